@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** Typed configuration from the environment, with defaults that serve the demo. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  JOINEDUP_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: string;
+  /** Signs cookies (CSRF secret). Required in production; the demo uses a fixed development value. */
+  sessionSecret: string;
+  /** Cookies get the Secure flag everywhere except plain local development. */
+  secureCookies: boolean;
+  publicUrl: string;
+}
+
+const DEVELOPMENT_SECRET = 'joined-up-development-secret-not-for-production-use';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production (32 characters or more)');
+  }
+  const displayHost = e.HOST === '127.0.0.1' || e.HOST === '0.0.0.0' ? 'localhost' : e.HOST;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.JOINEDUP_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
+    secureCookies: e.NODE_ENV === 'production',
+    publicUrl: e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`,
+  };
+}

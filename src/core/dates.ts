@@ -1,0 +1,32 @@
+const LONDON = 'Europe/London';
+
+/** Today's date in Europe/London as YYYY-MM-DD: what a council officer means by "today". */
+export function todayInLondon(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** 5 March 2025 */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** 5 March 2025 at 2:07pm, in London time */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const day = formatDate(date);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: 'numeric', minute: '2-digit', hour12: true })
+    .format(date)
+    .replace(/\s/g, '')
+    .toLowerCase();
+  return `${day} at ${time}`;
+}
+
+export function dateParts(value: string | null | undefined): { day: string; month: string; year: string } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  if (!match) return { day: '', month: '', year: '' };
+  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? '' };
+}

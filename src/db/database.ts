@@ -1,0 +1,103 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './tables.js';
+import { type DataFolderLock, lockDataFolder } from './lock.js';
+import { migrateToLatest } from './migrations.js';
+
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a folder, "memory" or the server (without credentials). */
+  location: string;
+  /** Flush to disk where that means something (PGlite CHECKPOINT), then close. */
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; absent means an in-memory database (tests). */
+  dataDir?: string;
+  migrate?: boolean;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Both drivers read values alike: dates stay ISO strings, bigint counts become numbers. */
+const keepDateString = (value: string) => value;
+const toNumber = (value: string) => Number(value);
+
+function openPostgres(databaseUrl: string): Database {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === DATE_OID) return keepDateString;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const url = new URL(databaseUrl);
+  return {
+    db,
+    kind: 'postgres',
+    location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let lock: DataFolderLock | undefined;
+  if (dataDir) lock = lockDataFolder(dataDir);
+  try {
+    const pglite = await PGlite.create({
+      dataDir,
+      extensions: { pg_trgm },
+      parsers: { [DATE_OID]: keepDateString, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'pglite',
+      location: dataDir ?? 'memory',
+      async close() {
+        try {
+          if (dataDir) await pglite.query('CHECKPOINT');
+          await db.destroy();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  try {
+    await sql`create extension if not exists pg_trgm`.execute(database.db);
+    if (options.migrate !== false) await migrateToLatest(database.db as unknown as Kysely<unknown>);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export async function isReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

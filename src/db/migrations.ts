@@ -1,0 +1,165 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+
+/**
+ * Versioned migrations, kept in code (not read from disk) so they run the same from source,
+ * from a bundle and under the test runner. Never edit a migration that has shipped: add one.
+ * Kysely's migrator takes a lock table, so two replicas starting together migrate once.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_register': {
+    async up(db: Kysely<unknown>) {
+      await runStatements(
+        db,
+        `
+        create table localities (
+          id uuid primary key default gen_random_uuid(),
+          gss_code text not null unique,
+          name text not null,
+          kind text not null,
+          region text not null,
+          nation text not null,
+          is_demo boolean not null default false,
+          created_at timestamptz not null default now()
+        );
+
+        create table reference_items (
+          id uuid primary key default gen_random_uuid(),
+          list text not null,
+          code text not null,
+          label text not null,
+          detail text,
+          sort_order integer not null default 0,
+          active boolean not null default true,
+          attributes jsonb not null default '{}',
+          unique (list, code)
+        );
+
+        create table organisations (
+          id uuid primary key default gen_random_uuid(),
+          locality_id uuid not null references localities(id),
+          name text not null,
+          sector text not null check (sector in ('public', 'private', 'voluntary', 'community')),
+          org_type text not null,
+          identifier text,
+          website text,
+          status text not null default 'active' check (status in ('active', 'closed')),
+          closed_on date,
+          close_reason text,
+          version integer not null default 1,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        );
+        create unique index organisations_identifier_key on organisations (locality_id, identifier) where identifier is not null;
+        create unique index organisations_name_key on organisations (locality_id, lower(name));
+
+        create table partnerships (
+          id uuid primary key default gen_random_uuid(),
+          locality_id uuid not null references localities(id),
+          reference text not null,
+          name text not null,
+          purpose text not null,
+          basis text not null,
+          basis_detail text,
+          statutory_type text,
+          legal_form text not null,
+          accountable_body_id uuid references organisations(id),
+          layer text not null check (layer in ('strategic', 'executive', 'operational')),
+          status text not null check (status in ('proposed', 'active', 'merged', 'nested', 'closed')),
+          parent_id uuid references partnerships(id),
+          lead_organisation_id uuid references organisations(id),
+          chair_name text,
+          secretary_name text,
+          lead_officer text,
+          service_area text,
+          meetings_per_year integer check (meetings_per_year between 0 and 365),
+          meeting_minutes integer check (meeting_minutes between 0 and 1440),
+          typical_attendance integer check (typical_attendance between 0 and 1000),
+          significance text check (significance in ('high', 'medium', 'low')),
+          established_on date,
+          review_date date,
+          terms_of_reference_url text,
+          closed_on date,
+          close_reason text,
+          version integer not null default 1,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now(),
+          check (parent_id is null or parent_id <> id)
+        );
+        create unique index partnerships_reference_key on partnerships (locality_id, reference);
+        create index partnerships_locality_name on partnerships (locality_id, lower(name));
+        create index partnerships_parent on partnerships (parent_id);
+
+        create table partnership_themes (
+          partnership_id uuid not null references partnerships(id) on delete cascade,
+          theme text not null,
+          primary key (partnership_id, theme)
+        );
+        create index partnership_themes_theme on partnership_themes (theme);
+
+        create table partnership_areas (
+          partnership_id uuid not null references partnerships(id) on delete cascade,
+          gss_code text not null,
+          primary key (partnership_id, gss_code)
+        );
+
+        create table memberships (
+          id uuid primary key default gen_random_uuid(),
+          locality_id uuid not null references localities(id),
+          partnership_id uuid not null references partnerships(id),
+          organisation_id uuid not null references organisations(id),
+          role text not null check (role in ('chair', 'vice-chair', 'member', 'observer', 'accountable-body')),
+          representative text,
+          started_on date,
+          ended_on date,
+          version integer not null default 1,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now(),
+          check (ended_on is null or started_on is null or ended_on >= started_on)
+        );
+        create index memberships_partnership on memberships (partnership_id);
+        create index memberships_organisation on memberships (organisation_id);
+
+        create table audit_events (
+          id bigint generated always as identity primary key,
+          locality_id uuid references localities(id),
+          occurred_at timestamptz not null default now(),
+          actor text not null,
+          action text not null,
+          entity_type text not null,
+          entity_id text not null,
+          partnership_id uuid,
+          organisation_id uuid,
+          summary text not null,
+          before jsonb,
+          after jsonb
+        );
+        create index audit_events_entity on audit_events (entity_id);
+        create index audit_events_partnership on audit_events (partnership_id);
+        create index audit_events_organisation on audit_events (organisation_id);
+        create index audit_events_locality on audit_events (locality_id, occurred_at);
+      `,
+      );
+    },
+  },
+};
+
+/** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */
+async function runStatements(db: Kysely<unknown>, script: string): Promise<void> {
+  for (const statement of script.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
+    await sql.raw(statement).execute(db);
+  }
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export function latestMigration(): string {
+  return Object.keys(migrations).sort().at(-1) ?? '';
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,138 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Kysely's view of the database: one interface per table, matching the migrations. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are read as ISO strings (YYYY-MM-DD): a plan date has no time zone. */
+type DateOnly = string;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface LocalitiesTable {
+  id: Generated<string>;
+  gss_code: string;
+  name: string;
+  kind: string;
+  region: string;
+  nation: string;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ReferenceItemsTable {
+  id: Generated<string>;
+  list: string;
+  code: string;
+  label: string;
+  detail: string | null;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  locality_id: string;
+  name: string;
+  sector: string;
+  org_type: string;
+  identifier: string | null;
+  website: string | null;
+  status: Generated<string>;
+  closed_on: DateOnly | null;
+  close_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnershipsTable {
+  id: Generated<string>;
+  locality_id: string;
+  reference: string;
+  name: string;
+  purpose: string;
+  basis: string;
+  basis_detail: string | null;
+  statutory_type: string | null;
+  legal_form: string;
+  accountable_body_id: string | null;
+  layer: string;
+  status: string;
+  parent_id: string | null;
+  lead_organisation_id: string | null;
+  chair_name: string | null;
+  secretary_name: string | null;
+  lead_officer: string | null;
+  service_area: string | null;
+  meetings_per_year: number | null;
+  meeting_minutes: number | null;
+  typical_attendance: number | null;
+  significance: string | null;
+  established_on: DateOnly | null;
+  review_date: DateOnly | null;
+  terms_of_reference_url: string | null;
+  closed_on: DateOnly | null;
+  close_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnershipThemesTable {
+  partnership_id: string;
+  theme: string;
+}
+
+export interface PartnershipAreasTable {
+  partnership_id: string;
+  gss_code: string;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  locality_id: string;
+  partnership_id: string;
+  organisation_id: string;
+  role: string;
+  representative: string | null;
+  started_on: DateOnly | null;
+  ended_on: DateOnly | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  locality_id: string | null;
+  occurred_at: Timestamp;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  partnership_id: string | null;
+  organisation_id: string | null;
+  summary: string;
+  before: Json;
+  after: Json;
+}
+
+export interface DB {
+  localities: LocalitiesTable;
+  reference_items: ReferenceItemsTable;
+  organisations: OrganisationsTable;
+  partnerships: PartnershipsTable;
+  partnership_themes: PartnershipThemesTable;
+  partnership_areas: PartnershipAreasTable;
+  memberships: MembershipsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Locality = Selectable<LocalitiesTable>;
+export type ReferenceItem = Selectable<ReferenceItemsTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type PartnershipRow = Selectable<PartnershipsTable>;
+export type NewPartnershipRow = Insertable<PartnershipsTable>;
+export type PartnershipUpdate = Updateable<PartnershipsTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

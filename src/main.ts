@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { type Services, createApp, createServices } from './app.js';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { seedDemoLocality } from './modules/demo/seed.js';
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  services: Services;
+  address: string;
+  stop(): Promise<void>;
+}
+
+/** Opens (and migrates) the configured database: PostgreSQL if DATABASE_URL is set, else PGlite. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+}
+
+/**
+ * Starts the service: database, reference data, the demo locality on a first start with an
+ * empty database, then the web server. Returns a handle whose stop() drains and closes.
+ */
+export async function start(config: Config, options: { seedDemo?: boolean } = {}): Promise<Running> {
+  const database = await openConfiguredDatabase(config);
+  let app: FastifyInstance | undefined;
+  try {
+    const services = createServices(database);
+    await services.reference.ensureSeeded();
+    if (options.seedDemo !== false && (await services.register.listLocalities()).length === 0) {
+      const demo = await seedDemoLocality(services);
+      console.log(`Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations.`);
+    }
+    app = await createApp({ config, database, services });
+    await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
+    const address = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+    let stopping: Promise<void> | undefined;
+    const running: Running = {
+      app,
+      database,
+      services,
+      address,
+      stop() {
+        // Fastify's close stops accepting connections and waits for in-flight requests;
+        // only then is the database checkpointed and closed.
+        stopping ??= (async () => {
+          await running.app.close();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+    return running;
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+}

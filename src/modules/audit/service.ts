@@ -1,0 +1,53 @@
+import type { Actor } from '../../core/actor.js';
+import type { Db } from '../../db/database.js';
+import { AuditRepository, type AuditPage } from './repository.js';
+
+export interface Change {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Fields that differ between two snapshots, ignoring bookkeeping columns. */
+export function diff(beforeRecord: object, afterRecord: object): Change[] {
+  const before = beforeRecord as Record<string, unknown>;
+  const after = afterRecord as Record<string, unknown>;
+  const ignored = new Set(['version', 'updated_at', 'created_at']);
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changes: Change[] = [];
+  for (const field of keys) {
+    if (ignored.has(field)) continue;
+    if (JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null)) {
+      changes.push({ field, before: before[field] ?? null, after: after[field] ?? null });
+    }
+  }
+  return changes;
+}
+
+export interface RecordInput {
+  localityId: string | null;
+  action: 'create' | 'update' | 'close' | 'end' | 'import' | 'reference';
+  entityType: 'partnership' | 'organisation' | 'membership' | 'reference-item' | 'locality';
+  entityId: string;
+  partnershipId?: string | null;
+  organisationId?: string | null;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * The audit trail: who changed what, when, before and after. Callers pass the transaction
+ * they are writing in, so a change and its record commit or fail together.
+ */
+export class AuditService {
+  constructor(private readonly repository = new AuditRepository()) {}
+
+  record(trx: Db, actor: Actor, input: RecordInput): Promise<void> {
+    return this.repository.insert(trx, { ...input, actor: actor.label });
+  }
+
+  history(db: Db, subject: { partnershipId?: string; organisationId?: string }, page = 1, pageSize = 50): Promise<AuditPage> {
+    return this.repository.forSubject(db, subject, { limit: pageSize, offset: (page - 1) * pageSize });
+  }
+}

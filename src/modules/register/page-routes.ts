@@ -1,0 +1,270 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../app.js';
+import { WEB_VISITOR } from '../../core/actor.js';
+import { todayInLondon } from '../../core/dates.js';
+import { formToInput } from '../../core/validation.js';
+import { submitForm, withDateParts } from '../../web/forms.js';
+import { listLinks } from '../../web/listing.js';
+import { membershipFormContext, organisationFormContext, partnershipFormContext, partnershipToValues, historyView } from './view-models.js';
+import {
+  closeInput,
+  endMembershipInput,
+  localityInput,
+  membershipUpdate,
+  organisationUpdate,
+  partnershipUpdate,
+} from './schema.js';
+import { LOCALITY_KINDS } from './schema.js';
+import { choices } from '../../web/forms.js';
+
+type Params = { code: string; id: string };
+const params = (request: FastifyRequest) => request.params as Params;
+const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+
+export function registerPageRoutes(app: FastifyInstance, { register }: Services): void {
+  // Localities
+  const localityKinds = LOCALITY_KINDS.map((k) => ({ value: k, text: k === 'london-borough' ? 'London borough' : k[0]?.toUpperCase() + k.slice(1) }));
+  app.get('/localities/new', async (_request, reply) =>
+    reply.view('register/views/locality-form.njk', { title: 'Add a locality', values: {}, kinds: choices(localityKinds, undefined) }),
+  );
+  app.post('/localities', async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'register/views/locality-form.njk', context: () => ({ title: 'Add a locality', kinds: choices(localityKinds, values.kind) }), values },
+      async () => {
+        const locality = await register.createLocality(WEB_VISITOR, formToInput(localityInput, values));
+        return { redirect: `/localities/${locality.gss_code}/partnerships`, flash: `${locality.name} was added. Its register is empty: add partnerships or import them.` };
+      },
+    );
+  });
+  app.get('/localities/:code', async (request, reply) => reply.redirect(`/localities/${encodeURIComponent(params(request).code)}/partnerships`));
+
+  // Register (partnerships)
+  app.get('/localities/:code/partnerships', async (request, reply) => {
+    const result = await register.listPartnerships(params(request).code, request.query);
+    const options = await register.formOptions(params(request).code);
+    return reply.view('register/views/register.njk', {
+      title: 'Partnership register',
+      section: 'partnerships',
+      locality: options.locality,
+      result,
+      reference: options.reference,
+      organisations: options.organisations,
+      links: listLinks(`/localities/${options.locality.gss_code}/partnerships`, result.query, result.pages),
+    });
+  });
+
+  app.get('/localities/:code/partnerships/new', async (request, reply) => {
+    const options = await register.formOptions(params(request).code);
+    const values = { status: 'active', ...(request.query as Record<string, unknown>) };
+    return reply.view('register/views/partnership-form.njk', { title: 'Add a partnership', section: 'partnerships', mode: 'create', ...partnershipFormContext(options, values), values: withDateParts(values, ['establishedOn', 'reviewDate']) });
+  });
+  app.post('/localities/:code/partnerships', async (request, reply) => {
+    const values = body(request);
+    const options = await register.formOptions(params(request).code);
+    return submitForm(
+      reply,
+      { template: 'register/views/partnership-form.njk', context: () => ({ title: 'Add a partnership', section: 'partnerships', mode: 'create', ...partnershipFormContext(options, values) }), values },
+      async () => {
+        const created = await register.createPartnership(WEB_VISITOR, options.locality.gss_code, formToInput(partnershipUpdate, values));
+        return { redirect: `/localities/${options.locality.gss_code}/partnerships/${created.id}`, flash: `${created.name} was added to the register as ${created.reference}` };
+      },
+    );
+  });
+
+  app.get('/localities/:code/partnerships/:id', async (request, reply) => {
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    return reply.view('register/views/partnership.njk', { title: detail.partnership.name, section: 'partnerships', tab: 'overview', locality: detail.locality, detail, reference: options.reference, today: todayInLondon() });
+  });
+
+  app.get('/localities/:code/partnerships/:id/edit', async (request, reply) => {
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    const values = partnershipToValues(detail.partnership);
+    return reply.view('register/views/partnership-form.njk', { title: `Edit ${detail.partnership.name}`, section: 'partnerships', mode: 'edit', detail, ...partnershipFormContext(options, values, detail.partnership.id), values: withDateParts(values, ['establishedOn', 'reviewDate']) });
+  });
+  app.post('/localities/:code/partnerships/:id/edit', async (request, reply) => {
+    const values = body(request);
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    return submitForm(
+      reply,
+      { template: 'register/views/partnership-form.njk', context: () => ({ title: `Edit ${detail.partnership.name}`, section: 'partnerships', mode: 'edit', detail, ...partnershipFormContext(options, values, detail.partnership.id) }), values },
+      async () => {
+        const updated = await register.updatePartnership(WEB_VISITOR, options.locality.gss_code, detail.partnership.id, formToInput(partnershipUpdate, values));
+        return { redirect: `/localities/${options.locality.gss_code}/partnerships/${updated.id}`, flash: 'Your changes were saved' };
+      },
+    );
+  });
+
+  app.get('/localities/:code/partnerships/:id/close', async (request, reply) => {
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const values = withDateParts({ closedOn: todayInLondon(), version: detail.partnership.version }, ['closedOn']);
+    return reply.view('register/views/close-form.njk', { title: `Close ${detail.partnership.name}`, section: 'partnerships', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'partnerships', detail.partnership), detail, values });
+  });
+  app.post('/localities/:code/partnerships/:id/close', async (request, reply) => {
+    const values = body(request);
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    return submitForm(
+      reply,
+      { template: 'register/views/close-form.njk', context: () => ({ title: `Close ${detail.partnership.name}`, section: 'partnerships', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'partnerships', detail.partnership), detail }), values },
+      async () => {
+        await register.closePartnership(WEB_VISITOR, detail.locality.gss_code, detail.partnership.id, formToInput(closeInput, values));
+        return { redirect: `/localities/${detail.locality.gss_code}/partnerships/${detail.partnership.id}`, flash: `${detail.partnership.name} was closed. Its record and history are kept.` };
+      },
+    );
+  });
+
+  app.get('/localities/:code/partnerships/:id/history', async (request, reply) => {
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const page = Math.max(1, Number((request.query as { page?: string }).page) || 1);
+    const result = await register.history(params(request).code, { partnershipId: detail.partnership.id }, page);
+    return reply.view('register/views/partnership-history.njk', { title: `History of ${detail.partnership.name}`, section: 'partnerships', tab: 'history', locality: detail.locality, detail, history: historyView(result, page) });
+  });
+
+  // Memberships
+  app.get('/localities/:code/partnerships/:id/members/new', async (request, reply) => {
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    const values = withDateParts({ role: 'member', startedOn: todayInLondon() }, ['startedOn', 'endedOn']);
+    return reply.view('register/views/membership-form.njk', { title: `Add a member to ${detail.partnership.name}`, section: 'partnerships', mode: 'create', detail, ...membershipFormContext(options, values), values });
+  });
+  app.post('/localities/:code/partnerships/:id/members', async (request, reply) => {
+    const values = body(request);
+    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    return submitForm(
+      reply,
+      { template: 'register/views/membership-form.njk', context: () => ({ title: `Add a member to ${detail.partnership.name}`, section: 'partnerships', mode: 'create', detail, ...membershipFormContext(options, values) }), values },
+      async () => {
+        const added = await register.addMembership(WEB_VISITOR, detail.locality.gss_code, detail.partnership.id, formToInput(membershipUpdate, values));
+        return { redirect: `/localities/${detail.locality.gss_code}/partnerships/${detail.partnership.id}#members`, flash: `${added.organisation_name} was added as ${added.role.replace('-', ' ')}` };
+      },
+    );
+  });
+  app.get('/localities/:code/memberships/:id/edit', async (request, reply) => {
+    const membership = await register.getMembership(params(request).code, params(request).id);
+    const detail = await register.getPartnership(params(request).code, membership.partnership_id);
+    const options = await register.formOptions(params(request).code);
+    const values = withDateParts(
+      { organisationId: membership.organisation_id, role: membership.role, representative: membership.representative ?? '', startedOn: membership.started_on, endedOn: membership.ended_on, version: membership.version },
+      ['startedOn', 'endedOn'],
+    );
+    return reply.view('register/views/membership-form.njk', { title: `Change ${membership.organisation_name}’s membership`, section: 'partnerships', mode: 'edit', membership, detail, ...membershipFormContext(options, values), values });
+  });
+  app.post('/localities/:code/memberships/:id/edit', async (request, reply) => {
+    const values = body(request);
+    const membership = await register.getMembership(params(request).code, params(request).id);
+    const detail = await register.getPartnership(params(request).code, membership.partnership_id);
+    const options = await register.formOptions(params(request).code);
+    return submitForm(
+      reply,
+      { template: 'register/views/membership-form.njk', context: () => ({ title: `Change ${membership.organisation_name}’s membership`, section: 'partnerships', mode: 'edit', membership, detail, ...membershipFormContext(options, values) }), values },
+      async () => {
+        await register.updateMembership(WEB_VISITOR, detail.locality.gss_code, membership.id, formToInput(membershipUpdate, values));
+        return { redirect: `/localities/${detail.locality.gss_code}/partnerships/${detail.partnership.id}#members`, flash: 'The membership was updated' };
+      },
+    );
+  });
+  app.get('/localities/:code/memberships/:id/end', async (request, reply) => {
+    const membership = await register.getMembership(params(request).code, params(request).id);
+    const values = withDateParts({ endedOn: todayInLondon(), version: membership.version }, ['endedOn']);
+    return reply.view('register/views/end-membership.njk', { title: `End ${membership.organisation_name}’s membership`, section: 'partnerships', locality: membership.locality, membership, values });
+  });
+  app.post('/localities/:code/memberships/:id/end', async (request, reply) => {
+    const values = body(request);
+    const membership = await register.getMembership(params(request).code, params(request).id);
+    return submitForm(
+      reply,
+      { template: 'register/views/end-membership.njk', context: () => ({ title: `End ${membership.organisation_name}’s membership`, section: 'partnerships', locality: membership.locality, membership }), values },
+      async () => {
+        await register.endMembership(WEB_VISITOR, membership.locality.gss_code, membership.id, formToInput(endMembershipInput, values));
+        return { redirect: `/localities/${membership.locality.gss_code}/partnerships/${membership.partnership_id}#members`, flash: `${membership.organisation_name}’s membership was ended. It stays in the record.` };
+      },
+    );
+  });
+
+  // Organisations
+  app.get('/localities/:code/organisations', async (request, reply) => {
+    const result = await register.listOrganisations(params(request).code, request.query);
+    const options = await register.formOptions(params(request).code);
+    return reply.view('register/views/organisations.njk', {
+      title: 'Organisations',
+      section: 'organisations',
+      locality: options.locality,
+      result,
+      reference: options.reference,
+      links: listLinks(`/localities/${options.locality.gss_code}/organisations`, result.query, result.pages),
+    });
+  });
+  app.get('/localities/:code/organisations/new', async (request, reply) => {
+    const options = await register.formOptions(params(request).code);
+    return reply.view('register/views/organisation-form.njk', { title: 'Add an organisation', section: 'organisations', mode: 'create', ...organisationFormContext(options, {}), values: {} });
+  });
+  app.post('/localities/:code/organisations', async (request, reply) => {
+    const values = body(request);
+    const options = await register.formOptions(params(request).code);
+    return submitForm(
+      reply,
+      { template: 'register/views/organisation-form.njk', context: () => ({ title: 'Add an organisation', section: 'organisations', mode: 'create', ...organisationFormContext(options, values) }), values },
+      async () => {
+        const created = await register.createOrganisation(WEB_VISITOR, options.locality.gss_code, formToInput(organisationUpdate, values));
+        return { redirect: `/localities/${options.locality.gss_code}/organisations/${created.id}`, flash: `${created.name} was added` };
+      },
+    );
+  });
+  app.get('/localities/:code/organisations/:id', async (request, reply) => {
+    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    return reply.view('register/views/organisation.njk', { title: detail.organisation.name, section: 'organisations', tab: 'overview', locality: detail.locality, detail, reference: options.reference });
+  });
+  app.get('/localities/:code/organisations/:id/edit', async (request, reply) => {
+    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    const o = detail.organisation;
+    const values = { name: o.name, sector: o.sector, orgType: o.org_type, identifier: o.identifier ?? '', website: o.website ?? '', version: o.version };
+    return reply.view('register/views/organisation-form.njk', { title: `Edit ${o.name}`, section: 'organisations', mode: 'edit', detail, ...organisationFormContext(options, values), values });
+  });
+  app.post('/localities/:code/organisations/:id/edit', async (request, reply) => {
+    const values = body(request);
+    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    const options = await register.formOptions(params(request).code);
+    return submitForm(
+      reply,
+      { template: 'register/views/organisation-form.njk', context: () => ({ title: `Edit ${detail.organisation.name}`, section: 'organisations', mode: 'edit', detail, ...organisationFormContext(options, values) }), values },
+      async () => {
+        await register.updateOrganisation(WEB_VISITOR, options.locality.gss_code, detail.organisation.id, formToInput(organisationUpdate, values));
+        return { redirect: `/localities/${options.locality.gss_code}/organisations/${detail.organisation.id}`, flash: 'Your changes were saved' };
+      },
+    );
+  });
+  app.get('/localities/:code/organisations/:id/close', async (request, reply) => {
+    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    const values = withDateParts({ closedOn: todayInLondon(), version: detail.organisation.version }, ['closedOn']);
+    return reply.view('register/views/close-form.njk', { title: `Close ${detail.organisation.name}`, section: 'organisations', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'organisations', detail.organisation), values });
+  });
+  app.post('/localities/:code/organisations/:id/close', async (request, reply) => {
+    const values = body(request);
+    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    return submitForm(
+      reply,
+      { template: 'register/views/close-form.njk', context: () => ({ title: `Close ${detail.organisation.name}`, section: 'organisations', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'organisations', detail.organisation) }), values },
+      async () => {
+        await register.closeOrganisation(WEB_VISITOR, detail.locality.gss_code, detail.organisation.id, formToInput(closeInput, values));
+        return { redirect: `/localities/${detail.locality.gss_code}/organisations/${detail.organisation.id}`, flash: `${detail.organisation.name} was closed and its seats ended. Its record and history are kept.` };
+      },
+    );
+  });
+  app.get('/localities/:code/organisations/:id/history', async (request, reply) => {
+    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    const page = Math.max(1, Number((request.query as { page?: string }).page) || 1);
+    const result = await register.history(params(request).code, { organisationId: detail.organisation.id }, page);
+    return reply.view('register/views/organisation-history.njk', { title: `History of ${detail.organisation.name}`, section: 'organisations', tab: 'history', locality: detail.locality, detail, history: historyView(result, page) });
+  });
+}
+
+function closeSubject(code: string, kind: 'partnerships' | 'organisations', record: { id: string; name: string }) {
+  return { kind: kind === 'partnerships' ? 'partnership' : 'organisation', name: record.name, href: `/localities/${code}/${kind}/${record.id}`, action: `/localities/${code}/${kind}/${record.id}/close` };
+}

@@ -1,0 +1,391 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { DB, Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
+import type { OrganisationListQuery, PartnershipListQuery } from './schema.js';
+
+export type NewPartnership = Omit<PartnershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>;
+export type PartnershipChanges = Partial<Omit<PartnershipRow, 'id' | 'locality_id' | 'version' | 'created_at' | 'updated_at'>>;
+
+export interface PartnershipListRow {
+  id: string;
+  reference: string;
+  name: string;
+  layer: string;
+  status: string;
+  basis: string;
+  lead_organisation_name: string | null;
+  meetings_per_year: number | null;
+  member_count: number;
+  themes: string[];
+  updated_at: Date;
+}
+
+export interface PartnershipRecord extends PartnershipRow {
+  themes: string[];
+  areas: string[];
+}
+
+export interface OrganisationListRow extends OrganisationRow {
+  seats: number;
+  meeting_hours: number;
+}
+
+export interface MembershipView extends MembershipRow {
+  organisation_name: string;
+  organisation_sector: string;
+  partnership_name: string;
+  partnership_status: string;
+  partnership_reference: string;
+  meetings_per_year: number | null;
+  meeting_minutes: number | null;
+}
+
+/** Seat-hours a year of one membership: meetings × length, for active seats only. */
+const seatHours = sql<number>`coalesce(p.meetings_per_year, 0) * coalesce(p.meeting_minutes, 0) / 60.0`;
+const isActiveSeat = sql<boolean>`m.ended_on is null and p.status in ('proposed', 'active')`;
+
+function themesOf(eb: ExpressionBuilder<DB & { p: DB['partnerships'] }, 'p'>) {
+  return eb
+    .selectFrom('partnership_themes as t')
+    .whereRef('t.partnership_id', '=', 'p.id')
+    .select(sql<string[]>`coalesce(array_agg(t.theme order by t.theme), '{}')`.as('themes'));
+}
+
+export class LocalityRepository {
+  list(db: Db): Promise<Locality[]> {
+    return db.selectFrom('localities').selectAll().orderBy('name').execute();
+  }
+
+  byCode(db: Db, gssCode: string): Promise<Locality | undefined> {
+    return db.selectFrom('localities').selectAll().where('gss_code', '=', gssCode).executeTakeFirst();
+  }
+
+  insert(db: Db, row: { gss_code: string; name: string; kind: string; region: string; nation: string; is_demo?: boolean }): Promise<Locality> {
+    return db.insertInto('localities').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async isEmpty(db: Db, localityId: string): Promise<boolean> {
+    const row = await db
+      .selectNoFrom((eb) => [
+        eb.exists(eb.selectFrom('partnerships').select('id').where('locality_id', '=', localityId)).as('p'),
+        eb.exists(eb.selectFrom('organisations').select('id').where('locality_id', '=', localityId)).as('o'),
+      ])
+      .executeTakeFirstOrThrow();
+    return !row.p && !row.o;
+  }
+}
+
+export class PartnershipRepository {
+  async list(db: Db, localityId: string, q: PartnershipListQuery): Promise<{ rows: PartnershipListRow[]; total: number }> {
+    let base = db.selectFrom('partnerships as p').where('p.locality_id', '=', localityId);
+    if (q.q) {
+      const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      base = base.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.purpose', 'ilike', pattern), eb('p.reference', 'ilike', pattern)]));
+    }
+    if (q.layer) base = base.where('p.layer', '=', q.layer);
+    if (q.status) base = base.where('p.status', '=', q.status);
+    if (q.basis) base = base.where('p.basis', '=', q.basis);
+    if (q.theme) {
+      const theme = q.theme;
+      base = base.where((eb) => eb.exists(eb.selectFrom('partnership_themes as t').whereRef('t.partnership_id', '=', 'p.id').where('t.theme', '=', theme).select('t.theme')));
+    }
+    if (q.area) {
+      const area = q.area.toUpperCase();
+      base = base.where((eb) => eb.exists(eb.selectFrom('partnership_areas as a').whereRef('a.partnership_id', '=', 'p.id').where('a.gss_code', '=', area).select('a.gss_code')));
+    }
+    if (q.organisation) {
+      const org = q.organisation;
+      base = base.where((eb) =>
+        eb.or([
+          eb('p.lead_organisation_id', '=', org),
+          eb.exists(eb.selectFrom('memberships as m').whereRef('m.partnership_id', '=', 'p.id').where('m.organisation_id', '=', org).where('m.ended_on', 'is', null).select('m.id')),
+        ]),
+      );
+    }
+    const memberCount = sql<number>`(select count(*) from memberships m where m.partnership_id = p.id and m.ended_on is null)`;
+    const sortColumn = {
+      name: sql`lower(p.name)`,
+      reference: sql`p.reference`,
+      layer: sql`array_position(array['strategic','executive','operational'], p.layer)`,
+      status: sql`array_position(array['proposed','active','merged','nested','closed'], p.status)`,
+      members: memberCount,
+      meetings: sql`coalesce(p.meetings_per_year, -1)`,
+      updated: sql`p.updated_at`,
+    }[q.sort];
+    const direction = q.order === 'desc' ? sql`desc` : sql`asc`;
+    const [rows, total] = await Promise.all([
+      base
+        .leftJoin('organisations as lead', 'lead.id', 'p.lead_organisation_id')
+        .select((eb) => [
+          'p.id',
+          'p.reference',
+          'p.name',
+          'p.layer',
+          'p.status',
+          'p.basis',
+          'p.meetings_per_year',
+          'p.updated_at',
+          'lead.name as lead_organisation_name',
+          memberCount.as('member_count'),
+          themesOf(eb).as('themes'),
+        ])
+        .orderBy(sql`${sortColumn} ${direction}`)
+        .orderBy(sql`lower(p.name)`)
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows.map((r) => ({ ...r, themes: r.themes ?? [], member_count: Number(r.member_count) })), total: Number(total.n) };
+  }
+
+  async get(db: Db, localityId: string, id: string): Promise<PartnershipRecord | undefined> {
+    const row = await db.selectFrom('partnerships').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const [themes, areas] = await Promise.all([
+      db.selectFrom('partnership_themes').select('theme').where('partnership_id', '=', id).orderBy('theme').execute(),
+      db.selectFrom('partnership_areas').select('gss_code').where('partnership_id', '=', id).orderBy('gss_code').execute(),
+    ]);
+    return { ...row, themes: themes.map((t) => t.theme), areas: areas.map((a) => a.gss_code) };
+  }
+
+  async idByReference(db: Db, localityId: string, reference: string): Promise<string | undefined> {
+    const row = await db.selectFrom('partnerships').select('id').where('locality_id', '=', localityId).where('reference', '=', reference).executeTakeFirst();
+    return row?.id;
+  }
+
+  async insert(db: Db, row: NewPartnership, themes: string[], areas: string[]): Promise<PartnershipRow> {
+    const created = await db.insertInto('partnerships').values(row).returningAll().executeTakeFirstOrThrow();
+    await this.replaceThemesAndAreas(db, created.id, themes, areas);
+    return created;
+  }
+
+  /** Applies changes only if nobody else saved since `version` was read; undefined means they did. */
+  async update(db: Db, id: string, version: number, changes: PartnershipChanges): Promise<PartnershipRow | undefined> {
+    return db
+      .updateTable('partnerships')
+      .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async replaceThemesAndAreas(db: Db, id: string, themes: string[], areas: string[]): Promise<void> {
+    await db.deleteFrom('partnership_themes').where('partnership_id', '=', id).execute();
+    await db.deleteFrom('partnership_areas').where('partnership_id', '=', id).execute();
+    if (themes.length) await db.insertInto('partnership_themes').values(themes.map((theme) => ({ partnership_id: id, theme }))).execute();
+    if (areas.length) await db.insertInto('partnership_areas').values(areas.map((gss_code) => ({ partnership_id: id, gss_code }))).execute();
+  }
+
+  /** Every partnership above `id`, nearest first; used to refuse a nesting cycle. */
+  async ancestorIds(db: Db, id: string): Promise<string[]> {
+    const result = await sql<{ id: string }>`
+      with recursive up(id, depth) as (
+        select parent_id, 1 from partnerships where id = ${id} and parent_id is not null
+        union all
+        select p.parent_id, up.depth + 1 from partnerships p join up on p.id = up.id where p.parent_id is not null and up.depth < 100
+      )
+      select id from up order by depth`.execute(db);
+    return result.rows.map((r) => r.id);
+  }
+
+  children(db: Db, id: string): Promise<Array<Pick<PartnershipRow, 'id' | 'name' | 'status' | 'layer' | 'reference'>>> {
+    return db.selectFrom('partnerships').select(['id', 'name', 'status', 'layer', 'reference']).where('parent_id', '=', id).orderBy('name').execute();
+  }
+
+  options(db: Db, localityId: string): Promise<Array<{ id: string; name: string; status: string }>> {
+    return db.selectFrom('partnerships').select(['id', 'name', 'status']).where('locality_id', '=', localityId).orderBy(sql`lower(name)`).execute();
+  }
+
+  async names(db: Db, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('partnerships').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async nextReference(db: Db, localityId: string): Promise<string> {
+    const row = await db
+      .selectFrom('partnerships')
+      .select(sql<number>`coalesce(max(substring(reference from '^P-(\\d+)$')::int), 0)`.as('n'))
+      .where('locality_id', '=', localityId)
+      .executeTakeFirstOrThrow();
+    return `P-${String(Number(row.n) + 1).padStart(4, '0')}`;
+  }
+
+  allForLocality(db: Db, localityId: string): Promise<PartnershipRecord[]> {
+    return db
+      .selectFrom('partnerships as p')
+      .selectAll('p')
+      .select((eb) => [
+        themesOf(eb).as('themes'),
+        eb.selectFrom('partnership_areas as a').whereRef('a.partnership_id', '=', 'p.id').select(sql<string[]>`coalesce(array_agg(a.gss_code order by a.gss_code), '{}')`.as('areas')).as('areas'),
+      ])
+      .where('p.locality_id', '=', localityId)
+      .orderBy('p.reference')
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, themes: r.themes ?? [], areas: r.areas ?? [] })));
+  }
+}
+
+export class OrganisationRepository {
+  async list(db: Db, localityId: string, q: OrganisationListQuery): Promise<{ rows: OrganisationListRow[]; total: number }> {
+    let base = db.selectFrom('organisations as o').where('o.locality_id', '=', localityId);
+    if (q.q) {
+      const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      base = base.where((eb) => eb.or([eb('o.name', 'ilike', pattern), eb('o.identifier', 'ilike', pattern)]));
+    }
+    if (q.sector) base = base.where('o.sector', '=', q.sector);
+    if (q.type) base = base.where('o.org_type', '=', q.type);
+    if (q.status) base = base.where('o.status', '=', q.status);
+    const seats = sql<number>`(select count(*) from memberships m join partnerships p on p.id = m.partnership_id where m.organisation_id = o.id and ${isActiveSeat})`;
+    const hours = sql<number>`(select coalesce(sum(${seatHours}), 0) from memberships m join partnerships p on p.id = m.partnership_id where m.organisation_id = o.id and ${isActiveSeat})`;
+    const sortColumn = { name: sql`lower(o.name)`, sector: sql`o.sector`, seats, hours }[q.sort];
+    const direction = q.order === 'desc' ? sql`desc` : sql`asc`;
+    const [rows, total] = await Promise.all([
+      base
+        .selectAll('o')
+        .select([seats.as('seats'), hours.as('meeting_hours')])
+        .orderBy(sql`${sortColumn} ${direction}`)
+        .orderBy(sql`lower(o.name)`)
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows.map((r) => ({ ...r, seats: Number(r.seats), meeting_hours: Number(r.meeting_hours) })), total: Number(total.n) };
+  }
+
+  get(db: Db, localityId: string, id: string): Promise<OrganisationRow | undefined> {
+    return db.selectFrom('organisations').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+  }
+
+  async idByIdentifierOrName(db: Db, localityId: string, key: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('locality_id', '=', localityId)
+      .where((eb) => eb.or([eb('identifier', '=', key.toUpperCase()), eb(sql`lower(name)`, '=', key.toLowerCase())]))
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async findClash(db: Db, localityId: string, name: string, identifier: string | null, exceptId?: string): Promise<'name' | 'identifier' | undefined> {
+    let query = db
+      .selectFrom('organisations')
+      .select(['name', 'identifier'])
+      .where('locality_id', '=', localityId)
+      .where((eb) => eb.or([eb(sql`lower(name)`, '=', name.toLowerCase()), ...(identifier ? [eb('identifier', '=', identifier)] : [])]));
+    if (exceptId) query = query.where('id', '<>', exceptId);
+    const clash = await query.executeTakeFirst();
+    if (!clash) return undefined;
+    return clash.name.toLowerCase() === name.toLowerCase() ? 'name' : 'identifier';
+  }
+
+  insert(db: Db, row: Omit<OrganisationRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'status' | 'closed_on' | 'close_reason'>): Promise<OrganisationRow> {
+    return db.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  update(db: Db, id: string, version: number, changes: Partial<Omit<OrganisationRow, 'id' | 'locality_id' | 'version' | 'created_at' | 'updated_at'>>): Promise<OrganisationRow | undefined> {
+    return db
+      .updateTable('organisations')
+      .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  options(db: Db, localityId: string): Promise<Array<{ id: string; name: string; sector: string; status: string }>> {
+    return db.selectFrom('organisations').select(['id', 'name', 'sector', 'status']).where('locality_id', '=', localityId).orderBy(sql`lower(name)`).execute();
+  }
+
+  async names(db: Db, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Active partnerships this organisation leads or holds the money for. */
+  responsibilities(db: Db, id: string): Promise<Array<{ id: string; name: string; as: string }>> {
+    return db
+      .selectFrom('partnerships')
+      .select(['id', 'name', sql<string>`case when accountable_body_id = ${id} then 'accountable body' else 'lead organisation' end`.as('as')])
+      .where((eb) => eb.or([eb('accountable_body_id', '=', id), eb('lead_organisation_id', '=', id)]))
+      .where('status', 'in', ['proposed', 'active'])
+      .orderBy('name')
+      .execute();
+  }
+
+  allForLocality(db: Db, localityId: string): Promise<OrganisationRow[]> {
+    return db.selectFrom('organisations').selectAll().where('locality_id', '=', localityId).orderBy(sql`lower(name)`).execute();
+  }
+}
+
+export class MembershipRepository {
+  private view(db: Db) {
+    return db
+      .selectFrom('memberships as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+      .selectAll('m')
+      .select([
+        'o.name as organisation_name',
+        'o.sector as organisation_sector',
+        'p.name as partnership_name',
+        'p.status as partnership_status',
+        'p.reference as partnership_reference',
+        'p.meetings_per_year',
+        'p.meeting_minutes',
+      ]);
+  }
+
+  forPartnership(db: Db, partnershipId: string): Promise<MembershipView[]> {
+    return this.view(db)
+      .where('m.partnership_id', '=', partnershipId)
+      .orderBy(sql`m.ended_on is not null`)
+      .orderBy(sql`array_position(array['chair','vice-chair','accountable-body','member','observer'], m.role)`)
+      .orderBy(sql`lower(o.name)`)
+      .execute();
+  }
+
+  forOrganisation(db: Db, organisationId: string): Promise<MembershipView[]> {
+    return this.view(db)
+      .where('m.organisation_id', '=', organisationId)
+      .orderBy(sql`m.ended_on is not null or p.status not in ('proposed', 'active')`)
+      .orderBy(sql`lower(p.name)`)
+      .execute();
+  }
+
+  get(db: Db, localityId: string, id: string): Promise<MembershipView | undefined> {
+    return this.view(db).where('m.locality_id', '=', localityId).where('m.id', '=', id).executeTakeFirst();
+  }
+
+  insert(db: Db, row: Omit<MembershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>): Promise<MembershipRow> {
+    return db.insertInto('memberships').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  update(db: Db, id: string, version: number, changes: Partial<Pick<MembershipRow, 'role' | 'representative' | 'started_on' | 'ended_on' | 'organisation_id'>>): Promise<MembershipRow | undefined> {
+    return db
+      .updateTable('memberships')
+      .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Ends every open seat of a partnership or an organisation; returns the seats it ended. */
+  endOpen(db: Db, where: { partnershipId?: string; organisationId?: string }, endedOn: string): Promise<MembershipRow[]> {
+    let query = db
+      .updateTable('memberships')
+      .set({ ended_on: sql<string>`greatest(coalesce(started_on, ${endedOn}::date), ${endedOn}::date)`, version: sql`version + 1`, updated_at: sql`now()` }).where('ended_on', 'is', null);
+    if (where.partnershipId) query = query.where('partnership_id', '=', where.partnershipId);
+    if (where.organisationId) query = query.where('organisation_id', '=', where.organisationId);
+    return query.returningAll().execute();
+  }
+
+  allForLocality(db: Db, localityId: string): Promise<MembershipView[]> {
+    return this.view(db).where('m.locality_id', '=', localityId).orderBy('p.reference').orderBy(sql`lower(o.name)`).execute();
+  }
+}

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../app.js';
+import { registerApiRoutes } from './api-routes.js';
+import { registerPageRoutes } from './page-routes.js';
+
+export function registerRoutes(app: FastifyInstance, services: Services): void {
+  registerPageRoutes(app, services);
+  registerApiRoutes(app, services);
+}

@@ -1,0 +1,599 @@
+import type { Actor } from '../../core/actor.js';
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { todayInLondon } from '../../core/dates.js';
+import { parseInput } from '../../core/validation.js';
+import type { Db } from '../../db/database.js';
+import type { Locality, OrganisationRow, PartnershipRow } from '../../db/tables.js';
+import { type AuditService, diff } from '../audit/service.js';
+import type { ReferenceService, ReferenceSnapshot } from '../reference/service.js';
+import {
+  LocalityRepository,
+  type MembershipView,
+  MembershipRepository,
+  type OrganisationListRow,
+  OrganisationRepository,
+  type PartnershipListRow,
+  type PartnershipRecord,
+  PartnershipRepository,
+} from './repository.js';
+import {
+  type PartnershipInput,
+  closeInput,
+  endMembershipInput,
+  localityInput,
+  membershipInput,
+  membershipUpdate,
+  organisationInput,
+  organisationListQuery,
+  organisationUpdate,
+  partnershipInput,
+  partnershipListQuery,
+  partnershipUpdate,
+} from './schema.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+}
+
+export interface PartnershipDetail {
+  locality: Locality;
+  partnership: PartnershipRecord;
+  parent?: { id: string; name: string };
+  children: Array<{ id: string; name: string; status: string; layer: string; reference: string }>;
+  leadOrganisation?: { id: string; name: string };
+  accountableBody?: { id: string; name: string };
+  members: MembershipView[];
+  /** Organisation-hours of meetings a year: active seats × meetings × length. */
+  yearlyMeetingHours: number;
+  separateLegalStatus: boolean;
+}
+
+export interface OrganisationDetail {
+  locality: Locality;
+  organisation: OrganisationRow;
+  memberships: MembershipView[];
+  seats: number;
+  meetingHours: number;
+}
+
+/** Options for write methods: run inside a caller's transaction (an import) instead of a new one. */
+export interface WriteOptions {
+  trx?: Db;
+}
+
+const NATIONS: Record<string, string> = { E: 'England', W: 'Wales', S: 'Scotland', N: 'Northern Ireland' };
+const OPEN = new Set(['proposed', 'active']);
+
+function pageOf<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
+  return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+export function seatHours(m: Pick<MembershipView, 'meetings_per_year' | 'meeting_minutes'>): number {
+  return ((m.meetings_per_year ?? 0) * (m.meeting_minutes ?? 0)) / 60;
+}
+
+export function isActiveSeat(m: Pick<MembershipView, 'ended_on' | 'partnership_status'>): boolean {
+  return m.ended_on === null && OPEN.has(m.partnership_status);
+}
+
+/**
+ * The register of a locality: partnerships, organisations and their memberships. Every write
+ * checks the rules, runs in one transaction and records its audit entry in that transaction.
+ */
+export class RegisterService {
+  readonly localities = new LocalityRepository();
+  readonly partnerships = new PartnershipRepository();
+  readonly organisations = new OrganisationRepository();
+  readonly memberships = new MembershipRepository();
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
+    return options?.trx ? work(options.trx) : this.db.transaction().execute(work);
+  }
+
+  // --- localities -------------------------------------------------------------------------
+
+  listLocalities(): Promise<Locality[]> {
+    return this.localities.list(this.db);
+  }
+
+  async locality(gssCode: string, db: Db = this.db): Promise<Locality> {
+    const locality = await this.localities.byCode(db, gssCode.toUpperCase());
+    if (!locality) throw new NotFoundError('Locality');
+    return locality;
+  }
+
+  async createLocality(actor: Actor, input: unknown, options: WriteOptions & { isDemo?: boolean } = {}): Promise<Locality> {
+    const data = parseInput(localityInput, input);
+    return this.write(options, async (trx) => {
+      if (await this.localities.byCode(trx, data.gssCode)) throw ValidationError.of('gssCode', `A locality with the code ${data.gssCode} already exists`);
+      const locality = await this.localities.insert(trx, {
+        gss_code: data.gssCode,
+        name: data.name,
+        kind: data.kind,
+        region: data.region,
+        nation: NATIONS[data.gssCode[0] ?? 'E'] ?? 'England',
+        is_demo: options.isDemo ?? false,
+      });
+      await this.audit.record(trx, actor, { localityId: locality.id, action: 'create', entityType: 'locality', entityId: locality.id, summary: `Created locality ${locality.name}`, after: locality });
+      return locality;
+    });
+  }
+
+  // --- partnerships -----------------------------------------------------------------------
+
+  async listPartnerships(gssCode: string, query: unknown): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse> }> {
+    const locality = await this.locality(gssCode);
+    const q = partnershipListQuery.parse(query ?? {});
+    const { rows, total } = await this.partnerships.list(this.db, locality.id, q);
+    return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
+  }
+
+  async getPartnership(gssCode: string, id: string): Promise<PartnershipDetail> {
+    const locality = await this.locality(gssCode);
+    const partnership = isUuid(id) ? await this.partnerships.get(this.db, locality.id, id) : undefined;
+    if (!partnership) throw new NotFoundError('Partnership');
+    const [children, members, orgNames, parentNames, snapshot] = await Promise.all([
+      this.partnerships.children(this.db, id),
+      this.memberships.forPartnership(this.db, id),
+      this.organisations.names(this.db, [partnership.lead_organisation_id, partnership.accountable_body_id].filter((v): v is string => !!v)),
+      this.partnerships.names(this.db, partnership.parent_id ? [partnership.parent_id] : []),
+      this.reference.snapshot(this.db),
+    ]);
+    const named = (map: Map<string, string>, key: string | null) => (key && map.has(key) ? { id: key, name: map.get(key) ?? '' } : undefined);
+    const activeSeats = members.filter(isActiveSeat).length;
+    return {
+      locality,
+      partnership,
+      parent: named(parentNames, partnership.parent_id),
+      children,
+      leadOrganisation: named(orgNames, partnership.lead_organisation_id),
+      accountableBody: named(orgNames, partnership.accountable_body_id),
+      members,
+      yearlyMeetingHours: OPEN.has(partnership.status) ? activeSeats * seatHours(partnership) : 0,
+      separateLegalStatus: hasSeparateLegalStatus(snapshot, partnership.legal_form),
+    };
+  }
+
+  async createPartnership(actor: Actor, gssCode: string, input: unknown, options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<PartnershipRow> {
+    const data = parseInput(partnershipInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const status = data.status ?? 'active';
+      if (!options?.allowAnyStatus && !OPEN.has(status)) {
+        throw ValidationError.of('status', 'A new partnership is proposed or active; it is merged, nested or closed through the register afterwards');
+      }
+      await this.checkPartnershipRules(trx, locality, data);
+      const reference = data.reference ?? (await this.partnerships.nextReference(trx, locality.id));
+      if (await this.partnerships.idByReference(trx, locality.id, reference)) {
+        throw ValidationError.of('reference', `The reference ${reference} is already used in this register`);
+      }
+      const created = await this.partnerships.insert(trx, { ...toPartnershipRow(data), locality_id: locality.id, reference, status, closed_on: null, close_reason: null }, unique(data.themes), unique(data.areas));
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'create',
+        entityType: 'partnership',
+        entityId: created.id,
+        partnershipId: created.id,
+        summary: `Created partnership ${created.name}`,
+        after: { ...created, themes: unique(data.themes), areas: unique(data.areas) },
+      });
+      return created;
+    });
+  }
+
+  async updatePartnership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
+    const data = parseInput(partnershipUpdate, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const before = isUuid(id) ? await this.partnerships.get(trx, locality.id, id) : undefined;
+      if (!before) throw new NotFoundError('Partnership');
+      const status = data.status ?? before.status;
+      if (status !== before.status && (!OPEN.has(status) || !OPEN.has(before.status))) {
+        throw ValidationError.of('status', before.status === 'closed' ? 'A closed partnership cannot be reopened by editing it' : 'Use “Close partnership” to close it; merging and nesting are done through rationalisation');
+      }
+      await this.checkPartnershipRules(trx, locality, data, id);
+      const reference = data.reference ?? before.reference;
+      if (reference !== before.reference && (await this.partnerships.idByReference(trx, locality.id, reference))) {
+        throw ValidationError.of('reference', `The reference ${reference} is already used in this register`);
+      }
+      const updated = await this.partnerships.update(trx, id, data.version ?? before.version, { ...toPartnershipRow(data), reference, status });
+      if (!updated) throw new ConflictError('Someone else changed this partnership while you were editing it. Your changes were not saved: reload the page to see theirs, then make yours again.');
+      await this.partnerships.replaceThemesAndAreas(trx, id, unique(data.themes), unique(data.areas));
+      const after = { ...updated, themes: unique(data.themes), areas: unique(data.areas) };
+      const changes = diff(before, after);
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'partnership',
+        entityId: id,
+        partnershipId: id,
+        summary: changes.length ? `Changed ${changes.map((c) => fieldLabel(c.field)).join(', ')}` : 'Saved with no changes',
+        before: pick(before, changes.map((c) => c.field)),
+        after: pick(after, changes.map((c) => c.field)),
+      });
+      return updated;
+    });
+  }
+
+  async closePartnership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
+    const data = parseInput(closeInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const before = isUuid(id) ? await this.partnerships.get(trx, locality.id, id) : undefined;
+      if (!before) throw new NotFoundError('Partnership');
+      if (!OPEN.has(before.status)) throw ValidationError.of('closedOn', `This partnership is already ${before.status}`);
+      if (before.established_on && data.closedOn < before.established_on) throw ValidationError.of('closedOn', 'The closing date must be on or after the date it was established');
+      const openChildren = (await this.partnerships.children(trx, id)).filter((c) => OPEN.has(c.status));
+      if (openChildren.length) {
+        throw ValidationError.of('closedOn', `Close or move its ${openChildren.length} open sub-partnership${openChildren.length === 1 ? '' : 's'} first: ${openChildren.map((c) => c.name).join(', ')}`);
+      }
+      const updated = await this.partnerships.update(trx, id, data.version ?? before.version, { status: 'closed', closed_on: data.closedOn, close_reason: data.reason });
+      if (!updated) throw new ConflictError('Someone else changed this partnership in the meantime. Nothing was closed: reload the page and try again.');
+      const ended = await this.memberships.endOpen(trx, { partnershipId: id }, data.closedOn);
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'close',
+        entityType: 'partnership',
+        entityId: id,
+        partnershipId: id,
+        summary: `Closed partnership: ${data.reason}${ended.length ? ` (${ended.length} membership${ended.length === 1 ? '' : 's'} ended)` : ''}`,
+        before: { status: before.status, closed_on: null, close_reason: null },
+        after: { status: 'closed', closed_on: data.closedOn, close_reason: data.reason },
+      });
+      return updated;
+    });
+  }
+
+  private async checkPartnershipRules(trx: Db, locality: Locality, data: PartnershipInput, id?: string): Promise<void> {
+    const snapshot = await this.reference.snapshot(trx);
+    const errors: FieldError[] = [];
+    const unknownThemes = data.themes.filter((t) => !snapshot.has('theme', t));
+    if (unknownThemes.length) errors.push({ field: 'themes', message: `Unknown theme: ${unknownThemes.join(', ')}` });
+    if (!snapshot.has('basis', data.basis)) errors.push({ field: 'basis', message: `Unknown basis: ${data.basis}` });
+    if (!snapshot.has('legal-form', data.legalForm)) errors.push({ field: 'legalForm', message: `Unknown legal form: ${data.legalForm}` });
+    if (data.basis === 'statutory') {
+      if (!data.statutoryType) errors.push({ field: 'statutoryType', message: 'Choose which statutory partnership this is' });
+      else if (!snapshot.has('statutory-type', data.statutoryType)) errors.push({ field: 'statutoryType', message: `Unknown statutory partnership type: ${data.statutoryType}` });
+    } else if (data.statutoryType) {
+      errors.push({ field: 'statutoryType', message: 'Only a statutory partnership has a statutory type: choose the statutory basis or clear the type' });
+    }
+    if (data.basis === 'funding' && !data.basisDetail) errors.push({ field: 'basisDetail', message: 'Enter the fund that required this partnership' });
+    if (data.basis === 'plan' && !data.basisDetail) errors.push({ field: 'basisDetail', message: 'Enter the plan this partnership delivers' });
+    for (const [field, orgId] of [['leadOrganisationId', data.leadOrganisationId], ['accountableBodyId', data.accountableBodyId]] as const) {
+      if (orgId && !(await this.organisations.get(trx, locality.id, orgId))) errors.push({ field, message: 'Choose an organisation from this locality’s register' });
+    }
+    if (data.parentId) {
+      const parent = await this.partnerships.get(trx, locality.id, data.parentId);
+      if (!parent) errors.push({ field: 'parentId', message: 'Choose a parent partnership from this locality’s register' });
+      else if (id && (data.parentId === id || (await this.partnerships.ancestorIds(trx, data.parentId)).includes(id))) {
+        errors.push({ field: 'parentId', message: 'A partnership cannot sit beneath itself or one of its own sub-partnerships' });
+      } else if (!OPEN.has(parent.status)) errors.push({ field: 'parentId', message: `The parent partnership is ${parent.status}: choose an open one` });
+    }
+    if (data.establishedOn && data.reviewDate && data.reviewDate < data.establishedOn) {
+      errors.push({ field: 'reviewDate', message: 'Review date must be on or after the date established' });
+    }
+    if (errors.length) throw new ValidationError(errors);
+  }
+
+  // --- organisations ----------------------------------------------------------------------
+
+  async listOrganisations(gssCode: string, query: unknown): Promise<Page<OrganisationListRow> & { query: ReturnType<typeof organisationListQuery.parse> }> {
+    const locality = await this.locality(gssCode);
+    const q = organisationListQuery.parse(query ?? {});
+    const { rows, total } = await this.organisations.list(this.db, locality.id, q);
+    return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
+  }
+
+  async getOrganisation(gssCode: string, id: string): Promise<OrganisationDetail> {
+    const locality = await this.locality(gssCode);
+    const organisation = isUuid(id) ? await this.organisations.get(this.db, locality.id, id) : undefined;
+    if (!organisation) throw new NotFoundError('Organisation');
+    const memberships = await this.memberships.forOrganisation(this.db, id);
+    const active = memberships.filter(isActiveSeat);
+    return { locality, organisation, memberships, seats: active.length, meetingHours: active.reduce((sum, m) => sum + seatHours(m), 0) };
+  }
+
+  async createOrganisation(actor: Actor, gssCode: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+    const data = parseInput(organisationInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      await this.checkOrganisationRules(trx, locality, data);
+      const created = await this.organisations.insert(trx, { locality_id: locality.id, name: data.name, sector: data.sector, org_type: data.orgType, identifier: data.identifier ?? null, website: data.website ?? null });
+      await this.audit.record(trx, actor, { localityId: locality.id, action: 'create', entityType: 'organisation', entityId: created.id, organisationId: created.id, summary: `Created organisation ${created.name}`, after: created });
+      return created;
+    });
+  }
+
+  async updateOrganisation(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+    const data = parseInput(organisationUpdate, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const before = isUuid(id) ? await this.organisations.get(trx, locality.id, id) : undefined;
+      if (!before) throw new NotFoundError('Organisation');
+      await this.checkOrganisationRules(trx, locality, data, id);
+      const updated = await this.organisations.update(trx, id, data.version ?? before.version, { name: data.name, sector: data.sector, org_type: data.orgType, identifier: data.identifier ?? null, website: data.website ?? null });
+      if (!updated) throw new ConflictError('Someone else changed this organisation while you were editing it. Your changes were not saved: reload the page and make them again.');
+      const changes = diff(before, updated);
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'organisation',
+        entityId: id,
+        organisationId: id,
+        summary: changes.length ? `Changed ${changes.map((c) => fieldLabel(c.field)).join(', ')}` : 'Saved with no changes',
+        before: pick(before, changes.map((c) => c.field)),
+        after: pick(updated, changes.map((c) => c.field)),
+      });
+      return updated;
+    });
+  }
+
+  async closeOrganisation(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+    const data = parseInput(closeInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const before = isUuid(id) ? await this.organisations.get(trx, locality.id, id) : undefined;
+      if (!before) throw new NotFoundError('Organisation');
+      if (before.status === 'closed') throw ValidationError.of('closedOn', 'This organisation is already closed');
+      const duties = await this.organisations.responsibilities(trx, id);
+      if (duties.length) {
+        throw ValidationError.of('closedOn', `First name another lead or accountable body for: ${duties.map((d) => `${d.name} (${d.as})`).join('; ')}`);
+      }
+      const updated = await this.organisations.update(trx, id, data.version ?? before.version, { status: 'closed', closed_on: data.closedOn, close_reason: data.reason });
+      if (!updated) throw new ConflictError('Someone else changed this organisation in the meantime. Nothing was closed: reload the page and try again.');
+      const ended = await this.memberships.endOpen(trx, { organisationId: id }, data.closedOn);
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'close',
+        entityType: 'organisation',
+        entityId: id,
+        organisationId: id,
+        summary: `Closed organisation: ${data.reason}${ended.length ? ` (${ended.length} seat${ended.length === 1 ? '' : 's'} ended)` : ''}`,
+        before: { status: before.status },
+        after: { status: 'closed', closed_on: data.closedOn, close_reason: data.reason },
+      });
+      return updated;
+    });
+  }
+
+  private async checkOrganisationRules(trx: Db, locality: Locality, data: { name: string; orgType: string; identifier?: string }, id?: string): Promise<void> {
+    const errors: FieldError[] = [];
+    const snapshot = await this.reference.snapshot(trx);
+    if (!snapshot.has('organisation-type', data.orgType)) errors.push({ field: 'orgType', message: `Unknown organisation type: ${data.orgType}` });
+    const clash = await this.organisations.findClash(trx, locality.id, data.name, data.identifier ?? null, id);
+    if (clash === 'name') errors.push({ field: 'name', message: `An organisation called ${data.name} is already in this register` });
+    if (clash === 'identifier') errors.push({ field: 'identifier', message: `The identifier ${data.identifier} is already used by another organisation` });
+    if (errors.length) throw new ValidationError(errors);
+  }
+
+  // --- memberships ------------------------------------------------------------------------
+
+  async getMembership(gssCode: string, id: string): Promise<MembershipView & { locality: Locality }> {
+    const locality = await this.locality(gssCode);
+    const membership = isUuid(id) ? await this.memberships.get(this.db, locality.id, id) : undefined;
+    if (!membership) throw new NotFoundError('Membership');
+    return { ...membership, locality };
+  }
+
+  async addMembership(actor: Actor, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+    const data = parseInput(membershipInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const partnership = isUuid(partnershipId) ? await this.partnerships.get(trx, locality.id, partnershipId) : undefined;
+      if (!partnership) throw new NotFoundError('Partnership');
+      if (!OPEN.has(partnership.status)) throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
+      await this.checkMembershipRules(trx, locality, partnershipId, data);
+      const created = await this.memberships.insert(trx, {
+        locality_id: locality.id,
+        partnership_id: partnershipId,
+        organisation_id: data.organisationId,
+        role: data.role,
+        representative: data.representative ?? null,
+        started_on: data.startedOn ?? null,
+        ended_on: data.endedOn ?? null,
+      });
+      const view = await this.memberships.get(trx, locality.id, created.id);
+      if (!view) throw new NotFoundError('Membership');
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'create',
+        entityType: 'membership',
+        entityId: created.id,
+        partnershipId,
+        organisationId: data.organisationId,
+        summary: `Added ${view.organisation_name} to ${view.partnership_name} as ${data.role.replace('-', ' ')}`,
+        after: created,
+      });
+      return view;
+    });
+  }
+
+  async updateMembership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+    const data = parseInput(membershipUpdate, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const before = isUuid(id) ? await this.memberships.get(trx, locality.id, id) : undefined;
+      if (!before) throw new NotFoundError('Membership');
+      await this.checkMembershipRules(trx, locality, before.partnership_id, data, id);
+      const updated = await this.memberships.update(trx, id, data.version ?? before.version, {
+        organisation_id: data.organisationId,
+        role: data.role,
+        representative: data.representative ?? null,
+        started_on: data.startedOn ?? null,
+        ended_on: data.endedOn ?? null,
+      });
+      if (!updated) throw new ConflictError('Someone else changed this membership while you were editing it. Reload the page and try again.');
+      const view = await this.memberships.get(trx, locality.id, id);
+      if (!view) throw new NotFoundError('Membership');
+      const fields = ['organisation_id', 'role', 'representative', 'started_on', 'ended_on'];
+      const changes = diff(pick(before, fields), pick(updated, fields));
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'membership',
+        entityId: id,
+        partnershipId: before.partnership_id,
+        organisationId: updated.organisation_id,
+        summary: `Changed ${view.organisation_name}’s membership: ${changes.map((c) => fieldLabel(c.field)).join(', ') || 'no changes'}`,
+        before: pick(before, changes.map((c) => c.field)),
+        after: pick(updated, changes.map((c) => c.field)),
+      });
+      return view;
+    });
+  }
+
+  async endMembership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+    const data = parseInput(endMembershipInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.locality(gssCode, trx);
+      const before = isUuid(id) ? await this.memberships.get(trx, locality.id, id) : undefined;
+      if (!before) throw new NotFoundError('Membership');
+      if (before.ended_on) throw ValidationError.of('endedOn', 'This membership has already ended');
+      if (before.started_on && data.endedOn < before.started_on) throw ValidationError.of('endedOn', 'The end date must be on or after the start date');
+      const updated = await this.memberships.update(trx, id, data.version ?? before.version, { ended_on: data.endedOn });
+      if (!updated) throw new ConflictError('Someone else changed this membership in the meantime. Reload the page and try again.');
+      await this.audit.record(trx, actor, {
+        localityId: locality.id,
+        action: 'end',
+        entityType: 'membership',
+        entityId: id,
+        partnershipId: before.partnership_id,
+        organisationId: before.organisation_id,
+        summary: `Ended ${before.organisation_name}’s membership of ${before.partnership_name}`,
+        before: { ended_on: null },
+        after: { ended_on: data.endedOn },
+      });
+      return { ...before, ...updated };
+    });
+  }
+
+  private async checkMembershipRules(trx: Db, locality: Locality, partnershipId: string, data: { organisationId: string; role: string; representative?: string; startedOn?: string; endedOn?: string }, id?: string): Promise<void> {
+    const errors: FieldError[] = [];
+    const organisation = await this.organisations.get(trx, locality.id, data.organisationId);
+    if (!organisation) errors.push({ field: 'organisationId', message: 'Choose an organisation from this locality’s register' });
+    else if (organisation.status === 'closed' && !data.endedOn) errors.push({ field: 'organisationId', message: `${organisation.name} is closed: it cannot hold a current seat` });
+    if (data.startedOn && data.endedOn && data.endedOn < data.startedOn) errors.push({ field: 'endedOn', message: 'End date must be on or after the start date' });
+    if (!data.endedOn) {
+      const current = (await this.memberships.forPartnership(trx, partnershipId)).filter((m) => m.ended_on === null && m.id !== id);
+      if (data.role === 'chair' && current.some((m) => m.role === 'chair')) {
+        errors.push({ field: 'role', message: `${current.find((m) => m.role === 'chair')?.organisation_name} already holds the chair: end that membership or choose another role` });
+      }
+      const representative = (data.representative ?? '').toLowerCase();
+      if (current.some((m) => m.organisation_id === data.organisationId && (m.representative ?? '').toLowerCase() === representative)) {
+        errors.push({ field: 'organisationId', message: organisation ? `${organisation.name} already has this seat${data.representative ? ` for ${data.representative}` : ''}` : 'This seat already exists' });
+      }
+    }
+    if (errors.length) throw new ValidationError(errors);
+  }
+
+  // --- history ----------------------------------------------------------------------------
+
+  async history(gssCode: string, subject: { partnershipId?: string; organisationId?: string }, page = 1) {
+    await this.locality(gssCode);
+    return this.audit.history(this.db, subject, page);
+  }
+
+  async formOptions(gssCode: string) {
+    const locality = await this.locality(gssCode);
+    const [organisations, partnerships, reference] = await Promise.all([
+      this.organisations.options(this.db, locality.id),
+      this.partnerships.options(this.db, locality.id),
+      this.reference.snapshot(this.db),
+    ]);
+    return { locality, organisations, partnerships, reference };
+  }
+}
+
+export function hasSeparateLegalStatus(snapshot: ReferenceSnapshot, legalForm: string): boolean {
+  return snapshot.find('legal-form', legalForm)?.attributes?.separateLegalStatus === true;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+function pick(source: object, fields: string[]): Record<string, unknown> {
+  const record = source as Record<string, unknown>;
+  return Object.fromEntries(fields.map((f) => [f, record[f] ?? null]));
+}
+
+function toPartnershipRow(data: PartnershipInput) {
+  return {
+    name: data.name,
+    purpose: data.purpose,
+    basis: data.basis,
+    basis_detail: data.basisDetail ?? null,
+    statutory_type: data.statutoryType ?? null,
+    legal_form: data.legalForm,
+    accountable_body_id: data.accountableBodyId ?? null,
+    layer: data.layer,
+    parent_id: data.parentId ?? null,
+    lead_organisation_id: data.leadOrganisationId ?? null,
+    chair_name: data.chairName ?? null,
+    secretary_name: data.secretaryName ?? null,
+    lead_officer: data.leadOfficer ?? null,
+    service_area: data.serviceArea ?? null,
+    meetings_per_year: data.meetingsPerYear ?? null,
+    meeting_minutes: data.meetingMinutes ?? null,
+    typical_attendance: data.typicalAttendance ?? null,
+    significance: data.significance ?? null,
+    established_on: data.establishedOn ?? null,
+    review_date: data.reviewDate ?? null,
+    terms_of_reference_url: data.termsOfReferenceUrl ?? null,
+  };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'name',
+  purpose: 'purpose',
+  basis: 'basis',
+  basis_detail: 'basis detail',
+  statutory_type: 'statutory type',
+  legal_form: 'legal form',
+  accountable_body_id: 'accountable body',
+  layer: 'layer',
+  status: 'status',
+  parent_id: 'parent partnership',
+  lead_organisation_id: 'lead organisation',
+  chair_name: 'chair',
+  secretary_name: 'secretary',
+  lead_officer: 'lead officer',
+  service_area: 'service area',
+  meetings_per_year: 'meetings a year',
+  meeting_minutes: 'meeting length',
+  typical_attendance: 'typical attendance',
+  significance: 'significance',
+  established_on: 'date established',
+  review_date: 'review date',
+  terms_of_reference_url: 'terms of reference',
+  themes: 'themes',
+  areas: 'areas',
+  reference: 'reference',
+  sector: 'sector',
+  org_type: 'organisation type',
+  identifier: 'identifier',
+  website: 'website',
+  organisation_id: 'organisation',
+  role: 'role',
+  representative: 'representative',
+  started_on: 'start date',
+  ended_on: 'end date',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
+}
+

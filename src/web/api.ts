@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { z } from 'zod';
+
+/**
+ * API routes declare their zod schemas once; the same declaration validates (in the services)
+ * and describes (in OpenAPI 3.1, whose schemas are JSON Schema 2020-12, as zod emits).
+ */
+export interface ApiRouteDefinition {
+  method: HTTPMethods;
+  url: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** A non-JSON request body, e.g. an uploaded file. */
+  bodyContentType?: string;
+  response?: z.ZodType;
+  responseStatus?: number;
+  responseContentType?: string;
+  handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
+const routes: ApiRouteDefinition[] = [];
+
+export function apiRoute(app: FastifyInstance, definition: ApiRouteDefinition): void {
+  if (!routes.some((r) => r.operationId === definition.operationId)) routes.push(definition);
+  app.route({ method: definition.method, url: definition.url, handler: definition.handler });
+}
+
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+});
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return rest;
+}
+
+function openApiPath(url: string): string {
+  return url.replace(/:([A-Za-z]+)/g, '{$1}');
+}
+
+export function buildOpenApi(serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const parameters: unknown[] = [];
+    for (const [location, schema] of [['path', route.params], ['query', route.query]] as const) {
+      if (!schema) continue;
+      for (const [name, fieldSchema] of Object.entries(schema.shape)) {
+        const field = fieldSchema as z.ZodType;
+        parameters.push({ name, in: location, required: location === 'path' || !field.safeParse(undefined).success, schema: jsonSchema(field, 'input') });
+      }
+    }
+    const responses: Record<string, unknown> = {
+      [String(route.responseStatus ?? 200)]: route.response
+        ? { description: 'Success', content: { [route.responseContentType ?? 'application/json']: { schema: jsonSchema(route.response, 'output') } } }
+        : { description: 'Success' },
+      '404': { description: 'Not found', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+    };
+    if (route.body || route.bodyContentType) {
+      responses['422'] = { description: 'Invalid fields, each named', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    }
+    if (route.method !== 'GET') responses['409'] = { description: 'Changed by someone else since read', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    const operation: Record<string, unknown> = { operationId: route.operationId, summary: route.summary, tags: [route.tag], parameters, responses };
+    if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
+    else if (route.bodyContentType) operation.requestBody = { required: true, content: { [route.bodyContentType]: { schema: { type: 'string', format: 'binary' } } } };
+    const path = openApiPath(route.url);
+    paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Joined Up API',
+      version: '1',
+      description: 'The register of local public-service partnerships: localities, partnerships, organisations, memberships, reference lists, import and export. Errors are RFC 9457 problem details naming each invalid field.',
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: { schemas: { Problem: jsonSchema(problem, 'output') } },
+  };
+}
+
+export function apiRoutes(): readonly ApiRouteDefinition[] {
+  return routes;
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { formatDate, formatDateTime, dateParts } from '../core/dates.js';
+import type { FieldError } from '../core/errors.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SRC_DIR = path.resolve(here, '..');
+export const GOVUK_DIR = path.resolve(SRC_DIR, '../node_modules/govuk-frontend/dist');
+
+export function createViewEnvironment(): nunjucks.Environment {
+  const env = nunjucks.configure([path.join(SRC_DIR, 'web/views'), path.join(SRC_DIR, 'modules'), GOVUK_DIR], {
+    autoescape: true,
+    throwOnUndefined: false,
+    noCache: process.env.NODE_ENV === 'development',
+  });
+  env.addFilter('date', formatDate);
+  env.addFilter('dateTime', formatDateTime);
+  env.addFilter('dateParts', dateParts);
+  env.addFilter('number', (value: number | null | undefined, digits = 0) =>
+    value === null || value === undefined ? '' : new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value),
+  );
+  env.addFilter('plural', (count: number, singular: string, pluralForm?: string) => `${new Intl.NumberFormat('en-GB').format(count)} ${count === 1 ? singular : (pluralForm ?? `${singular}s`)}`);
+  /** Error summary items for govukErrorSummary, linking each message to its field. */
+  env.addFilter('errorList', (errors: FieldError[] | undefined) => (errors ?? []).map((e) => ({ text: e.message, href: `#${e.field}` })));
+  /** The message for one field, as govukInput's errorMessage expects, or false. */
+  env.addFilter('fieldError', (errors: FieldError[] | undefined, field: string) => {
+    const found = (errors ?? []).find((e) => e.field === field);
+    return found ? { text: found.message } : false;
+  });
+  env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
+  return env;
+}
