@@ -17,6 +17,7 @@ import { referenceRoutes } from './modules/reference/routes.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { registerRoutes } from './modules/register/routes.js';
 import { RegisterService } from './modules/register/service.js';
+import { LABELS } from './modules/register/view-models.js';
 import { docsRoutes } from './web/docs-routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
@@ -102,7 +103,7 @@ export async function createApp({ config, database, services, logger = true }: A
   await app.register(fastifyStatic, { root: path.join(SRC_DIR, 'web/static'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
   app.get('/assets/govuk-frontend.min.js', (_request, reply) => reply.sendFile('govuk-frontend.min.js', path.join(GOVUK_DIR, 'govuk')));
 
-  const views = createViewEnvironment();
+  const views = createViewEnvironment({ labels: LABELS });
   app.decorateRequest('flash', undefined);
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const html = views.render(template, {

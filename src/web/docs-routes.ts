@@ -4,5 +4,5 @@ import { buildOpenApi } from './api.js';
 
 export function docsRoutes(app: FastifyInstance, config: Config): void {
   app.get('/api/v1/openapi.json', async () => buildOpenApi(`${config.publicUrl}`));
-  app.get('/api/docs', async (_request, reply) => reply.view('api-docs.njk', { title: 'API', section: 'api' }));
+  app.get('/api/docs', async (_request, reply) => reply.view('api-docs.njk', { title: 'API', section: 'api', publicUrl: config.publicUrl }));
 }

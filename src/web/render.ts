@@ -8,12 +8,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const SRC_DIR = path.resolve(here, '..');
 export const GOVUK_DIR = path.resolve(SRC_DIR, '../node_modules/govuk-frontend/dist');
 
-export function createViewEnvironment(): nunjucks.Environment {
+export function createViewEnvironment(globals: Record<string, unknown> = {}): nunjucks.Environment {
   const env = nunjucks.configure([path.join(SRC_DIR, 'web/views'), path.join(SRC_DIR, 'modules'), GOVUK_DIR], {
     autoescape: true,
     throwOnUndefined: false,
     noCache: process.env.NODE_ENV === 'development',
   });
+  for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('dateParts', dateParts);

@@ -5,7 +5,7 @@ import { todayInLondon } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
 import { submitForm, withDateParts } from '../../web/forms.js';
 import { listLinks } from '../../web/listing.js';
-import { membershipFormContext, organisationFormContext, partnershipFormContext, partnershipToValues, historyView } from './view-models.js';
+import { membershipFormContext, organisationFormContext, partnershipFormContext, partnershipToValues, historyView, registerFilters } from './view-models.js';
 import {
   closeInput,
   endMembershipInput,
@@ -50,7 +50,7 @@ export function registerPageRoutes(app: FastifyInstance, { register }: Services)
       locality: options.locality,
       result,
       reference: options.reference,
-      organisations: options.organisations,
+      filters: registerFilters(options, result.query),
       links: listLinks(`/localities/${options.locality.gss_code}/partnerships`, result.query, result.pages),
     });
   });

@@ -47,6 +47,7 @@ export interface PartnershipDetail {
   leadOrganisation?: { id: string; name: string };
   accountableBody?: { id: string; name: string };
   members: MembershipView[];
+  activeMembers: number;
   /** Organisation-hours of meetings a year: active seats × meetings × length. */
   yearlyMeetingHours: number;
   separateLegalStatus: boolean;
@@ -159,6 +160,7 @@ export class RegisterService {
       leadOrganisation: named(orgNames, partnership.lead_organisation_id),
       accountableBody: named(orgNames, partnership.accountable_body_id),
       members,
+      activeMembers: activeSeats,
       yearlyMeetingHours: OPEN.has(partnership.status) ? activeSeats * seatHours(partnership) : 0,
       separateLegalStatus: hasSeparateLegalStatus(snapshot, partnership.legal_form),
     };

@@ -112,3 +112,12 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
   return String(value);
 }
+
+/** The register's filter drop-downs, with the current choice selected. */
+export function registerFilters(options: FormOptions, query: { theme?: string; basis?: string; organisation?: string }) {
+  return {
+    theme: choices(refChoices(options.reference, 'theme'), query.theme, 'All themes'),
+    basis: choices(refChoices(options.reference, 'basis'), query.basis, 'Any basis'),
+    organisation: choices(options.organisations.map((o) => ({ value: o.id, text: o.name })), query.organisation, 'Any organisation'),
+  };
+}
