@@ -3,9 +3,18 @@ import { ValidationError, fieldErrorsFromZod } from './errors.js';
 
 /** Parse input against a schema, turning failures into a ValidationError naming each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(withoutNulls(input));
   if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
   return result.data;
+}
+
+/**
+ * In a JSON body, null means "no value", as absence does: a client can send back what it read
+ * (where empty fields are null) as a full replacement.
+ */
+function withoutNulls(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null));
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

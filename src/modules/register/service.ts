@@ -1,6 +1,5 @@
 import type { Actor } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { todayInLondon } from '../../core/dates.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality, OrganisationRow, PartnershipRow } from '../../db/tables.js';
