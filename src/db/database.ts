@@ -1,5 +1,4 @@
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './tables.js';
@@ -58,7 +57,6 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   try {
     const pglite = await PGlite.create({
       dataDir,
-      extensions: { pg_trgm },
       parsers: { [DATE_OID]: keepDateString, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
@@ -84,7 +82,6 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
   try {
-    await sql`create extension if not exists pg_trgm`.execute(database.db);
     if (options.migrate !== false) await migrateToLatest(database.db as unknown as Kysely<unknown>);
   } catch (error) {
     await database.close();
