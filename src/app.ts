@@ -8,9 +8,15 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
-import { ConflictError, NotFoundError, ValidationError } from './core/errors.js';
+import { PUBLIC, type Principal } from './core/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './core/errors.js';
 import { type Database, isReachable } from './db/database.js';
 import { AuditService } from './modules/audit/service.js';
+import { type Mailer, OutboxMailer, SmtpMailer } from './modules/accounts/mailer.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import { AccountsService, TooManyAttemptsError } from './modules/accounts/service.js';
+import { viewerFor } from './modules/accounts/viewer.js';
+import { installAccessGate } from './web/access.js';
 import { ExchangeService } from './modules/exchange/service.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -22,18 +28,21 @@ import { docsRoutes } from './web/docs-routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface Services {
+  accounts: AccountsService;
   audit: AuditService;
   reference: ReferenceService;
   register: RegisterService;
   exchange: ExchangeService;
 }
 
-export function createServices(database: Database): Services {
+export function createServices(database: Database, config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>): Services {
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
   const register = new RegisterService(database.db, audit, reference);
   const exchange = new ExchangeService(database.db, register, reference);
-  return { audit, reference, register, exchange };
+  const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(database.db);
+  const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
+  return { accounts, audit, reference, register, exchange };
 }
 
 declare module 'fastify' {
@@ -46,6 +55,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The one-time message left by the previous page, if any. */
     flash?: string;
+    /** Who is asking: a visitor, a signed-in user or an API token's owner. */
+    principal: Principal;
+    /** How the principal was identified; a session cookie calls for a CSRF token on writes. */
+    authenticatedBy: 'none' | 'session' | 'token';
+    /** The raw session cookie value, for signing out. */
+    sessionToken?: string;
   }
 }
 
@@ -57,6 +72,7 @@ export interface AppOptions {
 }
 
 const FLASH_COOKIE = 'joinedup-flash';
+export const SESSION_COOKIE = 'joinedup-session';
 
 export async function createApp({ config, database, services, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -101,12 +117,34 @@ export async function createApp({ config, database, services, logger = true }: A
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(fastifyStatic, { root: path.join(GOVUK_DIR, 'govuk/assets'), prefix: '/assets/', maxAge: '1d' });
   await app.register(fastifyStatic, { root: path.join(SRC_DIR, 'web/static'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
-  app.get('/assets/govuk-frontend.min.js', (_request, reply) => reply.sendFile('govuk-frontend.min.js', path.join(GOVUK_DIR, 'govuk')));
+  app.get('/assets/govuk-frontend.min.js', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('govuk-frontend.min.js', path.join(GOVUK_DIR, 'govuk')));
 
   const views = createViewEnvironment({ labels: LABELS });
   app.decorateRequest('flash', undefined);
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('authenticatedBy', 'none');
+  app.decorateRequest('sessionToken', undefined);
+  app.addHook('onRequest', async (request) => {
+    request.principal = PUBLIC;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const principal = await services.accounts.principalForApiToken(bearer);
+      if (!principal) throw new UnauthenticatedError('The API token is not valid: it may have been revoked');
+      request.principal = principal;
+      request.authenticatedBy = 'token';
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    const principal = await services.accounts.principalForSession(token);
+    if (principal) {
+      request.principal = principal;
+      request.authenticatedBy = 'session';
+      request.sessionToken = token;
+    }
+  });
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const html = views.render(template, {
+      viewer: viewerFor(this.request.principal, context.locality as { id: string; region: string } | undefined),
       csrfToken: this.generateCsrf(),
       cspNonce: this.cspNonce.script,
       flash: this.request.flash,
@@ -127,26 +165,34 @@ export async function createApp({ config, database, services, logger = true }: A
     if (unsigned.valid) request.flash = unsigned.value ?? undefined;
     reply.clearCookie(FLASH_COOKIE, { path: '/' });
   });
-  // Every page form is protected against cross-site request forgery. API clients send JSON
-  // without an ambient session, so the token is for the pages.
+  // Every state-changing request made with a cookie is protected against cross-site request
+  // forgery: all page forms, and API calls that rely on a session cookie. API clients with a
+  // bearer token carry no ambient credential, so they need no CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/')) return done();
+    const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+    const apiWithoutSession = request.url.startsWith('/api/') && request.authenticatedBy !== 'session';
+    if (safe || apiWithoutSession) return done();
     app.csrfProtection(request, reply, done);
+  });
+  installAccessGate(app, {
+    localityScope: async (code) => services.register.localities.byCode(database.db, code.toUpperCase()),
+    developmentTools: services.accounts.mailer.kind === 'outbox' && config.env !== 'production',
   });
 
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => handleError(new NotFoundError('Page'), request, reply));
 
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
     const ok = await isReachable(database.db);
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: { kind: database.kind, reachable: ok } });
   });
 
-  app.get('/', async (_request, reply) => {
+  app.get('/', { config: { access: 'public' } }, async (_request, reply) => {
     const localities = await services.register.listLocalities();
     return reply.view('home.njk', { title: 'Localities', localities });
   });
 
+  accountRoutes(app, services, config);
   registerRoutes(app, services);
   referenceRoutes(app, services);
   exchangeRoutes(app, services);
@@ -178,6 +224,19 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   if (error instanceof NotFoundError) {
     if (isApi(request)) return problem(reply, 404, `${error.what} not found`);
     return reply.code(404).view('errors/not-found.njk', { title: 'Page not found' });
+  }
+  if (error instanceof UnauthenticatedError) {
+    if (isApi(request)) return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Sign in or send an API token', { detail: error.message });
+    if (request.method === 'GET') return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
+    return reply.code(401).view('errors/not-found.njk', { title: 'Sign in to do this', message: 'You need to sign in to do this. Nothing was saved.' });
+  }
+  if (error instanceof ForbiddenError) {
+    if (isApi(request)) return problem(reply, 403, 'Not allowed', { detail: error.message });
+    return reply.code(403).view('errors/not-found.njk', { title: 'You cannot do this', message: `${error.message}. If you think you should be able to, ask your locality administrator.` });
+  }
+  if (error instanceof TooManyAttemptsError) {
+    if (isApi(request)) return problem(reply.header('retry-after', '900'), 429, 'Too many attempts', { detail: error.message });
+    return reply.code(429).view('errors/not-found.njk', { title: 'Too many attempts', message: error.message });
   }
   if (error instanceof ConflictError) {
     if (isApi(request)) return problem(reply, 409, 'Changed by someone else', { detail: error.message });

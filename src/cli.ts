@@ -6,6 +6,8 @@ import { openConfiguredDatabase, start } from './main.js';
 import { createServices } from './app.js';
 import { seedDemoLocality } from './modules/demo/seed.js';
 import { exchangeCommands } from './modules/exchange/cli.js';
+import { accountCommands } from './modules/accounts/cli.js';
+import { seedDemoUsers } from './modules/accounts/demo-users.js';
 
 /** The operator's command line: `joinedup --help`. Every command calls the same services as the web. */
 export function buildCli(): Command {
@@ -47,18 +49,21 @@ export function buildCli(): Command {
     .command('seed-demo')
     .description('create the demo locality (fictional) if it is not there yet')
     .action(async () => {
-      const database = await openConfiguredDatabase(loadConfig());
+      const config = loadConfig();
+      const database = await openConfiguredDatabase(config);
       try {
-        const services = createServices(database);
+        const services = createServices(database, config);
         await services.reference.ensureSeeded();
         const summary = await seedDemoLocality(services);
-        console.log(`Demo locality ${summary.locality.name} (${summary.locality.gss_code}): ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships.`);
+        const users = await seedDemoUsers(services, summary.locality.gss_code);
+        console.log(`Demo locality ${summary.locality.name} (${summary.locality.gss_code}): ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships, ${users} demo accounts.`);
       } finally {
         await database.close();
       }
     });
 
   exchangeCommands(program);
+  accountCommands(program);
   return program;
 }
 

@@ -11,6 +11,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32).optional(),
   PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Joined Up <no-reply@joinedup.invalid>'),
 });
 
 export interface Config {
@@ -25,6 +27,9 @@ export interface Config {
   /** Cookies get the Secure flag everywhere except plain local development. */
   secureCookies: boolean;
   publicUrl: string;
+  /** SMTP server for email (smtp://user:pass@host:587); without it, email goes to the outbox page. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 const DEVELOPMENT_SECRET = 'joined-up-development-secret-not-for-production-use';
@@ -50,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     secureCookies: e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

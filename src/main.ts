@@ -3,6 +3,7 @@ import { type Services, createApp, createServices } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { seedDemoLocality } from './modules/demo/seed.js';
+import { seedDemoUsers } from './modules/accounts/demo-users.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -25,11 +26,12 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
   const database = await openConfiguredDatabase(config);
   let app: FastifyInstance | undefined;
   try {
-    const services = createServices(database);
+    const services = createServices(database, config);
     await services.reference.ensureSeeded();
     if (options.seedDemo !== false && (await services.register.listLocalities()).length === 0) {
       const demo = await seedDemoLocality(services);
-      console.log(`Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations.`);
+      const users = await seedDemoUsers(services, demo.locality.gss_code);
+      console.log(`Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations, ${users} demo accounts (see the README).`);
     }
     app = await createApp({ config, database, services });
     await app.listen({ port: config.port, host: config.host });

@@ -46,3 +46,19 @@ export function fieldErrorsFromZod(error: ZodError): FieldError[] {
   }
   return errors;
 }
+
+/** No one is signed in, and the action needs someone to be. Pages send the visitor to sign in. */
+export class UnauthenticatedError extends Error {
+  constructor(message = 'Sign in to do this') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** Signed in, allowed to see the record, but not to do this to it. */
+export class ForbiddenError extends Error {
+  constructor(message = 'You do not have permission to do this') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

@@ -142,6 +142,89 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '0002_accounts': {
+    async up(db: Kysely<unknown>) {
+      await runStatements(
+        db,
+        `
+        create table users (
+          id uuid primary key default gen_random_uuid(),
+          email text not null,
+          name text not null,
+          password_hash text,
+          active boolean not null default true,
+          created_at timestamptz not null default now(),
+          last_sign_in_at timestamptz
+        );
+        create unique index users_email_key on users (lower(email));
+
+        create table role_assignments (
+          id uuid primary key default gen_random_uuid(),
+          user_id uuid not null references users(id) on delete cascade,
+          role text not null,
+          locality_id uuid references localities(id),
+          region text,
+          partnership_id uuid references partnerships(id),
+          organisation_id uuid references organisations(id),
+          created_at timestamptz not null default now()
+        );
+        create index role_assignments_user on role_assignments (user_id);
+        create index role_assignments_locality on role_assignments (locality_id);
+
+        create table sessions (
+          token_hash text primary key,
+          user_id uuid not null references users(id) on delete cascade,
+          created_at timestamptz not null default now(),
+          expires_at timestamptz not null,
+          revoked_at timestamptz
+        );
+        create index sessions_user on sessions (user_id);
+
+        create table one_time_tokens (
+          token_hash text primary key,
+          user_id uuid not null references users(id) on delete cascade,
+          purpose text not null check (purpose in ('reset', 'invite')),
+          created_at timestamptz not null default now(),
+          expires_at timestamptz not null,
+          used_at timestamptz
+        );
+
+        create table api_tokens (
+          id uuid primary key default gen_random_uuid(),
+          user_id uuid not null references users(id) on delete cascade,
+          name text not null,
+          token_hash text not null unique,
+          scope text not null check (scope in ('read', 'write')),
+          created_at timestamptz not null default now(),
+          last_used_at timestamptz,
+          revoked_at timestamptz
+        );
+
+        create table sign_in_attempts (
+          id bigint generated always as identity primary key,
+          email text not null,
+          address text not null,
+          succeeded boolean not null,
+          at timestamptz not null default now()
+        );
+        create index sign_in_attempts_email on sign_in_attempts (lower(email), at);
+        create index sign_in_attempts_address on sign_in_attempts (address, at);
+
+        create table outbox (
+          id bigint generated always as identity primary key,
+          recipient text not null,
+          subject text not null,
+          body text not null,
+          created_at timestamptz not null default now()
+        );
+
+        alter table audit_events add column actor_id text;
+        alter table audit_events add column prev_hash text;
+        alter table audit_events add column hash text
+      `,
+      );
+    },
+  },
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

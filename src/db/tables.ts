@@ -115,6 +115,74 @@ export interface AuditEventsTable {
   summary: string;
   before: Json;
   after: Json;
+  actor_id: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  last_sign_in_at: Date | null;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  locality_id: string | null;
+  region: string | null;
+  partnership_id: string | null;
+  organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'reset' | 'invite';
+  created_at: Timestamp;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: 'read' | 'write';
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<string>;
+  email: string;
+  address: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
 }
 
 export interface DB {
@@ -126,6 +194,13 @@ export interface DB {
   partnership_areas: PartnershipAreasTable;
   memberships: MembershipsTable;
   audit_events: AuditEventsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  api_tokens: ApiTokensTable;
+  sign_in_attempts: SignInAttemptsTable;
+  outbox: OutboxTable;
 }
 
 export type Locality = Selectable<LocalitiesTable>;
@@ -136,3 +211,6 @@ export type NewPartnershipRow = Insertable<PartnershipsTable>;
 export type PartnershipUpdate = Updateable<PartnershipsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type RoleAssignmentRow = Selectable<RoleAssignmentsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;

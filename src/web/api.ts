@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
+import type { AccessRule } from './access.js';
 
 /**
  * API routes declare their zod schemas once; the same declaration validates (in the services)
@@ -11,6 +12,8 @@ export interface ApiRouteDefinition {
   operationId: string;
   summary: string;
   tag: string;
+  /** Who may call it; see web/access.ts. */
+  access: AccessRule;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -26,7 +29,7 @@ const routes: ApiRouteDefinition[] = [];
 
 export function apiRoute(app: FastifyInstance, definition: ApiRouteDefinition): void {
   if (!routes.some((r) => r.operationId === definition.operationId)) routes.push(definition);
-  app.route({ method: definition.method, url: definition.url, handler: definition.handler });
+  app.route({ method: definition.method, url: definition.url, config: { access: definition.access }, handler: definition.handler });
 }
 
 const problem = z.object({
@@ -67,7 +70,19 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
       responses['422'] = { description: 'Invalid fields, each named', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     }
     if (route.method !== 'GET') responses['409'] = { description: 'Changed by someone else since read', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-    const operation: Record<string, unknown> = { operationId: route.operationId, summary: route.summary, tags: [route.tag], parameters, responses };
+    if (route.access !== 'public') {
+      responses['401'] = { description: 'Not signed in and no valid API token', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      responses['403'] = { description: 'Signed in, but not allowed to do this', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    }
+    const operation: Record<string, unknown> = {
+      operationId: route.operationId,
+      summary: route.summary,
+      description: `Access: ${route.access}.`,
+      tags: [route.tag],
+      parameters,
+      responses,
+      ...(route.access === 'public' ? { security: [{}, { bearer: [] }] } : { security: [{ bearer: [] }, { session: [] }] }),
+    };
     if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
     else if (route.bodyContentType) operation.requestBody = { required: true, content: { [route.bodyContentType]: { schema: { type: 'string', format: 'binary' } } } };
     const path = openApiPath(route.url);
@@ -82,7 +97,13 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas: { Problem: jsonSchema(problem, 'output') } },
+    components: {
+      schemas: { Problem: jsonSchema(problem, 'output') },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from your account page (ju_…). Read-only tokens cannot write.' },
+        session: { type: 'apiKey', in: 'cookie', name: 'joinedup-session', description: 'The web session; writes also need the x-csrf-token header.' },
+      },
+    },
   };
 }
 

@@ -18,6 +18,13 @@ export class FormSession {
     }
   }
 
+  /** Signs in through the sign-in form, as a person would. */
+  async signIn(email: string, password: string) {
+    const response = await this.submit('/sign-in', '/sign-in', { email, password });
+    if (response.statusCode !== 303) throw new Error(`sign-in failed: ${response.statusCode}`);
+    return response;
+  }
+
   async get(url: string) {
     const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
     this.remember(response.headers['set-cookie']);

@@ -1,9 +1,12 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuditEventRow } from '../../db/tables.js';
+import { type ChainedContent, chainHash } from './chain.js';
 
 export interface NewAuditEvent {
   localityId: string | null;
   actor: string;
+  actorId?: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -19,30 +22,77 @@ export interface AuditPage {
   total: number;
 }
 
+export interface ChainBreak {
+  id: number;
+  occurredAt: Date;
+  reason: string;
+}
+
+/** Arbitrary key for the advisory lock that puts audit writes in one line, so the chain never forks. */
+const CHAIN_LOCK = 7_205_551;
+
+/** What an entry stores as JSON reads back the same way: dates become ISO strings. */
+const asStored = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
+
+function contentOf(row: AuditEventRow): ChainedContent {
+  return {
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    localityId: row.locality_id,
+    actor: row.actor,
+    actorId: row.actor_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    partnershipId: row.partnership_id,
+    organisationId: row.organisation_id,
+    summary: row.summary,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  };
+}
+
 export class AuditRepository {
+  /** Must run inside the caller's transaction: the lock is held until it commits. */
   async insert(db: Db, event: NewAuditEvent): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
+    const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const content: ChainedContent = {
+      occurredAt: new Date().toISOString(),
+      localityId: event.localityId,
+      actor: event.actor,
+      actorId: event.actorId ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      partnershipId: event.partnershipId ?? null,
+      organisationId: event.organisationId ?? null,
+      summary: event.summary,
+      before: asStored(event.before),
+      after: asStored(event.after),
+    };
+    const prevHash = last?.hash ?? null;
     await db
       .insertInto('audit_events')
       .values({
-        locality_id: event.localityId,
-        actor: event.actor,
-        action: event.action,
-        entity_type: event.entityType,
-        entity_id: event.entityId,
-        partnership_id: event.partnershipId ?? null,
-        organisation_id: event.organisationId ?? null,
-        summary: event.summary,
-        before: event.before === undefined ? null : JSON.stringify(event.before),
-        after: event.after === undefined ? null : JSON.stringify(event.after),
+        occurred_at: content.occurredAt,
+        locality_id: content.localityId,
+        actor: content.actor,
+        actor_id: content.actorId,
+        action: content.action,
+        entity_type: content.entityType,
+        entity_id: content.entityId,
+        partnership_id: content.partnershipId,
+        organisation_id: content.organisationId,
+        summary: content.summary,
+        before: content.before === null ? null : JSON.stringify(content.before),
+        after: content.after === null ? null : JSON.stringify(content.after),
+        prev_hash: prevHash,
+        hash: chainHash(prevHash, content),
       })
       .execute();
   }
 
-  async forSubject(
-    db: Db,
-    subject: { partnershipId?: string; organisationId?: string },
-    page: { limit: number; offset: number },
-  ): Promise<AuditPage> {
+  async forSubject(db: Db, subject: { partnershipId?: string; organisationId?: string }, page: { limit: number; offset: number }): Promise<AuditPage> {
     let query = db.selectFrom('audit_events');
     if (subject.partnershipId) query = query.where('partnership_id', '=', subject.partnershipId);
     if (subject.organisationId) query = query.where('organisation_id', '=', subject.organisationId);
@@ -51,5 +101,26 @@ export class AuditRepository {
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { events, total: Number(count.n) };
+  }
+
+  /** Walks the whole chain in order, a batch at a time; returns the first broken link. */
+  async verify(db: Db, onProgress?: (checked: number) => void): Promise<{ checked: number; firstBreak?: ChainBreak }> {
+    let previous: string | null = null;
+    let afterId = 0;
+    let checked = 0;
+    for (;;) {
+      const rows = await db.selectFrom('audit_events').selectAll().where('id', '>', String(afterId)).orderBy('id').limit(1000).execute();
+      if (rows.length === 0) return { checked };
+      for (const row of rows) {
+        const id = Number(row.id);
+        if (row.prev_hash !== previous) return { checked, firstBreak: { id, occurredAt: row.occurred_at, reason: 'it does not follow the entry before it (an entry was removed or inserted)' } };
+        const expected = chainHash(previous, contentOf(row));
+        if (row.hash !== expected) return { checked, firstBreak: { id, occurredAt: row.occurred_at, reason: 'its content was changed after it was written' } };
+        previous = row.hash;
+        afterId = id;
+        checked++;
+      }
+      onProgress?.(checked);
+    }
   }
 }

@@ -26,8 +26,8 @@ export function diff(beforeRecord: object, afterRecord: object): Change[] {
 
 export interface RecordInput {
   localityId: string | null;
-  action: 'create' | 'update' | 'close' | 'end' | 'import' | 'reference';
-  entityType: 'partnership' | 'organisation' | 'membership' | 'reference-item' | 'locality';
+  action: 'create' | 'update' | 'close' | 'end' | 'import' | 'reference' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'password-reset' | 'grant-role' | 'revoke-role' | 'deactivate' | 'create-token' | 'revoke-token';
+  entityType: 'partnership' | 'organisation' | 'membership' | 'reference-item' | 'locality' | 'user' | 'api-token';
   entityId: string;
   partnershipId?: string | null;
   organisationId?: string | null;
@@ -44,7 +44,11 @@ export class AuditService {
   constructor(private readonly repository = new AuditRepository()) {}
 
   record(trx: Db, actor: Actor, input: RecordInput): Promise<void> {
-    return this.repository.insert(trx, { ...input, actor: actor.label });
+    return this.repository.insert(trx, { ...input, actor: actor.label, actorId: actor.id });
+  }
+
+  verify(db: Db, onProgress?: (checked: number) => void) {
+    return this.repository.verify(db, onProgress);
   }
 
   history(db: Db, subject: { partnershipId?: string; organisationId?: string }, page = 1, pageSize = 50): Promise<AuditPage> {

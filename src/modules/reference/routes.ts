@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../app.js';
-import { WEB_VISITOR } from '../../core/actor.js';
+
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
 import { submitForm } from '../../web/forms.js';
@@ -21,49 +21,49 @@ function listTitle(list: string): string {
 export function referenceRoutes(app: FastifyInstance, { reference }: Services): void {
   const tag = 'Reference data';
   apiRoute(app, {
-    method: 'GET', url: '/api/v1/reference/:list', operationId: 'listReferenceItems', summary: 'Entries of a reference list (themes, bases, legal forms, organisation and statutory types)', tag,
+    method: 'GET', url: '/api/v1/reference/:list', operationId: 'listReferenceItems', summary: 'Entries of a reference list (themes, bases, legal forms, organisation and statutory types)', tag, access: 'public',
     params: listParams, query: z.object({ includeRetired: z.enum(['true', 'false']).optional() }), response: z.array(referenceItemOutput),
     handler: async (request) => (await reference.list(params(request).list, (request.query as { includeRetired?: string }).includeRetired === 'true')).map(toJson),
   });
   apiRoute(app, {
-    method: 'POST', url: '/api/v1/reference/:list', operationId: 'addReferenceItem', summary: 'Add an entry to a reference list', tag,
+    method: 'POST', url: '/api/v1/reference/:list', operationId: 'addReferenceItem', summary: 'Add an entry to a reference list', tag, access: 'system-admin',
     params: listParams, body: referenceItemInput, response: referenceItemOutput, responseStatus: 201,
-    handler: async (request, reply) => reply.code(201).send(toJson(await reference.add(WEB_VISITOR, params(request).list, request.body))),
+    handler: async (request, reply) => reply.code(201).send(toJson(await reference.add(request.principal, params(request).list, request.body))),
   });
   apiRoute(app, {
-    method: 'PUT', url: '/api/v1/reference/:list/:code', operationId: 'updateReferenceItem', summary: 'Relabel, reorder or retire a reference entry', tag,
+    method: 'PUT', url: '/api/v1/reference/:list/:code', operationId: 'updateReferenceItem', summary: 'Relabel, reorder or retire a reference entry', tag, access: 'system-admin',
     params: listParams.extend({ code: z.string() }), body: referenceItemUpdate, response: referenceItemOutput,
-    handler: async (request) => toJson(await reference.update(WEB_VISITOR, params(request).list, params(request).code, request.body)),
+    handler: async (request) => toJson(await reference.update(request.principal, params(request).list, params(request).code, request.body)),
   });
 
-  app.get('/admin/reference', async (_request, reply) => {
+  app.get('/admin/reference', { config: { access: 'system-admin' } }, async (_request, reply) => {
     const snapshot = await reference.snapshot();
     const lists = REFERENCE_LIST_NAMES.map((list) => ({ list, title: REFERENCE_LISTS[list], active: snapshot.items(list).length, total: snapshot.items(list, true).length }));
     return reply.view('reference/views/lists.njk', { title: 'Reference data', section: 'reference', lists });
   });
-  app.get('/admin/reference/:list', async (request, reply) => {
+  app.get('/admin/reference/:list', { config: { access: 'system-admin' } }, async (request, reply) => {
     const items = await reference.list(params(request).list, true);
     return reply.view('reference/views/list.njk', { title: listTitle(params(request).list), section: 'reference', list: params(request).list, items, values: {} });
   });
-  app.post('/admin/reference/:list', async (request, reply) => {
+  app.post('/admin/reference/:list', { config: { access: 'system-admin' } }, async (request, reply) => {
     const values = (request.body ?? {}) as Record<string, unknown>;
     const list = params(request).list;
     return submitForm(
       reply,
       { template: 'reference/views/list.njk', context: async () => ({ title: listTitle(list), section: 'reference', list, items: await reference.list(list, true) }), values },
       async () => {
-        const item = await reference.add(WEB_VISITOR, list, formToInput(referenceItemInput, values));
+        const item = await reference.add(request.principal, list, formToInput(referenceItemInput, values));
         return { redirect: `/admin/reference/${list}`, flash: `${item.label} was added` };
       },
     );
   });
-  app.get('/admin/reference/:list/:code', async (request, reply) => {
+  app.get('/admin/reference/:list/:code', { config: { access: 'system-admin' } }, async (request, reply) => {
     const item = await reference.get(params(request).list, params(request).code);
     const uses = await reference.usageCount(params(request).list as ReferenceList, item.code);
     const values = { label: item.label, detail: item.detail ?? '', sortOrder: item.sort_order, active: item.active ? 'true' : 'false' };
     return reply.view('reference/views/item.njk', { title: `Change ${item.label}`, section: 'reference', list: params(request).list, listTitle: listTitle(params(request).list), item, uses, values });
   });
-  app.post('/admin/reference/:list/:code', async (request, reply) => {
+  app.post('/admin/reference/:list/:code', { config: { access: 'system-admin' } }, async (request, reply) => {
     const values = (request.body ?? {}) as Record<string, unknown>;
     const { list, code } = params(request);
     const item = await reference.get(list, code);
@@ -72,7 +72,7 @@ export function referenceRoutes(app: FastifyInstance, { reference }: Services): 
       reply,
       { template: 'reference/views/item.njk', context: () => ({ title: `Change ${item.label}`, section: 'reference', list, listTitle: listTitle(list), item, uses }), values },
       async () => {
-        const updated = await reference.update(WEB_VISITOR, list, code, formToInput(referenceItemUpdate, values));
+        const updated = await reference.update(request.principal, list, code, formToInput(referenceItemUpdate, values));
         return { redirect: `/admin/reference/${list}`, flash: `${updated.label} was saved${updated.active ? '' : ' and retired: existing records keep it, new ones cannot choose it'}` };
       },
     );

@@ -25,16 +25,16 @@ export const partnershipOutput = z.object({
   parentId: z.uuid().nullable(),
   leadOrganisationId: z.uuid().nullable(),
   chairName: nullableString,
-  secretaryName: nullableString,
-  leadOfficer: nullableString,
-  serviceArea: nullableString,
+  secretaryName: nullableString.optional().meta({ description: 'Restricted: only for signed-in readers of the locality' }),
+  leadOfficer: nullableString.optional().meta({ description: 'Restricted' }),
+  serviceArea: nullableString.optional().meta({ description: 'Restricted' }),
   areas: z.array(z.string()),
   meetingsPerYear: nullableInt,
   meetingMinutes: nullableInt,
   typicalAttendance: nullableInt,
-  significance: nullableString,
+  significance: nullableString.optional().meta({ description: 'Restricted' }),
   establishedOn: nullableDate,
-  reviewDate: nullableDate,
+  reviewDate: nullableDate.optional().meta({ description: 'Restricted' }),
   termsOfReferenceUrl: nullableString,
   closedOn: nullableDate,
   closeReason: nullableString,
@@ -78,7 +78,7 @@ export const membershipOutput = z.object({
   organisationName: z.string(),
   sector: z.string(),
   role: z.string(),
-  representative: nullableString,
+  representative: nullableString.optional().meta({ description: 'Restricted: a named person' }),
   startedOn: nullableDate,
   endedOn: nullableDate,
   version: z.number().int(),
@@ -101,8 +101,9 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const toLocalityJson = (l: Locality) => ({ gssCode: l.gss_code, name: l.name, kind: l.kind, region: l.region, nation: l.nation, isDemo: l.is_demo });
 
-export function toPartnershipJson(p: PartnershipRecord): z.infer<typeof partnershipOutput> {
-  return {
+/** Restricted fields are left out entirely, not sent as null, for readers who may not see them. */
+export function toPartnershipJson(p: PartnershipRecord, restricted: boolean): z.infer<typeof partnershipOutput> {
+  const json: z.infer<typeof partnershipOutput> = {
     id: p.id,
     reference: p.reference,
     name: p.name,
@@ -134,6 +135,14 @@ export function toPartnershipJson(p: PartnershipRecord): z.infer<typeof partners
     version: p.version,
     updatedAt: new Date(p.updated_at).toISOString(),
   };
+  if (!restricted) {
+    delete json.secretaryName;
+    delete json.leadOfficer;
+    delete json.serviceArea;
+    delete json.significance;
+    delete json.reviewDate;
+  }
+  return json;
 }
 
 export const toPartnershipSummaryJson = (p: PartnershipListRow): z.infer<typeof partnershipSummaryOutput> => ({
@@ -166,7 +175,8 @@ export function toOrganisationJson(o: OrganisationRow | OrganisationListRow, tot
   };
 }
 
-export const toMembershipJson = (m: MembershipView): z.infer<typeof membershipOutput> => ({
+export const toMembershipJson = (m: MembershipView, restricted: boolean): z.infer<typeof membershipOutput> => {
+  const json: z.infer<typeof membershipOutput> = {
   id: m.id,
   partnershipId: m.partnership_id,
   partnershipName: m.partnership_name,
@@ -178,4 +188,7 @@ export const toMembershipJson = (m: MembershipView): z.infer<typeof membershipOu
   startedOn: m.started_on,
   endedOn: m.ended_on,
   version: m.version,
-});
+  };
+  if (!restricted) delete json.representative;
+  return json;
+};

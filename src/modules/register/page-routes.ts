@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app.js';
-import { WEB_VISITOR } from '../../core/actor.js';
+
 import { todayInLondon } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
 import { submitForm, withDateParts } from '../../web/forms.js';
@@ -24,25 +24,25 @@ const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string,
 export function registerPageRoutes(app: FastifyInstance, { register }: Services): void {
   // Localities
   const localityKinds = LOCALITY_KINDS.map((k) => ({ value: k, text: k === 'london-borough' ? 'London borough' : k[0]?.toUpperCase() + k.slice(1) }));
-  app.get('/localities/new', async (_request, reply) =>
+  app.get('/localities/new', { config: { access: 'system-admin' } }, async (_request, reply) =>
     reply.view('register/views/locality-form.njk', { title: 'Add a locality', values: {}, kinds: choices(localityKinds, undefined) }),
   );
-  app.post('/localities', async (request, reply) => {
+  app.post('/localities', { config: { access: 'system-admin' } }, async (request, reply) => {
     const values = body(request);
     return submitForm(
       reply,
       { template: 'register/views/locality-form.njk', context: () => ({ title: 'Add a locality', kinds: choices(localityKinds, values.kind) }), values },
       async () => {
-        const locality = await register.createLocality(WEB_VISITOR, formToInput(localityInput, values));
+        const locality = await register.createLocality(request.principal, formToInput(localityInput, values));
         return { redirect: `/localities/${locality.gss_code}/partnerships`, flash: `${locality.name} was added. Its register is empty: add partnerships or import them.` };
       },
     );
   });
-  app.get('/localities/:code', async (request, reply) => reply.redirect(`/localities/${encodeURIComponent(params(request).code)}/partnerships`));
+  app.get('/localities/:code', { config: { access: 'public' } }, async (request, reply) => reply.redirect(`/localities/${encodeURIComponent(params(request).code)}/partnerships`));
 
   // Register (partnerships)
-  app.get('/localities/:code/partnerships', async (request, reply) => {
-    const result = await register.listPartnerships(params(request).code, request.query);
+  app.get('/localities/:code/partnerships', { config: { access: 'public' } }, async (request, reply) => {
+    const result = await register.listPartnerships(request.principal, params(request).code, request.query);
     const options = await register.formOptions(params(request).code);
     return reply.view('register/views/register.njk', {
       title: 'Partnership register',
@@ -55,98 +55,98 @@ export function registerPageRoutes(app: FastifyInstance, { register }: Services)
     });
   });
 
-  app.get('/localities/:code/partnerships/new', async (request, reply) => {
+  app.get('/localities/:code/partnerships/new', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const options = await register.formOptions(params(request).code);
     const values = { status: 'active', ...(request.query as Record<string, unknown>) };
     return reply.view('register/views/partnership-form.njk', { title: 'Add a partnership', section: 'partnerships', mode: 'create', ...partnershipFormContext(options, values), values: withDateParts(values, ['establishedOn', 'reviewDate']) });
   });
-  app.post('/localities/:code/partnerships', async (request, reply) => {
+  app.post('/localities/:code/partnerships', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = body(request);
     const options = await register.formOptions(params(request).code);
     return submitForm(
       reply,
       { template: 'register/views/partnership-form.njk', context: () => ({ title: 'Add a partnership', section: 'partnerships', mode: 'create', ...partnershipFormContext(options, values) }), values },
       async () => {
-        const created = await register.createPartnership(WEB_VISITOR, options.locality.gss_code, formToInput(partnershipUpdate, values));
+        const created = await register.createPartnership(request.principal, options.locality.gss_code, formToInput(partnershipUpdate, values));
         return { redirect: `/localities/${options.locality.gss_code}/partnerships/${created.id}`, flash: `${created.name} was added to the register as ${created.reference}` };
       },
     );
   });
 
-  app.get('/localities/:code/partnerships/:id', async (request, reply) => {
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+  app.get('/localities/:code/partnerships/:id', { config: { access: 'public' } }, async (request, reply) => {
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     return reply.view('register/views/partnership.njk', { title: detail.partnership.name, section: 'partnerships', tab: 'overview', locality: detail.locality, detail, reference: options.reference, today: todayInLondon() });
   });
 
-  app.get('/localities/:code/partnerships/:id/edit', async (request, reply) => {
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+  app.get('/localities/:code/partnerships/:id/edit', { config: { access: 'register-editor' } }, async (request, reply) => {
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     const values = partnershipToValues(detail.partnership);
     return reply.view('register/views/partnership-form.njk', { title: `Edit ${detail.partnership.name}`, section: 'partnerships', mode: 'edit', detail, ...partnershipFormContext(options, values, detail.partnership.id), values: withDateParts(values, ['establishedOn', 'reviewDate']) });
   });
-  app.post('/localities/:code/partnerships/:id/edit', async (request, reply) => {
+  app.post('/localities/:code/partnerships/:id/edit', { config: { access: 'register-editor' } }, async (request, reply) => {
     const values = body(request);
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     return submitForm(
       reply,
       { template: 'register/views/partnership-form.njk', context: () => ({ title: `Edit ${detail.partnership.name}`, section: 'partnerships', mode: 'edit', detail, ...partnershipFormContext(options, values, detail.partnership.id) }), values },
       async () => {
-        const updated = await register.updatePartnership(WEB_VISITOR, options.locality.gss_code, detail.partnership.id, formToInput(partnershipUpdate, values));
+        const updated = await register.updatePartnership(request.principal, options.locality.gss_code, detail.partnership.id, formToInput(partnershipUpdate, values));
         return { redirect: `/localities/${options.locality.gss_code}/partnerships/${updated.id}`, flash: 'Your changes were saved' };
       },
     );
   });
 
-  app.get('/localities/:code/partnerships/:id/close', async (request, reply) => {
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+  app.get('/localities/:code/partnerships/:id/close', { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const values = withDateParts({ closedOn: todayInLondon(), version: detail.partnership.version }, ['closedOn']);
     return reply.view('register/views/close-form.njk', { title: `Close ${detail.partnership.name}`, section: 'partnerships', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'partnerships', detail.partnership), detail, values });
   });
-  app.post('/localities/:code/partnerships/:id/close', async (request, reply) => {
+  app.post('/localities/:code/partnerships/:id/close', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = body(request);
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     return submitForm(
       reply,
       { template: 'register/views/close-form.njk', context: () => ({ title: `Close ${detail.partnership.name}`, section: 'partnerships', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'partnerships', detail.partnership), detail }), values },
       async () => {
-        await register.closePartnership(WEB_VISITOR, detail.locality.gss_code, detail.partnership.id, formToInput(closeInput, values));
+        await register.closePartnership(request.principal, detail.locality.gss_code, detail.partnership.id, formToInput(closeInput, values));
         return { redirect: `/localities/${detail.locality.gss_code}/partnerships/${detail.partnership.id}`, flash: `${detail.partnership.name} was closed. Its record and history are kept.` };
       },
     );
   });
 
-  app.get('/localities/:code/partnerships/:id/history', async (request, reply) => {
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+  app.get('/localities/:code/partnerships/:id/history', { config: { access: 'locality-reader' } }, async (request, reply) => {
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const page = Math.max(1, Number((request.query as { page?: string }).page) || 1);
-    const result = await register.history(params(request).code, { partnershipId: detail.partnership.id }, page);
+    const result = await register.history(request.principal, params(request).code, { partnershipId: detail.partnership.id }, page);
     return reply.view('register/views/partnership-history.njk', { title: `History of ${detail.partnership.name}`, section: 'partnerships', tab: 'history', locality: detail.locality, detail, history: historyView(result, page) });
   });
 
   // Memberships
-  app.get('/localities/:code/partnerships/:id/members/new', async (request, reply) => {
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+  app.get('/localities/:code/partnerships/:id/members/new', { config: { access: 'register-editor' } }, async (request, reply) => {
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     const values = withDateParts({ role: 'member', startedOn: todayInLondon() }, ['startedOn', 'endedOn']);
     return reply.view('register/views/membership-form.njk', { title: `Add a member to ${detail.partnership.name}`, section: 'partnerships', mode: 'create', detail, ...membershipFormContext(options, values), values });
   });
-  app.post('/localities/:code/partnerships/:id/members', async (request, reply) => {
+  app.post('/localities/:code/partnerships/:id/members', { config: { access: 'register-editor' } }, async (request, reply) => {
     const values = body(request);
-    const detail = await register.getPartnership(params(request).code, params(request).id);
+    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     return submitForm(
       reply,
       { template: 'register/views/membership-form.njk', context: () => ({ title: `Add a member to ${detail.partnership.name}`, section: 'partnerships', mode: 'create', detail, ...membershipFormContext(options, values) }), values },
       async () => {
-        const added = await register.addMembership(WEB_VISITOR, detail.locality.gss_code, detail.partnership.id, formToInput(membershipUpdate, values));
+        const added = await register.addMembership(request.principal, detail.locality.gss_code, detail.partnership.id, formToInput(membershipUpdate, values));
         return { redirect: `/localities/${detail.locality.gss_code}/partnerships/${detail.partnership.id}#members`, flash: `${added.organisation_name} was added as ${added.role.replace('-', ' ')}` };
       },
     );
   });
-  app.get('/localities/:code/memberships/:id/edit', async (request, reply) => {
-    const membership = await register.getMembership(params(request).code, params(request).id);
-    const detail = await register.getPartnership(params(request).code, membership.partnership_id);
+  app.get('/localities/:code/memberships/:id/edit', { config: { access: 'register-editor' } }, async (request, reply) => {
+    const membership = await register.getMembership(request.principal, params(request).code, params(request).id);
+    const detail = await register.getPartnership(request.principal, params(request).code, membership.partnership_id);
     const options = await register.formOptions(params(request).code);
     const values = withDateParts(
       { organisationId: membership.organisation_id, role: membership.role, representative: membership.representative ?? '', startedOn: membership.started_on, endedOn: membership.ended_on, version: membership.version },
@@ -154,41 +154,41 @@ export function registerPageRoutes(app: FastifyInstance, { register }: Services)
     );
     return reply.view('register/views/membership-form.njk', { title: `Change ${membership.organisation_name}’s membership`, section: 'partnerships', mode: 'edit', membership, detail, ...membershipFormContext(options, values), values });
   });
-  app.post('/localities/:code/memberships/:id/edit', async (request, reply) => {
+  app.post('/localities/:code/memberships/:id/edit', { config: { access: 'register-editor' } }, async (request, reply) => {
     const values = body(request);
-    const membership = await register.getMembership(params(request).code, params(request).id);
-    const detail = await register.getPartnership(params(request).code, membership.partnership_id);
+    const membership = await register.getMembership(request.principal, params(request).code, params(request).id);
+    const detail = await register.getPartnership(request.principal, params(request).code, membership.partnership_id);
     const options = await register.formOptions(params(request).code);
     return submitForm(
       reply,
       { template: 'register/views/membership-form.njk', context: () => ({ title: `Change ${membership.organisation_name}’s membership`, section: 'partnerships', mode: 'edit', membership, detail, ...membershipFormContext(options, values) }), values },
       async () => {
-        await register.updateMembership(WEB_VISITOR, detail.locality.gss_code, membership.id, formToInput(membershipUpdate, values));
+        await register.updateMembership(request.principal, detail.locality.gss_code, membership.id, formToInput(membershipUpdate, values));
         return { redirect: `/localities/${detail.locality.gss_code}/partnerships/${detail.partnership.id}#members`, flash: 'The membership was updated' };
       },
     );
   });
-  app.get('/localities/:code/memberships/:id/end', async (request, reply) => {
-    const membership = await register.getMembership(params(request).code, params(request).id);
+  app.get('/localities/:code/memberships/:id/end', { config: { access: 'register-editor' } }, async (request, reply) => {
+    const membership = await register.getMembership(request.principal, params(request).code, params(request).id);
     const values = withDateParts({ endedOn: todayInLondon(), version: membership.version }, ['endedOn']);
     return reply.view('register/views/end-membership.njk', { title: `End ${membership.organisation_name}’s membership`, section: 'partnerships', locality: membership.locality, membership, values });
   });
-  app.post('/localities/:code/memberships/:id/end', async (request, reply) => {
+  app.post('/localities/:code/memberships/:id/end', { config: { access: 'register-editor' } }, async (request, reply) => {
     const values = body(request);
-    const membership = await register.getMembership(params(request).code, params(request).id);
+    const membership = await register.getMembership(request.principal, params(request).code, params(request).id);
     return submitForm(
       reply,
       { template: 'register/views/end-membership.njk', context: () => ({ title: `End ${membership.organisation_name}’s membership`, section: 'partnerships', locality: membership.locality, membership }), values },
       async () => {
-        await register.endMembership(WEB_VISITOR, membership.locality.gss_code, membership.id, formToInput(endMembershipInput, values));
+        await register.endMembership(request.principal, membership.locality.gss_code, membership.id, formToInput(endMembershipInput, values));
         return { redirect: `/localities/${membership.locality.gss_code}/partnerships/${membership.partnership_id}#members`, flash: `${membership.organisation_name}’s membership was ended. It stays in the record.` };
       },
     );
   });
 
   // Organisations
-  app.get('/localities/:code/organisations', async (request, reply) => {
-    const result = await register.listOrganisations(params(request).code, request.query);
+  app.get('/localities/:code/organisations', { config: { access: 'public' } }, async (request, reply) => {
+    const result = await register.listOrganisations(request.principal, params(request).code, request.query);
     const options = await register.formOptions(params(request).code);
     return reply.view('register/views/organisations.njk', {
       title: 'Organisations',
@@ -199,68 +199,68 @@ export function registerPageRoutes(app: FastifyInstance, { register }: Services)
       links: listLinks(`/localities/${options.locality.gss_code}/organisations`, result.query, result.pages),
     });
   });
-  app.get('/localities/:code/organisations/new', async (request, reply) => {
+  app.get('/localities/:code/organisations/new', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const options = await register.formOptions(params(request).code);
     return reply.view('register/views/organisation-form.njk', { title: 'Add an organisation', section: 'organisations', mode: 'create', ...organisationFormContext(options, {}), values: {} });
   });
-  app.post('/localities/:code/organisations', async (request, reply) => {
+  app.post('/localities/:code/organisations', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = body(request);
     const options = await register.formOptions(params(request).code);
     return submitForm(
       reply,
       { template: 'register/views/organisation-form.njk', context: () => ({ title: 'Add an organisation', section: 'organisations', mode: 'create', ...organisationFormContext(options, values) }), values },
       async () => {
-        const created = await register.createOrganisation(WEB_VISITOR, options.locality.gss_code, formToInput(organisationUpdate, values));
+        const created = await register.createOrganisation(request.principal, options.locality.gss_code, formToInput(organisationUpdate, values));
         return { redirect: `/localities/${options.locality.gss_code}/organisations/${created.id}`, flash: `${created.name} was added` };
       },
     );
   });
-  app.get('/localities/:code/organisations/:id', async (request, reply) => {
-    const detail = await register.getOrganisation(params(request).code, params(request).id);
+  app.get('/localities/:code/organisations/:id', { config: { access: 'public' } }, async (request, reply) => {
+    const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     return reply.view('register/views/organisation.njk', { title: detail.organisation.name, section: 'organisations', tab: 'overview', locality: detail.locality, detail, reference: options.reference });
   });
-  app.get('/localities/:code/organisations/:id/edit', async (request, reply) => {
-    const detail = await register.getOrganisation(params(request).code, params(request).id);
+  app.get('/localities/:code/organisations/:id/edit', { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     const o = detail.organisation;
     const values = { name: o.name, sector: o.sector, orgType: o.org_type, identifier: o.identifier ?? '', website: o.website ?? '', version: o.version };
     return reply.view('register/views/organisation-form.njk', { title: `Edit ${o.name}`, section: 'organisations', mode: 'edit', detail, ...organisationFormContext(options, values), values });
   });
-  app.post('/localities/:code/organisations/:id/edit', async (request, reply) => {
+  app.post('/localities/:code/organisations/:id/edit', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = body(request);
-    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
     return submitForm(
       reply,
       { template: 'register/views/organisation-form.njk', context: () => ({ title: `Edit ${detail.organisation.name}`, section: 'organisations', mode: 'edit', detail, ...organisationFormContext(options, values) }), values },
       async () => {
-        await register.updateOrganisation(WEB_VISITOR, options.locality.gss_code, detail.organisation.id, formToInput(organisationUpdate, values));
+        await register.updateOrganisation(request.principal, options.locality.gss_code, detail.organisation.id, formToInput(organisationUpdate, values));
         return { redirect: `/localities/${options.locality.gss_code}/organisations/${detail.organisation.id}`, flash: 'Your changes were saved' };
       },
     );
   });
-  app.get('/localities/:code/organisations/:id/close', async (request, reply) => {
-    const detail = await register.getOrganisation(params(request).code, params(request).id);
+  app.get('/localities/:code/organisations/:id/close', { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
     const values = withDateParts({ closedOn: todayInLondon(), version: detail.organisation.version }, ['closedOn']);
     return reply.view('register/views/close-form.njk', { title: `Close ${detail.organisation.name}`, section: 'organisations', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'organisations', detail.organisation), values });
   });
-  app.post('/localities/:code/organisations/:id/close', async (request, reply) => {
+  app.post('/localities/:code/organisations/:id/close', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = body(request);
-    const detail = await register.getOrganisation(params(request).code, params(request).id);
+    const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
     return submitForm(
       reply,
       { template: 'register/views/close-form.njk', context: () => ({ title: `Close ${detail.organisation.name}`, section: 'organisations', locality: detail.locality, subject: closeSubject(detail.locality.gss_code, 'organisations', detail.organisation) }), values },
       async () => {
-        await register.closeOrganisation(WEB_VISITOR, detail.locality.gss_code, detail.organisation.id, formToInput(closeInput, values));
+        await register.closeOrganisation(request.principal, detail.locality.gss_code, detail.organisation.id, formToInput(closeInput, values));
         return { redirect: `/localities/${detail.locality.gss_code}/organisations/${detail.organisation.id}`, flash: `${detail.organisation.name} was closed and its seats ended. Its record and history are kept.` };
       },
     );
   });
-  app.get('/localities/:code/organisations/:id/history', async (request, reply) => {
-    const detail = await register.getOrganisation(params(request).code, params(request).id);
+  app.get('/localities/:code/organisations/:id/history', { config: { access: 'locality-reader' } }, async (request, reply) => {
+    const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
     const page = Math.max(1, Number((request.query as { page?: string }).page) || 1);
-    const result = await register.history(params(request).code, { organisationId: detail.organisation.id }, page);
+    const result = await register.history(request.principal, params(request).code, { organisationId: detail.organisation.id }, page);
     return reply.view('register/views/organisation-history.njk', { title: `History of ${detail.organisation.name}`, section: 'organisations', tab: 'history', locality: detail.locality, detail, history: historyView(result, page) });
   });
 }

@@ -76,8 +76,9 @@ export class LocalityRepository {
 }
 
 export class PartnershipRepository {
-  async list(db: Db, localityId: string, q: PartnershipListQuery): Promise<{ rows: PartnershipListRow[]; total: number }> {
+  async list(db: Db, localityId: string, q: PartnershipListQuery, publishedOnly = false): Promise<{ rows: PartnershipListRow[]; total: number }> {
     let base = db.selectFrom('partnerships as p').where('p.locality_id', '=', localityId);
+    if (publishedOnly) base = base.where('p.status', '<>', 'proposed');
     if (q.q) {
       const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       base = base.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.purpose', 'ilike', pattern), eb('p.reference', 'ilike', pattern)]));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/helpers/database.js';
 import { type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { FormSession } from '../../../test/helpers/forms.js';
+import type { Person } from '../../../test/helpers/context.js';
 
 const CODE = 'E07000010';
 const api = `/api/v1/localities/${CODE}`;
@@ -9,18 +10,24 @@ const api = `/api/v1/localities/${CODE}`;
 describe.each(backends)('register API and pages on %s', (backend) => {
   let ctx: TestContext;
   let orgId: string;
+  let admin: Person;
+  let session: FormSession;
 
   beforeAll(async () => {
     ctx = await createTestContext(backend);
-    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/localities', payload: { gssCode: CODE, name: 'Apiville', kind: 'unitary', region: 'South West' } });
+    const sysadmin = await ctx.person([{ role: 'system-admin' }]);
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/localities', headers: sysadmin.headers, payload: { gssCode: CODE, name: 'Apiville', kind: 'unitary', region: 'South West' } });
     expect(created.statusCode).toBe(201);
-    const org = await ctx.app.inject({ method: 'POST', url: `${api}/organisations`, payload: { name: 'Apiville Council', sector: 'public', orgType: 'unitary-council' } });
+    admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
+    const org = await ctx.app.inject({ method: 'POST', url: `${api}/organisations`, headers: admin.headers, payload: { name: 'Apiville Council', sector: 'public', orgType: 'unitary-council' } });
     orgId = org.json().id;
+    session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
   });
   afterAll(() => ctx.close());
 
   it('answers invalid JSON input with problem+json naming each field', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships`, payload: { name: '', layer: 'middle', meetingsPerYear: -1 } });
+    const response = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships`, headers: admin.headers, payload: { name: '', layer: 'middle', meetingsPerYear: -1 } });
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const body = response.json();
@@ -33,23 +40,24 @@ describe.each(backends)('register API and pages on %s', (backend) => {
     const created = await ctx.app.inject({
       method: 'POST',
       url: `${api}/partnerships`,
+      headers: admin.headers,
       payload: { name: 'Apiville Health and Wellbeing Board', purpose: 'Joint health strategy', basis: 'statutory', statutoryType: 'health-wellbeing-board', legalForm: 'statutory-body', layer: 'strategic', themes: ['health-wellbeing'], leadOrganisationId: orgId },
     });
     expect(created.statusCode).toBe(201);
     const p = created.json();
     expect(created.headers.location).toBe(`${api}/partnerships/${p.id}`);
-    const member = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships/${p.id}/memberships`, payload: { organisationId: orgId, role: 'chair' } });
+    const member = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships/${p.id}/memberships`, headers: admin.headers, payload: { organisationId: orgId, role: 'chair' } });
     expect(member.statusCode).toBe(201);
-    const updated = await ctx.app.inject({ method: 'PUT', url: `${api}/partnerships/${p.id}`, payload: { ...p, meetingsPerYear: 6, version: p.version } });
+    const updated = await ctx.app.inject({ method: 'PUT', url: `${api}/partnerships/${p.id}`, headers: admin.headers, payload: { ...p, meetingsPerYear: 6, version: p.version } });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().meetingsPerYear).toBe(6);
-    const stale = await ctx.app.inject({ method: 'PUT', url: `${api}/partnerships/${p.id}`, payload: { ...p, meetingsPerYear: 12, version: p.version } });
+    const stale = await ctx.app.inject({ method: 'PUT', url: `${api}/partnerships/${p.id}`, headers: admin.headers, payload: { ...p, meetingsPerYear: 12, version: p.version } });
     expect(stale.statusCode).toBe(409);
     const list = await ctx.app.inject({ method: 'GET', url: `${api}/partnerships?theme=health-wellbeing` });
     expect(list.json().items.map((i: { name: string; memberCount: number }) => [i.name, i.memberCount])).toEqual([['Apiville Health and Wellbeing Board', 1]]);
-    const closed = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships/${p.id}/close`, payload: { closedOn: '2026-03-31', reason: 'Replaced' } });
+    const closed = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships/${p.id}/close`, headers: admin.headers, payload: { closedOn: '2026-03-31', reason: 'Replaced' } });
     expect(closed.json().status).toBe('closed');
-    const history = await ctx.app.inject({ method: 'GET', url: `${api}/partnerships/${p.id}/history` });
+    const history = await ctx.app.inject({ method: 'GET', url: `${api}/partnerships/${p.id}/history`, headers: admin.headers });
     expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['close', 'update', 'create', 'create']);
     const org = await ctx.app.inject({ method: 'GET', url: `${api}/organisations/${orgId}` });
     expect(org.json().seats).toBe(0);
@@ -78,7 +86,6 @@ describe.each(backends)('register API and pages on %s', (backend) => {
   });
 
   it('shows the GOV.UK error summary for a bad form and keeps what was typed', async () => {
-    const session = new FormSession(ctx.app);
     const response = await session.submit(`/localities/${CODE}/partnerships/new`, `/localities/${CODE}/partnerships`, { name: 'Half-finished group', purpose: '', meetingsPerYear: 'twelve' });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('There is a problem');
@@ -89,7 +96,6 @@ describe.each(backends)('register API and pages on %s', (backend) => {
   });
 
   it('creates a partnership from the form with dates, checkboxes and codes, then redirects with a banner', async () => {
-    const session = new FormSession(ctx.app);
     const response = await session.submit(`/localities/${CODE}/partnerships/new`, `/localities/${CODE}/partnerships`, {
       name: 'Form-made forum',
       purpose: 'Residents and services meet about the estate',
@@ -113,7 +119,6 @@ describe.each(backends)('register API and pages on %s', (backend) => {
   });
 
   it('rejects an impossible date on the form', async () => {
-    const session = new FormSession(ctx.app);
     const response = await session.submit(`/localities/${CODE}/partnerships/new`, `/localities/${CODE}/partnerships`, {
       name: 'Dated', purpose: 'x', basis: 'voluntary', legalForm: 'unincorporated', layer: 'operational', 'reviewDate-day': '31', 'reviewDate-month': '2', 'reviewDate-year': '2027',
     });
@@ -122,7 +127,6 @@ describe.each(backends)('register API and pages on %s', (backend) => {
   });
 
   it('refuses a form without its CSRF token and saves nothing', async () => {
-    const session = new FormSession(ctx.app);
     const response = await session.submit(`/localities/${CODE}/organisations/new`, `/localities/${CODE}/organisations`, { name: 'Forged Ltd', sector: 'private', orgType: 'business' }, { csrf: false });
     expect(response.statusCode).toBe(403);
     const list = await ctx.app.inject({ method: 'GET', url: `${api}/organisations?q=Forged` });

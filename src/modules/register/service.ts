@@ -1,9 +1,10 @@
-import type { Actor } from '../../core/actor.js';
+import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
+import { canCreateLocality, canEditPartnership, canReadRestricted, refuse, requireLocalityAdmin, requirePartnershipEditor } from '../accounts/policy.js';
 import type { ReferenceService, ReferenceSnapshot } from '../reference/service.js';
 import {
   LocalityRepository,
@@ -40,6 +41,12 @@ export interface Page<T> {
 
 export interface PartnershipDetail {
   locality: Locality;
+  /** Whether the viewer sees restricted fields and unpublished records. */
+  restricted: boolean;
+  /** Whether the viewer may edit this partnership and its memberships. */
+  canEdit: boolean;
+  /** Whether the viewer may create, close and re-parent partnerships (the locality administrator). */
+  canAdminister: boolean;
   partnership: PartnershipRecord;
   parent?: { id: string; name: string };
   children: Array<{ id: string; name: string; status: string; layer: string; reference: string }>;
@@ -54,6 +61,8 @@ export interface PartnershipDetail {
 
 export interface OrganisationDetail {
   locality: Locality;
+  restricted: boolean;
+  canEdit: boolean;
   organisation: OrganisationRow;
   memberships: MembershipView[];
   seats: number;
@@ -112,7 +121,8 @@ export class RegisterService {
     return locality;
   }
 
-  async createLocality(actor: Actor, input: unknown, options: WriteOptions & { isDemo?: boolean } = {}): Promise<Locality> {
+  async createLocality(principal: Principal, input: unknown, options: WriteOptions & { isDemo?: boolean } = {}): Promise<Locality> {
+    if (!canCreateLocality(principal)) refuse(principal, undefined, 'Locality');
     const data = parseInput(localityInput, input);
     return this.write(options, async (trx) => {
       if (await this.localities.byCode(trx, data.gssCode)) throw ValidationError.of('gssCode', `A locality with the code ${data.gssCode} already exists`);
@@ -124,27 +134,30 @@ export class RegisterService {
         nation: NATIONS[data.gssCode[0] ?? 'E'] ?? 'England',
         is_demo: options.isDemo ?? false,
       });
-      await this.audit.record(trx, actor, { localityId: locality.id, action: 'create', entityType: 'locality', entityId: locality.id, summary: `Created locality ${locality.name}`, after: locality });
+      await this.audit.record(trx, principal, { localityId: locality.id, action: 'create', entityType: 'locality', entityId: locality.id, summary: `Created locality ${locality.name}`, after: locality });
       return locality;
     });
   }
 
   // --- partnerships -----------------------------------------------------------------------
 
-  async listPartnerships(gssCode: string, query: unknown): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse> }> {
+  async listPartnerships(principal: Principal, gssCode: string, query: unknown): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse> }> {
     const locality = await this.locality(gssCode);
     const q = partnershipListQuery.parse(query ?? {});
-    const { rows, total } = await this.partnerships.list(this.db, locality.id, q);
+    const publishedOnly = !canReadRestricted(principal, locality);
+    const { rows, total } = await this.partnerships.list(this.db, locality.id, q, publishedOnly);
     return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
   }
 
-  async getPartnership(gssCode: string, id: string): Promise<PartnershipDetail> {
+  async getPartnership(principal: Principal, gssCode: string, id: string): Promise<PartnershipDetail> {
     const locality = await this.locality(gssCode);
-    const partnership = isUuid(id) ? await this.partnerships.get(this.db, locality.id, id) : undefined;
-    if (!partnership) throw new NotFoundError('Partnership');
+    const found = isUuid(id) ? await this.partnerships.get(this.db, locality.id, id) : undefined;
+    const restricted = canReadRestricted(principal, locality);
+    if (!found || (!restricted && !isPublished(found))) throw new NotFoundError('Partnership');
+    const partnership = restricted ? found : redactPartnership(found);
     const [children, members, orgNames, parentNames, snapshot] = await Promise.all([
-      this.partnerships.children(this.db, id),
-      this.memberships.forPartnership(this.db, id),
+      this.partnerships.children(this.db, id).then((children) => (restricted ? children : children.filter(isPublished))),
+      this.memberships.forPartnership(this.db, id).then((members) => (restricted ? members : members.map(redactMembership))),
       this.organisations.names(this.db, [partnership.lead_organisation_id, partnership.accountable_body_id].filter((v): v is string => !!v)),
       this.partnerships.names(this.db, partnership.parent_id ? [partnership.parent_id] : []),
       this.reference.snapshot(this.db),
@@ -153,6 +166,9 @@ export class RegisterService {
     const activeSeats = members.filter(isActiveSeat).length;
     return {
       locality,
+      restricted,
+      canEdit: canEditPartnership(principal, locality, id),
+      canAdminister: canEditPartnership(principal, locality),
       partnership,
       parent: named(parentNames, partnership.parent_id),
       children,
@@ -165,10 +181,11 @@ export class RegisterService {
     };
   }
 
-  async createPartnership(actor: Actor, gssCode: string, input: unknown, options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<PartnershipRow> {
+  async createPartnership(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<PartnershipRow> {
     const data = parseInput(partnershipInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
+      requirePartnershipEditor(principal, locality);
       const status = data.status ?? 'active';
       if (!options?.allowAnyStatus && !OPEN.has(status)) {
         throw ValidationError.of('status', 'A new partnership is proposed or active; it is merged, nested or closed through the register afterwards');
@@ -179,7 +196,7 @@ export class RegisterService {
         throw ValidationError.of('reference', `The reference ${reference} is already used in this register`);
       }
       const created = await this.partnerships.insert(trx, { ...toPartnershipRow(data), locality_id: locality.id, reference, status, closed_on: null, close_reason: null }, unique(data.themes), unique(data.areas));
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'create',
         entityType: 'partnership',
@@ -192,13 +209,17 @@ export class RegisterService {
     });
   }
 
-  async updatePartnership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
+  async updatePartnership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
     const data = parseInput(partnershipUpdate, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const before = isUuid(id) ? await this.partnerships.get(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Partnership');
+      requirePartnershipEditor(principal, locality, id);
       const status = data.status ?? before.status;
+      if (data.parentId !== (before.parent_id ?? undefined) && !canEditPartnership(principal, locality)) {
+        throw ValidationError.of('parentId', 'Only the locality administrator can move a partnership to another parent');
+      }
       if (status !== before.status && (!OPEN.has(status) || !OPEN.has(before.status))) {
         throw ValidationError.of('status', before.status === 'closed' ? 'A closed partnership cannot be reopened by editing it' : 'Use “Close partnership” to close it; merging and nesting are done through rationalisation');
       }
@@ -212,7 +233,7 @@ export class RegisterService {
       await this.partnerships.replaceThemesAndAreas(trx, id, unique(data.themes), unique(data.areas));
       const after = { ...updated, themes: unique(data.themes), areas: unique(data.areas) };
       const changes = diff(before, after);
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'update',
         entityType: 'partnership',
@@ -226,12 +247,13 @@ export class RegisterService {
     });
   }
 
-  async closePartnership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
+  async closePartnership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
     const data = parseInput(closeInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const before = isUuid(id) ? await this.partnerships.get(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Partnership');
+      requireLocalityAdmin(principal, locality, 'Partnership');
       if (!OPEN.has(before.status)) throw ValidationError.of('closedOn', `This partnership is already ${before.status}`);
       if (before.established_on && data.closedOn < before.established_on) throw ValidationError.of('closedOn', 'The closing date must be on or after the date it was established');
       const openChildren = (await this.partnerships.children(trx, id)).filter((c) => OPEN.has(c.status));
@@ -241,7 +263,7 @@ export class RegisterService {
       const updated = await this.partnerships.update(trx, id, data.version ?? before.version, { status: 'closed', closed_on: data.closedOn, close_reason: data.reason });
       if (!updated) throw new ConflictError('Someone else changed this partnership in the meantime. Nothing was closed: reload the page and try again.');
       const ended = await this.memberships.endOpen(trx, { partnershipId: id }, data.closedOn);
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'close',
         entityType: 'partnership',
@@ -288,44 +310,56 @@ export class RegisterService {
 
   // --- organisations ----------------------------------------------------------------------
 
-  async listOrganisations(gssCode: string, query: unknown): Promise<Page<OrganisationListRow> & { query: ReturnType<typeof organisationListQuery.parse> }> {
+  async listOrganisations(_principal: Principal, gssCode: string, query: unknown): Promise<Page<OrganisationListRow> & { query: ReturnType<typeof organisationListQuery.parse> }> {
     const locality = await this.locality(gssCode);
     const q = organisationListQuery.parse(query ?? {});
     const { rows, total } = await this.organisations.list(this.db, locality.id, q);
     return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
   }
 
-  async getOrganisation(gssCode: string, id: string): Promise<OrganisationDetail> {
+  async getOrganisation(principal: Principal, gssCode: string, id: string): Promise<OrganisationDetail> {
     const locality = await this.locality(gssCode);
     const organisation = isUuid(id) ? await this.organisations.get(this.db, locality.id, id) : undefined;
     if (!organisation) throw new NotFoundError('Organisation');
-    const memberships = await this.memberships.forOrganisation(this.db, id);
+    const restricted = canReadRestricted(principal, locality);
+    const all = await this.memberships.forOrganisation(this.db, id);
+    const memberships = restricted ? all : all.filter((m) => m.partnership_status !== 'proposed').map(redactMembership);
     const active = memberships.filter(isActiveSeat);
-    return { locality, organisation, memberships, seats: active.length, meetingHours: active.reduce((sum, m) => sum + seatHours(m), 0) };
+    return {
+      locality,
+      organisation,
+      memberships,
+      restricted,
+      canEdit: canEditPartnership(principal, locality),
+      seats: active.length,
+      meetingHours: active.reduce((sum, m) => sum + seatHours(m), 0),
+    };
   }
 
-  async createOrganisation(actor: Actor, gssCode: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+  async createOrganisation(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
     const data = parseInput(organisationInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
+      requireLocalityAdmin(principal, locality, 'Organisation');
       await this.checkOrganisationRules(trx, locality, data);
       const created = await this.organisations.insert(trx, { locality_id: locality.id, name: data.name, sector: data.sector, org_type: data.orgType, identifier: data.identifier ?? null, website: data.website ?? null });
-      await this.audit.record(trx, actor, { localityId: locality.id, action: 'create', entityType: 'organisation', entityId: created.id, organisationId: created.id, summary: `Created organisation ${created.name}`, after: created });
+      await this.audit.record(trx, principal, { localityId: locality.id, action: 'create', entityType: 'organisation', entityId: created.id, organisationId: created.id, summary: `Created organisation ${created.name}`, after: created });
       return created;
     });
   }
 
-  async updateOrganisation(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+  async updateOrganisation(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
     const data = parseInput(organisationUpdate, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const before = isUuid(id) ? await this.organisations.get(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Organisation');
+      requireLocalityAdmin(principal, locality, 'Organisation');
       await this.checkOrganisationRules(trx, locality, data, id);
       const updated = await this.organisations.update(trx, id, data.version ?? before.version, { name: data.name, sector: data.sector, org_type: data.orgType, identifier: data.identifier ?? null, website: data.website ?? null });
       if (!updated) throw new ConflictError('Someone else changed this organisation while you were editing it. Your changes were not saved: reload the page and make them again.');
       const changes = diff(before, updated);
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'update',
         entityType: 'organisation',
@@ -339,12 +373,13 @@ export class RegisterService {
     });
   }
 
-  async closeOrganisation(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+  async closeOrganisation(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
     const data = parseInput(closeInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const before = isUuid(id) ? await this.organisations.get(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Organisation');
+      requireLocalityAdmin(principal, locality, 'Organisation');
       if (before.status === 'closed') throw ValidationError.of('closedOn', 'This organisation is already closed');
       const duties = await this.organisations.responsibilities(trx, id);
       if (duties.length) {
@@ -353,7 +388,7 @@ export class RegisterService {
       const updated = await this.organisations.update(trx, id, data.version ?? before.version, { status: 'closed', closed_on: data.closedOn, close_reason: data.reason });
       if (!updated) throw new ConflictError('Someone else changed this organisation in the meantime. Nothing was closed: reload the page and try again.');
       const ended = await this.memberships.endOpen(trx, { organisationId: id }, data.closedOn);
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'close',
         entityType: 'organisation',
@@ -379,19 +414,21 @@ export class RegisterService {
 
   // --- memberships ------------------------------------------------------------------------
 
-  async getMembership(gssCode: string, id: string): Promise<MembershipView & { locality: Locality }> {
+  async getMembership(principal: Principal, gssCode: string, id: string): Promise<MembershipView & { locality: Locality; restricted: boolean }> {
     const locality = await this.locality(gssCode);
     const membership = isUuid(id) ? await this.memberships.get(this.db, locality.id, id) : undefined;
-    if (!membership) throw new NotFoundError('Membership');
-    return { ...membership, locality };
+    const restricted = canReadRestricted(principal, locality);
+    if (!membership || (!restricted && membership.partnership_status === 'proposed')) throw new NotFoundError('Membership');
+    return { ...(restricted ? membership : redactMembership(membership)), locality, restricted };
   }
 
-  async addMembership(actor: Actor, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+  async addMembership(principal: Principal, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
     const data = parseInput(membershipInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const partnership = isUuid(partnershipId) ? await this.partnerships.get(trx, locality.id, partnershipId) : undefined;
       if (!partnership) throw new NotFoundError('Partnership');
+      requirePartnershipEditor(principal, locality, partnershipId);
       if (!OPEN.has(partnership.status)) throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
       await this.checkMembershipRules(trx, locality, partnershipId, data);
       const created = await this.memberships.insert(trx, {
@@ -405,7 +442,7 @@ export class RegisterService {
       });
       const view = await this.memberships.get(trx, locality.id, created.id);
       if (!view) throw new NotFoundError('Membership');
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'create',
         entityType: 'membership',
@@ -419,12 +456,13 @@ export class RegisterService {
     });
   }
 
-  async updateMembership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+  async updateMembership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
     const data = parseInput(membershipUpdate, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const before = isUuid(id) ? await this.memberships.get(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Membership');
+      requirePartnershipEditor(principal, locality, before.partnership_id);
       await this.checkMembershipRules(trx, locality, before.partnership_id, data, id);
       const updated = await this.memberships.update(trx, id, data.version ?? before.version, {
         organisation_id: data.organisationId,
@@ -438,7 +476,7 @@ export class RegisterService {
       if (!view) throw new NotFoundError('Membership');
       const fields = ['organisation_id', 'role', 'representative', 'started_on', 'ended_on'];
       const changes = diff(pick(before, fields), pick(updated, fields));
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'update',
         entityType: 'membership',
@@ -453,17 +491,18 @@ export class RegisterService {
     });
   }
 
-  async endMembership(actor: Actor, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+  async endMembership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
     const data = parseInput(endMembershipInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const before = isUuid(id) ? await this.memberships.get(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Membership');
+      requirePartnershipEditor(principal, locality, before.partnership_id);
       if (before.ended_on) throw ValidationError.of('endedOn', 'This membership has already ended');
       if (before.started_on && data.endedOn < before.started_on) throw ValidationError.of('endedOn', 'The end date must be on or after the start date');
       const updated = await this.memberships.update(trx, id, data.version ?? before.version, { ended_on: data.endedOn });
       if (!updated) throw new ConflictError('Someone else changed this membership in the meantime. Reload the page and try again.');
-      await this.audit.record(trx, actor, {
+      await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'end',
         entityType: 'membership',
@@ -499,8 +538,14 @@ export class RegisterService {
 
   // --- history ----------------------------------------------------------------------------
 
-  async history(gssCode: string, subject: { partnershipId?: string; organisationId?: string }, page = 1) {
-    await this.locality(gssCode);
+  /** The audit trail holds before-and-after values of restricted fields, so it is for restricted readers. */
+  async history(principal: Principal, gssCode: string, subject: { partnershipId?: string; organisationId?: string }, page = 1) {
+    const locality = await this.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'History');
+    const exists = subject.partnershipId
+      ? isUuid(subject.partnershipId) && (await this.partnerships.get(this.db, locality.id, subject.partnershipId))
+      : subject.organisationId && isUuid(subject.organisationId) && (await this.organisations.get(this.db, locality.id, subject.organisationId));
+    if (!exists) throw new NotFoundError(subject.partnershipId ? 'Partnership' : 'Organisation');
     return this.audit.history(this.db, subject, page);
   }
 
@@ -513,6 +558,23 @@ export class RegisterService {
     ]);
     return { locality, organisations, partnerships, reference };
   }
+}
+
+/** Partnership fields only restricted readers see; the rest are published. */
+export const RESTRICTED_PARTNERSHIP_FIELDS = ['significance', 'review_date', 'lead_officer', 'secretary_name', 'service_area'] as const;
+
+/** A proposed partnership is a draft: only restricted readers see it. */
+export const isPublished = (p: { status: string }): boolean => p.status !== 'proposed';
+
+export function redactPartnership<T extends PartnershipRecord>(p: T): T {
+  const copy = { ...p } as Record<string, unknown>;
+  for (const field of RESTRICTED_PARTNERSHIP_FIELDS) copy[field] = null;
+  return copy as T;
+}
+
+/** Representatives are named people: their names are restricted. */
+export function redactMembership<T extends MembershipView>(m: T): T {
+  return { ...m, representative: null };
 }
 
 export function hasSeparateLegalStatus(snapshot: ReferenceSnapshot, legalForm: string): boolean {

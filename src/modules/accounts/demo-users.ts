@@ -1,0 +1,50 @@
+import type { Services } from '../../app.js';
+import { type Role, SYSTEM } from '../../core/actor.js';
+
+/** Demo accounts, one per role, for the fictional demo locality. The password is for the demo only. */
+export const DEMO_PASSWORD = 'joined-up-demo';
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  does: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'admin@brackenfield.example', name: 'Alex Admin', role: 'locality-admin', does: 'manages the demo locality: register, users, imports' },
+  { email: 'secretary@brackenfield.example', name: 'Sam Secretary', role: 'partnership-secretary', does: 'edits the partnership they administer (the LSP) and its members' },
+  { email: 'partner@brackenfield.example', name: 'Priya Partner', role: 'partner-representative', does: 'reads restricted details; acts for the district council' },
+  { email: 'scrutiny@brackenfield.example', name: 'Cllr Morgan Scrutiny', role: 'scrutiny-member', does: 'reads everything in the locality; cannot edit the register' },
+  { email: 'adviser@go-eastmidlands.example', name: 'Gita Adviser', role: 'go-adviser', does: 'reads the East Midlands localities; cannot change anything' },
+  { email: 'gatekeeper@national.example', name: 'Nat Gatekeeper', role: 'national-gatekeeper', does: 'reads every locality' },
+  { email: 'sysadmin@joinedup.example', name: 'Sys Admin', role: 'system-admin', does: 'creates localities and their first administrators; edits reference data' },
+];
+
+/** Adds the demo accounts for a demo locality; skipped if they already exist. */
+export async function seedDemoUsers(services: Services, localityCode: string): Promise<number> {
+  const locality = await services.register.locality(localityCode);
+  const partnerships = await services.register.partnerships.options(services.exchange.db, locality.id);
+  const organisations = await services.register.organisations.options(services.exchange.db, locality.id);
+  const lsp = partnerships.find((p) => p.status === 'active') ?? partnerships[0];
+  const council = organisations.find((o) => o.sector === 'public') ?? organisations[0];
+  let created = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    if (await services.accounts.repository.userByEmail(services.exchange.db, account.email)) continue;
+    const needsPartnership = account.role === 'partnership-secretary';
+    const needsOrganisation = account.role === 'partner-representative';
+    if ((needsPartnership && !lsp) || (needsOrganisation && !council)) continue;
+    const local = ['locality-admin', 'partnership-secretary', 'partner-representative', 'scrutiny-member'].includes(account.role);
+    await services.accounts.createUser(SYSTEM, { email: account.email, name: account.name, password: DEMO_PASSWORD }, [
+      {
+        role: account.role,
+        localityCode: local ? locality.gss_code : undefined,
+        region: account.role === 'go-adviser' ? locality.region : null,
+        partnershipId: needsPartnership ? (lsp?.id ?? null) : null,
+        organisationId: needsOrganisation ? (council?.id ?? null) : null,
+      },
+    ]);
+    created++;
+  }
+  return created;
+}

@@ -1,0 +1,90 @@
+import { type Principal, type Role } from '../../core/actor.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors.js';
+
+/**
+ * The one authorisation model. Every service asks these questions before it reads restricted
+ * material or writes anything, so pages, the API and the command line obey the same rules.
+ *
+ * | role                     | where          | may                                                        |
+ * |--------------------------|----------------|------------------------------------------------------------|
+ * | public                   | everywhere     | read what is published                                     |
+ * | partner representative   | a locality     | read restricted material of that locality                  |
+ * | partnership secretary    | a partnership  | that, and edit the partnerships they administer            |
+ * | locality administrator   | a locality     | manage the locality: register, users, imports              |
+ * | scrutiny member          | a locality     | read everything in the locality; no register edits         |
+ * | Government Office adviser| a region       | read the region's localities; never approve, veto or edit  |
+ * | national gatekeeper      | everywhere     | read every locality                                        |
+ * | system administrator     | everywhere     | create localities and their first administrators           |
+ */
+export interface LocalityScope {
+  id: string;
+  region: string;
+}
+
+const LOCAL_READERS: Role[] = ['partner-representative', 'partnership-secretary', 'locality-admin', 'scrutiny-member'];
+
+function holds(principal: Principal, role: Role, locality?: LocalityScope): boolean {
+  return principal.grants.some((g) => g.role === role && (!locality || g.localityId === null || g.localityId === locality.id));
+}
+
+export function isSystem(principal: Principal): boolean {
+  return principal.kind === 'system' || principal.grants.some((g) => g.role === 'system-admin');
+}
+
+export function canReadRestricted(principal: Principal, locality: LocalityScope): boolean {
+  if (isSystem(principal)) return true;
+  return principal.grants.some(
+    (g) =>
+      (LOCAL_READERS.includes(g.role) && g.localityId === locality.id) ||
+      (g.role === 'go-adviser' && g.region === locality.region) ||
+      g.role === 'national-gatekeeper',
+  );
+}
+
+export function canAdministerLocality(principal: Principal, locality: LocalityScope): boolean {
+  if (!principal.canWrite) return false;
+  return isSystem(principal) || principal.grants.some((g) => g.role === 'locality-admin' && g.localityId === locality.id);
+}
+
+/** Whether the principal may edit this partnership (or, with no id, create one). */
+export function canEditPartnership(principal: Principal, locality: LocalityScope, partnershipId?: string): boolean {
+  if (canAdministerLocality(principal, locality)) return true;
+  if (!principal.canWrite || !partnershipId) return false;
+  return principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id && g.partnershipId === partnershipId);
+}
+
+/** Whether the principal administers any partnership in the locality (for showing edit links). */
+export function isSecretaryIn(principal: Principal, locality: LocalityScope): boolean {
+  return principal.canWrite && holds(principal, 'partnership-secretary', locality) && principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id);
+}
+
+export function canManageReferenceData(principal: Principal): boolean {
+  return principal.canWrite && isSystem(principal);
+}
+
+export function canCreateLocality(principal: Principal): boolean {
+  return principal.canWrite && isSystem(principal);
+}
+
+/**
+ * Refuses a write. Someone who cannot even read the locality's restricted material is told
+ * the record does not exist (404), so one locality's users cannot probe another's register;
+ * a visitor is asked to sign in; a reader without the right gets 403.
+ */
+export function refuse(principal: Principal, locality: LocalityScope | undefined, what: string): never {
+  if (principal.kind === 'public') throw new UnauthenticatedError();
+  if (locality && !canReadRestricted(principal, locality)) throw new NotFoundError(what);
+  throw new ForbiddenError(principal.canWrite ? 'You do not have permission to do this' : 'This API token is read-only');
+}
+
+export function requireLocalityAdmin(principal: Principal, locality: LocalityScope, what = 'Locality'): void {
+  if (!canAdministerLocality(principal, locality)) refuse(principal, locality, what);
+}
+
+export function requirePartnershipEditor(principal: Principal, locality: LocalityScope, partnershipId?: string): void {
+  if (!canEditPartnership(principal, locality, partnershipId)) refuse(principal, locality, 'Partnership');
+}
+
+export function requireSystem(principal: Principal): void {
+  if (!canCreateLocality(principal)) refuse(principal, undefined, 'Page');
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../core/actor.js';
+import { NotFoundError, UnauthenticatedError } from '../core/errors.js';
+import { canAdministerLocality, canReadRestricted, isSecretaryIn, isSystem, refuse, type LocalityScope } from '../modules/accounts/policy.js';
+
+/**
+ * Every route declares who may reach it, in its route options: `{ config: { access: '…' } }`.
+ * The gate below turns visitors away early with the right answer (sign in, 403, or 404 for
+ * another locality's restricted pages); the services check again, in detail, on every call.
+ * A route without a rule is refused at start-up, so none can be added by accident.
+ *
+ * public            anyone
+ * signed-in         any signed-in person
+ * locality-reader   readers of the locality's restricted material (:code in the path)
+ * register-editor   the locality's administrator, or a secretary of one of its partnerships
+ * locality-admin    the locality's administrator
+ * system-admin      a system administrator
+ * development       only where email goes to the local outbox (never in production)
+ */
+export const ACCESS_RULES = ['public', 'signed-in', 'locality-reader', 'register-editor', 'locality-admin', 'system-admin', 'development'] as const;
+export type AccessRule = (typeof ACCESS_RULES)[number];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+}
+
+export interface GateOptions {
+  localityScope(code: string): Promise<LocalityScope | undefined>;
+  developmentTools: boolean;
+}
+
+function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope | undefined, options: GateOptions): boolean {
+  switch (rule) {
+    case 'public':
+      return true;
+    case 'signed-in':
+      return principal.kind !== 'public';
+    case 'locality-reader':
+      return !!locality && canReadRestricted(principal, locality);
+    case 'register-editor':
+      return !!locality && (canAdministerLocality(principal, locality) || isSecretaryIn(principal, locality));
+    case 'locality-admin':
+      return !!locality && canAdministerLocality(principal, locality);
+    case 'system-admin':
+      return isSystem(principal);
+    case 'development':
+      return options.developmentTools;
+  }
+}
+
+export function installAccessGate(app: FastifyInstance, options: GateOptions): void {
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: AccessRule } | undefined)?.access;
+    const isStatic = route.url.startsWith('/assets/') || route.url.startsWith('/static/');
+    if (!access && !isStatic && route.method !== 'HEAD') throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+  });
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const rule = request.routeOptions.config.access;
+    if (!rule || rule === 'public') return;
+    const code = (request.params as { code?: string } | undefined)?.code;
+    const locality = code ? await options.localityScope(code) : undefined;
+    if (code && !locality) throw new NotFoundError('Locality');
+    if (allowed(rule, request.principal, locality, options)) return;
+    if (rule === 'development') throw new NotFoundError('Page');
+    if (request.principal.kind === 'public') throw new UnauthenticatedError();
+    refuse(request.principal, locality, 'Page');
+  });
+}
