@@ -166,12 +166,12 @@ export async function createApp({ config, database, services, logger = true }: A
     reply.clearCookie(FLASH_COOKIE, { path: '/' });
   });
   // Every state-changing request made with a cookie is protected against cross-site request
-  // forgery: all page forms, and API calls that rely on a session cookie. API clients with a
-  // bearer token carry no ambient credential, so they need no CSRF token.
+  // forgery: all page forms, and API calls that rely on a session cookie. A request with a
+  // bearer token carries no ambient credential another site could borrow, so it needs none.
   app.addHook('preHandler', (request, reply, done) => {
     const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
     const apiWithoutSession = request.url.startsWith('/api/') && request.authenticatedBy !== 'session';
-    if (safe || apiWithoutSession) return done();
+    if (safe || apiWithoutSession || request.authenticatedBy === 'token') return done();
     app.csrfProtection(request, reply, done);
   });
   installAccessGate(app, {
@@ -223,7 +223,7 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   }
   if (error instanceof NotFoundError) {
     if (isApi(request)) return problem(reply, 404, `${error.what} not found`);
-    return reply.code(404).view('errors/not-found.njk', { title: 'Page not found' });
+    return reply.code(404).view('errors/not-found.njk', { title: 'Page not found', what: error.what.toLowerCase() });
   }
   if (error instanceof UnauthenticatedError) {
     if (isApi(request)) return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Sign in or send an API token', { detail: error.message });

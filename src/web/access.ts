@@ -24,6 +24,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
   }
+  interface FastifyInstance {
+    /** Every route with its access rule, for the authorisation matrix test and for review. */
+    routeTable: Array<{ method: string; url: string; access: AccessRule }>;
+  }
 }
 
 export interface GateOptions {
@@ -51,10 +55,14 @@ function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope
 }
 
 export function installAccessGate(app: FastifyInstance, options: GateOptions): void {
+  const table: FastifyInstance['routeTable'] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: AccessRule } | undefined)?.access;
     const isStatic = route.url.startsWith('/assets/') || route.url.startsWith('/static/');
-    if (!access && !isStatic && route.method !== 'HEAD') throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    if (route.method === 'HEAD' || (isStatic && !access)) return;
+    if (!access || !ACCESS_RULES.includes(access)) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) table.push({ method: String(method), url: route.url, access });
   });
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const rule = request.routeOptions.config.access;

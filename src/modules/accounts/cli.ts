@@ -40,7 +40,7 @@ export function accountCommands(program: Command): void {
           console.log(`Created ${created.name} <${created.email}>${role ? ` as ${role}` : ''}.`);
           if (setPasswordLink) console.log(`They choose a password here (valid 7 days, once): ${setPasswordLink}`);
         } catch (error) {
-          if (error instanceof ValidationError) throw new Error(error.errors.map((e) => e.message).join('; '));
+          if (error instanceof ValidationError) throw new Error(error.errors.map((e) => e.message).join('; '), { cause: error });
           throw error;
         }
       });

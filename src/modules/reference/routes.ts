@@ -9,7 +9,7 @@ import { REFERENCE_LISTS, REFERENCE_LIST_NAMES, type ReferenceList } from './dat
 import { referenceItemInput, referenceItemOutput, referenceItemUpdate } from './schema.js';
 import type { ReferenceItem } from '../../db/tables.js';
 
-type Params = { list: string; code: string };
+type Params = { list: string; item: string };
 const params = (request: FastifyRequest) => request.params as Params;
 const toJson = (i: ReferenceItem) => ({ id: i.id, list: i.list, code: i.code, label: i.label, detail: i.detail, sortOrder: i.sort_order, active: i.active });
 const listParams = z.object({ list: z.enum(REFERENCE_LIST_NAMES as [string, ...string[]]) });
@@ -31,9 +31,9 @@ export function referenceRoutes(app: FastifyInstance, { reference }: Services): 
     handler: async (request, reply) => reply.code(201).send(toJson(await reference.add(request.principal, params(request).list, request.body))),
   });
   apiRoute(app, {
-    method: 'PUT', url: '/api/v1/reference/:list/:code', operationId: 'updateReferenceItem', summary: 'Relabel, reorder or retire a reference entry', tag, access: 'system-admin',
-    params: listParams.extend({ code: z.string() }), body: referenceItemUpdate, response: referenceItemOutput,
-    handler: async (request) => toJson(await reference.update(request.principal, params(request).list, params(request).code, request.body)),
+    method: 'PUT', url: '/api/v1/reference/:list/:item', operationId: 'updateReferenceItem', summary: 'Relabel, reorder or retire a reference entry', tag, access: 'system-admin',
+    params: listParams.extend({ item: z.string().meta({ description: 'The entry’s code, e.g. community-safety' }) }), body: referenceItemUpdate, response: referenceItemOutput,
+    handler: async (request) => toJson(await reference.update(request.principal, params(request).list, params(request).item, request.body)),
   });
 
   app.get('/admin/reference', { config: { access: 'system-admin' } }, async (_request, reply) => {
@@ -57,15 +57,15 @@ export function referenceRoutes(app: FastifyInstance, { reference }: Services): 
       },
     );
   });
-  app.get('/admin/reference/:list/:code', { config: { access: 'system-admin' } }, async (request, reply) => {
-    const item = await reference.get(params(request).list, params(request).code);
+  app.get('/admin/reference/:list/:item', { config: { access: 'system-admin' } }, async (request, reply) => {
+    const item = await reference.get(params(request).list, params(request).item);
     const uses = await reference.usageCount(params(request).list as ReferenceList, item.code);
     const values = { label: item.label, detail: item.detail ?? '', sortOrder: item.sort_order, active: item.active ? 'true' : 'false' };
     return reply.view('reference/views/item.njk', { title: `Change ${item.label}`, section: 'reference', list: params(request).list, listTitle: listTitle(params(request).list), item, uses, values });
   });
-  app.post('/admin/reference/:list/:code', { config: { access: 'system-admin' } }, async (request, reply) => {
+  app.post('/admin/reference/:list/:item', { config: { access: 'system-admin' } }, async (request, reply) => {
     const values = (request.body ?? {}) as Record<string, unknown>;
-    const { list, code } = params(request);
+    const { list, item: code } = params(request);
     const item = await reference.get(list, code);
     const uses = await reference.usageCount(list as ReferenceList, code);
     return submitForm(
