@@ -26,8 +26,9 @@ export async function seedDemoUsers(services: Services, localityCode: string): P
   const locality = await services.register.locality(localityCode);
   const partnerships = await services.register.partnerships.options(services.exchange.db, locality.id);
   const organisations = await services.register.organisations.options(services.exchange.db, locality.id);
-  const lsp = partnerships.find((p) => p.status === 'active') ?? partnerships[0];
-  const council = organisations.find((o) => o.sector === 'public') ?? organisations[0];
+  // The secretary administers the Local Strategic Partnership; the representative speaks for the council.
+  const lsp = partnerships.find((p) => p.name === 'Brackenfield Partnership') ?? partnerships.find((p) => p.status === 'active');
+  const council = organisations.find((o) => o.name === 'Brackenfield District Council') ?? organisations.find((o) => o.sector === 'public');
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
     if (await services.accounts.repository.userByEmail(services.exchange.db, account.email)) continue;

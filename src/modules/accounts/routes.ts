@@ -109,7 +109,7 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
   async function usersContext(request: FastifyRequest) {
     const { locality, users } = await accounts.usersOfLocality(request.principal, params(request).code);
     const options = await register.formOptions(locality.gss_code);
-    return { title: 'Users and roles', section: 'users', locality, users, roleNames: ROLE_NAMES, options };
+    return { title: 'Users and roles', section: 'users', locality, users, roleNames: ROLE_NAMES, options, viewerId: request.principal.userId };
   }
   function inviteChoices(options: Awaited<ReturnType<typeof register.formOptions>>, values: Record<string, unknown>) {
     return {
