@@ -1,5 +1,10 @@
 import type { Services } from '../../app.js';
+import { SYSTEM } from '../../core/actor.js';
+import { todayInLondon } from '../../core/dates.js';
 import type { Locality } from '../../db/tables.js';
+import { DEFAULT_DEMO_SEED, DEMO_LOCALITY_CODE, type DemoPlan, planDemoLocality } from './plan.js';
+
+export { DEFAULT_DEMO_SEED, DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, planDemoLocality } from './plan.js';
 
 export interface DemoSummary {
   locality: Locality;
@@ -8,9 +13,86 @@ export interface DemoSummary {
   memberships: number;
 }
 
-/** Builds the demo locality (stub until the generator lands). */
-export async function seedDemoLocality(services: Services): Promise<DemoSummary> {
-  const { SYSTEM } = await import('../../core/actor.js');
-  const locality = await services.register.createLocality(SYSTEM, { gssCode: 'E07999001', name: 'Brackenfield (demo)', kind: 'district', region: 'East Midlands' }, { isDemo: true });
-  return { locality, partnerships: 0, organisations: 0, memberships: 0 };
+/** The demo locality: a fictional district (E07999… is not a real GSS range). */
+export const DEMO_LOCALITY = { gssCode: DEMO_LOCALITY_CODE, name: 'Brackenfield (demo)', kind: 'district', region: 'East Midlands' } as const;
+
+export interface SeedDemoOptions {
+  seed?: number;
+  /** Today's date (YYYY-MM-DD) for review dates; defaults to today in London. */
+  today?: string;
+}
+
+/**
+ * Builds the fictional district of Brackenfield through the register's own services, so every
+ * record passes the rules user input must pass and gets its audit entry. It all happens in one
+ * transaction: quicker than a transaction per record, and a failure leaves nothing half-made.
+ * The same seed gives the same records (review dates aside, which follow today).
+ */
+export async function seedDemoLocality(services: Services, options: SeedDemoOptions = {}): Promise<DemoSummary> {
+  const plan = planDemoLocality({ seed: options.seed ?? DEFAULT_DEMO_SEED, today: options.today ?? todayInLondon() });
+  // The Services object does not expose the database; the exchange service holds the same one.
+  return services.exchange.db.transaction().execute(async (trx) => {
+    if (await services.register.localities.byCode(trx, DEMO_LOCALITY_CODE)) {
+      throw new Error(`The demo locality ${DEMO_LOCALITY.name} (${DEMO_LOCALITY_CODE}) already exists: nothing was changed.`);
+    }
+    const locality = await services.register.createLocality(SYSTEM, DEMO_LOCALITY, { trx, isDemo: true });
+    const counts = await writePlan(services, plan, trx);
+    return { locality, ...counts };
+  });
+}
+
+type Trx = Services['exchange']['db'];
+
+async function writePlan(services: Services, plan: DemoPlan, trx: Trx): Promise<Omit<DemoSummary, 'locality'>> {
+  const { register } = services;
+  const code = DEMO_LOCALITY_CODE;
+  const options = { trx };
+
+  const organisationIds = new Map<string, string>();
+  for (const o of plan.organisations) {
+    const created = await register.createOrganisation(SYSTEM, code, o.input, options);
+    organisationIds.set(o.key, created.id);
+  }
+  const idOf = (ids: Map<string, string>, key: string | undefined, what: string): string | undefined => {
+    if (key === undefined) return undefined;
+    const id = ids.get(key);
+    if (!id) throw new Error(`Demo plan refers to an unknown ${what}: ${key}`);
+    return id;
+  };
+
+  // Everything is created open (parents before their sub-groups); closures come last, below.
+  const partnershipIds = new Map<string, string>();
+  let memberships = 0;
+  for (const p of plan.partnerships) {
+    const created = await register.createPartnership(
+      SYSTEM,
+      code,
+      {
+        ...p.input,
+        parentId: idOf(partnershipIds, p.parent, 'parent partnership'),
+        leadOrganisationId: idOf(organisationIds, p.lead, 'organisation'),
+        accountableBodyId: idOf(organisationIds, p.accountableBody, 'organisation'),
+      },
+      options,
+    );
+    partnershipIds.set(p.key, created.id);
+    for (const seat of p.seats) {
+      const membership = await register.addMembership(
+        SYSTEM,
+        code,
+        created.id,
+        { organisationId: idOf(organisationIds, seat.organisation, 'organisation'), role: seat.role, representative: seat.representative, startedOn: seat.startedOn },
+        options,
+      );
+      // A former seat is ended through the register, as an officer would, so its history shows it.
+      if (seat.endedOn) await register.endMembership(SYSTEM, code, membership.id, { endedOn: seat.endedOn }, options);
+      memberships++;
+    }
+  }
+
+  // Close sub-groups before their parents: a partnership with open sub-groups cannot close.
+  for (const p of [...plan.partnerships].reverse()) {
+    if (p.close) await register.closePartnership(SYSTEM, code, partnershipIds.get(p.key) as string, p.close, options);
+  }
+  return { partnerships: plan.partnerships.length, organisations: plan.organisations.length, memberships };
 }

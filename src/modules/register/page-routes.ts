@@ -34,7 +34,7 @@ export function registerPageRoutes(app: FastifyInstance, { register }: Services)
       { template: 'register/views/locality-form.njk', context: () => ({ title: 'Add a locality', kinds: choices(localityKinds, values.kind) }), values },
       async () => {
         const locality = await register.createLocality(request.principal, formToInput(localityInput, values));
-        return { redirect: `/localities/${locality.gss_code}/partnerships`, flash: `${locality.name} was added. Its register is empty: add partnerships or import them.` };
+        return { redirect: `/localities/${locality.gss_code}/users#invite`, flash: `${locality.name} was added. Next, give someone the role of locality administrator: they can then build the register or import it.` };
       },
     );
   });
