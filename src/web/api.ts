@@ -17,8 +17,8 @@ export interface ApiRouteDefinition {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** A non-JSON request body, e.g. an uploaded file. */
-  bodyContentType?: string;
+  /** A non-JSON request body, e.g. an uploaded file, in one or more media types. */
+  bodyContentType?: string | string[];
   response?: z.ZodType;
   responseStatus?: number;
   responseContentType?: string;
@@ -37,7 +37,18 @@ const problem = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        field: z.string(),
+        pointer: z.string(),
+        detail: z.string(),
+        sheet: z.string().optional().meta({ description: 'Imports: the file or sheet' }),
+        line: z.number().int().optional().meta({ description: 'Imports: the line, counting the header as line 1' }),
+        column: z.string().optional().meta({ description: 'Imports: the column heading' }),
+      }),
+    )
+    .optional(),
 });
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -84,7 +95,10 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
       ...(route.access === 'public' ? { security: [{}, { bearer: [] }] } : { security: [{ bearer: [] }, { session: [] }] }),
     };
     if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
-    else if (route.bodyContentType) operation.requestBody = { required: true, content: { [route.bodyContentType]: { schema: { type: 'string', format: 'binary' } } } };
+    else if (route.bodyContentType) {
+      const types = [route.bodyContentType].flat();
+      operation.requestBody = { required: true, content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
+    }
     const path = openApiPath(route.url);
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
   }

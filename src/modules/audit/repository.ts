@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { TransactionCache } from '../../db/transaction-cache.js';
 import type { AuditEventRow } from '../../db/tables.js';
 import { type ChainedContent, chainHash } from './chain.js';
 
@@ -52,10 +53,16 @@ function contentOf(row: AuditEventRow): ChainedContent {
 }
 
 export class AuditRepository {
+  /** The chain's last hash, known from the moment a transaction holds the chain lock until it ends. */
+  private readonly lastHash = new TransactionCache<'last', string | null>();
+
   /** Must run inside the caller's transaction: the lock is held until it commits. */
   async insert(db: Db, event: NewAuditEvent): Promise<void> {
-    await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
-    const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const prevHash = await this.lastHash.get(db, 'last', async () => {
+      await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
+      const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return last?.hash ?? null;
+    });
     const content: ChainedContent = {
       occurredAt: new Date().toISOString(),
       localityId: event.localityId,
@@ -70,7 +77,7 @@ export class AuditRepository {
       before: asStored(event.before),
       after: asStored(event.after),
     };
-    const prevHash = last?.hash ?? null;
+    const hash = chainHash(prevHash, content);
     await db
       .insertInto('audit_events')
       .values({
@@ -87,9 +94,10 @@ export class AuditRepository {
         before: content.before === null ? null : JSON.stringify(content.before),
         after: content.after === null ? null : JSON.stringify(content.after),
         prev_hash: prevHash,
-        hash: chainHash(prevHash, content),
+        hash,
       })
       .execute();
+    this.lastHash.set(db, 'last', hash);
   }
 
   async forSubject(db: Db, subject: { partnershipId?: string; organisationId?: string }, page: { limit: number; offset: number }): Promise<AuditPage> {

@@ -178,7 +178,7 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     access: 'locality-admin',
     params: localityParams,
     query: importQuery,
-    bodyContentType: CSV_TYPE,
+    bodyContentType: [CSV_TYPE, XLSX_TYPE],
     response: importOutput,
     handler: async (request, reply) => {
       const query = parseInput(importQuery, request.query);

@@ -2,6 +2,7 @@ import type { Actor } from '../../core/actor.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
+import { TransactionCache } from '../../db/transaction-cache.js';
 import type { ReferenceItem } from '../../db/tables.js';
 import type { AuditService } from '../audit/service.js';
 import { REFERENCE_LIST_NAMES, type ReferenceList, SEED_REFERENCE } from './data.js';
@@ -31,6 +32,8 @@ export class ReferenceSnapshot {
 }
 
 export class ReferenceService {
+  private readonly snapshots = new TransactionCache<'all', ReferenceSnapshot>();
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -44,14 +47,16 @@ export class ReferenceService {
     return added;
   }
 
-  async snapshot(db: Db = this.db): Promise<ReferenceSnapshot> {
-    const byList = new Map<string, ReferenceItem[]>();
-    for (const item of await this.repository.all(db)) {
-      const items = byList.get(item.list) ?? [];
-      items.push(item);
-      byList.set(item.list, items);
-    }
-    return new ReferenceSnapshot(byList);
+  snapshot(db: Db = this.db): Promise<ReferenceSnapshot> {
+    return this.snapshots.get(db, 'all', async () => {
+      const byList = new Map<string, ReferenceItem[]>();
+      for (const item of await this.repository.all(db)) {
+        const items = byList.get(item.list) ?? [];
+        items.push(item);
+        byList.set(item.list, items);
+      }
+      return new ReferenceSnapshot(byList);
+    });
   }
 
   list(list: string, includeInactive = false): Promise<ReferenceItem[]> {

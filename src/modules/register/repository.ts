@@ -150,6 +150,16 @@ export class PartnershipRepository {
     return { ...row, themes: themes.map((t) => t.theme), areas: areas.map((a) => a.gss_code) };
   }
 
+  /** The few columns a membership change needs, in one query. */
+  summary(db: Db, localityId: string, id: string) {
+    return db
+      .selectFrom('partnerships')
+      .select(['id', 'name', 'status', 'reference', 'meetings_per_year', 'meeting_minutes'])
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
   async idByReference(db: Db, localityId: string, reference: string): Promise<string | undefined> {
     const row = await db.selectFrom('partnerships').select('id').where('locality_id', '=', localityId).where('reference', '=', reference).executeTakeFirst();
     return row?.id;
@@ -347,6 +357,17 @@ export class MembershipRepository {
       .orderBy(sql`m.ended_on is not null`)
       .orderBy(sql`array_position(array['chair','vice-chair','accountable-body','member','observer'], m.role)`)
       .orderBy(sql`lower(o.name)`)
+      .execute();
+  }
+
+  /** Current seats of a partnership, for the one-chair and no-duplicate rules. */
+  currentSeats(db: Db, partnershipId: string) {
+    return db
+      .selectFrom('memberships as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['m.id', 'm.organisation_id', 'm.role', 'm.representative', 'o.name as organisation_name'])
+      .where('m.partnership_id', '=', partnershipId)
+      .where('m.ended_on', 'is', null)
       .execute();
   }
 

@@ -2,6 +2,7 @@ import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
+import { TransactionCache } from '../../db/transaction-cache.js';
 import type { Locality, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
 import { canCreateLocality, canEditPartnership, canReadRestricted, refuse, requireLocalityAdmin, requirePartnershipEditor } from '../accounts/policy.js';
@@ -98,6 +99,7 @@ export class RegisterService {
   readonly partnerships = new PartnershipRepository();
   readonly organisations = new OrganisationRepository();
   readonly memberships = new MembershipRepository();
+  private readonly localityByCode = new TransactionCache<string, Locality | undefined>();
 
   constructor(
     private readonly db: Db,
@@ -116,7 +118,8 @@ export class RegisterService {
   }
 
   async locality(gssCode: string, db: Db = this.db): Promise<Locality> {
-    const locality = await this.localities.byCode(db, gssCode.toUpperCase());
+    const code = gssCode.toUpperCase();
+    const locality = await this.localityByCode.get(db, code, () => this.localities.byCode(db, code));
     if (!locality) throw new NotFoundError('Locality');
     return locality;
   }
@@ -422,15 +425,20 @@ export class RegisterService {
     return { ...(restricted ? membership : redactMembership(membership)), locality, restricted };
   }
 
-  async addMembership(principal: Principal, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+  /**
+   * Adds a seat. `allowAnyStatus` lets an import bring in the past seats (with an end date)
+   * of a partnership that has since been merged or nested.
+   */
+  async addMembership(principal: Principal, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<MembershipView> {
     const data = parseInput(membershipInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
-      const partnership = isUuid(partnershipId) ? await this.partnerships.get(trx, locality.id, partnershipId) : undefined;
+      const partnership = isUuid(partnershipId) ? await this.partnerships.summary(trx, locality.id, partnershipId) : undefined;
       if (!partnership) throw new NotFoundError('Partnership');
       requirePartnershipEditor(principal, locality, partnershipId);
-      if (!OPEN.has(partnership.status)) throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
-      await this.checkMembershipRules(trx, locality, partnershipId, data);
+      const historical = options?.allowAnyStatus === true && data.endedOn !== undefined;
+      if (!OPEN.has(partnership.status) && !historical) throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
+      const organisation = await this.checkMembershipRules(trx, locality, partnershipId, data);
       const created = await this.memberships.insert(trx, {
         locality_id: locality.id,
         partnership_id: partnershipId,
@@ -440,8 +448,6 @@ export class RegisterService {
         started_on: data.startedOn ?? null,
         ended_on: data.endedOn ?? null,
       });
-      const view = await this.memberships.get(trx, locality.id, created.id);
-      if (!view) throw new NotFoundError('Membership');
       await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'create',
@@ -449,10 +455,19 @@ export class RegisterService {
         entityId: created.id,
         partnershipId,
         organisationId: data.organisationId,
-        summary: `Added ${view.organisation_name} to ${view.partnership_name} as ${data.role.replace('-', ' ')}`,
+        summary: `Added ${organisation.name} to ${partnership.name} as ${data.role.replace('-', ' ')}`,
         after: created,
       });
-      return view;
+      return {
+        ...created,
+        organisation_name: organisation.name,
+        organisation_sector: organisation.sector,
+        partnership_name: partnership.name,
+        partnership_status: partnership.status,
+        partnership_reference: partnership.reference,
+        meetings_per_year: partnership.meetings_per_year,
+        meeting_minutes: partnership.meeting_minutes,
+      };
     });
   }
 
@@ -517,23 +532,26 @@ export class RegisterService {
     });
   }
 
-  private async checkMembershipRules(trx: Db, locality: Locality, partnershipId: string, data: { organisationId: string; role: string; representative?: string; startedOn?: string; endedOn?: string }, id?: string): Promise<void> {
+  /** Checks a seat against the rules and returns its organisation. */
+  private async checkMembershipRules(trx: Db, locality: Locality, partnershipId: string, data: { organisationId: string; role: string; representative?: string; startedOn?: string; endedOn?: string }, id?: string): Promise<OrganisationRow> {
     const errors: FieldError[] = [];
     const organisation = await this.organisations.get(trx, locality.id, data.organisationId);
     if (!organisation) errors.push({ field: 'organisationId', message: 'Choose an organisation from this locality’s register' });
     else if (organisation.status === 'closed' && !data.endedOn) errors.push({ field: 'organisationId', message: `${organisation.name} is closed: it cannot hold a current seat` });
     if (data.startedOn && data.endedOn && data.endedOn < data.startedOn) errors.push({ field: 'endedOn', message: 'End date must be on or after the start date' });
     if (!data.endedOn) {
-      const current = (await this.memberships.forPartnership(trx, partnershipId)).filter((m) => m.ended_on === null && m.id !== id);
-      if (data.role === 'chair' && current.some((m) => m.role === 'chair')) {
-        errors.push({ field: 'role', message: `${current.find((m) => m.role === 'chair')?.organisation_name} already holds the chair: end that membership or choose another role` });
+      const current = (await this.memberships.currentSeats(trx, partnershipId)).filter((m) => m.id !== id);
+      const chair = current.find((m) => m.role === 'chair');
+      if (data.role === 'chair' && chair) {
+        errors.push({ field: 'role', message: `${chair.organisation_name} already holds the chair: end that membership or choose another role` });
       }
       const representative = (data.representative ?? '').toLowerCase();
       if (current.some((m) => m.organisation_id === data.organisationId && (m.representative ?? '').toLowerCase() === representative)) {
         errors.push({ field: 'organisationId', message: organisation ? `${organisation.name} already has this seat${data.representative ? ` for ${data.representative}` : ''}` : 'This seat already exists' });
       }
     }
-    if (errors.length) throw new ValidationError(errors);
+    if (errors.length || !organisation) throw new ValidationError(errors);
+    return organisation;
   }
 
   // --- history ----------------------------------------------------------------------------

@@ -1,0 +1,145 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, openTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import { createServices } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { cliActor } from '../../core/actor.js';
+import type { Db } from '../../db/database.js';
+import { latestMigration } from '../../db/migrations.js';
+import { GOOD_FILES } from '../exchange/fixtures.js';
+import { BackupMismatchError, backupDatabase, holdsData, restoreDatabase } from './backup.js';
+import { describeTables } from './schema.js';
+
+const actor = cliActor('test');
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+const servicesFor = (database: TestDatabase) => createServices(database, config);
+
+/** Every application table's rows as PostgreSQL prints them: exact, whatever the engine. */
+async function snapshot(db: Db): Promise<Record<string, string[]>> {
+  return db.transaction().execute(async (trx) => {
+    // Timestamps print in the session's time zone, which differs between engines.
+    await sql`set local time zone 'UTC'`.execute(trx);
+    const out: Record<string, string[]> = {};
+    for (const table of await describeTables(trx)) {
+      const result = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(table.name)} t`.execute(trx);
+      out[table.name] = result.rows.map((r) => r.row).sort();
+    }
+    return out;
+  });
+}
+
+async function populate(database: TestDatabase): Promise<void> {
+  const services = servicesFor(database);
+  await services.reference.ensureSeeded();
+  await services.register.createLocality(actor, { gssCode: 'E07000901', name: 'Backup Town', kind: 'district', region: 'East Midlands' });
+  await services.exchange.importFiles(actor, 'E07000901', GOOD_FILES);
+}
+
+describe.each(backends)('backup and restore (%s)', (backend) => {
+  let source: TestDatabase;
+  let folder: string;
+  let file: string;
+  beforeAll(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'joinedup-backup-'));
+    file = path.join(folder, 'register.jsonl.gz');
+    source = await openTestDatabase(backend);
+    await populate(source);
+  });
+  afterAll(async () => {
+    await source?.destroy();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('backs up a populated database and restores it exactly into a fresh one', async () => {
+    const progress: number[] = [];
+    const summary = await backupDatabase(source, file, (done) => progress.push(done));
+    expect(summary.rows).toMatchObject({ localities: 1, organisations: 4, partnerships: 3, memberships: 6 });
+    expect(progress.at(-1)).toBe(Object.values(summary.rows).reduce((a, b) => a + b, 0));
+
+    const target = await openTestDatabase(backend);
+    try {
+      expect(await holdsData(target.db)).toBe(false);
+      const restored = await restoreDatabase(target, file);
+      expect(restored.rows).toEqual(summary.rows);
+      expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+
+      const child = await target.db.selectFrom('partnerships').select(['parent_id', 'status']).where('reference', '=', 'P-0002').executeTakeFirstOrThrow();
+      const parent = await target.db.selectFrom('partnerships').select('id').where('reference', '=', 'P-0001').executeTakeFirstOrThrow();
+      expect(child.parent_id).toBe(parent.id);
+
+      // The audit trail's identity continues after the restored ids.
+      const services = servicesFor(target);
+      const highest = await target.db.selectFrom('audit_events').select(sql<number>`max(id)`.as('id')).executeTakeFirstOrThrow();
+      await services.register.createOrganisation(actor, 'E07000901', { name: 'After Restore Ltd', sector: 'private', orgType: 'business' });
+      const latest = await target.db.selectFrom('audit_events').select(sql<number>`max(id)`.as('id')).executeTakeFirstOrThrow();
+      expect(Number(latest.id)).toBe(Number(highest.id) + 1);
+    } finally {
+      await target.destroy();
+    }
+  });
+
+  it('replaces data that is already there, in one go', async () => {
+    await backupDatabase(source, file);
+    const before = await snapshot(source.db);
+    await servicesFor(source).register.createOrganisation(actor, 'E07000901', { name: 'Added Later', sector: 'private', orgType: 'business' });
+    expect(await snapshot(source.db)).not.toEqual(before);
+    await restoreDatabase(source, file);
+    expect(await snapshot(source.db)).toEqual(before);
+  });
+
+  it('refuses a backup from another migration, and changes nothing', async () => {
+    await backupDatabase(source, file);
+    const lines = gunzipSync(await fs.readFile(file)).toString('utf8').split('\n');
+    const header = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    lines[0] = JSON.stringify({ ...header, migration: '0000_older' });
+    const other = path.join(folder, 'older.jsonl.gz');
+    await fs.writeFile(other, gzipSync(lines.join('\n')));
+    const before = await snapshot(source.db);
+    const error = await restoreDatabase(source, other).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupMismatchError);
+    expect((error as Error).message).toContain(`migration 0000_older; this one is at ${latestMigration()}`);
+    expect(await snapshot(source.db)).toEqual(before);
+  });
+
+  it('refuses a truncated backup, and changes nothing', async () => {
+    await backupDatabase(source, file);
+    const lines = gunzipSync(await fs.readFile(file)).toString('utf8').trimEnd().split('\n');
+    const truncated = path.join(folder, 'truncated.jsonl.gz');
+    await fs.writeFile(truncated, gzipSync(lines.slice(0, -3).join('\n')));
+    const before = await snapshot(source.db);
+    await servicesFor(source).register.createOrganisation(actor, 'E07000901', { name: 'Kept After Failure', sector: 'private', orgType: 'business' });
+    const kept = await snapshot(source.db);
+    await expect(restoreDatabase(source, truncated)).rejects.toThrow(/incomplete/);
+    expect(await snapshot(source.db)).toEqual(kept);
+    expect(kept).not.toEqual(before);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const notBackup = path.join(folder, 'not-a-backup.csv');
+    await fs.writeFile(notBackup, 'name,sector\n');
+    await expect(restoreDatabase(source, notBackup)).rejects.toThrow(/not a Joined Up backup/);
+  });
+});
+
+describe.runIf(backends.includes('postgres'))('backup from PGlite, restore into PostgreSQL', () => {
+  it('moves the data exactly from one engine to the other', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'joinedup-backup-'));
+    const embedded = await openTestDatabase('pglite');
+    const server = await openTestDatabase('postgres');
+    try {
+      await populate(embedded);
+      const file = path.join(folder, 'move.jsonl.gz');
+      await backupDatabase(embedded, file);
+      await restoreDatabase(server, file);
+      expect(await snapshot(server.db)).toEqual(await snapshot(embedded.db));
+    } finally {
+      await embedded.destroy();
+      await server.destroy();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,340 @@
+import type { Principal } from '../../core/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
+import { formToInput } from '../../core/validation.js';
+import type { Db } from '../../db/database.js';
+import type { Locality } from '../../db/tables.js';
+import { membershipInput, organisationInput, partnershipInput } from '../register/schema.js';
+import type { RegisterService } from '../register/service.js';
+import { CODE_COLUMNS, COLUMNS, type Kind, LIST_SEPARATOR, columnForField } from './columns.js';
+import { type ImportCounts, type ImportIssue, ImportRejected, type SourceRow, type SourceTable, sortIssues } from './issues.js';
+
+export interface ImportProgress {
+  (done: number, total: number): void;
+}
+
+interface Row extends SourceRow {
+  sheet: string;
+}
+
+/** What a key in a cell points at: a record, a row of this import that failed, or nothing. */
+type Target = { id: string } | { failed: true } | { missing: true };
+
+/** A keyed row of this import: its record once created, or failed when it could not be. */
+interface Entry {
+  line: number;
+  id?: string;
+  failed: boolean;
+}
+
+/** Columns that refer to an organisation, and the service field each fills. */
+const ORGANISATION_LINKS = [
+  ['accountable_body', 'accountableBodyId'],
+  ['lead_organisation', 'leadOrganisationId'],
+] as const;
+
+/**
+ * One import into one locality, inside the caller's transaction. Every row goes through the
+ * register service's own create and close methods (so every rule and the audit trail apply),
+ * in an order that lets rows refer to each other: organisations, then partnerships parents
+ * first, then memberships, then the closing of closed partnerships (deepest first) and
+ * organisations. A row's problems are collected and the import carries on, so one run
+ * reports every bad row; the caller's transaction is rolled back if there were any.
+ *
+ * The service validates before it writes, so a rejected row leaves nothing half-done and
+ * PostgreSQL's transaction stays usable. Any other error (a database error) aborts the
+ * transaction: it is reported against its row and the import stops there.
+ */
+export class RegisterImport {
+  private readonly issues: ImportIssue[] = [];
+  private readonly organisationsByIdentifier = new Map<string, Entry>();
+  private readonly organisationsByName = new Map<string, Entry>();
+  private readonly partnershipsByReference = new Map<string, Entry>();
+  /** Each keyed row's state; absent for rows refused as duplicates. */
+  private readonly entries = new Map<Row, Entry>();
+  private readonly counts: ImportCounts = { organisations: 0, partnerships: 0, memberships: 0 };
+  private done = 0;
+  private total = 0;
+
+  constructor(
+    private readonly trx: Db,
+    private readonly register: RegisterService,
+    private readonly locality: Locality,
+    private readonly actor: Principal,
+    private readonly onProgress?: ImportProgress,
+  ) {}
+
+  async run(tables: SourceTable[]): Promise<ImportCounts> {
+    // Copies, so that references given to blank rows do not change the caller's tables.
+    const rowsOf = (kind: Kind): Row[] => tables.filter((t) => t.kind === kind).flatMap((t) => t.rows.map((r) => ({ line: r.line, cells: { ...r.cells }, sheet: t.sheet })));
+    const organisations = rowsOf('organisations');
+    const partnerships = rowsOf('partnerships');
+    const memberships = rowsOf('memberships');
+    const closing = (rows: Row[]) => rows.filter((r) => lower(r.cells.status) === 'closed');
+    this.total = organisations.length + partnerships.length + memberships.length + closing(organisations).length + closing(partnerships).length;
+
+    this.indexOrganisations(organisations);
+    await this.assignReferences(partnerships);
+    this.indexPartnerships(partnerships);
+    const ordered = this.parentsFirst(partnerships);
+
+    const pending = (row: Row) => this.entries.get(row)?.failed === false;
+    const created = (row: Row) => this.entries.get(row)?.id !== undefined;
+    for (const row of organisations) await this.step(row, 'organisations', pending(row), () => this.createOrganisation(row));
+    for (const row of ordered) await this.step(row, 'partnerships', pending(row), () => this.createPartnership(row));
+    for (const row of memberships) await this.step(row, 'memberships', true, () => this.addMembership(row));
+    for (const row of closing(ordered).reverse()) await this.step(row, 'partnerships', created(row), () => this.closePartnership(row));
+    for (const row of closing(organisations)) await this.step(row, 'organisations', created(row), () => this.closeOrganisation(row));
+    this.onProgress?.(this.total, this.total);
+
+    if (this.issues.length) throw new ImportRejected(sortIssues(this.issues, tables.map((t) => t.sheet)));
+    return this.counts;
+  }
+
+  // --- keys -------------------------------------------------------------------------------
+
+  /** Later rows repeating an identifier or name are refused here, naming the earlier line. */
+  private indexOrganisations(rows: Row[]): void {
+    for (const row of rows) {
+      const entry: Entry = { line: row.line, failed: false };
+      const identifier = row.cells.identifier?.trim().toUpperCase() ?? '';
+      const name = row.cells.name?.trim().toLowerCase() ?? '';
+      const earlier = (identifier && this.organisationsByIdentifier.get(identifier)) || (name && this.organisationsByName.get(name));
+      if (earlier) {
+        const column = identifier && this.organisationsByIdentifier.has(identifier) ? 'identifier' : 'name';
+        this.fail(row, entry, column, `${row.cells[column]?.trim()} is also on line ${earlier.line}: each organisation appears once`);
+        continue;
+      }
+      if (identifier) this.organisationsByIdentifier.set(identifier, entry);
+      if (name) this.organisationsByName.set(name, entry);
+      this.entries.set(row, entry);
+    }
+  }
+
+  private indexPartnerships(rows: Row[]): void {
+    for (const row of rows) {
+      const entry: Entry = { line: row.line, failed: false };
+      const reference = row.cells.reference?.trim() ?? '';
+      const earlier = this.partnershipsByReference.get(reference);
+      if (earlier) {
+        this.fail(row, entry, 'reference', `The reference ${reference} is also on line ${earlier.line}: each partnership appears once`);
+        continue;
+      }
+      this.partnershipsByReference.set(reference, entry);
+      this.entries.set(row, entry);
+    }
+  }
+
+  /**
+   * A row without a reference gets the next free P-number now, before anything is written,
+   * so that it cannot take a number that a later row of the file asks for.
+   */
+  private async assignReferences(rows: Row[]): Promise<void> {
+    const blank = rows.filter((r) => !r.cells.reference?.trim());
+    if (!blank.length) return;
+    const existing = await this.trx.selectFrom('partnerships').select('reference').where('locality_id', '=', this.locality.id).execute();
+    const numbers = [...existing.map((r) => r.reference), ...rows.map((r) => r.cells.reference?.trim() ?? '')].map((ref) => /^P-(\d+)$/.exec(ref)?.[1]).filter((n): n is string => n !== undefined);
+    let next = numbers.reduce((max, n) => Math.max(max, Number(n)), 0) + 1;
+    for (const row of blank) row.cells.reference = `P-${String(next++).padStart(4, '0')}`;
+  }
+
+  private async organisation(key: string): Promise<Target> {
+    const entry = this.organisationsByIdentifier.get(key.toUpperCase()) ?? this.organisationsByName.get(key.toLowerCase());
+    if (entry) return entry.id ? { id: entry.id } : { failed: true };
+    const id = await this.register.organisations.idByIdentifierOrName(this.trx, this.locality.id, key);
+    return id ? { id } : { missing: true };
+  }
+
+  private async partnership(reference: string): Promise<Target> {
+    const entry = this.partnershipsByReference.get(reference);
+    if (entry) return entry.id ? { id: entry.id } : { failed: true };
+    const id = await this.register.partnerships.idByReference(this.trx, this.locality.id, reference);
+    return id ? { id } : { missing: true };
+  }
+
+  /**
+   * Partnerships in an order where each comes after the parent it names in the same import,
+   * whatever order the file has. Rows on a loop of parents are reported and left out.
+   */
+  private parentsFirst(rows: Row[]): Row[] {
+    const byReference = new Map(rows.map((r) => [r.cells.reference?.trim() ?? '', r]));
+    const parentOf = (row: Row) => byReference.get(row.cells.parent_reference?.trim() ?? '');
+    const onLoop = (row: Row): boolean => {
+      const seen = new Set<Row>();
+      for (let current = parentOf(row); current && !seen.has(current); current = parentOf(current)) {
+        if (current === row) return true;
+        seen.add(current);
+      }
+      return false;
+    };
+    const ordered: Row[] = [];
+    const placed = new Set<Row>();
+    const place = (row: Row): void => {
+      if (placed.has(row) || onLoop(row)) return;
+      const parent = parentOf(row);
+      if (parent) place(parent);
+      placed.add(row);
+      ordered.push(row);
+    };
+    for (const row of rows) {
+      place(row);
+      if (placed.has(row)) continue;
+      this.fail(row, this.entries.get(row) ?? { line: row.line, failed: true }, 'parent_reference', 'The parent references make a loop: this partnership would sit beneath itself');
+      this.progress();
+    }
+    return ordered;
+  }
+
+  // --- rows -------------------------------------------------------------------------------
+
+  private async createOrganisation(row: Row): Promise<void> {
+    const status = lower(row.cells.status);
+    if (status !== '' && status !== 'active' && status !== 'closed') this.issue(row, 'status', 'Status must be active or closed');
+    this.checkClosingColumns(row, status);
+    const input = formToInput(organisationInput, this.fieldsOf('organisations', row));
+    const created = await this.register.createOrganisation(this.actor, this.locality.gss_code, input, { trx: this.trx });
+    this.created(row, created.id);
+    this.counts.organisations++;
+  }
+
+  private async createPartnership(row: Row): Promise<void> {
+    const status = lower(row.cells.status);
+    this.checkClosingColumns(row, status);
+    const fields = this.fieldsOf('partnerships', row);
+    // A link to a row that failed is left out, so that the row's own problems are still found.
+    const linked = (target: string | undefined | typeof SKIP) => (target === SKIP ? undefined : target);
+    for (const [column, field] of ORGANISATION_LINKS) {
+      fields[field] = linked(await this.link(row, column, (key) => this.organisation(key), 'organisation with the identifier or name'));
+    }
+    fields.parentId = linked(await this.link(row, 'parent_reference', (reference) => this.partnership(reference), 'partnership with the reference'));
+    // A closed partnership is created open, given its members, then closed through the
+    // register like any other, so closing's own rules apply. Merged and nested ones have no
+    // such step yet, so they are created with their status.
+    if (status === 'closed') fields.status = 'active';
+    const input = formToInput(partnershipInput, fields);
+    const created = await this.register.createPartnership(this.actor, this.locality.gss_code, input, { trx: this.trx, allowAnyStatus: status === 'merged' || status === 'nested' });
+    this.created(row, created.id);
+    this.counts.partnerships++;
+  }
+
+  private async addMembership(row: Row): Promise<void> {
+    const partnershipId = await this.link(row, 'partnership_reference', (reference) => this.partnership(reference), 'partnership with the reference', true);
+    const organisationId = await this.link(row, 'organisation', (key) => this.organisation(key), 'organisation with the identifier or name', true);
+    // A membership of a row that failed cannot be checked without it: it is left unreported.
+    if (partnershipId === SKIP || organisationId === SKIP || !partnershipId || !organisationId) return;
+    const input = formToInput(membershipInput, { ...this.fieldsOf('memberships', row), organisationId });
+    await this.register.addMembership(this.actor, this.locality.gss_code, partnershipId, input, { trx: this.trx, allowAnyStatus: true });
+    this.counts.memberships++;
+  }
+
+  private async closePartnership(row: Row): Promise<void> {
+    const id = this.entries.get(row)?.id;
+    if (!id) return;
+    await this.register.closePartnership(this.actor, this.locality.gss_code, id, this.closeFields(row), { trx: this.trx });
+  }
+
+  private async closeOrganisation(row: Row): Promise<void> {
+    const id = this.entries.get(row)?.id;
+    if (!id) return;
+    await this.register.closeOrganisation(this.actor, this.locality.gss_code, id, this.closeFields(row), { trx: this.trx });
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  /**
+   * Runs one row's work, turning the service's refusal into issues on the row's columns.
+   * Work that depends on a row that failed is skipped rather than reported, so the report
+   * names causes, not their echoes.
+   */
+  private async step(row: Row, kind: Kind, run: boolean, work: () => Promise<void>): Promise<void> {
+    const entry = this.entries.get(row);
+    try {
+      if (run) await work();
+    } catch (error) {
+      // Not being allowed is not a problem with the row: the whole import is refused as it is.
+      if (error instanceof ForbiddenError || error instanceof UnauthenticatedError) throw error;
+      if (error instanceof ValidationError) {
+        for (const e of error.errors) this.issue(row, columnForField(kind, e.field), e.message);
+      } else if (error instanceof NotFoundError || error instanceof ConflictError) {
+        this.issue(row, '', error.message);
+      } else {
+        this.issue(row, '', `This row could not be saved, so the import stopped here: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ImportRejected(sortIssues(this.issues));
+      }
+      if (entry && entry.id === undefined) entry.failed = true;
+    } finally {
+      this.progress();
+    }
+  }
+
+  private progress(): void {
+    this.done++;
+    this.onProgress?.(Math.min(this.done, this.total), this.total);
+  }
+
+  /** The service input fields of a row, lists split, codes in lower case. */
+  private fieldsOf(kind: Kind, row: Row): Record<string, unknown> {
+    const fields: Record<string, unknown> = {};
+    for (const spec of COLUMNS[kind]) {
+      if (!spec.field) continue;
+      const raw = row.cells[spec.name] ?? '';
+      const value = CODE_COLUMNS.has(spec.name) ? raw.trim().toLowerCase() : raw;
+      fields[spec.field] = spec.list ? splitList(value) : value;
+    }
+    return fields;
+  }
+
+  private closeFields(row: Row): Record<string, unknown> {
+    return { closedOn: row.cells.closed_on?.trim() || undefined, reason: row.cells.close_reason?.trim() || undefined };
+  }
+
+  private checkClosingColumns(row: Row, status: string): void {
+    if (status === 'closed') return;
+    for (const column of ['closed_on', 'close_reason']) {
+      if (row.cells[column]?.trim()) this.issue(row, column, `Leave ${column} empty unless the status is closed`);
+    }
+  }
+
+  /**
+   * Resolves a key cell to a record id: undefined when the cell is empty or names nothing
+   * (then an issue is recorded), SKIP when it names a row of this import that failed.
+   */
+  private async link(row: Row, column: string, find: (key: string) => Promise<Target>, what: string, required = false): Promise<string | undefined | typeof SKIP> {
+    const key = row.cells[column]?.trim() ?? '';
+    if (!key) {
+      if (required) this.issue(row, column, `Enter the ${what.split(' ')[0]}’s ${column === 'organisation' ? 'identifier or name' : 'reference'}`);
+      return undefined;
+    }
+    const target = await find(key);
+    if ('id' in target) return target.id;
+    if ('failed' in target) return SKIP;
+    this.issue(row, column, `There is no ${what} “${key}” in this import or in the register`);
+    return undefined;
+  }
+
+  private created(row: Row, id: string): void {
+    const entry = this.entries.get(row);
+    if (entry) entry.id = id;
+  }
+
+  private fail(row: Row, entry: Entry, column: string, message: string): void {
+    entry.failed = true;
+    this.issue(row, column, message);
+  }
+
+  private issue(row: Row, column: string, message: string): void {
+    this.issues.push({ sheet: row.sheet, line: row.line, column, message });
+  }
+}
+
+const SKIP = Symbol('skip: depends on a row that failed');
+
+function lower(value: string | undefined): string {
+  return (value ?? '').trim().toLowerCase();
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(LIST_SEPARATOR)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
