@@ -219,28 +219,28 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
         errors: error.errors.map((e) => ({ field: e.field, pointer: `/${e.field.replace(/\./g, '/')}`, detail: e.message })),
       });
     }
-    return reply.code(422).view('errors/not-found.njk', { title: 'There is a problem', message: error.errors.map((e) => e.message).join('. '), errors: error.errors });
+    return reply.code(422).view('errors/problem.njk', { title: 'There is a problem', message: error.errors.map((e) => e.message).join('. '), errors: error.errors });
   }
   if (error instanceof NotFoundError) {
     if (isApi(request)) return problem(reply, 404, `${error.what} not found`);
-    return reply.code(404).view('errors/not-found.njk', { title: 'Page not found', what: error.what.toLowerCase() });
+    return reply.code(404).view('errors/problem.njk', { title: 'Page not found', what: error.what.toLowerCase() });
   }
   if (error instanceof UnauthenticatedError) {
     if (isApi(request)) return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Sign in or send an API token', { detail: error.message });
     if (request.method === 'GET') return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
-    return reply.code(401).view('errors/not-found.njk', { title: 'Sign in to do this', message: 'You need to sign in to do this. Nothing was saved.' });
+    return reply.code(401).view('errors/problem.njk', { title: 'Sign in to do this', message: 'You need to sign in to do this. Nothing was saved.' });
   }
   if (error instanceof ForbiddenError) {
     if (isApi(request)) return problem(reply, 403, 'Not allowed', { detail: error.message });
-    return reply.code(403).view('errors/not-found.njk', { title: 'You cannot do this', message: `${error.message}. If you think you should be able to, ask your locality administrator.` });
+    return reply.code(403).view('errors/problem.njk', { title: 'You cannot do this', message: `${error.message}. If you think you should be able to, ask your locality administrator.` });
   }
   if (error instanceof TooManyAttemptsError) {
     if (isApi(request)) return problem(reply.header('retry-after', '900'), 429, 'Too many attempts', { detail: error.message });
-    return reply.code(429).view('errors/not-found.njk', { title: 'Too many attempts', message: error.message });
+    return reply.code(429).view('errors/problem.njk', { title: 'Too many attempts', message: error.message });
   }
   if (error instanceof ConflictError) {
     if (isApi(request)) return problem(reply, 409, 'Changed by someone else', { detail: error.message });
-    return reply.code(409).view('errors/not-found.njk', { title: 'Someone else changed this record', message: error.message });
+    return reply.code(409).view('errors/problem.njk', { title: 'Someone else changed this record', message: error.message });
   }
   const status = (error as { statusCode?: number }).statusCode;
   const code = (error as { code?: string }).code;
@@ -251,7 +251,7 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   if (status && status >= 400 && status < 500) {
     const message = (error as Error).message;
     if (isApi(request)) return problem(reply, status, message);
-    return reply.code(status).view('errors/not-found.njk', { title: 'There is a problem', message });
+    return reply.code(status).view('errors/problem.njk', { title: 'There is a problem', message });
   }
   request.log.error({ err: error }, 'request failed');
   if (isApi(request)) return problem(reply, 500, 'Internal error', { detail: `Reference ${request.id}` });

@@ -1,0 +1,113 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/accounts/demo-users.js';
+import { chromiumInstalled, expectNoAxeViolations, launchBrowser } from '../helpers/browser.js';
+import { type TestServer, startTestServer } from '../helpers/server.js';
+
+/**
+ * Each demo role signs in and sees the navigation its role allows; a visitor sees only the
+ * published register; a scrutiny member can read but not edit. axe checks the sign-in page,
+ * the user administration page and the public register.
+ */
+const LOCALITY = 'E07999001';
+const runJourney = chromiumInstalled() || Boolean(process.env.CI);
+
+const NAVIGATION: Record<string, string[]> = {
+  public: ['Partnerships', 'Organisations', 'API', 'Sign in'],
+  'partner-representative': ['Partnerships', 'Organisations', 'Import and export', 'API', 'Priya Partner', 'Sign out'],
+  'partnership-secretary': ['Partnerships', 'Organisations', 'Import and export', 'API', 'Sam Secretary', 'Sign out'],
+  'locality-admin': ['Partnerships', 'Organisations', 'Import and export', 'Users', 'API', 'Alex Admin', 'Sign out'],
+  'scrutiny-member': ['Partnerships', 'Organisations', 'Import and export', 'API', 'Cllr Morgan Scrutiny', 'Sign out'],
+  'go-adviser': ['Partnerships', 'Organisations', 'Import and export', 'API', 'Gita Adviser', 'Sign out'],
+  'national-gatekeeper': ['Partnerships', 'Organisations', 'Import and export', 'API', 'Nat Gatekeeper', 'Sign out'],
+  'system-admin': ['Partnerships', 'Organisations', 'Import and export', 'Users', 'Reference data', 'API', 'Sys Admin', 'Sign out'],
+};
+
+describe.skipIf(!runJourney)('roles in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let lspUrl = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const lsp = await (await fetch(`${server.url}/api/v1/localities/${LOCALITY}/partnerships?q=Brackenfield%20Partnership&layer=strategic`)).json();
+    lspUrl = `/localities/${LOCALITY}/partnerships/${lsp.items[0].id}`;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function freshPage(): Promise<Page> {
+    await context?.close();
+    context = await browser.newContext({ baseURL: server.url });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    return page;
+  }
+
+  async function signIn(email: string): Promise<void> {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+  }
+
+  const navigation = () => page.locator('.govuk-service-navigation__item').allInnerTexts().then((items) => items.map((t) => t.trim()));
+
+  it('shows a visitor the published register, without proposed partnerships or restricted details', async () => {
+    await freshPage();
+    await page.goto(`/localities/${LOCALITY}/partnerships?status=proposed`);
+    expect(await navigation()).toEqual(NAVIGATION.public);
+    expect(await page.getByText('No partnerships match.').count()).toBe(1);
+    expect(await page.locator('#register-table tbody tr').count()).toBe(0);
+    await page.goto(`/localities/${LOCALITY}/partnerships`);
+    expect(await page.getByText('This is the published register.').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.goto(lspUrl);
+    expect(await page.locator('text=Restricted').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'History', exact: true }).count()).toBe(0);
+  });
+
+  it('gives each demo role the navigation its role allows', async () => {
+    await freshPage();
+    await page.goto('/sign-in');
+    await expectNoAxeViolations(page);
+    for (const account of DEMO_ACCOUNTS) {
+      await freshPage();
+      await signIn(account.email);
+      await page.goto(`/localities/${LOCALITY}/partnerships`);
+      expect(await navigation(), account.role).toEqual(NAVIGATION[account.role]);
+    }
+  });
+
+  it('lets the LSP secretary edit the LSP, and a scrutiny member read but not edit it', async () => {
+    await freshPage();
+    await signIn('secretary@brackenfield.example');
+    await page.goto(lspUrl);
+    expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(1);
+
+    await freshPage();
+    await signIn('scrutiny@brackenfield.example');
+    await page.goto(lspUrl);
+    expect(await page.locator('.app-restricted').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'History', exact: true }).count()).toBe(1);
+    const response = await page.goto(`${lspUrl}/edit`);
+    expect(response?.status()).toBe(403);
+    expect(await page.locator('h1').innerText()).toBe('You cannot do this');
+  });
+
+  it('shows the locality administrator the users page, accessibly', async () => {
+    await freshPage();
+    await signIn('admin@brackenfield.example');
+    await page.goto(`/localities/${LOCALITY}/users`);
+    expect(await page.locator('h1').innerText()).toBe('Users and roles');
+    expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    await expectNoAxeViolations(page);
+  });
+});
