@@ -89,7 +89,9 @@ describe.skipIf(!runJourney)('roles in Chromium', () => {
     await freshPage();
     await signIn('secretary@brackenfield.example');
     await page.goto(lspUrl);
-    expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Edit details' }).getAttribute('href')).toBe(`${lspUrl}/edit`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Edit details' }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('Edit Brackenfield Partnership');
 
     await freshPage();
     await signIn('scrutiny@brackenfield.example');
