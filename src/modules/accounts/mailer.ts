@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/database.js';
 
 export interface Email {
@@ -28,16 +28,16 @@ export class OutboxMailer implements Mailer {
 
 export class SmtpMailer implements Mailer {
   readonly kind = 'smtp' as const;
-  private readonly transport: Transporter;
+  private transport?: Transporter;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-  ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
-  }
+  ) {}
 
   async send(email: Email): Promise<void> {
+    // Loaded on first use, so start-up does not pay for it.
+    this.transport ??= (await import('nodemailer')).default.createTransport(this.smtpUrl);
     await this.transport.sendMail({ from: this.from, to: email.to, subject: email.subject, text: email.text });
   }
 }

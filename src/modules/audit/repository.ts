@@ -57,30 +57,36 @@ export class AuditRepository {
   private readonly lastHash = new TransactionCache<'last', string | null>();
 
   /** Must run inside the caller's transaction: the lock is held until it commits. */
-  async insert(db: Db, event: NewAuditEvent): Promise<void> {
-    const prevHash = await this.lastHash.get(db, 'last', async () => {
+  insert(db: Db, event: NewAuditEvent): Promise<void> {
+    return this.insertMany(db, [event]);
+  }
+
+  /** Appends several entries to the chain, in order, in one statement. */
+  async insertMany(db: Db, events: NewAuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    let prevHash = await this.lastHash.get(db, 'last', async () => {
       await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
       const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return last?.hash ?? null;
     });
-    const content: ChainedContent = {
-      occurredAt: new Date().toISOString(),
-      localityId: event.localityId,
-      actor: event.actor,
-      actorId: event.actorId ?? null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      partnershipId: event.partnershipId ?? null,
-      organisationId: event.organisationId ?? null,
-      summary: event.summary,
-      before: asStored(event.before),
-      after: asStored(event.after),
-    };
-    const hash = chainHash(prevHash, content);
-    await db
-      .insertInto('audit_events')
-      .values({
+    const occurredAt = new Date().toISOString();
+    const rows = events.map((event) => {
+      const content: ChainedContent = {
+        occurredAt,
+        localityId: event.localityId,
+        actor: event.actor,
+        actorId: event.actorId ?? null,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        partnershipId: event.partnershipId ?? null,
+        organisationId: event.organisationId ?? null,
+        summary: event.summary,
+        before: asStored(event.before),
+        after: asStored(event.after),
+      };
+      const hash = chainHash(prevHash, content);
+      const row = {
         occurred_at: content.occurredAt,
         locality_id: content.localityId,
         actor: content.actor,
@@ -95,9 +101,13 @@ export class AuditRepository {
         after: content.after === null ? null : JSON.stringify(content.after),
         prev_hash: prevHash,
         hash,
-      })
-      .execute();
-    this.lastHash.set(db, 'last', hash);
+      };
+      prevHash = hash;
+      return row;
+    });
+    // Identity values follow the order of the VALUES list, so the chain order is the id order.
+    await db.insertInto('audit_events').values(rows).execute();
+    this.lastHash.set(db, 'last', prevHash);
   }
 
   async forSubject(db: Db, subject: { partnershipId?: string; organisationId?: string }, page: { limit: number; offset: number }): Promise<AuditPage> {

@@ -47,6 +47,10 @@ export class AuditService {
     return this.repository.insert(trx, { ...input, actor: actor.label, actorId: actor.id });
   }
 
+  recordMany(trx: Db, actor: Actor, inputs: RecordInput[]): Promise<void> {
+    return this.repository.insertMany(trx, inputs.map((input) => ({ ...input, actor: actor.label, actorId: actor.id })));
+  }
+
   verify(db: Db, onProgress?: (checked: number) => void) {
     return this.repository.verify(db, onProgress);
   }

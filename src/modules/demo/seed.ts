@@ -76,18 +76,16 @@ async function writePlan(services: Services, plan: DemoPlan, trx: Trx): Promise<
       options,
     );
     partnershipIds.set(p.key, created.id);
-    for (const seat of p.seats) {
-      const membership = await register.addMembership(
-        SYSTEM,
-        code,
-        created.id,
-        { organisationId: idOf(organisationIds, seat.organisation, 'organisation'), role: seat.role, representative: seat.representative, startedOn: seat.startedOn },
-        options,
-      );
-      // A former seat is ended through the register, as an officer would, so its history shows it.
-      if (seat.endedOn) await register.endMembership(SYSTEM, code, membership.id, { endedOn: seat.endedOn }, options);
-      memberships++;
-    }
+    // A board's seats go in together; a former seat arrives with its end date, so the
+    // history shows it as a past seat.
+    const seats = p.seats.map((seat) => ({
+      organisationId: idOf(organisationIds, seat.organisation, 'organisation'),
+      role: seat.role,
+      representative: seat.representative,
+      startedOn: seat.startedOn,
+      endedOn: seat.endedOn,
+    }));
+    memberships += (await register.addMemberships(SYSTEM, code, created.id, seats, options)).length;
   }
 
   // Close sub-groups before their parents: a partnership with open sub-groups cannot close.

@@ -1,4 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes about half a second to load: only load it when a workbook is read or written. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 import { COLUMNS, KINDS, type Kind, LIST_SEPARATOR, normaliseHeading } from './columns.js';
 import type { ImportIssue, SourceTable } from './issues.js';
 import { type RawRecord, toTable } from './table.js';
@@ -17,7 +22,7 @@ export function looksLikeXlsx(content: Buffer): boolean {
  * data is silently skipped. Line numbers are the sheet's row numbers.
  */
 export async function readWorkbook(content: Buffer): Promise<{ tables: SourceTable[]; issues: ImportIssue[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     // exceljs declares an older Buffer type than @types/node's generic one.
     await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -89,7 +94,7 @@ export interface CodeListEntry {
  * typed when a user edits them; counts are written as numbers.
  */
 export async function writeWorkbook(sheets: SheetData[], codes: CodeListEntry[], intro: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'Joined Up';
   workbook.created = new Date();
   addReadme(workbook, codes, intro);

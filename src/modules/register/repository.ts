@@ -271,6 +271,12 @@ export class OrganisationRepository {
     return db.selectFrom('organisations').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
   }
 
+  async byIds(db: Db, localityId: string, ids: string[]): Promise<Map<string, OrganisationRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('organisations').selectAll().where('locality_id', '=', localityId).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   async idByIdentifierOrName(db: Db, localityId: string, key: string): Promise<string | undefined> {
     const row = await db
       .selectFrom('organisations')
@@ -383,8 +389,8 @@ export class MembershipRepository {
     return this.view(db).where('m.locality_id', '=', localityId).where('m.id', '=', id).executeTakeFirst();
   }
 
-  insert(db: Db, row: Omit<MembershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>): Promise<MembershipRow> {
-    return db.insertInto('memberships').values(row).returningAll().executeTakeFirstOrThrow();
+  insertMany(db: Db, rows: Array<Omit<MembershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>>): Promise<MembershipRow[]> {
+    return rows.length ? db.insertInto('memberships').values(rows).returningAll().execute() : Promise.resolve([]);
   }
 
   update(db: Db, id: string, version: number, changes: Partial<Pick<MembershipRow, 'role' | 'representative' | 'started_on' | 'ended_on' | 'organisation_id'>>): Promise<MembershipRow | undefined> {

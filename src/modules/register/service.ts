@@ -3,7 +3,7 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from '
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
-import type { Locality, OrganisationRow, PartnershipRow } from '../../db/tables.js';
+import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
 import { canCreateLocality, canEditPartnership, canReadRestricted, refuse, requireLocalityAdmin, requirePartnershipEditor } from '../accounts/policy.js';
 import type { ReferenceService, ReferenceSnapshot } from '../reference/service.js';
@@ -430,44 +430,70 @@ export class RegisterService {
    * of a partnership that has since been merged or nested.
    */
   async addMembership(principal: Principal, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<MembershipView> {
-    const data = parseInput(membershipInput, input);
+    const [added] = await this.addMemberships(principal, gssCode, partnershipId, [input], options);
+    if (!added) throw new NotFoundError('Membership');
+    return added;
+  }
+
+  /**
+   * Adds several seats to one partnership in one go, each checked against the rules as if
+   * added one after another (one chair; no seat twice). Bulk work (the demo, imports) uses it
+   * to save a round of queries per seat.
+   */
+  async addMemberships(principal: Principal, gssCode: string, partnershipId: string, inputs: unknown[], options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<MembershipView[]> {
+    const seats = inputs.map((input) => parseInput(membershipInput, input));
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const partnership = isUuid(partnershipId) ? await this.partnerships.summary(trx, locality.id, partnershipId) : undefined;
       if (!partnership) throw new NotFoundError('Partnership');
       requirePartnershipEditor(principal, locality, partnershipId);
-      const historical = options?.allowAnyStatus === true && data.endedOn !== undefined;
-      if (!OPEN.has(partnership.status) && !historical) throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
-      const organisation = await this.checkMembershipRules(trx, locality, partnershipId, data);
-      const created = await this.memberships.insert(trx, {
-        locality_id: locality.id,
-        partnership_id: partnershipId,
-        organisation_id: data.organisationId,
-        role: data.role,
-        representative: data.representative ?? null,
-        started_on: data.startedOn ?? null,
-        ended_on: data.endedOn ?? null,
-      });
-      await this.audit.record(trx, principal, {
-        localityId: locality.id,
-        action: 'create',
-        entityType: 'membership',
-        entityId: created.id,
-        partnershipId,
-        organisationId: data.organisationId,
-        summary: `Added ${organisation.name} to ${partnership.name} as ${data.role.replace('-', ' ')}`,
-        after: created,
-      });
-      return {
-        ...created,
-        organisation_name: organisation.name,
-        organisation_sector: organisation.sector,
+      const organisations = await this.organisations.byIds(trx, locality.id, [...new Set(seats.map((s) => s.organisationId))]);
+      const current = await this.memberships.currentSeats(trx, partnershipId);
+      for (const seat of seats) {
+        const historical = options?.allowAnyStatus === true && seat.endedOn !== undefined;
+        if (!OPEN.has(partnership.status) && !historical) throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
+        const organisation = organisations.get(seat.organisationId);
+        const problems = membershipProblems(organisation, current, seat);
+        if (problems.length || !organisation) throw new ValidationError(problems);
+        if (!seat.endedOn) current.push({ id: '', organisation_id: seat.organisationId, role: seat.role, representative: seat.representative ?? null, organisation_name: organisation.name });
+      }
+      const created = await this.memberships.insertMany(
+        trx,
+        seats.map((seat) => ({
+          locality_id: locality.id,
+          partnership_id: partnershipId,
+          organisation_id: seat.organisationId,
+          role: seat.role,
+          representative: seat.representative ?? null,
+          started_on: seat.startedOn ?? null,
+          ended_on: seat.endedOn ?? null,
+        })),
+      );
+      const nameOf = (m: MembershipRow) => organisations.get(m.organisation_id)?.name ?? '';
+      await this.audit.recordMany(
+        trx,
+        principal,
+        created.map((m) => ({
+          localityId: locality.id,
+          action: 'create' as const,
+          entityType: 'membership' as const,
+          entityId: m.id,
+          partnershipId,
+          organisationId: m.organisation_id,
+          summary: `Added ${nameOf(m)} to ${partnership.name} as ${m.role.replace('-', ' ')}${m.ended_on ? ` (a past seat, ended ${m.ended_on})` : ''}`,
+          after: m,
+        })),
+      );
+      return created.map((m) => ({
+        ...m,
+        organisation_name: nameOf(m),
+        organisation_sector: organisations.get(m.organisation_id)?.sector ?? '',
         partnership_name: partnership.name,
         partnership_status: partnership.status,
         partnership_reference: partnership.reference,
         meetings_per_year: partnership.meetings_per_year,
         meeting_minutes: partnership.meeting_minutes,
-      };
+      }));
     });
   }
 
@@ -532,25 +558,12 @@ export class RegisterService {
     });
   }
 
-  /** Checks a seat against the rules and returns its organisation. */
-  private async checkMembershipRules(trx: Db, locality: Locality, partnershipId: string, data: { organisationId: string; role: string; representative?: string; startedOn?: string; endedOn?: string }, id?: string): Promise<OrganisationRow> {
-    const errors: FieldError[] = [];
+  /** Checks a changed seat against the rules and returns its organisation. */
+  private async checkMembershipRules(trx: Db, locality: Locality, partnershipId: string, data: SeatInput, id: string): Promise<OrganisationRow> {
     const organisation = await this.organisations.get(trx, locality.id, data.organisationId);
-    if (!organisation) errors.push({ field: 'organisationId', message: 'Choose an organisation from this locality’s register' });
-    else if (organisation.status === 'closed' && !data.endedOn) errors.push({ field: 'organisationId', message: `${organisation.name} is closed: it cannot hold a current seat` });
-    if (data.startedOn && data.endedOn && data.endedOn < data.startedOn) errors.push({ field: 'endedOn', message: 'End date must be on or after the start date' });
-    if (!data.endedOn) {
-      const current = (await this.memberships.currentSeats(trx, partnershipId)).filter((m) => m.id !== id);
-      const chair = current.find((m) => m.role === 'chair');
-      if (data.role === 'chair' && chair) {
-        errors.push({ field: 'role', message: `${chair.organisation_name} already holds the chair: end that membership or choose another role` });
-      }
-      const representative = (data.representative ?? '').toLowerCase();
-      if (current.some((m) => m.organisation_id === data.organisationId && (m.representative ?? '').toLowerCase() === representative)) {
-        errors.push({ field: 'organisationId', message: organisation ? `${organisation.name} already has this seat${data.representative ? ` for ${data.representative}` : ''}` : 'This seat already exists' });
-      }
-    }
-    if (errors.length || !organisation) throw new ValidationError(errors);
+    const current = (await this.memberships.currentSeats(trx, partnershipId)).filter((m) => m.id !== id);
+    const problems = membershipProblems(organisation, current, data);
+    if (problems.length || !organisation) throw new ValidationError(problems);
     return organisation;
   }
 
@@ -576,6 +589,38 @@ export class RegisterService {
     ]);
     return { locality, organisations, partnerships, reference };
   }
+}
+
+interface SeatInput {
+  organisationId: string;
+  role: string;
+  representative?: string;
+  startedOn?: string;
+  endedOn?: string;
+}
+
+interface CurrentSeat {
+  id: string;
+  organisation_id: string;
+  role: string;
+  representative: string | null;
+  organisation_name: string;
+}
+
+/** The seat rules: a real, open organisation; sensible dates; one chair; no seat held twice. */
+function membershipProblems(organisation: OrganisationRow | undefined, current: CurrentSeat[], data: SeatInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!organisation) errors.push({ field: 'organisationId', message: 'Choose an organisation from this locality’s register' });
+  else if (organisation.status === 'closed' && !data.endedOn) errors.push({ field: 'organisationId', message: `${organisation.name} is closed: it cannot hold a current seat` });
+  if (data.startedOn && data.endedOn && data.endedOn < data.startedOn) errors.push({ field: 'endedOn', message: 'End date must be on or after the start date' });
+  if (data.endedOn) return errors;
+  const chair = current.find((m) => m.role === 'chair');
+  if (data.role === 'chair' && chair) errors.push({ field: 'role', message: `${chair.organisation_name} already holds the chair: end that membership or choose another role` });
+  const representative = (data.representative ?? '').toLowerCase();
+  if (current.some((m) => m.organisation_id === data.organisationId && (m.representative ?? '').toLowerCase() === representative)) {
+    errors.push({ field: 'organisationId', message: organisation ? `${organisation.name} already has this seat${data.representative ? ` for ${data.representative}` : ''}` : 'This seat already exists' });
+  }
+  return errors;
 }
 
 /** Partnership fields only restricted readers see; the rest are published. */
