@@ -81,6 +81,10 @@ export async function createApp({ config, database, services, logger = true }: A
     trustProxy: config.env === 'production',
     bodyLimit: 20 * 1024 * 1024,
   });
+  // Input is validated by zod in the services, never by Fastify's JSON schemas; without this
+  // Fastify would build an Ajv instance at start (about half a second) for plugins that
+  // attach an empty schema to their routes.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,

@@ -240,7 +240,18 @@ export function latestMigration(): string {
   return Object.keys(migrations).sort().at(-1) ?? '';
 }
 
+/** True when the newest migration has already run: one query instead of the migrator's dozen. */
+async function isUpToDate(db: Kysely<unknown>): Promise<boolean> {
+  try {
+    const result = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
+    return result.rows[0]?.name === latestMigration();
+  } catch {
+    return false; // no migration table yet: a new database
+  }
+}
+
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
