@@ -19,6 +19,7 @@ import { viewerFor } from './modules/accounts/viewer.js';
 import { installAccessGate } from './web/access.js';
 import { ExchangeService } from './modules/exchange/service.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
+import { mapRoutes } from './modules/map/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { registerRoutes } from './modules/register/routes.js';
@@ -200,6 +201,7 @@ export async function createApp({ config, database, services, logger = true }: A
   registerRoutes(app, services);
   referenceRoutes(app, services);
   exchangeRoutes(app, services);
+  mapRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }
