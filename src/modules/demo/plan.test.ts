@@ -3,7 +3,7 @@ import { SEED_REFERENCE } from '../reference/data.js';
 import { ORGANISATIONS } from './organisations.js';
 import { DUPLICATE_GROUPS, PARTNERSHIPS } from './partnerships.js';
 import { DEFAULT_DEMO_SEED, DEMO_DUPLICATE_GROUPS, type DemoPlan, jaccard, planDemoLocality } from './plan.js';
-import { Random, mulberry32 } from './random.js';
+import { Random, mulberry32 } from '../../core/random.js';
 
 const TODAY = '2026-06-01';
 

@@ -11,7 +11,7 @@ import {
   wardCode,
 } from './organisations.js';
 import { DUPLICATE_GROUPS, PARTNERSHIPS, type PartnershipSpec } from './partnerships.js';
-import { Random } from './random.js';
+import { Random } from '../../core/random.js';
 import type { Layer, Role, Sector, Theme } from './types.js';
 
 /**

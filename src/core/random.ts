@@ -1,7 +1,7 @@
 /**
- * A small seeded pseudo-random generator for the demo locality. Math.random cannot be seeded,
- * and the demo must come out the same for the same seed, so every random choice in the
- * generator goes through one of these, drawn in a fixed order.
+ * A small seeded pseudo-random generator, for the demo locality, synthetic national data and
+ * sampling in benchmarks. Math.random cannot be seeded, and generated data must come out the
+ * same for the same seed, so every random choice goes through one of these, in a fixed order.
  */
 
 /** mulberry32: 32-bit state, good enough spread for synthetic data, and tiny. */
@@ -42,6 +42,12 @@ export class Random {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
+  /** A standard normal draw (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
+  }
+
   shuffle<T>(items: readonly T[]): T[] {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
@@ -51,6 +57,13 @@ export class Random {
     return out;
   }
 
+  /** k distinct items (all of them when there are k or fewer), in random order. */
+  sample<T>(items: readonly T[], k: number): T[] {
+    if (k >= items.length) return this.shuffle(items);
+    const chosen = new Set<number>();
+    while (chosen.size < k) chosen.add(Math.floor(this.next() * items.length));
+    return [...chosen].map((i) => items[i]!);
+  }
   /**
    * Up to `count` distinct items, each draw proportional to its weight (items of weight 0 are
    * never drawn). Used to fill boards so that big public bodies turn up more often.

@@ -1,0 +1,113 @@
+/**
+ * Clusters of mutually similar partnerships.
+ *
+ * Not connected components: those chain. If A shares its board with B, and B its purpose with
+ * C, components put A and C in one cluster although they have nothing in common, and "merge
+ * the cluster" would be nonsense. Nor complete linkage (every pair above the threshold): two
+ * rewordings of one purpose are each close to the original but often just under the threshold
+ * to each other, and it would split them.
+ *
+ * Average linkage, restricted to the threshold graph: take the pairs from the best score down;
+ * join the two clusters of a pair only if the mean score over every cross pair (scored exactly,
+ * including pairs under the threshold) is still at or above the threshold. A cluster is then a
+ * group whose members are, on average, as similar to each other as a flagged pair; each join
+ * needs a real edge, so unrelated groups never meet.
+ */
+import { scorePositions } from './features.js';
+import type { OverlapIndex } from './features.js';
+import { DEFAULT_THRESHOLD, resolveWeights } from './scoring.js';
+import type { ScoreWeights, SimilarPair } from './types.js';
+
+export interface ClusterOptions {
+  weights?: Partial<ScoreWeights>;
+  threshold?: number;
+  /** Largest cluster to build (a guard on the cost of average linkage). Default 200. */
+  maxSize?: number;
+}
+
+export interface PositionCluster {
+  positions: number[];
+  /** Mean score over all pairs in the cluster. */
+  cohesion: number;
+}
+
+/** Exact scores of pairs, computed once: the found pairs are known, others are scored on demand. */
+class PairScores {
+  private readonly known = new Map<string, number>();
+
+  constructor(
+    private readonly index: OverlapIndex,
+    private readonly weights: ScoreWeights,
+  ) {}
+
+  private key(p: number, q: number): string {
+    return p < q ? `${p},${q}` : `${q},${p}`;
+  }
+
+  remember(p: number, q: number, score: number): void {
+    this.known.set(this.key(p, q), score);
+  }
+
+  get(p: number, q: number): number {
+    const key = this.key(p, q);
+    let score = this.known.get(key);
+    if (score === undefined) {
+      score = scorePositions(this.index, p, q, this.weights).score;
+      this.known.set(key, score);
+    }
+    return score;
+  }
+
+  /** Sum of scores over every pair with one partnership in each group. */
+  crossSum(left: readonly number[], right: readonly number[]): number {
+    let sum = 0;
+    for (const p of left) for (const q of right) sum += this.get(p, q);
+    return sum;
+  }
+}
+
+interface Group {
+  positions: number[];
+  /** Sum of scores over the pairs within the group. */
+  internalSum: number;
+}
+
+function meanScore(group: Group): number {
+  const n = group.positions.length;
+  return n < 2 ? 1 : group.internalSum / ((n * (n - 1)) / 2);
+}
+
+/** Groups the found pairs into clusters (two or more partnerships each), best joined first. */
+export function clusterPairs(index: OverlapIndex, pairs: readonly SimilarPair[], options: ClusterOptions = {}): PositionCluster[] {
+  const weights = resolveWeights(options.weights);
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const maxSize = options.maxSize ?? 200;
+  const scores = new PairScores(index, weights);
+  const groupOf = new Map<number, Group>();
+  const edges = pairs.map((pair) => ({ p: index.positionOf.get(pair.aId)!, q: index.positionOf.get(pair.bId)!, score: pair.score }));
+  for (const e of edges) scores.remember(e.p, e.q, e.score);
+  // Best pairs first; ties by position, so the result does not depend on the input order.
+  edges.sort((x, y) => y.score - x.score || x.p - y.p || x.q - y.q);
+  const groupFor = (p: number) => {
+    let g = groupOf.get(p);
+    if (!g) {
+      g = { positions: [p], internalSum: 0 };
+      groupOf.set(p, g);
+    }
+    return g;
+  };
+  for (const { p, q } of edges) {
+    const left = groupFor(p);
+    const right = groupFor(q);
+    if (left === right || left.positions.length + right.positions.length > maxSize) continue;
+    const cross = scores.crossSum(left.positions, right.positions);
+    const joined: Group = { positions: [...left.positions, ...right.positions], internalSum: left.internalSum + right.internalSum + cross };
+    if (meanScore(joined) < threshold) continue;
+    for (const r of joined.positions) groupOf.set(r, joined);
+  }
+  const distinct = new Set(groupOf.values());
+  return [...distinct]
+    .filter((g) => g.positions.length >= 2)
+    .map((g) => ({ positions: [...g.positions].sort((a, b) => a - b), cohesion: meanScore(g) }))
+    .sort((a, b) => a.positions[0]! - b.positions[0]!);
+}

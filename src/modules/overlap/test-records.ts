@@ -1,0 +1,24 @@
+/** Building partnership records by hand in tests: every field filled, override what matters. */
+import type { PartnershipFeatures } from './types.js';
+
+export function partnership(id: string, parts: Partial<PartnershipFeatures> = {}): PartnershipFeatures {
+  return {
+    id,
+    localityId: 'E07000001',
+    name: `Group ${id}`,
+    purpose: '',
+    themes: [],
+    areas: ['E07000001'],
+    memberOrganisationIds: [],
+    meetingsPerYear: 6,
+    meetingMinutes: 120,
+    typicalAttendance: 10,
+    basis: 'voluntary',
+    statutory: false,
+    separateLegalStatus: false,
+    parentId: null,
+    status: 'active',
+    layer: 'operational',
+    ...parts,
+  };
+}
