@@ -7,6 +7,7 @@ import { createServices } from './app.js';
 import { seedDemoLocality } from './modules/demo/seed.js';
 import { exchangeCommands } from './modules/exchange/cli.js';
 import { accountCommands } from './modules/accounts/cli.js';
+import { nationalCommands } from './modules/national/cli.js';
 import { seedDemoUsers } from './modules/accounts/demo-users.js';
 
 /** The operator's command line: `joinedup --help`. Every command calls the same services as the web. */
@@ -64,6 +65,7 @@ export function buildCli(): Command {
 
   exchangeCommands(program);
   accountCommands(program);
+  nationalCommands(program);
   return program;
 }
 
