@@ -20,6 +20,8 @@ import { installAccessGate } from './web/access.js';
 import { ExchangeService } from './modules/exchange/service.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { mapRoutes } from './modules/map/routes.js';
+import { overlapRoutes } from './modules/overlap/routes.js';
+import { OverlapService } from './modules/overlap/service.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { registerRoutes } from './modules/register/routes.js';
@@ -30,6 +32,7 @@ import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface Services {
   accounts: AccountsService;
+  overlap: OverlapService;
   audit: AuditService;
   reference: ReferenceService;
   register: RegisterService;
@@ -43,7 +46,8 @@ export function createServices(database: Database, config: Pick<Config, 'publicU
   const exchange = new ExchangeService(database.db, register, reference);
   const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(database.db);
   const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
-  return { accounts, audit, reference, register, exchange };
+  const overlap = new OverlapService(database.db, register, reference);
+  return { accounts, audit, overlap, reference, register, exchange };
 }
 
 declare module 'fastify' {
@@ -202,6 +206,7 @@ export async function createApp({ config, database, services, logger = true }: A
   referenceRoutes(app, services);
   exchangeRoutes(app, services);
   mapRoutes(app, services);
+  overlapRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

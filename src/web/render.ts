@@ -29,6 +29,13 @@ export function createViewEnvironment(globals: Record<string, unknown> = {}): nu
     const found = (errors ?? []).find((e) => e.field === field);
     return found ? { text: found.message } : false;
   });
+  /** Integer pence as pounds: £12,345 (or £12.50 below £100). */
+  env.addFilter('money', (pence: number | null | undefined) => {
+    if (pence === null || pence === undefined) return '';
+    const pounds = pence / 100;
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: pounds < 100 ? 2 : 0, minimumFractionDigits: pounds < 100 ? 2 : 0 }).format(pounds);
+  });
+  env.addFilter('percent', (share: number | null | undefined, digits = 0) => (share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)}%`));
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
   return env;
 }

@@ -14,13 +14,13 @@ const runJourney = chromiumInstalled() || Boolean(process.env.CI);
 
 const NAVIGATION: Record<string, string[]> = {
   public: ['Partnerships', 'Organisations', 'Map', 'API', 'Sign in'],
-  'partner-representative': ['Partnerships', 'Organisations', 'Map', 'Import and export', 'API', 'Priya Partner', 'Sign out'],
-  'partnership-secretary': ['Partnerships', 'Organisations', 'Map', 'Import and export', 'API', 'Sam Secretary', 'Sign out'],
-  'locality-admin': ['Partnerships', 'Organisations', 'Map', 'Import and export', 'Users', 'API', 'Alex Admin', 'Sign out'],
-  'scrutiny-member': ['Partnerships', 'Organisations', 'Map', 'Import and export', 'API', 'Cllr Morgan Scrutiny', 'Sign out'],
-  'go-adviser': ['Partnerships', 'Organisations', 'Map', 'Import and export', 'API', 'Gita Adviser', 'Sign out'],
-  'national-gatekeeper': ['Partnerships', 'Organisations', 'Map', 'Import and export', 'API', 'Nat Gatekeeper', 'Sign out'],
-  'system-admin': ['Partnerships', 'Organisations', 'Map', 'Import and export', 'Users', 'Reference data', 'API', 'Sys Admin', 'Sign out'],
+  'partner-representative': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Priya Partner', 'Sign out'],
+  'partnership-secretary': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Sam Secretary', 'Sign out'],
+  'locality-admin': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'Users', 'API', 'Alex Admin', 'Sign out'],
+  'scrutiny-member': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Cllr Morgan Scrutiny', 'Sign out'],
+  'go-adviser': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Gita Adviser', 'Sign out'],
+  'national-gatekeeper': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Nat Gatekeeper', 'Sign out'],
+  'system-admin': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'Users', 'Reference data', 'API', 'Sys Admin', 'Sign out'],
 };
 
 describe.skipIf(!runJourney)('roles in Chromium', () => {

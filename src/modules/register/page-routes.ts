@@ -16,12 +16,13 @@ import {
 } from './schema.js';
 import { LOCALITY_KINDS } from './schema.js';
 import { choices } from '../../web/forms.js';
+import { describeMatch } from '../overlap/routes.js';
 
 type Params = { code: string; id: string };
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-export function registerPageRoutes(app: FastifyInstance, { register }: Services): void {
+export function registerPageRoutes(app: FastifyInstance, { register, overlap, reference }: Services): void {
   // Localities
   const localityKinds = LOCALITY_KINDS.map((k) => ({ value: k, text: k === 'london-borough' ? 'London borough' : k[0]?.toUpperCase() + k.slice(1) }));
   app.get('/localities/new', { config: { access: 'system-admin' } }, async (_request, reply) =>
@@ -76,7 +77,8 @@ export function registerPageRoutes(app: FastifyInstance, { register }: Services)
   app.get('/localities/:code/partnerships/:id', { config: { access: 'public' } }, async (request, reply) => {
     const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
-    return reply.view('register/views/partnership.njk', { title: detail.partnership.name, section: 'partnerships', tab: 'overview', locality: detail.locality, detail, reference: options.reference, today: todayInLondon() });
+    const similar = await similarPartnerships(request, detail.partnership.id);
+    return reply.view('register/views/partnership.njk', { title: detail.partnership.name, section: 'partnerships', tab: 'overview', locality: detail.locality, detail, reference: options.reference, today: todayInLondon(), similar });
   });
 
   app.get('/localities/:code/partnerships/:id/edit', { config: { access: 'register-editor' } }, async (request, reply) => {
@@ -123,6 +125,22 @@ export function registerPageRoutes(app: FastifyInstance, { register }: Services)
     const result = await register.history(request.principal, params(request).code, { partnershipId: detail.partnership.id }, page);
     return reply.view('register/views/partnership-history.njk', { title: `History of ${detail.partnership.name}`, section: 'partnerships', tab: 'history', locality: detail.locality, detail, history: historyView(result, page) });
   });
+
+  /** Similar partnerships with the reasons, for readers who may see the overlap analysis. */
+  async function similarPartnerships(request: FastifyRequest, id: string) {
+    const found = await overlap.similarTo(request.principal, params(request).code, id);
+    if (!found) return undefined;
+    const snapshot = await reference.snapshot();
+    const clusterOf = new Map(found.analysis.analysis.clusters.flatMap((c) => c.partnershipIds.map((p) => [p, c.id] as const)));
+    return {
+      computedAt: found.analysis.analysis.computedAt,
+      clusterId: clusterOf.get(id),
+      matches: found.matches.map((m) => {
+        const other = m.aId === id ? m.bId : m.aId;
+        return { ...describeMatch(found.analysis, m.aId === id ? m : { ...m, aId: m.bId, bId: m.aId }, (code) => snapshot.label('theme', code)), otherId: other };
+      }),
+    };
+  }
 
   // Memberships
   app.get('/localities/:code/partnerships/:id/members/new', { config: { access: 'register-editor' } }, async (request, reply) => {

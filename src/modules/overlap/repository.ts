@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
+
+/** Reads a locality's open partnerships from the register into the engine's input shape. */
+export class OverlapRepository {
+  async features(db: Db, localityId: string, separateLegalStatus: (legalForm: string) => boolean): Promise<PartnershipFeatures[]> {
+    const rows = await db
+      .selectFrom('partnerships as p')
+      .select((eb) => [
+        'p.id',
+        'p.locality_id',
+        'p.name',
+        'p.purpose',
+        'p.basis',
+        'p.legal_form',
+        'p.parent_id',
+        'p.status',
+        'p.layer',
+        'p.meetings_per_year',
+        'p.meeting_minutes',
+        'p.typical_attendance',
+        eb.selectFrom('partnership_themes as t').whereRef('t.partnership_id', '=', 'p.id').select(sql<string[]>`coalesce(array_agg(t.theme), '{}')`.as('x')).as('themes'),
+        eb.selectFrom('partnership_areas as a').whereRef('a.partnership_id', '=', 'p.id').select(sql<string[]>`coalesce(array_agg(a.gss_code), '{}')`.as('x')).as('areas'),
+        eb
+          .selectFrom('memberships as m')
+          .whereRef('m.partnership_id', '=', 'p.id')
+          .where('m.ended_on', 'is', null)
+          .select(sql<string[]>`coalesce(array_agg(distinct m.organisation_id), '{}')`.as('x'))
+          .as('members'),
+        eb.selectFrom('partnerships as c').whereRef('c.parent_id', '=', 'p.id').where('c.status', 'in', ['proposed', 'active']).select((c) => c.fn.countAll<number>().as('n')).as('children'),
+      ])
+      .where('p.locality_id', '=', localityId)
+      .where('p.status', 'in', ['proposed', 'active'])
+      .orderBy('p.reference')
+      .execute();
+    const lspId = lspOf(rows.map((r) => ({ id: r.id, parentId: r.parent_id, layer: r.layer, children: Number(r.children ?? 0) })));
+    return rows.map((r) => ({
+      id: r.id,
+      localityId: r.locality_id,
+      name: r.name,
+      purpose: r.purpose,
+      themes: r.themes ?? [],
+      areas: r.areas ?? [],
+      memberOrganisationIds: r.members ?? [],
+      meetingsPerYear: r.meetings_per_year,
+      meetingMinutes: r.meeting_minutes,
+      typicalAttendance: r.typical_attendance,
+      basis: r.basis,
+      statutory: r.basis === 'statutory',
+      separateLegalStatus: separateLegalStatus(r.legal_form),
+      parentId: r.parent_id,
+      status: r.status,
+      layer: r.layer,
+      isLsp: r.id === lspId,
+    }));
+  }
+
+  async organisations(db: Db, localityId: string): Promise<OrganisationRecord[]> {
+    const rows = await db.selectFrom('organisations').select(['id', 'name', 'sector', 'locality_id']).where('locality_id', '=', localityId).execute();
+    return rows.map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector, localityId: o.locality_id }));
+  }
+
+  /** The newest audit entry of the locality: every register change writes one, so it dates the data. */
+  async registerVersion(db: Db, localityId: string): Promise<number> {
+    const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).where('locality_id', '=', localityId).executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+}
+
+/**
+ * The Local Strategic Partnership sits at the apex: a top-level, strategic partnership. Where
+ * there are several, the one with the most open sub-partnerships is the LSP.
+ */
+export function lspOf(partnerships: Array<{ id: string; parentId: string | null; layer: string; children: number }>): string | undefined {
+  return partnerships
+    .filter((p) => p.parentId === null && p.layer === 'strategic')
+    .sort((a, b) => b.children - a.children || (a.id < b.id ? -1 : 1))[0]?.id;
+}

@@ -1,0 +1,118 @@
+import type { Principal } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
+import type { Db } from '../../db/database.js';
+import type { Locality } from '../../db/tables.js';
+import { canReadRestricted, refuse } from '../accounts/policy.js';
+import type { ReferenceService } from '../reference/service.js';
+import { hasSeparateLegalStatus, type RegisterService } from '../register/service.js';
+import { type OverlapAnalysis, analyseScope } from './analysis.js';
+import { type CostRatesInput, DEFAULT_COST_RATES } from './costs.js';
+import { buildIndex, checkOne, type OverlapIndex } from './engine.js';
+import { OverlapRepository } from './repository.js';
+import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
+
+export interface LocalityAnalysis {
+  locality: Locality;
+  analysis: OverlapAnalysis;
+  records: Map<string, PartnershipFeatures>;
+  organisations: Map<string, OrganisationRecord>;
+  /** True while a newer analysis is being computed because the register changed. */
+  refreshing: boolean;
+}
+
+interface Entry {
+  version: number;
+  ratesKey: string;
+  result: LocalityAnalysis;
+  index: OverlapIndex;
+}
+
+/** A looser threshold for "similar partnerships" on a record: worth a look, not a duplicate. */
+export const SIMILAR_THRESHOLD = 0.35;
+
+/**
+ * Overlap analysis of a locality's register. Results are kept with the register version they
+ * were computed from; when the register changes, a page gets the last result at once (marked
+ * as refreshing) while the new one is computed in the background, so no page waits on it.
+ */
+export class OverlapService {
+  private readonly repository = new OverlapRepository();
+  private readonly cache = new Map<string, Entry>();
+  private readonly running = new Map<string, Promise<Entry>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly register: RegisterService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  async analyse(principal: Principal, gssCode: string, rates: CostRatesInput = {}): Promise<LocalityAnalysis> {
+    const locality = await this.register.locality(gssCode);
+    // The analysis covers proposed partnerships, which only restricted readers may see.
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Page');
+    const entry = await this.current(locality, rates);
+    return entry.result;
+  }
+
+  async similarTo(principal: Principal, gssCode: string, partnershipId: string): Promise<{ matches: MatchExplanation[]; analysis: LocalityAnalysis } | undefined> {
+    const locality = await this.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) return undefined;
+    const entry = await this.current(locality, {});
+    const record = entry.result.records.get(partnershipId);
+    if (!record) return { matches: [], analysis: entry.result };
+    return { matches: checkOne(record, entry.index, { threshold: SIMILAR_THRESHOLD, limit: 8 }), analysis: entry.result };
+  }
+
+  async cluster(principal: Principal, gssCode: string, clusterId: string, rates: CostRatesInput = {}) {
+    const result = await this.analyse(principal, gssCode, rates);
+    const cluster = result.analysis.clusters.find((c) => c.id === clusterId);
+    if (!cluster) throw new NotFoundError('Cluster');
+    const inCluster = new Set(cluster.partnershipIds);
+    return {
+      ...result,
+      cluster,
+      pairs: result.analysis.pairs.filter((p) => inCluster.has(p.aId) && inCluster.has(p.bId)),
+      candidates: result.analysis.candidates.filter((c) => c.clusterId === clusterId),
+    };
+  }
+
+  private async current(locality: Locality, rates: CostRatesInput): Promise<Entry> {
+    const ratesKey = JSON.stringify(rates);
+    const key = `${locality.id}:${ratesKey}`;
+    const version = await this.repository.registerVersion(this.db, locality.id);
+    const cached = this.cache.get(key);
+    if (cached && cached.version === version) return { ...cached, result: { ...cached.result, refreshing: false } };
+    const pending = this.running.get(key) ?? this.compute(locality, rates, version, key);
+    if (cached) {
+      // Show the last result now; the fresh one replaces it when ready.
+      pending.catch(() => undefined);
+      return { ...cached, result: { ...cached.result, refreshing: true } };
+    }
+    return pending;
+  }
+
+  private compute(locality: Locality, rates: CostRatesInput, version: number, key: string): Promise<Entry> {
+    const work = (async () => {
+      const snapshot = await this.reference.snapshot(this.db);
+      const records = await this.repository.features(this.db, locality.id, (form) => hasSeparateLegalStatus(snapshot, form));
+      const organisations = await this.repository.organisations(this.db, locality.id);
+      const analysis = analyseScope(records, organisations, { rates, perLocality: false });
+      const entry: Entry = {
+        version,
+        ratesKey: JSON.stringify(rates),
+        index: buildIndex(records),
+        result: { locality, analysis, records: new Map(records.map((r) => [r.id, r])), organisations: new Map(organisations.map((o) => [o.id, o])), refreshing: false },
+      };
+      this.cache.set(key, entry);
+      return entry;
+    })();
+    this.running.set(key, work);
+    const forget = () => {
+      if (this.running.get(key) === work) this.running.delete(key);
+    };
+    work.then(forget, forget);
+    return work;
+  }
+}
+
+export { DEFAULT_COST_RATES };
