@@ -84,6 +84,22 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
     expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${DEMO_LOCALITY_CODE}/overlap` })).statusCode).toBe(401);
   });
 
+  it('gives a regional adviser their region and a national gatekeeper every locality', async () => {
+    await ctx.services.register.createLocality(SYSTEM, { gssCode: 'E07000901', name: 'Faraway', kind: 'district', region: 'South West' });
+    const adviser = await ctx.person([{ role: 'go-adviser', region: 'East Midlands' }]);
+    const gatekeeper = await ctx.person([{ role: 'national-gatekeeper' }]);
+    const regional = await ctx.services.overlap.analyseWide(adviser.principal);
+    expect(regional.localities.map((l) => l.gss_code)).toEqual([DEMO_LOCALITY_CODE]);
+    const national = await ctx.services.overlap.analyseWide(gatekeeper.principal);
+    expect(national.localities.map((l) => l.gss_code).sort()).toEqual(['E07000901', DEMO_LOCALITY_CODE].sort());
+    expect(national.analysis.localityMetrics[regional.locality.id]?.partnershipsInClusters).toBeGreaterThan(0);
+    const page = await ctx.app.inject({ method: 'GET', url: '/overlap?region=East%20Midlands', headers: gatekeeper.headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Overlap in East Midlands');
+    expect(page.body).toContain('Brackenfield (demo)');
+    expect(page.body).not.toContain('Faraway');
+  });
+
   it('shows the last result at once after a change, and the fresh one once computed', async () => {
     const first = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
     await ctx.services.register.createOrganisation(SYSTEM, DEMO_LOCALITY_CODE, { name: 'Refresh Test Ltd', sector: 'private', orgType: 'business' });

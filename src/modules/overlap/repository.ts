@@ -4,7 +4,9 @@ import type { OrganisationRecord, PartnershipFeatures, Sector } from './types.js
 
 /** Reads a locality's open partnerships from the register into the engine's input shape. */
 export class OverlapRepository {
-  async features(db: Db, localityId: string, separateLegalStatus: (legalForm: string) => boolean): Promise<PartnershipFeatures[]> {
+  async features(db: Db, localityIds: string | string[], separateLegalStatus: (legalForm: string) => boolean): Promise<PartnershipFeatures[]> {
+    const ids = [localityIds].flat();
+    if (ids.length === 0) return [];
     const rows = await db
       .selectFrom('partnerships as p')
       .select((eb) => [
@@ -30,11 +32,16 @@ export class OverlapRepository {
           .as('members'),
         eb.selectFrom('partnerships as c').whereRef('c.parent_id', '=', 'p.id').where('c.status', 'in', ['proposed', 'active']).select((c) => c.fn.countAll<number>().as('n')).as('children'),
       ])
-      .where('p.locality_id', '=', localityId)
+      .where('p.locality_id', 'in', ids)
       .where('p.status', 'in', ['proposed', 'active'])
+      .orderBy('p.locality_id')
       .orderBy('p.reference')
       .execute();
-    const lspId = lspOf(rows.map((r) => ({ id: r.id, parentId: r.parent_id, layer: r.layer, children: Number(r.children ?? 0) })));
+    const lsps = new Set<string>();
+    for (const localityId of ids) {
+      const lsp = lspOf(rows.filter((r) => r.locality_id === localityId).map((r) => ({ id: r.id, parentId: r.parent_id, layer: r.layer, children: Number(r.children ?? 0) })));
+      if (lsp) lsps.add(lsp);
+    }
     return rows.map((r) => ({
       id: r.id,
       localityId: r.locality_id,
@@ -52,18 +59,22 @@ export class OverlapRepository {
       parentId: r.parent_id,
       status: r.status,
       layer: r.layer,
-      isLsp: r.id === lspId,
+      isLsp: lsps.has(r.id),
     }));
   }
 
-  async organisations(db: Db, localityId: string): Promise<OrganisationRecord[]> {
-    const rows = await db.selectFrom('organisations').select(['id', 'name', 'sector', 'locality_id']).where('locality_id', '=', localityId).execute();
+  async organisations(db: Db, localityIds: string | string[]): Promise<OrganisationRecord[]> {
+    const ids = [localityIds].flat();
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('organisations').select(['id', 'name', 'sector', 'locality_id']).where('locality_id', 'in', ids).execute();
     return rows.map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector, localityId: o.locality_id }));
   }
 
-  /** The newest audit entry of the locality: every register change writes one, so it dates the data. */
-  async registerVersion(db: Db, localityId: string): Promise<number> {
-    const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).where('locality_id', '=', localityId).executeTakeFirst();
+  /** The newest audit entry of the localities: every register change writes one, so it dates the data. */
+  async registerVersion(db: Db, localityIds: string | string[]): Promise<number> {
+    const ids = [localityIds].flat();
+    if (ids.length === 0) return 0;
+    const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).where('locality_id', 'in', ids).executeTakeFirst();
     return Number(row?.id ?? 0);
   }
 }

@@ -112,6 +112,22 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     });
   });
 
+  app.get('/overlap', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const region = z.string().trim().min(1).max(100).optional().catch(undefined).parse((request.query as { region?: string }).region);
+    const result = await overlap.analyseWide(request.principal, region);
+    const name = (id: string) => result.records.get(id)?.name ?? id;
+    const localityOf = new Map(result.localities.map((l) => [l.id, l]));
+    const regions = [...new Set((await overlap.readableLocalities(request.principal)).map((l) => l.region))].sort();
+    const localities = result.localities
+      .map((l) => ({ locality: l, metrics: result.analysis.localityMetrics[l.id] }))
+      .sort((a, b) => (b.metrics?.duplicationIndex ?? 0) - (a.metrics?.duplicationIndex ?? 0) || a.locality.name.localeCompare(b.locality.name));
+    const clusters = result.analysis.clusters.slice(0, 50).map((c) => ({
+      ...c,
+      partnerships: c.partnershipIds.map((id) => ({ id, name: name(id), locality: localityOf.get(result.records.get(id)?.localityId ?? '') })),
+    }));
+    return reply.view('overlap/views/wide.njk', { title: region ? `Overlap in ${region}` : 'Overlap across localities', result, region, regions, localities, clusters });
+  });
+
   const explanation = z.object({
     aId: z.uuid(),
     bId: z.uuid(),
@@ -136,6 +152,21 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       const result = await overlap.analyse(request.principal, params(request).code, ratesFrom(request.query).input);
       const { computedAt, settings, pairs, clusters, candidates, metrics } = result.analysis;
       return { computedAt, refreshing: result.refreshing, settings, pairs, clusters, candidates, metrics };
+    },
+  });
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/overlap',
+    operationId: 'wideOverlapAnalysis',
+    summary: 'Overlap across every locality you may read (a region with ?region=, or all): groups may cross locality boundaries',
+    tag: 'Overlap',
+    access: 'signed-in',
+    query: z.object({ region: z.string().optional() }),
+    response: z.object({ computedAt: z.string(), refreshing: z.boolean(), localities: z.array(z.string()), pairs: z.array(explanation), clusters: z.array(z.unknown()), candidates: z.array(z.unknown()), metrics: z.unknown(), localityMetrics: z.unknown() }),
+    handler: async (request) => {
+      const result = await overlap.analyseWide(request.principal, (request.query as { region?: string }).region || undefined);
+      const { computedAt, pairs, clusters, candidates, metrics, localityMetrics } = result.analysis;
+      return { computedAt, refreshing: result.refreshing, localities: result.localities.map((l) => l.gss_code), pairs, clusters, candidates, metrics, localityMetrics };
     },
   });
   apiRoute(app, {

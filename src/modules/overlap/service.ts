@@ -13,6 +13,8 @@ import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from '
 
 export interface LocalityAnalysis {
   locality: Locality;
+  /** Every locality in the scope (one, for a locality's own analysis). */
+  localities: Locality[];
   analysis: OverlapAnalysis;
   records: Map<string, PartnershipFeatures>;
   organisations: Map<string, OrganisationRecord>;
@@ -50,14 +52,30 @@ export class OverlapService {
     const locality = await this.register.locality(gssCode);
     // The analysis covers proposed partnerships, which only restricted readers may see.
     if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Page');
-    const entry = await this.current(locality, rates);
+    const entry = await this.current([locality], rates);
+    return entry.result;
+  }
+
+  /**
+   * A region's or the whole country's analysis, over every locality in it the principal may
+   * read: a Government Office adviser sees their region, a national gatekeeper every locality.
+   * Pairs and groups may cross locality boundaries (a county-wide board and a district one).
+   */
+  async readableLocalities(principal: Principal): Promise<Locality[]> {
+    return (await this.register.listLocalities()).filter((l) => canReadRestricted(principal, l));
+  }
+
+  async analyseWide(principal: Principal, region?: string, rates: CostRatesInput = {}): Promise<LocalityAnalysis> {
+    const readable = (await this.readableLocalities(principal)).filter((l) => !region || l.region === region);
+    if (readable.length === 0) refuse(principal, undefined, 'Page');
+    const entry = await this.current(readable, rates);
     return entry.result;
   }
 
   async similarTo(principal: Principal, gssCode: string, partnershipId: string): Promise<{ matches: MatchExplanation[]; analysis: LocalityAnalysis } | undefined> {
     const locality = await this.register.locality(gssCode);
     if (!canReadRestricted(principal, locality)) return undefined;
-    const entry = await this.current(locality, {});
+    const entry = await this.current([locality], {});
     const record = entry.result.records.get(partnershipId);
     if (!record) return { matches: [], analysis: entry.result };
     return { matches: checkOne(record, entry.index, { threshold: SIMILAR_THRESHOLD, limit: 8 }), analysis: entry.result };
@@ -76,13 +94,13 @@ export class OverlapService {
     };
   }
 
-  private async current(locality: Locality, rates: CostRatesInput): Promise<Entry> {
-    const ratesKey = JSON.stringify(rates);
-    const key = `${locality.id}:${ratesKey}`;
-    const version = await this.repository.registerVersion(this.db, locality.id);
+  private async current(localities: Locality[], rates: CostRatesInput): Promise<Entry> {
+    const ids = localities.map((l) => l.id).sort();
+    const key = `${ids.join(',')}:${JSON.stringify(rates)}`;
+    const version = await this.repository.registerVersion(this.db, ids);
     const cached = this.cache.get(key);
     if (cached && cached.version === version) return { ...cached, result: { ...cached.result, refreshing: false } };
-    const pending = this.running.get(key) ?? this.compute(locality, rates, version, key);
+    const pending = this.running.get(key) ?? this.compute(localities, rates, version, key);
     if (cached) {
       // Show the last result now; the fresh one replaces it when ready.
       pending.catch(() => undefined);
@@ -91,17 +109,25 @@ export class OverlapService {
     return pending;
   }
 
-  private compute(locality: Locality, rates: CostRatesInput, version: number, key: string): Promise<Entry> {
+  private compute(localities: Locality[], rates: CostRatesInput, version: number, key: string): Promise<Entry> {
     const work = (async () => {
+      const ids = localities.map((l) => l.id);
       const snapshot = await this.reference.snapshot(this.db);
-      const records = await this.repository.features(this.db, locality.id, (form) => hasSeparateLegalStatus(snapshot, form));
-      const organisations = await this.repository.organisations(this.db, locality.id);
-      const analysis = analyseScope(records, organisations, { rates, perLocality: false });
+      const records = await this.repository.features(this.db, ids, (form) => hasSeparateLegalStatus(snapshot, form));
+      const organisations = await this.repository.organisations(this.db, ids);
+      const analysis = analyseScope(records, organisations, { rates, perLocality: localities.length > 1 });
       const entry: Entry = {
         version,
         ratesKey: JSON.stringify(rates),
         index: buildIndex(records),
-        result: { locality, analysis, records: new Map(records.map((r) => [r.id, r])), organisations: new Map(organisations.map((o) => [o.id, o])), refreshing: false },
+        result: {
+          locality: localities[0] as Locality,
+          localities,
+          analysis,
+          records: new Map(records.map((r) => [r.id, r])),
+          organisations: new Map(organisations.map((o) => [o.id, o])),
+          refreshing: false,
+        },
       };
       this.cache.set(key, entry);
       return entry;
