@@ -4,30 +4,12 @@ import { buildIndex, scorePositions, termWeightIn } from './features.js';
 import { combine, explainMatch, NOT_COMPARED, resolveWeights, termWeightsOver } from './scoring.js';
 import { shingles, stem } from './text.js';
 import type { PartnershipFeatures } from './types.js';
+import { partnership } from './test-records.js';
 
 const WORDS = ['domestic', 'abuse', 'reduce', 'crime', 'young', 'people', 'housing', 'health', 'carers', 'dementia', 'flooding', 'recycling', 'apprenticeships', 'truancy'];
 
-function record(id: string, parts: Partial<PartnershipFeatures> = {}): PartnershipFeatures {
-  return {
-    id,
-    localityId: 'E07000001',
-    name: `Group ${id}`,
-    purpose: '',
-    themes: [],
-    areas: [],
-    memberOrganisationIds: [],
-    meetingsPerYear: 6,
-    meetingMinutes: 120,
-    typicalAttendance: 10,
-    basis: 'voluntary',
-    statutory: false,
-    separateLegalStatus: false,
-    parentId: null,
-    status: 'active',
-    layer: 'operational',
-    ...parts,
-  };
-}
+/** A hand-built record with no areas unless a test gives some. */
+const record = (id: string, parts: Partial<PartnershipFeatures> = {}): PartnershipFeatures => partnership(id, { areas: [], ...parts });
 
 const arbRecord = (id: string) =>
   fc
