@@ -26,7 +26,7 @@ export function diff(beforeRecord: object, afterRecord: object): Change[] {
 
 export interface RecordInput {
   localityId: string | null;
-  action: 'create' | 'update' | 'close' | 'end' | 'import' | 'reference' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'password-reset' | 'grant-role' | 'revoke-role' | 'deactivate' | 'create-token' | 'revoke-token';
+  action: 'create' | 'update' | 'close' | 'end' | 'import' | 'generate' | 'reference' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'password-reset' | 'grant-role' | 'revoke-role' | 'deactivate' | 'create-token' | 'revoke-token';
   entityType: 'partnership' | 'organisation' | 'membership' | 'reference-item' | 'locality' | 'user' | 'api-token';
   entityId: string;
   partnershipId?: string | null;

@@ -4,7 +4,12 @@ import type { OrganisationRecord, PartnershipFeatures, Sector } from './types.js
 
 /** Reads a locality's open partnerships from the register into the engine's input shape. */
 export class OverlapRepository {
-  async features(db: Db, localityIds: string | string[], separateLegalStatus: (legalForm: string) => boolean): Promise<PartnershipFeatures[]> {
+  /**
+   * With `byIdentifier`, members are named by their org-id identifier where they have one: the
+   * register keeps organisations per locality, so across localities the same police force is
+   * several records sharing one identifier, and only the identifier shows the shared seat.
+   */
+  async features(db: Db, localityIds: string | string[], separateLegalStatus: (legalForm: string) => boolean, byIdentifier = false): Promise<PartnershipFeatures[]> {
     const ids = [localityIds].flat();
     if (ids.length === 0) return [];
     const rows = await db
@@ -26,9 +31,10 @@ export class OverlapRepository {
         eb.selectFrom('partnership_areas as a').whereRef('a.partnership_id', '=', 'p.id').select(sql<string[]>`coalesce(array_agg(a.gss_code), '{}')`.as('x')).as('areas'),
         eb
           .selectFrom('memberships as m')
+          .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
           .whereRef('m.partnership_id', '=', 'p.id')
           .where('m.ended_on', 'is', null)
-          .select(sql<string[]>`coalesce(array_agg(distinct m.organisation_id), '{}')`.as('x'))
+          .select(byIdentifier ? sql<string[]>`coalesce(array_agg(distinct coalesce(o.identifier, o.id::text)), '{}')`.as('x') : sql<string[]>`coalesce(array_agg(distinct m.organisation_id), '{}')`.as('x'))
           .as('members'),
         eb.selectFrom('partnerships as c').whereRef('c.parent_id', '=', 'p.id').where('c.status', 'in', ['proposed', 'active']).select((c) => c.fn.countAll<number>().as('n')).as('children'),
       ])
@@ -63,11 +69,19 @@ export class OverlapRepository {
     }));
   }
 
-  async organisations(db: Db, localityIds: string | string[]): Promise<OrganisationRecord[]> {
+  async organisations(db: Db, localityIds: string | string[], byIdentifier = false): Promise<OrganisationRecord[]> {
     const ids = [localityIds].flat();
     if (ids.length === 0) return [];
-    const rows = await db.selectFrom('organisations').select(['id', 'name', 'sector', 'locality_id']).where('locality_id', 'in', ids).execute();
-    return rows.map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector, localityId: o.locality_id }));
+    const rows = await db.selectFrom('organisations').select(['id', 'identifier', 'name', 'sector', 'locality_id']).where('locality_id', 'in', ids).execute();
+    const byKey = new Map<string, OrganisationRecord>();
+    for (const o of rows) {
+      const key = byIdentifier && o.identifier ? o.identifier : o.id;
+      const seen = byKey.get(key);
+      // One body in several localities serves no single one of them.
+      if (seen) seen.localityId = seen.localityId === o.locality_id ? seen.localityId : null;
+      else byKey.set(key, { id: key, name: o.name, sector: o.sector as Sector, localityId: o.locality_id });
+    }
+    return [...byKey.values()];
   }
 
   /** The newest audit entry of the localities: every register change writes one, so it dates the data. */

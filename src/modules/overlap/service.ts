@@ -113,9 +113,10 @@ export class OverlapService {
     const work = (async () => {
       const ids = localities.map((l) => l.id);
       const snapshot = await this.reference.snapshot(this.db);
-      const records = await this.repository.features(this.db, ids, (form) => hasSeparateLegalStatus(snapshot, form));
-      const organisations = await this.repository.organisations(this.db, ids);
-      const analysis = analyseScope(records, organisations, { rates, perLocality: localities.length > 1 });
+      const wide = localities.length > 1;
+      const records = await this.repository.features(this.db, ids, (form) => hasSeparateLegalStatus(snapshot, form), wide);
+      const organisations = await this.repository.organisations(this.db, ids, wide);
+      const analysis = analyseScope(records, organisations, { rates, perLocality: wide });
       const entry: Entry = {
         version,
         ratesKey: JSON.stringify(rates),

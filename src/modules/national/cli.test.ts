@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { GroundTruth } from './plan.js';
+
+const run = promisify(execFile);
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-generate-'));
+const dataDir = path.join(folder, 'data');
+// PGlite in a folder of its own, whatever DATABASE_URL the test run has.
+const { DATABASE_URL: _unused, ...inherited } = process.env;
+const env = { ...inherited, JOINEDUP_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+
+async function joinedup(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/joinedup.mjs', ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+describe('joinedup generate', () => {
+  it('writes a small national register and its ground truth, then refuses to write it twice', async () => {
+    const badSize = await joinedup('generate', '--localities', '0');
+    expect(badSize.code).toBe(1);
+    expect(badSize.stderr).toContain('--localities must be 1 or more');
+
+    const generated = await joinedup('generate', '--partnerships', '240', '--organisations', '120', '--localities', '4', '--seed', '5');
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    // Not a terminal: plain progress lines, then the summary.
+    expect(generated.stdout).toContain('Writing rows: ');
+    expect(generated.stdout).toMatch(/4 localities \(E0\d998001 … E0\d99800\d\)/);
+    expect(generated.stdout).toContain('240 partnerships');
+    expect(generated.stdout).toMatch(/Took [\d.]+ s: generating [\d.]+ s, writing [\d.]+ s \([\d,]+ rows, [\d,]+ rows\/s\)/);
+
+    const file = `${dataDir}-ground-truth.json`;
+    expect(generated.stdout).toContain(file);
+    const truth = JSON.parse(fs.readFileSync(file, 'utf8')) as GroundTruth;
+    expect(truth.seed).toBe(5);
+    expect(truth.groups.length).toBeGreaterThan(0);
+    expect(truth.pairs.length).toBeGreaterThanOrEqual(truth.groups.length);
+    expect(truth.pairs[0]).toMatchObject({ aReference: expect.stringMatching(/^P-\d{4}$/), locality: expect.stringMatching(/^E0\d998\d{3}$/) });
+
+    const again = await joinedup('generate', '--partnerships', '240', '--organisations', '120', '--localities', '4', '--ground-truth', path.join(folder, 'elsewhere.json'));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exist');
+    expect(fs.existsSync(path.join(folder, 'elsewhere.json'))).toBe(false);
+
+    const verified = await joinedup('audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('The audit trail is intact: 4 entries');
+  });
+});
