@@ -20,6 +20,7 @@ import { installAccessGate } from './web/access.js';
 import { ExchangeService } from './modules/exchange/service.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { mapRoutes } from './modules/map/routes.js';
+import { MapService } from './modules/map/service.js';
 import { overlapRoutes } from './modules/overlap/routes.js';
 import { OverlapService } from './modules/overlap/service.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -32,6 +33,7 @@ import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface Services {
   accounts: AccountsService;
+  map: MapService;
   overlap: OverlapService;
   audit: AuditService;
   reference: ReferenceService;
@@ -47,7 +49,8 @@ export function createServices(database: Database, config: Pick<Config, 'publicU
   const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(database.db);
   const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
   const overlap = new OverlapService(database.db, register, reference);
-  return { accounts, audit, overlap, reference, register, exchange };
+  const map = new MapService(database.db, register, reference);
+  return { accounts, audit, map, overlap, reference, register, exchange };
 }
 
 declare module 'fastify' {

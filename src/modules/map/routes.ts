@@ -1,5 +1,103 @@
-import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Services } from '../../app.js';
+import { apiRoute } from '../../web/api.js';
+import { SRC_DIR } from '../../web/render.js';
+import { mapApiQuery, mapOutput } from './schema.js';
+import { mapFilters, mapQueryString, mapTables, sortLinks } from './view-models.js';
+import type { MapResult } from './service.js';
+
+type Params = { code: string };
+const params = (request: FastifyRequest) => request.params as Params;
+const localityParams = z.object({ code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }) });
+
+const CYTOSCAPE = path.resolve(SRC_DIR, '../node_modules/cytoscape/dist/cytoscape.esm.min.mjs');
+export const CYTOSCAPE_URL = '/assets/vendor/cytoscape.esm.min.mjs';
 
 /** The partnership map of a locality (network, nesting tree, exports). */
-export function mapRoutes(_app: FastifyInstance, _services: Services): void {}
+export function mapRoutes(app: FastifyInstance, services: Services): void {
+  const { map } = services;
+  const base = (code: string) => `/localities/${code}/map`;
+
+  // Cytoscape.js, served with the app (no CDN): read once, cached by browsers for a day.
+  let cytoscape: Promise<Buffer> | undefined;
+  app.get(CYTOSCAPE_URL, { config: { access: 'public' } }, async (_request, reply) => {
+    cytoscape ??= fs.readFile(CYTOSCAPE);
+    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(await cytoscape);
+  });
+
+  app.get('/localities/:code/map', { config: { access: 'public' } }, async (request, reply) => {
+    const result = await map.map(request.principal, params(request).code, request.query);
+    return reply.view('map/views/map.njk', pageContext(result, base(result.locality.gss_code)));
+  });
+
+  app.get('/localities/:code/map/tree', { config: { access: 'public' } }, async (request, reply) => {
+    const result = await map.tree(request.principal, params(request).code);
+    return reply.view('map/views/tree.njk', {
+      title: 'Nesting tree',
+      section: 'map',
+      tab: 'tree',
+      ...result,
+      mapBase: base(result.locality.gss_code),
+    });
+  });
+
+  const download = (format: MapFormat) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const origin = `${request.protocol}://${request.host}`;
+    const file = await map.exportMap(request.principal, params(request).code, request.query, format, origin);
+    return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+  };
+  app.get('/localities/:code/map/nodes.csv', { config: { access: 'public' } }, download('nodes.csv'));
+  app.get('/localities/:code/map/edges.csv', { config: { access: 'public' } }, download('edges.csv'));
+  app.get('/localities/:code/map/map.graphml', { config: { access: 'public' } }, download('graphml'));
+  app.get('/localities/:code/map/map.gexf', { config: { access: 'public' } }, download('gexf'));
+
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/localities/:code/map',
+    operationId: 'getPartnershipMap',
+    summary: 'The partnership map of a locality: nodes and edges, filtered',
+    tag: 'Map',
+    access: 'public',
+    params: localityParams,
+    query: mapApiQuery,
+    response: mapOutput,
+    handler: async (request) => toMapJson(await map.map(request.principal, params(request).code, request.query)),
+  });
+}
+
+function pageContext(result: MapResult, mapBase: string) {
+  const q = result.query;
+  const filterQuery = mapQueryString(q, ['view', 'theme', 'layer', 'status', 'sector', 'min']);
+  return {
+    title: 'Partnership map',
+    section: 'map',
+    tab: 'network',
+    locality: result.locality,
+    result,
+    q,
+    mapBase,
+    description: describeMap(result),
+    filters: mapFilters(result),
+    tables: mapTables(result),
+    links: sortLinks(mapBase, q),
+    filterQuery,
+    apiUrl: `/api/v1/localities/${result.locality.gss_code}/map${filterQuery}`,
+  };
+}
+
+export function toMapJson(result: MapResult): z.input<typeof mapOutput> {
+  const q = result.query;
+  return {
+    locality: { gssCode: result.locality.gss_code, name: result.locality.name },
+    view: q.view,
+    filters: { theme: q.theme ?? null, layer: q.layer ?? null, status: q.status, sector: q.sector ?? null, min: q.min },
+    restricted: result.restricted,
+    figures: result.graph.figures,
+    labels: result.labels,
+    nodes: result.graph.nodes,
+    edges: result.graph.edges,
+  };
+}
