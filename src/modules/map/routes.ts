@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Services } from '../../app.js';
 import { apiRoute } from '../../web/api.js';
 import { SRC_DIR } from '../../web/render.js';
+import { type MapFormat, describeMap } from './service.js';
 import { mapApiQuery, mapOutput } from './schema.js';
 import { mapFilters, mapQueryString, mapTables, sortLinks } from './view-models.js';
 import type { MapResult } from './service.js';
