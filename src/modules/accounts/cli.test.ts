@@ -1,25 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { joinedup as run } from '../../../test/helpers/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
 
-const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-cli-'));
 const env = { ...process.env, JOINEDUP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', FIRST_PASSWORD: 'a long first password' };
 
-async function joinedup(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/joinedup.mjs', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const joinedup = (...args: string[]) => run(env, ...args);
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

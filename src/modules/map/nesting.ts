@@ -1,20 +1,10 @@
+import { chooseLsp, saysItIsTheLsp } from '../register/lsp.js';
 import { OPEN_STATUSES, type SourcePartnership } from './graph.js';
 
 /**
- * The nesting tree of a locality: the LSP at the apex, its sub-partnerships beneath (through
- * their parent links), and the orphans, open partnerships not connected to the LSP at all.
- *
- * Which partnership is the LSP? The register has no "is the LSP" flag, and the largest tree
- * is not always it (a county-wide board can have more sub-groups than a young LSP). The rule:
- *  1. candidates are open partnerships at the top of their tree (no parent, or a parent that
- *     is no longer open);
- *  2. a candidate that says it is the LSP — “Local Strategic Partnership” or “LSP” in its name,
- *     purpose or basis detail — comes first; sub-partnerships often mention the LSP too, which
- *     is why only tops of trees are candidates;
- *  3. then one at the strategic layer; then the one with the most open sub-partnerships at
- *     any depth; then the earliest reference;
- *  4. a candidate that neither says it is the LSP nor works at the strategic layer is not the
- *     LSP: the locality then has none recorded, and no orphans are called out.
+ * The nesting tree of a locality: the LSP at the apex (chosen by register/lsp.ts), its
+ * sub-partnerships beneath (through their parent links), and the orphans, open partnerships
+ * not connected to the LSP at all.
  */
 
 export interface TreeNode {
@@ -44,11 +34,6 @@ export interface Nesting {
 }
 
 /** The phrase in any case in its name, purpose or basis detail; or the capitalised abbreviation “LSP”. */
-export function saysItIsTheLsp(p: Pick<SourcePartnership, 'name' | 'purpose' | 'basis_detail'>): boolean {
-  const text = `${p.name} ${p.purpose} ${p.basis_detail ?? ''}`;
-  return /\blocal strategic partnership\b/i.test(text) || /\bLSP\b/.test(text);
-}
-
 /**
  * Builds the tree over every open partnership. `visible` says which the viewer may see: one
  * they may not (a proposal, for the public) is left out and its sub-partnerships take its
@@ -75,12 +60,9 @@ export function buildNesting(all: SourcePartnership[], visible: (p: SourcePartne
     return seen;
   };
   const tops = open.filter((p) => !p.parent_id || !openIds.has(p.parent_id));
-  const ranked = tops
-    .filter(visible)
-    .map((p) => ({ p, says: saysItIsTheLsp(p), strategic: p.layer === 'strategic', size: descendantsOf(p.id).size }))
-    .filter((c) => c.says || c.strategic)
-    .sort((a, b) => Number(b.says) - Number(a.says) || Number(b.strategic) - Number(a.strategic) || b.size - a.size || a.p.reference.localeCompare(b.p.reference));
-  const chosen = ranked[0];
+  const chosen = chooseLsp(
+    tops.filter(visible).map((p) => ({ p, id: p.id, reference: p.reference, name: p.name, purpose: p.purpose, basisDetail: p.basis_detail, layer: p.layer, descendants: descendantsOf(p.id).size })),
+  );
 
   const build = (p: SourcePartnership, path: Set<string>): TreeNode[] => {
     if (path.has(p.id)) return [];
@@ -98,7 +80,7 @@ export function buildNesting(all: SourcePartnership[], visible: (p: SourcePartne
   const visibleBeneath = new Set([...beneathLsp].filter((id) => open.some((p) => p.id === id && visible(p))));
   return {
     lsp: build(chosen.p, new Set())[0],
-    lspReason: chosen.says
+    lspReason: saysItIsTheLsp(chosen)
       ? 'it is the top-level partnership whose record says it is the Local Strategic Partnership'
       : 'no partnership’s record says it is the Local Strategic Partnership, so this is the top-level strategic partnership with the most sub-partnerships',
     orphans: orphanTops.flatMap((p) => build(p, new Set())),

@@ -1,27 +1,17 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { joinedup as run } from '../../../test/helpers/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GroundTruth } from './plan.js';
 
-const run = promisify(execFile);
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-generate-'));
 const dataDir = path.join(folder, 'data');
 // PGlite in a folder of its own, whatever DATABASE_URL the test run has.
 const { DATABASE_URL: _unused, ...inherited } = process.env;
 const env = { ...inherited, JOINEDUP_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
 
-async function joinedup(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/joinedup.mjs', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const joinedup = (...args: string[]) => run(env, ...args);
 
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 

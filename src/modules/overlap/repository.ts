@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { chooseLsp } from '../register/lsp.js';
 import type { OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
 
 /** Reads a locality's open partnerships from the register into the engine's input shape. */
@@ -16,6 +17,8 @@ export class OverlapRepository {
       .selectFrom('partnerships as p')
       .select((eb) => [
         'p.id',
+        'p.reference',
+        'p.basis_detail',
         'p.locality_id',
         'p.name',
         'p.purpose',
@@ -36,7 +39,6 @@ export class OverlapRepository {
           .where('m.ended_on', 'is', null)
           .select(byIdentifier ? sql<string[]>`coalesce(array_agg(distinct coalesce(o.identifier, o.id::text)), '{}')`.as('x') : sql<string[]>`coalesce(array_agg(distinct m.organisation_id), '{}')`.as('x'))
           .as('members'),
-        eb.selectFrom('partnerships as c').whereRef('c.parent_id', '=', 'p.id').where('c.status', 'in', ['proposed', 'active']).select((c) => c.fn.countAll<number>().as('n')).as('children'),
       ])
       .where('p.locality_id', 'in', ids)
       .where('p.status', 'in', ['proposed', 'active'])
@@ -45,7 +47,7 @@ export class OverlapRepository {
       .execute();
     const lsps = new Set<string>();
     for (const localityId of ids) {
-      const lsp = lspOf(rows.filter((r) => r.locality_id === localityId).map((r) => ({ id: r.id, parentId: r.parent_id, layer: r.layer, children: Number(r.children ?? 0) })));
+      const lsp = lspOf(rows.filter((r) => r.locality_id === localityId));
       if (lsp) lsps.add(lsp);
     }
     return rows.map((r) => ({
@@ -93,12 +95,15 @@ export class OverlapRepository {
   }
 }
 
-/**
- * The Local Strategic Partnership sits at the apex: a top-level, strategic partnership. Where
- * there are several, the one with the most open sub-partnerships is the LSP.
- */
-export function lspOf(partnerships: Array<{ id: string; parentId: string | null; layer: string; children: number }>): string | undefined {
-  return partnerships
-    .filter((p) => p.parentId === null && p.layer === 'strategic')
-    .sort((a, b) => b.children - a.children || (a.id < b.id ? -1 : 1))[0]?.id;
+/** The LSP among a locality's open partnerships (the rule is in register/lsp.ts). */
+function lspOf(open: Array<{ id: string; reference: string; name: string; purpose: string; basis_detail: string | null; layer: string; parent_id: string | null }>): string | undefined {
+  const openIds = new Set(open.map((p) => p.id));
+  const children = new Map<string, string[]>();
+  for (const p of open) if (p.parent_id && openIds.has(p.parent_id)) children.set(p.parent_id, [...(children.get(p.parent_id) ?? []), p.id]);
+  const descendants = (id: string, seen = new Set<string>()): number => {
+    for (const child of children.get(id) ?? []) if (!seen.has(child)) descendants(child, seen.add(child));
+    return seen.size;
+  };
+  const tops = open.filter((p) => !p.parent_id || !openIds.has(p.parent_id));
+  return chooseLsp(tops.map((p) => ({ id: p.id, reference: p.reference, name: p.name, purpose: p.purpose, basisDetail: p.basis_detail, layer: p.layer, descendants: descendants(p.id) })))?.id;
 }
