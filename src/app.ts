@@ -22,7 +22,7 @@ import { exchangeRoutes } from './modules/exchange/routes.js';
 import { mapRoutes } from './modules/map/routes.js';
 import { MapService } from './modules/map/service.js';
 import { overlapRoutes } from './modules/overlap/routes.js';
-import { OverlapService } from './modules/overlap/service.js';
+import { OverlapService, StillComputingError } from './modules/overlap/service.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { registerRoutes } from './modules/register/routes.js';
@@ -247,6 +247,11 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   if (error instanceof ForbiddenError) {
     if (isApi(request)) return problem(reply, 403, 'Not allowed', { detail: error.message });
     return reply.code(403).view('errors/problem.njk', { title: 'You cannot do this', message: `${error.message}. If you think you should be able to, ask your locality administrator.` });
+  }
+  if (error instanceof StillComputingError) {
+    reply.header('retry-after', '5');
+    if (isApi(request)) return problem(reply, 503, 'Still computing', { detail: `${error.message}: ask again in a few seconds` });
+    return reply.code(503).view('errors/computing.njk', { title: 'Working it out', localities: error.localities });
   }
   if (error instanceof TooManyAttemptsError) {
     if (isApi(request)) return problem(reply.header('retry-after', '900'), 429, 'Too many attempts', { detail: error.message });

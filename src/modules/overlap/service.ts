@@ -29,6 +29,19 @@ interface Entry {
   index: OverlapIndex;
 }
 
+const LOCALITIES_PER_QUERY = 10;
+
+/** The first analysis of a wide scope takes seconds: a page waits this long, then says so instead. */
+const FIRST_RESULT_WAIT_MS = 1500;
+
+/** No result yet and the first one is still being computed: ask again in a moment. */
+export class StillComputingError extends Error {
+  constructor(readonly localities: number) {
+    super(`The overlap analysis of ${localities} localities is being computed`);
+    this.name = 'StillComputingError';
+  }
+}
+
 /** A looser threshold for "similar partnerships" on a record: worth a look, not a duplicate. */
 export const SIMILAR_THRESHOLD = 0.35;
 
@@ -106,7 +119,7 @@ export class OverlapService {
       pending.catch(() => undefined);
       return { ...cached, result: { ...cached.result, refreshing: true } };
     }
-    return pending;
+    return firstResult(pending, localities.length);
   }
 
   private compute(localities: Locality[], rates: CostRatesInput, version: number, key: string): Promise<Entry> {
@@ -114,7 +127,13 @@ export class OverlapService {
       const ids = localities.map((l) => l.id);
       const snapshot = await this.reference.snapshot(this.db);
       const wide = localities.length > 1;
-      const records = await this.repository.features(this.db, ids, (form) => hasSeparateLegalStatus(snapshot, form), wide);
+      const records: PartnershipFeatures[] = [];
+      // A few localities per query, letting other requests in between: on PGlite a query runs
+      // on the main thread, so one query over the whole country would stall the server.
+      for (let start = 0; start < ids.length; start += LOCALITIES_PER_QUERY) {
+        records.push(...(await this.repository.features(this.db, ids.slice(start, start + LOCALITIES_PER_QUERY), (form) => hasSeparateLegalStatus(snapshot, form), wide)));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const organisations = await this.repository.organisations(this.db, ids, wide);
       const analysis = analyseScope(records, organisations, { rates, perLocality: wide });
       const entry: Entry = {
@@ -139,6 +158,19 @@ export class OverlapService {
     };
     work.then(forget, forget);
     return work;
+  }
+}
+
+/** The first result if it comes quickly; otherwise StillComputingError, with the work going on. */
+async function firstResult(pending: Promise<Entry>, localities: number): Promise<Entry> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StillComputingError(localities)), FIRST_RESULT_WAIT_MS);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
