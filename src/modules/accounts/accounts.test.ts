@@ -48,6 +48,19 @@ describe.each(backends)('accounts and security on %s', (backend) => {
     expect(afterSignOut.headers.location).toBe('/sign-in?returnTo=%2Faccount');
   });
 
+  it('ends a session that has been idle too long, or lived past its maximum', async () => {
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    expect((await session.get('/account')).statusCode).toBe(200);
+    await ctx.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', admin.principal.userId ?? '').where('revoked_at', 'is', null).execute();
+    expect((await session.get('/account')).statusCode).toBe(303);
+
+    const again = new FormSession(ctx.app);
+    await again.signIn(admin.email, admin.password);
+    await ctx.database.db.updateTable('sessions').set({ created_at: new Date(Date.now() - 13 * 3600_000) }).where('user_id', '=', admin.principal.userId ?? '').where('revoked_at', 'is', null).execute();
+    expect((await again.get('/account')).statusCode).toBe(303);
+  });
+
   it('gives the same message for an unknown address and a wrong password', async () => {
     const unknown = await new FormSession(ctx.app).submit('/sign-in', '/sign-in', { email: 'nobody@example.org', password: 'whatever it is' });
     const wrong = await new FormSession(ctx.app).submit('/sign-in', '/sign-in', { email: admin.email, password: 'not the password' });
