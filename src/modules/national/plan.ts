@@ -19,6 +19,8 @@
  *    refuses to close a partnership with open sub-partnerships, so such a register could not exist.
  */
 import crypto from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Locality, MembershipRow as RegisterMembership, OrganisationRow as RegisterOrganisation, PartnershipAreasTable, PartnershipRow as RegisterPartnership, PartnershipThemesTable } from '../../db/tables.js';
 import { Random } from '../../core/random.js';
 import type { NationalData, PlantedKind } from '../overlap/generate.js';
 import { FUNDS, LOCAL_ORGANISATION_TYPES, REGIONAL_AGENCIES } from '../overlap/generate-vocabulary.js';
@@ -36,68 +38,18 @@ const LOCALITY_KINDS: Record<string, string> = { E06: 'unitary', E07: 'district'
 
 // --- rows, as the loader writes them ----------------------------------------------------------
 
-export interface LocalityRow {
-  id: string;
-  gss_code: string;
-  name: string;
-  kind: string;
-  region: string;
-  nation: string;
-  is_demo: boolean;
-}
-
-export interface OrganisationRow {
-  id: string;
-  locality_id: string;
-  name: string;
-  sector: string;
-  org_type: string;
-  identifier: string;
-}
-
-export interface PartnershipRow {
-  id: string;
-  locality_id: string;
-  reference: string;
-  name: string;
-  purpose: string;
-  basis: string;
-  basis_detail: string | null;
-  statutory_type: string | null;
-  legal_form: string;
-  accountable_body_id: string | null;
-  layer: string;
-  status: string;
-  parent_id: string | null;
-  lead_organisation_id: string | null;
-  meetings_per_year: number | null;
-  meeting_minutes: number | null;
-  typical_attendance: number | null;
-  significance: string | null;
-  established_on: string | null;
-  closed_on: string | null;
-  close_reason: string | null;
-}
-
-export interface ThemeRow {
-  partnership_id: string;
-  theme: string;
-}
-
-export interface AreaRow {
-  partnership_id: string;
-  gss_code: string;
-}
-
-export interface MembershipRow {
-  id: string;
-  locality_id: string;
-  partnership_id: string;
-  organisation_id: string;
-  role: string;
-  started_on: string | null;
-  ended_on: string | null;
-}
+// The columns the loader writes, taken from the database's own table types so they cannot drift.
+export type LocalityRow = Pick<Locality, 'id' | 'gss_code' | 'name' | 'kind' | 'region' | 'nation' | 'is_demo'>;
+export type OrganisationRow = Pick<RegisterOrganisation, 'id' | 'locality_id' | 'name' | 'sector' | 'org_type'> & { identifier: string };
+export type PartnershipRow = Pick<
+  RegisterPartnership,
+  | 'id' | 'locality_id' | 'reference' | 'name' | 'purpose' | 'basis' | 'basis_detail' | 'statutory_type' | 'legal_form'
+  | 'accountable_body_id' | 'layer' | 'status' | 'parent_id' | 'lead_organisation_id' | 'meetings_per_year'
+  | 'meeting_minutes' | 'typical_attendance' | 'significance' | 'established_on' | 'closed_on' | 'close_reason'
+>;
+export type ThemeRow = Selectable<PartnershipThemesTable>;
+export type AreaRow = Selectable<PartnershipAreasTable>;
+export type MembershipRow = Pick<RegisterMembership, 'id' | 'locality_id' | 'partnership_id' | 'organisation_id' | 'role' | 'started_on' | 'ended_on'>;
 
 export interface LocalityCounts {
   organisations: number;
