@@ -23,10 +23,6 @@ export interface LocalityScope {
 
 const LOCAL_READERS: Role[] = ['partner-representative', 'partnership-secretary', 'locality-admin', 'scrutiny-member'];
 
-function holds(principal: Principal, role: Role, locality?: LocalityScope): boolean {
-  return principal.grants.some((g) => g.role === role && (!locality || g.localityId === null || g.localityId === locality.id));
-}
-
 export function isSystem(principal: Principal): boolean {
   return principal.kind === 'system' || principal.grants.some((g) => g.role === 'system-admin');
 }
@@ -55,7 +51,7 @@ export function canEditPartnership(principal: Principal, locality: LocalityScope
 
 /** Whether the principal administers any partnership in the locality (for showing edit links). */
 export function isSecretaryIn(principal: Principal, locality: LocalityScope): boolean {
-  return principal.canWrite && holds(principal, 'partnership-secretary', locality) && principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id);
+  return principal.canWrite && principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id);
 }
 
 export function canManageReferenceData(principal: Principal): boolean {
@@ -83,8 +79,4 @@ export function requireLocalityAdmin(principal: Principal, locality: LocalitySco
 
 export function requirePartnershipEditor(principal: Principal, locality: LocalityScope, partnershipId?: string): void {
   if (!canEditPartnership(principal, locality, partnershipId)) refuse(principal, locality, 'Partnership');
-}
-
-export function requireSystem(principal: Principal): void {
-  if (!canCreateLocality(principal)) refuse(principal, undefined, 'Page');
 }

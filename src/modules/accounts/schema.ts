@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ROLES } from '../../core/actor.js';
 import { requiredText } from '../../core/validation.js';
 
 const email = z
@@ -27,13 +26,6 @@ export const resetPasswordInput = z
   .refine((v) => v.password === v.confirmPassword, { message: 'The passwords do not match', path: ['confirmPassword'] });
 
 export const LOCALITY_ROLES = ['partner-representative', 'partnership-secretary', 'locality-admin', 'scrutiny-member'] as const;
-
-export const roleGrantInput = z.object({
-  role: z.enum(ROLES, { error: 'Choose a role' }),
-  partnershipId: z.uuid({ message: 'Choose the partnership they administer' }).optional(),
-  organisationId: z.uuid({ message: 'Choose the organisation they represent' }).optional(),
-  region: z.string().trim().max(100).optional(),
-});
 
 export const inviteInput = z.object({
   email,

@@ -1,9 +1,10 @@
-import type { Actor } from '../../core/actor.js';
+import type { Principal } from '../../core/actor.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import type { ReferenceItem } from '../../db/tables.js';
+import { canManageReferenceData, refuse } from '../accounts/policy.js';
 import type { AuditService } from '../audit/service.js';
 import { REFERENCE_LIST_NAMES, type ReferenceList, SEED_REFERENCE } from './data.js';
 import { ReferenceRepository } from './repository.js';
@@ -69,7 +70,8 @@ export class ReferenceService {
     return item;
   }
 
-  async add(actor: Actor, list: string, input: unknown): Promise<ReferenceItem> {
+  async add(actor: Principal, list: string, input: unknown): Promise<ReferenceItem> {
+    if (!canManageReferenceData(actor)) refuse(actor, undefined, 'Reference item');
     const listName = parseInput(referenceListName, list);
     const data = parseInput(referenceItemInput, input);
     return this.db.transaction().execute(async (trx) => {
@@ -91,7 +93,8 @@ export class ReferenceService {
     });
   }
 
-  async update(actor: Actor, list: string, code: string, input: unknown): Promise<ReferenceItem> {
+  async update(actor: Principal, list: string, code: string, input: unknown): Promise<ReferenceItem> {
+    if (!canManageReferenceData(actor)) refuse(actor, undefined, 'Reference item');
     const listName = parseInput(referenceListName, list);
     const data = parseInput(referenceItemUpdate, input);
     return this.db.transaction().execute(async (trx) => {
