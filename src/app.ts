@@ -29,10 +29,23 @@ import { registerRoutes } from './modules/register/routes.js';
 import { RegisterService } from './modules/register/service.js';
 import { LABELS } from './modules/register/view-models.js';
 import { docsRoutes } from './web/docs-routes.js';
+import type { CoreServices } from './core/services.js';
+import { NotificationService } from './modules/notifications/service.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { PerformanceService } from './modules/performance/service.js';
+import { performanceRoutes } from './modules/performance/routes.js';
+import { GatekeeperService } from './modules/gatekeeper/service.js';
+import { gatekeeperRoutes } from './modules/gatekeeper/routes.js';
+import { RationalisationService } from './modules/rationalisation/service.js';
+import { rationalisationRoutes } from './modules/rationalisation/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface Services {
   accounts: AccountsService;
+  notifications: NotificationService;
+  performance: PerformanceService;
+  gatekeeper: GatekeeperService;
+  rationalisation: RationalisationService;
   map: MapService;
   overlap: OverlapService;
   audit: AuditService;
@@ -50,7 +63,12 @@ export function createServices(database: Database, config: Pick<Config, 'publicU
   const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
   const overlap = new OverlapService(database.db, register, reference);
   const map = new MapService(database.db, register, reference);
-  return { accounts, audit, map, overlap, reference, register, exchange };
+  const notifications = new NotificationService(database.db, mailer, config.publicUrl);
+  const core: CoreServices = { db: database.db, audit, reference, register, overlap, map, notifications };
+  const performance = new PerformanceService(core);
+  const gatekeeper = new GatekeeperService({ ...core, performance });
+  const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
+  return { accounts, audit, map, overlap, reference, register, exchange, notifications, performance, gatekeeper, rationalisation };
 }
 
 declare module 'fastify' {
@@ -69,6 +87,8 @@ declare module 'fastify' {
     authenticatedBy: 'none' | 'session' | 'token';
     /** The raw session cookie value, for signing out. */
     sessionToken?: string;
+    /** For a signed-in person's pages: how many inbox notices they have not read. */
+    unreadNotifications?: number;
   }
 }
 
@@ -136,6 +156,7 @@ export async function createApp({ config, database, services, logger = true }: A
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('authenticatedBy', 'none');
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('unreadNotifications', undefined);
   app.addHook('onRequest', async (request) => {
     request.principal = PUBLIC;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -152,6 +173,7 @@ export async function createApp({ config, database, services, logger = true }: A
       request.principal = principal;
       request.authenticatedBy = 'session';
       request.sessionToken = token;
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) request.unreadNotifications = await services.notifications.unreadCount(principal);
     }
   });
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
@@ -162,6 +184,7 @@ export async function createApp({ config, database, services, logger = true }: A
       flash: this.request.flash,
       requestId: this.request.id,
       currentUrl: this.request.url,
+      unreadNotifications: this.request.unreadNotifications ?? 0,
       ...context,
     });
     return this.type('text/html; charset=utf-8').send(html);
@@ -210,6 +233,10 @@ export async function createApp({ config, database, services, logger = true }: A
   exchangeRoutes(app, services);
   mapRoutes(app, services);
   overlapRoutes(app, services);
+  notificationRoutes(app, services);
+  performanceRoutes(app, services);
+  gatekeeperRoutes(app, services);
+  rationalisationRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { runStatements } from './statements.js';
+import { notificationsMigration } from '../modules/notifications/schema.js';
+import { performanceMigration } from '../modules/performance/schema.js';
+import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
+import { rationalisationMigration } from '../modules/rationalisation/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -225,15 +230,14 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  // Later capabilities keep their schema beside their code, in order of dependence.
+  '0003_notifications': notificationsMigration,
+  '0004_performance': performanceMigration,
+  '0005_gatekeeper': gatekeeperMigration,
+  '0006_rationalisation': rationalisationMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */
-async function runStatements(db: Kysely<unknown>, script: string): Promise<void> {
-  for (const statement of script.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
-    await sql.raw(statement).execute(db);
-  }
-}
-
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export function latestMigration(): string {

@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NotificationTables } from '../modules/notifications/schema.js';
+import type { PerformanceTables } from '../modules/performance/schema.js';
+import type { GatekeeperTables } from '../modules/gatekeeper/schema.js';
+import type { RationalisationTables } from '../modules/rationalisation/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -185,7 +189,8 @@ export interface OutboxTable {
   created_at: Timestamp;
 }
 
-export interface DB {
+/** Each later capability declares its tables beside its code; the database is all of them. */
+export interface DB extends NotificationTables, PerformanceTables, GatekeeperTables, RationalisationTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../core/actor.js';
 import { NotFoundError, UnauthenticatedError } from '../core/errors.js';
-import { canAdministerLocality, canReadRestricted, isSecretaryIn, isSystem, refuse, type LocalityScope } from '../modules/accounts/policy.js';
+import { canAdministerLocality, canReadRestricted, isGatekeeperFor, isSecretaryIn, isSystem, refuse, type LocalityScope } from '../modules/accounts/policy.js';
 
 /**
  * Every route declares who may reach it, in its route options: `{ config: { access: '…' } }`.
@@ -14,10 +14,11 @@ import { canAdministerLocality, canReadRestricted, isSecretaryIn, isSystem, refu
  * locality-reader   readers of the locality's restricted material (:code in the path)
  * register-editor   the locality's administrator, or a secretary of one of its partnerships
  * locality-admin    the locality's administrator
+ * gatekeeper        who decides proposals: the locality's administrator or panel, or the national gatekeeper
  * system-admin      a system administrator
  * development       only where email goes to the local outbox (never in production)
  */
-export const ACCESS_RULES = ['public', 'signed-in', 'locality-reader', 'register-editor', 'locality-admin', 'system-admin', 'development'] as const;
+export const ACCESS_RULES = ['public', 'signed-in', 'locality-reader', 'register-editor', 'locality-admin', 'gatekeeper', 'system-admin', 'development'] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
 declare module 'fastify' {
@@ -47,6 +48,8 @@ function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope
       return !!locality && (canAdministerLocality(principal, locality) || isSecretaryIn(principal, locality));
     case 'locality-admin':
       return !!locality && canAdministerLocality(principal, locality);
+    case 'gatekeeper':
+      return !!locality && isGatekeeperFor(principal, locality);
     case 'system-admin':
       return isSystem(principal);
     case 'development':

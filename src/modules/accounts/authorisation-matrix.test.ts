@@ -13,16 +13,17 @@ const A = 'E07000031';
 const B = 'E07000032';
 const REGION = 'Yorkshire and the Humber';
 
-type Who = 'public' | 'representative' | 'secretary' | 'admin' | 'scrutiny' | 'adviser' | 'adviser-elsewhere' | 'gatekeeper' | 'sysadmin' | 'admin-elsewhere';
-const EVERYONE: Who[] = ['public', 'representative', 'secretary', 'admin', 'scrutiny', 'adviser', 'adviser-elsewhere', 'gatekeeper', 'sysadmin', 'admin-elsewhere'];
+type Who = 'public' | 'representative' | 'secretary' | 'admin' | 'panel' | 'scrutiny' | 'adviser' | 'adviser-elsewhere' | 'gatekeeper' | 'sysadmin' | 'admin-elsewhere';
+const EVERYONE: Who[] = ['public', 'representative', 'secretary', 'admin', 'panel', 'scrutiny', 'adviser', 'adviser-elsewhere', 'gatekeeper', 'sysadmin', 'admin-elsewhere'];
 
 /** What the role table says, written out independently of the code under test. */
 const MAY: Record<AccessRule, Who[]> = {
   public: EVERYONE,
   'signed-in': EVERYONE.filter((w) => w !== 'public'),
-  'locality-reader': ['representative', 'secretary', 'admin', 'scrutiny', 'adviser', 'gatekeeper', 'sysadmin'],
+  'locality-reader': ['representative', 'secretary', 'admin', 'panel', 'scrutiny', 'adviser', 'gatekeeper', 'sysadmin'],
   'register-editor': ['secretary', 'admin', 'sysadmin'],
   'locality-admin': ['admin', 'sysadmin'],
+  gatekeeper: ['admin', 'panel', 'gatekeeper', 'sysadmin'],
   'system-admin': ['sysadmin'],
   development: EVERYONE,
 };
@@ -45,6 +46,7 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
       representative: [{ role: 'partner-representative', localityCode: A, organisationId: ids.organisation }],
       secretary: [{ role: 'partnership-secretary', localityCode: A, partnershipId: ids.partnership }],
       admin: [{ role: 'locality-admin', localityCode: A }],
+      panel: [{ role: 'locality-gatekeeper', localityCode: A }],
       scrutiny: [{ role: 'scrutiny-member', localityCode: A }],
       adviser: [{ role: 'go-adviser', region: REGION }],
       'adviser-elsewhere': [{ role: 'go-adviser', region: 'Wales' }],

@@ -1,5 +1,6 @@
 import type { Services } from '../../app.js';
 import { type Role, SYSTEM } from '../../core/actor.js';
+import { LOCALITY_ROLES } from './schema.js';
 
 /** Demo accounts, one per role, for the fictional demo locality. The password is for the demo only. */
 export const DEMO_PASSWORD = 'joined-up-demo';
@@ -13,6 +14,7 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@brackenfield.example', name: 'Alex Admin', role: 'locality-admin', does: 'manages the demo locality: register, users, imports' },
+  { email: 'panel@brackenfield.example', name: 'Pat Panel', role: 'locality-gatekeeper', does: 'sits on the gatekeeper panel: decides proposals for new partnerships' },
   { email: 'secretary@brackenfield.example', name: 'Sam Secretary', role: 'partnership-secretary', does: 'edits the partnership they administer (the LSP) and its members' },
   { email: 'partner@brackenfield.example', name: 'Priya Partner', role: 'partner-representative', does: 'reads restricted details; acts for the district council' },
   { email: 'scrutiny@brackenfield.example', name: 'Cllr Morgan Scrutiny', role: 'scrutiny-member', does: 'reads everything in the locality; cannot edit the register' },
@@ -35,7 +37,7 @@ export async function seedDemoUsers(services: Services, localityCode: string): P
     const needsPartnership = account.role === 'partnership-secretary';
     const needsOrganisation = account.role === 'partner-representative';
     if ((needsPartnership && !lsp) || (needsOrganisation && !council)) continue;
-    const local = ['locality-admin', 'partnership-secretary', 'partner-representative', 'scrutiny-member'].includes(account.role);
+    const local = (LOCALITY_ROLES as readonly string[]).includes(account.role);
     await services.accounts.createUser(SYSTEM, { email: account.email, name: account.name, password: DEMO_PASSWORD }, [
       {
         role: account.role,

@@ -10,10 +10,12 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/
  * | public                   | everywhere     | read what is published                                     |
  * | partner representative   | a locality     | read restricted material of that locality                  |
  * | partnership secretary    | a partnership  | that, and edit the partnerships they administer            |
- * | locality administrator   | a locality     | manage the locality: register, users, imports              |
+ * | locality administrator   | a locality     | manage the locality: register, users, imports; as the LSP  |
+ * |                          |                | manager, decide the locality's partnership proposals       |
+ * | gatekeeper panel member  | a locality     | read restricted material; decide the locality's proposals  |
  * | scrutiny member          | a locality     | read everything in the locality; no register edits         |
  * | Government Office adviser| a region       | read the region's localities; never approve, veto or edit  |
- * | national gatekeeper      | everywhere     | read every locality                                        |
+ * | national gatekeeper      | everywhere     | read every locality; decide proposals flagged national     |
  * | system administrator     | everywhere     | create localities and their first administrators           |
  */
 export interface LocalityScope {
@@ -21,7 +23,7 @@ export interface LocalityScope {
   region: string;
 }
 
-const LOCAL_READERS: Role[] = ['partner-representative', 'partnership-secretary', 'locality-admin', 'scrutiny-member'];
+const LOCAL_READERS: Role[] = ['partner-representative', 'partnership-secretary', 'locality-admin', 'locality-gatekeeper', 'scrutiny-member'];
 
 export function isSystem(principal: Principal): boolean {
   return principal.kind === 'system' || principal.grants.some((g) => g.role === 'system-admin');
@@ -52,6 +54,22 @@ export function canEditPartnership(principal: Principal, locality: LocalityScope
 /** Whether the principal administers any partnership in the locality (for showing edit links). */
 export function isSecretaryIn(principal: Principal, locality: LocalityScope): boolean {
   return principal.canWrite && principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id);
+}
+
+/** The locality's gatekeeper: its LSP manager (the locality administrator) or a member of its named panel. */
+export function canDecideLocalProposals(principal: Principal, locality: LocalityScope): boolean {
+  if (!principal.canWrite) return false;
+  return canAdministerLocality(principal, locality) || principal.grants.some((g) => g.role === 'locality-gatekeeper' && g.localityId === locality.id);
+}
+
+/** The national gatekeeper decides proposals that come from government initiatives. */
+export function canDecideNationalProposals(principal: Principal): boolean {
+  return principal.canWrite && (isSystem(principal) || principal.grants.some((g) => g.role === 'national-gatekeeper'));
+}
+
+/** Whether the principal may act as a gatekeeper anywhere in the locality (for showing the review queue). */
+export function isGatekeeperFor(principal: Principal, locality: LocalityScope): boolean {
+  return canDecideLocalProposals(principal, locality) || canDecideNationalProposals(principal);
 }
 
 export function canManageReferenceData(principal: Principal): boolean {

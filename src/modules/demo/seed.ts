@@ -2,6 +2,9 @@ import type { Services } from '../../app.js';
 import { SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import type { Locality } from '../../db/tables.js';
+import { seedDemo as seedDemoPerformance } from '../performance/demo.js';
+import { seedDemo as seedDemoProposals } from '../gatekeeper/demo.js';
+import { seedDemo as seedDemoRationalisation } from '../rationalisation/demo.js';
 import { DEFAULT_DEMO_SEED, DEMO_LOCALITY_CODE, type DemoPlan, planDemoLocality } from './plan.js';
 
 export { DEFAULT_DEMO_SEED, DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, planDemoLocality } from './plan.js';
@@ -37,6 +40,10 @@ export async function seedDemoLocality(services: Services, options: SeedDemoOpti
     }
     const locality = await services.register.createLocality(SYSTEM, DEMO_LOCALITY, { trx, isDemo: true });
     const counts = await writePlan(services, plan, trx);
+    // Later capabilities add their part: plans and indicators, then proposals, then rationalisation.
+    await seedDemoPerformance(services, locality, trx);
+    await seedDemoProposals(services, locality, trx);
+    await seedDemoRationalisation(services, locality, trx);
     return { locality, ...counts };
   });
 }

@@ -1,0 +1,83 @@
+import type { Principal } from '../../core/actor.js';
+import { NotFoundError, UnauthenticatedError } from '../../core/errors.js';
+import type { Db } from '../../db/database.js';
+import type { Mailer } from '../accounts/mailer.js';
+import { NotificationRepository, type Recipient, type RoleHolderQuery } from './repository.js';
+
+export interface Notice {
+  /** Who to tell: user ids, and/or everyone holding a role (in a locality, region or partnership). */
+  userIds?: string[];
+  roles?: RoleHolderQuery[];
+  /** Never tell the person who caused the notice about their own action. */
+  except?: string;
+  localityId?: string | null;
+  subject: string;
+  /** Plain text, a few sentences: the email body and the inbox entry. */
+  body: string;
+  /** Where to act, as a path within Joined Up (e.g. /localities/E07999001/proposals/…). */
+  link?: string;
+}
+
+export const INBOX_PAGE_SIZE = 25;
+
+/**
+ * Tells people something needs their attention: an entry in their in-app inbox and an email
+ * through the accounts mailer (SMTP, or the development outbox). The inbox row is written in
+ * the caller's transaction, so a rolled-back decision leaves no notice behind.
+ */
+export class NotificationService {
+  readonly repository = new NotificationRepository();
+
+  constructor(
+    private readonly db: Db,
+    private readonly mailer: Mailer,
+    private readonly publicUrl: string,
+  ) {}
+
+  /** Sends a notice; returns the people told. */
+  async notify(notice: Notice, options: { trx?: Db } = {}): Promise<Recipient[]> {
+    const db = options.trx ?? this.db;
+    const found = new Map<string, Recipient>();
+    for (const r of await this.repository.usersById(db, notice.userIds ?? [])) found.set(r.id, r);
+    for (const query of notice.roles ?? []) for (const r of await this.repository.roleHolders(db, query)) found.set(r.id, r);
+    if (notice.except) found.delete(notice.except);
+    const recipients = [...found.values()];
+    await this.repository.insert(
+      db,
+      recipients.map((r) => ({ user_id: r.id, locality_id: notice.localityId ?? null, subject: notice.subject, body: notice.body, link: notice.link ?? null })),
+    );
+    const link = notice.link ? `\n\n${this.publicUrl}${notice.link}` : '';
+    for (const r of recipients) {
+      await this.mailer.send({ to: r.email, subject: `Joined Up: ${notice.subject}`, text: `Hello ${r.name},\n\n${notice.body}${link}\n` });
+    }
+    return recipients;
+  }
+
+  async inbox(principal: Principal, page = 1) {
+    const userId = this.userOf(principal);
+    const { rows, total } = await this.repository.page(this.db, userId, (page - 1) * INBOX_PAGE_SIZE, INBOX_PAGE_SIZE);
+    return { notifications: rows, total, page, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
+  }
+
+  async unreadCount(principal: Principal): Promise<number> {
+    return principal.userId ? this.repository.unreadCount(this.db, principal.userId) : 0;
+  }
+
+  /** Marks one notice read and returns where it points, for "open" in the inbox. */
+  async open(principal: Principal, id: string): Promise<string> {
+    const userId = this.userOf(principal);
+    const notice = await this.repository.byId(this.db, userId, id);
+    if (!notice) throw new NotFoundError('Notification');
+    await this.repository.markRead(this.db, userId, id);
+    return notice.link ?? '/inbox';
+  }
+
+  async markAllRead(principal: Principal): Promise<number> {
+    return this.repository.markRead(this.db, this.userOf(principal));
+  }
+
+  private userOf(principal: Principal): string {
+    if (!principal.userId) throw new UnauthenticatedError();
+    return principal.userId;
+  }
+}
