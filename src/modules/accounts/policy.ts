@@ -72,6 +72,11 @@ export function isGatekeeperFor(principal: Principal, locality: LocalityScope): 
   return canDecideLocalProposals(principal, locality) || canDecideNationalProposals(principal);
 }
 
+/** The Government Office adviser for the locality's region: may comment and advise, never decide or veto. */
+export function isRegionalAdviser(principal: Principal, locality: LocalityScope): boolean {
+  return principal.canWrite && principal.grants.some((g) => g.role === 'go-adviser' && g.region === locality.region);
+}
+
 export function canManageReferenceData(principal: Principal): boolean {
   return principal.canWrite && isSystem(principal);
 }
