@@ -72,6 +72,17 @@ export function isGatekeeperFor(principal: Principal, locality: LocalityScope): 
   return canDecideLocalProposals(principal, locality) || canDecideNationalProposals(principal);
 }
 
+/**
+ * Who may propose a new partnership to the locality's gatekeeper: the people who sit in or run
+ * its partnerships. Scrutiny members hold proposals to account, advisers advise and national
+ * gatekeepers decide, so none of them proposes.
+ */
+export function canProposePartnerships(principal: Principal, locality: LocalityScope): boolean {
+  if (!principal.canWrite) return false;
+  const proposers: Role[] = ['partner-representative', 'partnership-secretary', 'locality-admin', 'locality-gatekeeper'];
+  return isSystem(principal) || principal.grants.some((g) => proposers.includes(g.role) && g.localityId === locality.id);
+}
+
 /** The Government Office adviser for the locality's region: may comment and advise, never decide or veto. */
 export function isRegionalAdviser(principal: Principal, locality: LocalityScope): boolean {
   return principal.canWrite && principal.grants.some((g) => g.role === 'go-adviser' && g.region === locality.region);

@@ -10,6 +10,19 @@ import { type CostRatesInput, DEFAULT_COST_RATES } from './costs.js';
 import { buildIndex, checkOne, type OverlapIndex } from './engine.js';
 import { OverlapRepository } from './repository.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
+import { type ProposalMatch, type ProposedPartnership, matchProposal, proposalFeatures, proposalRunningCost } from './proposal-check.js';
+import type { YearlyCost } from './costs.js';
+
+/** A proposed partnership scored against existing ones, for the gatekeeper's pre-check. */
+export interface ProposalCheck {
+  local: ProposalMatch[];
+  /** Similar partnerships in other localities; empty when not checked or still computing. */
+  national: Array<ProposalMatch & { localityName: string }>;
+  /** The national index is still being built: the national part will follow on a later look. */
+  nationalPending: boolean;
+  nationalChecked: boolean;
+  runningCost: YearlyCost;
+}
 
 export interface LocalityAnalysis {
   locality: Locality;
@@ -105,6 +118,47 @@ export class OverlapService {
       pairs: result.analysis.pairs.filter((p) => inCluster.has(p.aId) && inCluster.has(p.bId)),
       candidates: result.analysis.candidates.filter((c) => c.clusterId === clusterId),
     };
+  }
+
+  /**
+   * Scores a proposed partnership against the open partnerships of its locality and, unless
+   * told not to, of every locality (members compared by identifier, as the wide analysis
+   * does). Inside a caller's transaction the locality is read through it and the national
+   * check is skipped: the kept national index reads outside the transaction.
+   */
+  async checkProposal(locality: Locality, proposal: ProposedPartnership & { memberIdentifiers?: string[] }, options: { trx?: Db; national?: boolean } = {}): Promise<ProposalCheck> {
+    const candidate = proposalFeatures(proposal);
+    const local = options.trx ? await this.uncachedScope(options.trx, locality) : await this.current([locality], {}).then((e) => ({ index: e.index, records: e.result.records, organisations: e.result.organisations }));
+    const nameOf = (organisations: Map<string, OrganisationRecord>) => (id: string) => organisations.get(id)?.name ?? id;
+    const check: ProposalCheck = {
+      local: matchProposal(candidate, local.index, { records: local.records, organisationName: nameOf(local.organisations) }, { threshold: SIMILAR_THRESHOLD, limit: 8 }),
+      national: [],
+      nationalPending: false,
+      nationalChecked: false,
+      runningCost: proposalRunningCost(proposal, local.organisations),
+    };
+    if (options.trx || options.national === false) return check;
+    try {
+      const wide = await this.current(await this.register.listLocalities(), {});
+      const names = new Map(wide.result.localities.map((l) => [l.id, l.name]));
+      const byIdentifier = { ...candidate, memberOrganisationIds: proposal.memberIdentifiers ?? candidate.memberOrganisationIds };
+      check.national = matchProposal(byIdentifier, wide.index, { records: wide.result.records, organisationName: nameOf(wide.result.organisations) }, { threshold: SIMILAR_THRESHOLD, limit: 20 })
+        .filter((m) => m.localityId !== locality.id)
+        .slice(0, 5)
+        .map((m) => ({ ...m, localityName: names.get(m.localityId) ?? '' }));
+      check.nationalChecked = true;
+    } catch (error) {
+      if (!(error instanceof StillComputingError)) throw error;
+      check.nationalPending = true;
+    }
+    return check;
+  }
+
+  private async uncachedScope(db: Db, locality: Locality) {
+    const snapshot = await this.reference.snapshot(db);
+    const records = await this.repository.features(db, locality.id, (form) => hasSeparateLegalStatus(snapshot, form));
+    const organisations = await this.repository.organisations(db, locality.id);
+    return { index: buildIndex(records), records: new Map(records.map((r) => [r.id, r])), organisations: new Map(organisations.map((o) => [o.id, o])) };
   }
 
   private async current(localities: Locality[], rates: CostRatesInput): Promise<Entry> {

@@ -1,0 +1,97 @@
+/**
+ * Scoring a partnership that does not exist yet (a proposal put to the gatekeeper) against the
+ * partnerships that do, with the same engine and the same explanations as the overlap pages:
+ * `checkOne` against an index of the locality, and against the national index with members
+ * named by their org-id identifier (as the wide analysis names them), plus its yearly running
+ * cost from the cost model. Pure: the service hands in the indexes.
+ */
+import { DEFAULT_THRESHOLD } from './scoring.js';
+import { checkOne, type OverlapIndex } from './engine.js';
+import { type CostRatesInput, resolveRates, yearlyCost, type YearlyCost } from './costs.js';
+import type { ComponentName, ComponentScore, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
+
+/** What the gatekeeper knows of a proposed partnership. */
+export interface ProposedPartnership {
+  /** The proposal's id: never a partnership's, so it never matches itself. */
+  id: string;
+  localityId: string;
+  name: string;
+  purpose: string;
+  themes: string[];
+  areas: string[];
+  memberOrganisationIds: string[];
+  layer: string | null;
+  meetingsPerYear: number | null;
+  meetingMinutes: number | null;
+  typicalAttendance: number | null;
+}
+
+/** One existing partnership the proposal resembles, explained. */
+export interface ProposalMatch {
+  partnershipId: string;
+  name: string;
+  localityId: string;
+  score: number;
+  /** At or above the pair threshold the overlap pages use: a likely duplicate, not just alike. */
+  likelyDuplicate: boolean;
+  components: Array<{ name: ComponentName; label: string } & ComponentScore>;
+  sharedMembers: string[];
+  sharedTerms: string[];
+  sharedThemes: string[];
+  sharedAreas: string[];
+  statutory: boolean;
+}
+
+const COMPONENT_LABELS: Record<ComponentName, string> = { members: 'Shared members', text: 'Purpose and name', themes: 'Themes', areas: 'Areas' };
+
+export function proposalFeatures(p: ProposedPartnership): PartnershipFeatures {
+  return {
+    id: `proposal:${p.id}`,
+    localityId: p.localityId,
+    name: p.name,
+    purpose: p.purpose,
+    themes: p.themes,
+    areas: p.areas,
+    memberOrganisationIds: p.memberOrganisationIds,
+    meetingsPerYear: p.meetingsPerYear,
+    meetingMinutes: p.meetingMinutes,
+    typicalAttendance: p.typicalAttendance,
+    basis: 'voluntary',
+    statutory: false,
+    separateLegalStatus: false,
+    parentId: null,
+    status: 'proposed',
+    layer: p.layer ?? 'operational',
+  };
+}
+
+export interface MatchContext {
+  records: ReadonlyMap<string, PartnershipFeatures>;
+  organisationName: (id: string) => string;
+}
+
+/** The existing partnerships in the index that a proposal resembles, best first. */
+export function matchProposal(candidate: PartnershipFeatures, index: OverlapIndex, context: MatchContext, options: { threshold: number; limit: number }): ProposalMatch[] {
+  return checkOne(candidate, index, { threshold: options.threshold, limit: options.limit }).map((m) => {
+    const other = context.records.get(m.bId);
+    return {
+      partnershipId: m.bId,
+      name: other?.name ?? m.bId,
+      localityId: other?.localityId ?? '',
+      score: m.score,
+      likelyDuplicate: m.score >= DEFAULT_THRESHOLD,
+      components: (Object.keys(COMPONENT_LABELS) as ComponentName[]).map((name) => ({ name, label: COMPONENT_LABELS[name], ...m.components[name] })),
+      sharedMembers: m.sharedMemberIds.map(context.organisationName).sort(),
+      sharedTerms: m.sharedTerms.slice(0, 12).map((t) => t.term),
+      sharedThemes: m.sharedThemes,
+      sharedAreas: m.sharedAreas,
+      statutory: other?.statutory ?? false,
+    };
+  });
+}
+
+/** The proposal's yearly running cost by the overlap cost model (meeting time of the people who meet). */
+export function proposalRunningCost(p: ProposedPartnership, organisations: ReadonlyMap<string, OrganisationRecord>, rates: CostRatesInput = {}): YearlyCost {
+  const sectorOf = (id: string): Sector | undefined => organisations.get(id)?.sector;
+  return yearlyCost({ meetingsPerYear: p.meetingsPerYear, meetingMinutes: p.meetingMinutes, typicalAttendance: p.typicalAttendance, memberOrganisationIds: p.memberOrganisationIds }, sectorOf, resolveRates(rates));
+}
