@@ -214,6 +214,15 @@ export async function createApp({ config, database, services, logger = true }: A
     developmentTools: services.accounts.mailer.kind === 'outbox' && config.env !== 'production',
   });
 
+  // Notices written by a change are emailed once its transaction has committed: here, before
+  // the response goes, so the person who acted sees the same state as the outbox.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      await services.notifications.deliverPending().catch((error: unknown) => request.log.warn({ err: error }, 'email delivery failed; it will be retried'));
+    }
+    return payload;
+  });
+
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => handleError(new NotFoundError('Page'), request, reply));
 

@@ -59,6 +59,30 @@ export class NotificationRepository {
     return Number(result.numUpdatedRows);
   }
 
+  /**
+   * Claims pending emails for sending: marking them "sending" in one statement means two
+   * deliveries running at once (two requests, two replicas) never send the same email twice.
+   */
+  async claimPendingEmails(db: Db, limit: number) {
+    const claimed = await db
+      .updateTable('notifications')
+      .set((eb) => ({ email_status: 'sending', email_attempts: eb('email_attempts', '+', 1) }))
+      .where('id', 'in', (eb) => eb.selectFrom('notifications').select('id').where('email_status', '=', 'pending').orderBy('created_at').limit(limit))
+      .returning(['id', 'user_id', 'subject', 'body', 'link', 'email_attempts'])
+      .execute();
+    if (claimed.length === 0) return [];
+    const users = await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', [...new Set(claimed.map((c) => c.user_id))]).execute();
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return claimed.flatMap((c) => {
+      const user = byId.get(c.user_id);
+      return user ? [{ ...c, email: user.email, name: user.name }] : [];
+    });
+  }
+
+  async setEmailStatus(db: Db, id: string, status: 'pending' | 'sent' | 'failed'): Promise<void> {
+    await db.updateTable('notifications').set({ email_status: status }).where('id', '=', id).execute();
+  }
+
   async byId(db: Db, userId: string, id: string) {
     return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
   }

@@ -15,8 +15,11 @@ export const notificationsMigration: Migration = {
         body text not null,
         link text,
         created_at timestamptz not null default now(),
-        read_at timestamptz
+        read_at timestamptz,
+        email_status text not null default 'pending' check (email_status in ('pending', 'sending', 'sent', 'failed')),
+        email_attempts integer not null default 0
       );
+      create index notifications_email_pending on notifications (created_at) where email_status in ('pending', 'sending');
       create index notifications_user on notifications (user_id, created_at desc);
       `,
     );
@@ -32,6 +35,9 @@ export interface NotificationsTable {
   link: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Email goes out after the notice's transaction commits: pending until then, then sent (or failed after retries). */
+  email_status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  email_attempts: Generated<number>;
 }
 
 export interface NotificationTables {

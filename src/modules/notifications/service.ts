@@ -20,10 +20,15 @@ export interface Notice {
 
 export const INBOX_PAGE_SIZE = 25;
 
+const MAX_EMAIL_ATTEMPTS = 5;
+
 /**
  * Tells people something needs their attention: an entry in their in-app inbox and an email
- * through the accounts mailer (SMTP, or the development outbox). The inbox row is written in
- * the caller's transaction, so a rolled-back decision leaves no notice behind.
+ * through the accounts mailer (SMTP, or the development outbox). The notice is written in the
+ * caller's transaction, so a rolled-back decision leaves no notice behind; its email goes out
+ * only after that transaction commits (never waiting on a mail server inside a transaction,
+ * and never blocking PGlite's single connection). The app delivers pending email at the end
+ * of every request that changes something; `deliverPending` does it on demand.
  */
 export class NotificationService {
   readonly repository = new NotificationRepository();
@@ -46,11 +51,28 @@ export class NotificationService {
       db,
       recipients.map((r) => ({ user_id: r.id, locality_id: notice.localityId ?? null, subject: notice.subject, body: notice.body, link: notice.link ?? null })),
     );
-    const link = notice.link ? `\n\n${this.publicUrl}${notice.link}` : '';
-    for (const r of recipients) {
-      await this.mailer.send({ to: r.email, subject: `Joined Up: ${notice.subject}`, text: `Hello ${r.name},\n\n${notice.body}${link}\n` });
-    }
+    if (!options.trx) await this.deliverPending();
     return recipients;
+  }
+
+  /** Sends the emails of committed notices; a failed send is retried at the next delivery. Returns how many went. */
+  async deliverPending(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await this.repository.claimPendingEmails(this.db, 50);
+      if (batch.length === 0) return sent;
+      for (const email of batch) {
+        const link = email.link ? `\n\n${this.publicUrl}${email.link}` : '';
+        try {
+          await this.mailer.send({ to: email.email, subject: `Joined Up: ${email.subject}`, text: `Hello ${email.name},\n\n${email.body}${link}\n` });
+          await this.repository.setEmailStatus(this.db, email.id, 'sent');
+          sent++;
+        } catch (error) {
+          await this.repository.setEmailStatus(this.db, email.id, email.email_attempts >= MAX_EMAIL_ATTEMPTS ? 'failed' : 'pending');
+          throw error;
+        }
+      }
+    }
   }
 
   async inbox(principal: Principal, page = 1) {
