@@ -8,6 +8,7 @@ export const REFERENCE_LISTS = {
   'legal-form': 'Legal forms',
   'organisation-type': 'Organisation types',
   'statutory-type': 'Statutory partnership types',
+  'plan-type': 'Plan types',
 } as const;
 
 export type ReferenceList = keyof typeof REFERENCE_LISTS;
@@ -85,5 +86,17 @@ export const SEED_REFERENCE: Record<ReferenceList, SeedItem[]> = {
     { code: 'health-wellbeing-board', label: 'Health and Wellbeing Board', detail: 'Health and Social Care Act 2012, s.194' },
     { code: 'local-resilience-forum', label: 'Local Resilience Forum', detail: 'Civil Contingencies Act 2004' },
     { code: 'mappa', label: 'Multi-Agency Public Protection Arrangements', detail: 'Criminal Justice Act 2003, s.325' },
+  ],
+  'plan-type': [
+    { code: 'sustainable-community-strategy', label: 'Sustainable Community Strategy', detail: 'The LSP’s long-term plan for the area (earlier: the community plan or strategy)' },
+    { code: 'local-area-agreement', label: 'Local Area Agreement', detail: 'Improvement targets agreed with government for three years' },
+    { code: 'health-wellbeing-strategy', label: 'Health and wellbeing strategy', detail: 'Joint Health and Wellbeing Strategy (earlier: Health Improvement Programme, HImP)' },
+    { code: 'community-safety-plan', label: 'Community safety plan', detail: 'The Community Safety Partnership’s partnership plan' },
+    { code: 'children-young-peoples-plan', label: 'Children and young people’s plan' },
+    { code: 'local-transport-plan', label: 'Local transport plan' },
+    { code: 'housing-strategy', label: 'Housing strategy' },
+    { code: 'economic-strategy', label: 'Economic strategy' },
+    { code: 'climate-action-plan', label: 'Climate or environment action plan' },
+    { code: 'other', label: 'Other plan or strategy' },
   ],
 };
