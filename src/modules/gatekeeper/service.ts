@@ -403,12 +403,13 @@ export class GatekeeperService {
   }
 
   async submit(principal: Principal, code: string, id: string, options: WriteOptions = {}): Promise<ProposalRow> {
+    const check = await this.precheckBeforeWriting(principal, code, id, options);
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       const to = this.allow('submit', principal, locality, proposal);
       const missing = missingSections(proposal.answers ?? {});
       if (missing.length) throw new ValidationError(missing.map((message) => ({ field: 'sections', message })));
-      const precheck = await this.requireAcknowledged(trx, locality, proposal, options);
+      const precheck = await this.requireAcknowledged(trx, proposal, check, options);
       const at = options.at ?? new Date();
       await this.repository.update(trx, proposal.id, { submitted_at: at, precheck });
       const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), null, at);
@@ -418,10 +419,20 @@ export class GatekeeperService {
     });
   }
 
+  /**
+   * The pre-check for a submission, run before the write transaction opens: the overlap index
+   * is read outside it (on PGlite a second reader would wait on the open transaction forever).
+   */
+  private async precheckBeforeWriting(principal: Principal, code: string, id: string, options: WriteOptions): Promise<Precheck> {
+    const db = options.trx ?? this.deps.db;
+    const { locality, proposal } = await this.load(db, principal, code, id);
+    return this.runPrecheck(db, locality, proposal, options.trx !== undefined);
+  }
+
   /** Every similar partnership the pre-check finds must be explained before the proposal goes in. */
-  private async requireAcknowledged(trx: Db, locality: Locality, proposal: ProposalRow, options: WriteOptions): Promise<StoredPrecheck> {
-    const check = await this.runPrecheck(trx, locality, proposal, options.trx !== undefined);
-    const open = check.similar.filter((s) => !s.acknowledgement);
+  private async requireAcknowledged(trx: Db, proposal: ProposalRow, check: Precheck, options: WriteOptions): Promise<StoredPrecheck> {
+    const explained = new Set((await this.repository.acknowledgements(trx, proposal.id)).map((a) => a.partnership_id));
+    const open = check.similar.filter((s) => !explained.has(s.partnershipId));
     if (open.length) throw new ValidationError(open.map((s) => ({ field: 'acknowledgements', message: `Explain why the proposal does not duplicate ${s.name}${s.scope === 'national' ? ` (${s.localityName})` : ''}, or withdraw it` })));
     return {
       at: (options.at ?? new Date()).toISOString(),
@@ -432,13 +443,14 @@ export class GatekeeperService {
   }
 
   async resubmit(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<ProposalRow> {
+    const check = await this.precheckBeforeWriting(principal, code, id, options);
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       const to = this.allow('resubmit', principal, locality, proposal);
       const data = parseInput(resubmitInput, input);
       const missing = missingSections(proposal.answers ?? {});
       if (missing.length) throw new ValidationError(missing.map((message) => ({ field: 'sections', message })));
-      const precheck = await this.requireAcknowledged(trx, locality, proposal, options);
+      const precheck = await this.requireAcknowledged(trx, proposal, check, options);
       await this.repository.update(trx, proposal.id, { precheck });
       const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), data.note, options.at);
       await this.audit(trx, principal, locality, proposal, 'update', `Resubmitted proposal ${proposal.reference} with more information`, { before: { status: proposal.status }, after: { status: to, note: data.note } });
