@@ -69,7 +69,8 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
       .replace(':item', 'housing')
       .replace(':id', id ?? '')
       .replace(':token', 'not-a-real-token')
-      .replace(/:(grantId|userId)/g, '00000000-0000-4000-8000-000000000000');
+      .replace(':section', 'problem')
+      .replace(/:(grantId|userId|operationId)/g, '00000000-0000-4000-8000-000000000000');
   }
 
   function refused(status: number, location: string | undefined, body: string): boolean {

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app.js';
 
-import { todayInLondon } from '../../core/dates.js';
-import { formToInput } from '../../core/validation.js';
+import { formatDate, todayInLondon } from '../../core/dates.js';
+import { z } from 'zod';
+import { formToInput, isoDate } from '../../core/validation.js';
 import { submitForm, withDateParts } from '../../web/forms.js';
 import { listLinks } from '../../web/listing.js';
 import { membershipFormContext, organisationFormContext, partnershipFormContext, partnershipToValues, historyView, registerFilters } from './view-models.js';
@@ -19,6 +20,7 @@ import { choices } from '../../web/forms.js';
 import { describeMatch } from '../overlap/routes.js';
 
 type Params = { code: string; id: string };
+const asAtQuery = z.object({ asAt: isoDate('Enter a real date').optional() });
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
@@ -43,16 +45,25 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
 
   // Register (partnerships)
   app.get('/localities/:code/partnerships', { config: { access: 'public' } }, async (request, reply) => {
-    const result = await register.listPartnerships(request.principal, params(request).code, request.query);
+    // ?asAt=YYYY-MM-DD (or the date inputs asAt-day/-month/-year) shows the register as it stood then.
+    const query = request.query as Record<string, unknown>;
+    const typed = formToInput(asAtQuery, query).asAt;
+    const asAt = asAtQuery.safeParse({ asAt: typed }).success && typeof typed === 'string' && typed <= todayInLondon() ? typed : undefined;
+    const asAtError = typed !== undefined && !asAt ? [{ field: 'asAt', message: 'Enter a real date in the past, for example 30 11 2026' }] : undefined;
+    const result = asAt ? await register.registerAsAt(request.principal, params(request).code, asAt, query) : await register.listPartnerships(request.principal, params(request).code, query);
     const options = await register.formOptions(params(request).code);
+    const linkQuery = { ...result.query, asAt };
     return reply.view('register/views/register.njk', {
-      title: 'Partnership register',
+      title: asAt ? `Partnership register as at ${formatDate(asAt)}` : 'Partnership register',
       section: 'partnerships',
       locality: options.locality,
       result,
+      asAt,
+      errors: asAtError,
+      values: withDateParts({ asAt: asAt ?? '' }, ['asAt']),
       reference: options.reference,
       filters: registerFilters(options, result.query),
-      links: listLinks(`/localities/${options.locality.gss_code}/partnerships`, result.query, result.pages),
+      links: listLinks(`/localities/${options.locality.gss_code}/partnerships`, linkQuery, result.pages),
     });
   });
 

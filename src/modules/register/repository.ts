@@ -2,6 +2,10 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DB, Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import type { OrganisationListQuery, PartnershipListQuery } from './schema.js';
+import type { DatedChange } from './as-at.js';
+
+/** Fields whose changes are dated, so the register can be shown as at a past date. */
+export const DATED_FIELDS = ['parent_id', 'layer', 'meetings_per_year', 'meeting_minutes', 'typical_attendance'] as const;
 
 export type NewPartnership = Omit<PartnershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>;
 export type PartnershipChanges = Partial<Omit<PartnershipRow, 'id' | 'locality_id' | 'version' | 'created_at' | 'updated_at'>>;
@@ -222,6 +226,30 @@ export class PartnershipRepository {
       .where('locality_id', '=', localityId)
       .executeTakeFirstOrThrow();
     return `P-${String(Number(row.n) + 1).padStart(4, '0')}`;
+  }
+
+  /** Dated changes of parent, layer and meeting pattern, for the register as at a past date. */
+  changes(db: Db, localityId: string): Promise<DatedChange[]> {
+    return db
+      .selectFrom('partnership_changes as c')
+      .innerJoin('partnerships as p', 'p.id', 'c.partnership_id')
+      .select(['c.partnership_id', 'c.field', 'c.before', 'c.after', 'c.effective_on', 'c.created_at'])
+      .where('p.locality_id', '=', localityId)
+      .orderBy('c.effective_on')
+      .orderBy('c.created_at')
+      .execute();
+  }
+
+  /** Records dated changes of the fields the register keeps a history of (see as-at.ts). */
+  async recordChanges(db: Db, partnershipId: string, before: Partial<Record<(typeof DATED_FIELDS)[number], unknown>>, after: Partial<Record<(typeof DATED_FIELDS)[number], unknown>>, effectiveOn: string): Promise<void> {
+    const rows = DATED_FIELDS.filter((field) => (before[field] ?? null) !== (after[field] ?? null)).map((field) => ({
+      partnership_id: partnershipId,
+      field,
+      before: before[field] === null || before[field] === undefined ? null : String(before[field]),
+      after: after[field] === null || after[field] === undefined ? null : String(after[field]),
+      effective_on: effectiveOn,
+    }));
+    if (rows.length) await db.insertInto('partnership_changes').values(rows).execute();
   }
 
   allForLocality(db: Db, localityId: string): Promise<PartnershipRecord[]> {

@@ -3,6 +3,8 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from '
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
+import { todayInLondon } from '../../core/dates.js';
+import { membershipsAsAt, partnershipsAsAt } from './as-at.js';
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
 import { canCreateLocality, canEditPartnership, canReadRestricted, refuse, requireLocalityAdmin, requirePartnershipEditor } from '../accounts/policy.js';
@@ -58,6 +60,13 @@ export interface PartnershipDetail {
   /** Organisation-hours of meetings a year: active seats × meetings × length. */
   yearlyMeetingHours: number;
   separateLegalStatus: boolean;
+}
+
+/** A row of the register as at a past date, with the seats then held. */
+export interface PartnershipAsAt extends PartnershipListRow {
+  parent_id: string | null;
+  meeting_minutes: number | null;
+  members: MembershipView[];
 }
 
 export interface OrganisationDetail {
@@ -152,6 +161,66 @@ export class RegisterService {
     return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
   }
 
+  /**
+   * The register as it stood at the end of `date` (see as-at.ts): the partnerships that then
+   * existed, each with the seats then held, filtered, sorted and paged like the register.
+   */
+  async registerAsAt(principal: Principal, gssCode: string, date: string, query: unknown = {}): Promise<Page<PartnershipAsAt> & { query: ReturnType<typeof partnershipListQuery.parse>; asAt: string }> {
+    const locality = await this.locality(gssCode);
+    const q = partnershipListQuery.parse(query ?? {});
+    const restricted = canReadRestricted(principal, locality);
+    const { partnerships, memberships } = await this.snapshotAsAt(locality, date);
+    const lead = await this.organisations.names(this.db, [...new Set(partnerships.map((p) => p.lead_organisation_id).filter((v): v is string => !!v))]);
+    const needle = q.q?.toLowerCase();
+    const rows: PartnershipAsAt[] = partnerships
+      .filter((p) => restricted || isPublished(p))
+      .filter((p) => !needle || [p.name, p.purpose, p.reference].some((v) => v.toLowerCase().includes(needle)))
+      .filter((p) => (!q.layer || p.layer === q.layer) && (!q.status || p.status === q.status) && (!q.basis || p.basis === q.basis) && (!q.theme || p.themes.includes(q.theme)) && (!q.area || p.areas.includes(q.area.toUpperCase())))
+      .map((p) => {
+        const members = (memberships.get(p.id) ?? []).map((m) => (restricted ? m : redactMembership(m)));
+        return {
+          id: p.id,
+          reference: p.reference,
+          name: p.name,
+          layer: p.layer,
+          status: p.status,
+          basis: p.basis,
+          parent_id: p.parent_id,
+          lead_organisation_name: p.lead_organisation_id ? (lead.get(p.lead_organisation_id) ?? null) : null,
+          meetings_per_year: p.meetings_per_year,
+          meeting_minutes: p.meeting_minutes,
+          member_count: members.length,
+          themes: p.themes,
+          updated_at: p.updated_at,
+          members,
+        };
+      })
+      .filter((p) => !q.organisation || p.members.some((m) => m.organisation_id === q.organisation));
+    const direction = q.order === 'desc' ? -1 : 1;
+    const layerRank = (l: string) => ['strategic', 'executive', 'operational'].indexOf(l);
+    const key = (p: PartnershipAsAt): string | number =>
+      ({ name: p.name.toLowerCase(), reference: p.reference, layer: layerRank(p.layer), status: p.status, members: p.member_count, meetings: p.meetings_per_year ?? -1, updated: p.updated_at.getTime() })[q.sort];
+    rows.sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : a.name.localeCompare(b.name)));
+    const start = (q.page - 1) * q.pageSize;
+    return { ...pageOf(rows.slice(start, start + q.pageSize), rows.length, q.page, q.pageSize), query: q, asAt: date };
+  }
+
+  /** Every partnership that existed at the end of `date` and the seats each then held. */
+  async snapshotAsAt(locality: Locality, date: string, db: Db = this.db): Promise<{ partnerships: PartnershipRecord[]; memberships: Map<string, MembershipView[]> }> {
+    const all = await this.partnerships.allForLocality(db, locality.id);
+    const changes = await this.partnerships.changes(db, locality.id);
+    const seats = membershipsAsAt(await this.memberships.allForLocality(db, locality.id), date);
+    const partnerships = partnershipsAsAt(all, changes, date);
+    const status = new Map(partnerships.map((p) => [p.id, p]));
+    const memberships = new Map<string, MembershipView[]>();
+    for (const m of seats) {
+      const then = status.get(m.partnership_id);
+      if (!then) continue;
+      memberships.set(m.partnership_id, [...(memberships.get(m.partnership_id) ?? []), { ...m, partnership_status: then.status, meetings_per_year: then.meetings_per_year, meeting_minutes: then.meeting_minutes }]);
+    }
+    return { partnerships, memberships };
+  }
+
   async getPartnership(principal: Principal, gssCode: string, id: string): Promise<PartnershipDetail> {
     const locality = await this.locality(gssCode);
     const found = isUuid(id) ? await this.partnerships.get(this.db, locality.id, id) : undefined;
@@ -234,6 +303,7 @@ export class RegisterService {
       const updated = await this.partnerships.update(trx, id, data.version ?? before.version, { ...toPartnershipRow(data), reference, status });
       if (!updated) throw new ConflictError('Someone else changed this partnership while you were editing it. Your changes were not saved: reload the page to see theirs, then make yours again.');
       await this.partnerships.replaceThemesAndAreas(trx, id, unique(data.themes), unique(data.areas));
+      await this.partnerships.recordChanges(trx, id, before, updated, todayInLondon());
       const after = { ...updated, themes: unique(data.themes), areas: unique(data.areas) };
       const changes = diff(before, after);
       await this.audit.record(trx, principal, {

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../core/actor.js';
+import { todayInLondon } from '../../core/dates.js';
+import { ValidationError } from '../../core/errors.js';
+import { backends } from '../../../test/helpers/database.js';
+import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import type { PerformanceService } from '../performance/service.js';
+import { RationalisationService } from './service.js';
+
+const CODE = 'E07000077';
+const REGION = 'North West';
+const today = todayInLondon();
+const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to be refused');
+}
+const messages = (error: Error) => (error instanceof ValidationError ? error.errors.map((e) => e.message).join(' ') : error.message);
+
+describe.each(backends)('rationalisation on %s', (backend) => {
+  let ctx: TestContext;
+  let admin: Person;
+  let adviser: Person;
+  let secretaryOfA: Person;
+  const orgs: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  const base = { purpose: 'Tackle domestic abuse across the district', basis: 'voluntary', legalForm: 'unincorporated', layer: 'operational' as const, establishedOn: '2020-04-01', meetingsPerYear: 6, meetingMinutes: 120 };
+
+  beforeAll(async () => {
+    ctx = await createTestContext(backend);
+    const { register } = ctx.services;
+    await register.createLocality(SYSTEM, { gssCode: CODE, name: 'Mergeford', kind: 'district', region: REGION });
+    for (const [key, name, sector] of [['council', 'Mergeford Council', 'public'], ['police', 'Mergeford Police', 'public'], ['refuge', 'Mergeford Refuge', 'voluntary'], ['nhs', 'Mergeford NHS Trust', 'public']] as const) {
+      orgs[key] = (await register.createOrganisation(SYSTEM, CODE, { name, sector, orgType: sector === 'voluntary' ? 'charity' : 'district-council' })).id;
+    }
+    admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
+    adviser = await ctx.person([{ role: 'go-adviser', region: REGION }]);
+  });
+  afterAll(() => ctx.close());
+
+  /** A fresh small register before each test: the LSP, two alike forums, a statutory CSP and a company. */
+  beforeEach(async () => {
+    const { register } = ctx.services;
+    const stamp = Math.random().toString(36).slice(2, 7);
+    ids.lsp = (await register.createPartnership(SYSTEM, CODE, { ...base, name: `Mergeford Partnership ${stamp}`, purpose: 'The local strategic partnership', layer: 'strategic' })).id;
+    ids.a = (await register.createPartnership(SYSTEM, CODE, { ...base, name: `Domestic Abuse Forum ${stamp}`, parentId: ids.lsp })).id;
+    ids.b = (await register.createPartnership(SYSTEM, CODE, { ...base, name: `Domestic Violence Group ${stamp}`, meetingsPerYear: 10 })).id;
+    ids.csp = (await register.createPartnership(SYSTEM, CODE, { ...base, name: `Community Safety Partnership ${stamp}`, basis: 'statutory', statutoryType: 'community-safety-partnership' })).id;
+    ids.trust = (await register.createPartnership(SYSTEM, CODE, { ...base, name: `Refuge Trust ${stamp}`, legalForm: 'company-limited-by-guarantee' })).id;
+    await register.addMemberships(SYSTEM, CODE, ids.a, [{ organisationId: orgs.council, role: 'chair' }, { organisationId: orgs.police, role: 'member' }]);
+    await register.addMemberships(SYSTEM, CODE, ids.b, [{ organisationId: orgs.refuge, role: 'chair' }, { organisationId: orgs.police, role: 'member' }, { organisationId: orgs.nhs, role: 'member' }]);
+    secretaryOfA = await ctx.person([{ role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.a as string }]);
+  });
+
+  async function mergePlan(effectiveOn = today) {
+    const { rationalisation } = ctx.services;
+    const plan = await rationalisation.createPlan(admin.principal, CODE, { title: 'One domestic abuse forum', rationale: 'Same purpose, same people', effectiveOn });
+    await rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'merge', subjectIds: [ids.a, ids.b], targetId: ids.a });
+    return plan;
+  }
+
+  async function agreeAll(planId: string) {
+    const { rationalisation } = ctx.services;
+    await rationalisation.recordConsent(secretaryOfA.principal, CODE, planId, { partnershipId: ids.a, decision: 'agree' });
+    await rationalisation.recordConsent(admin.principal, CODE, planId, { partnershipId: ids.b, decision: 'conditions', detail: 'The refuge keeps the chair of the survivors’ panel', onBehalfOfBoard: true });
+  }
+
+  it('merges two partnerships once both agree: members carried across, the other marked merged, lineage kept, the adviser told and free to comment', async () => {
+    const { rationalisation, register } = ctx.services;
+    const plan = await mergePlan();
+    const notReady = await rejection(rationalisation.carryOut(admin.principal, CODE, plan.id));
+    expect(messages(notReady)).toMatch(/Still waiting for the agreement of Domestic Abuse Forum .*, Domestic Violence Group/);
+
+    await agreeAll(plan.id);
+    await rationalisation.addComment(adviser.principal, CODE, plan.id, { body: 'Sensible: keep the refuge’s voice on the board.' });
+    const detail = await rationalisation.getPlan(admin.principal, CODE, plan.id);
+    expect(detail.readiness).toEqual({ ready: true, reasons: [] });
+    expect(detail.comments[0]).toMatchObject({ author_role: 'Government Office adviser', body: 'Sensible: keep the refuge’s voice on the board.' });
+    expect(detail.affected.map((a) => a.answer?.on_behalf_of_board)).toEqual([false, true]);
+    expect(detail.comparison.after.partnerships).toBe(detail.comparison.before.partnerships - 1);
+    expect(detail.comparison.savingPence).toBeGreaterThan(0);
+    expect(detail.previews[0]?.members.map((m) => m.name).sort()).toEqual(['Mergeford Council', 'Mergeford NHS Trust', 'Mergeford Police', 'Mergeford Refuge']);
+    expect(detail.previews[0]?.members.find((m) => m.name === 'Mergeford Refuge')?.role).toBe('member');
+    const told = await ctx.services.notifications.inbox(adviser.principal);
+    expect(told.notifications.map((n) => n.subject)).toContain(`New rationalisation plan in Mergeford: ${plan.reference}`);
+
+    await rationalisation.carryOut(admin.principal, CODE, plan.id);
+    const a = await register.getPartnership(admin.principal, CODE, ids.a as string);
+    const b = await register.getPartnership(admin.principal, CODE, ids.b as string);
+    expect(b.partnership).toMatchObject({ status: 'merged', closed_on: today });
+    expect(a.members.filter((m) => m.ended_on === null).map((m) => `${m.organisation_name}:${m.role}`).sort()).toEqual(['Mergeford Council:chair', 'Mergeford NHS Trust:member', 'Mergeford Police:member', 'Mergeford Refuge:member']);
+    expect(a.partnership.meetings_per_year).toBe(6);
+
+    const lineage = await rationalisation.lineage(admin.principal, CODE, ids.a as string);
+    expect(lineage.predecessors.map((p) => p.name)).toEqual([b.partnership.name]);
+    expect(lineage.chain.map((n) => n.origin.kind)).toEqual(['creation', 'creation']);
+    const after = await rationalisation.lineage(admin.principal, CODE, ids.b as string);
+    expect(after.successors[0]).toMatchObject({ how: 'Merged into', name: a.partnership.name, planReference: plan.reference });
+
+    const carried = await rationalisation.getPlan(admin.principal, CODE, plan.id);
+    expect(carried.plan.status).toBe('carried-out');
+    expect(Number(carried.plan.predicted_saving_pence)).toBe(detail.comparison.savingPence);
+    const again = await rejection(rationalisation.carryOut(admin.principal, CODE, plan.id));
+    expect(messages(again)).toMatch(/already carried out/);
+  });
+
+  it('shows the register as at a date before the merge with the original partnerships and their members', async () => {
+    const { rationalisation, register } = ctx.services;
+    const plan = await mergePlan();
+    await agreeAll(plan.id);
+    await rationalisation.carryOut(admin.principal, CODE, plan.id);
+
+    const then = await register.registerAsAt(admin.principal, CODE, yesterday, { pageSize: 500 });
+    const a = then.items.find((p) => p.id === ids.a);
+    const b = then.items.find((p) => p.id === ids.b);
+    expect(b).toMatchObject({ status: 'active', member_count: 3 });
+    expect(b?.members.map((m) => m.organisation_name).sort()).toEqual(['Mergeford NHS Trust', 'Mergeford Police', 'Mergeford Refuge']);
+    expect(a?.members.map((m) => m.organisation_name).sort()).toEqual(['Mergeford Council', 'Mergeford Police']);
+
+    const now = await register.registerAsAt(admin.principal, CODE, today, { pageSize: 500 });
+    expect(now.items.find((p) => p.id === ids.b)).toBeUndefined();
+    expect(now.items.find((p) => p.id === ids.a)?.member_count).toBe(4);
+  });
+
+  it('asks everyone again when the plan is amended', async () => {
+    const { rationalisation } = ctx.services;
+    const plan = await mergePlan();
+    await agreeAll(plan.id);
+    expect((await rationalisation.getPlan(admin.principal, CODE, plan.id)).consent.complete).toBe(true);
+    await rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'nest', subjectIds: [ids.csp], targetId: ids.lsp });
+    const amended = await rationalisation.getPlan(admin.principal, CODE, plan.id);
+    expect(amended.plan.consent_round).toBe(2);
+    expect(amended.consent).toMatchObject({ complete: false });
+    expect(amended.consent.pending).toHaveLength(4);
+    expect(amended.readiness.ready).toBe(false);
+  });
+
+  it('refuses, with the reason, to merge away a company or to close a statutory partnership', async () => {
+    const { rationalisation } = ctx.services;
+    const plan = await rationalisation.createPlan(admin.principal, CODE, { title: 'Tidy up', rationale: 'Fewer boards', effectiveOn: today });
+    const merge = await rejection(rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'merge', subjectIds: [ids.a, ids.trust], targetId: ids.a }));
+    expect(messages(merge)).toMatch(/has separate legal status and keeps a distinct identity: it cannot be merged away\. Nest it under/);
+    const close = await rejection(rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'close', subjectIds: [ids.csp], reason: 'Duplicates the LSP' }));
+    expect(messages(close)).toMatch(/is a statutory partnership, required by law: it cannot be closed/);
+    await rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'nest', subjectIds: [ids.lsp], targetId: ids.b });
+    const cycle = await rejection(rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'nest', subjectIds: [ids.b], targetId: ids.a }));
+    expect(messages(cycle)).toMatch(/nesting cycle/);
+  });
+
+  it('lets a secretary answer only for their own partnership', async () => {
+    const { rationalisation } = ctx.services;
+    const plan = await mergePlan();
+    const refused = await rejection(rationalisation.recordConsent(secretaryOfA.principal, CODE, plan.id, { partnershipId: ids.b, decision: 'agree' }));
+    expect(refused.name).toBe('ForbiddenError');
+    const objection = await rejection(rationalisation.recordConsent(secretaryOfA.principal, CODE, plan.id, { partnershipId: ids.a, decision: 'object' }));
+    expect(messages(objection)).toMatch(/Give the reasons for the objection/);
+  });
+
+  it('leaves the register untouched when carrying out fails part-way', async () => {
+    const { register } = ctx.services;
+    const plan = await mergePlan();
+    await agreeAll(plan.id);
+    const failing = { carryPartnershipLinks: async () => Promise.reject(new Error('plan links could not be moved')) } as unknown as PerformanceService;
+    const service = new RationalisationService({ ...ctx.services, db: ctx.services.exchange.db, performance: failing });
+    const before = await register.registerAsAt(admin.principal, CODE, today, { pageSize: 500 });
+    const error = await rejection(service.carryOut(admin.principal, CODE, plan.id));
+    expect(error.message).toBe('plan links could not be moved');
+    const after = await register.registerAsAt(admin.principal, CODE, today, { pageSize: 500 });
+    expect(after.items.map((p) => [p.id, p.status, p.member_count])).toEqual(before.items.map((p) => [p.id, p.status, p.member_count]));
+    expect((await register.getPartnership(admin.principal, CODE, ids.b as string)).partnership.status).toBe('active');
+    const detail = await ctx.services.rationalisation.getPlan(admin.principal, CODE, plan.id);
+    expect(detail.plan.status).toBe('open');
+    expect((await ctx.services.rationalisation.lineage(admin.principal, CODE, ids.b as string)).successors).toEqual([]);
+  });
+
+  it('merges into a new partnership whose lineage goes back to both, and nests with a dated change of parent', async () => {
+    const { rationalisation, register } = ctx.services;
+    const plan = await rationalisation.createPlan(admin.principal, CODE, { title: 'A new forum, and the CSP under the LSP', rationale: 'Simpler', effectiveOn: today });
+    await rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'merge', subjectIds: [ids.a, ids.b], newName: 'Mergeford Domestic Abuse Partnership' });
+    await rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'nest', subjectIds: [ids.csp], targetId: ids.lsp, meetingsPerYear: 3 });
+    for (const id of [ids.a, ids.b, ids.csp, ids.lsp]) await rationalisation.recordConsent(admin.principal, CODE, plan.id, { partnershipId: id, decision: 'agree' });
+    await rationalisation.carryOut(admin.principal, CODE, plan.id);
+
+    const carried = await rationalisation.getPlan(admin.principal, CODE, plan.id);
+    const newId = carried.operations[0]?.result_id as string;
+    const created = await register.getPartnership(admin.principal, CODE, newId);
+    expect(created.partnership).toMatchObject({ name: 'Mergeford Domestic Abuse Partnership', established_on: today, parent_id: ids.lsp, status: 'active' });
+    expect(created.members.map((m) => m.organisation_name).sort()).toEqual(['Mergeford Council', 'Mergeford NHS Trust', 'Mergeford Police', 'Mergeford Refuge']);
+    const lineage = await rationalisation.lineage(admin.principal, CODE, newId);
+    expect(lineage.chain[0]?.origin.kind).toBe('plan');
+    expect(lineage.chain.slice(1).map((n) => n.name).sort()).toEqual([`${(await register.getPartnership(admin.principal, CODE, ids.a as string)).partnership.name}`, `${(await register.getPartnership(admin.principal, CODE, ids.b as string)).partnership.name}`].sort());
+
+    const csp = await register.getPartnership(admin.principal, CODE, ids.csp as string);
+    expect(csp.partnership).toMatchObject({ parent_id: ids.lsp, meetings_per_year: 3, status: 'active' });
+    const then = await register.registerAsAt(admin.principal, CODE, yesterday, { pageSize: 500 });
+    expect(then.items.find((p) => p.id === ids.csp)).toMatchObject({ parent_id: null, meetings_per_year: 6 });
+    expect(then.items.find((p) => p.id === newId)).toBeUndefined();
+  });
+
+  it('shows realised savings and a timeline for carried-out plans', async () => {
+    const { rationalisation } = ctx.services;
+    const plan = await mergePlan();
+    await agreeAll(plan.id);
+    await rationalisation.carryOut(admin.principal, CODE, plan.id);
+    const savings = await rationalisation.savings(admin.principal, CODE);
+    const row = savings.realised.find((r) => r.id === plan.id);
+    expect(row?.predictedPence).toBeGreaterThan(0);
+    expect(row?.realisedPence).toBe(row?.predictedPence);
+    expect(savings.timeline.at(-1)?.date).toBe(today);
+    expect(savings.timeline.at(-1)?.partnerships).toBeLessThan(savings.timeline.at(-2)?.partnerships ?? 0);
+  });
+});
