@@ -17,6 +17,11 @@ export interface ChartOptions {
 }
 
 const MARGIN = { top: 16, right: 16, bottom: 36, left: 56 };
+// Presentation attributes, not CSS: the chart reads the same in the page, in print and when
+// saved on its own. GOV.UK blue for the values; dashed secondary text colour for the trajectory.
+const BLUE = '#1d70b8';
+const TEXT = '#505a5f';
+const GRID = '#b1b4b6';
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -52,19 +57,19 @@ export function lineChartSvg(rows: SeriesRow[], options: ChartOptions): string {
       .y((r) => y(r[key] as number))(rows) ?? '';
   const ticks = y.ticks(5);
   const parts: string[] = [
-    `<svg class="app-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="app-perf-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${id}-title">${escapeXml(options.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(options.description)}</desc>`,
   ];
   for (const tick of ticks) {
-    parts.push(`<line class="app-chart__grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${y(tick)}" y2="${y(tick)}"/>`);
-    parts.push(`<text class="app-chart__tick" x="${MARGIN.left - 6}" y="${y(tick)}" dy="0.32em" text-anchor="end">${escapeXml(formatTick(tick))}</text>`);
+    parts.push(`<line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}" stroke-width="1"/>`);
+    parts.push(`<text x="${MARGIN.left - 6}" y="${y(tick)}" dy="0.32em" text-anchor="end" font-size="14" fill="${TEXT}">${escapeXml(formatTick(tick))}</text>`);
   }
-  for (const label of years) parts.push(`<text class="app-chart__tick" x="${x(label)}" y="${height - MARGIN.bottom + 18}" text-anchor="middle">${escapeXml(label)}</text>`);
-  parts.push(`<path class="app-chart__expected" d="${pathOf('expected')}"/>`);
-  parts.push(`<path class="app-chart__actual" d="${pathOf('value')}"/>`);
+  for (const label of years) parts.push(`<text x="${x(label)}" y="${height - MARGIN.bottom + 20}" text-anchor="middle" font-size="14" fill="${TEXT}">${escapeXml(label)}</text>`);
+  parts.push(`<path d="${pathOf('expected')}" fill="none" stroke="${TEXT}" stroke-width="2" stroke-dasharray="6 4"/>`);
+  parts.push(`<path d="${pathOf('value')}" fill="none" stroke="${BLUE}" stroke-width="3"/>`);
   for (const r of rows) {
-    if (r.value !== undefined) parts.push(`<circle class="app-chart__point" cx="${px(r)}" cy="${y(r.value)}" r="4"/>`);
+    if (r.value !== undefined) parts.push(`<circle cx="${px(r)}" cy="${y(r.value)}" r="5" fill="${BLUE}"/>`);
   }
   parts.push('</svg>');
   return parts.join('');

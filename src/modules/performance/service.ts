@@ -9,7 +9,7 @@ import { canAdministerLocality, canEditPartnership, canReadRestricted, isSystem,
 import { ImportRejected, type ImportIssue } from '../exchange/issues.js';
 import type { PartnershipRecord } from '../register/repository.js';
 import { isPublished } from '../register/service.js';
-import { type OutcomeView, type PlanView, type TargetView, buildFramework, filterFramework, partnershipsOf, statusCounts, targetView } from './framework.js';
+import { type OutcomeView, type PlanView, type TargetView, buildFramework, filterFramework, partnershipsOf, statusCounts } from './framework.js';
 import { type ColumnSpec, INDICATOR_COLUMNS, MEASUREMENT_COLUMNS, readTable } from './imports.js';
 import { findOverlaps, type PlanOverlap } from './overlaps.js';
 import { type FrameworkData, PerformanceRepository, indicatorRow, normaliseCode } from './repository.js';

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { backends } from '../../../test/helpers/database.js';
+import { FormSession } from '../../../test/helpers/forms.js';
+import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { normaliseCode } from './repository.js';
+
+const CODE = DEMO_LOCALITY_CODE;
+const BASE = `/localities/${CODE}/performance`;
+
+describe.each(backends)('performance pages and API on %s', (backend) => {
+  let ctx: TestContext;
+  let admin: Person;
+  let session: FormSession;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(backend);
+    await seedDemoLocality(ctx.services, { today: '2026-06-01' });
+    admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
+    session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const locality = await ctx.services.register.locality(CODE);
+    const byCode = await ctx.services.performance.repository.indicatorsByCode(ctx.database.db, locality.id);
+    const framework = await ctx.services.performance.framework(admin.principal, CODE, {});
+    const lsp = (await ctx.services.register.partnerships.allForLocality(ctx.database.db, locality.id)).find((p) => p.name === 'Brackenfield Partnership');
+    ids = {
+      ni56: byCode.get(normaliseCode('NI 56'))?.id as string,
+      plan: framework.allPlans[0]?.plan.id as string,
+      outcome: framework.allPlans[0]?.outcomes[0]?.outcome.id as string,
+      target: framework.allPlans[0]?.outcomes[0]?.targets[0]?.target.id as string,
+      lsp: lsp?.id as string,
+    };
+  }, 600_000);
+  afterAll(() => ctx?.close());
+
+  it('renders every page for the public and for the administrator', async () => {
+    const publicPages = ['', '/themes/health-wellbeing', '/indicators', `/indicators/${ids.ni56}`, `/plans/${ids.plan}`, `/outcomes/${ids.outcome}`, '/layers', '/report'];
+    for (const path of publicPages) {
+      const response = await ctx.app.inject({ method: 'GET', url: `${BASE}${path}` });
+      expect(response.statusCode, path).toBe(200);
+    }
+    const adminPages = [...publicPages, '/overlaps', '/approvals', '/plans/new', `/plans/${ids.plan}/edit`, `/plans/${ids.plan}/outcomes/new`, `/outcomes/${ids.outcome}/edit`, `/outcomes/${ids.outcome}/targets/new`, `/targets/${ids.target}/edit`, '/indicators/new', '/indicators/import', '/measurements/new', '/measurements/import', `/overlaps/merge?keepId=${ids.outcome}`];
+    for (const path of adminPages) {
+      const response = await session.get(`${BASE}${path}`);
+      expect(response.statusCode, path).toBe(200);
+    }
+    const scorecard = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/partnerships/${ids.lsp}/scorecard` });
+    expect(scorecard.statusCode).toBe(200);
+    expect(scorecard.body).toContain('Brackenfield Sustainable Community Strategy');
+    expect(scorecard.body).toContain('aria-current="page"');
+  });
+
+  it('filters the framework page to a theme', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}?theme=community-safety` });
+    expect(page.body).toContain('A safer Brackenfield');
+    expect(page.body).not.toContain('Less waste, more recycling');
+  });
+
+  it('draws each indicator chart with a table of the same numbers', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/indicators/${ids.ni56}` });
+    expect(page.body).toContain('<svg class="app-perf-chart" role="img"');
+    expect(page.body).toMatch(/<th scope="row" class="govuk-table__header">2024\/25<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">19.6<\/td>/);
+  });
+
+  it('keeps drafts and the overlap view from the public', async () => {
+    const framework = await ctx.app.inject({ method: 'GET', url: BASE });
+    expect(framework.body).not.toContain('Housing Strategy');
+    const overlaps = await ctx.app.inject({ method: 'GET', url: `${BASE}/overlaps` });
+    expect(overlaps.statusCode).toBe(303);
+  });
+
+  it('enters a value through the form, and it shows as awaiting approval', async () => {
+    const bad = await session.submit(`${BASE}/measurements/new`, `${BASE}/measurements`, { indicatorId: ids.ni56, year: 'next year', value: 'lots', dataStatus: 'final' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Enter the year as a financial year, like 2024/25');
+    expect(bad.body).toContain('value="lots"');
+    const good = await session.submit(`${BASE}/measurements/new`, `${BASE}/measurements`, { indicatorId: ids.ni56, year: '2025/26', value: '18.1', dataStatus: 'provisional' });
+    expect(good.statusCode).toBe(303);
+    const approvals = await session.get(`${BASE}/approvals`);
+    expect(approvals.body).toContain('18.1');
+  });
+
+  it('adds a plan and an outcome through the forms, naming what is wrong first', async () => {
+    const bad = await session.submit(`${BASE}/plans/new`, `${BASE}/plans`, { title: '', planType: 'housing-strategy', startYear: '2026/27', endYear: '2025/26', status: 'draft' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Enter the plan’s title');
+    const good = await session.submit(`${BASE}/plans/new`, `${BASE}/plans`, { title: 'Brackenfield Local Transport Plan', planType: 'local-transport-plan', startYear: '2026/27', endYear: '2030/31', status: 'published', contributorIds: ids.lsp });
+    expect(good.statusCode).toBe(303);
+    const planUrl = good.headers.location as string;
+    const outcome = await session.submit(`${planUrl}/outcomes/new`, `${planUrl}/outcomes`, { title: 'Better buses', themes: 'transport' });
+    expect(outcome.statusCode).toBe(303);
+    expect((await session.get(planUrl)).body).toContain('Better buses');
+  });
+
+  it('reports an import’s bad rows by line on the page', async () => {
+    const form = await session.get(`${BASE}/measurements/import`);
+    const token = /name="_csrf" value="([^"]+)"|_csrf=([^"&]+)/.exec(form.body);
+    const csrf = decodeURIComponent(token?.[1] ?? token?.[2] ?? '');
+    const boundary = 'XyZ';
+    const file = 'indicator,year,value,data_status\nNI 56,2025/26,abc,final\n';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="v.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--${boundary}--\r\n`;
+    const response = await ctx.app.inject({ method: 'POST', url: `${BASE}/measurements/import?_csrf=${encodeURIComponent(csrf)}`, headers: { cookie: session.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('“abc” is not a number');
+  });
+
+  it('serves the report as a PDF', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: `${BASE}/report.pdf` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('takes a value through the API, naming bad fields, and lists only approved values publicly', async () => {
+    const bad = await ctx.app.inject({ method: 'POST', url: `/api/v1/localities/${CODE}/measurements`, headers: admin.headers, payload: { indicatorId: ids.ni56, year: 2025, value: 'x', dataStatus: 'final' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('value');
+    const good = await ctx.app.inject({ method: 'POST', url: `/api/v1/localities/${CODE}/measurements`, headers: admin.headers, payload: { indicatorId: ids.ni56, year: 2026, value: 17.9, dataStatus: 'provisional' } });
+    expect(good.statusCode).toBe(201);
+    expect(good.json()).toMatchObject({ period: '2026/27', state: 'pending' });
+    const listed = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/indicators/${ids.ni56}/measurements` });
+    expect(listed.json().map((m: { year: number }) => m.year)).not.toContain(2026);
+    const framework = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/performance` });
+    expect(framework.json().targets.length).toBeGreaterThan(5);
+  });
+
+  it('imports values through the API as CSV, all or nothing', async () => {
+    const bad = await ctx.app.inject({ method: 'POST', url: `/api/v1/localities/${CODE}/measurements/import`, headers: { ...admin.headers, 'content-type': 'text/csv' }, payload: 'indicator,year,value,data_status\nNI 56,2027,1,final\nNI 56,2027,2,final\n' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0]).toMatchObject({ line: 3, column: 'year' });
+    const good = await ctx.app.inject({ method: 'POST', url: `/api/v1/localities/${CODE}/measurements/import`, headers: { ...admin.headers, 'content-type': 'text/csv' }, payload: 'indicator,year,value,data_status\nNI 56,2027,1,final\n' });
+    expect(good.json()).toEqual({ imported: 1 });
+  });
+});
