@@ -69,6 +69,7 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
       .replace(':item', 'housing')
       .replace(':id', id ?? '')
       .replace(':token', 'not-a-real-token')
+      .replace(':theme', 'housing')
       .replace(':section', 'problem')
       .replace(':section', 'problem')
       .replace(/:(grantId|userId|operationId)/g, '00000000-0000-4000-8000-000000000000');
