@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../app.js';
+import { formatDate } from '../../core/dates.js';
 import { apiRoute } from '../../web/api.js';
 import { SRC_DIR } from '../../web/render.js';
 import { type MapFormat, describeMap } from './service.js';
@@ -71,9 +72,9 @@ export function mapRoutes(app: FastifyInstance, services: Services): void {
 
 function pageContext(result: MapResult, mapBase: string) {
   const q = result.query;
-  const filterQuery = mapQueryString(q, ['view', 'theme', 'layer', 'status', 'sector', 'min']);
+  const filterQuery = mapQueryString(q, ['view', 'theme', 'layer', 'status', 'sector', 'min', 'asAt']);
   return {
-    title: 'Partnership map',
+    title: q.asAt ? `Partnership map as at ${formatDate(q.asAt)}` : 'Partnership map',
     section: 'map',
     tab: 'network',
     locality: result.locality,

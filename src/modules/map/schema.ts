@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../core/validation.js';
 import { LAYERS, SECTORS, STATUSES } from '../register/schema.js';
 
 export const MAP_VIEWS = ['network', 'partnerships'] as const;
@@ -24,6 +25,7 @@ export const mapQuery = z.object({
   colour: z.enum(['theme', 'layer']).default('theme').catch('theme').meta({ description: 'Pages only: what the network’s colours show' }),
   sort: z.enum(['name', 'links']).default('name').catch('name').meta({ description: 'Pages only: how the tables are sorted' }),
   order: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+  asAt: isoDate('Enter a real date').optional().catch(undefined).meta({ description: 'YYYY-MM-DD: the map as it stood at the end of that day (partnerships that then existed, seats then held)' }),
 });
 export type MapQuery = z.infer<typeof mapQuery>;
 

@@ -66,14 +66,16 @@ export class MapService {
     private readonly reference: ReferenceService,
   ) {}
 
-  private async load(principal: Principal, gssCode: string): Promise<Loaded> {
+  /** With `asAt`, the register as it stood at the end of that day (see register/as-at.ts). */
+  private async load(principal: Principal, gssCode: string, asAt?: string): Promise<Loaded> {
     const locality = await this.register.locality(gssCode);
     const restricted = canReadRestricted(principal, locality);
     const visible = (p: { status: string }) => restricted || isPublished(p);
     // One query at a time: PGlite has one connection, and these are three quick reads.
-    const partnerships = await this.register.partnerships.allForLocality(this.db, locality.id);
+    const then = asAt ? await this.register.snapshotAsAt(locality, asAt, this.db) : undefined;
+    const partnerships = then ? then.partnerships : await this.register.partnerships.allForLocality(this.db, locality.id);
     const organisations = await this.register.organisations.allForLocality(this.db, locality.id);
-    const memberships = await this.register.memberships.allForLocality(this.db, locality.id);
+    const memberships = then ? [...then.memberships.values()].flat() : await this.register.memberships.allForLocality(this.db, locality.id);
     const reference = await this.reference.snapshot(this.db);
     // Only the published fields of a partnership go further: the restricted ones are never copied.
     const all: SourcePartnership[] = partnerships.map((p) => ({
@@ -104,7 +106,7 @@ export class MapService {
 
   async map(principal: Principal, gssCode: string, query: unknown): Promise<MapResult> {
     const q = mapQuery.parse(query ?? {});
-    const { locality, restricted, source, nesting, reference } = await this.load(principal, gssCode);
+    const { locality, restricted, source, nesting, reference } = await this.load(principal, gssCode, q.asAt);
     const graph = buildGraph(source, { lspId: nesting.lsp?.id, orphanIds: nesting.orphanIds }, q);
     const used = new Set(source.partnerships.flatMap((p) => p.themes));
     const themes = reference

@@ -7,7 +7,7 @@ import type { MapResult } from './service.js';
 const DEFAULTS: Partial<Record<keyof MapQuery, string | number>> = { view: 'network', status: 'open', min: 4, colour: 'theme', sort: 'name', order: 'asc' };
 
 /** The query string of a map, without the values that are the defaults. */
-export function mapQueryString(q: Partial<MapQuery>, keys: Array<keyof MapQuery> = ['view', 'theme', 'layer', 'status', 'sector', 'min', 'colour', 'sort', 'order']): string {
+export function mapQueryString(q: Partial<MapQuery>, keys: Array<keyof MapQuery> = ['view', 'theme', 'layer', 'status', 'sector', 'min', 'colour', 'sort', 'order', 'asAt']): string {
   const params = new URLSearchParams();
   for (const key of keys) {
     const value = q[key];

@@ -190,9 +190,11 @@ function timelineChart(points: Array<{ date: string; partnerships: number; yearl
   const width = 640;
   const height = 200;
   const pad = 36;
-  const max = Math.max(1, ...points.map((p) => p.partnerships));
+  // The axis starts a little below the fewest, so a change of a few partnerships shows.
+  const max = Math.max(1, ...points.map((p) => p.partnerships)) + 1;
+  const min = Math.max(0, Math.min(...points.map((p) => p.partnerships)) - 5);
   const x = (i: number) => pad + (points.length > 1 ? (i * (width - 2 * pad)) / (points.length - 1) : 0);
-  const y = (v: number) => height - pad - (v * (height - 2 * pad)) / max;
+  const y = (v: number) => height - pad - ((v - min) * (height - 2 * pad)) / (max - min);
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.partnerships).toFixed(1)}`).join(' ');
-  return { width, height, path, max, baseline: height - pad, top: pad, dots: points.map((p, i) => ({ cx: x(i).toFixed(1), cy: y(p.partnerships).toFixed(1), date: p.date, value: p.partnerships })) };
+  return { width, height, path, max, min, baseline: height - pad, top: pad, dots: points.map((p, i) => ({ cx: x(i).toFixed(1), cy: y(p.partnerships).toFixed(1), date: p.date, value: p.partnerships })) };
 }

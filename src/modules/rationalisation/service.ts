@@ -79,6 +79,10 @@ export interface LineageView {
   chain: LineageNode[];
 }
 
+export interface WriteOptions {
+  trx?: Db;
+}
+
 interface Context {
   locality: Locality;
   plan: PlanRow;
@@ -110,6 +114,11 @@ export class RationalisationService {
 
   private get db(): Db {
     return this.deps.db;
+  }
+
+  /** Runs inside the caller's transaction (the demo seed) or a new one. */
+  private write<T>(options: WriteOptions, work: (trx: Db) => Promise<T>): Promise<T> {
+    return options.trx ? work(options.trx) : this.db.transaction().execute(work);
   }
 
   private async readable(principal: Principal, gssCode: string): Promise<Locality> {
@@ -194,13 +203,13 @@ export class RationalisationService {
     };
   }
 
-  async createPlan(principal: Principal, gssCode: string, input: unknown): Promise<PlanRow> {
+  async createPlan(principal: Principal, gssCode: string, input: unknown, options: WriteOptions = {}): Promise<PlanRow> {
     const data = parseInput(planInput, input);
-    const locality = await this.deps.register.locality(gssCode);
+    const locality = await this.deps.register.locality(gssCode, options.trx);
     requireLocalityAdmin(principal, locality, 'Rationalisation plan');
     // The cluster's suggested operations come from the overlap analysis, read before writing.
     const suggested = data.clusterId ? await this.clusterOperations(principal, gssCode, data.clusterId) : [];
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const plan = await this.repository.insertPlan(trx, {
         locality_id: locality.id,
         reference: await this.repository.nextReference(trx, locality.id),
@@ -324,14 +333,14 @@ export class RationalisationService {
   /** Changes to the plan itself ask every affected partnership again. */
   async updatePlan(principal: Principal, gssCode: string, id: string, input: unknown): Promise<PlanRow> {
     const data = parseInput(planUpdate, input);
-    return this.amend(principal, gssCode, id, 'Amended the plan’s title, rationale or date', async (trx, ctx) => {
+    return this.amend(principal, gssCode, id, 'Amended the plan’s title, rationale or date', {}, async (trx, ctx) => {
       const updated = await this.repository.updatePlan(trx, ctx.plan.id, { title: data.title, rationale: data.rationale, effective_on: data.effectiveOn }, { newRound: await this.answered(trx, ctx.plan), version: data.version ?? ctx.plan.version });
       if (!updated) throw new ConflictError('Someone else changed this plan while you were editing it. Reload the page and make your changes again.');
       return updated;
     });
   }
 
-  async addOperation(principal: Principal, gssCode: string, id: string, input: unknown): Promise<OperationRow> {
+  async addOperation(principal: Principal, gssCode: string, id: string, input: unknown, options: WriteOptions = {}): Promise<OperationRow> {
     const data = parseInput(operationInput, input);
     const subjects = [...new Set(data.subjectIds)];
     const op: NewOperation = {
@@ -345,7 +354,7 @@ export class RationalisationService {
       meeting_minutes: data.meetingMinutes ?? null,
       reason: data.reason ?? null,
     };
-    return this.amend(principal, gssCode, id, `Added an operation: ${data.kind}`, async (trx, ctx) => {
+    return this.amend(principal, gssCode, id, `Added an operation: ${data.kind}`, options, async (trx, ctx) => {
       const { register } = await this.ruleRegister(trx, ctx.locality);
       const proposed = [...ctx.operations.map(planned), planned({ ...op, id: '', plan_id: ctx.plan.id, position: 0, result_id: null })];
       const problems = checkPlan(proposed, register).filter((p) => p.operation === proposed.length - 1);
@@ -359,14 +368,14 @@ export class RationalisationService {
   }
 
   async removeOperation(principal: Principal, gssCode: string, id: string, operationId: string): Promise<void> {
-    await this.amend(principal, gssCode, id, 'Removed an operation', async (trx, ctx) => {
+    await this.amend(principal, gssCode, id, 'Removed an operation', {}, async (trx, ctx) => {
       if (!isUuid(operationId) || !(await this.repository.deleteOperation(trx, ctx.plan.id, operationId))) throw new NotFoundError('Operation');
       await this.repository.updatePlan(trx, ctx.plan.id, {}, { newRound: await this.answered(trx, ctx.plan) });
     });
   }
 
   async withdraw(principal: Principal, gssCode: string, id: string): Promise<PlanRow> {
-    return this.amend(principal, gssCode, id, 'Withdrew the plan', async (trx, ctx) => {
+    return this.amend(principal, gssCode, id, 'Withdrew the plan', {}, async (trx, ctx) => {
       const updated = await this.repository.updatePlan(trx, ctx.plan.id, { status: 'withdrawn' });
       if (!updated) throw new NotFoundError('Rationalisation plan');
       return updated;
@@ -379,9 +388,9 @@ export class RationalisationService {
   }
 
   /** Every amendment: by the locality administrator, on an open plan, in one transaction with its audit entry. */
-  private async amend<T>(principal: Principal, gssCode: string, id: string, summary: string, work: (trx: Db, ctx: Context) => Promise<T>): Promise<T> {
-    const locality = await this.deps.register.locality(gssCode);
-    return this.db.transaction().execute(async (trx) => {
+  private async amend<T>(principal: Principal, gssCode: string, id: string, summary: string, options: WriteOptions, work: (trx: Db, ctx: Context) => Promise<T>): Promise<T> {
+    const locality = await this.deps.register.locality(gssCode, options.trx);
+    return this.write(options, async (trx) => {
       const ctx = await this.context(trx, locality, id, true);
       requireLocalityAdmin(principal, locality, 'Rationalisation plan');
       if (ctx.plan.status !== 'open') throw ValidationError.of('plan', `This plan is ${ctx.plan.status === 'carried-out' ? 'carried out' : 'withdrawn'}: it can no longer be changed`);
@@ -397,10 +406,10 @@ export class RationalisationService {
    * An affected partnership's answer, recorded by its secretary, or by the locality
    * administrator on its board's behalf. Objections and conditions need their reasons.
    */
-  async recordConsent(principal: Principal, gssCode: string, id: string, input: unknown): Promise<ConsentRow> {
+  async recordConsent(principal: Principal, gssCode: string, id: string, input: unknown, options: WriteOptions = {}): Promise<ConsentRow> {
     const data = parseInput(consentInput, input);
-    const locality = await this.deps.register.locality(gssCode);
-    return this.db.transaction().execute(async (trx) => {
+    const locality = await this.deps.register.locality(gssCode, options.trx);
+    return this.write(options, async (trx) => {
       const ctx = await this.context(trx, locality, id, true);
       if (!canEditPartnership(principal, locality, data.partnershipId)) refuse(principal, locality, 'Rationalisation plan');
       if (ctx.plan.status !== 'open') throw ValidationError.of('decision', 'This plan is no longer open for agreement');
@@ -424,10 +433,10 @@ export class RationalisationService {
   }
 
   /** The Government Office adviser's advice (or the administrator's reply): it informs; nothing waits on it. */
-  async addComment(principal: Principal, gssCode: string, id: string, input: unknown): Promise<CommentRow> {
+  async addComment(principal: Principal, gssCode: string, id: string, input: unknown, options: WriteOptions = {}): Promise<CommentRow> {
     const data = parseInput(commentInput, input);
-    const locality = await this.deps.register.locality(gssCode);
-    return this.db.transaction().execute(async (trx) => {
+    const locality = await this.deps.register.locality(gssCode, options.trx);
+    return this.write(options, async (trx) => {
       const ctx = await this.context(trx, locality, id);
       const adviser = isRegionalAdviser(principal, locality);
       if (!adviser && !canAdministerLocality(principal, locality)) {
@@ -453,9 +462,10 @@ export class RationalisationService {
    * goes ahead only when every affected partnership agreed this round and the date has come;
    * if anything fails part-way the transaction rolls back and the register is untouched.
    */
-  async carryOut(principal: Principal, gssCode: string, id: string, today = todayInLondon()): Promise<PlanRow> {
-    const locality = await this.deps.register.locality(gssCode);
-    return this.db.transaction().execute(async (trx) => {
+  async carryOut(principal: Principal, gssCode: string, id: string, options: WriteOptions & { today?: string } = {}): Promise<PlanRow> {
+    const locality = await this.deps.register.locality(gssCode, options.trx);
+    const today = options.today ?? todayInLondon();
+    return this.write(options, async (trx) => {
       const ctx = await this.context(trx, locality, id, true);
       requireLocalityAdmin(principal, locality, 'Rationalisation plan');
       const { register, records } = await this.ruleRegister(trx, locality);
