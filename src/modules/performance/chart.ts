@@ -16,12 +16,13 @@ export interface ChartOptions {
   height?: number;
 }
 
-const MARGIN = { top: 16, right: 16, bottom: 36, left: 56 };
+const MARGIN = { top: 36, right: 16, bottom: 36, left: 56 };
 // Presentation attributes, not CSS: the chart reads the same in the page, in print and when
 // saved on its own. GOV.UK blue for the values; dashed secondary text colour for the trajectory.
 const BLUE = '#1d70b8';
 const TEXT = '#505a5f';
 const GRID = '#b1b4b6';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -57,10 +58,13 @@ export function lineChartSvg(rows: SeriesRow[], options: ChartOptions): string {
       .y((r) => y(r[key] as number))(rows) ?? '';
   const ticks = y.ticks(5);
   const parts: string[] = [
-    `<svg class="app-perf-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="app-perf-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMidYMid meet" font-family='${FONT}' xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${id}-title">${escapeXml(options.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(options.description)}</desc>`,
   ];
+  // The key: what the solid and the dashed lines are.
+  parts.push(`<g font-size="14" fill="${TEXT}"><line x1="${MARGIN.left}" x2="${MARGIN.left + 28}" y1="12" y2="12" stroke="${BLUE}" stroke-width="3"/><text x="${MARGIN.left + 34}" y="12" dy="0.32em">Approved value</text>`);
+  parts.push(`<line x1="${MARGIN.left + 170}" x2="${MARGIN.left + 198}" y1="12" y2="12" stroke="${TEXT}" stroke-width="2" stroke-dasharray="6 4"/><text x="${MARGIN.left + 204}" y="12" dy="0.32em">Expected (trajectory)</text></g>`);
   for (const tick of ticks) {
     parts.push(`<line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}" stroke-width="1"/>`);
     parts.push(`<text x="${MARGIN.left - 6}" y="${y(tick)}" dy="0.32em" text-anchor="end" font-size="14" fill="${TEXT}">${escapeXml(formatTick(tick))}</text>`);
