@@ -57,7 +57,8 @@ export class GatekeeperRepository {
       .selectAll('p')
       .select(['l.gss_code as locality_code', 'l.name as locality_name'])
       .where('p.locality_id', 'in', localityIds)
-      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.reference', 'desc')
       .execute();
   }
 
