@@ -125,6 +125,17 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const now = await register.registerAsAt(admin.principal, CODE, today, { pageSize: 500 });
     expect(now.items.find((p) => p.id === ids.b)).toBeUndefined();
     expect(now.items.find((p) => p.id === ids.a)?.member_count).toBe(4);
+
+    // The register page and the map answer for the same date.
+    const bName = b?.name ?? '';
+    const page = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/partnerships?asAt=${yesterday}&q=${encodeURIComponent(bName)}`, headers: admin.headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Partnership register as at');
+    expect(page.body).toMatch(/class="govuk-details__text app-members-then">[^<]*Mergeford Refuge/);
+    const mapThen = (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/map?asAt=${yesterday}`, headers: admin.headers })).json() as { nodes: Array<{ label: string; status: string }> };
+    expect(mapThen.nodes.find((n) => n.label === bName)?.status).toBe('active');
+    const mapNow = (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/map`, headers: admin.headers })).json() as { nodes: Array<{ label: string }> };
+    expect(mapNow.nodes.find((n) => n.label === bName)).toBeUndefined();
   });
 
   it('asks everyone again when the plan is amended', async () => {
