@@ -12,7 +12,7 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
   let ctx: TestContext;
   let admin: Person;
   let session: FormSession;
-  let ids: Record<string, string>;
+  let ids: { ni56: string; plan: string; outcome: string; target: string; lsp: string };
 
   beforeAll(async () => {
     ctx = await createTestContext(backend);
@@ -131,5 +131,17 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     expect(bad.json().errors[0]).toMatchObject({ line: 3, column: 'year' });
     const good = await ctx.app.inject({ method: 'POST', url: `/api/v1/localities/${CODE}/measurements/import`, headers: { ...admin.headers, 'content-type': 'text/csv' }, payload: 'indicator,year,value,data_status\nNI 56,2027,1,final\n' });
     expect(good.json()).toEqual({ imported: 1 });
+  });
+
+  it('lets only a system administrator add national indicators, with problems named by line', async () => {
+    const sysadmin = await ctx.person([{ role: 'system-admin' }]);
+    const file = 'code,title,polarity\nNI 117,Duplicate of a shipped one,lower\nXN 1,An indicator added nationally,higher\n';
+    const refused = await ctx.app.inject({ method: 'POST', url: '/api/v1/indicators/import', headers: { ...admin.headers, 'content-type': 'text/csv' }, payload: file });
+    expect(refused.statusCode).toBe(403);
+    const bad = await ctx.app.inject({ method: 'POST', url: '/api/v1/indicators/import', headers: { ...sysadmin.headers, 'content-type': 'text/csv' }, payload: file });
+    expect(bad.json().errors).toEqual([expect.objectContaining({ line: 2, column: 'code' })]);
+    const good = await ctx.app.inject({ method: 'POST', url: '/api/v1/indicators/import', headers: { ...sysadmin.headers, 'content-type': 'text/csv' }, payload: 'code,title,polarity\nXN 1,An indicator added nationally,higher\n' });
+    expect(good.json()).toEqual({ imported: 1 });
+    expect((await ctx.app.inject({ method: 'GET', url: `${BASE}/indicators` })).body).toContain('An indicator added nationally');
   });
 });

@@ -548,19 +548,30 @@ function apiRoutes(app: FastifyInstance, performance: PerformanceService): void 
     handler: async (request, reply) => reply.code(201).send(measurementJson(await performance.recordMeasurement(request.principal, params(request).code, request.body))),
   });
   apiRoute(app, {
+    method: 'POST', url: '/api/v1/indicators/import', operationId: 'importNationalIndicators', summary: 'Add national indicators to the shared library from a CSV or XLSX file, all or nothing', tag, access: 'system-admin',
+    bodyContentType: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: z.object({ imported: z.number().int() }),
+    handler: async (request, reply) => importing(reply, async () => performance.importIndicators(request.principal, null, { name: 'upload', content: bodyBuffer(request) })),
+  });
+  apiRoute(app, {
     method: 'POST', url: `${base}/measurements/import`, operationId: 'importMeasurements', summary: 'Import values from a CSV or XLSX file, all or nothing; each problem is named by line and column', tag, access: 'register-editor',
     params: localityParams, bodyContentType: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: z.object({ imported: z.number().int() }),
-    handler: async (request, reply) => {
-      const content = Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : '');
-      try {
-        return { imported: await performance.importMeasurements(request.principal, params(request).code, { name: 'upload', content }) };
-      } catch (error) {
-        if (!(error instanceof ImportRejected)) throw error;
-        return reply
-          .code(422)
-          .type('application/problem+json')
-          .send({ type: '/api/docs#problem-422', title: 'Nothing was imported', status: 422, detail: error.message, errors: error.issues.map((i) => ({ field: i.column || 'file', pointer: `/${i.column}`, detail: i.message, sheet: i.sheet, line: i.line, column: i.column })) });
-      }
-    },
+    handler: async (request, reply) => importing(reply, async () => performance.importMeasurements(request.principal, params(request).code, { name: 'upload', content: bodyBuffer(request) })),
   });
+}
+
+function bodyBuffer(request: FastifyRequest): Buffer {
+  return Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : '');
+}
+
+/** An import's answer: how many were written, or 422 with every problem by line and column. */
+async function importing(reply: FastifyReply, work: () => Promise<number>) {
+  try {
+    return { imported: await work() };
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    return reply
+      .code(422)
+      .type('application/problem+json')
+      .send({ type: '/api/docs#problem-422', title: 'Nothing was imported', status: 422, detail: error.message, errors: error.issues.map((i) => ({ field: i.column || 'file', pointer: `/${i.column}`, detail: i.message, sheet: i.sheet, line: i.line, column: i.column })) });
+  }
 }
