@@ -67,7 +67,7 @@ const PROPOSALS: DemoProposal[] = [
       running: running(12, 8, 1.5, 'A joined-up weekend plan'),
     },
     submittedDaysAgo: 50,
-    then: { kind: 'decided', daysAgo: 31, outcome: 'rejected', reasons: 'The police and the council’s licensing team will run this as joint working through Pubwatch, reporting to the Community Safety Partnership; no new board is needed.', diversion: 'single-organisation' },
+    then: { kind: 'decided', daysAgo: 31, outcome: 'rejected', reasons: 'The council’s licensing team will take this on in its weekend enforcement plan, briefing the police and Pubwatch and reporting to the Community Safety Partnership; no new board is needed.', diversion: 'single-organisation' },
   },
   {
     title: 'Upperton Community Transport Scheme',

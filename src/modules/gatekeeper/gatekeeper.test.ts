@@ -141,6 +141,26 @@ describe.each(backends)('gatekeeper (%s)', (backend) => {
     expect((await gatekeeper.get(panel.principal, CODE, draft.id)).state).toBe('draft');
   });
 
+  it('answers the same through the API: a draft started, a section saved, the pre-check, and the public log', async () => {
+    const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = proposer.headers) => ctx.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+    const started = await api('POST', `/localities/${CODE}/proposals`, { title: 'Brackenfield Domestic Abuse Network', national: 'no' });
+    expect(started.statusCode).toBe(201);
+    const id = started.json().id as string;
+    const bad = await api('PUT', `/localities/${CODE}/proposals/${id}/sections/running`, { meetingsPerYear: -1 });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Meetings a year must be 0 or more');
+    const saved = await api('PUT', `/localities/${CODE}/proposals/${id}/sections/problem`, { title: 'Brackenfield Domestic Abuse Network', ...DUPLICATE });
+    expect(saved.statusCode).toBe(200);
+    const precheck = await api('GET', `/localities/${CODE}/proposals/${id}/precheck`);
+    expect(precheck.json().similar.map((s: { name: string }) => s.name)).toContain(DA_FORUM);
+    const adviserDecides = await api('POST', `/localities/${CODE}/proposals/${id}/decision`, { outcome: 'approved', reasons: 'x', checks: ['similar'], createAs: 'active' }, adviser.headers);
+    expect(adviserDecides.statusCode).toBe(403);
+    const log = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/decisions` });
+    expect(log.statusCode).toBe(200);
+    expect(log.json().length).toBeGreaterThanOrEqual(2);
+    expect(log.body).not.toContain('Funding confirmed privately');
+  });
+
   it('gives the demo locality proposals in several states, with decisions in its public log', async () => {
     const overview = await ctx.services.gatekeeper.overview(panel.principal, CODE);
     const states = new Set(overview.proposals.map((p) => p.state));

@@ -63,12 +63,13 @@ export class GatekeeperRepository {
   }
 
   /** Decided proposals, newest decision first, for the public log and the statistics. */
-  decided(db: Db, localityIds: string[] | 'all'): Promise<Array<ProposalRow & { locality_code: string; locality_name: string }>> {
+  decided(db: Db, localityIds: string[] | 'all'): Promise<Array<ProposalRow & { locality_code: string; locality_name: string; partnership_status: string | null }>> {
     let q = db
       .selectFrom('proposals as p')
       .innerJoin('localities as l', 'l.id', 'p.locality_id')
+      .leftJoin('partnerships as created', 'created.id', 'p.partnership_id')
       .selectAll('p')
-      .select(['l.gss_code as locality_code', 'l.name as locality_name'])
+      .select(['l.gss_code as locality_code', 'l.name as locality_name', 'created.status as partnership_status'])
       .where('p.decided_at', 'is not', null);
     if (localityIds !== 'all') {
       if (localityIds.length === 0) return Promise.resolve([]);

@@ -136,8 +136,12 @@ export interface DecisionLogEntry {
   deciderRole: string;
   decidedAt: Date;
   partnershipId: string | null;
+  /** The created partnership's status now: a proposed one is published in the register once active. */
+  partnershipStatus: string | null;
   /** Only for readers of the locality's restricted material. */
   restrictedNote: string | null;
+  /** Whether the viewer reads the locality's restricted material (and so its proposed partnerships). */
+  restrictedView: boolean;
 }
 
 /** Proposals for new partnerships, their automatic pre-check, and the gatekeeper's decisions. */
@@ -373,10 +377,15 @@ export class GatekeeperService {
     });
     burden.sort((a, b) => b.seats - a.seats || a.name.localeCompare(b.name));
     const themes = answers.problem?.themes ?? [];
+    const snapshot = await this.deps.reference.snapshot(db);
+    const themeLabel = (code: string) => snapshot.label('theme', code);
+    for (const s of similar) s.sharedThemes = s.sharedThemes.map(themeLabel);
     const areas = new Set(candidate.areas);
     const sameThemeArea = (await this.repository.sharingTheme(db, locality.id, themes))
       .filter((p) => p.areas === null || p.areas.length === 0 || p.areas.includes(locality.gss_code) || areas.has(locality.gss_code) || p.areas.some((a) => areas.has(a)))
-      .map((p) => ({ id: p.id, name: p.name, reference: p.reference, themes: p.themes ?? [], statutory: p.basis === 'statutory', statutoryType: p.statutory_type, sharedThemes: (p.themes ?? []).filter((t) => themes.includes(t)) }));
+      .map((p) => ({ id: p.id, name: p.name, reference: p.reference, themes: (p.themes ?? []).map(themeLabel), statutory: p.basis === 'statutory', statutoryType: p.statutory_type, sharedThemes: (p.themes ?? []).filter((t) => themes.includes(t)).map(themeLabel) }))
+      // The closest first: most themes in common, statutory partnerships before others.
+      .sort((x, y) => y.sharedThemes.length - x.sharedThemes.length || Number(y.statutory) - Number(x.statutory) || x.name.localeCompare(y.name));
     return {
       similar,
       nationalPending: check.nationalPending,
@@ -621,7 +630,9 @@ export class GatekeeperService {
             deciderRole: d.deciderRole,
             decidedAt: p.decided_at,
             partnershipId: p.partnership_id,
+            partnershipStatus: p.partnership_status,
             restrictedNote: readers.has(p.locality_id) ? d.restrictedNote : null,
+            restrictedView: readers.has(p.locality_id),
           },
         ];
       }),
