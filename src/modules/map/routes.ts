@@ -7,7 +7,7 @@ import { formatDate } from '../../core/dates.js';
 import { apiRoute } from '../../web/api.js';
 import { SRC_DIR } from '../../web/render.js';
 import { type MapFormat, describeMap } from './service.js';
-import { mapApiQuery, mapOutput } from './schema.js';
+import { mapApiQuery, mapOutput, mapQuery } from './schema.js';
 import { mapFilters, mapQueryString, mapTables, sortLinks } from './view-models.js';
 import type { MapResult } from './service.js';
 
@@ -36,9 +36,10 @@ export function mapRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/localities/:code/map/tree', { config: { access: 'public' } }, async (request, reply) => {
-    const result = await map.tree(request.principal, params(request).code);
+    const { asAt } = mapQuery.pick({ asAt: true }).parse(request.query ?? {});
+    const result = await map.tree(request.principal, params(request).code, asAt);
     return reply.view('map/views/tree.njk', {
-      title: 'Nesting tree',
+      title: asAt ? `Nesting tree as at ${formatDate(asAt)}` : 'Nesting tree',
       section: 'map',
       tab: 'tree',
       ...result,

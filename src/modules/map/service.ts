@@ -35,6 +35,8 @@ export interface TreeResult {
   nesting: Nesting;
   /** Open partnerships the viewer can see. */
   open: number;
+  /** The past date the tree is shown as at, if any. */
+  asAt?: string;
 }
 
 export type MapFormat = 'nodes.csv' | 'edges.csv' | 'graphml' | 'gexf';
@@ -129,10 +131,11 @@ export class MapService {
     };
   }
 
-  async tree(principal: Principal, gssCode: string): Promise<TreeResult> {
-    const { locality, restricted, source, nesting } = await this.load(principal, gssCode);
+  /** The nesting tree, today or (with `asAt`) as it stood at the end of that day. */
+  async tree(principal: Principal, gssCode: string, asAt?: string): Promise<TreeResult> {
+    const { locality, restricted, source, nesting } = await this.load(principal, gssCode, asAt);
     const open = source.partnerships.filter((p) => p.status === 'active' || p.status === 'proposed').length;
-    return { locality, restricted, nesting, open };
+    return { locality, restricted, nesting, open, asAt };
   }
 
   /** One export file of the map as filtered by `query`; `baseUrl` makes the record links absolute. */

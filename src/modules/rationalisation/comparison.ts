@@ -109,7 +109,10 @@ export function simulate(open: readonly PartnershipFeatures[], ops: readonly Pla
   return [...byId.values()];
 }
 
-export function figures(open: readonly PartnershipFeatures[], sectorOf: SectorOf, rates: CostRates): Figures {
+/** What figures need of a partnership: its members, meeting pattern and layer. */
+export type Measured = Pick<PartnershipFeatures, 'memberOrganisationIds' | 'meetingsPerYear' | 'meetingMinutes' | 'typicalAttendance' | 'layer'>;
+
+export function figures(open: readonly Measured[], sectorOf: SectorOf, rates: CostRates): Figures {
   const result: Figures = { partnerships: open.length, seats: 0, meetingHours: 0, yearlyCostPence: 0, estimated: 0, byLayer: {} };
   for (const p of open) {
     const seats = new Set(p.memberOrganisationIds).size;

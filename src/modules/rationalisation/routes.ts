@@ -5,7 +5,7 @@ import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
 import { LAYER_LABELS, STATUS_LABELS } from '../register/schema.js';
-import { commentInput, consentInput, DECISION_LABELS, OPERATION_LABELS, operationInput, PLAN_STATUS_LABELS, planUpdate } from './schema.js';
+import { asAtQuery, commentInput, consentInput, DECISION_LABELS, OPERATION_LABELS, operationInput, PLAN_STATUS_LABELS, planUpdate } from './schema.js';
 import type { PlanDetail } from './service.js';
 
 type Params = { code: string; id: string; operationId: string };
@@ -45,8 +45,13 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
   });
 
   app.get('/localities/:code/rationalisation/savings', { config: { access: 'locality-reader' } }, async (request, reply) => {
-    const result = await rationalisation.savings(request.principal, params(request).code);
-    return reply.view('rationalisation/views/savings.njk', { title: 'Savings and timeline', section: 'rationalisation', ...result, chart: timelineChart(result.timeline) });
+    const query = request.query as Record<string, unknown>;
+    const typed = formToInput(asAtQuery, query).asAt;
+    const parsed = asAtQuery.safeParse({ asAt: typed });
+    const asAt = parsed.success ? parsed.data.asAt : undefined;
+    const result = await rationalisation.savings(request.principal, params(request).code, { asAt });
+    const errors = typed !== undefined && (!asAt || asAt !== result.metrics.asAt) ? [{ field: 'asAt', message: 'Enter a real date, today or in the past, for example 31 3 2025' }] : undefined;
+    return reply.view('rationalisation/views/savings.njk', { title: 'Savings, timeline and figures as at a date', section: 'rationalisation', ...result, errors, values: withDateParts({ asAt: result.metrics.asAt }, ['asAt']), chart: timelineChart(result.timeline) });
   });
 
   const planFormContext = (title: string, extra: Record<string, unknown> = {}) => ({ title, section: 'rationalisation', ...extra });

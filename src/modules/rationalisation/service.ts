@@ -15,7 +15,7 @@ import type { PerformanceService } from '../performance/service.js';
 import { membershipsAsAt, partnershipsAsAt } from '../register/as-at.js';
 import type { MembershipView, PartnershipRecord } from '../register/repository.js';
 import { hasSeparateLegalStatus, isUuid } from '../register/service.js';
-import { type Comparison, type PlannedOperationWithPattern, compare, mergedPattern } from './comparison.js';
+import { type Comparison, type Figures, type PlannedOperationWithPattern, compare, figures, mergedPattern } from './comparison.js';
 import { type NewOperation, RationalisationRepository } from './repository.js';
 import { type ConsentState, type Problem, type Readiness, type RulePartnership, affectedPartnerships, checkPlan, consentState, readiness, removedBy } from './rules.js';
 import { type CommentRow, type ConsentRow, type OperationRow, type PlanRow, commentInput, consentInput, operationInput, planInput, planUpdate } from './schema.js';
@@ -690,10 +690,12 @@ export class RationalisationService {
 
   /**
    * Savings realised by carried-out plans (the yearly cost of the partnerships they touched,
-   * before, against what those and their successors cost now) and the locality's timeline of
-   * open partnerships and their yearly cost, as at the end of each quarter.
+   * before, against what those and their successors cost now), the locality's open partnerships
+   * and their yearly cost at the end of each of the last twelve quarters, and its figures
+   * (partnerships, seats, meeting hours, cost, layers) as at `asAt` beside today's.
    */
-  async savings(principal: Principal, gssCode: string, today = todayInLondon()) {
+  async savings(principal: Principal, gssCode: string, options: { today?: string; asAt?: string } = {}) {
+    const today = options.today ?? todayInLondon();
     const locality = await this.readable(principal, gssCode);
     const plans = (await this.repository.listPlans(this.db, locality.id)).filter((p) => p.status === 'carried-out');
     const { open, sectorOf } = await this.openFeatures(this.db, locality);
@@ -705,25 +707,44 @@ export class RationalisationService {
       const before = stored.affectedCostBeforePence ?? 0;
       return { id: plan.id, reference: plan.reference, title: plan.title, effectiveOn: plan.effective_on, predictedPence: Number(plan.predicted_saving_pence ?? 0), realisedPence: before - now, beforePence: before, nowPence: now };
     });
-    return { locality, realised, timeline: await this.timeline(locality, today, sectorOf), totals: { predictedPence: realised.reduce((s, r) => s + r.predictedPence, 0), realisedPence: realised.reduce((s, r) => s + r.realisedPence, 0) } };
+    const history = await this.history(locality, sectorOf);
+    const asAt = options.asAt && options.asAt <= today ? options.asAt : yearBefore(today);
+    return {
+      locality,
+      realised,
+      totals: { predictedPence: realised.reduce((s, r) => s + r.predictedPence, 0), realisedPence: realised.reduce((s, r) => s + r.realisedPence, 0) },
+      timeline: quarterEnds(today, 12).map((date) => {
+        const f = history(date);
+        return { date, partnerships: f.partnerships, yearlyCostPence: f.yearlyCostPence };
+      }),
+      metrics: { asAt, then: history(asAt), now: history(today) },
+    };
   }
 
-  /** Open partnerships and their yearly cost at the end of each of the last twelve quarters, and today. */
-  private async timeline(locality: Locality, today: string, sectorOf: SectorOf) {
+  /** The locality's register history, loaded once: a function giving its figures as at any date. */
+  private async history(locality: Locality, sectorOf: SectorOf): Promise<(date: string) => Figures> {
     const register = this.deps.register;
     const all = await register.partnerships.allForLocality(this.db, locality.id);
     const changes = await register.partnerships.changes(this.db, locality.id);
     const seats: MembershipView[] = await register.memberships.allForLocality(this.db, locality.id);
     const rates = resolveRates(DEFAULT_COST_RATES);
-    const dates = quarterEnds(today, 12);
-    return dates.map((date) => {
+    return (date) => {
       const then = partnershipsAsAt(all, changes, date).filter((p) => OPEN.has(p.status));
       const members = new Map<string, string[]>();
       for (const m of membershipsAsAt(seats, date)) members.set(m.partnership_id, [...(members.get(m.partnership_id) ?? []), m.organisation_id]);
-      const cost = then.reduce((sum, p) => sum + yearlyCost({ meetingsPerYear: p.meetings_per_year, meetingMinutes: p.meeting_minutes, typicalAttendance: p.typical_attendance, memberOrganisationIds: members.get(p.id) ?? [] }, sectorOf, rates).pence, 0);
-      return { date, partnerships: then.length, yearlyCostPence: cost };
-    });
+      return figures(
+        then.map((p) => ({ layer: p.layer, meetingsPerYear: p.meetings_per_year, meetingMinutes: p.meeting_minutes, typicalAttendance: p.typical_attendance, memberOrganisationIds: [...new Set(members.get(p.id) ?? [])] })),
+        sectorOf,
+        rates,
+      );
+    };
   }
+}
+
+/** The same day a year earlier (28 February for 29 February). */
+export function yearBefore(date: string): string {
+  const [year, rest] = [Number(date.slice(0, 4)), date.slice(4)];
+  return rest === '-02-29' ? `${year - 1}-02-28` : `${year - 1}${rest}`;
 }
 
 /** The seats a merged board would hold: each organisation and representative once, one chair. */
