@@ -19,7 +19,8 @@ interface DemoProposal {
   then?:
     | { kind: 'decided'; daysAgo: number; outcome: 'approved' | 'approved-with-conditions' | 'rejected'; reasons: string; conditions?: string; diversion?: 'single-organisation' | 'existing-partnership' | 'joint-working'; createAs?: 'proposed' | 'active' }
     | { kind: 'more-information'; daysAgo: number; note: string }
-    | { kind: 'under-review'; daysAgo: number };
+    | { kind: 'under-review'; daysAgo: number; advice: string }
+    | { kind: 'withdrawn'; daysAgo: number; reason: string };
 }
 
 const running = (meetingsPerYear: number, attendees: number, meetingHours: number, benefits: string) => ({ meetingsPerYear, attendees, meetingHours, benefits });
@@ -52,8 +53,8 @@ const PROPOSALS: DemoProposal[] = [
       funding: { fundName: 'Better Care Fund (disabled facilities grant)', fundAmount: 250000, fundRequiresPartnership: 'no' },
       running: running(6, 6, 1.5, 'Homes improved before winter; admissions avoided'),
     },
-    submittedDaysAgo: 62,
-    then: { kind: 'decided', daysAgo: 45, outcome: 'approved-with-conditions', reasons: 'Nothing else brings landlords and the NHS together on cold homes, and the group is small and time-limited.', conditions: 'Reports twice a year to the Health and Wellbeing Board; closes after two winters unless the LSP renews it.', createAs: 'proposed' },
+    submittedDaysAgo: 12,
+    then: { kind: 'under-review', daysAgo: 8, advice: 'The Health and Wellbeing Board’s housing and health task group already has the ICB and the council on it: worth asking whether it could take landlords on instead.' },
   },
   {
     title: 'Town Centre Night-time Safety Group',
@@ -81,7 +82,21 @@ const PROPOSALS: DemoProposal[] = [
       running: running(4, 6, 2, 'Trips to the surgery, shops and day centres'),
     },
     submittedDaysAgo: 120,
-    then: { kind: 'decided', daysAgo: 101, outcome: 'approved', reasons: 'A gap no existing partnership or single body fills; small, with a clear end point.', createAs: 'active' },
+    then: { kind: 'withdrawn', daysAgo: 101, reason: 'The county’s community transport partnership will extend its dial-a-ride scheme to the Upperton villages.' },
+  },
+  {
+    title: 'Brackenfield Hoarding Support Panel',
+    answers: {
+      problem: { problem: 'Hoarding cases take months to resolve because fire safety, environmental health, housing and mental health services act separately.', outcomes: 'Every case with a named lead and a plan within a month.', themes: ['housing', 'health-wellbeing'] },
+      need,
+      alternatives: { singleOrganisation: 'No one service owns hoarding.', jointWorking: 'Case conferences happen but are arranged case by case.', existingPartnership: 'The adult safeguarding board covers only cases with abuse or neglect.' },
+      members: { names: ['Brackenfield District Council', 'Nethershire Fire and Rescue Service', 'Nethershire Healthcare NHS Foundation Trust', 'Brackenfield Homes'], legalForm: 'unincorporated' },
+      scope: { areas: [], layer: 'operational', durationMonths: 24, reviewPoint: 'After two years' },
+      funding: { fundName: '', fundRequiresPartnership: 'no' },
+      running: running(12, 6, 1.5, 'Cases resolved sooner; fewer fires'),
+    },
+    submittedDaysAgo: 150,
+    then: { kind: 'decided', daysAgo: 128, outcome: 'rejected', reasons: 'Agreed instead as a joint protocol between the council, the fire service and the mental health trust, with a named lead per case: joint working, not a new board.', diversion: 'joint-working' },
   },
   {
     title: 'Older People’s Digital Inclusion Network',
@@ -135,6 +150,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
   const idOf = new Map(organisations.map((o) => [o.name, o.id]));
   const proposer: Principal = { id: 'demo:proposer', label: 'Sam Okafor, Brackenfield CVS', kind: 'user', canWrite: true, grants: [{ role: 'partner-representative', localityId: locality.id, region: null, partnershipId: null, organisationId: null }] };
   const lspManager: Principal = { id: 'demo:lsp-manager', label: 'Ruth Adeyemi', kind: 'user', canWrite: true, grants: [{ role: 'locality-admin', localityId: locality.id, region: null, partnershipId: null, organisationId: null }] };
+  const adviser: Principal = { id: 'demo:go-adviser', label: 'Government Office for the East Midlands', kind: 'user', canWrite: true, grants: [{ role: 'go-adviser', localityId: null, region: locality.region, partnershipId: null, organisationId: null }] };
   const now = Date.now();
   const daysAgo = (days: number) => new Date(now - days * DAY_MS);
   const code = locality.gss_code;
@@ -165,7 +181,10 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
     if (then.kind === 'more-information') {
       await gatekeeper.requestInformation(lspManager, code, created.id, { note: then.note }, { trx, at: daysAgo(then.daysAgo) });
     } else if (then.kind === 'under-review') {
+      await gatekeeper.comment(adviser, code, created.id, { body: then.advice }, { trx, at: daysAgo(then.daysAgo + 2) });
       await gatekeeper.startReview(lspManager, code, created.id, { trx, at: daysAgo(then.daysAgo) });
+    } else if (then.kind === 'withdrawn') {
+      await gatekeeper.withdraw(proposer, code, created.id, { reason: then.reason }, { trx, at: daysAgo(then.daysAgo) });
     } else {
       await gatekeeper.startReview(lspManager, code, created.id, { trx, at: daysAgo(then.daysAgo + 3) });
       await gatekeeper.decide(
