@@ -229,6 +229,21 @@ export class PerformanceRepository {
     return new Set(rows.map((r) => r.indicator_id));
   }
 
+  /** Indicators with a target that one of these partnerships is accountable for, or whose plan one of them owns. */
+  async indicatorsReportedBy(db: Db, localityId: string, partnershipIds: string[]): Promise<Set<string>> {
+    if (!partnershipIds.length) return new Set();
+    const rows = await db
+      .selectFrom('targets as t')
+      .innerJoin('outcomes as o', 'o.id', 't.outcome_id')
+      .innerJoin('plans as p', 'p.id', 'o.plan_id')
+      .select('t.indicator_id')
+      .distinct()
+      .where('t.locality_id', '=', localityId)
+      .where((eb) => eb.or([eb('t.accountable_partnership_id', 'in', partnershipIds), eb('p.owner_partnership_id', 'in', partnershipIds)]))
+      .execute();
+    return new Set(rows.map((r) => r.indicator_id));
+  }
+
   // --- measurements -----------------------------------------------------------------------
 
   measurementsOf(db: Db, localityId: string, indicatorId: string, states: string[]): Promise<MeasurementRow[]> {

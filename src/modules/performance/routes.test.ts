@@ -144,4 +144,16 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     expect(good.json()).toEqual({ imported: 1 });
     expect((await ctx.app.inject({ method: 'GET', url: `${BASE}/indicators` })).body).toContain('An indicator added nationally');
   });
+
+  it('offers a secretary only the indicators their partnership reports', async () => {
+    const locality = await ctx.services.register.locality(CODE);
+    const csp = (await ctx.services.register.partnerships.allForLocality(ctx.database.db, locality.id)).find((p) => p.name === 'Brackenfield Community Safety Partnership');
+    const secretary = await ctx.person([{ role: 'partnership-secretary', localityCode: CODE, partnershipId: csp?.id }]);
+    const form = new FormSession(ctx.app);
+    await form.signIn(secretary.email, secretary.password);
+    const page = await form.get(`${BASE}/measurements/new`);
+    expect(page.body).toContain('NI 16: Serious acquisitive crime rate');
+    expect(page.body).toContain('LI 1: Residents who feel safe');
+    expect(page.body).not.toContain('NI 56:');
+  });
 });

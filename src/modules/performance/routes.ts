@@ -379,20 +379,20 @@ function pageRoutes(app: FastifyInstance, performance: PerformanceService): void
 
   // --- measurements and approval ---------------------------------------------------------------
 
-  const measurementForm = async (code: string, values: Record<string, unknown>) => {
-    const c = await performance.choices(code);
-    return { indicatorItems: choices(c.indicators, values.indicatorId, 'Choose an indicator'), dataStatusItems: choices(labelled(DATA_STATUS_LABELS), values.dataStatus) };
+  const measurementForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const indicators = await performance.reportableIndicators(request.principal, params(request).code);
+    return { indicatorItems: choices(indicators, values.indicatorId, 'Choose an indicator'), dataStatusItems: choices(labelled(DATA_STATUS_LABELS), values.dataStatus) };
   };
   app.get(`${base}/measurements/new`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const ctx = await performance.context(request.principal, params(request).code);
     const values = { indicatorId: query(request).indicator, dataStatus: 'provisional' };
-    return reply.view('performance/views/measurement-form.njk', { ...common, ...(await measurementForm(params(request).code, values)), title: 'Enter a value', tab: 'framework', locality: ctx.locality, values });
+    return reply.view('performance/views/measurement-form.njk', { ...common, ...(await measurementForm(request, values)), title: 'Enter a value', tab: 'framework', locality: ctx.locality, values });
   });
   app.post(`${base}/measurements`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const values = body(request);
     const code = params(request).code;
     const ctx = await performance.context(request.principal, code);
-    return submitForm(reply, { template: 'performance/views/measurement-form.njk', context: async () => ({ ...common, ...(await measurementForm(code, values)), title: 'Enter a value', tab: 'framework', locality: ctx.locality }), values }, async () => {
+    return submitForm(reply, { template: 'performance/views/measurement-form.njk', context: async () => ({ ...common, ...(await measurementForm(request, values)), title: 'Enter a value', tab: 'framework', locality: ctx.locality }), values }, async () => {
       const row = await performance.recordMeasurement(request.principal, code, formToInput(measurementInput, values));
       return { redirect: `${home(code)}/indicators/${row.indicator_id}`, flash: `The value for ${yearLabel(row.year)} was saved. It counts toward status, and is published, once the administrator approves it.` };
     });

@@ -241,6 +241,21 @@ export class PerformanceService {
     };
   }
 
+  /** The indicators this person may enter values for: all of them for the administrator, their partnerships' for a secretary. */
+  async reportableIndicators(principal: Principal, gssCode: string): Promise<Array<{ value: string; text: string }>> {
+    const locality = await this.core.register.locality(gssCode);
+    const library = await this.repository.library(this.core.db, locality.id);
+    const allowed = await this.reportableIds(principal, locality);
+    return library.filter((i) => allowed === 'all' || allowed.has(i.id)).map((i) => ({ value: i.id, text: `${i.code}: ${i.title}` }));
+  }
+
+  private async reportableIds(principal: Principal, locality: Locality, db: Db = this.core.db): Promise<'all' | Set<string>> {
+    if (!principal.canWrite) return new Set();
+    if (canAdministerLocality(principal, locality)) return 'all';
+    const partnershipIds = principal.grants.filter((g) => g.role === 'partnership-secretary' && g.localityId === locality.id && g.partnershipId).map((g) => g.partnershipId as string);
+    return this.repository.indicatorsReportedBy(db, locality.id, partnershipIds);
+  }
+
   // --- plans and outcomes ---------------------------------------------------------------------
 
   private async requireAdmin(principal: Principal, gssCode: string, trx: Db): Promise<Locality> {
@@ -515,24 +530,8 @@ export class PerformanceService {
 
   /** Who may enter values for an indicator: the administrator, or a secretary of a partnership accountable for a target on it or owning its plan. */
   private async mayReport(principal: Principal, locality: Locality, indicatorId: string, db: Db = this.core.db): Promise<boolean> {
-    if (!principal.canWrite) return false;
-    if (canAdministerLocality(principal, locality)) return true;
-    const secretaryOf = principal.grants.filter((g) => g.role === 'partnership-secretary' && g.localityId === locality.id).map((g) => g.partnershipId);
-    if (!secretaryOf.length) return false;
-    const links = await this.reportingPartnerships(db, locality.id, indicatorId);
-    return links.some((id) => canEditPartnership(principal, locality, id));
-  }
-
-  private async reportingPartnerships(db: Db, localityId: string, indicatorId: string): Promise<string[]> {
-    const rows = await db
-      .selectFrom('targets as t')
-      .innerJoin('outcomes as o', 'o.id', 't.outcome_id')
-      .innerJoin('plans as p', 'p.id', 'o.plan_id')
-      .select(['t.accountable_partnership_id', 'p.owner_partnership_id'])
-      .where('t.locality_id', '=', localityId)
-      .where('t.indicator_id', '=', indicatorId)
-      .execute();
-    return unique(rows.flatMap((r) => [r.accountable_partnership_id, r.owner_partnership_id]).filter((v): v is string => !!v));
+    const allowed = await this.reportableIds(principal, locality, db);
+    return allowed === 'all' || allowed.has(indicatorId);
   }
 
   /** Enters a value for a year. It waits for the administrator's approval before it counts or is shown publicly. */
