@@ -132,6 +132,10 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Partnership register as at');
     expect(page.body).toMatch(/class="govuk-details__text app-members-then">[^<]*Mergeford Refuge/);
+    const detailThen = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/partnerships/${ids.b}?asAt=${yesterday}`, headers: admin.headers });
+    expect(detailThen.body).toContain('As it stood at the end of');
+    expect(detailThen.body).toContain('Mergeford NHS Trust');
+    expect(detailThen.body).not.toContain('>Merged<');
     const mapThen = (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/map?asAt=${yesterday}`, headers: admin.headers })).json() as { nodes: Array<{ label: string; status: string }> };
     expect(mapThen.nodes.find((n) => n.label === bName)?.status).toBe('active');
     const mapNow = (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/map`, headers: admin.headers })).json() as { nodes: Array<{ label: string }> };

@@ -20,7 +20,7 @@ import { choices } from '../../web/forms.js';
 import { describeMatch } from '../overlap/routes.js';
 
 type Params = { code: string; id: string };
-const asAtQuery = z.object({ asAt: isoDate('Enter a real date').optional() });
+const asAtQuery = z.object({ asAt: isoDate('Enter a real date').optional().catch(undefined) });
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
@@ -86,9 +86,10 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
   });
 
   app.get('/localities/:code/partnerships/:id', { config: { access: 'public' } }, async (request, reply) => {
-    const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
+    const asAt = asAtQuery.safeParse(request.query ?? {}).data?.asAt;
+    const detail = asAt && asAt <= todayInLondon() ? await register.getPartnershipAsAt(request.principal, params(request).code, params(request).id, asAt) : await register.getPartnership(request.principal, params(request).code, params(request).id);
     const options = await register.formOptions(params(request).code);
-    const similar = await similarPartnerships(request, detail.partnership.id);
+    const similar = 'asAt' in detail ? undefined : await similarPartnerships(request, detail.partnership.id);
     return reply.view('register/views/partnership.njk', { title: detail.partnership.name, section: 'partnerships', tab: 'overview', locality: detail.locality, detail, reference: options.reference, today: todayInLondon(), similar });
   });
 

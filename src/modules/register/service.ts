@@ -221,6 +221,32 @@ export class RegisterService {
     return { partnerships, memberships };
   }
 
+  /**
+   * A partnership as it stood at the end of `date`: its status, layer, parent and meeting
+   * pattern then, and the seats then held. Not found if it did not exist that day.
+   */
+  async getPartnershipAsAt(principal: Principal, gssCode: string, id: string, date: string): Promise<PartnershipDetail & { asAt: string }> {
+    const today = await this.getPartnership(principal, gssCode, id);
+    const { partnerships, memberships } = await this.snapshotAsAt(today.locality, date);
+    const then = partnerships.find((p) => p.id === id);
+    if (!then) throw new NotFoundError('Partnership on that date');
+    const members = (memberships.get(id) ?? []).map((m) => (today.restricted ? m : redactMembership(m)));
+    const parents = await this.partnerships.names(this.db, then.parent_id ? [then.parent_id] : []);
+    const partnership = { ...(today.restricted ? then : redactPartnership(then)) };
+    return {
+      ...today,
+      asAt: date,
+      canEdit: false,
+      canAdminister: false,
+      partnership,
+      parent: then.parent_id ? { id: then.parent_id, name: parents.get(then.parent_id) ?? '' } : undefined,
+      children: partnerships.filter((p) => p.parent_id === id && (today.restricted || isPublished(p))).map((p) => ({ id: p.id, name: p.name, status: p.status, layer: p.layer, reference: p.reference })),
+      members,
+      activeMembers: members.length,
+      yearlyMeetingHours: OPEN.has(then.status) ? members.length * seatHours(then) : 0,
+    };
+  }
+
   async getPartnership(principal: Principal, gssCode: string, id: string): Promise<PartnershipDetail> {
     const locality = await this.locality(gssCode);
     const found = isUuid(id) ? await this.partnerships.get(this.db, locality.id, id) : undefined;
