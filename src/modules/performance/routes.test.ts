@@ -156,4 +156,12 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     expect(page.body).toContain('LI 1: Residents who feel safe');
     expect(page.body).not.toContain('NI 56:');
   });
+
+  it('describes its API in the OpenAPI document', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const create = doc.paths['/api/v1/localities/{code}/measurements'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['indicatorId', 'year', 'value', 'dataStatus']));
+    expect(Object.keys(doc.paths['/api/v1/localities/{code}/measurements/import'].post.requestBody.content)).toContain('text/csv');
+    expect(doc.paths['/api/v1/localities/{code}/performance'].get.operationId).toBe('getOutcomeFramework');
+  });
 });

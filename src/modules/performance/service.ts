@@ -377,7 +377,7 @@ export class PerformanceService {
         throw ValidationError.of(data.partnershipId ? 'partnershipId' : 'organisationId', 'It already contributes to this outcome');
       }
       const row = await this.repository.insertContributor(trx, { outcome_id: outcome.id, partnership_id: data.partnershipId ?? null, organisation_id: data.organisationId ?? null, layer: data.layer });
-      await this.audit(trx, principal, [{ localityId: locality.id, action: 'update', entityType: 'outcome', entityId: outcome.id, partnershipId: row.partnership_id, organisationId: row.organisation_id, summary: `Added a contributor to the outcome “${outcome.title}”`, after: row }]);
+      await this.audit(trx, principal, [{ localityId: locality.id, action: 'update', entityType: 'outcome', entityId: outcome.id, partnershipId: row.partnership_id, organisationId: row.organisation_id, summary: `Added ${await this.contributorName(trx, row)} as a contributor (${row.layer}) to the outcome “${outcome.title}”`, after: { layer: row.layer } }]);
       return row;
     });
   }
@@ -389,8 +389,14 @@ export class PerformanceService {
       if (!outcome) throw new NotFoundError('Outcome');
       const removed = isUuid(contributorId) ? await this.repository.deleteContributor(trx, outcome.id, contributorId) : undefined;
       if (!removed) throw new NotFoundError('Contributor');
-      await this.audit(trx, principal, [{ localityId: locality.id, action: 'update', entityType: 'outcome', entityId: outcome.id, partnershipId: removed.partnership_id, organisationId: removed.organisation_id, summary: `Removed a contributor from the outcome “${outcome.title}”`, before: removed }]);
+      await this.audit(trx, principal, [{ localityId: locality.id, action: 'update', entityType: 'outcome', entityId: outcome.id, partnershipId: removed.partnership_id, organisationId: removed.organisation_id, summary: `Removed ${await this.contributorName(trx, removed)} as a contributor to the outcome “${outcome.title}”`, before: { layer: removed.layer } }]);
     });
+  }
+
+  private async contributorName(trx: Db, c: { partnership_id: string | null; organisation_id: string | null }): Promise<string> {
+    if (c.partnership_id) return (await this.core.register.partnerships.names(trx, [c.partnership_id])).get(c.partnership_id) ?? 'a partnership';
+    if (c.organisation_id) return (await this.core.register.organisations.names(trx, [c.organisation_id])).get(c.organisation_id) ?? 'an organisation';
+    return 'a contributor';
   }
 
   // --- indicators and targets -----------------------------------------------------------------
@@ -475,7 +481,7 @@ export class PerformanceService {
         accountable_officer: data.accountableOfficer ?? null,
       });
       await this.repository.replaceTrajectory(trx, target.id, data.trajectory);
-      await this.audit(trx, principal, [{ localityId: locality.id, action: 'create', entityType: 'target', entityId: target.id, partnershipId: target.accountable_partnership_id, summary: `Set a target on ${indicator.code} for “${outcome.title}”`, after: { ...target, trajectory: data.trajectory } }]);
+      await this.audit(trx, principal, [{ localityId: locality.id, action: 'create', entityType: 'target', entityId: target.id, partnershipId: target.accountable_partnership_id, summary: `Set a target on ${indicator.code} for “${outcome.title}”`, after: { ...target, trajectory: describeTrajectory(data.trajectory) } }]);
       return target;
     });
   }
@@ -499,7 +505,7 @@ export class PerformanceService {
       if (!updated) throw new ConflictError('Someone else changed this target since you opened it. Reload the page and make your changes again.');
       const trajectoryBefore = await this.repository.trajectory(trx, id);
       await this.repository.replaceTrajectory(trx, id, data.trajectory);
-      await this.audit(trx, principal, [{ localityId: locality.id, action: 'update', entityType: 'target', entityId: id, partnershipId: updated.accountable_partnership_id, summary: `Changed the target on ${indicator.code}`, before: { ...before, trajectory: trajectoryBefore.map((t) => ({ year: t.year, value: t.value })) }, after: { ...updated, trajectory: data.trajectory } }]);
+      await this.audit(trx, principal, [{ localityId: locality.id, action: 'update', entityType: 'target', entityId: id, partnershipId: updated.accountable_partnership_id, summary: `Changed the target on ${indicator.code}`, before: { ...before, trajectory: describeTrajectory(trajectoryBefore) }, after: { ...updated, trajectory: describeTrajectory(data.trajectory) } }]);
       return updated;
     });
   }
@@ -757,6 +763,11 @@ function rolesOf(partnershipId: string, outcome: OutcomeView, plan: PlanView): s
   for (const c of outcome.contributors) if (c.partnership_id === partnershipId) roles.push(`Contributes (${c.layer})`);
   if (outcome.targets.some((t) => t.target.accountable_partnership_id === partnershipId)) roles.push('Accountable for a target');
   return roles;
+}
+
+/** A trajectory as the history page shows it: "2024/25: 19". */
+function describeTrajectory(points: Array<{ year: number; value: number }>): string[] {
+  return points.map((p) => `${yearLabel(p.year)}: ${p.value}`);
 }
 
 function unique<T>(items: T[]): T[] {
