@@ -123,12 +123,14 @@ export class OverlapService {
   /**
    * Scores a proposed partnership against the open partnerships of its locality and, unless
    * told not to, of every locality (members compared by identifier, as the wide analysis
-   * does). Inside a caller's transaction the locality is read through it and the national
-   * check is skipped: the kept national index reads outside the transaction.
+   * does). The locality is read through the caller's transaction when there is one; the
+   * national check then is skipped, as the kept national index reads outside it.
    */
   async checkProposal(locality: Locality, proposal: ProposedPartnership & { memberIdentifiers?: string[] }, options: { trx?: Db; national?: boolean } = {}): Promise<ProposalCheck> {
     const candidate = proposalFeatures(proposal);
-    const local = options.trx ? await this.uncachedScope(options.trx, locality) : await this.current([locality], {}).then((e) => ({ index: e.index, records: e.result.records, organisations: e.result.organisations }));
+    // The locality is read fresh (tens of milliseconds), never from a result still refreshing:
+    // the proposer must explain exactly what the gatekeeper will see at submission.
+    const local = await this.uncachedScope(options.trx ?? this.db, locality);
     const nameOf = (organisations: Map<string, OrganisationRecord>) => (id: string) => organisations.get(id)?.name ?? id;
     const check: ProposalCheck = {
       local: matchProposal(candidate, local.index, { records: local.records, organisationName: nameOf(local.organisations) }, { threshold: SIMILAR_THRESHOLD, limit: 8 }),
