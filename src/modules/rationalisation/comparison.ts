@@ -6,7 +6,7 @@
  */
 import { type CostRates, type SectorOf, meetingPattern, yearlyCost } from '../overlap/costs.js';
 import type { PartnershipFeatures } from '../overlap/types.js';
-import { type PlannedOperation, newPartnershipId, removedBy } from './rules.js';
+import { type PlannedOperation, groupParent, newPartnershipId, removedBy } from './rules.js';
 
 export interface PlannedOperationWithPattern extends PlannedOperation {
   meetingsPerYear: number | null;
@@ -58,7 +58,8 @@ export function mergedPattern(subjects: readonly PartnershipFeatures[], keeper: 
 export function simulate(open: readonly PartnershipFeatures[], ops: readonly PlannedOperationWithPattern[]): PartnershipFeatures[] {
   const byId = new Map(open.map((p) => [p.id, { ...p, memberOrganisationIds: [...p.memberOrganisationIds], themes: [...p.themes], areas: [...p.areas] }]));
   const reparent = (from: string, to: string | null) => {
-    for (const p of byId.values()) if (p.parentId === from) p.parentId = to;
+    const grandparent = byId.get(from)?.parentId ?? null;
+    for (const p of byId.values()) if (p.parentId === from) p.parentId = p.id === to ? grandparent : to;
   };
   ops.forEach((op, index) => {
     if (op.kind === 'merge') {
@@ -77,7 +78,7 @@ export function simulate(open: readonly PartnershipFeatures[], ops: readonly Pla
         separateLegalStatus: false,
         isLsp: false,
         layer: op.newLayer ?? LAYER_ORDER.find((l) => subjects.some((p) => p.layer === l)) ?? first.layer,
-        parentId: subjects.some((p) => p.id === first.parentId) ? null : first.parentId,
+        parentId: groupParent(op.subjectIds, (id) => byId.get(id)?.parentId ?? null),
       };
       Object.assign(into, pattern, {
         memberOrganisationIds: members,
@@ -86,14 +87,13 @@ export function simulate(open: readonly PartnershipFeatures[], ops: readonly Pla
       });
       byId.set(into.id, into);
       for (const id of removedBy(op)) {
-        byId.delete(id);
         reparent(id, into.id);
+        byId.delete(id);
       }
     } else if (op.kind === 'close') {
       for (const id of op.subjectIds) {
-        const parent = byId.get(id)?.parentId ?? null;
+        reparent(id, byId.get(id)?.parentId ?? null);
         byId.delete(id);
-        reparent(id, parent);
       }
     } else {
       for (const id of op.subjectIds) {

@@ -42,6 +42,16 @@ describe('rationalisation rules', () => {
     expect(problems[0]?.message).toMatch(/P b is merged away by operation 1.*Use P a instead/);
   });
 
+  it('lets a sub-partnership take in its parent, moving up to the grandparent', () => {
+    const register = registerOf(lsp, partnership('parent', { parentId: 'lsp' }), partnership('child', { parentId: 'parent' }));
+    const ops = [op('merge', ['child', 'parent'], { targetId: 'child' })];
+    expect(checkPlan(ops, register)).toEqual([]);
+    expect(parentsAfter(ops, register).get('child')).toBe('lsp');
+    const intoNew = [op('merge', ['child', 'parent'], { newName: 'Joined' })];
+    expect(checkPlan(intoNew, register)).toEqual([]);
+    expect(parentsAfter(intoNew, register).get('new:0')).toBe('lsp');
+  });
+
   it('asks for a name when merging into a new partnership', () => {
     const register = registerOf(partnership('a'), partnership('b'));
     expect(checkOperation(op('merge', ['a', 'b']), register)[0]?.field).toBe('newName');

@@ -139,16 +139,17 @@ export function checkOperation(op: PlannedOperation, register: Register, index =
 export function parentsAfter(ops: readonly PlannedOperation[], register: Register, upTo = ops.length): Map<string, string | null> {
   const parents = new Map<string, string | null>();
   for (const p of register.values()) if (isOpen(p)) parents.set(p.id, p.parentId && register.get(p.parentId) && isOpen(register.get(p.parentId) as RulePartnership) ? p.parentId : null);
+  // A child that is itself the new parent takes its old parent's parent instead.
   const reparentChildren = (from: string, to: string | null) => {
-    for (const [child, parent] of parents) if (parent === from) parents.set(child, to);
+    for (const [child, parent] of parents) if (parent === from) parents.set(child, child === to ? (parents.get(from) ?? null) : to);
   };
   ops.slice(0, upTo).forEach((op, index) => {
     if (op.kind === 'merge') {
       const into = op.targetId ?? newPartnershipId(index);
-      if (!op.targetId) parents.set(into, parents.get(op.subjectIds[0] ?? '') ?? null);
+      if (!op.targetId) parents.set(into, groupParent(op.subjectIds, (id) => parents.get(id) ?? null));
       for (const id of removedBy(op)) {
-        parents.delete(id);
         reparentChildren(id, into);
+        parents.delete(id);
       }
     } else if (op.kind === 'close') {
       for (const id of unique(op.subjectIds)) {
@@ -161,6 +162,15 @@ export function parentsAfter(ops: readonly PlannedOperation[], register: Registe
     }
   });
   return parents;
+}
+
+/** Where a group merged into a new partnership sits: under the first parent from outside the group. */
+export function groupParent(subjectIds: readonly string[], parentOf: (id: string) => string | null): string | null {
+  for (const id of subjectIds) {
+    const parent = parentOf(id);
+    if (parent && !subjectIds.includes(parent)) return parent;
+  }
+  return null;
 }
 
 /** A nesting cycle in a parent map, as the ids around it (first repeated last), if any. */

@@ -17,7 +17,7 @@ import type { MembershipView, PartnershipRecord } from '../register/repository.j
 import { hasSeparateLegalStatus, isUuid } from '../register/service.js';
 import { type Comparison, type Figures, type PlannedOperationWithPattern, compare, figures, mergedPattern } from './comparison.js';
 import { type NewOperation, RationalisationRepository } from './repository.js';
-import { type ConsentState, type Problem, type Readiness, type RulePartnership, affectedPartnerships, checkPlan, consentState, readiness, removedBy } from './rules.js';
+import { type ConsentState, type Problem, type Readiness, type RulePartnership, affectedPartnerships, checkPlan, consentState, groupParent, readiness, removedBy } from './rules.js';
 import { type CommentRow, type ConsentRow, type OperationRow, type PlanRow, commentInput, consentInput, operationInput, planInput, planUpdate } from './schema.js';
 
 export interface RationalisationDependencies extends CoreServices {
@@ -579,7 +579,7 @@ export class RationalisationService {
     } else {
       const first = subjects[0] as PartnershipRecord;
       const layer = op.new_layer ?? ['strategic', 'executive', 'operational'].find((l) => subjects.some((s) => s.layer === l)) ?? first.layer;
-      const parent = first.parent_id && !op.subject_ids.includes(first.parent_id) ? first.parent_id : undefined;
+      const parent = groupParent(op.subject_ids, (sid) => subjects.find((s) => s.id === sid)?.parent_id ?? null) ?? undefined;
       const created = await register.createPartnership(
         principal,
         locality.gss_code,
@@ -621,8 +621,10 @@ export class RationalisationService {
       await register.partnerships.replaceThemesAndAreas(trx, keeper.id, themes, areas);
     }
     for (const a of absorbed) {
-      for (const child of (await register.partnerships.children(trx, a.id)).filter((c) => OPEN.has(c.status) && c.id !== intoId)) {
-        await this.change(trx, principal, locality, child.id, { parent_id: intoId }, on, `Now reports to ${names.get(intoId)}: ${a.name} merged into it by plan ${planText}`);
+      for (const child of (await register.partnerships.children(trx, a.id)).filter((c) => OPEN.has(c.status))) {
+        // The continuing partnership, if it sat beneath the one merged into it, moves up to that one's parent.
+        const parent = child.id === intoId ? (a.parent_id === intoId ? null : a.parent_id) : intoId;
+        await this.change(trx, principal, locality, child.id, { parent_id: parent }, on, `Now reports to ${parent ? names.get(parent) : 'no partnership'}: ${a.name} merged ${child.id === intoId ? 'into it' : `into ${names.get(intoId)}`} by plan ${planText}`);
       }
       const ended = await register.memberships.endOpen(trx, { partnershipId: a.id }, on);
       const fresh = await register.partnerships.get(trx, locality.id, a.id);
@@ -639,7 +641,10 @@ export class RationalisationService {
         after: { status: 'merged', closed_on: on },
       });
     }
-    await this.deps.performance.carryPartnershipLinks(trx, absorbed.map((a) => a.id), intoId);
+    const links = await this.deps.performance.carryPartnershipLinks(trx, absorbed.map((a) => a.id), intoId);
+    if (links > 0) {
+      await this.deps.audit.record(trx, principal, { localityId: locality.id, action: 'update', entityType: 'partnership', entityId: intoId, partnershipId: intoId, summary: `Took over ${links} link${links === 1 ? '' : 's'} to plans, outcomes and targets from ${absorbed.map((a) => a.name).join(', ')} (plan ${planText})` });
+    }
     await this.repository.insertLineage(trx, absorbed.map((a) => ({ locality_id: locality.id, plan_id: plan.id, kind: 'merged-into' as const, from_id: a.id, to_id: intoId, detail: null, effective_on: on })));
     return intoId;
   }
