@@ -87,6 +87,13 @@ describe.each(backends)('performance on %s', (backend) => {
     expect(after.measurements.find((m) => m.year === 2025)?.value).toBe(18.2);
   });
 
+  it('shows the approver which approved value a new one would replace', async () => {
+    const { performance } = ctx.services;
+    await performance.recordMeasurement(admin.principal, CODE, { indicatorId: await indicatorId('NI 192'), year: 2024, value: 49.9, dataStatus: 'final', note: 'Final figure' });
+    const { pending } = await performance.pending(admin.principal, CODE);
+    expect(pending.find((m) => m.indicator_code === 'NI 192' && m.year === 2024)).toMatchObject({ value: 49.9, replaces: 49.6 });
+  });
+
   it('lets a secretary report only the indicators their partnership is accountable for', async () => {
     const { performance } = ctx.services;
     await expect(performance.recordMeasurement(secretary.principal, CODE, { indicatorId: await indicatorId('NI 16'), year: 2025, value: 14, dataStatus: 'provisional' })).resolves.toMatchObject({ state: 'pending' });

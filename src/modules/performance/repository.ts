@@ -258,12 +258,14 @@ export class PerformanceRepository {
       .execute();
   }
 
-  pending(db: Db, localityId: string): Promise<Array<MeasurementRow & { indicator_code: string; indicator_title: string; unit: string | null }>> {
+  /** Values awaiting approval, each with the approved value it would replace (if any). */
+  pending(db: Db, localityId: string): Promise<Array<MeasurementRow & { indicator_code: string; indicator_title: string; unit: string | null; replaces: number | null }>> {
     return db
       .selectFrom('measurements as m')
       .innerJoin('indicators as i', 'i.id', 'm.indicator_id')
+      .leftJoin('measurements as a', (join) => join.onRef('a.locality_id', '=', 'm.locality_id').onRef('a.indicator_id', '=', 'm.indicator_id').onRef('a.year', '=', 'm.year').on('a.state', '=', 'approved'))
       .selectAll('m')
-      .select(['i.code as indicator_code', 'i.title as indicator_title', 'i.unit'])
+      .select(['i.code as indicator_code', 'i.title as indicator_title', 'i.unit', 'a.value as replaces'])
       .where('m.locality_id', '=', localityId)
       .where('m.state', '=', 'pending')
       .orderBy('i.code')
