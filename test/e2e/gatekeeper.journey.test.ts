@@ -232,7 +232,16 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     await page.goto(`/localities/${LOCALITY}/proposals`);
     expect(await page.locator('#overdue + table, #overdue ~ table').first().innerText()).toContain('Overdue');
     await check(page);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Change the service level' }).click()]);
+    await check(page);
+    await page.getByLabel('Working days the gatekeeper has to decide a proposal').fill('15');
+    await submitAndWait(page, 'Save the service level');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('within 15 working days');
+    await page.goto('/proposals');
+    expect(await page.getByRole('link', { name: /Older People’s Digital Inclusion Network/ }).count()).toBe(1);
+    await check(page);
     await page.goto('/decisions');
+    expect(await page.getByRole('link', { name: 'Brackenfield (demo)' }).count()).toBeGreaterThan(0);
     await check(page);
     await page.context().close();
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
-import { PUBLIC } from '../../core/actor.js';
+import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import type { Locality } from '../../db/tables.js';
 import { DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 
@@ -159,6 +159,16 @@ describe.each(backends)('gatekeeper (%s)', (backend) => {
     expect(log.statusCode).toBe(200);
     expect(log.json().length).toBeGreaterThanOrEqual(2);
     expect(log.body).not.toContain('Funding confirmed privately');
+  });
+
+  it('finds a similar partnership in another locality too, and names the locality', async () => {
+    const { register, gatekeeper } = ctx.services;
+    await register.createLocality(SYSTEM, { gssCode: 'E07000031', name: 'Otherford', kind: 'district', region: 'East Midlands' });
+    await register.createPartnership(SYSTEM, 'E07000031', { name: 'Otherford Domestic Abuse Partnership', purpose: `${DUPLICATE.problem} ${DUPLICATE.outcomes}`, themes: DUPLICATE.themes, basis: 'voluntary', legalForm: 'unincorporated', layer: 'operational' });
+    const created = await draftDuplicate('Brackenfield Domestic Abuse Casework Group');
+    const { precheck } = await gatekeeper.precheck(proposer.principal, CODE, created.id);
+    expect(precheck.nationalChecked).toBe(true);
+    expect(precheck.similar.find((s) => s.scope === 'national')).toMatchObject({ name: 'Otherford Domestic Abuse Partnership', localityName: 'Otherford', localityCode: 'E07000031' });
   });
 
   it('gives the demo locality proposals in several states, with decisions in its public log', async () => {
