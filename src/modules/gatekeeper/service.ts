@@ -339,6 +339,10 @@ export class GatekeeperService {
       const p = data as NonNullable<ProposalAnswers['problem']>;
       const snapshot = await this.deps.reference.snapshot(trx);
       if (p.themes.some((t) => !snapshot.has('theme', t))) throw ValidationError.of('themes', 'Choose themes from the list');
+      if (p.planOutcomeIds.length) {
+        const outcomes = new Set((await this.deps.performance.outcomeChoices(locality.id, { trx })).map((o) => o.id));
+        if (p.planOutcomeIds.some((id) => !outcomes.has(id))) throw ValidationError.of('planOutcomeIds', 'Choose outcomes from the locality’s plans');
+      }
     }
     if (section === 'alternatives') {
       const a = data as NonNullable<ProposalAnswers['alternatives']>;
