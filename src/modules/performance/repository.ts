@@ -181,6 +181,16 @@ export class PerformanceRepository {
     return map;
   }
 
+  updateIndicator(db: Db, id: string, version: number, changes: Omit<IndicatorValues, 'code' | 'locality_id'>): Promise<IndicatorRow | undefined> {
+    return db
+      .updateTable('indicators')
+      .set({ ...changes, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   insertIndicators(db: Db, rows: IndicatorValues[]): Promise<IndicatorRow[]> {
     if (!rows.length) return Promise.resolve([]);
     return db.insertInto('indicators').values(rows).returningAll().execute();

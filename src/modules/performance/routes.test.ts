@@ -164,4 +164,18 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     expect(Object.keys(doc.paths['/api/v1/localities/{code}/measurements/import'].post.requestBody.content)).toContain('text/csv');
     expect(doc.paths['/api/v1/localities/{code}/performance'].get.operationId).toBe('getOutcomeFramework');
   });
+
+  it('lets the administrator describe a local indicator, and only a system administrator a national one', async () => {
+    const locality = await ctx.services.register.locality(CODE);
+    const byCode = await ctx.services.performance.repository.indicatorsByCode(ctx.database.db, locality.id);
+    const local = byCode.get(normaliseCode('LI 1'))?.id as string;
+    const national = byCode.get(normaliseCode('NI 65'))?.id as string;
+    expect((await session.get(`${BASE}/indicators/${national}/edit`)).statusCode).toBe(403);
+    const saved = await session.submit(`${BASE}/indicators/${local}/edit`, `${BASE}/indicators/${local}/edit`, { title: 'Residents who feel safe in the town centre after dark', polarity: 'higher', unit: '%', frequency: 'annual, from the autumn survey' });
+    expect(saved.statusCode).toBe(303);
+    expect((await ctx.app.inject({ method: 'GET', url: `${BASE}/indicators/${local}` })).body).toContain('annual, from the autumn survey');
+    const sysadmin = await ctx.person([{ role: 'system-admin' }]);
+    const updated = await ctx.services.performance.updateIndicator(sysadmin.principal, CODE, national, { title: 'Percentage of children becoming the subject of Child Protection Plan for a second or subsequent time', unit: '%', definition: 'Set by the system administrator' });
+    expect(updated.definition).toBe('Set by the system administrator');
+  });
 });

@@ -16,7 +16,9 @@ import {
   PLAN_STATUS_LABELS,
   POLARITY_LABELS,
   contributorInput,
+  type IndicatorRow,
   indicatorInput,
+  indicatorUpdate,
   measurementInput,
   outcomeInput,
   planInput,
@@ -343,6 +345,23 @@ function pageRoutes(app: FastifyInstance, performance: PerformanceService): void
     return submitForm(reply, { template: 'performance/views/indicator-form.njk', context: () => ({ ...common, ...context, polarityItems: choices(labelled(POLARITY_LABELS), values.polarity), title: 'Add a local indicator', tab: 'indicators' }), values }, async () => {
       const row = await performance.createIndicator(request.principal, params(request).code, formToInput(indicatorInput, values));
       return { redirect: `${home(params(request).code)}/indicators/${row.id}`, flash: `${row.code} was added to the library` };
+    });
+  });
+
+  const indicatorValues = (i: IndicatorRow) => ({ title: i.title, group: i.indicator_group, definition: i.definition, unit: i.unit, polarity: i.polarity, numerator: i.numerator, denominator: i.denominator, frequency: i.frequency, source: i.source, geography: i.geography, version: i.version });
+  app.get(`${base}/indicators/:id/edit`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const result = await performance.indicator(request.principal, params(request).code, params(request).id);
+    if (!result.canEdit) return reply.code(403).view('errors/problem.njk', { title: 'You cannot do this', message: 'A national indicator is shared by every locality: only a system administrator can change it.' });
+    const values = indicatorValues(result.indicator);
+    return reply.view('performance/views/indicator-form.njk', { ...common, locality: result.locality, indicator: result.indicator, polarityItems: choices(labelled(POLARITY_LABELS), values.polarity), title: `Change ${result.indicator.code}`, tab: 'indicators', values });
+  });
+  app.post(`${base}/indicators/:id/edit`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    const { code, id } = params(request);
+    const result = await performance.indicator(request.principal, code, id);
+    return submitForm(reply, { template: 'performance/views/indicator-form.njk', context: () => ({ ...common, locality: result.locality, indicator: result.indicator, polarityItems: choices(labelled(POLARITY_LABELS), values.polarity), title: `Change ${result.indicator.code}`, tab: 'indicators' }), values }, async () => {
+      const row = await performance.updateIndicator(request.principal, code, id, formToInput(indicatorUpdate, values));
+      return { redirect: `${home(code)}/indicators/${row.id}`, flash: `${row.code} was changed` };
     });
   });
 

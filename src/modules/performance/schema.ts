@@ -367,6 +367,9 @@ export const indicatorInput = z.object({
 });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 
+/** An indicator's description is edited without its code, which files and the API refer to. */
+export const indicatorUpdate = indicatorInput.omit({ code: true }).extend({ version: z.number().int().optional() });
+
 export const targetInput = z
   .object({
     indicatorId: z.uuid({ message: 'Choose an indicator from the library' }),

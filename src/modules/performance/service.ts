@@ -23,6 +23,7 @@ import {
   decisionInput,
   frameworkQuery,
   indicatorInput,
+  indicatorUpdate,
   measurementInput,
   mergeInput,
   outcomeInput,
@@ -163,7 +164,7 @@ export class PerformanceService {
   }
 
   /** An indicator in a locality: every visible target on it, its approved values and (for readers) those awaiting approval. */
-  async indicator(principal: Principal, gssCode: string, id: string): Promise<PerformanceContext & { indicator: IndicatorRow; targets: Array<{ view: TargetView; outcome: OutcomeView; plan: PlanView }>; measurements: MeasurementRow[]; canReportHere: boolean }> {
+  async indicator(principal: Principal, gssCode: string, id: string): Promise<PerformanceContext & { indicator: IndicatorRow; targets: Array<{ view: TargetView; outcome: OutcomeView; plan: PlanView }>; measurements: MeasurementRow[]; canReportHere: boolean; canEdit: boolean }> {
     const ctx = await this.context(principal, gssCode);
     const indicator = isUuid(id) ? await this.repository.indicator(this.core.db, ctx.locality.id, id) : undefined;
     if (!indicator) throw new NotFoundError('Indicator');
@@ -171,7 +172,7 @@ export class PerformanceService {
     const targets = plans.flatMap((plan) => plan.outcomes.flatMap((outcome) => outcome.targets.filter((t) => t.indicator.id === id).map((view) => ({ view, outcome, plan }))));
     const measurements = await this.repository.measurementsOf(this.core.db, ctx.locality.id, id, ctx.restricted ? ['approved', 'pending'] : ['approved']);
     const canReportHere = await this.mayReport(principal, ctx.locality, id);
-    return { ...ctx, indicator, targets, measurements, canReportHere };
+    return { ...ctx, indicator, targets, measurements, canReportHere, canEdit: this.canEditIndicator(principal, ctx.locality, indicator) };
   }
 
   /** Outcomes with a theme, and their targets with the numbers for charts. */
@@ -412,6 +413,32 @@ export class PerformanceService {
       await this.audit(trx, principal, [{ localityId: locality.id, action: 'create', entityType: 'indicator', entityId: row.id, summary: `Added the local indicator ${row.code}: ${row.title}`, after: row }]);
       return row;
     });
+  }
+
+  /**
+   * Fills in or corrects an indicator's description. A local indicator is its locality
+   * administrator's; a national one (shared by every locality) a system administrator's.
+   * The code stays: files and the API refer to indicators by it.
+   */
+  async updateIndicator(principal: Principal, gssCode: string, id: string, input: unknown): Promise<IndicatorRow> {
+    const data = parseInput(indicatorUpdate, input);
+    return this.core.db.transaction().execute(async (trx) => {
+      const locality = await this.core.register.locality(gssCode, trx);
+      const before = isUuid(id) ? await this.repository.indicator(trx, locality.id, id) : undefined;
+      if (!before) throw new NotFoundError('Indicator');
+      const allowed = before.locality_id ? canAdministerLocality(principal, locality) : principal.canWrite && isSystem(principal);
+      if (!allowed) refuse(principal, locality, 'Indicator');
+      const { code: _code, locality_id: _locality, ...values } = indicatorRow(before.locality_id, { ...data, code: before.code });
+      const updated = await this.repository.updateIndicator(trx, id, data.version ?? before.version, values);
+      if (!updated) throw new ConflictError('Someone else changed this indicator since you opened it. Reload the page and make your changes again.');
+      await this.audit(trx, principal, [{ localityId: before.locality_id, action: 'update', entityType: 'indicator', entityId: id, summary: `Changed the ${before.locality_id ? 'local' : 'national'} indicator ${before.code}`, before, after: updated }]);
+      return updated;
+    });
+  }
+
+  /** Whether this person may change this indicator's description (for showing the link). */
+  canEditIndicator(principal: Principal, locality: Locality, indicator: IndicatorRow): boolean {
+    return indicator.locality_id ? canAdministerLocality(principal, locality) : principal.canWrite && isSystem(principal);
   }
 
   /**
