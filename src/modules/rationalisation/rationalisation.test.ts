@@ -205,6 +205,32 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect((await ctx.services.rationalisation.lineage(admin.principal, CODE, ids.b as string)).successors).toEqual([]);
   });
 
+  it('leaves the register untouched whichever step of carrying out fails, and carries it out once nothing does', async () => {
+    const { register } = ctx.services;
+    const plan = await ctx.services.rationalisation.createPlan(admin.principal, CODE, { title: 'Several changes at once', rationale: 'Simpler', effectiveOn: today });
+    await ctx.services.rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'merge', subjectIds: [ids.a, ids.b], newName: 'Mergeford Domestic Abuse Partnership' });
+    await ctx.services.rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'nest', subjectIds: [ids.csp], targetId: ids.lsp });
+    await ctx.services.rationalisation.addOperation(admin.principal, CODE, plan.id, { kind: 'relayer', subjectIds: [ids.trust], newLayer: 'executive' });
+    for (const id of [ids.a, ids.b, ids.csp, ids.lsp, ids.trust]) await ctx.services.rationalisation.recordConsent(admin.principal, CODE, plan.id, { partnershipId: id, decision: 'agree' });
+    const snapshot = async () => (await register.registerAsAt(admin.principal, CODE, today, { pageSize: 500 })).items.map((p) => [p.id, p.status, p.layer, p.parent_id, p.member_count]);
+    const before = await snapshot();
+    let failAt = 1;
+    for (;;) {
+      let calls = 0;
+      const audit = new Proxy(ctx.services.audit, {
+        get: (target, key) => (key === 'record' ? (...args: Parameters<typeof target.record>) => (++calls === failAt ? Promise.reject(new Error(`step ${failAt} failed`)) : target.record(...args)) : Reflect.get(target, key)),
+      });
+      const service = new RationalisationService({ ...ctx.services, db: ctx.services.exchange.db, audit });
+      const outcome = await service.carryOut(admin.principal, CODE, plan.id).then(() => 'done', (error: Error) => error.message);
+      if (outcome === 'done') break;
+      expect(outcome).toBe(`step ${failAt} failed`);
+      expect(await snapshot()).toEqual(before);
+      failAt++;
+    }
+    expect(failAt).toBeGreaterThan(4);
+    expect(await snapshot()).not.toEqual(before);
+  });
+
   it('merges into a new partnership whose lineage goes back to both, and nests with a dated change of parent', async () => {
     const { rationalisation, register } = ctx.services;
     const plan = await rationalisation.createPlan(admin.principal, CODE, { title: 'A new forum, and the CSP under the LSP', rationale: 'Simpler', effectiveOn: today });
@@ -227,6 +253,28 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const then = await register.registerAsAt(admin.principal, CODE, yesterday, { pageSize: 500 });
     expect(then.items.find((p) => p.id === ids.csp)).toMatchObject({ parent_id: null, meetings_per_year: 6 });
     expect(then.items.find((p) => p.id === newId)).toBeUndefined();
+  });
+
+  it('does the whole merge through the API, naming each problem field by field', async () => {
+    const api = (method: 'GET' | 'POST', url: string, who: Person, payload?: object) => ctx.app.inject({ method, url: `/api/v1/localities/${CODE}${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+    const created = await api('POST', '/rationalisation', admin, { title: 'By the API', rationale: 'Same people', effectiveOn: today });
+    expect(created.statusCode).toBe(201);
+    const planId = created.json().id as string;
+    const refused = await api('POST', `/rationalisation/${planId}/operations`, admin, { kind: 'close', subjectIds: [ids.csp] });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['reason', 'subjectIds']);
+    expect((await api('POST', `/rationalisation/${planId}/operations`, admin, { kind: 'merge', subjectIds: [ids.a, ids.b], targetId: ids.a })).statusCode).toBe(201);
+    expect((await api('POST', `/rationalisation/${planId}/carry-out`, admin)).json().errors[0].detail).toMatch(/Still waiting/);
+    expect((await api('POST', `/rationalisation/${planId}/consent`, secretaryOfA, { partnershipId: ids.a, decision: 'agree' })).statusCode).toBe(201);
+    expect((await api('POST', `/rationalisation/${planId}/consent`, admin, { partnershipId: ids.b, decision: 'agree' })).statusCode).toBe(201);
+    expect((await api('POST', `/rationalisation/${planId}/comments`, adviser, { body: 'Fine by us.' })).statusCode).toBe(201);
+    expect((await api('POST', `/rationalisation/${planId}/comments`, secretaryOfA, { body: 'And us.' })).statusCode).toBe(403);
+    const done = await api('POST', `/rationalisation/${planId}/carry-out`, admin);
+    expect(done.json()).toMatchObject({ status: 'carried-out' });
+    const plan = (await api('GET', `/rationalisation/${planId}`, adviser)).json();
+    expect(plan).toMatchObject({ status: 'carried-out', consent: { complete: true }, comments: [{ role: 'Government Office adviser', body: 'Fine by us.' }] });
+    const lineage = (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/partnerships/${ids.a}/lineage` })).json();
+    expect(lineage.predecessors).toHaveLength(1);
   });
 
   it('shows realised savings and a timeline for carried-out plans', async () => {

@@ -5,7 +5,7 @@ import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
 import { LAYER_LABELS, STATUS_LABELS } from '../register/schema.js';
-import { asAtQuery, commentInput, consentInput, DECISION_LABELS, OPERATION_LABELS, operationInput, PLAN_STATUS_LABELS, planUpdate } from './schema.js';
+import { asAtQuery, commentInput, consentInput, DECISION_LABELS, OPERATION_LABELS, operationInput, PLAN_STATUS_LABELS, planInput, planUpdate } from './schema.js';
 import type { PlanDetail } from './service.js';
 
 type Params = { code: string; id: string; operationId: string };
@@ -171,6 +171,31 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
     params: planParams,
     response: z.unknown(),
     handler: async (request) => toPlanJson(await rationalisation.getPlan(request.principal, params(request).code, params(request).id)),
+  });
+  const planSummary = z.object({ id: z.uuid(), reference: z.string(), title: z.string(), status: z.string(), effectiveOn: z.string(), consentRound: z.number() });
+  const summaryOf = (p: { id: string; reference: string; title: string; status: string; effective_on: string; consent_round: number }) => ({ id: p.id, reference: p.reference, title: p.title, status: p.status, effectiveOn: p.effective_on, consentRound: p.consent_round });
+  apiRoute(app, {
+    method: 'POST', url: '/api/v1/localities/:code/rationalisation', operationId: 'createRationalisationPlan', summary: 'Open a plan (with clusterId, it starts with the overlap group’s suggested operations that the rules allow); the Government Office adviser is told', tag, access: 'locality-admin',
+    params: z.object({ code: z.string() }), body: planInput, response: planSummary, responseStatus: 201,
+    handler: async (request, reply) => reply.code(201).send(summaryOf(await rationalisation.createPlan(request.principal, params(request).code, request.body))),
+  });
+  apiRoute(app, {
+    method: 'POST', url: '/api/v1/localities/:code/rationalisation/:id/operations', operationId: 'addRationalisationOperation', summary: 'Add a merge, nesting, closure or re-layering; refused with the reason when it breaks a rule; every affected partnership is asked to agree again', tag, access: 'locality-admin',
+    params: planParams, body: operationInput, response: z.object({ id: z.uuid(), kind: z.string(), position: z.number() }), responseStatus: 201,
+    handler: async (request, reply) => {
+      const op = await rationalisation.addOperation(request.principal, params(request).code, params(request).id, request.body);
+      return reply.code(201).send({ id: op.id, kind: op.kind, position: op.position });
+    },
+  });
+  apiRoute(app, {
+    method: 'POST', url: '/api/v1/localities/:code/rationalisation/:id/comments', operationId: 'commentOnRationalisationPlan', summary: 'The Government Office adviser’s comment (or the administrator’s reply); nothing waits on it', tag, access: 'locality-reader',
+    params: planParams, body: commentInput, response: z.object({ id: z.uuid() }), responseStatus: 201,
+    handler: async (request, reply) => reply.code(201).send({ id: (await rationalisation.addComment(request.principal, params(request).code, params(request).id, request.body)).id }),
+  });
+  apiRoute(app, {
+    method: 'POST', url: '/api/v1/localities/:code/rationalisation/:id/carry-out', operationId: 'carryOutRationalisationPlan', summary: 'Carry the plan out: all operations in one transaction, dated its effective date; refused with every reason while not all agreed or before that date', tag, access: 'locality-admin',
+    params: planParams, response: planSummary,
+    handler: async (request) => summaryOf(await rationalisation.carryOut(request.principal, params(request).code, params(request).id)),
   });
   apiRoute(app, {
     method: 'POST', url: '/api/v1/localities/:code/rationalisation/:id/consent', operationId: 'recordConsent', summary: 'Record an affected partnership’s agreement, conditions or objection (its secretary, or the locality administrator on its board’s behalf)', tag, access: 'register-editor',
