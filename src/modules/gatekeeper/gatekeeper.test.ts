@@ -159,6 +159,8 @@ describe.each(backends)('gatekeeper (%s)', (backend) => {
     expect(log.statusCode).toBe(200);
     expect(log.json().length).toBeGreaterThanOrEqual(2);
     expect(log.body).not.toContain('Funding confirmed privately');
+    const openapi = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/localities/{code}/proposals/{id}/precheck', '/api/v1/localities/{code}/proposals/{id}/decision', '/api/v1/decisions']));
   });
 
   it('finds a similar partnership in another locality too, and names the locality', async () => {
