@@ -71,7 +71,7 @@ describe('rationalisation rules', () => {
     expect(consent.complete).toBe(true);
     expect(readiness({ status: 'open', effectiveOn: '2026-12-01' }, [], consent, '2026-12-01', (id) => id).ready).toBe(true);
     const early = readiness({ status: 'open', effectiveOn: '2026-12-02' }, [], consent, '2026-12-01', (id) => id);
-    expect(early.reasons.join()).toMatch(/takes effect on 2026-12-02/);
+    expect(early.reasons.join()).toMatch(/takes effect on 2 December 2026/);
     // An amended plan asks again: last round's answers no longer count.
     expect(consentState(['a', 'b'], answers, 2)).toMatchObject({ complete: false, pending: ['a', 'b'] });
   });

@@ -14,6 +14,7 @@
  *    round; amending the plan starts a new round;
  *  - a plan is carried out once, when all agreed, on or after its effective date.
  */
+import { formatDate } from '../../core/dates.js';
 import type { Decision, OperationKind } from './schema.js';
 
 export interface RulePartnership {
@@ -266,7 +267,7 @@ export function readiness(plan: { status: string; effectiveOn: string }, problem
   if (problems.length) reasons.push(`The plan breaks ${problems.length === 1 ? 'a rule' : `${problems.length} rules`}: ${problems.map((p) => p.message).join(' ')}`);
   if (consent.objected.length) reasons.push(`${consent.objected.map(names).join(', ')} objected: amend the plan and ask again`);
   if (consent.pending.length) reasons.push(`Still waiting for the agreement of ${consent.pending.map(names).join(', ')}`);
-  if (plan.effectiveOn > today) reasons.push(`It takes effect on ${plan.effectiveOn}: it can be carried out from that date`);
+  if (plan.effectiveOn > today) reasons.push(`It takes effect on ${formatDate(plan.effectiveOn)}: it can be carried out from that date`);
   return { ready: reasons.length === 0, reasons };
 }
 

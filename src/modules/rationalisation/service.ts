@@ -36,7 +36,7 @@ export interface OperationView extends OperationRow {
 export interface MergePreview {
   operationId: string;
   intoName: string;
-  members: Array<{ organisationId: string; name: string; sector: string; from: string[]; role: string }>;
+  members: Array<{ organisationId: string; name: string; representative: string | null; sector: string; from: string[]; role: string }>;
   before: Array<{ name: string; meetingsPerYear: number | null; meetingMinutes: number | null; members: number }>;
   after: { meetingsPerYear: number | null; meetingMinutes: number | null; typicalAttendance: number | null; members: number };
 }
@@ -311,6 +311,7 @@ export class RationalisationService {
       const members = carriedSeats(seats, op.target_id ? seats.filter((s) => s.partnership_id === op.target_id) : []).map((s) => ({
         organisationId: s.organisation_id,
         name: s.organisation_name,
+        representative: s.representative,
         sector: organisations.get(s.organisation_id)?.sector ?? s.organisation_sector,
         from: [...new Set(seats.filter((x) => x.organisation_id === s.organisation_id).map((x) => x.partnership_name))],
         role: s.role,

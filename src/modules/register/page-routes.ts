@@ -20,7 +20,7 @@ import { choices } from '../../web/forms.js';
 import { describeMatch } from '../overlap/routes.js';
 
 type Params = { code: string; id: string };
-const asAtQuery = z.object({ asAt: isoDate('Enter a real date').optional().catch(undefined) });
+const asAtQuery = z.object({ asAt: isoDate('Enter a real date').optional() });
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
