@@ -191,6 +191,10 @@ export class PerformanceRepository {
       .executeTakeFirst();
   }
 
+  nationalIndicators(db: Db): Promise<IndicatorRow[]> {
+    return db.selectFrom('indicators').selectAll().where('locality_id', 'is', null).execute();
+  }
+
   insertIndicators(db: Db, rows: IndicatorValues[]): Promise<IndicatorRow[]> {
     if (!rows.length) return Promise.resolve([]);
     return db.insertInto('indicators').values(rows).returningAll().execute();
@@ -321,6 +325,20 @@ export class PerformanceRepository {
     if (!ids.length) return new Set();
     const rows = await db.selectFrom('partnerships').select('id').where('locality_id', '=', localityId).where('id', 'in', ids).execute();
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Active outcomes of plans that are not archived, for a proposal to say which it serves. */
+  outcomeChoices(db: Db, localityId: string): Promise<Array<{ id: string; title: string; planTitle: string }>> {
+    return db
+      .selectFrom('outcomes as o')
+      .innerJoin('plans as p', 'p.id', 'o.plan_id')
+      .select(['o.id', 'o.title', 'p.title as planTitle'])
+      .where('o.locality_id', '=', localityId)
+      .where('o.status', '=', 'active')
+      .where('p.status', '!=', 'archived')
+      .orderBy('p.title')
+      .orderBy('o.title')
+      .execute();
   }
 
   // --- partnership links, for merges --------------------------------------------------------

@@ -483,8 +483,7 @@ export class PerformanceService {
   }
 
   private async nationalByCode(trx: Db): Promise<Map<string, IndicatorRow>> {
-    const rows = await trx.selectFrom('indicators').selectAll().where('locality_id', 'is', null).execute();
-    return new Map(rows.map((r) => [normaliseCode(r.code), r]));
+    return new Map((await this.repository.nationalIndicators(trx)).map((r) => [normaliseCode(r.code), r]));
   }
 
   async createTarget(principal: Principal, gssCode: string, outcomeId: string, input: unknown, options?: WriteOptions): Promise<TargetRow> {
@@ -764,18 +763,7 @@ export class PerformanceService {
 
   /** The outcomes of a locality's plans, for a proposal to say which it serves. */
   async outcomeChoices(localityId: string, options: { trx?: Db } = {}): Promise<Array<{ id: string; title: string; planTitle: string }>> {
-    const db = options.trx ?? this.core.db;
-    const rows = await db
-      .selectFrom('outcomes as o')
-      .innerJoin('plans as p', 'p.id', 'o.plan_id')
-      .select(['o.id', 'o.title', 'p.title as planTitle'])
-      .where('o.locality_id', '=', localityId)
-      .where('o.status', '=', 'active')
-      .where('p.status', '!=', 'archived')
-      .orderBy('p.title')
-      .orderBy('o.title')
-      .execute();
-    return rows;
+    return this.repository.outcomeChoices(options.trx ?? this.core.db, localityId);
   }
 }
 
