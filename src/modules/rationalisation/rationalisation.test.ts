@@ -153,6 +153,10 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect(amended.consent).toMatchObject({ complete: false });
     expect(amended.consent.pending).toHaveLength(4);
     expect(amended.readiness.ready).toBe(false);
+    const inbox = await ctx.services.notifications.inbox(secretaryOfA.principal);
+    expect(inbox.notifications.map((n) => n.body).join(' ')).toMatch(/The plan has changed, so earlier answers no longer count/);
+    await rationalisation.updatePlan(admin.principal, CODE, plan.id, { title: 'One forum, and the CSP under the LSP', rationale: 'Same purpose', effectiveOn: today });
+    expect((await rationalisation.getPlan(admin.principal, CODE, plan.id)).plan.consent_round).toBe(2);
   });
 
   it('refuses, with the reason, to merge away a company or to close a statutory partnership', async () => {

@@ -168,7 +168,7 @@ export class RationalisationService {
         except: principal.userId,
         localityId: locality.id,
         subject: `Your agreement is asked: ${plan.reference} ${plan.title}`,
-        body: `${locality.name}’s rationalisation plan ${plan.reference} affects ${partnershipIds.map((id) => names.get(id) ?? 'a partnership').join(', ')}. Please record your partnership’s agreement, conditions or objection.`,
+        body: `${locality.name}’s rationalisation plan ${plan.reference} affects ${partnershipIds.map((id) => names.get(id) ?? 'a partnership').join(', ')}.${plan.consent_round > 1 ? ' The plan has changed, so earlier answers no longer count.' : ''} Please record your partnership’s agreement, conditions or objection.`,
         link: `/localities/${locality.gss_code}/rationalisation/${plan.id}#consent`,
       },
       { trx },
@@ -355,15 +355,13 @@ export class RationalisationService {
       meeting_minutes: data.meetingMinutes ?? null,
       reason: data.reason ?? null,
     };
-    return this.amend(principal, gssCode, id, `Added an operation: ${data.kind}`, options, async (trx, ctx) => {
+    return this.amend(principal, gssCode, id, `Added an operation: ${data.kind}`, { ...options, askAgain: 'always' }, async (trx, ctx) => {
       const { register } = await this.ruleRegister(trx, ctx.locality);
       const proposed = [...ctx.operations.map(planned), planned({ ...op, id: '', plan_id: ctx.plan.id, position: 0, result_id: null })];
       const problems = checkPlan(proposed, register).filter((p) => p.operation === proposed.length - 1);
       if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.field, message: p.message })));
       const created = await this.repository.insertOperation(trx, ctx.plan.id, op);
       await this.repository.updatePlan(trx, ctx.plan.id, {}, { newRound: await this.answered(trx, ctx.plan) });
-      const names = new Map([...register.values()].map((p) => [p.id, p.name]));
-      await this.askForConsent(trx, principal, ctx.locality, ctx.plan, affectedPartnerships(proposed), names);
       return created;
     });
   }
@@ -389,7 +387,7 @@ export class RationalisationService {
   }
 
   /** Every amendment: by the locality administrator, on an open plan, in one transaction with its audit entry. */
-  private async amend<T>(principal: Principal, gssCode: string, id: string, summary: string, options: WriteOptions, work: (trx: Db, ctx: Context) => Promise<T>): Promise<T> {
+  private async amend<T>(principal: Principal, gssCode: string, id: string, summary: string, options: WriteOptions & { askAgain?: 'always' | 'on-new-round' }, work: (trx: Db, ctx: Context) => Promise<T>): Promise<T> {
     const locality = await this.deps.register.locality(gssCode, options.trx);
     return this.write(options, async (trx) => {
       const ctx = await this.context(trx, locality, id, true);
@@ -397,6 +395,12 @@ export class RationalisationService {
       if (ctx.plan.status !== 'open') throw ValidationError.of('plan', `This plan is ${ctx.plan.status === 'carried-out' ? 'carried out' : 'withdrawn'}: it can no longer be changed`);
       const result = await work(trx, ctx);
       await this.planEvent(trx, principal, locality, ctx.plan, 'update', `${ctx.plan.reference}: ${summary}`);
+      // An amendment that started a new round asks everyone again; so does a new operation.
+      const after = await this.context(trx, locality, id);
+      if (after.plan.status === 'open' && (options.askAgain === 'always' || after.plan.consent_round > ctx.plan.consent_round)) {
+        const { register } = await this.ruleRegister(trx, locality);
+        await this.askForConsent(trx, principal, locality, after.plan, affectedPartnerships(after.operations.map(planned)), new Map([...register.values()].map((p) => [p.id, p.name])));
+      }
       return result;
     });
   }
