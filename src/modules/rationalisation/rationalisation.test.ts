@@ -77,6 +77,8 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect(messages(notReady)).toMatch(/Still waiting for the agreement of Domestic Abuse Forum .*, Domestic Violence Group/);
 
     await agreeAll(plan.id);
+    const list = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/rationalisation`, headers: adviser.headers });
+    expect(list.body).toMatch(new RegExp(`${plan.reference}: One domestic abuse forum[\\s\\S]*?2 of 2 agreed`));
     await rationalisation.addComment(adviser.principal, CODE, plan.id, { body: 'Sensible: keep the refuge’s voice on the board.' });
     const detail = await rationalisation.getPlan(admin.principal, CODE, plan.id);
     expect(detail.readiness).toEqual({ ready: true, reasons: [] });

@@ -179,7 +179,17 @@ export class RationalisationService {
 
   async listPlans(principal: Principal, gssCode: string) {
     const locality = await this.readable(principal, gssCode);
-    const plans = await this.repository.listPlans(this.db, locality.id);
+    const rows = await this.repository.listPlans(this.db, locality.id);
+    // Where agreement stands on each open plan: a handful of plans, a few rows each.
+    const plans = await Promise.all(
+      rows.map(async (plan) => {
+        if (plan.status !== 'open') return { ...plan, agreement: undefined };
+        const affected = affectedPartnerships((await this.repository.operations(this.db, plan.id)).map(planned));
+        const consents = await this.repository.consents(this.db, plan.id);
+        const state = consentState(affected, consents.map((c) => ({ partnershipId: c.partnership_id, decision: c.decision, round: c.round, recordedAt: c.recorded_at })), plan.consent_round);
+        return { ...plan, agreement: { agreed: state.agreed.length + state.withConditions.length, objected: state.objected.length, of: affected.length } };
+      }),
+    );
     return { locality, plans, canAdminister: canAdministerLocality(principal, locality) };
   }
 
