@@ -2,10 +2,14 @@
  * Time in each state, service levels in working days, and the gatekeeper statistics: pure
  * functions over a proposal's events, so they are tested without a database.
  *
- * Working days are Monday to Friday (date-fns business days). Bank holidays are not excluded
- * yet, so a review spanning Christmas is due a day or two earlier than a person would count.
+ * Working days are Monday to Friday, counted on London calendar dates: the working days after
+ * one date up to and including another. Bank holidays are not excluded yet, so a review
+ * spanning Christmas is due a day or two earlier than a person would count. (date-fns's
+ * business-day difference was tried and dropped: from a Saturday it counts differently from
+ * its own add, so a weekend submission could never reach its due date; the property test in
+ * workflow.test.ts holds the two together.)
  */
-import { addBusinessDays, differenceInBusinessDays } from 'date-fns';
+import { todayInLondon } from '../../core/dates.js';
 import { AWAITING_GATEKEEPER, type DecisionOutcome, type State, isState } from './workflow.js';
 
 export const DEFAULT_SERVICE_LEVEL_DAYS = 20;
@@ -47,12 +51,33 @@ export function timeInStates(events: readonly StateEvent[], now: Date): Array<{ 
   return [...totals].map(([state, t]) => ({ state, ...t }));
 }
 
-export function workingDaysBetween(from: Date, to: Date): number {
-  return Math.max(0, differenceInBusinessDays(startOfUtcDay(to), startOfUtcDay(from)));
+/** Days since 1 January 1970 of the date in London. */
+function londonDay(d: Date): number {
+  return Date.parse(`${todayInLondon(d)}T00:00:00Z`) / DAY_MS;
 }
 
-function startOfUtcDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+/** 1 January 1970 was a Thursday. */
+function isWeekday(day: number): boolean {
+  const dow = (((day + 4) % 7) + 7) % 7;
+  return dow >= 1 && dow <= 5;
+}
+
+/** Working days after `from`'s date up to and including `to`'s. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  const a = londonDay(from);
+  const b = londonDay(to);
+  if (b <= a) return 0;
+  const weeks = Math.floor((b - a) / 7);
+  let count = weeks * 5;
+  for (let day = a + weeks * 7 + 1; day <= b; day++) if (isWeekday(day)) count++;
+  return count;
+}
+
+/** The date (midnight UTC) `days` working days after `from`'s date in London. */
+export function addWorkingDays(from: Date, days: number): Date {
+  let day = londonDay(from);
+  for (let left = days; left > 0; ) if (isWeekday(++day)) left--;
+  return new Date(day * DAY_MS);
 }
 
 export interface ReviewClock {
@@ -72,7 +97,7 @@ export function reviewClock(status: State, events: readonly StateEvent[], servic
   const arrivals = events.filter((e) => e.toStatus === 'submitted' || e.toStatus === 'resubmitted').map((e) => e.occurredAt);
   const since = arrivals.sort((a, b) => b.getTime() - a.getTime())[0];
   if (!since) return null;
-  const due = addBusinessDays(startOfUtcDay(since), serviceLevelDays);
+  const due = addWorkingDays(since, serviceLevelDays);
   const workingDaysWaiting = workingDaysBetween(since, now);
   return { since, due, workingDaysWaiting, overdue: workingDaysWaiting > serviceLevelDays };
 }
