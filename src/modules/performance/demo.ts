@@ -186,7 +186,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
     { code: 'LI 1', title: 'Residents who feel safe in the town centre after dark', unit: '%', polarity: 'higher', definition: 'Share of respondents to the residents’ survey who say they feel very or fairly safe in the town centre after dark.', numerator: 'Respondents who feel very or fairly safe', denominator: 'All respondents who answered', frequency: 'annual', source: 'Brackenfield residents’ survey', geography: 'Brackenfield district' },
     options,
   );
-  const indicators = await performance.repository.indicatorsByCode(trx, locality.id);
+  const indicators = await performance.indicatorsByCode(trx, locality.id);
   const indicatorId = (c: string) => (c === 'LI 1' ? local.id : (indicators.get(normaliseCode(c))?.id ?? missing(c)));
 
   for (const spec of PLANS) {

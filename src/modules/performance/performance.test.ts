@@ -4,6 +4,7 @@ import { backends } from '../../../test/helpers/database.js';
 import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { NATIONAL_INDICATORS } from './indicators.js';
 import { normaliseCode } from './repository.js';
 
 const CODE = DEMO_LOCALITY_CODE;
@@ -31,6 +32,18 @@ describe.each(backends)('performance on %s', (backend) => {
     if (!found) throw new Error(`no ${code}`);
     return found.id;
   }
+
+  it('ships the checked national indicators once, without overwriting an edited one', async () => {
+    const { performance } = ctx.services;
+    const national = await performance.repository.nationalIndicators(ctx.database.db);
+    expect(national).toHaveLength(NATIONAL_INDICATORS.length);
+    expect(national.find((i) => i.code === 'NI 112')).toMatchObject({ title: 'Under 18 conception rate', polarity: 'lower' });
+    await ctx.database.db.updateTable('indicators').set({ definition: 'Edited locally' }).where('code', '=', 'NI 1').where('locality_id', 'is', null).execute();
+    await performance.ensureNationalIndicators();
+    const again = await performance.repository.nationalIndicators(ctx.database.db);
+    expect(again).toHaveLength(NATIONAL_INDICATORS.length);
+    expect(again.find((i) => i.code === 'NI 1')?.definition).toBe('Edited locally');
+  });
 
   it('gives the demo locality plans, outcomes, targets and years of values, each target with a status', async () => {
     const result = await ctx.services.performance.framework(admin.principal, CODE, {});

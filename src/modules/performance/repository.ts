@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { NationalIndicator } from './indicators.js';
 import type { IndicatorInput, IndicatorRow, MeasurementRow, OutcomeRow, PlanRow, TargetRow } from './schema.js';
 
 export interface ContributorRow {
@@ -56,7 +57,8 @@ export class PerformanceRepository {
     const planIds = plans.map((p) => p.id);
     const none = planIds.length === 0;
     const planContributors = none ? [] : await db.selectFrom('plan_contributors').selectAll().where('plan_id', 'in', planIds).execute();
-    const outcomes = await db.selectFrom('outcomes').selectAll().where('locality_id', '=', localityId).orderBy('created_at').orderBy('title').execute();
+    // Outcomes keep the order they were added in, as a plan lists them.
+    const outcomes = await db.selectFrom('outcomes').selectAll().where('locality_id', '=', localityId).orderBy('position').execute();
     const outcomeIds = outcomes.map((o) => o.id);
     const themes = outcomeIds.length ? await db.selectFrom('outcome_themes').selectAll().where('outcome_id', 'in', outcomeIds).execute() : [];
     const contributors = outcomeIds.length ? await db.selectFrom('outcome_contributors').selectAll().where('outcome_id', 'in', outcomeIds).execute() : [];
@@ -189,6 +191,18 @@ export class PerformanceRepository {
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** Adds the shipped national indicators that are missing; never changes one an administrator has edited. */
+  async insertMissingNational(db: Db, indicators: NationalIndicator[]): Promise<number> {
+    const existing = new Set((await this.nationalIndicators(db)).map((r) => normaliseCode(r.code)));
+    const missing = indicators.filter((i) => !existing.has(normaliseCode(i.code)));
+    if (!missing.length) return 0;
+    await db
+      .insertInto('indicators')
+      .values(missing.map((i) => ({ locality_id: null, code: i.code, title: i.title, indicator_group: i.group ?? null, definition: null, unit: i.unit ?? null, polarity: i.polarity ?? null, numerator: null, denominator: null, frequency: null, source: i.source, geography: 'Local authority area' })))
+      .execute();
+    return missing.length;
   }
 
   nationalIndicators(db: Db): Promise<IndicatorRow[]> {

@@ -1,10 +1,9 @@
-import { type ColumnType, type Generated, type Selectable, sql } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
 import { LAYERS } from '../register/schema.js';
-import { NATIONAL_INDICATORS } from './indicators.js';
 
 /**
  * Plans → outcomes → targets → indicators, and the measurements of each indicator in a
@@ -49,6 +48,7 @@ export const performanceMigration: Migration = {
         description text,
         status text not null default 'active' check (status in ('active', 'merged')),
         merged_into_id uuid references outcomes(id),
+        position bigint generated always as identity,
         version integer not null default 1,
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now()
@@ -139,9 +139,6 @@ export const performanceMigration: Migration = {
       create index measurements_indicator on measurements (locality_id, indicator_id, year)
       `,
     );
-    // The national indicators whose numbers and titles were checked against a source.
-    const rows = NATIONAL_INDICATORS.map((i) => sql`(${i.code}, ${i.title}, ${i.group ?? null}, ${i.unit ?? null}, ${i.polarity ?? null}, ${i.source}, 'Local authority area')`);
-    await sql`insert into indicators (code, title, indicator_group, unit, polarity, source, geography) values ${sql.join(rows)}`.execute(db);
   },
 };
 
@@ -176,6 +173,8 @@ export interface OutcomesTable {
   description: string | null;
   status: Generated<string>;
   merged_into_id: string | null;
+  /** The order outcomes were added in, which is the order a plan lists them in. */
+  position: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

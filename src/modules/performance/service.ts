@@ -11,6 +11,7 @@ import type { PartnershipRecord } from '../register/repository.js';
 import { isPublished } from '../register/service.js';
 import { type OutcomeView, type PlanView, type TargetView, buildFramework, filterFramework, partnershipsOf, statusCounts } from './framework.js';
 import { type ColumnSpec, INDICATOR_COLUMNS, MEASUREMENT_COLUMNS, readTable } from './imports.js';
+import { NATIONAL_INDICATORS } from './indicators.js';
 import { findOverlaps, type PlanOverlap } from './overlaps.js';
 import { type FrameworkData, PerformanceRepository, indicatorRow, normaliseCode } from './repository.js';
 import {
@@ -79,8 +80,33 @@ const OPEN_PARTNERSHIP = new Set(['proposed', 'active']);
 /** Plans, outcomes, indicators, targets and measurements: the chain from community strategy to indicator. */
 export class PerformanceService {
   readonly repository = new PerformanceRepository();
+  /** Whether the shipped national indicators are known to be in this database. */
+  private nationalReady = false;
 
   constructor(private readonly core: CoreServices) {}
+
+  /**
+   * The national indicators are seed data, like the reference lists: added when first needed
+   * (never in a migration, so a new database stays empty for a restore), never overwritten.
+   * Inside a transaction the check is repeated, since the transaction may yet roll back.
+   */
+  async ensureNationalIndicators(db: Db = this.core.db): Promise<void> {
+    if (this.nationalReady) return;
+    await this.repository.insertMissingNational(db, NATIONAL_INDICATORS);
+    if (!db.isTransaction) this.nationalReady = true;
+  }
+
+  /** The library (national and local), the shipped national entries seeded first. */
+  private async libraryOf(db: Db, localityId: string): Promise<IndicatorRow[]> {
+    await this.ensureNationalIndicators(db);
+    return this.repository.library(db, localityId);
+  }
+
+  /** Indicators by normalised code, the shipped national entries seeded first. */
+  async indicatorsByCode(db: Db, localityId: string): Promise<Map<string, IndicatorRow>> {
+    await this.ensureNationalIndicators(db);
+    return this.repository.indicatorsByCode(db, localityId);
+  }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.core.db.transaction().execute(work);
@@ -159,7 +185,7 @@ export class PerformanceService {
 
   async library(principal: Principal, gssCode: string): Promise<PerformanceContext & { indicators: IndicatorRow[]; used: Set<string> }> {
     const ctx = await this.context(principal, gssCode);
-    const [indicators, used] = await Promise.all([this.repository.library(this.core.db, ctx.locality.id), this.repository.targetIndicatorIds(this.core.db, ctx.locality.id)]);
+    const [indicators, used] = await Promise.all([this.libraryOf(this.core.db, ctx.locality.id), this.repository.targetIndicatorIds(this.core.db, ctx.locality.id)]);
     return { ...ctx, indicators, used };
   }
 
@@ -238,14 +264,14 @@ export class PerformanceService {
     return {
       planTypes: snapshot.items('plan-type').map((i) => ({ value: i.code, text: i.label })),
       themes: snapshot.items('theme').map((i) => ({ value: i.code, text: i.label })),
-      indicators: (await this.repository.library(this.core.db, locality.id)).map((i) => ({ value: i.id, text: `${i.code}: ${i.title}` })),
+      indicators: (await this.libraryOf(this.core.db, locality.id)).map((i) => ({ value: i.id, text: `${i.code}: ${i.title}` })),
     };
   }
 
   /** The indicators this person may enter values for: all of them for the administrator, their partnerships' for a secretary. */
   async reportableIndicators(principal: Principal, gssCode: string): Promise<Array<{ value: string; text: string }>> {
     const locality = await this.core.register.locality(gssCode);
-    const library = await this.repository.library(this.core.db, locality.id);
+    const library = await this.libraryOf(this.core.db, locality.id);
     const allowed = await this.reportableIds(principal, locality);
     return library.filter((i) => allowed === 'all' || allowed.has(i.id)).map((i) => ({ value: i.id, text: `${i.code}: ${i.title}` }));
   }
@@ -406,7 +432,7 @@ export class PerformanceService {
     const data = parseInput(indicatorInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.requireAdmin(principal, gssCode, trx);
-      const existing = await this.repository.indicatorsByCode(trx, locality.id);
+      const existing = await this.indicatorsByCode(trx, locality.id);
       if (existing.get(normaliseCode(data.code))?.locality_id === locality.id) throw ValidationError.of('code', `The code ${data.code} is already used by a local indicator`);
       const [row] = await this.repository.insertIndicators(trx, [indicatorRow(locality.id, data)]);
       if (!row) throw new Error('indicator not written');
@@ -452,7 +478,7 @@ export class PerformanceService {
       if (!locality && !(principal.canWrite && isSystem(principal))) refuse(principal, undefined, 'Page');
       const table = await readTable(INDICATOR_COLUMNS, file.name, file.content);
       if (table.issues.length) throw new ImportRejected(table.issues);
-      const existing = locality ? await this.repository.indicatorsByCode(trx, locality.id) : await this.nationalByCode(trx);
+      const existing = locality ? await this.indicatorsByCode(trx, locality.id) : await this.nationalByCode(trx);
       const issues: ImportIssue[] = [];
       const rows: Array<ReturnType<typeof indicatorRow>> = [];
       const seen = new Map<string, number>();
@@ -483,6 +509,7 @@ export class PerformanceService {
   }
 
   private async nationalByCode(trx: Db): Promise<Map<string, IndicatorRow>> {
+    await this.ensureNationalIndicators(trx);
     return new Map((await this.repository.nationalIndicators(trx)).map((r) => [normaliseCode(r.code), r]));
   }
 
@@ -611,7 +638,7 @@ export class PerformanceService {
   }
 
   private async checkMeasurementRows(trx: Db, principal: Principal, locality: Locality, sheet: string, rows: Array<{ line: number; cells: Record<string, string> }>) {
-    const byCode = await this.repository.indicatorsByCode(trx, locality.id);
+    const byCode = await this.indicatorsByCode(trx, locality.id);
     const reportable = new Map<string, boolean>();
     const issues: ImportIssue[] = [];
     const values: Array<Pick<MeasurementRow, 'indicator_id' | 'year' | 'value' | 'data_status' | 'note'>> = [];
