@@ -116,6 +116,8 @@ export interface ProposalSummary {
   localityName: string;
   proposerName: string;
   mine: boolean;
+  /** Waiting on a decision this person may take. */
+  awaitsYou: boolean;
   updatedAt: Date;
   clock: ReviewClock | null;
 }
@@ -197,8 +199,8 @@ export class GatekeeperService {
     return {
       locality,
       proposals,
-      awaiting: proposals.filter((p) => AWAITING_GATEKEEPER.includes(p.state)),
-      overdue: proposals.filter((p) => p.clock?.overdue),
+      awaiting: proposals.filter((p) => p.awaitsYou),
+      overdue: proposals.filter((p) => p.awaitsYou && p.clock?.overdue),
       serviceLevelDays,
       canPropose: canProposePartnerships(principal, locality),
       isGatekeeper: canDecideLocalProposals(principal, locality) || canDecideNationalProposals(principal),
@@ -228,6 +230,7 @@ export class GatekeeperService {
       localityName: p.locality_name,
       proposerName: p.proposer_name,
       mine: p.proposer_id === actorId(principal),
+      awaitsYou: AWAITING_GATEKEEPER.includes(stateOf(p)) && this.standing(principal, byId.get(p.locality_id) as Locality, p).decider && p.proposer_id !== actorId(principal),
       updatedAt: p.updated_at,
       clock: reviewClock(stateOf(p), eventsOf(events, p.id), levels.get(p.locality_id) ?? 20, now),
     }));
