@@ -238,7 +238,9 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     await submitAndWait(page, 'Save the service level');
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('within 15 working days');
     await page.goto('/proposals');
-    expect(await page.getByRole('link', { name: /Older People’s Digital Inclusion Network/ }).count()).toBe(1);
+    const awaiting = page.getByRole('table', { name: 'Awaiting your decision' });
+    expect(await awaiting.getByRole('link', { name: /Older People’s Digital Inclusion Network/ }).count()).toBe(1);
+    expect(await awaiting.innerText()).toContain('Overdue');
     await check(page);
     await page.goto('/decisions');
     expect(await page.getByRole('link', { name: 'Brackenfield (demo)' }).count()).toBeGreaterThan(0);
