@@ -155,7 +155,9 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
   const daysAgo = (days: number) => new Date(now - days * DAY_MS);
   const code = locality.gss_code;
 
-  for (const spec of PROPOSALS) {
+  // Oldest first, so references run in the order the proposals were made.
+  const oldestFirst = [...PROPOSALS].sort((a, b) => (b.submittedDaysAgo ?? -1) - (a.submittedDaysAgo ?? -1));
+  for (const spec of oldestFirst) {
     const startedAt = daysAgo((spec.submittedDaysAgo ?? 5) + 14);
     const created = await gatekeeper.start(proposer, code, { title: spec.title, national: spec.national ? 'yes' : 'no' }, { trx, at: startedAt });
     const a = spec.answers;
