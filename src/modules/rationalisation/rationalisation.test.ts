@@ -4,6 +4,7 @@ import { todayInLondon } from '../../core/dates.js';
 import { ValidationError } from '../../core/errors.js';
 import { backends } from '../../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { FormSession } from '../../../test/helpers/forms.js';
 import type { PerformanceService } from '../performance/service.js';
 import { RationalisationService } from './service.js';
 
@@ -259,6 +260,26 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const then = await register.registerAsAt(admin.principal, CODE, yesterday, { pageSize: 500 });
     expect(then.items.find((p) => p.id === ids.csp)).toMatchObject({ parent_id: null, meetings_per_year: 6 });
     expect(then.items.find((p) => p.id === newId)).toBeUndefined();
+  });
+
+  it('builds a plan through the pages: find partnerships, add a merge, and see a refused answer explained', async () => {
+    const { register } = ctx.services;
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const opened = await session.submit(`/localities/${CODE}/rationalisation/new`, `/localities/${CODE}/rationalisation`, { title: 'Through the pages', rationale: 'Same people', 'effectiveOn-day': today.slice(8), 'effectiveOn-month': today.slice(5, 7), 'effectiveOn-year': today.slice(0, 4) });
+    expect(opened.statusCode).toBe(303);
+    const planUrl = opened.headers.location as string;
+    const a = (await register.getPartnership(admin.principal, CODE, ids.a as string)).partnership.name;
+    const form = await session.get(`${planUrl}/operations/new?kind=merge&find=${encodeURIComponent(a)}`);
+    expect(form.body.match(/name="subjectIds"/g)).toHaveLength(1);
+    const added = await session.submit(`${planUrl}/operations/new?kind=merge`, `${planUrl}/operations`, { kind: 'merge', subjectIds: [ids.a as string, ids.b as string], targetId: ids.a as string });
+    expect(added.statusCode).toBe(303);
+    const page = await session.get(planUrl);
+    expect(page.body).toContain(`into ${a}, which continues`);
+    const objection = await session.submit(planUrl, `${planUrl}/consent`, { partnershipId: ids.b as string, decision: 'object' });
+    expect(objection.statusCode).toBe(422);
+    expect(objection.body).toContain('There is a problem');
+    expect(objection.body).toContain('Give the reasons for the objection');
   });
 
   it('does the whole merge through the API, naming each problem field by field', async () => {

@@ -88,10 +88,14 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
     });
   });
 
-  const operationContext = async (request: FastifyRequest, detail: PlanDetail, values: Record<string, unknown>) => {
+  const operationContext = async (request: FastifyRequest, detail: PlanDetail, values: Record<string, unknown>, find?: string) => {
     const options = await register.formOptions(params(request).code);
     const open = options.partnerships.filter((p) => p.status === 'active' || p.status === 'proposed').map((p) => ({ value: p.id, text: p.name }));
     const kind = String(values.kind ?? 'merge');
+    // "Find" narrows the long list of checkboxes to names containing the words typed.
+    const words = (find ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const chosen = new Set([values.subjectIds].flat().map(String));
+    const listed = words.length ? open.filter((p) => chosen.has(p.value) || words.every((w) => p.text.toLowerCase().includes(w))) : open;
     return {
       title: `Add an operation to ${detail.plan.reference}`,
       section: 'rationalisation',
@@ -99,16 +103,19 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
       plan: detail.plan,
       kind,
       kinds: choices(Object.entries(OPERATION_LABELS).map(([value, text]) => ({ value, text })), kind),
-      subjects: choices(open, values.subjectIds),
+      find: find ?? '',
+      subjects: choices(listed, values.subjectIds),
       targets: choices(open, values.targetId, kind === 'relayer' ? 'No parent partnership' : kind === 'merge' ? 'A new partnership' : 'Choose a partnership'),
       layers: choices(Object.entries(LAYER_LABELS).map(([value, text]) => ({ value, text })), values.newLayer, 'Keep its layer'),
     };
   };
   app.get('/localities/:code/rationalisation/:id/operations/new', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const detail = await rationalisation.getPlan(request.principal, params(request).code, params(request).id);
-    const kind = z.enum(['merge', 'nest', 'close', 'relayer']).catch('merge').parse((request.query as { kind?: string }).kind);
+    const query = request.query as { kind?: string; find?: string };
+    const kind = z.enum(['merge', 'nest', 'close', 'relayer']).catch('merge').parse(query.kind);
+    const find = z.string().trim().max(100).catch('').parse(query.find ?? '');
     const values = { kind };
-    return reply.view('rationalisation/views/operation-form.njk', { ...(await operationContext(request, detail, values)), values });
+    return reply.view('rationalisation/views/operation-form.njk', { ...(await operationContext(request, detail, values, find)), values });
   });
   app.post('/localities/:code/rationalisation/:id/operations', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = body(request);
