@@ -10,6 +10,7 @@ import type { ProposalCheck } from '../overlap/service.js';
 import type { ProposalMatch, ProposedPartnership } from '../overlap/proposal-check.js';
 import type { PerformanceService } from '../performance/service.js';
 import type { RoleHolderQuery } from '../notifications/repository.js';
+import { bankHolidaysFor } from './bank-holidays.js';
 import { GatekeeperRepository } from './repository.js';
 import {
   type AcknowledgementRow,
@@ -232,7 +233,7 @@ export class GatekeeperService {
       mine: p.proposer_id === actorId(principal),
       awaitsYou: AWAITING_GATEKEEPER.includes(stateOf(p)) && this.standing(principal, byId.get(p.locality_id) as Locality, p).decider && p.proposer_id !== actorId(principal),
       updatedAt: p.updated_at,
-      clock: reviewClock(stateOf(p), eventsOf(events, p.id), levels.get(p.locality_id) ?? 20, now),
+      clock: reviewClock(stateOf(p), eventsOf(events, p.id), levels.get(p.locality_id) ?? 20, now, bankHolidaysFor(byId.get(p.locality_id)?.nation ?? '')),
     }));
   }
 
@@ -262,8 +263,8 @@ export class GatekeeperService {
       events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor_name, note: e.note, at: e.occurred_at })),
       comments: comments.map((c) => ({ author: c.author_name, role: c.author_role, body: c.body, at: c.created_at })),
       acknowledgements,
-      timeInStates: timeInStates(stateEvents, now),
-      clock: reviewClock(state, stateEvents, serviceLevelDays, now),
+      timeInStates: timeInStates(stateEvents, now, bankHolidaysFor(locality.nation)),
+      clock: reviewClock(state, stateEvents, serviceLevelDays, now, bankHolidaysFor(locality.nation)),
       serviceLevelDays,
       partnership: partnership && proposal.partnership_id ? { id: proposal.partnership_id, name: partnership.name } : null,
     };
@@ -656,7 +657,7 @@ export class GatekeeperService {
         : [],
     );
     const open = (await this.repository.list(this.deps.db, [locality.id])).filter((p) => AWAITING_GATEKEEPER.includes(stateOf(p)) || p.status === 'more-information-requested').length;
-    return { locality, statistics: gatekeeperStatistics(decided), open };
+    return { locality, statistics: gatekeeperStatistics(decided, bankHolidaysFor(locality.nation)), open };
   }
 
   async settings(principal: Principal, code: string) {

@@ -2,9 +2,9 @@
  * Time in each state, service levels in working days, and the gatekeeper statistics: pure
  * functions over a proposal's events, so they are tested without a database.
  *
- * Working days are Monday to Friday, counted on London calendar dates: the working days after
- * one date up to and including another. Bank holidays are not excluded yet, so a review
- * spanning Christmas is due a day or two earlier than a person would count. (date-fns's
+ * Working days are Monday to Friday less the locality's bank holidays (bank-holidays.ts),
+ * counted on London calendar dates: the working days after one date up to and including
+ * another. (date-fns's
  * business-day difference was tried and dropped: from a Saturday it counts differently from
  * its own add, so a weekend submission could never reach its due date; the property test in
  * workflow.test.ts holds the two together.)
@@ -31,20 +31,20 @@ export interface StateSpan {
 const DAY_MS = 86_400_000;
 
 /** Each stay in a state, in order, from the proposal's events (oldest first). */
-export function stateSpans(events: readonly StateEvent[], now: Date): StateSpan[] {
+export function stateSpans(events: readonly StateEvent[], now: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): StateSpan[] {
   const ordered = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   return ordered.flatMap((event, i) => {
     if (!isState(event.toStatus)) return [];
     const end = ordered[i + 1]?.occurredAt ?? null;
     const until = end ?? now;
-    return [{ state: event.toStatus, from: event.occurredAt, to: end, days: (until.getTime() - event.occurredAt.getTime()) / DAY_MS, workingDays: workingDaysBetween(event.occurredAt, until) }];
+    return [{ state: event.toStatus, from: event.occurredAt, to: end, days: (until.getTime() - event.occurredAt.getTime()) / DAY_MS, workingDays: workingDaysBetween(event.occurredAt, until, holidays) }];
   });
 }
 
 /** Total time spent in each state, in days (fractional) and whole working days. */
-export function timeInStates(events: readonly StateEvent[], now: Date): Array<{ state: State; days: number; workingDays: number }> {
+export function timeInStates(events: readonly StateEvent[], now: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): Array<{ state: State; days: number; workingDays: number }> {
   const totals = new Map<State, { days: number; workingDays: number }>();
-  for (const span of stateSpans(events, now)) {
+  for (const span of stateSpans(events, now, holidays)) {
     const total = totals.get(span.state) ?? { days: 0, workingDays: 0 };
     totals.set(span.state, { days: total.days + span.days, workingDays: total.workingDays + span.workingDays });
   }
@@ -62,21 +62,34 @@ function isWeekday(day: number): boolean {
   return dow >= 1 && dow <= 5;
 }
 
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
+function isoOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Working days after `from`'s date up to and including `to`'s. */
-export function workingDaysBetween(from: Date, to: Date): number {
+export function workingDaysBetween(from: Date, to: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): number {
   const a = londonDay(from);
   const b = londonDay(to);
   if (b <= a) return 0;
   const weeks = Math.floor((b - a) / 7);
   let count = weeks * 5;
   for (let day = a + weeks * 7 + 1; day <= b; day++) if (isWeekday(day)) count++;
+  for (const holiday of holidays) {
+    const day = Date.parse(`${holiday}T00:00:00Z`) / DAY_MS;
+    if (day > a && day <= b && isWeekday(day)) count--;
+  }
   return count;
 }
 
 /** The date (midnight UTC) `days` working days after `from`'s date in London. */
-export function addWorkingDays(from: Date, days: number): Date {
+export function addWorkingDays(from: Date, days: number, holidays: ReadonlySet<string> = NO_HOLIDAYS): Date {
   let day = londonDay(from);
-  for (let left = days; left > 0; ) if (isWeekday(++day)) left--;
+  for (let left = days; left > 0; ) {
+    day++;
+    if (isWeekday(day) && !holidays.has(isoOf(day))) left--;
+  }
   return new Date(day * DAY_MS);
 }
 
@@ -92,13 +105,13 @@ export interface ReviewClock {
  * The service level clock: it starts when the proposal reaches the gatekeeper and starts again
  * when it comes back with more information; while the proposer is answering, nothing is due.
  */
-export function reviewClock(status: State, events: readonly StateEvent[], serviceLevelDays: number, now: Date): ReviewClock | null {
+export function reviewClock(status: State, events: readonly StateEvent[], serviceLevelDays: number, now: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): ReviewClock | null {
   if (!AWAITING_GATEKEEPER.includes(status)) return null;
   const arrivals = events.filter((e) => e.toStatus === 'submitted' || e.toStatus === 'resubmitted').map((e) => e.occurredAt);
   const since = arrivals.sort((a, b) => b.getTime() - a.getTime())[0];
   if (!since) return null;
-  const due = addWorkingDays(since, serviceLevelDays);
-  const workingDaysWaiting = workingDaysBetween(since, now);
+  const due = addWorkingDays(since, serviceLevelDays, holidays);
+  const workingDaysWaiting = workingDaysBetween(since, now, holidays);
   return { since, due, workingDaysWaiting, overdue: workingDaysWaiting > serviceLevelDays };
 }
 
@@ -131,7 +144,7 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export function gatekeeperStatistics(decided: readonly DecidedProposal[]): GatekeeperStatistics {
+export function gatekeeperStatistics(decided: readonly DecidedProposal[], holidays: ReadonlySet<string> = NO_HOLIDAYS): GatekeeperStatistics {
   const outcomes: DecisionOutcome[] = ['approved', 'approved-with-conditions', 'rejected'];
   const themes = new Map<string, { approved: number; rejected: number; total: number }>();
   for (const p of decided) {
@@ -153,7 +166,7 @@ export function gatekeeperStatistics(decided: readonly DecidedProposal[]): Gatek
     byOutcome: outcomes.map((outcome) => ({ outcome, count: decided.filter((p) => p.outcome === outcome).length })),
     byTheme: [...themes].map(([theme, t]) => ({ theme, ...t })).sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
     medianDecisionDays: median(decided.map((p) => (p.decidedAt.getTime() - p.submittedAt.getTime()) / DAY_MS)),
-    medianDecisionWorkingDays: median(decided.map((p) => workingDaysBetween(p.submittedAt, p.decidedAt))),
+    medianDecisionWorkingDays: median(decided.map((p) => workingDaysBetween(p.submittedAt, p.decidedAt, holidays))),
     diverted: { singleOrganisation, jointWorking, existingPartnership, share: decided.length ? (singleOrganisation + existingPartnership) / decided.length : 0 },
     avoided: { partnerships: rejected.length, yearlyCostPence: rejected.reduce((sum, p) => sum + p.yearlyCostPence, 0) },
   };
