@@ -255,6 +255,8 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect(lineage.chain[0]?.origin.kind).toBe('plan');
     expect(lineage.chain.slice(1).map((n) => n.name).sort()).toEqual([`${(await register.getPartnership(admin.principal, CODE, ids.a as string)).partnership.name}`, `${(await register.getPartnership(admin.principal, CODE, ids.b as string)).partnership.name}`].sort());
 
+    const lspLineage = await rationalisation.lineage(admin.principal, CODE, ids.lsp as string);
+    expect(lspLineage.nestedHere).toMatchObject([{ id: ids.csp, how: 'Nested under this', planReference: carried.plan.reference }]);
     const csp = await register.getPartnership(admin.principal, CODE, ids.csp as string);
     expect(csp.partnership).toMatchObject({ parent_id: ids.lsp, meetings_per_year: 3, status: 'active' });
     const then = await register.registerAsAt(admin.principal, CODE, yesterday, { pageSize: 500 });

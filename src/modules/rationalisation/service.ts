@@ -76,6 +76,8 @@ export interface LineageView {
   partnership: { id: string; name: string; reference: string; status: string; layer: string };
   predecessors: Array<{ id: string; name: string; how: string; planId: string | null; planReference: string | null; on: string }>;
   successors: Array<{ id: string | null; name: string | null; how: string; planId: string | null; planReference: string | null; on: string; detail: string | null }>;
+  /** Partnerships a plan nested under this one, or made report to it. */
+  nestedHere: Array<{ id: string; name: string; how: string; planId: string | null; planReference: string | null; on: string }>;
   chain: LineageNode[];
 }
 
@@ -694,6 +696,7 @@ export class RationalisationService {
       partnership: { id: detail.partnership.id, name: detail.partnership.name, reference: detail.partnership.reference, status: detail.partnership.status, layer: detail.partnership.layer },
       predecessors: predecessorsOf(partnershipId).map((l) => ({ id: l.from_id, name: name(l.from_id) ?? '', how: 'Merged into this', planId: l.plan_id, planReference: l.plan_reference, on: l.effective_on })),
       successors: links.filter((l) => l.from_id === partnershipId).map((l) => ({ id: l.to_id, name: name(l.to_id), how: how[l.kind], planId: l.plan_id, planReference: l.plan_reference, on: l.effective_on, detail: l.detail })),
+      nestedHere: links.filter((l) => l.to_id === partnershipId && (l.kind === 'nested-under' || l.kind === 'relayered')).map((l) => ({ id: l.from_id, name: name(l.from_id) ?? '', how: l.kind === 'nested-under' ? 'Nested under this' : 'Now reports to this', planId: l.plan_id, planReference: l.plan_reference, on: l.effective_on })),
       chain,
     };
   }
