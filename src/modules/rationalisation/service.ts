@@ -708,7 +708,7 @@ export class RationalisationService {
     if (proposal) return { kind: 'proposal', text: `Approved proposal ${proposal.reference}, “${proposal.title}”`, href: `/localities/${locality.gss_code}/proposals/${proposal.id}`, on: proposal.decidedOn };
     const event = await this.repository.creationEvent(this.db, p.id);
     if (event && (event.actor_id?.startsWith('cli:import') || /import/i.test(event.actor))) return { kind: 'import', text: `Imported into the register by ${event.actor}`, on: event.occurred_at };
-    return { kind: 'creation', text: event ? `Added to the register by ${event.actor}` : 'Added to the register', on: event?.occurred_at ?? p.created_at };
+    return { kind: 'creation', text: event ? `Entered in the register by ${event.actor}` : 'Entered in the register', on: event?.occurred_at ?? p.created_at };
   }
 
   /**
