@@ -14,7 +14,7 @@ function format(value: number | undefined): string {
   return value === undefined ? '–' : new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value);
 }
 
-export async function reportPdf(result: FrameworkResult): Promise<Buffer> {
+export async function reportPdf(result: FrameworkResult, filters: string[] = []): Promise<Buffer> {
   const PDFDocument = (await import('pdfkit')).default;
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Performance report: ${result.locality.name}`, Author: 'Joined Up' } });
   const chunks: Buffer[] = [];
@@ -22,6 +22,7 @@ export async function reportPdf(result: FrameworkResult): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
   doc.font('Helvetica-Bold').fontSize(20).text(`Performance report: ${result.locality.name}`);
+  if (filters.length) doc.moveDown(0.2).font('Helvetica-Bold').fontSize(12).text(`For ${filters.join(', ')}`);
   doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#505a5f').text(`Produced ${formatDate(new Date().toISOString().slice(0, 10))}. Only approved values count; values awaiting approval are left out.`);
   doc.fillColor('black').moveDown();
   const counts = result.counts;

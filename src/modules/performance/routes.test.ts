@@ -105,6 +105,17 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     expect(response.body).toContain('“abc” is not a number');
   });
 
+  it('prints a report of one theme, linked from the filtered framework', async () => {
+    const framework = await ctx.app.inject({ method: 'GET', url: `${BASE}?theme=community-safety` });
+    expect(framework.body).toContain(`href="${BASE}/report?theme=community-safety"`);
+    const report = await ctx.app.inject({ method: 'GET', url: `${BASE}/report?theme=community-safety` });
+    expect(report.body).toContain('the outcomes and targets for Community safety');
+    expect(report.body).toContain('NI 16 Serious acquisitive crime rate');
+    expect(report.body).not.toContain('NI 56 Obesity');
+    expect(report.body).toContain(`href="${BASE}/report.pdf?theme=community-safety"`);
+    expect((await ctx.app.inject({ method: 'GET', url: `${BASE}/report.pdf?theme=community-safety` })).statusCode).toBe(200);
+  });
+
   it('serves the report as a PDF', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: `${BASE}/report.pdf` });
     expect(response.statusCode).toBe(200);

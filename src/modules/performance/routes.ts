@@ -24,7 +24,7 @@ import {
   planInput,
   yearLabel,
 } from './schema.js';
-import type { PerformanceService } from './service.js';
+import type { FrameworkResult, PerformanceService } from './service.js';
 import { STATUS_LABELS } from './status.js';
 
 type Params = { code: string; id: string; theme: string };
@@ -49,6 +49,24 @@ export function chartOf(view: TargetView, planTitle: string) {
     rows,
     svg: lineChartSvg(rows, { title: `${view.indicator.code} ${view.indicator.title}${unit}: values against the ${planTitle} trajectory`, description }),
   };
+}
+
+/** The framework's filters in words, for a report's title. */
+function describeFilters(result: FrameworkResult): string[] {
+  const q = result.query;
+  return [
+    q.theme ? result.themeLabels.get(q.theme) : undefined,
+    q.layer ? `${LAYER_LABELS[q.layer]} layer` : undefined,
+    q.partnership ? result.partnershipNames.get(q.partnership) : undefined,
+    q.plan ? result.allPlans.find((p) => p.plan.id === q.plan)?.plan.title : undefined,
+  ].filter((v): v is string => !!v);
+}
+
+/** The framework's filters as a query string (empty when there are none), for links to the report. */
+function queryString(query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 function round(value: number): number {
@@ -85,7 +103,8 @@ function pageRoutes(app: FastifyInstance, performance: PerformanceService): void
     const filtered = Object.values(result.query).some(Boolean);
     const used = new Set(result.allPlans.flatMap((p) => p.outcomes.flatMap((o) => o.themes)));
     const usedThemes = [...result.themeLabels].filter(([code]) => used.has(code)).map(([value, text]) => ({ value, text }));
-    return reply.view('performance/views/framework.njk', { ...common, title: 'Outcome framework', tab: 'framework', locality: result.locality, result, filters, filtered, usedThemes });
+    const reportQuery = queryString(result.query);
+    return reply.view('performance/views/framework.njk', { ...common, title: 'Outcome framework', tab: 'framework', locality: result.locality, result, filters, filtered, usedThemes, reportQuery });
   });
 
   app.get(`${base}/themes/:theme`, { config: { access: 'public' } }, async (request, reply) => {
@@ -128,12 +147,13 @@ function pageRoutes(app: FastifyInstance, performance: PerformanceService): void
   app.get(`${base}/report`, { config: { access: 'public' } }, async (request, reply) => {
     const result = await performance.framework(request.principal, params(request).code, request.query);
     const charts = new Map(result.plans.flatMap((plan) => plan.outcomes.flatMap((o) => o.targets.map((view) => [view.target.id, chartOf(view, plan.plan.title)] as const))));
-    return reply.view('performance/views/report.njk', { ...common, title: 'Performance report', tab: 'report', locality: result.locality, result, charts, generatedAt: new Date() });
+    const filtersShown = describeFilters(result);
+    return reply.view('performance/views/report.njk', { ...common, title: 'Performance report', tab: 'report', locality: result.locality, result, charts, generatedAt: new Date(), reportQuery: queryString(result.query), filtersShown });
   });
 
   app.get(`${base}/report.pdf`, { config: { access: 'public' } }, async (request, reply) => {
     const result = await performance.framework(request.principal, params(request).code, request.query);
-    const pdf = await reportPdf(result);
+    const pdf = await reportPdf(result, describeFilters(result));
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="performance-report-${result.locality.gss_code}.pdf"`)
