@@ -242,6 +242,10 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     expect(await awaiting.getByRole('link', { name: /Older People’s Digital Inclusion Network/ }).count()).toBe(1);
     expect(await awaiting.innerText()).toContain('Overdue');
     await check(page);
+    // Only the proposer may withdraw: anyone else is told so.
+    await page.goto(`${proposalUrl}/withdraw`);
+    expect(await page.getByText('Only the proposer may withdraw a proposal').count()).toBe(1);
+    await check(page);
     await page.goto('/decisions');
     expect(await page.getByRole('link', { name: 'Brackenfield (demo)' }).count()).toBeGreaterThan(0);
     await check(page);
