@@ -116,4 +116,29 @@ describe.skipIf(!runJourney)('performance journey in Chromium', () => {
     expect(await page.locator('#scorecard tbody tr').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
   });
+
+  it('keeps the administrator’s forms and the remaining pages accessible', async () => {
+    await page.goto(`/localities/${LOCALITY}/performance/indicators`);
+    await expectNoAxeViolations(page);
+    const visited: string[] = [];
+    await page.goto(`/localities/${LOCALITY}/performance`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Brackenfield Sustainable Community Strategy 2021–2031' }).click()]);
+    const planUrl = page.url();
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Less waste, more recycling' }).click()]);
+    const outcomeUrl = page.url();
+    for (const url of [planUrl, `${planUrl}/edit`, `${planUrl}/outcomes/new`, outcomeUrl, `${outcomeUrl}/edit`, `${outcomeUrl}/targets/new`, `/localities/${LOCALITY}/performance/plans/new`, `/localities/${LOCALITY}/performance/indicators/new`, `/localities/${LOCALITY}/performance/indicators/import`, `/localities/${LOCALITY}/performance/measurements/import`]) {
+      await page.goto(url);
+      expect(await page.locator('h1').count(), url).toBe(1);
+      await expectNoAxeViolations(page, { soft: true });
+      visited.push(url);
+    }
+    await page.goto(outcomeUrl);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /^Change/ }).first().click()]);
+    await expectNoAxeViolations(page);
+    await page.goto(`/localities/${LOCALITY}/performance/measurements/new`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save the value' }).click()]);
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Choose an indicator');
+    await expectNoAxeViolations(page);
+    expect(visited.length).toBe(10);
+  });
 });
