@@ -49,6 +49,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
     await rationalisation.recordConsent(LSP_MANAGER, code, past.id, { partnershipId, decision: 'agree' }, options);
   }
   await rationalisation.carryOut(LSP_MANAGER, code, past.id, { ...options, today: PAST_EFFECTIVE_ON });
+  await rationalisation.repository.backdate(trx, past.id, { openedAt: '2025-06-16T09:30:00Z', answeredAt: '2025-09-10T14:00:00Z', carriedOutAt: '2025-10-01T09:00:00Z' });
 
   const open = await rationalisation.createPlan(
     LSP_MANAGER,

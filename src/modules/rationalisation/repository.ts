@@ -139,6 +139,16 @@ export class RationalisationRepository {
       .then((rows) => rows.map((r) => ({ ...r, result_id: r.result_id as string })));
   }
 
+  /**
+   * Dates a plan's own records (opened, answered, carried out) to when they happened, for
+   * plans entered after the event (the demo's past plan). The audit trail keeps when they were
+   * entered.
+   */
+  async backdate(db: Db, planId: string, at: { openedAt: string; answeredAt: string; carriedOutAt: string }): Promise<void> {
+    await db.updateTable('rationalisation_plans').set({ created_at: at.openedAt, carried_out_at: at.carriedOutAt }).where('id', '=', planId).execute();
+    await db.updateTable('rationalisation_consents').set({ recorded_at: at.answeredAt }).where('plan_id', '=', planId).execute();
+  }
+
   /** The audit entry that created a partnership: who added it, when, and whether by import. */
   creationEvent(db: Db, partnershipId: string): Promise<Pick<AuditEventRow, 'actor' | 'actor_id' | 'occurred_at' | 'summary'> | undefined> {
     return db
