@@ -153,6 +153,9 @@ describe.each(backends)('gatekeeper (%s)', (backend) => {
     expect(saved.statusCode).toBe(200);
     const precheck = await api('GET', `/localities/${CODE}/proposals/${id}/precheck`);
     expect(precheck.json().similar.map((s: { name: string }) => s.name)).toContain(DA_FORUM);
+    const stray = await api('POST', `/localities/${CODE}/proposals/${id}/acknowledgements`, { partnershipId: '00000000-0000-4000-8000-000000000000', explanation: 'Not one the pre-check found' });
+    expect(stray.statusCode).toBe(422);
+    expect(stray.body).toContain('Choose a partnership the pre-check found');
     const adviserDecides = await api('POST', `/localities/${CODE}/proposals/${id}/decision`, { outcome: 'approved', reasons: 'x', checks: ['similar'], createAs: 'active' }, adviser.headers);
     expect(adviserDecides.statusCode).toBe(403);
     const log = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/decisions` });

@@ -408,14 +408,15 @@ export class GatekeeperService {
 
   /** The proposer says why a similar partnership found by the pre-check is not a duplicate. */
   async acknowledge(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<void> {
+    const check = await this.precheckBeforeWriting(principal, code, id, options);
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       this.allow('edit', principal, locality, proposal);
       const data = parseInput(acknowledgeInput, input);
+      const found = check.similar.find((s) => s.partnershipId === data.partnershipId);
+      if (!found) throw ValidationError.of('partnershipId', 'Choose a partnership the pre-check found');
       await this.repository.acknowledge(trx, { proposal_id: proposal.id, partnership_id: data.partnershipId, explanation: data.explanation, acknowledged_by: principal.label });
-      const names = await this.repository.partnershipLocalityNames(trx, [data.partnershipId]);
-      if (!names.has(data.partnershipId)) throw ValidationError.of('partnershipId', 'Choose a partnership the pre-check found');
-      await this.audit(trx, principal, locality, proposal, 'update', `Explained why proposal ${proposal.reference} does not duplicate ${names.get(data.partnershipId)?.name}`, { after: data });
+      await this.audit(trx, principal, locality, proposal, 'update', `Explained why proposal ${proposal.reference} does not duplicate ${found.name}`, { after: data });
     });
   }
 
