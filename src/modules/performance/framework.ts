@@ -145,6 +145,9 @@ export interface SeriesRow {
 export function seriesOf(view: TargetView, extraYears: number[] = []): SeriesRow[] {
   const years = new Set<number>([...view.values.map((v) => v.year), ...view.trajectory.targets.map((t) => t.year), ...extraYears]);
   if (view.trajectory.baseline) years.add(view.trajectory.baseline.year);
+  // Every year in between too: a chart's axis must not close up a year with no value or target.
+  const span = [...years];
+  for (let year = Math.min(...span) + 1; year < Math.max(...span); year++) years.add(year);
   const byYear = new Map(view.approved.map((m) => [m.year, m]));
   return [...years]
     .sort((a, b) => a - b)

@@ -61,6 +61,12 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/indicators/${ids.ni56}` });
     expect(page.body).toContain('<svg class="app-perf-chart" role="img"');
     expect(page.body).toMatch(/<th scope="row" class="govuk-table__header">2024\/25<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">19.6<\/td>/);
+    // No value and no target for 2025/26: the axis and the table still show the year, so the
+    // line does not close the gap up to the 2026/27 target.
+    const theme = await ctx.app.inject({ method: 'GET', url: `${BASE}/themes/children-young-people` });
+    const firstChart = /<svg class="app-perf-chart"[\s\S]*?<\/svg>/.exec(theme.body)?.[0] ?? '';
+    expect(firstChart).toContain('>2026/27</text>');
+    expect(firstChart).toContain('>2025/26</text>');
   });
 
   it('keeps drafts and the overlap view from the public', async () => {
