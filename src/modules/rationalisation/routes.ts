@@ -14,6 +14,12 @@ const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string,
 const planParams = z.object({ code: z.string(), id: z.uuid() });
 const LABELS = { layer: LAYER_LABELS, status: STATUS_LABELS, operation: OPERATION_LABELS, decision: DECISION_LABELS, planStatus: PLAN_STATUS_LABELS };
 
+/** What the plan page shows; `name` also names the partnership a merge would form. */
+function planPage(detail: PlanDetail) {
+  const name = (id: string | null) => (id ? (detail.names.get(id) ?? (id.startsWith('new:') ? 'the new merged partnership' : 'an unknown partnership')) : '–');
+  return { title: `${detail.plan.reference}: ${detail.plan.title}`, section: 'rationalisation', locality: detail.locality, detail, labels2: LABELS, name };
+}
+
 /** A plan as JSON: its operations, where agreement stands, and the comparison. */
 function toPlanJson(detail: PlanDetail) {
   const { plan } = detail;
@@ -71,7 +77,7 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
 
   app.get('/localities/:code/rationalisation/:id', { config: { access: 'locality-reader' } }, async (request, reply) => {
     const detail = await rationalisation.getPlan(request.principal, params(request).code, params(request).id);
-    return reply.view('rationalisation/views/plan.njk', { title: `${detail.plan.reference}: ${detail.plan.title}`, section: 'rationalisation', locality: detail.locality, detail, labels2: LABELS, name: (id: string | null) => (id ? (detail.names.get(id) ?? (id.startsWith('new:') ? 'New merged partnership' : 'Unknown partnership')) : '–') });
+    return reply.view('rationalisation/views/plan.njk', planPage(detail));
   });
 
   app.get('/localities/:code/rationalisation/:id/edit', { config: { access: 'locality-admin' } }, async (request, reply) => {
@@ -132,8 +138,7 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
 
   /** The plan page again, with the error summary, when a form on it was not right. */
   const planAgain = async (request: FastifyRequest) => {
-    const detail = await rationalisation.getPlan(request.principal, params(request).code, params(request).id);
-    return { title: `${detail.plan.reference}: ${detail.plan.title}`, section: 'rationalisation', locality: detail.locality, detail, labels2: LABELS, name: (id: string | null) => (id ? (detail.names.get(id) ?? 'Unknown partnership') : '–') };
+    return planPage(await rationalisation.getPlan(request.principal, params(request).code, params(request).id));
   };
   app.post('/localities/:code/rationalisation/:id/consent', { config: { access: 'register-editor' } }, async (request, reply) => {
     const values = body(request);
