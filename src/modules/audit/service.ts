@@ -24,10 +24,22 @@ export function diff(beforeRecord: object, afterRecord: object): Change[] {
   return changes;
 }
 
+/** What an audit entry can be about: the register, accounts, and each later capability's records. */
+export type AuditEntity =
+  | 'partnership' | 'organisation' | 'membership' | 'reference-item' | 'locality' | 'user' | 'api-token'
+  | 'plan' | 'outcome' | 'indicator' | 'target' | 'measurement'
+  | 'proposal'
+  | 'rationalisation-plan';
+
+export type AuditAction =
+  | 'create' | 'update' | 'close' | 'end' | 'import' | 'generate' | 'reference'
+  | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'password-reset' | 'grant-role' | 'revoke-role' | 'deactivate' | 'create-token' | 'revoke-token'
+  | 'enter' | 'approve' | 'reject' | 'merge' | 'comment' | 'consent' | 'carry-out';
+
 export interface RecordInput {
   localityId: string | null;
-  action: 'create' | 'update' | 'close' | 'end' | 'import' | 'generate' | 'reference' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'password-reset' | 'grant-role' | 'revoke-role' | 'deactivate' | 'create-token' | 'revoke-token';
-  entityType: 'partnership' | 'organisation' | 'membership' | 'reference-item' | 'locality' | 'user' | 'api-token';
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId: string;
   partnershipId?: string | null;
   organisationId?: string | null;

@@ -46,7 +46,7 @@ interface WriteOptions {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The audit trail's list of record kinds does not name proposals yet; they are recorded under their own name. */
-const PROPOSAL_ENTITY = 'proposal' as unknown as RecordInput['entityType'];
+const PROPOSAL_ENTITY: RecordInput['entityType'] = 'proposal';
 
 /** What each task list section must hold before the proposal can be submitted. */
 const SECTION_COMPLETE: Record<SectionName, (a: ProposalAnswers) => boolean> = {

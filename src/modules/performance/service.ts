@@ -114,7 +114,7 @@ export class PerformanceService {
 
   /** The audit trail's entity types are the register's; performance records use their own names in the same column. */
   private audit(trx: Db, principal: Principal, entries: Array<Omit<RecordInput, 'entityType' | 'action'> & { entityType: PerformanceEntity; action: PerformanceAction }>): Promise<void> {
-    return this.core.audit.recordMany(trx, principal, entries as unknown as RecordInput[]);
+    return this.core.audit.recordMany(trx, principal, entries);
   }
 
   // --- reading --------------------------------------------------------------------------------
