@@ -111,4 +111,17 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
     expect(fresh.refreshing).toBe(false);
     expect(fresh.organisations.size).toBe(first.organisations.size + 1);
   });
+
+  it('keeps its result when something other than the register changes, such as a role or a plan', async () => {
+    const first = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
+    expect(first.refreshing).toBe(false);
+    await ctx.person([{ role: 'scrutiny-member', localityCode: DEMO_LOCALITY_CODE }]);
+    const locality = await ctx.services.register.locality(DEMO_LOCALITY_CODE);
+    await ctx.database.db.transaction().execute((trx) =>
+      ctx.services.audit.record(trx, SYSTEM, { localityId: locality.id, action: 'create', entityType: 'plan', entityId: locality.id, summary: 'Added a plan' }),
+    );
+    const after = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
+    expect(after.refreshing).toBe(false);
+    expect(after.analysis.computedAt).toBe(first.analysis.computedAt);
+  });
 });

@@ -86,14 +86,25 @@ export class OverlapRepository {
     return [...byKey.values()];
   }
 
-  /** The newest audit entry of the localities: every register change writes one, so it dates the data. */
+  /**
+   * The newest audit entry about the localities' register: every register change writes one,
+   * so it dates the data. Other entries (roles, proposals, plans, indicators) leave it alone,
+   * so they do not send the analysis off to be computed again.
+   */
   async registerVersion(db: Db, localityIds: string | string[]): Promise<number> {
     const ids = [localityIds].flat();
     if (ids.length === 0) return 0;
-    const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).where('locality_id', 'in', ids).executeTakeFirst();
+    const row = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('locality_id', 'in', ids)
+      .where('entity_type', 'in', REGISTER_ENTITIES)
+      .executeTakeFirst();
     return Number(row?.id ?? 0);
   }
 }
+
+const REGISTER_ENTITIES = ['locality', 'partnership', 'organisation', 'membership'];
 
 /** The LSP among a locality's open partnerships (the rule is in register/lsp.ts). */
 function lspOf(open: Array<{ id: string; reference: string; name: string; purpose: string; basis_detail: string | null; layer: string; parent_id: string | null }>): string | undefined {
