@@ -31,7 +31,7 @@ export function mapRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/localities/:code/map', { config: { access: 'public' } }, async (request, reply) => {
-    const result = await map.map(request.principal, params(request).code, request.query);
+    const result = await map.map(request.principal, params(request).code, joinAsAt(request.query));
     return reply.view('map/views/map.njk', pageContext(result, base(result.locality.gss_code)));
   });
 
@@ -69,6 +69,18 @@ export function mapRoutes(app: FastifyInstance, services: Services): void {
     response: mapOutput,
     handler: async (request) => toMapJson(await map.map(request.principal, params(request).code, request.query)),
   });
+}
+
+/** The filter form's "as at" date arrives as asAt-day, -month and -year: one YYYY-MM-DD, or none when blank. */
+function joinAsAt(query: unknown): Record<string, unknown> {
+  const q = { ...(query as Record<string, unknown>) };
+  const parts = ['day', 'month', 'year'].map((part) => String(q[`asAt-${part}`] ?? '').trim());
+  if (parts.some((part) => part !== '') || 'asAt-day' in q) {
+    const [day, month, year] = parts;
+    q.asAt = parts.every((part) => part !== '') ? `${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}` : undefined;
+  }
+  for (const part of ['day', 'month', 'year']) delete q[`asAt-${part}`];
+  return q;
 }
 
 function pageContext(result: MapResult, mapBase: string) {

@@ -139,6 +139,10 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect(detailThen.body).toContain('As it stood at the end of');
     expect(detailThen.body).toContain('Mergeford NHS Trust');
     expect(detailThen.body).not.toContain('>Merged<');
+    const [y, m, d] = yesterday.split('-');
+    const mapPage = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/map?asAt-day=${Number(d)}&asAt-month=${Number(m)}&asAt-year=${y}`, headers: admin.headers });
+    expect(mapPage.body).toContain('Partnership map as at');
+    expect(mapPage.body).toContain(`/api/v1/localities/${CODE}/map?asAt=${yesterday}`);
     const mapThen = (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/map?asAt=${yesterday}`, headers: admin.headers })).json() as { nodes: Array<{ label: string; status: string }> };
     expect(mapThen.nodes.find((n) => n.label === bName)?.status).toBe('active');
     const mapNow = (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/map`, headers: admin.headers })).json() as { nodes: Array<{ label: string }> };
