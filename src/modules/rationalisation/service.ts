@@ -6,7 +6,6 @@ import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, isRegionalAdviser, refuse, requireLocalityAdmin } from '../accounts/policy.js';
-import { AuditRepository } from '../audit/repository.js';
 import type { GatekeeperService } from '../gatekeeper/service.js';
 import { DEFAULT_COST_RATES, type SectorOf, resolveRates, yearlyCost } from '../overlap/costs.js';
 import { OverlapRepository } from '../overlap/repository.js';
@@ -110,7 +109,6 @@ export const planned = (op: OperationRow): PlannedOperationWithPattern => ({
 export class RationalisationService {
   readonly repository = new RationalisationRepository();
   private readonly features = new OverlapRepository();
-  private readonly auditLog = new AuditRepository();
 
   constructor(private readonly deps: RationalisationDependencies) {}
 
@@ -135,8 +133,8 @@ export class RationalisationService {
     return { locality, plan, operations: await this.repository.operations(db, plan.id) };
   }
 
-  private async planEvent(trx: Db, principal: Principal, locality: Locality, plan: { id: string }, action: string, summary: string, after?: unknown): Promise<void> {
-    await this.auditLog.insert(trx, { localityId: locality.id, actor: principal.label, actorId: principal.id, action, entityType: 'rationalisation-plan', entityId: plan.id, summary, after });
+  private async planEvent(trx: Db, principal: Principal, locality: Locality, plan: { id: string }, action: 'create' | 'update' | 'consent' | 'comment' | 'carry-out', summary: string, after?: unknown): Promise<void> {
+    await this.deps.audit.record(trx, principal, { localityId: locality.id, action, entityType: 'rationalisation-plan', entityId: plan.id, summary, after });
   }
 
   /** The register as the rules see it: every partnership with its legal and statutory standing. */
