@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/accounts/demo-users.js';
-import { chromiumInstalled, expectNoAxeViolations, launchBrowser } from '../helpers/browser.js';
+import { chromiumInstalled, expectNoAxeViolations, launchBrowser, newPage } from '../helpers/browser.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
 /**
@@ -33,16 +32,7 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     await server?.stop();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> => newPage(browser, server.url, email);
 
   /** Checks the page with axe, and keeps a screenshot when asked to. */
   async function check(page: Page): Promise<void> {

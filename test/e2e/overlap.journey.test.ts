@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/accounts/demo-users.js';
-import { chromiumInstalled, expectNoAxeViolations, launchBrowser } from '../helpers/browser.js';
+import { chromiumInstalled, expectNoAxeViolations, launchBrowser, newPage } from '../helpers/browser.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
 /**
@@ -20,13 +19,7 @@ describe.skipIf(!runJourney)('overlap journey in Chromium', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email address').fill('scrutiny@brackenfield.example');
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+    page = await newPage(browser, server.url, 'scrutiny@brackenfield.example');
   });
   afterAll(async () => {
     await browser?.close();

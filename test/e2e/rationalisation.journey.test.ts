@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/core/dates.js';
-import { DEMO_PASSWORD } from '../../src/modules/accounts/demo-users.js';
-import { chromiumInstalled, expectNoAxeViolations, launchBrowser } from '../helpers/browser.js';
+import { chromiumInstalled, expectNoAxeViolations, launchBrowser, newPage } from '../helpers/browser.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
 /**
@@ -14,15 +13,6 @@ import { type TestServer, startTestServer } from '../helpers/server.js';
 const LOCALITY = 'E07999001';
 const runJourney = chromiumInstalled() || Boolean(process.env.CI);
 
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
-  return page;
-}
-
 describe.skipIf(!runJourney)('rationalisation journey in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
@@ -32,12 +22,8 @@ describe.skipIf(!runJourney)('rationalisation journey in Chromium', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const adminContext = await browser.newContext({ baseURL: server.url });
-    adminContext.setDefaultTimeout(20_000);
-    admin = await signIn(adminContext, 'admin@brackenfield.example');
-    const adviserContext = await browser.newContext({ baseURL: server.url });
-    adviserContext.setDefaultTimeout(20_000);
-    adviser = await signIn(adviserContext, 'adviser@go-eastmidlands.example');
+    admin = await newPage(browser, server.url, 'admin@brackenfield.example');
+    adviser = await newPage(browser, server.url, 'adviser@go-eastmidlands.example');
   });
   afterAll(async () => {
     await browser?.close();

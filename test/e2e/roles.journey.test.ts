@@ -12,15 +12,17 @@ import { type TestServer, startTestServer } from '../helpers/server.js';
 const LOCALITY = 'E07999001';
 const runJourney = chromiumInstalled() || Boolean(process.env.CI);
 
+const READER = ['Partnerships', 'Organisations', 'Map', 'Performance', 'Proposals', 'Overlap', 'Rationalisation', 'Import and export'];
 const NAVIGATION: Record<string, string[]> = {
-  public: ['Partnerships', 'Organisations', 'Map', 'API', 'Sign in'],
-  'partner-representative': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Priya Partner', 'Sign out'],
-  'partnership-secretary': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Sam Secretary', 'Sign out'],
-  'locality-admin': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'Users', 'API', 'Alex Admin', 'Sign out'],
-  'scrutiny-member': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Cllr Morgan Scrutiny', 'Sign out'],
-  'go-adviser': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Gita Adviser', 'Sign out'],
-  'national-gatekeeper': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'API', 'Nat Gatekeeper', 'Sign out'],
-  'system-admin': ['Partnerships', 'Organisations', 'Map', 'Overlap', 'Import and export', 'Users', 'Reference data', 'API', 'Sys Admin', 'Sign out'],
+  public: ['Partnerships', 'Organisations', 'Map', 'Performance', 'Decisions', 'API', 'Sign in'],
+  'partner-representative': [...READER, 'API', 'Inbox', 'Priya Partner', 'Sign out'],
+  'partnership-secretary': [...READER, 'API', 'Inbox', 'Sam Secretary', 'Sign out'],
+  'locality-admin': [...READER, 'Users', 'API', 'Inbox', 'Alex Admin', 'Sign out'],
+  'locality-gatekeeper': [...READER, 'API', 'Inbox', 'Pat Panel', 'Sign out'],
+  'scrutiny-member': [...READER, 'API', 'Inbox', 'Cllr Morgan Scrutiny', 'Sign out'],
+  'go-adviser': [...READER, 'API', 'Inbox', 'Gita Adviser', 'Sign out'],
+  'national-gatekeeper': [...READER, 'API', 'Inbox', 'Nat Gatekeeper', 'Sign out'],
+  'system-admin': [...READER, 'Users', 'Reference data', 'API', 'Inbox', 'Sys Admin', 'Sign out'],
 };
 
 describe.skipIf(!runJourney)('roles in Chromium', () => {

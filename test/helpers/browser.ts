@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/accounts/demo-users.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`). A browser is never downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,4 +73,21 @@ export async function expectNoAxeViolations(page: Page, options: { soft?: boolea
   const message = formatViolations(page.url(), violations);
   if (options.soft) expect.soft(violations.length, message).toBe(0);
   else throw new Error(message);
+}
+
+/**
+ * A page in a new browser context (its own cookies) on the test server, signed in through
+ * the sign-in form as a demo account when an email is given.
+ */
+export async function newPage(browser: Browser, baseURL: string, signInAs?: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  if (signInAs) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(signInAs);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+  }
+  return page;
 }
