@@ -84,6 +84,16 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
 
     await openSection(page, 'Members, lead and legal form');
     await check(page);
+    // Every organisation of the locality is offered; the find box narrows the list.
+    const offered = await page.locator('input[name="memberIds"]').count();
+    await page.getByLabel('Find an organisation').fill('police');
+    const visible = await page.locator('.govuk-checkboxes__item:visible label').allInnerTexts();
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.length).toBeLessThan(offered);
+    for (const name of visible) expect(name.toLowerCase()).toContain('police');
+    expect(await page.getByText(`Showing ${visible.length} of ${offered}`).count()).toBe(1);
+    await check(page);
+    await page.getByLabel('Find an organisation').fill('');
     for (const name of MEMBERS) await page.getByRole('checkbox', { name, exact: true }).check();
     await page.getByLabel('Chair').selectOption({ label: 'Nethershire Police' });
     await page.getByLabel('Lead organisation').selectOption({ label: 'Nethershire Police' });

@@ -8,3 +8,39 @@ for (const button of document.querySelectorAll('[data-confirm]')) {
     if (!window.confirm(button.getAttribute('data-confirm'))) event.preventDefault();
   });
 }
+
+// A find box for long lists of checkboxes (such as every organisation in a locality): typing
+// hides the options whose label does not match; ticked options always stay in view. Without
+// script the whole list shows, as before.
+for (const list of document.querySelectorAll('[data-find-label]')) {
+  const items = [...list.querySelectorAll('.govuk-checkboxes__item')];
+  const id = `${list.getAttribute('data-find-id') ?? 'list'}-find`;
+  const group = document.createElement('div');
+  group.className = 'govuk-form-group govuk-!-margin-bottom-3';
+  const label = document.createElement('label');
+  label.className = 'govuk-label';
+  label.htmlFor = id;
+  label.textContent = list.getAttribute('data-find-label');
+  const input = document.createElement('input');
+  input.className = 'govuk-input govuk-!-width-two-thirds';
+  input.id = id;
+  input.type = 'search';
+  input.autocomplete = 'off';
+  const status = document.createElement('p');
+  status.className = 'govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0';
+  status.setAttribute('aria-live', 'polite');
+  group.append(label, input, status);
+  list.before(group);
+  input.addEventListener('input', () => {
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const item of items) {
+      const text = item.textContent.toLowerCase();
+      const ticked = item.querySelector('input').checked;
+      const match = ticked || words.every((w) => text.includes(w));
+      item.hidden = !match;
+      if (match) shown++;
+    }
+    status.textContent = words.length ? `Showing ${shown} of ${items.length}` : '';
+  });
+}
