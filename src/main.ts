@@ -34,7 +34,17 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
       console.log(`Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations, ${users} demo accounts (see the README).`);
     }
     app = await createApp({ config, database, services });
+    // Agreed rationalisation plans take effect on their effective date: checked at start (so
+    // a server that was down on the day catches up) and then every hour. A failure is logged
+    // and tried again at the next check.
+    const carryOutDue = () =>
+      services.rationalisation.carryOutDue().then(
+        (result) => void (result.carriedOut.length > 0 && app?.log.info({ plans: result.carriedOut }, 'carried out agreed rationalisation plans on their effective date')),
+        (error: unknown) => app?.log.error({ err: error }, 'could not carry out due rationalisation plans'),
+      );
+    await carryOutDue();
     await app.listen({ port: config.port, host: config.host });
+    const hourly = setInterval(carryOutDue, 60 * 60 * 1000).unref();
     const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
     const address = config.publicUrl.replace(`:${config.port}`, `:${port}`);
     let stopping: Promise<void> | undefined;
@@ -47,6 +57,7 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
         // Fastify's close stops accepting connections and waits for in-flight requests;
         // only then is the database checkpointed and closed.
         stopping ??= (async () => {
+          clearInterval(hourly);
           await running.app.close();
           await database.close();
         })();

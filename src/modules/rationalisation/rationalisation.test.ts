@@ -242,6 +242,26 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect(await snapshot()).not.toEqual(before);
   });
 
+  it('carries out an agreed plan when its effective date comes, without anyone pressing the button, and leaves an unagreed one open', async () => {
+    const { rationalisation, register } = ctx.services;
+    const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const agreed = await mergePlan(tomorrow);
+    await agreeAll(agreed.id);
+    const waiting = await rationalisation.createPlan(admin.principal, CODE, { title: 'Close the trust', rationale: 'Work done', effectiveOn: today });
+    await rationalisation.addOperation(admin.principal, CODE, waiting.id, { kind: 'close', subjectIds: [ids.trust], reason: 'Its work is done' });
+
+    const beforeTheDate = await rationalisation.carryOutDue(today);
+    expect(beforeTheDate.carriedOut).not.toContain(agreed.reference);
+    expect((await rationalisation.getPlan(admin.principal, CODE, agreed.id)).plan.status).toBe('open');
+    expect(beforeTheDate.leftOpen.find((p) => p.reference === waiting.reference)?.reasons.join(' ')).toMatch(/agree|answer/i);
+
+    const onTheDate = await rationalisation.carryOutDue(tomorrow);
+    expect(onTheDate.carriedOut).toContain(agreed.reference);
+    expect((await rationalisation.getPlan(admin.principal, CODE, agreed.id)).plan).toMatchObject({ status: 'carried-out', carried_out_by: 'Joined Up, on the agreed effective date' });
+    expect((await register.getPartnership(admin.principal, CODE, ids.b as string)).partnership.status).toBe('merged');
+    expect((await rationalisation.getPlan(admin.principal, CODE, waiting.id)).plan.status).toBe('open');
+  });
+
   it('merges into a new partnership whose lineage goes back to both, and nests with a dated change of parent', async () => {
     const { rationalisation, register } = ctx.services;
     const plan = await rationalisation.createPlan(admin.principal, CODE, { title: 'A new forum, and the CSP under the LSP', rationale: 'Simpler', effectiveOn: today });

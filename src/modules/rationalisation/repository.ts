@@ -43,6 +43,19 @@ export class RationalisationRepository {
     return db.selectFrom('rationalisation_plans').selectAll().where('locality_id', '=', localityId).where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
+  /** Open plans, in every locality, whose effective date has come: candidates to carry out. */
+  async plansDue(db: Db, today: string): Promise<Array<{ id: string; reference: string; gss_code: string }>> {
+    return db
+      .selectFrom('rationalisation_plans as p')
+      .innerJoin('localities as l', 'l.id', 'p.locality_id')
+      .select(['p.id', 'p.reference', 'l.gss_code'])
+      .where('p.status', '=', 'open')
+      .where('p.effective_on', '<=', today)
+      .orderBy('p.effective_on')
+      .orderBy('p.reference')
+      .execute();
+  }
+
   async nextReference(db: Db, localityId: string): Promise<string> {
     const row = await db
       .selectFrom('rationalisation_plans')

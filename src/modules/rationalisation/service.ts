@@ -1,4 +1,4 @@
-import type { Principal } from '../../core/actor.js';
+import { type Principal, SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import type { CoreServices } from '../../core/services.js';
@@ -18,6 +18,9 @@ import { type Comparison, type Figures, type PlannedOperationWithPattern, compar
 import { type NewOperation, RationalisationRepository } from './repository.js';
 import { type ConsentState, type Problem, type Readiness, type RulePartnership, affectedPartnerships, checkPlan, consentState, groupParent, readiness, removedBy } from './rules.js';
 import { type CommentRow, type ConsentRow, type OperationRow, type PlanRow, commentInput, consentInput, operationInput, planInput, planUpdate } from './schema.js';
+
+/** Who carries out an agreed plan when its effective date comes: the audit trail says so. */
+const ON_THE_EFFECTIVE_DATE: Principal = { ...SYSTEM, id: 'system:effective-date', label: 'Joined Up, on the agreed effective date' };
 
 export interface RationalisationDependencies extends CoreServices {
   performance: PerformanceService;
@@ -514,6 +517,28 @@ export class RationalisationService {
       await this.notifyAdviser(trx, principal, locality, ctx.plan, `Rationalisation plan carried out in ${locality.name}: ${ctx.plan.reference}`, `${locality.name} carried out ${ctx.plan.reference}, “${ctx.plan.title}”, effective ${ctx.plan.effective_on}, with the agreement of every partnership affected.`);
       return executed;
     });
+  }
+
+  /**
+   * Carries out every open plan whose effective date has come and which every affected
+   * partnership has agreed, so agreement reached before the date takes effect on the date
+   * without anyone pressing the button. The server runs this every hour. A plan that is not
+   * ready (an answer missing, or a rule broken by changes since) stays open for its
+   * administrator, with the reasons returned here.
+   */
+  async carryOutDue(today = todayInLondon()): Promise<{ carriedOut: string[]; leftOpen: Array<{ reference: string; reasons: string[] }> }> {
+    const carriedOut: string[] = [];
+    const leftOpen: Array<{ reference: string; reasons: string[] }> = [];
+    for (const due of await this.repository.plansDue(this.deps.db, today)) {
+      try {
+        await this.carryOut(ON_THE_EFFECTIVE_DATE, due.gss_code, due.id, { today });
+        carriedOut.push(due.reference);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        leftOpen.push({ reference: due.reference, reasons: error.errors.map((e) => e.message) });
+      }
+    }
+    return { carriedOut, leftOpen };
   }
 
   /** Applies one operation to the register; returns the id of any partnership it created. */
