@@ -4,7 +4,6 @@ import { DataFolderLockedError } from './db/lock.js';
 import { latestMigration } from './db/migrations.js';
 import { openConfiguredDatabase, start } from './main.js';
 import { createServices } from './app.js';
-import { seedDemoLocality } from './modules/demo/seed.js';
 import { exchangeCommands } from './modules/exchange/cli.js';
 import { accountCommands } from './modules/accounts/cli.js';
 import { nationalCommands } from './modules/national/cli.js';
@@ -55,6 +54,7 @@ export function buildCli(): Command {
       try {
         const services = createServices(database, config);
         await services.reference.ensureSeeded();
+        const { seedDemoLocality } = await import('./modules/demo/seed.js');
         const summary = await seedDemoLocality(services);
         const users = await seedDemoUsers(services, summary.locality.gss_code);
         console.log(`Demo locality ${summary.locality.name} (${summary.locality.gss_code}): ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships, ${users} demo accounts.`);

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { type Services, createApp, createServices } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
-import { seedDemoLocality } from './modules/demo/seed.js';
 import { seedDemoUsers } from './modules/accounts/demo-users.js';
 
 export interface Running {
@@ -29,6 +28,8 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
     const services = createServices(database, config);
     await services.reference.ensureSeeded();
     if (options.seedDemo !== false && (await services.register.listLocalities()).length === 0) {
+      // Loaded only for a first start: the demo's data and builders are not needed to reopen.
+      const { seedDemoLocality } = await import('./modules/demo/seed.js');
       const demo = await seedDemoLocality(services);
       const users = await seedDemoUsers(services, demo.locality.gss_code);
       console.log(`Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations, ${users} demo accounts (see the README).`);

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Feed } from 'feed';
 import { z } from 'zod';
 import type { Services } from '../../app.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
@@ -313,7 +312,9 @@ function gatekeeperPublicRoutes(app: FastifyInstance, { gatekeeper }: Services):
 }
 
 /** The decision log as an Atom feed: what was proposed, the decision, by whom and why. The restricted note never goes in. */
-function atom(reply: FastifyReply, request: FastifyRequest, title: string, path: string, entries: DecisionLogEntry[]): FastifyReply {
+async function atom(reply: FastifyReply, request: FastifyRequest, title: string, path: string, entries: DecisionLogEntry[]): Promise<FastifyReply> {
+  // Loaded on first use, so start-up does not pay for it.
+  const { Feed } = await import('feed');
   const origin = `${request.protocol}://${request.host}`;
   const feed = new Feed({ id: `${origin}${path}`, title, link: `${origin}${path}`, updated: entries[0]?.decidedAt ?? new Date(0), generator: false, feedLinks: { atom: `${origin}${path}.atom` } });
   for (const e of entries.slice(0, 100)) {

@@ -1,4 +1,4 @@
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import type { Services } from '../../app.js';
 import { type Principal, SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
