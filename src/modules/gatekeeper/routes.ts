@@ -28,17 +28,6 @@ const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const base = (code: string) => `/localities/${encodeURIComponent(code)}/proposals`;
 
-/** URL segment of each task list section. */
-export const SECTION_PATHS: Record<SectionName, string> = {
-  problem: 'problem',
-  need: 'need',
-  alternatives: 'alternatives',
-  members: 'members',
-  scope: 'scope',
-  funding: 'funding',
-  running: 'running',
-};
-
 export function gatekeeperRoutes(app: FastifyInstance, services: Services): void {
   gatekeeperPageRoutes(app, services);
   gatekeeperPublicRoutes(app, services);
@@ -61,7 +50,6 @@ async function proposalContext({ gatekeeper, register, reference }: Services, re
     stateLabel: STATE_LABELS[view.state],
     stateLabels: STATE_LABELS,
     sectionTitles: SECTION_TITLES,
-    sectionPaths: SECTION_PATHS,
     sectionNames: SECTION_NAMES,
     canEdit: view.actions.includes('edit'),
     labels: {
@@ -162,7 +150,7 @@ function gatekeeperPageRoutes(app: FastifyInstance, services: Services): void {
   });
 
   for (const section of SECTION_NAMES) {
-    const path = `/localities/:code/proposals/:id/${SECTION_PATHS[section]}`;
+    const path = `/localities/:code/proposals/:id/${section}`;
     app.get(path, { config: { access: 'locality-reader' } }, async (request, reply) => {
       const context = await proposalContext(services, request);
       const values = sectionValues(context.view.answers[section] as Record<string, unknown> | undefined, section);

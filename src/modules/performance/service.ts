@@ -303,17 +303,7 @@ export class PerformanceService {
     return this.write(options, async (trx) => {
       const locality = await this.requireAdmin(principal, gssCode, trx);
       await this.checkPlan(trx, locality, data);
-      const plan = await this.repository.insertPlan(trx, {
-        locality_id: locality.id,
-        title: data.title,
-        plan_type: data.planType,
-        owner_partnership_id: data.ownerPartnershipId ?? null,
-        start_year: data.startYear,
-        end_year: data.endYear,
-        status: data.status,
-        document_url: data.documentUrl ?? null,
-        summary: data.summary ?? null,
-      });
+      const plan = await this.repository.insertPlan(trx, { locality_id: locality.id, ...planColumns(data) });
       await this.repository.replacePlanContributors(trx, plan.id, unique(data.contributorIds));
       await this.audit(trx, principal, [{ localityId: locality.id, action: 'create', entityType: 'plan', entityId: plan.id, partnershipId: plan.owner_partnership_id, summary: `Added the plan ${plan.title}`, after: { ...plan, contributorIds: data.contributorIds } }]);
       return plan;
@@ -327,16 +317,7 @@ export class PerformanceService {
       const before = isUuid(id) ? await this.repository.plan(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Plan');
       await this.checkPlan(trx, locality, data);
-      const updated = await this.repository.updatePlan(trx, id, data.version ?? before.version, {
-        title: data.title,
-        plan_type: data.planType,
-        owner_partnership_id: data.ownerPartnershipId ?? null,
-        start_year: data.startYear,
-        end_year: data.endYear,
-        status: data.status,
-        document_url: data.documentUrl ?? null,
-        summary: data.summary ?? null,
-      });
+      const updated = await this.repository.updatePlan(trx, id, data.version ?? before.version, planColumns(data));
       if (!updated) throw new ConflictError('Someone else changed this plan since you opened it. Reload the page to see their changes, then make yours again.');
       const contributorsBefore = await this.repository.planContributorIds(trx, id);
       await this.repository.replacePlanContributors(trx, id, unique(data.contributorIds));
@@ -821,3 +802,17 @@ export function isUuid(value: string): boolean {
 }
 
 export type { FieldError, ColumnSpec };
+
+/** A plan's own columns from its input, the same for adding and changing one. */
+function planColumns(data: ReturnType<typeof planInput.parse>) {
+  return {
+    title: data.title,
+    plan_type: data.planType,
+    owner_partnership_id: data.ownerPartnershipId ?? null,
+    start_year: data.startYear,
+    end_year: data.endYear,
+    status: data.status,
+    document_url: data.documentUrl ?? null,
+    summary: data.summary ?? null,
+  };
+}
