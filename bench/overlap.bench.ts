@@ -33,7 +33,12 @@ const EXACT_UP_TO = 10_000;
 
 /** Organisations and localities scale with the register, keeping DOMAIN.md's national ratios. */
 function sizeOptions(partnerships: number) {
-  return { partnerships, organisations: Math.round(partnerships * 0.4), localities: Math.max(1, Math.round(partnerships / 143)), seed: SEED };
+  return {
+    partnerships,
+    organisations: Math.round(partnerships * 0.4),
+    localities: Math.max(1, Math.round(partnerships / 143)),
+    seed: SEED,
+  };
 }
 
 const keysOf = (pairs: readonly SimilarPair[]) => new Set(pairs.map((p) => pairKey(p.aId, p.bId)));
@@ -86,7 +91,16 @@ function blockingOnMembers(index: OverlapIndex): SimilarPair[] {
         if (y <= x || seen[y] === x) continue;
         seen[y] = x;
         const s = scoreIfAbove(index, x, y, weights, DEFAULT_THRESHOLD);
-        if (s) found.push({ aId: records[x]!.id, bId: records[y]!.id, score: s.score, members: s.members, text: s.text, themes: s.themes, areas: s.areas });
+        if (s)
+          found.push({
+            aId: records[x]!.id,
+            bId: records[y]!.id,
+            score: s.score,
+            members: s.members,
+            text: s.text,
+            themes: s.themes,
+            areas: s.areas,
+          });
       }
     }
   }
@@ -113,12 +127,24 @@ function sampleRecall(index: OverlapIndex, found: ReadonlySet<string>, positions
   const inSample = new Set(positions.map((p) => index.records[p]!.id));
   const exact = timeIt(() => exactAllPairs(index, { positions }));
   const foundInSample = new Set([...found].filter((k) => k.split('|').every((id) => inSample.has(id))));
-  return { partnerships: positions.length, ms: exact.ms, ...recallAgainst(foundInSample, exact.result), foundInSample: foundInSample.size };
+  return {
+    partnerships: positions.length,
+    ms: exact.ms,
+    ...recallAgainst(foundInSample, exact.result),
+    foundInSample: foundInSample.size,
+  };
 }
 
 /** A plausible proposal: an existing partnership with a new name, a member fewer and one more sentence. */
 function proposalFrom(p: PartnershipFeatures, n: number): PartnershipFeatures {
-  return { ...p, id: `NEW-${n}`, name: `${p.name} Steering Group`, purpose: `${p.purpose} It will also look at transport to services.`, memberOrganisationIds: p.memberOrganisationIds.slice(1), status: 'proposed' };
+  return {
+    ...p,
+    id: `NEW-${n}`,
+    name: `${p.name} Steering Group`,
+    purpose: `${p.purpose} It will also look at transport to services.`,
+    memberOrganisationIds: p.memberOrganisationIds.slice(1),
+    status: 'proposed',
+  };
 }
 
 function checkTimes(index: OverlapIndex, data: NationalData, rng: Random, probes: number) {
@@ -131,7 +157,11 @@ function checkTimes(index: OverlapIndex, data: NationalData, rng: Random, probes
     matches += result.length;
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]!, meanMatches: matches / probes };
+  return {
+    median: times[Math.floor(times.length / 2)]!,
+    p95: times[Math.floor(times.length * 0.95)]!,
+    meanMatches: matches / probes,
+  };
 }
 
 function runSize(partnerships: number) {
@@ -142,7 +172,15 @@ function runSize(partnerships: number) {
   const analysis = timeIt(() => analyseScope(data.partnerships, data.organisations));
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const rssAfter = process.memoryUsage().rss;
-  const analysed = analysis.result.pairs.map((e) => ({ aId: e.aId, bId: e.bId, score: e.score, members: 0, text: 0, themes: 0, areas: 0 }));
+  const analysed = analysis.result.pairs.map((e) => ({
+    aId: e.aId,
+    bId: e.bId,
+    score: e.score,
+    members: 0,
+    text: 0,
+    themes: 0,
+    areas: 0,
+  }));
   const found = keysOf(analysed);
 
   const index = buildIndex(data.partnerships);
@@ -159,7 +197,12 @@ function runSize(partnerships: number) {
     const all = timeIt(() => exactAllPairs(index));
     exact = { ms: all.ms, ...recallAgainst(found, all.result) };
   } else {
-    const uniform = rng.sample(Array.from({ length: index.size }, (_, p) => p), 5_000).sort((a, b) => a - b);
+    const uniform = rng
+      .sample(
+        Array.from({ length: index.size }, (_, p) => p),
+        5_000,
+      )
+      .sort((a, b) => a - b);
     samples = [sampleRecall(index, found, uniform), sampleRecall(index, found, localitySample(data, rng, 2_000))];
   }
   const minhashRecall = recallAgainst(keysOf(minhash.result.pairs), analysed);
@@ -178,11 +221,23 @@ function runSize(partnerships: number) {
     clusters: analysis.result.clusters.length,
     exact,
     samples,
-    planted: { pairs: planted.size, recall: plantedHits / planted.size, precision: analysis.result.pairs.length === 0 ? 1 : analysis.result.pairs.filter((e) => planted.has(pairKey(e.aId, e.bId))).length / analysis.result.pairs.length },
+    planted: {
+      pairs: planted.size,
+      recall: plantedHits / planted.size,
+      precision:
+        analysis.result.pairs.length === 0
+          ? 1
+          : analysis.result.pairs.filter((e) => planted.has(pairKey(e.aId, e.bId))).length /
+            analysis.result.pairs.length,
+    },
     baselineMs: baseline.ms,
     blocking: { ms: blocking.ms, recallOfExactPairs: recallAgainst(keysOf(blocking.result), analysed).recall },
     memberSharingPairs: baseline.result,
-    minhash: { ms: minhash.ms, prefixMs: analysis.result.stats.timings.pairs, recallOfExactPairs: minhashRecall.recall },
+    minhash: {
+      ms: minhash.ms,
+      prefixMs: analysis.result.stats.timings.pairs,
+      recallOfExactPairs: minhashRecall.recall,
+    },
     check: checkTimes(index, data, rng, 201),
   };
 }
@@ -194,20 +249,47 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function report(r: SizeResult): void {
   const t = r.timings;
-  console.log(`\n== ${r.partnerships.toLocaleString('en-GB')} partnerships, ${r.organisations.toLocaleString('en-GB')} organisations, ${r.memberships.toLocaleString('en-GB')} memberships (generated in ${s(r.generateMs)})`);
-  console.log(`analysis: ${s(r.analysisMs)} = index ${s(t.index)} + pairs ${s(t.pairs)} + explain ${s(t.explain)} + clusters/candidates ${s(t.clusters)} + metrics ${s(t.metrics)}`);
-  console.log(`  pairs scored: ${r.search.scoredFromMembers.toLocaleString('en-GB')} via members, ${r.search.scoredFromText.toLocaleString('en-GB')} via text prefixes, ${r.search.scoredFromSparse.toLocaleString('en-GB')} for ${r.search.sparseQueries} partnerships without members`);
-  console.log(`memory: peak RSS ${r.peakRssMb.toFixed(0)} MB (process, generated data included); RSS ${r.rssBeforeMb.toFixed(0)} MB before the analysis, ${r.rssAfterMb.toFixed(0)} MB after`);
+  console.log(
+    `\n== ${r.partnerships.toLocaleString('en-GB')} partnerships, ${r.organisations.toLocaleString('en-GB')} organisations, ${r.memberships.toLocaleString('en-GB')} memberships (generated in ${s(r.generateMs)})`,
+  );
+  console.log(
+    `analysis: ${s(r.analysisMs)} = index ${s(t.index)} + pairs ${s(t.pairs)} + explain ${s(t.explain)} + clusters/candidates ${s(t.clusters)} + metrics ${s(t.metrics)}`,
+  );
+  console.log(
+    `  pairs scored: ${r.search.scoredFromMembers.toLocaleString('en-GB')} via members, ${r.search.scoredFromText.toLocaleString('en-GB')} via text prefixes, ${r.search.scoredFromSparse.toLocaleString('en-GB')} for ${r.search.sparseQueries} partnerships without members`,
+  );
+  console.log(
+    `memory: peak RSS ${r.peakRssMb.toFixed(0)} MB (process, generated data included); RSS ${r.rssBeforeMb.toFixed(0)} MB before the analysis, ${r.rssAfterMb.toFixed(0)} MB after`,
+  );
   console.log(`found: ${r.pairs.toLocaleString('en-GB')} pairs in ${r.clusters.toLocaleString('en-GB')} clusters`);
-  if (r.exact) console.log(`recall vs exact all-pairs: ${pct(r.exact.recall)} of ${r.exact.exactPairs} pairs (exact pass ${s(r.exact.ms)}; analysis/exact ratio ${(r.analysisMs / r.exact.ms).toFixed(3)})`);
-  for (const [name, sample] of [['uniform sample', r.samples[0]], ['whole-locality sample', r.samples[1]]] as const) {
-    if (sample) console.log(`recall vs exact, ${name} of ${sample.partnerships.toLocaleString('en-GB')}: ${pct(sample.recall)} of ${sample.exactPairs} pairs (engine found ${sample.foundInSample} there; exact pass ${s(sample.ms)})`);
+  if (r.exact)
+    console.log(
+      `recall vs exact all-pairs: ${pct(r.exact.recall)} of ${r.exact.exactPairs} pairs (exact pass ${s(r.exact.ms)}; analysis/exact ratio ${(r.analysisMs / r.exact.ms).toFixed(3)})`,
+    );
+  for (const [name, sample] of [
+    ['uniform sample', r.samples[0]],
+    ['whole-locality sample', r.samples[1]],
+  ] as const) {
+    if (sample)
+      console.log(
+        `recall vs exact, ${name} of ${sample.partnerships.toLocaleString('en-GB')}: ${pct(sample.recall)} of ${sample.exactPairs} pairs (engine found ${sample.foundInSample} there; exact pass ${s(sample.ms)})`,
+      );
   }
-  console.log(`planted near-duplicates: recall ${pct(r.planted.recall)} of ${r.planted.pairs} pairs, precision ${pct(r.planted.precision)} (found pairs that were planted: a floor, chance duplicates count against it)`);
-  console.log(`check one new partnership: median ${r.check.median.toFixed(2)} ms, p95 ${r.check.p95.toFixed(2)} ms (${r.check.meanMatches.toFixed(1)} matches each on average)`);
-  console.log(`baseline, counting the ${r.memberSharingPairs.toLocaleString('en-GB')} pairs that share a member: ${s(r.baselineMs)}; analysis/baseline ratio ${(r.analysisMs / r.baselineMs).toFixed(2)}`);
-  console.log(`baseline, scoring every pair that shares a member (DESIGN.md's blocking): ${s(r.blocking.ms)}, found ${pct(r.blocking.recallOfExactPairs)} of the pairs; analysis/blocking ratio ${(r.analysisMs / r.blocking.ms).toFixed(2)}`);
-  console.log(`MinHash + LSH instead of the prefix filter: pairs in ${s(r.minhash.ms)} vs ${s(r.minhash.prefixMs)}; it found ${pct(r.minhash.recallOfExactPairs)} of the pairs`);
+  console.log(
+    `planted near-duplicates: recall ${pct(r.planted.recall)} of ${r.planted.pairs} pairs, precision ${pct(r.planted.precision)} (found pairs that were planted: a floor, chance duplicates count against it)`,
+  );
+  console.log(
+    `check one new partnership: median ${r.check.median.toFixed(2)} ms, p95 ${r.check.p95.toFixed(2)} ms (${r.check.meanMatches.toFixed(1)} matches each on average)`,
+  );
+  console.log(
+    `baseline, counting the ${r.memberSharingPairs.toLocaleString('en-GB')} pairs that share a member: ${s(r.baselineMs)}; analysis/baseline ratio ${(r.analysisMs / r.baselineMs).toFixed(2)}`,
+  );
+  console.log(
+    `baseline, scoring every pair that shares a member (DESIGN.md's blocking): ${s(r.blocking.ms)}, found ${pct(r.blocking.recallOfExactPairs)} of the pairs; analysis/blocking ratio ${(r.analysisMs / r.blocking.ms).toFixed(2)}`,
+  );
+  console.log(
+    `MinHash + LSH instead of the prefix filter: pairs in ${s(r.minhash.ms)} vs ${s(r.minhash.prefixMs)}; it found ${pct(r.minhash.recallOfExactPairs)} of the pairs`,
+  );
 }
 
 function tune(): void {
@@ -232,7 +314,9 @@ function tune(): void {
       const hits = kept.filter((p) => planted.has(pairKey(p.aId, p.bId))).length;
       const recall = hits / planted.size;
       const precision = kept.length === 0 ? 1 : hits / kept.length;
-      return `${recall.toFixed(2)}/${precision.toFixed(2)} (${((2 * recall * precision) / (recall + precision)).toFixed(2)})`.padEnd(20);
+      return `${recall.toFixed(2)}/${precision.toFixed(2)} (${((2 * recall * precision) / (recall + precision)).toFixed(2)})`.padEnd(
+        20,
+      );
     });
     console.log([name.padEnd(36), ...cells].join(''));
   }
@@ -242,13 +326,17 @@ function tune(): void {
   for (const memberFloor of [0.1, 0.15, 0.2, 0.25, 0.3]) {
     const times = [0, 1, 2].map(() => timeIt(() => findSimilarPairs(nationalIndex, { memberFloor })));
     const best = times.reduce((a, b) => (a.ms < b.ms ? a : b));
-    console.log(`  floor ${memberFloor}: ${s(best.ms)} (${best.result.pairs.length} pairs; text floor ${best.result.stats.textFloor.toFixed(3)}; scored ${best.result.stats.scoredFromMembers} + ${best.result.stats.scoredFromText} + ${best.result.stats.scoredFromSparse})`);
+    console.log(
+      `  floor ${memberFloor}: ${s(best.ms)} (${best.result.pairs.length} pairs; text floor ${best.result.stats.textFloor.toFixed(3)}; scored ${best.result.stats.scoredFromMembers} + ${best.result.stats.scoredFromText} + ${best.result.stats.scoredFromSparse})`,
+    );
   }
 }
 
 async function runChild(partnerships: number): Promise<SizeResult> {
   const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--expose-gc', ...process.execArgv, self, '--child', String(partnerships)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', ...process.execArgv, self, '--child', String(partnerships)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -263,6 +351,8 @@ if (args[0] === '--child') {
   tune();
 } else {
   const sizes = args.length > 0 ? args.map(Number) : [1_000, 10_000, 50_000];
-  console.log(`Overlap engine benchmark (seed ${SEED}); targets at 50k: analysis ≤ 5 s, peak ≤ 500 MB, recall vs exact ≥ 98%, one check ≤ 50 ms`);
+  console.log(
+    `Overlap engine benchmark (seed ${SEED}); targets at 50k: analysis ≤ 5 s, peak ≤ 500 MB, recall vs exact ≥ 98%, one check ≤ 50 ms`,
+  );
   for (const size of sizes) report(await runChild(size));
 }

@@ -15,7 +15,14 @@ import { PGlite } from '@electric-sql/pglite';
 async function timeToFirstPage(dataDir: string): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/joinedup.mjs', 'start'], {
-    env: { ...process.env, JOINEDUP_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) },
+    env: {
+      ...process.env,
+      JOINEDUP_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const address = await new Promise<string>((resolve, reject) => {
@@ -52,8 +59,12 @@ try {
   const fresh = await timeToFirstPage(path.join(root, 'app'));
   const reopen = await timeToFirstPage(path.join(root, 'app'));
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`fresh data folder: first page after ${s(fresh)} (bare PGlite initdb ${s(baseFresh)}; ratio ${(fresh / baseFresh).toFixed(2)}) — target under 10 s`);
-  console.log(`reopened folder:   first page after ${s(reopen)} (bare PGlite reopen ${s(baseReopen)}; ratio ${(reopen / baseReopen).toFixed(2)}) — target under 2 s`);
+  console.log(
+    `fresh data folder: first page after ${s(fresh)} (bare PGlite initdb ${s(baseFresh)}; ratio ${(fresh / baseFresh).toFixed(2)}) — target under 10 s`,
+  );
+  console.log(
+    `reopened folder:   first page after ${s(reopen)} (bare PGlite reopen ${s(baseReopen)}; ratio ${(reopen / baseReopen).toFixed(2)}) — target under 2 s`,
+  );
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }

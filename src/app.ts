@@ -54,12 +54,17 @@ export interface Services {
   exchange: ExchangeService;
 }
 
-export function createServices(database: Database, config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>): Services {
+export function createServices(
+  database: Database,
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>,
+): Services {
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
   const register = new RegisterService(database.db, audit, reference);
   const exchange = new ExchangeService(database.db, register, reference);
-  const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(database.db);
+  const mailer: Mailer = config.smtpUrl
+    ? new SmtpMailer(config.smtpUrl, config.mailFrom)
+    : new OutboxMailer(database.db);
   const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
   const overlap = new OverlapService(database.db, register, reference);
   const map = new MapService(database.db, register, reference);
@@ -68,7 +73,19 @@ export function createServices(database: Database, config: Pick<Config, 'publicU
   const performance = new PerformanceService(core);
   const gatekeeper = new GatekeeperService({ ...core, performance });
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
-  return { accounts, audit, map, overlap, reference, register, exchange, notifications, performance, gatekeeper, rationalisation };
+  return {
+    accounts,
+    audit,
+    map,
+    overlap,
+    reference,
+    register,
+    exchange,
+    notifications,
+    performance,
+    gatekeeper,
+    rationalisation,
+  };
 }
 
 declare module 'fastify' {
@@ -148,8 +165,15 @@ export async function createApp({ config, database, services, logger = true }: A
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(fastifyStatic, { root: path.join(GOVUK_DIR, 'govuk/assets'), prefix: '/assets/', maxAge: '1d' });
-  await app.register(fastifyStatic, { root: path.join(SRC_DIR, 'web/static'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
-  app.get('/assets/govuk-frontend.min.js', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('govuk-frontend.min.js', path.join(GOVUK_DIR, 'govuk')));
+  await app.register(fastifyStatic, {
+    root: path.join(SRC_DIR, 'web/static'),
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
+  app.get('/assets/govuk-frontend.min.js', { config: { access: 'public' } }, (_request, reply) =>
+    reply.sendFile('govuk-frontend.min.js', path.join(GOVUK_DIR, 'govuk')),
+  );
 
   const views = createViewEnvironment({ labels: LABELS });
   app.decorateRequest('flash', undefined);
@@ -173,7 +197,8 @@ export async function createApp({ config, database, services, logger = true }: A
       request.principal = principal;
       request.authenticatedBy = 'session';
       request.sessionToken = token;
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) request.unreadNotifications = await services.notifications.unreadCount(principal);
+      if (request.method === 'GET' && !request.url.startsWith('/api/'))
+        request.unreadNotifications = await services.notifications.unreadCount(principal);
     }
   });
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
@@ -190,7 +215,14 @@ export async function createApp({ config, database, services, logger = true }: A
     return this.type('text/html; charset=utf-8').send(html);
   });
   app.decorateReply('redirectWithFlash', function redirectWithFlash(this: FastifyReply, url: string, message: string) {
-    this.setCookie(FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true, maxAge: 60 });
+    this.setCookie(FLASH_COOKIE, message, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      signed: true,
+      maxAge: 60,
+    });
     return this.redirect(url, 303);
   });
   app.addHook('onRequest', async (request, reply) => {
@@ -218,7 +250,9 @@ export async function createApp({ config, database, services, logger = true }: A
   // the response goes, so the person who acted sees the same state as the outbox.
   app.addHook('onSend', async (request, _reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      await services.notifications.deliverPending().catch((error: unknown) => request.log.warn({ err: error }, 'email delivery failed; it will be retried'));
+      await services.notifications
+        .deliverPending()
+        .catch((error: unknown) => request.log.warn({ err: error }, 'email delivery failed; it will be retried'));
     }
     return payload;
   });
@@ -228,7 +262,9 @@ export async function createApp({ config, database, services, logger = true }: A
 
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
     const ok = await isReachable(database.db);
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: { kind: database.kind, reachable: ok } });
+    return reply
+      .code(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'unavailable', database: { kind: database.kind, reachable: ok } });
   });
 
   app.get('/', { config: { access: 'public' } }, async (_request, reply) => {
@@ -266,36 +302,57 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
     if (isApi(request)) {
       return problem(reply, 422, 'Some fields are not valid', {
         detail: error.errors.map((e) => e.message).join('; '),
-        errors: error.errors.map((e) => ({ field: e.field, pointer: `/${e.field.replace(/\./g, '/')}`, detail: e.message })),
+        errors: error.errors.map((e) => ({
+          field: e.field,
+          pointer: `/${e.field.replace(/\./g, '/')}`,
+          detail: e.message,
+        })),
       });
     }
-    return reply.code(422).view('errors/problem.njk', { title: 'There is a problem', message: error.errors.map((e) => e.message).join('. '), errors: error.errors });
+    return reply.code(422).view('errors/problem.njk', {
+      title: 'There is a problem',
+      message: error.errors.map((e) => e.message).join('. '),
+      errors: error.errors,
+    });
   }
   if (error instanceof NotFoundError) {
     if (isApi(request)) return problem(reply, 404, `${error.what} not found`);
     return reply.code(404).view('errors/problem.njk', { title: 'Page not found', what: error.what.toLowerCase() });
   }
   if (error instanceof UnauthenticatedError) {
-    if (isApi(request)) return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Sign in or send an API token', { detail: error.message });
+    if (isApi(request))
+      return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Sign in or send an API token', {
+        detail: error.message,
+      });
     if (request.method === 'GET') return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
-    return reply.code(401).view('errors/problem.njk', { title: 'Sign in to do this', message: 'You need to sign in to do this. Nothing was saved.' });
+    return reply.code(401).view('errors/problem.njk', {
+      title: 'Sign in to do this',
+      message: 'You need to sign in to do this. Nothing was saved.',
+    });
   }
   if (error instanceof ForbiddenError) {
     if (isApi(request)) return problem(reply, 403, 'Not allowed', { detail: error.message });
-    return reply.code(403).view('errors/problem.njk', { title: 'You cannot do this', message: `${error.message}. If you think you should be able to, ask your locality administrator.` });
+    return reply.code(403).view('errors/problem.njk', {
+      title: 'You cannot do this',
+      message: `${error.message}. If you think you should be able to, ask your locality administrator.`,
+    });
   }
   if (error instanceof StillComputingError) {
     reply.header('retry-after', '5');
-    if (isApi(request)) return problem(reply, 503, 'Still computing', { detail: `${error.message}: ask again in a few seconds` });
+    if (isApi(request))
+      return problem(reply, 503, 'Still computing', { detail: `${error.message}: ask again in a few seconds` });
     return reply.code(503).view('errors/computing.njk', { title: 'Working it out', localities: error.localities });
   }
   if (error instanceof TooManyAttemptsError) {
-    if (isApi(request)) return problem(reply.header('retry-after', '900'), 429, 'Too many attempts', { detail: error.message });
+    if (isApi(request))
+      return problem(reply.header('retry-after', '900'), 429, 'Too many attempts', { detail: error.message });
     return reply.code(429).view('errors/problem.njk', { title: 'Too many attempts', message: error.message });
   }
   if (error instanceof ConflictError) {
     if (isApi(request)) return problem(reply, 409, 'Changed by someone else', { detail: error.message });
-    return reply.code(409).view('errors/problem.njk', { title: 'Someone else changed this record', message: error.message });
+    return reply
+      .code(409)
+      .view('errors/problem.njk', { title: 'Someone else changed this record', message: error.message });
   }
   const status = (error as { statusCode?: number }).statusCode;
   const code = (error as { code?: string }).code;

@@ -12,7 +12,10 @@ import { seedDemoUsers } from './modules/accounts/demo-users.js';
 /** The operator's command line: `joinedup --help`. Every command calls the same services as the web. */
 export function buildCli(): Command {
   const program = new Command();
-  program.name('joinedup').description('Joined Up: the register of local public-service partnerships').showHelpAfterError();
+  program
+    .name('joinedup')
+    .description('Joined Up: the register of local public-service partnerships')
+    .showHelpAfterError();
 
   program
     .command('start')
@@ -21,7 +24,9 @@ export function buildCli(): Command {
     .action(async (options: { demo: boolean }) => {
       const started = Date.now();
       const running = await start(loadConfig(), { seedDemo: options.demo });
-      console.log(`Joined Up is ready at ${running.address} (${running.database.kind}: ${running.database.location}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `Joined Up is ready at ${running.address} (${running.database.kind}: ${running.database.location}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       const shutdown = (signal: string) => {
         console.log(`${signal} received: finishing requests in progress, then closing the database.`);
         running.stop().then(
@@ -57,7 +62,9 @@ export function buildCli(): Command {
         const { seedDemoLocality } = await import('./modules/demo/seed.js');
         const summary = await seedDemoLocality(services);
         const users = await seedDemoUsers(services, summary.locality.gss_code);
-        console.log(`Demo locality ${summary.locality.name} (${summary.locality.gss_code}): ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships, ${users} demo accounts.`);
+        console.log(
+          `Demo locality ${summary.locality.name} (${summary.locality.gss_code}): ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships, ${users} demo accounts.`,
+        );
       } finally {
         await database.close();
       }

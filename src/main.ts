@@ -32,7 +32,9 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
       const { seedDemoLocality } = await import('./modules/demo/seed.js');
       const demo = await seedDemoLocality(services);
       const users = await seedDemoUsers(services, demo.locality.gss_code);
-      console.log(`Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations, ${users} demo accounts (see the README).`);
+      console.log(
+        `Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations, ${users} demo accounts (see the README).`,
+      );
     }
     app = await createApp({ config, database, services });
     // Agreed rationalisation plans take effect on their effective date: checked at start (so
@@ -40,7 +42,14 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
     // and tried again at the next check.
     const carryOutDue = () =>
       services.rationalisation.carryOutDue().then(
-        (result) => void (result.carriedOut.length > 0 && app?.log.info({ plans: result.carriedOut }, 'carried out agreed rationalisation plans on their effective date')),
+        (result) =>
+          void (
+            result.carriedOut.length > 0 &&
+            app?.log.info(
+              { plans: result.carriedOut },
+              'carried out agreed rationalisation plans on their effective date',
+            )
+          ),
         (error: unknown) => app?.log.error({ err: error }, 'could not carry out due rationalisation plans'),
       );
     await carryOutDue();

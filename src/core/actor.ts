@@ -56,4 +56,8 @@ export interface Principal extends Actor {
 
 export const PUBLIC: Principal = { id: 'public', label: 'Public visitor', kind: 'public', grants: [], canWrite: false };
 export const SYSTEM: Principal = { id: 'system', label: 'Joined Up', kind: 'system', grants: [], canWrite: true };
-export const cliActor = (command: string): Principal => ({ ...SYSTEM, id: `cli:${command}`, label: `Command line (${command})` });
+export const cliActor = (command: string): Principal => ({
+  ...SYSTEM,
+  id: `cli:${command}`,
+  label: `Command line (${command})`,
+});

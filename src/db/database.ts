@@ -43,7 +43,11 @@ function openPostgres(databaseUrl: string): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types });
   // An idle connection the server closes (a restart, a failover, an administrator) must not
   // take the process down: the pool drops it and opens a new one on the next query.
-  pool.on('error', (error) => console.error(`PostgreSQL connection lost while idle (${(error as { code?: string }).code ?? error.message}); it will be replaced.`));
+  pool.on('error', (error) =>
+    console.error(
+      `PostgreSQL connection lost while idle (${(error as { code?: string }).code ?? error.message}); it will be replaced.`,
+    ),
+  );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(databaseUrl);
   return {

@@ -40,7 +40,8 @@ function isAlive(pid: number): boolean {
 function readOwner(lockPath: string): { pid: number; host: string } | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid?: unknown; host?: unknown };
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') return { pid: parsed.pid, host: parsed.host };
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string')
+      return { pid: parsed.pid, host: parsed.host };
   } catch {
     // unreadable or half-written: treated as stale below
   }

@@ -247,7 +247,9 @@ export function latestMigration(): string {
 /** True when the newest migration has already run: one query instead of the migrator's dozen. */
 async function isUpToDate(db: Kysely<unknown>): Promise<boolean> {
   try {
-    const result = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
+    const result = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(
+      db,
+    );
     return result.rows[0]?.name === latestMigration();
   } catch {
     return false; // no migration table yet: a new database

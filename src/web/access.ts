@@ -1,7 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../core/actor.js';
 import { NotFoundError, UnauthenticatedError } from '../core/errors.js';
-import { canAdministerLocality, canReadRestricted, isGatekeeperFor, isSecretaryIn, isSystem, refuse, type LocalityScope } from '../modules/accounts/policy.js';
+import {
+  canAdministerLocality,
+  canReadRestricted,
+  isGatekeeperFor,
+  isSecretaryIn,
+  isSystem,
+  refuse,
+  type LocalityScope,
+} from '../modules/accounts/policy.js';
 
 /**
  * Every route declares who may reach it, in its route options: `{ config: { access: '…' } }`.
@@ -18,7 +26,16 @@ import { canAdministerLocality, canReadRestricted, isGatekeeperFor, isSecretaryI
  * system-admin      a system administrator
  * development       only where email goes to the local outbox (never in production)
  */
-export const ACCESS_RULES = ['public', 'signed-in', 'locality-reader', 'register-editor', 'locality-admin', 'gatekeeper', 'system-admin', 'development'] as const;
+export const ACCESS_RULES = [
+  'public',
+  'signed-in',
+  'locality-reader',
+  'register-editor',
+  'locality-admin',
+  'gatekeeper',
+  'system-admin',
+  'development',
+] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
 declare module 'fastify' {
@@ -36,7 +53,12 @@ export interface GateOptions {
   developmentTools: boolean;
 }
 
-function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope | undefined, options: GateOptions): boolean {
+function allowed(
+  rule: AccessRule,
+  principal: Principal,
+  locality: LocalityScope | undefined,
+  options: GateOptions,
+): boolean {
   switch (rule) {
     case 'public':
       return true;
@@ -64,7 +86,8 @@ export function installAccessGate(app: FastifyInstance, options: GateOptions): v
     const access = (route.config as { access?: AccessRule } | undefined)?.access;
     const isStatic = route.url.startsWith('/assets/') || route.url.startsWith('/static/');
     if (route.method === 'HEAD' || (isStatic && !access)) return;
-    if (!access || !ACCESS_RULES.includes(access)) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    if (!access || !ACCESS_RULES.includes(access))
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
     for (const method of [route.method].flat()) table.push({ method: String(method), url: route.url, access });
   });
   app.addHook('preHandler', async (request: FastifyRequest) => {

@@ -29,7 +29,12 @@ const routes: ApiRouteDefinition[] = [];
 
 export function apiRoute(app: FastifyInstance, definition: ApiRouteDefinition): void {
   if (!routes.some((r) => r.operationId === definition.operationId)) routes.push(definition);
-  app.route({ method: definition.method, url: definition.url, config: { access: definition.access }, handler: definition.handler });
+  app.route({
+    method: definition.method,
+    url: definition.url,
+    config: { access: definition.access },
+    handler: definition.handler,
+  });
 }
 
 const problem = z.object({
@@ -52,7 +57,11 @@ const problem = z.object({
 });
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -64,26 +73,55 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const parameters: unknown[] = [];
-    for (const [location, schema] of [['path', route.params], ['query', route.query]] as const) {
+    for (const [location, schema] of [
+      ['path', route.params],
+      ['query', route.query],
+    ] as const) {
       if (!schema) continue;
       for (const [name, fieldSchema] of Object.entries(schema.shape)) {
         const field = fieldSchema as z.ZodType;
-        parameters.push({ name, in: location, required: location === 'path' || !field.safeParse(undefined).success, schema: jsonSchema(field, 'input') });
+        parameters.push({
+          name,
+          in: location,
+          required: location === 'path' || !field.safeParse(undefined).success,
+          schema: jsonSchema(field, 'input'),
+        });
       }
     }
     const responses: Record<string, unknown> = {
       [String(route.responseStatus ?? 200)]: route.response
-        ? { description: 'Success', content: { [route.responseContentType ?? 'application/json']: { schema: jsonSchema(route.response, 'output') } } }
+        ? {
+            description: 'Success',
+            content: {
+              [route.responseContentType ?? 'application/json']: { schema: jsonSchema(route.response, 'output') },
+            },
+          }
         : { description: 'Success' },
-      '404': { description: 'Not found', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      '404': {
+        description: 'Not found',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
     };
     if (route.body || route.bodyContentType) {
-      responses['422'] = { description: 'Invalid fields, each named', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      responses['422'] = {
+        description: 'Invalid fields, each named',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
     }
-    if (route.method !== 'GET') responses['409'] = { description: 'Changed by someone else since read', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    if (route.method !== 'GET')
+      responses['409'] = {
+        description: 'Changed by someone else since read',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
     if (route.access !== 'public') {
-      responses['401'] = { description: 'Not signed in and no valid API token', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-      responses['403'] = { description: 'Signed in, but not allowed to do this', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      responses['401'] = {
+        description: 'Not signed in and no valid API token',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+      responses['403'] = {
+        description: 'Signed in, but not allowed to do this',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
     }
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
@@ -92,12 +130,21 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
       tags: [route.tag],
       parameters,
       responses,
-      ...(route.access === 'public' ? { security: [{}, { bearer: [] }] } : { security: [{ bearer: [] }, { session: [] }] }),
+      ...(route.access === 'public'
+        ? { security: [{}, { bearer: [] }] }
+        : { security: [{ bearer: [] }, { session: [] }] }),
     };
-    if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
+    if (route.body)
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+      };
     else if (route.bodyContentType) {
       const types = [route.bodyContentType].flat();
-      operation.requestBody = { required: true, content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
+      operation.requestBody = {
+        required: true,
+        content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+      };
     }
     const path = openApiPath(route.url);
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
@@ -107,15 +154,25 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
     info: {
       title: 'Joined Up API',
       version: '1',
-      description: 'The register of local public-service partnerships: localities, partnerships, organisations, memberships, reference lists, import and export. Errors are RFC 9457 problem details naming each invalid field.',
+      description:
+        'The register of local public-service partnerships: localities, partnerships, organisations, memberships, reference lists, import and export. Errors are RFC 9457 problem details naming each invalid field.',
     },
     servers: [{ url: serverUrl }],
     paths,
     components: {
       schemas: { Problem: jsonSchema(problem, 'output') },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from your account page (ju_…). Read-only tokens cannot write.' },
-        session: { type: 'apiKey', in: 'cookie', name: 'joinedup-session', description: 'The web session; writes also need the x-csrf-token header.' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token from your account page (ju_…). Read-only tokens cannot write.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'joinedup-session',
+          description: 'The web session; writes also need the x-csrf-token header.',
+        },
       },
     },
   };

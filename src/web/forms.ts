@@ -10,8 +10,14 @@ export interface SelectItem {
 }
 
 /** Items for a GOV.UK select, radios or checkboxes, marking the current value(s). */
-export function choices(options: Array<{ value: string; text: string }>, current: unknown, blank?: string): SelectItem[] {
-  const selected = new Set((Array.isArray(current) ? current : [current]).filter((v) => v !== undefined && v !== null && v !== '').map(String));
+export function choices(
+  options: Array<{ value: string; text: string }>,
+  current: unknown,
+  blank?: string,
+): SelectItem[] {
+  const selected = new Set(
+    (Array.isArray(current) ? current : [current]).filter((v) => v !== undefined && v !== null && v !== '').map(String),
+  );
   const items = options.map((o) => ({ ...o, selected: selected.has(o.value), checked: selected.has(o.value) }));
   return blank === undefined ? items : [{ value: '', text: blank, selected: selected.size === 0 }, ...items];
 }
@@ -38,7 +44,11 @@ export function withDateParts(values: Record<string, unknown>, fields: string[])
  */
 export async function submitForm(
   reply: FastifyReply,
-  form: { template: string; context: () => Promise<Record<string, unknown>> | Record<string, unknown>; values: Record<string, unknown> },
+  form: {
+    template: string;
+    context: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+    values: Record<string, unknown>;
+  },
   action: () => Promise<{ redirect: string; flash: string }>,
 ): Promise<FastifyReply> {
   let errors: FieldError[];

@@ -7,14 +7,27 @@ export interface ListLinks {
   sort: Record<string, string>;
   /** aria-sort value per column */
   ariaSort: Record<string, 'ascending' | 'descending' | 'none'>;
-  pagination: { previous?: { href: string }; next?: { href: string }; items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> };
+  pagination: {
+    previous?: { href: string };
+    next?: { href: string };
+    items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }>;
+  };
   /** The current list as query string, for exports that match what is shown. */
   query: string;
 }
 
-type Query = Record<string, string | number | undefined> & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number };
+type Query = Record<string, string | number | undefined> & {
+  sort: string;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
 
-function href(base: string, query: Record<string, string | number | undefined>, defaults: Record<string, string | number>): string {
+function href(
+  base: string,
+  query: Record<string, string | number | undefined>,
+  defaults: Record<string, string | number>,
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === '' || defaults[key] === value) continue;
@@ -28,7 +41,18 @@ export function listLinks(base: string, query: Query, pages: number, columns?: s
   const defaults = { sort: 'name', order: 'asc', page: 1, pageSize: 25 };
   const sort: Record<string, string> = {};
   const ariaSort: ListLinks['ariaSort'] = {};
-  const sortable = columns ?? ['name', 'reference', 'layer', 'status', 'members', 'meetings', 'updated', 'sector', 'seats', 'hours'];
+  const sortable = columns ?? [
+    'name',
+    'reference',
+    'layer',
+    'status',
+    'members',
+    'meetings',
+    'updated',
+    'sector',
+    'seats',
+    'hours',
+  ];
   for (const column of sortable) {
     const current = query.sort === column;
     const order = current && query.order === 'asc' ? 'desc' : current ? 'asc' : column === 'name' ? 'asc' : 'desc';

@@ -19,11 +19,19 @@ export function createViewEnvironment(globals: Record<string, unknown> = {}): nu
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('dateParts', dateParts);
   env.addFilter('number', (value: number | null | undefined, digits = 0) =>
-    value === null || value === undefined ? '' : new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value),
+    value === null || value === undefined
+      ? ''
+      : new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value),
   );
-  env.addFilter('plural', (count: number, singular: string, pluralForm?: string) => `${new Intl.NumberFormat('en-GB').format(count)} ${count === 1 ? singular : (pluralForm ?? `${singular}s`)}`);
+  env.addFilter(
+    'plural',
+    (count: number, singular: string, pluralForm?: string) =>
+      `${new Intl.NumberFormat('en-GB').format(count)} ${count === 1 ? singular : (pluralForm ?? `${singular}s`)}`,
+  );
   /** Error summary items for govukErrorSummary, linking each message to its field. */
-  env.addFilter('errorList', (errors: FieldError[] | undefined) => (errors ?? []).map((e) => ({ text: e.message, href: `#${e.field}` })));
+  env.addFilter('errorList', (errors: FieldError[] | undefined) =>
+    (errors ?? []).map((e) => ({ text: e.message, href: `#${e.field}` })),
+  );
   /** The message for one field, as govukInput's errorMessage expects, or false. */
   env.addFilter('fieldError', (errors: FieldError[] | undefined, field: string) => {
     const found = (errors ?? []).find((e) => e.field === field);
@@ -33,9 +41,16 @@ export function createViewEnvironment(globals: Record<string, unknown> = {}): nu
   env.addFilter('money', (pence: number | null | undefined) => {
     if (pence === null || pence === undefined) return '';
     const pounds = pence / 100;
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: pounds < 100 ? 2 : 0, minimumFractionDigits: pounds < 100 ? 2 : 0 }).format(pounds);
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'GBP',
+      maximumFractionDigits: pounds < 100 ? 2 : 0,
+      minimumFractionDigits: pounds < 100 ? 2 : 0,
+    }).format(pounds);
   });
-  env.addFilter('percent', (share: number | null | undefined, digits = 0) => (share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)}%`));
+  env.addFilter('percent', (share: number | null | undefined, digits = 0) =>
+    share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)}%`,
+  );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
   return env;
 }

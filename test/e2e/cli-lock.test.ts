@@ -30,12 +30,21 @@ class JoinedUp {
   readonly exited: Promise<Exit>;
 
   constructor(dataDir: string) {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', JOINEDUP_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JOINEDUP_DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+    };
     delete env.DATABASE_URL; // the embedded database, whatever the caller's environment says
     this.child = spawn(process.execPath, [CLI, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - this.started })));
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - this.started })),
+    );
   }
 
   get running(): boolean {
@@ -48,16 +57,27 @@ class JoinedUp {
     while (Date.now() < deadline) {
       const match = READY.exec(this.stdout);
       if (match?.[1]) return { url: match[1], ms: Date.now() - this.started };
-      if (!this.running) throw new Error(`joinedup start exited (${this.child.exitCode ?? this.child.signalCode}) before it was ready.\nstdout: ${this.stdout}\nstderr: ${this.stderr}`);
+      if (!this.running)
+        throw new Error(
+          `joinedup start exited (${this.child.exitCode ?? this.child.signalCode}) before it was ready.\nstdout: ${this.stdout}\nstderr: ${this.stderr}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error(`joinedup start was not ready within ${timeoutMs} ms.\nstdout: ${this.stdout}\nstderr: ${this.stderr}`);
+    throw new Error(
+      `joinedup start was not ready within ${timeoutMs} ms.\nstdout: ${this.stdout}\nstderr: ${this.stderr}`,
+    );
   }
 
   async exit(timeoutMs = 30_000): Promise<Exit> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`joinedup did not exit within ${timeoutMs} ms.\nstdout: ${this.stdout}\nstderr: ${this.stderr}`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`joinedup did not exit within ${timeoutMs} ms.\nstdout: ${this.stdout}\nstderr: ${this.stderr}`),
+          ),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([this.exited, timeout]);
@@ -75,7 +95,12 @@ async function health(url: string): Promise<number> {
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 describe('joinedup start on a data folder already in use', () => {
@@ -103,31 +128,37 @@ describe('joinedup start on a data folder already in use', () => {
   });
 
   // A first start builds the demo locality, which takes a while on a busy two-core machine.
-  it('refuses a second process at once, naming the folder, and stops the first cleanly on SIGTERM', { timeout: 300_000 }, async () => {
-    const first = launch();
-    const { url, ms: firstStart } = await first.ready();
-    expect(await health(url)).toBe(200);
+  it(
+    'refuses a second process at once, naming the folder, and stops the first cleanly on SIGTERM',
+    { timeout: 300_000 },
+    async () => {
+      const first = launch();
+      const { url, ms: firstStart } = await first.ready();
+      expect(await health(url)).toBe(200);
 
-    const second = launch();
-    const refused = await second.exit(30_000);
-    expect(refused.signal).toBeNull();
-    expect(refused.code).not.toBe(0);
-    expect(second.stderr).toContain(dataDir);
-    expect(second.stderr).toContain('in use');
-    expect(second.stdout).not.toMatch(READY);
-    console.log(`first start (new folder, migrations, demo) ready in ${firstStart} ms; second start refused in ${refused.ms} ms (exit code ${refused.code}): ${second.stderr.trim()}`);
+      const second = launch();
+      const refused = await second.exit(30_000);
+      expect(refused.signal).toBeNull();
+      expect(refused.code).not.toBe(0);
+      expect(second.stderr).toContain(dataDir);
+      expect(second.stderr).toContain('in use');
+      expect(second.stdout).not.toMatch(READY);
+      console.log(
+        `first start (new folder, migrations, demo) ready in ${firstStart} ms; second start refused in ${refused.ms} ms (exit code ${refused.code}): ${second.stderr.trim()}`,
+      );
 
-    // The first goes on serving, undisturbed.
-    expect(first.running).toBe(true);
-    expect(await health(url)).toBe(200);
+      // The first goes on serving, undisturbed.
+      expect(first.running).toBe(true);
+      expect(await health(url)).toBe(200);
 
-    first.child.kill('SIGTERM');
-    const stopped = await first.exit(30_000);
-    expect(stopped).toMatchObject({ code: 0, signal: null });
-    expect(first.stdout).toContain('SIGTERM received');
-    // The lock is released with the database.
-    await expect(fs.access(path.join(dataDir, 'joinedup.lock'))).rejects.toThrow();
-  });
+      first.child.kill('SIGTERM');
+      const stopped = await first.exit(30_000);
+      expect(stopped).toMatchObject({ code: 0, signal: null });
+      expect(first.stdout).toContain('SIGTERM received');
+      // The lock is released with the database.
+      await expect(fs.access(path.join(dataDir, 'joinedup.lock'))).rejects.toThrow();
+    },
+  );
 
   it('opens the same folder again after the first has stopped, with its data', { timeout: 300_000 }, async () => {
     // Should the first test have failed half-way, its server is stopped first.
@@ -138,7 +169,9 @@ describe('joinedup start on a data folder already in use', () => {
     const third = launch();
     const { url, ms } = await third.ready();
     const ownTime = /started in ([\d.]+ s)/.exec(third.stdout)?.[1];
-    console.log(`reopen of ${dataDir}: ready in ${ms} ms from spawn (the service's own start: ${ownTime ?? 'not printed'})`);
+    console.log(
+      `reopen of ${dataDir}: ready in ${ms} ms from spawn (the service's own start: ${ownTime ?? 'not printed'})`,
+    );
     expect(await health(url)).toBe(200);
     // The demo locality made by the first start is still there, so it is not made again.
     expect(third.stdout).not.toContain('Created the demo locality');

@@ -12,7 +12,14 @@ import { type TestServer, startTestServer } from '../helpers/server.js';
  */
 const LOCALITY = 'E07999001';
 const TITLE = 'Brackenfield Domestic Abuse Partnership';
-const MEMBERS = ['Nethershire Police', 'Brackenfield Homes', 'Nethershire Sexual Abuse Support Centre', 'NHS Nethershire Integrated Care Board', 'Home-Start Brackenfield', 'Nethershire County Council'];
+const MEMBERS = [
+  'Nethershire Police',
+  'Brackenfield Homes',
+  'Nethershire Sexual Abuse Support Centre',
+  'NHS Nethershire Integrated Care Board',
+  'Home-Start Brackenfield',
+  'Nethershire County Council',
+];
 const runJourney = chromiumInstalled() || Boolean(process.env.CI);
 const SHOTS = process.env.GATEKEEPER_SCREENSHOTS;
 
@@ -52,7 +59,10 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     const page = await signedIn('partner@brackenfield.example');
     await page.goto(`/localities/${LOCALITY}/proposals`);
     await check(page);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Propose a new partnership' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Propose a new partnership' }).click(),
+    ]);
     await check(page);
     await page.getByLabel('Working title of the proposed partnership').fill(TITLE);
     await page.getByLabel('No, it is a local proposal').check();
@@ -64,7 +74,11 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
 
     await openSection(page, 'The problem and the outcomes sought');
     await check(page);
-    await page.getByLabel('What problem would the partnership tackle?').fill('Coordinates the local response to domestic abuse: support for victims and their children, safe accommodation, risk assessment and referral to MARAC, training for frontline staff.');
+    await page
+      .getByLabel('What problem would the partnership tackle?')
+      .fill(
+        'Coordinates the local response to domestic abuse: support for victims and their children, safe accommodation, risk assessment and referral to MARAC, training for frontline staff.',
+      );
     await page.getByLabel('What outcomes does it seek?').fill('Fewer repeat victims of domestic abuse.');
     await page.getByRole('checkbox', { name: 'Community safety', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Housing', exact: true }).check();
@@ -72,13 +86,19 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('saved');
 
     await openSection(page, 'Why it needs a partnership');
-    await page.getByLabel('Why does it need several organisations?').fill('Police, housing and health each hold part of the risk.');
-    await page.getByLabel('Why does it need action at several levels at once?').fill('Strategy and casework must be joined.');
+    await page
+      .getByLabel('Why does it need several organisations?')
+      .fill('Police, housing and health each hold part of the risk.');
+    await page
+      .getByLabel('Why does it need action at several levels at once?')
+      .fill('Strategy and casework must be joined.');
     await submitAndWait(page, 'Save and return to the proposal');
 
     await openSection(page, 'Alternatives considered');
     await page.getByLabel('A single organisation: why not?').fill('No single body holds the cases.');
-    await page.getByLabel('Two or more organisations with better joint working: why not?').fill('Referral agreements lapsed.');
+    await page
+      .getByLabel('Two or more organisations with better joint working: why not?')
+      .fill('Referral agreements lapsed.');
     await page.getByLabel('An existing partnership: why not?').fill('The forum meets too rarely to manage cases.');
     await submitAndWait(page, 'Save and return to the proposal');
 
@@ -140,7 +160,9 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     expect(count).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < count; i++) {
       const form = page.locator('.govuk-summary-card form').nth(i);
-      await form.locator('textarea').fill('This partnership would manage high-risk cases; the forum shares information and trains staff.');
+      await form
+        .locator('textarea')
+        .fill('This partnership would manage high-risk cases; the forum shares information and trains staff.');
       await Promise.all([page.waitForNavigation(), form.getByRole('button', { name: 'Save explanation' }).click()]);
     }
     expect(await page.getByText('Not explained yet').count()).toBe(0);
@@ -160,9 +182,13 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     expect(await page.getByText(`submitted: ${TITLE}`).count()).toBeGreaterThan(0);
     await page.goto(proposalUrl);
     expect(await page.getByRole('button', { name: 'Record the decision' }).count()).toBe(0);
-    await page.getByLabel('Add a comment').fill('Consider whether the Community Safety Partnership could host this as a sub-group.');
+    await page
+      .getByLabel('Add a comment')
+      .fill('Consider whether the Community Safety Partnership could host this as a sub-group.');
     await submitAndWait(page, 'Add comment');
-    expect(await page.locator('.govuk-inset-text', { hasText: 'Community Safety Partnership could host' }).innerText()).toContain('Government Office adviser');
+    expect(
+      await page.locator('.govuk-inset-text', { hasText: 'Community Safety Partnership could host' }).innerText(),
+    ).toContain('Government Office adviser');
     await check(page);
     await page.context().close();
   });
@@ -171,15 +197,22 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     const panel = await signedIn('panel@brackenfield.example');
     await panel.goto(proposalUrl);
     await check(panel);
-    await Promise.all([panel.waitForNavigation(), panel.getByRole('button', { name: 'Ask for more information' }).click()]);
+    await Promise.all([
+      panel.waitForNavigation(),
+      panel.getByRole('button', { name: 'Ask for more information' }).click(),
+    ]);
     await check(panel);
-    await panel.getByLabel('What does the proposer need to tell you?').fill('How will it report to the Community Safety Partnership?');
+    await panel
+      .getByLabel('What does the proposer need to tell you?')
+      .fill('How will it report to the Community Safety Partnership?');
     await submitAndWait(panel, 'Send the request');
     expect(await panel.locator('.govuk-tag', { hasText: 'More information requested' }).count()).toBeGreaterThan(0);
 
     const partner = await signedIn('partner@brackenfield.example');
     await partner.goto(proposalUrl);
-    expect(await partner.getByText('How will it report to the Community Safety Partnership?').count()).toBeGreaterThan(0);
+    expect(await partner.getByText('How will it report to the Community Safety Partnership?').count()).toBeGreaterThan(
+      0,
+    );
     await check(partner);
     await partner.goto(`${proposalUrl}/check-answers`);
     await partner.getByLabel('What have you changed or added?').fill('It will report to the CSP every quarter.');
@@ -194,7 +227,9 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
     await Promise.all([panel.waitForNavigation(), panel.getByRole('button', { name: 'Record the decision' }).click()]);
     await check(panel);
     await panel.getByLabel('Approve', { exact: true }).check();
-    await panel.getByLabel('Reasons').fill('High-risk casework is not covered by the forum; it will report to the CSP.');
+    await panel
+      .getByLabel('Reasons')
+      .fill('High-risk casework is not covered by the forum; it will report to the CSP.');
     await panel.getByLabel(/Similar partnerships found/).check();
     await panel.getByLabel(/Government Office advice/).check();
     await panel.getByLabel(/Active: meeting and working now/).check();

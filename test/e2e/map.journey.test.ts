@@ -30,7 +30,11 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
   beforeAll(async () => {
     server = await startTestServer({ databaseUrl: backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined });
     browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     context.setDefaultTimeout(30_000);
     page = await context.newPage();
     page.on('console', (message) => {
@@ -43,7 +47,8 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     await context?.close();
     await browser?.close();
     await server?.stop();
-    if (visited.length) console.log(`axe (WCAG 2.2 AA) checked ${visited.length} map pages on ${backend}:\n  ${visited.join('\n  ')}`);
+    if (visited.length)
+      console.log(`axe (WCAG 2.2 AA) checked ${visited.length} map pages on ${backend}:\n  ${visited.join('\n  ')}`);
   });
 
   async function checkAccessibility(label: string): Promise<void> {
@@ -60,7 +65,10 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     const canvas = page.locator('#map-canvas[data-ready="true"]');
     await canvas.waitFor({ state: 'attached', timeout: 60_000 });
     expect(await page.locator('#map-canvas canvas').count()).toBeGreaterThan(0);
-    return { nodes: Number(await canvas.getAttribute('data-node-count')), edges: Number(await canvas.getAttribute('data-edge-count')) };
+    return {
+      nodes: Number(await canvas.getAttribute('data-node-count')),
+      edges: Number(await canvas.getAttribute('data-edge-count')),
+    };
   }
 
   const rows = (table: string) => page.locator(`#${table} tbody tr`);
@@ -87,7 +95,9 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     expect(await figure('organisations')).toBe(organisations);
     expect(await figure('orphans')).toBeGreaterThanOrEqual(5);
     // The canvas has a name and points to the table alternative; the page says no script is needed.
-    expect(await page.locator('#map-canvas').getAttribute('aria-label')).toMatch(/^Network diagram of open partnerships/);
+    expect(await page.locator('#map-canvas').getAttribute('aria-label')).toMatch(
+      /^Network diagram of open partnerships/,
+    );
     expect(await page.locator('#map-note').innerText()).toContain('the tables below');
     expect(await page.locator('#map-no-script').isHidden()).toBe(true);
     expect(await page.locator('#map-legend li').count()).toBeGreaterThan(3);
@@ -104,7 +114,9 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     expect(themes.length).toBeGreaterThan(3);
     for (const text of themes) expect(text).toContain('Community safety');
     const { nodes, edges } = await drawn();
-    expect(nodes).toBe((await rows('map-partnerships-table').count()) + (await rows('map-organisations-table').count()));
+    expect(nodes).toBe(
+      (await rows('map-partnerships-table').count()) + (await rows('map-organisations-table').count()),
+    );
     expect(await columnSum('map-partnerships-table', 5)).toBe(edges);
     // The export links carry the filter.
     expect(await page.getByRole('link', { name: 'GEXF' }).getAttribute('href')).toContain('theme=community-safety');
@@ -119,7 +131,9 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     const selected = await page.locator('#map-canvas').getAttribute('data-selected');
     expect(selected).toMatch(/^p-/);
     const highlighted = await page.evaluate((id) => {
-      const cy = (window as unknown as { joinedUpMap: { getElementById(id: string): { hasClass(c: string): boolean } } }).joinedUpMap;
+      const cy = (
+        window as unknown as { joinedUpMap: { getElementById(id: string): { hasClass(c: string): boolean } } }
+      ).joinedUpMap;
       return cy.getElementById(id ?? '').hasClass('found');
     }, selected);
     expect(highlighted).toBe(true);
@@ -134,20 +148,30 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     const next = await page.locator('#map-canvas').getAttribute('data-selected');
     expect(next).not.toBe(selected);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
-    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/localities/${DEMO_LOCALITY_CODE}/(partnerships|organisations)/[0-9a-f-]{36}$`));
+    expect(new URL(page.url()).pathname).toMatch(
+      new RegExp(`^/localities/${DEMO_LOCALITY_CODE}/(partnerships|organisations)/[0-9a-f-]{36}$`),
+    );
     await page.goBack({ waitUntil: 'load' });
     await drawn();
   });
 
   it('downloads the network as PNG and SVG', async () => {
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
     expect(png.suggestedFilename()).toBe(`${DEMO_LOCALITY_CODE}-map-network.png`);
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
     expect(svg.suggestedFilename()).toBe(`${DEMO_LOCALITY_CODE}-map-network.svg`);
     const path = await svg.path();
     const text = await import('node:fs/promises').then((fs) => fs.readFile(path, 'utf8'));
     expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect((text.match(/<line /g) ?? []).length).toBe(Number(await page.locator('#map-canvas').getAttribute('data-edge-count')));
+    expect((text.match(/<line /g) ?? []).length).toBe(
+      Number(await page.locator('#map-canvas').getAttribute('data-edge-count')),
+    );
   });
 
   it('shows partnerships linked by shared members, with the pairs as a table', async () => {
@@ -175,7 +199,9 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     expect(await apex.count()).toBe(1);
     expect((await apex.locator('> a').innerText()).trim()).toBe('Brackenfield Partnership');
     expect(await apex.locator('> ul > li').count()).toBeGreaterThanOrEqual(10);
-    expect(await page.locator('#orphans').innerText()).toMatch(/^Orphans: open partnerships not connected to the LSP \(\d+\)$/);
+    expect(await page.locator('#orphans').innerText()).toMatch(
+      /^Orphans: open partnerships not connected to the LSP \(\d+\)$/,
+    );
     expect(await page.locator('#orphan-tree li').count()).toBeGreaterThanOrEqual(5);
     await page.screenshot({ path: `/tmp/map-journey-${backend}-tree.png`, fullPage: true });
     await checkAccessibility('nesting tree');

@@ -30,16 +30,28 @@ describe.skipIf(!runJourney)('overlap journey in Chromium', () => {
     await page.goto(`/localities/${LOCALITY}/map`);
     await page.locator('#map-canvas[data-ready]').waitFor();
     await page.locator('select[name="theme"]').selectOption('community-safety');
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /apply|show|filter/i }).first().click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .getByRole('button', { name: /apply|show|filter/i })
+        .first()
+        .click(),
+    ]);
     expect(new URL(page.url()).searchParams.get('theme')).toBe('community-safety');
     await page.locator('#map-canvas[data-ready]').waitFor();
     await expectNoAxeViolations(page);
 
-    await Promise.all([page.waitForNavigation(), page.locator('.govuk-service-navigation').getByRole('link', { name: 'Overlap', exact: true }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('.govuk-service-navigation').getByRole('link', { name: 'Overlap', exact: true }).click(),
+    ]);
     expect(await page.locator('h1').innerText()).toBe('Overlap and duplication');
     await expectNoAxeViolations(page);
     const rows = page.locator('#clusters tbody tr');
-    const api = await page.evaluate(async (code) => (await fetch(`/api/v1/localities/${code}/overlap`)).json(), LOCALITY);
+    const api = await page.evaluate(
+      async (code) => (await fetch(`/api/v1/localities/${code}/overlap`)).json(),
+      LOCALITY,
+    );
     expect(await rows.count()).toBe(api.clusters.length);
     expect(await rows.count()).toBeGreaterThanOrEqual(5);
 

@@ -51,7 +51,9 @@ describe.skipIf(!runJourney)('performance journey in Chromium', () => {
     expect(await chart.getAttribute('role')).toBe('img');
     const table = page.locator('section.app-target').first().locator('table');
     expect(await table.locator('tbody tr', { hasText: '2024/25' }).locator('td').first().innerText()).toBe('19.6');
-    expect(await chart.locator('circle').count()).toBe(await table.locator('tbody td:nth-child(2)').filter({ hasNotText: '–' }).count());
+    expect(await chart.locator('circle').count()).toBe(
+      await table.locator('tbody td:nth-child(2)').filter({ hasNotText: '–' }).count(),
+    );
     expect(await obesityStatus()).toBe('At risk');
     await expectNoAxeViolations(page);
 
@@ -61,7 +63,9 @@ describe.skipIf(!runJourney)('performance journey in Chromium', () => {
     await page.getByLabel('Value').fill('18.2');
     await page.getByLabel('Provisional').check();
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save the value' }).click()]);
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('once the administrator approves it');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      'once the administrator approves it',
+    );
     expect(await page.locator('#values tr', { hasText: '2025/26' }).innerText()).toContain('Awaiting approval');
     expect(await obesityStatus()).toBe('At risk');
     await expectNoAxeViolations(page);
@@ -75,7 +79,15 @@ describe.skipIf(!runJourney)('performance journey in Chromium', () => {
     await page.goto(`/localities/${LOCALITY}/performance?theme=children-young-people`);
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'NI 56' }).first().click()]);
     expect(await obesityStatus()).toBe('On track');
-    expect(await page.locator('section.app-target').first().locator('tbody tr', { hasText: '2025/26' }).locator('td').first().innerText()).toBe('18.2');
+    expect(
+      await page
+        .locator('section.app-target')
+        .first()
+        .locator('tbody tr', { hasText: '2025/26' })
+        .locator('td')
+        .first()
+        .innerText(),
+    ).toBe('18.2');
   });
 
   it('renders the printable report with its print stylesheet, and the PDF', async () => {
@@ -88,7 +100,10 @@ describe.skipIf(!runJourney)('performance journey in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
     const pdf = await page.evaluate(async (url) => {
       const response = await fetch(url);
-      return { type: response.headers.get('content-type'), start: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) };
+      return {
+        type: response.headers.get('content-type'),
+        start: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)),
+      };
     }, `/localities/${LOCALITY}/performance/report.pdf`);
     expect(pdf).toEqual({ type: 'application/pdf', start: '%PDF-' });
   });
@@ -97,14 +112,23 @@ describe.skipIf(!runJourney)('performance journey in Chromium', () => {
     await page.goto(`/localities/${LOCALITY}/performance/overlaps`);
     expect(await page.getByText('Brackenfield Health and Wellbeing Strategy 2022–2027').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Merge these outcomes/ }).first().click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .getByRole('link', { name: /Merge these outcomes/ })
+        .first()
+        .click(),
+    ]);
     expect(await page.locator('#merge-preview li').count()).toBeGreaterThan(1);
     await expectNoAxeViolations(page);
     await page.goto(`/localities/${LOCALITY}/performance/layers`);
     expect(await page.locator('#undelivered li').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
     await page.goto(`/localities/${LOCALITY}/partnerships?q=${encodeURIComponent('Health and Wellbeing Partnership')}`);
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Brackenfield Health and Wellbeing Partnership', exact: true }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Brackenfield Health and Wellbeing Partnership', exact: true }).click(),
+    ]);
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Outcomes and performance' }).click()]);
     expect(await page.locator('#scorecard tbody tr').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
@@ -115,18 +139,41 @@ describe.skipIf(!runJourney)('performance journey in Chromium', () => {
     await expectNoAxeViolations(page);
     const visited: string[] = [];
     await page.goto(`/localities/${LOCALITY}/performance`);
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Brackenfield Sustainable Community Strategy 2021–2031' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Brackenfield Sustainable Community Strategy 2021–2031' }).click(),
+    ]);
     const planUrl = page.url();
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Less waste, more recycling' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Less waste, more recycling' }).click(),
+    ]);
     const outcomeUrl = page.url();
-    for (const url of [planUrl, `${planUrl}/edit`, `${planUrl}/outcomes/new`, outcomeUrl, `${outcomeUrl}/edit`, `${outcomeUrl}/targets/new`, `/localities/${LOCALITY}/performance/plans/new`, `/localities/${LOCALITY}/performance/indicators/new`, `/localities/${LOCALITY}/performance/indicators/import`, `/localities/${LOCALITY}/performance/measurements/import`]) {
+    for (const url of [
+      planUrl,
+      `${planUrl}/edit`,
+      `${planUrl}/outcomes/new`,
+      outcomeUrl,
+      `${outcomeUrl}/edit`,
+      `${outcomeUrl}/targets/new`,
+      `/localities/${LOCALITY}/performance/plans/new`,
+      `/localities/${LOCALITY}/performance/indicators/new`,
+      `/localities/${LOCALITY}/performance/indicators/import`,
+      `/localities/${LOCALITY}/performance/measurements/import`,
+    ]) {
       await page.goto(url);
       expect(await page.locator('h1').count(), url).toBe(1);
       await expectNoAxeViolations(page, { soft: true });
       visited.push(url);
     }
     await page.goto(outcomeUrl);
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /^Change/ }).first().click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .getByRole('link', { name: /^Change/ })
+        .first()
+        .click(),
+    ]);
     await expectNoAxeViolations(page);
     await page.goto(`/localities/${LOCALITY}/performance/measurements/new`);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save the value' }).click()]);

@@ -2,7 +2,13 @@ import crypto from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/database.js';
-import { axeViolations, chromiumInstalled, expectNoAxeViolations, formatViolations, launchBrowser } from '../helpers/browser.js';
+import {
+  axeViolations,
+  chromiumInstalled,
+  expectNoAxeViolations,
+  formatViolations,
+  launchBrowser,
+} from '../helpers/browser.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
 /**
@@ -51,7 +57,8 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
     await context?.close();
     await browser?.close();
     await server?.stop();
-    if (visited.length) console.log(`axe (WCAG 2.2 AA) checked ${visited.length} pages on ${backend}:\n  ${visited.join('\n  ')}`);
+    if (visited.length)
+      console.log(`axe (WCAG 2.2 AA) checked ${visited.length} pages on ${backend}:\n  ${visited.join('\n  ')}`);
   });
 
   /** Runs axe on the page as it stands; soft, so the journey goes on and reports every page. */
@@ -97,7 +104,9 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
     expect(await heading()).toBe('Partnership register');
     registerUrl = path();
     expect(registerUrl).toMatch(/^\/localities\/[A-Z0-9]+\/partnerships$/);
-    expect(await text(page.locator('p[role="status"]'))).toMatch(/^(Showing 1 to \d+ of [\d,]+ partnerships?\.|No partnerships match\.)$/);
+    expect(await text(page.locator('p[role="status"]'))).toMatch(
+      /^(Showing 1 to \d+ of [\d,]+ partnerships?\.|No partnerships match\.)$/,
+    );
     await checkAccessibility('register');
   });
 
@@ -131,7 +140,9 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
     await checkAccessibility('new partnership form');
 
     // A mistake: no name and no layer; everything else filled in.
-    await page.getByLabel('Purpose', { exact: true }).fill('Brings the council, police and housing providers together to cut antisocial behaviour.');
+    await page
+      .getByLabel('Purpose', { exact: true })
+      .fill('Brings the council, police and housing providers together to cut antisocial behaviour.');
     await page.getByRole('group', { name: 'Basis' }).getByLabel('Voluntary', { exact: true }).check();
     await page.getByLabel('Legal form', { exact: true }).selectOption('unincorporated');
     await page.getByLabel('Chair (optional)').fill('Cllr Jo Rowe');
@@ -149,11 +160,15 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
     expect(await text(page.locator('#name-error'))).toContain('Enter the partnership’s name');
     expect(await text(page.locator('#layer-error'))).toContain('Choose a layer');
     // GOV.UK Frontend moves focus to the summary, so a screen reader announces it first.
-    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.classList.contains('govuk-error-summary')))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(document.activeElement?.classList.contains('govuk-error-summary'))))
+      .toBe(true);
 
     // What was typed is all still there.
     expect(await page.getByLabel('Purpose', { exact: true }).inputValue()).toMatch(/cut antisocial behaviour/);
-    expect(await page.getByRole('group', { name: 'Basis' }).getByLabel('Voluntary', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Basis' }).getByLabel('Voluntary', { exact: true }).isChecked()).toBe(
+      true,
+    );
     expect(await page.getByLabel('Legal form', { exact: true }).inputValue()).toBe('unincorporated');
     expect(await page.getByLabel('Chair (optional)').inputValue()).toBe('Cllr Jo Rowe');
     expect(await page.getByLabel('Meetings a year (optional)').inputValue()).toBe('6');
@@ -207,11 +222,15 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
     expect(await clickAndWait(page.getByRole('button', { name: 'Add organisation' }))).toBe(200);
     expect(await heading()).toBe(organisationName);
     expect(await text(banner())).toContain(`${organisationName} was added`);
-    expect.soft(await page.getByRole('link', { name: 'Edit details' }).getAttribute('href'), '“Edit details” link').toBe(`${path()}/edit`);
+    expect
+      .soft(await page.getByRole('link', { name: 'Edit details' }).getAttribute('href'), '“Edit details” link')
+      .toBe(`${path()}/edit`);
     await checkAccessibility('organisation page');
 
     await page.goto(memberFormUrl);
-    const organisationId = await organisationSelect.locator('option', { hasText: organisationName }).getAttribute('value');
+    const organisationId = await organisationSelect
+      .locator('option', { hasText: organisationName })
+      .getAttribute('value');
     expect(organisationId).toMatch(/^[0-9a-f-]{36}$/);
     await organisationSelect.selectOption(organisationId ?? '');
     await page.getByRole('group', { name: 'Role' }).getByLabel('Vice-chair', { exact: true }).check();
@@ -225,7 +244,12 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
     const cells = (await memberRow.locator('td').allInnerTexts()).map((c) => c.trim());
     expect(cells.slice(0, 4)).toEqual([organisationName, 'Voluntary', 'Vice-chair', 'Director of Housing']);
     expect(await text(page.locator('.app-key-figures > div').first())).toMatch(/^1\s*current members$/);
-    expect.soft(await page.getByRole('link', { name: 'See the full history' }).getAttribute('href'), '“See the full history” link').toBe(`${partnershipUrl}/history`);
+    expect
+      .soft(
+        await page.getByRole('link', { name: 'See the full history' }).getAttribute('href'),
+        '“See the full history” link',
+      )
+      .toBe(`${partnershipUrl}/history`);
     await checkAccessibility('partnership page with its member');
   });
 
@@ -267,12 +291,22 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
 
   it('shows the creation and the membership on the partnership’s History tab', async () => {
     await page.goto(partnershipUrl);
-    await clickAndWait(page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'History' }));
+    await clickAndWait(
+      page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'History' }),
+    );
     expect(path()).toBe(`${partnershipUrl}/history`);
-    expect(await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'History' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Partnership sections' })
+        .getByRole('link', { name: 'History' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     expect(await text(page.locator('#main-content p.govuk-body').first())).toMatch(/^2 changes recorded/);
     const entries = (await page.locator('ol.govuk-list > li h2').allInnerTexts()).map((e) => e.trim());
-    expect(entries).toEqual([`Added ${organisationName} to ${partnershipName} as vice chair`, `Created partnership ${partnershipName}`]);
+    expect(entries).toEqual([
+      `Added ${organisationName} to ${partnershipName} as vice chair`,
+      `Created partnership ${partnershipName}`,
+    ]);
     await checkAccessibility('partnership history');
   });
 
@@ -325,9 +359,17 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => {
         const el = document.activeElement as HTMLAnchorElement | null;
-        return { className: el?.className ?? '', text: el?.textContent?.trim() ?? '', href: el?.getAttribute('href') ?? '' };
+        return {
+          className: el?.className ?? '',
+          text: el?.textContent?.trim() ?? '',
+          href: el?.getAttribute('href') ?? '',
+        };
       });
-      expect(first, url).toEqual({ className: expect.stringContaining('govuk-skip-link'), text: 'Skip to main content', href: '#main-content' });
+      expect(first, url).toEqual({
+        className: expect.stringContaining('govuk-skip-link'),
+        text: 'Skip to main content',
+        href: '#main-content',
+      });
       expect(await page.locator('.govuk-skip-link').isVisible()).toBe(true); // shown when focused
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#main-content');
@@ -356,12 +398,16 @@ describe.skipIf(!runJourney)('the accessibility check itself', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     try {
-      await page.setContent('<html><head><title>Broken</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><a href="/x"></a><p style="color:#aaa;background:#fff">Faint text</p></main></body></html>');
+      await page.setContent(
+        '<html><head><title>Broken</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><a href="/x"></a><p style="color:#aaa;background:#fff">Faint text</p></main></body></html>',
+      );
       const violations = await axeViolations(page);
       const ids = violations.map((v) => v.id);
       expect(ids).toEqual(expect.arrayContaining(['html-has-lang', 'image-alt', 'link-name', 'color-contrast']));
       const message = formatViolations('about:blank', violations);
-      expect(message).toMatch(/- image-alt \(critical\): Images must have alternative text \[https:\/\/[^\]]+\]\n {4}at img/);
+      expect(message).toMatch(
+        /- image-alt \(critical\): Images must have alternative text \[https:\/\/[^\]]+\]\n {4}at img/,
+      );
       await expect(expectNoAxeViolations(page)).rejects.toThrow(/accessibility violation\(s\) on about:blank:\n- /);
     } finally {
       await context.close();

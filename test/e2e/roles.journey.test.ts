@@ -12,7 +12,16 @@ import { type TestServer, startTestServer } from '../helpers/server.js';
 const LOCALITY = 'E07999001';
 const runJourney = chromiumInstalled() || Boolean(process.env.CI);
 
-const READER = ['Partnerships', 'Organisations', 'Map', 'Performance', 'Proposals', 'Overlap', 'Rationalisation', 'Import and export'];
+const READER = [
+  'Partnerships',
+  'Organisations',
+  'Map',
+  'Performance',
+  'Proposals',
+  'Overlap',
+  'Rationalisation',
+  'Import and export',
+];
 const NAVIGATION: Record<string, string[]> = {
   public: ['Partnerships', 'Organisations', 'Map', 'Performance', 'Decisions', 'API', 'Sign in'],
   'partner-representative': [...READER, 'API', 'Inbox', 'Priya Partner', 'Sign out'],
@@ -35,7 +44,11 @@ describe.skipIf(!runJourney)('roles in Chromium', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const lsp = await (await fetch(`${server.url}/api/v1/localities/${LOCALITY}/partnerships?q=Brackenfield%20Partnership&layer=strategic`)).json();
+    const lsp = await (
+      await fetch(
+        `${server.url}/api/v1/localities/${LOCALITY}/partnerships?q=Brackenfield%20Partnership&layer=strategic`,
+      )
+    ).json();
     lspUrl = `/localities/${LOCALITY}/partnerships/${lsp.items[0].id}`;
   });
   afterAll(async () => {
@@ -58,7 +71,11 @@ describe.skipIf(!runJourney)('roles in Chromium', () => {
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
   }
 
-  const navigation = () => page.locator('.govuk-service-navigation__item').allInnerTexts().then((items) => items.map((t) => t.trim()));
+  const navigation = () =>
+    page
+      .locator('.govuk-service-navigation__item')
+      .allInnerTexts()
+      .then((items) => items.map((t) => t.trim()));
 
   it('shows a visitor the published register, without proposed partnerships or restricted details', async () => {
     await freshPage();

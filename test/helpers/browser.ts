@@ -29,7 +29,9 @@ export function chromiumInstalled(): boolean {
 /** Launches headless Chromium through playwright-core, with a new empty profile. */
 export async function launchBrowser(): Promise<Browser> {
   if (!chromiumInstalled()) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: run "apt-get install -y chromium" (browsers are never downloaded)`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: run "apt-get install -y chromium" (browsers are never downloaded)`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
@@ -58,7 +60,10 @@ export async function axeViolations(page: Page): Promise<AxeViolationSummary[]> 
 }
 
 export function formatViolations(url: string, violations: AxeViolationSummary[]): string {
-  const lines = violations.flatMap((v) => [`- ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]`, ...v.targets.map((t) => `    at ${t}`)]);
+  const lines = violations.flatMap((v) => [
+    `- ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]`,
+    ...v.targets.map((t) => `    at ${t}`),
+  ]);
   return `${violations.length} accessibility violation(s) on ${url}:\n${lines.join('\n')}`;
 }
 
@@ -79,7 +84,12 @@ export async function expectNoAxeViolations(page: Page, options: { soft?: boolea
  * A page in a new browser context (its own cookies) on the test server, signed in through
  * the sign-in form as a demo account when an email is given.
  */
-export async function newPage(browser: Browser, baseURL: string, signInAs?: string, password = DEMO_PASSWORD): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  signInAs?: string,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();

@@ -45,10 +45,28 @@ export async function createTestContext(backend: Backend): Promise<TestContext> 
     async person(grants, options = {}) {
       const email = `person-${crypto.randomBytes(4).toString('hex')}@example.org`;
       const password = 'correct horse battery staple';
-      const { user } = await services.accounts.createUser(SYSTEM, { email, name: `Test ${grants.map((g) => g.role).join(' ')}`, password }, grants.map((g) => ({ role: g.role, localityCode: g.localityCode, region: g.region ?? null, partnershipId: g.partnershipId ?? null, organisationId: g.organisationId ?? null })));
+      const { user } = await services.accounts.createUser(
+        SYSTEM,
+        { email, name: `Test ${grants.map((g) => g.role).join(' ')}`, password },
+        grants.map((g) => ({
+          role: g.role,
+          localityCode: g.localityCode,
+          region: g.region ?? null,
+          partnershipId: g.partnershipId ?? null,
+          organisationId: g.organisationId ?? null,
+        })),
+      );
       const principal = await services.accounts.principalFor(user);
-      const { token } = await services.accounts.createApiToken(principal, { name: 'test', scope: options.readOnly ? 'read' : 'write' });
-      return { principal: options.readOnly ? { ...principal, canWrite: false } : principal, email, password, headers: { authorization: `Bearer ${token}` } };
+      const { token } = await services.accounts.createApiToken(principal, {
+        name: 'test',
+        scope: options.readOnly ? 'read' : 'write',
+      });
+      return {
+        principal: options.readOnly ? { ...principal, canWrite: false } : principal,
+        email,
+        password,
+        headers: { authorization: `Bearer ${token}` },
+      };
     },
     async close() {
       await app.close();

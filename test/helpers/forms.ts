@@ -32,7 +32,12 @@ export class FormSession {
   }
 
   /** GETs the form page, then posts the fields with its CSRF token, as a browser would. */
-  async submit(formUrl: string, action: string, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}) {
+  async submit(
+    formUrl: string,
+    action: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: boolean } = {},
+  ) {
     const page = await this.get(formUrl);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const body = new URLSearchParams();

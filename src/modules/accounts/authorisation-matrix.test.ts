@@ -13,8 +13,31 @@ const A = 'E07000031';
 const B = 'E07000032';
 const REGION = 'Yorkshire and the Humber';
 
-type Who = 'public' | 'representative' | 'secretary' | 'admin' | 'panel' | 'scrutiny' | 'adviser' | 'adviser-elsewhere' | 'gatekeeper' | 'sysadmin' | 'admin-elsewhere';
-const EVERYONE: Who[] = ['public', 'representative', 'secretary', 'admin', 'panel', 'scrutiny', 'adviser', 'adviser-elsewhere', 'gatekeeper', 'sysadmin', 'admin-elsewhere'];
+type Who =
+  | 'public'
+  | 'representative'
+  | 'secretary'
+  | 'admin'
+  | 'panel'
+  | 'scrutiny'
+  | 'adviser'
+  | 'adviser-elsewhere'
+  | 'gatekeeper'
+  | 'sysadmin'
+  | 'admin-elsewhere';
+const EVERYONE: Who[] = [
+  'public',
+  'representative',
+  'secretary',
+  'admin',
+  'panel',
+  'scrutiny',
+  'adviser',
+  'adviser-elsewhere',
+  'gatekeeper',
+  'sysadmin',
+  'admin-elsewhere',
+];
 
 /** What the issue's role table says, written out independently of the code under test. */
 const MAY: Record<AccessRule, Who[]> = {
@@ -38,10 +61,18 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
     const { register } = ctx.services;
     await register.createLocality(SYSTEM, { gssCode: A, name: 'Matrixford', kind: 'district', region: REGION });
     await register.createLocality(SYSTEM, { gssCode: B, name: 'Otherford', kind: 'district', region: 'Wales' });
-    ids.organisation = (await register.createOrganisation(SYSTEM, A, { name: 'Matrixford Council', sector: 'public', orgType: 'district-council' })).id;
+    ids.organisation = (
+      await register.createOrganisation(SYSTEM, A, {
+        name: 'Matrixford Council',
+        sector: 'public',
+        orgType: 'district-council',
+      })
+    ).id;
     const base = { purpose: 'Matrix testing', basis: 'voluntary', legalForm: 'unincorporated', layer: 'executive' };
     ids.partnership = (await register.createPartnership(SYSTEM, A, { ...base, name: 'Matrix board' })).id;
-    ids.membership = (await register.addMembership(SYSTEM, A, ids.partnership, { organisationId: ids.organisation, role: 'member' })).id;
+    ids.membership = (
+      await register.addMembership(SYSTEM, A, ids.partnership, { organisationId: ids.organisation, role: 'member' })
+    ).id;
     const grants: Record<Exclude<Who, 'public'>, Grant[]> = {
       representative: [{ role: 'partner-representative', localityCode: A, organisationId: ids.organisation }],
       secretary: [{ role: 'partnership-secretary', localityCode: A, partnershipId: ids.partnership }],
@@ -62,7 +93,14 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
   /** A concrete address for a route pattern: real records of locality A where there are some. */
   function concrete(url: string): string {
     const kind = /\/(partnerships|organisations|memberships)\/:id/.exec(url)?.[1];
-    const id = kind === 'partnerships' ? ids.partnership : kind === 'organisations' ? ids.organisation : kind === 'memberships' ? ids.membership : '00000000-0000-4000-8000-000000000000';
+    const id =
+      kind === 'partnerships'
+        ? ids.partnership
+        : kind === 'organisations'
+          ? ids.organisation
+          : kind === 'memberships'
+            ? ids.membership
+            : '00000000-0000-4000-8000-000000000000';
     return url
       .replace(':code', A)
       .replace(':list', 'theme')
@@ -79,7 +117,9 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
     if (status === 303 && location?.startsWith('/sign-in')) return true;
     // The gate answers 404 "page" where the person may not know the locality's restricted
     // pages exist; a missing record behind an allowed route says which record it was.
-    return status === 404 && (body.includes('"title":"Page not found"') || body.includes('We could not find that page'));
+    return (
+      status === 404 && (body.includes('"title":"Page not found"') || body.includes('We could not find that page'))
+    );
   }
 
   it('has a rule for every route, and the rules are the known ones', () => {
@@ -92,7 +132,10 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
     // A visitor's forms carry a CSRF token like any browser's would, so only access is tested.
     const form = await ctx.app.inject({ method: 'GET', url: '/sign-in' });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-    const csrfCookie = [form.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]).join('; ');
+    const csrfCookie = [form.headers['set-cookie'] ?? []]
+      .flat()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     // Sign-out and session routes are checked elsewhere; here everything goes through tokens.
     const routes = ctx.app.routeTable.filter((r) => !['/sign-out', '/sign-in'].includes(r.url));
     for (const route of routes) {
@@ -107,7 +150,9 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
         const expectedAllowed = MAY[route.access].includes(who);
         const wasRefused = refused(response.statusCode, response.headers.location as string | undefined, response.body);
         if (expectedAllowed === wasRefused) {
-          mismatches.push(`${route.method} ${route.url} (${route.access}) as ${who}: expected ${expectedAllowed ? 'allowed' : 'refused'}, got ${response.statusCode}`);
+          mismatches.push(
+            `${route.method} ${route.url} (${route.access}) as ${who}: expected ${expectedAllowed ? 'allowed' : 'refused'}, got ${response.statusCode}`,
+          );
         }
       }
     }

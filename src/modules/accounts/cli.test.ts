@@ -7,7 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-cli-'));
-const env = { ...process.env, JOINEDUP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', FIRST_PASSWORD: 'a long first password' };
+const env = {
+  ...process.env,
+  JOINEDUP_DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  FIRST_PASSWORD: 'a long first password',
+};
 
 const joinedup = (...args: string[]) => run(env, ...args);
 
@@ -15,7 +20,17 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('joinedup user add and audit verify', () => {
   it('creates the first administrator and invites others, and verify finds a tampered entry', async () => {
-    const added = await joinedup('user', 'add', '--admin', '--email', 'First.Admin@Example.org', '--name', 'First Admin', '--password-env', 'FIRST_PASSWORD');
+    const added = await joinedup(
+      'user',
+      'add',
+      '--admin',
+      '--email',
+      'First.Admin@Example.org',
+      '--name',
+      'First Admin',
+      '--password-env',
+      'FIRST_PASSWORD',
+    );
     expect(added.stderr).toBe('');
     expect(added.stdout).toContain('Created First Admin <first.admin@example.org> as system-admin');
     const again = await joinedup('user', 'add', '--email', 'first.admin@example.org', '--name', 'Twice');
@@ -29,7 +44,12 @@ describe('joinedup user add and audit verify', () => {
     expect(intact.stdout).toMatch(/The audit trail is intact: \d+ entries/);
 
     const database = await openDatabase({ dataDir });
-    const first = await database.db.selectFrom('audit_events').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const first = await database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await sql`update audit_events set actor = 'Someone else' where id = ${first.id}`.execute(database.db);
     await database.close();
 

@@ -13,14 +13,54 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@brackenfield.example', name: 'Alex Admin', role: 'locality-admin', does: 'manages the demo locality: register, users, imports' },
-  { email: 'panel@brackenfield.example', name: 'Pat Panel', role: 'locality-gatekeeper', does: 'sits on the gatekeeper panel: decides proposals for new partnerships' },
-  { email: 'secretary@brackenfield.example', name: 'Sam Secretary', role: 'partnership-secretary', does: 'edits the partnership they administer (the LSP) and its members' },
-  { email: 'partner@brackenfield.example', name: 'Priya Partner', role: 'partner-representative', does: 'reads restricted details; acts for the district council' },
-  { email: 'scrutiny@brackenfield.example', name: 'Cllr Morgan Scrutiny', role: 'scrutiny-member', does: 'reads everything in the locality; cannot edit the register' },
-  { email: 'adviser@go-eastmidlands.example', name: 'Gita Adviser', role: 'go-adviser', does: 'reads the East Midlands localities; cannot change anything' },
-  { email: 'gatekeeper@national.example', name: 'Nat Gatekeeper', role: 'national-gatekeeper', does: 'reads every locality' },
-  { email: 'sysadmin@joinedup.example', name: 'Sys Admin', role: 'system-admin', does: 'creates localities and their first administrators; edits reference data' },
+  {
+    email: 'admin@brackenfield.example',
+    name: 'Alex Admin',
+    role: 'locality-admin',
+    does: 'manages the demo locality: register, users, imports',
+  },
+  {
+    email: 'panel@brackenfield.example',
+    name: 'Pat Panel',
+    role: 'locality-gatekeeper',
+    does: 'sits on the gatekeeper panel: decides proposals for new partnerships',
+  },
+  {
+    email: 'secretary@brackenfield.example',
+    name: 'Sam Secretary',
+    role: 'partnership-secretary',
+    does: 'edits the partnership they administer (the LSP) and its members',
+  },
+  {
+    email: 'partner@brackenfield.example',
+    name: 'Priya Partner',
+    role: 'partner-representative',
+    does: 'reads restricted details; acts for the district council',
+  },
+  {
+    email: 'scrutiny@brackenfield.example',
+    name: 'Cllr Morgan Scrutiny',
+    role: 'scrutiny-member',
+    does: 'reads everything in the locality; cannot edit the register',
+  },
+  {
+    email: 'adviser@go-eastmidlands.example',
+    name: 'Gita Adviser',
+    role: 'go-adviser',
+    does: 'reads the East Midlands localities; cannot change anything',
+  },
+  {
+    email: 'gatekeeper@national.example',
+    name: 'Nat Gatekeeper',
+    role: 'national-gatekeeper',
+    does: 'reads every locality',
+  },
+  {
+    email: 'sysadmin@joinedup.example',
+    name: 'Sys Admin',
+    role: 'system-admin',
+    does: 'creates localities and their first administrators; edits reference data',
+  },
 ];
 
 /** Adds the demo accounts for a demo locality; skipped if they already exist. */
@@ -29,8 +69,11 @@ export async function seedDemoUsers(services: Services, localityCode: string): P
   const partnerships = await services.register.partnerships.options(services.exchange.db, locality.id);
   const organisations = await services.register.organisations.options(services.exchange.db, locality.id);
   // The secretary administers the Local Strategic Partnership; the representative speaks for the council.
-  const lsp = partnerships.find((p) => p.name === 'Brackenfield Partnership') ?? partnerships.find((p) => p.status === 'active');
-  const council = organisations.find((o) => o.name === 'Brackenfield District Council') ?? organisations.find((o) => o.sector === 'public');
+  const lsp =
+    partnerships.find((p) => p.name === 'Brackenfield Partnership') ?? partnerships.find((p) => p.status === 'active');
+  const council =
+    organisations.find((o) => o.name === 'Brackenfield District Council') ??
+    organisations.find((o) => o.sector === 'public');
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
     if (await services.accounts.repository.userByEmail(services.exchange.db, account.email)) continue;

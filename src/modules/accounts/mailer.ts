@@ -18,7 +18,10 @@ export class OutboxMailer implements Mailer {
   constructor(private readonly db: Db) {}
 
   async send(email: Email): Promise<void> {
-    await this.db.insertInto('outbox').values({ recipient: email.to, subject: email.subject, body: email.text }).execute();
+    await this.db
+      .insertInto('outbox')
+      .values({ recipient: email.to, subject: email.subject, body: email.text })
+      .execute();
   }
 
   recent(limit = 50) {

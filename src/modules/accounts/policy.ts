@@ -23,7 +23,13 @@ export interface LocalityScope {
   region: string;
 }
 
-const LOCAL_READERS: Role[] = ['partner-representative', 'partnership-secretary', 'locality-admin', 'locality-gatekeeper', 'scrutiny-member'];
+const LOCAL_READERS: Role[] = [
+  'partner-representative',
+  'partnership-secretary',
+  'locality-admin',
+  'locality-gatekeeper',
+  'scrutiny-member',
+];
 
 export function isSystem(principal: Principal): boolean {
   return principal.kind === 'system' || principal.grants.some((g) => g.role === 'system-admin');
@@ -41,25 +47,35 @@ export function canReadRestricted(principal: Principal, locality: LocalityScope)
 
 export function canAdministerLocality(principal: Principal, locality: LocalityScope): boolean {
   if (!principal.canWrite) return false;
-  return isSystem(principal) || principal.grants.some((g) => g.role === 'locality-admin' && g.localityId === locality.id);
+  return (
+    isSystem(principal) || principal.grants.some((g) => g.role === 'locality-admin' && g.localityId === locality.id)
+  );
 }
 
 /** Whether the principal may edit this partnership (or, with no id, create one). */
 export function canEditPartnership(principal: Principal, locality: LocalityScope, partnershipId?: string): boolean {
   if (canAdministerLocality(principal, locality)) return true;
   if (!principal.canWrite || !partnershipId) return false;
-  return principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id && g.partnershipId === partnershipId);
+  return principal.grants.some(
+    (g) => g.role === 'partnership-secretary' && g.localityId === locality.id && g.partnershipId === partnershipId,
+  );
 }
 
 /** Whether the principal administers any partnership in the locality (for showing edit links). */
 export function isSecretaryIn(principal: Principal, locality: LocalityScope): boolean {
-  return principal.canWrite && principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id);
+  return (
+    principal.canWrite &&
+    principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id)
+  );
 }
 
 /** The locality's gatekeeper: its LSP manager (the locality administrator) or a member of its named panel. */
 export function canDecideLocalProposals(principal: Principal, locality: LocalityScope): boolean {
   if (!principal.canWrite) return false;
-  return canAdministerLocality(principal, locality) || principal.grants.some((g) => g.role === 'locality-gatekeeper' && g.localityId === locality.id);
+  return (
+    canAdministerLocality(principal, locality) ||
+    principal.grants.some((g) => g.role === 'locality-gatekeeper' && g.localityId === locality.id)
+  );
 }
 
 /** The national gatekeeper decides proposals that come from government initiatives. */
@@ -79,8 +95,15 @@ export function isGatekeeperFor(principal: Principal, locality: LocalityScope): 
  */
 export function canProposePartnerships(principal: Principal, locality: LocalityScope): boolean {
   if (!principal.canWrite) return false;
-  const proposers: Role[] = ['partner-representative', 'partnership-secretary', 'locality-admin', 'locality-gatekeeper'];
-  return isSystem(principal) || principal.grants.some((g) => proposers.includes(g.role) && g.localityId === locality.id);
+  const proposers: Role[] = [
+    'partner-representative',
+    'partnership-secretary',
+    'locality-admin',
+    'locality-gatekeeper',
+  ];
+  return (
+    isSystem(principal) || principal.grants.some((g) => proposers.includes(g.role) && g.localityId === locality.id)
+  );
 }
 
 /** The Government Office adviser for the locality's region: may comment and advise, never decide or veto. */
@@ -104,7 +127,9 @@ export function canCreateLocality(principal: Principal): boolean {
 export function refuse(principal: Principal, locality: LocalityScope | undefined, what: string): never {
   if (principal.kind === 'public') throw new UnauthenticatedError();
   if (locality && !canReadRestricted(principal, locality)) throw new NotFoundError(what);
-  throw new ForbiddenError(principal.canWrite ? 'You do not have permission to do this' : 'This API token is read-only');
+  throw new ForbiddenError(
+    principal.canWrite ? 'You do not have permission to do this' : 'This API token is read-only',
+  );
 }
 
 export function requireLocalityAdmin(principal: Principal, locality: LocalityScope, what = 'Locality'): void {

@@ -3,12 +3,23 @@ import type { Db } from '../../db/database.js';
 import type { ApiTokenRow, RoleAssignmentRow, UserRow } from '../../db/tables.js';
 
 export interface UserWithRoles extends UserRow {
-  roles: Array<RoleAssignmentRow & { locality_name: string | null; locality_code: string | null; partnership_name: string | null; organisation_name: string | null }>;
+  roles: Array<
+    RoleAssignmentRow & {
+      locality_name: string | null;
+      locality_code: string | null;
+      partnership_name: string | null;
+      organisation_name: string | null;
+    }
+  >;
 }
 
 export class AccountsRepository {
   userByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-    return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+    return db
+      .selectFrom('users')
+      .selectAll()
+      .where(sql`lower(email)`, '=', email.toLowerCase())
+      .executeTakeFirst();
   }
 
   userById(db: Db, id: string): Promise<UserRow | undefined> {
@@ -52,7 +63,15 @@ export class AccountsRepository {
     const users = await db
       .selectFrom('users')
       .selectAll()
-      .where((eb) => eb.exists(eb.selectFrom('role_assignments as r').whereRef('r.user_id', '=', 'users.id').where('r.locality_id', '=', localityId).select('r.id')))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('role_assignments as r')
+            .whereRef('r.user_id', '=', 'users.id')
+            .where('r.locality_id', '=', localityId)
+            .select('r.id'),
+        ),
+      )
       .orderBy(sql`lower(name)`)
       .execute();
     if (users.length === 0) return [];
@@ -62,8 +81,17 @@ export class AccountsRepository {
       .leftJoin('partnerships as p', 'p.id', 'r.partnership_id')
       .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
       .selectAll('r')
-      .select(['l.name as locality_name', 'l.gss_code as locality_code', 'p.name as partnership_name', 'o.name as organisation_name'])
-      .where('r.user_id', 'in', users.map((u) => u.id))
+      .select([
+        'l.name as locality_name',
+        'l.gss_code as locality_code',
+        'p.name as partnership_name',
+        'o.name as organisation_name',
+      ])
+      .where(
+        'r.user_id',
+        'in',
+        users.map((u) => u.id),
+      )
       .where('r.locality_id', '=', localityId)
       .orderBy('r.created_at')
       .execute();
@@ -88,15 +116,34 @@ export class AccountsRepository {
   }
 
   async revokeSession(db: Db, tokenHash: string): Promise<void> {
-    await db.updateTable('sessions').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   async revokeSessionsOf(db: Db, userId: string): Promise<void> {
-    await db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
-  async insertOneTimeToken(db: Db, tokenHash: string, userId: string, purpose: 'reset' | 'invite', expiresAt: Date): Promise<void> {
-    await db.insertInto('one_time_tokens').values({ token_hash: tokenHash, user_id: userId, purpose, expires_at: expiresAt }).execute();
+  async insertOneTimeToken(
+    db: Db,
+    tokenHash: string,
+    userId: string,
+    purpose: 'reset' | 'invite',
+    expiresAt: Date,
+  ): Promise<void> {
+    await db
+      .insertInto('one_time_tokens')
+      .values({ token_hash: tokenHash, user_id: userId, purpose, expires_at: expiresAt })
+      .execute();
   }
 
   oneTimeToken(db: Db, tokenHash: string) {
@@ -141,12 +188,20 @@ export class AccountsRepository {
     return Number(row.n);
   }
 
-  insertApiToken(db: Db, row: { user_id: string; name: string; token_hash: string; scope: 'read' | 'write' }): Promise<ApiTokenRow> {
+  insertApiToken(
+    db: Db,
+    row: { user_id: string; name: string; token_hash: string; scope: 'read' | 'write' },
+  ): Promise<ApiTokenRow> {
     return db.insertInto('api_tokens').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   apiTokensOf(db: Db, userId: string): Promise<ApiTokenRow[]> {
-    return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+    return db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .execute();
   }
 
   apiTokenByHash(db: Db, tokenHash: string) {
@@ -163,7 +218,13 @@ export class AccountsRepository {
   }
 
   async revokeApiToken(db: Db, id: string, userId: string): Promise<boolean> {
-    const result = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+    const result = await db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 }

@@ -26,19 +26,37 @@ function safeReturn(value: unknown): string {
 export function accountRoutes(app: FastifyInstance, services: Services, config: Config): void {
   const { accounts, register } = services;
   const demoAccounts = config.env === 'production' ? [] : DEMO_ACCOUNTS;
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, maxAge: SESSION_MAX / 1000 };
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies,
+    maxAge: SESSION_MAX / 1000,
+  };
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) =>
-    reply.view('accounts/views/sign-in.njk', { title: 'Sign in', values: {}, returnTo: safeReturn((request.query as { returnTo?: string }).returnTo), demoAccounts }),
+    reply.view('accounts/views/sign-in.njk', {
+      title: 'Sign in',
+      values: {},
+      returnTo: safeReturn((request.query as { returnTo?: string }).returnTo),
+      demoAccounts,
+    }),
   );
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const values = body(request);
     const returnTo = safeReturn(values.returnTo);
     return submitForm(
       reply,
-      { template: 'accounts/views/sign-in.njk', context: () => ({ title: 'Sign in', returnTo, demoAccounts }), values: { email: values.email } },
+      {
+        template: 'accounts/views/sign-in.njk',
+        context: () => ({ title: 'Sign in', returnTo, demoAccounts }),
+        values: { email: values.email },
+      },
       async () => {
-        const { token, principal } = await accounts.signIn({ email: values.email, password: values.password }, request.ip);
+        const { token, principal } = await accounts.signIn(
+          { email: values.email, password: values.password },
+          request.ip,
+        );
         // A new session id at every sign-in, and the old one ended: no session fixation.
         if (request.sessionToken) await accounts.signOut(request.principal, request.sessionToken);
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
@@ -52,23 +70,46 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
     return reply.redirectWithFlash('/', 'You have signed out');
   });
 
-  app.get('/forgot-password', { config: { access: 'public' } }, async (_request, reply) => reply.view('accounts/views/forgot-password.njk', { title: 'Reset your password', values: {} }));
+  app.get('/forgot-password', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.view('accounts/views/forgot-password.njk', { title: 'Reset your password', values: {} }),
+  );
   app.post('/forgot-password', { config: { access: 'public' } }, async (request, reply) => {
     const values = body(request);
-    return submitForm(reply, { template: 'accounts/views/forgot-password.njk', context: () => ({ title: 'Reset your password' }), values }, async () => {
-      await accounts.requestPasswordReset({ email: values.email });
-      return { redirect: '/sign-in', flash: 'If that address has an account, we have sent it a link to reset the password. The link works once, within 1 hour.' };
-    });
+    return submitForm(
+      reply,
+      { template: 'accounts/views/forgot-password.njk', context: () => ({ title: 'Reset your password' }), values },
+      async () => {
+        await accounts.requestPasswordReset({ email: values.email });
+        return {
+          redirect: '/sign-in',
+          flash:
+            'If that address has an account, we have sent it a link to reset the password. The link works once, within 1 hour.',
+        };
+      },
+    );
   });
   app.get('/reset-password/:token', { config: { access: 'public' } }, async (request, reply) => {
     const { purpose, user } = await accounts.checkOneTimeToken(params(request).token);
-    return reply.view('accounts/views/reset-password.njk', { title: purpose === 'invite' ? 'Choose your password' : 'Choose a new password', user, token: params(request).token, values: {} });
+    return reply.view('accounts/views/reset-password.njk', {
+      title: purpose === 'invite' ? 'Choose your password' : 'Choose a new password',
+      user,
+      token: params(request).token,
+      values: {},
+    });
   });
   app.post('/reset-password/:token', { config: { access: 'public' } }, async (request, reply) => {
     const { purpose, user } = await accounts.checkOneTimeToken(params(request).token);
     return submitForm(
       reply,
-      { template: 'accounts/views/reset-password.njk', context: () => ({ title: purpose === 'invite' ? 'Choose your password' : 'Choose a new password', user, token: params(request).token }), values: {} },
+      {
+        template: 'accounts/views/reset-password.njk',
+        context: () => ({
+          title: purpose === 'invite' ? 'Choose your password' : 'Choose a new password',
+          user,
+          token: params(request).token,
+        }),
+        values: {},
+      },
       async () => {
         await accounts.resetPassword(params(request).token, formToInput(resetPasswordInput, body(request)));
         return { redirect: '/sign-in', flash: 'Your password is set. Sign in with it now.' };
@@ -82,40 +123,84 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
     try {
       const { token } = await accounts.createApiToken(request.principal, formToInput(apiTokenInput, values));
       // Shown on this page only, never stored in a cookie or a link.
-      return reply.header('cache-control', 'no-store').view('accounts/views/token-created.njk', { title: 'Your new API token', token, name: values.name });
+      return reply
+        .header('cache-control', 'no-store')
+        .view('accounts/views/token-created.njk', { title: 'Your new API token', token, name: values.name });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return reply.code(422).view('accounts/views/account.njk', { ...(await accountContext(request)), values, errors: error.errors });
+      return reply
+        .code(422)
+        .view('accounts/views/account.njk', { ...(await accountContext(request)), values, errors: error.errors });
     }
   });
   app.post('/account/tokens/:id/revoke', { config: { access: 'signed-in' } }, async (request, reply) => {
     await accounts.revokeApiToken(request.principal, params(request).id);
-    return reply.redirectWithFlash('/account#tokens', 'The token was revoked. Clients using it can no longer reach the API.');
+    return reply.redirectWithFlash(
+      '/account#tokens',
+      'The token was revoked. Clients using it can no longer reach the API.',
+    );
   });
 
   async function accountContext(request: FastifyRequest) {
     const tokens = await accounts.apiTokens(request.principal);
     const localities = await register.listLocalities();
     const byId = new Map(localities.map((l) => [l.id, l]));
-    const roles = request.principal.grants.map((g) => ({ role: ROLE_NAMES[g.role], where: g.localityId ? (byId.get(g.localityId)?.name ?? '') : (g.region ?? 'All localities'), locality: g.localityId ? byId.get(g.localityId) : undefined }));
-    return { title: 'Your account', roles, tokens, scopeItems: choices([{ value: 'read', text: 'Read only' }, { value: 'write', text: 'Read and write' }], undefined) };
+    const roles = request.principal.grants.map((g) => ({
+      role: ROLE_NAMES[g.role],
+      where: g.localityId ? (byId.get(g.localityId)?.name ?? '') : (g.region ?? 'All localities'),
+      locality: g.localityId ? byId.get(g.localityId) : undefined,
+    }));
+    return {
+      title: 'Your account',
+      roles,
+      tokens,
+      scopeItems: choices(
+        [
+          { value: 'read', text: 'Read only' },
+          { value: 'write', text: 'Read and write' },
+        ],
+        undefined,
+      ),
+    };
   }
   async function accountPage(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>) {
     return reply.view('accounts/views/account.njk', { ...(await accountContext(request)), values });
   }
 
   // Users of a locality
-  const roleItems = (current: unknown) => choices(LOCALITY_ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r] })), current);
+  const roleItems = (current: unknown) =>
+    choices(
+      LOCALITY_ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r] })),
+      current,
+    );
   async function usersContext(request: FastifyRequest) {
     const { locality, users } = await accounts.usersOfLocality(request.principal, params(request).code);
     const options = await register.formOptions(locality.gss_code);
-    return { title: 'Users and roles', section: 'users', locality, users, roleNames: ROLE_NAMES, options, viewerId: request.principal.userId };
+    return {
+      title: 'Users and roles',
+      section: 'users',
+      locality,
+      users,
+      roleNames: ROLE_NAMES,
+      options,
+      viewerId: request.principal.userId,
+    };
   }
   function inviteChoices(options: Awaited<ReturnType<typeof register.formOptions>>, values: Record<string, unknown>) {
     return {
       roleItems: roleItems(values.role),
-      partnershipItems: choices(options.partnerships.filter((p) => p.status === 'active' || p.status === 'proposed').map((p) => ({ value: p.id, text: p.name })), values.partnershipId, 'Not a secretary'),
-      organisationItems: choices(options.organisations.filter((o) => o.status === 'active').map((o) => ({ value: o.id, text: o.name })), values.organisationId, 'Not a partner representative'),
+      partnershipItems: choices(
+        options.partnerships
+          .filter((p) => p.status === 'active' || p.status === 'proposed')
+          .map((p) => ({ value: p.id, text: p.name })),
+        values.partnershipId,
+        'Not a secretary',
+      ),
+      organisationItems: choices(
+        options.organisations.filter((o) => o.status === 'active').map((o) => ({ value: o.id, text: o.name })),
+        values.organisationId,
+        'Not a partner representative',
+      ),
     };
   }
   app.get('/localities/:code/users', { config: { access: 'locality-admin' } }, async (request, reply) => {
@@ -125,19 +210,48 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
   app.post('/localities/:code/users', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = body(request);
     const context = await usersContext(request);
-    return submitForm(reply, { template: 'accounts/views/users.njk', context: () => ({ ...context, ...inviteChoices(context.options, values) }), values }, async () => {
-      const user = await accounts.invite(request.principal, context.locality.gss_code, formToInput(inviteInput, values));
-      return { redirect: `/localities/${context.locality.gss_code}/users`, flash: `${user.name} now has the role ${ROLE_NAMES[values.role as keyof typeof ROLE_NAMES] ?? ''}. We have emailed them.` };
-    });
+    return submitForm(
+      reply,
+      {
+        template: 'accounts/views/users.njk',
+        context: () => ({ ...context, ...inviteChoices(context.options, values) }),
+        values,
+      },
+      async () => {
+        const user = await accounts.invite(
+          request.principal,
+          context.locality.gss_code,
+          formToInput(inviteInput, values),
+        );
+        return {
+          redirect: `/localities/${context.locality.gss_code}/users`,
+          flash: `${user.name} now has the role ${ROLE_NAMES[values.role as keyof typeof ROLE_NAMES] ?? ''}. We have emailed them.`,
+        };
+      },
+    );
   });
-  app.post('/localities/:code/users/roles/:grantId/remove', { config: { access: 'locality-admin' } }, async (request, reply) => {
-    await accounts.revokeRole(request.principal, params(request).code, params(request).grantId);
-    return reply.redirectWithFlash(`/localities/${params(request).code.toUpperCase()}/users`, 'The role was removed. They have been signed out everywhere.');
-  });
-  app.post('/localities/:code/users/:userId/deactivate', { config: { access: 'locality-admin' } }, async (request, reply) => {
-    await accounts.deactivateInLocality(request.principal, params(request).code, params(request).userId);
-    return reply.redirectWithFlash(`/localities/${params(request).code.toUpperCase()}/users`, 'Their access to this locality was removed and they were signed out.');
-  });
+  app.post(
+    '/localities/:code/users/roles/:grantId/remove',
+    { config: { access: 'locality-admin' } },
+    async (request, reply) => {
+      await accounts.revokeRole(request.principal, params(request).code, params(request).grantId);
+      return reply.redirectWithFlash(
+        `/localities/${params(request).code.toUpperCase()}/users`,
+        'The role was removed. They have been signed out everywhere.',
+      );
+    },
+  );
+  app.post(
+    '/localities/:code/users/:userId/deactivate',
+    { config: { access: 'locality-admin' } },
+    async (request, reply) => {
+      await accounts.deactivateInLocality(request.principal, params(request).code, params(request).userId);
+      return reply.redirectWithFlash(
+        `/localities/${params(request).code.toUpperCase()}/users`,
+        'Their access to this locality was removed and they were signed out.',
+      );
+    },
+  );
 
   app.get('/dev/outbox', { config: { access: 'development' } }, async (_request, reply) => {
     const emails = accounts.mailer instanceof OutboxMailer ? await accounts.mailer.recent() : [];
@@ -145,8 +259,19 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
   });
 
   apiRoute(app, {
-    method: 'GET', url: '/api/v1/me', operationId: 'me', summary: 'Who the request is made as, with their roles', tag: 'Accounts', access: 'signed-in',
-    response: z.object({ id: z.string(), name: z.string(), email: z.string().optional(), canWrite: z.boolean(), roles: z.array(z.object({ role: z.string(), localityId: z.string().nullable(), region: z.string().nullable() })) }),
+    method: 'GET',
+    url: '/api/v1/me',
+    operationId: 'me',
+    summary: 'Who the request is made as, with their roles',
+    tag: 'Accounts',
+    access: 'signed-in',
+    response: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string().optional(),
+      canWrite: z.boolean(),
+      roles: z.array(z.object({ role: z.string(), localityId: z.string().nullable(), region: z.string().nullable() })),
+    }),
     handler: async (request) => ({
       id: request.principal.id,
       name: request.principal.label,

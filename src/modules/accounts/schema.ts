@@ -23,9 +23,18 @@ export const forgotPasswordInput = z.object({ email });
 
 export const resetPasswordInput = z
   .object({ password: newPassword, confirmPassword: z.string({ error: 'Confirm your new password' }) })
-  .refine((v) => v.password === v.confirmPassword, { message: 'The passwords do not match', path: ['confirmPassword'] });
+  .refine((v) => v.password === v.confirmPassword, {
+    message: 'The passwords do not match',
+    path: ['confirmPassword'],
+  });
 
-export const LOCALITY_ROLES = ['partner-representative', 'partnership-secretary', 'locality-admin', 'locality-gatekeeper', 'scrutiny-member'] as const;
+export const LOCALITY_ROLES = [
+  'partner-representative',
+  'partnership-secretary',
+  'locality-admin',
+  'locality-gatekeeper',
+  'scrutiny-member',
+] as const;
 
 export const inviteInput = z.object({
   email,

@@ -8,7 +8,14 @@ import type { RegisterService } from '../register/service.js';
 import type { Mailer } from './mailer.js';
 import { isSystem, refuse, requireLocalityAdmin } from './policy.js';
 import { AccountsRepository } from './repository.js';
-import { apiTokenInput, forgotPasswordInput, inviteInput, newUserInput, resetPasswordInput, signInInput } from './schema.js';
+import {
+  apiTokenInput,
+  forgotPasswordInput,
+  inviteInput,
+  newUserInput,
+  resetPasswordInput,
+  signInInput,
+} from './schema.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
 
 const MINUTE = 60_000;
@@ -31,7 +38,13 @@ export class TooManyAttemptsError extends Error {
 const SIGN_IN_FAILED = 'Enter a correct email address and password';
 
 function toGrant(row: RoleAssignmentRow): RoleGrant {
-  return { role: row.role as Role, localityId: row.locality_id, region: row.region, partnershipId: row.partnership_id, organisationId: row.organisation_id };
+  return {
+    role: row.role as Role,
+    localityId: row.locality_id,
+    region: row.region,
+    partnershipId: row.partnership_id,
+    organisationId: row.organisation_id,
+  };
 }
 
 /**
@@ -60,7 +73,10 @@ export class AccountsService {
   async signIn(input: unknown, address: string): Promise<{ token: string; principal: Principal }> {
     const { email, password } = parseInput(signInInput, input);
     const since = new Date(Date.now() - LOCKOUT_WINDOW);
-    if ((await this.repository.recentFailures(this.db, email, since)) >= MAX_FAILURES_PER_ACCOUNT || (await this.repository.recentAttemptsFrom(this.db, address, since)) >= MAX_FAILURES_PER_ADDRESS) {
+    if (
+      (await this.repository.recentFailures(this.db, email, since)) >= MAX_FAILURES_PER_ACCOUNT ||
+      (await this.repository.recentAttemptsFrom(this.db, address, since)) >= MAX_FAILURES_PER_ADDRESS
+    ) {
       throw new TooManyAttemptsError();
     }
     const user = await this.repository.userByEmail(this.db, email);
@@ -73,7 +89,11 @@ export class AccountsService {
         action: ok ? 'sign-in' : 'sign-in-failed',
         entityType: 'user',
         entityId: user?.id ?? 'unknown',
-        summary: ok ? `${user?.name} signed in` : user ? `Failed sign-in for ${user.name}` : 'Failed sign-in for an email address with no account',
+        summary: ok
+          ? `${user?.name} signed in`
+          : user
+            ? `Failed sign-in for ${user.name}`
+            : 'Failed sign-in for an email address with no account',
       });
     });
     if (!ok || !user) throw new ValidationError([{ field: 'email', message: SIGN_IN_FAILED }]);
@@ -89,7 +109,8 @@ export class AccountsService {
     const tokenHash = hashToken(token);
     const session = await this.repository.session(this.db, tokenHash);
     const now = Date.now();
-    if (!session || session.revoked_at || !session.active || new Date(session.expires_at).getTime() <= now) return undefined;
+    if (!session || session.revoked_at || !session.active || new Date(session.expires_at).getTime() <= now)
+      return undefined;
     const hardLimit = new Date(session.created_at).getTime() + SESSION_MAX;
     if (hardLimit <= now) return undefined;
     // Slide the idle timeout, but only write when half of it has gone, not on every request.
@@ -105,7 +126,13 @@ export class AccountsService {
     await this.db.transaction().execute(async (trx) => {
       await this.repository.revokeSession(trx, hashToken(token));
       if (principal.userId) {
-        await this.audit.record(trx, principal, { localityId: null, action: 'sign-out', entityType: 'user', entityId: principal.userId, summary: `${principal.label} signed out` });
+        await this.audit.record(trx, principal, {
+          localityId: null,
+          action: 'sign-out',
+          entityType: 'user',
+          entityId: principal.userId,
+          summary: `${principal.label} signed out`,
+        });
       }
     });
   }
@@ -126,7 +153,13 @@ export class AccountsService {
     const user = await this.repository.userByEmail(this.db, email);
     if (!user || !user.active) return;
     const token = newToken();
-    await this.repository.insertOneTimeToken(this.db, hashToken(token), user.id, 'reset', new Date(Date.now() + RESET_LIFETIME));
+    await this.repository.insertOneTimeToken(
+      this.db,
+      hashToken(token),
+      user.id,
+      'reset',
+      new Date(Date.now() + RESET_LIFETIME),
+    );
     await this.mailer.send({
       to: user.email,
       subject: 'Reset your Joined Up password',
@@ -151,7 +184,17 @@ export class AccountsService {
       if (!(await this.repository.useOneTimeToken(trx, hashToken(token)))) throw new NotFoundError('Link');
       await this.repository.setPassword(trx, user.id, passwordHash);
       await this.repository.revokeSessionsOf(trx, user.id);
-      await this.audit.record(trx, { id: user.id, label: user.name }, { localityId: null, action: 'password-reset', entityType: 'user', entityId: user.id, summary: `${user.name} set a new password` });
+      await this.audit.record(
+        trx,
+        { id: user.id, label: user.name },
+        {
+          localityId: null,
+          action: 'password-reset',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `${user.name} set a new password`,
+        },
+      );
       return user;
     });
   }
@@ -164,16 +207,37 @@ export class AccountsService {
     await this.checkGrantTargets(locality, data);
     const { user, token } = await this.db.transaction().execute(async (trx) => {
       const existing = await this.repository.userByEmail(trx, data.email);
-      const user = existing ?? (await this.repository.insertUser(trx, { email: data.email, name: data.name, password_hash: null }));
+      const user =
+        existing ??
+        (await this.repository.insertUser(trx, { email: data.email, name: data.name, password_hash: null }));
       const held = await this.repository.grants(trx, user.id);
-      if (held.some((g) => g.role === data.role && g.locality_id === locality.id && g.partnership_id === (data.partnershipId ?? null) && g.organisation_id === (data.organisationId ?? null))) {
+      if (
+        held.some(
+          (g) =>
+            g.role === data.role &&
+            g.locality_id === locality.id &&
+            g.partnership_id === (data.partnershipId ?? null) &&
+            g.organisation_id === (data.organisationId ?? null),
+        )
+      ) {
         throw ValidationError.of('role', `${user.name} already has this role here`);
       }
-      await this.grantIn(trx, principal, user, locality, { role: data.role, partnershipId: data.partnershipId ?? null, organisationId: data.organisationId ?? null, region: null });
+      await this.grantIn(trx, principal, user, locality, {
+        role: data.role,
+        partnershipId: data.partnershipId ?? null,
+        organisationId: data.organisationId ?? null,
+        region: null,
+      });
       let token: string | undefined;
       if (!existing || !existing.password_hash) {
         token = newToken();
-        await this.repository.insertOneTimeToken(trx, hashToken(token), user.id, 'invite', new Date(Date.now() + INVITE_LIFETIME));
+        await this.repository.insertOneTimeToken(
+          trx,
+          hashToken(token),
+          user.id,
+          'invite',
+          new Date(Date.now() + INVITE_LIFETIME),
+        );
       }
       return { user, token };
     });
@@ -187,19 +251,37 @@ export class AccountsService {
     return user;
   }
 
-  private async checkGrantTargets(locality: Locality, data: { role: Role; partnershipId?: string; organisationId?: string }): Promise<void> {
+  private async checkGrantTargets(
+    locality: Locality,
+    data: { role: Role; partnershipId?: string; organisationId?: string },
+  ): Promise<void> {
     if (data.role === 'partnership-secretary') {
       if (!data.partnershipId) throw ValidationError.of('partnershipId', 'Choose the partnership they administer');
-      if (!(await this.register.partnerships.get(this.db, locality.id, data.partnershipId))) throw ValidationError.of('partnershipId', 'Choose a partnership from this locality');
+      if (!(await this.register.partnerships.get(this.db, locality.id, data.partnershipId)))
+        throw ValidationError.of('partnershipId', 'Choose a partnership from this locality');
     }
     if (data.role === 'partner-representative') {
       if (!data.organisationId) throw ValidationError.of('organisationId', 'Choose the organisation they represent');
-      if (!(await this.register.organisations.get(this.db, locality.id, data.organisationId))) throw ValidationError.of('organisationId', 'Choose an organisation from this locality');
+      if (!(await this.register.organisations.get(this.db, locality.id, data.organisationId)))
+        throw ValidationError.of('organisationId', 'Choose an organisation from this locality');
     }
   }
 
-  private async grantIn(trx: Db, principal: Principal, user: UserRow, locality: Locality | null, grant: Omit<RoleGrant, 'localityId'>): Promise<void> {
-    await this.repository.grant(trx, { user_id: user.id, role: grant.role, locality_id: locality?.id ?? null, region: grant.region, partnership_id: grant.partnershipId, organisation_id: grant.organisationId });
+  private async grantIn(
+    trx: Db,
+    principal: Principal,
+    user: UserRow,
+    locality: Locality | null,
+    grant: Omit<RoleGrant, 'localityId'>,
+  ): Promise<void> {
+    await this.repository.grant(trx, {
+      user_id: user.id,
+      role: grant.role,
+      locality_id: locality?.id ?? null,
+      region: grant.region,
+      partnership_id: grant.partnershipId,
+      organisation_id: grant.organisationId,
+    });
     await this.repository.revokeSessionsOf(trx, user.id);
     await this.audit.record(trx, principal, {
       localityId: locality?.id ?? null,
@@ -207,7 +289,13 @@ export class AccountsService {
       entityType: 'user',
       entityId: user.id,
       summary: `Gave ${user.name} the role ${ROLE_NAMES[grant.role]}${locality ? ` in ${locality.name}` : grant.region ? ` for ${grant.region}` : ''}`,
-      after: { role: grant.role, locality: locality?.gss_code ?? null, region: grant.region, partnershipId: grant.partnershipId, organisationId: grant.organisationId },
+      after: {
+        role: grant.role,
+        locality: locality?.gss_code ?? null,
+        region: grant.region,
+        partnershipId: grant.partnershipId,
+        organisationId: grant.organisationId,
+      },
     });
   }
 
@@ -236,7 +324,8 @@ export class AccountsService {
   async deactivateInLocality(principal: Principal, gssCode: string, userId: string): Promise<void> {
     const locality = await this.register.locality(gssCode);
     requireLocalityAdmin(principal, locality, 'Locality');
-    if (principal.userId === userId) throw new ForbiddenError('You cannot remove your own access; ask another administrator');
+    if (principal.userId === userId)
+      throw new ForbiddenError('You cannot remove your own access; ask another administrator');
     await this.db.transaction().execute(async (trx) => {
       const user = await this.repository.userById(trx, userId);
       const grants = user ? await this.repository.grants(trx, userId) : [];
@@ -267,20 +356,35 @@ export class AccountsService {
    * Creates an account from the command line or the demo seed (the system acting). Returns a
    * link to choose a password when none was given.
    */
-  async createUser(principal: Principal, input: unknown, grants: Array<Omit<RoleGrant, 'localityId'> & { localityCode?: string }>): Promise<{ user: UserRow; setPasswordLink?: string }> {
+  async createUser(
+    principal: Principal,
+    input: unknown,
+    grants: Array<Omit<RoleGrant, 'localityId'> & { localityCode?: string }>,
+  ): Promise<{ user: UserRow; setPasswordLink?: string }> {
     if (!isSystem(principal)) refuse(principal, undefined, 'User');
     const data = parseInput(newUserInput, input);
     const passwordHash = data.password ? await hashPassword(data.password) : null;
     return this.db.transaction().execute(async (trx) => {
-      if (await this.repository.userByEmail(trx, data.email)) throw ValidationError.of('email', `An account for ${data.email} already exists`);
-      const user = await this.repository.insertUser(trx, { email: data.email, name: data.name, password_hash: passwordHash });
+      if (await this.repository.userByEmail(trx, data.email))
+        throw ValidationError.of('email', `An account for ${data.email} already exists`);
+      const user = await this.repository.insertUser(trx, {
+        email: data.email,
+        name: data.name,
+        password_hash: passwordHash,
+      });
       for (const grant of grants) {
         const locality = grant.localityCode ? await this.register.locality(grant.localityCode, trx) : null;
         await this.grantIn(trx, principal, user, locality, grant);
       }
       if (passwordHash) return { user };
       const token = newToken();
-      await this.repository.insertOneTimeToken(trx, hashToken(token), user.id, 'invite', new Date(Date.now() + INVITE_LIFETIME));
+      await this.repository.insertOneTimeToken(
+        trx,
+        hashToken(token),
+        user.id,
+        'invite',
+        new Date(Date.now() + INVITE_LIFETIME),
+      );
       return { user, setPasswordLink: `${this.publicUrl}/reset-password/${token}` };
     });
   }
@@ -293,8 +397,19 @@ export class AccountsService {
     const token = newToken('ju_');
     const userId = principal.userId;
     const row = await this.db.transaction().execute(async (trx) => {
-      const created = await this.repository.insertApiToken(trx, { user_id: userId, name: data.name, token_hash: hashToken(token), scope: data.scope });
-      await this.audit.record(trx, principal, { localityId: null, action: 'create-token', entityType: 'api-token', entityId: created.id, summary: `${principal.label} created the API token “${data.name}” (${data.scope === 'write' ? 'read and write' : 'read only'})` });
+      const created = await this.repository.insertApiToken(trx, {
+        user_id: userId,
+        name: data.name,
+        token_hash: hashToken(token),
+        scope: data.scope,
+      });
+      await this.audit.record(trx, principal, {
+        localityId: null,
+        action: 'create-token',
+        entityType: 'api-token',
+        entityId: created.id,
+        summary: `${principal.label} created the API token “${data.name}” (${data.scope === 'write' ? 'read and write' : 'read only'})`,
+      });
       return created;
     });
     return { token, id: row.id };
@@ -310,7 +425,13 @@ export class AccountsService {
     const userId = principal.userId;
     await this.db.transaction().execute(async (trx) => {
       if (!(await this.repository.revokeApiToken(trx, id, userId))) throw new NotFoundError('Token');
-      await this.audit.record(trx, principal, { localityId: null, action: 'revoke-token', entityType: 'api-token', entityId: id, summary: `${principal.label} revoked an API token` });
+      await this.audit.record(trx, principal, {
+        localityId: null,
+        action: 'revoke-token',
+        entityType: 'api-token',
+        entityId: id,
+        summary: `${principal.label} revoked an API token`,
+      });
     });
   }
 }

@@ -110,7 +110,11 @@ export class AuditRepository {
     this.lastHash.set(db, 'last', prevHash);
   }
 
-  async forSubject(db: Db, subject: { partnershipId?: string; organisationId?: string }, page: { limit: number; offset: number }): Promise<AuditPage> {
+  async forSubject(
+    db: Db,
+    subject: { partnershipId?: string; organisationId?: string },
+    page: { limit: number; offset: number },
+  ): Promise<AuditPage> {
     let query = db.selectFrom('audit_events');
     if (subject.partnershipId) query = query.where('partnership_id', '=', subject.partnershipId);
     if (subject.organisationId) query = query.where('organisation_id', '=', subject.organisationId);
@@ -127,13 +131,31 @@ export class AuditRepository {
     let afterId = 0;
     let checked = 0;
     for (;;) {
-      const rows = await db.selectFrom('audit_events').selectAll().where('id', '>', String(afterId)).orderBy('id').limit(1000).execute();
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('id', '>', String(afterId))
+        .orderBy('id')
+        .limit(1000)
+        .execute();
       if (rows.length === 0) return { checked };
       for (const row of rows) {
         const id = Number(row.id);
-        if (row.prev_hash !== previous) return { checked, firstBreak: { id, occurredAt: row.occurred_at, reason: 'it does not follow the entry before it (an entry was removed or inserted)' } };
+        if (row.prev_hash !== previous)
+          return {
+            checked,
+            firstBreak: {
+              id,
+              occurredAt: row.occurred_at,
+              reason: 'it does not follow the entry before it (an entry was removed or inserted)',
+            },
+          };
         const expected = chainHash(previous, contentOf(row));
-        if (row.hash !== expected) return { checked, firstBreak: { id, occurredAt: row.occurred_at, reason: 'its content was changed after it was written' } };
+        if (row.hash !== expected)
+          return {
+            checked,
+            firstBreak: { id, occurredAt: row.occurred_at, reason: 'its content was changed after it was written' },
+          };
         previous = row.hash;
         afterId = id;
         checked++;

@@ -26,15 +26,45 @@ export function diff(beforeRecord: object, afterRecord: object): Change[] {
 
 /** What an audit entry can be about: the register, accounts, and each later capability's records. */
 export type AuditEntity =
-  | 'partnership' | 'organisation' | 'membership' | 'reference-item' | 'locality' | 'user' | 'api-token'
-  | 'plan' | 'outcome' | 'indicator' | 'target' | 'measurement'
+  | 'partnership'
+  | 'organisation'
+  | 'membership'
+  | 'reference-item'
+  | 'locality'
+  | 'user'
+  | 'api-token'
+  | 'plan'
+  | 'outcome'
+  | 'indicator'
+  | 'target'
+  | 'measurement'
   | 'proposal'
   | 'rationalisation-plan';
 
 export type AuditAction =
-  | 'create' | 'update' | 'close' | 'end' | 'import' | 'generate' | 'reference'
-  | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'password-reset' | 'grant-role' | 'revoke-role' | 'deactivate' | 'create-token' | 'revoke-token'
-  | 'enter' | 'approve' | 'reject' | 'merge' | 'comment' | 'consent' | 'carry-out';
+  | 'create'
+  | 'update'
+  | 'close'
+  | 'end'
+  | 'import'
+  | 'generate'
+  | 'reference'
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'password-reset'
+  | 'grant-role'
+  | 'revoke-role'
+  | 'deactivate'
+  | 'create-token'
+  | 'revoke-token'
+  | 'enter'
+  | 'approve'
+  | 'reject'
+  | 'merge'
+  | 'comment'
+  | 'consent'
+  | 'carry-out';
 
 export interface RecordInput {
   localityId: string | null;
@@ -60,14 +90,22 @@ export class AuditService {
   }
 
   recordMany(trx: Db, actor: Actor, inputs: RecordInput[]): Promise<void> {
-    return this.repository.insertMany(trx, inputs.map((input) => ({ ...input, actor: actor.label, actorId: actor.id })));
+    return this.repository.insertMany(
+      trx,
+      inputs.map((input) => ({ ...input, actor: actor.label, actorId: actor.id })),
+    );
   }
 
   verify(db: Db, onProgress?: (checked: number) => void) {
     return this.repository.verify(db, onProgress);
   }
 
-  history(db: Db, subject: { partnershipId?: string; organisationId?: string }, page = 1, pageSize = 50): Promise<AuditPage> {
+  history(
+    db: Db,
+    subject: { partnershipId?: string; organisationId?: string },
+    page = 1,
+    pageSize = 50,
+  ): Promise<AuditPage> {
     return this.repository.forSubject(db, subject, { limit: pageSize, offset: (page - 1) * pageSize });
   }
 }

@@ -25,7 +25,9 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
     await sql`set local time zone 'UTC'`.execute(trx);
     const out: Record<string, string[]> = {};
     for (const table of await describeTables(trx)) {
-      const result = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(table.name)} t`.execute(trx);
+      const result = await sql<{
+        row: string;
+      }>`select row_to_json(t)::text as row from ${sql.table(table.name)} t`.execute(trx);
       out[table.name] = result.rows.map((r) => r.row).sort();
     }
     return out;
@@ -35,7 +37,12 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
 async function populate(database: TestDatabase): Promise<void> {
   const services = servicesFor(database);
   await services.reference.ensureSeeded();
-  await services.register.createLocality(actor, { gssCode: 'E07000901', name: 'Backup Town', kind: 'district', region: 'East Midlands' });
+  await services.register.createLocality(actor, {
+    gssCode: 'E07000901',
+    name: 'Backup Town',
+    kind: 'district',
+    region: 'East Midlands',
+  });
   await services.exchange.importFiles(actor, 'E07000901', GOOD_FILES);
 }
 
@@ -67,15 +74,33 @@ describe.each(backends)('backup and restore (%s)', (backend) => {
       expect(restored.rows).toEqual(summary.rows);
       expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
 
-      const child = await target.db.selectFrom('partnerships').select(['parent_id', 'status']).where('reference', '=', 'P-0002').executeTakeFirstOrThrow();
-      const parent = await target.db.selectFrom('partnerships').select('id').where('reference', '=', 'P-0001').executeTakeFirstOrThrow();
+      const child = await target.db
+        .selectFrom('partnerships')
+        .select(['parent_id', 'status'])
+        .where('reference', '=', 'P-0002')
+        .executeTakeFirstOrThrow();
+      const parent = await target.db
+        .selectFrom('partnerships')
+        .select('id')
+        .where('reference', '=', 'P-0001')
+        .executeTakeFirstOrThrow();
       expect(child.parent_id).toBe(parent.id);
 
       // The audit trail's identity continues after the restored ids.
       const services = servicesFor(target);
-      const highest = await target.db.selectFrom('audit_events').select(sql<number>`max(id)`.as('id')).executeTakeFirstOrThrow();
-      await services.register.createOrganisation(actor, 'E07000901', { name: 'After Restore Ltd', sector: 'private', orgType: 'business' });
-      const latest = await target.db.selectFrom('audit_events').select(sql<number>`max(id)`.as('id')).executeTakeFirstOrThrow();
+      const highest = await target.db
+        .selectFrom('audit_events')
+        .select(sql<number>`max(id)`.as('id'))
+        .executeTakeFirstOrThrow();
+      await services.register.createOrganisation(actor, 'E07000901', {
+        name: 'After Restore Ltd',
+        sector: 'private',
+        orgType: 'business',
+      });
+      const latest = await target.db
+        .selectFrom('audit_events')
+        .select(sql<number>`max(id)`.as('id'))
+        .executeTakeFirstOrThrow();
       expect(Number(latest.id)).toBe(Number(highest.id) + 1);
     } finally {
       await target.destroy();
@@ -85,7 +110,11 @@ describe.each(backends)('backup and restore (%s)', (backend) => {
   it('replaces data that is already there, in one go', async () => {
     await backupDatabase(source, file);
     const before = await snapshot(source.db);
-    await servicesFor(source).register.createOrganisation(actor, 'E07000901', { name: 'Added Later', sector: 'private', orgType: 'business' });
+    await servicesFor(source).register.createOrganisation(actor, 'E07000901', {
+      name: 'Added Later',
+      sector: 'private',
+      orgType: 'business',
+    });
     expect(await snapshot(source.db)).not.toEqual(before);
     await restoreDatabase(source, file);
     expect(await snapshot(source.db)).toEqual(before);
@@ -93,7 +122,9 @@ describe.each(backends)('backup and restore (%s)', (backend) => {
 
   it('refuses a backup from another migration, and changes nothing', async () => {
     await backupDatabase(source, file);
-    const lines = gunzipSync(await fs.readFile(file)).toString('utf8').split('\n');
+    const lines = gunzipSync(await fs.readFile(file))
+      .toString('utf8')
+      .split('\n');
     const header = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
     lines[0] = JSON.stringify({ ...header, migration: '0000_older' });
     const other = path.join(folder, 'older.jsonl.gz');
@@ -107,11 +138,18 @@ describe.each(backends)('backup and restore (%s)', (backend) => {
 
   it('refuses a truncated backup, and changes nothing', async () => {
     await backupDatabase(source, file);
-    const lines = gunzipSync(await fs.readFile(file)).toString('utf8').trimEnd().split('\n');
+    const lines = gunzipSync(await fs.readFile(file))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
     const truncated = path.join(folder, 'truncated.jsonl.gz');
     await fs.writeFile(truncated, gzipSync(lines.slice(0, -3).join('\n')));
     const before = await snapshot(source.db);
-    await servicesFor(source).register.createOrganisation(actor, 'E07000901', { name: 'Kept After Failure', sector: 'private', orgType: 'business' });
+    await servicesFor(source).register.createOrganisation(actor, 'E07000901', {
+      name: 'Kept After Failure',
+      sector: 'private',
+      orgType: 'business',
+    });
     const kept = await snapshot(source.db);
     await expect(restoreDatabase(source, truncated)).rejects.toThrow(/incomplete/);
     expect(await snapshot(source.db)).toEqual(kept);

@@ -118,10 +118,14 @@ async function countRows(db: Db, tables: TableInfo[]): Promise<Record<string, nu
 /** A table's rows as JSON text, in primary-key order, through a cursor so memory stays flat. */
 async function* readRows(trx: Db, table: TableInfo): AsyncGenerator<string[]> {
   const order = table.primaryKey.length ? sql`order by ${sql.join(table.primaryKey.map((c) => sql.ref(c)))}` : sql``;
-  await sql`declare joinedup_backup no scroll cursor for select row_to_json(t)::text as row from ${sql.table(table.name)} t ${order}`.execute(trx);
+  await sql`declare joinedup_backup no scroll cursor for select row_to_json(t)::text as row from ${sql.table(table.name)} t ${order}`.execute(
+    trx,
+  );
   try {
     for (;;) {
-      const { rows } = await sql<{ row: string }>`fetch forward ${sql.lit(FETCH_SIZE)} from joinedup_backup`.execute(trx);
+      const { rows } = await sql<{ row: string }>`fetch forward ${sql.lit(FETCH_SIZE)} from joinedup_backup`.execute(
+        trx,
+      );
       if (!rows.length) break;
       yield rows.map((r) => r.row);
     }
@@ -150,7 +154,11 @@ export interface RestoreOptions {
  * table are linked once all of that table's rows exist; sequences continue after the
  * highest restored id.
  */
-export async function restoreDatabase(database: Database, file: string, options: RestoreOptions = {}): Promise<BackupSummary> {
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<BackupSummary> {
   const lines = readLines(file);
   try {
     return await restoreLines(database, file, lines, options);
@@ -159,7 +167,12 @@ export async function restoreDatabase(database: Database, file: string, options:
   }
 }
 
-async function restoreLines(database: Database, file: string, lines: AsyncGenerator<string>, options: RestoreOptions): Promise<BackupSummary> {
+async function restoreLines(
+  database: Database,
+  file: string,
+  lines: AsyncGenerator<string>,
+  options: RestoreOptions,
+): Promise<BackupSummary> {
   const header = await readHeader(lines);
   if (header.migration !== latestMigration()) {
     throw new BackupMismatchError(
@@ -188,7 +201,10 @@ async function restoreLines(database: Database, file: string, lines: AsyncGenera
     let trailer: z.infer<typeof trailerSchema> | undefined;
     for await (const line of lines) {
       if (!line.trim()) continue;
-      if (trailer) throw new BackupMismatchError('The backup file has data after its end marker: it is damaged. Nothing was restored.');
+      if (trailer)
+        throw new BackupMismatchError(
+          'The backup file has data after its end marker: it is damaged. Nothing was restored.',
+        );
       const row = ROW_LINE.exec(line);
       if (!row) {
         await flush();
@@ -196,7 +212,10 @@ async function restoreLines(database: Database, file: string, lines: AsyncGenera
         continue;
       }
       const table = byName.get(row[1] ?? '');
-      if (!table) throw new BackupMismatchError(`The backup holds rows for a table ${row[1]} that this database does not have. Nothing was restored.`);
+      if (!table)
+        throw new BackupMismatchError(
+          `The backup holds rows for a table ${row[1]} that this database does not have. Nothing was restored.`,
+        );
       if (batch.table !== table) {
         await flush();
         if (batch.table) await linkSelfReferences(trx, batch.table);
@@ -208,10 +227,16 @@ async function restoreLines(database: Database, file: string, lines: AsyncGenera
     }
     await flush();
     if (batch.table) await linkSelfReferences(trx, batch.table);
-    if (!trailer) throw new BackupMismatchError('The backup file ends before its end marker: it is incomplete. Nothing was restored.');
+    if (!trailer)
+      throw new BackupMismatchError(
+        'The backup file ends before its end marker: it is incomplete. Nothing was restored.',
+      );
     for (const table of tables) {
       const expected = trailer.rows[table.name] ?? 0;
-      if ((rows[table.name] ?? 0) !== expected) throw new BackupMismatchError(`The backup says ${table.name} has ${expected} rows but ${rows[table.name]} were read: the file is damaged. Nothing was restored.`);
+      if ((rows[table.name] ?? 0) !== expected)
+        throw new BackupMismatchError(
+          `The backup says ${table.name} has ${expected} rows but ${rows[table.name]} were read: the file is damaged. Nothing was restored.`,
+        );
     }
     for (const table of tables) await resetSequences(trx, table);
     return { file, migration: header.migration, rows };
@@ -227,8 +252,13 @@ function checkSameTables(header: BackupHeader, tables: TableInfo[]): void {
   const missingHere = [...there].filter((t) => !here.has(t));
   const missingThere = [...here].filter((t) => !there.has(t));
   if (missingHere.length || missingThere.length) {
-    const parts = [missingHere.length ? `tables this database lacks (${missingHere.join(', ')})` : '', missingThere.length ? `no rows for ${missingThere.join(', ')}` : ''].filter(Boolean);
-    throw new BackupMismatchError(`The backup does not match this database: it has ${parts.join(' and ')}. Nothing was restored.`);
+    const parts = [
+      missingHere.length ? `tables this database lacks (${missingHere.join(', ')})` : '',
+      missingThere.length ? `no rows for ${missingThere.join(', ')}` : '',
+    ].filter(Boolean);
+    throw new BackupMismatchError(
+      `The backup does not match this database: it has ${parts.join(' and ')}. Nothing was restored.`,
+    );
   }
 }
 
@@ -251,17 +281,27 @@ async function rememberSelfReferences(trx: Db, table: TableInfo, json: string): 
   const holding = sql.table(`joinedup_restore_${table.name}`);
   const keep = sql.join([...table.primaryKey, ...table.selfReferences].map((c) => sql.ref(`r.${c}`)));
   await sql`create temporary table if not exists ${holding} on commit drop as
-    select ${keep} from json_populate_recordset(null::${sql.table(table.name)}, '[]'::json) r with no data`.execute(trx);
-  await sql`insert into ${holding} select ${keep} from json_populate_recordset(null::${sql.table(table.name)}, ${json}::json) r`.execute(trx);
+    select ${keep} from json_populate_recordset(null::${sql.table(table.name)}, '[]'::json) r with no data`.execute(
+    trx,
+  );
+  await sql`insert into ${holding} select ${keep} from json_populate_recordset(null::${sql.table(table.name)}, ${json}::json) r`.execute(
+    trx,
+  );
 }
 
 async function linkSelfReferences(trx: Db, table: TableInfo): Promise<void> {
   if (!table.selfReferences.length) return;
-  if (!table.primaryKey.length) throw new Error(`${table.name} refers to itself but has no primary key: it cannot be restored`);
+  if (!table.primaryKey.length)
+    throw new Error(`${table.name} refers to itself but has no primary key: it cannot be restored`);
   const holding = sql.table(`joinedup_restore_${table.name}`);
   const assignments = sql.join(table.selfReferences.map((c) => sql`${sql.ref(c)} = h.${sql.ref(c)}`));
-  const match = sql.join(table.primaryKey.map((c) => sql`t.${sql.ref(c)} = h.${sql.ref(c)}`), sql` and `);
-  const exists = await sql<{ found: boolean }>`select to_regclass(${`pg_temp.joinedup_restore_${table.name}`}) is not null as found`.execute(trx);
+  const match = sql.join(
+    table.primaryKey.map((c) => sql`t.${sql.ref(c)} = h.${sql.ref(c)}`),
+    sql` and `,
+  );
+  const exists = await sql<{
+    found: boolean;
+  }>`select to_regclass(${`pg_temp.joinedup_restore_${table.name}`}) is not null as found`.execute(trx);
   if (!exists.rows[0]?.found) return;
   // One statement: foreign keys are checked at its end, when every link is in place.
   await sql`update ${sql.table(table.name)} t set ${assignments} from ${holding} h where ${match}`.execute(trx);
@@ -270,7 +310,9 @@ async function linkSelfReferences(trx: Db, table: TableInfo): Promise<void> {
 /** Identity and serial columns continue after the highest restored value. */
 async function resetSequences(trx: Db, table: TableInfo): Promise<void> {
   for (const column of table.sequenced) {
-    await sql`select setval(pg_get_serial_sequence(${table.name}, ${column}), coalesce(max(${sql.ref(column)}), 1), max(${sql.ref(column)}) is not null) from ${sql.table(table.name)}`.execute(trx);
+    await sql`select setval(pg_get_serial_sequence(${table.name}, ${column}), coalesce(max(${sql.ref(column)}), 1), max(${sql.ref(column)}) is not null) from ${sql.table(table.name)}`.execute(
+      trx,
+    );
   }
 }
 
@@ -293,7 +335,10 @@ async function* readLines(file: string): AsyncGenerator<string> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') throw new BackupMismatchError(`There is no file ${file}`);
-    if (code?.startsWith('Z_')) throw new BackupMismatchError(`${file} is not a Joined Up backup, or it is damaged (${(error as Error).message}). Nothing was restored.`);
+    if (code?.startsWith('Z_'))
+      throw new BackupMismatchError(
+        `${file} is not a Joined Up backup, or it is damaged (${(error as Error).message}). Nothing was restored.`,
+      );
     throw error;
   } finally {
     input.destroy();
@@ -312,17 +357,24 @@ function parseJsonLine<S extends z.ZodType>(line: string, schema: S, what: strin
   try {
     value = JSON.parse(line);
   } catch {
-    throw new BackupMismatchError(`The backup's ${what} is not readable: this is not a Joined Up backup, or it is damaged. Nothing was restored.`);
+    throw new BackupMismatchError(
+      `The backup's ${what} is not readable: this is not a Joined Up backup, or it is damaged. Nothing was restored.`,
+    );
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new BackupMismatchError(`The backup's ${what} is not one this version of Joined Up understands (format ${BACKUP_FORMAT} version ${BACKUP_VERSION}). Nothing was restored.`);
+  if (!parsed.success)
+    throw new BackupMismatchError(
+      `The backup's ${what} is not one this version of Joined Up understands (format ${BACKUP_FORMAT} version ${BACKUP_VERSION}). Nothing was restored.`,
+    );
   return parsed.data;
 }
 
 /** Whether the database holds any application row: restore asks before replacing data. */
 export async function holdsData(db: Db): Promise<boolean> {
   for (const table of await describeTables(db)) {
-    const result = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(table.name)}) as found`.execute(db);
+    const result = await sql<{
+      found: boolean;
+    }>`select exists (select 1 from ${sql.table(table.name)}) as found`.execute(db);
     if (result.rows[0]?.found) return true;
   }
   return false;

@@ -18,7 +18,9 @@ export function backupCommands(program: Command): void {
         const summary = await backupDatabase(database, file, (done, total) => progress.update(done, total));
         progress.stop();
         const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
-        console.log(`Wrote ${file}: ${total} rows from ${database.kind} (${database.location}), migration ${summary.migration}. It holds password and token hashes: keep it as safe as the database.`);
+        console.log(
+          `Wrote ${file}: ${total} rows from ${database.kind} (${database.location}), migration ${summary.migration}. It holds password and token hashes: keep it as safe as the database.`,
+        );
       } finally {
         progress.stop();
         await database.close();
@@ -27,7 +29,9 @@ export function backupCommands(program: Command): void {
 
   program
     .command('restore')
-    .description('replace ALL data in the database with a backup, in one transaction (the backup must come from the same migration)')
+    .description(
+      'replace ALL data in the database with a backup, in one transaction (the backup must come from the same migration)',
+    )
     .argument('<file>', 'a backup written by `joinedup backup`')
     .option('--force', 'replace the data even though the database already holds some')
     .action(async (file: string, options: { force?: boolean }) => {
@@ -38,9 +42,13 @@ export function backupCommands(program: Command): void {
       const progress = progressReporter('Restoring rows');
       try {
         if (!options.force && (await holdsData(database.db))) {
-          throw new Error(`The database (${database.kind}: ${database.location}) already holds data. Restoring replaces all of it: run again with --force to go ahead.`);
+          throw new Error(
+            `The database (${database.kind}: ${database.location}) already holds data. Restoring replaces all of it: run again with --force to go ahead.`,
+          );
         }
-        const summary = await restoreDatabase(database, file, { onProgress: (done, total) => progress.update(done, total) });
+        const summary = await restoreDatabase(database, file, {
+          onProgress: (done, total) => progress.update(done, total),
+        });
         progress.stop();
         const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
         console.log(`Restored ${total} rows from ${file} into ${database.kind} (${database.location}).`);

@@ -26,14 +26,25 @@ export async function describeTables(db: Db): Promise<TableInfo[]> {
   const tables = await sql<{ name: string }>`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relkind = 'r' order by c.relname`.execute(db);
-  const columns = await sql<{ table_name: string; column_name: string; is_generated: string; is_identity: string; identity_generation: string | null; column_default: string | null }>`
+  const columns = await sql<{
+    table_name: string;
+    column_name: string;
+    is_generated: string;
+    is_identity: string;
+    identity_generation: string | null;
+    column_default: string | null;
+  }>`
     select table_name, column_name, is_generated, is_identity, identity_generation, column_default
-    from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
+    from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`.execute(
+    db,
+  );
   const keys = await sql<{ table_name: string; column_name: string }>`
     select c.relname as table_name, a.attname as column_name
     from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indisprimary and n.nspname = current_schema() order by c.relname, array_position(i.indkey, a.attnum)`.execute(db);
+    where i.indisprimary and n.nspname = current_schema() order by c.relname, array_position(i.indkey, a.attnum)`.execute(
+    db,
+  );
   const references = await sql<{ child: string; parent: string; column_name: string }>`
     select c.relname as child, p.relname as parent, a.attname as column_name
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
@@ -51,11 +62,18 @@ export async function describeTables(db: Db): Promise<TableInfo[]> {
         columns: own.filter((c) => c.is_generated !== 'ALWAYS').map((c) => c.column_name),
         primaryKey: keys.rows.filter((k) => k.table_name === name).map((k) => k.column_name),
         selfReferences: references.rows.filter((r) => r.child === name && r.parent === name).map((r) => r.column_name),
-        sequenced: own.filter((c) => c.is_identity === 'YES' || (c.column_default ?? '').startsWith('nextval(')).map((c) => c.column_name),
+        sequenced: own
+          .filter((c) => c.is_identity === 'YES' || (c.column_default ?? '').startsWith('nextval('))
+          .map((c) => c.column_name),
         identityAlways: own.some((c) => c.is_identity === 'YES' && c.identity_generation === 'ALWAYS'),
       };
     });
-  const parents = new Map(infos.map((t) => [t.name, references.rows.filter((r) => r.child === t.name && r.parent !== t.name).map((r) => r.parent)]));
+  const parents = new Map(
+    infos.map((t) => [
+      t.name,
+      references.rows.filter((r) => r.child === t.name && r.parent !== t.name).map((r) => r.parent),
+    ]),
+  );
   return parentsFirst(infos, parents);
 }
 
@@ -67,7 +85,8 @@ function parentsFirst(tables: TableInfo[], parents: Map<string, string[]>): Tabl
   const byName = new Map(tables.map((t) => [t.name, t]));
   const place = (table: TableInfo) => {
     if (placed.has(table.name)) return;
-    if (visiting.has(table.name)) throw new Error(`The tables' foreign keys form a loop through ${table.name}: a backup cannot order them`);
+    if (visiting.has(table.name))
+      throw new Error(`The tables' foreign keys form a loop through ${table.name}: a backup cannot order them`);
     visiting.add(table.name);
     for (const parent of parents.get(table.name) ?? []) {
       const parentTable = byName.get(parent);

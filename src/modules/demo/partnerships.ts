@@ -66,7 +66,18 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     basis: 'voluntary',
     lead: 'council',
     established: '2001',
-    members: ['county', 'icb', 'police', 'fire', 'college', 'chamber', 'cvs', 'brackenfield-homes', 'jobcentre', 'interfaith'],
+    members: [
+      'county',
+      'icb',
+      'police',
+      'fire',
+      'college',
+      'chamber',
+      'cvs',
+      'brackenfield-homes',
+      'jobcentre',
+      'interfaith',
+    ],
     size: [22, 25],
     chair: 'councillor',
     significance: 'high',
@@ -115,7 +126,11 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     parent: 'lsp-executive',
     lead: 'council',
     established: '2006',
-    closed: { year: 2011, reason: 'Local Area Agreements were abolished; the remaining targets moved into the Executive’s performance framework.' },
+    closed: {
+      year: 2011,
+      reason:
+        'Local Area Agreements were abolished; the remaining targets moved into the Executive’s performance framework.',
+    },
     members: ['county'],
     significance: 'medium',
   },
@@ -131,14 +146,19 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     parent: 'lsp',
     lead: 'council',
     established: '2001',
-    closed: { year: 2008, reason: 'Neighbourhood Renewal Fund ended in March 2008 and was replaced by the Working Neighbourhoods Fund, managed by the Executive.' },
+    closed: {
+      year: 2008,
+      reason:
+        'Neighbourhood Renewal Fund ended in March 2008 and was replaced by the Working Neighbourhoods Fund, managed by the Executive.',
+    },
     wards: ['Eastgate', 'Westfield', 'Kingsmead', 'Lowfield'],
     significance: 'high',
   },
   {
     key: 'community-chest',
     name: 'Community Chest Grants Panel',
-    purpose: 'Panel of residents and officers that awarded small grants of up to £5,000 to community groups in renewal areas for local self-help projects.',
+    purpose:
+      'Panel of residents and officers that awarded small grants of up to £5,000 to community groups in renewal areas for local self-help projects.',
     themes: ['community-cohesion', 'neighbourhood-renewal'],
     layer: 'operational',
     basis: 'funding',
@@ -147,7 +167,10 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     lead: 'cvs',
     accountableBody: 'council',
     established: '2002',
-    closed: { year: 2006, reason: 'The Community Chest programme ended; remaining funds were returned to the accountable body.' },
+    closed: {
+      year: 2006,
+      reason: 'The Community Chest programme ended; remaining funds were returned to the accountable body.',
+    },
     wards: ['Eastgate', 'Westfield', 'Kingsmead'],
     size: [8, 9],
     significance: 'low',
@@ -165,7 +188,10 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     lead: 'icb',
     accountableBody: 'council',
     established: '1999',
-    closed: { year: 2006, reason: 'Health Action Zone funding ended; surviving projects were mainstreamed by the primary care trust.' },
+    closed: {
+      year: 2006,
+      reason: 'Health Action Zone funding ended; surviving projects were mainstreamed by the primary care trust.',
+    },
     significance: 'medium',
   },
 
@@ -465,7 +491,11 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     statutoryType: 'childrens-trust',
     lead: 'county',
     established: '2005',
-    closed: { year: 2011, reason: 'The requirement to have a Children’s Trust Board was removed; its planning role passed to the Health and Wellbeing Board.' },
+    closed: {
+      year: 2011,
+      reason:
+        'The requirement to have a Children’s Trust Board was removed; its planning role passed to the Health and Wellbeing Board.',
+    },
     members: ['police', 'icb', 'college'],
     size: [12, 15],
     countyBoard: true,
@@ -651,7 +681,11 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     lead: 'home-start',
     accountableBody: 'council',
     established: '2000',
-    closed: { year: 2008, reason: 'The programme became Eastgate Children’s Centre; its governance moved to the Children’s Centres Advisory Board.' },
+    closed: {
+      year: 2008,
+      reason:
+        'The programme became Eastgate Children’s Centre; its governance moved to the Children’s Centres Advisory Board.',
+    },
     wards: ['Eastgate', 'Lowfield'],
     members: ['eastgate-primary', 'eastgate-residents'],
     size: [9, 11],
@@ -700,7 +734,10 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     parent: 'cyp-partnership',
     lead: 'county',
     established: '2001',
-    closed: { year: 2008, reason: 'Children’s Fund grant ended; commissioning passed to the county’s early intervention service.' },
+    closed: {
+      year: 2008,
+      reason: 'Children’s Fund grant ended; commissioning passed to the county’s early intervention service.',
+    },
     size: [9, 11],
     significance: 'medium',
   },
@@ -781,7 +818,10 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     parent: 'learning-partnership',
     lead: 'county',
     established: '1999',
-    closed: { year: 2004, reason: 'The Education Action Zone reached the end of its term and its schools joined Excellence in Cities.' },
+    closed: {
+      year: 2004,
+      reason: 'The Education Action Zone reached the end of its term and its schools joined Excellence in Cities.',
+    },
     wards: ['Eastgate', 'Lowfield', 'Westfield'],
     members: ['eastgate-primary', 'engineering'],
     size: [9, 11],
@@ -805,7 +845,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'schools-partnership',
     name: 'Brackenfield Schools’ Partnership',
-    purpose: 'Headteachers of the district’s schools and academies share school improvement support, joint professional development, transition arrangements and attendance strategies.',
+    purpose:
+      'Headteachers of the district’s schools and academies share school improvement support, joint professional development, transition arrangements and attendance strategies.',
     themes: ['education', 'children-young-people'],
     layer: 'operational',
     basis: 'voluntary',
@@ -867,7 +908,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'dementia-alliance',
     name: 'Brackenfield Dementia Action Alliance',
-    purpose: 'Shops, banks, churches, the bus company and care services pledge to become dementia friendly: staff awareness sessions, memory cafés and signage in the town centre.',
+    purpose:
+      'Shops, banks, churches, the bus company and care services pledge to become dementia friendly: staff awareness sessions, memory cafés and signage in the town centre.',
     themes: ['older-people', 'health-wellbeing'],
     layer: 'operational',
     basis: 'voluntary',
@@ -880,7 +922,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'disability-access',
     name: 'Disability Access Forum',
-    purpose: 'Disabled residents audit the accessibility of buildings, pavements, buses and council websites, and comment on planning applications and highway schemes.',
+    purpose:
+      'Disabled residents audit the accessibility of buildings, pavements, buses and council websites, and comment on planning applications and highway schemes.',
     themes: ['adult-social-care', 'transport'],
     layer: 'operational',
     basis: 'voluntary',
@@ -920,7 +963,15 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     lead: 'council',
     established: '1998',
     wards: TOWN_CENTRE,
-    members: ['police', 'shopping-centre', 'bid-company', 'licensees', 'chamber', 'building-society', 'old-town-society'],
+    members: [
+      'police',
+      'shopping-centre',
+      'bid-company',
+      'licensees',
+      'chamber',
+      'building-society',
+      'old-town-society',
+    ],
     size: [11, 12],
     significance: 'medium',
   },
@@ -974,7 +1025,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'esf-group',
     name: 'European Social Fund Co-financing Group',
-    purpose: 'Selected and monitored European Social Fund projects for workless households and low-skilled adults, matched with council and Jobcentre Plus funding, and handled the audit trail for the managing authority.',
+    purpose:
+      'Selected and monitored European Social Fund projects for workless households and low-skilled adults, matched with council and Jobcentre Plus funding, and handled the audit trail for the managing authority.',
     themes: ['employment-skills'],
     layer: 'operational',
     basis: 'funding',
@@ -982,7 +1034,10 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     parent: 'economic-partnership',
     lead: 'council',
     established: '2008',
-    closed: { year: 2016, reason: 'The 2007–13 European Social Fund programme closed and its final claims were settled.' },
+    closed: {
+      year: 2016,
+      reason: 'The 2007–13 European Social Fund programme closed and its final claims were settled.',
+    },
     members: ['jobcentre'],
     size: [8, 10],
     significance: 'medium',
@@ -999,7 +1054,10 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     parent: 'economic-partnership',
     lead: 'council',
     established: '1999',
-    closed: { year: 2006, reason: 'The SRB round 5 scheme completed its seven-year programme; assets passed to the council.' },
+    closed: {
+      year: 2006,
+      reason: 'The SRB round 5 scheme completed its seven-year programme; assets passed to the council.',
+    },
     wards: ['Riverside', 'Millbrook', 'Southbrook'],
     members: ['developer'],
     size: [10, 12],
@@ -1017,7 +1075,10 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
     legalForm: 'company-limited-by-guarantee',
     lead: 'eastgate-residents',
     established: '2000',
-    closed: { year: 2011, reason: 'The ten-year New Deal for Communities programme ended; the succession body is Eastgate Community Trust.' },
+    closed: {
+      year: 2011,
+      reason: 'The ten-year New Deal for Communities programme ended; the succession body is Eastgate Community Trust.',
+    },
     wards: ['Eastgate', 'Lowfield'],
     members: ['brackenfield-homes', 'eastgate-primary', 'police'],
     size: [14, 16],
@@ -1058,7 +1119,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'visitor-economy',
     name: 'Visit Brackenfield',
-    purpose: 'Destination company limited by guarantee through which hotels, attractions and event organisers market Brackenfield as a short-break destination: the castle, heritage trails, the canal and the annual food festival.',
+    purpose:
+      'Destination company limited by guarantee through which hotels, attractions and event organisers market Brackenfield as a short-break destination: the castle, heritage trails, the canal and the annual food festival.',
     themes: ['economy-regeneration', 'culture-leisure'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1073,7 +1135,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'business-network',
     name: 'Brackenfield Business Support Network',
-    purpose: 'One referral route for businesses seeking advice: start-up workshops, growth hub diagnostics, export help and grants for energy efficiency, with a shared client record between advisers.',
+    purpose:
+      'One referral route for businesses seeking advice: start-up workshops, growth hub diagnostics, export help and grants for energy efficiency, with a shared client record between advisers.',
     themes: ['economy-regeneration'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1102,7 +1165,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'market-traders',
     name: 'Market Traders’ Liaison Group',
-    purpose: 'Stallholders and the markets team agree pitch fees, trading hours, waste collection and the programme of themed and farmers’ markets in the Market Place.',
+    purpose:
+      'Stallholders and the markets team agree pitch fees, trading hours, waste collection and the programme of themed and farmers’ markets in the Market Place.',
     themes: ['economy-regeneration'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1150,7 +1214,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'landlords-forum',
     name: 'Private Landlords’ Forum',
-    purpose: 'Landlords, letting agents and the council’s private sector housing team discuss licensing of houses in multiple occupation, energy efficiency standards, damp and mould, and tenancy sustainment.',
+    purpose:
+      'Landlords, letting agents and the council’s private sector housing team discuss licensing of houses in multiple occupation, energy efficiency standards, damp and mould, and tenancy sustainment.',
     themes: ['housing'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1163,7 +1228,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'empty-homes',
     name: 'Empty Homes Group',
-    purpose: 'Brings long-term empty properties back into use through owner engagement, loans for renovation, council tax premiums and, as a last resort, compulsory purchase.',
+    purpose:
+      'Brings long-term empty properties back into use through owner engagement, loans for renovation, council tax premiums and, as a last resort, compulsory purchase.',
     themes: ['housing', 'neighbourhood-renewal'],
     layer: 'operational',
     basis: 'plan',
@@ -1177,7 +1243,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'traveller-liaison',
     name: 'Gypsy, Roma and Traveller Liaison Group',
-    purpose: 'Plans transit and permanent site provision, handles unauthorised encampments consistently and improves Travellers’ access to health care and schools.',
+    purpose:
+      'Plans transit and permanent site provision, handles unauthorised encampments consistently and improves Travellers’ access to health care and schools.',
     themes: ['housing', 'community-cohesion'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1191,7 +1258,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'home-adaptations',
     name: 'Home Adaptations Steering Group',
-    purpose: 'Speeds up stairlifts, level-access showers and ramps for disabled residents: occupational therapy assessments, the home improvement agency and the Disabled Facilities Grant budget.',
+    purpose:
+      'Speeds up stairlifts, level-access showers and ramps for disabled residents: occupational therapy assessments, the home improvement agency and the Disabled Facilities Grant budget.',
     themes: ['housing', 'adult-social-care'],
     layer: 'operational',
     basis: 'funding',
@@ -1272,7 +1340,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'green-spaces-forum',
     name: 'Parks and Green Spaces Forum',
-    purpose: 'Friends groups and the parks service look after the district’s parks, woods and cemeteries: volunteer days, Green Flag applications, play area renewals and managing grass for wildflowers.',
+    purpose:
+      'Friends groups and the parks service look after the district’s parks, woods and cemeteries: volunteer days, Green Flag applications, play area renewals and managing grass for wildflowers.',
     themes: ['environment', 'culture-leisure'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1321,7 +1390,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'community-energy',
     name: 'Millbrook Community Energy',
-    purpose: 'Community interest company that owns solar panels on the village hall, school and mill roofs, sells the power locally and puts the surplus into a village fund for insulation.',
+    purpose:
+      'Community interest company that owns solar panels on the village hall, school and mill roofs, sells the power locally and puts the surplus into a village fund for insulation.',
     themes: ['environment', 'housing'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1337,7 +1407,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'transport-plan',
     name: 'Local Transport Plan Delivery Group',
-    purpose: 'Agrees the district’s programme of highway maintenance, road safety schemes, cycle routes and park and ride under the county’s local transport plan, and tracks congestion and air quality.',
+    purpose:
+      'Agrees the district’s programme of highway maintenance, road safety schemes, cycle routes and park and ride under the county’s local transport plan, and tracks congestion and air quality.',
     themes: ['transport', 'environment'],
     layer: 'executive',
     basis: 'plan',
@@ -1352,7 +1423,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'bus-partnership',
     name: 'Nethershire Enhanced Partnership Board',
-    purpose: 'Bus operators and the transport authority commit to timetables, fares, bus priority measures and real-time information under a statutory enhanced partnership scheme.',
+    purpose:
+      'Bus operators and the transport authority commit to timetables, fares, bus priority measures and real-time information under a statutory enhanced partnership scheme.',
     themes: ['transport'],
     layer: 'executive',
     basis: 'plan',
@@ -1368,7 +1440,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'community-rail',
     name: 'Bracken Valley Line Community Rail Partnership',
-    purpose: 'Volunteers adopt the four stations on the line, with planters, art and heritage boards, and promote the line for leisure trips and for getting young people to college.',
+    purpose:
+      'Volunteers adopt the four stations on the line, with planters, art and heritage boards, and promote the line for leisure trips and for getting young people to college.',
     themes: ['transport', 'culture-leisure'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1385,7 +1458,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'culture-partnership',
     name: 'Brackenfield Culture and Leisure Partnership',
-    purpose: 'Delivers the cultural strategy: the arts centre, museum, libraries, sports facilities and festivals working to one programme, with a shared bid for the castle quarter.',
+    purpose:
+      'Delivers the cultural strategy: the arts centre, museum, libraries, sports facilities and festivals working to one programme, with a shared bid for the castle quarter.',
     themes: ['culture-leisure'],
     layer: 'executive',
     basis: 'plan',
@@ -1401,7 +1475,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'active-brackenfield',
     name: 'Active Brackenfield',
-    purpose: 'Gets inactive people moving: walking for health, couch to 5k, exercise referral from GPs and free swimming for the over-60s.',
+    purpose:
+      'Gets inactive people moving: walking for health, couch to 5k, exercise referral from GPs and free swimming for the over-60s.',
     themes: ['culture-leisure', 'health-wellbeing'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1415,7 +1490,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'heritage-forum',
     name: 'Heritage Forum',
-    purpose: 'Local historians, the museum and owners of listed buildings look after the conservation areas, the blue plaque scheme and Heritage Open Days.',
+    purpose:
+      'Local historians, the museum and owners of listed buildings look after the conservation areas, the blue plaque scheme and Heritage Open Days.',
     themes: ['culture-leisure'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1429,7 +1505,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'arts-network',
     name: 'Arts and Creative Industries Network',
-    purpose: 'Artists, makers and creative businesses share studio space, commissions and training, and run the open studios weekend.',
+    purpose:
+      'Artists, makers and creative businesses share studio space, commissions and training, and run the open studios weekend.',
     themes: ['culture-leisure', 'economy-regeneration'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1442,7 +1519,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'sports-trust',
     name: 'Brackenfield Sports Trust',
-    purpose: 'Charitable trust that awards grants to sports clubs for coaching qualifications, kit and pitch improvements, and supports talented young athletes with travel costs.',
+    purpose:
+      'Charitable trust that awards grants to sports clubs for coaching qualifications, kit and pitch improvements, and supports talented young athletes with travel costs.',
     themes: ['culture-leisure', 'children-young-people'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1457,7 +1535,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'festival-committee',
     name: 'Brackenfield Festival Committee',
-    purpose: 'Volunteers organise the summer carnival, the Christmas lights switch-on and the food and drink festival, raising sponsorship and managing stewards, road closures and insurance.',
+    purpose:
+      'Volunteers organise the summer carnival, the Christmas lights switch-on and the food and drink festival, raising sponsorship and managing stewards, road closures and insurance.',
     themes: ['culture-leisure', 'community-cohesion'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1488,7 +1567,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'eastgate-forum',
     name: 'Eastgate Neighbourhood Forum',
-    purpose: 'Residents of Eastgate and Lowfield meet their ward councillors, police team and landlord to agree neighbourhood priorities: fly-tipping behind the parade, speeding on Bracken Road and the future of the old baths.',
+    purpose:
+      'Residents of Eastgate and Lowfield meet their ward councillors, police team and landlord to agree neighbourhood priorities: fly-tipping behind the parade, speeding on Bracken Road and the future of the old baths.',
     themes: ['neighbourhood-renewal', 'community-safety'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1504,7 +1584,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'eastgate-environment',
     name: 'Eastgate Environmental Action Group',
-    purpose: 'Litter picks, alleyway gating, bulb planting and a community skip day, organised by residents with the council’s street scene team.',
+    purpose:
+      'Litter picks, alleyway gating, bulb planting and a community skip day, organised by residents with the council’s street scene team.',
     themes: ['environment', 'neighbourhood-renewal'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1518,7 +1599,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'westfield-forum',
     name: 'Westfield and Woodside Neighbourhood Forum',
-    purpose: 'Tenants and residents of the Westfield estate hold services to account on repairs, the community centre lease, play facilities and a new GP surgery on Woodside Lane.',
+    purpose:
+      'Tenants and residents of the Westfield estate hold services to account on repairs, the community centre lease, play facilities and a new GP surgery on Woodside Lane.',
     themes: ['neighbourhood-renewal', 'housing'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1534,7 +1616,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'northmoor-forum',
     name: 'Northmoor Area Panel',
-    purpose: 'Village representatives from Northmoor and Whinmoor decide how the ward budget is spent on bus shelters, verges, the youth shelter and winter gritting of side roads.',
+    purpose:
+      'Village representatives from Northmoor and Whinmoor decide how the ward budget is spent on bus shelters, verges, the youth shelter and winter gritting of side roads.',
     themes: ['neighbourhood-renewal', 'transport'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1550,7 +1633,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'southbrook-forum',
     name: 'Southbrook and Riverside Community Forum',
-    purpose: 'Neighbours along the river campaign on riverside path lighting, the derelict dye works, dog fouling and a safer crossing outside Southbrook school.',
+    purpose:
+      'Neighbours along the river campaign on riverside path lighting, the derelict dye works, dog fouling and a safer crossing outside Southbrook school.',
     themes: ['neighbourhood-renewal', 'environment'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1566,7 +1650,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'old-town-forum',
     name: 'Old Town Neighbourhood Plan Steering Group',
-    purpose: 'Prepares the Old Town neighbourhood development plan under the Localism Act: design codes for the conservation area, local green spaces and sites for small infill housing, ready for referendum.',
+    purpose:
+      'Prepares the Old Town neighbourhood development plan under the Localism Act: design codes for the conservation area, local green spaces and sites for small infill housing, ready for referendum.',
     themes: ['neighbourhood-renewal', 'housing'],
     layer: 'operational',
     basis: 'plan',
@@ -1583,7 +1668,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'volunteering',
     name: 'Volunteering Strategy Group',
-    purpose: 'Increases formal volunteering: a single brokerage website, employer-supported volunteering days, DBS checks at no cost to small groups and the annual volunteer awards.',
+    purpose:
+      'Increases formal volunteering: a single brokerage website, employer-supported volunteering days, DBS checks at no cost to small groups and the annual volunteer awards.',
     themes: ['community-cohesion'],
     layer: 'operational',
     basis: 'plan',
@@ -1597,7 +1683,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'financial-inclusion',
     name: 'Financial Inclusion Partnership',
-    purpose: 'Long-term work on money: budgeting skills, affordable credit from the credit union instead of doorstep lenders, bank accounts for people without them, and benefit take-up campaigns.',
+    purpose:
+      'Long-term work on money: budgeting skills, affordable credit from the credit union instead of doorstep lenders, bank accounts for people without them, and benefit take-up campaigns.',
     themes: ['community-cohesion', 'neighbourhood-renewal'],
     layer: 'operational',
     basis: 'plan',
@@ -1612,7 +1699,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'cost-of-living',
     name: 'Cost of Living Response Group',
-    purpose: 'Set up in the 2022 energy price crisis: coordinates warm spaces, the household support fund, food clubs and community fridges so that emergency help reaches people quickly.',
+    purpose:
+      'Set up in the 2022 energy price crisis: coordinates warm spaces, the household support fund, food clubs and community fridges so that emergency help reaches people quickly.',
     themes: ['neighbourhood-renewal', 'community-cohesion'],
     layer: 'operational',
     basis: 'funding',
@@ -1627,7 +1715,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'equality-forum',
     name: 'Equality and Diversity Forum',
-    purpose: 'Community representatives of protected groups advise partners on equality impact assessments, accessible consultation and monitoring who uses services.',
+    purpose:
+      'Community representatives of protected groups advise partners on equality impact assessments, accessible consultation and monitoring who uses services.',
     themes: ['community-cohesion'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1641,7 +1730,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'digital-inclusion',
     name: 'Digital Inclusion Network',
-    purpose: 'Proposed network offering free devices, data and one-to-one help so that residents can get online to claim benefits, see their GP and apply for jobs.',
+    purpose:
+      'Proposed network offering free devices, data and one-to-one help so that residents can get online to claim benefits, see their GP and apply for jobs.',
     themes: ['community-cohesion', 'education'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1654,7 +1744,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'faith-forum',
     name: 'Faith Leaders’ Forum',
-    purpose: 'Clergy and leaders of the churches, mosque and gurdwara meet to build trust between congregations, respond together to incidents and share their buildings for community use.',
+    purpose:
+      'Clergy and leaders of the churches, mosque and gurdwara meet to build trust between congregations, respond together to incidents and share their buildings for community use.',
     themes: ['community-cohesion'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1668,7 +1759,8 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
   {
     key: 'armed-forces',
     name: 'Armed Forces Covenant Partnership',
-    purpose: 'Makes sure veterans and service families are not disadvantaged: priority on the housing register, a named contact in each service, and help with mental health and employment after leaving the forces.',
+    purpose:
+      'Makes sure veterans and service families are not disadvantaged: priority on the housing register, a named contact in each service, and help with mental health and employment after leaving the forces.',
     themes: ['community-cohesion', 'housing'],
     layer: 'operational',
     basis: 'voluntary',
@@ -1717,11 +1809,29 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
  * same board, in the forms a review meets in practice.
  */
 export const DUPLICATE_GROUPS: ReadonlyArray<{ label: string; keys: string[] }> = [
-  { label: 'Older people’s forums: a voluntary forum, a reworded 50+ partnership and a nested copy under health', keys: ['older-peoples-forum', 'fifty-plus', 'later-life'] },
-  { label: 'Town centre: the management board and the BID steering group, renamed', keys: ['town-centre-board', 'bid-steering'] },
-  { label: 'Domestic abuse forum and its nested copy, the VAWG partnership under the CSP', keys: ['domestic-abuse-forum', 'vawg'] },
-  { label: 'Employment and skills: the same board under a new name for a new fund', keys: ['employment-board', 'work-skills'] },
-  { label: 'Drugs and alcohol: the DAAT and the substance misuse partnership that renamed it', keys: ['daat', 'substance-misuse'] },
+  {
+    label: 'Older people’s forums: a voluntary forum, a reworded 50+ partnership and a nested copy under health',
+    keys: ['older-peoples-forum', 'fifty-plus', 'later-life'],
+  },
+  {
+    label: 'Town centre: the management board and the BID steering group, renamed',
+    keys: ['town-centre-board', 'bid-steering'],
+  },
+  {
+    label: 'Domestic abuse forum and its nested copy, the VAWG partnership under the CSP',
+    keys: ['domestic-abuse-forum', 'vawg'],
+  },
+  {
+    label: 'Employment and skills: the same board under a new name for a new fund',
+    keys: ['employment-board', 'work-skills'],
+  },
+  {
+    label: 'Drugs and alcohol: the DAAT and the substance misuse partnership that renamed it',
+    keys: ['daat', 'substance-misuse'],
+  },
   { label: 'Healthy weight group and obesity strategy group, reworded', keys: ['healthy-weight', 'obesity-strategy'] },
-  { label: 'Affordable warmth group and fuel poverty partnership, the same members under a new name', keys: ['affordable-warmth', 'fuel-poverty'] },
+  {
+    label: 'Affordable warmth group and fuel poverty partnership, the same members under a new name',
+    keys: ['affordable-warmth', 'fuel-poverty'],
+  },
 ];

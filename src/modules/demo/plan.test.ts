@@ -9,7 +9,9 @@ const TODAY = '2026-06-01';
 
 /** Organisations with a current seat on each board. */
 function boards(plan: DemoPlan): Map<string, Set<string>> {
-  return new Map(plan.partnerships.map((p) => [p.reference, new Set(p.seats.filter((s) => !s.endedOn).map((s) => s.organisation))]));
+  return new Map(
+    plan.partnerships.map((p) => [p.reference, new Set(p.seats.filter((s) => !s.endedOn).map((s) => s.organisation))]),
+  );
 }
 
 /** Content words of a purpose, for a crude wording similarity. */
@@ -25,7 +27,8 @@ function words(text: string): Set<string> {
 
 function plantedPairs(): Set<string> {
   const pairs = new Set<string>();
-  for (const group of DEMO_DUPLICATE_GROUPS) for (const a of group.references) for (const b of group.references) if (a < b) pairs.add(`${a}|${b}`);
+  for (const group of DEMO_DUPLICATE_GROUPS)
+    for (const a of group.references) for (const b of group.references) if (a < b) pairs.add(`${a}|${b}`);
   return pairs;
 }
 
@@ -41,7 +44,12 @@ function pairs(plan: DemoPlan) {
       const a = refs[i] as string;
       const b = refs[j] as string;
       const key = `${a}|${b}`;
-      out.push({ key, planted: planted.has(key), members: jaccard(members.get(a) ?? [], members.get(b) ?? []), purpose: jaccard(purposes.get(a) ?? [], purposes.get(b) ?? []) });
+      out.push({
+        key,
+        planted: planted.has(key),
+        members: jaccard(members.get(a) ?? [], members.get(b) ?? []),
+        purpose: jaccard(purposes.get(a) ?? [], purposes.get(b) ?? []),
+      });
     }
   }
   return out;
@@ -86,7 +94,8 @@ describe('demo tables', () => {
     const organisations = new Set(ORGANISATIONS.map((o) => o.key));
     const seen = new Set<string>();
     for (const p of PARTNERSHIPS) {
-      for (const key of [p.lead, p.accountableBody, ...(p.members ?? [])]) if (key) expect(organisations, `${p.key} names ${key}`).toContain(key);
+      for (const key of [p.lead, p.accountableBody, ...(p.members ?? [])])
+        if (key) expect(organisations, `${p.key} names ${key}`).toContain(key);
       if (p.parent) expect(seen, `${p.key} comes after its parent ${p.parent}`).toContain(p.parent);
       seen.add(p.key);
     }
@@ -117,17 +126,20 @@ describe('planDemoLocality', () => {
 
   // The guarantee the overlap engine's tests rely on, for any seed: the planted pairs share most
   // of their members and their wording, and no other pair comes close on either.
-  it.each([DEFAULT_DEMO_SEED, 1, 2, 3, 17, 2024])('keeps planted duplicates apart from everything else (seed %i)', (seed) => {
-    const all = pairs(planDemoLocality({ seed, today: TODAY }));
-    const planted = all.filter((p) => p.planted);
-    const others = all.filter((p) => !p.planted);
-    expect(planted.length).toBeGreaterThanOrEqual(5);
-    const minPlanted = Math.min(...planted.map((p) => p.members));
-    expect(minPlanted).toBeGreaterThanOrEqual(0.5);
-    expect(Math.max(...others.map((p) => p.members))).toBeLessThan(minPlanted);
-    expect(Math.max(...others.map((p) => p.purpose))).toBeLessThan(Math.min(...planted.map((p) => p.purpose)));
-    expect(others.reduce((sum, p) => sum + p.members, 0) / others.length).toBeLessThan(0.2);
-  });
+  it.each([DEFAULT_DEMO_SEED, 1, 2, 3, 17, 2024])(
+    'keeps planted duplicates apart from everything else (seed %i)',
+    (seed) => {
+      const all = pairs(planDemoLocality({ seed, today: TODAY }));
+      const planted = all.filter((p) => p.planted);
+      const others = all.filter((p) => !p.planted);
+      expect(planted.length).toBeGreaterThanOrEqual(5);
+      const minPlanted = Math.min(...planted.map((p) => p.members));
+      expect(minPlanted).toBeGreaterThanOrEqual(0.5);
+      expect(Math.max(...others.map((p) => p.members))).toBeLessThan(minPlanted);
+      expect(Math.max(...others.map((p) => p.purpose))).toBeLessThan(Math.min(...planted.map((p) => p.purpose)));
+      expect(others.reduce((sum, p) => sum + p.members, 0) / others.length).toBeLessThan(0.2);
+    },
+  );
 
   it('keeps boards to 8–25 organisations with at most one current chair', () => {
     for (const p of planDemoLocality({ today: TODAY }).partnerships) {
@@ -147,6 +159,7 @@ describe('planDemoLocality', () => {
     const overdue = reviewed.filter((p) => (p.input.reviewDate as string) < TODAY);
     expect(overdue.length).toBeGreaterThan(5);
     expect(overdue.length).toBeLessThan(reviewed.length / 2);
-    for (const p of reviewed) if (p.input.establishedOn) expect((p.input.reviewDate as string) >= p.input.establishedOn).toBe(true);
+    for (const p of reviewed)
+      if (p.input.establishedOn) expect((p.input.reviewDate as string) >= p.input.establishedOn).toBe(true);
   });
 });

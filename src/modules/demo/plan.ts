@@ -94,14 +94,16 @@ export const referenceOf = (index: number): string => `P-${String(index + 1).pad
 const REFERENCES = new Map(PARTNERSHIPS.map((p, i) => [p.key, referenceOf(i)]));
 
 /** The planted near-duplicates, by the references they get in every seed. */
-export const DEMO_DUPLICATE_GROUPS: ReadonlyArray<{ label: string; references: string[] }> = DUPLICATE_GROUPS.map((g) => ({
-  label: g.label,
-  references: g.keys.map((key) => {
-    const reference = REFERENCES.get(key);
-    if (!reference) throw new Error(`Demo duplicate group names an unknown partnership: ${key}`);
-    return reference;
+export const DEMO_DUPLICATE_GROUPS: ReadonlyArray<{ label: string; references: string[] }> = DUPLICATE_GROUPS.map(
+  (g) => ({
+    label: g.label,
+    references: g.keys.map((key) => {
+      const reference = REFERENCES.get(key);
+      if (!reference) throw new Error(`Demo duplicate group names an unknown partnership: ${key}`);
+      return reference;
+    }),
   }),
-}));
+);
 
 const ORGS = new Map(ORGANISATIONS.map((o) => [o.key, o]));
 const SPECS = new Map(PARTNERSHIPS.map((p) => [p.key, p]));
@@ -133,8 +135,16 @@ const SERVICE_AREAS: Record<Theme, string> = {
 };
 
 /** Meeting patterns by layer (DOMAIN: 4–12 a year, 2–3 hours): boards meet less often than working groups. */
-const MEETINGS: Record<Layer, number[]> = { strategic: [4, 4, 5, 6], executive: [4, 6, 6, 8, 10], operational: [6, 8, 10, 12, 12] };
-const MINUTES: Record<Layer, number[]> = { strategic: [120, 150, 180], executive: [90, 120, 150], operational: [90, 90, 120, 150] };
+const MEETINGS: Record<Layer, number[]> = {
+  strategic: [4, 4, 5, 6],
+  executive: [4, 6, 6, 8, 10],
+  operational: [6, 8, 10, 12, 12],
+};
+const MINUTES: Record<Layer, number[]> = {
+  strategic: [120, 150, 180],
+  executive: [90, 120, 150],
+  operational: [90, 90, 120, 150],
+};
 const BOARD_SIZE: Record<Layer, [number, number]> = { strategic: [15, 20], executive: [11, 15], operational: [8, 12] };
 
 export function jaccard<T>(a: ReadonlySet<T> | readonly T[], b: ReadonlySet<T> | readonly T[]): number {
@@ -251,8 +261,14 @@ function seatWeight(o: OrganisationSpec, spec: PartnershipSpec, offTheme: boolea
  * cannot fill it or, after `ON_THEME_ATTEMPTS` draws, when they cannot fill it without copying
  * another board: the planted duplicates must stay the only boards that look alike.
  */
-function fillWeights(candidates: OrganisationSpec[], spec: PartnershipSpec, needed: number, attempt = 0): (o: OrganisationSpec) => number {
-  const offTheme = attempt >= ON_THEME_ATTEMPTS || candidates.filter((o) => seatWeight(o, spec, false) > 0).length < needed;
+function fillWeights(
+  candidates: OrganisationSpec[],
+  spec: PartnershipSpec,
+  needed: number,
+  attempt = 0,
+): (o: OrganisationSpec) => number {
+  const offTheme =
+    attempt >= ON_THEME_ATTEMPTS || candidates.filter((o) => seatWeight(o, spec, false) > 0).length < needed;
   return (o) => seatWeight(o, spec, offTheme);
 }
 
@@ -311,7 +327,9 @@ function copyBoard(rng: Random, spec: PartnershipSpec, original: string[], board
     const leavers = rng.shuffle(members.filter((m) => !keep.has(m))).slice(0, spec.swaps ?? 0);
     const staying = members.filter((m) => !leavers.includes(m));
     const candidates = ORGANISATIONS.filter((o) => !members.includes(o.key));
-    const joiners = rng.weightedSample(candidates, fillWeights(candidates, spec, leavers.length, attempt), leavers.length).map((o) => o.key);
+    const joiners = rng
+      .weightedSample(candidates, fillWeights(candidates, spec, leavers.length, attempt), leavers.length)
+      .map((o) => o.key);
     const board = [...staying, ...joiners];
     const overlap = boards.worstOverlap(spec.key, board);
     if (!best || overlap < best.overlap) best = { members: board, overlap };
@@ -327,7 +345,8 @@ function planBoards(rng: Random): Map<string, string[]> {
   for (const spec of PARTNERSHIPS) {
     if (!spec.copyOf) continue;
     const original = boards.byKey.get(spec.copyOf);
-    if (!original) throw new Error(`Demo partnership ${spec.key} copies ${spec.copyOf}, which is itself a copy or unknown`);
+    if (!original)
+      throw new Error(`Demo partnership ${spec.key} copies ${spec.copyOf}, which is itself a copy or unknown`);
     boards.byKey.set(spec.key, copyBoard(rng, spec, original, boards));
   }
   return boards.byKey;
@@ -363,7 +382,8 @@ function councillor(ctx: Context, spec: PartnershipSpec): Person {
 /** On a neighbourhood group the council is represented by a ward councillor, not an officer. */
 function wardCouncillor(ctx: Context, spec: PartnershipSpec): Person | undefined {
   const first = spec.wards?.[0];
-  if (!first || spec.lead === 'council' || spec.layer !== 'operational' || (spec.wards?.length ?? 0) > 3) return undefined;
+  if (!first || spec.lead === 'council' || spec.layer !== 'operational' || (spec.wards?.length ?? 0) > 3)
+    return undefined;
   const title = `Ward Councillor, ${first}`;
   return { name: ctx.people.holder('council', title), title, councillor: true };
 }
@@ -400,7 +420,13 @@ function termsOfReference(rng: Random, spec: PartnershipSpec): string | undefine
 
 function accountableBodyOf(spec: PartnershipSpec): string | undefined {
   if (spec.accountableBody) return spec.accountableBody;
-  const separate = ['company-limited-by-guarantee', 'charity', 'charitable-company', 'community-interest-company', 'statutory-body'];
+  const separate = [
+    'company-limited-by-guarantee',
+    'charity',
+    'charitable-company',
+    'community-interest-company',
+    'statutory-body',
+  ];
   if (separate.includes(spec.legalForm ?? 'unincorporated')) return undefined;
   if (spec.lead === 'council' || spec.lead === 'county') return spec.lead;
   // A funded group needs somebody to hold the money; a purely voluntary one may have nobody.
@@ -414,7 +440,12 @@ interface DraftSeat {
 }
 
 /** Seats on the board: one per organisation, plus a councillor or an independent chair where the table asks. */
-function draftSeats(ctx: Context, spec: PartnershipSpec, members: string[], accountableBody: string | undefined): { seats: DraftSeat[]; chair?: DraftSeat } {
+function draftSeats(
+  ctx: Context,
+  spec: PartnershipSpec,
+  members: string[],
+  accountableBody: string | undefined,
+): { seats: DraftSeat[]; chair?: DraftSeat } {
   const { rng } = ctx;
   const seats: DraftSeat[] = members.map((key) => {
     const o = org(key);
@@ -425,23 +456,43 @@ function draftSeats(ctx: Context, spec: PartnershipSpec, members: string[], acco
     return { organisation: key, person, role };
   });
   // Forums of volunteers sometimes pass the chair to another member; boards are chaired by their lead.
-  const rotates = spec.basis === 'voluntary' && spec.layer === 'operational' && ['voluntary', 'community'].includes(org(spec.lead).sector);
+  const rotates =
+    spec.basis === 'voluntary' &&
+    spec.layer === 'operational' &&
+    ['voluntary', 'community'].includes(org(spec.lead).sector);
   const style = spec.chair ?? (rng.chance(0.08) ? 'vacant' : rotates && rng.chance(0.35) ? 'member' : 'lead');
   let chair: DraftSeat | undefined;
   if (style === 'councillor') {
     chair = { organisation: 'council', person: councillor(ctx, spec), role: 'chair' };
     seats.unshift(chair);
   } else if (style === 'independent') {
-    chair = { organisation: spec.lead, person: { name: ctx.people.holder(spec.lead, `Independent Chair, ${spec.name}`), title: 'Independent Chair', councillor: false }, role: 'chair' };
+    chair = {
+      organisation: spec.lead,
+      person: {
+        name: ctx.people.holder(spec.lead, `Independent Chair, ${spec.name}`),
+        title: 'Independent Chair',
+        councillor: false,
+      },
+      role: 'chair',
+    };
     seats.unshift(chair);
   } else if (style === 'lead') {
     chair = seats.find((s) => s.organisation === spec.lead);
   } else if (style === 'member') {
-    chair = seats.find((s) => s.organisation !== spec.lead && ['voluntary', 'community'].includes(org(s.organisation).sector)) ?? seats.find((s) => s.organisation === spec.lead);
+    chair =
+      seats.find(
+        (s) => s.organisation !== spec.lead && ['voluntary', 'community'].includes(org(s.organisation).sector),
+      ) ?? seats.find((s) => s.organisation === spec.lead);
   }
   if (chair) chair.role = 'chair';
   // On strategic and executive district boards a portfolio holder often sits beside the officers.
-  if (!chair?.person.councillor && !spec.withoutCouncil && !spec.countyBoard && spec.layer !== 'operational' && rng.chance(0.5)) {
+  if (
+    !chair?.person.councillor &&
+    !spec.withoutCouncil &&
+    !spec.countyBoard &&
+    spec.layer !== 'operational' &&
+    rng.chance(0.5)
+  ) {
     seats.push({ organisation: 'council', person: councillor(ctx, spec), role: 'member' });
   }
   const deputies = seats.filter((s) => s.role === 'member');
@@ -460,7 +511,10 @@ function planPartnership(ctx: Context, spec: PartnershipSpec, index: number, mem
   const lead = org(spec.lead);
   const accountableBody = accountableBodyOf(spec);
   const established = establishedOn(rng, spec);
-  const closedOn = spec.closed && established ? maxDate(dateBetween(rng, isoDate(spec.closed.year, 1, 1), isoDate(spec.closed.year, 12, 28)), established) : undefined;
+  const closedOn =
+    spec.closed && established
+      ? maxDate(dateBetween(rng, isoDate(spec.closed.year, 1, 1), isoDate(spec.closed.year, 12, 28)), established)
+      : undefined;
   const latestStart = closedOn ? maxDate(established ?? closedOn, addMonths(closedOn, -6)) : HISTORY_END;
   const { seats, chair } = draftSeats(ctx, spec, members, accountableBody);
 
@@ -469,10 +523,30 @@ function planPartnership(ctx: Context, spec: PartnershipSpec, index: number, mem
   if (chair && established && !closedOn && established < '2018-01-01' && rng.chance(0.2)) {
     const handover = dateBetween(rng, addMonths(established, 24), HISTORY_END);
     const previous = { ...chair.person, name: ctx.people.fresh() };
-    planned.push({ organisation: chair.organisation, role: 'chair', representative: representative(previous), startedOn: established, endedOn: handover });
-    planned.push(...seats.map((s) => ({ organisation: s.organisation, role: s.role, representative: representative(s.person), startedOn: s === chair ? handover : seatStart(rng, established, latestStart) })));
+    planned.push({
+      organisation: chair.organisation,
+      role: 'chair',
+      representative: representative(previous),
+      startedOn: established,
+      endedOn: handover,
+    });
+    planned.push(
+      ...seats.map((s) => ({
+        organisation: s.organisation,
+        role: s.role,
+        representative: representative(s.person),
+        startedOn: s === chair ? handover : seatStart(rng, established, latestStart),
+      })),
+    );
   } else {
-    planned.push(...seats.map((s) => ({ organisation: s.organisation, role: s.role, representative: representative(s.person), startedOn: seatStart(rng, established, latestStart) })));
+    planned.push(
+      ...seats.map((s) => ({
+        organisation: s.organisation,
+        role: s.role,
+        representative: representative(s.person),
+        startedOn: seatStart(rng, established, latestStart),
+      })),
+    );
   }
   // And now and then a member has left: an organisation that used to sit on it.
   if (established && !closedOn && established < '2020-01-01' && rng.chance(0.12)) {
@@ -480,14 +554,24 @@ function planPartnership(ctx: Context, spec: PartnershipSpec, index: number, mem
     const former = rng.weightedSample(outsiders, fillWeights(outsiders, spec, 1), 1)[0];
     if (former) {
       const startedOn = dateBetween(rng, established, addMonths(HISTORY_END, -18));
-      planned.push({ organisation: former.key, role: 'member', representative: representative(officer(ctx, former, spec)), startedOn, endedOn: dateBetween(rng, addMonths(startedOn, 12), HISTORY_END) });
+      planned.push({
+        organisation: former.key,
+        role: 'member',
+        representative: representative(officer(ctx, former, spec)),
+        startedOn,
+        endedOn: dateBetween(rng, addMonths(startedOn, 12), HISTORY_END),
+      });
     }
   }
 
   const current = planned.filter((s) => !s.endedOn).length;
   const leadOfficer = officer(ctx, lead, spec);
   const serviceArea = SERVICE_AREAS[spec.themes[0] as Theme];
-  const secretaryTitle = lead.titles.secretary ? `${lead.titles.secretary}, ${serviceArea}` : lead.sector === 'community' ? 'Secretary' : 'Partnership Coordinator';
+  const secretaryTitle = lead.titles.secretary
+    ? `${lead.titles.secretary}, ${serviceArea}`
+    : lead.sector === 'community'
+      ? 'Secretary'
+      : 'Partnership Coordinator';
   const meetingsPerYear = rng.pick(MEETINGS[spec.layer]);
   const meetingMinutes = rng.pick(MINUTES[spec.layer]);
   const boardWards = wardsOf(spec);
@@ -540,7 +624,8 @@ export function planDemoLocality(options: { seed?: number; today: string }): Dem
     input: { name: o.name, sector: o.sector, orgType: o.orgType, identifier: o.identifier, website: o.website },
   }));
   const partnerships = PARTNERSHIPS.map((spec, index) => {
-    if (spec.parent && !SPECS.has(spec.parent)) throw new Error(`Demo partnership ${spec.key} names an unknown parent ${spec.parent}`);
+    if (spec.parent && !SPECS.has(spec.parent))
+      throw new Error(`Demo partnership ${spec.key} names an unknown parent ${spec.parent}`);
     return planPartnership(ctx, spec, index, boards.get(spec.key) ?? []);
   });
   return { seed, organisations, partnerships };

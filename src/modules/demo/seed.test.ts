@@ -56,8 +56,16 @@ describe.each(backends)('demo locality (%s)', (backend) => {
   });
 
   it('creates a demo district with counts in range, through the services', async () => {
-    console.info(`Seeded the demo locality on ${backend} in ${seconds.toFixed(1)} s: ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships`);
-    expect(r.locality).toMatchObject({ gss_code: 'E07999001', name: 'Brackenfield (demo)', kind: 'district', region: 'East Midlands', is_demo: true });
+    console.info(
+      `Seeded the demo locality on ${backend} in ${seconds.toFixed(1)} s: ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships`,
+    );
+    expect(r.locality).toMatchObject({
+      gss_code: 'E07999001',
+      name: 'Brackenfield (demo)',
+      kind: 'district',
+      region: 'East Midlands',
+      is_demo: true,
+    });
     expect(r.partnerships.length).toBe(summary.partnerships);
     expect(r.organisations.length).toBe(summary.organisations);
     expect(r.memberships.length).toBe(summary.memberships);
@@ -76,10 +84,17 @@ describe.each(backends)('demo locality (%s)', (backend) => {
 
   it('puts the LSP at the apex with sub-partnerships several levels deep', () => {
     const lsp = r.partnerships.find((p) => p.reference === 'P-0001');
-    expect(lsp).toMatchObject({ name: 'Brackenfield Partnership', layer: 'strategic', parent_id: null, status: 'active' });
+    expect(lsp).toMatchObject({
+      name: 'Brackenfield Partnership',
+      layer: 'strategic',
+      parent_id: null,
+      status: 'active',
+    });
     const byId = new Map(r.partnerships.map((p) => [p.id, p]));
-    const depth = (p: PartnershipRecord): number => (p.parent_id ? 1 + depth(byId.get(p.parent_id) as PartnershipRecord) : 0);
-    const underLsp = (p: PartnershipRecord): boolean => p.parent_id === lsp?.id || (!!p.parent_id && underLsp(byId.get(p.parent_id) as PartnershipRecord));
+    const depth = (p: PartnershipRecord): number =>
+      p.parent_id ? 1 + depth(byId.get(p.parent_id) as PartnershipRecord) : 0;
+    const underLsp = (p: PartnershipRecord): boolean =>
+      p.parent_id === lsp?.id || (!!p.parent_id && underLsp(byId.get(p.parent_id) as PartnershipRecord));
     expect(r.partnerships.filter((p) => p.parent_id === lsp?.id).length).toBeGreaterThanOrEqual(10);
     expect(Math.max(...r.partnerships.filter(underLsp).map(depth))).toBeGreaterThanOrEqual(3);
     // Orphans: open partnerships with no connection to the LSP at all.
@@ -93,18 +108,34 @@ describe.each(backends)('demo locality (%s)', (backend) => {
     for (const theme of SEED_REFERENCE.theme) expect(themes, theme.code).toContain(theme.code);
     for (const p of r.partnerships) expect(p.themes.length >= 1 && p.themes.length <= 3).toBe(true);
     const byBasis = (basis: string) => r.partnerships.filter((p) => p.basis === basis);
-    for (const basis of ['statutory', 'funding', 'plan', 'voluntary']) expect(byBasis(basis).length, basis).toBeGreaterThanOrEqual(4);
+    for (const basis of ['statutory', 'funding', 'plan', 'voluntary'])
+      expect(byBasis(basis).length, basis).toBeGreaterThanOrEqual(4);
     for (const p of byBasis('statutory')) expect(p.statutory_type).toBeTruthy();
     expect(new Set(byBasis('statutory').map((p) => p.statutory_type)).size).toBeGreaterThanOrEqual(6);
     for (const p of [...byBasis('funding'), ...byBasis('plan')]) expect(p.basis_detail).toBeTruthy();
-    const funds = byBasis('funding').map((p) => p.basis_detail).join(' ');
-    for (const fund of ['Neighbourhood Renewal Fund', 'New Deal for Communities', 'Sure Start', 'European Social Fund', 'Single Regeneration Budget']) expect(funds).toContain(fund);
+    const funds = byBasis('funding')
+      .map((p) => p.basis_detail)
+      .join(' ');
+    for (const fund of [
+      'Neighbourhood Renewal Fund',
+      'New Deal for Communities',
+      'Sure Start',
+      'European Social Fund',
+      'Single Regeneration Budget',
+    ])
+      expect(funds).toContain(fund);
   });
 
   it('mixes legal forms, mostly unincorporated', () => {
     const forms = r.partnerships.map((p) => p.legal_form);
     expect(forms.filter((f) => f === 'unincorporated').length).toBeGreaterThan(forms.length / 2);
-    for (const form of ['joint-committee', 'company-limited-by-guarantee', 'charitable-company', 'community-interest-company']) expect(forms, form).toContain(form);
+    for (const form of [
+      'joint-committee',
+      'company-limited-by-guarantee',
+      'charitable-company',
+      'community-interest-company',
+    ])
+      expect(forms, form).toContain(form);
   });
 
   it('has closed partnerships (closed in the past, with a reason, no open sub-groups) and proposals', () => {
@@ -132,8 +163,11 @@ describe.each(backends)('demo locality (%s)', (backend) => {
     expect(boardsWith([council?.id as string])).toBeGreaterThan(open.length * 0.8);
     expect(boardsWith(idsOf(['police']))).toBeGreaterThanOrEqual(20);
     expect(boardsWith(idsOf(['nhs-trust', 'nhs-commissioner']))).toBeGreaterThanOrEqual(20);
-    expect(new Set(r.organisations.map((o) => o.sector))).toEqual(new Set(['public', 'private', 'voluntary', 'community']));
-    for (const o of r.organisations) if (o.identifier) expect(o.identifier).toMatch(/^GB-(LAE|NHS|COH|CHC|EDU|UKPRN|MPR)-/);
+    expect(new Set(r.organisations.map((o) => o.sector))).toEqual(
+      new Set(['public', 'private', 'voluntary', 'community']),
+    );
+    for (const o of r.organisations)
+      if (o.identifier) expect(o.identifier).toMatch(/^GB-(LAE|NHS|COH|CHC|EDU|UKPRN|MPR)-/);
   });
 
   it('gives open boards 8–25 members, named representatives and usually a chair', () => {
@@ -144,7 +178,9 @@ describe.each(backends)('demo locality (%s)', (backend) => {
       const size = boards.get(p.reference)?.size ?? 0;
       expect(size, p.name).toBeGreaterThanOrEqual(8);
       expect(size, p.name).toBeLessThanOrEqual(25);
-      const chairs = r.memberships.filter((m) => m.partnership_id === p.id && m.ended_on === null && m.role === 'chair');
+      const chairs = r.memberships.filter(
+        (m) => m.partnership_id === p.id && m.ended_on === null && m.role === 'chair',
+      );
       expect(chairs.length).toBeLessThanOrEqual(1);
       if (chairs.length === 1) chaired++;
       expect(p.meetings_per_year).toBeGreaterThanOrEqual(4);
@@ -156,7 +192,9 @@ describe.each(backends)('demo locality (%s)', (backend) => {
     expect(chaired).toBeGreaterThan(open.length * 0.8);
     for (const m of r.memberships) expect(m.representative).toMatch(/^(Cllr )?[A-Z][a-z]+ [A-Z][a-z]+ \(.+\)$/);
     // Some seats ended while their partnership carried on (a member left, a chair handed over).
-    expect(r.memberships.filter((m) => m.ended_on !== null && OPEN.has(m.partnership_status)).length).toBeGreaterThanOrEqual(3);
+    expect(
+      r.memberships.filter((m) => m.ended_on !== null && OPEN.has(m.partnership_status)).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('plants near-duplicates that share most members, unlike any other pair', () => {
@@ -165,7 +203,10 @@ describe.each(backends)('demo locality (%s)', (backend) => {
     let minPlanted = 1;
     for (const group of DEMO_DUPLICATE_GROUPS) {
       for (const a of group.references) {
-        expect(r.partnerships.find((p) => p.reference === a && OPEN.has(p.status)), `${group.label}: ${a}`).toBeDefined();
+        expect(
+          r.partnerships.find((p) => p.reference === a && OPEN.has(p.status)),
+          `${group.label}: ${a}`,
+        ).toBeDefined();
         for (const b of group.references) {
           if (a >= b) continue;
           planted.add(`${a}|${b}`);
@@ -193,7 +234,9 @@ describe.each(backends)('demo locality (%s)', (backend) => {
   });
 
   it('refuses to seed the demo locality twice, clearly and without changing anything', async () => {
-    await expect(seedDemoLocality(ctx.services, { today: TODAY })).rejects.toThrow('The demo locality Brackenfield (demo) (E07999001) already exists');
+    await expect(seedDemoLocality(ctx.services, { today: TODAY })).rejects.toThrow(
+      'The demo locality Brackenfield (demo) (E07999001) already exists',
+    );
     expect((await readRegister(ctx)).partnerships.length).toBe(r.partnerships.length);
   });
 
@@ -205,10 +248,29 @@ describe.each(backends)('demo locality (%s)', (backend) => {
       const outline = (x: Register) => {
         const boards = currentBoards(x);
         const parents = new Map(x.partnerships.map((p) => [p.id, p.reference]));
-        return x.partnerships.map((p) => [p.reference, p.name, p.status, p.parent_id ? parents.get(p.parent_id) : null, boards.get(p.reference)?.size, p.chair_name, p.established_on, p.review_date]);
+        return x.partnerships.map((p) => [
+          p.reference,
+          p.name,
+          p.status,
+          p.parent_id ? parents.get(p.parent_id) : null,
+          boards.get(p.reference)?.size,
+          p.chair_name,
+          p.established_on,
+          p.review_date,
+        ]);
       };
       expect(outline(again)).toEqual(outline(r));
-      const seats = (x: Register) => x.memberships.map((m) => [m.partnership_reference, m.organisation_name, m.role, m.representative, m.started_on, m.ended_on]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      const seats = (x: Register) =>
+        x.memberships
+          .map((m) => [
+            m.partnership_reference,
+            m.organisation_name,
+            m.role,
+            m.representative,
+            m.started_on,
+            m.ended_on,
+          ])
+          .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       expect(seats(again)).toEqual(seats(r));
     } finally {
       await other.close();

@@ -17,7 +17,12 @@ export interface DemoSummary {
 }
 
 /** The demo locality: a fictional district (E07999… is not a real GSS range). */
-export const DEMO_LOCALITY = { gssCode: DEMO_LOCALITY_CODE, name: 'Brackenfield (demo)', kind: 'district', region: 'East Midlands' } as const;
+export const DEMO_LOCALITY = {
+  gssCode: DEMO_LOCALITY_CODE,
+  name: 'Brackenfield (demo)',
+  kind: 'district',
+  region: 'East Midlands',
+} as const;
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -36,7 +41,9 @@ export async function seedDemoLocality(services: Services, options: SeedDemoOpti
   // The Services object does not expose the database; the exchange service holds the same one.
   return services.exchange.db.transaction().execute(async (trx) => {
     if (await services.register.localities.byCode(trx, DEMO_LOCALITY_CODE)) {
-      throw new Error(`The demo locality ${DEMO_LOCALITY.name} (${DEMO_LOCALITY_CODE}) already exists: nothing was changed.`);
+      throw new Error(
+        `The demo locality ${DEMO_LOCALITY.name} (${DEMO_LOCALITY_CODE}) already exists: nothing was changed.`,
+      );
     }
     const locality = await services.register.createLocality(SYSTEM, DEMO_LOCALITY, { trx, isDemo: true });
     const counts = await writePlan(services, plan, trx);

@@ -22,7 +22,10 @@ const importOptions = z
     kind: z.enum(LOCALITY_KINDS, { error: `--kind must be one of ${LOCALITY_KINDS.join(', ')}` }).default('district'),
     region: z.string().trim().min(1).optional(),
   })
-  .refine((o) => !o.createLocality || o.region, { message: '--create-locality needs --region, e.g. --region "East Midlands"', path: ['region'] });
+  .refine((o) => !o.createLocality || o.region, {
+    message: '--create-locality needs --region, e.g. --region "East Midlands"',
+    path: ['region'],
+  });
 
 const exportOptions = z.object({
   locality: z.string({ error: 'Give the locality: --locality E07999001' }).trim().toUpperCase().min(1),
@@ -34,7 +37,9 @@ const exportOptions = z.object({
 export function exchangeCommands(program: Command): void {
   program
     .command('import')
-    .description(`import a register, all or nothing: CSV files named after their kind (${KINDS.map((k) => `${k}.csv`).join(', ')}) and/or one .xlsx workbook`)
+    .description(
+      `import a register, all or nothing: CSV files named after their kind (${KINDS.map((k) => `${k}.csv`).join(', ')}) and/or one .xlsx workbook`,
+    )
     .argument('<files...>', 'the files to import')
     .requiredOption('--locality <code>', 'GSS code of the locality to import into')
     .option('--create-locality <name>', 'create the locality first (in the same transaction), with this name')
@@ -49,19 +54,29 @@ export function exchangeCommands(program: Command): void {
         const progress = progressReporter('Importing rows');
         try {
           const result = await services.exchange.importFiles(cliActor('import'), options.locality, inputs, {
-            createLocality: options.createLocality ? { name: options.createLocality, kind: options.kind, region: options.region ?? '' } : undefined,
+            createLocality: options.createLocality
+              ? { name: options.createLocality, kind: options.kind, region: options.region ?? '' }
+              : undefined,
             onProgress: (done, total) => progress.update(done, total),
           });
           progress.stop();
-          console.log(`Imported ${describeCounts(result.counts)} into ${result.locality.name} (${result.locality.gss_code}).`);
+          console.log(
+            `Imported ${describeCounts(result.counts)} into ${result.locality.name} (${result.locality.gss_code}).`,
+          );
         } catch (error) {
           progress.stop();
           if (error instanceof NotFoundError && error.what === 'Locality') {
-            throw new Error(`There is no locality ${options.locality}: create it with --create-locality "Name" --region "Region"`, { cause: error });
+            throw new Error(
+              `There is no locality ${options.locality}: create it with --create-locality "Name" --region "Region"`,
+              { cause: error },
+            );
           }
           if (!(error instanceof ImportRejected)) throw error;
           for (const issue of error.issues) console.error(describeIssue(issue));
-          throw new Error(`Nothing was imported: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}, listed above.`, { cause: error });
+          throw new Error(
+            `Nothing was imported: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}, listed above.`,
+            { cause: error },
+          );
         }
       });
     });
@@ -78,7 +93,9 @@ export function exchangeCommands(program: Command): void {
         const actor = cliActor('export');
         if (options.format === 'xlsx') {
           const { locality, xlsx } = await exchange.exportWorkbook(actor, options.locality);
-          const file = options.out.toLowerCase().endsWith('.xlsx') ? options.out : path.join(options.out, `${locality.gss_code}-register.xlsx`);
+          const file = options.out.toLowerCase().endsWith('.xlsx')
+            ? options.out
+            : path.join(options.out, `${locality.gss_code}-register.xlsx`);
           await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
           await fs.writeFile(file, xlsx);
           console.log(`Wrote ${file}`);
@@ -112,7 +129,8 @@ function parseCliOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output
   try {
     return parseInput(schema, raw);
   } catch (error) {
-    if (error instanceof ValidationError) throw new Error(error.errors.map((e) => e.message).join('; '), { cause: error });
+    if (error instanceof ValidationError)
+      throw new Error(error.errors.map((e) => e.message).join('; '), { cause: error });
     throw error;
   }
 }
@@ -121,6 +139,9 @@ async function readInputFile(file: string): Promise<ImportFile> {
   try {
     return { name: path.basename(file), content: await fs.readFile(file) };
   } catch (error) {
-    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}`, { cause: error });
+    throw new Error(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}`,
+      { cause: error },
+    );
   }
 }

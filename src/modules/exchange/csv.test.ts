@@ -5,11 +5,22 @@ import { escapeFormula, readCsv, unescapeFormula, writeCsv } from './csv.js';
 
 describe('CSV reading and writing', () => {
   it('reads what it writes, whatever the text: quotes, commas, line breaks, formulas, non-ASCII', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', "'", '\n', '\r\n', '=', '+', '-', '@', '’', 'é', ';', '\t') });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'Z', ' ', ',', '"', "'", '\n', '\r\n', '=', '+', '-', '@', '’', 'é', ';', '\t'),
+    });
     fc.assert(
       fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 5 }), (pairs) => {
-        const rows = pairs.map(([name, website]) => ({ name: `x${name}`, sector: 'public', org_type: 'charity', website }));
-        const { table, issues } = readCsv('organisations', 'organisations.csv', Buffer.from(writeCsv('organisations', rows)));
+        const rows = pairs.map(([name, website]) => ({
+          name: `x${name}`,
+          sector: 'public',
+          org_type: 'charity',
+          website,
+        }));
+        const { table, issues } = readCsv(
+          'organisations',
+          'organisations.csv',
+          Buffer.from(writeCsv('organisations', rows)),
+        );
         expect(issues).toEqual([]);
         expect(table?.rows.map((r) => [r.cells.name, r.cells.website])).toEqual(rows.map((r) => [r.name, r.website]));
       }),
@@ -24,7 +35,11 @@ describe('CSV reading and writing', () => {
   });
 
   it('counts lines as a spreadsheet numbers rows, across blank lines and line breaks in cells', () => {
-    const { table } = readCsv('organisations', 'o.csv', 'name,sector,org_type\r\n"Two\r\nlines",public,charity\r\n\r\nAfter blank,public,charity\r\n');
+    const { table } = readCsv(
+      'organisations',
+      'o.csv',
+      'name,sector,org_type\r\n"Two\r\nlines",public,charity\r\n\r\nAfter blank,public,charity\r\n',
+    );
     expect(table?.rows.map((r) => r.line)).toEqual([2, 4]);
   });
 

@@ -17,12 +17,26 @@ interface ParsedRecord {
 export function readCsv(kind: Kind, sheet: string, content: Buffer | string): TableResult {
   const text = typeof content === 'string' ? content : decodeUtf8(content);
   if (text === undefined) {
-    return { issues: [{ sheet, line: 1, column: '', message: 'The file is not UTF-8 text: in Excel, save it as “CSV UTF-8 (comma delimited)”' }] };
+    return {
+      issues: [
+        {
+          sheet,
+          line: 1,
+          column: '',
+          message: 'The file is not UTF-8 text: in Excel, save it as “CSV UTF-8 (comma delimited)”',
+        },
+      ],
+    };
   }
   let records: RawRecord[];
   try {
     // With `info`, csv-parse returns each record with its counters; its types do not say so.
-    const parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
+    const parsed = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as ParsedRecord[];
     records = parsed.map(({ record, info }) => ({
       // info.records counts this record; empty lines above it are rows in a spreadsheet too.
       line: info.records + info.empty_lines,
@@ -33,7 +47,12 @@ export function readCsv(kind: Kind, sheet: string, content: Buffer | string): Ta
     throw error;
   }
   const [header, ...rows] = records;
-  if (!header) return { issues: [{ sheet, line: 1, column: '', message: 'The file is empty: the first line must hold the column headings' }] };
+  if (!header)
+    return {
+      issues: [
+        { sheet, line: 1, column: '', message: 'The file is empty: the first line must hold the column headings' },
+      ],
+    };
   return toTable(kind, sheet, header.values, rows);
 }
 
@@ -75,6 +94,8 @@ export function unescapeFormula(value: string): string {
 /** A CSV file of one kind with a BOM (so Excel reads it as UTF-8) and CRLF line ends. */
 export function writeCsv(kind: Kind, rows: Array<Record<string, string | number | null>>): string {
   const columns = columnNames(kind);
-  const records = rows.map((row) => columns.map((c) => escapeFormula(row[c] === null || row[c] === undefined ? '' : String(row[c]))));
+  const records = rows.map((row) =>
+    columns.map((c) => escapeFormula(row[c] === null || row[c] === undefined ? '' : String(row[c]))),
+  );
   return `\uFEFF${stringify([columns, ...records], { record_delimiter: 'windows' })}`;
 }

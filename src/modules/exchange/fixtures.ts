@@ -14,7 +14,7 @@ export const PARTNERSHIPS_CSV = [
   'reference,name,purpose,themes,basis,basis_detail,statutory_type,legal_form,accountable_body,layer,status,parent_reference,lead_organisation,chair,secretary,lead_officer,service_area,areas,meetings_per_year,meeting_minutes,typical_attendance,significance,established_on,review_date,terms_of_reference_url,closed_on,close_reason',
   'P-0002,Brackenfield Community Safety Partnership,"Reduce crime, disorder and reoffending",community-safety;substance-misuse,statutory,,community-safety-partnership,unincorporated,GB-LAE-BRK,executive,active,P-0001,GB-LAE-BRK,Cllr A. Example,,Community Safety Manager,Communities,E07999001,6,120,14,high,2003-04-01,2026-03-31,,,',
   'P-0001,Brackenfield Together,"The local strategic partnership:\r\nvision and direction",community-cohesion,voluntary,,,unincorporated,GB-LAE-BRK,strategic,active,,GB-LAE-BRK,,,,,E07999001;E05000001,4,150,25,high,2001-06-01,,https://www.brackenfield.example.gov.uk/lsp,,',
-  'P-0003,Old Town Youth Forum,Young people\'s voice in Old Town,children-young-people,funding,Neighbourhood Renewal Fund,,unincorporated,,operational,closed,P-0001,GB-CHC-1234567,,,,,,12,90,10,low,2002-01-01,,,2019-12-31,Funding ended',
+  "P-0003,Old Town Youth Forum,Young people's voice in Old Town,children-young-people,funding,Neighbourhood Renewal Fund,,unincorporated,,operational,closed,P-0001,GB-CHC-1234567,,,,,,12,90,10,low,2002-01-01,,,2019-12-31,Funding ended",
 ].join('\r\n');
 
 export const MEMBERSHIPS_CSV = [

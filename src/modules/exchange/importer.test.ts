@@ -8,10 +8,19 @@ import { RegisterImport } from './importer.js';
 import { ImportRejected } from './issues.js';
 import { readCsv } from './csv.js';
 
-const locality = { id: 'locality-1', gss_code: 'E07000001', name: 'Stub', kind: 'district', region: 'East Midlands' } as Locality;
+const locality = {
+  id: 'locality-1',
+  gss_code: 'E07000001',
+  name: 'Stub',
+  kind: 'district',
+  region: 'East Midlands',
+} as Locality;
 
 /** A register whose createOrganisation answers from a script, to see how the import reacts. */
-function scriptedRegister(outcomes: Array<'ok' | 'invalid' | 'database'>): { register: RegisterService; calls: string[] } {
+function scriptedRegister(outcomes: Array<'ok' | 'invalid' | 'database'>): {
+  register: RegisterService;
+  calls: string[];
+} {
   const calls: string[] = [];
   const stub = {
     async createOrganisation(_actor: unknown, _code: string, input: { name: string }) {
@@ -36,7 +45,9 @@ const organisations = (count: number) => {
 describe('RegisterImport', () => {
   it('carries on past rows the service refuses, then refuses the whole import', async () => {
     const { register, calls } = scriptedRegister(['ok', 'invalid', 'ok', 'invalid']);
-    const error = await new RegisterImport({} as Db, register, locality, cliActor('test')).run(organisations(4)).catch((e: unknown) => e);
+    const error = await new RegisterImport({} as Db, register, locality, cliActor('test'))
+      .run(organisations(4))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejected);
     expect((error as ImportRejected).issues.map((i) => `${i.line}:${i.column}`)).toEqual(['3:org_type', '5:org_type']);
     expect(calls).toHaveLength(4);
@@ -45,17 +56,33 @@ describe('RegisterImport', () => {
   it('stops at a database error, reporting it against its row', async () => {
     const { register, calls } = scriptedRegister(['ok', 'database', 'ok']);
     const progress: number[] = [];
-    const error = await new RegisterImport({} as Db, register, locality, cliActor('test'), (done) => progress.push(done)).run(organisations(3)).catch((e: unknown) => e);
+    const error = await new RegisterImport({} as Db, register, locality, cliActor('test'), (done) =>
+      progress.push(done),
+    )
+      .run(organisations(3))
+      .catch((e: unknown) => e);
     expect((error as ImportRejected).issues).toEqual([
-      { sheet: 'organisations.csv', line: 3, column: '', message: 'This row could not be saved, so the import stopped here: duplicate key value violates unique constraint' },
+      {
+        sheet: 'organisations.csv',
+        line: 3,
+        column: '',
+        message:
+          'This row could not be saved, so the import stopped here: duplicate key value violates unique constraint',
+      },
     ]);
     expect(calls).toEqual(['Org 1', 'Org 2']);
   });
 
   it('reports a repeated organisation against the later line, naming the earlier one', async () => {
     const { register, calls } = scriptedRegister([]);
-    const table = readCsv('organisations', 'organisations.csv', 'identifier,name,sector,org_type\nGB-LAE-ABC,One,public,district-council\ngb-lae-abc,Two,public,district-council\n,ONE,public,district-council').table;
-    const error = await new RegisterImport({} as Db, register, locality, cliActor('test')).run(table ? [table] : []).catch((e: unknown) => e);
+    const table = readCsv(
+      'organisations',
+      'organisations.csv',
+      'identifier,name,sector,org_type\nGB-LAE-ABC,One,public,district-council\ngb-lae-abc,Two,public,district-council\n,ONE,public,district-council',
+    ).table;
+    const error = await new RegisterImport({} as Db, register, locality, cliActor('test'))
+      .run(table ? [table] : [])
+      .catch((e: unknown) => e);
     expect((error as ImportRejected).issues.map((i) => [i.line, i.column, i.message])).toEqual([
       [3, 'identifier', 'gb-lae-abc is also on line 2: each organisation appears once'],
       [4, 'name', 'ONE is also on line 2: each organisation appears once'],

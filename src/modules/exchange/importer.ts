@@ -1,12 +1,25 @@
 import type { Principal } from '../../core/actor.js';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { membershipInput, organisationInput, partnershipInput } from '../register/schema.js';
 import type { RegisterService } from '../register/service.js';
 import { CODE_COLUMNS, COLUMNS, type Kind, LIST_SEPARATOR, columnForField } from './columns.js';
-import { type ImportCounts, type ImportIssue, ImportRejected, type SourceRow, type SourceTable, sortIssues } from './issues.js';
+import {
+  type ImportCounts,
+  type ImportIssue,
+  ImportRejected,
+  type SourceRow,
+  type SourceTable,
+  sortIssues,
+} from './issues.js';
 
 export interface ImportProgress {
   (done: number, total: number): void;
@@ -65,12 +78,20 @@ export class RegisterImport {
 
   async run(tables: SourceTable[]): Promise<ImportCounts> {
     // Copies, so that references given to blank rows do not change the caller's tables.
-    const rowsOf = (kind: Kind): Row[] => tables.filter((t) => t.kind === kind).flatMap((t) => t.rows.map((r) => ({ line: r.line, cells: { ...r.cells }, sheet: t.sheet })));
+    const rowsOf = (kind: Kind): Row[] =>
+      tables
+        .filter((t) => t.kind === kind)
+        .flatMap((t) => t.rows.map((r) => ({ line: r.line, cells: { ...r.cells }, sheet: t.sheet })));
     const organisations = rowsOf('organisations');
     const partnerships = rowsOf('partnerships');
     const memberships = rowsOf('memberships');
     const closing = (rows: Row[]) => rows.filter((r) => lower(r.cells.status) === 'closed');
-    this.total = organisations.length + partnerships.length + memberships.length + closing(organisations).length + closing(partnerships).length;
+    this.total =
+      organisations.length +
+      partnerships.length +
+      memberships.length +
+      closing(organisations).length +
+      closing(partnerships).length;
 
     this.indexOrganisations(organisations);
     await this.assignReferences(partnerships);
@@ -79,14 +100,23 @@ export class RegisterImport {
 
     const pending = (row: Row) => this.entries.get(row)?.failed === false;
     const created = (row: Row) => this.entries.get(row)?.id !== undefined;
-    for (const row of organisations) await this.step(row, 'organisations', pending(row), () => this.createOrganisation(row));
+    for (const row of organisations)
+      await this.step(row, 'organisations', pending(row), () => this.createOrganisation(row));
     for (const row of ordered) await this.step(row, 'partnerships', pending(row), () => this.createPartnership(row));
     for (const row of memberships) await this.step(row, 'memberships', true, () => this.addMembership(row));
-    for (const row of closing(ordered).reverse()) await this.step(row, 'partnerships', created(row), () => this.closePartnership(row));
-    for (const row of closing(organisations)) await this.step(row, 'organisations', created(row), () => this.closeOrganisation(row));
+    for (const row of closing(ordered).reverse())
+      await this.step(row, 'partnerships', created(row), () => this.closePartnership(row));
+    for (const row of closing(organisations))
+      await this.step(row, 'organisations', created(row), () => this.closeOrganisation(row));
     this.onProgress?.(this.total, this.total);
 
-    if (this.issues.length) throw new ImportRejected(sortIssues(this.issues, tables.map((t) => t.sheet)));
+    if (this.issues.length)
+      throw new ImportRejected(
+        sortIssues(
+          this.issues,
+          tables.map((t) => t.sheet),
+        ),
+      );
     return this.counts;
   }
 
@@ -98,10 +128,16 @@ export class RegisterImport {
       const entry: Entry = { line: row.line, failed: false };
       const identifier = row.cells.identifier?.trim().toUpperCase() ?? '';
       const name = row.cells.name?.trim().toLowerCase() ?? '';
-      const earlier = (identifier && this.organisationsByIdentifier.get(identifier)) || (name && this.organisationsByName.get(name));
+      const earlier =
+        (identifier && this.organisationsByIdentifier.get(identifier)) || (name && this.organisationsByName.get(name));
       if (earlier) {
         const column = identifier && this.organisationsByIdentifier.has(identifier) ? 'identifier' : 'name';
-        this.fail(row, entry, column, `${row.cells[column]?.trim()} is also on line ${earlier.line}: each organisation appears once`);
+        this.fail(
+          row,
+          entry,
+          column,
+          `${row.cells[column]?.trim()} is also on line ${earlier.line}: each organisation appears once`,
+        );
         continue;
       }
       if (identifier) this.organisationsByIdentifier.set(identifier, entry);
@@ -116,7 +152,12 @@ export class RegisterImport {
       const reference = row.cells.reference?.trim() ?? '';
       const earlier = this.partnershipsByReference.get(reference);
       if (earlier) {
-        this.fail(row, entry, 'reference', `The reference ${reference} is also on line ${earlier.line}: each partnership appears once`);
+        this.fail(
+          row,
+          entry,
+          'reference',
+          `The reference ${reference} is also on line ${earlier.line}: each partnership appears once`,
+        );
         continue;
       }
       this.partnershipsByReference.set(reference, entry);
@@ -131,14 +172,21 @@ export class RegisterImport {
   private async assignReferences(rows: Row[]): Promise<void> {
     const blank = rows.filter((r) => !r.cells.reference?.trim());
     if (!blank.length) return;
-    const existing = await this.trx.selectFrom('partnerships').select('reference').where('locality_id', '=', this.locality.id).execute();
-    const numbers = [...existing.map((r) => r.reference), ...rows.map((r) => r.cells.reference?.trim() ?? '')].map((ref) => /^P-(\d+)$/.exec(ref)?.[1]).filter((n): n is string => n !== undefined);
+    const existing = await this.trx
+      .selectFrom('partnerships')
+      .select('reference')
+      .where('locality_id', '=', this.locality.id)
+      .execute();
+    const numbers = [...existing.map((r) => r.reference), ...rows.map((r) => r.cells.reference?.trim() ?? '')]
+      .map((ref) => /^P-(\d+)$/.exec(ref)?.[1])
+      .filter((n): n is string => n !== undefined);
     let next = numbers.reduce((max, n) => Math.max(max, Number(n)), 0) + 1;
     for (const row of blank) row.cells.reference = `P-${String(next++).padStart(4, '0')}`;
   }
 
   private async organisation(key: string): Promise<Target> {
-    const entry = this.organisationsByIdentifier.get(key.toUpperCase()) ?? this.organisationsByName.get(key.toLowerCase());
+    const entry =
+      this.organisationsByIdentifier.get(key.toUpperCase()) ?? this.organisationsByName.get(key.toLowerCase());
     if (entry) return entry.id ? { id: entry.id } : { failed: true };
     const id = await this.register.organisations.idByIdentifierOrName(this.trx, this.locality.id, key);
     return id ? { id } : { missing: true };
@@ -178,7 +226,12 @@ export class RegisterImport {
     for (const row of rows) {
       place(row);
       if (placed.has(row)) continue;
-      this.fail(row, this.entries.get(row) ?? { line: row.line, failed: true }, 'parent_reference', 'The parent references make a loop: this partnership would sit beneath itself');
+      this.fail(
+        row,
+        this.entries.get(row) ?? { line: row.line, failed: true },
+        'parent_reference',
+        'The parent references make a loop: this partnership would sit beneath itself',
+      );
       this.progress();
     }
     return ordered;
@@ -188,10 +241,13 @@ export class RegisterImport {
 
   private async createOrganisation(row: Row): Promise<void> {
     const status = lower(row.cells.status);
-    if (status !== '' && status !== 'active' && status !== 'closed') this.issue(row, 'status', 'Status must be active or closed');
+    if (status !== '' && status !== 'active' && status !== 'closed')
+      this.issue(row, 'status', 'Status must be active or closed');
     this.checkClosingColumns(row, status);
     const input = formToInput(organisationInput, this.fieldsOf('organisations', row));
-    const created = await this.register.createOrganisation(this.actor, this.locality.gss_code, input, { trx: this.trx });
+    const created = await this.register.createOrganisation(this.actor, this.locality.gss_code, input, {
+      trx: this.trx,
+    });
     this.created(row, created.id);
     this.counts.organisations++;
   }
@@ -203,39 +259,70 @@ export class RegisterImport {
     // A link to a row that failed is left out, so that the row's own problems are still found.
     const linked = (target: string | undefined | typeof SKIP) => (target === SKIP ? undefined : target);
     for (const [column, field] of ORGANISATION_LINKS) {
-      fields[field] = linked(await this.link(row, column, (key) => this.organisation(key), 'organisation with the identifier or name'));
+      fields[field] = linked(
+        await this.link(row, column, (key) => this.organisation(key), 'organisation with the identifier or name'),
+      );
     }
-    fields.parentId = linked(await this.link(row, 'parent_reference', (reference) => this.partnership(reference), 'partnership with the reference'));
+    fields.parentId = linked(
+      await this.link(
+        row,
+        'parent_reference',
+        (reference) => this.partnership(reference),
+        'partnership with the reference',
+      ),
+    );
     // A closed partnership is created open, given its members, then closed through the
     // register like any other, so closing's own rules apply. Merged and nested ones have no
     // such step yet, so they are created with their status.
     if (status === 'closed') fields.status = 'active';
     const input = formToInput(partnershipInput, fields);
-    const created = await this.register.createPartnership(this.actor, this.locality.gss_code, input, { trx: this.trx, allowAnyStatus: status === 'merged' || status === 'nested' });
+    const created = await this.register.createPartnership(this.actor, this.locality.gss_code, input, {
+      trx: this.trx,
+      allowAnyStatus: status === 'merged' || status === 'nested',
+    });
     this.created(row, created.id);
     this.counts.partnerships++;
   }
 
   private async addMembership(row: Row): Promise<void> {
-    const partnershipId = await this.link(row, 'partnership_reference', (reference) => this.partnership(reference), 'partnership with the reference', true);
-    const organisationId = await this.link(row, 'organisation', (key) => this.organisation(key), 'organisation with the identifier or name', true);
+    const partnershipId = await this.link(
+      row,
+      'partnership_reference',
+      (reference) => this.partnership(reference),
+      'partnership with the reference',
+      true,
+    );
+    const organisationId = await this.link(
+      row,
+      'organisation',
+      (key) => this.organisation(key),
+      'organisation with the identifier or name',
+      true,
+    );
     // A membership of a row that failed cannot be checked without it: it is left unreported.
     if (partnershipId === SKIP || organisationId === SKIP || !partnershipId || !organisationId) return;
     const input = formToInput(membershipInput, { ...this.fieldsOf('memberships', row), organisationId });
-    await this.register.addMembership(this.actor, this.locality.gss_code, partnershipId, input, { trx: this.trx, allowAnyStatus: true });
+    await this.register.addMembership(this.actor, this.locality.gss_code, partnershipId, input, {
+      trx: this.trx,
+      allowAnyStatus: true,
+    });
     this.counts.memberships++;
   }
 
   private async closePartnership(row: Row): Promise<void> {
     const id = this.entries.get(row)?.id;
     if (!id) return;
-    await this.register.closePartnership(this.actor, this.locality.gss_code, id, this.closeFields(row), { trx: this.trx });
+    await this.register.closePartnership(this.actor, this.locality.gss_code, id, this.closeFields(row), {
+      trx: this.trx,
+    });
   }
 
   private async closeOrganisation(row: Row): Promise<void> {
     const id = this.entries.get(row)?.id;
     if (!id) return;
-    await this.register.closeOrganisation(this.actor, this.locality.gss_code, id, this.closeFields(row), { trx: this.trx });
+    await this.register.closeOrganisation(this.actor, this.locality.gss_code, id, this.closeFields(row), {
+      trx: this.trx,
+    });
   }
 
   // --- helpers ----------------------------------------------------------------------------
@@ -257,7 +344,11 @@ export class RegisterImport {
       } else if (error instanceof NotFoundError || error instanceof ConflictError) {
         this.issue(row, '', error.message);
       } else {
-        this.issue(row, '', `This row could not be saved, so the import stopped here: ${error instanceof Error ? error.message : String(error)}`);
+        this.issue(
+          row,
+          '',
+          `This row could not be saved, so the import stopped here: ${error instanceof Error ? error.message : String(error)}`,
+        );
         throw new ImportRejected(sortIssues(this.issues));
       }
       if (entry && entry.id === undefined) entry.failed = true;
@@ -298,10 +389,21 @@ export class RegisterImport {
    * Resolves a key cell to a record id: undefined when the cell is empty or names nothing
    * (then an issue is recorded), SKIP when it names a row of this import that failed.
    */
-  private async link(row: Row, column: string, find: (key: string) => Promise<Target>, what: string, required = false): Promise<string | undefined | typeof SKIP> {
+  private async link(
+    row: Row,
+    column: string,
+    find: (key: string) => Promise<Target>,
+    what: string,
+    required = false,
+  ): Promise<string | undefined | typeof SKIP> {
     const key = row.cells[column]?.trim() ?? '';
     if (!key) {
-      if (required) this.issue(row, column, `Enter the ${what.split(' ')[0]}’s ${column === 'organisation' ? 'identifier or name' : 'reference'}`);
+      if (required)
+        this.issue(
+          row,
+          column,
+          `Enter the ${what.split(' ')[0]}’s ${column === 'organisation' ? 'identifier or name' : 'reference'}`,
+        );
       return undefined;
     }
     const target = await find(key);

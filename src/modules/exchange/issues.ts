@@ -41,7 +41,13 @@ export interface ImportCounts {
 /** Issues in reading order: sheet by sheet as the import names them, then line by line. */
 export function sortIssues(issues: ImportIssue[], sheetOrder: string[] = []): ImportIssue[] {
   const rank = (sheet: string) => (sheetOrder.includes(sheet) ? sheetOrder.indexOf(sheet) : sheetOrder.length);
-  return [...issues].sort((a, b) => rank(a.sheet) - rank(b.sheet) || a.sheet.localeCompare(b.sheet) || a.line - b.line || a.column.localeCompare(b.column));
+  return [...issues].sort(
+    (a, b) =>
+      rank(a.sheet) - rank(b.sheet) ||
+      a.sheet.localeCompare(b.sheet) ||
+      a.line - b.line ||
+      a.column.localeCompare(b.column),
+  );
 }
 
 /** "partnerships.csv line 4, column basis: Unknown basis: foo" for the command line. */

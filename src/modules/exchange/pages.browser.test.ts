@@ -21,9 +21,17 @@ describe.skipIf(!runBrowser).each(backends)('import and export pages in Chromium
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ databaseUrl: backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, seedDemo: false });
+    server = await startTestServer({
+      databaseUrl: backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined,
+      seedDemo: false,
+    });
     const { register, accounts } = server.running.services;
-    await register.createLocality(SYSTEM, { gssCode: CODE, name: 'Browser Vale', kind: 'district', region: 'East Midlands' });
+    await register.createLocality(SYSTEM, {
+      gssCode: CODE,
+      name: 'Browser Vale',
+      kind: 'district',
+      region: 'East Midlands',
+    });
     await accounts.createUser(SYSTEM, { email: 'admin@browser.example', name: 'Bea Admin', password: PASSWORD }, [
       { role: 'locality-admin', localityCode: CODE, region: null, partnershipId: null, organisationId: null },
     ]);
@@ -40,14 +48,20 @@ describe.skipIf(!runBrowser).each(backends)('import and export pages in Chromium
   });
 
   const signIn = async () => {
-    const { token } = await server.running.services.accounts.signIn({ email: 'admin@browser.example', password: PASSWORD }, '127.0.0.1');
+    const { token } = await server.running.services.accounts.signIn(
+      { email: 'admin@browser.example', password: PASSWORD },
+      '127.0.0.1',
+    );
     await context.addCookies([{ name: 'joinedup-session', value: token, url: server.url }]);
   };
 
   const upload = async (kind: string, name: string, text: string) => {
     await page.getByLabel(kind).check();
     await page.setInputFiles('#file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Import' }).click()]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.getByRole('button', { name: 'Import' }).click(),
+    ]);
   };
 
   it('shows a visitor the templates and the layout, accessibly', async () => {
@@ -66,17 +80,29 @@ describe.skipIf(!runBrowser).each(backends)('import and export pages in Chromium
     await page.goto(`/localities/${CODE}/exchange`);
     await expectNoAxeViolations(page);
 
-    await upload('A CSV file of organisations', 'organisations.csv', 'name,sector,org_type\nVale Council,public,district-council\nVale Trust,charitable,charity\n,community,community-group\n');
+    await upload(
+      'A CSV file of organisations',
+      'organisations.csv',
+      'name,sector,org_type\nVale Council,public,district-council\nVale Trust,charitable,charity\n,community,community-group\n',
+    );
     expect(await page.locator('.govuk-error-summary').isVisible()).toBe(true);
-    expect(await page.locator('.govuk-error-summary a').first().textContent()).toContain('organisations.csv has 2 problems');
+    expect(await page.locator('.govuk-error-summary a').first().textContent()).toContain(
+      'organisations.csv has 2 problems',
+    );
     expect(await page.locator('#import-problems ~ table tbody tr').count()).toBe(2);
     await expectNoAxeViolations(page);
     // The summary links to the file input, as the GOV.UK pattern asks.
     await page.locator('.govuk-error-summary a').first().click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('file');
 
-    await upload('A CSV file of organisations', 'organisations.csv', 'name,sector,org_type\nVale Council,public,district-council\n');
-    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Imported 1 organisation, 0 partnerships and 0 memberships');
+    await upload(
+      'A CSV file of organisations',
+      'organisations.csv',
+      'name,sector,org_type\nVale Council,public,district-council\n',
+    );
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Imported 1 organisation, 0 partnerships and 0 memberships',
+    );
     await expectNoAxeViolations(page);
   });
 });

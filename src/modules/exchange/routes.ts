@@ -13,20 +13,46 @@ const MAX_UPLOAD_MB = 20;
 const CSV_TYPE = 'text/csv';
 const FILE_KINDS = ['workbook', ...KINDS] as const;
 
-const localityParams = z.object({ code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }) });
+const localityParams = z.object({
+  code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }),
+});
 const exportQuery = z.object({
-  format: z.enum(['csv', 'xlsx'], { error: 'Choose the format: csv or xlsx' }).default('xlsx').meta({ description: 'xlsx: one workbook with a sheet per kind; csv: one kind, named by `kind`' }),
-  kind: z.enum(KINDS, { error: 'Choose the kind: organisations, partnerships or memberships' }).optional().meta({ description: 'Which records, for CSV' }),
+  format: z
+    .enum(['csv', 'xlsx'], { error: 'Choose the format: csv or xlsx' })
+    .default('xlsx')
+    .meta({ description: 'xlsx: one workbook with a sheet per kind; csv: one kind, named by `kind`' }),
+  kind: z
+    .enum(KINDS, { error: 'Choose the kind: organisations, partnerships or memberships' })
+    .optional()
+    .meta({ description: 'Which records, for CSV' }),
 });
 const importQuery = z.object({
-  kind: z.enum(KINDS, { error: 'Choose the kind: organisations, partnerships or memberships' }).optional().meta({ description: 'Which records a text/csv body holds; not needed for an XLSX workbook' }),
+  kind: z
+    .enum(KINDS, { error: 'Choose the kind: organisations, partnerships or memberships' })
+    .optional()
+    .meta({ description: 'Which records a text/csv body holds; not needed for an XLSX workbook' }),
 });
 const importOutput = z.object({
-  imported: z.object({ organisations: z.number().int(), partnerships: z.number().int(), memberships: z.number().int() }),
+  imported: z.object({
+    organisations: z.number().int(),
+    partnerships: z.number().int(),
+    memberships: z.number().int(),
+  }),
 });
 const layoutOutput = z.object({
   listSeparator: z.string(),
-  kinds: z.record(z.string(), z.array(z.object({ name: z.string(), required: z.boolean(), list: z.boolean(), description: z.string(), example: z.string() }))),
+  kinds: z.record(
+    z.string(),
+    z.array(
+      z.object({
+        name: z.string(),
+        required: z.boolean(),
+        list: z.boolean(),
+        description: z.string(),
+        example: z.string(),
+      }),
+    ),
+  ),
 });
 
 type Params = { code: string };
@@ -38,7 +64,9 @@ const codeOf = (request: FastifyRequest) => (request.params as Params).code.toUp
  */
 export function exchangeRoutes(app: FastifyInstance, services: Services): void {
   app.register(async (scope) => {
-    scope.addContentTypeParser([CSV_TYPE, XLSX_TYPE], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser([CSV_TYPE, XLSX_TYPE], { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
     pageRoutes(scope, services.exchange);
     apiRoutes(scope, services.exchange);
   });
@@ -47,7 +75,9 @@ export function exchangeRoutes(app: FastifyInstance, services: Services): void {
 // --- pages ------------------------------------------------------------------------------
 
 function pageRoutes(app: FastifyInstance, exchange: ExchangeService): void {
-  app.get('/localities/:code/exchange', { config: { access: 'public' } }, async (request, reply) => renderExchangePage(request, reply, exchange, {}));
+  app.get('/localities/:code/exchange', { config: { access: 'public' } }, async (request, reply) =>
+    renderExchangePage(request, reply, exchange, {}),
+  );
 
   app.get('/localities/:code/exchange/columns', { config: { access: 'public' } }, async (request, reply) => {
     const locality = await exchange.register.locality(codeOf(request));
@@ -58,7 +88,11 @@ function pageRoutes(app: FastifyInstance, exchange: ExchangeService): void {
       section: 'exchange',
       locality,
       breadcrumbs: [{ text: 'Import and export', href: `/localities/${locality.gss_code}/exchange` }],
-      kinds: KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind], columns: COLUMNS[kind].map((c) => ({ ...c, code: listed.has(c.name) })) })),
+      kinds: KINDS.map((kind) => ({
+        kind,
+        label: KIND_LABELS[kind],
+        columns: COLUMNS[kind].map((c) => ({ ...c, code: listed.has(c.name) })),
+      })),
       codeLists: groupCodes(codes),
       listSeparator: LIST_SEPARATOR,
     });
@@ -67,20 +101,36 @@ function pageRoutes(app: FastifyInstance, exchange: ExchangeService): void {
   app.post('/localities/:code/exchange/import', { config: { access: 'locality-admin' } }, async (request, reply) => {
     const upload = await readUpload(request);
     const errors = uploadErrors(upload);
-    if (errors.length || !upload.file || !upload.kind) return renderExchangePage(request, reply.code(422), exchange, { errors, values: { kind: upload.kind } });
+    if (errors.length || !upload.file || !upload.kind)
+      return renderExchangePage(request, reply.code(422), exchange, { errors, values: { kind: upload.kind } });
     try {
-      const result = await exchange.importFiles(request.principal, codeOf(request), [{ name: upload.file.name, content: upload.file.content, kind: upload.kind }]);
-      return reply.redirectWithFlash(`/localities/${result.locality.gss_code}/exchange`, `Imported ${describeCounts(result.counts)} from ${upload.file.name}`);
+      const result = await exchange.importFiles(request.principal, codeOf(request), [
+        { name: upload.file.name, content: upload.file.content, kind: upload.kind },
+      ]);
+      return reply.redirectWithFlash(
+        `/localities/${result.locality.gss_code}/exchange`,
+        `Imported ${describeCounts(result.counts)} from ${upload.file.name}`,
+      );
     } catch (error) {
       if (!(error instanceof ImportRejected)) throw error;
       const count = error.issues.length;
       const message = `${upload.file.name} has ${count} problem${count === 1 ? '' : 's'}. Nothing was imported: fix ${count === 1 ? 'it' : 'them'} and upload the file again.`;
-      return renderExchangePage(request, reply.code(422), exchange, { errors: [{ field: 'file', message }], issues: error.issues, fileName: upload.file.name, values: { kind: upload.kind } });
+      return renderExchangePage(request, reply.code(422), exchange, {
+        errors: [{ field: 'file', message }],
+        issues: error.issues,
+        fileName: upload.file.name,
+        values: { kind: upload.kind },
+      });
     }
   });
 }
 
-async function renderExchangePage(request: FastifyRequest, reply: FastifyReply, exchange: ExchangeService, extra: { errors?: FieldError[]; issues?: ImportIssue[]; fileName?: string; values?: Record<string, unknown> }) {
+async function renderExchangePage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  exchange: ExchangeService,
+  extra: { errors?: FieldError[]; issues?: ImportIssue[]; fileName?: string; values?: Record<string, unknown> },
+) {
   const overview = await exchange.overview(request.principal, codeOf(request));
   const chosen = extra.values?.kind;
   return reply.view('exchange/views/exchange.njk', {
@@ -89,7 +139,12 @@ async function renderExchangePage(request: FastifyRequest, reply: FastifyReply, 
     ...overview,
     kinds: KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind] })),
     kindItems: [
-      { value: 'workbook', text: 'An XLSX workbook', hint: { text: 'With sheets named organisations, partnerships and memberships; any may be left out' }, checked: chosen === 'workbook' },
+      {
+        value: 'workbook',
+        text: 'An XLSX workbook',
+        hint: { text: 'With sheets named organisations, partnerships and memberships; any may be left out' },
+        checked: chosen === 'workbook',
+      },
       ...KINDS.map((kind) => ({ value: kind, text: `A CSV file of ${kind}`, checked: chosen === kind })),
     ],
     maxUploadMb: MAX_UPLOAD_MB,
@@ -149,12 +204,15 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     method: 'GET',
     url: '/api/v1/localities/:code/export',
     operationId: 'exportRegister',
-    summary: 'Export the whole register of a locality: an XLSX workbook (format=xlsx) or one kind as CSV (format=csv&kind=…), in the import layout',
+    summary:
+      'Export the whole register of a locality: an XLSX workbook (format=xlsx) or one kind as CSV (format=csv&kind=…), in the import layout',
     tag,
     access: 'locality-reader',
     params: localityParams,
     query: exportQuery,
-    response: z.string().meta({ description: 'text/csv, or an XLSX workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)' }),
+    response: z.string().meta({
+      description: 'text/csv, or an XLSX workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+    }),
     responseContentType: CSV_TYPE,
     handler: async (request, reply) => {
       const query = parseInput(exportQuery, request.query);
@@ -163,7 +221,11 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
         const { locality, xlsx } = await exchange.exportWorkbook(request.principal, code);
         return download(reply, `${locality.gss_code}-register.xlsx`, XLSX_TYPE, xlsx);
       }
-      if (!query.kind) throw ValidationError.of('kind', 'Choose which records to export as CSV: organisations, partnerships or memberships');
+      if (!query.kind)
+        throw ValidationError.of(
+          'kind',
+          'Choose which records to export as CSV: organisations, partnerships or memberships',
+        );
       const { locality, csv } = await exchange.exportCsv(request.principal, code, query.kind);
       return download(reply, `${locality.gss_code}-${query.kind}.csv`, `${CSV_TYPE}; charset=utf-8`, csv);
     },
@@ -173,7 +235,8 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     method: 'POST',
     url: '/api/v1/localities/:code/import',
     operationId: 'importRegister',
-    summary: 'Import records, all or nothing: a text/csv body of one kind (kind=…) or an XLSX workbook. Every problem is reported as {sheet, line, column, detail}.',
+    summary:
+      'Import records, all or nothing: a text/csv body of one kind (kind=…) or an XLSX workbook. Every problem is reported as {sheet, line, column, detail}.',
     tag,
     access: 'locality-admin',
     params: localityParams,
@@ -184,13 +247,27 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
       const query = parseInput(importQuery, request.query);
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (!Buffer.isBuffer(request.body) || (type !== CSV_TYPE && type !== XLSX_TYPE)) {
-        return reply.code(415).type('application/problem+json').send({ type: '/api/docs#problem-415', title: 'Unsupported media type', status: 415, detail: `Send the file as ${CSV_TYPE} (with ?kind=) or as ${XLSX_TYPE}` });
+        return reply
+          .code(415)
+          .type('application/problem+json')
+          .send({
+            type: '/api/docs#problem-415',
+            title: 'Unsupported media type',
+            status: 415,
+            detail: `Send the file as ${CSV_TYPE} (with ?kind=) or as ${XLSX_TYPE}`,
+          });
       }
       const kind: FileKind | undefined = type === XLSX_TYPE ? 'workbook' : query.kind;
-      if (!kind) throw ValidationError.of('kind', 'Say which records the CSV holds: ?kind=organisations, partnerships or memberships');
+      if (!kind)
+        throw ValidationError.of(
+          'kind',
+          'Say which records the CSV holds: ?kind=organisations, partnerships or memberships',
+        );
       const name = kind === 'workbook' ? 'workbook' : `${kind}.csv`;
       try {
-        const result = await exchange.importFiles(request.principal, codeOf(request), [{ name, content: request.body, kind }]);
+        const result = await exchange.importFiles(request.principal, codeOf(request), [
+          { name, content: request.body, kind },
+        ]);
         return { imported: result.counts };
       } catch (error) {
         if (!(error instanceof ImportRejected)) throw error;
@@ -203,7 +280,8 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     method: 'GET',
     url: '/api/v1/exchange/template',
     operationId: 'importTemplate',
-    summary: 'The import template: an XLSX workbook with a "Read me" sheet (format=xlsx), or one kind as CSV (format=csv&kind=…), with one example row',
+    summary:
+      'The import template: an XLSX workbook with a "Read me" sheet (format=xlsx), or one kind as CSV (format=csv&kind=…), with one example row',
     tag,
     access: 'public',
     query: exportQuery,
@@ -211,8 +289,10 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     responseContentType: CSV_TYPE,
     handler: async (request, reply) => {
       const query = parseInput(exportQuery, request.query);
-      if (query.format === 'xlsx') return download(reply, 'joinedup-import-template.xlsx', XLSX_TYPE, await exchange.templateWorkbook());
-      if (!query.kind) throw ValidationError.of('kind', 'Choose which template: organisations, partnerships or memberships');
+      if (query.format === 'xlsx')
+        return download(reply, 'joinedup-import-template.xlsx', XLSX_TYPE, await exchange.templateWorkbook());
+      if (!query.kind)
+        throw ValidationError.of('kind', 'Choose which template: organisations, partnerships or memberships');
       return download(reply, `${query.kind}.csv`, `${CSV_TYPE}; charset=utf-8`, exchange.templateCsv(query.kind));
     },
   });
@@ -221,19 +301,35 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     method: 'GET',
     url: '/api/v1/exchange/layout',
     operationId: 'importLayout',
-    summary: 'The column layout of imports and exports: the columns of each kind, which are required, and what they hold',
+    summary:
+      'The column layout of imports and exports: the columns of each kind, which are required, and what they hold',
     tag,
     access: 'public',
     response: layoutOutput,
     handler: async () => ({
       listSeparator: LIST_SEPARATOR,
-      kinds: Object.fromEntries(KINDS.map((kind) => [kind, COLUMNS[kind].map((c) => ({ name: c.name, required: c.required, list: c.list === true, description: c.description, example: c.example }))])),
+      kinds: Object.fromEntries(
+        KINDS.map((kind) => [
+          kind,
+          COLUMNS[kind].map((c) => ({
+            name: c.name,
+            required: c.required,
+            list: c.list === true,
+            description: c.description,
+            example: c.example,
+          })),
+        ]),
+      ),
     }),
   });
 }
 
 function download(reply: FastifyReply, fileName: string, type: string, body: string | Buffer) {
-  return reply.type(type).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(body);
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 /**
@@ -254,9 +350,11 @@ function importProblem(reply: FastifyReply, issues: ImportIssue[]) {
         line: issue.line,
         column: issue.column,
         field: issue.column,
-        pointer: `/${[issue.sheet, issue.line, issue.column].filter((p) => p !== '').map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
+        pointer: `/${[issue.sheet, issue.line, issue.column]
+          .filter((p) => p !== '')
+          .map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1'))
+          .join('/')}`,
         detail: issue.message,
       })),
     });
 }
-

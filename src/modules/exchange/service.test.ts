@@ -11,8 +11,15 @@ const actor = cliActor('import');
 let nextCode = 1;
 /** A fresh, empty locality for each test, so tests do not see each other's records. */
 async function newLocality(context: TestContext): Promise<string> {
-  const gssCode = `E07${String(100000 + nextCode++).slice(1).padStart(6, '0')}`;
-  await context.services.register.createLocality(actor, { gssCode, name: `Test ${gssCode}`, kind: 'district', region: 'East Midlands' });
+  const gssCode = `E07${String(100000 + nextCode++)
+    .slice(1)
+    .padStart(6, '0')}`;
+  await context.services.register.createLocality(actor, {
+    gssCode,
+    name: `Test ${gssCode}`,
+    kind: 'district',
+    region: 'East Midlands',
+  });
   return gssCode;
 }
 
@@ -52,7 +59,11 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
     expect(lsp.partnership.purpose).toBe('The local strategic partnership:\r\nvision and direction');
     expect(lsp.partnership.areas).toEqual(['E05000001', 'E07999001']);
     const youth = await register.getPartnership(actor, code, byRef.get('P-0003')?.id ?? '');
-    expect(youth.partnership).toMatchObject({ status: 'closed', closed_on: '2019-12-31', close_reason: 'Funding ended' });
+    expect(youth.partnership).toMatchObject({
+      status: 'closed',
+      closed_on: '2019-12-31',
+      close_reason: 'Funding ended',
+    });
     expect(youth.members.map((m) => m.ended_on)).toEqual(['2019-12-31']);
     const organisations = await register.listOrganisations(actor, code, { status: 'closed' });
     expect(organisations.items.map((o) => [o.name, o.closed_on])).toEqual([['Old Town Youth Trust', '2020-03-31']]);
@@ -66,7 +77,13 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
       .replace('community-cohesion,voluntary', 'community-cohesion,no-such-basis') // line 3 (after a two-line cell): basis
       .concat('\r\nP-0004,,Missing name,,voluntary,,,unincorporated,,strategic,,,,,,,,,many,,,,2020-02-30,,,,');
     const memberships = MEMBERSHIPS_CSV.concat('\r\nP-0009,GB-LAE-BRK,member,,,', '\r\nP-0002,Nobody Ltd,member,,,');
-    const issues = await rejection(exchange().importFiles(actor, code, [GOOD_FILES[0] as ImportFile, csv('partnerships.csv', partnerships), csv('memberships.csv', memberships)]));
+    const issues = await rejection(
+      exchange().importFiles(actor, code, [
+        GOOD_FILES[0] as ImportFile,
+        csv('partnerships.csv', partnerships),
+        csv('memberships.csv', memberships),
+      ]),
+    );
     const found = issues.map((i) => `${i.sheet}:${i.line}:${i.column}`);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -94,7 +111,11 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
 
   it('names unknown and missing columns and writes nothing', async () => {
     const code = await newLocality(context);
-    const issues = await rejection(exchange().importFiles(actor, code, [csv('partnerships.csv', 'reference,name,colour,layer,basis\nP-1,A,red,strategic,voluntary')]));
+    const issues = await rejection(
+      exchange().importFiles(actor, code, [
+        csv('partnerships.csv', 'reference,name,colour,layer,basis\nP-1,A,red,strategic,voluntary'),
+      ]),
+    );
     expect(issues.map((i) => [i.line, i.column])).toEqual(
       expect.arrayContaining([
         [1, 'colour'],
@@ -117,7 +138,9 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
 
   it('imports an XLSX workbook (the downloadable template)', async () => {
     const code = await newLocality(context);
-    const result = await exchange().importFiles(actor, code, [{ name: 'template.xlsx', content: await exchange().templateWorkbook() }]);
+    const result = await exchange().importFiles(actor, code, [
+      { name: 'template.xlsx', content: await exchange().templateWorkbook() },
+    ]);
     expect(result.counts).toEqual({ organisations: 1, partnerships: 1, memberships: 1 });
   });
 
@@ -126,15 +149,43 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
     const workbook = new ExcelJS.Workbook();
     const organisations = workbook.addWorksheet('Organisations');
     organisations.addRow(['identifier', 'name', 'sector', 'org_type']);
-    organisations.addRow(['GB-LAE-BRK', { richText: [{ text: 'Brackenfield ' }, { text: 'Council', font: { bold: true } }] }, 'Public', 'district-council']);
+    organisations.addRow([
+      'GB-LAE-BRK',
+      { richText: [{ text: 'Brackenfield ' }, { text: 'Council', font: { bold: true } }] },
+      'Public',
+      'district-council',
+    ]);
     const partnerships = workbook.addWorksheet('partnerships');
-    partnerships.addRow(['reference', 'name', 'purpose', 'basis', 'legal_form', 'layer', 'meetings_per_year', 'established_on', 'lead_organisation']);
+    partnerships.addRow([
+      'reference',
+      'name',
+      'purpose',
+      'basis',
+      'legal_form',
+      'layer',
+      'meetings_per_year',
+      'established_on',
+      'lead_organisation',
+    ]);
     partnerships.addRow([]);
-    partnerships.addRow(['P-0001', 'Board', 'Oversight', 'voluntary', 'unincorporated', 'strategic', 6, new Date(Date.UTC(2004, 3, 1)), 'Brackenfield Council']);
+    partnerships.addRow([
+      'P-0001',
+      'Board',
+      'Oversight',
+      'voluntary',
+      'unincorporated',
+      'strategic',
+      6,
+      new Date(Date.UTC(2004, 3, 1)),
+      'Brackenfield Council',
+    ]);
     partnerships.addRow(['P-0002', 'Bad board', 'Oversight', 'voluntary', 'unincorporated', 'sideways', 6.5, '', '']);
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
     const issues = await rejection(exchange().importFiles(actor, code, [{ name: 'register.xlsx', content }]));
-    expect(issues.map((i) => `${i.sheet}:${i.line}:${i.column}`)).toEqual(['partnerships:4:layer', 'partnerships:4:meetings_per_year']);
+    expect(issues.map((i) => `${i.sheet}:${i.line}:${i.column}`)).toEqual([
+      'partnerships:4:layer',
+      'partnerships:4:meetings_per_year',
+    ]);
 
     partnerships.spliceRows(4, 1);
     const good = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -151,12 +202,17 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
 
     const csvCopy = await newLocality(context);
     const files = await Promise.all(
-      (['organisations', 'partnerships', 'memberships'] as const).map(async (kind) => ({ name: `${kind}.csv`, content: Buffer.from((await exchange().exportCsv(actor, source, kind)).csv) })),
+      (['organisations', 'partnerships', 'memberships'] as const).map(async (kind) => ({
+        name: `${kind}.csv`,
+        content: Buffer.from((await exchange().exportCsv(actor, source, kind)).csv),
+      })),
     );
     await exchange().importFiles(actor, csvCopy, files);
 
     const xlsxCopy = await newLocality(context);
-    await exchange().importFiles(actor, xlsxCopy, [{ name: 'export.xlsx', content: (await exchange().exportWorkbook(actor, source)).xlsx }]);
+    await exchange().importFiles(actor, xlsxCopy, [
+      { name: 'export.xlsx', content: (await exchange().exportWorkbook(actor, source)).xlsx },
+    ]);
 
     const original = (await exchange().exportSheets(actor, source)).sheets;
     expect(original.map((s) => s.rows.length)).toEqual([4, 3, 6]);
@@ -186,7 +242,11 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
       'P-2,Folded Group,x,voluntary,unincorporated,operational,Nested,,',
     ].join('\n');
     const memberships = 'partnership_reference,organisation,role,started_on\nP-1,Only Member Ltd,member,2015-01-01';
-    await exchange().importFiles(actor, code, [csv('organisations.csv', 'name,sector,org_type\nOnly Member Ltd,private,business'), csv('partnerships.csv', partnerships), csv('memberships.csv', memberships)]);
+    await exchange().importFiles(actor, code, [
+      csv('organisations.csv', 'name,sector,org_type\nOnly Member Ltd,private,business'),
+      csv('partnerships.csv', partnerships),
+      csv('memberships.csv', memberships),
+    ]);
     const [, rows, seats] = (await exchange().exportSheets(actor, code)).sheets;
     expect(rows?.rows.map((r) => [r.reference, r.status, r.closed_on])).toEqual([
       ['P-1', 'closed', '2020-01-31'],
@@ -197,7 +257,8 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
 
   it('reports a loop of parent references', async () => {
     const code = await newLocality(context);
-    const text = 'reference,name,purpose,basis,legal_form,layer,parent_reference\nP-1,A,x,voluntary,unincorporated,strategic,P-2\nP-2,B,x,voluntary,unincorporated,strategic,P-1\nP-3,C,x,voluntary,unincorporated,strategic,P-2';
+    const text =
+      'reference,name,purpose,basis,legal_form,layer,parent_reference\nP-1,A,x,voluntary,unincorporated,strategic,P-2\nP-2,B,x,voluntary,unincorporated,strategic,P-1\nP-3,C,x,voluntary,unincorporated,strategic,P-2';
     const issues = await rejection(exchange().importFiles(actor, code, [csv('partnerships.csv', text)]));
     expect(issues.map((i) => `${i.line}:${i.column}`)).toEqual(['2:parent_reference', '3:parent_reference']);
   });

@@ -65,9 +65,21 @@ export class ExchangeService {
     }
     for (const kind of KINDS) {
       const holding = tables.filter((t) => t.kind === kind);
-      if (holding.length > 1) issues.push({ sheet: holding[1]?.sheet ?? kind, line: 1, column: '', message: `Only one file or sheet of ${kind} can be imported at once; ${holding.map((t) => t.sheet).join(' and ')} both hold them` });
+      if (holding.length > 1)
+        issues.push({
+          sheet: holding[1]?.sheet ?? kind,
+          line: 1,
+          column: '',
+          message: `Only one file or sheet of ${kind} can be imported at once; ${holding.map((t) => t.sheet).join(' and ')} both hold them`,
+        });
     }
-    if (issues.length) throw new ImportRejected(sortIssues(issues, files.map((f) => f.name)));
+    if (issues.length)
+      throw new ImportRejected(
+        sortIssues(
+          issues,
+          files.map((f) => f.name),
+        ),
+      );
     return tables;
   }
 
@@ -75,8 +87,14 @@ export class ExchangeService {
     const kind = file.kind ?? (file.name.toLowerCase().endsWith('.xlsx') ? 'workbook' : kindFromName(file.name));
     const problem = (message: string) => ({ tables: [], issues: [{ sheet: file.name, line: 1, column: '', message }] });
     if (file.content.length === 0) return problem('The file is empty');
-    if (kind === 'workbook') return looksLikeXlsx(file.content) ? readWorkbook(file.content) : problem('The file is not an XLSX workbook: choose the kind of CSV file it holds instead');
-    if (!kind) return problem(`Cannot tell what the file holds: name it after its kind (${KINDS.map((k) => `${k}.csv`).join(', ')}) or use an .xlsx workbook`);
+    if (kind === 'workbook')
+      return looksLikeXlsx(file.content)
+        ? readWorkbook(file.content)
+        : problem('The file is not an XLSX workbook: choose the kind of CSV file it holds instead');
+    if (!kind)
+      return problem(
+        `Cannot tell what the file holds: name it after its kind (${KINDS.map((k) => `${k}.csv`).join(', ')}) or use an .xlsx workbook`,
+      );
     if (looksLikeXlsx(file.content)) return problem('The file is an XLSX workbook, not CSV: import it as a workbook');
     const result = readCsv(kind, file.name, file.content);
     return { tables: result.table ? [result.table] : [], issues: result.issues };
@@ -86,13 +104,23 @@ export class ExchangeService {
    * Imports files into a locality, all or nothing: one transaction, every row through the
    * register service, and on any problem a rollback and ImportRejected listing all of them.
    */
-  async importFiles(principal: Principal, gssCode: string, files: ImportFile[], options: ImportOptions = {}): Promise<ImportResult> {
+  async importFiles(
+    principal: Principal,
+    gssCode: string,
+    files: ImportFile[],
+    options: ImportOptions = {},
+  ): Promise<ImportResult> {
     if (!options.createLocality) requireLocalityAdmin(principal, await this.register.locality(gssCode), 'Locality');
     return this.importTables(principal, gssCode, await this.readFiles(files), options);
   }
 
   /** Imports are the locality administrator's: the whole import is refused before any row is read otherwise. */
-  async importTables(principal: Principal, gssCode: string, tables: SourceTable[], options: ImportOptions = {}): Promise<ImportResult> {
+  async importTables(
+    principal: Principal,
+    gssCode: string,
+    tables: SourceTable[],
+    options: ImportOptions = {},
+  ): Promise<ImportResult> {
     return this.db.transaction().execute(async (trx) => {
       const locality = options.createLocality
         ? await this.register.createLocality(principal, { gssCode, ...options.createLocality }, { trx })
@@ -126,7 +154,16 @@ export class ExchangeService {
         const sheets: SheetData[] = [
           {
             kind: 'organisations',
-            rows: organisations.map((o) => ({ identifier: o.identifier, name: o.name, sector: o.sector, org_type: o.org_type, website: o.website, status: o.status, closed_on: o.closed_on, close_reason: o.close_reason })),
+            rows: organisations.map((o) => ({
+              identifier: o.identifier,
+              name: o.name,
+              sector: o.sector,
+              org_type: o.org_type,
+              website: o.website,
+              status: o.status,
+              closed_on: o.closed_on,
+              close_reason: o.close_reason,
+            })),
           },
           {
             kind: 'partnerships',
@@ -162,7 +199,14 @@ export class ExchangeService {
           },
           {
             kind: 'memberships',
-            rows: memberships.map((m) => ({ partnership_reference: m.partnership_reference, organisation: keyOf(m.organisation_id), role: m.role, representative: m.representative, started_on: m.started_on, ended_on: m.ended_on })),
+            rows: memberships.map((m) => ({
+              partnership_reference: m.partnership_reference,
+              organisation: keyOf(m.organisation_id),
+              role: m.role,
+              representative: m.representative,
+              started_on: m.started_on,
+              ended_on: m.ended_on,
+            })),
           },
         ];
         return { locality, sheets };
@@ -189,20 +233,34 @@ export class ExchangeService {
 
   async templateWorkbook(): Promise<Buffer> {
     const sheets = KINDS.map((kind) => ({ kind, rows: [exampleRow(kind)] }));
-    return writeWorkbook(sheets, await this.codeLists(), 'Joined Up import template: replace the example rows with your register, then import the workbook.');
+    return writeWorkbook(
+      sheets,
+      await this.codeLists(),
+      'Joined Up import template: replace the example rows with your register, then import the workbook.',
+    );
   }
 
   /** The codes the code columns accept, from the reference lists as they are now. */
   async codeLists(): Promise<CodeListEntry[]> {
     const snapshot = await this.reference.snapshot();
-    return CODE_LISTS.flatMap(([list, column]) => snapshot.items(list).map((item) => ({ list: column, code: item.code, label: item.label })));
+    return CODE_LISTS.flatMap(([list, column]) =>
+      snapshot.items(list).map((item) => ({ list: column, code: item.code, label: item.label })),
+    );
   }
 
   /** What the exchange page offers this principal, and how many records the export would hold. */
-  async overview(principal: Principal, gssCode: string): Promise<{ locality: Locality; canImport: boolean; canExport: boolean; counts?: ImportCounts }> {
+  async overview(
+    principal: Principal,
+    gssCode: string,
+  ): Promise<{ locality: Locality; canImport: boolean; canExport: boolean; counts?: ImportCounts }> {
     const locality = await this.register.locality(gssCode);
     const canExport = canReadRestricted(principal, locality);
-    return { locality, canImport: canAdministerLocality(principal, locality), canExport, counts: canExport ? await this.counts(locality.id) : undefined };
+    return {
+      locality,
+      canImport: canAdministerLocality(principal, locality),
+      canExport,
+      counts: canExport ? await this.counts(locality.id) : undefined,
+    };
   }
 
   private async counts(localityId: string): Promise<ImportCounts> {
@@ -213,7 +271,11 @@ export class ExchangeService {
         .where('locality_id', '=', localityId)
         .executeTakeFirstOrThrow()
         .then((r) => Number(r.n));
-    const [organisations, partnerships, memberships] = await Promise.all([count('organisations'), count('partnerships'), count('memberships')]);
+    const [organisations, partnerships, memberships] = await Promise.all([
+      count('organisations'),
+      count('partnerships'),
+      count('memberships'),
+    ]);
     return { organisations, partnerships, memberships };
   }
 }

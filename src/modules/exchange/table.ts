@@ -24,8 +24,13 @@ export function toTable(kind: Kind, sheet: string, header: string[], records: Ra
   const headings = trimTrailingBlanks(header.map(normaliseHeading));
   const seen = new Set<string>();
   headings.forEach((heading, index) => {
-    if (heading === '') headerIssue('', `Column ${index + 1} has no heading: give it one of the ${kind} columns or delete it`);
-    else if (!known.has(heading)) headerIssue(heading, `Unknown column “${header[index]?.trim()}”: ${kind} have the columns ${[...known].join(', ')}`);
+    if (heading === '')
+      headerIssue('', `Column ${index + 1} has no heading: give it one of the ${kind} columns or delete it`);
+    else if (!known.has(heading))
+      headerIssue(
+        heading,
+        `Unknown column “${header[index]?.trim()}”: ${kind} have the columns ${[...known].join(', ')}`,
+      );
     else if (seen.has(heading)) headerIssue(heading, `The column ${heading} appears more than once`);
     seen.add(heading);
   });
@@ -39,12 +44,22 @@ export function toTable(kind: Kind, sheet: string, header: string[], records: Ra
     if (record.values.every((v) => v.trim() === '')) continue;
     const extra = record.values.slice(headings.length).filter((v) => v.trim() !== '');
     if (extra.length) {
-      issues.push({ sheet, line: record.line, column: '', message: `This row has ${headings.length + extra.length} or more values but there are only ${headings.length} columns: check for a stray comma or a missing quote` });
+      issues.push({
+        sheet,
+        line: record.line,
+        column: '',
+        message: `This row has ${headings.length + extra.length} or more values but there are only ${headings.length} columns: check for a stray comma or a missing quote`,
+      });
       continue;
     }
     const nul = record.values.findIndex((v) => v.includes('\u0000'));
     if (nul >= 0) {
-      issues.push({ sheet, line: record.line, column: headings[nul] ?? '', message: 'This cell holds a null character, which cannot be stored: retype the value' });
+      issues.push({
+        sheet,
+        line: record.line,
+        column: headings[nul] ?? '',
+        message: 'This cell holds a null character, which cannot be stored: retype the value',
+      });
       continue;
     }
     const cells: Record<string, string> = Object.fromEntries(COLUMNS[kind].map((c) => [c.name, '']));

@@ -27,7 +27,18 @@ export async function readWorkbook(content: Buffer): Promise<{ tables: SourceTab
     // exceljs declares an older Buffer type than @types/node's generic one.
     await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    return { tables: [], issues: [{ sheet: 'workbook', line: 1, column: '', message: 'The file is not an XLSX workbook that can be read: save it from your spreadsheet as “Excel Workbook (.xlsx)”' }] };
+    return {
+      tables: [],
+      issues: [
+        {
+          sheet: 'workbook',
+          line: 1,
+          column: '',
+          message:
+            'The file is not an XLSX workbook that can be read: save it from your spreadsheet as “Excel Workbook (.xlsx)”',
+        },
+      ],
+    };
   }
   const tables: SourceTable[] = [];
   const issues: ImportIssue[] = [];
@@ -36,7 +47,13 @@ export async function readWorkbook(content: Buffer): Promise<{ tables: SourceTab
     if (name === README_SHEET.toLowerCase()) continue;
     const kind = KINDS.find((k) => k === name);
     if (!kind) {
-      if (worksheet.actualRowCount > 0) issues.push({ sheet: worksheet.name, line: 1, column: '', message: `Unknown sheet “${worksheet.name}”: a workbook holds sheets named ${KINDS.join(', ')} (and “${README_SHEET}”)` });
+      if (worksheet.actualRowCount > 0)
+        issues.push({
+          sheet: worksheet.name,
+          line: 1,
+          column: '',
+          message: `Unknown sheet “${worksheet.name}”: a workbook holds sheets named ${KINDS.join(', ')} (and “${README_SHEET}”)`,
+        });
       continue;
     }
     if (tables.some((t) => t.kind === kind)) {
@@ -48,13 +65,20 @@ export async function readWorkbook(content: Buffer): Promise<{ tables: SourceTab
     issues.push(...result.issues);
     if (result.table) tables.push(result.table);
   }
-  if (!tables.length && !issues.length) issues.push({ sheet: 'workbook', line: 1, column: '', message: `The workbook has none of the sheets ${KINDS.join(', ')}` });
+  if (!tables.length && !issues.length)
+    issues.push({
+      sheet: 'workbook',
+      line: 1,
+      column: '',
+      message: `The workbook has none of the sheets ${KINDS.join(', ')}`,
+    });
   return { tables, issues };
 }
 
 function readSheet(kind: Kind, worksheet: ExcelJS.Worksheet) {
   const width = worksheet.columnCount;
-  const valuesOf = (row: ExcelJS.Row) => Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => cellText(row.getCell(i + 1).value));
+  const valuesOf = (row: ExcelJS.Row) =>
+    Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => cellText(row.getCell(i + 1).value));
   const header = valuesOf(worksheet.getRow(1));
   const records: RawRecord[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -69,7 +93,8 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   const cell = value as Record<string, unknown>;
-  if (Array.isArray(cell.richText)) return cell.richText.map((part: { text?: unknown }) => String(part.text ?? '')).join('');
+  if (Array.isArray(cell.richText))
+    return cell.richText.map((part: { text?: unknown }) => String(part.text ?? '')).join('');
   if ('hyperlink' in cell) return cellText(cell.text);
   if ('formula' in cell || 'sharedFormula' in cell) return cellText(cell.result);
   if ('error' in cell) return String(cell.error);
@@ -100,9 +125,15 @@ export async function writeWorkbook(sheets: SheetData[], codes: CodeListEntry[],
   addReadme(workbook, codes, intro);
   for (const { kind, rows } of sheets) {
     const worksheet = workbook.addWorksheet(kind, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.columns = COLUMNS[kind].map((c) => ({ header: c.name, key: c.name, width: Math.min(50, Math.max(12, c.name.length + 4)), style: c.numeric ? {} : { numFmt: '@' } }));
+    worksheet.columns = COLUMNS[kind].map((c) => ({
+      header: c.name,
+      key: c.name,
+      width: Math.min(50, Math.max(12, c.name.length + 4)),
+      style: c.numeric ? {} : { numFmt: '@' },
+    }));
     worksheet.getRow(1).font = { bold: true };
-    for (const row of rows) worksheet.addRow(Object.fromEntries(COLUMNS[kind].map((c) => [c.name, cellValue(row[c.name], c.numeric)])));
+    for (const row of rows)
+      worksheet.addRow(Object.fromEntries(COLUMNS[kind].map((c) => [c.name, cellValue(row[c.name], c.numeric)])));
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer as ArrayBuffer);
@@ -133,7 +164,9 @@ function addReadme(workbook: ExcelJS.Workbook, codes: CodeListEntry[], intro: st
     { key: 'e', width: 36 },
   ];
   sheet.addRow([intro]).font = { bold: true };
-  sheet.addRow([`Several values in one cell are separated by “${LIST_SEPARATOR}”. Dates are YYYY-MM-DD. The first row of each sheet holds the column headings; line numbers in error reports are row numbers.`]);
+  sheet.addRow([
+    `Several values in one cell are separated by “${LIST_SEPARATOR}”. Dates are YYYY-MM-DD. The first row of each sheet holds the column headings; line numbers in error reports are row numbers.`,
+  ]);
   sheet.addRow([]);
   sheet.addRow(['Sheet', 'Column', 'Required', 'What it holds', 'Example']).font = { bold: true };
   for (const kind of KINDS) {

@@ -199,7 +199,10 @@ export const SECTION_SCHEMAS = {
     existingPartnership: longText('An existing partnership'),
   }),
   members: z.object({
-    memberIds: z.array(z.uuid({ message: 'Choose members from the list' })).max(60, { message: 'Choose up to 60 members' }).default([]),
+    memberIds: z
+      .array(z.uuid({ message: 'Choose members from the list' }))
+      .max(60, { message: 'Choose up to 60 members' })
+      .default([]),
     chairId: optionalId('Choose the chair from the list'),
     leadOrganisationId: optionalId('Choose a lead organisation from the list'),
     accountableBodyId: optionalId('Choose an accountable body from the list'),
@@ -207,21 +210,38 @@ export const SECTION_SCHEMAS = {
     roles: longText('Roles'),
   }),
   scope: z.object({
-    areas: z.array(z.string().trim().toUpperCase().regex(/^[ENSWK]\d{8}$/, { message: 'Enter ONS GSS codes like E07000123' })).max(200).default([]),
+    areas: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[ENSWK]\d{8}$/, { message: 'Enter ONS GSS codes like E07000123' }),
+      )
+      .max(200)
+      .default([]),
     layer: z.enum(LAYERS, { error: 'Choose a layer: strategic, executive or operational' }).optional(),
     durationMonths: count('Expected duration', 240),
     reviewPoint: longText('Exit or review point'),
   }),
   funding: z.object({
     fundName: optionalText(300, 'Fund'),
-    fundAmount: z.number({ error: 'Amount must be a number, like 25000' }).min(0, { message: 'Amount must be 0 or more' }).max(1_000_000_000, { message: 'Amount must be £1,000,000,000 or less' }).optional(),
+    fundAmount: z
+      .number({ error: 'Amount must be a number, like 25000' })
+      .min(0, { message: 'Amount must be 0 or more' })
+      .max(1_000_000_000, { message: 'Amount must be £1,000,000,000 or less' })
+      .optional(),
     fundEndsOn: isoDate('Fund end date must be a real date, for example 31 3 2028').optional(),
     fundRequiresPartnership: yesNo.optional(),
   }),
   running: z.object({
     meetingsPerYear: count('Meetings a year', 365),
     attendees: count('Attendees', 1000),
-    meetingHours: z.number({ error: 'Meeting length must be a number of hours' }).min(0, { message: 'Meeting length must be 0 or more' }).max(24, { message: 'Meeting length must be 24 hours or fewer' }).optional(),
+    meetingHours: z
+      .number({ error: 'Meeting length must be a number of hours' })
+      .min(0, { message: 'Meeting length must be 0 or more' })
+      .max(24, { message: 'Meeting length must be 24 hours or fewer' })
+      .optional(),
     benefits: longText('Expected benefits'),
   }),
 } as const;
@@ -232,7 +252,11 @@ export type ProposalAnswers = { [K in SectionName]?: z.output<(typeof SECTION_SC
 
 export const acknowledgeInput = z.object({
   partnershipId: z.uuid({ message: 'Choose a similar partnership' }),
-  explanation: requiredText(2000, 'Explain why the proposal does not duplicate this partnership, or withdraw it', 'Explanation'),
+  explanation: requiredText(
+    2000,
+    'Explain why the proposal does not duplicate this partnership, or withdraw it',
+    'Explanation',
+  ),
 });
 
 export const commentInput = z.object({
@@ -266,16 +290,31 @@ export const decisionInput = z
   .object({
     outcome: z.enum(DECISION_OUTCOMES, { error: 'Choose approve, approve with conditions or reject' }),
     reasons: requiredText(4000, 'Give the reasons for the decision: they are published in the decision log', 'Reasons'),
-    checks: z.array(z.enum(Object.keys(CHECKS) as [CheckCode, ...CheckCode[]], { error: 'Choose checks from the list' })).default([]),
+    checks: z
+      .array(z.enum(Object.keys(CHECKS) as [CheckCode, ...CheckCode[]], { error: 'Choose checks from the list' }))
+      .default([]),
     conditions: optionalText(4000, 'Conditions'),
-    createAs: z.enum(['proposed', 'active'], { error: 'Choose whether the partnership starts as proposed or active' }).optional(),
-    diversion: z.enum(['single-organisation', 'joint-working', 'existing-partnership', 'none'], { error: 'Choose where the work goes instead' }).optional(),
+    createAs: z
+      .enum(['proposed', 'active'], { error: 'Choose whether the partnership starts as proposed or active' })
+      .optional(),
+    diversion: z
+      .enum(['single-organisation', 'joint-working', 'existing-partnership', 'none'], {
+        error: 'Choose where the work goes instead',
+      })
+      .optional(),
     restrictedNote: optionalText(4000, 'Note for readers of restricted material'),
   })
   .superRefine((d, ctx) => {
-    if (d.checks.length === 0) ctx.addIssue({ code: 'custom', path: ['checks'], message: 'Say which checks you considered' });
-    if (d.outcome === 'approved-with-conditions' && !d.conditions) ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'Enter the conditions of the approval' });
-    if (d.outcome !== 'rejected' && !d.createAs) ctx.addIssue({ code: 'custom', path: ['createAs'], message: 'Choose whether the new partnership starts as proposed or active' });
+    if (d.checks.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['checks'], message: 'Say which checks you considered' });
+    if (d.outcome === 'approved-with-conditions' && !d.conditions)
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'Enter the conditions of the approval' });
+    if (d.outcome !== 'rejected' && !d.createAs)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['createAs'],
+        message: 'Choose whether the new partnership starts as proposed or active',
+      });
   });
 export type DecisionInput = z.output<typeof decisionInput>;
 

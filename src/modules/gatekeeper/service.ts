@@ -5,7 +5,16 @@ import type { CoreServices } from '../../core/services.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import type { RecordInput } from '../audit/service.js';
-import { canAdministerLocality, canDecideLocalProposals, canDecideNationalProposals, canProposePartnerships, canReadRestricted, isRegionalAdviser, isSystem, refuse } from '../accounts/policy.js';
+import {
+  canAdministerLocality,
+  canDecideLocalProposals,
+  canDecideNationalProposals,
+  canProposePartnerships,
+  canReadRestricted,
+  isRegionalAdviser,
+  isSystem,
+  refuse,
+} from '../accounts/policy.js';
 import type { ProposalCheck } from '../overlap/service.js';
 import type { ProposalMatch, ProposedPartnership } from '../overlap/proposal-check.js';
 import type { PerformanceService } from '../performance/service.js';
@@ -30,8 +39,25 @@ import {
   startInput,
   withdrawInput,
 } from './schema.js';
-import { type DecidedProposal, type GatekeeperStatistics, type ReviewClock, gatekeeperStatistics, reviewClock, timeInStates } from './timing.js';
-import { type Action, type Standing, type State, AWAITING_GATEKEEPER, STATE_LABELS, availableActions, decide as judge, isState, outcomeAction } from './workflow.js';
+import {
+  type DecidedProposal,
+  type GatekeeperStatistics,
+  type ReviewClock,
+  gatekeeperStatistics,
+  reviewClock,
+  timeInStates,
+} from './timing.js';
+import {
+  type Action,
+  type Standing,
+  type State,
+  AWAITING_GATEKEEPER,
+  STATE_LABELS,
+  availableActions,
+  decide as judge,
+  isState,
+  outcomeAction,
+} from './workflow.js';
 
 export interface GatekeeperDependencies extends CoreServices {
   performance: PerformanceService;
@@ -52,18 +78,34 @@ const PROPOSAL_ENTITY: RecordInput['entityType'] = 'proposal';
 const SECTION_COMPLETE: Record<SectionName, (a: ProposalAnswers) => boolean> = {
   problem: (a) => !!(a.problem?.title && a.problem.problem && a.problem.outcomes && a.problem.themes.length > 0),
   need: (a) => !!(a.need?.whySeveralOrganisations && a.need.whySeveralLevels),
-  alternatives: (a) => !!(a.alternatives?.singleOrganisation && a.alternatives.jointWorking && a.alternatives.existingPartnership),
-  members: (a) => !!(a.members && a.members.memberIds.length >= 2 && a.members.leadOrganisationId && a.members.accountableBodyId && a.members.legalForm),
+  alternatives: (a) =>
+    !!(a.alternatives?.singleOrganisation && a.alternatives.jointWorking && a.alternatives.existingPartnership),
+  members: (a) =>
+    !!(
+      a.members &&
+      a.members.memberIds.length >= 2 &&
+      a.members.leadOrganisationId &&
+      a.members.accountableBodyId &&
+      a.members.legalForm
+    ),
   scope: (a) => !!(a.scope?.layer && a.scope.durationMonths !== undefined && a.scope.reviewPoint),
   funding: (a) => !!a.funding?.fundRequiresPartnership,
-  running: (a) => !!(a.running && a.running.meetingsPerYear !== undefined && a.running.attendees !== undefined && a.running.meetingHours !== undefined && a.running.benefits),
+  running: (a) =>
+    !!(
+      a.running &&
+      a.running.meetingsPerYear !== undefined &&
+      a.running.attendees !== undefined &&
+      a.running.meetingHours !== undefined &&
+      a.running.benefits
+    ),
 };
 
 const SECTION_MISSING: Record<SectionName, string> = {
   problem: 'Complete “The problem and the outcomes sought”: title, problem, outcomes and at least one theme',
   need: 'Complete “Why it needs a partnership”: why several organisations and why several levels',
   alternatives: 'Complete “Alternatives considered”: say why each alternative was rejected',
-  members: 'Complete “Members, lead and legal form”: at least two members, the lead, the accountable body and the legal form',
+  members:
+    'Complete “Members, lead and legal form”: at least two members, the lead, the accountable body and the legal form',
   scope: 'Complete “Areas, layer and duration”: the layer, expected duration and exit or review point',
   funding: 'Complete “Funding”: say whether a fund requires a new partnership',
   running: 'Complete “Running cost and benefits”: meetings a year, attendees, meeting length and expected benefits',
@@ -83,10 +125,31 @@ export interface Precheck {
   nationalPending: boolean;
   nationalChecked: boolean;
   unacknowledged: number;
-  burden: Array<{ organisationId: string; name: string; seats: number; yearlyHours: number; addedHours: number; increase: number | null }>;
-  sameThemeArea: Array<{ id: string; name: string; reference: string; themes: string[]; statutory: boolean; statutoryType: string | null; sharedThemes: string[] }>;
+  burden: Array<{
+    organisationId: string;
+    name: string;
+    seats: number;
+    yearlyHours: number;
+    addedHours: number;
+    increase: number | null;
+  }>;
+  sameThemeArea: Array<{
+    id: string;
+    name: string;
+    reference: string;
+    themes: string[];
+    statutory: boolean;
+    statutoryType: string | null;
+    sharedThemes: string[];
+  }>;
   statutoryCover: Array<{ id: string; name: string; reference: string; statutoryType: string | null }>;
-  runningCost: { pence: number; estimated: boolean; meetingsPerYear: number | null; attendees: number | null; meetingHours: number | null };
+  runningCost: {
+    pence: number;
+    estimated: boolean;
+    meetingsPerYear: number | null;
+    attendees: number | null;
+    meetingHours: number | null;
+  };
 }
 
 export interface ProposalView {
@@ -159,7 +222,11 @@ export class GatekeeperService {
 
   // --- who is who ---------------------------------------------------------------------------
 
-  standing(principal: Principal, locality: Locality, proposal: Pick<ProposalRow, 'proposer_id' | 'national'>): Standing {
+  standing(
+    principal: Principal,
+    locality: Locality,
+    proposal: Pick<ProposalRow, 'proposer_id' | 'national'>,
+  ): Standing {
     return {
       proposer: principal.kind !== 'public' && proposal.proposer_id === actorId(principal),
       decider: proposal.national ? canDecideNationalProposals(principal) : canDecideLocalProposals(principal, locality),
@@ -172,13 +239,28 @@ export class GatekeeperService {
     if (!canReadRestricted(principal, locality)) return false;
     if (proposal.status !== 'draft') return true;
     const s = this.standing(principal, locality, proposal);
-    return s.proposer || s.decider || s.adviser || isSystem(principal) || canDecideNationalProposals(principal) || canDecideLocalProposals(principal, locality);
+    return (
+      s.proposer ||
+      s.decider ||
+      s.adviser ||
+      isSystem(principal) ||
+      canDecideNationalProposals(principal) ||
+      canDecideLocalProposals(principal, locality)
+    );
   }
 
-  private async load(db: Db, principal: Principal, code: string, id: string, lock = false): Promise<{ locality: Locality; proposal: ProposalRow }> {
+  private async load(
+    db: Db,
+    principal: Principal,
+    code: string,
+    id: string,
+    lock = false,
+  ): Promise<{ locality: Locality; proposal: ProposalRow }> {
     const locality = await this.deps.register.locality(code, db);
     if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Proposal');
-    const proposal = UUID.test(id) ? await (lock ? this.repository.forUpdate(db, locality.id, id) : this.repository.byId(db, locality.id, id)) : undefined;
+    const proposal = UUID.test(id)
+      ? await (lock ? this.repository.forUpdate(db, locality.id, id) : this.repository.byId(db, locality.id, id))
+      : undefined;
     if (!proposal || !this.canSee(principal, locality, proposal)) throw new NotFoundError('Proposal');
     return { locality, proposal };
   }
@@ -217,10 +299,17 @@ export class GatekeeperService {
 
   private async summaries(principal: Principal, localities: Locality[], now: Date): Promise<ProposalSummary[]> {
     const byId = new Map(localities.map((l) => [l.id, l]));
-    const rows = (await this.repository.list(this.deps.db, [...byId.keys()])).filter((p) => this.canSee(principal, byId.get(p.locality_id) as Locality, p));
-    const events = await this.repository.events(this.deps.db, rows.filter((p) => AWAITING_GATEKEEPER.includes(stateOf(p))).map((p) => p.id));
+    const rows = (await this.repository.list(this.deps.db, [...byId.keys()])).filter((p) =>
+      this.canSee(principal, byId.get(p.locality_id) as Locality, p),
+    );
+    const events = await this.repository.events(
+      this.deps.db,
+      rows.filter((p) => AWAITING_GATEKEEPER.includes(stateOf(p))).map((p) => p.id),
+    );
     const levels = new Map<string, number>();
-    for (const l of localities) if (rows.some((p) => p.locality_id === l.id)) levels.set(l.id, await this.repository.serviceLevelDays(this.deps.db, l.id));
+    for (const l of localities)
+      if (rows.some((p) => p.locality_id === l.id))
+        levels.set(l.id, await this.repository.serviceLevelDays(this.deps.db, l.id));
     return rows.map((p) => ({
       id: p.id,
       reference: p.reference,
@@ -231,9 +320,18 @@ export class GatekeeperService {
       localityName: p.locality_name,
       proposerName: p.proposer_name,
       mine: p.proposer_id === actorId(principal),
-      awaitsYou: AWAITING_GATEKEEPER.includes(stateOf(p)) && this.standing(principal, byId.get(p.locality_id) as Locality, p).decider && p.proposer_id !== actorId(principal),
+      awaitsYou:
+        AWAITING_GATEKEEPER.includes(stateOf(p)) &&
+        this.standing(principal, byId.get(p.locality_id) as Locality, p).decider &&
+        p.proposer_id !== actorId(principal),
       updatedAt: p.updated_at,
-      clock: reviewClock(stateOf(p), eventsOf(events, p.id), levels.get(p.locality_id) ?? 20, now, bankHolidaysFor(byId.get(p.locality_id)?.nation ?? '')),
+      clock: reviewClock(
+        stateOf(p),
+        eventsOf(events, p.id),
+        levels.get(p.locality_id) ?? 20,
+        now,
+        bankHolidaysFor(byId.get(p.locality_id)?.nation ?? ''),
+      ),
     }));
   }
 
@@ -250,7 +348,10 @@ export class GatekeeperService {
     const standing = this.standing(principal, locality, proposal);
     const answers = proposal.answers ?? {};
     const stateEvents = events.map((e) => ({ toStatus: e.to_status, occurredAt: e.occurred_at }));
-    const partnership = proposal.partnership_id ? ((await this.repository.partnershipLocalityNames(db, [proposal.partnership_id])).get(proposal.partnership_id) ?? null) : null;
+    const partnership = proposal.partnership_id
+      ? ((await this.repository.partnershipLocalityNames(db, [proposal.partnership_id])).get(proposal.partnership_id) ??
+        null)
+      : null;
     return {
       locality,
       proposal,
@@ -260,13 +361,20 @@ export class GatekeeperService {
       actions: principal.canWrite ? availableActions(state, standing) : [],
       sections: sectionStatuses(answers),
       missing: missingSections(answers),
-      events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor_name, note: e.note, at: e.occurred_at })),
+      events: events.map((e) => ({
+        from: e.from_status,
+        to: e.to_status,
+        actor: e.actor_name,
+        note: e.note,
+        at: e.occurred_at,
+      })),
       comments: comments.map((c) => ({ author: c.author_name, role: c.author_role, body: c.body, at: c.created_at })),
       acknowledgements,
       timeInStates: timeInStates(stateEvents, now, bankHolidaysFor(locality.nation)),
       clock: reviewClock(state, stateEvents, serviceLevelDays, now, bankHolidaysFor(locality.nation)),
       serviceLevelDays,
-      partnership: partnership && proposal.partnership_id ? { id: proposal.partnership_id, name: partnership.name } : null,
+      partnership:
+        partnership && proposal.partnership_id ? { id: proposal.partnership_id, name: partnership.name } : null,
     };
   }
 
@@ -297,12 +405,21 @@ export class GatekeeperService {
         created_at: at,
       });
       await this.repository.recordCreated(trx, proposal, actorOf(principal));
-      await this.audit(trx, principal, locality, proposal, 'create', `Started proposal ${reference}: ${data.title}`, { after: proposal });
+      await this.audit(trx, principal, locality, proposal, 'create', `Started proposal ${reference}: ${data.title}`, {
+        after: proposal,
+      });
       return proposal;
     });
   }
 
-  async saveSection(principal: Principal, code: string, id: string, section: SectionName, input: unknown, options: WriteOptions = {}): Promise<ProposalRow> {
+  async saveSection(
+    principal: Principal,
+    code: string,
+    id: string,
+    section: SectionName,
+    input: unknown,
+    options: WriteOptions = {},
+  ): Promise<ProposalRow> {
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       this.allow('edit', principal, locality, proposal);
@@ -316,7 +433,15 @@ export class GatekeeperService {
         if (problem.national) changes.national = problem.national === 'yes';
       }
       const updated = await this.repository.update(trx, proposal.id, changes);
-      await this.audit(trx, principal, locality, proposal, 'update', `Saved “${SECTION_TITLES[section]}” of proposal ${proposal.reference}`, { before: proposal.answers?.[section] ?? null, after: data });
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `Saved “${SECTION_TITLES[section]}” of proposal ${proposal.reference}`,
+        { before: proposal.answers?.[section] ?? null, after: data },
+      );
       return updated;
     });
   }
@@ -325,63 +450,116 @@ export class GatekeeperService {
   private async checkSection(trx: Db, locality: Locality, section: SectionName, data: unknown): Promise<void> {
     if (section === 'members') {
       const m = data as NonNullable<ProposalAnswers['members']>;
-      const named = [...m.memberIds, m.chairId, m.leadOrganisationId, m.accountableBodyId].filter((x): x is string => !!x);
+      const named = [...m.memberIds, m.chairId, m.leadOrganisationId, m.accountableBodyId].filter(
+        (x): x is string => !!x,
+      );
       const found = await this.deps.register.organisations.byIds(trx, locality.id, [...new Set(named)]);
       const errors: Array<{ field: string; message: string }> = [];
-      for (const [field, value] of [['chairId', m.chairId], ['leadOrganisationId', m.leadOrganisationId], ['accountableBodyId', m.accountableBodyId]] as const) {
-        if (value && !found.has(value)) errors.push({ field, message: 'Choose an organisation from this locality’s register' });
+      for (const [field, value] of [
+        ['chairId', m.chairId],
+        ['leadOrganisationId', m.leadOrganisationId],
+        ['accountableBodyId', m.accountableBodyId],
+      ] as const) {
+        if (value && !found.has(value))
+          errors.push({ field, message: 'Choose an organisation from this locality’s register' });
       }
-      if (m.memberIds.some((x) => !found.has(x))) errors.push({ field: 'memberIds', message: 'Choose members from this locality’s register' });
-      if (m.chairId && !m.memberIds.includes(m.chairId)) errors.push({ field: 'chairId', message: 'The chair must be one of the proposed members' });
+      if (m.memberIds.some((x) => !found.has(x)))
+        errors.push({ field: 'memberIds', message: 'Choose members from this locality’s register' });
+      if (m.chairId && !m.memberIds.includes(m.chairId))
+        errors.push({ field: 'chairId', message: 'The chair must be one of the proposed members' });
       if (m.legalForm) {
         const snapshot = await this.deps.reference.snapshot(trx);
-        if (!snapshot.has('legal-form', m.legalForm)) errors.push({ field: 'legalForm', message: 'Choose a legal form from the list' });
+        if (!snapshot.has('legal-form', m.legalForm))
+          errors.push({ field: 'legalForm', message: 'Choose a legal form from the list' });
       }
       if (errors.length) throw new ValidationError(errors);
     }
     if (section === 'problem') {
       const p = data as NonNullable<ProposalAnswers['problem']>;
       const snapshot = await this.deps.reference.snapshot(trx);
-      if (p.themes.some((t) => !snapshot.has('theme', t))) throw ValidationError.of('themes', 'Choose themes from the list');
+      if (p.themes.some((t) => !snapshot.has('theme', t)))
+        throw ValidationError.of('themes', 'Choose themes from the list');
       if (p.planOutcomeIds.length) {
         const outcomes = new Set((await this.deps.performance.outcomeChoices(locality.id, { trx })).map((o) => o.id));
-        if (p.planOutcomeIds.some((id) => !outcomes.has(id))) throw ValidationError.of('planOutcomeIds', 'Choose outcomes from the locality’s plans');
+        if (p.planOutcomeIds.some((id) => !outcomes.has(id)))
+          throw ValidationError.of('planOutcomeIds', 'Choose outcomes from the locality’s plans');
       }
     }
     if (section === 'alternatives') {
       const a = data as NonNullable<ProposalAnswers['alternatives']>;
-      if (a.existingPartnershipId && !(await this.deps.register.partnerships.summary(trx, locality.id, a.existingPartnershipId))) {
+      if (
+        a.existingPartnershipId &&
+        !(await this.deps.register.partnerships.summary(trx, locality.id, a.existingPartnershipId))
+      ) {
         throw ValidationError.of('existingPartnershipId', 'Choose a partnership from this locality’s register');
       }
     }
   }
 
   /** The automatic pre-check, as the proposer and the reviewers see it now. */
-  async precheck(principal: Principal, code: string, id: string, options: { trx?: Db } = {}): Promise<{ view: { locality: Locality; proposal: ProposalRow }; precheck: Precheck }> {
+  async precheck(
+    principal: Principal,
+    code: string,
+    id: string,
+    options: { trx?: Db } = {},
+  ): Promise<{ view: { locality: Locality; proposal: ProposalRow }; precheck: Precheck }> {
     const db = options.trx ?? this.deps.db;
     const loaded = await this.load(db, principal, code, id);
-    return { view: loaded, precheck: await this.runPrecheck(db, loaded.locality, loaded.proposal, options.trx !== undefined) };
+    return {
+      view: loaded,
+      precheck: await this.runPrecheck(db, loaded.locality, loaded.proposal, options.trx !== undefined),
+    };
   }
 
-  private async runPrecheck(db: Db, locality: Locality, proposal: ProposalRow, inTransaction: boolean): Promise<Precheck> {
+  private async runPrecheck(
+    db: Db,
+    locality: Locality,
+    proposal: ProposalRow,
+    inTransaction: boolean,
+  ): Promise<Precheck> {
     const answers = proposal.answers ?? {};
     const candidate = proposedPartnership(locality, proposal);
     const identifiers = await this.repository.organisationIdentifiers(db, candidate.memberOrganisationIds);
-    const check: ProposalCheck = await this.deps.overlap.checkProposal(locality, { ...candidate, memberIdentifiers: candidate.memberOrganisationIds.map((m) => identifiers.get(m) ?? m) }, inTransaction ? { trx: db } : {});
-    const acknowledgements = new Map((await this.repository.acknowledgements(db, proposal.id)).map((a) => [a.partnership_id, a]));
+    const check: ProposalCheck = await this.deps.overlap.checkProposal(
+      locality,
+      { ...candidate, memberIdentifiers: candidate.memberOrganisationIds.map((m) => identifiers.get(m) ?? m) },
+      inTransaction ? { trx: db } : {},
+    );
+    const acknowledgements = new Map(
+      (await this.repository.acknowledgements(db, proposal.id)).map((a) => [a.partnership_id, a]),
+    );
     const nationalIds = check.national.map((m) => m.partnershipId);
     const places = await this.repository.partnershipLocalityNames(db, nationalIds);
     const similar: SimilarFound[] = [
-      ...check.local.map((m) => ({ ...m, scope: 'local' as const, localityName: locality.name, localityCode: locality.gss_code, acknowledgement: acknowledgements.get(m.partnershipId) ?? null })),
-      ...check.national.map((m) => ({ ...m, scope: 'national' as const, localityName: m.localityName, localityCode: places.get(m.partnershipId)?.code ?? '', acknowledgement: acknowledgements.get(m.partnershipId) ?? null })),
+      ...check.local.map((m) => ({
+        ...m,
+        scope: 'local' as const,
+        localityName: locality.name,
+        localityCode: locality.gss_code,
+        acknowledgement: acknowledgements.get(m.partnershipId) ?? null,
+      })),
+      ...check.national.map((m) => ({
+        ...m,
+        scope: 'national' as const,
+        localityName: m.localityName,
+        localityCode: places.get(m.partnershipId)?.code ?? '',
+        acknowledgement: acknowledgements.get(m.partnershipId) ?? null,
+      })),
     ];
     const members = candidate.memberOrganisationIds;
     const load = await this.repository.seatLoad(db, locality.id, members);
     const organisations = await this.deps.register.organisations.byIds(db, locality.id, members);
-    const addedHours = ((answers.running?.meetingsPerYear ?? 0) * (answers.running?.meetingHours ?? 0));
+    const addedHours = (answers.running?.meetingsPerYear ?? 0) * (answers.running?.meetingHours ?? 0);
     const burden = members.map((organisationId) => {
       const now = load.get(organisationId) ?? { seats: 0, yearlyHours: 0 };
-      return { organisationId, name: organisations.get(organisationId)?.name ?? 'Unknown organisation', seats: now.seats, yearlyHours: Math.round(now.yearlyHours), addedHours, increase: now.yearlyHours > 0 ? addedHours / now.yearlyHours : null };
+      return {
+        organisationId,
+        name: organisations.get(organisationId)?.name ?? 'Unknown organisation',
+        seats: now.seats,
+        yearlyHours: Math.round(now.yearlyHours),
+        addedHours,
+        increase: now.yearlyHours > 0 ? addedHours / now.yearlyHours : null,
+      };
     });
     burden.sort((a, b) => b.seats - a.seats || a.name.localeCompare(b.name));
     const themes = answers.problem?.themes ?? [];
@@ -390,10 +568,30 @@ export class GatekeeperService {
     for (const s of similar) s.sharedThemes = s.sharedThemes.map(themeLabel);
     const areas = new Set(candidate.areas);
     const sameThemeArea = (await this.repository.sharingTheme(db, locality.id, themes))
-      .filter((p) => p.areas === null || p.areas.length === 0 || p.areas.includes(locality.gss_code) || areas.has(locality.gss_code) || p.areas.some((a) => areas.has(a)))
-      .map((p) => ({ id: p.id, name: p.name, reference: p.reference, themes: (p.themes ?? []).map(themeLabel), statutory: p.basis === 'statutory', statutoryType: p.statutory_type, sharedThemes: (p.themes ?? []).filter((t) => themes.includes(t)).map(themeLabel) }))
+      .filter(
+        (p) =>
+          p.areas === null ||
+          p.areas.length === 0 ||
+          p.areas.includes(locality.gss_code) ||
+          areas.has(locality.gss_code) ||
+          p.areas.some((a) => areas.has(a)),
+      )
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        reference: p.reference,
+        themes: (p.themes ?? []).map(themeLabel),
+        statutory: p.basis === 'statutory',
+        statutoryType: p.statutory_type,
+        sharedThemes: (p.themes ?? []).filter((t) => themes.includes(t)).map(themeLabel),
+      }))
       // The closest first: most themes in common, statutory partnerships before others.
-      .sort((x, y) => y.sharedThemes.length - x.sharedThemes.length || Number(y.statutory) - Number(x.statutory) || x.name.localeCompare(y.name));
+      .sort(
+        (x, y) =>
+          y.sharedThemes.length - x.sharedThemes.length ||
+          Number(y.statutory) - Number(x.statutory) ||
+          x.name.localeCompare(y.name),
+      );
     return {
       similar,
       nationalPending: check.nationalPending,
@@ -401,13 +599,27 @@ export class GatekeeperService {
       unacknowledged: similar.filter((s) => !s.acknowledgement).length,
       burden,
       sameThemeArea,
-      statutoryCover: sameThemeArea.filter((p) => p.statutory).map(({ id, name, reference, statutoryType }) => ({ id, name, reference, statutoryType })),
-      runningCost: { pence: check.runningCost.pence, estimated: check.runningCost.estimated, meetingsPerYear: answers.running?.meetingsPerYear ?? null, attendees: answers.running?.attendees ?? null, meetingHours: answers.running?.meetingHours ?? null },
+      statutoryCover: sameThemeArea
+        .filter((p) => p.statutory)
+        .map(({ id, name, reference, statutoryType }) => ({ id, name, reference, statutoryType })),
+      runningCost: {
+        pence: check.runningCost.pence,
+        estimated: check.runningCost.estimated,
+        meetingsPerYear: answers.running?.meetingsPerYear ?? null,
+        attendees: answers.running?.attendees ?? null,
+        meetingHours: answers.running?.meetingHours ?? null,
+      },
     };
   }
 
   /** The proposer says why a similar partnership found by the pre-check is not a duplicate. */
-  async acknowledge(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<void> {
+  async acknowledge(
+    principal: Principal,
+    code: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions = {},
+  ): Promise<void> {
     const check = await this.precheckBeforeWriting(principal, code, id, options);
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
@@ -415,8 +627,21 @@ export class GatekeeperService {
       const data = parseInput(acknowledgeInput, input);
       const found = check.similar.find((s) => s.partnershipId === data.partnershipId);
       if (!found) throw ValidationError.of('partnershipId', 'Choose a partnership the pre-check found');
-      await this.repository.acknowledge(trx, { proposal_id: proposal.id, partnership_id: data.partnershipId, explanation: data.explanation, acknowledged_by: principal.label });
-      await this.audit(trx, principal, locality, proposal, 'update', `Explained why proposal ${proposal.reference} does not duplicate ${found.name}`, { after: data });
+      await this.repository.acknowledge(trx, {
+        proposal_id: proposal.id,
+        partnership_id: data.partnershipId,
+        explanation: data.explanation,
+        acknowledged_by: principal.label,
+      });
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `Explained why proposal ${proposal.reference} does not duplicate ${found.name}`,
+        { after: data },
+      );
     });
   }
 
@@ -431,8 +656,24 @@ export class GatekeeperService {
       const at = options.at ?? new Date();
       await this.repository.update(trx, proposal.id, { submitted_at: at, precheck });
       const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), null, at);
-      await this.audit(trx, principal, locality, proposal, 'update', `Submitted proposal ${proposal.reference} to the gatekeeper`, { before: { status: proposal.status }, after: { status: to } });
-      await this.tell(trx, locality, moved, principal, ['reviewers', 'adviser'], `Proposal ${moved.reference} submitted: ${moved.title}`, `${principal.label} has submitted the proposal “${moved.title}” for the gatekeeper to examine. The pre-check found ${precheck.similar.length} similar partnership${precheck.similar.length === 1 ? '' : 's'}.`);
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `Submitted proposal ${proposal.reference} to the gatekeeper`,
+        { before: { status: proposal.status }, after: { status: to } },
+      );
+      await this.tell(
+        trx,
+        locality,
+        moved,
+        principal,
+        ['reviewers', 'adviser'],
+        `Proposal ${moved.reference} submitted: ${moved.title}`,
+        `${principal.label} has submitted the proposal “${moved.title}” for the gatekeeper to examine. The pre-check found ${precheck.similar.length} similar partnership${precheck.similar.length === 1 ? '' : 's'}.`,
+      );
       return moved;
     });
   }
@@ -441,26 +682,53 @@ export class GatekeeperService {
    * The pre-check for a submission, run before the write transaction opens: the overlap index
    * is read outside it (on PGlite a second reader would wait on the open transaction forever).
    */
-  private async precheckBeforeWriting(principal: Principal, code: string, id: string, options: WriteOptions): Promise<Precheck> {
+  private async precheckBeforeWriting(
+    principal: Principal,
+    code: string,
+    id: string,
+    options: WriteOptions,
+  ): Promise<Precheck> {
     const db = options.trx ?? this.deps.db;
     const { locality, proposal } = await this.load(db, principal, code, id);
     return this.runPrecheck(db, locality, proposal, options.trx !== undefined);
   }
 
   /** Every similar partnership the pre-check finds must be explained before the proposal goes in. */
-  private async requireAcknowledged(trx: Db, proposal: ProposalRow, check: Precheck, options: WriteOptions): Promise<StoredPrecheck> {
+  private async requireAcknowledged(
+    trx: Db,
+    proposal: ProposalRow,
+    check: Precheck,
+    options: WriteOptions,
+  ): Promise<StoredPrecheck> {
     const explained = new Set((await this.repository.acknowledgements(trx, proposal.id)).map((a) => a.partnership_id));
     const open = check.similar.filter((s) => !explained.has(s.partnershipId));
-    if (open.length) throw new ValidationError(open.map((s) => ({ field: 'acknowledgements', message: `Explain why the proposal does not duplicate ${s.name}${s.scope === 'national' ? ` (${s.localityName})` : ''}, or withdraw it` })));
+    if (open.length)
+      throw new ValidationError(
+        open.map((s) => ({
+          field: 'acknowledgements',
+          message: `Explain why the proposal does not duplicate ${s.name}${s.scope === 'national' ? ` (${s.localityName})` : ''}, or withdraw it`,
+        })),
+      );
     return {
       at: (options.at ?? new Date()).toISOString(),
-      similar: check.similar.map((s) => ({ partnershipId: s.partnershipId, name: s.name, localityName: s.localityName, score: s.score })),
+      similar: check.similar.map((s) => ({
+        partnershipId: s.partnershipId,
+        name: s.name,
+        localityName: s.localityName,
+        score: s.score,
+      })),
       yearlyCostPence: check.runningCost.pence,
       costEstimated: check.runningCost.estimated,
     };
   }
 
-  async resubmit(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<ProposalRow> {
+  async resubmit(
+    principal: Principal,
+    code: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions = {},
+  ): Promise<ProposalRow> {
     const check = await this.precheckBeforeWriting(principal, code, id, options);
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
@@ -471,35 +739,105 @@ export class GatekeeperService {
       const precheck = await this.requireAcknowledged(trx, proposal, check, options);
       await this.repository.update(trx, proposal.id, { precheck });
       const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), data.note, options.at);
-      await this.audit(trx, principal, locality, proposal, 'update', `Resubmitted proposal ${proposal.reference} with more information`, { before: { status: proposal.status }, after: { status: to, note: data.note } });
-      await this.tell(trx, locality, moved, principal, ['reviewers', 'adviser'], `Proposal ${moved.reference} resubmitted`, `${principal.label} has sent more information on “${moved.title}”: ${data.note}`);
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `Resubmitted proposal ${proposal.reference} with more information`,
+        { before: { status: proposal.status }, after: { status: to, note: data.note } },
+      );
+      await this.tell(
+        trx,
+        locality,
+        moved,
+        principal,
+        ['reviewers', 'adviser'],
+        `Proposal ${moved.reference} resubmitted`,
+        `${principal.label} has sent more information on “${moved.title}”: ${data.note}`,
+      );
       return moved;
     });
   }
 
-  async withdraw(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<ProposalRow> {
+  async withdraw(
+    principal: Principal,
+    code: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions = {},
+  ): Promise<ProposalRow> {
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       const to = this.allow('withdraw', principal, locality, proposal);
       const data = parseInput(withdrawInput, input);
-      const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), data.reason ?? null, options.at);
-      await this.audit(trx, principal, locality, proposal, 'close', `Withdrew proposal ${proposal.reference}`, { before: { status: proposal.status }, after: { status: to, reason: data.reason ?? null } });
-      if (proposal.status !== 'draft') await this.tell(trx, locality, moved, principal, ['reviewers', 'adviser'], `Proposal ${moved.reference} withdrawn`, `${principal.label} has withdrawn the proposal “${moved.title}”.${data.reason ? ` Reason: ${data.reason}` : ''}`);
+      const moved = await this.repository.moveTo(
+        trx,
+        proposal,
+        to,
+        actorOf(principal),
+        data.reason ?? null,
+        options.at,
+      );
+      await this.audit(trx, principal, locality, proposal, 'close', `Withdrew proposal ${proposal.reference}`, {
+        before: { status: proposal.status },
+        after: { status: to, reason: data.reason ?? null },
+      });
+      if (proposal.status !== 'draft')
+        await this.tell(
+          trx,
+          locality,
+          moved,
+          principal,
+          ['reviewers', 'adviser'],
+          `Proposal ${moved.reference} withdrawn`,
+          `${principal.label} has withdrawn the proposal “${moved.title}”.${data.reason ? ` Reason: ${data.reason}` : ''}`,
+        );
       return moved;
     });
   }
 
   // --- comments, review and decisions --------------------------------------------------------
 
-  async comment(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<void> {
+  async comment(
+    principal: Principal,
+    code: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions = {},
+  ): Promise<void> {
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id);
       this.allow('comment', principal, locality, proposal);
       const data = parseInput(commentInput, input);
       const role = this.roleLabel(principal, locality, proposal);
-      await this.repository.addComment(trx, { proposal_id: proposal.id, author_id: actorId(principal), author_name: principal.label, author_role: role, body: data.body, created_at: options.at ?? new Date() });
-      await this.audit(trx, principal, locality, proposal, 'update', `${role} commented on proposal ${proposal.reference}`, { after: data });
-      await this.tell(trx, locality, proposal, principal, ['proposer', 'reviewers', 'adviser'], `Comment on proposal ${proposal.reference}`, `${principal.label} (${role}) commented on “${proposal.title}”: ${data.body}`);
+      await this.repository.addComment(trx, {
+        proposal_id: proposal.id,
+        author_id: actorId(principal),
+        author_name: principal.label,
+        author_role: role,
+        body: data.body,
+        created_at: options.at ?? new Date(),
+      });
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `${role} commented on proposal ${proposal.reference}`,
+        { after: data },
+      );
+      await this.tell(
+        trx,
+        locality,
+        proposal,
+        principal,
+        ['proposer', 'reviewers', 'adviser'],
+        `Comment on proposal ${proposal.reference}`,
+        `${principal.label} (${role}) commented on “${proposal.title}”: ${data.body}`,
+      );
     });
   }
 
@@ -508,20 +846,58 @@ export class GatekeeperService {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       const to = this.allow('start-review', principal, locality, proposal);
       const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), null, options.at);
-      await this.audit(trx, principal, locality, proposal, 'update', `Started reviewing proposal ${proposal.reference}`, { before: { status: proposal.status }, after: { status: to } });
-      await this.tell(trx, locality, moved, principal, ['proposer'], `Proposal ${moved.reference} is under review`, `The gatekeeper has started to review “${moved.title}”.`);
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `Started reviewing proposal ${proposal.reference}`,
+        { before: { status: proposal.status }, after: { status: to } },
+      );
+      await this.tell(
+        trx,
+        locality,
+        moved,
+        principal,
+        ['proposer'],
+        `Proposal ${moved.reference} is under review`,
+        `The gatekeeper has started to review “${moved.title}”.`,
+      );
       return moved;
     });
   }
 
-  async requestInformation(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<ProposalRow> {
+  async requestInformation(
+    principal: Principal,
+    code: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions = {},
+  ): Promise<ProposalRow> {
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       const to = this.allow('request-information', principal, locality, proposal);
       const data = parseInput(requestInformationInput, input);
       const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), data.note, options.at);
-      await this.audit(trx, principal, locality, proposal, 'update', `Asked for more information on proposal ${proposal.reference}`, { before: { status: proposal.status }, after: { status: to, note: data.note } });
-      await this.tell(trx, locality, moved, principal, ['proposer', 'adviser'], `More information needed on proposal ${moved.reference}`, `The gatekeeper needs more information on “${moved.title}”: ${data.note}`);
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `Asked for more information on proposal ${proposal.reference}`,
+        { before: { status: proposal.status }, after: { status: to, note: data.note } },
+      );
+      await this.tell(
+        trx,
+        locality,
+        moved,
+        principal,
+        ['proposer', 'adviser'],
+        `More information needed on proposal ${moved.reference}`,
+        `The gatekeeper needs more information on “${moved.title}”: ${data.note}`,
+      );
       return moved;
     });
   }
@@ -531,7 +907,13 @@ export class GatekeeperService {
    * its proposed members, in the same transaction, and links it to the proposal; the register
    * records it as done by the decider, on the authority of the decision.
    */
-  async decide(principal: Principal, code: string, id: string, input: unknown, options: WriteOptions = {}): Promise<ProposalRow> {
+  async decide(
+    principal: Principal,
+    code: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions = {},
+  ): Promise<ProposalRow> {
     return this.write(options, async (trx) => {
       const { locality, proposal } = await this.load(trx, principal, code, id, true);
       const data = parseInput(decisionInput, input);
@@ -548,20 +930,66 @@ export class GatekeeperService {
         deciderName: principal.label,
         deciderRole: this.roleLabel(principal, locality, proposal),
       };
-      const partnershipId = data.outcome === 'rejected' ? undefined : await this.createPartnership(trx, principal, locality, proposal, data);
-      await this.repository.update(trx, proposal.id, { decision, decided_at: at, decided_by: principal.label, ...(partnershipId ? { partnership_id: partnershipId } : {}) });
+      const partnershipId =
+        data.outcome === 'rejected'
+          ? undefined
+          : await this.createPartnership(trx, principal, locality, proposal, data);
+      await this.repository.update(trx, proposal.id, {
+        decision,
+        decided_at: at,
+        decided_by: principal.label,
+        ...(partnershipId ? { partnership_id: partnershipId } : {}),
+      });
       const moved = await this.repository.moveTo(trx, proposal, to, actorOf(principal), data.reasons, at);
-      await this.audit(trx, principal, locality, proposal, 'update', `${STATE_LABELS[to]}: proposal ${proposal.reference}`, { before: { status: proposal.status }, after: { status: to, decision, partnershipId: partnershipId ?? null } });
-      await this.tell(trx, locality, moved, principal, ['proposer', 'reviewers', 'adviser'], `Proposal ${moved.reference}: ${STATE_LABELS[to].toLowerCase()}`, `The gatekeeper’s decision on “${moved.title}”: ${STATE_LABELS[to].toLowerCase()}. Reasons: ${data.reasons}${data.conditions ? ` Conditions: ${data.conditions}` : ''}`);
+      await this.audit(
+        trx,
+        principal,
+        locality,
+        proposal,
+        'update',
+        `${STATE_LABELS[to]}: proposal ${proposal.reference}`,
+        { before: { status: proposal.status }, after: { status: to, decision, partnershipId: partnershipId ?? null } },
+      );
+      await this.tell(
+        trx,
+        locality,
+        moved,
+        principal,
+        ['proposer', 'reviewers', 'adviser'],
+        `Proposal ${moved.reference}: ${STATE_LABELS[to].toLowerCase()}`,
+        `The gatekeeper’s decision on “${moved.title}”: ${STATE_LABELS[to].toLowerCase()}. Reasons: ${data.reasons}${data.conditions ? ` Conditions: ${data.conditions}` : ''}`,
+      );
       return moved;
     });
   }
 
-  private async createPartnership(trx: Db, principal: Principal, locality: Locality, proposal: ProposalRow, data: DecisionInput): Promise<string> {
+  private async createPartnership(
+    trx: Db,
+    principal: Principal,
+    locality: Locality,
+    proposal: ProposalRow,
+    data: DecisionInput,
+  ): Promise<string> {
     const a = proposal.answers ?? {};
-    const asDecided: Principal = { id: principal.id, label: `${principal.label} (gatekeeper decision ${proposal.reference})`, kind: 'system', userId: principal.userId, grants: [], canWrite: true };
-    const purpose = [a.problem?.problem, a.problem?.outcomes ? `Outcomes sought: ${a.problem.outcomes}` : undefined].filter(Boolean).join('\n\n').slice(0, 4000) || proposal.title;
-    const basis = a.funding?.fundRequiresPartnership === 'yes' ? 'funding' : (a.problem?.planOutcomeIds.length ?? 0) > 0 ? 'plan' : 'voluntary';
+    const asDecided: Principal = {
+      id: principal.id,
+      label: `${principal.label} (gatekeeper decision ${proposal.reference})`,
+      kind: 'system',
+      userId: principal.userId,
+      grants: [],
+      canWrite: true,
+    };
+    const purpose =
+      [a.problem?.problem, a.problem?.outcomes ? `Outcomes sought: ${a.problem.outcomes}` : undefined]
+        .filter(Boolean)
+        .join('\n\n')
+        .slice(0, 4000) || proposal.title;
+    const basis =
+      a.funding?.fundRequiresPartnership === 'yes'
+        ? 'funding'
+        : (a.problem?.planOutcomeIds.length ?? 0) > 0
+          ? 'plan'
+          : 'voluntary';
     const months = a.scope?.durationMonths;
     const created = await this.deps.register.createPartnership(
       asDecided,
@@ -591,7 +1019,15 @@ export class GatekeeperService {
         asDecided,
         locality.gss_code,
         created.id,
-        members.map((organisationId) => ({ organisationId, role: organisationId === a.members?.chairId ? 'chair' : organisationId === a.members?.accountableBodyId ? 'accountable-body' : 'member' })),
+        members.map((organisationId) => ({
+          organisationId,
+          role:
+            organisationId === a.members?.chairId
+              ? 'chair'
+              : organisationId === a.members?.accountableBodyId
+                ? 'accountable-body'
+                : 'member',
+        })),
         { trx },
       );
     }
@@ -604,7 +1040,8 @@ export class GatekeeperService {
     if (s.adviser) return ROLE_NAMES['go-adviser'];
     if (proposal.national && canDecideNationalProposals(principal)) return ROLE_NAMES['national-gatekeeper'];
     if (principal.grants.some((g) => g.role === 'locality-admin' && g.localityId === locality.id)) return 'LSP manager';
-    if (principal.grants.some((g) => g.role === 'locality-gatekeeper' && g.localityId === locality.id)) return ROLE_NAMES['locality-gatekeeper'];
+    if (principal.grants.some((g) => g.role === 'locality-gatekeeper' && g.localityId === locality.id))
+      return ROLE_NAMES['locality-gatekeeper'];
     if (isSystem(principal)) return 'Gatekeeper';
     return 'Reader';
   }
@@ -612,7 +1049,10 @@ export class GatekeeperService {
   // --- the public decision log, statistics and settings ---------------------------------------
 
   /** Decisions in one locality (code) or every locality, as the public may read them. */
-  async decisionLog(principal: Principal, code?: string): Promise<{ locality: Locality | null; entries: DecisionLogEntry[] }> {
+  async decisionLog(
+    principal: Principal,
+    code?: string,
+  ): Promise<{ locality: Locality | null; entries: DecisionLogEntry[] }> {
     const locality = code ? await this.deps.register.locality(code) : null;
     const localities = await this.deps.register.listLocalities();
     const readers = new Set(localities.filter((l) => canReadRestricted(principal, l)).map((l) => l.id));
@@ -648,16 +1088,30 @@ export class GatekeeperService {
     };
   }
 
-  async statistics(principal: Principal, code: string): Promise<{ locality: Locality; statistics: GatekeeperStatistics; open: number }> {
+  async statistics(
+    principal: Principal,
+    code: string,
+  ): Promise<{ locality: Locality; statistics: GatekeeperStatistics; open: number }> {
     const locality = await this.deps.register.locality(code);
     if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Page');
     const rows = await this.repository.decided(this.deps.db, [locality.id]);
     const decided: DecidedProposal[] = rows.flatMap((p) =>
       p.decision && p.decided_at && p.submitted_at
-        ? [{ outcome: p.decision.outcome, themes: p.answers?.problem?.themes ?? [], submittedAt: p.submitted_at, decidedAt: p.decided_at, diversion: p.decision.diversion, yearlyCostPence: p.precheck?.yearlyCostPence ?? 0 }]
+        ? [
+            {
+              outcome: p.decision.outcome,
+              themes: p.answers?.problem?.themes ?? [],
+              submittedAt: p.submitted_at,
+              decidedAt: p.decided_at,
+              diversion: p.decision.diversion,
+              yearlyCostPence: p.precheck?.yearlyCostPence ?? 0,
+            },
+          ]
         : [],
     );
-    const open = (await this.repository.list(this.deps.db, [locality.id])).filter((p) => AWAITING_GATEKEEPER.includes(stateOf(p)) || p.status === 'more-information-requested').length;
+    const open = (await this.repository.list(this.deps.db, [locality.id])).filter(
+      (p) => AWAITING_GATEKEEPER.includes(stateOf(p)) || p.status === 'more-information-requested',
+    ).length;
     return { locality, statistics: gatekeeperStatistics(decided, bankHolidaysFor(locality.nation)), open };
   }
 
@@ -674,35 +1128,86 @@ export class GatekeeperService {
       const data = parseInput(settingsInput, input);
       const before = await this.repository.serviceLevelDays(trx, locality.id);
       await this.repository.setServiceLevelDays(trx, locality.id, data.serviceLevelDays);
-      await this.deps.audit.record(trx, principal, { localityId: locality.id, action: 'update', entityType: 'locality', entityId: locality.id, summary: `Set the gatekeeper’s service level to ${data.serviceLevelDays} working days`, before: { serviceLevelDays: before }, after: data });
+      await this.deps.audit.record(trx, principal, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'locality',
+        entityId: locality.id,
+        summary: `Set the gatekeeper’s service level to ${data.serviceLevelDays} working days`,
+        before: { serviceLevelDays: before },
+        after: data,
+      });
       return data.serviceLevelDays;
     });
   }
 
   /** The approved proposal a partnership was created from, for its lineage. */
-  async proposalForPartnership(partnershipId: string, options: { trx?: Db } = {}): Promise<{ id: string; reference: string; title: string; decidedOn: string } | undefined> {
+  async proposalForPartnership(
+    partnershipId: string,
+    options: { trx?: Db } = {},
+  ): Promise<{ id: string; reference: string; title: string; decidedOn: string } | undefined> {
     if (!UUID.test(partnershipId)) return undefined;
     const row = await this.repository.byPartnership(options.trx ?? this.deps.db, partnershipId);
     if (!row || !row.decided_at) return undefined;
-    return { id: row.id, reference: row.reference, title: row.title, decidedOn: row.decided_at.toISOString().slice(0, 10) };
+    return {
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      decidedOn: row.decided_at.toISOString().slice(0, 10),
+    };
   }
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private async audit(trx: Db, principal: Principal, locality: Locality, proposal: ProposalRow, action: 'create' | 'update' | 'close', summary: string, change: { before?: unknown; after?: unknown }): Promise<void> {
-    await this.deps.audit.record(trx, principal, { localityId: locality.id, action, entityType: PROPOSAL_ENTITY, entityId: proposal.id, summary, ...change });
+  private async audit(
+    trx: Db,
+    principal: Principal,
+    locality: Locality,
+    proposal: ProposalRow,
+    action: 'create' | 'update' | 'close',
+    summary: string,
+    change: { before?: unknown; after?: unknown },
+  ): Promise<void> {
+    await this.deps.audit.record(trx, principal, {
+      localityId: locality.id,
+      action,
+      entityType: PROPOSAL_ENTITY,
+      entityId: proposal.id,
+      summary,
+      ...change,
+    });
   }
 
   /** Tells the people concerned, in the inbox and by email, never the person who acted. */
-  private async tell(trx: Db, locality: Locality, proposal: ProposalRow, principal: Principal, who: Array<'proposer' | 'reviewers' | 'adviser'>, subject: string, body: string): Promise<void> {
+  private async tell(
+    trx: Db,
+    locality: Locality,
+    proposal: ProposalRow,
+    principal: Principal,
+    who: Array<'proposer' | 'reviewers' | 'adviser'>,
+    subject: string,
+    body: string,
+  ): Promise<void> {
     const roles: RoleHolderQuery[] = [];
     if (who.includes('reviewers')) {
       if (proposal.national) roles.push({ role: 'national-gatekeeper' });
-      else roles.push({ role: 'locality-admin', localityId: locality.id }, { role: 'locality-gatekeeper', localityId: locality.id });
+      else
+        roles.push(
+          { role: 'locality-admin', localityId: locality.id },
+          { role: 'locality-gatekeeper', localityId: locality.id },
+        );
     }
     if (who.includes('adviser')) roles.push({ role: 'go-adviser', region: locality.region });
     const userIds = who.includes('proposer') && UUID.test(proposal.proposer_id) ? [proposal.proposer_id] : [];
-    const recipients = { roles, userIds, except: principal.userId, localityId: locality.id, subject, body, link: `/localities/${locality.gss_code}/proposals/${proposal.id}` };
+    const recipients = {
+      roles,
+      userIds,
+      except: principal.userId,
+      localityId: locality.id,
+      subject,
+      body,
+      link: `/localities/${locality.gss_code}/proposals/${proposal.id}`,
+    };
     // The proposer is not told about their own proposal as a reviewer would be: they get their own notices.
     await this.deps.notifications.notify(recipients, { trx });
   }
@@ -737,17 +1242,25 @@ function eventsOf(events: Array<{ proposal_id: string; to_status: string; occurr
 export function sectionStatuses(answers: ProposalAnswers): Record<SectionName, SectionStatus> {
   const out = {} as Record<SectionName, SectionStatus>;
   for (const name of Object.keys(SECTION_COMPLETE) as SectionName[]) {
-    out[name] = SECTION_COMPLETE[name](answers) ? 'completed' : answers[name] && hasAnyAnswer(answers[name]) ? 'in-progress' : 'not-started';
+    out[name] = SECTION_COMPLETE[name](answers)
+      ? 'completed'
+      : answers[name] && hasAnyAnswer(answers[name])
+        ? 'in-progress'
+        : 'not-started';
   }
   return out;
 }
 
 function hasAnyAnswer(section: object): boolean {
-  return Object.entries(section).some(([key, v]) => key !== 'national' && (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
+  return Object.entries(section).some(
+    ([key, v]) => key !== 'national' && (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''),
+  );
 }
 
 function missingSections(answers: ProposalAnswers): string[] {
-  return (Object.keys(SECTION_COMPLETE) as SectionName[]).filter((s) => !SECTION_COMPLETE[s](answers)).map((s) => SECTION_MISSING[s]);
+  return (Object.keys(SECTION_COMPLETE) as SectionName[])
+    .filter((s) => !SECTION_COMPLETE[s](answers))
+    .map((s) => SECTION_MISSING[s]);
 }
 
 /** The proposal as the overlap engine sees a partnership: the whole locality unless areas are named. */

@@ -31,18 +31,34 @@ export interface StateSpan {
 const DAY_MS = 86_400_000;
 
 /** Each stay in a state, in order, from the proposal's events (oldest first). */
-export function stateSpans(events: readonly StateEvent[], now: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): StateSpan[] {
+export function stateSpans(
+  events: readonly StateEvent[],
+  now: Date,
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): StateSpan[] {
   const ordered = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   return ordered.flatMap((event, i) => {
     if (!isState(event.toStatus)) return [];
     const end = ordered[i + 1]?.occurredAt ?? null;
     const until = end ?? now;
-    return [{ state: event.toStatus, from: event.occurredAt, to: end, days: (until.getTime() - event.occurredAt.getTime()) / DAY_MS, workingDays: workingDaysBetween(event.occurredAt, until, holidays) }];
+    return [
+      {
+        state: event.toStatus,
+        from: event.occurredAt,
+        to: end,
+        days: (until.getTime() - event.occurredAt.getTime()) / DAY_MS,
+        workingDays: workingDaysBetween(event.occurredAt, until, holidays),
+      },
+    ];
   });
 }
 
 /** Total time spent in each state, in days (fractional) and whole working days. */
-export function timeInStates(events: readonly StateEvent[], now: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): Array<{ state: State; days: number; workingDays: number }> {
+export function timeInStates(
+  events: readonly StateEvent[],
+  now: Date,
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): Array<{ state: State; days: number; workingDays: number }> {
   const totals = new Map<State, { days: number; workingDays: number }>();
   for (const span of stateSpans(events, now, holidays)) {
     const total = totals.get(span.state) ?? { days: 0, workingDays: 0 };
@@ -86,7 +102,7 @@ export function workingDaysBetween(from: Date, to: Date, holidays: ReadonlySet<s
 /** The date (midnight UTC) `days` working days after `from`'s date in London. */
 export function addWorkingDays(from: Date, days: number, holidays: ReadonlySet<string> = NO_HOLIDAYS): Date {
   let day = londonDay(from);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     day++;
     if (isWeekday(day) && !holidays.has(isoOf(day))) left--;
   }
@@ -105,9 +121,17 @@ export interface ReviewClock {
  * The service level clock: it starts when the proposal reaches the gatekeeper and starts again
  * when it comes back with more information; while the proposer is answering, nothing is due.
  */
-export function reviewClock(status: State, events: readonly StateEvent[], serviceLevelDays: number, now: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): ReviewClock | null {
+export function reviewClock(
+  status: State,
+  events: readonly StateEvent[],
+  serviceLevelDays: number,
+  now: Date,
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): ReviewClock | null {
   if (!AWAITING_GATEKEEPER.includes(status)) return null;
-  const arrivals = events.filter((e) => e.toStatus === 'submitted' || e.toStatus === 'resubmitted').map((e) => e.occurredAt);
+  const arrivals = events
+    .filter((e) => e.toStatus === 'submitted' || e.toStatus === 'resubmitted')
+    .map((e) => e.occurredAt);
   const since = arrivals.sort((a, b) => b.getTime() - a.getTime())[0];
   if (!since) return null;
   const due = addWorkingDays(since, serviceLevelDays, holidays);
@@ -144,7 +168,10 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export function gatekeeperStatistics(decided: readonly DecidedProposal[], holidays: ReadonlySet<string> = NO_HOLIDAYS): GatekeeperStatistics {
+export function gatekeeperStatistics(
+  decided: readonly DecidedProposal[],
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): GatekeeperStatistics {
   const outcomes: DecisionOutcome[] = ['approved', 'approved-with-conditions', 'rejected'];
   const themes = new Map<string, { approved: number; rejected: number; total: number }>();
   for (const p of decided) {
@@ -164,10 +191,20 @@ export function gatekeeperStatistics(decided: readonly DecidedProposal[], holida
   return {
     decided: decided.length,
     byOutcome: outcomes.map((outcome) => ({ outcome, count: decided.filter((p) => p.outcome === outcome).length })),
-    byTheme: [...themes].map(([theme, t]) => ({ theme, ...t })).sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
+    byTheme: [...themes]
+      .map(([theme, t]) => ({ theme, ...t }))
+      .sort((a, b) => b.total - a.total || a.theme.localeCompare(b.theme)),
     medianDecisionDays: median(decided.map((p) => (p.decidedAt.getTime() - p.submittedAt.getTime()) / DAY_MS)),
     medianDecisionWorkingDays: median(decided.map((p) => workingDaysBetween(p.submittedAt, p.decidedAt, holidays))),
-    diverted: { singleOrganisation, jointWorking, existingPartnership, share: decided.length ? (singleOrganisation + existingPartnership) / decided.length : 0 },
-    avoided: { partnerships: rejected.length, yearlyCostPence: rejected.reduce((sum, p) => sum + p.yearlyCostPence, 0) },
+    diverted: {
+      singleOrganisation,
+      jointWorking,
+      existingPartnership,
+      share: decided.length ? (singleOrganisation + existingPartnership) / decided.length : 0,
+    },
+    avoided: {
+      partnerships: rejected.length,
+      yearlyCostPence: rejected.reduce((sum, p) => sum + p.yearlyCostPence, 0),
+    },
   };
 }

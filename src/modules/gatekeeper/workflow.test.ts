@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Action, DECIDED_STATES, OPEN_STATES, STATES, type Standing, type State, availableActions, decide } from './workflow.js';
+import {
+  ACTIONS,
+  type Action,
+  DECIDED_STATES,
+  OPEN_STATES,
+  STATES,
+  type Standing,
+  type State,
+  availableActions,
+  decide,
+} from './workflow.js';
 import { gatekeeperStatistics, reviewClock, timeInStates, workingDaysBetween } from './timing.js';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, bankHolidaysFor } from './bank-holidays.js';
 
@@ -11,7 +21,13 @@ const OTHER: Standing = { proposer: false, decider: false, adviser: false };
 /** A locality administrator who made the proposal: a gatekeeper, but not for their own. */
 const PROPOSING_DECIDER: Standing = { proposer: true, decider: true, adviser: false };
 
-const WHO = { proposer: PROPOSER, decider: DECIDER, adviser: ADVISER, other: OTHER, 'proposing decider': PROPOSING_DECIDER } as const;
+const WHO = {
+  proposer: PROPOSER,
+  decider: DECIDER,
+  adviser: ADVISER,
+  other: OTHER,
+  'proposing decider': PROPOSING_DECIDER,
+} as const;
 type Who = keyof typeof WHO;
 
 /**
@@ -23,17 +39,35 @@ const ALLOWED: Record<Action, { from: State[]; to: State | 'same'; by: Who[] }> 
   edit: { from: ['draft', 'more-information-requested'], to: 'same', by: ['proposer', 'proposing decider'] },
   submit: { from: ['draft'], to: 'submitted', by: ['proposer', 'proposing decider'] },
   'start-review': { from: ['submitted', 'resubmitted'], to: 'under-review', by: ['decider'] },
-  'request-information': { from: ['submitted', 'under-review', 'resubmitted'], to: 'more-information-requested', by: ['decider'] },
+  'request-information': {
+    from: ['submitted', 'under-review', 'resubmitted'],
+    to: 'more-information-requested',
+    by: ['decider'],
+  },
   resubmit: { from: ['more-information-requested'], to: 'resubmitted', by: ['proposer', 'proposing decider'] },
   approve: { from: ['submitted', 'under-review', 'resubmitted'], to: 'approved', by: ['decider'] },
-  'approve-with-conditions': { from: ['submitted', 'under-review', 'resubmitted'], to: 'approved-with-conditions', by: ['decider'] },
+  'approve-with-conditions': {
+    from: ['submitted', 'under-review', 'resubmitted'],
+    to: 'approved-with-conditions',
+    by: ['decider'],
+  },
   reject: { from: ['submitted', 'under-review', 'resubmitted'], to: 'rejected', by: ['decider'] },
-  withdraw: { from: ['draft', 'submitted', 'under-review', 'more-information-requested', 'resubmitted'], to: 'withdrawn', by: ['proposer', 'proposing decider'] },
-  comment: { from: ['draft', 'submitted', 'under-review', 'more-information-requested', 'resubmitted'], to: 'same', by: ['proposer', 'decider', 'adviser', 'proposing decider'] },
+  withdraw: {
+    from: ['draft', 'submitted', 'under-review', 'more-information-requested', 'resubmitted'],
+    to: 'withdrawn',
+    by: ['proposer', 'proposing decider'],
+  },
+  comment: {
+    from: ['draft', 'submitted', 'under-review', 'more-information-requested', 'resubmitted'],
+    to: 'same',
+    by: ['proposer', 'decider', 'adviser', 'proposing decider'],
+  },
 };
 
 describe('proposal workflow: every action from every state by every kind of person', () => {
-  const cases = ACTIONS.flatMap((action) => STATES.flatMap((state) => (Object.keys(WHO) as Who[]).map((who) => ({ action, state, who }))));
+  const cases = ACTIONS.flatMap((action) =>
+    STATES.flatMap((state) => (Object.keys(WHO) as Who[]).map((who) => ({ action, state, who }))),
+  );
 
   it.each(cases)('$action from $state by $who', ({ action, state, who }) => {
     const rule = ALLOWED[action];
@@ -46,7 +80,13 @@ describe('proposal workflow: every action from every state by every kind of pers
 
   it('never lets the Government Office adviser decide, and says their role is advice', () => {
     for (const state of STATES) {
-      for (const action of ['approve', 'approve-with-conditions', 'reject', 'request-information', 'start-review'] as const) {
+      for (const action of [
+        'approve',
+        'approve-with-conditions',
+        'reject',
+        'request-information',
+        'start-review',
+      ] as const) {
         const verdict = decide(action, state, ADVISER);
         expect(verdict.allowed).toBe(false);
       }
@@ -76,7 +116,10 @@ describe('proposal workflow: every action from every state by every kind of pers
           const verdict = decide(action, state, who);
           if (!verdict.allowed) continue;
           // An open proposal may only close through a decision by a decider or a withdrawal by its proposer.
-          if (!OPEN_STATES.includes(verdict.to)) expect(who.decider && !who.proposer ? ['approve', 'approve-with-conditions', 'reject'] : ['withdraw']).toContain(action);
+          if (!OPEN_STATES.includes(verdict.to))
+            expect(
+              who.decider && !who.proposer ? ['approve', 'approve-with-conditions', 'reject'] : ['withdraw'],
+            ).toContain(action);
           state = verdict.to;
         }
         expect(STATES).toContain(state);
@@ -114,7 +157,11 @@ describe('time in each state and the service level', () => {
     const england = reviewClock('resubmitted', events, 20, at('2026-04-07T09:00:00Z'), bankHolidaysFor('England'));
     expect(england?.due.toISOString().slice(0, 10)).toBe('2026-04-08');
     expect(england).toMatchObject({ workingDaysWaiting: 19, overdue: false });
-    expect(reviewClock('resubmitted', events, 20, at('2026-04-07T09:00:00Z'), bankHolidaysFor('Scotland'))?.due.toISOString().slice(0, 10)).toBe('2026-04-06');
+    expect(
+      reviewClock('resubmitted', events, 20, at('2026-04-07T09:00:00Z'), bankHolidaysFor('Scotland'))
+        ?.due.toISOString()
+        .slice(0, 10),
+    ).toBe('2026-04-06');
   });
 });
 
@@ -122,25 +169,37 @@ describe('service level property', () => {
   it('falls due on a weekday exactly the service level in working days after the proposal arrives, and is overdue only after it', () => {
     const day = fc.integer({ min: 0, max: 1800 }).map((n) => new Date(Date.UTC(2024, 0, 1, 9) + n * 86_400_000));
     fc.assert(
-      fc.property(day, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 120 }), fc.boolean(), (since, level, later, inEngland) => {
-        const now = new Date(since.getTime() + later * 86_400_000);
-        const holidays = inEngland ? ENGLAND_AND_WALES_BANK_HOLIDAYS : new Set<string>();
-        const clock = reviewClock('submitted', [{ toStatus: 'submitted', occurredAt: since }], level, now, holidays);
-        expect(clock).not.toBeNull();
-        if (!clock) return;
-        expect([1, 2, 3, 4, 5]).toContain(clock.due.getUTCDay());
-        expect(holidays.has(clock.due.toISOString().slice(0, 10))).toBe(false);
-        expect(workingDaysBetween(since, clock.due, holidays)).toBe(level);
-        expect(clock.overdue).toBe(clock.workingDaysWaiting > level);
-        expect(clock.workingDaysWaiting).toBeLessThanOrEqual(later);
-      }),
+      fc.property(
+        day,
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.boolean(),
+        (since, level, later, inEngland) => {
+          const now = new Date(since.getTime() + later * 86_400_000);
+          const holidays = inEngland ? ENGLAND_AND_WALES_BANK_HOLIDAYS : new Set<string>();
+          const clock = reviewClock('submitted', [{ toStatus: 'submitted', occurredAt: since }], level, now, holidays);
+          expect(clock).not.toBeNull();
+          if (!clock) return;
+          expect([1, 2, 3, 4, 5]).toContain(clock.due.getUTCDay());
+          expect(holidays.has(clock.due.toISOString().slice(0, 10))).toBe(false);
+          expect(workingDaysBetween(since, clock.due, holidays)).toBe(level);
+          expect(clock.overdue).toBe(clock.workingDaysWaiting > level);
+          expect(clock.workingDaysWaiting).toBeLessThanOrEqual(later);
+        },
+      ),
     );
   });
 });
 
 describe('gatekeeper statistics', () => {
   it('counts outcomes, the median decision time, diversions and the running cost avoided', () => {
-    const d = (outcome: 'approved' | 'rejected' | 'approved-with-conditions', days: number, diversion: 'single-organisation' | 'existing-partnership' | null, cost: number, themes = ['housing']) => ({
+    const d = (
+      outcome: 'approved' | 'rejected' | 'approved-with-conditions',
+      days: number,
+      diversion: 'single-organisation' | 'existing-partnership' | null,
+      cost: number,
+      themes = ['housing'],
+    ) => ({
       outcome,
       themes,
       submittedAt: new Date('2026-03-02T10:00:00Z'),
@@ -148,7 +207,12 @@ describe('gatekeeper statistics', () => {
       diversion,
       yearlyCostPence: cost,
     });
-    const stats = gatekeeperStatistics([d('approved', 10, null, 500_000), d('rejected', 20, 'existing-partnership', 1_200_000), d('rejected', 30, 'single-organisation', 800_000, ['health-wellbeing']), d('approved-with-conditions', 40, null, 100_000)]);
+    const stats = gatekeeperStatistics([
+      d('approved', 10, null, 500_000),
+      d('rejected', 20, 'existing-partnership', 1_200_000),
+      d('rejected', 30, 'single-organisation', 800_000, ['health-wellbeing']),
+      d('approved-with-conditions', 40, null, 100_000),
+    ]);
     expect(stats.byOutcome).toEqual([
       { outcome: 'approved', count: 1 },
       { outcome: 'approved-with-conditions', count: 1 },

@@ -11,10 +11,26 @@
  * is advice, with no decision and no veto. A proposer never reviews or decides their own
  * proposal, even when they also hold the gatekeeper role.
  */
-export const STATES = ['draft', 'submitted', 'under-review', 'more-information-requested', 'resubmitted', 'approved', 'approved-with-conditions', 'rejected', 'withdrawn'] as const;
+export const STATES = [
+  'draft',
+  'submitted',
+  'under-review',
+  'more-information-requested',
+  'resubmitted',
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+  'withdrawn',
+] as const;
 export type State = (typeof STATES)[number];
 
-export const OPEN_STATES: readonly State[] = ['draft', 'submitted', 'under-review', 'more-information-requested', 'resubmitted'];
+export const OPEN_STATES: readonly State[] = [
+  'draft',
+  'submitted',
+  'under-review',
+  'more-information-requested',
+  'resubmitted',
+];
 export const DECIDED_STATES: readonly State[] = ['approved', 'approved-with-conditions', 'rejected'];
 /** States in which the proposal waits on the gatekeeper: the service level clock runs. */
 export const AWAITING_GATEKEEPER: readonly State[] = ['submitted', 'under-review', 'resubmitted'];
@@ -34,7 +50,18 @@ export const STATE_LABELS: Record<State, string> = {
   withdrawn: 'Withdrawn',
 };
 
-export const ACTIONS = ['edit', 'submit', 'start-review', 'request-information', 'resubmit', 'approve', 'approve-with-conditions', 'reject', 'withdraw', 'comment'] as const;
+export const ACTIONS = [
+  'edit',
+  'submit',
+  'start-review',
+  'request-information',
+  'resubmit',
+  'approve',
+  'approve-with-conditions',
+  'reject',
+  'withdraw',
+  'comment',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Who someone is for one proposal. One person may be several (an administrator who proposes). */
@@ -71,21 +98,33 @@ export const RULES: Record<Action, Rule> = {
 };
 
 /** Actions a decider takes on someone else's proposal: never on their own. */
-const GATEKEEPING: readonly Action[] = ['start-review', 'request-information', 'approve', 'approve-with-conditions', 'reject'];
+const GATEKEEPING: readonly Action[] = [
+  'start-review',
+  'request-information',
+  'approve',
+  'approve-with-conditions',
+  'reject',
+];
 
 export type Verdict = { allowed: true; to: State } | { allowed: false; reason: string };
 
 export function decide(action: Action, state: State, who: Standing): Verdict {
   const rule = RULES[action];
-  if (!rule.from.includes(state)) return { allowed: false, reason: `A proposal that is ${STATE_LABELS[state].toLowerCase()} cannot be ${PAST[action]}` };
-  if (GATEKEEPING.includes(action) && who.proposer) return { allowed: false, reason: 'You cannot review or decide a proposal you made' };
+  if (!rule.from.includes(state))
+    return {
+      allowed: false,
+      reason: `A proposal that is ${STATE_LABELS[state].toLowerCase()} cannot be ${PAST[action]}`,
+    };
+  if (GATEKEEPING.includes(action) && who.proposer)
+    return { allowed: false, reason: 'You cannot review or decide a proposal you made' };
   const acting = rule.by.some((party) => who[party]);
   if (!acting) return { allowed: false, reason: refusal(action, who) };
   return { allowed: true, to: rule.to === 'same' ? state : rule.to };
 }
 
 function refusal(action: Action, who: Standing): string {
-  if (who.adviser && GATEKEEPING.includes(action)) return 'The Government Office adviser may comment and advise; the decision is the gatekeeper’s';
+  if (who.adviser && GATEKEEPING.includes(action))
+    return 'The Government Office adviser may comment and advise; the decision is the gatekeeper’s';
   if (GATEKEEPING.includes(action)) return 'Only the gatekeeper for this proposal may review or decide it';
   if (action === 'comment') return 'Only the proposer, the gatekeeper and the Government Office adviser may comment';
   return 'Only the proposer may do this';
@@ -118,5 +157,9 @@ export function isOpen(state: State): boolean {
 }
 
 export function outcomeAction(outcome: DecisionOutcome): Action {
-  return outcome === 'approved' ? 'approve' : outcome === 'approved-with-conditions' ? 'approve-with-conditions' : 'reject';
+  return outcome === 'approved'
+    ? 'approve'
+    : outcome === 'approved-with-conditions'
+      ? 'approve-with-conditions'
+      : 'reject';
 }

@@ -9,8 +9,31 @@ import type { MapEdge, MapGraph, MapNode } from './graph.js';
  * of the page it was taken from.
  */
 
-export const NODE_COLUMNS = ['id', 'type', 'label', 'reference', 'layer', 'themes', 'status', 'sector', 'organisation_type', 'is_lsp', 'is_orphan', 'degree', 'url'] as const;
-export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'weight', 'roles', 'representatives', 'shared_members'] as const;
+export const NODE_COLUMNS = [
+  'id',
+  'type',
+  'label',
+  'reference',
+  'layer',
+  'themes',
+  'status',
+  'sector',
+  'organisation_type',
+  'is_lsp',
+  'is_orphan',
+  'degree',
+  'url',
+] as const;
+export const EDGE_COLUMNS = [
+  'id',
+  'source',
+  'target',
+  'type',
+  'weight',
+  'roles',
+  'representatives',
+  'shared_members',
+] as const;
 
 type Row = Record<string, string | number | boolean>;
 
@@ -110,21 +133,30 @@ export function mapGraphml(graph: MapGraph, info: GraphDocumentInfo): string {
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     `  <desc>${xmlEscape(info.title)}</desc>`,
     '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
-    ...NODE_ATTRIBUTES.map((a) => `  <key id="n_${a.id}" for="node" attr.name="${xmlEscape(a.title)}" attr.type="${a.type}"/>`),
+    ...NODE_ATTRIBUTES.map(
+      (a) => `  <key id="n_${a.id}" for="node" attr.name="${xmlEscape(a.title)}" attr.type="${a.type}"/>`,
+    ),
     '  <key id="weight" for="edge" attr.name="weight" attr.type="int"/>',
-    ...EDGE_ATTRIBUTES.map((a) => `  <key id="e_${a.id}" for="edge" attr.name="${xmlEscape(a.title)}" attr.type="${a.type}"/>`),
+    ...EDGE_ATTRIBUTES.map(
+      (a) => `  <key id="e_${a.id}" for="edge" attr.name="${xmlEscape(a.title)}" attr.type="${a.type}"/>`,
+    ),
     `  <graph id="${xmlEscape(graph.view)}" edgedefault="undirected">`,
   ];
   for (const n of graph.nodes) {
     const row = nodeRow(n, info.labels);
     lines.push(`    <node id="${xmlEscape(n.id)}">`, `      <data key="label">${xmlEscape(n.label)}</data>`);
-    for (const a of NODE_ATTRIBUTES) if (row[a.id] !== '') lines.push(`      <data key="n_${a.id}">${xmlEscape(row[a.id] ?? '')}</data>`);
+    for (const a of NODE_ATTRIBUTES)
+      if (row[a.id] !== '') lines.push(`      <data key="n_${a.id}">${xmlEscape(row[a.id] ?? '')}</data>`);
     lines.push('    </node>');
   }
   for (const e of graph.edges) {
     const row = edgeRow(e);
-    lines.push(`    <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">`, `      <data key="weight">${e.weight}</data>`);
-    for (const a of EDGE_ATTRIBUTES) if (row[a.id] !== '') lines.push(`      <data key="e_${a.id}">${xmlEscape(row[a.id] ?? '')}</data>`);
+    lines.push(
+      `    <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">`,
+      `      <data key="weight">${e.weight}</data>`,
+    );
+    for (const a of EDGE_ATTRIBUTES)
+      if (row[a.id] !== '') lines.push(`      <data key="e_${a.id}">${xmlEscape(row[a.id] ?? '')}</data>`);
     lines.push('    </edge>');
   }
   lines.push('  </graph>', '</graphml>', '');
@@ -152,14 +184,19 @@ export function mapGexf(graph: MapGraph, info: GraphDocumentInfo & { modified: s
   for (const n of graph.nodes) {
     const row = nodeRow(n, info.labels);
     lines.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}">`, '        <attvalues>');
-    for (const a of NODE_ATTRIBUTES) if (row[a.id] !== '') lines.push(`          <attvalue for="${a.id}" value="${xmlEscape(row[a.id] ?? '')}"/>`);
+    for (const a of NODE_ATTRIBUTES)
+      if (row[a.id] !== '') lines.push(`          <attvalue for="${a.id}" value="${xmlEscape(row[a.id] ?? '')}"/>`);
     lines.push('        </attvalues>', '      </node>');
   }
   lines.push('    </nodes>', '    <edges>');
   for (const e of graph.edges) {
     const row = edgeRow(e);
-    lines.push(`      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${e.weight}">`, '        <attvalues>');
-    for (const a of EDGE_ATTRIBUTES) if (row[a.id] !== '') lines.push(`          <attvalue for="${a.id}" value="${xmlEscape(row[a.id] ?? '')}"/>`);
+    lines.push(
+      `      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${e.weight}">`,
+      '        <attvalues>',
+    );
+    for (const a of EDGE_ATTRIBUTES)
+      if (row[a.id] !== '') lines.push(`          <attvalue for="${a.id}" value="${xmlEscape(row[a.id] ?? '')}"/>`);
     lines.push('        </attvalues>', '      </edge>');
   }
   lines.push('    </edges>', '  </graph>', '</gexf>', '');

@@ -106,7 +106,10 @@ export const partnershipNodeId = (id: string): string => `p-${id}`;
 export const organisationNodeId = (id: string): string => `o-${id}`;
 
 /** Whether a partnership passes the map's partnership filters (status, theme, layer). */
-export function matchesFilters(p: Pick<SourcePartnership, 'status' | 'themes' | 'layer'>, q: Pick<MapQuery, 'status' | 'theme' | 'layer'>): boolean {
+export function matchesFilters(
+  p: Pick<SourcePartnership, 'status' | 'themes' | 'layer'>,
+  q: Pick<MapQuery, 'status' | 'theme' | 'layer'>,
+): boolean {
   if (q.status === 'open' ? !OPEN_STATUSES.has(p.status) : q.status !== 'all' && p.status !== q.status) return false;
   if (q.theme && !p.themes.includes(q.theme)) return false;
   if (q.layer && p.layer !== q.layer) return false;
@@ -129,7 +132,9 @@ export function buildGraph(source: MapSource, nesting: NestingFlags, q: MapQuery
   const base = `/localities/${source.locality.gss_code}`;
   const partnerships = source.partnerships.filter((p) => matchesFilters(p, q)).sort(byName);
   const shown = new Map(partnerships.map((p) => [p.id, p]));
-  const organisations = new Map(source.organisations.filter((o) => !q.sector || o.sector === q.sector).map((o) => [o.id, o]));
+  const organisations = new Map(
+    source.organisations.filter((o) => !q.sector || o.sector === q.sector).map((o) => [o.id, o]),
+  );
 
   const seatsByPartnership = new Map<string, SourceMembership[]>();
   for (const m of source.memberships) {
@@ -159,7 +164,9 @@ export function buildGraph(source: MapSource, nesting: NestingFlags, q: MapQuery
       type: 'membership' as const,
       weight: held.length,
       roles: unique(held.map((s) => s.role)),
-      ...(source.restricted ? { representatives: unique(held.map((s) => s.representative).filter((r): r is string => !!r)) } : {}),
+      ...(source.restricted
+        ? { representatives: unique(held.map((s) => s.representative).filter((r): r is string => !!r)) }
+        : {}),
       shared: [],
     }));
   } else {

@@ -22,7 +22,8 @@ function checkXml(xml: string): void {
   for (let m = tag.exec(body); m; m = tag.exec(body)) {
     const text = body.slice(last, m.index);
     expect(text, 'text between tags').not.toMatch(/<|&(?!(amp|lt|gt|quot|apos);)/);
-    for (const value of (m[3] ?? '').matchAll(/="([^"]*)"/g)) expect(value[1], 'attribute value').not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
+    for (const value of (m[3] ?? '').matchAll(/="([^"]*)"/g))
+      expect(value[1], 'attribute value').not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
     const [, closing, name, , selfClosing] = m;
     if (closing) expect(stack.pop(), `closing </${name}>`).toBe(name);
     else if (!selfClosing) stack.push(name as string);
@@ -42,9 +43,20 @@ describe.each(backends)('partnership map on %s', (backend) => {
     ctx = await createTestContext(backend);
     const { register } = ctx.services;
     map = new MapService(ctx.database.db, register, ctx.services.reference);
-    await register.createLocality(SYSTEM, { gssCode: CODE, name: 'Mapshire & <Vale>', kind: 'district', region: 'North West' });
+    await register.createLocality(SYSTEM, {
+      gssCode: CODE,
+      name: 'Mapshire & <Vale>',
+      kind: 'district',
+      region: 'North West',
+    });
     const org = async (key: string, name: string, sector: string) => {
-      id[key] = (await register.createOrganisation(SYSTEM, CODE, { name, sector, orgType: sector === 'public' ? 'district-council' : 'charity' })).id;
+      id[key] = (
+        await register.createOrganisation(SYSTEM, CODE, {
+          name,
+          sector,
+          orgType: sector === 'public' ? 'district-council' : 'charity',
+        })
+      ).id;
     };
     await org('council', 'Mapshire "District" Council', 'public');
     await org('police', 'Mapshire Police', 'public');
@@ -53,16 +65,40 @@ describe.each(backends)('partnership map on %s', (backend) => {
     await org('shop', 'Corner Shop Ltd', 'private');
     const base = { basis: 'voluntary', legalForm: 'unincorporated' };
     const partnership = async (key: string, fields: Record<string, unknown>) => {
-      id[key] = (await register.createPartnership(SYSTEM, CODE, { ...base, purpose: `The ${key} board`, ...fields })).id;
+      id[key] = (
+        await register.createPartnership(SYSTEM, CODE, { ...base, purpose: `The ${key} board`, ...fields })
+      ).id;
     };
-    await partnership('lsp', { name: 'Mapshire Together', purpose: 'The Local Strategic Partnership for Mapshire', layer: 'strategic', themes: ['community-cohesion'] });
-    await partnership('safety', { name: 'Safer Mapshire', layer: 'executive', parentId: id.lsp, themes: ['community-safety'] });
-    await partnership('asb', { name: 'ASB Group', layer: 'operational', parentId: id.safety, themes: ['community-safety', 'housing'] });
+    await partnership('lsp', {
+      name: 'Mapshire Together',
+      purpose: 'The Local Strategic Partnership for Mapshire',
+      layer: 'strategic',
+      themes: ['community-cohesion'],
+    });
+    await partnership('safety', {
+      name: 'Safer Mapshire',
+      layer: 'executive',
+      parentId: id.lsp,
+      themes: ['community-safety'],
+    });
+    await partnership('asb', {
+      name: 'ASB Group',
+      layer: 'operational',
+      parentId: id.safety,
+      themes: ['community-safety', 'housing'],
+    });
     await partnership('health', { name: 'Health Board', layer: 'strategic', themes: ['health-wellbeing'] });
     await partnership('forum', { name: 'Housing Forum', layer: 'operational', themes: ['housing'] });
-    await partnership('draft', { name: 'Proposed Youth Board', layer: 'executive', status: 'proposed', parentId: id.lsp, themes: ['children-young-people'] });
+    await partnership('draft', {
+      name: 'Proposed Youth Board',
+      layer: 'executive',
+      status: 'proposed',
+      parentId: id.lsp,
+      themes: ['children-young-people'],
+    });
     await partnership('old', { name: 'Old Regeneration Board', layer: 'executive', themes: ['economy-regeneration'] });
-    const seat = (p: string, o: string, extra: Record<string, unknown> = {}) => register.addMembership(SYSTEM, CODE, id[p] as string, { organisationId: id[o], role: 'member', ...extra });
+    const seat = (p: string, o: string, extra: Record<string, unknown> = {}) =>
+      register.addMembership(SYSTEM, CODE, id[p] as string, { organisationId: id[o], role: 'member', ...extra });
     await seat('lsp', 'council', { role: 'chair', representative: 'Councillor Jane Secret' });
     await seat('lsp', 'police');
     await seat('lsp', 'cvs');
@@ -80,7 +116,11 @@ describe.each(backends)('partnership map on %s', (backend) => {
     await seat('old', 'council');
     await seat('old', 'shop');
     const old = await register.getPartnership(SYSTEM, CODE, id.old as string);
-    await register.closePartnership(SYSTEM, CODE, id.old as string, { closedOn: '2024-03-31', reason: 'Funding ended', version: old.partnership.version });
+    await register.closePartnership(SYSTEM, CODE, id.old as string, {
+      closedOn: '2024-03-31',
+      reason: 'Funding ended',
+      version: old.partnership.version,
+    });
     reader = await ctx.person([{ role: 'scrutiny-member', localityCode: CODE }]);
   });
   afterAll(() => ctx.close());
@@ -89,8 +129,26 @@ describe.each(backends)('partnership map on %s', (backend) => {
     const result = await map.map(reader.principal, CODE, {});
     const partnerships = result.graph.nodes.filter((n) => n.type === 'partnership').map((n) => n.label);
     // Open partnerships only by default: the closed board is left out; the proposal is in for a reader.
-    expect(partnerships).toEqual(['ASB Group', 'Health Board', 'Housing Forum', 'Mapshire Together', 'Proposed Youth Board', 'Safer Mapshire']);
-    expect(result.graph.nodes.filter((n) => n.type === 'organisation').map((n) => n.label).sort()).toEqual(['Corner Shop Ltd', 'Mapshire "District" Council', 'Mapshire CVS & Volunteers', 'Mapshire Police', 'Riverside <Housing> Trust']);
+    expect(partnerships).toEqual([
+      'ASB Group',
+      'Health Board',
+      'Housing Forum',
+      'Mapshire Together',
+      'Proposed Youth Board',
+      'Safer Mapshire',
+    ]);
+    expect(
+      result.graph.nodes
+        .filter((n) => n.type === 'organisation')
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual([
+      'Corner Shop Ltd',
+      'Mapshire "District" Council',
+      'Mapshire CVS & Volunteers',
+      'Mapshire Police',
+      'Riverside <Housing> Trust',
+    ]);
     // The police hold two seats on Safer Mapshire: one edge of weight 2, with both representatives.
     const police = result.graph.edges.find((e) => e.source === `p-${id.safety}` && e.target === `o-${id.police}`);
     expect(police).toMatchObject({ type: 'membership', weight: 2, roles: ['member'] });
@@ -111,7 +169,8 @@ describe.each(backends)('partnership map on %s', (backend) => {
     expect(labels).not.toContain('Corner Shop Ltd');
     expect(result.graph.edges.every((e) => e.representatives === undefined)).toBe(true);
     const json = JSON.stringify(result.graph);
-    for (const secret of ['Councillor Jane Secret', 'Inspector A', 'Ms Hidden Person', 'Proposed Youth Board']) expect(json).not.toContain(secret);
+    for (const secret of ['Councillor Jane Secret', 'Inspector A', 'Ms Hidden Person', 'Proposed Youth Board'])
+      expect(json).not.toContain(secret);
     // Asking for proposals by name gives nothing either.
     expect((await map.map(PUBLIC, CODE, { status: 'proposed' })).graph.nodes).toEqual([]);
     // The exports follow the same rules.
@@ -128,7 +187,8 @@ describe.each(backends)('partnership map on %s', (backend) => {
     const result = await map.map(reader.principal, CODE, { view: 'partnerships', min: '1' });
     expect(result.graph.nodes.every((n) => n.type === 'partnership')).toBe(true);
     const weight = (a: string, b: string) =>
-      result.graph.edges.find((e) => [e.source, e.target].sort().join() === [`p-${id[a]}`, `p-${id[b]}`].sort().join())?.weight;
+      result.graph.edges.find((e) => [e.source, e.target].sort().join() === [`p-${id[a]}`, `p-${id[b]}`].sort().join())
+        ?.weight;
     // Safer Mapshire (council, police, trust) and the LSP (council, police, cvs) share two.
     expect(weight('safety', 'lsp')).toBe(2);
     expect(weight('safety', 'asb')).toBe(2);
@@ -137,7 +197,8 @@ describe.each(backends)('partnership map on %s', (backend) => {
     // Every weight is the size of the intersection of the two boards, and names who.
     const boards = new Map<string, Set<string>>();
     const network = await map.map(reader.principal, CODE, {});
-    for (const e of network.graph.edges) boards.set(e.source, (boards.get(e.source) ?? new Set()).add(e.target.slice(2)));
+    for (const e of network.graph.edges)
+      boards.set(e.source, (boards.get(e.source) ?? new Set()).add(e.target.slice(2)));
     for (const e of result.graph.edges) {
       const shared = [...(boards.get(e.source) ?? [])].filter((o) => boards.get(e.target)?.has(o));
       expect(e.weight).toBe(shared.length);
@@ -149,7 +210,10 @@ describe.each(backends)('partnership map on %s', (backend) => {
   });
 
   it('filters by theme, layer, status and member sector', async () => {
-    const labels = async (query: Record<string, string>) => (await map.map(reader.principal, CODE, query)).graph.nodes.filter((n) => n.type === 'partnership').map((n) => n.label);
+    const labels = async (query: Record<string, string>) =>
+      (await map.map(reader.principal, CODE, query)).graph.nodes
+        .filter((n) => n.type === 'partnership')
+        .map((n) => n.label);
     expect(await labels({ theme: 'housing' })).toEqual(['ASB Group', 'Housing Forum']);
     expect(await labels({ layer: 'strategic' })).toEqual(['Health Board', 'Mapshire Together']);
     expect(await labels({ status: 'closed' })).toEqual(['Old Regeneration Board']);
@@ -159,10 +223,17 @@ describe.each(backends)('partnership map on %s', (backend) => {
     expect(closed.graph.edges).toHaveLength(2);
     // Sector: only voluntary members, so only their seats are edges.
     const voluntary = await map.map(reader.principal, CODE, { sector: 'voluntary' });
-    expect(voluntary.graph.nodes.filter((n) => n.type === 'organisation').map((n) => n.label).sort()).toEqual(['Mapshire CVS & Volunteers', 'Riverside <Housing> Trust']);
+    expect(
+      voluntary.graph.nodes
+        .filter((n) => n.type === 'organisation')
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(['Mapshire CVS & Volunteers', 'Riverside <Housing> Trust']);
     expect(voluntary.graph.edges.every((e) => e.target === `o-${id.cvs}` || e.target === `o-${id.trust}`)).toBe(true);
     // Unknown values fall back to the defaults, as the register's filters do.
-    expect((await map.map(reader.principal, CODE, { view: 'bogus', layer: 'nope', status: 'gone' })).query).toMatchObject({ view: 'network', layer: undefined, status: 'open' });
+    expect(
+      (await map.map(reader.principal, CODE, { view: 'bogus', layer: 'nope', status: 'gone' })).query,
+    ).toMatchObject({ view: 'network', layer: undefined, status: 'open' });
   });
 
   it('finds the LSP, nests sub-partnerships beneath it and calls out the orphans', async () => {
@@ -184,14 +255,20 @@ describe.each(backends)('partnership map on %s', (backend) => {
 
   it('writes CSV files of nodes and edges with fixed columns', async () => {
     const nodes = await map.exportMap(reader.principal, CODE, {}, 'nodes.csv', 'https://joinedup.example');
-    const lines = nodes.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = nodes.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(NODE_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 11);
     expect(nodes.body).toContain(`https://joinedup.example/localities/${CODE}/partnerships/${id.lsp}`);
     expect(nodes.body).toContain('"Mapshire ""District"" Council"');
     expect(nodes.contentType).toMatch(/^text\/csv/);
     const edges = await map.exportMap(reader.principal, CODE, { view: 'partnerships', min: '1' }, 'edges.csv');
-    const edgeLines = edges.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const edgeLines = edges.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(edgeLines[0]).toBe(EDGE_COLUMNS.join(','));
     const result = await map.map(reader.principal, CODE, { view: 'partnerships', min: '1' });
     expect(edgeLines).toHaveLength(1 + result.graph.edges.length);
@@ -212,14 +289,18 @@ describe.each(backends)('partnership map on %s', (backend) => {
       expect(countTags(gexf, 'edge')).toBe(result.graph.edges.length);
       // Names with & < > " are escaped, in text and in attribute values.
       expect(graphml).toContain('Mapshire CVS &amp; Volunteers');
-      expect(gexf).toContain(view === 'network' ? 'label="Riverside &lt;Housing&gt; Trust"' : 'value="Riverside &lt;Housing&gt; Trust"');
+      expect(gexf).toContain(
+        view === 'network' ? 'label="Riverside &lt;Housing&gt; Trust"' : 'value="Riverside &lt;Housing&gt; Trust"',
+      );
       expect(graphml).toContain('<desc>Partnership map of Mapshire &amp; &lt;Vale&gt;');
       expect(gexf).not.toContain('<Housing>');
       // Node attributes: type, layer, themes, status, sector.
-      for (const key of ['type', 'layer', 'themes', 'status', 'sector']) expect(gexf).toContain(`<attribute id="${key}"`);
+      for (const key of ['type', 'layer', 'themes', 'status', 'sector'])
+        expect(gexf).toContain(`<attribute id="${key}"`);
       expect(graphml).toContain('<data key="n_layer">strategic</data>');
       if (view === 'partnerships') {
-        for (const e of result.graph.edges) expect(gexf).toContain(`source="${e.source}" target="${e.target}" weight="${e.weight}"`);
+        for (const e of result.graph.edges)
+          expect(gexf).toContain(`source="${e.source}" target="${e.target}" weight="${e.weight}"`);
       }
     }
   });
@@ -236,7 +317,12 @@ describe.each(backends)('partnership map on %s', (backend) => {
     expect(tree.body).toContain('id="orphans"');
     const api = await ctx.app.inject({ url: `/api/v1/localities/${CODE}/map?view=partnerships&min=1` });
     expect(api.statusCode).toBe(200);
-    const json = api.json() as { view: string; nodes: unknown[]; edges: Array<{ weight: number }>; restricted: boolean };
+    const json = api.json() as {
+      view: string;
+      nodes: unknown[];
+      edges: Array<{ weight: number }>;
+      restricted: boolean;
+    };
     expect(json.view).toBe('partnerships');
     expect(json.restricted).toBe(false);
     expect(json.nodes).toHaveLength(5);

@@ -49,7 +49,8 @@ export function buildNesting(all: SourcePartnership[], visible: (p: SourcePartne
     list.push(p);
     children.set(p.parent_id, list);
   }
-  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
+  for (const list of children.values())
+    list.sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
 
   const descendantsOf = (id: string, seen = new Set<string>()): Set<string> => {
     for (const child of children.get(id) ?? []) {
@@ -61,7 +62,16 @@ export function buildNesting(all: SourcePartnership[], visible: (p: SourcePartne
   };
   const tops = open.filter((p) => !p.parent_id || !openIds.has(p.parent_id));
   const chosen = chooseLsp(
-    tops.filter(visible).map((p) => ({ p, id: p.id, reference: p.reference, name: p.name, purpose: p.purpose, basisDetail: p.basis_detail, layer: p.layer, descendants: descendantsOf(p.id).size })),
+    tops.filter(visible).map((p) => ({
+      p,
+      id: p.id,
+      reference: p.reference,
+      name: p.name,
+      purpose: p.purpose,
+      basisDetail: p.basis_detail,
+      layer: p.layer,
+      descendants: descendantsOf(p.id).size,
+    })),
   );
 
   const build = (p: SourcePartnership, path: Set<string>): TreeNode[] => {
@@ -69,13 +79,33 @@ export function buildNesting(all: SourcePartnership[], visible: (p: SourcePartne
     const inner = new Set(path).add(p.id);
     const kids = (children.get(p.id) ?? []).flatMap((c) => build(c, inner));
     if (!visible(p)) return kids;
-    return [{ id: p.id, reference: p.reference, name: p.name, layer: p.layer, status: p.status, basis: p.basis, children: kids, descendants: countAll(kids) }];
+    return [
+      {
+        id: p.id,
+        reference: p.reference,
+        name: p.name,
+        layer: p.layer,
+        status: p.status,
+        basis: p.basis,
+        children: kids,
+        descendants: countAll(kids),
+      },
+    ];
   };
 
-  const byName = (a: SourcePartnership, b: SourcePartnership) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
-  if (!chosen) return { orphans: [], orphanIds: new Set(), beneathLsp: new Set(), forest: [...tops].sort(byName).flatMap((p) => build(p, new Set())) };
+  const byName = (a: SourcePartnership, b: SourcePartnership) =>
+    a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+  if (!chosen)
+    return {
+      orphans: [],
+      orphanIds: new Set(),
+      beneathLsp: new Set(),
+      forest: [...tops].sort(byName).flatMap((p) => build(p, new Set())),
+    };
   const beneathLsp = descendantsOf(chosen.p.id);
-  const orphanIds = new Set(open.filter((p) => p.id !== chosen.p.id && !beneathLsp.has(p.id) && visible(p)).map((p) => p.id));
+  const orphanIds = new Set(
+    open.filter((p) => p.id !== chosen.p.id && !beneathLsp.has(p.id) && visible(p)).map((p) => p.id),
+  );
   const orphanTops = tops.filter((p) => p.id !== chosen.p.id).sort(byName);
   const visibleBeneath = new Set([...beneathLsp].filter((id) => open.some((p) => p.id === id && visible(p))));
   return {

@@ -13,7 +13,9 @@ import type { MapResult } from './service.js';
 
 type Params = { code: string };
 const params = (request: FastifyRequest) => request.params as Params;
-const localityParams = z.object({ code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }) });
+const localityParams = z.object({
+  code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }),
+});
 
 const CYTOSCAPE = path.resolve(SRC_DIR, '../node_modules/cytoscape/dist/cytoscape.esm.min.mjs');
 export const CYTOSCAPE_URL = '/assets/vendor/cytoscape.esm.min.mjs';
@@ -27,7 +29,10 @@ export function mapRoutes(app: FastifyInstance, services: Services): void {
   let cytoscape: Promise<Buffer> | undefined;
   app.get(CYTOSCAPE_URL, { config: { access: 'public' } }, async (_request, reply) => {
     cytoscape ??= fs.readFile(CYTOSCAPE);
-    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(await cytoscape);
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await cytoscape);
   });
 
   app.get('/localities/:code/map', { config: { access: 'public' } }, async (request, reply) => {
@@ -50,7 +55,10 @@ export function mapRoutes(app: FastifyInstance, services: Services): void {
   const download = (format: MapFormat) => async (request: FastifyRequest, reply: FastifyReply) => {
     const origin = `${request.protocol}://${request.host}`;
     const file = await map.exportMap(request.principal, params(request).code, request.query, format, origin);
-    return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+    return reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.body);
   };
   app.get('/localities/:code/map/nodes.csv', { config: { access: 'public' } }, download('nodes.csv'));
   app.get('/localities/:code/map/edges.csv', { config: { access: 'public' } }, download('edges.csv'));
@@ -77,7 +85,9 @@ function joinAsAt(query: unknown): Record<string, unknown> {
   const parts = ['day', 'month', 'year'].map((part) => String(q[`asAt-${part}`] ?? '').trim());
   if (parts.some((part) => part !== '') || 'asAt-day' in q) {
     const [day, month, year] = parts;
-    q.asAt = parts.every((part) => part !== '') ? `${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}` : undefined;
+    q.asAt = parts.every((part) => part !== '')
+      ? `${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`
+      : undefined;
   }
   for (const part of ['day', 'month', 'year']) delete q[`asAt-${part}`];
   return q;

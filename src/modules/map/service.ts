@@ -75,9 +75,13 @@ export class MapService {
     const visible = (p: { status: string }) => restricted || isPublished(p);
     // One query at a time: PGlite has one connection, and these are three quick reads.
     const then = asAt ? await this.register.snapshotAsAt(locality, asAt, this.db) : undefined;
-    const partnerships = then ? then.partnerships : await this.register.partnerships.allForLocality(this.db, locality.id);
+    const partnerships = then
+      ? then.partnerships
+      : await this.register.partnerships.allForLocality(this.db, locality.id);
     const organisations = await this.register.organisations.allForLocality(this.db, locality.id);
-    const memberships = then ? [...then.memberships.values()].flat() : await this.register.memberships.allForLocality(this.db, locality.id);
+    const memberships = then
+      ? [...then.memberships.values()].flat()
+      : await this.register.memberships.allForLocality(this.db, locality.id);
     const reference = await this.reference.snapshot(this.db);
     // Only the published fields of a partnership go further: the restricted ones are never copied.
     const all: SourcePartnership[] = partnerships.map((p) => ({
@@ -98,10 +102,22 @@ export class MapService {
       locality: { gss_code: locality.gss_code, name: locality.name },
       restricted,
       partnerships: all.filter((p) => shown.has(p.id)),
-      organisations: organisations.map((o) => ({ id: o.id, name: o.name, sector: o.sector, org_type: o.org_type, status: o.status })),
+      organisations: organisations.map((o) => ({
+        id: o.id,
+        name: o.name,
+        sector: o.sector,
+        org_type: o.org_type,
+        status: o.status,
+      })),
       memberships: memberships
         .filter((m) => shown.has(m.partnership_id))
-        .map((m) => ({ partnership_id: m.partnership_id, organisation_id: m.organisation_id, role: m.role, representative: restricted ? m.representative : null, ended_on: m.ended_on })),
+        .map((m) => ({
+          partnership_id: m.partnership_id,
+          organisation_id: m.organisation_id,
+          role: m.role,
+          representative: restricted ? m.representative : null,
+          ended_on: m.ended_on,
+        })),
     };
     return { locality, restricted, source, nesting: buildNesting(all, visible), reference };
   }
@@ -139,7 +155,13 @@ export class MapService {
   }
 
   /** One export file of the map as filtered by `query`; `baseUrl` makes the record links absolute. */
-  async exportMap(principal: Principal, gssCode: string, query: unknown, format: MapFormat, baseUrl = ''): Promise<{ filename: string; contentType: string; body: string }> {
+  async exportMap(
+    principal: Principal,
+    gssCode: string,
+    query: unknown,
+    format: MapFormat,
+    baseUrl = '',
+  ): Promise<{ filename: string; contentType: string; body: string }> {
     const result = await this.map(principal, gssCode, query);
     const labels: ExportLabels = { theme: (code) => result.labels.theme[code] ?? code, baseUrl };
     const title = `Partnership map of ${result.locality.name}: ${describeMap(result)}`;
@@ -150,16 +172,27 @@ export class MapService {
         : format === 'gexf'
           ? mapGexf(result.graph, { title, labels, modified: new Date().toISOString().slice(0, 10) })
           : mapCsv(result.graph, format === 'nodes.csv' ? 'nodes' : 'edges', labels);
-    return { filename: `${stem}-${format.replace('.csv', '')}.${format.endsWith('csv') ? 'csv' : format}`, contentType: EXPORT_TYPES[format], body };
+    return {
+      filename: `${stem}-${format.replace('.csv', '')}.${format.endsWith('csv') ? 'csv' : format}`,
+      contentType: EXPORT_TYPES[format],
+      body,
+    };
   }
 }
 
 /** What a map shows, in words, e.g. "open partnerships and their member organisations; theme: Housing". */
 export function describeMap(result: Pick<MapResult, 'query' | 'labels'>): string {
   const q = result.query;
-  const which = q.status === 'open' ? 'open partnerships' : q.status === 'all' ? 'partnerships of every status' : `${result.labels.status[q.status]?.toLowerCase()} partnerships`;
+  const which =
+    q.status === 'open'
+      ? 'open partnerships'
+      : q.status === 'all'
+        ? 'partnerships of every status'
+        : `${result.labels.status[q.status]?.toLowerCase()} partnerships`;
   const parts = [
-    q.view === 'network' ? `${which} and their member organisations` : `${which} linked where they share ${q.min === 1 ? 'a member' : `at least ${q.min} members`}`,
+    q.view === 'network'
+      ? `${which} and their member organisations`
+      : `${which} linked where they share ${q.min === 1 ? 'a member' : `at least ${q.min} members`}`,
     q.theme ? `theme: ${result.labels.theme[q.theme] ?? q.theme}` : undefined,
     q.layer ? `layer: ${result.labels.layer[q.layer]?.toLowerCase()}` : undefined,
     q.sector ? `members from the ${result.labels.sector[q.sector]?.toLowerCase()} sector only` : undefined,

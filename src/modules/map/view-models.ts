@@ -4,10 +4,31 @@ import type { MapEdge, MapNode } from './graph.js';
 import type { MapQuery } from './schema.js';
 import type { MapResult } from './service.js';
 
-const DEFAULTS: Partial<Record<keyof MapQuery, string | number>> = { view: 'network', status: 'open', min: 4, colour: 'theme', sort: 'name', order: 'asc' };
+const DEFAULTS: Partial<Record<keyof MapQuery, string | number>> = {
+  view: 'network',
+  status: 'open',
+  min: 4,
+  colour: 'theme',
+  sort: 'name',
+  order: 'asc',
+};
 
 /** The query string of a map, without the values that are the defaults. */
-export function mapQueryString(q: Partial<MapQuery>, keys: Array<keyof MapQuery> = ['view', 'theme', 'layer', 'status', 'sector', 'min', 'colour', 'sort', 'order', 'asAt']): string {
+export function mapQueryString(
+  q: Partial<MapQuery>,
+  keys: Array<keyof MapQuery> = [
+    'view',
+    'theme',
+    'layer',
+    'status',
+    'sector',
+    'min',
+    'colour',
+    'sort',
+    'order',
+    'asAt',
+  ],
+): string {
   const params = new URLSearchParams();
   for (const key of keys) {
     const value = q[key];
@@ -65,16 +86,25 @@ export function mapTables(result: MapResult) {
   }
   const direction = q.order === 'desc' ? -1 : 1;
   const byName = (a: MapNode, b: MapNode) => a.label.localeCompare(b.label, 'en-GB', { sensitivity: 'base' });
-  const nodeOrder = (a: MapNode, b: MapNode) => (q.sort === 'links' ? a.degree - b.degree || -byName(a, b) * direction : byName(a, b)) * direction;
+  const nodeOrder = (a: MapNode, b: MapNode) =>
+    (q.sort === 'links' ? a.degree - b.degree || -byName(a, b) * direction : byName(a, b)) * direction;
   const rows = (type: MapNode['type']): PartnershipTableRow[] =>
     graph.nodes
       .filter((n) => n.type === type)
       .sort(nodeOrder)
-      .map((node) => ({ node, links: (linksOf.get(node.id) ?? []).sort((x, y) => x.name.localeCompare(y.name, 'en-GB')) }));
+      .map((node) => ({
+        node,
+        links: (linksOf.get(node.id) ?? []).sort((x, y) => x.name.localeCompare(y.name, 'en-GB')),
+      }));
   const pairs: PairRow[] = graph.edges
     .filter((e) => e.type === 'shared-members')
     .map((edge) => ({ edge, a: byId.get(edge.source) as MapNode, b: byId.get(edge.target) as MapNode }))
-    .sort((x, y) => (q.sort === 'links' ? x.edge.weight - y.edge.weight || -byName(x.a, y.a) * direction : byName(x.a, y.a) || byName(x.b, y.b)) * direction);
+    .sort(
+      (x, y) =>
+        (q.sort === 'links'
+          ? x.edge.weight - y.edge.weight || -byName(x.a, y.a) * direction
+          : byName(x.a, y.a) || byName(x.b, y.b)) * direction,
+    );
   const themeText = (n: MapNode) => n.themes.map((t) => labels.theme[t] ?? t).join(', ');
   return { partnerships: rows('partnership'), organisations: rows('organisation'), pairs, themeText };
 }
@@ -86,7 +116,8 @@ export function sortLinks(base: string, q: MapQuery) {
     const order = current ? (q.order === 'asc' ? 'desc' : 'asc') : sort === 'name' ? 'asc' : 'desc';
     return `${base}${mapQueryString({ ...q, sort, order })}#map-tables`;
   };
-  const aria = (sort: 'name' | 'links') => (q.sort === sort ? (q.order === 'asc' ? 'ascending' : 'descending') : 'none');
+  const aria = (sort: 'name' | 'links') =>
+    q.sort === sort ? (q.order === 'asc' ? 'ascending' : 'descending') : 'none';
   return { sort: { name: link('name'), links: link('links') }, ariaSort: { name: aria('name'), links: aria('links') } };
 }
 
@@ -101,12 +132,34 @@ export function mapFilters(result: MapResult) {
   ];
   return {
     view: [
-      { value: 'network', text: 'Partnerships and their member organisations', hint: { text: 'A line joins each partnership to each organisation with a seat on it' }, checked: q.view === 'network' },
-      { value: 'partnerships', text: 'Partnerships only', hint: { text: 'A line joins two partnerships that share member organisations; thicker for more' }, checked: q.view === 'partnerships' },
+      {
+        value: 'network',
+        text: 'Partnerships and their member organisations',
+        hint: { text: 'A line joins each partnership to each organisation with a seat on it' },
+        checked: q.view === 'network',
+      },
+      {
+        value: 'partnerships',
+        text: 'Partnerships only',
+        hint: { text: 'A line joins two partnerships that share member organisations; thicker for more' },
+        checked: q.view === 'partnerships',
+      },
     ],
-    theme: choices(result.themes.map((t) => ({ value: t.code, text: t.label })), q.theme, 'All themes'),
-    layer: choices(Object.entries(LAYER_LABELS).map(([value, text]) => ({ value, text })), q.layer, 'All layers'),
+    theme: choices(
+      result.themes.map((t) => ({ value: t.code, text: t.label })),
+      q.theme,
+      'All themes',
+    ),
+    layer: choices(
+      Object.entries(LAYER_LABELS).map(([value, text]) => ({ value, text })),
+      q.layer,
+      'All layers',
+    ),
     status: choices(statusOptions, q.status),
-    sector: choices(Object.entries(SECTOR_LABELS).map(([value, text]) => ({ value, text })), q.sector, 'All sectors'),
+    sector: choices(
+      Object.entries(SECTOR_LABELS).map(([value, text]) => ({ value, text })),
+      q.sector,
+      'All sectors',
+    ),
   };
 }

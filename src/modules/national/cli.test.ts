@@ -21,14 +21,26 @@ describe('joinedup generate', () => {
     expect(badSize.code).toBe(1);
     expect(badSize.stderr).toContain('--localities must be 1 or more');
 
-    const generated = await joinedup('generate', '--partnerships', '240', '--organisations', '120', '--localities', '4', '--seed', '5');
+    const generated = await joinedup(
+      'generate',
+      '--partnerships',
+      '240',
+      '--organisations',
+      '120',
+      '--localities',
+      '4',
+      '--seed',
+      '5',
+    );
     expect(generated.stderr).toBe('');
     expect(generated.code).toBe(0);
     // Not a terminal: plain progress lines, then the summary.
     expect(generated.stdout).toContain('Writing rows: ');
     expect(generated.stdout).toMatch(/4 localities \(E0\d998001 … E0\d99800\d\)/);
     expect(generated.stdout).toContain('240 partnerships');
-    expect(generated.stdout).toMatch(/Took [\d.]+ s: generating [\d.]+ s, writing [\d.]+ s \([\d,]+ rows, [\d,]+ rows\/s\)/);
+    expect(generated.stdout).toMatch(
+      /Took [\d.]+ s: generating [\d.]+ s, writing [\d.]+ s \([\d,]+ rows, [\d,]+ rows\/s\)/,
+    );
 
     const file = `${dataDir}-ground-truth.json`;
     expect(generated.stdout).toContain(file);
@@ -36,9 +48,22 @@ describe('joinedup generate', () => {
     expect(truth.seed).toBe(5);
     expect(truth.groups.length).toBeGreaterThan(0);
     expect(truth.pairs.length).toBeGreaterThanOrEqual(truth.groups.length);
-    expect(truth.pairs[0]).toMatchObject({ aReference: expect.stringMatching(/^P-\d{4}$/), locality: expect.stringMatching(/^E0\d998\d{3}$/) });
+    expect(truth.pairs[0]).toMatchObject({
+      aReference: expect.stringMatching(/^P-\d{4}$/),
+      locality: expect.stringMatching(/^E0\d998\d{3}$/),
+    });
 
-    const again = await joinedup('generate', '--partnerships', '240', '--organisations', '120', '--localities', '4', '--ground-truth', path.join(folder, 'elsewhere.json'));
+    const again = await joinedup(
+      'generate',
+      '--partnerships',
+      '240',
+      '--organisations',
+      '120',
+      '--localities',
+      '4',
+      '--ground-truth',
+      path.join(folder, 'elsewhere.json'),
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exist');
     expect(fs.existsSync(path.join(folder, 'elsewhere.json'))).toBe(false);

@@ -32,12 +32,17 @@ const generateOptions = z.object({
 export function nationalCommands(program: Command): void {
   program
     .command('generate')
-    .description(`write a synthetic national register (fictional localities E06998001–E09998${String(MAX_LOCALITIES)}, flagged as demo) to the configured database, all or nothing, with the planted near-duplicates written to a ground-truth file`)
+    .description(
+      `write a synthetic national register (fictional localities E06998001–E09998${String(MAX_LOCALITIES)}, flagged as demo) to the configured database, all or nothing, with the planted near-duplicates written to a ground-truth file`,
+    )
     .option('--partnerships <n>', 'partnerships in all', '50000')
     .option('--organisations <n>', 'distinct organisations in all', '20000')
     .option('--localities <n>', `localities (1–${MAX_LOCALITIES})`, '350')
     .option('--seed <n>', 'the same seed gives the same register', '1')
-    .option('--ground-truth <file>', 'where to write the planted near-duplicates as JSON (default: next to the data folder, <data folder>-ground-truth.json; on PostgreSQL joinedup-<database>-ground-truth.json in the current folder)')
+    .option(
+      '--ground-truth <file>',
+      'where to write the planted near-duplicates as JSON (default: next to the data folder, <data folder>-ground-truth.json; on PostgreSQL joinedup-<database>-ground-truth.json in the current folder)',
+    )
     .action(async (raw: unknown) => {
       const options = parseCliOptions(raw);
       const config = loadConfig();
@@ -75,7 +80,10 @@ export function nationalCommands(program: Command): void {
         try {
           await fs.writeFile(file, `${JSON.stringify(result.groundTruth, null, 1)}\n`);
         } catch (error) {
-          throw new Error(`The register was written, but the ground truth could not be written to ${file}: ${(error as Error).message}`, { cause: error });
+          throw new Error(
+            `The register was written, but the ground truth could not be written to ${file}: ${(error as Error).message}`,
+            { cause: error },
+          );
         }
         console.log(summary(result, database, file));
       } finally {
@@ -88,7 +96,8 @@ function parseCliOptions(raw: unknown): z.output<typeof generateOptions> {
   try {
     return parseInput(generateOptions, raw);
   } catch (error) {
-    if (error instanceof ValidationError) throw new Error(error.errors.map((e) => e.message).join('; '), { cause: error });
+    if (error instanceof ValidationError)
+      throw new Error(error.errors.map((e) => e.message).join('; '), { cause: error });
     throw error;
   }
 }

@@ -24,12 +24,31 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     database = await openTestDatabase(backend);
     services = createServices(database, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
     national = new NationalService(database.db, services.audit, services.reference);
-    result = await national.generate(cliActor('generate'), { ...SIZE, commandLine: 'joinedup generate --partnerships 300' });
+    result = await national.generate(cliActor('generate'), {
+      ...SIZE,
+      commandLine: 'joinedup generate --partnerships 300',
+    });
   });
   afterAll(() => database?.destroy());
 
-  const count = async (table: 'localities' | 'organisations' | 'partnerships' | 'partnership_themes' | 'partnership_areas' | 'memberships' | 'audit_events') =>
-    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table:
+      | 'localities'
+      | 'organisations'
+      | 'partnerships'
+      | 'partnership_themes'
+      | 'partnership_areas'
+      | 'memberships'
+      | 'audit_events',
+  ) =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('writes every row it counts', async () => {
     const c = result.counts;
@@ -53,7 +72,9 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     for (const l of localities) {
       expect(l.gss_code).toMatch(/^E0[6-9]998\d{3}$/);
       expect(l.is_demo).toBe(true);
-      expect(l.kind).toBe({ E06: 'unitary', E07: 'district', E08: 'metropolitan', E09: 'london-borough' }[l.gss_code.slice(0, 3)]);
+      expect(l.kind).toBe(
+        { E06: 'unitary', E07: 'district', E08: 'metropolitan', E09: 'london-borough' }[l.gss_code.slice(0, 3)],
+      );
     }
     const areas = await database.db.selectFrom('partnership_areas').select('gss_code').distinct().execute();
     for (const a of areas) {
@@ -70,7 +91,8 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
       expect(STATUSES).toContain(p.status);
       expect(p.reference).toMatch(/^P-\d{4}$/);
       // The register service's own rules for a partnership.
-      if (p.basis === 'statutory') expect(snapshot.has('statutory-type', p.statutory_type ?? ''), `${p.name} ${p.statutory_type}`).toBe(true);
+      if (p.basis === 'statutory')
+        expect(snapshot.has('statutory-type', p.statutory_type ?? ''), `${p.name} ${p.statutory_type}`).toBe(true);
       else expect(p.statutory_type).toBeNull();
       if (p.basis === 'funding' || p.basis === 'plan') expect(p.basis_detail).toBeTruthy();
       if (p.status === 'closed') expect(p.closed_on && p.close_reason).toBeTruthy();
@@ -85,7 +107,8 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     }
     // The council, the police and the schools are typed as such, not by a fallback.
     const types = new Set(organisations.map((o) => o.org_type));
-    for (const type of ['police', 'fire-rescue', 'nhs-trust', 'school-college', 'charity']) expect(types).toContain(type);
+    for (const type of ['police', 'fire-rescue', 'nhs-trust', 'school-college', 'charity'])
+      expect(types).toContain(type);
   });
 
   it('keeps the seat rules: one current chair, no seat twice, seats within the locality, closed boards ended', async () => {
@@ -93,7 +116,18 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
       .selectFrom('memberships as m')
       .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select(['m.partnership_id', 'm.organisation_id', 'm.role', 'm.ended_on', 'm.started_on', 'm.locality_id', 'p.locality_id as p_locality', 'o.locality_id as o_locality', 'p.status', 'p.closed_on'])
+      .select([
+        'm.partnership_id',
+        'm.organisation_id',
+        'm.role',
+        'm.ended_on',
+        'm.started_on',
+        'm.locality_id',
+        'p.locality_id as p_locality',
+        'o.locality_id as o_locality',
+        'p.status',
+        'p.closed_on',
+      ])
       .execute();
     const chairs = new Map<string, number>();
     const held = new Set<string>();
@@ -110,7 +144,11 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     }
     expect(Math.max(...chairs.values())).toBe(1);
     // A partnership with open sub-groups cannot be closed in the register.
-    const closedParents = await sql<{ n: number }>`select count(*)::int as n from partnerships c join partnerships p on p.id = c.parent_id where p.status = 'closed' and c.status in ('proposed', 'active')`.execute(database.db);
+    const closedParents = await sql<{
+      n: number;
+    }>`select count(*)::int as n from partnerships c join partnerships p on p.id = c.parent_id where p.status = 'closed' and c.status in ('proposed', 'active')`.execute(
+      database.db,
+    );
     expect(closedParents.rows[0]?.n).toBe(0);
   });
 
@@ -123,7 +161,17 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     expect(detail.partnership.themes.length).toBeGreaterThan(0);
     expect(detail.partnership.areas.length).toBeGreaterThan(0);
     const list = await services.register.listPartnerships(SYSTEM, code, {});
-    expect(list.total).toBe(result.counts.partnerships - (await database.db.selectFrom('partnerships as p').innerJoin('localities as l', 'l.id', 'p.locality_id').select('p.id').where('l.gss_code', '<>', code).execute()).length);
+    expect(list.total).toBe(
+      result.counts.partnerships -
+        (
+          await database.db
+            .selectFrom('partnerships as p')
+            .innerJoin('localities as l', 'l.id', 'p.locality_id')
+            .select('p.id')
+            .where('l.gss_code', '<>', code)
+            .execute()
+        ).length,
+    );
   });
 
   it('gives every organisation the seat count its memberships add up to', async () => {
@@ -136,7 +184,9 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
       .select(['m.organisation_id', 'm.ended_on', 'p.status'])
       .where('m.locality_id', '=', locality.id)
       .execute();
-    for (const s of seats) if (!s.ended_on && OPEN.includes(s.status)) expected.set(s.organisation_id, (expected.get(s.organisation_id) ?? 0) + 1);
+    for (const s of seats)
+      if (!s.ended_on && OPEN.includes(s.status))
+        expected.set(s.organisation_id, (expected.get(s.organisation_id) ?? 0) + 1);
     const first = await services.register.listOrganisations(SYSTEM, code, { sort: 'seats', order: 'desc' });
     expect(first.items[0]!.seats).toBeGreaterThan(5);
     let checked = 0;
@@ -152,7 +202,13 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
   it('appends one audit entry per locality to an intact chain', async () => {
     const events = await database.db.selectFrom('audit_events').selectAll().orderBy('id').execute();
     expect(events).toHaveLength(5);
-    for (const e of events) expect(e).toMatchObject({ actor: 'Command line (generate)', actor_id: 'cli:generate', action: 'generate', entity_type: 'locality' });
+    for (const e of events)
+      expect(e).toMatchObject({
+        actor: 'Command line (generate)',
+        actor_id: 'cli:generate',
+        action: 'generate',
+        entity_type: 'locality',
+      });
     expect(events[0]!.summary).toContain('joinedup generate --partnerships 300');
     const verified = await services.audit.verify(database.db);
     expect(verified.firstBreak).toBeUndefined();
@@ -161,8 +217,12 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
 
   it('refuses a second run and leaves the data as it was', async () => {
     const before = await count('partnerships');
-    await expect(national.generate(cliActor('generate'), { ...SIZE, seed: 8, commandLine: 'again' })).rejects.toThrow(LocalitiesExistError);
-    await expect(national.generate(cliActor('generate'), { ...SIZE, localities: 2, partnerships: 50, commandLine: 'again' })).rejects.toThrow(/already exist \(E0\d998001 /);
+    await expect(national.generate(cliActor('generate'), { ...SIZE, seed: 8, commandLine: 'again' })).rejects.toThrow(
+      LocalitiesExistError,
+    );
+    await expect(
+      national.generate(cliActor('generate'), { ...SIZE, localities: 2, partnerships: 50, commandLine: 'again' }),
+    ).rejects.toThrow(/already exist \(E0\d998001 /);
     expect(await count('partnerships')).toBe(before);
     expect(await count('audit_events')).toBe(5);
   });
@@ -171,14 +231,25 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     const plan = planRegister(generateNational({ ...SIZE }), { seed: SIZE.seed });
     const localityOf = new Map(plan.localities.map((l) => [l.id, l.gss_code]));
     // Purposes carry commas, full stops and curly quotes: they must come back exactly as planned.
-    const planned = plan.partnerships.map((p) => `${localityOf.get(p.locality_id)} ${p.reference} ${p.status} ${p.name} ${p.purpose} ${p.basis_detail}`).sort();
+    const planned = plan.partnerships
+      .map(
+        (p) => `${localityOf.get(p.locality_id)} ${p.reference} ${p.status} ${p.name} ${p.purpose} ${p.basis_detail}`,
+      )
+      .sort();
     const rows = await database.db
       .selectFrom('partnerships as p')
       .innerJoin('localities as l', 'l.id', 'p.locality_id')
       .select(['l.gss_code', 'p.reference', 'p.status', 'p.name', 'p.purpose', 'p.basis_detail'])
       .execute();
-    expect(rows.map((r) => `${r.gss_code} ${r.reference} ${r.status} ${r.name} ${r.purpose} ${r.basis_detail}`).sort()).toEqual(planned);
-    const roles = await database.db.selectFrom('memberships').select(['role', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('role').orderBy('role').execute();
+    expect(
+      rows.map((r) => `${r.gss_code} ${r.reference} ${r.status} ${r.name} ${r.purpose} ${r.basis_detail}`).sort(),
+    ).toEqual(planned);
+    const roles = await database.db
+      .selectFrom('memberships')
+      .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('role')
+      .orderBy('role')
+      .execute();
     const plannedRoles = new Map<string, number>();
     for (const m of plan.memberships) plannedRoles.set(m.role, (plannedRoles.get(m.role) ?? 0) + 1);
     expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual(Object.fromEntries(plannedRoles));
@@ -188,11 +259,25 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     const other = await openTestDatabase(backend);
     try {
       const otherServices = createServices(other, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
-      const failingAudit = { recordMany: () => Promise.reject(new Error('the disk is full')) } as unknown as AuditService;
+      const failingAudit = {
+        recordMany: () => Promise.reject(new Error('the disk is full')),
+      } as unknown as AuditService;
       const failing = new NationalService(other.db, failingAudit, otherServices.reference);
-      await expect(failing.generate(cliActor('generate'), { ...SIZE, commandLine: 'test' })).rejects.toThrow('the disk is full');
+      await expect(failing.generate(cliActor('generate'), { ...SIZE, commandLine: 'test' })).rejects.toThrow(
+        'the disk is full',
+      );
       for (const table of ['localities', 'organisations', 'partnerships', 'memberships'] as const) {
-        expect(Number((await other.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), table).toBe(0);
+        expect(
+          Number(
+            (
+              await other.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+          table,
+        ).toBe(0);
       }
     } finally {
       await other.destroy();

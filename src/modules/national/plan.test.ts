@@ -3,7 +3,15 @@ import { GSS_CODE } from '../../core/validation.js';
 import { generateNational } from '../overlap/generate.js';
 import { LOCAL_ORGANISATION_TYPES } from '../overlap/generate-vocabulary.js';
 import { SEED_REFERENCE } from '../reference/data.js';
-import { MAX_LOCALITIES, candidateLocalityCodes, groundTruth, localityCodeFor, organisationTypeOf, planRegister, recognisedOrganisationType } from './plan.js';
+import {
+  MAX_LOCALITIES,
+  candidateLocalityCodes,
+  groundTruth,
+  localityCodeFor,
+  organisationTypeOf,
+  planRegister,
+  recognisedOrganisationType,
+} from './plan.js';
 
 const DEMO_CODES = ['E07999001', ...Array.from({ length: 20 }, (_, i) => `E05999${String(i + 1).padStart(3, '0')}`)];
 
@@ -12,11 +20,24 @@ describe('planning the generated register', () => {
     expect(localityCodeFor('E07000012')).toBe('E07998012');
     expect(localityCodeFor('E09000350')).toBe('E09998350');
     expect(() => localityCodeFor('E06000901')).toThrow(RangeError);
-    expect(candidateLocalityCodes(2)).toEqual(['E06998001', 'E06998002', 'E07998001', 'E07998002', 'E08998001', 'E08998002', 'E09998001', 'E09998002']);
+    expect(candidateLocalityCodes(2)).toEqual([
+      'E06998001',
+      'E06998002',
+      'E07998001',
+      'E07998002',
+      'E08998001',
+      'E08998002',
+      'E09998001',
+      'E09998002',
+    ]);
   });
 
   it('gives every area of the largest register a distinct fictional code, clear of the demo locality', () => {
-    const data = generateNational({ partnerships: MAX_LOCALITIES * 12, organisations: 12_000, localities: MAX_LOCALITIES });
+    const data = generateNational({
+      partnerships: MAX_LOCALITIES * 12,
+      organisations: 12_000,
+      localities: MAX_LOCALITIES,
+    });
     const plan = planRegister(data, { seed: 1 });
     const codes = new Set(plan.areas.map((a) => a.gss_code));
     for (const l of plan.localities) codes.add(l.gss_code);
@@ -48,7 +69,8 @@ describe('planning the generated register', () => {
     const options = { partnerships: 400, organisations: 200, localities: 6, seed: 11 };
     const a = planRegister(generateNational(options), { seed: 11 });
     const b = planRegister(generateNational(options), { seed: 11 });
-    const strip = <T extends object>(rows: T[]) => rows.map((r) => JSON.stringify(Object.entries(r).filter(([k]) => !k.endsWith('id'))));
+    const strip = <T extends object>(rows: T[]) =>
+      rows.map((r) => JSON.stringify(Object.entries(r).filter(([k]) => !k.endsWith('id'))));
     expect(strip(a.partnerships)).toEqual(strip(b.partnerships));
     expect(strip(a.organisations)).toEqual(strip(b.organisations));
     expect(strip(a.memberships)).toEqual(strip(b.memberships));
@@ -58,7 +80,9 @@ describe('planning the generated register', () => {
   });
 
   it('names organisations uniquely within a locality and writes each board once', () => {
-    const plan = planRegister(generateNational({ partnerships: 1_200, organisations: 600, localities: 8 }), { seed: 1 });
+    const plan = planRegister(generateNational({ partnerships: 1_200, organisations: 600, localities: 8 }), {
+      seed: 1,
+    });
     const names = new Set<string>();
     for (const o of plan.organisations) {
       const key = `${o.locality_id}|${o.name.toLowerCase()}`;

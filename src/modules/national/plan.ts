@@ -20,7 +20,14 @@
  */
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Locality, MembershipRow as RegisterMembership, OrganisationRow as RegisterOrganisation, PartnershipAreasTable, PartnershipRow as RegisterPartnership, PartnershipThemesTable } from '../../db/tables.js';
+import type {
+  Locality,
+  MembershipRow as RegisterMembership,
+  OrganisationRow as RegisterOrganisation,
+  PartnershipAreasTable,
+  PartnershipRow as RegisterPartnership,
+  PartnershipThemesTable,
+} from '../../db/tables.js';
 import { Random } from '../../core/random.js';
 import type { NationalData, PlantedKind } from '../overlap/generate.js';
 import { FUNDS, LOCAL_ORGANISATION_TYPES, REGIONAL_AGENCIES } from '../overlap/generate-vocabulary.js';
@@ -34,22 +41,50 @@ export const GSS_SERIES = '998';
 export const MAX_LOCALITIES = 900;
 export const IDENTIFIER_PREFIX = 'XX-JOINEDUP-';
 
-const LOCALITY_KINDS: Record<string, string> = { E06: 'unitary', E07: 'district', E08: 'metropolitan', E09: 'london-borough' };
+const LOCALITY_KINDS: Record<string, string> = {
+  E06: 'unitary',
+  E07: 'district',
+  E08: 'metropolitan',
+  E09: 'london-borough',
+};
 
 // --- rows, as the loader writes them ----------------------------------------------------------
 
 // The columns the loader writes, taken from the database's own table types so they cannot drift.
 export type LocalityRow = Pick<Locality, 'id' | 'gss_code' | 'name' | 'kind' | 'region' | 'nation' | 'is_demo'>;
-export type OrganisationRow = Pick<RegisterOrganisation, 'id' | 'locality_id' | 'name' | 'sector' | 'org_type'> & { identifier: string };
+export type OrganisationRow = Pick<RegisterOrganisation, 'id' | 'locality_id' | 'name' | 'sector' | 'org_type'> & {
+  identifier: string;
+};
 export type PartnershipRow = Pick<
   RegisterPartnership,
-  | 'id' | 'locality_id' | 'reference' | 'name' | 'purpose' | 'basis' | 'basis_detail' | 'statutory_type' | 'legal_form'
-  | 'accountable_body_id' | 'layer' | 'status' | 'parent_id' | 'lead_organisation_id' | 'meetings_per_year'
-  | 'meeting_minutes' | 'typical_attendance' | 'significance' | 'established_on' | 'closed_on' | 'close_reason'
+  | 'id'
+  | 'locality_id'
+  | 'reference'
+  | 'name'
+  | 'purpose'
+  | 'basis'
+  | 'basis_detail'
+  | 'statutory_type'
+  | 'legal_form'
+  | 'accountable_body_id'
+  | 'layer'
+  | 'status'
+  | 'parent_id'
+  | 'lead_organisation_id'
+  | 'meetings_per_year'
+  | 'meeting_minutes'
+  | 'typical_attendance'
+  | 'significance'
+  | 'established_on'
+  | 'closed_on'
+  | 'close_reason'
 >;
 export type ThemeRow = Selectable<PartnershipThemesTable>;
 export type AreaRow = Selectable<PartnershipAreasTable>;
-export type MembershipRow = Pick<RegisterMembership, 'id' | 'locality_id' | 'partnership_id' | 'organisation_id' | 'role' | 'started_on' | 'ended_on'>;
+export type MembershipRow = Pick<
+  RegisterMembership,
+  'id' | 'locality_id' | 'partnership_id' | 'organisation_id' | 'role' | 'started_on' | 'ended_on'
+>;
 
 export interface LocalityCounts {
   organisations: number;
@@ -86,7 +121,12 @@ export interface RegisterPlan {
 }
 
 export const rowCount = (plan: RegisterPlan): number =>
-  plan.localities.length + plan.organisations.length + plan.partnerships.length + plan.themes.length + plan.areas.length + plan.memberships.length;
+  plan.localities.length +
+  plan.organisations.length +
+  plan.partnerships.length +
+  plan.themes.length +
+  plan.areas.length +
+  plan.memberships.length;
 
 // --- codes ------------------------------------------------------------------------------------
 
@@ -95,14 +135,16 @@ const three = (n: number) => String(n).padStart(3, '0');
 /** The generator's `E07000012` (the 12th locality) becomes `E07998012`. */
 export function localityCodeFor(generatorCode: string): string {
   const position = Number(generatorCode.slice(3));
-  if (!Number.isInteger(position) || position < 1 || position > MAX_LOCALITIES) throw new RangeError(`No fictional code for locality ${generatorCode}: at most ${MAX_LOCALITIES} localities`);
+  if (!Number.isInteger(position) || position < 1 || position > MAX_LOCALITIES)
+    throw new RangeError(`No fictional code for locality ${generatorCode}: at most ${MAX_LOCALITIES} localities`);
   return `${generatorCode.slice(0, 3)}${GSS_SERIES}${three(position)}`;
 }
 
 /** Every code a generated register of this many localities could use, whatever the seed. */
 export function candidateLocalityCodes(localities: number): string[] {
   const codes: string[] = [];
-  for (const prefix of Object.keys(LOCALITY_KINDS)) for (let i = 1; i <= localities; i++) codes.push(`${prefix}${GSS_SERIES}${three(i)}`);
+  for (const prefix of Object.keys(LOCALITY_KINDS))
+    for (let i = 1; i <= localities; i++) codes.push(`${prefix}${GSS_SERIES}${three(i)}`);
   return codes;
 }
 
@@ -112,7 +154,8 @@ function codeMap(data: NationalData): Map<string, string> {
     const code = localityCodeFor(locality.id);
     const position = code.slice(6);
     codes.set(locality.id, code);
-    if (locality.countyCode) codes.set(locality.countyCode, `E10${GSS_SERIES}${three(Number(locality.countyCode.slice(3)))}`);
+    if (locality.countyCode)
+      codes.set(locality.countyCode, `E10${GSS_SERIES}${three(Number(locality.countyCode.slice(3)))}`);
     if (locality.wardCodes.length > 99) throw new RangeError(`Locality ${locality.id} has more than 99 wards`);
     locality.wardCodes.forEach((ward, w) => codes.set(ward, `E059${position}${String(w + 1).padStart(2, '0')}`));
   });
@@ -133,10 +176,17 @@ export function recognisedOrganisationType(name: string): string | undefined {
   if (/ NHS (Foundation )?Trust$/.test(name)) return 'nhs-trust';
   if (name.startsWith('Probation Service')) return 'probation';
   if (REGIONAL_AGENCIES.some((a) => name.startsWith(`${a.name} (`))) return 'government-agency';
-  return LOCAL_ORGANISATION_TYPES.find((type) => name.endsWith(` ${type.label}`) || new RegExp(` ${type.label} \\d+$`).test(name))?.type;
+  return LOCAL_ORGANISATION_TYPES.find(
+    (type) => name.endsWith(` ${type.label}`) || new RegExp(` ${type.label} \\d+$`).test(name),
+  )?.type;
 }
 
-const SECTOR_TYPES: Record<string, string> = { public: 'government-agency', private: 'business', voluntary: 'charity', community: 'community-group' };
+const SECTOR_TYPES: Record<string, string> = {
+  public: 'government-agency',
+  private: 'business',
+  voluntary: 'charity',
+  community: 'community-group',
+};
 
 /** The recognised type, or failing that the commonest type of the sector. */
 export function organisationTypeOf(name: string, sector: string): string {
@@ -159,7 +209,12 @@ const STATUTORY_BY_THEME: Record<string, string> = {
   'adult-social-care': 'safeguarding-adults',
   resilience: 'local-resilience-forum',
 };
-const SEPARATE_LEGAL_FORMS = ['company-limited-by-guarantee', 'charitable-company', 'community-interest-company', 'charity'];
+const SEPARATE_LEGAL_FORMS = [
+  'company-limited-by-guarantee',
+  'charitable-company',
+  'community-interest-company',
+  'charity',
+];
 const CLOSE_REASONS = [
   'Its funding stream ended.',
   'Its work passed to the parent partnership.',
@@ -170,10 +225,15 @@ const CLOSE_REASONS = [
 const THEME_LABELS = new Map(SEED_REFERENCE.theme.map((t) => [t.code, t.label]));
 
 function statutoryTypeOf(p: PartnershipFeatures): string {
-  return STATUTORY_TYPES.find(([suffix]) => p.name.endsWith(suffix))?.[1] ?? STATUTORY_BY_THEME[p.themes[0] ?? ''] ?? 'community-safety-partnership';
+  return (
+    STATUTORY_TYPES.find(([suffix]) => p.name.endsWith(suffix))?.[1] ??
+    STATUTORY_BY_THEME[p.themes[0] ?? ''] ??
+    'community-safety-partnership'
+  );
 }
 
-const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const iso = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 const LAST_YEAR = 2024;
 
 // --- the plan ---------------------------------------------------------------------------------
@@ -240,10 +300,24 @@ export function planRegister(data: NationalData, options: PlanOptions): Register
 
   for (const locality of data.localities) {
     const gss = codes.get(locality.id)!;
-    const localityRow: LocalityRow = { id: newId(), gss_code: gss, name: locality.name, kind: LOCALITY_KINDS[gss.slice(0, 3)]!, region: locality.region, nation: 'England', is_demo: true };
+    const localityRow: LocalityRow = {
+      id: newId(),
+      gss_code: gss,
+      name: locality.name,
+      kind: LOCALITY_KINDS[gss.slice(0, 3)]!,
+      region: locality.region,
+      nation: 'England',
+      is_demo: true,
+    };
     plan.localities.push(localityRow);
     const partnerships = byLocality.get(locality.id) ?? [];
-    const counts: LocalityCounts = { organisations: 0, partnerships: partnerships.length, memberships: 0, themes: 0, areas: 0 };
+    const counts: LocalityCounts = {
+      organisations: 0,
+      partnerships: partnerships.length,
+      memberships: 0,
+      themes: 0,
+      areas: 0,
+    };
 
     // Organisation records: the locality's own, then the shared bodies its boards use.
     const needed = [...(ownOrganisations.get(locality.id) ?? [])];
@@ -263,8 +337,16 @@ export function planRegister(data: NationalData, options: PlanOptions): Register
       let name = o.name;
       for (let n = 2; namesUsed.has(name.toLowerCase()); n++) name = `${o.name} (${n})`;
       namesUsed.add(name.toLowerCase());
-      const row: OrganisationRow = { id: newId(), locality_id: localityRow.id, name, sector: o.sector, org_type: organisationTypeOf(o.name, o.sector), identifier: `${IDENTIFIER_PREFIX}${o.id}` };
-      if (o.localityId === locality.id && (row.org_type === 'district-council' || row.org_type === 'unitary-council')) council ??= row.id;
+      const row: OrganisationRow = {
+        id: newId(),
+        locality_id: localityRow.id,
+        name,
+        sector: o.sector,
+        org_type: organisationTypeOf(o.name, o.sector),
+        identifier: `${IDENTIFIER_PREFIX}${o.id}`,
+      };
+      if (o.localityId === locality.id && (row.org_type === 'district-council' || row.org_type === 'unitary-council'))
+        council ??= row.id;
       orgRowId.set(generatorId, row.id);
       orgTypeOf.set(row.id, row.org_type);
       plan.organisations.push(row);
@@ -303,16 +385,30 @@ export function planRegister(data: NationalData, options: PlanOptions): Register
 
       const theme = p.themes[0] ?? 'community-cohesion';
       const planYear = Math.max(2000, year);
-      const basis_detail = p.basis === 'funding' ? rng.pick(FUNDS) : p.basis === 'plan' ? `${locality.name} ${THEME_LABELS.get(theme) ?? 'Community'} Strategy ${planYear}–${String((planYear + 3) % 100).padStart(2, '0')}` : null;
+      const basis_detail =
+        p.basis === 'funding'
+          ? rng.pick(FUNDS)
+          : p.basis === 'plan'
+            ? `${locality.name} ${THEME_LABELS.get(theme) ?? 'Community'} Strategy ${planYear}–${String((planYear + 3) % 100).padStart(2, '0')}`
+            : null;
       const legalChoice = rng.float();
-      const legal_form = p.separateLegalStatus ? rng.pick(SEPARATE_LEGAL_FORMS) : (p.statutory ? legalChoice < 0.5 : legalChoice < 0.1) ? 'joint-committee' : 'unincorporated';
+      const legal_form = p.separateLegalStatus
+        ? rng.pick(SEPARATE_LEGAL_FORMS)
+        : (p.statutory ? legalChoice < 0.5 : legalChoice < 0.1)
+          ? 'joint-committee'
+          : 'unincorporated';
       const significance = { strategic: 'high', executive: 'medium', operational: 'low' }[p.layer] ?? null;
 
       // Seats: one chair (the council's more often than not), perhaps a vice-chair, the
       // accountable body of a funded group in that role, commissioners and agencies often observing.
       const members = [...new Set(p.memberOrganisationIds)].map((g) => orgRowId.get(g)!);
       const councilIndex = council ? members.indexOf(council) : -1;
-      const chairIndex = members.length === 0 ? -1 : councilIndex >= 0 && rng.chance(0.6) ? councilIndex : rng.int(0, Math.min(2, members.length - 1));
+      const chairIndex =
+        members.length === 0
+          ? -1
+          : councilIndex >= 0 && rng.chance(0.6)
+            ? councilIndex
+            : rng.int(0, Math.min(2, members.length - 1));
       const viceIndex = members.length > 2 && rng.chance(0.35) ? rng.int(0, members.length - 1) : -1;
       const accountable_body_id = p.basis === 'funding' && council ? council : null;
       const lead_organisation_id = chairIndex >= 0 && rng.chance(0.6) ? members[chairIndex]! : null;
@@ -323,7 +419,15 @@ export function planRegister(data: NationalData, options: PlanOptions): Register
         else if (m === viceIndex) role = 'vice-chair';
         else if (organisationId === accountable_body_id) role = 'accountable-body';
         else if ((type === 'government-agency' || type === 'nhs-commissioner') && rng.chance(0.5)) role = 'observer';
-        plan.memberships.push({ id: newId(), locality_id: localityRow.id, partnership_id: id, organisation_id: organisationId, role, started_on: established_on, ended_on: closed_on });
+        plan.memberships.push({
+          id: newId(),
+          locality_id: localityRow.id,
+          partnership_id: id,
+          organisation_id: organisationId,
+          role,
+          started_on: established_on,
+          ended_on: closed_on,
+        });
       });
       counts.memberships += members.length;
 
@@ -380,7 +484,13 @@ export function auditEvents(plan: RegisterPlan, context: AuditContext): RecordIn
       entityType: 'locality' as const,
       entityId: locality.id,
       summary: `Generated a synthetic register for ${locality.name} (${locality.gss_code}): ${counts.partnerships} partnerships, ${counts.organisations} organisations, ${counts.memberships} memberships (seed ${context.seed}; ${context.commandLine})`,
-      after: { generated: true, seed: context.seed, command: context.commandLine, locality: { gss_code: locality.gss_code, name: locality.name, kind: locality.kind, region: locality.region }, counts },
+      after: {
+        generated: true,
+        seed: context.seed,
+        command: context.commandLine,
+        locality: { gss_code: locality.gss_code, name: locality.name, kind: locality.kind, region: locality.region },
+        counts,
+      },
     };
   });
 }
@@ -397,12 +507,28 @@ export interface GroundTruth {
   description: string;
   seed: number;
   options: { partnerships: number; organisations: number; localities: number; plantedShare: number };
-  groups: Array<{ kind: PlantedKind; locality: string; source: GroundTruthPartnership; partnerships: GroundTruthPartnership[] }>;
+  groups: Array<{
+    kind: PlantedKind;
+    locality: string;
+    source: GroundTruthPartnership;
+    partnerships: GroundTruthPartnership[];
+  }>;
   /** Every pair of a group, ids in ascending order (as `pairKey` orders them). */
-  pairs: Array<{ kind: PlantedKind; locality: string; aId: string; bId: string; aReference: string; bReference: string }>;
+  pairs: Array<{
+    kind: PlantedKind;
+    locality: string;
+    aId: string;
+    bId: string;
+    aReference: string;
+    bReference: string;
+  }>;
 }
 
-export function groundTruth(data: NationalData, plan: RegisterPlan, options: GroundTruth['options'] & { seed: number }): GroundTruth {
+export function groundTruth(
+  data: NationalData,
+  plan: RegisterPlan,
+  options: GroundTruth['options'] & { seed: number },
+): GroundTruth {
   const written = (generatorId: string): GroundTruthPartnership => {
     const p = plan.partnershipsByGeneratorId.get(generatorId);
     if (!p) throw new Error(`Planted partnership ${generatorId} was not written`);
@@ -416,15 +542,31 @@ export function groundTruth(data: NationalData, plan: RegisterPlan, options: Gro
     groups.push({ kind: group.kind, locality, source: written(group.sourceId), partnerships });
     for (let i = 0; i < partnerships.length; i++) {
       for (let j = i + 1; j < partnerships.length; j++) {
-        const [a, b] = partnerships[i]!.id < partnerships[j]!.id ? [partnerships[i]!, partnerships[j]!] : [partnerships[j]!, partnerships[i]!];
-        pairs.push({ kind: group.kind, locality, aId: a.id, bId: b.id, aReference: a.reference, bReference: b.reference });
+        const [a, b] =
+          partnerships[i]!.id < partnerships[j]!.id
+            ? [partnerships[i]!, partnerships[j]!]
+            : [partnerships[j]!, partnerships[i]!];
+        pairs.push({
+          kind: group.kind,
+          locality,
+          aId: a.id,
+          bId: b.id,
+          aReference: a.reference,
+          bReference: b.reference,
+        });
       }
     }
   }
   return {
-    description: 'Planted near-duplicates of `joinedup generate`: every pair in a group should be found. Ids are the database ids; references are unique within the locality (GSS code).',
+    description:
+      'Planted near-duplicates of `joinedup generate`: every pair in a group should be found. Ids are the database ids; references are unique within the locality (GSS code).',
     seed: options.seed,
-    options: { partnerships: options.partnerships, organisations: options.organisations, localities: options.localities, plantedShare: options.plantedShare },
+    options: {
+      partnerships: options.partnerships,
+      organisations: options.organisations,
+      localities: options.localities,
+      plantedShare: options.plantedShare,
+    },
     groups,
     pairs,
   };

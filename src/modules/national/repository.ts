@@ -1,6 +1,14 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { AreaRow, LocalityRow, MembershipRow, OrganisationRow, PartnershipRow, RegisterPlan, ThemeRow } from './plan.js';
+import type {
+  AreaRow,
+  LocalityRow,
+  MembershipRow,
+  OrganisationRow,
+  PartnershipRow,
+  RegisterPlan,
+  ThemeRow,
+} from './plan.js';
 
 /**
  * The bulk loader's SQL. Each batch is one `INSERT … SELECT … FROM unnest($1::uuid[], $2::text[], …)`:
@@ -88,7 +96,12 @@ export class NationalRepository {
   /** Localities among these codes that already exist. */
   existingLocalities(db: Db, codes: string[]): Promise<Array<{ gss_code: string; name: string }>> {
     if (codes.length === 0) return Promise.resolve([]);
-    return db.selectFrom('localities').select(['gss_code', 'name']).where('gss_code', 'in', codes).orderBy('gss_code').execute();
+    return db
+      .selectFrom('localities')
+      .select(['gss_code', 'name'])
+      .where('gss_code', 'in', codes)
+      .orderBy('gss_code')
+      .execute();
   }
 
   /**

@@ -4,7 +4,16 @@ import type { AuditService } from '../audit/service.js';
 import { generateNational } from '../overlap/generate.js';
 import type { ReferenceList } from '../reference/data.js';
 import type { ReferenceService } from '../reference/service.js';
-import { type GroundTruth, MAX_LOCALITIES, type RegisterPlan, auditEvents, candidateLocalityCodes, groundTruth, planRegister, rowCount } from './plan.js';
+import {
+  type GroundTruth,
+  MAX_LOCALITIES,
+  type RegisterPlan,
+  auditEvents,
+  candidateLocalityCodes,
+  groundTruth,
+  planRegister,
+  rowCount,
+} from './plan.js';
 import { NationalRepository } from './repository.js';
 
 export interface GenerateOptions {
@@ -51,7 +60,10 @@ export interface GenerateResult {
 /** Some of the localities a run would write already exist: nothing was written. */
 export class LocalitiesExistError extends Error {
   constructor(readonly existing: Array<{ gss_code: string; name: string }>) {
-    const listed = existing.slice(0, 5).map((l) => `${l.gss_code} ${l.name}`).join(', ');
+    const listed = existing
+      .slice(0, 5)
+      .map((l) => `${l.gss_code} ${l.name}`)
+      .join(', ');
     super(
       `Nothing was generated: ${existing.length} of the localities it would write already exist (${listed}${existing.length > 5 ? ', …' : ''}). ` +
         'Generated data only ever goes into new localities, so that it never mixes with other data: use an empty database (another JOINEDUP_DATA_DIR or DATABASE_URL).',
@@ -146,7 +158,11 @@ export class NationalService {
       ['organisation-type', new Set(plan.organisations.map((o) => o.org_type))],
     ];
     const missing: string[] = [];
-    for (const [list, codes] of used) for (const code of codes) if (code !== null && !snapshot.has(list, code)) missing.push(`${list} ${code}`);
-    if (missing.length) throw new Error(`Nothing was generated: these codes are not active in the reference lists: ${missing.join(', ')}. Restore them (Reference lists page) and run again.`);
+    for (const [list, codes] of used)
+      for (const code of codes) if (code !== null && !snapshot.has(list, code)) missing.push(`${list} ${code}`);
+    if (missing.length)
+      throw new Error(
+        `Nothing was generated: these codes are not active in the reference lists: ${missing.join(', ')}. Restore them (Reference lists page) and run again.`,
+      );
   }
 }

@@ -17,7 +17,14 @@ describe.each(backends)('notifications on %s', (backend) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(backend);
-    localityId = (await ctx.services.register.createLocality(SYSTEM, { gssCode: CODE, name: 'Noticeford', kind: 'district', region: REGION })).id;
+    localityId = (
+      await ctx.services.register.createLocality(SYSTEM, {
+        gssCode: CODE,
+        name: 'Noticeford',
+        kind: 'district',
+        region: REGION,
+      })
+    ).id;
     admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
     panel = await ctx.person([{ role: 'locality-gatekeeper', localityCode: CODE }]);
     adviser = await ctx.person([{ role: 'go-adviser', region: REGION }]);
@@ -25,7 +32,8 @@ describe.each(backends)('notifications on %s', (backend) => {
   });
   afterAll(() => ctx.close());
 
-  const outbox = () => ctx.database.db.selectFrom('outbox').select(['recipient', 'subject', 'body']).orderBy('created_at').execute();
+  const outbox = () =>
+    ctx.database.db.selectFrom('outbox').select(['recipient', 'subject', 'body']).orderBy('created_at').execute();
 
   it('tells everyone holding the roles, once each, in the inbox and by email, but not the person who acted', async () => {
     const told = await ctx.services.notifications.notify({
@@ -54,14 +62,24 @@ describe.each(backends)('notifications on %s', (backend) => {
     const mailBefore = (await outbox()).length;
     await expect(
       ctx.database.db.transaction().execute(async (trx) => {
-        await ctx.services.notifications.notify({ roles: [{ role: 'locality-gatekeeper', localityId }], subject: 'Rolled back', body: 'Never happened' }, { trx });
+        await ctx.services.notifications.notify(
+          { roles: [{ role: 'locality-gatekeeper', localityId }], subject: 'Rolled back', body: 'Never happened' },
+          { trx },
+        );
         throw new Error('the decision failed');
       }),
     ).rejects.toThrow('the decision failed');
     expect(await ctx.services.notifications.unreadCount(panel.principal)).toBe(before);
     expect(await ctx.services.notifications.deliverPending()).toBe(0);
 
-    await ctx.database.db.transaction().execute((trx) => ctx.services.notifications.notify({ roles: [{ role: 'locality-gatekeeper', localityId }], subject: 'Committed', body: 'Happened' }, { trx }));
+    await ctx.database.db
+      .transaction()
+      .execute((trx) =>
+        ctx.services.notifications.notify(
+          { roles: [{ role: 'locality-gatekeeper', localityId }], subject: 'Committed', body: 'Happened' },
+          { trx },
+        ),
+      );
     expect((await outbox()).length).toBe(mailBefore);
     expect(await ctx.services.notifications.deliverPending()).toBe(1);
     expect((await outbox()).at(-1)).toMatchObject({ recipient: panel.email, subject: 'Joined Up: Committed' });
@@ -70,7 +88,12 @@ describe.each(backends)('notifications on %s', (backend) => {
   });
 
   it('shows the inbox with an unread count, opens a notice at its link, and marks all read', async () => {
-    await ctx.services.notifications.notify({ userIds: [panel.principal.userId as string], subject: 'A plan needs your consent', body: 'Merge two boards', link: `/localities/${CODE}/rationalisation` });
+    await ctx.services.notifications.notify({
+      userIds: [panel.principal.userId as string],
+      subject: 'A plan needs your consent',
+      body: 'Merge two boards',
+      link: `/localities/${CODE}/rationalisation`,
+    });
     const browser = new FormSession(ctx.app);
     await browser.signIn(panel.email, panel.password);
     const inbox = await browser.get('/inbox');
@@ -84,8 +107,16 @@ describe.each(backends)('notifications on %s', (backend) => {
     expect(opened.headers.location).toBe(`/localities/${CODE}/rationalisation`);
     expect(await ctx.services.notifications.unreadCount(panel.principal)).toBe(0);
 
-    await ctx.services.notifications.notify({ userIds: [panel.principal.userId as string], subject: 'Second', body: 'Another' });
-    await ctx.services.notifications.notify({ userIds: [panel.principal.userId as string], subject: 'Third', body: 'And another' });
+    await ctx.services.notifications.notify({
+      userIds: [panel.principal.userId as string],
+      subject: 'Second',
+      body: 'Another',
+    });
+    await ctx.services.notifications.notify({
+      userIds: [panel.principal.userId as string],
+      subject: 'Third',
+      body: 'And another',
+    });
     const readAll = await browser.submit('/inbox', '/inbox/read-all', {});
     expect(readAll.statusCode).toBe(303);
     expect((await browser.get('/inbox')).body).toContain('Marked 2 notifications as read');
@@ -98,7 +129,9 @@ describe.each(backends)('notifications on %s', (backend) => {
     await intruder.signIn(elsewhere.email, elsewhere.password);
     const response = await intruder.submit('/inbox', `/inbox/${notice?.id}/open`, {});
     expect(response.statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: '/inbox' })).headers.location).toBe('/sign-in?returnTo=%2Finbox');
+    expect((await ctx.app.inject({ method: 'GET', url: '/inbox' })).headers.location).toBe(
+      '/sign-in?returnTo=%2Finbox',
+    );
   });
 
   it('says so when the inbox is empty', async () => {

@@ -32,28 +32,57 @@ export class NotificationRepository {
 
   async usersById(db: Db, ids: string[]): Promise<Recipient[]> {
     if (ids.length === 0) return [];
-    return db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).where('active', '=', true).execute();
+    return db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('id', 'in', ids)
+      .where('active', '=', true)
+      .execute();
   }
 
-  async insert(db: Db, rows: Array<{ user_id: string; locality_id: string | null; subject: string; body: string; link: string | null }>): Promise<void> {
+  async insert(
+    db: Db,
+    rows: Array<{ user_id: string; locality_id: string | null; subject: string; body: string; link: string | null }>,
+  ): Promise<void> {
     if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
   }
 
   async page(db: Db, userId: string, offset: number, limit: number) {
     const [rows, total] = await Promise.all([
-      db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').offset(offset).limit(limit).execute(),
-      db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .offset(offset)
+        .limit(limit)
+        .execute(),
+      db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(total.n) };
   }
 
   async unreadCount(db: Db, userId: string): Promise<number> {
-    const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   async markRead(db: Db, userId: string, id?: string): Promise<number> {
-    let q = db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null);
+    let q = db
+      .updateTable('notifications')
+      .set({ read_at: new Date() })
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null);
     if (id) q = q.where('id', '=', id);
     const result = await q.executeTakeFirst();
     return Number(result.numUpdatedRows);
@@ -67,11 +96,22 @@ export class NotificationRepository {
     const claimed = await db
       .updateTable('notifications')
       .set((eb) => ({ email_status: 'sending', email_attempts: eb('email_attempts', '+', 1) }))
-      .where('id', 'in', (eb) => eb.selectFrom('notifications').select('id').where('email_status', '=', 'pending').orderBy('created_at').limit(limit))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('notifications')
+          .select('id')
+          .where('email_status', '=', 'pending')
+          .orderBy('created_at')
+          .limit(limit),
+      )
       .returning(['id', 'user_id', 'subject', 'body', 'link', 'email_attempts'])
       .execute();
     if (claimed.length === 0) return [];
-    const users = await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', [...new Set(claimed.map((c) => c.user_id))]).execute();
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('id', 'in', [...new Set(claimed.map((c) => c.user_id))])
+      .execute();
     const byId = new Map(users.map((u) => [u.id, u]));
     return claimed.flatMap((c) => {
       const user = byId.get(c.user_id);
@@ -84,6 +124,11 @@ export class NotificationRepository {
   }
 
   async byId(db: Db, userId: string, id: string) {
-    return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 }

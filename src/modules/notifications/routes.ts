@@ -1,13 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app.js';
 
-const pageOf = (request: FastifyRequest) => Math.max(1, Number.parseInt(String((request.query as { page?: string }).page ?? '1'), 10) || 1);
+const pageOf = (request: FastifyRequest) =>
+  Math.max(1, Number.parseInt(String((request.query as { page?: string }).page ?? '1'), 10) || 1);
 
 /** The in-app inbox: what proposals, plans and decisions need the signed-in person's attention. */
 export function notificationRoutes(app: FastifyInstance, { notifications }: Services): void {
   app.get('/inbox', { config: { access: 'signed-in' } }, async (request, reply) => {
     const inbox = await notifications.inbox(request.principal, pageOf(request));
-    return reply.view('notifications/views/inbox.njk', { title: 'Inbox', section: 'inbox', unread: request.unreadNotifications ?? 0, ...inbox });
+    return reply.view('notifications/views/inbox.njk', {
+      title: 'Inbox',
+      section: 'inbox',
+      unread: request.unreadNotifications ?? 0,
+      ...inbox,
+    });
   });
   app.post('/inbox/:id/open', { config: { access: 'signed-in' } }, async (request, reply) => {
     const link = await notifications.open(request.principal, (request.params as { id: string }).id);
@@ -15,6 +21,9 @@ export function notificationRoutes(app: FastifyInstance, { notifications }: Serv
   });
   app.post('/inbox/read-all', { config: { access: 'signed-in' } }, async (request, reply) => {
     const n = await notifications.markAllRead(request.principal);
-    return reply.redirectWithFlash('/inbox', n === 1 ? 'Marked 1 notification as read' : `Marked ${n} notifications as read`);
+    return reply.redirectWithFlash(
+      '/inbox',
+      n === 1 ? 'Marked 1 notification as read' : `Marked ${n} notifications as read`,
+    );
   });
 }

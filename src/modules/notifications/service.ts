@@ -44,12 +44,19 @@ export class NotificationService {
     const db = options.trx ?? this.db;
     const found = new Map<string, Recipient>();
     for (const r of await this.repository.usersById(db, notice.userIds ?? [])) found.set(r.id, r);
-    for (const query of notice.roles ?? []) for (const r of await this.repository.roleHolders(db, query)) found.set(r.id, r);
+    for (const query of notice.roles ?? [])
+      for (const r of await this.repository.roleHolders(db, query)) found.set(r.id, r);
     if (notice.except) found.delete(notice.except);
     const recipients = [...found.values()];
     await this.repository.insert(
       db,
-      recipients.map((r) => ({ user_id: r.id, locality_id: notice.localityId ?? null, subject: notice.subject, body: notice.body, link: notice.link ?? null })),
+      recipients.map((r) => ({
+        user_id: r.id,
+        locality_id: notice.localityId ?? null,
+        subject: notice.subject,
+        body: notice.body,
+        link: notice.link ?? null,
+      })),
     );
     if (!options.trx) await this.deliverPending();
     return recipients;
@@ -64,11 +71,19 @@ export class NotificationService {
       for (const email of batch) {
         const link = email.link ? `\n\n${this.publicUrl}${email.link}` : '';
         try {
-          await this.mailer.send({ to: email.email, subject: `Joined Up: ${email.subject}`, text: `Hello ${email.name},\n\n${email.body}${link}\n` });
+          await this.mailer.send({
+            to: email.email,
+            subject: `Joined Up: ${email.subject}`,
+            text: `Hello ${email.name},\n\n${email.body}${link}\n`,
+          });
           await this.repository.setEmailStatus(this.db, email.id, 'sent');
           sent++;
         } catch (error) {
-          await this.repository.setEmailStatus(this.db, email.id, email.email_attempts >= MAX_EMAIL_ATTEMPTS ? 'failed' : 'pending');
+          await this.repository.setEmailStatus(
+            this.db,
+            email.id,
+            email.email_attempts >= MAX_EMAIL_ATTEMPTS ? 'failed' : 'pending',
+          );
           throw error;
         }
       }

@@ -23,7 +23,8 @@ describe('the whole analysis of a scope', () => {
   it('ranks clusters by likely yearly saving, each with candidates for its other members', () => {
     const { clusters, candidates } = analysis;
     expect(clusters.length).toBeGreaterThan(0);
-    for (let i = 1; i < clusters.length; i++) expect(clusters[i - 1]!.likelySavingPence).toBeGreaterThanOrEqual(clusters[i]!.likelySavingPence);
+    for (let i = 1; i < clusters.length; i++)
+      expect(clusters[i - 1]!.likelySavingPence).toBeGreaterThanOrEqual(clusters[i]!.likelySavingPence);
     for (const cluster of clusters) {
       expect(cluster.partnershipIds.length).toBeGreaterThanOrEqual(2);
       const own = candidates.filter((c) => c.clusterId === cluster.id);
@@ -38,6 +39,8 @@ describe('the whole analysis of a scope', () => {
     expect(Object.keys(analysis.localityMetrics)).toHaveLength(7);
     const inClusters = new Set(analysis.clusters.flatMap((c) => c.partnershipIds)).size;
     expect(analysis.metrics.duplicationIndex).toBeCloseTo(inClusters / 1_000, 12);
-    expect(analysis.metrics.totalYearlyCostPence).toBe(Object.values(analysis.localityMetrics).reduce((s, m) => s + m.totalYearlyCostPence, 0));
+    expect(analysis.metrics.totalYearlyCostPence).toBe(
+      Object.values(analysis.localityMetrics).reduce((s, m) => s + m.totalYearlyCostPence, 0),
+    );
   });
 });

@@ -14,7 +14,15 @@ import type { FindOptions, OverlapIndex, PairSearchStats } from './engine.js';
 import { metricsWithLocalities } from './metrics.js';
 import type { ScopeMetrics } from './metrics.js';
 import { DEFAULT_THRESHOLD, resolveWeights } from './scoring.js';
-import type { Cluster, MatchExplanation, OrganisationRecord, PartnershipFeatures, RationalisationCandidate, ScoreWeights, SimilarPair } from './types.js';
+import type {
+  Cluster,
+  MatchExplanation,
+  OrganisationRecord,
+  PartnershipFeatures,
+  RationalisationCandidate,
+  ScoreWeights,
+  SimilarPair,
+} from './types.js';
 
 export interface AnalysisOptions extends FindOptions {
   rates?: CostRatesInput;
@@ -51,27 +59,53 @@ function lspFinder(records: readonly PartnershipFeatures[]): CandidateContext['l
 }
 
 /** Clusters with their candidates, ranked by the yearly saving their recommended candidates add up to. */
-function rankedClusters(index: OverlapIndex, found: readonly SimilarPair[], settings: { weights: ScoreWeights; threshold: number }, ctx: CandidateContext) {
+function rankedClusters(
+  index: OverlapIndex,
+  found: readonly SimilarPair[],
+  settings: { weights: ScoreWeights; threshold: number },
+  ctx: CandidateContext,
+) {
   const clusters: Cluster[] = [];
   const candidates: RationalisationCandidate[] = [];
   for (const c of clusterPairs(index, found, settings)) {
     const members = c.positions.map((p) => index.records[p]!);
     const id = `cluster-${members.map((m) => m.id).sort()[0]!}`;
     const result = clusterCandidates(id, members, ctx);
-    clusters.push({ id, partnershipIds: members.map((m) => m.id), keeperId: result.keeper.id, cohesion: c.cohesion, likelySavingPence: result.likelySavingPence });
+    clusters.push({
+      id,
+      partnershipIds: members.map((m) => m.id),
+      keeperId: result.keeper.id,
+      cohesion: c.cohesion,
+      likelySavingPence: result.likelySavingPence,
+    });
     candidates.push(...result.candidates);
   }
   clusters.sort((a, b) => b.likelySavingPence - a.likelySavingPence || (a.id < b.id ? -1 : 1));
   return { clusters, candidates };
 }
 
-function metricsFor(records: readonly PartnershipFeatures[], organisations: ReadonlyMap<string, OrganisationRecord>, clusters: readonly Cluster[], options: AnalysisOptions) {
+function metricsFor(
+  records: readonly PartnershipFeatures[],
+  organisations: ReadonlyMap<string, OrganisationRecord>,
+  clusters: readonly Cluster[],
+  options: AnalysisOptions,
+) {
   const clustered = new Set(clusters.flatMap((c) => c.partnershipIds));
-  const { scope, localities } = metricsWithLocalities(records, organisations, clustered, resolveRates(options.rates), options.perLocality ?? true);
+  const { scope, localities } = metricsWithLocalities(
+    records,
+    organisations,
+    clustered,
+    resolveRates(options.rates),
+    options.perLocality ?? true,
+  );
   return { metrics: scope, localityMetrics: localities };
 }
 
-export function analyseScope(records: readonly PartnershipFeatures[], organisations: readonly OrganisationRecord[], options: AnalysisOptions = {}): OverlapAnalysis {
+export function analyseScope(
+  records: readonly PartnershipFeatures[],
+  organisations: readonly OrganisationRecord[],
+  options: AnalysisOptions = {},
+): OverlapAnalysis {
   const timings = { index: 0, pairs: 0, explain: 0, clusters: 0, metrics: 0 };
   const weights = resolveWeights(options.weights);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -79,8 +113,14 @@ export function analyseScope(records: readonly PartnershipFeatures[], organisati
   const index = timed(timings, 'index', () => buildIndex(records));
   const search = timed(timings, 'pairs', () => findSimilarPairs(index, options));
   const pairs = timed(timings, 'explain', () => search.pairs.map((p) => explainPair(index, p.aId, p.bId, weights)));
-  const ctx: CandidateContext = { sectorOf: (id) => orgs.get(id)?.sector, rates: resolveRates(options.rates), lspOf: lspFinder(records) };
-  const { clusters, candidates } = timed(timings, 'clusters', () => rankedClusters(index, search.pairs, { weights, threshold }, ctx));
+  const ctx: CandidateContext = {
+    sectorOf: (id) => orgs.get(id)?.sector,
+    rates: resolveRates(options.rates),
+    lspOf: lspFinder(records),
+  };
+  const { clusters, candidates } = timed(timings, 'clusters', () =>
+    rankedClusters(index, search.pairs, { weights, threshold }, ctx),
+  );
   const { metrics, localityMetrics } = timed(timings, 'metrics', () => metricsFor(records, orgs, clusters, options));
   return {
     computedAt: (options.now?.() ?? new Date()).toISOString(),

@@ -34,7 +34,8 @@ const LAYER_RANK: Record<string, number> = { strategic: 0, executive: 1, operati
  */
 export function chooseKeeper(members: readonly PartnershipFeatures[]): PartnershipFeatures {
   const ids = new Set(members.map((m) => m.id));
-  const childrenInCluster = (p: PartnershipFeatures) => members.filter((m) => m.parentId === p.id && ids.has(m.id)).length;
+  const childrenInCluster = (p: PartnershipFeatures) =>
+    members.filter((m) => m.parentId === p.id && ids.has(m.id)).length;
   const proposed = (p: PartnershipFeatures) => Number(p.status === 'proposed');
   const ranked = [...members].sort(
     (a, b) =>
@@ -55,20 +56,41 @@ function flag(code: CandidateFlag['code'], p: PartnershipFeatures, blocks: boole
 
 function mergeFlags(p: PartnershipFeatures): CandidateFlag[] {
   const flags: CandidateFlag[] = [];
-  if (p.separateLegalStatus) flags.push(flag('separate-legal-status', p, true, `${p.name} has separate legal status and keeps a distinct identity: nest it rather than merge it.`));
-  if (p.statutory) flags.push(flag('statutory', p, true, `${p.name} is statutory and cannot be merged away: nest it as a sub-partnership.`));
+  if (p.separateLegalStatus)
+    flags.push(
+      flag(
+        'separate-legal-status',
+        p,
+        true,
+        `${p.name} has separate legal status and keeps a distinct identity: nest it rather than merge it.`,
+      ),
+    );
+  if (p.statutory)
+    flags.push(
+      flag('statutory', p, true, `${p.name} is statutory and cannot be merged away: nest it as a sub-partnership.`),
+    );
   return flags;
 }
 
 function closeFlags(p: PartnershipFeatures): CandidateFlag[] {
   const flags: CandidateFlag[] = [];
   if (p.statutory) flags.push(flag('statutory', p, true, `${p.name} is statutory and cannot be closed.`));
-  if (p.separateLegalStatus) flags.push(flag('separate-legal-status', p, false, `${p.name} has separate legal status: closing it means winding up the body, not only stopping the meetings.`));
+  if (p.separateLegalStatus)
+    flags.push(
+      flag(
+        'separate-legal-status',
+        p,
+        false,
+        `${p.name} has separate legal status: closing it means winding up the body, not only stopping the meetings.`,
+      ),
+    );
   return flags;
 }
 
 function nestFlags(p: PartnershipFeatures, parent: PartnershipFeatures): CandidateFlag[] {
-  return p.parentId === parent.id ? [flag('already-nested', p, true, `${p.name} is already nested under ${parent.name}.`)] : [];
+  return p.parentId === parent.id
+    ? [flag('already-nested', p, true, `${p.name} is already nested under ${parent.name}.`)]
+    : [];
 }
 
 function candidate(
@@ -101,20 +123,54 @@ function coveredBy(p: PartnershipFeatures, keeper: PartnershipFeatures): boolean
 }
 
 /** The merge, nest and close candidates for one partnership of a cluster. */
-function candidatesFor(clusterId: string, p: PartnershipFeatures, keeper: PartnershipFeatures, ctx: CandidateContext): RationalisationCandidate[] {
+function candidatesFor(
+  clusterId: string,
+  p: PartnershipFeatures,
+  keeper: PartnershipFeatures,
+  ctx: CandidateContext,
+): RationalisationCandidate[] {
   const { sectorOf, rates } = ctx;
   const own = yearlyCost(p, sectorOf, rates);
   const keeperCost = yearlyCost(keeper, sectorOf, rates);
   const merged = mergedCost(keeper, [p], sectorOf, rates);
-  const mergeSaving = { pence: own.pence + keeperCost.pence - merged.pence, estimated: merged.estimated || own.estimated };
+  const mergeSaving = {
+    pence: own.pence + keeperCost.pence - merged.pence,
+    estimated: merged.estimated || own.estimated,
+  };
   const nestSaving = { pence: Math.round(own.pence * (1 - rates.nestedMeetingShare)), estimated: own.estimated };
   const out = [
-    candidate(clusterId, 'merge', p, keeper, mergeSaving, mergeFlags(p), `Fold ${p.name} into ${keeper.name}: one board with both memberships, meeting on ${keeper.name}'s pattern.`),
-    candidate(clusterId, 'nest', p, keeper, nestSaving, nestFlags(p, keeper), `Nest ${p.name} under ${keeper.name}: it reports through ${keeper.name}, meets less often and shares its papers.`),
+    candidate(
+      clusterId,
+      'merge',
+      p,
+      keeper,
+      mergeSaving,
+      mergeFlags(p),
+      `Fold ${p.name} into ${keeper.name}: one board with both memberships, meeting on ${keeper.name}'s pattern.`,
+    ),
+    candidate(
+      clusterId,
+      'nest',
+      p,
+      keeper,
+      nestSaving,
+      nestFlags(p, keeper),
+      `Nest ${p.name} under ${keeper.name}: it reports through ${keeper.name}, meets less often and shares its papers.`,
+    ),
   ];
   const lsp = ctx.lspOf(p.localityId);
   if (lsp && lsp.id !== keeper.id && lsp.id !== p.id) {
-    out.push(candidate(clusterId, 'nest', p, lsp, nestSaving, nestFlags(p, lsp), `Nest ${p.name} under the LSP, ${lsp.name}, at the apex of the locality's partnerships.`));
+    out.push(
+      candidate(
+        clusterId,
+        'nest',
+        p,
+        lsp,
+        nestSaving,
+        nestFlags(p, lsp),
+        `Nest ${p.name} under the LSP, ${lsp.name}, at the apex of the locality's partnerships.`,
+      ),
+    );
   }
   const covered = `${keeper.name} already covers its purpose${coveredBy(p, keeper) ? ' and every one of its members sits there' : ''}`;
   const closing = p.status === 'proposed' ? `Do not set up ${p.name}: ${covered}.` : `Close ${p.name}: ${covered}.`;
@@ -127,14 +183,22 @@ function candidatesFor(clusterId: string, p: PartnershipFeatures, keeper: Partne
  * One recommendation per partnership, the mildest change that fits: close when the keeper
  * already has its whole board, else merge; nest when the rules rule those out.
  */
-function markRecommended(options: RationalisationCandidate[], p: PartnershipFeatures, keeper: PartnershipFeatures): void {
+function markRecommended(
+  options: RationalisationCandidate[],
+  p: PartnershipFeatures,
+  keeper: PartnershipFeatures,
+): void {
   const open = (action: RationalisationAction) => options.find((c) => c.action === action && !c.blocked);
   const choice = (coveredBy(p, keeper) ? open('close') : undefined) ?? open('merge') ?? open('nest');
   if (choice) choice.recommended = true;
 }
 
 /** Candidates for a cluster (the keeper stays as it is), and the cluster's likely yearly saving. */
-export function clusterCandidates(clusterId: string, members: readonly PartnershipFeatures[], ctx: CandidateContext): { keeper: PartnershipFeatures; candidates: RationalisationCandidate[]; likelySavingPence: number } {
+export function clusterCandidates(
+  clusterId: string,
+  members: readonly PartnershipFeatures[],
+  ctx: CandidateContext,
+): { keeper: PartnershipFeatures; candidates: RationalisationCandidate[]; likelySavingPence: number } {
   const keeper = chooseKeeper(members);
   const candidates = members.filter((m) => m.id !== keeper.id).flatMap((m) => candidatesFor(clusterId, m, keeper, ctx));
   const likelySavingPence = candidates.filter((c) => c.recommended).reduce((sum, c) => sum + c.yearlySavingPence, 0);

@@ -78,13 +78,21 @@ function meanScore(group: Group): number {
 }
 
 /** Groups the found pairs into clusters (two or more partnerships each), best joined first. */
-export function clusterPairs(index: OverlapIndex, pairs: readonly SimilarPair[], options: ClusterOptions = {}): PositionCluster[] {
+export function clusterPairs(
+  index: OverlapIndex,
+  pairs: readonly SimilarPair[],
+  options: ClusterOptions = {},
+): PositionCluster[] {
   const weights = resolveWeights(options.weights);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxSize = options.maxSize ?? 200;
   const scores = new PairScores(index, weights);
   const groupOf = new Map<number, Group>();
-  const edges = pairs.map((pair) => ({ p: index.positionOf.get(pair.aId)!, q: index.positionOf.get(pair.bId)!, score: pair.score }));
+  const edges = pairs.map((pair) => ({
+    p: index.positionOf.get(pair.aId)!,
+    q: index.positionOf.get(pair.bId)!,
+    score: pair.score,
+  }));
   for (const e of edges) scores.remember(e.p, e.q, e.score);
   // Best pairs first; ties by position, so the result does not depend on the input order.
   edges.sort((x, y) => y.score - x.score || x.p - y.p || x.q - y.q);
@@ -101,7 +109,10 @@ export function clusterPairs(index: OverlapIndex, pairs: readonly SimilarPair[],
     const right = groupFor(q);
     if (left === right || left.positions.length + right.positions.length > maxSize) continue;
     const cross = scores.crossSum(left.positions, right.positions);
-    const joined: Group = { positions: [...left.positions, ...right.positions], internalSum: left.internalSum + right.internalSum + cross };
+    const joined: Group = {
+      positions: [...left.positions, ...right.positions],
+      internalSum: left.internalSum + right.internalSum + cross,
+    };
     if (meanScore(joined) < threshold) continue;
     for (const r of joined.positions) groupOf.set(r, joined);
   }

@@ -41,7 +41,9 @@ export const DEFAULT_COST_RATES: Readonly<CostRates> = {
   nestedMeetingShare: 0.5,
 };
 
-export type CostRatesInput = Partial<Omit<CostRates, 'hourlyPenceBySector'>> & { hourlyPenceBySector?: Partial<Record<Sector, number>> };
+export type CostRatesInput = Partial<Omit<CostRates, 'hourlyPenceBySector'>> & {
+  hourlyPenceBySector?: Partial<Record<Sector, number>>;
+};
 
 /** Rates with defaults filled in, checked: whole pence, hours and counts 0 or more. */
 export function resolveRates(input: CostRatesInput = {}): CostRates {
@@ -51,12 +53,14 @@ export function resolveRates(input: CostRatesInput = {}): CostRates {
     hourlyPenceBySector: { ...DEFAULT_COST_RATES.hourlyPenceBySector, ...input.hourlyPenceBySector },
   };
   for (const [sector, pence] of Object.entries(rates.hourlyPenceBySector)) {
-    if (!Number.isInteger(pence) || pence < 0) throw new RangeError(`Hourly cost for ${sector} must be a whole number of pence, 0 or more`);
+    if (!Number.isInteger(pence) || pence < 0)
+      throw new RangeError(`Hourly cost for ${sector} must be a whole number of pence, 0 or more`);
   }
   for (const key of ['preparationHoursPerMeeting', 'defaultMeetingsPerYear', 'defaultMeetingMinutes'] as const) {
     if (!Number.isFinite(rates[key]) || rates[key] < 0) throw new RangeError(`${key} must be 0 or more`);
   }
-  if (!(rates.nestedMeetingShare >= 0 && rates.nestedMeetingShare <= 1)) throw new RangeError('nestedMeetingShare must be between 0 and 1');
+  if (!(rates.nestedMeetingShare >= 0 && rates.nestedMeetingShare <= 1))
+    throw new RangeError('nestedMeetingShare must be between 0 and 1');
   return rates;
 }
 
@@ -71,7 +75,10 @@ export interface MeetingPattern {
   estimated: boolean;
 }
 
-export type CostInput = Pick<PartnershipFeatures, 'meetingsPerYear' | 'meetingMinutes' | 'typicalAttendance' | 'memberOrganisationIds'>;
+export type CostInput = Pick<
+  PartnershipFeatures,
+  'meetingsPerYear' | 'meetingMinutes' | 'typicalAttendance' | 'memberOrganisationIds'
+>;
 
 export function meetingPattern(p: CostInput, rates: CostRates): MeetingPattern {
   const members = new Set(p.memberOrganisationIds).size;
@@ -101,7 +108,11 @@ export interface YearlyCost {
 export function yearlyCost(p: CostInput, sectorOf: SectorOf, rates: CostRates): YearlyCost {
   const pattern = meetingPattern(p, rates);
   const hoursPerMeeting = pattern.meetingMinutes / 60 + rates.preparationHoursPerMeeting;
-  const pence = pattern.meetingsPerYear * pattern.attendees * hoursPerMeeting * meanHourlyPence(p.memberOrganisationIds, sectorOf, rates);
+  const pence =
+    pattern.meetingsPerYear *
+    pattern.attendees *
+    hoursPerMeeting *
+    meanHourlyPence(p.memberOrganisationIds, sectorOf, rates);
   return { pence: Math.round(pence), estimated: pattern.estimated };
 }
 
@@ -109,13 +120,23 @@ export function yearlyCost(p: CostInput, sectorOf: SectorOf, rates: CostRates): 
  * The cost of `keeper` once `absorbed` is merged into it: the keeper's meeting pattern, with
  * everyone from both boards, attendance growing in proportion to the organisations added.
  */
-export function mergedCost(keeper: CostInput, absorbed: readonly CostInput[], sectorOf: SectorOf, rates: CostRates): YearlyCost {
+export function mergedCost(
+  keeper: CostInput,
+  absorbed: readonly CostInput[],
+  sectorOf: SectorOf,
+  rates: CostRates,
+): YearlyCost {
   const before = meetingPattern(keeper, rates);
   const members = new Set(keeper.memberOrganisationIds);
   for (const a of absorbed) for (const id of a.memberOrganisationIds) members.add(id);
   const keeperMembers = new Set(keeper.memberOrganisationIds).size;
   const attendees = keeperMembers > 0 ? (before.attendees * members.size) / keeperMembers : members.size;
-  const merged: CostInput = { meetingsPerYear: before.meetingsPerYear, meetingMinutes: before.meetingMinutes, typicalAttendance: attendees, memberOrganisationIds: [...members] };
+  const merged: CostInput = {
+    meetingsPerYear: before.meetingsPerYear,
+    meetingMinutes: before.meetingMinutes,
+    typicalAttendance: attendees,
+    memberOrganisationIds: [...members],
+  };
   const cost = yearlyCost(merged, sectorOf, rates);
   return { pence: cost.pence, estimated: before.estimated || absorbed.some((a) => meetingPattern(a, rates).estimated) };
 }

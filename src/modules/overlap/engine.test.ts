@@ -59,7 +59,12 @@ describe('whole-scope analysis on the small synthetic set (1,000 partnerships)',
 
   it('checks a new partnership against the index exactly as scoring it against every record would', () => {
     const source = data.partnerships[123]!;
-    const proposal: PartnershipFeatures = { ...source, id: 'NEW', name: `${source.name} Task Group`, memberOrganisationIds: source.memberOrganisationIds.slice(1) };
+    const proposal: PartnershipFeatures = {
+      ...source,
+      id: 'NEW',
+      name: `${source.name} Task Group`,
+      memberOrganisationIds: source.memberOrganisationIds.slice(1),
+    };
     const matches = checkOne(proposal, index, { threshold: 0.3, limit: 1000 });
     const weightOf = (key: string) => termWeightIn(index, key);
     const brute = data.partnerships.map((r) => explainMatch(proposal, r, weightOf)).filter((e) => e.score >= 0.3);
@@ -75,7 +80,20 @@ describe('whole-scope analysis on the small synthetic set (1,000 partnerships)',
 });
 
 describe('candidate generation', () => {
-  const WORDS = ['abuse', 'domestic', 'crime', 'carers', 'dementia', 'housing', 'flood', 'recycling', 'youth', 'truancy', 'obesity', 'jobs'];
+  const WORDS = [
+    'abuse',
+    'domestic',
+    'crime',
+    'carers',
+    'dementia',
+    'housing',
+    'flood',
+    'recycling',
+    'youth',
+    'truancy',
+    'obesity',
+    'jobs',
+  ];
   const arbScope = fc.array(
     fc.record({
       words: fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }),
@@ -94,36 +112,42 @@ describe('candidate generation', () => {
 
   it('finds exactly the pairs an all-pairs pass finds, whatever the weights, threshold and member floor', () => {
     fc.assert(
-      fc.property(arbScope, arbWeights, fc.double({ min: 0.2, max: 0.95, noNaN: true }), fc.double({ min: 0.05, max: 0.6, noNaN: true }), (drafts, weights, threshold, memberFloor) => {
-        fc.pre(weights.members + weights.text + weights.themes + weights.areas > 0.01);
-        const records = drafts.map((d, i) => ({
-          id: `P${i}`,
-          localityId: 'L',
-          name: d.words.slice(0, 2).join(' '),
-          purpose: d.words.slice(2).join(' '),
-          themes: d.themes,
-          areas: d.areas,
-          memberOrganisationIds: d.members,
-          meetingsPerYear: null,
-          meetingMinutes: null,
-          typicalAttendance: null,
-          basis: 'voluntary',
-          statutory: false,
-          separateLegalStatus: false,
-          parentId: null,
-          status: 'active',
-          layer: 'operational',
-        }));
-        const index = buildIndex(records);
-        for (const textCandidates of ['prefix', 'minhash'] as const) {
-          const found = findSimilarPairs(index, { weights, threshold, memberFloor, textCandidates }).pairs;
-          const exact = exactAllPairs(index, { weights, threshold });
-          const list = (pairs: readonly SimilarPair[]) => pairs.map((p) => pairKey(p.aId, p.bId)).sort();
-          // Lists, not sets: a pair found twice would be a bug too.
-          if (textCandidates === 'prefix') expect(list(found)).toEqual(list(exact));
-          else expect([...keys(found)].every((k) => keys(exact).has(k))).toBe(true);
-        }
-      }),
+      fc.property(
+        arbScope,
+        arbWeights,
+        fc.double({ min: 0.2, max: 0.95, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.6, noNaN: true }),
+        (drafts, weights, threshold, memberFloor) => {
+          fc.pre(weights.members + weights.text + weights.themes + weights.areas > 0.01);
+          const records = drafts.map((d, i) => ({
+            id: `P${i}`,
+            localityId: 'L',
+            name: d.words.slice(0, 2).join(' '),
+            purpose: d.words.slice(2).join(' '),
+            themes: d.themes,
+            areas: d.areas,
+            memberOrganisationIds: d.members,
+            meetingsPerYear: null,
+            meetingMinutes: null,
+            typicalAttendance: null,
+            basis: 'voluntary',
+            statutory: false,
+            separateLegalStatus: false,
+            parentId: null,
+            status: 'active',
+            layer: 'operational',
+          }));
+          const index = buildIndex(records);
+          for (const textCandidates of ['prefix', 'minhash'] as const) {
+            const found = findSimilarPairs(index, { weights, threshold, memberFloor, textCandidates }).pairs;
+            const exact = exactAllPairs(index, { weights, threshold });
+            const list = (pairs: readonly SimilarPair[]) => pairs.map((p) => pairKey(p.aId, p.bId)).sort();
+            // Lists, not sets: a pair found twice would be a bug too.
+            if (textCandidates === 'prefix') expect(list(found)).toEqual(list(exact));
+            else expect([...keys(found)].every((k) => keys(exact).has(k))).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -30,7 +30,15 @@
  *
  * Candidates are then scored exactly (features.ts) and kept at or above the threshold.
  */
-import { buildIndex, columnJaccard, scoreIfAbove, scorePositions, setSize, termOrdinal, termWeightIn } from './features.js';
+import {
+  buildIndex,
+  columnJaccard,
+  scoreIfAbove,
+  scorePositions,
+  setSize,
+  termOrdinal,
+  termWeightIn,
+} from './features.js';
 import type { OverlapIndex, PairScore } from './features.js';
 import { minhashCandidates } from './minhash.js';
 import type { MinHashOptions } from './minhash.js';
@@ -93,7 +101,12 @@ export function candidateBounds(w: ScoreWeights, threshold: number, memberFloor:
      * Both sides have members and M < memberFloor. Without a text weight such a pair passes on
      * members, themes and areas alone or never: ∞ if never, −∞ (score everything) otherwise.
      */
-    textFloor: w.text > 0 ? (threshold - rest - memberPart) / w.text : threshold - rest - memberPart > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY,
+    textFloor:
+      w.text > 0
+        ? (threshold - rest - memberPart) / w.text
+        : threshold - rest - memberPart > 0
+          ? Number.POSITIVE_INFINITY
+          : Number.NEGATIVE_INFINITY,
     /** One side has no members: the score is text, themes and areas only. */
     sparseTextFloor: w.text > 0 ? (threshold * (w.text + rest) - rest) / w.text : Number.POSITIVE_INFINITY,
     /** One side has no text: the score is members, themes and areas only. */
@@ -248,7 +261,11 @@ function prefixCandidates(index: OverlapIndex, floor: number, memberFloor: numbe
 }
 
 /** Step 3: a partnership with no members, against every partnership sharing one of its rare shingles. */
-function sparseCandidates(index: OverlapIndex, floor: number, collector: PairCollector): { queries: number; scored: number } {
+function sparseCandidates(
+  index: OverlapIndex,
+  floor: number,
+  collector: PairCollector,
+): { queries: number; scored: number } {
   const { terms, termPostings, members, size } = index;
   const seen = new Int32Array(size).fill(-1);
   const overlapShare = (floor / (1 + floor)) * (1 - 1e-9);
@@ -329,7 +346,8 @@ export function findSimilarPairs(index: OverlapIndex, options: FindOptions = {})
   }
   const collector = new PairCollector(index, weights, threshold);
   let started = performance.now();
-  if (Number.isFinite(bounds.memberFloor)) stats.scoredFromMembers = memberCandidates(index, bounds.memberFloor, collector);
+  if (Number.isFinite(bounds.memberFloor))
+    stats.scoredFromMembers = memberCandidates(index, bounds.memberFloor, collector);
   stats.milliseconds.members = performance.now() - started;
 
   started = performance.now();
@@ -352,7 +370,8 @@ export function findSimilarPairs(index: OverlapIndex, options: FindOptions = {})
     stats.sparseQueries = sparse.queries;
     stats.scoredFromSparse = sparse.scored;
   }
-  if (bounds.sparseMemberFloor < bounds.memberFloor) stats.scoredFromSparse += textlessCandidates(index, bounds.sparseMemberFloor, bounds.memberFloor, collector);
+  if (bounds.sparseMemberFloor < bounds.memberFloor)
+    stats.scoredFromSparse += textlessCandidates(index, bounds.sparseMemberFloor, bounds.memberFloor, collector);
   stats.milliseconds.sparse = performance.now() - started;
   return { pairs: collector.pairs(), stats };
 }
@@ -386,14 +405,20 @@ export function exactAllPairs(index: OverlapIndex, options: ExactOptions = {}): 
       const bestText = pHasText && setSize(index.terms, q) > 0 ? 1 : NOT_COMPARED;
       if (combine(members, bestText, themes, areas, weights) < threshold) continue;
       const s = scorePositions(index, p, q, weights);
-      if (s.score >= threshold) out.push(toSimilarPair(index.records[Math.min(p, q)]!.id, index.records[Math.max(p, q)]!.id, s));
+      if (s.score >= threshold)
+        out.push(toSimilarPair(index.records[Math.min(p, q)]!.id, index.records[Math.max(p, q)]!.id, s));
     }
   }
   return out.sort(byScoreThenIds);
 }
 
 /** The full explanation of a pair in the index, with IDF weights over the index's scope. */
-export function explainPair(index: OverlapIndex, aId: string, bId: string, weights?: Partial<ScoreWeights>): MatchExplanation {
+export function explainPair(
+  index: OverlapIndex,
+  aId: string,
+  bId: string,
+  weights?: Partial<ScoreWeights>,
+): MatchExplanation {
   const a = index.records[index.positionOf.get(aId) ?? -1];
   const b = index.records[index.positionOf.get(bId) ?? -1];
   if (!a || !b) throw new Error(`Partnership ${a ? bId : aId} is not in this scope`);
@@ -414,14 +439,21 @@ const scratch = new WeakMap<OverlapIndex, { shared: Int32Array; weight: Float64A
 function scratchFor(index: OverlapIndex) {
   let s = scratch.get(index);
   if (!s) {
-    s = { shared: new Int32Array(index.size), weight: new Float64Array(index.size), touched: new Int32Array(index.size) };
+    s = {
+      shared: new Int32Array(index.size),
+      weight: new Float64Array(index.size),
+      touched: new Int32Array(index.size),
+    };
     scratch.set(index, s);
   }
   return s;
 }
 
 /** Ordinals of the values the index knows, and how many distinct values there were in all. */
-function ordinalsOf(values: readonly string[], ordinalOf: ReadonlyMap<string, number>): { known: number[]; size: number } {
+function ordinalsOf(
+  values: readonly string[],
+  ordinalOf: ReadonlyMap<string, number>,
+): { known: number[]; size: number } {
   const distinct = new Set(values);
   const known: number[] = [];
   for (const v of distinct) {
@@ -431,12 +463,16 @@ function ordinalsOf(values: readonly string[], ordinalOf: ReadonlyMap<string, nu
   return { known: known.sort((a, b) => a - b), size: distinct.size };
 }
 
-function jaccardWithColumn(candidate: { known: number[]; size: number }, column: OverlapIndex['themes'], q: number): number {
+function jaccardWithColumn(
+  candidate: { known: number[]; size: number },
+  column: OverlapIndex['themes'],
+  q: number,
+): number {
   const sizeQ = setSize(column, q);
   if (candidate.size === 0 || sizeQ === 0) return NOT_COMPARED;
   let shared = 0;
   let i = 0;
-  for (let k = column.start[q]!; k < column.start[q + 1]! && i < candidate.known.length; ) {
+  for (let k = column.start[q]!; k < column.start[q + 1]! && i < candidate.known.length;) {
     const a = candidate.known[i]!;
     const b = column.values[k]!;
     if (a === b) {
@@ -457,7 +493,11 @@ function jaccardWithColumn(candidate: { known: number[]; size: number }, column:
  * scores at most the themes and areas weights, 0.2 by default.) A partnership with the same id
  * as the candidate is skipped, so an edited record can be checked against its old self's scope.
  */
-export function checkOne(candidate: PartnershipFeatures, index: OverlapIndex, options: CheckOptions = {}): MatchExplanation[] {
+export function checkOne(
+  candidate: PartnershipFeatures,
+  index: OverlapIndex,
+  options: CheckOptions = {},
+): MatchExplanation[] {
   const weights = resolveWeights(options.weights);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const { shared, weight, touched } = scratchFor(index);
@@ -489,16 +529,32 @@ export function checkOne(candidate: PartnershipFeatures, index: OverlapIndex, op
   const hits: { position: number; score: number }[] = [];
   for (let t = 0; t < touchedCount; t++) {
     const y = touched[t]!;
-    const m = members.size > 0 && setSize(index.members, y) > 0 ? shared[y]! / (members.size + setSize(index.members, y) - shared[y]!) : NOT_COMPARED;
+    const m =
+      members.size > 0 && setSize(index.members, y) > 0
+        ? shared[y]! / (members.size + setSize(index.members, y) - shared[y]!)
+        : NOT_COMPARED;
     const union = candidateWeight + index.textWeight[y]! - weight[y]!;
-    const text = terms.length > 0 && setSize(index.terms, y) > 0 ? (union > 0 ? Math.min(1, weight[y]! / union) : 0) : NOT_COMPARED;
+    const text =
+      terms.length > 0 && setSize(index.terms, y) > 0
+        ? union > 0
+          ? Math.min(1, weight[y]! / union)
+          : 0
+        : NOT_COMPARED;
     shared[y] = 0;
     weight[y] = 0;
     if (y === self) continue;
-    const score = combine(m, text, jaccardWithColumn(themes, index.themes, y), jaccardWithColumn(areas, index.areas, y), weights);
+    const score = combine(
+      m,
+      text,
+      jaccardWithColumn(themes, index.themes, y),
+      jaccardWithColumn(areas, index.areas, y),
+      weights,
+    );
     if (score >= threshold) hits.push({ position: y, score });
   }
   hits.sort((a, b) => b.score - a.score || a.position - b.position);
   const weightOf = (key: string) => termWeightIn(index, key);
-  return hits.slice(0, options.limit ?? 20).map((h) => explainMatch(candidate, index.records[h.position]!, weightOf, weights));
+  return hits
+    .slice(0, options.limit ?? 20)
+    .map((h) => explainMatch(candidate, index.records[h.position]!, weightOf, weights));
 }

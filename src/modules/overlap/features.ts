@@ -297,7 +297,14 @@ function indexTerms(records: readonly PartnershipFeatures[]) {
   }
   const vocabulary: Vocabulary = { wordId: shingler.wordId, phraseId: shingler.phraseId, ordinalOfId };
   const termPostings = postingsOf(terms, count);
-  return { terms, termWeight, textWeight, vocabulary, termPostings, termRemaining: remainingAtPostings(terms, termWeight, textWeight, termPostings) };
+  return {
+    terms,
+    termWeight,
+    textWeight,
+    vocabulary,
+    termPostings,
+    termRemaining: remainingAtPostings(terms, termWeight, textWeight, termPostings),
+  };
 }
 
 /**
@@ -305,7 +312,12 @@ function indexTerms(records: readonly PartnershipFeatures[]) {
  * on (itself included), in rarity order. It bounds what two partnerships can share when this
  * shingle is the rarest they have in common (the positional filter in engine.ts).
  */
-function remainingAtPostings(terms: SetColumn, termWeight: Float64Array, textWeight: Float64Array, postings: Postings): Float64Array {
+function remainingAtPostings(
+  terms: SetColumn,
+  termWeight: Float64Array,
+  textWeight: Float64Array,
+  postings: Postings,
+): Float64Array {
   const remaining = new Float64Array(postings.positions.length);
   const fill = postings.start.slice(0, postings.start.length - 1);
   for (let p = 0; p + 1 < terms.start.length; p++) {
@@ -512,7 +524,14 @@ export function textJaccardAtLeast(index: OverlapIndex, p: number, q: number, fl
  * members (or the count the caller already has), themes and areas are cheap, and they fix the
  * text similarity the pair would need, which the text merge can then stop short of.
  */
-export function scoreIfAbove(index: OverlapIndex, p: number, q: number, weights: ScoreWeights, threshold: number, knownMembers?: number): PairScore | null {
+export function scoreIfAbove(
+  index: OverlapIndex,
+  p: number,
+  q: number,
+  weights: ScoreWeights,
+  threshold: number,
+  knownMembers?: number,
+): PairScore | null {
   const members = knownMembers ?? columnJaccard(index.members, p, q);
   const themes = columnJaccard(index.themes, p, q);
   const areas = columnJaccard(index.areas, p, q);
@@ -523,7 +542,10 @@ export function scoreIfAbove(index: OverlapIndex, p: number, q: number, weights:
     const atZero = combine(members, 0, themes, areas, weights);
     const atOne = combine(members, 1, themes, areas, weights);
     if (atOne < threshold) return null;
-    text = atZero >= threshold ? textJaccard(index, p, q) : textJaccardAtLeast(index, p, q, (threshold - atZero) / (atOne - atZero));
+    text =
+      atZero >= threshold
+        ? textJaccard(index, p, q)
+        : textJaccardAtLeast(index, p, q, (threshold - atZero) / (atOne - atZero));
     if (text < 0) return null;
   }
   const score = combine(members, text, themes, areas, weights);

@@ -26,7 +26,8 @@ describe('the synthetic national register', () => {
     expect(meanBoard).toBeGreaterThan(6);
     expect(meanBoard).toBeLessThan(12);
     for (const p of data.partnerships) {
-      const within = (value: number | null, low: number, high: number) => value === null || (value >= low && value <= high);
+      const within = (value: number | null, low: number, high: number) =>
+        value === null || (value >= low && value <= high);
       expect(within(p.meetingsPerYear, 4, 12)).toBe(true);
       expect(within(p.meetingMinutes, 120, 180)).toBe(true);
       expect(within(p.typicalAttendance, 8, 25)).toBe(true);
@@ -55,7 +56,9 @@ describe('the synthetic national register', () => {
       expect(group.ids[0]).toBe(group.sourceId);
       const members = group.ids.map((id) => byId.get(id)!);
       expect(new Set(members.map((m) => m.localityId)).size).toBe(1);
-      if (group.kind === 'same-members-new-name') for (const copy of members.slice(1)) expect(new Set(copy.memberOrganisationIds)).toEqual(new Set(members[0]!.memberOrganisationIds));
+      if (group.kind === 'same-members-new-name')
+        for (const copy of members.slice(1))
+          expect(new Set(copy.memberOrganisationIds)).toEqual(new Set(members[0]!.memberOrganisationIds));
       if (group.kind === 'nested-copy') for (const copy of members.slice(1)) expect(copy.parentId).toBe(group.sourceId);
     }
     const copies = data.planted.reduce((s, g) => s + g.ids.length - 1, 0);

@@ -62,7 +62,13 @@ export interface GeneratedLocality {
   wardCodes: string[];
 }
 
-export const PLANTED_KINDS = ['reworded-purpose', 'renamed', 'same-members-new-name', 'same-purpose-different-members', 'nested-copy'] as const;
+export const PLANTED_KINDS = [
+  'reworded-purpose',
+  'renamed',
+  'same-members-new-name',
+  'same-purpose-different-members',
+  'nested-copy',
+] as const;
 export type PlantedKind = (typeof PLANTED_KINDS)[number];
 
 /** A source partnership and its planted copies: every pair in `ids` should be found. */
@@ -83,7 +89,8 @@ export interface NationalData {
 export function plantedPairKeys(planted: readonly PlantedGroup[]): Set<string> {
   const keys = new Set<string>();
   for (const group of planted) {
-    for (let i = 0; i < group.ids.length; i++) for (let j = i + 1; j < group.ids.length; j++) keys.add(pairKey(group.ids[i]!, group.ids[j]!));
+    for (let i = 0; i < group.ids.length; i++)
+      for (let j = i + 1; j < group.ids.length; j++) keys.add(pairKey(group.ids[i]!, group.ids[j]!));
   }
   return keys;
 }
@@ -95,7 +102,8 @@ export function pairKey(a: string, b: string): string {
 // ---------------------------------------------------------------------------------------------
 // Organisations shared by several localities, and each locality's own.
 
-type SharedBody = 'county' | 'police' | 'fire' | 'pcc' | 'probation' | 'commissioner' | 'acuteTrust' | 'mentalHealthTrust';
+type SharedBody =
+  'county' | 'police' | 'fire' | 'pcc' | 'probation' | 'commissioner' | 'acuteTrust' | 'mentalHealthTrust';
 
 /** Which shared bodies sit on a board of each theme, and how often. */
 const BODY_CHANCES: Record<string, Partial<Record<SharedBody, number>>> = {
@@ -141,7 +149,9 @@ class OrganisationFactory {
 
 function localityNames(rng: Random, count: number): string[] {
   const names = rng.shuffle(PLACE_PREFIXES.flatMap((p) => PLACE_SUFFIXES.map((s) => `${p}${s}`)));
-  return Array.from({ length: count }, (_, i) => (i < names.length ? names[i]! : `${names[i % names.length]!} ${Math.floor(i / names.length) + 1}`));
+  return Array.from({ length: count }, (_, i) =>
+    i < names.length ? names[i]! : `${names[i % names.length]!} ${Math.floor(i / names.length) + 1}`,
+  );
 }
 
 /** Localities in blocks of eight (a police force area); some blocks are two-tier counties. */
@@ -169,7 +179,13 @@ function makeLocalities(rng: Random, count: number): { localities: GeneratedLoca
 }
 
 /** Shared bodies by force area and region, then each locality's council and local organisations. */
-function makeOrganisations(rng: Random, localities: GeneratedLocality[], twoTier: boolean[], total: number, partnershipShare: number[]) {
+function makeOrganisations(
+  rng: Random,
+  localities: GeneratedLocality[],
+  twoTier: boolean[],
+  total: number,
+  partnershipShare: number[],
+) {
   const orgs = new OrganisationFactory();
   const blockBodies: Partial<Record<SharedBody, string>>[] = [];
   for (let block = 0; block * LOCALITIES_PER_FORCE < localities.length; block++) {
@@ -186,19 +202,31 @@ function makeOrganisations(rng: Random, localities: GeneratedLocality[], twoTier
   }
   const regionBodies = new Map<string, { probation: string; agencies: Map<string, string> }>();
   for (const region of new Set(localities.map((l) => l.region))) {
-    const agencies = new Map(REGIONAL_AGENCIES.map((a) => [a.name, orgs.add(`${a.name} (${region})`, a.sector, null)] as const));
+    const agencies = new Map(
+      REGIONAL_AGENCIES.map((a) => [a.name, orgs.add(`${a.name} (${region})`, a.sector, null)] as const),
+    );
     regionBodies.set(region, { probation: orgs.add(`Probation Service ${region}`, 'public', null), agencies });
   }
   const acuteTrusts: string[] = [];
-  for (let i = 0; i < localities.length; i += 2) acuteTrusts.push(orgs.add(`${localities[i]!.name} Hospitals NHS Foundation Trust`, 'public', null));
+  for (let i = 0; i < localities.length; i += 2)
+    acuteTrusts.push(orgs.add(`${localities[i]!.name} Hospitals NHS Foundation Trust`, 'public', null));
 
   const localBudget = total - orgs.records.length - localities.length;
-  if (localBudget < localities.length * 5) throw new RangeError(`${total} organisations are too few for ${localities.length} localities`);
+  if (localBudget < localities.length * 5)
+    throw new RangeError(`${total} organisations are too few for ${localities.length} localities`);
   const localCounts = apportion(localBudget, partnershipShare, 5);
   const contexts = localities.map((locality, i) => {
-    const council = orgs.add(`${locality.name} ${locality.countyCode ? 'District' : 'Borough'} Council`, 'public', locality.id);
+    const council = orgs.add(
+      `${locality.name} ${locality.countyCode ? 'District' : 'Borough'} Council`,
+      'public',
+      locality.id,
+    );
     const region = regionBodies.get(locality.region)!;
-    const bodies = { ...blockBodies[Math.floor(i / LOCALITIES_PER_FORCE)]!, probation: region.probation, acuteTrust: acuteTrusts[Math.floor(i / 2)]! };
+    const bodies = {
+      ...blockBodies[Math.floor(i / LOCALITIES_PER_FORCE)]!,
+      probation: region.probation,
+      acuteTrust: acuteTrusts[Math.floor(i / 2)]!,
+    };
     const locals = makeLocalOrganisations(rng, orgs, locality, localCounts[i]!);
     // Zipf-like popularity: the CVS, the college and a few charities end up on many boards.
     const localWeights = new Float64Array(locals.length);
@@ -209,13 +237,21 @@ function makeOrganisations(rng: Random, localities: GeneratedLocality[], twoTier
   return { organisations: orgs.records, contexts };
 }
 
-function makeLocalOrganisations(rng: Random, orgs: OrganisationFactory, locality: GeneratedLocality, count: number): string[] {
+function makeLocalOrganisations(
+  rng: Random,
+  orgs: OrganisationFactory,
+  locality: GeneratedLocality,
+  count: number,
+): string[] {
   const totalShare = LOCAL_ORGANISATION_TYPES.reduce((s, t) => s + t.share, 0);
   const ids: string[] = [];
   for (let k = 0; k < count; k++) {
     let r = rng.float() * totalShare;
     const type = LOCAL_ORGANISATION_TYPES.find((t) => (r -= t.share) < 0) ?? LOCAL_ORGANISATION_TYPES[0]!;
-    const name = type.type === 'charity' ? `${locality.name} ${rng.pick(CAUSES)} ${type.label}` : `${locality.name} ${type.label} ${k + 1}`;
+    const name =
+      type.type === 'charity'
+        ? `${locality.name} ${rng.pick(CAUSES)} ${type.label}`
+        : `${locality.name} ${type.label} ${k + 1}`;
     ids.push(orgs.add(name, type.sector, locality.id));
   }
   // Popularity follows list order (see localWeights); shuffled so it does not follow type.
@@ -255,7 +291,9 @@ function objectives(b: Builder, theme: string, count: number): Objective[] {
 }
 
 function purposeText(b: Builder, objectivesList: Objective[], extra: string | null): string {
-  const clauses = objectivesList.map((o) => `${o.verb} ${o.object} ${o.qualifier.replace('{place}', b.ctx.locality.name)}`);
+  const clauses = objectivesList.map(
+    (o) => `${o.verb} ${o.object} ${o.qualifier.replace('{place}', b.ctx.locality.name)}`,
+  );
   const last = clauses.pop()!;
   const body = clauses.length > 0 ? `To ${clauses.join(', ')} and ${last}.` : `To ${last}.`;
   return extra ? `${body} ${extra}.` : body;
@@ -302,7 +340,8 @@ function drawMembers(b: Builder, theme: string, layer: string, parentMembers: re
   for (const agency of REGIONAL_AGENCIES) {
     if (agency.themes.includes(theme) && b.rng.chance(agency.chance)) chosen.add(b.ctx.agencies.get(agency.name)!);
   }
-  if (parentMembers) for (const id of b.rng.sample(parentMembers, Math.ceil(parentMembers.length * 0.4))) chosen.add(id);
+  if (parentMembers)
+    for (const id of b.rng.sample(parentMembers, Math.ceil(parentMembers.length * 0.4))) chosen.add(id);
   // Every board has some local organisations of its own, so that two boards on one theme are
   // not identical by accident (identical boards are planted, and recorded, on purpose).
   const wanted = Math.max(size, chosen.size + (layer === 'operational' ? 2 : 3));
@@ -320,7 +359,12 @@ function areasFor(b: Builder, parentAreas: readonly string[] | null): string[] {
 }
 
 function meetingPattern(b: Builder, layer: string) {
-  const meetings = layer === 'strategic' ? b.rng.pick([4, 4, 4, 6]) : layer === 'executive' ? b.rng.pick([6, 6, 8, 10, 12]) : b.rng.pick([4, 6, 8, 10, 12, 12]);
+  const meetings =
+    layer === 'strategic'
+      ? b.rng.pick([4, 4, 4, 6])
+      : layer === 'executive'
+        ? b.rng.pick([6, 6, 8, 10, 12])
+        : b.rng.pick([4, 6, 8, 10, 12, 12]);
   const minutes = b.rng.pick([120, 120, 150, 180]);
   return {
     meetingsPerYear: b.rng.chance(0.04) ? null : meetings,
@@ -378,7 +422,8 @@ function makeDraft(b: Builder, spec: DraftSpec): Draft {
     typicalAttendance: attendanceFor(b, members.length),
     basis,
     statutory: basis === 'statutory',
-    separateLegalStatus: spec.kind !== 'statutory' && spec.kind !== 'lsp' && b.rng.chance(basis === 'funding' ? 0.15 : 0.04),
+    separateLegalStatus:
+      spec.kind !== 'statutory' && spec.kind !== 'lsp' && b.rng.chance(basis === 'funding' ? 0.15 : 0.04),
     parentId: spec.parent?.features.id ?? null,
     status,
     layer: spec.layer,
@@ -410,14 +455,30 @@ const STATUTORY: { theme: string; name: string; unitaryOnly: boolean }[] = [
 function baseDrafts(b: Builder, count: number): Draft[] {
   const { locality } = b.ctx;
   const drafts: Draft[] = [];
-  const lsp = makeDraft(b, { kind: 'lsp', theme: 'community-cohesion', themes: b.rng.sample(THEMES, 4), layer: 'strategic', name: `${locality.name} Local Strategic Partnership`, phrase: 'Local Strategic', parent: null });
+  const lsp = makeDraft(b, {
+    kind: 'lsp',
+    theme: 'community-cohesion',
+    themes: b.rng.sample(THEMES, 4),
+    layer: 'strategic',
+    name: `${locality.name} Local Strategic Partnership`,
+    phrase: 'Local Strategic',
+    parent: null,
+  });
   drafts.push(lsp);
   const parents: Draft[] = [];
   for (const s of STATUTORY) {
     if (drafts.length >= count) break;
     if (s.unitaryOnly && locality.countyCode) continue;
     const parent = b.rng.chance(0.75) ? lsp : null;
-    const draft = makeDraft(b, { kind: 'statutory', theme: s.theme, themes: [s.theme], layer: 'strategic', name: `${locality.name} ${s.name}`, phrase: s.name, parent });
+    const draft = makeDraft(b, {
+      kind: 'statutory',
+      theme: s.theme,
+      themes: [s.theme],
+      layer: 'strategic',
+      name: `${locality.name} ${s.name}`,
+      phrase: s.name,
+      parent,
+    });
     drafts.push(draft);
     parents.push(draft);
   }
@@ -425,25 +486,50 @@ function baseDrafts(b: Builder, count: number): Draft[] {
     if (drafts.length >= count) break;
     const phrase = b.rng.pick(THEME_WORDS[theme]!.names);
     const layer = b.rng.chance(0.5) ? 'strategic' : 'executive';
-    const draft = makeDraft(b, { kind: 'thematic', theme, themes: themesAround(b, theme), layer, name: namedAfter(b, phrase, KIND_WORDS), phrase, parent: b.rng.chance(0.8) ? lsp : null });
+    const draft = makeDraft(b, {
+      kind: 'thematic',
+      theme,
+      themes: themesAround(b, theme),
+      layer,
+      name: namedAfter(b, phrase, KIND_WORDS),
+      phrase,
+      parent: b.rng.chance(0.8) ? lsp : null,
+    });
     drafts.push(draft);
     parents.push(draft);
   }
-  while (drafts.length < count) drafts.push(b.rng.chance(0.7) && parents.length > 0 ? subGroup(b, b.rng.pick(parents)) : standalone(b));
+  while (drafts.length < count)
+    drafts.push(b.rng.chance(0.7) && parents.length > 0 ? subGroup(b, b.rng.pick(parents)) : standalone(b));
   return drafts;
 }
 
 function subGroup(b: Builder, parent: Draft): Draft {
   const topic = b.rng.pick(THEME_WORDS[parent.theme]!.topics);
   const layer = b.rng.chance(0.25) ? 'executive' : 'operational';
-  return makeDraft(b, { kind: 'sub-group', theme: parent.theme, themes: [parent.theme], layer, name: namedAfter(b, topic, SUB_GROUP_WORDS), phrase: topic, parent });
+  return makeDraft(b, {
+    kind: 'sub-group',
+    theme: parent.theme,
+    themes: [parent.theme],
+    layer,
+    name: namedAfter(b, topic, SUB_GROUP_WORDS),
+    phrase: topic,
+    parent,
+  });
 }
 
 function standalone(b: Builder): Draft {
   const theme = b.rng.pick(THEMES);
   const phrase = b.rng.pick(THEME_WORDS[theme]!.names);
   const layer = b.rng.pick(['executive', 'operational', 'operational']);
-  return makeDraft(b, { kind: 'standalone', theme, themes: themesAround(b, theme), layer, name: namedAfter(b, phrase, KIND_WORDS), phrase, parent: null });
+  return makeDraft(b, {
+    kind: 'standalone',
+    theme,
+    themes: themesAround(b, theme),
+    layer,
+    name: namedAfter(b, phrase, KIND_WORDS),
+    phrase,
+    parent: null,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,7 +577,13 @@ function differentKind(b: Builder, source: Draft): string {
 
 function plantCopy(b: Builder, source: Draft, kind: PlantedKind): PartnershipFeatures {
   const s = source.features;
-  const copy: PartnershipFeatures = { ...s, id: b.nextId(), status: b.rng.chance(0.9) ? 'active' : 'proposed', statutory: false, basis: basisFor(b, 'standalone') };
+  const copy: PartnershipFeatures = {
+    ...s,
+    id: b.nextId(),
+    status: b.rng.chance(0.9) ? 'active' : 'proposed',
+    statutory: false,
+    basis: basisFor(b, 'standalone'),
+  };
   copy.separateLegalStatus = b.rng.chance(0.05);
   delete copy.isLsp;
   switch (kind) {
@@ -516,7 +608,14 @@ function plantCopy(b: Builder, source: Draft, kind: PlantedKind): PartnershipFea
       copy.purpose = purposeText(b, reword(b, source, 'light'), source.extra);
       break;
     case 'nested-copy':
-      copy.memberOrganisationIds = swapMembers(b, b.rng.sample(s.memberOrganisationIds, Math.max(3, Math.round(s.memberOrganisationIds.length * (0.6 + b.rng.float() * 0.2)))), 1);
+      copy.memberOrganisationIds = swapMembers(
+        b,
+        b.rng.sample(
+          s.memberOrganisationIds,
+          Math.max(3, Math.round(s.memberOrganisationIds.length * (0.6 + b.rng.float() * 0.2))),
+        ),
+        1,
+      );
       copy.name = `${s.name} ${b.rng.pick(SUB_GROUP_WORDS)}`;
       copy.purpose = purposeText(b, reword(b, source, 'light'), `It reports to the ${s.name}`);
       copy.parentId = s.id;
@@ -529,7 +628,11 @@ function plantCopy(b: Builder, source: Draft, kind: PlantedKind): PartnershipFea
 
 function plantGroups(b: Builder, drafts: Draft[], copies: number, planted: PlantedGroup[]): PartnershipFeatures[] {
   const out: PartnershipFeatures[] = [];
-  const sources = b.rng.shuffle(drafts.filter((d) => !d.features.isLsp && d.features.status !== 'closed' && d.features.memberOrganisationIds.length > 0));
+  const sources = b.rng.shuffle(
+    drafts.filter(
+      (d) => !d.features.isLsp && d.features.status !== 'closed' && d.features.memberOrganisationIds.length > 0,
+    ),
+  );
   let remaining = copies;
   for (const source of sources) {
     if (remaining <= 0) break;
@@ -569,7 +672,8 @@ function apportion(total: number, shares: number[], minimum: number): number[] {
 
 export function generateNational(options: GenerateOptions): NationalData {
   const { partnerships: total, organisations, localities: localityCount, seed = 1, plantedShare = 0.03 } = options;
-  if (total < localityCount * 12) throw new RangeError(`${total} partnerships are too few for ${localityCount} localities (at least 12 each)`);
+  if (total < localityCount * 12)
+    throw new RangeError(`${total} partnerships are too few for ${localityCount} localities (at least 12 each)`);
   const rng = new Random(seed);
   const { localities, twoTier } = makeLocalities(rng, localityCount);
   const shares = localityShares(rng, localityCount);

@@ -13,8 +13,22 @@ const rates = resolveRates();
 
 describe('locality metrics', () => {
   const records = [
-    partnership('A', { themes: ['community-safety', 'children-young-people'], layer: 'strategic', memberOrganisationIds: ['council', 'police'], meetingsPerYear: 4, meetingMinutes: 120, typicalAttendance: 4 }),
-    partnership('B', { themes: ['community-safety'], layer: 'operational', memberOrganisationIds: ['council', 'club'], meetingsPerYear: 12, meetingMinutes: 90, typicalAttendance: 2 }),
+    partnership('A', {
+      themes: ['community-safety', 'children-young-people'],
+      layer: 'strategic',
+      memberOrganisationIds: ['council', 'police'],
+      meetingsPerYear: 4,
+      meetingMinutes: 120,
+      typicalAttendance: 4,
+    }),
+    partnership('B', {
+      themes: ['community-safety'],
+      layer: 'operational',
+      memberOrganisationIds: ['council', 'club'],
+      meetingsPerYear: 12,
+      meetingMinutes: 90,
+      typicalAttendance: 2,
+    }),
     partnership('C', { themes: [], layer: 'operational', memberOrganisationIds: ['council'], meetingsPerYear: null }),
   ];
   const metrics = scopeMetrics(records, organisations, new Set(['A', 'B']), rates);
@@ -30,7 +44,11 @@ describe('locality metrics', () => {
     expect(council.seats).toBe(3);
     // A: 4 × 2 h × 2 people; B: 12 × 1.5 h × 1 person; C: default 6 × 2 h × 10 people.
     expect(council.meetingHoursPerYear).toBe(16 + 18 + 120);
-    expect(metrics.organisations.find((o) => o.organisationId === 'club')).toMatchObject({ seats: 1, name: 'Youth Club', sector: 'community' });
+    expect(metrics.organisations.find((o) => o.organisationId === 'club')).toMatchObject({
+      seats: 1,
+      name: 'Youth Club',
+      sector: 'community',
+    });
   });
 
   it('gives the duplication index as the share of partnerships in a cluster', () => {

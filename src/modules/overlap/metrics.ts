@@ -65,9 +65,21 @@ class MetricsAccumulator {
     const list: OrganisationBurden[] = [];
     for (const [id, b] of this.burdens) {
       const org = organisations.get(id);
-      list.push({ organisationId: id, name: org?.name ?? null, sector: org?.sector ?? null, seats: b.seats, meetingHoursPerYear: Math.round(b.hours * 10) / 10, yearlyCostPence: Math.round(b.pence) });
+      list.push({
+        organisationId: id,
+        name: org?.name ?? null,
+        sector: org?.sector ?? null,
+        seats: b.seats,
+        meetingHoursPerYear: Math.round(b.hours * 10) / 10,
+        yearlyCostPence: Math.round(b.pence),
+      });
     }
-    list.sort((a, b) => b.seats - a.seats || b.meetingHoursPerYear - a.meetingHoursPerYear || (a.organisationId < b.organisationId ? -1 : 1));
+    list.sort(
+      (a, b) =>
+        b.seats - a.seats ||
+        b.meetingHoursPerYear - a.meetingHoursPerYear ||
+        (a.organisationId < b.organisationId ? -1 : 1),
+    );
     return {
       partnerships: this.partnerships,
       byTheme: this.byTheme,
@@ -107,7 +119,9 @@ function shareOf(p: PartnershipFeatures, sectorOf: SectorOf, rates: CostRates): 
     themes: p.themes.length > 0 ? [...new Set(p.themes)] : ['(none)'],
     members,
     hoursPerOrganisation: meetingHours * peoplePerOrg,
-    pencePerOrganisation: members.map((id) => (meetingHours + preparationHours) * peoplePerOrg * rates.hourlyPenceBySector[sectorOf(id) ?? 'public']),
+    pencePerOrganisation: members.map(
+      (id) => (meetingHours + preparationHours) * peoplePerOrg * rates.hourlyPenceBySector[sectorOf(id) ?? 'public'],
+    ),
   };
 }
 

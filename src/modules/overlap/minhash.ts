@@ -89,7 +89,12 @@ function bandKeys(winner: Int32Array, size: number, bands: number, rows: number,
  * Calls `onCandidate(x, y)` once for each pair of records that agree on a whole band (x < y),
  * after a length filter; returns how many candidates it accepted (onCandidate returns true).
  */
-export function minhashCandidates(index: OverlapIndex, textFloor: number, options: Partial<MinHashOptions>, onCandidate: (x: number, y: number) => boolean): number {
+export function minhashCandidates(
+  index: OverlapIndex,
+  textFloor: number,
+  options: Partial<MinHashOptions>,
+  onCandidate: (x: number, y: number) => boolean,
+): number {
   const chosen = chooseBands(textFloor);
   const bands = options.bands ?? chosen.bands;
   const rows = options.rows ?? chosen.rows;
@@ -104,7 +109,7 @@ export function minhashCandidates(index: OverlapIndex, textFloor: number, option
     // Sort records by key: key × size + position packs both in one exactly representable double.
     for (let p = 0; p < size; p++) order[p] = keys[p * bands + band]! * size + p;
     order.sort();
-    for (let i = 0; i < size; ) {
+    for (let i = 0; i < size;) {
       let j = i + 1;
       const key = Math.floor(order[i]! / size);
       while (j < size && Math.floor(order[j]! / size) === key) j++;
@@ -114,7 +119,8 @@ export function minhashCandidates(index: OverlapIndex, textFloor: number, option
         for (let b = a + 1; b < j; b++) {
           const y = order[b]! - key * size;
           if (!hasText(y) || collidedEarlier(keys, bands, band, x, y)) continue;
-          const [small, large] = textWeight[x]! < textWeight[y]! ? [textWeight[x]!, textWeight[y]!] : [textWeight[y]!, textWeight[x]!];
+          const [small, large] =
+            textWeight[x]! < textWeight[y]! ? [textWeight[x]!, textWeight[y]!] : [textWeight[y]!, textWeight[x]!];
           if (small < textFloor * large) continue;
           if (onCandidate(Math.min(x, y), Math.max(x, y))) accepted++;
         }
@@ -127,6 +133,7 @@ export function minhashCandidates(index: OverlapIndex, textFloor: number, option
 
 /** True when the pair already shared a key in an earlier band (so it was offered then). */
 function collidedEarlier(keys: Uint32Array, bands: number, band: number, x: number, y: number): boolean {
-  for (let earlier = 0; earlier < band; earlier++) if (keys[x * bands + earlier] === keys[y * bands + earlier]) return true;
+  for (let earlier = 0; earlier < band; earlier++)
+    if (keys[x * bands + earlier] === keys[y * bands + earlier]) return true;
   return false;
 }

@@ -26,7 +26,8 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
     const planted = new Set<string>();
     for (const group of DEMO_DUPLICATE_GROUPS) {
       const ids = group.references.map((r) => idOf.get(r) ?? r);
-      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) planted.add(pairKey(ids[i] ?? '', ids[j] ?? ''));
+      for (let i = 0; i < ids.length; i++)
+        for (let j = i + 1; j < ids.length; j++) planted.add(pairKey(ids[i] ?? '', ids[j] ?? ''));
     }
     const missed = [...planted].filter((k) => !found.has(k));
     // Every planted group must also come out as one group.
@@ -46,11 +47,20 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
   });
 
   it('shows the groups ranked by saving, and each group with its explanation and candidates', async () => {
-    const page = await ctx.app.inject({ method: 'GET', url: `/localities/${DEMO_LOCALITY_CODE}/overlap`, headers: reader.headers });
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: `/localities/${DEMO_LOCALITY_CODE}/overlap`,
+      headers: reader.headers,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Town Centre Management Board');
-    const clustersTable = page.body.slice(page.body.indexOf('id="clusters"'), page.body.indexOf('</table>', page.body.indexOf('id="clusters"')));
-    const savings = [...clustersTable.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">£([\d,.]+)<\/td>\s*<\/tr>/g)].map((m) => Number((m[1] ?? '0').replace(/,/g, '')));
+    const clustersTable = page.body.slice(
+      page.body.indexOf('id="clusters"'),
+      page.body.indexOf('</table>', page.body.indexOf('id="clusters"')),
+    );
+    const savings = [
+      ...clustersTable.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">£([\d,.]+)<\/td>\s*<\/tr>/g),
+    ].map((m) => Number((m[1] ?? '0').replace(/,/g, '')));
     expect(savings.length).toBeGreaterThanOrEqual(DEMO_DUPLICATE_GROUPS.length);
     expect([...savings].sort((a, b) => b - a)).toEqual(savings);
     const link = /href="(\/localities\/E07999001\/overlap\/cluster-[^"]+)"/.exec(page.body)?.[1] ?? '';
@@ -74,18 +84,38 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
 
   it('lists similar partnerships on a partnership page for readers, and keeps the analysis from the public', async () => {
     const townCentre = idOf.get('P-0053') ?? '';
-    const page = await ctx.app.inject({ method: 'GET', url: `/localities/${DEMO_LOCALITY_CODE}/partnerships/${townCentre}`, headers: reader.headers });
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: `/localities/${DEMO_LOCALITY_CODE}/partnerships/${townCentre}`,
+      headers: reader.headers,
+    });
     expect(page.body).toContain('Similar partnerships');
     expect(page.body).toContain('BID Steering Group');
-    const api = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${DEMO_LOCALITY_CODE}/partnerships/${townCentre}/similar`, headers: reader.headers });
-    expect(api.json().map((m: { aId: string; bId: string }) => (m.aId === townCentre ? m.bId : m.aId))).toContain(idOf.get('P-0054'));
-    const publicPage = await ctx.app.inject({ method: 'GET', url: `/localities/${DEMO_LOCALITY_CODE}/partnerships/${townCentre}` });
+    const api = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/localities/${DEMO_LOCALITY_CODE}/partnerships/${townCentre}/similar`,
+      headers: reader.headers,
+    });
+    expect(api.json().map((m: { aId: string; bId: string }) => (m.aId === townCentre ? m.bId : m.aId))).toContain(
+      idOf.get('P-0054'),
+    );
+    const publicPage = await ctx.app.inject({
+      method: 'GET',
+      url: `/localities/${DEMO_LOCALITY_CODE}/partnerships/${townCentre}`,
+    });
     expect(publicPage.body).not.toContain('Similar partnerships');
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${DEMO_LOCALITY_CODE}/overlap` })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${DEMO_LOCALITY_CODE}/overlap` })).statusCode,
+    ).toBe(401);
   });
 
   it('gives a regional adviser their region and a national gatekeeper every locality', async () => {
-    await ctx.services.register.createLocality(SYSTEM, { gssCode: 'E07000901', name: 'Faraway', kind: 'district', region: 'South West' });
+    await ctx.services.register.createLocality(SYSTEM, {
+      gssCode: 'E07000901',
+      name: 'Faraway',
+      kind: 'district',
+      region: 'South West',
+    });
     const adviser = await ctx.person([{ role: 'go-adviser', region: 'East Midlands' }]);
     const gatekeeper = await ctx.person([{ role: 'national-gatekeeper' }]);
     const regional = await ctx.services.overlap.analyseWide(adviser.principal);
@@ -93,7 +123,11 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
     const national = await ctx.services.overlap.analyseWide(gatekeeper.principal);
     expect(national.localities.map((l) => l.gss_code).sort()).toEqual(['E07000901', DEMO_LOCALITY_CODE].sort());
     expect(national.analysis.localityMetrics[regional.locality.id]?.partnershipsInClusters).toBeGreaterThan(0);
-    const page = await ctx.app.inject({ method: 'GET', url: '/overlap?region=East%20Midlands', headers: gatekeeper.headers });
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: '/overlap?region=East%20Midlands',
+      headers: gatekeeper.headers,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Overlap in East Midlands');
     expect(page.body).toContain('Brackenfield (demo)');
@@ -102,7 +136,11 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
 
   it('shows the last result at once after a change, and the fresh one once computed', async () => {
     const first = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
-    await ctx.services.register.createOrganisation(SYSTEM, DEMO_LOCALITY_CODE, { name: 'Refresh Test Ltd', sector: 'private', orgType: 'business' });
+    await ctx.services.register.createOrganisation(SYSTEM, DEMO_LOCALITY_CODE, {
+      name: 'Refresh Test Ltd',
+      sector: 'private',
+      orgType: 'business',
+    });
     const stale = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
     expect(stale.refreshing).toBe(true);
     expect(stale.analysis.computedAt).toBe(first.analysis.computedAt);
@@ -118,7 +156,13 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
     await ctx.person([{ role: 'scrutiny-member', localityCode: DEMO_LOCALITY_CODE }]);
     const locality = await ctx.services.register.locality(DEMO_LOCALITY_CODE);
     await ctx.database.db.transaction().execute((trx) =>
-      ctx.services.audit.record(trx, SYSTEM, { localityId: locality.id, action: 'create', entityType: 'plan', entityId: locality.id, summary: 'Added a plan' }),
+      ctx.services.audit.record(trx, SYSTEM, {
+        localityId: locality.id,
+        action: 'create',
+        entityType: 'plan',
+        entityId: locality.id,
+        summary: 'Added a plan',
+      }),
     );
     const after = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
     expect(after.refreshing).toBe(false);

@@ -42,7 +42,12 @@ export interface ProposalMatch {
   statutory: boolean;
 }
 
-const COMPONENT_LABELS: Record<ComponentName, string> = { members: 'Shared members', text: 'Purpose and name', themes: 'Themes', areas: 'Areas' };
+const COMPONENT_LABELS: Record<ComponentName, string> = {
+  members: 'Shared members',
+  text: 'Purpose and name',
+  themes: 'Themes',
+  areas: 'Areas',
+};
 
 export function proposalFeatures(p: ProposedPartnership): PartnershipFeatures {
   return {
@@ -71,7 +76,12 @@ export interface MatchContext {
 }
 
 /** The existing partnerships in the index that a proposal resembles, best first. */
-export function matchProposal(candidate: PartnershipFeatures, index: OverlapIndex, context: MatchContext, options: { threshold: number; limit: number }): ProposalMatch[] {
+export function matchProposal(
+  candidate: PartnershipFeatures,
+  index: OverlapIndex,
+  context: MatchContext,
+  options: { threshold: number; limit: number },
+): ProposalMatch[] {
   return checkOne(candidate, index, { threshold: options.threshold, limit: options.limit }).map((m) => {
     const other = context.records.get(m.bId);
     return {
@@ -80,7 +90,11 @@ export function matchProposal(candidate: PartnershipFeatures, index: OverlapInde
       localityId: other?.localityId ?? '',
       score: m.score,
       likelyDuplicate: m.score >= DEFAULT_THRESHOLD,
-      components: (Object.keys(COMPONENT_LABELS) as ComponentName[]).map((name) => ({ name, label: COMPONENT_LABELS[name], ...m.components[name] })),
+      components: (Object.keys(COMPONENT_LABELS) as ComponentName[]).map((name) => ({
+        name,
+        label: COMPONENT_LABELS[name],
+        ...m.components[name],
+      })),
       sharedMembers: m.sharedMemberIds.map(context.organisationName).sort(),
       sharedTerms: m.sharedTerms.slice(0, 12).map((t) => t.term),
       sharedThemes: m.sharedThemes,
@@ -91,7 +105,20 @@ export function matchProposal(candidate: PartnershipFeatures, index: OverlapInde
 }
 
 /** The proposal's yearly running cost by the overlap cost model (meeting time of the people who meet). */
-export function proposalRunningCost(p: ProposedPartnership, organisations: ReadonlyMap<string, OrganisationRecord>, rates: CostRatesInput = {}): YearlyCost {
+export function proposalRunningCost(
+  p: ProposedPartnership,
+  organisations: ReadonlyMap<string, OrganisationRecord>,
+  rates: CostRatesInput = {},
+): YearlyCost {
   const sectorOf = (id: string): Sector | undefined => organisations.get(id)?.sector;
-  return yearlyCost({ meetingsPerYear: p.meetingsPerYear, meetingMinutes: p.meetingMinutes, typicalAttendance: p.typicalAttendance, memberOrganisationIds: p.memberOrganisationIds }, sectorOf, resolveRates(rates));
+  return yearlyCost(
+    {
+      meetingsPerYear: p.meetingsPerYear,
+      meetingMinutes: p.meetingMinutes,
+      typicalAttendance: p.typicalAttendance,
+      memberOrganisationIds: p.memberOrganisationIds,
+    },
+    sectorOf,
+    resolveRates(rates),
+  );
 }

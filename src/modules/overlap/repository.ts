@@ -10,7 +10,12 @@ export class OverlapRepository {
    * register keeps organisations per locality, so across localities the same police force is
    * several records sharing one identifier, and only the identifier shows the shared seat.
    */
-  async features(db: Db, localityIds: string | string[], separateLegalStatus: (legalForm: string) => boolean, byIdentifier = false): Promise<PartnershipFeatures[]> {
+  async features(
+    db: Db,
+    localityIds: string | string[],
+    separateLegalStatus: (legalForm: string) => boolean,
+    byIdentifier = false,
+  ): Promise<PartnershipFeatures[]> {
     const ids = [localityIds].flat();
     if (ids.length === 0) return [];
     const rows = await db
@@ -30,14 +35,26 @@ export class OverlapRepository {
         'p.meetings_per_year',
         'p.meeting_minutes',
         'p.typical_attendance',
-        eb.selectFrom('partnership_themes as t').whereRef('t.partnership_id', '=', 'p.id').select(sql<string[]>`coalesce(array_agg(t.theme), '{}')`.as('x')).as('themes'),
-        eb.selectFrom('partnership_areas as a').whereRef('a.partnership_id', '=', 'p.id').select(sql<string[]>`coalesce(array_agg(a.gss_code), '{}')`.as('x')).as('areas'),
+        eb
+          .selectFrom('partnership_themes as t')
+          .whereRef('t.partnership_id', '=', 'p.id')
+          .select(sql<string[]>`coalesce(array_agg(t.theme), '{}')`.as('x'))
+          .as('themes'),
+        eb
+          .selectFrom('partnership_areas as a')
+          .whereRef('a.partnership_id', '=', 'p.id')
+          .select(sql<string[]>`coalesce(array_agg(a.gss_code), '{}')`.as('x'))
+          .as('areas'),
         eb
           .selectFrom('memberships as m')
           .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
           .whereRef('m.partnership_id', '=', 'p.id')
           .where('m.ended_on', 'is', null)
-          .select(byIdentifier ? sql<string[]>`coalesce(array_agg(distinct coalesce(o.identifier, o.id::text)), '{}')`.as('x') : sql<string[]>`coalesce(array_agg(distinct m.organisation_id), '{}')`.as('x'))
+          .select(
+            byIdentifier
+              ? sql<string[]>`coalesce(array_agg(distinct coalesce(o.identifier, o.id::text)), '{}')`.as('x')
+              : sql<string[]>`coalesce(array_agg(distinct m.organisation_id), '{}')`.as('x'),
+          )
           .as('members'),
       ])
       .where('p.locality_id', 'in', ids)
@@ -74,7 +91,11 @@ export class OverlapRepository {
   async organisations(db: Db, localityIds: string | string[], byIdentifier = false): Promise<OrganisationRecord[]> {
     const ids = [localityIds].flat();
     if (ids.length === 0) return [];
-    const rows = await db.selectFrom('organisations').select(['id', 'identifier', 'name', 'sector', 'locality_id']).where('locality_id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('organisations')
+      .select(['id', 'identifier', 'name', 'sector', 'locality_id'])
+      .where('locality_id', 'in', ids)
+      .execute();
     const byKey = new Map<string, OrganisationRecord>();
     for (const o of rows) {
       const key = byIdentifier && o.identifier ? o.identifier : o.id;
@@ -107,14 +128,36 @@ export class OverlapRepository {
 const REGISTER_ENTITIES = ['locality', 'partnership', 'organisation', 'membership'];
 
 /** The LSP among a locality's open partnerships (the rule is in register/lsp.ts). */
-function lspOf(open: Array<{ id: string; reference: string; name: string; purpose: string; basis_detail: string | null; layer: string; parent_id: string | null }>): string | undefined {
+function lspOf(
+  open: Array<{
+    id: string;
+    reference: string;
+    name: string;
+    purpose: string;
+    basis_detail: string | null;
+    layer: string;
+    parent_id: string | null;
+  }>,
+): string | undefined {
   const openIds = new Set(open.map((p) => p.id));
   const children = new Map<string, string[]>();
-  for (const p of open) if (p.parent_id && openIds.has(p.parent_id)) children.set(p.parent_id, [...(children.get(p.parent_id) ?? []), p.id]);
+  for (const p of open)
+    if (p.parent_id && openIds.has(p.parent_id))
+      children.set(p.parent_id, [...(children.get(p.parent_id) ?? []), p.id]);
   const descendants = (id: string, seen = new Set<string>()): number => {
     for (const child of children.get(id) ?? []) if (!seen.has(child)) descendants(child, seen.add(child));
     return seen.size;
   };
   const tops = open.filter((p) => !p.parent_id || !openIds.has(p.parent_id));
-  return chooseLsp(tops.map((p) => ({ id: p.id, reference: p.reference, name: p.name, purpose: p.purpose, basisDetail: p.basis_detail, layer: p.layer, descendants: descendants(p.id) })))?.id;
+  return chooseLsp(
+    tops.map((p) => ({
+      id: p.id,
+      reference: p.reference,
+      name: p.name,
+      purpose: p.purpose,
+      basisDetail: p.basis_detail,
+      layer: p.layer,
+      descendants: descendants(p.id),
+    })),
+  )?.id;
 }

@@ -30,7 +30,8 @@ function ratesFrom(query: unknown): { input: CostRatesInput; form: Record<string
   }
   const input: CostRatesInput = {};
   if (Object.keys(hourly).length) input.hourlyPenceBySector = hourly;
-  if (q.preparation !== undefined && q.preparation !== DEFAULT_COST_RATES.preparationHoursPerMeeting) input.preparationHoursPerMeeting = q.preparation;
+  if (q.preparation !== undefined && q.preparation !== DEFAULT_COST_RATES.preparationHoursPerMeeting)
+    input.preparationHoursPerMeeting = q.preparation;
   const form = {
     public: (input.hourlyPenceBySector?.public ?? defaults.public) / 100,
     private: (input.hourlyPenceBySector?.private ?? defaults.private) / 100,
@@ -77,9 +78,26 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       rank: rank + 1,
       names: c.partnershipIds.map(name).sort(),
       keeperName: name(c.keeperId),
-      recommended: result.analysis.candidates.filter((k) => k.clusterId === c.id && k.recommended).map((k) => ({ action: k.action, names: k.partnershipIds.map(name), into: k.intoId ? name(k.intoId) : null, blocked: k.blocked })),
+      recommended: result.analysis.candidates
+        .filter((k) => k.clusterId === c.id && k.recommended)
+        .map((k) => ({
+          action: k.action,
+          names: k.partnershipIds.map(name),
+          into: k.intoId ? name(k.intoId) : null,
+          blocked: k.blocked,
+        })),
     }));
-    const query = new URLSearchParams(Object.entries(rates.form).filter(([key, value]) => value !== (key === 'preparation' ? DEFAULT_COST_RATES.preparationHoursPerMeeting : DEFAULT_COST_RATES.hourlyPenceBySector[key as 'public'] / 100)).map(([k, v]) => [k, String(v)])).toString();
+    const query = new URLSearchParams(
+      Object.entries(rates.form)
+        .filter(
+          ([key, value]) =>
+            value !==
+            (key === 'preparation'
+              ? DEFAULT_COST_RATES.preparationHoursPerMeeting
+              : DEFAULT_COST_RATES.hourlyPenceBySector[key as 'public'] / 100),
+        )
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
     return reply.view('overlap/views/overview.njk', {
       title: 'Overlap and duplication',
       section: 'overlap',
@@ -87,7 +105,9 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       result,
       clusters,
       metrics: result.analysis.metrics,
-      themes: Object.entries(result.analysis.metrics.byTheme).map(([code, count]) => ({ label: code === '(none)' ? 'No theme recorded' : themeLabel(code), count })).sort((a, b) => b.count - a.count),
+      themes: Object.entries(result.analysis.metrics.byTheme)
+        .map(([code, count]) => ({ label: code === '(none)' ? 'No theme recorded' : themeLabel(code), count }))
+        .sort((a, b) => b.count - a.count),
       burden: result.analysis.metrics.organisations.slice(0, 15),
       rates: rates.form,
       ratesQuery: query ? `?${query}` : '',
@@ -96,7 +116,12 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
 
   app.get('/localities/:code/overlap/:clusterId', { config: { access: 'locality-reader' } }, async (request, reply) => {
     const rates = ratesFrom(request.query);
-    const detail = await overlap.cluster(request.principal, params(request).code, params(request).clusterId, rates.input);
+    const detail = await overlap.cluster(
+      request.principal,
+      params(request).code,
+      params(request).clusterId,
+      rates.input,
+    );
     const themeLabel = await themeLabeller();
     const name = (id: string) => detail.records.get(id)?.name ?? id;
     return reply.view('overlap/views/cluster.njk', {
@@ -106,33 +131,62 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       detail,
       members: detail.cluster.partnershipIds.map((id) => detail.records.get(id)).filter((p) => p !== undefined),
       pairs: detail.pairs.map((m) => describeMatch(detail, m, themeLabel)),
-      candidates: detail.candidates.map((c) => ({ ...c, names: c.partnershipIds.map(name), into: c.intoId ? name(c.intoId) : null })),
+      candidates: detail.candidates.map((c) => ({
+        ...c,
+        names: c.partnershipIds.map(name),
+        into: c.intoId ? name(c.intoId) : null,
+      })),
       name,
       rates: rates.form,
     });
   });
 
   app.get('/overlap', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const region = z.string().trim().min(1).max(100).optional().catch(undefined).parse((request.query as { region?: string }).region);
+    const region = z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .catch(undefined)
+      .parse((request.query as { region?: string }).region);
     const result = await overlap.analyseWide(request.principal, region);
     const name = (id: string) => result.records.get(id)?.name ?? id;
     const localityOf = new Map(result.localities.map((l) => [l.id, l]));
     const regions = [...new Set((await overlap.readableLocalities(request.principal)).map((l) => l.region))].sort();
     const localities = result.localities
       .map((l) => ({ locality: l, metrics: result.analysis.localityMetrics[l.id] }))
-      .sort((a, b) => (b.metrics?.duplicationIndex ?? 0) - (a.metrics?.duplicationIndex ?? 0) || a.locality.name.localeCompare(b.locality.name));
+      .sort(
+        (a, b) =>
+          (b.metrics?.duplicationIndex ?? 0) - (a.metrics?.duplicationIndex ?? 0) ||
+          a.locality.name.localeCompare(b.locality.name),
+      );
     const clusters = result.analysis.clusters.slice(0, 50).map((c) => ({
       ...c,
-      partnerships: c.partnershipIds.map((id) => ({ id, name: name(id), locality: localityOf.get(result.records.get(id)?.localityId ?? '') })),
+      partnerships: c.partnershipIds.map((id) => ({
+        id,
+        name: name(id),
+        locality: localityOf.get(result.records.get(id)?.localityId ?? ''),
+      })),
     }));
-    return reply.view('overlap/views/wide.njk', { title: region ? `Overlap in ${region}` : 'Overlap across localities', result, region, regions, localities, clusters });
+    return reply.view('overlap/views/wide.njk', {
+      title: region ? `Overlap in ${region}` : 'Overlap across localities',
+      result,
+      region,
+      regions,
+      localities,
+      clusters,
+    });
   });
 
   const explanation = z.object({
     aId: z.uuid(),
     bId: z.uuid(),
     score: z.number(),
-    components: z.record(z.string(), z.object({ similarity: z.number(), weight: z.number(), contribution: z.number(), compared: z.boolean() })),
+    components: z.record(
+      z.string(),
+      z.object({ similarity: z.number(), weight: z.number(), contribution: z.number(), compared: z.boolean() }),
+    ),
     sharedMemberIds: z.array(z.string()),
     sharedTerms: z.array(z.object({ term: z.string(), kind: z.string(), weight: z.number() })),
     sharedThemes: z.array(z.string()),
@@ -142,12 +196,21 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     method: 'GET',
     url: '/api/v1/localities/:code/overlap',
     operationId: 'overlapAnalysis',
-    summary: 'The locality’s overlap analysis: explained similar pairs, clusters ranked by likely saving, rationalisation candidates and metrics (the last result, with when it was computed)',
+    summary:
+      'The locality’s overlap analysis: explained similar pairs, clusters ranked by likely saving, rationalisation candidates and metrics (the last result, with when it was computed)',
     tag: 'Overlap',
     access: 'locality-reader',
     params: z.object({ code: z.string() }),
     query: ratesQuery,
-    response: z.object({ computedAt: z.string(), refreshing: z.boolean(), settings: z.unknown(), pairs: z.array(explanation), clusters: z.array(z.unknown()), candidates: z.array(z.unknown()), metrics: z.unknown() }),
+    response: z.object({
+      computedAt: z.string(),
+      refreshing: z.boolean(),
+      settings: z.unknown(),
+      pairs: z.array(explanation),
+      clusters: z.array(z.unknown()),
+      candidates: z.array(z.unknown()),
+      metrics: z.unknown(),
+    }),
     handler: async (request) => {
       const result = await overlap.analyse(request.principal, params(request).code, ratesFrom(request.query).input);
       const { computedAt, settings, pairs, clusters, candidates, metrics } = result.analysis;
@@ -158,15 +221,37 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     method: 'GET',
     url: '/api/v1/overlap',
     operationId: 'wideOverlapAnalysis',
-    summary: 'Overlap across every locality you may read (a region with ?region=, or all): groups may cross locality boundaries',
+    summary:
+      'Overlap across every locality you may read (a region with ?region=, or all): groups may cross locality boundaries',
     tag: 'Overlap',
     access: 'signed-in',
     query: z.object({ region: z.string().optional() }),
-    response: z.object({ computedAt: z.string(), refreshing: z.boolean(), localities: z.array(z.string()), pairs: z.array(explanation), clusters: z.array(z.unknown()), candidates: z.array(z.unknown()), metrics: z.unknown(), localityMetrics: z.unknown() }),
+    response: z.object({
+      computedAt: z.string(),
+      refreshing: z.boolean(),
+      localities: z.array(z.string()),
+      pairs: z.array(explanation),
+      clusters: z.array(z.unknown()),
+      candidates: z.array(z.unknown()),
+      metrics: z.unknown(),
+      localityMetrics: z.unknown(),
+    }),
     handler: async (request) => {
-      const result = await overlap.analyseWide(request.principal, (request.query as { region?: string }).region || undefined);
+      const result = await overlap.analyseWide(
+        request.principal,
+        (request.query as { region?: string }).region || undefined,
+      );
       const { computedAt, pairs, clusters, candidates, metrics, localityMetrics } = result.analysis;
-      return { computedAt, refreshing: result.refreshing, localities: result.localities.map((l) => l.gss_code), pairs, clusters, candidates, metrics, localityMetrics };
+      return {
+        computedAt,
+        refreshing: result.refreshing,
+        localities: result.localities.map((l) => l.gss_code),
+        pairs,
+        clusters,
+        candidates,
+        metrics,
+        localityMetrics,
+      };
     },
   });
   apiRoute(app, {
@@ -178,6 +263,7 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     access: 'locality-reader',
     params: z.object({ code: z.string(), id: z.uuid() }),
     response: z.array(explanation),
-    handler: async (request) => (await overlap.similarTo(request.principal, params(request).code, params(request).id))?.matches ?? [],
+    handler: async (request) =>
+      (await overlap.similarTo(request.principal, params(request).code, params(request).id))?.matches ?? [],
   });
 }

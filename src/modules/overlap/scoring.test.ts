@@ -6,10 +6,26 @@ import { shingles, stem } from './text.js';
 import type { PartnershipFeatures } from './types.js';
 import { partnership } from './test-records.js';
 
-const WORDS = ['domestic', 'abuse', 'reduce', 'crime', 'young', 'people', 'housing', 'health', 'carers', 'dementia', 'flooding', 'recycling', 'apprenticeships', 'truancy'];
+const WORDS = [
+  'domestic',
+  'abuse',
+  'reduce',
+  'crime',
+  'young',
+  'people',
+  'housing',
+  'health',
+  'carers',
+  'dementia',
+  'flooding',
+  'recycling',
+  'apprenticeships',
+  'truancy',
+];
 
 /** A hand-built record with no areas unless a test gives some. */
-const record = (id: string, parts: Partial<PartnershipFeatures> = {}): PartnershipFeatures => partnership(id, { areas: [], ...parts });
+const record = (id: string, parts: Partial<PartnershipFeatures> = {}): PartnershipFeatures =>
+  partnership(id, { areas: [], ...parts });
 
 const arbRecord = (id: string) =>
   fc
@@ -20,9 +36,18 @@ const arbRecord = (id: string) =>
       themes: fc.uniqueArray(fc.constantFrom('housing', 'community-safety', 'health-wellbeing'), { maxLength: 2 }),
       areas: fc.uniqueArray(fc.constantFrom('E07000001', 'E05000001', 'E05000002'), { maxLength: 2 }),
     })
-    .map((r) => record(id, { name: r.nameWords.join(' '), purpose: r.purposeWords.join(' '), memberOrganisationIds: r.members, themes: r.themes, areas: r.areas }));
+    .map((r) =>
+      record(id, {
+        name: r.nameWords.join(' '),
+        purpose: r.purposeWords.join(' '),
+        memberOrganisationIds: r.members,
+        themes: r.themes,
+        areas: r.areas,
+      }),
+    );
 
-const hasEvidence = (r: PartnershipFeatures) => r.memberOrganisationIds.length > 0 || shingles(r.name, r.purpose).length > 0;
+const hasEvidence = (r: PartnershipFeatures) =>
+  r.memberOrganisationIds.length > 0 || shingles(r.name, r.purpose).length > 0;
 
 describe('the similarity score', () => {
   it('is symmetric and between 0 and 1, and its contributions add up to it', () => {
@@ -51,13 +76,32 @@ describe('the similarity score', () => {
   });
 
   it('gives records that share nothing exactly 0', () => {
-    const a = record('A', { name: 'Domestic Abuse Forum', purpose: 'Reduce domestic abuse.', memberOrganisationIds: ['O1', 'O2'], themes: ['community-safety'], areas: ['E05000001'] });
-    const b = record('B', { name: 'Recycling Group', purpose: 'More recycling of waste.', memberOrganisationIds: ['O3'], themes: ['environment'], areas: ['E05000002'] });
+    const a = record('A', {
+      name: 'Domestic Abuse Forum',
+      purpose: 'Reduce domestic abuse.',
+      memberOrganisationIds: ['O1', 'O2'],
+      themes: ['community-safety'],
+      areas: ['E05000001'],
+    });
+    const b = record('B', {
+      name: 'Recycling Group',
+      purpose: 'More recycling of waste.',
+      memberOrganisationIds: ['O3'],
+      themes: ['environment'],
+      areas: ['E05000002'],
+    });
     expect(explainMatch(a, b, termWeightsOver([a, b])).score).toBe(0);
     fc.assert(
       fc.property(arbRecord('A'), arbRecord('B'), (x, y) => {
         // Make y disjoint from x in every component: other organisations, words, themes, areas.
-        const disjoint = { ...y, name: 'flooding', purpose: 'recycling truancy', memberOrganisationIds: y.memberOrganisationIds.map((m) => `${m}-other`), themes: ['transport'], areas: ['W06000001'] };
+        const disjoint = {
+          ...y,
+          name: 'flooding',
+          purpose: 'recycling truancy',
+          memberOrganisationIds: y.memberOrganisationIds.map((m) => `${m}-other`),
+          themes: ['transport'],
+          areas: ['W06000001'],
+        };
         fc.pre(!/flooding|recycling|truancy|flood|recycl|truanc/.test(`${x.name} ${x.purpose}`));
         expect(explainMatch(x, disjoint, termWeightsOver([x, disjoint])).score).toBe(0);
       }),
@@ -74,10 +118,14 @@ describe('the similarity score', () => {
         expect(e.sharedAreas).toEqual(intersect(a.areas, b.areas));
         const keysA = new Map(shingles(a.name, a.purpose).map((s) => [s.key, s.surface]));
         const keysB = new Set(shingles(b.name, b.purpose).map((s) => s.key));
-        const sharedSurfaces = [...keysA].filter(([k]) => keysB.has(k)).map(([, surface]) => surface).sort();
+        const sharedSurfaces = [...keysA]
+          .filter(([k]) => keysB.has(k))
+          .map(([, surface]) => surface)
+          .sort();
         expect(e.sharedTerms.map((t) => t.term).sort()).toEqual(sharedSurfaces);
         // Most distinctive first.
-        for (let i = 1; i < e.sharedTerms.length; i++) expect(e.sharedTerms[i - 1]!.weight).toBeGreaterThanOrEqual(e.sharedTerms[i]!.weight);
+        for (let i = 1; i < e.sharedTerms.length; i++)
+          expect(e.sharedTerms[i - 1]!.weight).toBeGreaterThanOrEqual(e.sharedTerms[i]!.weight);
       }),
     );
   });
@@ -100,8 +148,18 @@ describe('the similarity score', () => {
   });
 
   it('leaves out what one side has not recorded instead of counting it as a difference', () => {
-    const a = record('A', { name: 'Dementia carers', purpose: 'Support carers of people with dementia', memberOrganisationIds: [], themes: ['older-people'] });
-    const b = record('B', { name: 'Dementia carers', purpose: 'Support carers of people with dementia', memberOrganisationIds: ['O1', 'O2'], themes: ['older-people'] });
+    const a = record('A', {
+      name: 'Dementia carers',
+      purpose: 'Support carers of people with dementia',
+      memberOrganisationIds: [],
+      themes: ['older-people'],
+    });
+    const b = record('B', {
+      name: 'Dementia carers',
+      purpose: 'Support carers of people with dementia',
+      memberOrganisationIds: ['O1', 'O2'],
+      themes: ['older-people'],
+    });
     const e = explainMatch(a, b, termWeightsOver([a, b]));
     expect(e.components.members.compared).toBe(false);
     expect(e.components.areas.compared).toBe(false);
@@ -126,7 +184,11 @@ describe('the similarity score', () => {
   it('matches word forms and ignores generic partnership words', () => {
     expect(stem('reducing')).toBe(stem('reduce'));
     expect(stem('communities')).toBe(stem('community'));
-    expect(shingles('The Safer Streets Partnership Board', '').map((s) => s.key)).toEqual(['safer', 'safer street', 'street']);
+    expect(shingles('The Safer Streets Partnership Board', '').map((s) => s.key)).toEqual([
+      'safer',
+      'safer street',
+      'street',
+    ]);
   });
 
   it('rejects weights that are negative or all zero', () => {

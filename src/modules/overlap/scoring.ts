@@ -18,7 +18,14 @@
  * an explanation add up to it.
  */
 import { idf, shingles } from './text.js';
-import type { ComponentName, ComponentScore, MatchExplanation, PartnershipFeatures, ScoreWeights, SharedTerm } from './types.js';
+import type {
+  ComponentName,
+  ComponentScore,
+  MatchExplanation,
+  PartnershipFeatures,
+  ScoreWeights,
+  SharedTerm,
+} from './types.js';
 import { COMPONENTS } from './types.js';
 
 /**
@@ -67,7 +74,12 @@ export function resolveWeights(weights: Partial<ScoreWeights> = {}): ScoreWeight
     total += w;
   }
   if (total <= 0) throw new RangeError('At least one weight must be above 0');
-  return { members: merged.members / total, text: merged.text / total, themes: merged.themes / total, areas: merged.areas / total };
+  return {
+    members: merged.members / total,
+    text: merged.text / total,
+    themes: merged.themes / total,
+    areas: merged.areas / total,
+  };
 }
 
 /** Marks a component that could not be compared (nothing recorded on one side). */
@@ -107,7 +119,10 @@ export function combine(members: number, text: number, themes: number, areas: nu
 }
 
 /** Each component's similarity, share of the weight and contribution, for an explanation. */
-export function componentScores(similarities: Record<ComponentName, number>, w: ScoreWeights): Record<ComponentName, ComponentScore> {
+export function componentScores(
+  similarities: Record<ComponentName, number>,
+  w: ScoreWeights,
+): Record<ComponentName, ComponentScore> {
   const evidence = hasEvidence(similarities.members, similarities.text, w);
   let weight = 0;
   for (const c of COMPONENTS) if (evidence && similarities[c] !== NOT_COMPARED) weight += w[c];
@@ -142,7 +157,11 @@ export function termWeightsOver(records: readonly Pick<PartnershipFeatures, 'nam
 }
 
 /** Weighted Jaccard of the shingles, with every shared shingle, most distinctive first. */
-export function textSimilarity(a: Pick<PartnershipFeatures, 'name' | 'purpose'>, b: Pick<PartnershipFeatures, 'name' | 'purpose'>, weightOf: TermWeight): { similarity: number; shared: SharedTerm[] } {
+export function textSimilarity(
+  a: Pick<PartnershipFeatures, 'name' | 'purpose'>,
+  b: Pick<PartnershipFeatures, 'name' | 'purpose'>,
+  weightOf: TermWeight,
+): { similarity: number; shared: SharedTerm[] } {
   const left = shingles(a.name, a.purpose);
   const right = new Set(shingles(b.name, b.purpose).map((s) => s.key));
   if (left.length === 0 || right.size === 0) return { similarity: NOT_COMPARED, shared: [] };
@@ -168,12 +187,22 @@ export function textSimilarity(a: Pick<PartnershipFeatures, 'name' | 'purpose'>,
  * themselves. The engine scores millions of candidates from a compact index instead
  * (features.ts), and uses this to explain the pairs it keeps; tests check the two agree.
  */
-export function explainMatch(a: PartnershipFeatures, b: PartnershipFeatures, weightOf: TermWeight, weights: ScoreWeights = resolveWeights()): MatchExplanation {
+export function explainMatch(
+  a: PartnershipFeatures,
+  b: PartnershipFeatures,
+  weightOf: TermWeight,
+  weights: ScoreWeights = resolveWeights(),
+): MatchExplanation {
   const members = setSimilarity(a.memberOrganisationIds, b.memberOrganisationIds);
   const text = textSimilarity(a, b, weightOf);
   const themes = setSimilarity(a.themes, b.themes);
   const areas = setSimilarity(a.areas, b.areas);
-  const similarities = { members: members.similarity, text: text.similarity, themes: themes.similarity, areas: areas.similarity };
+  const similarities = {
+    members: members.similarity,
+    text: text.similarity,
+    themes: themes.similarity,
+    areas: areas.similarity,
+  };
   return {
     aId: a.id,
     bId: b.id,

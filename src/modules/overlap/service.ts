@@ -10,7 +10,13 @@ import { type CostRatesInput, DEFAULT_COST_RATES } from './costs.js';
 import { buildIndex, checkOne, type OverlapIndex } from './engine.js';
 import { OverlapRepository } from './repository.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
-import { type ProposalMatch, type ProposedPartnership, matchProposal, proposalFeatures, proposalRunningCost } from './proposal-check.js';
+import {
+  type ProposalMatch,
+  type ProposedPartnership,
+  matchProposal,
+  proposalFeatures,
+  proposalRunningCost,
+} from './proposal-check.js';
 import type { YearlyCost } from './costs.js';
 
 /** A proposed partnership scored against existing ones, for the gatekeeper's pre-check. */
@@ -98,13 +104,20 @@ export class OverlapService {
     return entry.result;
   }
 
-  async similarTo(principal: Principal, gssCode: string, partnershipId: string): Promise<{ matches: MatchExplanation[]; analysis: LocalityAnalysis } | undefined> {
+  async similarTo(
+    principal: Principal,
+    gssCode: string,
+    partnershipId: string,
+  ): Promise<{ matches: MatchExplanation[]; analysis: LocalityAnalysis } | undefined> {
     const locality = await this.register.locality(gssCode);
     if (!canReadRestricted(principal, locality)) return undefined;
     const entry = await this.current([locality], {});
     const record = entry.result.records.get(partnershipId);
     if (!record) return { matches: [], analysis: entry.result };
-    return { matches: checkOne(record, entry.index, { threshold: SIMILAR_THRESHOLD, limit: 8 }), analysis: entry.result };
+    return {
+      matches: checkOne(record, entry.index, { threshold: SIMILAR_THRESHOLD, limit: 8 }),
+      analysis: entry.result,
+    };
   }
 
   async cluster(principal: Principal, gssCode: string, clusterId: string, rates: CostRatesInput = {}) {
@@ -126,14 +139,24 @@ export class OverlapService {
    * does). The locality is read through the caller's transaction when there is one; the
    * national check then is skipped, as the kept national index reads outside it.
    */
-  async checkProposal(locality: Locality, proposal: ProposedPartnership & { memberIdentifiers?: string[] }, options: { trx?: Db; national?: boolean } = {}): Promise<ProposalCheck> {
+  async checkProposal(
+    locality: Locality,
+    proposal: ProposedPartnership & { memberIdentifiers?: string[] },
+    options: { trx?: Db; national?: boolean } = {},
+  ): Promise<ProposalCheck> {
     const candidate = proposalFeatures(proposal);
     // The locality is read fresh (tens of milliseconds), never from a result still refreshing:
     // the proposer must explain exactly what the gatekeeper will see at submission.
     const local = await this.uncachedScope(options.trx ?? this.db, locality);
-    const nameOf = (organisations: Map<string, OrganisationRecord>) => (id: string) => organisations.get(id)?.name ?? id;
+    const nameOf = (organisations: Map<string, OrganisationRecord>) => (id: string) =>
+      organisations.get(id)?.name ?? id;
     const check: ProposalCheck = {
-      local: matchProposal(candidate, local.index, { records: local.records, organisationName: nameOf(local.organisations) }, { threshold: SIMILAR_THRESHOLD, limit: 8 }),
+      local: matchProposal(
+        candidate,
+        local.index,
+        { records: local.records, organisationName: nameOf(local.organisations) },
+        { threshold: SIMILAR_THRESHOLD, limit: 8 },
+      ),
       national: [],
       nationalPending: false,
       nationalChecked: false,
@@ -143,8 +166,16 @@ export class OverlapService {
     try {
       const wide = await this.current(await this.register.listLocalities(), {});
       const names = new Map(wide.result.localities.map((l) => [l.id, l.name]));
-      const byIdentifier = { ...candidate, memberOrganisationIds: proposal.memberIdentifiers ?? candidate.memberOrganisationIds };
-      check.national = matchProposal(byIdentifier, wide.index, { records: wide.result.records, organisationName: nameOf(wide.result.organisations) }, { threshold: SIMILAR_THRESHOLD, limit: 20 })
+      const byIdentifier = {
+        ...candidate,
+        memberOrganisationIds: proposal.memberIdentifiers ?? candidate.memberOrganisationIds,
+      };
+      check.national = matchProposal(
+        byIdentifier,
+        wide.index,
+        { records: wide.result.records, organisationName: nameOf(wide.result.organisations) },
+        { threshold: SIMILAR_THRESHOLD, limit: 20 },
+      )
         .filter((m) => m.localityId !== locality.id)
         .slice(0, 5)
         .map((m) => ({ ...m, localityName: names.get(m.localityId) ?? '' }));
@@ -160,7 +191,11 @@ export class OverlapService {
     const snapshot = await this.reference.snapshot(db);
     const records = await this.repository.features(db, locality.id, (form) => hasSeparateLegalStatus(snapshot, form));
     const organisations = await this.repository.organisations(db, locality.id);
-    return { index: buildIndex(records), records: new Map(records.map((r) => [r.id, r])), organisations: new Map(organisations.map((o) => [o.id, o])) };
+    return {
+      index: buildIndex(records),
+      records: new Map(records.map((r) => [r.id, r])),
+      organisations: new Map(organisations.map((o) => [o.id, o])),
+    };
   }
 
   private async current(localities: Locality[], rates: CostRatesInput): Promise<Entry> {
@@ -187,7 +222,14 @@ export class OverlapService {
       // A few localities per query, letting other requests in between: on PGlite a query runs
       // on the main thread, so one query over the whole country would stall the server.
       for (let start = 0; start < ids.length; start += LOCALITIES_PER_QUERY) {
-        records.push(...(await this.repository.features(this.db, ids.slice(start, start + LOCALITIES_PER_QUERY), (form) => hasSeparateLegalStatus(snapshot, form), wide)));
+        records.push(
+          ...(await this.repository.features(
+            this.db,
+            ids.slice(start, start + LOCALITIES_PER_QUERY),
+            (form) => hasSeparateLegalStatus(snapshot, form),
+            wide,
+          )),
+        );
         await new Promise((resolve) => setImmediate(resolve));
       }
       const organisations = await this.repository.organisations(this.db, ids, wide);

@@ -31,7 +31,9 @@ subgroups sub forum forums committee committees steering network networks allian
 executive strategic local locality joint working arrangement arrangements body bodies meeting
 meetings member members membership new`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(`${FUNCTION_WORDS} ${PARTNERSHIP_WORDS}`.split(/\s+/).filter(Boolean));
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${FUNCTION_WORDS} ${PARTNERSHIP_WORDS}`.split(/\s+/).filter(Boolean),
+);
 
 /** Sentence-like boundaries (. ; : ! ? brackets, line ends): phrases never join two clauses. */
 const CLAUSE_BREAKS = new Uint8Array(128);

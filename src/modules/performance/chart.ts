@@ -43,7 +43,10 @@ export function lineChartSvg(rows: SeriesRow[], options: ChartOptions): string {
   const low = numbers.length ? Math.min(...numbers) : 0;
   const high = numbers.length ? Math.max(...numbers) : 1;
   const pad = (high - low) * 0.1 || Math.abs(high) * 0.1 || 1;
-  const x = scalePoint<string>().domain(years).range([MARGIN.left, width - MARGIN.right]).padding(0.3);
+  const x = scalePoint<string>()
+    .domain(years)
+    .range([MARGIN.left, width - MARGIN.right])
+    .padding(0.3);
   // A chart of values that are never negative starts at zero or above, never below it.
   const bottom = low >= 0 ? Math.max(0, low - pad) : low - pad;
   const y = scaleLinear()
@@ -63,13 +66,24 @@ export function lineChartSvg(rows: SeriesRow[], options: ChartOptions): string {
     `<desc id="${id}-desc">${escapeXml(options.description)}</desc>`,
   ];
   // The key: what the solid and the dashed lines are.
-  parts.push(`<g font-size="14" fill="${TEXT}"><line x1="${MARGIN.left}" x2="${MARGIN.left + 28}" y1="12" y2="12" stroke="${BLUE}" stroke-width="3"/><text x="${MARGIN.left + 34}" y="12" dy="0.32em">Approved value</text>`);
-  parts.push(`<line x1="${MARGIN.left + 170}" x2="${MARGIN.left + 198}" y1="12" y2="12" stroke="${TEXT}" stroke-width="2" stroke-dasharray="6 4"/><text x="${MARGIN.left + 204}" y="12" dy="0.32em">Expected (trajectory)</text></g>`);
+  parts.push(
+    `<g font-size="14" fill="${TEXT}"><line x1="${MARGIN.left}" x2="${MARGIN.left + 28}" y1="12" y2="12" stroke="${BLUE}" stroke-width="3"/><text x="${MARGIN.left + 34}" y="12" dy="0.32em">Approved value</text>`,
+  );
+  parts.push(
+    `<line x1="${MARGIN.left + 170}" x2="${MARGIN.left + 198}" y1="12" y2="12" stroke="${TEXT}" stroke-width="2" stroke-dasharray="6 4"/><text x="${MARGIN.left + 204}" y="12" dy="0.32em">Expected (trajectory)</text></g>`,
+  );
   for (const tick of ticks) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}" stroke-width="1"/>`);
-    parts.push(`<text x="${MARGIN.left - 6}" y="${y(tick)}" dy="0.32em" text-anchor="end" font-size="14" fill="${TEXT}">${escapeXml(formatTick(tick))}</text>`);
+    parts.push(
+      `<line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${MARGIN.left - 6}" y="${y(tick)}" dy="0.32em" text-anchor="end" font-size="14" fill="${TEXT}">${escapeXml(formatTick(tick))}</text>`,
+    );
   }
-  for (const label of years) parts.push(`<text x="${x(label)}" y="${height - MARGIN.bottom + 20}" text-anchor="middle" font-size="14" fill="${TEXT}">${escapeXml(label)}</text>`);
+  for (const label of years)
+    parts.push(
+      `<text x="${x(label)}" y="${height - MARGIN.bottom + 20}" text-anchor="middle" font-size="14" fill="${TEXT}">${escapeXml(label)}</text>`,
+    );
   parts.push(`<path d="${pathOf('expected')}" fill="none" stroke="${TEXT}" stroke-width="2" stroke-dasharray="6 4"/>`);
   parts.push(`<path d="${pathOf('value')}" fill="none" stroke="${BLUE}" stroke-width="3"/>`);
   for (const r of rows) {

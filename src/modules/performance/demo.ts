@@ -53,40 +53,103 @@ const PLANS: PlanSpec[] = [
     owner: LSP,
     years: [2021, 2030],
     status: 'published',
-    summary: 'The long-term vision for Brackenfield agreed by the Brackenfield Partnership: healthier, safer, greener and more prosperous communities, with the gaps between wards narrowed.',
+    summary:
+      'The long-term vision for Brackenfield agreed by the Brackenfield Partnership: healthier, safer, greener and more prosperous communities, with the gaps between wards narrowed.',
     contributors: ['Brackenfield Partnership Executive', HEALTH, CSP, 'Brackenfield Economic Partnership'],
     outcomes: [
       {
         title: 'Healthier children: reduce childhood obesity',
         themes: ['health-wellbeing', 'children-young-people'],
         partnerships: [HEALTH, 'Healthy Weight Group'],
-        targets: [{ indicator: 'NI 56', baseline: [2020, 20.8], trajectory: [[2022, 20], [2024, 19], [2026, 18]], amber: 0.3, red: 1, accountable: HEALTH, officer: 'Director of Public Health' }],
+        targets: [
+          {
+            indicator: 'NI 56',
+            baseline: [2020, 20.8],
+            trajectory: [
+              [2022, 20],
+              [2024, 19],
+              [2026, 18],
+            ],
+            amber: 0.3,
+            red: 1,
+            accountable: HEALTH,
+            officer: 'Director of Public Health',
+          },
+        ],
       },
       {
         title: 'Reduce alcohol-related harm',
         themes: ['health-wellbeing', 'substance-misuse'],
         partnerships: ['Substance Misuse Partnership'],
-        targets: [{ indicator: 'NI 39', baseline: [2020, 742], trajectory: [[2023, 700], [2026, 650]], amber: 10, red: 30, accountable: 'Substance Misuse Partnership' }],
+        targets: [
+          {
+            indicator: 'NI 39',
+            baseline: [2020, 742],
+            trajectory: [
+              [2023, 700],
+              [2026, 650],
+            ],
+            amber: 10,
+            red: 30,
+            accountable: 'Substance Misuse Partnership',
+          },
+        ],
       },
       {
         title: 'A safer Brackenfield: cut serious acquisitive crime',
         themes: ['community-safety'],
         partnerships: [CSP, 'Anti-Social Behaviour Action Group'],
         organisations: ['Nethershire Police'],
-        targets: [{ indicator: 'NI 16', baseline: [2020, 14.2], trajectory: [[2022, 13.5], [2024, 12.5], [2026, 12]], amber: 0.5, red: 1.5, accountable: CSP, officer: 'District Commander' }],
+        targets: [
+          {
+            indicator: 'NI 16',
+            baseline: [2020, 14.2],
+            trajectory: [
+              [2022, 13.5],
+              [2024, 12.5],
+              [2026, 12],
+            ],
+            amber: 0.5,
+            red: 1.5,
+            accountable: CSP,
+            officer: 'District Commander',
+          },
+        ],
       },
       {
         title: 'More young people in education, employment or training',
         themes: ['children-young-people', 'employment-skills'],
         partnerships: ['NEET Reduction Group'],
-        targets: [{ indicator: 'NI 117', baseline: [2020, 6.1], trajectory: [[2023, 5], [2026, 4.2]], amber: 0.2, red: 0.6 }],
+        targets: [
+          {
+            indicator: 'NI 117',
+            baseline: [2020, 6.1],
+            trajectory: [
+              [2023, 5],
+              [2026, 4.2],
+            ],
+            amber: 0.2,
+            red: 0.6,
+          },
+        ],
       },
       {
         title: 'Less waste, more recycling',
         themes: ['environment'],
         partnerships: ['Nethershire Waste Partnership'],
         organisations: ['Brackenfield District Council'],
-        targets: [{ indicator: 'NI 192', baseline: [2020, 44], trajectory: [[2023, 48], [2026, 52]], amber: 0.5, red: 2 }],
+        targets: [
+          {
+            indicator: 'NI 192',
+            baseline: [2020, 44],
+            trajectory: [
+              [2023, 48],
+              [2026, 52],
+            ],
+            amber: 0.5,
+            red: 2,
+          },
+        ],
       },
     ],
   },
@@ -96,7 +159,8 @@ const PLANS: PlanSpec[] = [
     owner: HEALTH,
     years: [2022, 2027],
     status: 'published',
-    summary: 'The district’s part of the Nethershire Joint Health and Wellbeing Strategy: healthy weight, alcohol harm and physical activity, with most effort in the wards with the lowest life expectancy.',
+    summary:
+      'The district’s part of the Nethershire Joint Health and Wellbeing Strategy: healthy weight, alcohol harm and physical activity, with most effort in the wards with the lowest life expectancy.',
     contributors: ['Healthy Weight Group', 'Substance Misuse Partnership'],
     outcomes: [
       {
@@ -104,19 +168,56 @@ const PLANS: PlanSpec[] = [
         themes: ['health-wellbeing', 'children-young-people'],
         partnerships: ['Healthy Weight Group'],
         organisations: ['NHS Nethershire Integrated Care Board'],
-        targets: [{ indicator: 'NI 56', baseline: [2021, 21.4], trajectory: [[2022, 20.2], [2025, 18.8], [2027, 18]], amber: 0.3, red: 1, accountable: 'Healthy Weight Group' }],
+        targets: [
+          {
+            indicator: 'NI 56',
+            baseline: [2021, 21.4],
+            trajectory: [
+              [2022, 20.2],
+              [2025, 18.8],
+              [2027, 18],
+            ],
+            amber: 0.3,
+            red: 1,
+            accountable: 'Healthy Weight Group',
+          },
+        ],
       },
       {
         title: 'Fewer hospital admissions caused by alcohol',
         themes: ['health-wellbeing', 'substance-misuse'],
         partnerships: ['Substance Misuse Partnership'],
-        targets: [{ indicator: 'NI 39', baseline: [2021, 760], trajectory: [[2024, 700], [2027, 640]], amber: 10, red: 30, accountable: 'Substance Misuse Partnership' }],
+        targets: [
+          {
+            indicator: 'NI 39',
+            baseline: [2021, 760],
+            trajectory: [
+              [2024, 700],
+              [2027, 640],
+            ],
+            amber: 10,
+            red: 30,
+            accountable: 'Substance Misuse Partnership',
+          },
+        ],
       },
       {
         title: 'More adults active in sport and physical activity',
         themes: ['health-wellbeing', 'culture-leisure'],
         partnerships: ['Healthy Weight Group'],
-        targets: [{ indicator: 'NI 8', baseline: [2021, 34], trajectory: [[2023, 36], [2026, 39]], amber: 0.5, red: 1.5, accountable: HEALTH }],
+        targets: [
+          {
+            indicator: 'NI 8',
+            baseline: [2021, 34],
+            trajectory: [
+              [2023, 36],
+              [2026, 39],
+            ],
+            amber: 0.5,
+            red: 1.5,
+            accountable: HEALTH,
+          },
+        ],
       },
     ],
   },
@@ -126,14 +227,27 @@ const PLANS: PlanSpec[] = [
     owner: CSP,
     years: [2023, 2025],
     status: 'published',
-    summary: 'The Community Safety Partnership’s plan: acquisitive crime, anti-social behaviour and feeling safe at night.',
+    summary:
+      'The Community Safety Partnership’s plan: acquisitive crime, anti-social behaviour and feeling safe at night.',
     contributors: ['Anti-Social Behaviour Action Group'],
     outcomes: [
       {
         title: 'Residents feel safe in the town centre after dark',
         themes: ['community-safety'],
         partnerships: [CSP],
-        targets: [{ indicator: 'LI 1', baseline: [2022, 52], trajectory: [[2023, 54], [2025, 58]], amber: 1, red: 3, accountable: CSP }],
+        targets: [
+          {
+            indicator: 'LI 1',
+            baseline: [2022, 52],
+            trajectory: [
+              [2023, 54],
+              [2025, 58],
+            ],
+            amber: 1,
+            red: 3,
+            accountable: CSP,
+          },
+        ],
       },
     ],
   },
@@ -150,7 +264,18 @@ const PLANS: PlanSpec[] = [
         title: 'More new homes, more of them affordable',
         themes: ['housing'],
         partnerships: ['Brackenfield Housing Partnership'],
-        targets: [{ indicator: 'NI 154', baseline: [2024, 362], trajectory: [[2025, 400], [2029, 450]], amber: 10, red: 40 }],
+        targets: [
+          {
+            indicator: 'NI 154',
+            baseline: [2024, 362],
+            trajectory: [
+              [2025, 400],
+              [2029, 450],
+            ],
+            amber: 10,
+            red: 40,
+          },
+        ],
       },
     ],
   },
@@ -158,14 +283,58 @@ const PLANS: PlanSpec[] = [
 
 /** Approved values by indicator, 2020/21 onward. */
 const HISTORY: Record<string, Array<[number, number]>> = {
-  'NI 56': [[2020, 20.8], [2021, 21.4], [2022, 20.5], [2023, 20.1], [2024, 19.6]],
-  'NI 39': [[2020, 742], [2021, 760], [2022, 731], [2023, 718], [2024, 705]],
-  'NI 16': [[2020, 14.2], [2021, 12.9], [2022, 13.8], [2023, 14.6], [2024, 15.1]],
-  'NI 117': [[2020, 6.1], [2021, 5.8], [2022, 5.5], [2023, 5.1], [2024, 4.9]],
-  'NI 192': [[2020, 44], [2021, 45.2], [2022, 46.1], [2023, 47], [2024, 49.6]],
-  'NI 8': [[2021, 34], [2022, 34.8], [2023, 35.1], [2024, 35.3]],
-  'LI 1': [[2022, 52], [2023, 53.5], [2024, 55.2]],
-  'NI 154': [[2021, 310], [2022, 295], [2023, 340], [2024, 362]],
+  'NI 56': [
+    [2020, 20.8],
+    [2021, 21.4],
+    [2022, 20.5],
+    [2023, 20.1],
+    [2024, 19.6],
+  ],
+  'NI 39': [
+    [2020, 742],
+    [2021, 760],
+    [2022, 731],
+    [2023, 718],
+    [2024, 705],
+  ],
+  'NI 16': [
+    [2020, 14.2],
+    [2021, 12.9],
+    [2022, 13.8],
+    [2023, 14.6],
+    [2024, 15.1],
+  ],
+  'NI 117': [
+    [2020, 6.1],
+    [2021, 5.8],
+    [2022, 5.5],
+    [2023, 5.1],
+    [2024, 4.9],
+  ],
+  'NI 192': [
+    [2020, 44],
+    [2021, 45.2],
+    [2022, 46.1],
+    [2023, 47],
+    [2024, 49.6],
+  ],
+  'NI 8': [
+    [2021, 34],
+    [2022, 34.8],
+    [2023, 35.1],
+    [2024, 35.3],
+  ],
+  'LI 1': [
+    [2022, 52],
+    [2023, 53.5],
+    [2024, 55.2],
+  ],
+  'NI 154': [
+    [2021, 310],
+    [2022, 295],
+    [2023, 340],
+    [2024, 362],
+  ],
 };
 
 export async function seedDemo(services: Services, locality: Locality, trx: Trx): Promise<void> {
@@ -173,7 +342,9 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
   const code = locality.gss_code;
   const options = { trx };
   const partnerships = new Map((await register.partnerships.allForLocality(trx, locality.id)).map((p) => [p.name, p]));
-  const organisations = new Map((await register.organisations.allForLocality(trx, locality.id)).map((o) => [o.name, o.id]));
+  const organisations = new Map(
+    (await register.organisations.allForLocality(trx, locality.id)).map((o) => [o.name, o.id]),
+  );
   const partnershipId = (name: string) => {
     const found = partnerships.get(name);
     if (!found) throw new Error(`The performance demo names a partnership the register does not have: ${name}`);
@@ -183,7 +354,19 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
   const local = await performance.createIndicator(
     SYSTEM,
     code,
-    { code: 'LI 1', title: 'Residents who feel safe in the town centre after dark', unit: '%', polarity: 'higher', definition: 'Share of respondents to the residents’ survey who say they feel very or fairly safe in the town centre after dark.', numerator: 'Respondents who feel very or fairly safe', denominator: 'All respondents who answered', frequency: 'annual', source: 'Brackenfield residents’ survey', geography: 'Brackenfield district' },
+    {
+      code: 'LI 1',
+      title: 'Residents who feel safe in the town centre after dark',
+      unit: '%',
+      polarity: 'higher',
+      definition:
+        'Share of respondents to the residents’ survey who say they feel very or fairly safe in the town centre after dark.',
+      numerator: 'Respondents who feel very or fairly safe',
+      denominator: 'All respondents who answered',
+      frequency: 'annual',
+      source: 'Brackenfield residents’ survey',
+      geography: 'Brackenfield district',
+    },
     options,
   );
   const indicators = await performance.indicatorsByCode(trx, locality.id);
@@ -193,17 +376,38 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
     const plan = await performance.createPlan(
       SYSTEM,
       code,
-      { title: spec.title, planType: spec.type, ownerPartnershipId: partnershipId(spec.owner).id, startYear: spec.years[0], endYear: spec.years[1], status: spec.status, summary: spec.summary, contributorIds: spec.contributors.map((n) => partnershipId(n).id) },
+      {
+        title: spec.title,
+        planType: spec.type,
+        ownerPartnershipId: partnershipId(spec.owner).id,
+        startYear: spec.years[0],
+        endYear: spec.years[1],
+        status: spec.status,
+        summary: spec.summary,
+        contributorIds: spec.contributors.map((n) => partnershipId(n).id),
+      },
       options,
     );
     for (const o of spec.outcomes) {
-      const outcome = await performance.createOutcome(SYSTEM, code, plan.id, { title: o.title, description: o.description, themes: o.themes }, options);
+      const outcome = await performance.createOutcome(
+        SYSTEM,
+        code,
+        plan.id,
+        { title: o.title, description: o.description, themes: o.themes },
+        options,
+      );
       for (const name of o.partnerships) {
         const p = partnershipId(name);
         await performance.addContributor(SYSTEM, code, outcome.id, { partnershipId: p.id, layer: p.layer }, options);
       }
       for (const name of o.organisations ?? []) {
-        await performance.addContributor(SYSTEM, code, outcome.id, { organisationId: organisations.get(name) ?? missing(name), layer: 'operational' }, options);
+        await performance.addContributor(
+          SYSTEM,
+          code,
+          outcome.id,
+          { organisationId: organisations.get(name) ?? missing(name), layer: 'operational' },
+          options,
+        );
       }
       for (const t of o.targets) {
         await performance.createTarget(
@@ -227,11 +431,27 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
   }
 
   const history = Object.entries(HISTORY).flatMap(([c, values]) =>
-    values.map(([year, value]) => ({ indicatorId: indicatorId(c), year, value, dataStatus: year === 2024 ? ('provisional' as const) : ('final' as const) })),
+    values.map(([year, value]) => ({
+      indicatorId: indicatorId(c),
+      year,
+      value,
+      dataStatus: year === 2024 ? ('provisional' as const) : ('final' as const),
+    })),
   );
   await performance.loadApprovedHistory(SYSTEM, code, history, options);
   // One value waiting for the administrator, so the approvals page has something to show.
-  await performance.recordMeasurement(SYSTEM, code, { indicatorId: indicatorId('NI 117'), year: 2025, value: 4.6, dataStatus: 'provisional', note: 'Early estimate from the autumn tracking return' }, options);
+  await performance.recordMeasurement(
+    SYSTEM,
+    code,
+    {
+      indicatorId: indicatorId('NI 117'),
+      year: 2025,
+      value: 4.6,
+      dataStatus: 'provisional',
+      note: 'Early estimate from the autumn tracking return',
+    },
+    options,
+  );
 }
 
 function missing(what: string): never {

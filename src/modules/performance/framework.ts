@@ -1,6 +1,15 @@
 import type { FrameworkData } from './repository.js';
 import type { IndicatorRow, MeasurementRow, OutcomeRow, PlanRow, TargetRow, FrameworkQuery } from './schema.js';
-import { type Assessment, type Point, type Polarity, type Status, type Trajectory, assess, expectedValue, worstStatus } from './status.js';
+import {
+  type Assessment,
+  type Point,
+  type Polarity,
+  type Status,
+  type Trajectory,
+  assess,
+  expectedValue,
+  worstStatus,
+} from './status.js';
 
 /**
  * The outcome framework assembled from its rows: plans → outcomes → targets → indicators →
@@ -49,12 +58,20 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 export function trajectoryOf(target: TargetRow, years: Array<{ year: number; value: number }>): Trajectory {
   return {
-    baseline: target.baseline_value !== null && target.baseline_year !== null ? { year: target.baseline_year, value: target.baseline_value } : undefined,
+    baseline:
+      target.baseline_value !== null && target.baseline_year !== null
+        ? { year: target.baseline_year, value: target.baseline_value }
+        : undefined,
     targets: years.map((y) => ({ year: y.year, value: y.value })),
   };
 }
 
-export function targetView(target: TargetRow, indicator: IndicatorRow, years: Array<{ year: number; value: number }>, measurements: MeasurementRow[]): TargetView {
+export function targetView(
+  target: TargetRow,
+  indicator: IndicatorRow,
+  years: Array<{ year: number; value: number }>,
+  measurements: MeasurementRow[],
+): TargetView {
   const approved = measurements.filter((m) => m.state === 'approved').sort((a, b) => a.year - b.year);
   const values = approved.map((m) => ({ year: m.year, value: m.value }));
   const trajectory = trajectoryOf(target, years);
@@ -65,7 +82,10 @@ export function targetView(target: TargetRow, indicator: IndicatorRow, years: Ar
     values,
     approved,
     pending: measurements.filter((m) => m.state === 'pending'),
-    assessment: assess(values, trajectory, indicator.polarity as Polarity | null, { amber: target.amber_tolerance, red: target.red_tolerance }),
+    assessment: assess(values, trajectory, indicator.polarity as Polarity | null, {
+      amber: target.amber_tolerance,
+      red: target.red_tolerance,
+    }),
   };
 }
 
@@ -86,7 +106,16 @@ export function buildFramework(data: FrameworkData): PlanView[] {
     const outcomes = (outcomesByPlan.get(plan.id) ?? []).map((outcome): OutcomeView => {
       const targets = (targetsByOutcome.get(outcome.id) ?? []).flatMap((target) => {
         const indicator = indicators.get(target.indicator_id);
-        return indicator ? [targetView(target, indicator, yearsByTarget.get(target.id) ?? [], measurementsByIndicator.get(target.indicator_id) ?? [])] : [];
+        return indicator
+          ? [
+              targetView(
+                target,
+                indicator,
+                yearsByTarget.get(target.id) ?? [],
+                measurementsByIndicator.get(target.indicator_id) ?? [],
+              ),
+            ]
+          : [];
       });
       return {
         outcome,
@@ -97,7 +126,12 @@ export function buildFramework(data: FrameworkData): PlanView[] {
         status: worstStatus(targets.map((t) => t.assessment.status)),
       };
     });
-    return { plan, contributorIds: (planContributors.get(plan.id) ?? []).map((c) => c.partnership_id), outcomes, status: worstStatus(outcomes.map((o) => o.status)) };
+    return {
+      plan,
+      contributorIds: (planContributors.get(plan.id) ?? []).map((c) => c.partnership_id),
+      outcomes,
+      status: worstStatus(outcomes.map((o) => o.status)),
+    };
   });
 }
 
@@ -107,7 +141,8 @@ export function partnershipsOf(outcome: OutcomeView, plan: PlanView): Set<string
   for (const c of outcome.contributors) if (c.partnership_id) ids.add(c.partnership_id);
   if (plan.plan.owner_partnership_id) ids.add(plan.plan.owner_partnership_id);
   for (const id of plan.contributorIds) ids.add(id);
-  for (const t of outcome.targets) if (t.target.accountable_partnership_id) ids.add(t.target.accountable_partnership_id);
+  for (const t of outcome.targets)
+    if (t.target.accountable_partnership_id) ids.add(t.target.accountable_partnership_id);
   return ids;
 }
 
@@ -143,7 +178,11 @@ export interface SeriesRow {
 }
 
 export function seriesOf(view: TargetView, extraYears: number[] = []): SeriesRow[] {
-  const years = new Set<number>([...view.values.map((v) => v.year), ...view.trajectory.targets.map((t) => t.year), ...extraYears]);
+  const years = new Set<number>([
+    ...view.values.map((v) => v.year),
+    ...view.trajectory.targets.map((t) => t.year),
+    ...extraYears,
+  ]);
   if (view.trajectory.baseline) years.add(view.trajectory.baseline.year);
   // Every year in between too: a chart's axis must not close up a year with no value or target.
   const span = [...years];
@@ -151,5 +190,10 @@ export function seriesOf(view: TargetView, extraYears: number[] = []): SeriesRow
   const byYear = new Map(view.approved.map((m) => [m.year, m]));
   return [...years]
     .sort((a, b) => a - b)
-    .map((year) => ({ year, value: byYear.get(year)?.value, expected: expectedValue(view.trajectory, year), dataStatus: byYear.get(year)?.data_status }));
+    .map((year) => ({
+      year,
+      value: byYear.get(year)?.value,
+      expected: expectedValue(view.trajectory, year),
+      dataStatus: byYear.get(year)?.data_status,
+    }));
 }

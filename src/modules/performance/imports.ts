@@ -19,19 +19,44 @@ export interface ColumnSpec {
 }
 
 export const MEASUREMENT_COLUMNS: ColumnSpec[] = [
-  { name: 'indicator', required: true, description: 'The indicator’s code in the library, e.g. NI 112 or a local code', example: 'NI 56' },
-  { name: 'year', required: true, description: 'The financial year the value is for, e.g. 2024/25', example: '2024/25' },
+  {
+    name: 'indicator',
+    required: true,
+    description: 'The indicator’s code in the library, e.g. NI 112 or a local code',
+    example: 'NI 56',
+  },
+  {
+    name: 'year',
+    required: true,
+    description: 'The financial year the value is for, e.g. 2024/25',
+    example: '2024/25',
+  },
   { name: 'value', required: true, description: 'The value, as a number in the indicator’s unit', example: '19.4' },
   { name: 'data_status', required: true, description: 'provisional or final', example: 'final' },
-  { name: 'note', required: false, description: 'Anything a reader should know about the value', example: 'Revised by the source in March' },
+  {
+    name: 'note',
+    required: false,
+    description: 'Anything a reader should know about the value',
+    example: 'Revised by the source in March',
+  },
 ];
 
 export const INDICATOR_COLUMNS: ColumnSpec[] = [
   { name: 'code', required: true, description: 'A short unique code, e.g. NI 112 or LI 4', example: 'LI 4' },
-  { name: 'title', required: true, description: 'What the indicator measures', example: 'Residents satisfied with their neighbourhood' },
+  {
+    name: 'title',
+    required: true,
+    description: 'What the indicator measures',
+    example: 'Residents satisfied with their neighbourhood',
+  },
   { name: 'group', required: false, description: 'The group or block it belongs to', example: 'Stronger communities' },
   { name: 'definition', required: false, description: 'How it is defined and calculated', example: '' },
-  { name: 'unit', required: false, description: 'The unit of its values, e.g. %, rate per 1,000, number', example: '%' },
+  {
+    name: 'unit',
+    required: false,
+    description: 'The unit of its values, e.g. %, rate per 1,000, number',
+    example: '%',
+  },
   { name: 'polarity', required: false, description: 'higher or lower: which way is better', example: 'higher' },
   { name: 'numerator', required: false, description: 'What is counted', example: '' },
   { name: 'denominator', required: false, description: 'What it is counted out of', example: '' },
@@ -54,13 +79,38 @@ export interface FileTable {
 export async function readTable(columns: ColumnSpec[], name: string, content: Buffer): Promise<FileTable> {
   if (looksLikeXlsx(content)) return readWorkbookTable(columns, content);
   const text = decodeUtf8(content);
-  if (text === undefined) return { sheet: name, rows: [], issues: [{ sheet: name, line: 1, column: '', message: 'The file is not UTF-8 text: in Excel, save it as “CSV UTF-8 (comma delimited)”' }] };
+  if (text === undefined)
+    return {
+      sheet: name,
+      rows: [],
+      issues: [
+        {
+          sheet: name,
+          line: 1,
+          column: '',
+          message: 'The file is not UTF-8 text: in Excel, save it as “CSV UTF-8 (comma delimited)”',
+        },
+      ],
+    };
   let records: Array<{ line: number; values: string[] }>;
   try {
-    const parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Array<{ record: string[]; info: { records: number; empty_lines: number } }>;
-    records = parsed.map(({ record, info }) => ({ line: info.records + info.empty_lines, values: record.map(unescapeFormula) }));
+    const parsed = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as Array<{ record: string[]; info: { records: number; empty_lines: number } }>;
+    records = parsed.map(({ record, info }) => ({
+      line: info.records + info.empty_lines,
+      values: record.map(unescapeFormula),
+    }));
   } catch (error) {
-    if (error instanceof CsvError) return { sheet: name, rows: [], issues: [{ sheet: name, line: 1, column: '', message: `The file is not valid CSV: ${error.message}` }] };
+    if (error instanceof CsvError)
+      return {
+        sheet: name,
+        rows: [],
+        issues: [{ sheet: name, line: 1, column: '', message: `The file is not valid CSV: ${error.message}` }],
+      };
     throw error;
   }
   const [header, ...rest] = records;
@@ -73,13 +123,33 @@ async function readWorkbookTable(columns: ColumnSpec[], content: Buffer): Promis
   try {
     await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    return { sheet: 'workbook', rows: [], issues: [{ sheet: 'workbook', line: 1, column: '', message: 'The file is not an XLSX workbook that can be read: save it from your spreadsheet as “Excel Workbook (.xlsx)”' }] };
+    return {
+      sheet: 'workbook',
+      rows: [],
+      issues: [
+        {
+          sheet: 'workbook',
+          line: 1,
+          column: '',
+          message:
+            'The file is not an XLSX workbook that can be read: save it from your spreadsheet as “Excel Workbook (.xlsx)”',
+        },
+      ],
+    };
   }
   // The first sheet holding data is read; a "Read me" sheet is skipped.
-  const worksheet = workbook.worksheets.find((w) => w.name.trim().toLowerCase() !== README_SHEET.toLowerCase() && w.actualRowCount > 0);
-  if (!worksheet) return { sheet: 'workbook', rows: [], issues: [{ sheet: 'workbook', line: 1, column: '', message: 'The workbook has no sheet with data in it' }] };
+  const worksheet = workbook.worksheets.find(
+    (w) => w.name.trim().toLowerCase() !== README_SHEET.toLowerCase() && w.actualRowCount > 0,
+  );
+  if (!worksheet)
+    return {
+      sheet: 'workbook',
+      rows: [],
+      issues: [{ sheet: 'workbook', line: 1, column: '', message: 'The workbook has no sheet with data in it' }],
+    };
   const width = worksheet.columnCount;
-  const valuesOf = (row: ReturnType<typeof worksheet.getRow>) => Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => cellText(row.getCell(i + 1).value));
+  const valuesOf = (row: ReturnType<typeof worksheet.getRow>) =>
+    Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => cellText(row.getCell(i + 1).value));
   const records: Array<{ line: number; values: string[] }> = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > 1) records.push({ line: rowNumber, values: valuesOf(row) });
@@ -95,17 +165,38 @@ function decodeUtf8(content: Buffer): string | undefined {
   }
 }
 
-function toRows(columns: ColumnSpec[], sheet: string, header: string[] | undefined, records: Array<{ line: number; values: string[] }>): FileTable {
+function toRows(
+  columns: ColumnSpec[],
+  sheet: string,
+  header: string[] | undefined,
+  records: Array<{ line: number; values: string[] }>,
+): FileTable {
   const issues: ImportIssue[] = [];
-  if (!header) return { sheet, rows: [], issues: [{ sheet, line: 1, column: '', message: 'The file is empty: the first line must hold the column headings' }] };
+  if (!header)
+    return {
+      sheet,
+      rows: [],
+      issues: [
+        { sheet, line: 1, column: '', message: 'The file is empty: the first line must hold the column headings' },
+      ],
+    };
   const known = new Set(columns.map((c) => c.name));
   const headings = header.map(normaliseHeading);
   while (headings.length && headings.at(-1) === '') headings.pop();
   headings.forEach((heading, index) => {
-    if (!known.has(heading)) issues.push({ sheet, line: 1, column: heading, message: `Unknown column “${header[index]?.trim() ?? ''}”: the columns are ${[...known].join(', ')}` });
-    else if (headings.indexOf(heading) !== index) issues.push({ sheet, line: 1, column: heading, message: `The column ${heading} appears more than once` });
+    if (!known.has(heading))
+      issues.push({
+        sheet,
+        line: 1,
+        column: heading,
+        message: `Unknown column “${header[index]?.trim() ?? ''}”: the columns are ${[...known].join(', ')}`,
+      });
+    else if (headings.indexOf(heading) !== index)
+      issues.push({ sheet, line: 1, column: heading, message: `The column ${heading} appears more than once` });
   });
-  for (const c of columns) if (c.required && !headings.includes(c.name)) issues.push({ sheet, line: 1, column: c.name, message: `The required column ${c.name} is missing` });
+  for (const c of columns)
+    if (c.required && !headings.includes(c.name))
+      issues.push({ sheet, line: 1, column: c.name, message: `The required column ${c.name} is missing` });
   if (issues.length) return { sheet, rows: [], issues };
   const rows: FileRow[] = [];
   for (const record of records) {

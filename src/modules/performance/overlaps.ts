@@ -25,7 +25,38 @@ export interface PlanOverlap {
   outcomes: SimilarOutcomes[];
 }
 
-const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'in', 'to', 'for', 'with', 'by', 'on', 'at', 'more', 'fewer', 'less', 'improve', 'improved', 'improving', 'increase', 'reduce', 'reducing', 'better', 'all', 'our', 'people', 'their', 'who', 'is', 'are', 'be']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'the',
+  'of',
+  'in',
+  'to',
+  'for',
+  'with',
+  'by',
+  'on',
+  'at',
+  'more',
+  'fewer',
+  'less',
+  'improve',
+  'improved',
+  'improving',
+  'increase',
+  'reduce',
+  'reducing',
+  'better',
+  'all',
+  'our',
+  'people',
+  'their',
+  'who',
+  'is',
+  'are',
+  'be',
+]);
 
 export function titleWords(title: string): Set<string> {
   return new Set(
@@ -66,7 +97,13 @@ export function findOverlaps(plans: PlanView[]): PlanOverlap[] {
         for (const ta of oa.targets) {
           for (const ob of b.outcomes) {
             const tb = ob.targets.find((t) => t.indicator.id === ta.indicator.id);
-            if (tb) indicators.push({ indicatorId: ta.indicator.id, code: ta.indicator.code, title: ta.indicator.title, outcomes: [oa, ob] });
+            if (tb)
+              indicators.push({
+                indicatorId: ta.indicator.id,
+                code: ta.indicator.code,
+                title: ta.indicator.title,
+                outcomes: [oa, ob],
+              });
           }
         }
       }

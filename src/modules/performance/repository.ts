@@ -53,35 +53,86 @@ export function indicatorRow(localityId: string | null, input: IndicatorInput): 
 /** All the SQL of plans, outcomes, indicators, targets and measurements; every query is scoped by locality. */
 export class PerformanceRepository {
   async framework(db: Db, localityId: string, options: { withPending: boolean }): Promise<FrameworkData> {
-    const plans = await db.selectFrom('plans').selectAll().where('locality_id', '=', localityId).orderBy('start_year').orderBy('title').execute();
+    const plans = await db
+      .selectFrom('plans')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy('start_year')
+      .orderBy('title')
+      .execute();
     const planIds = plans.map((p) => p.id);
     const none = planIds.length === 0;
-    const planContributors = none ? [] : await db.selectFrom('plan_contributors').selectAll().where('plan_id', 'in', planIds).execute();
+    const planContributors = none
+      ? []
+      : await db.selectFrom('plan_contributors').selectAll().where('plan_id', 'in', planIds).execute();
     // Outcomes keep the order they were added in, as a plan lists them.
-    const outcomes = await db.selectFrom('outcomes').selectAll().where('locality_id', '=', localityId).orderBy('position').execute();
+    const outcomes = await db
+      .selectFrom('outcomes')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy('position')
+      .execute();
     const outcomeIds = outcomes.map((o) => o.id);
-    const themes = outcomeIds.length ? await db.selectFrom('outcome_themes').selectAll().where('outcome_id', 'in', outcomeIds).execute() : [];
-    const contributors = outcomeIds.length ? await db.selectFrom('outcome_contributors').selectAll().where('outcome_id', 'in', outcomeIds).execute() : [];
-    const targets = await db.selectFrom('targets').selectAll().where('locality_id', '=', localityId).orderBy('created_at').execute();
-    const targetYears = targets.length ? await db.selectFrom('target_years').selectAll().where('target_id', 'in', targets.map((t) => t.id)).orderBy('year').execute() : [];
+    const themes = outcomeIds.length
+      ? await db.selectFrom('outcome_themes').selectAll().where('outcome_id', 'in', outcomeIds).execute()
+      : [];
+    const contributors = outcomeIds.length
+      ? await db.selectFrom('outcome_contributors').selectAll().where('outcome_id', 'in', outcomeIds).execute()
+      : [];
+    const targets = await db
+      .selectFrom('targets')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy('created_at')
+      .execute();
+    const targetYears = targets.length
+      ? await db
+          .selectFrom('target_years')
+          .selectAll()
+          .where(
+            'target_id',
+            'in',
+            targets.map((t) => t.id),
+          )
+          .orderBy('year')
+          .execute()
+      : [];
     const indicatorIds = [...new Set(targets.map((t) => t.indicator_id))];
-    const indicators = indicatorIds.length ? await db.selectFrom('indicators').selectAll().where('id', 'in', indicatorIds).execute() : [];
+    const indicators = indicatorIds.length
+      ? await db.selectFrom('indicators').selectAll().where('id', 'in', indicatorIds).execute()
+      : [];
     const states = options.withPending ? ['approved', 'pending'] : ['approved'];
-    const measurements = await db.selectFrom('measurements').selectAll().where('locality_id', '=', localityId).where('state', 'in', states).orderBy('year').execute();
+    const measurements = await db
+      .selectFrom('measurements')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('state', 'in', states)
+      .orderBy('year')
+      .execute();
     return { plans, planContributors, outcomes, themes, contributors, targets, targetYears, indicators, measurements };
   }
 
   // --- plans ------------------------------------------------------------------------------
 
   plan(db: Db, localityId: string, id: string): Promise<PlanRow | undefined> {
-    return db.selectFrom('plans').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('plans')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   insertPlan(db: Db, row: Omit<PlanRow, 'id' | 'version' | 'created_at' | 'updated_at'>): Promise<PlanRow> {
     return db.insertInto('plans').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  updatePlan(db: Db, id: string, version: number, changes: Partial<Omit<PlanRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'locality_id'>>): Promise<PlanRow | undefined> {
+  updatePlan(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Partial<Omit<PlanRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'locality_id'>>,
+  ): Promise<PlanRow | undefined> {
     return db
       .updateTable('plans')
       .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })
@@ -92,19 +143,32 @@ export class PerformanceRepository {
   }
 
   async planContributorIds(db: Db, planId: string): Promise<string[]> {
-    const rows = await db.selectFrom('plan_contributors').select('partnership_id').where('plan_id', '=', planId).execute();
+    const rows = await db
+      .selectFrom('plan_contributors')
+      .select('partnership_id')
+      .where('plan_id', '=', planId)
+      .execute();
     return rows.map((r) => r.partnership_id);
   }
 
   async replacePlanContributors(db: Db, planId: string, partnershipIds: string[]): Promise<void> {
     await db.deleteFrom('plan_contributors').where('plan_id', '=', planId).execute();
-    if (partnershipIds.length) await db.insertInto('plan_contributors').values(partnershipIds.map((partnership_id) => ({ plan_id: planId, partnership_id }))).execute();
+    if (partnershipIds.length)
+      await db
+        .insertInto('plan_contributors')
+        .values(partnershipIds.map((partnership_id) => ({ plan_id: planId, partnership_id })))
+        .execute();
   }
 
   // --- outcomes ---------------------------------------------------------------------------
 
   outcome(db: Db, localityId: string, id: string): Promise<OutcomeRow | undefined> {
-    return db.selectFrom('outcomes').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('outcomes')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   outcomesByIds(db: Db, localityId: string, ids: string[]): Promise<OutcomeRow[]> {
@@ -112,11 +176,19 @@ export class PerformanceRepository {
     return db.selectFrom('outcomes').selectAll().where('locality_id', '=', localityId).where('id', 'in', ids).execute();
   }
 
-  insertOutcome(db: Db, row: { locality_id: string; plan_id: string; title: string; description: string | null }): Promise<OutcomeRow> {
+  insertOutcome(
+    db: Db,
+    row: { locality_id: string; plan_id: string; title: string; description: string | null },
+  ): Promise<OutcomeRow> {
     return db.insertInto('outcomes').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  updateOutcome(db: Db, id: string, version: number, changes: Partial<Pick<OutcomeRow, 'title' | 'description' | 'status' | 'merged_into_id'>>): Promise<OutcomeRow | undefined> {
+  updateOutcome(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Partial<Pick<OutcomeRow, 'title' | 'description' | 'status' | 'merged_into_id'>>,
+  ): Promise<OutcomeRow | undefined> {
     return db
       .updateTable('outcomes')
       .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })
@@ -127,13 +199,22 @@ export class PerformanceRepository {
   }
 
   async outcomeThemes(db: Db, outcomeId: string): Promise<string[]> {
-    const rows = await db.selectFrom('outcome_themes').select('theme').where('outcome_id', '=', outcomeId).orderBy('theme').execute();
+    const rows = await db
+      .selectFrom('outcome_themes')
+      .select('theme')
+      .where('outcome_id', '=', outcomeId)
+      .orderBy('theme')
+      .execute();
     return rows.map((r) => r.theme);
   }
 
   async replaceOutcomeThemes(db: Db, outcomeId: string, themes: string[]): Promise<void> {
     await db.deleteFrom('outcome_themes').where('outcome_id', '=', outcomeId).execute();
-    if (themes.length) await db.insertInto('outcome_themes').values(themes.map((theme) => ({ outcome_id: outcomeId, theme }))).execute();
+    if (themes.length)
+      await db
+        .insertInto('outcome_themes')
+        .values(themes.map((theme) => ({ outcome_id: outcomeId, theme })))
+        .execute();
   }
 
   contributorsOf(db: Db, outcomeIds: string[]): Promise<ContributorRow[]> {
@@ -146,7 +227,12 @@ export class PerformanceRepository {
   }
 
   async deleteContributor(db: Db, outcomeId: string, id: string): Promise<ContributorRow | undefined> {
-    return db.deleteFrom('outcome_contributors').where('outcome_id', '=', outcomeId).where('id', '=', id).returningAll().executeTakeFirst();
+    return db
+      .deleteFrom('outcome_contributors')
+      .where('outcome_id', '=', outcomeId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   // --- indicators -------------------------------------------------------------------------
@@ -183,7 +269,12 @@ export class PerformanceRepository {
     return map;
   }
 
-  updateIndicator(db: Db, id: string, version: number, changes: Omit<IndicatorValues, 'code' | 'locality_id'>): Promise<IndicatorRow | undefined> {
+  updateIndicator(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Omit<IndicatorValues, 'code' | 'locality_id'>,
+  ): Promise<IndicatorRow | undefined> {
     return db
       .updateTable('indicators')
       .set({ ...changes, version: sql<number>`version + 1` })
@@ -200,7 +291,22 @@ export class PerformanceRepository {
     if (!missing.length) return 0;
     await db
       .insertInto('indicators')
-      .values(missing.map((i) => ({ locality_id: null, code: i.code, title: i.title, indicator_group: i.group ?? null, definition: null, unit: i.unit ?? null, polarity: i.polarity ?? null, numerator: null, denominator: null, frequency: null, source: i.source, geography: 'Local authority area' })))
+      .values(
+        missing.map((i) => ({
+          locality_id: null,
+          code: i.code,
+          title: i.title,
+          indicator_group: i.group ?? null,
+          definition: null,
+          unit: i.unit ?? null,
+          polarity: i.polarity ?? null,
+          numerator: null,
+          denominator: null,
+          frequency: null,
+          source: i.source,
+          geography: 'Local authority area',
+        })),
+      )
       .execute();
     return missing.length;
   }
@@ -217,7 +323,12 @@ export class PerformanceRepository {
   // --- targets ----------------------------------------------------------------------------
 
   target(db: Db, localityId: string, id: string): Promise<TargetRow | undefined> {
-    return db.selectFrom('targets').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('targets')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   targetsOfOutcomes(db: Db, outcomeIds: string[]): Promise<TargetRow[]> {
@@ -229,7 +340,12 @@ export class PerformanceRepository {
     return db.insertInto('targets').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  updateTarget(db: Db, id: string, version: number, changes: Partial<Omit<TargetRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'locality_id'>>): Promise<TargetRow | undefined> {
+  updateTarget(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Partial<Omit<TargetRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'locality_id'>>,
+  ): Promise<TargetRow | undefined> {
     return db
       .updateTable('targets')
       .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })
@@ -249,11 +365,20 @@ export class PerformanceRepository {
 
   async replaceTrajectory(db: Db, targetId: string, points: Array<{ year: number; value: number }>): Promise<void> {
     await db.deleteFrom('target_years').where('target_id', '=', targetId).execute();
-    if (points.length) await db.insertInto('target_years').values(points.map((p) => ({ target_id: targetId, year: p.year, value: p.value }))).execute();
+    if (points.length)
+      await db
+        .insertInto('target_years')
+        .values(points.map((p) => ({ target_id: targetId, year: p.year, value: p.value })))
+        .execute();
   }
 
   async targetIndicatorIds(db: Db, localityId: string): Promise<Set<string>> {
-    const rows = await db.selectFrom('targets').select('indicator_id').distinct().where('locality_id', '=', localityId).execute();
+    const rows = await db
+      .selectFrom('targets')
+      .select('indicator_id')
+      .distinct()
+      .where('locality_id', '=', localityId)
+      .execute();
     return new Set(rows.map((r) => r.indicator_id));
   }
 
@@ -267,7 +392,12 @@ export class PerformanceRepository {
       .select('t.indicator_id')
       .distinct()
       .where('t.locality_id', '=', localityId)
-      .where((eb) => eb.or([eb('t.accountable_partnership_id', 'in', partnershipIds), eb('p.owner_partnership_id', 'in', partnershipIds)]))
+      .where((eb) =>
+        eb.or([
+          eb('t.accountable_partnership_id', 'in', partnershipIds),
+          eb('p.owner_partnership_id', 'in', partnershipIds),
+        ]),
+      )
       .execute();
     return new Set(rows.map((r) => r.indicator_id));
   }
@@ -287,11 +417,24 @@ export class PerformanceRepository {
   }
 
   /** Values awaiting approval, each with the approved value it would replace (if any). */
-  pending(db: Db, localityId: string): Promise<Array<MeasurementRow & { indicator_code: string; indicator_title: string; unit: string | null; replaces: number | null }>> {
+  pending(
+    db: Db,
+    localityId: string,
+  ): Promise<
+    Array<
+      MeasurementRow & { indicator_code: string; indicator_title: string; unit: string | null; replaces: number | null }
+    >
+  > {
     return db
       .selectFrom('measurements as m')
       .innerJoin('indicators as i', 'i.id', 'm.indicator_id')
-      .leftJoin('measurements as a', (join) => join.onRef('a.locality_id', '=', 'm.locality_id').onRef('a.indicator_id', '=', 'm.indicator_id').onRef('a.year', '=', 'm.year').on('a.state', '=', 'approved'))
+      .leftJoin('measurements as a', (join) =>
+        join
+          .onRef('a.locality_id', '=', 'm.locality_id')
+          .onRef('a.indicator_id', '=', 'm.indicator_id')
+          .onRef('a.year', '=', 'm.year')
+          .on('a.state', '=', 'approved'),
+      )
       .selectAll('m')
       .select(['i.code as indicator_code', 'i.title as indicator_title', 'i.unit', 'a.value as replaces'])
       .where('m.locality_id', '=', localityId)
@@ -302,18 +445,48 @@ export class PerformanceRepository {
   }
 
   /** A new value for a year replaces one still awaiting approval; an approved value stays until the new one is approved. */
-  async upsertPending(db: Db, row: Pick<MeasurementRow, 'locality_id' | 'indicator_id' | 'year' | 'value' | 'data_status' | 'note' | 'entered_by'>): Promise<MeasurementRow> {
-    await db.deleteFrom('measurements').where('locality_id', '=', row.locality_id).where('indicator_id', '=', row.indicator_id).where('year', '=', row.year).where('state', '=', 'pending').execute();
-    return db.insertInto('measurements').values({ ...row, state: 'pending' }).returningAll().executeTakeFirstOrThrow();
+  async upsertPending(
+    db: Db,
+    row: Pick<
+      MeasurementRow,
+      'locality_id' | 'indicator_id' | 'year' | 'value' | 'data_status' | 'note' | 'entered_by'
+    >,
+  ): Promise<MeasurementRow> {
+    await db
+      .deleteFrom('measurements')
+      .where('locality_id', '=', row.locality_id)
+      .where('indicator_id', '=', row.indicator_id)
+      .where('year', '=', row.year)
+      .where('state', '=', 'pending')
+      .execute();
+    return db
+      .insertInto('measurements')
+      .values({ ...row, state: 'pending' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  insertApproved(db: Db, rows: Array<Pick<MeasurementRow, 'locality_id' | 'indicator_id' | 'year' | 'value' | 'data_status' | 'note' | 'entered_by'>>): Promise<unknown> {
+  insertApproved(
+    db: Db,
+    rows: Array<
+      Pick<MeasurementRow, 'locality_id' | 'indicator_id' | 'year' | 'value' | 'data_status' | 'note' | 'entered_by'>
+    >,
+  ): Promise<unknown> {
     if (!rows.length) return Promise.resolve();
-    return db.insertInto('measurements').values(rows.map((r) => ({ ...r, state: 'approved', decided_by: r.entered_by, decided_at: new Date() }))).execute();
+    return db
+      .insertInto('measurements')
+      .values(rows.map((r) => ({ ...r, state: 'approved', decided_by: r.entered_by, decided_at: new Date() })))
+      .execute();
   }
 
   pendingByIds(db: Db, localityId: string, ids: string[]): Promise<MeasurementRow[]> {
-    return db.selectFrom('measurements').selectAll().where('locality_id', '=', localityId).where('id', 'in', ids).where('state', '=', 'pending').execute();
+    return db
+      .selectFrom('measurements')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', 'in', ids)
+      .where('state', '=', 'pending')
+      .execute();
   }
 
   async decide(db: Db, measurement: MeasurementRow, decision: 'approve' | 'reject', decidedBy: string): Promise<void> {
@@ -337,7 +510,12 @@ export class PerformanceRepository {
   /** Which of these partnerships are in the locality (to check a choice made in a form). */
   async partnershipsIn(db: Db, localityId: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await db.selectFrom('partnerships').select('id').where('locality_id', '=', localityId).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('partnerships')
+      .select('id')
+      .where('locality_id', '=', localityId)
+      .where('id', 'in', ids)
+      .execute();
     return new Set(rows.map((r) => r.id));
   }
 
@@ -362,15 +540,31 @@ export class PerformanceRepository {
     const from = fromIds.filter((id) => id !== toId);
     if (!from.length) return 0;
     let moved = 0;
-    const owners = await db.updateTable('plans').set({ owner_partnership_id: toId }).where('owner_partnership_id', 'in', from).executeTakeFirst();
+    const owners = await db
+      .updateTable('plans')
+      .set({ owner_partnership_id: toId })
+      .where('owner_partnership_id', 'in', from)
+      .executeTakeFirst();
     moved += Number(owners.numUpdatedRows);
-    const accountable = await db.updateTable('targets').set({ accountable_partnership_id: toId }).where('accountable_partnership_id', 'in', from).executeTakeFirst();
+    const accountable = await db
+      .updateTable('targets')
+      .set({ accountable_partnership_id: toId })
+      .where('accountable_partnership_id', 'in', from)
+      .executeTakeFirst();
     moved += Number(accountable.numUpdatedRows);
 
-    const planLinks = await db.selectFrom('plan_contributors').selectAll().where('partnership_id', 'in', [...from, toId]).execute();
+    const planLinks = await db
+      .selectFrom('plan_contributors')
+      .selectAll()
+      .where('partnership_id', 'in', [...from, toId])
+      .execute();
     const plansWithTo = new Set(planLinks.filter((l) => l.partnership_id === toId).map((l) => l.plan_id));
     for (const link of planLinks.filter((l) => l.partnership_id !== toId)) {
-      await db.deleteFrom('plan_contributors').where('plan_id', '=', link.plan_id).where('partnership_id', '=', link.partnership_id).execute();
+      await db
+        .deleteFrom('plan_contributors')
+        .where('plan_id', '=', link.plan_id)
+        .where('partnership_id', '=', link.partnership_id)
+        .execute();
       if (!plansWithTo.has(link.plan_id)) {
         await db.insertInto('plan_contributors').values({ plan_id: link.plan_id, partnership_id: toId }).execute();
         plansWithTo.add(link.plan_id);
@@ -378,7 +572,11 @@ export class PerformanceRepository {
       moved++;
     }
 
-    const outcomeLinks = await db.selectFrom('outcome_contributors').selectAll().where('partnership_id', 'in', [...from, toId]).execute();
+    const outcomeLinks = await db
+      .selectFrom('outcome_contributors')
+      .selectAll()
+      .where('partnership_id', 'in', [...from, toId])
+      .execute();
     const outcomesWithTo = new Set(outcomeLinks.filter((l) => l.partnership_id === toId).map((l) => l.outcome_id));
     for (const link of outcomeLinks.filter((l) => l.partnership_id !== toId)) {
       if (outcomesWithTo.has(link.outcome_id)) {

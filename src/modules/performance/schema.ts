@@ -269,11 +269,21 @@ export type MeasurementRow = Selectable<MeasurementsTable>;
 // --- inputs -------------------------------------------------------------------------------
 
 export const PLAN_STATUSES = ['draft', 'published', 'archived'] as const;
-export const PLAN_STATUS_LABELS: Record<(typeof PLAN_STATUSES)[number], string> = { draft: 'Draft', published: 'Published', archived: 'Archived' };
+export const PLAN_STATUS_LABELS: Record<(typeof PLAN_STATUSES)[number], string> = {
+  draft: 'Draft',
+  published: 'Published',
+  archived: 'Archived',
+};
 export const POLARITIES = ['higher', 'lower'] as const;
-export const POLARITY_LABELS: Record<(typeof POLARITIES)[number], string> = { higher: 'Higher is better', lower: 'Lower is better' };
+export const POLARITY_LABELS: Record<(typeof POLARITIES)[number], string> = {
+  higher: 'Higher is better',
+  lower: 'Lower is better',
+};
 export const DATA_STATUSES = ['provisional', 'final'] as const;
-export const DATA_STATUS_LABELS: Record<(typeof DATA_STATUSES)[number], string> = { provisional: 'Provisional', final: 'Final' };
+export const DATA_STATUS_LABELS: Record<(typeof DATA_STATUSES)[number], string> = {
+  provisional: 'Provisional',
+  final: 'Final',
+};
 
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
@@ -304,7 +314,12 @@ export const financialYear = (label: string) =>
   z
     .union([z.number(), z.string()], { error: `Enter the ${label} as a financial year, like 2024/25` })
     .transform((value, ctx) => {
-      const year = typeof value === 'number' && Number.isInteger(value) ? (value >= FIRST_YEAR && value <= LAST_YEAR ? value : undefined) : parseYear(String(value));
+      const year =
+        typeof value === 'number' && Number.isInteger(value)
+          ? value >= FIRST_YEAR && value <= LAST_YEAR
+            ? value
+            : undefined
+          : parseYear(String(value));
       if (year === undefined) {
         ctx.addIssue({ code: 'custom', message: `Enter the ${label} as a financial year, like 2024/25` });
         return z.NEVER;
@@ -313,21 +328,32 @@ export const financialYear = (label: string) =>
     });
 
 const optionalId = (message: string) => z.uuid({ message }).optional();
-const webAddress = z.url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ }).max(500).optional();
+const webAddress = z
+  .url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ })
+  .max(500)
+  .optional();
 const finite = (message: string) => z.number({ error: message }).refine(Number.isFinite, { message });
 
-export const planInput = z.object({
-  title: requiredText(200, 'Enter the plan’s title', 'Title'),
-  planType: z.string({ error: 'Choose the type of plan' }).trim().min(1, { message: 'Choose the type of plan' }),
-  ownerPartnershipId: optionalId('Choose the owning partnership from the list'),
-  startYear: financialYear('first year'),
-  endYear: financialYear('last year'),
-  status: z.enum(PLAN_STATUSES, { error: 'Choose draft, published or archived' }).default('draft'),
-  documentUrl: webAddress,
-  summary: optionalText(2000, 'Summary'),
-  contributorIds: z.array(z.uuid({ message: 'Choose contributing partnerships from the list' })).max(100).default([]),
-  version: z.number().int().optional(),
-}).refine((p) => p.endYear >= p.startYear, { message: 'The last year must be the first year or later', path: ['endYear'] });
+export const planInput = z
+  .object({
+    title: requiredText(200, 'Enter the plan’s title', 'Title'),
+    planType: z.string({ error: 'Choose the type of plan' }).trim().min(1, { message: 'Choose the type of plan' }),
+    ownerPartnershipId: optionalId('Choose the owning partnership from the list'),
+    startYear: financialYear('first year'),
+    endYear: financialYear('last year'),
+    status: z.enum(PLAN_STATUSES, { error: 'Choose draft, published or archived' }).default('draft'),
+    documentUrl: webAddress,
+    summary: optionalText(2000, 'Summary'),
+    contributorIds: z
+      .array(z.uuid({ message: 'Choose contributing partnerships from the list' }))
+      .max(100)
+      .default([]),
+    version: z.number().int().optional(),
+  })
+  .refine((p) => p.endYear >= p.startYear, {
+    message: 'The last year must be the first year or later',
+    path: ['endYear'],
+  });
 export type PlanInput = z.infer<typeof planInput>;
 
 export const outcomeInput = z.object({
@@ -344,7 +370,10 @@ export const contributorInput = z
     organisationId: optionalId('Choose an organisation from the list'),
     layer: z.enum(LAYERS, { error: 'Choose the layer it contributes at: strategic, executive or operational' }),
   })
-  .refine((c) => Boolean(c.partnershipId) !== Boolean(c.organisationId), { message: 'Choose a partnership or an organisation (one of them)', path: ['partnershipId'] });
+  .refine((c) => Boolean(c.partnershipId) !== Boolean(c.organisationId), {
+    message: 'Choose a partnership or an organisation (one of them)',
+    path: ['partnershipId'],
+  });
 export type ContributorInput = z.infer<typeof contributorInput>;
 
 export const indicatorInput = z.object({
@@ -378,15 +407,30 @@ export const targetInput = z
       .array(z.object({ year: financialYear('target year'), value: finite('Each target must be a number') }))
       .max(30, { message: 'Enter up to 30 yearly targets' })
       .default([]),
-    amberTolerance: z.number({ error: 'Amber tolerance must be a number' }).min(0, { message: 'Amber tolerance must be 0 or more' }).default(0),
-    redTolerance: z.number({ error: 'Red tolerance must be a number' }).min(0, { message: 'Red tolerance must be 0 or more' }).default(0),
+    amberTolerance: z
+      .number({ error: 'Amber tolerance must be a number' })
+      .min(0, { message: 'Amber tolerance must be 0 or more' })
+      .default(0),
+    redTolerance: z
+      .number({ error: 'Red tolerance must be a number' })
+      .min(0, { message: 'Red tolerance must be 0 or more' })
+      .default(0),
     accountablePartnershipId: optionalId('Choose the accountable partnership from the list'),
     accountableOfficer: optionalText(200, 'Accountable officer'),
     version: z.number().int().optional(),
   })
-  .refine((t) => t.redTolerance >= t.amberTolerance, { message: 'Red tolerance must be at least the amber tolerance', path: ['redTolerance'] })
-  .refine((t) => (t.baselineValue === undefined) === (t.baselineYear === undefined), { message: 'Give the baseline’s value and its year together', path: ['baselineValue'] })
-  .refine((t) => new Set(t.trajectory.map((p) => p.year)).size === t.trajectory.length, { message: 'Give each year one target', path: ['trajectory'] });
+  .refine((t) => t.redTolerance >= t.amberTolerance, {
+    message: 'Red tolerance must be at least the amber tolerance',
+    path: ['redTolerance'],
+  })
+  .refine((t) => (t.baselineValue === undefined) === (t.baselineYear === undefined), {
+    message: 'Give the baseline’s value and its year together',
+    path: ['baselineValue'],
+  })
+  .refine((t) => new Set(t.trajectory.map((p) => p.year)).size === t.trajectory.length, {
+    message: 'Give each year one target',
+    path: ['trajectory'],
+  });
 export type TargetInput = z.infer<typeof targetInput>;
 
 export const measurementInput = z.object({
@@ -399,19 +443,31 @@ export const measurementInput = z.object({
 export type MeasurementInput = z.infer<typeof measurementInput>;
 
 export const decisionInput = z.object({
-  measurementIds: z.array(z.uuid({ message: 'Choose values from the list' })).min(1, { message: 'Choose at least one value' }).max(500),
+  measurementIds: z
+    .array(z.uuid({ message: 'Choose values from the list' }))
+    .min(1, { message: 'Choose at least one value' })
+    .max(500),
   decision: z.enum(['approve', 'reject'], { error: 'Choose approve or reject' }),
 });
 
 export const mergeInput = z.object({
   keepId: z.uuid({ message: 'Choose the outcome to keep' }),
-  mergeIds: z.array(z.uuid({ message: 'Choose outcomes from the list' })).min(1, { message: 'Choose at least one other outcome to merge into it' }).max(20),
+  mergeIds: z
+    .array(z.uuid({ message: 'Choose outcomes from the list' }))
+    .min(1, { message: 'Choose at least one other outcome to merge into it' })
+    .max(20),
   title: optionalText(300, 'Title of the merged outcome'),
 });
 export type MergeInput = z.infer<typeof mergeInput>;
 
 export const frameworkQuery = z.object({
-  theme: z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined),
+  theme: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined),
   layer: z.enum(LAYERS).optional().catch(undefined),
   partnership: z.uuid().optional().catch(undefined),
   plan: z.uuid().optional().catch(undefined),

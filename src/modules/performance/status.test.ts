@@ -1,9 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Point, type Polarity, type Status, STATUS_ORDER, type Trajectory, assess, expectedValue, shortfall, statusOf, worstStatus } from './status.js';
+import {
+  type Point,
+  type Polarity,
+  type Status,
+  STATUS_ORDER,
+  type Trajectory,
+  assess,
+  expectedValue,
+  shortfall,
+  statusOf,
+  worstStatus,
+} from './status.js';
 
 const tolerance = { amber: 0, red: 5 };
-const falling: Trajectory = { baseline: { year: 2020, value: 40 }, targets: [{ year: 2022, value: 30 }, { year: 2024, value: 20 }] };
+const falling: Trajectory = {
+  baseline: { year: 2020, value: 40 },
+  targets: [
+    { year: 2022, value: 30 },
+    { year: 2024, value: 20 },
+  ],
+};
 
 describe('trajectory', () => {
   it('expects nothing before the baseline, the baseline in its year, the line between points and the last target after it', () => {
@@ -35,8 +52,16 @@ describe('status', () => {
   });
 
   it('is measured against the trajectory for the year of the latest value', () => {
-    const values: Point[] = [{ year: 2021, value: 36 }, { year: 2023, value: 26 }];
-    expect(assess(values, falling, 'lower', tolerance)).toMatchObject({ status: 'at-risk', expected: 25, shortfall: 1, latest: { year: 2023 } });
+    const values: Point[] = [
+      { year: 2021, value: 36 },
+      { year: 2023, value: 26 },
+    ];
+    expect(assess(values, falling, 'lower', tolerance)).toMatchObject({
+      status: 'at-risk',
+      expected: 25,
+      shortfall: 1,
+      latest: { year: 2023 },
+    });
     expect(assess([{ year: 2023, value: 24 }], falling, 'lower', tolerance).status).toBe('on-track');
     expect(assess([{ year: 2023, value: 31 }], falling, 'lower', tolerance).status).toBe('off-track');
   });
@@ -56,50 +81,90 @@ describe('status', () => {
 
 const value = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const polarity = fc.constantFrom<Polarity>('higher', 'lower');
-const tolerances = fc.tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true })).map(([a, b]) => ({ amber: Math.min(a, b), red: Math.max(a, b) }));
+const tolerances = fc
+  .tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }))
+  .map(([a, b]) => ({ amber: Math.min(a, b), red: Math.max(a, b) }));
 const rank = (s: Status) => STATUS_ORDER[s];
 
 describe('status properties', () => {
   it('a value on or better than expected is always on track', () => {
     fc.assert(
-      fc.property(value, fc.double({ min: 0, max: 1e6, noNaN: true }), polarity, tolerances, (expected, margin, p, t) => {
-        const better = p === 'higher' ? expected + margin : expected - margin;
-        return statusOf(better, expected, p, t) === 'on-track';
-      }),
+      fc.property(
+        value,
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        polarity,
+        tolerances,
+        (expected, margin, p, t) => {
+          const better = p === 'higher' ? expected + margin : expected - margin;
+          return statusOf(better, expected, p, t) === 'on-track';
+        },
+      ),
     );
   });
 
   it('improving a value never makes its status worse', () => {
     fc.assert(
-      fc.property(value, value, fc.double({ min: 0, max: 1e6, noNaN: true }), polarity, tolerances, (v, expected, step, p, t) => {
-        const improved = p === 'higher' ? v + step : v - step;
-        return rank(statusOf(improved, expected, p, t)) >= rank(statusOf(v, expected, p, t));
-      }),
+      fc.property(
+        value,
+        value,
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        polarity,
+        tolerances,
+        (v, expected, step, p, t) => {
+          const improved = p === 'higher' ? v + step : v - step;
+          return rank(statusOf(improved, expected, p, t)) >= rank(statusOf(v, expected, p, t));
+        },
+      ),
     );
   });
 
   it('mirroring values and flipping the polarity gives the same status', () => {
-    fc.assert(fc.property(value, value, polarity, tolerances, (v, expected, p, t) => statusOf(v, expected, p, t) === statusOf(-v, -expected, p === 'higher' ? 'lower' : 'higher', t)));
+    fc.assert(
+      fc.property(
+        value,
+        value,
+        polarity,
+        tolerances,
+        (v, expected, p, t) =>
+          statusOf(v, expected, p, t) === statusOf(-v, -expected, p === 'higher' ? 'lower' : 'higher', t),
+      ),
+    );
   });
 
   it('widening the tolerance never makes a status worse', () => {
     fc.assert(
-      fc.property(value, value, polarity, tolerances, fc.double({ min: 0, max: 1e4, noNaN: true }), (v, expected, p, t, extra) => {
-        return rank(statusOf(v, expected, p, { amber: t.amber + extra, red: t.red + extra })) >= rank(statusOf(v, expected, p, t));
-      }),
+      fc.property(
+        value,
+        value,
+        polarity,
+        tolerances,
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (v, expected, p, t, extra) => {
+          return (
+            rank(statusOf(v, expected, p, { amber: t.amber + extra, red: t.red + extra })) >=
+            rank(statusOf(v, expected, p, t))
+          );
+        },
+      ),
     );
   });
 
   it('the shortfall is never negative and is zero exactly when the value meets the expectation', () => {
-    fc.assert(fc.property(value, value, polarity, (v, expected, p) => {
-      const gap = shortfall(v, expected, p);
-      const meets = p === 'higher' ? v >= expected : v <= expected;
-      return gap >= 0 && (meets ? gap === 0 : true);
-    }));
+    fc.assert(
+      fc.property(value, value, polarity, (v, expected, p) => {
+        const gap = shortfall(v, expected, p);
+        const meets = p === 'higher' ? v >= expected : v <= expected;
+        return gap >= 0 && (meets ? gap === 0 : true);
+      }),
+    );
   });
 
   it('the trajectory passes through its targets and stays between neighbouring points', () => {
-    const points = fc.uniqueArray(fc.record({ year: fc.integer({ min: 2000, max: 2040 }), value }), { minLength: 1, maxLength: 6, selector: (p) => p.year });
+    const points = fc.uniqueArray(fc.record({ year: fc.integer({ min: 2000, max: 2040 }), value }), {
+      minLength: 1,
+      maxLength: 6,
+      selector: (p) => p.year,
+    });
     fc.assert(
       fc.property(points, fc.integer({ min: 2000, max: 2040 }), (targets, year) => {
         const trajectory = { targets };

@@ -99,12 +99,22 @@ export interface Assessment {
  * The status of a target from its approved values: the latest year's value against what the
  * trajectory expects that year. Values awaiting approval must not be passed in.
  */
-export function assess(values: Point[], trajectory: Trajectory, polarity: Polarity | null, tolerance: Tolerance): Assessment {
+export function assess(
+  values: Point[],
+  trajectory: Trajectory,
+  polarity: Polarity | null,
+  tolerance: Tolerance,
+): Assessment {
   const latest = [...values].sort((a, b) => b.year - a.year)[0];
   if (!latest) return { status: 'no-data' };
   const expected = expectedValue(trajectory, latest.year);
   if (expected === undefined || polarity === null) return { status: 'no-data', latest };
-  return { status: statusOf(latest.value, expected, polarity, tolerance), latest, expected, shortfall: shortfall(latest.value, expected, polarity) };
+  return {
+    status: statusOf(latest.value, expected, polarity, tolerance),
+    latest,
+    expected,
+    shortfall: shortfall(latest.value, expected, polarity),
+  };
 }
 
 /** The worst status among several targets; an outcome or partnership with none has no data. */

@@ -26,7 +26,11 @@ function features(id: string, extra: Partial<PartnershipFeatures> = {}): Partner
     ...extra,
   };
 }
-const op = (kind: PlannedOperationWithPattern['kind'], subjectIds: string[], extra: Partial<PlannedOperationWithPattern> = {}): PlannedOperationWithPattern => ({
+const op = (
+  kind: PlannedOperationWithPattern['kind'],
+  subjectIds: string[],
+  extra: Partial<PlannedOperationWithPattern> = {},
+): PlannedOperationWithPattern => ({
   kind,
   subjectIds,
   targetId: null,
@@ -44,7 +48,13 @@ describe('before and after', () => {
   it('counts one partnership, and the shared members’ seats, fewer after a merge, and saves the absorbed board’s meetings', () => {
     const a = features('a', { memberOrganisationIds: ['council', 'police'] });
     const b = features('b', { memberOrganisationIds: ['council', 'police', 'nhs'] });
-    const result = compare([a, b], [op('merge', ['a', 'b'], { targetId: 'a' })], publicSector, DEFAULT_COST_RATES, (id) => id);
+    const result = compare(
+      [a, b],
+      [op('merge', ['a', 'b'], { targetId: 'a' })],
+      publicSector,
+      DEFAULT_COST_RATES,
+      (id) => id,
+    );
     expect(result.before).toMatchObject({ partnerships: 2, seats: 5, meetingHours: 60 });
     expect(result.after).toMatchObject({ partnerships: 1, seats: 3, meetingHours: 36 });
     // 6 meetings × attendees × (2 h + 2 h preparation) × £45: 2 + 3 attendees before, 3 after.
@@ -54,14 +64,24 @@ describe('before and after', () => {
   });
 
   it('places partnerships after a plan exactly where the rules say they go', () => {
-    const register = fc.integer({ min: 2, max: 10 }).chain((n) =>
-      fc.array(fc.option(fc.nat(), { nil: undefined }), { minLength: n, maxLength: n }).map((parents) => parents.map((parent, i) => features(`p${i}`, { parentId: parent !== undefined && i > 0 ? `p${parent % i}` : null }))),
-    );
+    const register = fc
+      .integer({ min: 2, max: 10 })
+      .chain((n) =>
+        fc
+          .array(fc.option(fc.nat(), { nil: undefined }), { minLength: n, maxLength: n })
+          .map((parents) =>
+            parents.map((parent, i) =>
+              features(`p${i}`, { parentId: parent !== undefined && i > 0 ? `p${parent % i}` : null }),
+            ),
+          ),
+      );
     const plan = register.chain((open) => {
       const id = fc.nat({ max: open.length - 1 }).map((i) => `p${i}`);
       const one = fc.oneof(
         fc.tuple(fc.array(id, { minLength: 1, maxLength: 3 }), id).map(([s, t]) => op('nest', s, { targetId: t })),
-        fc.tuple(fc.array(id, { minLength: 1, maxLength: 3 }), id).map(([s, t]) => op('merge', [...new Set([t, ...s])], { targetId: t })),
+        fc
+          .tuple(fc.array(id, { minLength: 1, maxLength: 3 }), id)
+          .map(([s, t]) => op('merge', [...new Set([t, ...s])], { targetId: t })),
         fc.array(id, { minLength: 2, maxLength: 3 }).map((s) => op('merge', [...new Set(s)], { newName: 'Joined' })),
         fc.array(id, { minLength: 1, maxLength: 2 }).map((s) => op('close', [...new Set(s)], { reason: 'Done' })),
       );
@@ -69,7 +89,20 @@ describe('before and after', () => {
     });
     fc.assert(
       fc.property(plan, ({ open, ops }) => {
-        const rules = new Map(open.map((p) => [p.id, { id: p.id, name: p.name, status: p.status, parentId: p.parentId, layer: p.layer, statutory: false, separateLegalStatus: false }]));
+        const rules = new Map(
+          open.map((p) => [
+            p.id,
+            {
+              id: p.id,
+              name: p.name,
+              status: p.status,
+              parentId: p.parentId,
+              layer: p.layer,
+              statutory: false,
+              separateLegalStatus: false,
+            },
+          ]),
+        );
         if (checkPlan(ops, rules).length) return;
         const after = new Map(simulate(open, ops).map((p) => [p.id, p.parentId]));
         expect(after).toEqual(parentsAfter(ops, rules));

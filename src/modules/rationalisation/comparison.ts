@@ -43,20 +43,39 @@ export interface Comparison {
 const LAYER_ORDER = ['strategic', 'executive', 'operational'];
 
 /** The meeting pattern of a merged partnership: what the operation says, else the continuing one's, else the busiest. */
-export function mergedPattern(subjects: readonly PartnershipFeatures[], keeper: PartnershipFeatures | undefined, op: Pick<PlannedOperationWithPattern, 'meetingsPerYear' | 'meetingMinutes'>, members: number) {
-  const max = (pick: (p: PartnershipFeatures) => number | null) => subjects.map(pick).filter((v): v is number => v !== null).reduce<number | null>((m, v) => (m === null || v > m ? v : m), null);
+export function mergedPattern(
+  subjects: readonly PartnershipFeatures[],
+  keeper: PartnershipFeatures | undefined,
+  op: Pick<PlannedOperationWithPattern, 'meetingsPerYear' | 'meetingMinutes'>,
+  members: number,
+) {
+  const max = (pick: (p: PartnershipFeatures) => number | null) =>
+    subjects
+      .map(pick)
+      .filter((v): v is number => v !== null)
+      .reduce<number | null>((m, v) => (m === null || v > m ? v : m), null);
   const meetingsPerYear = op.meetingsPerYear ?? (keeper ? keeper.meetingsPerYear : max((p) => p.meetingsPerYear));
   const meetingMinutes = op.meetingMinutes ?? (keeper ? keeper.meetingMinutes : max((p) => p.meetingMinutes));
   // Attendance grows with the organisations added, from the continuing board's (or the fullest) ratio.
   const basis = keeper ? [keeper] : subjects;
-  const ratios = basis.filter((p) => p.typicalAttendance !== null && p.memberOrganisationIds.length > 0).map((p) => (p.typicalAttendance as number) / new Set(p.memberOrganisationIds).size);
+  const ratios = basis
+    .filter((p) => p.typicalAttendance !== null && p.memberOrganisationIds.length > 0)
+    .map((p) => (p.typicalAttendance as number) / new Set(p.memberOrganisationIds).size);
   const typicalAttendance = ratios.length ? Math.round(Math.max(...ratios) * members) : null;
   return { meetingsPerYear, meetingMinutes, typicalAttendance };
 }
 
 /** The open partnerships once the operations are applied, in order. */
-export function simulate(open: readonly PartnershipFeatures[], ops: readonly PlannedOperationWithPattern[]): PartnershipFeatures[] {
-  const byId = new Map(open.map((p) => [p.id, { ...p, memberOrganisationIds: [...p.memberOrganisationIds], themes: [...p.themes], areas: [...p.areas] }]));
+export function simulate(
+  open: readonly PartnershipFeatures[],
+  ops: readonly PlannedOperationWithPattern[],
+): PartnershipFeatures[] {
+  const byId = new Map(
+    open.map((p) => [
+      p.id,
+      { ...p, memberOrganisationIds: [...p.memberOrganisationIds], themes: [...p.themes], areas: [...p.areas] },
+    ]),
+  );
   const reparent = (from: string, to: string | null) => {
     const grandparent = byId.get(from)?.parentId ?? null;
     for (const p of byId.values()) if (p.parentId === from) p.parentId = p.id === to ? grandparent : to;
@@ -110,10 +129,20 @@ export function simulate(open: readonly PartnershipFeatures[], ops: readonly Pla
 }
 
 /** What figures need of a partnership: its members, meeting pattern and layer. */
-export type Measured = Pick<PartnershipFeatures, 'memberOrganisationIds' | 'meetingsPerYear' | 'meetingMinutes' | 'typicalAttendance' | 'layer'>;
+export type Measured = Pick<
+  PartnershipFeatures,
+  'memberOrganisationIds' | 'meetingsPerYear' | 'meetingMinutes' | 'typicalAttendance' | 'layer'
+>;
 
 export function figures(open: readonly Measured[], sectorOf: SectorOf, rates: CostRates): Figures {
-  const result: Figures = { partnerships: open.length, seats: 0, meetingHours: 0, yearlyCostPence: 0, estimated: 0, byLayer: {} };
+  const result: Figures = {
+    partnerships: open.length,
+    seats: 0,
+    meetingHours: 0,
+    yearlyCostPence: 0,
+    estimated: 0,
+    byLayer: {},
+  };
   for (const p of open) {
     const seats = new Set(p.memberOrganisationIds).size;
     const pattern = meetingPattern(p, rates);
@@ -129,7 +158,13 @@ export function figures(open: readonly Measured[], sectorOf: SectorOf, rates: Co
 }
 
 /** The whole comparison for a plan. */
-export function compare(open: readonly PartnershipFeatures[], ops: readonly PlannedOperationWithPattern[], sectorOf: SectorOf, rates: CostRates, names: (id: string) => string): Comparison {
+export function compare(
+  open: readonly PartnershipFeatures[],
+  ops: readonly PlannedOperationWithPattern[],
+  sectorOf: SectorOf,
+  rates: CostRates,
+  names: (id: string) => string,
+): Comparison {
   const after = simulate(open, ops);
   const before = figures(open, sectorOf, rates);
   const afterFigures = figures(after, sectorOf, rates);
@@ -141,8 +176,15 @@ export function compare(open: readonly PartnershipFeatures[], ops: readonly Plan
   });
   const beforeById = new Map(open.map((p) => [p.id, p]));
   const afterById = new Map(after.map((p) => [p.id, p]));
-  for (const p of after) if (p.parentId && touched.has(p.parentId) && beforeById.get(p.id)?.parentId !== p.parentId) touched.add(p.id);
-  const state = (p: PartnershipFeatures | undefined) => (p ? { status: p.status, layer: p.layer, parentId: p.parentId } : null);
-  const map: MapRow[] = [...touched].map((id) => ({ id, name: afterById.get(id)?.name ?? beforeById.get(id)?.name ?? names(id), before: state(beforeById.get(id)), after: state(afterById.get(id)) }));
+  for (const p of after)
+    if (p.parentId && touched.has(p.parentId) && beforeById.get(p.id)?.parentId !== p.parentId) touched.add(p.id);
+  const state = (p: PartnershipFeatures | undefined) =>
+    p ? { status: p.status, layer: p.layer, parentId: p.parentId } : null;
+  const map: MapRow[] = [...touched].map((id) => ({
+    id,
+    name: afterById.get(id)?.name ?? beforeById.get(id)?.name ?? names(id),
+    before: state(beforeById.get(id)),
+    after: state(afterById.get(id)),
+  }));
   return { before, after: afterFigures, savingPence: before.yearlyCostPence - afterFigures.yearlyCostPence, map };
 }

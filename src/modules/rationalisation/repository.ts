@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuditEventRow } from '../../db/tables.js';
-import type { CommentRow, ConsentRow, Decision, LineageRow, OperationKind, OperationRow, PlanRow, PlanStatus } from './schema.js';
+import type {
+  CommentRow,
+  ConsentRow,
+  Decision,
+  LineageRow,
+  OperationKind,
+  OperationRow,
+  PlanRow,
+  PlanStatus,
+} from './schema.js';
 
 export interface NewOperation {
   kind: OperationKind;
@@ -35,12 +44,23 @@ export class RationalisationRepository {
   }
 
   getPlan(db: Db, localityId: string, id: string): Promise<PlanRow | undefined> {
-    return db.selectFrom('rationalisation_plans').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('rationalisation_plans')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** The plan row, locked until the transaction ends, so two people cannot carry it out at once. */
   lockPlan(db: Db, localityId: string, id: string): Promise<PlanRow | undefined> {
-    return db.selectFrom('rationalisation_plans').selectAll().where('locality_id', '=', localityId).where('id', '=', id).forUpdate().executeTakeFirst();
+    return db
+      .selectFrom('rationalisation_plans')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   /** Open plans, in every locality, whose effective date has come: candidates to carry out. */
@@ -65,30 +85,64 @@ export class RationalisationRepository {
     return `RP-${String(Number(row.n) + 1).padStart(3, '0')}`;
   }
 
-  insertPlan(db: Db, row: { locality_id: string; reference: string; title: string; rationale: string; cluster_id: string | null; effective_on: string; created_by: string }): Promise<PlanRow> {
+  insertPlan(
+    db: Db,
+    row: {
+      locality_id: string;
+      reference: string;
+      title: string;
+      rationale: string;
+      cluster_id: string | null;
+      effective_on: string;
+      created_by: string;
+    },
+  ): Promise<PlanRow> {
     return db.insertInto('rationalisation_plans').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   updatePlan(
     db: Db,
     id: string,
-    changes: Partial<{ title: string; rationale: string; effective_on: string; status: PlanStatus; predicted_saving_pence: number | null; comparison: string | null; carried_out_at: Date; carried_out_by: string }>,
+    changes: Partial<{
+      title: string;
+      rationale: string;
+      effective_on: string;
+      status: PlanStatus;
+      predicted_saving_pence: number | null;
+      comparison: string | null;
+      carried_out_at: Date;
+      carried_out_by: string;
+    }>,
     options: { newRound?: boolean; version?: number } = {},
   ): Promise<PlanRow | undefined> {
     let query = db
       .updateTable('rationalisation_plans')
-      .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()`, ...(options.newRound ? { consent_round: sql`consent_round + 1` } : {}) })
+      .set({
+        ...changes,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+        ...(options.newRound ? { consent_round: sql`consent_round + 1` } : {}),
+      })
       .where('id', '=', id);
     if (options.version !== undefined) query = query.where('version', '=', options.version);
     return query.returningAll().executeTakeFirst();
   }
 
   operations(db: Db, planId: string): Promise<OperationRow[]> {
-    return db.selectFrom('rationalisation_operations').selectAll().where('plan_id', '=', planId).orderBy('position').execute();
+    return db
+      .selectFrom('rationalisation_operations')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('position')
+      .execute();
   }
 
   async insertOperation(db: Db, planId: string, op: NewOperation): Promise<OperationRow> {
-    const row = await db.selectFrom('rationalisation_operations').select(sql<number>`coalesce(max(position), 0)`.as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('rationalisation_operations')
+      .select(sql<number>`coalesce(max(position), 0)`.as('n'))
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow();
     return db
       .insertInto('rationalisation_operations')
       .values({ ...op, plan_id: planId, position: Number(row.n) + 1, subject_ids: JSON.stringify(op.subject_ids) })
@@ -97,36 +151,83 @@ export class RationalisationRepository {
   }
 
   async deleteOperation(db: Db, planId: string, operationId: string): Promise<boolean> {
-    const result = await db.deleteFrom('rationalisation_operations').where('plan_id', '=', planId).where('id', '=', operationId).executeTakeFirst();
+    const result = await db
+      .deleteFrom('rationalisation_operations')
+      .where('plan_id', '=', planId)
+      .where('id', '=', operationId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
   setOperationResult(db: Db, operationId: string, resultId: string): Promise<unknown> {
-    return db.updateTable('rationalisation_operations').set({ result_id: resultId }).where('id', '=', operationId).execute();
+    return db
+      .updateTable('rationalisation_operations')
+      .set({ result_id: resultId })
+      .where('id', '=', operationId)
+      .execute();
   }
 
   consents(db: Db, planId: string): Promise<ConsentRow[]> {
-    return db.selectFrom('rationalisation_consents').selectAll().where('plan_id', '=', planId).orderBy('recorded_at').execute();
+    return db
+      .selectFrom('rationalisation_consents')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('recorded_at')
+      .execute();
   }
 
-  insertConsent(db: Db, row: { plan_id: string; partnership_id: string; round: number; decision: Decision; detail: string | null; on_behalf_of_board: boolean; recorded_by: string; recorded_by_id: string | null }): Promise<ConsentRow> {
+  insertConsent(
+    db: Db,
+    row: {
+      plan_id: string;
+      partnership_id: string;
+      round: number;
+      decision: Decision;
+      detail: string | null;
+      on_behalf_of_board: boolean;
+      recorded_by: string;
+      recorded_by_id: string | null;
+    },
+  ): Promise<ConsentRow> {
     return db.insertInto('rationalisation_consents').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   comments(db: Db, planId: string): Promise<CommentRow[]> {
-    return db.selectFrom('rationalisation_comments').selectAll().where('plan_id', '=', planId).orderBy('created_at').execute();
+    return db
+      .selectFrom('rationalisation_comments')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('created_at')
+      .execute();
   }
 
-  insertComment(db: Db, row: { plan_id: string; author: string; author_id: string | null; author_role: string; body: string }): Promise<CommentRow> {
+  insertComment(
+    db: Db,
+    row: { plan_id: string; author: string; author_id: string | null; author_role: string; body: string },
+  ): Promise<CommentRow> {
     return db.insertInto('rationalisation_comments').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  insertLineage(db: Db, rows: Array<{ locality_id: string; plan_id: string | null; kind: LineageRow['kind']; from_id: string; to_id: string | null; detail: string | null; effective_on: string }>): Promise<unknown> {
+  insertLineage(
+    db: Db,
+    rows: Array<{
+      locality_id: string;
+      plan_id: string | null;
+      kind: LineageRow['kind'];
+      from_id: string;
+      to_id: string | null;
+      detail: string | null;
+      effective_on: string;
+    }>,
+  ): Promise<unknown> {
     return rows.length ? db.insertInto('partnership_lineage').values(rows).execute() : Promise.resolve();
   }
 
   /** Every lineage link of a locality (a few per carried-out plan), with the plan's reference and title. */
-  lineage(db: Db, localityId: string): Promise<Array<LineageRow & { plan_reference: string | null; plan_title: string | null }>> {
+  lineage(
+    db: Db,
+    localityId: string,
+  ): Promise<Array<LineageRow & { plan_reference: string | null; plan_title: string | null }>> {
     return db
       .selectFrom('partnership_lineage as l')
       .leftJoin('rationalisation_plans as r', 'r.id', 'l.plan_id')
@@ -139,7 +240,10 @@ export class RationalisationRepository {
   }
 
   /** Partnerships a merge created, with the operation's plan. */
-  createdByPlans(db: Db, localityId: string): Promise<Array<{ result_id: string; plan_id: string; reference: string; title: string; effective_on: string }>> {
+  createdByPlans(
+    db: Db,
+    localityId: string,
+  ): Promise<Array<{ result_id: string; plan_id: string; reference: string; title: string; effective_on: string }>> {
     return db
       .selectFrom('rationalisation_operations as o')
       .innerJoin('rationalisation_plans as r', 'r.id', 'o.plan_id')
@@ -157,13 +261,28 @@ export class RationalisationRepository {
    * plans entered after the event (the demo's past plan). The audit trail keeps when they were
    * entered.
    */
-  async backdate(db: Db, planId: string, at: { openedAt: string; answeredAt: string; carriedOutAt: string }): Promise<void> {
-    await db.updateTable('rationalisation_plans').set({ created_at: at.openedAt, carried_out_at: at.carriedOutAt }).where('id', '=', planId).execute();
-    await db.updateTable('rationalisation_consents').set({ recorded_at: at.answeredAt }).where('plan_id', '=', planId).execute();
+  async backdate(
+    db: Db,
+    planId: string,
+    at: { openedAt: string; answeredAt: string; carriedOutAt: string },
+  ): Promise<void> {
+    await db
+      .updateTable('rationalisation_plans')
+      .set({ created_at: at.openedAt, carried_out_at: at.carriedOutAt })
+      .where('id', '=', planId)
+      .execute();
+    await db
+      .updateTable('rationalisation_consents')
+      .set({ recorded_at: at.answeredAt })
+      .where('plan_id', '=', planId)
+      .execute();
   }
 
   /** The audit entry that created a partnership: who added it, when, and whether by import. */
-  creationEvent(db: Db, partnershipId: string): Promise<Pick<AuditEventRow, 'actor' | 'actor_id' | 'occurred_at' | 'summary'> | undefined> {
+  creationEvent(
+    db: Db,
+    partnershipId: string,
+  ): Promise<Pick<AuditEventRow, 'actor' | 'actor_id' | 'occurred_at' | 'summary'> | undefined> {
     return db
       .selectFrom('audit_events')
       .select(['actor', 'actor_id', 'occurred_at', 'summary'])

@@ -1,21 +1,60 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ConsentAnswer, type PlannedOperation, type RulePartnership, affectedPartnerships, checkOperation, checkPlan, consentState, findCycle, parentsAfter, readiness } from './rules.js';
+import {
+  type ConsentAnswer,
+  type PlannedOperation,
+  type RulePartnership,
+  affectedPartnerships,
+  checkOperation,
+  checkPlan,
+  consentState,
+  findCycle,
+  parentsAfter,
+  readiness,
+} from './rules.js';
 
 function partnership(id: string, extra: Partial<RulePartnership> = {}): RulePartnership {
-  return { id, name: `P ${id}`, status: 'active', parentId: null, layer: 'operational', statutory: false, separateLegalStatus: false, ...extra };
+  return {
+    id,
+    name: `P ${id}`,
+    status: 'active',
+    parentId: null,
+    layer: 'operational',
+    statutory: false,
+    separateLegalStatus: false,
+    ...extra,
+  };
 }
 const registerOf = (...ps: RulePartnership[]) => new Map(ps.map((p) => [p.id, p]));
-const op = (kind: PlannedOperation['kind'], subjectIds: string[], extra: Partial<PlannedOperation> = {}): PlannedOperation => ({ kind, subjectIds, targetId: null, newName: null, newLayer: null, changeParent: false, reason: null, ...extra });
+const op = (
+  kind: PlannedOperation['kind'],
+  subjectIds: string[],
+  extra: Partial<PlannedOperation> = {},
+): PlannedOperation => ({
+  kind,
+  subjectIds,
+  targetId: null,
+  newName: null,
+  newLayer: null,
+  changeParent: false,
+  reason: null,
+  ...extra,
+});
 
 describe('rationalisation rules', () => {
   const lsp = partnership('lsp', { name: 'Brackenfield Partnership', layer: 'strategic' });
 
   it('refuses to merge away a partnership with separate legal status, and offers nesting instead', () => {
-    const register = registerOf(lsp, partnership('a'), partnership('trust', { name: 'Brackenfield Trust Ltd', separateLegalStatus: true }));
+    const register = registerOf(
+      lsp,
+      partnership('a'),
+      partnership('trust', { name: 'Brackenfield Trust Ltd', separateLegalStatus: true }),
+    );
     const problems = checkOperation(op('merge', ['a', 'trust'], { targetId: 'a' }), register);
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toMatch(/Brackenfield Trust Ltd has separate legal status.*cannot be merged away.*Nest it under P a instead/);
+    expect(problems[0]?.message).toMatch(
+      /Brackenfield Trust Ltd has separate legal status.*cannot be merged away.*Nest it under P a instead/,
+    );
     // The same company may continue the merge: it keeps its identity.
     expect(checkOperation(op('merge', ['a', 'trust'], { targetId: 'trust' }), register)).toEqual([]);
     expect(checkOperation(op('nest', ['trust'], { targetId: 'lsp' }), register)).toEqual([]);
@@ -24,26 +63,37 @@ describe('rationalisation rules', () => {
   it('refuses to close a statutory partnership', () => {
     const register = registerOf(lsp, partnership('csp', { name: 'Community Safety Partnership', statutory: true }));
     const [problem] = checkOperation(op('close', ['csp'], { reason: 'Duplicates the LSP' }), register);
-    expect(problem?.message).toMatch(/Community Safety Partnership is a statutory partnership.*cannot be closed.*Nest it under the LSP/);
+    expect(problem?.message).toMatch(
+      /Community Safety Partnership is a statutory partnership.*cannot be closed.*Nest it under the LSP/,
+    );
     expect(checkOperation(op('nest', ['csp'], { targetId: 'lsp' }), register)).toEqual([]);
   });
 
   it('refuses a nesting cycle made by two operations of one plan', () => {
     const register = registerOf(partnership('a'), partnership('b'));
     const problems = checkPlan([op('nest', ['a'], { targetId: 'b' }), op('nest', ['b'], { targetId: 'a' })], register);
-    expect(problems.map((p) => p.message).join(' ')).toMatch(/nesting cycle: P b → P a → P b|nesting cycle: P a → P b → P a/);
+    expect(problems.map((p) => p.message).join(' ')).toMatch(
+      /nesting cycle: P b → P a → P b|nesting cycle: P a → P b → P a/,
+    );
     expect(problems.find((p) => /cycle/.test(p.message))?.operation).toBe(1);
   });
 
   it('refuses to use a partnership that an earlier operation merged away', () => {
     const register = registerOf(partnership('a'), partnership('b'), partnership('c'));
-    const problems = checkPlan([op('merge', ['a', 'b'], { targetId: 'a' }), op('nest', ['c'], { targetId: 'b' })], register);
+    const problems = checkPlan(
+      [op('merge', ['a', 'b'], { targetId: 'a' }), op('nest', ['c'], { targetId: 'b' })],
+      register,
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toMatch(/P b is merged away by operation 1.*Use P a instead/);
   });
 
   it('lets a sub-partnership take in its parent, moving up to the grandparent', () => {
-    const register = registerOf(lsp, partnership('parent', { parentId: 'lsp' }), partnership('child', { parentId: 'parent' }));
+    const register = registerOf(
+      lsp,
+      partnership('parent', { parentId: 'lsp' }),
+      partnership('child', { parentId: 'parent' }),
+    );
     const ops = [op('merge', ['child', 'parent'], { targetId: 'child' })];
     expect(checkPlan(ops, register)).toEqual([]);
     expect(parentsAfter(ops, register).get('child')).toBe('lsp');
@@ -59,7 +109,9 @@ describe('rationalisation rules', () => {
   });
 
   it('counts the continuing partnership and a new parent among those who must agree', () => {
-    expect(affectedPartnerships([op('merge', ['a', 'b'], { targetId: 'a' }), op('nest', ['c'], { targetId: 'lsp' })])).toEqual(['a', 'b', 'c', 'lsp']);
+    expect(
+      affectedPartnerships([op('merge', ['a', 'b'], { targetId: 'a' }), op('nest', ['c'], { targetId: 'lsp' })]),
+    ).toEqual(['a', 'b', 'c', 'lsp']);
   });
 
   it('is ready only when everyone agreed in this round and the effective date has come', () => {
@@ -69,7 +121,9 @@ describe('rationalisation rules', () => {
     ];
     const consent = consentState(['a', 'b'], answers, 1);
     expect(consent.complete).toBe(true);
-    expect(readiness({ status: 'open', effectiveOn: '2026-12-01' }, [], consent, '2026-12-01', (id) => id).ready).toBe(true);
+    expect(readiness({ status: 'open', effectiveOn: '2026-12-01' }, [], consent, '2026-12-01', (id) => id).ready).toBe(
+      true,
+    );
     const early = readiness({ status: 'open', effectiveOn: '2026-12-02' }, [], consent, '2026-12-01', (id) => id);
     expect(early.reasons.join()).toMatch(/takes effect on 2 December 2026/);
     // An amended plan asks again: last round's answers no longer count.
@@ -79,15 +133,23 @@ describe('rationalisation rules', () => {
 
 /** A random forest of open partnerships (each parent earlier in the list, so no cycle to start with). */
 const forest = fc.integer({ min: 2, max: 12 }).chain((n) =>
-  fc.tuple(
-    fc.array(fc.option(fc.nat(), { nil: undefined }), { minLength: n, maxLength: n }),
-    fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-    fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-  ).map(([parents, statutory, legal]) =>
-    registerOf(
-      ...parents.map((parent, i) => partnership(`p${i}`, { parentId: parent !== undefined && i > 0 ? `p${parent % i}` : null, statutory: statutory[i], separateLegalStatus: legal[i] })),
+  fc
+    .tuple(
+      fc.array(fc.option(fc.nat(), { nil: undefined }), { minLength: n, maxLength: n }),
+      fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+    )
+    .map(([parents, statutory, legal]) =>
+      registerOf(
+        ...parents.map((parent, i) =>
+          partnership(`p${i}`, {
+            parentId: parent !== undefined && i > 0 ? `p${parent % i}` : null,
+            statutory: statutory[i],
+            separateLegalStatus: legal[i],
+          }),
+        ),
+      ),
     ),
-  ),
 );
 
 function operations(size: number) {
@@ -96,7 +158,9 @@ function operations(size: number) {
     fc.tuple(fc.array(id, { minLength: 1, maxLength: 3 }), id).map(([s, t]) => op('nest', s, { targetId: t })),
     fc.tuple(fc.array(id, { minLength: 1, maxLength: 3 }), id).map(([s, t]) => op('merge', [...s, t], { targetId: t })),
     fc.array(id, { minLength: 1, maxLength: 2 }).map((s) => op('close', s, { reason: 'No longer needed' })),
-    fc.tuple(fc.array(id, { minLength: 1, maxLength: 2 }), fc.option(id, { nil: null })).map(([s, t]) => op('relayer', s, { targetId: t, changeParent: true })),
+    fc
+      .tuple(fc.array(id, { minLength: 1, maxLength: 2 }), fc.option(id, { nil: null }))
+      .map(([s, t]) => op('relayer', s, { targetId: t, changeParent: true })),
   );
   return fc.array(one, { minLength: 1, maxLength: 5 });
 }
@@ -115,7 +179,13 @@ describe('rationalisation rules, for any register and plan', () => {
   it('never passes a plan that merges away a partnership with separate legal status, or a statutory one', () => {
     fc.assert(
       fc.property(planOn, ({ register, ops }) => {
-        const mergesAwayProtected = ops.some((o) => o.kind === 'merge' && o.subjectIds.some((id) => id !== o.targetId && (register.get(id)?.separateLegalStatus || register.get(id)?.statutory)));
+        const mergesAwayProtected = ops.some(
+          (o) =>
+            o.kind === 'merge' &&
+            o.subjectIds.some(
+              (id) => id !== o.targetId && (register.get(id)?.separateLegalStatus || register.get(id)?.statutory),
+            ),
+        );
         if (mergesAwayProtected) expect(checkPlan(ops, register).length).toBeGreaterThan(0);
       }),
     );
@@ -124,7 +194,8 @@ describe('rationalisation rules, for any register and plan', () => {
   it('never passes a plan that closes a statutory partnership', () => {
     fc.assert(
       fc.property(planOn, ({ register, ops }) => {
-        if (ops.some((o) => o.kind === 'close' && o.subjectIds.some((id) => register.get(id)?.statutory))) expect(checkPlan(ops, register).length).toBeGreaterThan(0);
+        if (ops.some((o) => o.kind === 'close' && o.subjectIds.some((id) => register.get(id)?.statutory)))
+          expect(checkPlan(ops, register).length).toBeGreaterThan(0);
       }),
     );
   });
@@ -147,7 +218,9 @@ describe('rationalisation rules, for any register and plan', () => {
         const expected = affected.every((id) => latest(id) === 'agree' || latest(id) === 'conditions');
         const state = consentState(affected, answers, round);
         expect(state.complete).toBe(expected);
-        expect(state.agreed.length + state.withConditions.length + state.objected.length + state.pending.length).toBe(affected.length);
+        expect(state.agreed.length + state.withConditions.length + state.objected.length + state.pending.length).toBe(
+          affected.length,
+        );
       }),
     );
   });

@@ -62,7 +62,8 @@ export function affectedPartnerships(ops: readonly PlannedOperation[]): string[]
   const ids: string[] = [];
   for (const op of ops) {
     ids.push(...op.subjectIds);
-    if (op.targetId && (op.kind === 'merge' || op.kind === 'nest' || (op.kind === 'relayer' && op.changeParent))) ids.push(op.targetId);
+    if (op.targetId && (op.kind === 'merge' || op.kind === 'nest' || (op.kind === 'relayer' && op.changeParent)))
+      ids.push(op.targetId);
   }
   return unique(ids);
 }
@@ -91,15 +92,26 @@ export function checkOperation(op: PlannedOperation, register: Register, index =
   switch (op.kind) {
     case 'merge': {
       const absorbed = removedBy(op);
-      if (op.targetId && !subjects.includes(op.targetId)) add('targetId', `${nameOf(register, op.targetId)} must be one of the partnerships being merged`);
+      if (op.targetId && !subjects.includes(op.targetId))
+        add('targetId', `${nameOf(register, op.targetId)} must be one of the partnerships being merged`);
       if (!op.targetId && subjects.length < 2) add('subjectIds', 'Choose at least two partnerships to merge');
-      if (op.targetId && absorbed.length < 1) add('subjectIds', 'Choose at least one partnership to merge into the continuing one');
-      if (!op.targetId && !op.newName) add('newName', 'Enter the name of the new merged partnership, or choose one of them to continue');
+      if (op.targetId && absorbed.length < 1)
+        add('subjectIds', 'Choose at least one partnership to merge into the continuing one');
+      if (!op.targetId && !op.newName)
+        add('newName', 'Enter the name of the new merged partnership, or choose one of them to continue');
       const keepIdentity = op.targetId ? nameOf(register, op.targetId) : 'the LSP';
       for (const id of absorbed) {
         const p = register.get(id) as RulePartnership;
-        if (p.separateLegalStatus) add('subjectIds', `${p.name} has separate legal status and keeps a distinct identity: it cannot be merged away. Nest it under ${keepIdentity} instead, or let it be the one that continues.`);
-        if (p.statutory) add('subjectIds', `${p.name} is a statutory partnership, required by law: it cannot be merged away. Nest it under ${keepIdentity} instead, or let it be the one that continues.`);
+        if (p.separateLegalStatus)
+          add(
+            'subjectIds',
+            `${p.name} has separate legal status and keeps a distinct identity: it cannot be merged away. Nest it under ${keepIdentity} instead, or let it be the one that continues.`,
+          );
+        if (p.statutory)
+          add(
+            'subjectIds',
+            `${p.name} is a statutory partnership, required by law: it cannot be merged away. Nest it under ${keepIdentity} instead, or let it be the one that continues.`,
+          );
       }
       break;
     }
@@ -119,7 +131,11 @@ export function checkOperation(op: PlannedOperation, register: Register, index =
       if (!op.reason) add('reason', 'Enter why the partnership is closing');
       for (const id of subjects) {
         const p = register.get(id) as RulePartnership;
-        if (p.statutory) add('subjectIds', `${p.name} is a statutory partnership, required by law: it cannot be closed. Nest it under the LSP as a sub-partnership instead.`);
+        if (p.statutory)
+          add(
+            'subjectIds',
+            `${p.name} is a statutory partnership, required by law: it cannot be closed. Nest it under the LSP as a sub-partnership instead.`,
+          );
       }
       break;
     }
@@ -128,7 +144,8 @@ export function checkOperation(op: PlannedOperation, register: Register, index =
       for (const id of subjects) {
         const p = register.get(id) as RulePartnership;
         if (op.changeParent && op.targetId === id) add('targetId', `${p.name} cannot report to itself`);
-        if (op.newLayer && op.newLayer === p.layer && !op.changeParent) add('newLayer', `${p.name} is already at the ${op.newLayer} layer`);
+        if (op.newLayer && op.newLayer === p.layer && !op.changeParent)
+          add('newLayer', `${p.name} is already at the ${op.newLayer} layer`);
       }
       break;
     }
@@ -137,17 +154,33 @@ export function checkOperation(op: PlannedOperation, register: Register, index =
 }
 
 /** The parent of every open partnership once the operations are applied in order. */
-export function parentsAfter(ops: readonly PlannedOperation[], register: Register, upTo = ops.length): Map<string, string | null> {
+export function parentsAfter(
+  ops: readonly PlannedOperation[],
+  register: Register,
+  upTo = ops.length,
+): Map<string, string | null> {
   const parents = new Map<string, string | null>();
-  for (const p of register.values()) if (isOpen(p)) parents.set(p.id, p.parentId && register.get(p.parentId) && isOpen(register.get(p.parentId) as RulePartnership) ? p.parentId : null);
+  for (const p of register.values())
+    if (isOpen(p))
+      parents.set(
+        p.id,
+        p.parentId && register.get(p.parentId) && isOpen(register.get(p.parentId) as RulePartnership)
+          ? p.parentId
+          : null,
+      );
   // A child that is itself the new parent takes its old parent's parent instead.
   const reparentChildren = (from: string, to: string | null) => {
-    for (const [child, parent] of parents) if (parent === from) parents.set(child, child === to ? (parents.get(from) ?? null) : to);
+    for (const [child, parent] of parents)
+      if (parent === from) parents.set(child, child === to ? (parents.get(from) ?? null) : to);
   };
   ops.slice(0, upTo).forEach((op, index) => {
     if (op.kind === 'merge') {
       const into = op.targetId ?? newPartnershipId(index);
-      if (!op.targetId) parents.set(into, groupParent(op.subjectIds, (id) => parents.get(id) ?? null));
+      if (!op.targetId)
+        parents.set(
+          into,
+          groupParent(op.subjectIds, (id) => parents.get(id) ?? null),
+        );
       for (const id of removedBy(op)) {
         reparentChildren(id, into);
         parents.delete(id);
@@ -195,16 +228,31 @@ export function findCycle(parents: ReadonlyMap<string, string | null>): string[]
 /** Every rule, across the whole plan. An empty list means the plan may go ahead. */
 export function checkPlan(ops: readonly PlannedOperation[], register: Register): Problem[] {
   const problems: Problem[] = ops.flatMap((op, index) => checkOperation(op, register, index));
-  if (ops.length === 0) problems.push({ operation: null, field: 'operations', message: 'Add at least one operation: a merge, nesting, closure or re-layering' });
+  if (ops.length === 0)
+    problems.push({
+      operation: null,
+      field: 'operations',
+      message: 'Add at least one operation: a merge, nesting, closure or re-layering',
+    });
   const removedIn = new Map<string, number>();
   ops.forEach((op, index) => {
-    const touched = [...op.subjectIds, ...(op.targetId && (op.kind !== 'relayer' || op.changeParent) ? [op.targetId] : [])];
+    const touched = [
+      ...op.subjectIds,
+      ...(op.targetId && (op.kind !== 'relayer' || op.changeParent) ? [op.targetId] : []),
+    ];
     for (const id of unique(touched)) {
       const earlier = removedIn.get(id);
       if (earlier !== undefined) {
         const how = ops[earlier]?.kind === 'close' ? 'closed' : 'merged away';
-        const instead = ops[earlier]?.kind === 'merge' ? ` Use ${nameOf(register, ops[earlier]?.targetId ?? newPartnershipId(earlier))} instead.` : '';
-        problems.push({ operation: index, field: 'subjectIds', message: `${nameOf(register, id)} is ${how} by operation ${earlier + 1}, so a later operation cannot use it.${instead}` });
+        const instead =
+          ops[earlier]?.kind === 'merge'
+            ? ` Use ${nameOf(register, ops[earlier]?.targetId ?? newPartnershipId(earlier))} instead.`
+            : '';
+        problems.push({
+          operation: index,
+          field: 'subjectIds',
+          message: `${nameOf(register, id)} is ${how} by operation ${earlier + 1}, so a later operation cannot use it.${instead}`,
+        });
       }
     }
     for (const id of removedBy(op)) if (!removedIn.has(id)) removedIn.set(id, index);
@@ -212,7 +260,11 @@ export function checkPlan(ops: readonly PlannedOperation[], register: Register):
   for (let upTo = 1; upTo <= ops.length; upTo++) {
     const cycle = findCycle(parentsAfter(ops, register, upTo));
     if (cycle) {
-      problems.push({ operation: upTo - 1, field: 'targetId', message: `This would make a nesting cycle: ${cycle.map((id) => nameOf(register, id)).join(' → ')}. A partnership cannot sit beneath itself or one of its own sub-partnerships.` });
+      problems.push({
+        operation: upTo - 1,
+        field: 'targetId',
+        message: `This would make a nesting cycle: ${cycle.map((id) => nameOf(register, id)).join(' → ')}. A partnership cannot sit beneath itself or one of its own sub-partnerships.`,
+      });
       break;
     }
   }
@@ -236,12 +288,17 @@ export interface ConsentState {
 }
 
 /** Where agreement stands this round: each partnership's latest answer counts. */
-export function consentState(affected: readonly string[], answers: readonly ConsentAnswer[], round: number): ConsentState {
+export function consentState(
+  affected: readonly string[],
+  answers: readonly ConsentAnswer[],
+  round: number,
+): ConsentState {
   const latest = new Map<string, ConsentAnswer>();
   for (const a of answers) {
     if (a.round !== round) continue;
     const seen = latest.get(a.partnershipId);
-    if (!seen || new Date(a.recordedAt).getTime() >= new Date(seen.recordedAt).getTime()) latest.set(a.partnershipId, a);
+    if (!seen || new Date(a.recordedAt).getTime() >= new Date(seen.recordedAt).getTime())
+      latest.set(a.partnershipId, a);
   }
   const state: ConsentState = { complete: false, agreed: [], withConditions: [], objected: [], pending: [] };
   for (const id of affected) {
@@ -261,13 +318,26 @@ export interface Readiness {
 }
 
 /** Whether a plan may be carried out today, and if not, every reason why not. */
-export function readiness(plan: { status: string; effectiveOn: string }, problems: readonly Problem[], consent: ConsentState, today: string, names: (id: string) => string): Readiness {
+export function readiness(
+  plan: { status: string; effectiveOn: string },
+  problems: readonly Problem[],
+  consent: ConsentState,
+  today: string,
+  names: (id: string) => string,
+): Readiness {
   const reasons: string[] = [];
-  if (plan.status !== 'open') reasons.push(`The plan is ${plan.status === 'carried-out' ? 'already carried out' : 'withdrawn'}`);
-  if (problems.length) reasons.push(`The plan breaks ${problems.length === 1 ? 'a rule' : `${problems.length} rules`}: ${problems.map((p) => p.message).join(' ')}`);
-  if (consent.objected.length) reasons.push(`${consent.objected.map(names).join(', ')} objected: amend the plan and ask again`);
-  if (consent.pending.length) reasons.push(`Still waiting for the agreement of ${consent.pending.map(names).join(', ')}`);
-  if (plan.effectiveOn > today) reasons.push(`It takes effect on ${formatDate(plan.effectiveOn)}: it can be carried out from that date`);
+  if (plan.status !== 'open')
+    reasons.push(`The plan is ${plan.status === 'carried-out' ? 'already carried out' : 'withdrawn'}`);
+  if (problems.length)
+    reasons.push(
+      `The plan breaks ${problems.length === 1 ? 'a rule' : `${problems.length} rules`}: ${problems.map((p) => p.message).join(' ')}`,
+    );
+  if (consent.objected.length)
+    reasons.push(`${consent.objected.map(names).join(', ')} objected: amend the plan and ask again`);
+  if (consent.pending.length)
+    reasons.push(`Still waiting for the agreement of ${consent.pending.map(names).join(', ')}`);
+  if (plan.effectiveOn > today)
+    reasons.push(`It takes effect on ${formatDate(plan.effectiveOn)}: it can be carried out from that date`);
   return { ready: reasons.length === 0, reasons };
 }
 

@@ -124,12 +124,31 @@ export const OPERATION_KINDS = ['merge', 'nest', 'close', 'relayer'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 export const DECISIONS = ['agree', 'conditions', 'object'] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const CHANGE_FIELDS = ['parent_id', 'layer', 'meetings_per_year', 'meeting_minutes', 'typical_attendance'] as const;
+export const CHANGE_FIELDS = [
+  'parent_id',
+  'layer',
+  'meetings_per_year',
+  'meeting_minutes',
+  'typical_attendance',
+] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 
-export const OPERATION_LABELS: Record<OperationKind, string> = { merge: 'Merge', nest: 'Nest', close: 'Close', relayer: 'Re-layer or change reporting line' };
-export const DECISION_LABELS: Record<Decision, string> = { agree: 'Agreed', conditions: 'Agreed with conditions', object: 'Objected' };
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { open: 'Open for agreement', 'carried-out': 'Carried out', withdrawn: 'Withdrawn' };
+export const OPERATION_LABELS: Record<OperationKind, string> = {
+  merge: 'Merge',
+  nest: 'Nest',
+  close: 'Close',
+  relayer: 'Re-layer or change reporting line',
+};
+export const DECISION_LABELS: Record<Decision, string> = {
+  agree: 'Agreed',
+  conditions: 'Agreed with conditions',
+  object: 'Objected',
+};
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  open: 'Open for agreement',
+  'carried-out': 'Carried out',
+  withdrawn: 'Withdrawn',
+};
 
 export interface RationalisationPlansTable {
   id: Generated<string>;
@@ -231,7 +250,12 @@ export type LineageRow = Selectable<PartnershipLineageTable>;
 
 const partnershipId = (message: string) => z.uuid({ message });
 const count = (label: string, max: number) =>
-  z.number({ error: `${label} must be a whole number` }).int({ message: `${label} must be a whole number` }).min(0, { message: `${label} must be 0 or more` }).max(max, { message: `${label} must be ${max} or fewer` }).optional();
+  z
+    .number({ error: `${label} must be a whole number` })
+    .int({ message: `${label} must be a whole number` })
+    .min(0, { message: `${label} must be 0 or more` })
+    .max(max, { message: `${label} must be ${max} or fewer` })
+    .optional();
 
 export const planInput = z.object({
   title: requiredText(200, 'Enter a title for the plan', 'Title'),
@@ -250,7 +274,10 @@ export const planUpdate = planInput.extend({ version: z.number().int().optional(
  */
 export const operationInput = z.object({
   kind: z.enum(OPERATION_KINDS, { error: 'Choose what to do: merge, nest, close or re-layer' }),
-  subjectIds: z.array(partnershipId('Choose partnerships from the list')).min(1, { message: 'Choose at least one partnership' }).max(20, { message: 'Choose up to 20 partnerships' }),
+  subjectIds: z
+    .array(partnershipId('Choose partnerships from the list'))
+    .min(1, { message: 'Choose at least one partnership' })
+    .max(20, { message: 'Choose up to 20 partnerships' }),
   targetId: partnershipId('Choose a partnership from the list').optional(),
   newName: optionalText(200, 'Name of the merged partnership'),
   newLayer: z.enum(LAYERS, { error: 'Choose a layer: strategic, executive or operational' }).optional(),

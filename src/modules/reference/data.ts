@@ -49,10 +49,18 @@ export const SEED_REFERENCE: Record<ReferenceList, SeedItem[]> = {
   'legal-form': [
     { code: 'unincorporated', label: 'Unincorporated (terms of reference only)' },
     { code: 'joint-committee', label: 'Joint committee' },
-    { code: 'company-limited-by-guarantee', label: 'Company limited by guarantee', attributes: { separateLegalStatus: true } },
+    {
+      code: 'company-limited-by-guarantee',
+      label: 'Company limited by guarantee',
+      attributes: { separateLegalStatus: true },
+    },
     { code: 'charity', label: 'Charity (trust or association)', attributes: { separateLegalStatus: true } },
     { code: 'charitable-company', label: 'Charitable company', attributes: { separateLegalStatus: true } },
-    { code: 'community-interest-company', label: 'Community interest company', attributes: { separateLegalStatus: true } },
+    {
+      code: 'community-interest-company',
+      label: 'Community interest company',
+      attributes: { separateLegalStatus: true },
+    },
     { code: 'statutory-body', label: 'Statutory body', attributes: { separateLegalStatus: true } },
   ],
   'organisation-type': [
@@ -78,20 +86,52 @@ export const SEED_REFERENCE: Record<ReferenceList, SeedItem[]> = {
     { code: 'infrastructure-body', label: 'Voluntary sector infrastructure body (CVS)' },
   ],
   'statutory-type': [
-    { code: 'community-safety-partnership', label: 'Community Safety Partnership (CDRP)', detail: 'Crime and Disorder Act 1998, s.5–6' },
-    { code: 'youth-offending-board', label: 'Youth Offending Team management board', detail: 'Crime and Disorder Act 1998, s.39' },
+    {
+      code: 'community-safety-partnership',
+      label: 'Community Safety Partnership (CDRP)',
+      detail: 'Crime and Disorder Act 1998, s.5–6',
+    },
+    {
+      code: 'youth-offending-board',
+      label: 'Youth Offending Team management board',
+      detail: 'Crime and Disorder Act 1998, s.39',
+    },
     { code: 'childrens-trust', label: 'Children’s Trust board', detail: 'Children Act 2004, s.10' },
-    { code: 'safeguarding-children', label: 'Safeguarding children partnership', detail: 'Children Act 2004, s.16E (as inserted by the Children and Social Work Act 2017)' },
+    {
+      code: 'safeguarding-children',
+      label: 'Safeguarding children partnership',
+      detail: 'Children Act 2004, s.16E (as inserted by the Children and Social Work Act 2017)',
+    },
     { code: 'safeguarding-adults', label: 'Safeguarding Adults Board', detail: 'Care Act 2014, s.43' },
-    { code: 'health-wellbeing-board', label: 'Health and Wellbeing Board', detail: 'Health and Social Care Act 2012, s.194' },
+    {
+      code: 'health-wellbeing-board',
+      label: 'Health and Wellbeing Board',
+      detail: 'Health and Social Care Act 2012, s.194',
+    },
     { code: 'local-resilience-forum', label: 'Local Resilience Forum', detail: 'Civil Contingencies Act 2004' },
     { code: 'mappa', label: 'Multi-Agency Public Protection Arrangements', detail: 'Criminal Justice Act 2003, s.325' },
   ],
   'plan-type': [
-    { code: 'sustainable-community-strategy', label: 'Sustainable Community Strategy', detail: 'The LSP’s long-term plan for the area (earlier: the community plan or strategy)' },
-    { code: 'local-area-agreement', label: 'Local Area Agreement', detail: 'Improvement targets agreed with government for three years' },
-    { code: 'health-wellbeing-strategy', label: 'Health and wellbeing strategy', detail: 'Joint Health and Wellbeing Strategy (earlier: Health Improvement Programme, HImP)' },
-    { code: 'community-safety-plan', label: 'Community safety plan', detail: 'The Community Safety Partnership’s partnership plan' },
+    {
+      code: 'sustainable-community-strategy',
+      label: 'Sustainable Community Strategy',
+      detail: 'The LSP’s long-term plan for the area (earlier: the community plan or strategy)',
+    },
+    {
+      code: 'local-area-agreement',
+      label: 'Local Area Agreement',
+      detail: 'Improvement targets agreed with government for three years',
+    },
+    {
+      code: 'health-wellbeing-strategy',
+      label: 'Health and wellbeing strategy',
+      detail: 'Joint Health and Wellbeing Strategy (earlier: Health Improvement Programme, HImP)',
+    },
+    {
+      code: 'community-safety-plan',
+      label: 'Community safety plan',
+      detail: 'The Community Safety Partnership’s partnership plan',
+    },
     { code: 'children-young-peoples-plan', label: 'Children and young people’s plan' },
     { code: 'local-transport-plan', label: 'Local transport plan' },
     { code: 'housing-strategy', label: 'Housing strategy' },

@@ -9,7 +9,12 @@ describe.each(backends)('reference lists on %s', (backend) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(backend);
-    await ctx.services.register.createLocality(SYSTEM, { gssCode: 'E07000041', name: 'Listford', kind: 'district', region: 'London' });
+    await ctx.services.register.createLocality(SYSTEM, {
+      gssCode: 'E07000041',
+      name: 'Listford',
+      kind: 'district',
+      region: 'London',
+    });
   });
   afterAll(() => ctx.close());
 
@@ -17,11 +22,17 @@ describe.each(backends)('reference lists on %s', (backend) => {
     const admin = await ctx.person([{ role: 'locality-admin', localityCode: 'E07000041' }]);
     const sysadmin = await ctx.person([{ role: 'system-admin' }]);
     const { reference } = ctx.services;
-    await expect(reference.add(admin.principal, 'theme', { code: 'allotments', label: 'Allotments' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(reference.update(admin.principal, 'theme', 'housing', { label: 'Homes' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      reference.add(admin.principal, 'theme', { code: 'allotments', label: 'Allotments' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reference.update(admin.principal, 'theme', 'housing', { label: 'Homes' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const added = await reference.add(sysadmin.principal, 'theme', { code: 'allotments', label: 'Allotments' });
     expect(added.label).toBe('Allotments');
-    await expect(reference.update(PUBLIC, 'theme', 'allotments', { label: 'x' })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(reference.update(PUBLIC, 'theme', 'allotments', { label: 'x' })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
   });
 
   it('keeps a retired entry on the records that use it but stops it being chosen', async () => {
@@ -31,6 +42,15 @@ describe.each(backends)('reference lists on %s', (backend) => {
     const snapshot = await reference.snapshot();
     expect(snapshot.has('theme', 'transport')).toBe(false);
     expect(snapshot.label('theme', 'transport')).toBe('Transport');
-    await expect(register.createPartnership(SYSTEM, 'E07000041', { name: 'Bus forum', purpose: 'Buses', basis: 'voluntary', legalForm: 'unincorporated', layer: 'operational', themes: ['transport'] })).rejects.toThrow('Unknown theme: transport');
+    await expect(
+      register.createPartnership(SYSTEM, 'E07000041', {
+        name: 'Bus forum',
+        purpose: 'Buses',
+        basis: 'voluntary',
+        legalForm: 'unincorporated',
+        layer: 'operational',
+        themes: ['transport'],
+      }),
+    ).rejects.toThrow('Unknown theme: transport');
   });
 });

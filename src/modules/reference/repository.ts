@@ -10,11 +10,22 @@ export class ReferenceRepository {
   }
 
   all(db: Db): Promise<ReferenceItem[]> {
-    return db.selectFrom('reference_items').selectAll().orderBy('list').orderBy('sort_order').orderBy('label').execute();
+    return db
+      .selectFrom('reference_items')
+      .selectAll()
+      .orderBy('list')
+      .orderBy('sort_order')
+      .orderBy('label')
+      .execute();
   }
 
   find(db: Db, list: string, code: string): Promise<ReferenceItem | undefined> {
-    return db.selectFrom('reference_items').selectAll().where('list', '=', list).where('code', '=', code).executeTakeFirst();
+    return db
+      .selectFrom('reference_items')
+      .selectAll()
+      .where('list', '=', list)
+      .where('code', '=', code)
+      .executeTakeFirst();
   }
 
   async insertMissing(db: Db, list: string, items: SeedItem[]): Promise<number> {
@@ -36,7 +47,10 @@ export class ReferenceRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
-  insert(db: Db, item: { list: string; code: string; label: string; detail: string | null; sortOrder: number }): Promise<ReferenceItem> {
+  insert(
+    db: Db,
+    item: { list: string; code: string; label: string; detail: string | null; sortOrder: number },
+  ): Promise<ReferenceItem> {
     return db
       .insertInto('reference_items')
       .values({ list: item.list, code: item.code, label: item.label, detail: item.detail, sort_order: item.sortOrder })
@@ -44,7 +58,11 @@ export class ReferenceRepository {
       .executeTakeFirstOrThrow();
   }
 
-  update(db: Db, id: string, changes: { label: string; detail: string | null; sort_order: number; active: boolean }): Promise<ReferenceItem> {
+  update(
+    db: Db,
+    id: string,
+    changes: { label: string; detail: string | null; sort_order: number; active: boolean },
+  ): Promise<ReferenceItem> {
     return db.updateTable('reference_items').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 
@@ -52,15 +70,33 @@ export class ReferenceRepository {
     const count = (q: { n: number | string } | undefined) => Number(q?.n ?? 0);
     switch (list) {
       case 'theme':
-        return count(await db.selectFrom('partnership_themes').where('theme', '=', code).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+        return count(
+          await db
+            .selectFrom('partnership_themes')
+            .where('theme', '=', code)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst(),
+        );
       case 'basis':
       case 'legal-form':
       case 'statutory-type': {
         const column = list === 'basis' ? 'basis' : list === 'legal-form' ? 'legal_form' : 'statutory_type';
-        return count(await db.selectFrom('partnerships').where(column, '=', code).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+        return count(
+          await db
+            .selectFrom('partnerships')
+            .where(column, '=', code)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst(),
+        );
       }
       case 'organisation-type':
-        return count(await db.selectFrom('organisations').where('org_type', '=', code).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+        return count(
+          await db
+            .selectFrom('organisations')
+            .where('org_type', '=', code)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst(),
+        );
       default:
         return 0;
     }

@@ -44,7 +44,8 @@ export class ReferenceService {
   /** Adds any seed entry that is missing; never overwrites an administrator's edits. */
   async ensureSeeded(db: Db = this.db): Promise<number> {
     let added = 0;
-    for (const list of REFERENCE_LIST_NAMES) added += await this.repository.insertMissing(db, list, SEED_REFERENCE[list]);
+    for (const list of REFERENCE_LIST_NAMES)
+      added += await this.repository.insertMissing(db, list, SEED_REFERENCE[list]);
     return added;
   }
 
@@ -79,8 +80,14 @@ export class ReferenceService {
         throw ValidationError.of('code', `The code ${data.code} is already used in this list`);
       }
       const existing = await this.repository.list(trx, listName, true);
-      const sortOrder = data.sortOrder ?? (Math.max(0, ...existing.map((i) => i.sort_order)) + 10);
-      const item = await this.repository.insert(trx, { list: listName, code: data.code, label: data.label, detail: data.detail ?? null, sortOrder });
+      const sortOrder = data.sortOrder ?? Math.max(0, ...existing.map((i) => i.sort_order)) + 10;
+      const item = await this.repository.insert(trx, {
+        list: listName,
+        code: data.code,
+        label: data.label,
+        detail: data.detail ?? null,
+        sortOrder,
+      });
       await this.audit.record(trx, actor, {
         localityId: null,
         action: 'create',
@@ -113,7 +120,9 @@ export class ReferenceService {
         action: 'update',
         entityType: 'reference-item',
         entityId: item.id,
-        summary: retiring ? `Retired ${item.label} from ${listName} (still used by ${uses} records, which keep it)` : `Changed ${item.label} in ${listName}`,
+        summary: retiring
+          ? `Retired ${item.label} from ${listName} (still used by ${uses} records, which keep it)`
+          : `Changed ${item.label} in ${listName}`,
         before,
         after: item,
       });

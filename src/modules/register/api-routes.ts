@@ -31,7 +31,9 @@ import {
   partnershipUpdate,
 } from './schema.js';
 
-const localityParams = z.object({ code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }) });
+const localityParams = z.object({
+  code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }),
+});
 const recordParams = localityParams.extend({ id: z.uuid() });
 const historyQuery = z.object({ page: z.coerce.number().int().min(1).default(1) });
 
@@ -43,138 +45,324 @@ export function registerApiRoutes(app: FastifyInstance, { register }: Services):
   const tag = 'Register';
 
   apiRoute(app, {
-    method: 'GET', url: base, operationId: 'listLocalities', summary: 'List localities', tag, access: 'public', response: z.array(localityOutput),
+    method: 'GET',
+    url: base,
+    operationId: 'listLocalities',
+    summary: 'List localities',
+    tag,
+    access: 'public',
+    response: z.array(localityOutput),
     handler: async () => (await register.listLocalities()).map(toLocalityJson),
   });
   apiRoute(app, {
-    method: 'POST', url: base, operationId: 'createLocality', summary: 'Create a locality', tag, access: 'system-admin', body: localityInput, response: localityOutput, responseStatus: 201,
-    handler: async (request, reply) => reply.code(201).send(toLocalityJson(await register.createLocality(request.principal, request.body))),
+    method: 'POST',
+    url: base,
+    operationId: 'createLocality',
+    summary: 'Create a locality',
+    tag,
+    access: 'system-admin',
+    body: localityInput,
+    response: localityOutput,
+    responseStatus: 201,
+    handler: async (request, reply) =>
+      reply.code(201).send(toLocalityJson(await register.createLocality(request.principal, request.body))),
   });
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code`, operationId: 'getLocality', summary: 'Get a locality', tag, access: 'public', params: localityParams, response: localityOutput,
+    method: 'GET',
+    url: `${base}/:code`,
+    operationId: 'getLocality',
+    summary: 'Get a locality',
+    tag,
+    access: 'public',
+    params: localityParams,
+    response: localityOutput,
     handler: async (request) => toLocalityJson(await register.locality(params(request).code)),
   });
 
   // Partnerships
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/partnerships`, operationId: 'listPartnerships', summary: 'List, filter, sort and page the register', tag, access: 'public',
-    params: localityParams, query: partnershipListQuery, response: pageOf(partnershipSummaryOutput),
+    method: 'GET',
+    url: `${base}/:code/partnerships`,
+    operationId: 'listPartnerships',
+    summary: 'List, filter, sort and page the register',
+    tag,
+    access: 'public',
+    params: localityParams,
+    query: partnershipListQuery,
+    response: pageOf(partnershipSummaryOutput),
     handler: async (request) => {
-      const { query: _query, items, ...page } = await register.listPartnerships(request.principal, params(request).code, request.query);
+      const {
+        query: _query,
+        items,
+        ...page
+      } = await register.listPartnerships(request.principal, params(request).code, request.query);
       return { ...page, items: items.map(toPartnershipSummaryJson) };
     },
   });
   apiRoute(app, {
-    method: 'POST', url: `${base}/:code/partnerships`, operationId: 'createPartnership', summary: 'Create a partnership', tag, access: 'locality-admin',
-    params: localityParams, body: partnershipInput, response: partnershipOutput, responseStatus: 201,
+    method: 'POST',
+    url: `${base}/:code/partnerships`,
+    operationId: 'createPartnership',
+    summary: 'Create a partnership',
+    tag,
+    access: 'locality-admin',
+    params: localityParams,
+    body: partnershipInput,
+    response: partnershipOutput,
+    responseStatus: 201,
     handler: async (request, reply) => {
       const created = await register.createPartnership(request.principal, params(request).code, request.body);
       const detail = await register.getPartnership(request.principal, params(request).code, created.id);
-      return reply.code(201).header('location', `${base}/${params(request).code}/partnerships/${created.id}`).send(toPartnershipJson(detail.partnership, detail.restricted));
+      return reply
+        .code(201)
+        .header('location', `${base}/${params(request).code}/partnerships/${created.id}`)
+        .send(toPartnershipJson(detail.partnership, detail.restricted));
     },
   });
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/partnerships/:id`, operationId: 'getPartnership', summary: 'Get a partnership', tag, access: 'public', params: recordParams, response: partnershipOutput,
+    method: 'GET',
+    url: `${base}/:code/partnerships/:id`,
+    operationId: 'getPartnership',
+    summary: 'Get a partnership',
+    tag,
+    access: 'public',
+    params: recordParams,
+    response: partnershipOutput,
     handler: async (request) => partnershipJson(register, request),
   });
   apiRoute(app, {
-    method: 'PUT', url: `${base}/:code/partnerships/:id`, operationId: 'updatePartnership', summary: 'Replace a partnership’s details (send version to detect conflicting edits)', tag, access: 'register-editor',
-    params: recordParams, body: partnershipUpdate, response: partnershipOutput,
+    method: 'PUT',
+    url: `${base}/:code/partnerships/:id`,
+    operationId: 'updatePartnership',
+    summary: 'Replace a partnership’s details (send version to detect conflicting edits)',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    body: partnershipUpdate,
+    response: partnershipOutput,
     handler: async (request) => {
       await register.updatePartnership(request.principal, params(request).code, params(request).id, request.body);
       return partnershipJson(register, request);
     },
   });
   apiRoute(app, {
-    method: 'POST', url: `${base}/:code/partnerships/:id/close`, operationId: 'closePartnership', summary: 'Close a partnership (its record and history are kept)', tag, access: 'locality-admin',
-    params: recordParams, body: closeInput, response: partnershipOutput,
+    method: 'POST',
+    url: `${base}/:code/partnerships/:id/close`,
+    operationId: 'closePartnership',
+    summary: 'Close a partnership (its record and history are kept)',
+    tag,
+    access: 'locality-admin',
+    params: recordParams,
+    body: closeInput,
+    response: partnershipOutput,
     handler: async (request) => {
       await register.closePartnership(request.principal, params(request).code, params(request).id, request.body);
       return partnershipJson(register, request);
     },
   });
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/partnerships/:id/history`, operationId: 'partnershipHistory', summary: 'The audit trail of a partnership and its memberships', tag, access: 'locality-reader',
-    params: recordParams, query: historyQuery, response: pageOf(auditEventOutput),
+    method: 'GET',
+    url: `${base}/:code/partnerships/:id/history`,
+    operationId: 'partnershipHistory',
+    summary: 'The audit trail of a partnership and its memberships',
+    tag,
+    access: 'locality-reader',
+    params: recordParams,
+    query: historyQuery,
+    response: pageOf(auditEventOutput),
     handler: async (request) => history(register, request, params(request), 'partnershipId', request.query),
   });
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/partnerships/:id/memberships`, operationId: 'listPartnershipMemberships', summary: 'Members of a partnership, current and past', tag, access: 'public',
-    params: recordParams, response: z.array(membershipOutput),
+    method: 'GET',
+    url: `${base}/:code/partnerships/:id/memberships`,
+    operationId: 'listPartnershipMemberships',
+    summary: 'Members of a partnership, current and past',
+    tag,
+    access: 'public',
+    params: recordParams,
+    response: z.array(membershipOutput),
     handler: async (request) => {
       const detail = await register.getPartnership(request.principal, params(request).code, params(request).id);
       return detail.members.map((m) => toMembershipJson(m, detail.restricted));
     },
   });
   apiRoute(app, {
-    method: 'POST', url: `${base}/:code/partnerships/:id/memberships`, operationId: 'addMembership', summary: 'Add a member organisation to a partnership', tag, access: 'register-editor',
-    params: recordParams, body: membershipInput, response: membershipOutput, responseStatus: 201,
-    handler: async (request, reply) => reply.code(201).send(toMembershipJson(await register.addMembership(request.principal, params(request).code, params(request).id, request.body), true)),
+    method: 'POST',
+    url: `${base}/:code/partnerships/:id/memberships`,
+    operationId: 'addMembership',
+    summary: 'Add a member organisation to a partnership',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    body: membershipInput,
+    response: membershipOutput,
+    responseStatus: 201,
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          toMembershipJson(
+            await register.addMembership(request.principal, params(request).code, params(request).id, request.body),
+            true,
+          ),
+        ),
   });
 
   // Organisations
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/organisations`, operationId: 'listOrganisations', summary: 'List organisations with their seats and meeting hours a year', tag, access: 'public',
-    params: localityParams, query: organisationListQuery, response: pageOf(organisationOutput),
+    method: 'GET',
+    url: `${base}/:code/organisations`,
+    operationId: 'listOrganisations',
+    summary: 'List organisations with their seats and meeting hours a year',
+    tag,
+    access: 'public',
+    params: localityParams,
+    query: organisationListQuery,
+    response: pageOf(organisationOutput),
     handler: async (request) => {
-      const { query: _query, items, ...page } = await register.listOrganisations(request.principal, params(request).code, request.query);
+      const {
+        query: _query,
+        items,
+        ...page
+      } = await register.listOrganisations(request.principal, params(request).code, request.query);
       return { ...page, items: items.map((o) => toOrganisationJson(o)) };
     },
   });
   apiRoute(app, {
-    method: 'POST', url: `${base}/:code/organisations`, operationId: 'createOrganisation', summary: 'Create an organisation', tag, access: 'locality-admin',
-    params: localityParams, body: organisationInput, response: organisationOutput, responseStatus: 201,
-    handler: async (request, reply) => reply.code(201).send(toOrganisationJson(await register.createOrganisation(request.principal, params(request).code, request.body))),
+    method: 'POST',
+    url: `${base}/:code/organisations`,
+    operationId: 'createOrganisation',
+    summary: 'Create an organisation',
+    tag,
+    access: 'locality-admin',
+    params: localityParams,
+    body: organisationInput,
+    response: organisationOutput,
+    responseStatus: 201,
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          toOrganisationJson(await register.createOrganisation(request.principal, params(request).code, request.body)),
+        ),
   });
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/organisations/:id`, operationId: 'getOrganisation', summary: 'Get an organisation with its seats and meeting hours a year', tag, access: 'public',
-    params: recordParams, response: organisationOutput,
+    method: 'GET',
+    url: `${base}/:code/organisations/:id`,
+    operationId: 'getOrganisation',
+    summary: 'Get an organisation with its seats and meeting hours a year',
+    tag,
+    access: 'public',
+    params: recordParams,
+    response: organisationOutput,
     handler: async (request) => {
       const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
       return toOrganisationJson(detail.organisation, { seats: detail.seats, meetingHours: detail.meetingHours });
     },
   });
   apiRoute(app, {
-    method: 'PUT', url: `${base}/:code/organisations/:id`, operationId: 'updateOrganisation', summary: 'Replace an organisation’s details', tag, access: 'locality-admin',
-    params: recordParams, body: organisationUpdate, response: organisationOutput,
-    handler: async (request) => toOrganisationJson(await register.updateOrganisation(request.principal, params(request).code, params(request).id, request.body)),
+    method: 'PUT',
+    url: `${base}/:code/organisations/:id`,
+    operationId: 'updateOrganisation',
+    summary: 'Replace an organisation’s details',
+    tag,
+    access: 'locality-admin',
+    params: recordParams,
+    body: organisationUpdate,
+    response: organisationOutput,
+    handler: async (request) =>
+      toOrganisationJson(
+        await register.updateOrganisation(request.principal, params(request).code, params(request).id, request.body),
+      ),
   });
   apiRoute(app, {
-    method: 'POST', url: `${base}/:code/organisations/:id/close`, operationId: 'closeOrganisation', summary: 'Close an organisation, ending its seats', tag, access: 'locality-admin',
-    params: recordParams, body: closeInput, response: organisationOutput,
-    handler: async (request) => toOrganisationJson(await register.closeOrganisation(request.principal, params(request).code, params(request).id, request.body)),
+    method: 'POST',
+    url: `${base}/:code/organisations/:id/close`,
+    operationId: 'closeOrganisation',
+    summary: 'Close an organisation, ending its seats',
+    tag,
+    access: 'locality-admin',
+    params: recordParams,
+    body: closeInput,
+    response: organisationOutput,
+    handler: async (request) =>
+      toOrganisationJson(
+        await register.closeOrganisation(request.principal, params(request).code, params(request).id, request.body),
+      ),
   });
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/organisations/:id/memberships`, operationId: 'listOrganisationMemberships', summary: 'Every partnership an organisation sits on', tag, access: 'public',
-    params: recordParams, response: z.array(membershipOutput),
+    method: 'GET',
+    url: `${base}/:code/organisations/:id/memberships`,
+    operationId: 'listOrganisationMemberships',
+    summary: 'Every partnership an organisation sits on',
+    tag,
+    access: 'public',
+    params: recordParams,
+    response: z.array(membershipOutput),
     handler: async (request) => {
       const detail = await register.getOrganisation(request.principal, params(request).code, params(request).id);
       return detail.memberships.map((m) => toMembershipJson(m, detail.restricted));
     },
   });
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/organisations/:id/history`, operationId: 'organisationHistory', summary: 'The audit trail of an organisation', tag, access: 'locality-reader',
-    params: recordParams, query: historyQuery, response: pageOf(auditEventOutput),
+    method: 'GET',
+    url: `${base}/:code/organisations/:id/history`,
+    operationId: 'organisationHistory',
+    summary: 'The audit trail of an organisation',
+    tag,
+    access: 'locality-reader',
+    params: recordParams,
+    query: historyQuery,
+    response: pageOf(auditEventOutput),
     handler: async (request) => history(register, request, params(request), 'organisationId', request.query),
   });
 
   // Memberships
   apiRoute(app, {
-    method: 'GET', url: `${base}/:code/memberships/:id`, operationId: 'getMembership', summary: 'Get a membership', tag, access: 'public', params: recordParams, response: membershipOutput,
+    method: 'GET',
+    url: `${base}/:code/memberships/:id`,
+    operationId: 'getMembership',
+    summary: 'Get a membership',
+    tag,
+    access: 'public',
+    params: recordParams,
+    response: membershipOutput,
     handler: async (request) => {
       const membership = await register.getMembership(request.principal, params(request).code, params(request).id);
       return toMembershipJson(membership, membership.restricted);
     },
   });
   apiRoute(app, {
-    method: 'PUT', url: `${base}/:code/memberships/:id`, operationId: 'updateMembership', summary: 'Replace a membership’s details', tag, access: 'register-editor',
-    params: recordParams, body: membershipUpdate, response: membershipOutput,
-    handler: async (request) => toMembershipJson(await register.updateMembership(request.principal, params(request).code, params(request).id, request.body), true),
+    method: 'PUT',
+    url: `${base}/:code/memberships/:id`,
+    operationId: 'updateMembership',
+    summary: 'Replace a membership’s details',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    body: membershipUpdate,
+    response: membershipOutput,
+    handler: async (request) =>
+      toMembershipJson(
+        await register.updateMembership(request.principal, params(request).code, params(request).id, request.body),
+        true,
+      ),
   });
   apiRoute(app, {
-    method: 'POST', url: `${base}/:code/memberships/:id/end`, operationId: 'endMembership', summary: 'End a membership on a date (it stays in the record)', tag, access: 'register-editor',
-    params: recordParams, body: endMembershipInput, response: membershipOutput,
-    handler: async (request) => toMembershipJson(await register.endMembership(request.principal, params(request).code, params(request).id, request.body), true),
+    method: 'POST',
+    url: `${base}/:code/memberships/:id/end`,
+    operationId: 'endMembership',
+    summary: 'End a membership on a date (it stays in the record)',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    body: endMembershipInput,
+    response: membershipOutput,
+    handler: async (request) =>
+      toMembershipJson(
+        await register.endMembership(request.principal, params(request).code, params(request).id, request.body),
+        true,
+      ),
   });
 }
 
@@ -183,7 +371,13 @@ async function partnershipJson(register: Services['register'], request: FastifyR
   return toPartnershipJson(detail.partnership, detail.restricted);
 }
 
-async function history(register: Services['register'], request: FastifyRequest, p: Params, subject: 'partnershipId' | 'organisationId', query: unknown) {
+async function history(
+  register: Services['register'],
+  request: FastifyRequest,
+  p: Params,
+  subject: 'partnershipId' | 'organisationId',
+  query: unknown,
+) {
   const { page } = historyQuery.parse(query ?? {});
   const pageSize = 50;
   const result = await register.history(request.principal, p.code, { [subject]: p.id }, page);

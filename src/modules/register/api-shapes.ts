@@ -7,7 +7,14 @@ const nullableString = z.string().nullable();
 const nullableDate = z.string().meta({ format: 'date' }).nullable();
 const nullableInt = z.number().int().nullable();
 
-export const localityOutput = z.object({ gssCode: z.string(), name: z.string(), kind: z.string(), region: z.string(), nation: z.string(), isDemo: z.boolean() });
+export const localityOutput = z.object({
+  gssCode: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  region: z.string(),
+  nation: z.string(),
+  isDemo: z.boolean(),
+});
 
 export const partnershipOutput = z.object({
   id: z.uuid(),
@@ -25,7 +32,9 @@ export const partnershipOutput = z.object({
   parentId: z.uuid().nullable(),
   leadOrganisationId: z.uuid().nullable(),
   chairName: nullableString,
-  secretaryName: nullableString.optional().meta({ description: 'Restricted: only for signed-in readers of the locality' }),
+  secretaryName: nullableString
+    .optional()
+    .meta({ description: 'Restricted: only for signed-in readers of the locality' }),
   leadOfficer: nullableString.optional().meta({ description: 'Restricted' }),
   serviceArea: nullableString.optional().meta({ description: 'Restricted' }),
   areas: z.array(z.string()),
@@ -97,9 +106,22 @@ export const auditEventOutput = z.object({
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), pages: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    pages: z.number().int(),
+  });
 
-export const toLocalityJson = (l: Locality) => ({ gssCode: l.gss_code, name: l.name, kind: l.kind, region: l.region, nation: l.nation, isDemo: l.is_demo });
+export const toLocalityJson = (l: Locality) => ({
+  gssCode: l.gss_code,
+  name: l.name,
+  kind: l.kind,
+  region: l.region,
+  nation: l.nation,
+  isDemo: l.is_demo,
+});
 
 /** Restricted fields are left out entirely, not sent as null, for readers who may not see them. */
 export function toPartnershipJson(p: PartnershipRecord, restricted: boolean): z.infer<typeof partnershipOutput> {
@@ -158,7 +180,10 @@ export const toPartnershipSummaryJson = (p: PartnershipListRow): z.infer<typeof 
   meetingsPerYear: p.meetings_per_year,
 });
 
-export function toOrganisationJson(o: OrganisationRow | OrganisationListRow, totals?: { seats: number; meetingHours: number }): z.infer<typeof organisationOutput> {
+export function toOrganisationJson(
+  o: OrganisationRow | OrganisationListRow,
+  totals?: { seats: number; meetingHours: number },
+): z.infer<typeof organisationOutput> {
   const listed = 'seats' in o ? { seats: o.seats, meetingHours: o.meeting_hours } : totals;
   return {
     id: o.id,
@@ -177,17 +202,17 @@ export function toOrganisationJson(o: OrganisationRow | OrganisationListRow, tot
 
 export const toMembershipJson = (m: MembershipView, restricted: boolean): z.infer<typeof membershipOutput> => {
   const json: z.infer<typeof membershipOutput> = {
-  id: m.id,
-  partnershipId: m.partnership_id,
-  partnershipName: m.partnership_name,
-  organisationId: m.organisation_id,
-  organisationName: m.organisation_name,
-  sector: m.organisation_sector,
-  role: m.role,
-  representative: m.representative,
-  startedOn: m.started_on,
-  endedOn: m.ended_on,
-  version: m.version,
+    id: m.id,
+    partnershipId: m.partnership_id,
+    partnershipName: m.partnership_name,
+    organisationId: m.organisation_id,
+    organisationName: m.organisation_name,
+    sector: m.organisation_sector,
+    role: m.role,
+    representative: m.representative,
+    startedOn: m.started_on,
+    endedOn: m.ended_on,
+    version: m.version,
   };
   if (!restricted) delete json.representative;
   return json;

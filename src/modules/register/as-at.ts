@@ -43,9 +43,14 @@ export function existedOn(p: Pick<AsAtPartnership, 'established_on' | 'closed_on
 }
 
 /** The partnerships that existed at the end of `date`, each as it then stood. */
-export function partnershipsAsAt<P extends AsAtPartnership>(partnerships: readonly P[], changes: readonly DatedChange[], date: string): P[] {
+export function partnershipsAsAt<P extends AsAtPartnership>(
+  partnerships: readonly P[],
+  changes: readonly DatedChange[],
+  date: string,
+): P[] {
   const later = new Map<string, DatedChange[]>();
-  for (const c of changes) if (c.effective_on > date) later.set(c.partnership_id, [...(later.get(c.partnership_id) ?? []), c]);
+  for (const c of changes)
+    if (c.effective_on > date) later.set(c.partnership_id, [...(later.get(c.partnership_id) ?? []), c]);
   return partnerships
     .filter((p) => existedOn(p, date))
     .map((p) => {
@@ -56,13 +61,22 @@ export function partnershipsAsAt<P extends AsAtPartnership>(partnerships: readon
         then.close_reason = null;
       }
       // Undo the changes made after the day, newest first.
-      const undo = [...(later.get(p.id) ?? [])].sort((a, b) => (a.effective_on === b.effective_on ? String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')) : a.effective_on < b.effective_on ? 1 : -1));
-      for (const c of undo) then[c.field] = NUMERIC.has(c.field) ? (c.before === null ? null : Number(c.before)) : c.before;
+      const undo = [...(later.get(p.id) ?? [])].sort((a, b) =>
+        a.effective_on === b.effective_on
+          ? String(b.created_at ?? '').localeCompare(String(a.created_at ?? ''))
+          : a.effective_on < b.effective_on
+            ? 1
+            : -1,
+      );
+      for (const c of undo)
+        then[c.field] = NUMERIC.has(c.field) ? (c.before === null ? null : Number(c.before)) : c.before;
       return then as P;
     });
 }
 
 /** The seats held at the end of `date`; a seat that ended later shows as current. */
 export function membershipsAsAt<M extends AsAtMembership>(memberships: readonly M[], date: string): M[] {
-  return memberships.filter((m) => (m.started_on === null || m.started_on <= date) && (m.ended_on === null || m.ended_on > date)).map((m) => (m.ended_on === null ? m : { ...m, ended_on: null }));
+  return memberships
+    .filter((m) => (m.started_on === null || m.started_on <= date) && (m.ended_on === null || m.ended_on > date))
+    .map((m) => (m.ended_on === null ? m : { ...m, ended_on: null }));
 }

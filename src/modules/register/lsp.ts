@@ -33,5 +33,11 @@ export function chooseLsp<C extends LspCandidate>(tops: C[]): C | undefined {
   return tops
     .map((c) => ({ c, says: saysItIsTheLsp(c), strategic: c.layer === 'strategic' }))
     .filter((x) => x.says || x.strategic)
-    .sort((a, b) => Number(b.says) - Number(a.says) || Number(b.strategic) - Number(a.strategic) || b.c.descendants - a.c.descendants || a.c.reference.localeCompare(b.c.reference))[0]?.c;
+    .sort(
+      (a, b) =>
+        Number(b.says) - Number(a.says) ||
+        Number(b.strategic) - Number(a.strategic) ||
+        b.c.descendants - a.c.descendants ||
+        a.c.reference.localeCompare(b.c.reference),
+    )[0]?.c;
 }

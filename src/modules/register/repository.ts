@@ -5,10 +5,18 @@ import type { OrganisationListQuery, PartnershipListQuery } from './schema.js';
 import type { DatedChange } from './as-at.js';
 
 /** Fields whose changes are dated, so the register can be shown as at a past date. */
-export const DATED_FIELDS = ['parent_id', 'layer', 'meetings_per_year', 'meeting_minutes', 'typical_attendance'] as const;
+export const DATED_FIELDS = [
+  'parent_id',
+  'layer',
+  'meetings_per_year',
+  'meeting_minutes',
+  'typical_attendance',
+] as const;
 
 export type NewPartnership = Omit<PartnershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>;
-export type PartnershipChanges = Partial<Omit<PartnershipRow, 'id' | 'locality_id' | 'version' | 'created_at' | 'updated_at'>>;
+export type PartnershipChanges = Partial<
+  Omit<PartnershipRow, 'id' | 'locality_id' | 'version' | 'created_at' | 'updated_at'>
+>;
 
 export interface PartnershipListRow {
   id: string;
@@ -64,7 +72,10 @@ export class LocalityRepository {
     return db.selectFrom('localities').selectAll().where('gss_code', '=', gssCode).executeTakeFirst();
   }
 
-  insert(db: Db, row: { gss_code: string; name: string; kind: string; region: string; nation: string; is_demo?: boolean }): Promise<Locality> {
+  insert(
+    db: Db,
+    row: { gss_code: string; name: string; kind: string; region: string; nation: string; is_demo?: boolean },
+  ): Promise<Locality> {
     return db.insertInto('localities').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
@@ -80,30 +91,60 @@ export class LocalityRepository {
 }
 
 export class PartnershipRepository {
-  async list(db: Db, localityId: string, q: PartnershipListQuery, publishedOnly = false): Promise<{ rows: PartnershipListRow[]; total: number }> {
+  async list(
+    db: Db,
+    localityId: string,
+    q: PartnershipListQuery,
+    publishedOnly = false,
+  ): Promise<{ rows: PartnershipListRow[]; total: number }> {
     let base = db.selectFrom('partnerships as p').where('p.locality_id', '=', localityId);
     if (publishedOnly) base = base.where('p.status', '<>', 'proposed');
     if (q.q) {
       const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      base = base.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.purpose', 'ilike', pattern), eb('p.reference', 'ilike', pattern)]));
+      base = base.where((eb) =>
+        eb.or([eb('p.name', 'ilike', pattern), eb('p.purpose', 'ilike', pattern), eb('p.reference', 'ilike', pattern)]),
+      );
     }
     if (q.layer) base = base.where('p.layer', '=', q.layer);
     if (q.status) base = base.where('p.status', '=', q.status);
     if (q.basis) base = base.where('p.basis', '=', q.basis);
     if (q.theme) {
       const theme = q.theme;
-      base = base.where((eb) => eb.exists(eb.selectFrom('partnership_themes as t').whereRef('t.partnership_id', '=', 'p.id').where('t.theme', '=', theme).select('t.theme')));
+      base = base.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('partnership_themes as t')
+            .whereRef('t.partnership_id', '=', 'p.id')
+            .where('t.theme', '=', theme)
+            .select('t.theme'),
+        ),
+      );
     }
     if (q.area) {
       const area = q.area.toUpperCase();
-      base = base.where((eb) => eb.exists(eb.selectFrom('partnership_areas as a').whereRef('a.partnership_id', '=', 'p.id').where('a.gss_code', '=', area).select('a.gss_code')));
+      base = base.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('partnership_areas as a')
+            .whereRef('a.partnership_id', '=', 'p.id')
+            .where('a.gss_code', '=', area)
+            .select('a.gss_code'),
+        ),
+      );
     }
     if (q.organisation) {
       const org = q.organisation;
       base = base.where((eb) =>
         eb.or([
           eb('p.lead_organisation_id', '=', org),
-          eb.exists(eb.selectFrom('memberships as m').whereRef('m.partnership_id', '=', 'p.id').where('m.organisation_id', '=', org).where('m.ended_on', 'is', null).select('m.id')),
+          eb.exists(
+            eb
+              .selectFrom('memberships as m')
+              .whereRef('m.partnership_id', '=', 'p.id')
+              .where('m.organisation_id', '=', org)
+              .where('m.ended_on', 'is', null)
+              .select('m.id'),
+          ),
         ]),
       );
     }
@@ -141,15 +182,28 @@ export class PartnershipRepository {
         .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { rows: rows.map((r) => ({ ...r, themes: r.themes ?? [], member_count: Number(r.member_count) })), total: Number(total.n) };
+    return {
+      rows: rows.map((r) => ({ ...r, themes: r.themes ?? [], member_count: Number(r.member_count) })),
+      total: Number(total.n),
+    };
   }
 
   async get(db: Db, localityId: string, id: string): Promise<PartnershipRecord | undefined> {
-    const row = await db.selectFrom('partnerships').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('partnerships')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return undefined;
     const [themes, areas] = await Promise.all([
       db.selectFrom('partnership_themes').select('theme').where('partnership_id', '=', id).orderBy('theme').execute(),
-      db.selectFrom('partnership_areas').select('gss_code').where('partnership_id', '=', id).orderBy('gss_code').execute(),
+      db
+        .selectFrom('partnership_areas')
+        .select('gss_code')
+        .where('partnership_id', '=', id)
+        .orderBy('gss_code')
+        .execute(),
     ]);
     return { ...row, themes: themes.map((t) => t.theme), areas: areas.map((a) => a.gss_code) };
   }
@@ -165,7 +219,12 @@ export class PartnershipRepository {
   }
 
   async idByReference(db: Db, localityId: string, reference: string): Promise<string | undefined> {
-    const row = await db.selectFrom('partnerships').select('id').where('locality_id', '=', localityId).where('reference', '=', reference).executeTakeFirst();
+    const row = await db
+      .selectFrom('partnerships')
+      .select('id')
+      .where('locality_id', '=', localityId)
+      .where('reference', '=', reference)
+      .executeTakeFirst();
     return row?.id;
   }
 
@@ -189,8 +248,16 @@ export class PartnershipRepository {
   async replaceThemesAndAreas(db: Db, id: string, themes: string[], areas: string[]): Promise<void> {
     await db.deleteFrom('partnership_themes').where('partnership_id', '=', id).execute();
     await db.deleteFrom('partnership_areas').where('partnership_id', '=', id).execute();
-    if (themes.length) await db.insertInto('partnership_themes').values(themes.map((theme) => ({ partnership_id: id, theme }))).execute();
-    if (areas.length) await db.insertInto('partnership_areas').values(areas.map((gss_code) => ({ partnership_id: id, gss_code }))).execute();
+    if (themes.length)
+      await db
+        .insertInto('partnership_themes')
+        .values(themes.map((theme) => ({ partnership_id: id, theme })))
+        .execute();
+    if (areas.length)
+      await db
+        .insertInto('partnership_areas')
+        .values(areas.map((gss_code) => ({ partnership_id: id, gss_code })))
+        .execute();
   }
 
   /** Every partnership above `id`, nearest first; used to refuse a nesting cycle. */
@@ -206,11 +273,21 @@ export class PartnershipRepository {
   }
 
   children(db: Db, id: string): Promise<Array<Pick<PartnershipRow, 'id' | 'name' | 'status' | 'layer' | 'reference'>>> {
-    return db.selectFrom('partnerships').select(['id', 'name', 'status', 'layer', 'reference']).where('parent_id', '=', id).orderBy('name').execute();
+    return db
+      .selectFrom('partnerships')
+      .select(['id', 'name', 'status', 'layer', 'reference'])
+      .where('parent_id', '=', id)
+      .orderBy('name')
+      .execute();
   }
 
   options(db: Db, localityId: string): Promise<Array<{ id: string; name: string; status: string }>> {
-    return db.selectFrom('partnerships').select(['id', 'name', 'status']).where('locality_id', '=', localityId).orderBy(sql`lower(name)`).execute();
+    return db
+      .selectFrom('partnerships')
+      .select(['id', 'name', 'status'])
+      .where('locality_id', '=', localityId)
+      .orderBy(sql`lower(name)`)
+      .execute();
   }
 
   async names(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -241,7 +318,13 @@ export class PartnershipRepository {
   }
 
   /** Records dated changes of the fields the register keeps a history of (see as-at.ts). */
-  async recordChanges(db: Db, partnershipId: string, before: Partial<Record<(typeof DATED_FIELDS)[number], unknown>>, after: Partial<Record<(typeof DATED_FIELDS)[number], unknown>>, effectiveOn: string): Promise<void> {
+  async recordChanges(
+    db: Db,
+    partnershipId: string,
+    before: Partial<Record<(typeof DATED_FIELDS)[number], unknown>>,
+    after: Partial<Record<(typeof DATED_FIELDS)[number], unknown>>,
+    effectiveOn: string,
+  ): Promise<void> {
     const rows = DATED_FIELDS.filter((field) => (before[field] ?? null) !== (after[field] ?? null)).map((field) => ({
       partnership_id: partnershipId,
       field,
@@ -258,7 +341,11 @@ export class PartnershipRepository {
       .selectAll('p')
       .select((eb) => [
         themesOf(eb).as('themes'),
-        eb.selectFrom('partnership_areas as a').whereRef('a.partnership_id', '=', 'p.id').select(sql<string[]>`coalesce(array_agg(a.gss_code order by a.gss_code), '{}')`.as('areas')).as('areas'),
+        eb
+          .selectFrom('partnership_areas as a')
+          .whereRef('a.partnership_id', '=', 'p.id')
+          .select(sql<string[]>`coalesce(array_agg(a.gss_code order by a.gss_code), '{}')`.as('areas'))
+          .as('areas'),
       ])
       .where('p.locality_id', '=', localityId)
       .orderBy('p.reference')
@@ -268,7 +355,11 @@ export class PartnershipRepository {
 }
 
 export class OrganisationRepository {
-  async list(db: Db, localityId: string, q: OrganisationListQuery): Promise<{ rows: OrganisationListRow[]; total: number }> {
+  async list(
+    db: Db,
+    localityId: string,
+    q: OrganisationListQuery,
+  ): Promise<{ rows: OrganisationListRow[]; total: number }> {
     let base = db.selectFrom('organisations as o').where('o.locality_id', '=', localityId);
     if (q.q) {
       const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -292,16 +383,29 @@ export class OrganisationRepository {
         .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { rows: rows.map((r) => ({ ...r, seats: Number(r.seats), meeting_hours: Number(r.meeting_hours) })), total: Number(total.n) };
+    return {
+      rows: rows.map((r) => ({ ...r, seats: Number(r.seats), meeting_hours: Number(r.meeting_hours) })),
+      total: Number(total.n),
+    };
   }
 
   get(db: Db, localityId: string, id: string): Promise<OrganisationRow | undefined> {
-    return db.selectFrom('organisations').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async byIds(db: Db, localityId: string, ids: string[]): Promise<Map<string, OrganisationRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await db.selectFrom('organisations').selectAll().where('locality_id', '=', localityId).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', 'in', ids)
+      .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -315,23 +419,45 @@ export class OrganisationRepository {
     return row?.id;
   }
 
-  async findClash(db: Db, localityId: string, name: string, identifier: string | null, exceptId?: string): Promise<'name' | 'identifier' | undefined> {
+  async findClash(
+    db: Db,
+    localityId: string,
+    name: string,
+    identifier: string | null,
+    exceptId?: string,
+  ): Promise<'name' | 'identifier' | undefined> {
     let query = db
       .selectFrom('organisations')
       .select(['name', 'identifier'])
       .where('locality_id', '=', localityId)
-      .where((eb) => eb.or([eb(sql`lower(name)`, '=', name.toLowerCase()), ...(identifier ? [eb('identifier', '=', identifier)] : [])]));
+      .where((eb) =>
+        eb.or([
+          eb(sql`lower(name)`, '=', name.toLowerCase()),
+          ...(identifier ? [eb('identifier', '=', identifier)] : []),
+        ]),
+      );
     if (exceptId) query = query.where('id', '<>', exceptId);
     const clash = await query.executeTakeFirst();
     if (!clash) return undefined;
     return clash.name.toLowerCase() === name.toLowerCase() ? 'name' : 'identifier';
   }
 
-  insert(db: Db, row: Omit<OrganisationRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'status' | 'closed_on' | 'close_reason'>): Promise<OrganisationRow> {
+  insert(
+    db: Db,
+    row: Omit<
+      OrganisationRow,
+      'id' | 'version' | 'created_at' | 'updated_at' | 'status' | 'closed_on' | 'close_reason'
+    >,
+  ): Promise<OrganisationRow> {
     return db.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  update(db: Db, id: string, version: number, changes: Partial<Omit<OrganisationRow, 'id' | 'locality_id' | 'version' | 'created_at' | 'updated_at'>>): Promise<OrganisationRow | undefined> {
+  update(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Partial<Omit<OrganisationRow, 'id' | 'locality_id' | 'version' | 'created_at' | 'updated_at'>>,
+  ): Promise<OrganisationRow | undefined> {
     return db
       .updateTable('organisations')
       .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
@@ -342,7 +468,12 @@ export class OrganisationRepository {
   }
 
   options(db: Db, localityId: string): Promise<Array<{ id: string; name: string; sector: string; status: string }>> {
-    return db.selectFrom('organisations').select(['id', 'name', 'sector', 'status']).where('locality_id', '=', localityId).orderBy(sql`lower(name)`).execute();
+    return db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'sector', 'status'])
+      .where('locality_id', '=', localityId)
+      .orderBy(sql`lower(name)`)
+      .execute();
   }
 
   async names(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -355,7 +486,13 @@ export class OrganisationRepository {
   responsibilities(db: Db, id: string): Promise<Array<{ id: string; name: string; as: string }>> {
     return db
       .selectFrom('partnerships')
-      .select(['id', 'name', sql<string>`case when accountable_body_id = ${id} then 'accountable body' else 'lead organisation' end`.as('as')])
+      .select([
+        'id',
+        'name',
+        sql<string>`case when accountable_body_id = ${id} then 'accountable body' else 'lead organisation' end`.as(
+          'as',
+        ),
+      ])
       .where((eb) => eb.or([eb('accountable_body_id', '=', id), eb('lead_organisation_id', '=', id)]))
       .where('status', 'in', ['proposed', 'active'])
       .orderBy('name')
@@ -363,7 +500,12 @@ export class OrganisationRepository {
   }
 
   allForLocality(db: Db, localityId: string): Promise<OrganisationRow[]> {
-    return db.selectFrom('organisations').selectAll().where('locality_id', '=', localityId).orderBy(sql`lower(name)`).execute();
+    return db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy(sql`lower(name)`)
+      .execute();
   }
 }
 
@@ -417,11 +559,19 @@ export class MembershipRepository {
     return this.view(db).where('m.locality_id', '=', localityId).where('m.id', '=', id).executeTakeFirst();
   }
 
-  insertMany(db: Db, rows: Array<Omit<MembershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>>): Promise<MembershipRow[]> {
+  insertMany(
+    db: Db,
+    rows: Array<Omit<MembershipRow, 'id' | 'version' | 'created_at' | 'updated_at'>>,
+  ): Promise<MembershipRow[]> {
     return rows.length ? db.insertInto('memberships').values(rows).returningAll().execute() : Promise.resolve([]);
   }
 
-  update(db: Db, id: string, version: number, changes: Partial<Pick<MembershipRow, 'role' | 'representative' | 'started_on' | 'ended_on' | 'organisation_id'>>): Promise<MembershipRow | undefined> {
+  update(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Partial<Pick<MembershipRow, 'role' | 'representative' | 'started_on' | 'ended_on' | 'organisation_id'>>,
+  ): Promise<MembershipRow | undefined> {
     return db
       .updateTable('memberships')
       .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
@@ -432,16 +582,29 @@ export class MembershipRepository {
   }
 
   /** Ends every open seat of a partnership or an organisation; returns the seats it ended. */
-  endOpen(db: Db, where: { partnershipId?: string; organisationId?: string }, endedOn: string): Promise<MembershipRow[]> {
+  endOpen(
+    db: Db,
+    where: { partnershipId?: string; organisationId?: string },
+    endedOn: string,
+  ): Promise<MembershipRow[]> {
     let query = db
       .updateTable('memberships')
-      .set({ ended_on: sql<string>`greatest(coalesce(started_on, ${endedOn}::date), ${endedOn}::date)`, version: sql`version + 1`, updated_at: sql`now()` }).where('ended_on', 'is', null);
+      .set({
+        ended_on: sql<string>`greatest(coalesce(started_on, ${endedOn}::date), ${endedOn}::date)`,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('ended_on', 'is', null);
     if (where.partnershipId) query = query.where('partnership_id', '=', where.partnershipId);
     if (where.organisationId) query = query.where('organisation_id', '=', where.organisationId);
     return query.returningAll().execute();
   }
 
   allForLocality(db: Db, localityId: string): Promise<MembershipView[]> {
-    return this.view(db).where('m.locality_id', '=', localityId).orderBy('p.reference').orderBy(sql`lower(o.name)`).execute();
+    return this.view(db)
+      .where('m.locality_id', '=', localityId)
+      .orderBy('p.reference')
+      .orderBy(sql`lower(o.name)`)
+      .execute();
   }
 }

@@ -16,10 +16,20 @@ describe.each(backends)('register API and pages on %s', (backend) => {
   beforeAll(async () => {
     ctx = await createTestContext(backend);
     const sysadmin = await ctx.person([{ role: 'system-admin' }]);
-    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/localities', headers: sysadmin.headers, payload: { gssCode: CODE, name: 'Apiville', kind: 'unitary', region: 'South West' } });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/localities',
+      headers: sysadmin.headers,
+      payload: { gssCode: CODE, name: 'Apiville', kind: 'unitary', region: 'South West' },
+    });
     expect(created.statusCode).toBe(201);
     admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
-    const org = await ctx.app.inject({ method: 'POST', url: `${api}/organisations`, headers: admin.headers, payload: { name: 'Apiville Council', sector: 'public', orgType: 'unitary-council' } });
+    const org = await ctx.app.inject({
+      method: 'POST',
+      url: `${api}/organisations`,
+      headers: admin.headers,
+      payload: { name: 'Apiville Council', sector: 'public', orgType: 'unitary-council' },
+    });
     orgId = org.json().id;
     session = new FormSession(ctx.app);
     await session.signIn(admin.email, admin.password);
@@ -27,12 +37,24 @@ describe.each(backends)('register API and pages on %s', (backend) => {
   afterAll(() => ctx.close());
 
   it('answers invalid JSON input with problem+json naming each field', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships`, headers: admin.headers, payload: { name: '', layer: 'middle', meetingsPerYear: -1 } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: `${api}/partnerships`,
+      headers: admin.headers,
+      payload: { name: '', layer: 'middle', meetingsPerYear: -1 },
+    });
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const body = response.json();
     expect(body.status).toBe(422);
-    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['basis', 'layer', 'legalForm', 'meetingsPerYear', 'name', 'purpose']);
+    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'basis',
+      'layer',
+      'legalForm',
+      'meetingsPerYear',
+      'name',
+      'purpose',
+    ]);
     expect(body.errors.find((e: { field: string }) => e.field === 'layer').pointer).toBe('/layer');
   });
 
@@ -41,24 +63,64 @@ describe.each(backends)('register API and pages on %s', (backend) => {
       method: 'POST',
       url: `${api}/partnerships`,
       headers: admin.headers,
-      payload: { name: 'Apiville Health and Wellbeing Board', purpose: 'Joint health strategy', basis: 'statutory', statutoryType: 'health-wellbeing-board', legalForm: 'statutory-body', layer: 'strategic', themes: ['health-wellbeing'], leadOrganisationId: orgId },
+      payload: {
+        name: 'Apiville Health and Wellbeing Board',
+        purpose: 'Joint health strategy',
+        basis: 'statutory',
+        statutoryType: 'health-wellbeing-board',
+        legalForm: 'statutory-body',
+        layer: 'strategic',
+        themes: ['health-wellbeing'],
+        leadOrganisationId: orgId,
+      },
     });
     expect(created.statusCode).toBe(201);
     const p = created.json();
     expect(created.headers.location).toBe(`${api}/partnerships/${p.id}`);
-    const member = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships/${p.id}/memberships`, headers: admin.headers, payload: { organisationId: orgId, role: 'chair' } });
+    const member = await ctx.app.inject({
+      method: 'POST',
+      url: `${api}/partnerships/${p.id}/memberships`,
+      headers: admin.headers,
+      payload: { organisationId: orgId, role: 'chair' },
+    });
     expect(member.statusCode).toBe(201);
-    const updated = await ctx.app.inject({ method: 'PUT', url: `${api}/partnerships/${p.id}`, headers: admin.headers, payload: { ...p, meetingsPerYear: 6, version: p.version } });
+    const updated = await ctx.app.inject({
+      method: 'PUT',
+      url: `${api}/partnerships/${p.id}`,
+      headers: admin.headers,
+      payload: { ...p, meetingsPerYear: 6, version: p.version },
+    });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().meetingsPerYear).toBe(6);
-    const stale = await ctx.app.inject({ method: 'PUT', url: `${api}/partnerships/${p.id}`, headers: admin.headers, payload: { ...p, meetingsPerYear: 12, version: p.version } });
+    const stale = await ctx.app.inject({
+      method: 'PUT',
+      url: `${api}/partnerships/${p.id}`,
+      headers: admin.headers,
+      payload: { ...p, meetingsPerYear: 12, version: p.version },
+    });
     expect(stale.statusCode).toBe(409);
     const list = await ctx.app.inject({ method: 'GET', url: `${api}/partnerships?theme=health-wellbeing` });
-    expect(list.json().items.map((i: { name: string; memberCount: number }) => [i.name, i.memberCount])).toEqual([['Apiville Health and Wellbeing Board', 1]]);
-    const closed = await ctx.app.inject({ method: 'POST', url: `${api}/partnerships/${p.id}/close`, headers: admin.headers, payload: { closedOn: '2026-03-31', reason: 'Replaced' } });
+    expect(list.json().items.map((i: { name: string; memberCount: number }) => [i.name, i.memberCount])).toEqual([
+      ['Apiville Health and Wellbeing Board', 1],
+    ]);
+    const closed = await ctx.app.inject({
+      method: 'POST',
+      url: `${api}/partnerships/${p.id}/close`,
+      headers: admin.headers,
+      payload: { closedOn: '2026-03-31', reason: 'Replaced' },
+    });
     expect(closed.json().status).toBe('closed');
-    const history = await ctx.app.inject({ method: 'GET', url: `${api}/partnerships/${p.id}/history`, headers: admin.headers });
-    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['close', 'update', 'create', 'create']);
+    const history = await ctx.app.inject({
+      method: 'GET',
+      url: `${api}/partnerships/${p.id}/history`,
+      headers: admin.headers,
+    });
+    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'close',
+      'update',
+      'create',
+      'create',
+    ]);
     const org = await ctx.app.inject({ method: 'GET', url: `${api}/organisations/${orgId}` });
     expect(org.json().seats).toBe(0);
   });
@@ -67,7 +129,10 @@ describe.each(backends)('register API and pages on %s', (backend) => {
     const unknown = await ctx.app.inject({ method: 'GET', url: '/api/v1/localities/E07999999/partnerships' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().title).toBe('Locality not found');
-    const missing = await ctx.app.inject({ method: 'GET', url: `${api}/partnerships/00000000-0000-0000-0000-000000000000` });
+    const missing = await ctx.app.inject({
+      method: 'GET',
+      url: `${api}/partnerships/00000000-0000-0000-0000-000000000000`,
+    });
     expect(missing.statusCode).toBe(404);
   });
 
@@ -75,9 +140,13 @@ describe.each(backends)('register API and pages on %s', (backend) => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     const create = doc.paths['/api/v1/localities/{code}/partnerships'].post;
-    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'purpose', 'basis', 'legalForm', 'layer']));
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['name', 'purpose', 'basis', 'legalForm', 'layer']),
+    );
     expect(create.responses['422'].content['application/problem+json']).toBeDefined();
-    expect(doc.paths['/api/v1/localities/{code}/partnerships'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'theme', 'layer', 'status', 'sort', 'page']));
+    expect(
+      doc.paths['/api/v1/localities/{code}/partnerships'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(expect.arrayContaining(['q', 'theme', 'layer', 'status', 'sort', 'page']));
   });
 
   it('reports database reachability at /healthz', async () => {
@@ -86,7 +155,11 @@ describe.each(backends)('register API and pages on %s', (backend) => {
   });
 
   it('shows the GOV.UK error summary for a bad form and keeps what was typed', async () => {
-    const response = await session.submit(`/localities/${CODE}/partnerships/new`, `/localities/${CODE}/partnerships`, { name: 'Half-finished group', purpose: '', meetingsPerYear: 'twelve' });
+    const response = await session.submit(`/localities/${CODE}/partnerships/new`, `/localities/${CODE}/partnerships`, {
+      name: 'Half-finished group',
+      purpose: '',
+      meetingsPerYear: 'twelve',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('There is a problem');
     expect(response.body).toContain('<title>Error: Add a partnership');
@@ -120,14 +193,26 @@ describe.each(backends)('register API and pages on %s', (backend) => {
 
   it('rejects an impossible date on the form', async () => {
     const response = await session.submit(`/localities/${CODE}/partnerships/new`, `/localities/${CODE}/partnerships`, {
-      name: 'Dated', purpose: 'x', basis: 'voluntary', legalForm: 'unincorporated', layer: 'operational', 'reviewDate-day': '31', 'reviewDate-month': '2', 'reviewDate-year': '2027',
+      name: 'Dated',
+      purpose: 'x',
+      basis: 'voluntary',
+      legalForm: 'unincorporated',
+      layer: 'operational',
+      'reviewDate-day': '31',
+      'reviewDate-month': '2',
+      'reviewDate-year': '2027',
     });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('Review date must be a real date');
   });
 
   it('refuses a form without its CSRF token and saves nothing', async () => {
-    const response = await session.submit(`/localities/${CODE}/organisations/new`, `/localities/${CODE}/organisations`, { name: 'Forged Ltd', sector: 'private', orgType: 'business' }, { csrf: false });
+    const response = await session.submit(
+      `/localities/${CODE}/organisations/new`,
+      `/localities/${CODE}/organisations`,
+      { name: 'Forged Ltd', sector: 'private', orgType: 'business' },
+      { csrf: false },
+    );
     expect(response.statusCode).toBe(403);
     const list = await ctx.app.inject({ method: 'GET', url: `${api}/organisations?q=Forged` });
     expect(list.json().total).toBe(0);

@@ -35,7 +35,11 @@ export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   observer: 'Observer',
   'accountable-body': 'Accountable body',
 };
-export const SIGNIFICANCE_LABELS: Record<(typeof SIGNIFICANCE)[number], string> = { high: 'High', medium: 'Medium', low: 'Low' };
+export const SIGNIFICANCE_LABELS: Record<(typeof SIGNIFICANCE)[number], string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
 
 const code = (message: string) => z.string({ error: message }).trim().min(1, { message });
 const optionalCode = z.string().trim().optional();
@@ -55,7 +59,9 @@ export const partnershipFields = {
   reference: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, { message: 'Reference must be up to 40 letters, digits, dots, slashes or hyphens' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, {
+      message: 'Reference must be up to 40 letters, digits, dots, slashes or hyphens',
+    })
     .optional(),
   name: requiredText(200, 'Enter the partnership’s name', 'Name'),
   purpose: requiredText(4000, 'Enter the partnership’s purpose', 'Purpose'),
@@ -80,7 +86,10 @@ export const partnershipFields = {
   significance: z.enum(SIGNIFICANCE, { error: 'Choose high, medium or low significance' }).optional(),
   establishedOn: isoDate('Date established must be a real date').optional(),
   reviewDate: isoDate('Review date must be a real date').optional(),
-  termsOfReferenceUrl: z.url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ }).max(500).optional(),
+  termsOfReferenceUrl: z
+    .url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ })
+    .max(500)
+    .optional(),
 };
 
 export const partnershipInput = z.object(partnershipFields);
@@ -109,7 +118,10 @@ export const organisationInput = z.object({
     .toUpperCase()
     .regex(ORG_ID, { message: 'Enter an identifier like GB-LAE-BRK, GB-COH-01234567 or GB-CHC-1234567' })
     .optional(),
-  website: z.url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ }).max(500).optional(),
+  website: z
+    .url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ })
+    .max(500)
+    .optional(),
 });
 export type OrganisationInput = z.infer<typeof organisationInput>;
 export const organisationUpdate = organisationInput.extend({ version: z.number().int().optional() });
@@ -134,7 +146,9 @@ export const localityInput = z.object({
     .string({ error: 'Enter the ONS GSS code' })
     .trim()
     .toUpperCase()
-    .regex(/^(E06|E07|E08|E09|E10|W06|S12|N09)\d{6}$/, { message: 'Enter a local authority GSS code like E07000123 (E06, E07, E08, E09, E10, W06, S12 or N09)' }),
+    .regex(/^(E06|E07|E08|E09|E10|W06|S12|N09)\d{6}$/, {
+      message: 'Enter a local authority GSS code like E07000123 (E06, E07, E08, E09, E10, W06, S12 or N09)',
+    }),
   name: requiredText(200, 'Enter the locality’s name', 'Name'),
   kind: z.enum(LOCALITY_KINDS, { error: 'Choose the kind of authority' }),
   region: requiredText(100, 'Enter the region', 'Region'),
@@ -142,7 +156,12 @@ export const localityInput = z.object({
 export type LocalityInput = z.infer<typeof localityInput>;
 
 export const SORTS = ['name', 'reference', 'layer', 'status', 'members', 'meetings', 'updated'] as const;
-const optionalQueryText = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+const optionalQueryText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 export const partnershipListQuery = z.object({
   q: optionalQueryText,

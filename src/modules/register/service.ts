@@ -7,7 +7,14 @@ import { todayInLondon } from '../../core/dates.js';
 import { membershipsAsAt, partnershipsAsAt } from './as-at.js';
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
-import { canCreateLocality, canEditPartnership, canReadRestricted, refuse, requireLocalityAdmin, requirePartnershipEditor } from '../accounts/policy.js';
+import {
+  canCreateLocality,
+  canEditPartnership,
+  canReadRestricted,
+  refuse,
+  requireLocalityAdmin,
+  requirePartnershipEditor,
+} from '../accounts/policy.js';
 import type { ReferenceService, ReferenceSnapshot } from '../reference/service.js';
 import {
   LocalityRepository,
@@ -133,11 +140,16 @@ export class RegisterService {
     return locality;
   }
 
-  async createLocality(principal: Principal, input: unknown, options: WriteOptions & { isDemo?: boolean } = {}): Promise<Locality> {
+  async createLocality(
+    principal: Principal,
+    input: unknown,
+    options: WriteOptions & { isDemo?: boolean } = {},
+  ): Promise<Locality> {
     if (!canCreateLocality(principal)) refuse(principal, undefined, 'Locality');
     const data = parseInput(localityInput, input);
     return this.write(options, async (trx) => {
-      if (await this.localities.byCode(trx, data.gssCode)) throw ValidationError.of('gssCode', `A locality with the code ${data.gssCode} already exists`);
+      if (await this.localities.byCode(trx, data.gssCode))
+        throw ValidationError.of('gssCode', `A locality with the code ${data.gssCode} already exists`);
       const locality = await this.localities.insert(trx, {
         gss_code: data.gssCode,
         name: data.name,
@@ -146,14 +158,25 @@ export class RegisterService {
         nation: NATIONS[data.gssCode[0] ?? 'E'] ?? 'England',
         is_demo: options.isDemo ?? false,
       });
-      await this.audit.record(trx, principal, { localityId: locality.id, action: 'create', entityType: 'locality', entityId: locality.id, summary: `Created locality ${locality.name}`, after: locality });
+      await this.audit.record(trx, principal, {
+        localityId: locality.id,
+        action: 'create',
+        entityType: 'locality',
+        entityId: locality.id,
+        summary: `Created locality ${locality.name}`,
+        after: locality,
+      });
       return locality;
     });
   }
 
   // --- partnerships -----------------------------------------------------------------------
 
-  async listPartnerships(principal: Principal, gssCode: string, query: unknown): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse> }> {
+  async listPartnerships(
+    principal: Principal,
+    gssCode: string,
+    query: unknown,
+  ): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse> }> {
     const locality = await this.locality(gssCode);
     const q = partnershipListQuery.parse(query ?? {});
     const publishedOnly = !canReadRestricted(principal, locality);
@@ -165,17 +188,31 @@ export class RegisterService {
    * The register as it stood at the end of `date` (see as-at.ts): the partnerships that then
    * existed, each with the seats then held, filtered, sorted and paged like the register.
    */
-  async registerAsAt(principal: Principal, gssCode: string, date: string, query: unknown = {}): Promise<Page<PartnershipAsAt> & { query: ReturnType<typeof partnershipListQuery.parse>; asAt: string }> {
+  async registerAsAt(
+    principal: Principal,
+    gssCode: string,
+    date: string,
+    query: unknown = {},
+  ): Promise<Page<PartnershipAsAt> & { query: ReturnType<typeof partnershipListQuery.parse>; asAt: string }> {
     const locality = await this.locality(gssCode);
     const q = partnershipListQuery.parse(query ?? {});
     const restricted = canReadRestricted(principal, locality);
     const { partnerships, memberships } = await this.snapshotAsAt(locality, date);
-    const lead = await this.organisations.names(this.db, [...new Set(partnerships.map((p) => p.lead_organisation_id).filter((v): v is string => !!v))]);
+    const lead = await this.organisations.names(this.db, [
+      ...new Set(partnerships.map((p) => p.lead_organisation_id).filter((v): v is string => !!v)),
+    ]);
     const needle = q.q?.toLowerCase();
     const rows: PartnershipAsAt[] = partnerships
       .filter((p) => restricted || isPublished(p))
       .filter((p) => !needle || [p.name, p.purpose, p.reference].some((v) => v.toLowerCase().includes(needle)))
-      .filter((p) => (!q.layer || p.layer === q.layer) && (!q.status || p.status === q.status) && (!q.basis || p.basis === q.basis) && (!q.theme || p.themes.includes(q.theme)) && (!q.area || p.areas.includes(q.area.toUpperCase())))
+      .filter(
+        (p) =>
+          (!q.layer || p.layer === q.layer) &&
+          (!q.status || p.status === q.status) &&
+          (!q.basis || p.basis === q.basis) &&
+          (!q.theme || p.themes.includes(q.theme)) &&
+          (!q.area || p.areas.includes(q.area.toUpperCase())),
+      )
       .map((p) => {
         const members = (memberships.get(p.id) ?? []).map((m) => (restricted ? m : redactMembership(m)));
         return {
@@ -199,14 +236,26 @@ export class RegisterService {
     const direction = q.order === 'desc' ? -1 : 1;
     const layerRank = (l: string) => ['strategic', 'executive', 'operational'].indexOf(l);
     const key = (p: PartnershipAsAt): string | number =>
-      ({ name: p.name.toLowerCase(), reference: p.reference, layer: layerRank(p.layer), status: p.status, members: p.member_count, meetings: p.meetings_per_year ?? -1, updated: p.updated_at.getTime() })[q.sort];
+      ({
+        name: p.name.toLowerCase(),
+        reference: p.reference,
+        layer: layerRank(p.layer),
+        status: p.status,
+        members: p.member_count,
+        meetings: p.meetings_per_year ?? -1,
+        updated: p.updated_at.getTime(),
+      })[q.sort];
     rows.sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : a.name.localeCompare(b.name)));
     const start = (q.page - 1) * q.pageSize;
     return { ...pageOf(rows.slice(start, start + q.pageSize), rows.length, q.page, q.pageSize), query: q, asAt: date };
   }
 
   /** Every partnership that existed at the end of `date` and the seats each then held. */
-  async snapshotAsAt(locality: Locality, date: string, db: Db = this.db): Promise<{ partnerships: PartnershipRecord[]; memberships: Map<string, MembershipView[]> }> {
+  async snapshotAsAt(
+    locality: Locality,
+    date: string,
+    db: Db = this.db,
+  ): Promise<{ partnerships: PartnershipRecord[]; memberships: Map<string, MembershipView[]> }> {
     const all = await this.partnerships.allForLocality(db, locality.id);
     const changes = await this.partnerships.changes(db, locality.id);
     const seats = membershipsAsAt(await this.memberships.allForLocality(db, locality.id), date);
@@ -216,7 +265,15 @@ export class RegisterService {
     for (const m of seats) {
       const then = status.get(m.partnership_id);
       if (!then) continue;
-      memberships.set(m.partnership_id, [...(memberships.get(m.partnership_id) ?? []), { ...m, partnership_status: then.status, meetings_per_year: then.meetings_per_year, meeting_minutes: then.meeting_minutes }]);
+      memberships.set(m.partnership_id, [
+        ...(memberships.get(m.partnership_id) ?? []),
+        {
+          ...m,
+          partnership_status: then.status,
+          meetings_per_year: then.meetings_per_year,
+          meeting_minutes: then.meeting_minutes,
+        },
+      ]);
     }
     return { partnerships, memberships };
   }
@@ -225,7 +282,12 @@ export class RegisterService {
    * A partnership as it stood at the end of `date`: its status, layer, parent and meeting
    * pattern then, and the seats then held. Not found if it did not exist that day.
    */
-  async getPartnershipAsAt(principal: Principal, gssCode: string, id: string, date: string): Promise<PartnershipDetail & { asAt: string }> {
+  async getPartnershipAsAt(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    date: string,
+  ): Promise<PartnershipDetail & { asAt: string }> {
     const today = await this.getPartnership(principal, gssCode, id);
     const { partnerships, memberships } = await this.snapshotAsAt(today.locality, date);
     const then = partnerships.find((p) => p.id === id);
@@ -240,7 +302,9 @@ export class RegisterService {
       canAdminister: false,
       partnership,
       parent: then.parent_id ? { id: then.parent_id, name: parents.get(then.parent_id) ?? '' } : undefined,
-      children: partnerships.filter((p) => p.parent_id === id && (today.restricted || isPublished(p))).map((p) => ({ id: p.id, name: p.name, status: p.status, layer: p.layer, reference: p.reference })),
+      children: partnerships
+        .filter((p) => p.parent_id === id && (today.restricted || isPublished(p)))
+        .map((p) => ({ id: p.id, name: p.name, status: p.status, layer: p.layer, reference: p.reference })),
       members,
       activeMembers: members.length,
       yearlyMeetingHours: OPEN.has(then.status) ? members.length * seatHours(then) : 0,
@@ -254,13 +318,21 @@ export class RegisterService {
     if (!found || (!restricted && !isPublished(found))) throw new NotFoundError('Partnership');
     const partnership = restricted ? found : redactPartnership(found);
     const [children, members, orgNames, parentNames, snapshot] = await Promise.all([
-      this.partnerships.children(this.db, id).then((children) => (restricted ? children : children.filter(isPublished))),
-      this.memberships.forPartnership(this.db, id).then((members) => (restricted ? members : members.map(redactMembership))),
-      this.organisations.names(this.db, [partnership.lead_organisation_id, partnership.accountable_body_id].filter((v): v is string => !!v)),
+      this.partnerships
+        .children(this.db, id)
+        .then((children) => (restricted ? children : children.filter(isPublished))),
+      this.memberships
+        .forPartnership(this.db, id)
+        .then((members) => (restricted ? members : members.map(redactMembership))),
+      this.organisations.names(
+        this.db,
+        [partnership.lead_organisation_id, partnership.accountable_body_id].filter((v): v is string => !!v),
+      ),
       this.partnerships.names(this.db, partnership.parent_id ? [partnership.parent_id] : []),
       this.reference.snapshot(this.db),
     ]);
-    const named = (map: Map<string, string>, key: string | null) => (key && map.has(key) ? { id: key, name: map.get(key) ?? '' } : undefined);
+    const named = (map: Map<string, string>, key: string | null) =>
+      key && map.has(key) ? { id: key, name: map.get(key) ?? '' } : undefined;
     const activeSeats = members.filter(isActiveSeat).length;
     return {
       locality,
@@ -279,21 +351,34 @@ export class RegisterService {
     };
   }
 
-  async createPartnership(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<PartnershipRow> {
+  async createPartnership(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+    options?: WriteOptions & { allowAnyStatus?: boolean },
+  ): Promise<PartnershipRow> {
     const data = parseInput(partnershipInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       requirePartnershipEditor(principal, locality);
       const status = data.status ?? 'active';
       if (!options?.allowAnyStatus && !OPEN.has(status)) {
-        throw ValidationError.of('status', 'A new partnership is proposed or active; it is merged, nested or closed through the register afterwards');
+        throw ValidationError.of(
+          'status',
+          'A new partnership is proposed or active; it is merged, nested or closed through the register afterwards',
+        );
       }
       await this.checkPartnershipRules(trx, locality, data);
       const reference = data.reference ?? (await this.partnerships.nextReference(trx, locality.id));
       if (await this.partnerships.idByReference(trx, locality.id, reference)) {
         throw ValidationError.of('reference', `The reference ${reference} is already used in this register`);
       }
-      const created = await this.partnerships.insert(trx, { ...toPartnershipRow(data), locality_id: locality.id, reference, status, closed_on: null, close_reason: null }, unique(data.themes), unique(data.areas));
+      const created = await this.partnerships.insert(
+        trx,
+        { ...toPartnershipRow(data), locality_id: locality.id, reference, status, closed_on: null, close_reason: null },
+        unique(data.themes),
+        unique(data.areas),
+      );
       await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'create',
@@ -307,7 +392,13 @@ export class RegisterService {
     });
   }
 
-  async updatePartnership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
+  async updatePartnership(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<PartnershipRow> {
     const data = parseInput(partnershipUpdate, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
@@ -316,18 +407,33 @@ export class RegisterService {
       requirePartnershipEditor(principal, locality, id);
       const status = data.status ?? before.status;
       if (data.parentId !== (before.parent_id ?? undefined) && !canEditPartnership(principal, locality)) {
-        throw ValidationError.of('parentId', 'Only the locality administrator can move a partnership to another parent');
+        throw ValidationError.of(
+          'parentId',
+          'Only the locality administrator can move a partnership to another parent',
+        );
       }
       if (status !== before.status && (!OPEN.has(status) || !OPEN.has(before.status))) {
-        throw ValidationError.of('status', before.status === 'closed' ? 'A closed partnership cannot be reopened by editing it' : 'Use “Close partnership” to close it; merging and nesting are done through rationalisation');
+        throw ValidationError.of(
+          'status',
+          before.status === 'closed'
+            ? 'A closed partnership cannot be reopened by editing it'
+            : 'Use “Close partnership” to close it; merging and nesting are done through rationalisation',
+        );
       }
       await this.checkPartnershipRules(trx, locality, data, id);
       const reference = data.reference ?? before.reference;
       if (reference !== before.reference && (await this.partnerships.idByReference(trx, locality.id, reference))) {
         throw ValidationError.of('reference', `The reference ${reference} is already used in this register`);
       }
-      const updated = await this.partnerships.update(trx, id, data.version ?? before.version, { ...toPartnershipRow(data), reference, status });
-      if (!updated) throw new ConflictError('Someone else changed this partnership while you were editing it. Your changes were not saved: reload the page to see theirs, then make yours again.');
+      const updated = await this.partnerships.update(trx, id, data.version ?? before.version, {
+        ...toPartnershipRow(data),
+        reference,
+        status,
+      });
+      if (!updated)
+        throw new ConflictError(
+          'Someone else changed this partnership while you were editing it. Your changes were not saved: reload the page to see theirs, then make yours again.',
+        );
       await this.partnerships.replaceThemesAndAreas(trx, id, unique(data.themes), unique(data.areas));
       await this.partnerships.recordChanges(trx, id, before, updated, todayInLondon());
       const after = { ...updated, themes: unique(data.themes), areas: unique(data.areas) };
@@ -338,29 +444,55 @@ export class RegisterService {
         entityType: 'partnership',
         entityId: id,
         partnershipId: id,
-        summary: changes.length ? `Changed ${changes.map((c) => fieldLabel(c.field)).join(', ')}` : 'Saved with no changes',
-        before: pick(before, changes.map((c) => c.field)),
-        after: pick(after, changes.map((c) => c.field)),
+        summary: changes.length
+          ? `Changed ${changes.map((c) => fieldLabel(c.field)).join(', ')}`
+          : 'Saved with no changes',
+        before: pick(
+          before,
+          changes.map((c) => c.field),
+        ),
+        after: pick(
+          after,
+          changes.map((c) => c.field),
+        ),
       });
       return updated;
     });
   }
 
-  async closePartnership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<PartnershipRow> {
+  async closePartnership(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<PartnershipRow> {
     const data = parseInput(closeInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       const before = isUuid(id) ? await this.partnerships.get(trx, locality.id, id) : undefined;
       if (!before) throw new NotFoundError('Partnership');
       requireLocalityAdmin(principal, locality, 'Partnership');
-      if (!OPEN.has(before.status)) throw ValidationError.of('closedOn', `This partnership is already ${before.status}`);
-      if (before.established_on && data.closedOn < before.established_on) throw ValidationError.of('closedOn', 'The closing date must be on or after the date it was established');
+      if (!OPEN.has(before.status))
+        throw ValidationError.of('closedOn', `This partnership is already ${before.status}`);
+      if (before.established_on && data.closedOn < before.established_on)
+        throw ValidationError.of('closedOn', 'The closing date must be on or after the date it was established');
       const openChildren = (await this.partnerships.children(trx, id)).filter((c) => OPEN.has(c.status));
       if (openChildren.length) {
-        throw ValidationError.of('closedOn', `Close or move its ${openChildren.length} open sub-partnership${openChildren.length === 1 ? '' : 's'} first: ${openChildren.map((c) => c.name).join(', ')}`);
+        throw ValidationError.of(
+          'closedOn',
+          `Close or move its ${openChildren.length} open sub-partnership${openChildren.length === 1 ? '' : 's'} first: ${openChildren.map((c) => c.name).join(', ')}`,
+        );
       }
-      const updated = await this.partnerships.update(trx, id, data.version ?? before.version, { status: 'closed', closed_on: data.closedOn, close_reason: data.reason });
-      if (!updated) throw new ConflictError('Someone else changed this partnership in the meantime. Nothing was closed: reload the page and try again.');
+      const updated = await this.partnerships.update(trx, id, data.version ?? before.version, {
+        status: 'closed',
+        closed_on: data.closedOn,
+        close_reason: data.reason,
+      });
+      if (!updated)
+        throw new ConflictError(
+          'Someone else changed this partnership in the meantime. Nothing was closed: reload the page and try again.',
+        );
       const ended = await this.memberships.endOpen(trx, { partnershipId: id }, data.closedOn);
       await this.audit.record(trx, principal, {
         localityId: locality.id,
@@ -382,24 +514,41 @@ export class RegisterService {
     const unknownThemes = data.themes.filter((t) => !snapshot.has('theme', t));
     if (unknownThemes.length) errors.push({ field: 'themes', message: `Unknown theme: ${unknownThemes.join(', ')}` });
     if (!snapshot.has('basis', data.basis)) errors.push({ field: 'basis', message: `Unknown basis: ${data.basis}` });
-    if (!snapshot.has('legal-form', data.legalForm)) errors.push({ field: 'legalForm', message: `Unknown legal form: ${data.legalForm}` });
+    if (!snapshot.has('legal-form', data.legalForm))
+      errors.push({ field: 'legalForm', message: `Unknown legal form: ${data.legalForm}` });
     if (data.basis === 'statutory') {
-      if (!data.statutoryType) errors.push({ field: 'statutoryType', message: 'Choose which statutory partnership this is' });
-      else if (!snapshot.has('statutory-type', data.statutoryType)) errors.push({ field: 'statutoryType', message: `Unknown statutory partnership type: ${data.statutoryType}` });
+      if (!data.statutoryType)
+        errors.push({ field: 'statutoryType', message: 'Choose which statutory partnership this is' });
+      else if (!snapshot.has('statutory-type', data.statutoryType))
+        errors.push({ field: 'statutoryType', message: `Unknown statutory partnership type: ${data.statutoryType}` });
     } else if (data.statutoryType) {
-      errors.push({ field: 'statutoryType', message: 'Only a statutory partnership has a statutory type: choose the statutory basis or clear the type' });
+      errors.push({
+        field: 'statutoryType',
+        message: 'Only a statutory partnership has a statutory type: choose the statutory basis or clear the type',
+      });
     }
-    if (data.basis === 'funding' && !data.basisDetail) errors.push({ field: 'basisDetail', message: 'Enter the fund that required this partnership' });
-    if (data.basis === 'plan' && !data.basisDetail) errors.push({ field: 'basisDetail', message: 'Enter the plan this partnership delivers' });
-    for (const [field, orgId] of [['leadOrganisationId', data.leadOrganisationId], ['accountableBodyId', data.accountableBodyId]] as const) {
-      if (orgId && !(await this.organisations.get(trx, locality.id, orgId))) errors.push({ field, message: 'Choose an organisation from this locality’s register' });
+    if (data.basis === 'funding' && !data.basisDetail)
+      errors.push({ field: 'basisDetail', message: 'Enter the fund that required this partnership' });
+    if (data.basis === 'plan' && !data.basisDetail)
+      errors.push({ field: 'basisDetail', message: 'Enter the plan this partnership delivers' });
+    for (const [field, orgId] of [
+      ['leadOrganisationId', data.leadOrganisationId],
+      ['accountableBodyId', data.accountableBodyId],
+    ] as const) {
+      if (orgId && !(await this.organisations.get(trx, locality.id, orgId)))
+        errors.push({ field, message: 'Choose an organisation from this locality’s register' });
     }
     if (data.parentId) {
       const parent = await this.partnerships.get(trx, locality.id, data.parentId);
-      if (!parent) errors.push({ field: 'parentId', message: 'Choose a parent partnership from this locality’s register' });
+      if (!parent)
+        errors.push({ field: 'parentId', message: 'Choose a parent partnership from this locality’s register' });
       else if (id && (data.parentId === id || (await this.partnerships.ancestorIds(trx, data.parentId)).includes(id))) {
-        errors.push({ field: 'parentId', message: 'A partnership cannot sit beneath itself or one of its own sub-partnerships' });
-      } else if (!OPEN.has(parent.status)) errors.push({ field: 'parentId', message: `The parent partnership is ${parent.status}: choose an open one` });
+        errors.push({
+          field: 'parentId',
+          message: 'A partnership cannot sit beneath itself or one of its own sub-partnerships',
+        });
+      } else if (!OPEN.has(parent.status))
+        errors.push({ field: 'parentId', message: `The parent partnership is ${parent.status}: choose an open one` });
     }
     if (data.establishedOn && data.reviewDate && data.reviewDate < data.establishedOn) {
       errors.push({ field: 'reviewDate', message: 'Review date must be on or after the date established' });
@@ -409,7 +558,11 @@ export class RegisterService {
 
   // --- organisations ----------------------------------------------------------------------
 
-  async listOrganisations(_principal: Principal, gssCode: string, query: unknown): Promise<Page<OrganisationListRow> & { query: ReturnType<typeof organisationListQuery.parse> }> {
+  async listOrganisations(
+    _principal: Principal,
+    gssCode: string,
+    query: unknown,
+  ): Promise<Page<OrganisationListRow> & { query: ReturnType<typeof organisationListQuery.parse> }> {
     const locality = await this.locality(gssCode);
     const q = organisationListQuery.parse(query ?? {});
     const { rows, total } = await this.organisations.list(this.db, locality.id, q);
@@ -435,19 +588,45 @@ export class RegisterService {
     };
   }
 
-  async createOrganisation(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+  async createOrganisation(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<OrganisationRow> {
     const data = parseInput(organisationInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
       requireLocalityAdmin(principal, locality, 'Organisation');
       await this.checkOrganisationRules(trx, locality, data);
-      const created = await this.organisations.insert(trx, { locality_id: locality.id, name: data.name, sector: data.sector, org_type: data.orgType, identifier: data.identifier ?? null, website: data.website ?? null });
-      await this.audit.record(trx, principal, { localityId: locality.id, action: 'create', entityType: 'organisation', entityId: created.id, organisationId: created.id, summary: `Created organisation ${created.name}`, after: created });
+      const created = await this.organisations.insert(trx, {
+        locality_id: locality.id,
+        name: data.name,
+        sector: data.sector,
+        org_type: data.orgType,
+        identifier: data.identifier ?? null,
+        website: data.website ?? null,
+      });
+      await this.audit.record(trx, principal, {
+        localityId: locality.id,
+        action: 'create',
+        entityType: 'organisation',
+        entityId: created.id,
+        organisationId: created.id,
+        summary: `Created organisation ${created.name}`,
+        after: created,
+      });
       return created;
     });
   }
 
-  async updateOrganisation(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+  async updateOrganisation(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<OrganisationRow> {
     const data = parseInput(organisationUpdate, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
@@ -455,8 +634,17 @@ export class RegisterService {
       if (!before) throw new NotFoundError('Organisation');
       requireLocalityAdmin(principal, locality, 'Organisation');
       await this.checkOrganisationRules(trx, locality, data, id);
-      const updated = await this.organisations.update(trx, id, data.version ?? before.version, { name: data.name, sector: data.sector, org_type: data.orgType, identifier: data.identifier ?? null, website: data.website ?? null });
-      if (!updated) throw new ConflictError('Someone else changed this organisation while you were editing it. Your changes were not saved: reload the page and make them again.');
+      const updated = await this.organisations.update(trx, id, data.version ?? before.version, {
+        name: data.name,
+        sector: data.sector,
+        org_type: data.orgType,
+        identifier: data.identifier ?? null,
+        website: data.website ?? null,
+      });
+      if (!updated)
+        throw new ConflictError(
+          'Someone else changed this organisation while you were editing it. Your changes were not saved: reload the page and make them again.',
+        );
       const changes = diff(before, updated);
       await this.audit.record(trx, principal, {
         localityId: locality.id,
@@ -464,15 +652,29 @@ export class RegisterService {
         entityType: 'organisation',
         entityId: id,
         organisationId: id,
-        summary: changes.length ? `Changed ${changes.map((c) => fieldLabel(c.field)).join(', ')}` : 'Saved with no changes',
-        before: pick(before, changes.map((c) => c.field)),
-        after: pick(updated, changes.map((c) => c.field)),
+        summary: changes.length
+          ? `Changed ${changes.map((c) => fieldLabel(c.field)).join(', ')}`
+          : 'Saved with no changes',
+        before: pick(
+          before,
+          changes.map((c) => c.field),
+        ),
+        after: pick(
+          updated,
+          changes.map((c) => c.field),
+        ),
       });
       return updated;
     });
   }
 
-  async closeOrganisation(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<OrganisationRow> {
+  async closeOrganisation(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<OrganisationRow> {
     const data = parseInput(closeInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
@@ -482,10 +684,20 @@ export class RegisterService {
       if (before.status === 'closed') throw ValidationError.of('closedOn', 'This organisation is already closed');
       const duties = await this.organisations.responsibilities(trx, id);
       if (duties.length) {
-        throw ValidationError.of('closedOn', `First name another lead or accountable body for: ${duties.map((d) => `${d.name} (${d.as})`).join('; ')}`);
+        throw ValidationError.of(
+          'closedOn',
+          `First name another lead or accountable body for: ${duties.map((d) => `${d.name} (${d.as})`).join('; ')}`,
+        );
       }
-      const updated = await this.organisations.update(trx, id, data.version ?? before.version, { status: 'closed', closed_on: data.closedOn, close_reason: data.reason });
-      if (!updated) throw new ConflictError('Someone else changed this organisation in the meantime. Nothing was closed: reload the page and try again.');
+      const updated = await this.organisations.update(trx, id, data.version ?? before.version, {
+        status: 'closed',
+        closed_on: data.closedOn,
+        close_reason: data.reason,
+      });
+      if (!updated)
+        throw new ConflictError(
+          'Someone else changed this organisation in the meantime. Nothing was closed: reload the page and try again.',
+        );
       const ended = await this.memberships.endOpen(trx, { organisationId: id }, data.closedOn);
       await this.audit.record(trx, principal, {
         localityId: locality.id,
@@ -501,23 +713,39 @@ export class RegisterService {
     });
   }
 
-  private async checkOrganisationRules(trx: Db, locality: Locality, data: { name: string; orgType: string; identifier?: string }, id?: string): Promise<void> {
+  private async checkOrganisationRules(
+    trx: Db,
+    locality: Locality,
+    data: { name: string; orgType: string; identifier?: string },
+    id?: string,
+  ): Promise<void> {
     const errors: FieldError[] = [];
     const snapshot = await this.reference.snapshot(trx);
-    if (!snapshot.has('organisation-type', data.orgType)) errors.push({ field: 'orgType', message: `Unknown organisation type: ${data.orgType}` });
+    if (!snapshot.has('organisation-type', data.orgType))
+      errors.push({ field: 'orgType', message: `Unknown organisation type: ${data.orgType}` });
     const clash = await this.organisations.findClash(trx, locality.id, data.name, data.identifier ?? null, id);
-    if (clash === 'name') errors.push({ field: 'name', message: `An organisation called ${data.name} is already in this register` });
-    if (clash === 'identifier') errors.push({ field: 'identifier', message: `The identifier ${data.identifier} is already used by another organisation` });
+    if (clash === 'name')
+      errors.push({ field: 'name', message: `An organisation called ${data.name} is already in this register` });
+    if (clash === 'identifier')
+      errors.push({
+        field: 'identifier',
+        message: `The identifier ${data.identifier} is already used by another organisation`,
+      });
     if (errors.length) throw new ValidationError(errors);
   }
 
   // --- memberships ------------------------------------------------------------------------
 
-  async getMembership(principal: Principal, gssCode: string, id: string): Promise<MembershipView & { locality: Locality; restricted: boolean }> {
+  async getMembership(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+  ): Promise<MembershipView & { locality: Locality; restricted: boolean }> {
     const locality = await this.locality(gssCode);
     const membership = isUuid(id) ? await this.memberships.get(this.db, locality.id, id) : undefined;
     const restricted = canReadRestricted(principal, locality);
-    if (!membership || (!restricted && membership.partnership_status === 'proposed')) throw new NotFoundError('Membership');
+    if (!membership || (!restricted && membership.partnership_status === 'proposed'))
+      throw new NotFoundError('Membership');
     return { ...(restricted ? membership : redactMembership(membership)), locality, restricted };
   }
 
@@ -525,7 +753,13 @@ export class RegisterService {
    * Adds a seat. `allowAnyStatus` lets an import bring in the past seats (with an end date)
    * of a partnership that has since been merged or nested.
    */
-  async addMembership(principal: Principal, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<MembershipView> {
+  async addMembership(
+    principal: Principal,
+    gssCode: string,
+    partnershipId: string,
+    input: unknown,
+    options?: WriteOptions & { allowAnyStatus?: boolean },
+  ): Promise<MembershipView> {
     const [added] = await this.addMemberships(principal, gssCode, partnershipId, [input], options);
     if (!added) throw new NotFoundError('Membership');
     return added;
@@ -536,22 +770,40 @@ export class RegisterService {
    * added one after another (one chair; no seat twice). Bulk work (the demo, imports) uses it
    * to save a round of queries per seat.
    */
-  async addMemberships(principal: Principal, gssCode: string, partnershipId: string, inputs: unknown[], options?: WriteOptions & { allowAnyStatus?: boolean }): Promise<MembershipView[]> {
+  async addMemberships(
+    principal: Principal,
+    gssCode: string,
+    partnershipId: string,
+    inputs: unknown[],
+    options?: WriteOptions & { allowAnyStatus?: boolean },
+  ): Promise<MembershipView[]> {
     const seats = inputs.map((input) => parseInput(membershipInput, input));
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
-      const partnership = isUuid(partnershipId) ? await this.partnerships.summary(trx, locality.id, partnershipId) : undefined;
+      const partnership = isUuid(partnershipId)
+        ? await this.partnerships.summary(trx, locality.id, partnershipId)
+        : undefined;
       if (!partnership) throw new NotFoundError('Partnership');
       requirePartnershipEditor(principal, locality, partnershipId);
-      const organisations = await this.organisations.byIds(trx, locality.id, [...new Set(seats.map((s) => s.organisationId))]);
+      const organisations = await this.organisations.byIds(trx, locality.id, [
+        ...new Set(seats.map((s) => s.organisationId)),
+      ]);
       const current = await this.memberships.currentSeats(trx, partnershipId);
       for (const seat of seats) {
         const historical = options?.allowAnyStatus === true && seat.endedOn !== undefined;
-        if (!OPEN.has(partnership.status) && !historical) throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
+        if (!OPEN.has(partnership.status) && !historical)
+          throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
         const organisation = organisations.get(seat.organisationId);
         const problems = membershipProblems(organisation, current, seat);
         if (problems.length || !organisation) throw new ValidationError(problems);
-        if (!seat.endedOn) current.push({ id: '', organisation_id: seat.organisationId, role: seat.role, representative: seat.representative ?? null, organisation_name: organisation.name });
+        if (!seat.endedOn)
+          current.push({
+            id: '',
+            organisation_id: seat.organisationId,
+            role: seat.role,
+            representative: seat.representative ?? null,
+            organisation_name: organisation.name,
+          });
       }
       const created = await this.memberships.insertMany(
         trx,
@@ -593,7 +845,13 @@ export class RegisterService {
     });
   }
 
-  async updateMembership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+  async updateMembership(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<MembershipView> {
     const data = parseInput(membershipUpdate, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
@@ -608,7 +866,10 @@ export class RegisterService {
         started_on: data.startedOn ?? null,
         ended_on: data.endedOn ?? null,
       });
-      if (!updated) throw new ConflictError('Someone else changed this membership while you were editing it. Reload the page and try again.');
+      if (!updated)
+        throw new ConflictError(
+          'Someone else changed this membership while you were editing it. Reload the page and try again.',
+        );
       const view = await this.memberships.get(trx, locality.id, id);
       if (!view) throw new NotFoundError('Membership');
       const fields = ['organisation_id', 'role', 'representative', 'started_on', 'ended_on'];
@@ -621,14 +882,26 @@ export class RegisterService {
         partnershipId: before.partnership_id,
         organisationId: updated.organisation_id,
         summary: `Changed ${view.organisation_name}’s membership: ${changes.map((c) => fieldLabel(c.field)).join(', ') || 'no changes'}`,
-        before: pick(before, changes.map((c) => c.field)),
-        after: pick(updated, changes.map((c) => c.field)),
+        before: pick(
+          before,
+          changes.map((c) => c.field),
+        ),
+        after: pick(
+          updated,
+          changes.map((c) => c.field),
+        ),
       });
       return view;
     });
   }
 
-  async endMembership(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<MembershipView> {
+  async endMembership(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<MembershipView> {
     const data = parseInput(endMembershipInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.locality(gssCode, trx);
@@ -636,9 +909,13 @@ export class RegisterService {
       if (!before) throw new NotFoundError('Membership');
       requirePartnershipEditor(principal, locality, before.partnership_id);
       if (before.ended_on) throw ValidationError.of('endedOn', 'This membership has already ended');
-      if (before.started_on && data.endedOn < before.started_on) throw ValidationError.of('endedOn', 'The end date must be on or after the start date');
-      const updated = await this.memberships.update(trx, id, data.version ?? before.version, { ended_on: data.endedOn });
-      if (!updated) throw new ConflictError('Someone else changed this membership in the meantime. Reload the page and try again.');
+      if (before.started_on && data.endedOn < before.started_on)
+        throw ValidationError.of('endedOn', 'The end date must be on or after the start date');
+      const updated = await this.memberships.update(trx, id, data.version ?? before.version, {
+        ended_on: data.endedOn,
+      });
+      if (!updated)
+        throw new ConflictError('Someone else changed this membership in the meantime. Reload the page and try again.');
       await this.audit.record(trx, principal, {
         localityId: locality.id,
         action: 'end',
@@ -655,7 +932,13 @@ export class RegisterService {
   }
 
   /** Checks a changed seat against the rules and returns its organisation. */
-  private async checkMembershipRules(trx: Db, locality: Locality, partnershipId: string, data: SeatInput, id: string): Promise<OrganisationRow> {
+  private async checkMembershipRules(
+    trx: Db,
+    locality: Locality,
+    partnershipId: string,
+    data: SeatInput,
+    id: string,
+  ): Promise<OrganisationRow> {
     const organisation = await this.organisations.get(trx, locality.id, data.organisationId);
     const current = (await this.memberships.currentSeats(trx, partnershipId)).filter((m) => m.id !== id);
     const problems = membershipProblems(organisation, current, data);
@@ -666,12 +949,19 @@ export class RegisterService {
   // --- history ----------------------------------------------------------------------------
 
   /** The audit trail holds before-and-after values of restricted fields, so it is for restricted readers. */
-  async history(principal: Principal, gssCode: string, subject: { partnershipId?: string; organisationId?: string }, page = 1) {
+  async history(
+    principal: Principal,
+    gssCode: string,
+    subject: { partnershipId?: string; organisationId?: string },
+    page = 1,
+  ) {
     const locality = await this.locality(gssCode);
     if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'History');
     const exists = subject.partnershipId
       ? isUuid(subject.partnershipId) && (await this.partnerships.get(this.db, locality.id, subject.partnershipId))
-      : subject.organisationId && isUuid(subject.organisationId) && (await this.organisations.get(this.db, locality.id, subject.organisationId));
+      : subject.organisationId &&
+        isUuid(subject.organisationId) &&
+        (await this.organisations.get(this.db, locality.id, subject.organisationId));
     if (!exists) throw new NotFoundError(subject.partnershipId ? 'Partnership' : 'Organisation');
     return this.audit.history(this.db, subject, page);
   }
@@ -704,23 +994,49 @@ interface CurrentSeat {
 }
 
 /** The seat rules: a real, open organisation; sensible dates; one chair; no seat held twice. */
-function membershipProblems(organisation: OrganisationRow | undefined, current: CurrentSeat[], data: SeatInput): FieldError[] {
+function membershipProblems(
+  organisation: OrganisationRow | undefined,
+  current: CurrentSeat[],
+  data: SeatInput,
+): FieldError[] {
   const errors: FieldError[] = [];
-  if (!organisation) errors.push({ field: 'organisationId', message: 'Choose an organisation from this locality’s register' });
-  else if (organisation.status === 'closed' && !data.endedOn) errors.push({ field: 'organisationId', message: `${organisation.name} is closed: it cannot hold a current seat` });
-  if (data.startedOn && data.endedOn && data.endedOn < data.startedOn) errors.push({ field: 'endedOn', message: 'End date must be on or after the start date' });
+  if (!organisation)
+    errors.push({ field: 'organisationId', message: 'Choose an organisation from this locality’s register' });
+  else if (organisation.status === 'closed' && !data.endedOn)
+    errors.push({ field: 'organisationId', message: `${organisation.name} is closed: it cannot hold a current seat` });
+  if (data.startedOn && data.endedOn && data.endedOn < data.startedOn)
+    errors.push({ field: 'endedOn', message: 'End date must be on or after the start date' });
   if (data.endedOn) return errors;
   const chair = current.find((m) => m.role === 'chair');
-  if (data.role === 'chair' && chair) errors.push({ field: 'role', message: `${chair.organisation_name} already holds the chair: end that membership or choose another role` });
+  if (data.role === 'chair' && chair)
+    errors.push({
+      field: 'role',
+      message: `${chair.organisation_name} already holds the chair: end that membership or choose another role`,
+    });
   const representative = (data.representative ?? '').toLowerCase();
-  if (current.some((m) => m.organisation_id === data.organisationId && (m.representative ?? '').toLowerCase() === representative)) {
-    errors.push({ field: 'organisationId', message: organisation ? `${organisation.name} already has this seat${data.representative ? ` for ${data.representative}` : ''}` : 'This seat already exists' });
+  if (
+    current.some(
+      (m) => m.organisation_id === data.organisationId && (m.representative ?? '').toLowerCase() === representative,
+    )
+  ) {
+    errors.push({
+      field: 'organisationId',
+      message: organisation
+        ? `${organisation.name} already has this seat${data.representative ? ` for ${data.representative}` : ''}`
+        : 'This seat already exists',
+    });
   }
   return errors;
 }
 
 /** Partnership fields only restricted readers see; the rest are published. */
-export const RESTRICTED_PARTNERSHIP_FIELDS = ['significance', 'review_date', 'lead_officer', 'secretary_name', 'service_area'] as const;
+export const RESTRICTED_PARTNERSHIP_FIELDS = [
+  'significance',
+  'review_date',
+  'lead_officer',
+  'secretary_name',
+  'service_area',
+] as const;
 
 /** A proposed partnership is a draft: only restricted readers see it. */
 export const isPublished = (p: { status: string }): boolean => p.status !== 'proposed';
@@ -818,4 +1134,3 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
 }
-

@@ -19,16 +19,30 @@ const refChoices = (reference: ReferenceSnapshot, list: Parameters<ReferenceSnap
 
 export function partnershipFormContext(options: FormOptions, values: Record<string, unknown>, selfId?: string) {
   const { reference } = options;
-  const openOrgs = options.organisations.filter((o) => o.status === 'active').map((o) => ({ value: o.id, text: o.name }));
-  const parents = options.partnerships.filter((p) => p.id !== selfId && (p.status === 'active' || p.status === 'proposed')).map((p) => ({ value: p.id, text: p.name }));
+  const openOrgs = options.organisations
+    .filter((o) => o.status === 'active')
+    .map((o) => ({ value: o.id, text: o.name }));
+  const parents = options.partnerships
+    .filter((p) => p.id !== selfId && (p.status === 'active' || p.status === 'proposed'))
+    .map((p) => ({ value: p.id, text: p.name }));
   return {
     locality: options.locality,
     themeItems: choices(refChoices(reference, 'theme'), values.themes),
     basisItems: choices(refChoices(reference, 'basis'), values.basis),
-    statutoryTypeItems: choices(reference.items('statutory-type').map((i) => ({ value: i.code, text: `${i.label} – ${i.detail ?? ''}` })), values.statutoryType, 'Not statutory'),
+    statutoryTypeItems: choices(
+      reference.items('statutory-type').map((i) => ({ value: i.code, text: `${i.label} – ${i.detail ?? ''}` })),
+      values.statutoryType,
+      'Not statutory',
+    ),
     legalFormItems: choices(refChoices(reference, 'legal-form'), values.legalForm, 'Choose a legal form'),
     layerItems: choices(labelled(LAYER_LABELS), values.layer),
-    statusItems: choices([{ value: 'proposed', text: 'Proposed' }, { value: 'active', text: 'Active' }], values.status),
+    statusItems: choices(
+      [
+        { value: 'proposed', text: 'Proposed' },
+        { value: 'active', text: 'Active' },
+      ],
+      values.status,
+    ),
     significanceItems: choices(labelled(SIGNIFICANCE_LABELS), values.significance),
     parentItems: choices(parents, values.parentId, 'None (top level)'),
     leadItems: choices(openOrgs, values.leadOrganisationId, 'Not recorded'),
@@ -76,7 +90,9 @@ export function organisationFormContext(options: FormOptions, values: Record<str
 }
 
 export function membershipFormContext(options: FormOptions, values: Record<string, unknown>) {
-  const orgs = options.organisations.filter((o) => o.status === 'active' || o.id === values.organisationId).map((o) => ({ value: o.id, text: `${o.name} (${o.sector})` }));
+  const orgs = options.organisations
+    .filter((o) => o.status === 'active' || o.id === values.organisationId)
+    .map((o) => ({ value: o.id, text: `${o.name} (${o.sector})` }));
   return {
     locality: options.locality,
     organisationItems: choices(orgs, values.organisationId, 'Choose an organisation'),
@@ -85,7 +101,13 @@ export function membershipFormContext(options: FormOptions, values: Record<strin
 }
 
 /** Labels the templates use to show codes as words. */
-export const LABELS = { layer: LAYER_LABELS, status: STATUS_LABELS, sector: SECTOR_LABELS, role: ROLE_LABELS, significance: SIGNIFICANCE_LABELS };
+export const LABELS = {
+  layer: LAYER_LABELS,
+  status: STATUS_LABELS,
+  sector: SECTOR_LABELS,
+  role: ROLE_LABELS,
+  significance: SIGNIFICANCE_LABELS,
+};
 
 export function historyView(result: AuditPage, page: number, pageSize = 50) {
   const pages = Math.max(1, Math.ceil(result.total / pageSize));
@@ -100,7 +122,11 @@ export function historyView(result: AuditPage, page: number, pageSize = 50) {
       const after = (e.after ?? {}) as Record<string, unknown>;
       const changes =
         e.action === 'update' || e.action === 'close' || e.action === 'end'
-          ? Object.keys(after).map((field) => ({ field: fieldLabel(field), before: show(before[field]), after: show(after[field]) }))
+          ? Object.keys(after).map((field) => ({
+              field: fieldLabel(field),
+              before: show(before[field]),
+              after: show(after[field]),
+            }))
           : [];
       return { when: formatDateTime(e.occurred_at), actor: e.actor, action: e.action, summary: e.summary, changes };
     }),
@@ -114,10 +140,17 @@ function show(value: unknown): string {
 }
 
 /** The register's filter drop-downs, with the current choice selected. */
-export function registerFilters(options: FormOptions, query: { theme?: string; basis?: string; organisation?: string }) {
+export function registerFilters(
+  options: FormOptions,
+  query: { theme?: string; basis?: string; organisation?: string },
+) {
   return {
     theme: choices(refChoices(options.reference, 'theme'), query.theme, 'All themes'),
     basis: choices(refChoices(options.reference, 'basis'), query.basis, 'Any basis'),
-    organisation: choices(options.organisations.map((o) => ({ value: o.id, text: o.name })), query.organisation, 'Any organisation'),
+    organisation: choices(
+      options.organisations.map((o) => ({ value: o.id, text: o.name })),
+      query.organisation,
+      'Any organisation',
+    ),
   };
 }

@@ -34,13 +34,20 @@ if (app) {
   init(app).catch((error) => {
     const status = document.getElementById('map-status');
     app.hidden = false;
-    for (const hide of app.querySelectorAll('.app-map__controls, .app-map__legend, #map-canvas, #map-keys, #map-node-list')) hide.hidden = true;
-    if (status) status.textContent = `The network could not be drawn (${error.message}). The tables below hold the same information.`;
+    for (const hide of app.querySelectorAll(
+      '.app-map__controls, .app-map__legend, #map-canvas, #map-keys, #map-node-list',
+    ))
+      hide.hidden = true;
+    if (status)
+      status.textContent = `The network could not be drawn (${error.message}). The tables below hold the same information.`;
   });
 }
 
 async function init(root) {
-  const response = await fetch(root.dataset.api, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  const response = await fetch(root.dataset.api, {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
   const data = await response.json();
 
@@ -63,7 +70,14 @@ async function init(root) {
       data: { ...n, size: nodeSize(n, maxDegree), ...sliceData(n, 'theme', data, themeColour) },
       classes: [n.type, n.isLsp ? 'lsp' : '', n.isOrphan ? 'orphan' : ''].filter(Boolean).join(' '),
     })),
-    ...data.edges.map((e) => ({ group: 'edges', data: { ...e, width: edgeWidth(e.weight, minWeight, maxWeight, isNetwork), opacity: edgeOpacity(e.weight, minWeight, maxWeight, isNetwork) } })),
+    ...data.edges.map((e) => ({
+      group: 'edges',
+      data: {
+        ...e,
+        width: edgeWidth(e.weight, minWeight, maxWeight, isNetwork),
+        opacity: edgeOpacity(e.weight, minWeight, maxWeight, isNetwork),
+      },
+    })),
   ];
 
   const cy = cytoscape({
@@ -97,17 +111,53 @@ async function init(root) {
           ...pieStyle(),
         },
       },
-      { selector: 'node.organisation', style: { shape: 'round-rectangle', 'background-color': ORGANISATION, 'border-color': '#505a5f', 'border-width': 2, 'font-size': 10, 'min-zoomed-font-size': 14 } },
-      { selector: 'node.lsp', style: { 'border-width': 5, 'border-color': '#0b0c0c', 'font-weight': 'bold', 'font-size': 13, 'min-zoomed-font-size': 0 } },
+      {
+        selector: 'node.organisation',
+        style: {
+          shape: 'round-rectangle',
+          'background-color': ORGANISATION,
+          'border-color': '#505a5f',
+          'border-width': 2,
+          'font-size': 10,
+          'min-zoomed-font-size': 14,
+        },
+      },
+      {
+        selector: 'node.lsp',
+        style: {
+          'border-width': 5,
+          'border-color': '#0b0c0c',
+          'font-weight': 'bold',
+          'font-size': 13,
+          'min-zoomed-font-size': 0,
+        },
+      },
       { selector: 'node.orphan', style: { 'border-style': 'dashed', 'border-width': 3 } },
       {
         selector: 'edge',
-        style: { width: 'data(width)', 'line-color': isNetwork ? '#b1b4b6' : '#6f777b', opacity: 'data(opacity)', 'curve-style': 'haystack' },
+        style: {
+          width: 'data(width)',
+          'line-color': isNetwork ? '#b1b4b6' : '#6f777b',
+          opacity: 'data(opacity)',
+          'curve-style': 'haystack',
+        },
       },
       { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
       { selector: 'edge.highlighted', style: { 'line-color': '#0b0c0c', opacity: 0.9, 'z-index': 9 } },
       { selector: 'node.highlighted', style: { 'min-zoomed-font-size': 0, 'z-index': 10 } },
-      { selector: 'node.found', style: { 'border-width': 6, 'border-color': '#ffdd00', 'border-style': 'solid', 'font-weight': 'bold', 'font-size': 14, 'z-index': 20, 'text-background-color': '#ffdd00', 'text-background-opacity': 1 } },
+      {
+        selector: 'node.found',
+        style: {
+          'border-width': 6,
+          'border-color': '#ffdd00',
+          'border-style': 'solid',
+          'font-weight': 'bold',
+          'font-size': 14,
+          'z-index': 20,
+          'text-background-color': '#ffdd00',
+          'text-background-opacity': 1,
+        },
+      },
     ],
     layout: { name: 'preset' },
   });
@@ -118,8 +168,15 @@ async function init(root) {
 
   function describe(node) {
     const n = node.data();
-    const kind = n.type === 'partnership' ? `partnership, ${data.labels.layer[n.layer]?.toLowerCase() ?? ''} layer${n.isLsp ? ', the LSP' : ''}${n.isOrphan ? ', an orphan' : ''}` : `organisation, ${data.labels.sector[n.sector]?.toLowerCase() ?? ''} sector`;
-    const links = isNetwork ? (n.type === 'partnership' ? `${plural(n.degree, 'member organisation')}` : `seats on ${plural(n.degree, 'partnership')}`) : `shares members with ${plural(n.degree, 'partnership')}`;
+    const kind =
+      n.type === 'partnership'
+        ? `partnership, ${data.labels.layer[n.layer]?.toLowerCase() ?? ''} layer${n.isLsp ? ', the LSP' : ''}${n.isOrphan ? ', an orphan' : ''}`
+        : `organisation, ${data.labels.sector[n.sector]?.toLowerCase() ?? ''} sector`;
+    const links = isNetwork
+      ? n.type === 'partnership'
+        ? `${plural(n.degree, 'member organisation')}`
+        : `seats on ${plural(n.degree, 'partnership')}`
+      : `shares members with ${plural(n.degree, 'partnership')}`;
     return `${n.label} (${kind}): ${links}.`;
   }
 
@@ -167,9 +224,15 @@ async function init(root) {
     } else if (event.key === 'Escape') {
       clear();
     } else if (event.key === '+' || event.key === '=') {
-      cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } });
+      cy.zoom({
+        level: cy.zoom() * 1.25,
+        renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 },
+      });
     } else if (event.key === '-') {
-      cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } });
+      cy.zoom({
+        level: cy.zoom() / 1.25,
+        renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 },
+      });
     } else {
       return;
     }
@@ -179,12 +242,16 @@ async function init(root) {
   // Find a node by name: exact first, then the first whose name contains the words typed.
   const search = document.getElementById('map-search');
   const names = document.getElementById('map-search-names');
-  names.replaceChildren(...ordered.map((node) => Object.assign(document.createElement('option'), { value: node.data('label') })));
+  names.replaceChildren(
+    ...ordered.map((node) => Object.assign(document.createElement('option'), { value: node.data('label') })),
+  );
   document.getElementById('map-search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const wanted = search.value.trim().toLowerCase();
     if (!wanted) return;
-    const found = ordered.filter((n) => n.data('label').toLowerCase() === wanted)[0] ?? ordered.filter((n) => n.data('label').toLowerCase().includes(wanted))[0];
+    const found =
+      ordered.filter((n) => n.data('label').toLowerCase() === wanted)[0] ??
+      ordered.filter((n) => n.data('label').toLowerCase().includes(wanted))[0];
     if (!found) {
       status.textContent = `Nothing called “${search.value.trim()}” is on this map. Check the spelling, or clear a filter.`;
       return;
@@ -197,14 +264,25 @@ async function init(root) {
   list.replaceChildren(
     ...ordered.map((node) => {
       const item = document.createElement('li');
-      const show = Object.assign(document.createElement('button'), { type: 'button', className: 'app-link-button app-map__show', textContent: 'Show' });
-      const hidden = Object.assign(document.createElement('span'), { className: 'govuk-visually-hidden', textContent: ` ${node.data('label')} on the network` });
+      const show = Object.assign(document.createElement('button'), {
+        type: 'button',
+        className: 'app-link-button app-map__show',
+        textContent: 'Show',
+      });
+      const hidden = Object.assign(document.createElement('span'), {
+        className: 'govuk-visually-hidden',
+        textContent: ` ${node.data('label')} on the network`,
+      });
       show.append(hidden);
       show.addEventListener('click', () => {
         select(node);
         container.focus({ preventScroll: false });
       });
-      item.append(link(node.data('url'), node.data('label')), document.createTextNode(` (${node.data('type')}, ${plural(node.data('degree'), 'link')}) `), show);
+      item.append(
+        link(node.data('url'), node.data('label')),
+        document.createTextNode(` (${node.data('type')}, ${plural(node.data('degree'), 'link')}) `),
+        show,
+      );
       return item;
     }),
   );
@@ -224,14 +302,26 @@ async function init(root) {
     } else {
       const counts = new Map();
       for (const n of data.nodes) for (const t of themesShown(n)) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [code, label] of Object.entries(data.labels.theme)) if (counts.has(code)) entries.push({ colour: themeColour(code), label: `${label} (${counts.get(code)})` });
-      if (data.nodes.some((n) => n.type === 'partnership' && n.themes.length === 0)) entries.push({ colour: NO_THEME, label: 'No theme recorded' });
+      for (const [code, label] of Object.entries(data.labels.theme))
+        if (counts.has(code)) entries.push({ colour: themeColour(code), label: `${label} (${counts.get(code)})` });
+      if (data.nodes.some((n) => n.type === 'partnership' && n.themes.length === 0))
+        entries.push({ colour: NO_THEME, label: 'No theme recorded' });
     }
     const items = entries.map((e) => legendItem(e.colour, e.label, 'app-map__swatch'));
-    if (mode === 'theme') items.push(legendNote('A partnership with several themes is divided like a pie, one slice a theme.'));
-    if (isNetwork) items.push(legendItem(ORGANISATION, 'Organisation (square)', 'app-map__swatch app-map__swatch--organisation'));
-    if (data.nodes.some((n) => n.isLsp)) items.push(legendItem('#ffffff', 'The LSP (thick border)', 'app-map__swatch app-map__swatch--lsp'));
-    if (data.nodes.some((n) => n.isOrphan)) items.push(legendItem('#ffffff', 'Orphan: not connected to the LSP (dashed border)', 'app-map__swatch app-map__swatch--orphan'));
+    if (mode === 'theme')
+      items.push(legendNote('A partnership with several themes is divided like a pie, one slice a theme.'));
+    if (isNetwork)
+      items.push(legendItem(ORGANISATION, 'Organisation (square)', 'app-map__swatch app-map__swatch--organisation'));
+    if (data.nodes.some((n) => n.isLsp))
+      items.push(legendItem('#ffffff', 'The LSP (thick border)', 'app-map__swatch app-map__swatch--lsp'));
+    if (data.nodes.some((n) => n.isOrphan))
+      items.push(
+        legendItem(
+          '#ffffff',
+          'Orphan: not connected to the LSP (dashed border)',
+          'app-map__swatch app-map__swatch--orphan',
+        ),
+      );
     legend.replaceChildren(...items);
     const url = new URL(window.location.href);
     if (mode === 'theme') url.searchParams.delete('colour');
@@ -266,7 +356,18 @@ function runLayout(cy, nodes, edges) {
   const options =
     edges > 4000
       ? { name: 'concentric', concentric: (n) => n.degree(), levelWidth: () => 4, animate: false, minNodeSpacing: 8 }
-      : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 400000, idealEdgeLength: () => (nodes > 120 ? 80 : 100), edgeElasticity: () => 100, gravity: 0.25, numIter: 1500, nodeDimensionsIncludeLabels: false, padding: 20 };
+      : {
+          name: 'cose',
+          animate: false,
+          randomize: true,
+          nodeRepulsion: () => 400000,
+          idealEdgeLength: () => (nodes > 120 ? 80 : 100),
+          edgeElasticity: () => 100,
+          gravity: 0.25,
+          numIter: 1500,
+          nodeDimensionsIncludeLabels: false,
+          padding: 20,
+        };
   return new Promise((resolve) => {
     const layout = cy.layout(options);
     layout.one('layoutstop', () => {
@@ -383,7 +484,9 @@ function toSvg(cy, data) {
   for (const edge of cy.edges()) {
     const s = edge.source().position();
     const t = edge.target().position();
-    parts.push(`<line x1="${x(s.x)}" y1="${y(s.y)}" x2="${x(t.x)}" y2="${y(t.y)}" stroke="${edge.style('line-color')}" stroke-opacity="${edge.style('opacity')}" stroke-width="${edge.data('width')}"/>`);
+    parts.push(
+      `<line x1="${x(s.x)}" y1="${y(s.y)}" x2="${x(t.x)}" y2="${y(t.y)}" stroke="${edge.style('line-color')}" stroke-opacity="${edge.style('opacity')}" stroke-width="${edge.data('width')}"/>`,
+    );
   }
   parts.push('</g><g>');
   for (const node of cy.nodes()) {
@@ -392,35 +495,51 @@ function toSvg(cy, data) {
     const border = `stroke="${node.style('border-color')}" stroke-width="${parseFloat(node.style('border-width'))}"${node.style('border-style') === 'dashed' ? ' stroke-dasharray="4 3"' : ''}`;
     const title = `<title>${escapeXml(node.data('label'))}</title>`;
     if (node.hasClass('organisation')) {
-      parts.push(`<rect x="${x(p.x - r)}" y="${y(p.y - r)}" width="${(2 * r).toFixed(1)}" height="${(2 * r).toFixed(1)}" rx="3" fill="${ORGANISATION}" ${border}>${title}</rect>`);
+      parts.push(
+        `<rect x="${x(p.x - r)}" y="${y(p.y - r)}" width="${(2 * r).toFixed(1)}" height="${(2 * r).toFixed(1)}" rx="3" fill="${ORGANISATION}" ${border}>${title}</rect>`,
+      );
       continue;
     }
     const slices = [];
-    for (let i = 1; i <= MAX_SLICES; i++) if (node.data(`slice${i}`) > 0) slices.push({ size: node.data(`slice${i}`), colour: node.data(`slice${i}c`) });
+    for (let i = 1; i <= MAX_SLICES; i++)
+      if (node.data(`slice${i}`) > 0) slices.push({ size: node.data(`slice${i}`), colour: node.data(`slice${i}c`) });
     if (slices.length > 1) {
       let angle = -Math.PI / 2;
       parts.push('<g>');
       for (const slice of slices) {
         const end = angle + (slice.size / 100) * 2 * Math.PI;
         const large = end - angle > Math.PI ? 1 : 0;
-        parts.push(`<path d="M ${x(p.x)} ${y(p.y)} L ${x(p.x + r * Math.cos(angle))} ${y(p.y + r * Math.sin(angle))} A ${r} ${r} 0 ${large} 1 ${x(p.x + r * Math.cos(end))} ${y(p.y + r * Math.sin(end))} Z" fill="${slice.colour}"/>`);
+        parts.push(
+          `<path d="M ${x(p.x)} ${y(p.y)} L ${x(p.x + r * Math.cos(angle))} ${y(p.y + r * Math.sin(angle))} A ${r} ${r} 0 ${large} 1 ${x(p.x + r * Math.cos(end))} ${y(p.y + r * Math.sin(end))} Z" fill="${slice.colour}"/>`,
+        );
         angle = end;
       }
       parts.push(`<circle cx="${x(p.x)}" cy="${y(p.y)}" r="${r}" fill="none" ${border}>${title}</circle></g>`);
     } else {
-      parts.push(`<circle cx="${x(p.x)}" cy="${y(p.y)}" r="${r}" fill="${node.data('fill')}" ${border}>${title}</circle>`);
+      parts.push(
+        `<circle cx="${x(p.x)}" cy="${y(p.y)}" r="${r}" fill="${node.data('fill')}" ${border}>${title}</circle>`,
+      );
     }
   }
   parts.push('</g><g font-size="10" fill="#0b0c0c" text-anchor="middle">');
   for (const node of cy.nodes()) {
     const p = node.position();
-    const style = node.hasClass('lsp') ? ' font-weight="bold" font-size="13"' : node.hasClass('organisation') ? ' font-size="9" fill="#484949"' : '';
-    parts.push(`<text x="${x(p.x)}" y="${y(p.y + node.data('size') / 2 + 11)}"${style}>${escapeXml(node.data('label'))}</text>`);
+    const style = node.hasClass('lsp')
+      ? ' font-weight="bold" font-size="13"'
+      : node.hasClass('organisation')
+        ? ' font-size="9" fill="#484949"'
+        : '';
+    parts.push(
+      `<text x="${x(p.x)}" y="${y(p.y + node.data('size') / 2 + 11)}"${style}>${escapeXml(node.data('label'))}</text>`,
+    );
   }
   parts.push('</g></svg>');
   return parts.join('\n');
 }
 
 function escapeXml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
+  return String(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c],
+  );
 }
