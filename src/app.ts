@@ -8,106 +8,27 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
+import type { Services } from './services.js';
+import { handleError } from './web/errors.js';
+import { FLASH_COOKIE, SESSION_COOKIE } from './web/request-context.js';
+import { NotFoundError, UnauthenticatedError } from './core/errors.js';
 import { PUBLIC, type Principal } from './core/actor.js';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './core/errors.js';
 import { type Database, isReachable } from './db/database.js';
-import { AuditService } from './modules/audit/service.js';
-import { type Mailer, OutboxMailer, SmtpMailer } from './modules/accounts/mailer.js';
 import { accountRoutes } from './modules/accounts/routes.js';
-import { AccountsService, TooManyAttemptsError } from './modules/accounts/service.js';
 import { viewerFor } from './modules/accounts/viewer.js';
 import { installAccessGate } from './web/access.js';
-import { ExchangeService } from './modules/exchange/service.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { mapRoutes } from './modules/map/routes.js';
-import { MapService } from './modules/map/service.js';
 import { overlapRoutes } from './modules/overlap/routes.js';
-import { OverlapService, StillComputingError } from './modules/overlap/service.js';
 import { referenceRoutes } from './modules/reference/routes.js';
-import { ReferenceService } from './modules/reference/service.js';
 import { registerRoutes } from './modules/register/routes.js';
-import { RegisterService } from './modules/register/service.js';
 import { LABELS } from './modules/register/view-models.js';
 import { docsRoutes } from './web/docs-routes.js';
-import type { CoreServices } from './core/services.js';
-import { NotificationService } from './modules/notifications/service.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
-import { PerformanceService } from './modules/performance/service.js';
 import { performanceRoutes } from './modules/performance/routes.js';
-import { GatekeeperService } from './modules/gatekeeper/service.js';
 import { gatekeeperRoutes } from './modules/gatekeeper/routes.js';
-import { RationalisationService } from './modules/rationalisation/service.js';
 import { rationalisationRoutes } from './modules/rationalisation/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
-
-export interface Services {
-  accounts: AccountsService;
-  notifications: NotificationService;
-  performance: PerformanceService;
-  gatekeeper: GatekeeperService;
-  rationalisation: RationalisationService;
-  map: MapService;
-  overlap: OverlapService;
-  audit: AuditService;
-  reference: ReferenceService;
-  register: RegisterService;
-  exchange: ExchangeService;
-}
-
-export function createServices(
-  database: Database,
-  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>,
-): Services {
-  const audit = new AuditService();
-  const reference = new ReferenceService(database.db, audit);
-  const register = new RegisterService(database.db, audit, reference);
-  const exchange = new ExchangeService(database.db, register, reference);
-  const mailer: Mailer = config.smtpUrl
-    ? new SmtpMailer(config.smtpUrl, config.mailFrom)
-    : new OutboxMailer(database.db);
-  const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
-  const overlap = new OverlapService(database.db, register, reference);
-  const map = new MapService(database.db, register, reference);
-  const notifications = new NotificationService(database.db, mailer, config.publicUrl);
-  const core: CoreServices = { db: database.db, audit, reference, register, overlap, map, notifications };
-  const performance = new PerformanceService(core);
-  const gatekeeper = new GatekeeperService({ ...core, performance });
-  const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
-  return {
-    accounts,
-    audit,
-    map,
-    overlap,
-    reference,
-    register,
-    exchange,
-    notifications,
-    performance,
-    gatekeeper,
-    rationalisation,
-  };
-}
-
-declare module 'fastify' {
-  interface FastifyReply {
-    /** Renders a page template with the layout's common values (CSRF token, nonce, flash). */
-    view(template: string, context?: Record<string, unknown>): FastifyReply;
-    /** Redirects after a successful form, with a message for the next page's banner. */
-    redirectWithFlash(url: string, message: string): FastifyReply;
-  }
-  interface FastifyRequest {
-    /** The one-time message left by the previous page, if any. */
-    flash?: string;
-    /** Who is asking: a visitor, a signed-in user or an API token's owner. */
-    principal: Principal;
-    /** How the principal was identified; a session cookie calls for a CSRF token on writes. */
-    authenticatedBy: 'none' | 'session' | 'token';
-    /** The raw session cookie value, for signing out. */
-    sessionToken?: string;
-    /** For a signed-in person's pages: how many inbox notices they have not read. */
-    unreadNotifications?: number;
-  }
-}
 
 export interface AppOptions {
   config: Config;
@@ -115,9 +36,6 @@ export interface AppOptions {
   services: Services;
   logger?: boolean;
 }
-
-const FLASH_COOKIE = 'joinedup-flash';
-export const SESSION_COOKIE = 'joinedup-session';
 
 export async function createApp({ config, database, services, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -284,88 +202,4 @@ export async function createApp({ config, database, services, logger = true }: A
   rationalisationRoutes(app, services);
   docsRoutes(app, config);
   return app;
-}
-
-function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
-}
-
-function problem(reply: FastifyReply, status: number, title: string, extra: Record<string, unknown> = {}) {
-  return reply
-    .code(status)
-    .type('application/problem+json')
-    .send({ type: `/api/docs#problem-${status}`, title, status, ...extra });
-}
-
-function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof ValidationError) {
-    if (isApi(request)) {
-      return problem(reply, 422, 'Some fields are not valid', {
-        detail: error.errors.map((e) => e.message).join('; '),
-        errors: error.errors.map((e) => ({
-          field: e.field,
-          pointer: `/${e.field.replace(/\./g, '/')}`,
-          detail: e.message,
-        })),
-      });
-    }
-    return reply.code(422).view('errors/problem.njk', {
-      title: 'There is a problem',
-      message: error.errors.map((e) => e.message).join('. '),
-      errors: error.errors,
-    });
-  }
-  if (error instanceof NotFoundError) {
-    if (isApi(request)) return problem(reply, 404, `${error.what} not found`);
-    return reply.code(404).view('errors/problem.njk', { title: 'Page not found', what: error.what.toLowerCase() });
-  }
-  if (error instanceof UnauthenticatedError) {
-    if (isApi(request))
-      return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Sign in or send an API token', {
-        detail: error.message,
-      });
-    if (request.method === 'GET') return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
-    return reply.code(401).view('errors/problem.njk', {
-      title: 'Sign in to do this',
-      message: 'You need to sign in to do this. Nothing was saved.',
-    });
-  }
-  if (error instanceof ForbiddenError) {
-    if (isApi(request)) return problem(reply, 403, 'Not allowed', { detail: error.message });
-    return reply.code(403).view('errors/problem.njk', {
-      title: 'You cannot do this',
-      message: `${error.message}. If you think you should be able to, ask your locality administrator.`,
-    });
-  }
-  if (error instanceof StillComputingError) {
-    reply.header('retry-after', '5');
-    if (isApi(request))
-      return problem(reply, 503, 'Still computing', { detail: `${error.message}: ask again in a few seconds` });
-    return reply.code(503).view('errors/computing.njk', { title: 'Working it out', localities: error.localities });
-  }
-  if (error instanceof TooManyAttemptsError) {
-    if (isApi(request))
-      return problem(reply.header('retry-after', '900'), 429, 'Too many attempts', { detail: error.message });
-    return reply.code(429).view('errors/problem.njk', { title: 'Too many attempts', message: error.message });
-  }
-  if (error instanceof ConflictError) {
-    if (isApi(request)) return problem(reply, 409, 'Changed by someone else', { detail: error.message });
-    return reply
-      .code(409)
-      .view('errors/problem.njk', { title: 'Someone else changed this record', message: error.message });
-  }
-  const status = (error as { statusCode?: number }).statusCode;
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN') {
-    if (isApi(request)) return problem(reply, 403, 'Missing or invalid CSRF token');
-    return reply.code(403).view('errors/forbidden.njk', { title: 'Your form had expired' });
-  }
-  if (status && status >= 400 && status < 500) {
-    const message = (error as Error).message;
-    if (isApi(request)) return problem(reply, status, message);
-    return reply.code(status).view('errors/problem.njk', { title: 'There is a problem', message });
-  }
-  request.log.error({ err: error }, 'request failed');
-  if (isApi(request)) return problem(reply, 500, 'Internal error', { detail: `Reference ${request.id}` });
-  return reply.code(500).view('errors/server-error.njk', { title: 'Sorry, there is a problem with the service' });
 }

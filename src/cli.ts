@@ -3,7 +3,7 @@ import { loadConfig } from './config.js';
 import { DataFolderLockedError } from './db/lock.js';
 import { latestMigration } from './db/migrations.js';
 import { openConfiguredDatabase, start } from './main.js';
-import { createServices } from './app.js';
+import { createServices } from './services.js';
 import { exchangeCommands } from './modules/exchange/cli.js';
 import { accountCommands } from './modules/accounts/cli.js';
 import { nationalCommands } from './modules/national/cli.js';

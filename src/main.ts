@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { type Services, createApp, createServices } from './app.js';
+import { createApp } from './app.js';
+import { type Services, createServices } from './services.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { seedDemoUsers } from './modules/accounts/demo-users.js';

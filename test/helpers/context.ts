@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { type Services, createApp, createServices } from '../../src/app.js';
+import { createApp } from '../../src/app.js';
+import { type Services, createServices } from '../../src/services.js';
 import { loadConfig } from '../../src/config.js';
 import { type Principal, type Role, SYSTEM } from '../../src/core/actor.js';
 import { type Backend, type TestDatabase, openTestDatabase } from './database.js';

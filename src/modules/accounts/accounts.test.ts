@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../app.js';
+import { SESSION_COOKIE } from '../../web/request-context.js';
 import { SYSTEM } from '../../core/actor.js';
 import { backends } from '../../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createServices } from '../../app.js';
+import { createServices } from '../../services.js';
 import { ROLES, type Role, cliActor } from '../../core/actor.js';
 import { ValidationError } from '../../core/errors.js';
 import { loadConfig } from '../../config.js';

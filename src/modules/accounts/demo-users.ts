@@ -1,4 +1,4 @@
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { type Role, SYSTEM } from '../../core/actor.js';
 import { LOCALITY_ROLES } from './schema.js';
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type Services, SESSION_COOKIE } from '../../app.js';
+import type { Services } from '../../services.js';
+import { SESSION_COOKIE } from '../../web/request-context.js';
 import { ROLE_NAMES } from '../../core/actor.js';
 import { ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';

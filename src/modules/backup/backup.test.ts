@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, openTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import { createServices } from '../../app.js';
+import { createServices } from '../../services.js';
 import { loadConfig } from '../../config.js';
 import { cliActor } from '../../core/actor.js';
 import type { Db } from '../../db/database.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import type { Locality } from '../../db/tables.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type Services, createServices } from '../../app.js';
+import { type Services, createServices } from '../../services.js';
 import { loadConfig } from '../../config.js';
 import { cliActor } from '../../core/actor.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';

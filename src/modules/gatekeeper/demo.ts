@@ -1,4 +1,4 @@
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { Principal } from '../../core/actor.js';
 import type { Locality } from '../../db/tables.js';
 import type { ProposalAnswers } from './schema.js';

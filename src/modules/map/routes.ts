@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { formatDate } from '../../core/dates.js';
 import { apiRoute } from '../../web/api.js';
 import { SRC_DIR } from '../../web/render.js';

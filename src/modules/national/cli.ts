@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { createServices } from '../../app.js';
+import { createServices } from '../../services.js';
 import { loadConfig } from '../../config.js';
 import { cliActor } from '../../core/actor.js';
 import { ValidationError } from '../../core/errors.js';

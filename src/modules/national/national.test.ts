@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, openTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import { type Services, createServices } from '../../app.js';
+import { type Services, createServices } from '../../services.js';
 import { loadConfig } from '../../config.js';
 import { SYSTEM, cliActor } from '../../core/actor.js';
 import { GSS_CODE } from '../../core/validation.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 
 const pageOf = (request: FastifyRequest) =>
   Math.max(1, Number.parseInt(String((request.query as { page?: string }).page ?? '1'), 10) || 1);

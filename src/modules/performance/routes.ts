@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { FieldError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';

@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns/addDays';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import { type Principal, SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import type { Locality } from '../../db/tables.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 
 import { apiRoute } from '../../web/api.js';
 import {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 
 import { formatDate, todayInLondon } from '../../core/dates.js';
 import { z } from 'zod';

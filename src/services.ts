@@ -1,0 +1,67 @@
+/**
+ * The composition of the services: every capability's service built once over one database and
+ * handed to the pages, the API and the command line alike. Nothing here knows about HTTP.
+ */
+import type { Config } from './config.js';
+import type { CoreServices } from './core/services.js';
+import type { Database } from './db/database.js';
+import { type Mailer, OutboxMailer, SmtpMailer } from './modules/accounts/mailer.js';
+import { AccountsService } from './modules/accounts/service.js';
+import { AuditService } from './modules/audit/service.js';
+import { ExchangeService } from './modules/exchange/service.js';
+import { GatekeeperService } from './modules/gatekeeper/service.js';
+import { MapService } from './modules/map/service.js';
+import { NotificationService } from './modules/notifications/service.js';
+import { OverlapService } from './modules/overlap/service.js';
+import { PerformanceService } from './modules/performance/service.js';
+import { RationalisationService } from './modules/rationalisation/service.js';
+import { ReferenceService } from './modules/reference/service.js';
+import { RegisterService } from './modules/register/service.js';
+
+export interface Services {
+  accounts: AccountsService;
+  notifications: NotificationService;
+  performance: PerformanceService;
+  gatekeeper: GatekeeperService;
+  rationalisation: RationalisationService;
+  map: MapService;
+  overlap: OverlapService;
+  audit: AuditService;
+  reference: ReferenceService;
+  register: RegisterService;
+  exchange: ExchangeService;
+}
+
+export function createServices(
+  database: Database,
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>,
+): Services {
+  const audit = new AuditService();
+  const reference = new ReferenceService(database.db, audit);
+  const register = new RegisterService(database.db, audit, reference);
+  const exchange = new ExchangeService(database.db, register, reference);
+  const mailer: Mailer = config.smtpUrl
+    ? new SmtpMailer(config.smtpUrl, config.mailFrom)
+    : new OutboxMailer(database.db);
+  const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
+  const overlap = new OverlapService(database.db, register, reference);
+  const map = new MapService(database.db, register, reference);
+  const notifications = new NotificationService(database.db, mailer, config.publicUrl);
+  const core: CoreServices = { db: database.db, audit, reference, register, overlap, map, notifications };
+  const performance = new PerformanceService(core);
+  const gatekeeper = new GatekeeperService({ ...core, performance });
+  const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
+  return {
+    accounts,
+    audit,
+    map,
+    overlap,
+    reference,
+    register,
+    exchange,
+    notifications,
+    performance,
+    gatekeeper,
+    rationalisation,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The one error handler: a service's errors become a page for people and RFC 9457 problem
+ * details for the API, with the status each kind of error means.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../core/errors.js';
+import { TooManyAttemptsError } from '../modules/accounts/service.js';
+import { StillComputingError } from '../modules/overlap/service.js';
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function problem(reply: FastifyReply, status: number, title: string, extra: Record<string, unknown> = {}) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: `/api/docs#problem-${status}`, title, status, ...extra });
+}
+
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof ValidationError) {
+    if (isApi(request)) {
+      return problem(reply, 422, 'Some fields are not valid', {
+        detail: error.errors.map((e) => e.message).join('; '),
+        errors: error.errors.map((e) => ({
+          field: e.field,
+          pointer: `/${e.field.replace(/\./g, '/')}`,
+          detail: e.message,
+        })),
+      });
+    }
+    return reply.code(422).view('errors/problem.njk', {
+      title: 'There is a problem',
+      message: error.errors.map((e) => e.message).join('. '),
+      errors: error.errors,
+    });
+  }
+  if (error instanceof NotFoundError) {
+    if (isApi(request)) return problem(reply, 404, `${error.what} not found`);
+    return reply.code(404).view('errors/problem.njk', { title: 'Page not found', what: error.what.toLowerCase() });
+  }
+  if (error instanceof UnauthenticatedError) {
+    if (isApi(request))
+      return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Sign in or send an API token', {
+        detail: error.message,
+      });
+    if (request.method === 'GET') return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
+    return reply.code(401).view('errors/problem.njk', {
+      title: 'Sign in to do this',
+      message: 'You need to sign in to do this. Nothing was saved.',
+    });
+  }
+  if (error instanceof ForbiddenError) {
+    if (isApi(request)) return problem(reply, 403, 'Not allowed', { detail: error.message });
+    return reply.code(403).view('errors/problem.njk', {
+      title: 'You cannot do this',
+      message: `${error.message}. If you think you should be able to, ask your locality administrator.`,
+    });
+  }
+  if (error instanceof StillComputingError) {
+    reply.header('retry-after', '5');
+    if (isApi(request))
+      return problem(reply, 503, 'Still computing', { detail: `${error.message}: ask again in a few seconds` });
+    return reply.code(503).view('errors/computing.njk', { title: 'Working it out', localities: error.localities });
+  }
+  if (error instanceof TooManyAttemptsError) {
+    if (isApi(request))
+      return problem(reply.header('retry-after', '900'), 429, 'Too many attempts', { detail: error.message });
+    return reply.code(429).view('errors/problem.njk', { title: 'Too many attempts', message: error.message });
+  }
+  if (error instanceof ConflictError) {
+    if (isApi(request)) return problem(reply, 409, 'Changed by someone else', { detail: error.message });
+    return reply
+      .code(409)
+      .view('errors/problem.njk', { title: 'Someone else changed this record', message: error.message });
+  }
+  const status = (error as { statusCode?: number }).statusCode;
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN') {
+    if (isApi(request)) return problem(reply, 403, 'Missing or invalid CSRF token');
+    return reply.code(403).view('errors/forbidden.njk', { title: 'Your form had expired' });
+  }
+  if (status && status >= 400 && status < 500) {
+    const message = (error as Error).message;
+    if (isApi(request)) return problem(reply, status, message);
+    return reply.code(status).view('errors/problem.njk', { title: 'There is a problem', message });
+  }
+  request.log.error({ err: error }, 'request failed');
+  if (isApi(request)) return problem(reply, 500, 'Internal error', { detail: `Reference ${request.id}` });
+  return reply.code(500).view('errors/server-error.njk', { title: 'Sorry, there is a problem with the service' });
+}
