@@ -1,0 +1,131 @@
+/**
+ * Finding the thesaurus's concepts in a text. Every label is read the way partnership texts are
+ * read (overlap/text.ts: stop words dropped, words stemmed), and a label matches where its stems
+ * appear as a contiguous run within one clause. The longest label wins where labels overlap, so
+ * "teenage pregnancy" is one concept, not "teenage" and "pregnancy". A label written wholly in
+ * capitals is an abbreviation and matches only words written in capitals ("DV", never "dv").
+ * Labels of the form "NI 112" tie a national indicator to the concept it measures.
+ */
+import { readTokens, type Token } from '../overlap/text.js';
+import type { ConceptDefinition } from './types.js';
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Concepts whose label ends here, matched whatever the case of the text. */
+  concepts: number[];
+  /** Concepts whose abbreviation ends here: matched only when every word was in capitals. */
+  abbreviations: number[];
+}
+
+export interface CompiledThesaurus {
+  concepts: readonly ConceptDefinition[];
+  positionOf: ReadonlyMap<string, number>;
+  /** Per concept, its broader concepts at each remove: `ancestors[c][0]` are its parents. */
+  ancestors: ReadonlyArray<ReadonlyArray<readonly number[]>>;
+  /** Indicator number (`112`, `157a`) → concepts that name it. */
+  indicators: ReadonlyMap<string, readonly number[]>;
+  root: TrieNode;
+}
+
+export interface ConceptMatch {
+  concept: number;
+  /** Token positions [start, end) the label covered. */
+  start: number;
+  end: number;
+  /** The words of the text that matched, as written (lower case). */
+  text: string;
+}
+
+const INDICATOR_LABEL = /^NI\s?-?\s?(\d{1,3}[a-d]?)$/;
+/** How far up the hierarchy a match is followed. */
+const MAX_REMOVES = 3;
+
+function node(): TrieNode {
+  return { next: new Map(), concepts: [], abbreviations: [] };
+}
+
+function isAbbreviation(label: string): boolean {
+  const letters = label.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+function addLabel(root: TrieNode, tokens: readonly Token[], concept: number, abbreviation: boolean): void {
+  let at = root;
+  for (const t of tokens) {
+    let child = at.next.get(t.stem);
+    if (!child) at.next.set(t.stem, (child = node()));
+    at = child;
+  }
+  const list = abbreviation ? at.abbreviations : at.concepts;
+  if (!list.includes(concept)) list.push(concept);
+}
+
+function ancestorsOf(concepts: readonly ConceptDefinition[], positionOf: ReadonlyMap<string, number>, c: number) {
+  const removes: number[][] = [];
+  const seen = new Set([c]);
+  let frontier = [c];
+  for (let level = 0; level < MAX_REMOVES && frontier.length > 0; level++) {
+    const next: number[] = [];
+    for (const f of frontier) {
+      for (const id of concepts[f]!.broader) {
+        const b = positionOf.get(id);
+        if (b !== undefined && !seen.has(b)) {
+          seen.add(b);
+          next.push(b);
+        }
+      }
+    }
+    if (next.length > 0) removes.push(next);
+    frontier = next;
+  }
+  return removes;
+}
+
+export function compileThesaurus(concepts: readonly ConceptDefinition[]): CompiledThesaurus {
+  const positionOf = new Map(concepts.map((c, i) => [c.id, i]));
+  const root = node();
+  const indicators = new Map<string, number[]>();
+  concepts.forEach((concept, c) => {
+    for (const label of [concept.label, ...concept.altLabels]) {
+      const indicator = INDICATOR_LABEL.exec(label.trim());
+      if (indicator) {
+        const key = indicator[1]!.toLowerCase();
+        indicators.set(key, [...(indicators.get(key) ?? []), c]);
+        continue;
+      }
+      const tokens = readTokens(label);
+      if (tokens.length > 0) addLabel(root, tokens, c, isAbbreviation(label));
+    }
+  });
+  const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
+  return { concepts, positionOf, ancestors, indicators, root };
+}
+
+/** Every concept named in a run of tokens, longest label first, left to right. */
+export function matchConcepts(thesaurus: CompiledThesaurus, tokens: readonly Token[]): ConceptMatch[] {
+  const matches: ConceptMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let at: TrieNode | undefined = thesaurus.root;
+    let best: { end: number; concepts: number[] } | undefined;
+    let allCapitals = true;
+    for (let j = i; j < tokens.length && tokens[j]!.clause === tokens[i]!.clause; j++) {
+      at = at.next.get(tokens[j]!.stem);
+      if (!at) break;
+      allCapitals &&= tokens[j]!.capitals;
+      const found = allCapitals ? [...at.concepts, ...at.abbreviations] : at.concepts;
+      if (found.length > 0) best = { end: j + 1, concepts: found };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const text = tokens
+      .slice(i, best.end)
+      .map((t) => t.surface)
+      .join(' ');
+    for (const concept of best.concepts) matches.push({ concept, start: i, end: best.end, text });
+    i = best.end;
+  }
+  return matches;
+}
