@@ -35,6 +35,14 @@ export interface ReadingContext {
 export const BROADER_SHARE = 0.4;
 /** Share of a word's weight an age band carries: ages say who, not what. */
 export const AGE_SHARE = 0.5;
+/**
+ * Share of a concept's weight a word the thesaurus does not know carries. Such words are often
+ * the vocabulary of administration ("annual", "targets", "review") rather than of the work, and in a
+ * small register their rarity overstates them.
+ */
+/** A partnership's name usually says what it is for: what it names counts this much more. */
+export const NAME_EMPHASIS = Number(process.env.NE ?? 1.5);
+export const WORD_SHARE = Number(process.env.WS ?? 0.5);
 
 export type FeatureKind = 'concept' | 'word' | 'age' | 'indicator';
 
@@ -61,11 +69,17 @@ function addFeature(into: TextFeatures, key: string, multiplier: number, source:
   }
 }
 
-function addConcept(into: TextFeatures, thesaurus: CompiledThesaurus, concept: number, written: string): void {
-  addFeature(into, `c:${thesaurus.concepts[concept]!.id}`, 1, { kind: 'concept', written, removes: 0 });
+function addConcept(
+  into: TextFeatures,
+  thesaurus: CompiledThesaurus,
+  concept: number,
+  written: string,
+  emphasis = 1,
+): void {
+  addFeature(into, `c:${thesaurus.concepts[concept]!.id}`, emphasis, { kind: 'concept', written, removes: 0 });
   thesaurus.ancestors[concept]!.forEach((level, k) => {
     for (const b of level)
-      addFeature(into, `c:${thesaurus.concepts[b]!.id}`, BROADER_SHARE ** (k + 1), {
+      addFeature(into, `c:${thesaurus.concepts[b]!.id}`, emphasis * BROADER_SHARE ** (k + 1), {
         kind: 'concept',
         written,
         removes: k + 1,
@@ -89,19 +103,23 @@ function describeAges(range: readonly [number, number]): string {
 export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
   const { thesaurus } = context;
-  for (const text of [name, purpose]) {
+  for (const [text, emphasis] of [
+    [name, NAME_EMPHASIS],
+    [purpose, 1],
+  ] as const) {
     const reading = readText(text, context.stopWords);
     const covered = new Set<number>();
     if (thesaurus) {
       for (const m of matchConcepts(thesaurus, reading.tokens)) {
-        addConcept(out, thesaurus, m.concept, m.text);
+        addConcept(out, thesaurus, m.concept, m.text, emphasis);
         for (let i = m.start; i < m.end; i++) covered.add(i);
         const ages = thesaurus.concepts[m.concept]!.ages;
         if (ages) addAges(out, ages, m.text);
       }
     }
     reading.tokens.forEach((t, i) => {
-      if (!covered.has(i)) addFeature(out, `w:${t.stem}`, 1, { kind: 'word', written: t.surface, removes: 0 });
+      if (!covered.has(i) && !t.generic)
+        addFeature(out, `w:${t.stem}`, emphasis * WORD_SHARE, { kind: 'word', written: t.surface, removes: 0 });
     });
     for (const range of reading.ages) addAges(out, range, describeAges(range));
     for (const number of reading.indicators) {
@@ -115,6 +133,11 @@ export function readFeatures(name: string, purpose: string, context: ReadingCont
     }
   }
   return out;
+}
+
+/** Whether a feature says what the partnership does (not a broader heading, not the ages it serves). */
+export function tellsWhat(source: FeatureSource): boolean {
+  return source.removes === 0 && source.kind !== 'age';
 }
 
 /** Lower-case words of a place's name, to be ignored in its own scope ("Westmarsh", "Saltings"). */
@@ -248,7 +271,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
       const o = intern(textInterned, key);
       textInterned.frequency[o]!++;
       row.set(o, multiplier);
-      if (multiplier === 1) direct.add(o);
+      if (tellsWhat(read.sources.get(key)!)) direct.add(o);
     }
     directKeys.push(direct);
     return row;
@@ -265,9 +288,9 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
   });
   const text = weighColumn(textRows, textInterned);
   const members = weighColumn(memberRows, memberInterned);
-  const textInformation = Float64Array.from(directKeys, (keys) => {
+  const textInformation = Float64Array.from(directKeys, (keys, p) => {
     let sum = 0;
-    for (const o of keys) sum += text.idfs[o]!;
+    for (const o of keys) sum += text.idfs[o]! * textRows[p]!.get(o)!;
     return sum;
   });
   return {

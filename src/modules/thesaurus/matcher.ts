@@ -94,7 +94,10 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
         continue;
       }
       const tokens = readTokens(label);
-      if (tokens.length > 0) addLabel(root, tokens, c, isAbbreviation(label));
+      // A one-word label of a generic word ("services", "local") would match everything; a
+      // phrase of them ("Local Strategic Partnership", "out of work") is specific enough.
+      if (tokens.length > 1 || (tokens.length === 1 && !tokens[0]!.generic))
+        addLabel(root, tokens, c, isAbbreviation(label));
     }
   });
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
