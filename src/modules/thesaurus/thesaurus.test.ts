@@ -1,43 +1,37 @@
 /**
  * The default thesaurus holds together: every link leads somewhere, the hierarchy has no
- * loops, and no label sends the overlap engine to two concepts at once. The label checks
- * fold text roughly as the engine does (case, punctuation, stop words, plural endings) so
- * that two spellings of one phrase count as the same label.
+ * loops, and no label sends the overlap engine to two concepts at once. Labels are read
+ * exactly as the engine reads partnership texts (overlap/text.ts), so two spellings that the
+ * engine reads alike count as one label.
  */
 import { describe, expect, it } from 'vitest';
+import { readTokens, stemWord } from '../overlap/text.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './default/index.js';
+import { compileThesaurus, matchConcepts } from './matcher.js';
 import { FIELDS, type ConceptDefinition } from './types.js';
 
 const concepts = DEFAULT_THESAURUS;
 const byId = new Map(concepts.map((concept) => [concept.id, concept]));
 
-/** Words the engine drops before matching (and the "s" of an apostrophe). */
-const STOP_WORDS = new Set(
-  'a an the and of for to in on at by with s partnership partnerships group groups board boards forum forums steering sub'.split(
-    ' ',
-  ),
+/** Stems too general to mean any one kind of work when one stands alone as a label. */
+const GENERIC_STEMS = new Set(
+  `support service improve health young community safety strategy plan delivery people work care help team regional
+   national area district county borough city town neighbourhood public development programme project action
+   management system assessment review quality day week hour access advice information policy unit centre fund
+   scheme learning business school home`
+    .split(/\s+/)
+    .map(stemWord),
 );
 
-/** Words too general to mean any one kind of work when one stands alone as a label. */
-const GENERIC_WORDS = new Set(
-  `support service improve improving health young community safety strategy plan delivery local people person work
-   working care help team new regional national strategic joint multi agency area district county borough city town
-   neighbourhood public partner network development programme project action`.split(/\s+/),
-);
-
+const INDICATOR = /^NI \d/;
 const isAbbreviation = (label: string): boolean => /[A-Z]/.test(label) && label === label.toUpperCase();
 
-/** Lower-cased content words, each with a plural ending folded (a stand-in for the stemmer). */
-function contentWords(label: string): string[] {
-  return label
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '' && !STOP_WORDS.has(word))
-    .map((word) => word.replace(/ies$/, 'y').replace(/([^s])s$/, '$1'));
+/** How the engine reads a label: its stems in order, abbreviations apart (they match only capitals). */
+function matchKey(label: string): string {
+  const stems = readTokens(label).map((token) => token.stem);
+  if (stems.length === 0) return '';
+  return `${isAbbreviation(label) ? 'ABBR' : 'WORDS'} ${stems.join(' ')}`;
 }
-
-/** How the engine sees a label: abbreviations by their capitals, other labels by their words. */
-const matchKey = (label: string): string => (isAbbreviation(label) ? `ABBR ${label}` : contentWords(label).join(' '));
 
 /**
  * Labels deliberately given to two concepts, with the reason. Keep it short: a shared label
@@ -45,8 +39,9 @@ const matchKey = (label: string): string => (isAbbreviation(label) ? `ABBR ${lab
  */
 const SHARED_LABELS: Record<string, string> = {};
 
-function labelsOf(concept: ConceptDefinition): string[] {
-  return [concept.label, ...concept.altLabels];
+/** The labels the engine reads as words (indicator numbers it reads apart). */
+function wordLabels(concept: ConceptDefinition, withPreferred: boolean): string[] {
+  return (withPreferred ? [concept.label, ...concept.altLabels] : concept.altLabels).filter((l) => !INDICATOR.test(l));
 }
 
 describe('the default thesaurus', () => {
@@ -119,22 +114,30 @@ describe('the default thesaurus', () => {
   it('sends each label to one concept only, unless the allow-list says why two share it', () => {
     const owners = new Map<string, Set<string>>();
     for (const concept of concepts) {
-      for (const label of labelsOf(concept)) {
+      for (const label of wordLabels(concept, true)) {
         const key = matchKey(label);
-        owners.set(key, (owners.get(key) ?? new Set()).add(concept.id));
+        if (key !== '') owners.set(key, (owners.get(key) ?? new Set()).add(concept.id));
       }
     }
-    const shared = [...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`);
-    const unexplained = shared.filter((entry) => !(entry.slice(0, entry.indexOf(':')) in SHARED_LABELS));
+    const shared = [...owners].filter(([, ids]) => ids.size > 1);
+    const unexplained = shared.filter(([key]) => !(key in SHARED_LABELS)).map(([k, ids]) => `${k}: ${[...ids]}`);
     expect(unexplained).toEqual([]);
     for (const key of Object.keys(SHARED_LABELS)) expect(owners.get(key)?.size, key).toBeGreaterThan(1);
   });
 
-  it('lists no alternative label twice within a concept (spelling variants that fold together are one)', () => {
+  it('lists no alternative label twice within a concept (spellings the engine reads alike are one)', () => {
     for (const concept of concepts) {
-      const keys = concept.altLabels.map(matchKey);
-      const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
+      const labels = wordLabels(concept, false);
+      const keys = labels.map(matchKey);
+      const repeated = labels.filter((_, index) => keys.indexOf(keys[index]!) !== index);
       expect(repeated, concept.id).toEqual([]);
+    }
+  });
+
+  it('gives the engine something to read in every label', () => {
+    for (const concept of concepts) {
+      const unreadable = wordLabels(concept, false).filter((label) => matchKey(label) === '');
+      expect(unreadable, `${concept.id}: labels made only of stop words or single letters`).toEqual([]);
     }
   });
 
@@ -155,15 +158,13 @@ describe('the default thesaurus', () => {
     }
   });
 
-  it('keeps alternative labels short and specific: 1 to 5 content words, never one generic word', () => {
+  it('keeps alternative labels short and specific: 1 to 5 words read, never one generic word', () => {
     for (const concept of concepts) {
-      for (const label of concept.altLabels) {
-        if (isAbbreviation(label)) continue;
-        const words = contentWords(label);
-        expect(words.length, `${concept.id}: "${label}"`).toBeGreaterThanOrEqual(1);
-        expect(words.length, `${concept.id}: "${label}"`).toBeLessThanOrEqual(5);
-        const lone = words.length === 1 ? words[0]! : '';
-        expect(GENERIC_WORDS.has(lone), `${concept.id}: "${label}" is too general`).toBe(false);
+      for (const label of wordLabels(concept, false)) {
+        const stems = readTokens(label).map((token) => token.stem);
+        expect(stems.length, `${concept.id}: "${label}"`).toBeLessThanOrEqual(5);
+        const lone = stems.length === 1 ? stems[0]! : '';
+        expect(GENERIC_STEMS.has(lone), `${concept.id}: "${label}" is too general`).toBe(false);
       }
     }
   });
@@ -187,5 +188,42 @@ describe('the default thesaurus', () => {
       expect(to, id).toBeLessThanOrEqual(120);
       expect(from, id).toBeLessThanOrEqual(to);
     }
+  });
+});
+
+describe('the default thesaurus read by the matcher', () => {
+  const compiled = compileThesaurus(concepts);
+  const conceptsIn = (text: string): Set<string> =>
+    new Set(matchConcepts(compiled, readTokens(text)).map((match) => concepts[match.concept]!.id));
+
+  it.each([
+    ['Reduce under-18 conceptions', 'Teenage pregnancy strategy group'],
+    ['Tackle worklessness in the borough', 'Getting benefit claimants into jobs'],
+    ['Reduce ASB', 'Nuisance neighbours'],
+    ['Fuel poverty', 'Affordable warmth partnership'],
+    ['Warm Front grants', 'Tackling fuel poverty'],
+    ['Crime and Disorder Reduction Partnership', 'Community Safety Partnership'],
+    ['Area Child Protection Committee', 'Local Safeguarding Children Board'],
+    ['Primary Care Trust', 'Integrated Care Board'],
+    ['Sure Start local programme', "Children's centres"],
+    ['Supporting People programme', 'Floating support'],
+    ['Things for teenagers to do', 'Positive activities for young people'],
+    ['Help for people misusing drink or drugs', 'Drug and Alcohol Action Team'],
+  ])('finds the same work in "%s" and "%s"', (first, second) => {
+    const shared = [...conceptsIn(first)].filter((id) => conceptsIn(second).has(id));
+    expect(shared.length, `${[...conceptsIn(first)]} / ${[...conceptsIn(second)]}`).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['School admissions', 'School exclusions'],
+    ['Recycling', 'Street cleansing'],
+    ['Homelessness prevention', 'Affordable housing supply'],
+    ['Youth offending team', 'Youth service'],
+    ['Intermediate care', 'Reablement'],
+  ])('keeps "%s" and "%s" apart, as related but different work', (first, second) => {
+    const [a] = [...conceptsIn(first)];
+    const [b] = [...conceptsIn(second)];
+    expect(a && b && a !== b, `${a} / ${b}`).toBe(true);
+    expect(byId.get(a!)!.related).toContain(b);
   });
 });
