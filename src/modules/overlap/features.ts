@@ -112,7 +112,7 @@ export function readFeatures(name: string, purpose: string, context: ReadingCont
     if (thesaurus) {
       for (const m of matchConcepts(thesaurus, reading.tokens)) {
         addConcept(out, thesaurus, m.concept, m.text, emphasis);
-        for (let i = m.start; i < m.end; i++) covered.add(i);
+        for (const i of m.positions) covered.add(i);
         const ages = thesaurus.concepts[m.concept]!.ages;
         if (ages) addAges(out, ages, m.text);
       }
