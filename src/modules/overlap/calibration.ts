@@ -52,9 +52,11 @@ export function suggestSettings(judged: readonly JudgedScore[], current: Overlap
       bestWrong = wrong;
     }
   }
-  const likely = Math.min(1, Math.max(0.05, Math.round(best * 100) / 100));
+  // Whole percentages, as the page shows them, unless rounding would get a judgement wrong.
+  const rounded = Math.min(1, Math.max(0.05, Math.round(best * 100) / 100));
+  const likely = disagreements(judged, rounded) <= bestWrong ? rounded : best;
   const gap = current.likely - current.look;
   suggestion.settings = { likely, look: Math.max(0.05, Math.round((likely - gap) * 100) / 100) };
-  suggestion.disagreements = bestWrong;
+  suggestion.disagreements = disagreements(judged, likely);
   return suggestion;
 }
