@@ -42,6 +42,8 @@ export const AGE_SHARE = 0.5;
  */
 /** A partnership's name usually says what it is for: what it names counts this much more. */
 export const NAME_EMPHASIS = Number(process.env.NE ?? 1.5);
+/** How many features found nowhere else make a text (or a board) fully telling. */
+export const FULL_INFORMATION_FEATURES = Number(process.env.FI ?? 2);
 export const WORD_SHARE = Number(process.env.WS ?? 0.5);
 
 export type FeatureKind = 'concept' | 'word' | 'age' | 'indicator';
@@ -112,7 +114,7 @@ export function readFeatures(name: string, purpose: string, context: ReadingCont
     if (thesaurus) {
       for (const m of matchConcepts(thesaurus, reading.tokens)) {
         addConcept(out, thesaurus, m.concept, m.text, emphasis);
-        for (let i = m.start; i < m.end; i++) covered.add(i);
+        for (const i of m.positions) covered.add(i);
         const ages = thesaurus.concepts[m.concept]!.ages;
         if (ages) addAges(out, ages, m.text);
       }
@@ -183,9 +185,11 @@ export interface OverlapIndex {
   memberPostings: WeightedPostings;
   memberOrdinal: ReadonlyMap<string, number>;
   memberIdf: Float64Array;
-  /** Average member weight of a board in the scope: what a "well described" board carries. */
-  typicalMemberInformation: number;
-  typicalTextInformation: number;
+  /**
+   * What a well-described partnership carries, text or board: the weight of a couple of things
+   * found nowhere else in the scope. Below it, the evidence is trusted less (scoring.ts).
+   */
+  fullInformation: number;
   themes: readonly ReadonlySet<string>[];
   areas: readonly ReadonlySet<string>[];
 }
@@ -243,17 +247,6 @@ function postingsOf(column: WeightedColumn, count: number): WeightedPostings {
   return { start, positions, weights };
 }
 
-function mean(values: Float64Array): number {
-  let sum = 0;
-  let count = 0;
-  for (const v of values)
-    if (v > 0) {
-      sum += v;
-      count++;
-    }
-  return count > 0 ? sum / count : 0;
-}
-
 /** Builds the index over one scope (one locality's open partnerships). */
 export function buildIndex(records: readonly PartnershipFeatures[], context: ReadingContext = {}): OverlapIndex {
   const positionOf = new Map<string, number>();
@@ -307,8 +300,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
     memberPostings: members.postings,
     memberOrdinal: memberInterned.ordinal,
     memberIdf: members.idfs,
-    typicalMemberInformation: mean(members.column.total),
-    typicalTextInformation: mean(textInformation),
+    fullInformation: FULL_INFORMATION_FEATURES * idf(1, records.length),
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
   };
