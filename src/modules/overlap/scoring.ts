@@ -55,6 +55,19 @@ export interface PairScore {
   themes: number;
 }
 
+/** Weight of the broader text's share in the mean two texts' shared weight is taken over. */
+export const BREADTH = Number(process.env.BR ?? 0.7);
+
+/**
+ * The mean of two texts' total weights that their shared weight is measured against: the
+ * geometric mean (BREADTH 0.5) lets a short focused text match a long one that says much the
+ * same; leaning towards the larger keeps an umbrella that lists many kinds of work from matching
+ * each of them.
+ */
+function breadthMean(a: number, b: number): number {
+  return Math.max(a, b) ** BREADTH * Math.min(a, b) ** (1 - BREADTH);
+}
+
 function confidence(information: number, full: number): number {
   if (full <= 0) return information > 0 ? 1 : 0;
   return Math.min(1, information / full);
@@ -93,7 +106,7 @@ export function scoreFromShared(
   const memberQ = index.members.total[q]!;
   const memberUnion = memberP + memberQ - sharedMembers;
   const parts = {
-    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / Math.sqrt(textP * textQ)) : 0,
+    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
     textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
     members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
     memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
