@@ -35,7 +35,7 @@ export interface OverlapSettings {
 export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.6, look: 0.4 };
 
 /** Text similarity at which the wording alone makes a pair certain. */
-export const TEXT_SATURATION = 0.45;
+export const TEXT_SATURATION = Number(process.env.SAT ?? 0.4);
 /** Text similarity under which two telling purposes plainly describe different work. */
 export const TEXT_DISAGREEMENT = 0.15;
 /** Member similarity is raised to this power: only nearly the same board counts on its own. */
@@ -86,7 +86,9 @@ export function combine(parts: Omit<PairScore, 'score'>): number {
   const textEvidence = parts.textConfidence * textAgreement;
   // The same people meeting twice is worth a look whatever the purposes say; it is likely the
   // same work only if the purposes do not clearly say otherwise.
-  const textSaysOtherwise = parts.textConfidence * Math.max(0, 1 - parts.text / TEXT_DISAGREEMENT);
+  // Only a purpose that says enough can say otherwise.
+  const telling = Math.max(0, 2 * parts.textConfidence - 1);
+  const textSaysOtherwise = telling * Math.max(0, 1 - parts.text / TEXT_DISAGREEMENT);
   const memberEvidence = parts.memberConfidence * parts.members ** MEMBER_POWER * (1 - textSaysOtherwise / 2);
   const evidence = 1 - (1 - textEvidence) * (1 - memberEvidence);
   return evidence > 0 ? Math.min(1, evidence + THEME_BONUS * parts.themes * evidence) : 0;
