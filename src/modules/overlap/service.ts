@@ -83,6 +83,8 @@ const LOCALITIES_PER_QUERY = 10;
 
 /** The first analysis of a wide scope takes seconds: a page waits this long, then says so instead. */
 const FIRST_RESULT_WAIT_MS = 1500;
+/** How long a locality's page waits for a fresh analysis before showing the last one, marked as refreshing. */
+const FRESH_RESULT_WAIT_MS = 1500;
 
 /** No result yet and the first one is still being computed: ask again in a moment. */
 export class StillComputingError extends Error {
@@ -520,9 +522,12 @@ export class OverlapService {
     if (cached && cached.version === version) return { ...cached, result: { ...cached.result, refreshing: false } };
     const pending = this.running.get(key) ?? this.compute(localities, rates, version, key);
     if (cached) {
-      // Show the last result now; the fresh one replaces it when ready.
+      // A locality's analysis takes tens of milliseconds: wait for it, so an officer sees the
+      // effect of a judgement at once. A wide scope shows the last result now, marked as
+      // refreshing; the fresh one replaces it when ready.
       pending.catch(() => undefined);
-      return { ...cached, result: { ...cached.result, refreshing: true } };
+      const fresh = localities.length === 1 ? await within(pending, FRESH_RESULT_WAIT_MS) : undefined;
+      return fresh ?? { ...cached, result: { ...cached.result, refreshing: true } };
     }
     return firstResult(pending, localities.length);
   }
@@ -587,6 +592,19 @@ export class OverlapService {
 function judgementsById(judgements: PairJudgement[], records: readonly PartnershipFeatures[]): PairJudgement[] {
   const ids = new Set(records.map((r) => r.id));
   return judgements.filter((j) => ids.has(j.aId) && ids.has(j.bId));
+}
+
+/** The result if it comes within `ms`, else undefined (the work goes on). */
+async function within<T>(pending: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The first result if it comes quickly; otherwise StillComputingError, with the work going on. */
