@@ -5,6 +5,8 @@ import { notificationsMigration } from '../modules/notifications/schema.js';
 import { performanceMigration } from '../modules/performance/schema.js';
 import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
 import { rationalisationMigration } from '../modules/rationalisation/schema.js';
+import { jobsMigration } from '../modules/jobs/schema.js';
+import { exchangeMigration } from '../modules/exchange/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -235,6 +237,8 @@ const migrations: Record<string, Migration> = {
   '0004_performance': performanceMigration,
   '0005_gatekeeper': gatekeeperMigration,
   '0006_rationalisation': rationalisationMigration,
+  '0007_jobs': jobsMigration,
+  '0008_exchange': exchangeMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */
