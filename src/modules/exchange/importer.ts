@@ -14,7 +14,7 @@ import { diff } from '../audit/service.js';
 import type { MembershipView, PartnershipRecord } from '../register/repository.js';
 import { membershipInput, organisationInput, partnershipInput } from '../register/schema.js';
 import type { RegisterService } from '../register/service.js';
-import { CODE_COLUMNS, COLUMNS, type Kind, KINDS, LIST_SEPARATOR, columnForField } from './columns.js';
+import { CODE_COLUMNS, COLUMNS, type Kind, LIST_SEPARATOR, columnForField } from './columns.js';
 import {
   type FieldChange,
   type ImportIssue,

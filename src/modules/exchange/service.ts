@@ -47,7 +47,7 @@ import {
 } from './mapping.js';
 import { suggestFixes } from './suggestions.js';
 import { type RawSheet, toTable } from './table.js';
-import { type UploadFile, UploadRepository } from './uploads.js';
+import { UploadRepository } from './uploads.js';
 import {
   type CodeListEntry,
   type SheetData,
