@@ -48,6 +48,9 @@ interface Entry {
   wasStatus?: string;
 }
 
+/** Rows between two pauses that let the process's other work (timers, requests) run. */
+const YIELD_EVERY = 25;
+
 /** How many samples of created and changed records a summary keeps per kind. */
 const SAMPLES = 10;
 
@@ -505,6 +508,9 @@ export class RegisterImport {
       if (entry && entry.id === undefined) entry.failed = true;
     } finally {
       this.progress();
+      // PGlite answers in microtasks, so a long import would starve timers and incoming
+      // requests of the event loop: let them in now and then.
+      if (this.done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

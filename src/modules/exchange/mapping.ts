@@ -252,16 +252,24 @@ const HEADING_SYNONYMS: Record<Kind, Record<string, string[]>> = {
   },
   partnerships: {
     reference: ['ref', 'reference', 'id', 'code', 'partnership_ref', 'partnership_id', 'partnership_reference'],
-    name: ['name', 'title', 'partnership', 'partnership_name'],
-    purpose: ['purpose', 'objective', 'objectives', 'aim', 'aims', 'description', 'remit'],
+    name: ['name', 'title', 'partnership', 'partnership_name', 'board', 'board_name', 'group'],
+    purpose: ['purpose', 'objective', 'objectives', 'aim', 'aims', 'description', 'remit', 'what_it_is_for'],
     themes: ['themes', 'theme', 'topic', 'topics'],
-    basis: ['basis', 'why', 'origin'],
+    basis: ['basis', 'why', 'origin', 'why_it_exists', 'reason'],
     legal_form: ['legal_form', 'legal_status', 'status_legal', 'constitution'],
     layer: ['layer', 'level', 'tier'],
     parent_reference: ['parent', 'parent_ref', 'parent_reference', 'reports_to'],
     lead_organisation: ['lead_org', 'lead_organisation', 'lead', 'lead_body', 'lead_partner', 'lead_agency'],
     accountable_body: ['accountable_body'],
-    meetings_per_year: ['meetings_per_year', 'meetings_a_year', 'meetings', 'frequency', 'meetings_pa'],
+    meetings_per_year: [
+      'meetings_per_year',
+      'meetings_a_year',
+      'meetings',
+      'frequency',
+      'meetings_pa',
+      'meets_a_year',
+      'meets_per_year',
+    ],
     meeting_minutes: ['meeting_minutes', 'meeting_length', 'duration', 'meeting_hours', 'hours', 'length'],
     typical_attendance: ['attendance', 'typical_attendance', 'attendees'],
     annual_budget: ['annual_budget', 'budget', 'annual_budget_gbp', 'budget_gbp', 'budget_k', 'annual_budget_k'],
@@ -271,7 +279,15 @@ const HEADING_SYNONYMS: Record<Kind, Record<string, string[]>> = {
     lead_officer: ['lead_officer', 'officer', 'contact'],
   },
   memberships: {
-    partnership_reference: ['partnership_ref', 'partnership', 'partnership_reference', 'partnership_id', 'ref'],
+    partnership_reference: [
+      'partnership_ref',
+      'partnership',
+      'partnership_reference',
+      'partnership_id',
+      'ref',
+      'board_ref',
+      'board',
+    ],
     organisation: ['organisation', 'org', 'org_id', 'organisation_id', 'member', 'body', 'org_ref'],
     role: ['role', 'position', 'capacity'],
     representative: ['representative', 'rep', 'person', 'named_representative'],
@@ -292,10 +308,23 @@ function unitOf(heading: string, target: string): string | undefined {
 
 /** Which of our columns a heading most likely is, using the heading and, failing that, sample values. */
 export function suggestColumn(kind: Kind, heading: string, samples: string[]): string {
-  const h = normaliseHeading(heading).replace(/[^a-z0-9_]/g, '');
+  const h = normaliseHeading(heading.replace(/\(s\)/gi, 's'))
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/_+/g, '_');
   const known = new Set(COLUMNS[kind].map((c) => c.name));
   if (known.has(h)) return h;
   for (const [target, synonyms] of Object.entries(HEADING_SYNONYMS[kind])) if (synonyms.includes(h)) return target;
+  // "Meeting length (hours)" holds "meeting length": the longest synonym whose words it contains.
+  const words = new Set(h.split('_').filter(Boolean));
+  let best: { target: string; size: number } | undefined;
+  for (const [target, synonyms] of Object.entries(HEADING_SYNONYMS[kind]))
+    for (const synonym of synonyms) {
+      const parts = synonym.split('_');
+      if (parts.length > 1 && parts.every((p) => words.has(p)) && parts.length > (best?.size ?? 0))
+        best = { target, size: parts.length };
+    }
+  if (best) return best.target;
   const filled = samples.map((s) => s.trim()).filter(Boolean);
   if (kind === 'organisations' && filled.length && filled.every((v) => ORG_ID.test(v))) return 'identifier';
   return '';

@@ -192,6 +192,11 @@ export class JobService {
     return (await this.register.listLocalities()).find((l) => l.id === id)?.gss_code ?? null;
   }
 
+  /** Progress a job running in this process has reported and not yet written (it may be in a transaction). */
+  liveProgress(id: string): Progress | undefined {
+    return this.live.get(id);
+  }
+
   private progressOf(row: JobRow): Progress {
     return this.live.get(row.id) ?? { done: row.done, total: row.total, message: row.message };
   }
@@ -346,8 +351,9 @@ export class JobService {
    * in a transaction that never committed, so nothing is half-written: they start again while
    * they have attempts left, or are marked failed.
    */
-  async recover(): Promise<number> {
-    const before = this.options.kind === 'postgres' ? new Date(Date.now() - STALE_AFTER_MS) : undefined;
+  async recover(options: { staleAfterMs?: number } = {}): Promise<number> {
+    const staleAfter = options.staleAfterMs ?? STALE_AFTER_MS;
+    const before = this.options.kind === 'postgres' ? new Date(Date.now() - staleAfter) : undefined;
     const orphans = (await this.repository.orphans(this.db, before)).filter((j) => j.id !== this.running?.id);
     for (const job of orphans) {
       if (job.attempts < job.max_attempts)
