@@ -206,8 +206,12 @@ describe.skipIf(!runJourney).each(backends)('import journey in Chromium (%s)', (
     expect(await page.locator('table').first().textContent()).toMatch(/Partnerships\s*2/);
     await look('preview');
 
+    // The worker is paused for a moment, so the progress page can be looked at before the job is done.
+    await server.running.services.jobs.stop();
     await clickAndWait(page.getByRole('button', { name: 'Import' }));
+    expect(await page.locator('[data-job-tag]').textContent()).toContain('Waiting');
     await look('progress');
+    await server.running.services.jobs.start();
     await waitForJob();
     expect(await page.locator('[data-job-tag]').textContent()).toContain('Finished');
     await look('imported');

@@ -330,12 +330,17 @@ export function suggestColumn(kind: Kind, heading: string, samples: string[]): s
   return '';
 }
 
-/** Which kind a sheet holds: from its name ("Members", "orgs.csv"), else from how many headings fit. */
+/** Words in a file's or sheet's name that say what it holds. */
+const KIND_NAMES: Record<Kind, RegExp> = {
+  organisations: /organi[sz]ation|\borgs?\b|bodies|agencies/i,
+  partnerships: /partnerships?\b|boards|groups|register/i,
+  memberships: /membership|members|seats/i,
+};
+
+/** Which kind a sheet holds: by how many of its headings fit each kind, and what its name says. */
 export function suggestKind(sheet: RawSheet): Kind {
-  const name = sheet.name.toLowerCase();
-  const byName = KINDS.filter((k) => name.includes(k.slice(0, -1)) || name.includes(k.slice(0, 3)));
-  if (byName.length === 1) return byName[0] as Kind;
-  const score = (kind: Kind) => sheet.header.filter((h) => suggestColumn(kind, h, []) !== '').length;
+  const score = (kind: Kind) =>
+    sheet.header.filter((h) => suggestColumn(kind, h, []) !== '').length + (KIND_NAMES[kind].test(sheet.name) ? 3 : 0);
   return [...KINDS].sort((a, b) => score(b) - score(a))[0] as Kind;
 }
 
