@@ -4,6 +4,7 @@ import { runStatements } from './statements.js';
 import { notificationsMigration } from '../modules/notifications/schema.js';
 import { performanceMigration } from '../modules/performance/schema.js';
 import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
+import { overlapMigration } from '../modules/overlap/schema.js';
 import { rationalisationMigration } from '../modules/rationalisation/schema.js';
 import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
@@ -237,8 +238,9 @@ const migrations: Record<string, Migration> = {
   '0004_performance': performanceMigration,
   '0005_gatekeeper': gatekeeperMigration,
   '0006_rationalisation': rationalisationMigration,
-  '0007_jobs': jobsMigration,
-  '0008_exchange': exchangeMigration,
+  '0010_overlap': overlapMigration,
+  '0011_jobs': jobsMigration,
+  '0012_exchange': exchangeMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

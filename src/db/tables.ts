@@ -5,6 +5,7 @@ import type { GatekeeperTables } from '../modules/gatekeeper/schema.js';
 import type { RationalisationTables } from '../modules/rationalisation/schema.js';
 import type { JobTables } from '../modules/jobs/schema.js';
 import type { ExchangeTables } from '../modules/exchange/schema.js';
+import type { OverlapTables } from '../modules/overlap/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -197,7 +198,13 @@ export interface OutboxTable {
 
 /** Each later capability declares its tables beside its code; the database is all of them. */
 export interface DB
-  extends NotificationTables, PerformanceTables, GatekeeperTables, RationalisationTables, JobTables, ExchangeTables {
+  extends NotificationTables,
+    PerformanceTables,
+    GatekeeperTables,
+    RationalisationTables,
+    OverlapTables,
+    JobTables,
+    ExchangeTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;
