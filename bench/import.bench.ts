@@ -264,6 +264,8 @@ async function national() {
         String(partnerships),
         '--organisations',
         String(organisations),
+        '--ground-truth',
+        path.join(os.tmpdir(), `joinedup-bench-ground-truth-${process.pid}.json`),
       ],
       { env, maxBuffer: 1 << 26 },
     );
@@ -294,7 +296,10 @@ async function national() {
       await sourceDb.close();
       await targetDb.close();
     }
-    const csvFiles = (await fs.readdir(folder)).sort().map((f) => path.join(folder, f));
+    const csvFiles = (await fs.readdir(folder))
+      .filter((f) => f.endsWith('.csv'))
+      .sort()
+      .map((f) => path.join(folder, f));
     const started = performance.now();
     await run(process.execPath, ['bin/joinedup.mjs', 'import', ...csvFiles], {
       env: { ...process.env, DATABASE_URL: target.url, LOG_LEVEL: 'silent' },
@@ -306,6 +311,7 @@ async function national() {
     );
   } finally {
     await fs.rm(folder, { recursive: true, force: true });
+    await fs.rm(path.join(os.tmpdir(), `joinedup-bench-ground-truth-${process.pid}.json`), { force: true });
     await source.drop();
     await target.drop();
   }

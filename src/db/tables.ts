@@ -198,7 +198,8 @@ export interface OutboxTable {
 
 /** Each later capability declares its tables beside its code; the database is all of them. */
 export interface DB
-  extends NotificationTables,
+  extends
+    NotificationTables,
     PerformanceTables,
     GatekeeperTables,
     RationalisationTables,
