@@ -429,7 +429,9 @@ export class OverlapService {
       nationalChecked: false,
       runningCost: proposalRunningCost(proposal, local.organisations),
     };
-    if (options.trx || options.national === false) return check;
+    if (options.trx) return check;
+    await this.addExistingGroups(locality, check.local);
+    if (options.national === false) return check;
     try {
       const wide = await this.current(await this.register.listLocalities(), {});
       const names = new Map(wide.result.localities.map((l) => [l.id, l.name]));
@@ -454,6 +456,22 @@ export class OverlapService {
       check.nationalPending = true;
     }
     return check;
+  }
+
+  /** For each match, the partnerships its locality's analysis already finds likely doing the same work. */
+  private async addExistingGroups(locality: Locality, matches: ProposalMatch[]): Promise<void> {
+    if (matches.length === 0) return;
+    const { result } = await this.current([locality], {});
+    const partners = new Map<string, string[]>();
+    for (const pair of result.analysis.pairs) {
+      if (pair.tier !== 'likely') continue;
+      for (const [one, other] of [
+        [pair.aId, pair.bId],
+        [pair.bId, pair.aId],
+      ] as const)
+        partners.set(one, [...(partners.get(one) ?? []), result.records.get(other)?.name ?? other]);
+    }
+    for (const m of matches) m.alsoLikelyWith = (partners.get(m.partnershipId) ?? []).sort();
   }
 
   private async contextFor(
