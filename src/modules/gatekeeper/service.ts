@@ -1,6 +1,7 @@
 import { type Principal, ROLE_NAMES } from '../../core/actor.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
+import { formatDate } from '../../core/dates.js';
 import type { CoreServices } from '../../core/services.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
@@ -19,6 +20,7 @@ import type { ProposalCheck } from '../overlap/service.js';
 import type { ProposalMatch, ProposedPartnership } from '../overlap/proposal-check.js';
 import type { PerformanceService } from '../performance/service.js';
 import type { RoleHolderQuery } from '../notifications/repository.js';
+import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { bankHolidaysFor } from './bank-holidays.js';
 import { GatekeeperRepository } from './repository.js';
 import {
@@ -211,7 +213,7 @@ export interface DecisionLogEntry {
 }
 
 /** Proposals for new partnerships, their automatic pre-check, and the gatekeeper's decisions. */
-export class GatekeeperService {
+export class GatekeeperService implements WorkSource {
   private readonly repository = new GatekeeperRepository();
 
   constructor(private readonly deps: GatekeeperDependencies) {}
@@ -333,6 +335,55 @@ export class GatekeeperService {
         bankHolidaysFor(byId.get(p.locality_id)?.nation ?? ''),
       ),
     }));
+  }
+
+  /**
+   * What waits on this person in the inbox: proposals awaiting their decision (overdue ones
+   * flagged, against the service level), and their own proposals that wait on them: more
+   * information asked for, or a draft not yet submitted.
+   */
+  async workFor(principal: Principal, now = new Date()): Promise<WorkItem[]> {
+    if (principal.kind === 'public') return [];
+    const items: WorkItem[] = [];
+    for (const p of await this.acrossLocalities(principal, now)) {
+      const link = `/localities/${p.localityCode}/proposals/${p.id}`;
+      const named = `${p.reference}: ${p.title}`;
+      if (p.awaitsYou) {
+        const waiting = p.clock ? `Waiting ${plural(p.clock.workingDaysWaiting, 'working day')}` : 'Waiting';
+        items.push({
+          kind: 'review',
+          title: `Review proposal ${named}`,
+          detail: p.clock?.overdue
+            ? `${waiting}: it was due on ${formatDate(p.clock.due)}. Proposed by ${p.proposerName}.`
+            : `${waiting}${p.clock ? `; due by ${formatDate(p.clock.due)}` : ''}. Proposed by ${p.proposerName}.`,
+          link,
+          localityName: p.localityName,
+          overdue: p.clock?.overdue ?? false,
+          due: p.clock?.due ?? null,
+        });
+      } else if (p.mine && p.state === 'more-information-requested') {
+        items.push({
+          kind: 'answer',
+          title: `Answer the gatekeeper on ${named}`,
+          detail: 'The gatekeeper asked for more information: give it and resubmit the proposal.',
+          link,
+          localityName: p.localityName,
+          overdue: false,
+          due: null,
+        });
+      } else if (p.mine && p.state === 'draft') {
+        items.push({
+          kind: 'action',
+          title: `Finish and submit your draft ${named}`,
+          detail: `Last saved ${formatDate(p.updatedAt)}.`,
+          link,
+          localityName: p.localityName,
+          overdue: false,
+          due: null,
+        });
+      }
+    }
+    return items;
   }
 
   async get(principal: Principal, code: string, id: string, now = new Date()): Promise<ProposalView> {
@@ -1290,4 +1341,8 @@ function publicSummary(answers: ProposalAnswers): string {
 function addMonths(from: Date, months: number): string {
   const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, Math.min(from.getUTCDate(), 28)));
   return d.toISOString().slice(0, 10);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
