@@ -570,6 +570,67 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     expect(then.items.find((p) => p.id === newId)).toBeUndefined();
   });
 
+  it('marks every other open plan on the same partnerships as needing review once one is carried out, and says each broken rule once', async () => {
+    const { rationalisation } = ctx.services;
+    const first = await mergePlan();
+    const second = await mergePlan();
+    const elsewhere = await rationalisation.createPlan(admin.principal, CODE, {
+      title: 'Close the company',
+      rationale: 'Unrelated',
+      effectiveOn: today,
+    });
+    await rationalisation.addOperation(admin.principal, CODE, elsewhere.id, {
+      kind: 'nest',
+      subjectIds: [ids.csp],
+      targetId: ids.lsp,
+    });
+    await agreeAll(first.id);
+    await agreeAll(second.id);
+    const done = await rationalisation.carryOut(admin.principal, CODE, first.id);
+    expect(done.needsReview.map((p) => p.reference)).toEqual([second.reference]);
+
+    // The plans list and the plan say so; it is no longer ready, and is not carried out.
+    const list = await rationalisation.listPlans(admin.principal, CODE);
+    const flags = new Map(list.plans.map((p) => [p.reference, p.needsReview]));
+    expect(flags.get(second.reference)).toBe(true);
+    expect(flags.get(elsewhere.reference)).toBe(false);
+    const detail = await rationalisation.getPlan(admin.principal, CODE, second.id);
+    expect(detail.changed.map((q) => q.reference)).toEqual([first.reference]);
+    expect(detail.readiness.ready).toBe(false);
+    expect(detail.readiness.reasons[0]).toContain(`Review the plan: ${first.reference} was carried out on`);
+    const refused = await rejection(rationalisation.carryOut(admin.principal, CODE, second.id));
+    expect(messages(refused)).toContain(`Review the plan: ${first.reference}`);
+    // The administrator was warned, in the inbox.
+    const inbox = await ctx.services.notifications.inbox(admin.principal);
+    expect(inbox.notifications.map((n) => n.subject)).toContain(
+      `Review ${second.reference}: ${first.reference} changed the same partnerships`,
+    );
+    expect(inbox.work.map((w) => w.title)).toContain(`Review plan ${second.reference}: ${second.title}`);
+
+    // The page: the warning, each broken rule once, and money rounded to the pound.
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const planUrl = `/localities/${CODE}/rationalisation/${second.id}`;
+    const page = await session.get(planUrl);
+    expect(page.body).toContain('This plan needs review.');
+    for (const problem of detail.problems) {
+      const text = problem.message.replace(/’/g, '&#8217;').replace(/'/g, '&#39;');
+      expect(page.body.split(text).length - 1, problem.message).toBe(1);
+    }
+    expect(detail.problems.length).toBeGreaterThan(0);
+    expect(detail.comparison.savingPence).toBe(0);
+    expect(page.body).toContain('>£0</span>');
+    expect(page.body).not.toContain('£0.00');
+
+    // Confirming it still stands clears the mark (amending would too).
+    const confirmed = await session.submit(planUrl, `${planUrl}/still-stands`, {});
+    expect(confirmed.statusCode).toBe(303);
+    expect((await rationalisation.getPlan(admin.principal, CODE, second.id)).changed).toEqual([]);
+    expect(
+      (await rationalisation.listPlans(admin.principal, CODE)).plans.find((p) => p.id === second.id)?.needsReview,
+    ).toBe(false);
+  });
+
   it('builds a plan through the pages: find partnerships, add a merge, and see a refused answer explained', async () => {
     const { register } = ctx.services;
     const session = new FormSession(ctx.app);
