@@ -44,3 +44,15 @@ for (const list of document.querySelectorAll('[data-find-label]')) {
     status.textContent = words.length ? `Showing ${shown} of ${items.length}` : '';
   });
 }
+
+// A table too wide for a small screen scrolls sideways within its own box (see app.scss): that
+// box joins the tab order while it scrolls, so the arrow keys can move it.
+function keyboardScrollableTables() {
+  for (const table of document.querySelectorAll('.govuk-table')) {
+    const box = table.closest('.app-table-wrapper') ?? table;
+    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+    else box.removeAttribute('tabindex');
+  }
+}
+keyboardScrollableTables();
+window.addEventListener('resize', keyboardScrollableTables);
