@@ -22,6 +22,8 @@ import type { PerformanceService } from '../performance/service.js';
 import type { RoleHolderQuery } from '../notifications/repository.js';
 import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { bankHolidaysFor } from './bank-holidays.js';
+import { SAME_THEME_SHOWN, type SameThemeEntry, rankSameThemeArea } from './relevance.js';
+import { LAYER_LABELS } from '../register/schema.js';
 import { GatekeeperRepository } from './repository.js';
 import {
   type AcknowledgementRow,
@@ -135,15 +137,9 @@ export interface Precheck {
     addedHours: number;
     increase: number | null;
   }>;
-  sameThemeArea: Array<{
-    id: string;
-    name: string;
-    reference: string;
-    themes: string[];
-    statutory: boolean;
-    statutoryType: string | null;
-    sharedThemes: string[];
-  }>;
+  /** Ranked by relevance to the proposal, each with why it is listed; the first sameThemeShown are shown. */
+  sameThemeArea: SameThemeEntry[];
+  sameThemeShown: number;
   statutoryCover: Array<{ id: string; name: string; reference: string; statutoryType: string | null }>;
   runningCost: {
     pence: number;
@@ -618,31 +614,44 @@ export class GatekeeperService implements WorkSource {
     const themeLabel = (code: string) => snapshot.label('theme', code);
     for (const s of similar) s.sharedThemes = s.sharedThemes.map(themeLabel);
     const areas = new Set(candidate.areas);
-    const sameThemeArea = (await this.repository.sharingTheme(db, locality.id, themes))
-      .filter(
-        (p) =>
-          p.areas === null ||
-          p.areas.length === 0 ||
-          p.areas.includes(locality.gss_code) ||
-          areas.has(locality.gss_code) ||
-          p.areas.some((a) => areas.has(a)),
-      )
-      .map((p) => ({
+    const inArea = (await this.repository.sharingTheme(db, locality.id, themes)).filter(
+      (p) =>
+        p.areas === null ||
+        p.areas.length === 0 ||
+        p.areas.includes(locality.gss_code) ||
+        areas.has(locality.gss_code) ||
+        p.areas.some((a) => areas.has(a)),
+    );
+    const seated = await this.repository.currentSeats(db, locality.id, members);
+    const similarIds = new Set(similar.map((s) => s.partnershipId));
+    const seatedMember = (id: string) => ({
+      name: organisations.get(id)?.name ?? 'Unknown organisation',
+      boards: load.get(id)?.seats ?? 0,
+    });
+    const sameThemeArea = rankSameThemeArea(
+      inArea.map((p) => ({
         id: p.id,
         name: p.name,
         reference: p.reference,
-        themes: (p.themes ?? []).map(themeLabel),
-        statutory: p.basis === 'statutory',
-        statutoryType: p.statutory_type,
         sharedThemes: (p.themes ?? []).filter((t) => themes.includes(t)).map(themeLabel),
-      }))
-      // The closest first: most themes in common, statutory partnerships before others.
-      .sort(
-        (x, y) =>
-          y.sharedThemes.length - x.sharedThemes.length ||
-          Number(y.statutory) - Number(x.statutory) ||
-          x.name.localeCompare(y.name),
-      );
+        sharedMembers: (seated.get(p.id) ?? [])
+          .map(seatedMember)
+          .sort((a, b) => a.boards - b.boards || a.name.localeCompare(b.name, 'en-GB')),
+        sharedAreas: (p.areas ?? []).filter((a) => areas.has(a) && a !== locality.gss_code),
+        statutory: p.basis === 'statutory',
+        statutoryType: p.statutory_type ? snapshot.label('statutory-type', p.statutory_type) : null,
+        sameLayer: candidate.layer !== null && p.layer === candidate.layer,
+        alsoSimilar: similarIds.has(p.id),
+      })),
+      {
+        themeCount: themes.length,
+        members: members.map(seatedMember),
+        openPartnerships: await this.repository.openPartnershipCount(db, locality.id),
+        layerLabel: candidate.layer
+          ? (LAYER_LABELS[candidate.layer as keyof typeof LAYER_LABELS] ?? candidate.layer)
+          : null,
+      },
+    );
     return {
       similar,
       nationalPending: check.nationalPending,
@@ -653,6 +662,7 @@ export class GatekeeperService implements WorkSource {
       statutoryCover: sameThemeArea
         .filter((p) => p.statutory)
         .map(({ id, name, reference, statutoryType }) => ({ id, name, reference, statutoryType })),
+      sameThemeShown: SAME_THEME_SHOWN,
       runningCost: {
         pence: check.runningCost.pence,
         estimated: check.runningCost.estimated,
