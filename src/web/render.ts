@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { formatDate, formatDateTime, dateParts } from '../core/dates.js';
+import { formatMeasure } from '../core/measures.js';
 import type { FieldError } from '../core/errors.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,6 +55,7 @@ export function createViewEnvironment(globals: Record<string, unknown> = {}): nu
     return found ? { text: found.message } : false;
   });
   env.addFilter('money', formatMoney);
+  env.addFilter('measure', formatMeasure);
   env.addFilter('percent', (share: number | null | undefined, digits = 0) =>
     share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)}%`,
   );
