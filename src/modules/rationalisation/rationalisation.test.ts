@@ -207,6 +207,11 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const lineage = await rationalisation.lineage(admin.principal, CODE, ids.a as string);
     expect(lineage.predecessors.map((p) => p.name)).toEqual([b.partnership.name]);
     expect(lineage.chain.map((n) => n.origin.kind)).toEqual(['creation', 'creation']);
+    // Established in 2020, entered today: the lineage says so, and that nothing before is recorded.
+    expect(lineage.chain[0]?.origin.text).toMatch(
+      /^Established 1 April 2020\. Entered in the register by .+ on \d{1,2} \w+ \d{4}; its history before then is not recorded$/,
+    );
+    expect(lineage.chain[0]?.origin.on).toBeUndefined();
     const after = await rationalisation.lineage(admin.principal, CODE, ids.b as string);
     expect(after.successors[0]).toMatchObject({
       how: 'Merged into',

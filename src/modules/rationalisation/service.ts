@@ -1535,13 +1535,18 @@ export class RationalisationService implements WorkSource {
         on: proposal.decidedOn,
       };
     const event = await this.repository.creationEvent(this.db, p.id);
-    if (event && (event.actor_id?.startsWith('cli:import') || /import/i.test(event.actor)))
-      return { kind: 'import', text: `Imported into the register by ${event.actor}`, on: event.occurred_at };
-    return {
-      kind: 'creation',
-      text: event ? `Entered in the register by ${event.actor}` : 'Entered in the register',
-      on: event?.occurred_at ?? p.created_at,
-    };
+    const imported = !!event && (event.actor_id?.startsWith('cli:import') || /import/i.test(event.actor));
+    const entered = event?.occurred_at ?? p.created_at;
+    const how = imported ? 'Imported into the register' : 'Entered in the register';
+    const by = event ? ` by ${event.actor}` : '';
+    // A board older than its record (imported, or the demo): its life began long before
+    // anything here was written down, and nothing says what happened to it in between.
+    if (p.established_on && p.established_on < todayInLondon(new Date(entered)))
+      return {
+        kind: imported ? 'import' : 'creation',
+        text: `Established ${formatDate(p.established_on)}. ${how}${by} on ${formatDate(entered)}; its history before then is not recorded`,
+      };
+    return { kind: imported ? 'import' : 'creation', text: `${how}${by}`, on: entered };
   }
 
   /**
