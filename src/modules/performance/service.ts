@@ -138,9 +138,11 @@ export class PerformanceService implements WorkSource {
   async context(principal: Principal, gssCode: string, db: Db = this.core.db): Promise<PerformanceContext> {
     const locality = await this.core.register.locality(gssCode, db);
     const restricted = canReadRestricted(principal, locality);
-    const all = await this.core.register.partnerships.allForLocality(db, locality.id);
+    // Names and standing only: the full records (with themes and areas) cost several times more,
+    // and every performance page starts here.
+    const all = await this.core.register.partnerships.summaries(db, locality.id);
     const visible = restricted ? all : all.filter(isPublished);
-    const organisations = await this.core.register.organisations.allForLocality(db, locality.id);
+    const organisations = await this.core.register.organisations.options(db, locality.id);
     const snapshot = await this.core.reference.snapshot(db);
     const partnerships = visible.map(summary);
     return {
@@ -1288,7 +1290,7 @@ export class PerformanceService implements WorkSource {
   }
 }
 
-function summary(p: PartnershipRecord): PartnershipSummary {
+function summary(p: Pick<PartnershipRecord, 'id' | 'name' | 'layer' | 'status' | 'parent_id'>): PartnershipSummary {
   return { id: p.id, name: p.name, layer: p.layer, status: p.status, parentId: p.parent_id };
 }
 
