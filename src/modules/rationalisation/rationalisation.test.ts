@@ -602,7 +602,7 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const detail = await rationalisation.getPlan(admin.principal, CODE, second.id);
     expect(detail.changed.map((q) => q.reference)).toEqual([first.reference]);
     expect(detail.readiness.ready).toBe(false);
-    expect(detail.readiness.reasons[0]).toContain(`Review the plan: ${first.reference} was carried out on`);
+    expect(detail.readiness.reasons[0]).toBe(`Review the plan after ${first.reference}: see the warning above`);
     const refused = await rejection(rationalisation.carryOut(admin.principal, CODE, second.id));
     expect(messages(refused)).toContain(`Review the plan: ${first.reference}`);
     // The administrator was warned, in the inbox.
@@ -618,6 +618,7 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const planUrl = `/localities/${CODE}/rationalisation/${second.id}`;
     const page = await session.get(planUrl);
     expect(page.body).toContain('This plan needs review.');
+    expect(page.body.split(`${first.reference}</a> was carried out on`).length - 1).toBe(1);
     for (const problem of detail.problems) {
       const text = problem.message.replace(/’/g, '&#8217;').replace(/'/g, '&#39;');
       expect(page.body.split(text).length - 1, problem.message).toBe(1);

@@ -355,10 +355,10 @@ export interface ReadinessOptions {
   /** Carried-out plans that changed this plan's partnerships since it was last reviewed. */
   changed?: readonly ChangedSince[];
   /**
-   * Where each broken rule is already shown beside its operation (the plan page), the reasons
-   * point there instead of saying the rule again.
+   * Where each broken rule is already shown beside its operation, and what changed since in a
+   * warning (the plan page), the reasons point there instead of saying it all again.
    */
-  problemsShownByOperation?: boolean;
+  shownOnPage?: boolean;
 }
 
 /** Whether a plan may be carried out today, and if not, every reason why not. */
@@ -373,11 +373,15 @@ export function readiness(
   const reasons: string[] = [];
   if (plan.status !== 'open')
     reasons.push(`The plan is ${plan.status === 'carried-out' ? 'already carried out' : 'withdrawn'}`);
-  for (const q of options.changed ?? [])
-    reasons.push(
-      `Review the plan: ${q.reference} was carried out on ${formatDate(q.carriedOutAt)} and changed ${q.sharedIds.map(names).join(', ')}. Amend the plan, or confirm it still stands`,
-    );
-  if (problems.length) reasons.push(ruleReason(problems, options.problemsShownByOperation ?? false));
+  const changed = options.changed ?? [];
+  if (changed.length && options.shownOnPage)
+    reasons.push(`Review the plan after ${changed.map((q) => q.reference).join(', ')}: see the warning above`);
+  else
+    for (const q of changed)
+      reasons.push(
+        `Review the plan: ${q.reference} was carried out on ${formatDate(q.carriedOutAt)} and changed ${q.sharedIds.map(names).join(', ')}. Amend the plan, or confirm it still stands`,
+      );
+  if (problems.length) reasons.push(ruleReason(problems, options.shownOnPage ?? false));
   if (consent.objected.length)
     reasons.push(`${consent.objected.map(names).join(', ')} objected: amend the plan and ask again`);
   if (consent.pending.length)

@@ -560,7 +560,7 @@ export class RationalisationService implements WorkSource {
       comments: await this.repository.comments(this.db, plan.id),
       readiness: readiness({ status: plan.status, effectiveOn: plan.effective_on }, problems, consent, today, name, {
         changed,
-        problemsShownByOperation: true,
+        shownOnPage: true,
       }),
       changed,
       comparison,
