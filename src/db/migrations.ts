@@ -4,6 +4,7 @@ import { runStatements } from './statements.js';
 import { notificationsMigration } from '../modules/notifications/schema.js';
 import { performanceMigration } from '../modules/performance/schema.js';
 import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
+import { overlapMigration } from '../modules/overlap/schema.js';
 import { rationalisationMigration } from '../modules/rationalisation/schema.js';
 
 /**
@@ -235,6 +236,7 @@ const migrations: Record<string, Migration> = {
   '0004_performance': performanceMigration,
   '0005_gatekeeper': gatekeeperMigration,
   '0006_rationalisation': rationalisationMigration,
+  '0010_overlap': overlapMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */
