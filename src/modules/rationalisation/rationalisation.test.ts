@@ -580,8 +580,8 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const first = await mergePlan();
     const second = await mergePlan();
     const elsewhere = await rationalisation.createPlan(admin.principal, CODE, {
-      title: 'Close the company',
-      rationale: 'Unrelated',
+      title: 'The community safety partnership under the LSP',
+      rationale: 'Touches neither forum',
       effectiveOn: today,
     });
     await rationalisation.addOperation(admin.principal, CODE, elsewhere.id, {

@@ -305,16 +305,7 @@ export class RationalisationService implements WorkSource {
     const ops = (await this.repository.operations(db, plan.id)).map(planned);
     const affected = affectedPartnerships(ops);
     const consents = await this.repository.consents(db, plan.id);
-    const consent = consentState(
-      affected,
-      consents.map((c) => ({
-        partnershipId: c.partnership_id,
-        decision: c.decision,
-        round: c.round,
-        recordedAt: c.recorded_at,
-      })),
-      plan.consent_round,
-    );
+    const consent = consentOf(affected, consents, plan.consent_round);
     const changed = changedSince(new Date(plan.updated_at), affected, carried);
     return { ops, affected, consent, changed, problems: checkPlan(ops, register) };
   }
@@ -520,16 +511,7 @@ export class RationalisationService implements WorkSource {
     const problems = open ? checkPlan(ops, register) : [];
     const affectedIds = affectedPartnerships(ops);
     const consents = await this.repository.consents(this.db, plan.id);
-    const consent = consentState(
-      affectedIds,
-      consents.map((c) => ({
-        partnershipId: c.partnership_id,
-        decision: c.decision,
-        round: c.round,
-        recordedAt: c.recorded_at,
-      })),
-      plan.consent_round,
-    );
+    const consent = consentOf(affectedIds, consents, plan.consent_round);
     const latest = new Map(consents.filter((c) => c.round === plan.consent_round).map((c) => [c.partnership_id, c]));
     const changed = open
       ? changedSince(new Date(plan.updated_at), affectedIds, await this.carriedOutPlans(this.db, locality.id))
@@ -874,16 +856,7 @@ export class RationalisationService implements WorkSource {
       const name = (pid: string) => names.get(pid) ?? 'Unknown partnership';
       const ops = ctx.operations.map(planned);
       const consents = await this.repository.consents(trx, ctx.plan.id);
-      const consent = consentState(
-        affectedPartnerships(ops),
-        consents.map((c) => ({
-          partnershipId: c.partnership_id,
-          decision: c.decision,
-          round: c.round,
-          recordedAt: c.recorded_at,
-        })),
-        ctx.plan.consent_round,
-      );
+      const consent = consentOf(affectedPartnerships(ops), consents, ctx.plan.consent_round);
       const ready = readiness(
         { status: ctx.plan.status, effectiveOn: ctx.plan.effective_on },
         checkPlan(ops, register),
@@ -1660,4 +1633,18 @@ export function quarterEnds(today: string, count: number): string[] {
     quarter -= 1;
   }
   return [...dates, today];
+}
+
+/** Where agreement stands this round, from the answers recorded in every round. */
+function consentOf(affected: string[], consents: ConsentRow[], round: number): ConsentState {
+  return consentState(
+    affected,
+    consents.map((c) => ({
+      partnershipId: c.partnership_id,
+      decision: c.decision,
+      round: c.round,
+      recordedAt: c.recorded_at,
+    })),
+    round,
+  );
 }
