@@ -32,7 +32,7 @@ export interface ReadingContext {
 }
 
 /** Share of a concept's weight each broader concept above it carries, per step up. */
-export const BROADER_SHARE = 0.4;
+export const BROADER_SHARE = Number(process.env.BS ?? 0.4);
 /** Share of a word's weight an age band carries: ages say who, not what. */
 export const AGE_SHARE = 0.5;
 /**
@@ -112,7 +112,7 @@ export function readFeatures(name: string, purpose: string, context: ReadingCont
     const reading = readText(text, context.stopWords);
     const covered = new Set<number>();
     if (thesaurus) {
-      for (const m of matchConcepts(thesaurus, reading.tokens)) {
+      for (const m of matchConcepts(thesaurus, reading.tokens, reading.reading)) {
         addConcept(out, thesaurus, m.concept, m.text, emphasis);
         for (const i of m.positions) covered.add(i);
         const ages = thesaurus.concepts[m.concept]!.ages;

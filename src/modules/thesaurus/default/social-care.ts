@@ -216,6 +216,8 @@ export const CONCEPTS: ConceptDefinition[] = inField('social-care', [
       'market position statement',
       'care providers',
       'provider quality',
+      'NI 127',
+      'NI 128',
     ],
     broader: ['adult-social-care'],
   },
