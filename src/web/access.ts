@@ -3,6 +3,7 @@ import type { Principal } from '../core/actor.js';
 import { NotFoundError, UnauthenticatedError } from '../core/errors.js';
 import {
   canAdministerLocality,
+  canDecideLocalProposals,
   canReadRestricted,
   isGatekeeperFor,
   isSecretaryIn,
@@ -23,6 +24,7 @@ import {
  * register-editor   the locality's administrator, or a secretary of one of its partnerships
  * locality-admin    the locality's administrator
  * gatekeeper        who decides proposals: the locality's administrator or panel, or the national gatekeeper
+ * local-officer     the locality's own reviewing officers: its administrator (the LSP manager) or its panel
  * system-admin      a system administrator
  * development       only where email goes to the local outbox (never in production)
  */
@@ -33,6 +35,7 @@ export const ACCESS_RULES = [
   'register-editor',
   'locality-admin',
   'gatekeeper',
+  'local-officer',
   'system-admin',
   'development',
 ] as const;
@@ -72,6 +75,8 @@ function allowed(
       return !!locality && canAdministerLocality(principal, locality);
     case 'gatekeeper':
       return !!locality && isGatekeeperFor(principal, locality);
+    case 'local-officer':
+      return !!locality && canDecideLocalProposals(principal, locality);
     case 'system-admin':
       return isSystem(principal);
     case 'development':

@@ -151,7 +151,7 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
 
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'review the pre-check' }).click()]);
     const forum = page.locator('.govuk-summary-card', { hasText: 'Brackenfield Domestic Abuse Forum' }).first();
-    expect(await forum.innerText()).toContain('Likely duplicate');
+    expect(await forum.innerText()).toContain('Likely the same work');
     expect(await forum.innerText()).toContain('Nethershire Police');
     expect(await page.getByRole('heading', { name: 'Estimated yearly running cost' }).count()).toBe(1);
     await check(page);

@@ -47,6 +47,7 @@ const MAY: Record<AccessRule, Who[]> = {
   'register-editor': ['secretary', 'admin', 'sysadmin'],
   'locality-admin': ['admin', 'sysadmin'],
   gatekeeper: ['admin', 'panel', 'gatekeeper', 'sysadmin'],
+  'local-officer': ['admin', 'panel', 'sysadmin'],
   'system-admin': ['sysadmin'],
   development: EVERYONE,
 };

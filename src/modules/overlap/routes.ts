@@ -269,7 +269,7 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
 
   app.post(
     '/localities/:code/overlap/pairs/:aId/:bId',
-    { config: { access: 'gatekeeper' } },
+    { config: { access: 'local-officer' } },
     async (request, reply) => {
       const { code, aId, bId } = params(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -292,7 +292,7 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
 
   app.post(
     '/localities/:code/overlap/pairs/:aId/:bId/withdraw',
-    { config: { access: 'gatekeeper' } },
+    { config: { access: 'local-officer' } },
     async (request, reply) => {
       const { code, aId, bId } = params(request);
       const version = Number((request.body as { version?: string } | undefined)?.version);
@@ -543,7 +543,7 @@ function overlapApi(app: FastifyInstance, { overlap }: Pick<Services, 'overlap' 
     summary:
       'Record that a pair does the same work, or is not a duplicate (with a reason); send the version to change an existing judgement',
     tag: 'Overlap',
-    access: 'gatekeeper',
+    access: 'local-officer',
     params: z.object({ code: z.string(), aId: z.uuid(), bId: z.uuid() }),
     body: z.object({
       verdict: z.enum(['same', 'different']),

@@ -100,6 +100,7 @@ describe('reading ages', () => {
     expect(ageBands([15, 17])).toEqual(['16-18']);
     expect(ageBands([65, 110])).toEqual(['65+']);
     expect(ageBands([15, 15])).toEqual(['11-15']);
+    expect(ageBands([4, 5])).toEqual(['0-4']);
   });
 
   it('gives every age range at least one band (property)', () => {

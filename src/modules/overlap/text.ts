@@ -284,15 +284,17 @@ export const AGE_BANDS: readonly AgeRange[] = [
   [65, OLDEST],
 ];
 
-/** The bands a range covers: each it overlaps by two years or more (or wholly, for a shorter range). */
+/**
+ * The bands a range covers: each it overlaps by two years or more (or wholly, for a shorter
+ * range); a short range across a boundary ("4-5") is in the band it overlaps most.
+ */
 export function ageBands(range: AgeRange): string[] {
   const length = range[1] - range[0] + 1;
-  const bands: string[] = [];
-  for (const [low, high] of AGE_BANDS) {
-    const overlap = Math.min(high, range[1]) - Math.max(low, range[0]) + 1;
-    if (overlap >= Math.min(2, length)) bands.push(high === OLDEST ? `${low}+` : `${low}-${high}`);
-  }
-  return bands;
+  const overlaps = AGE_BANDS.map(([low, high]) => Math.min(high, range[1]) - Math.max(low, range[0]) + 1);
+  const name = (i: number) =>
+    AGE_BANDS[i]![1] === OLDEST ? `${AGE_BANDS[i]![0]}+` : `${AGE_BANDS[i]![0]}-${AGE_BANDS[i]![1]}`;
+  const bands = overlaps.flatMap((overlap, i) => (overlap >= Math.min(2, length) ? [name(i)] : []));
+  return bands.length > 0 ? bands : [name(overlaps.indexOf(Math.max(...overlaps)))];
 }
 
 /** National indicators cited: "NI 112", "NI112", "NI-117", "NI152/153", "NI 157a". */
