@@ -161,7 +161,6 @@ export async function createApp({ config, database, services, logger = true }: A
   });
   installAccessGate(app, {
     localityScope: async (code) => services.register.localities.byCode(database.db, code.toUpperCase()),
-    developmentTools: services.accounts.mailer.kind === 'outbox' && config.env !== 'production',
   });
 
   // Notices written by a change are emailed once its transaction has committed: here, before

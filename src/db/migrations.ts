@@ -235,6 +235,12 @@ const migrations: Record<string, Migration> = {
   '0004_performance': performanceMigration,
   '0005_gatekeeper': gatekeeperMigration,
   '0006_rationalisation': rationalisationMigration,
+  // Emails are kept with their HTML part beside the text one, so the outbox shows both.
+  '0007_outbox_html': {
+    async up(db) {
+      await sql`alter table outbox add column html text`.execute(db);
+    },
+  },
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -48,7 +48,6 @@ const MAY: Record<AccessRule, Who[]> = {
   'locality-admin': ['admin', 'sysadmin'],
   gatekeeper: ['admin', 'panel', 'gatekeeper', 'sysadmin'],
   'system-admin': ['sysadmin'],
-  development: EVERYONE,
 };
 
 describe.each(backends)('authorisation matrix on %s', (backend) => {
