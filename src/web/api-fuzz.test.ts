@@ -80,16 +80,19 @@ describe.each([backends.at(-1) ?? 'pglite'])('the API, fuzzed from its OpenAPI d
     });
     admin = await ctx.person([{ role: 'locality-admin', localityCode: demoCode }]);
     const db = ctx.database.db;
-    const ids = async (table: 'partnerships' | 'organisations' | 'memberships' | 'proposals' | 'indicators') =>
-      (await db.selectFrom(table).select('id').limit(4).execute()).map((r) => String(r.id));
-    realIds.partnerships = await ids('partnerships');
-    realIds.organisations = await ids('organisations');
-    realIds.memberships = await ids('memberships');
-    realIds.proposals = await ids('proposals');
-    realIds.indicators = await ids('indicators');
-    realIds.rationalisation = (await db.selectFrom('rationalisation_plans').select('id').limit(4).execute()).map((r) =>
-      String(r.id),
-    );
+    const tables = {
+      partnerships: 'partnerships',
+      organisations: 'organisations',
+      memberships: 'memberships',
+      proposals: 'proposals',
+      indicators: 'indicators',
+      plans: 'plans',
+      outcomes: 'outcomes',
+      targets: 'targets',
+      rationalisation: 'rationalisation_plans',
+    } as const;
+    for (const [segment, table] of Object.entries(tables))
+      realIds[segment] = (await db.selectFrom(table).select('id').limit(4).execute()).map((r) => String(r.id));
     const document = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     operations = operationsOf(document);
   }, 300_000);
