@@ -17,6 +17,8 @@ import { PerformanceService } from './modules/performance/service.js';
 import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { RegisterService } from './modules/register/service.js';
+import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
+import { fixedThesaurus } from './modules/thesaurus/source.js';
 
 export interface Services {
   accounts: AccountsService;
@@ -47,7 +49,13 @@ export function createServices(
         ? new LogMailer(config.logLevel)
         : new OutboxMailer(database.db);
   const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
-  const overlap = new OverlapService(database.db, register, reference);
+  const overlap = new OverlapService(
+    database.db,
+    register,
+    reference,
+    audit,
+    fixedThesaurus(DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION),
+  );
   const map = new MapService(database.db, register, reference);
   const notifications = new NotificationService(database.db, mailer, config.publicUrl);
   const core: CoreServices = { db: database.db, audit, reference, register, overlap, map, notifications };

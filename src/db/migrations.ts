@@ -4,6 +4,7 @@ import { runStatements } from './statements.js';
 import { notificationsMigration } from '../modules/notifications/schema.js';
 import { performanceMigration } from '../modules/performance/schema.js';
 import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
+import { overlapMigration } from '../modules/overlap/schema.js';
 import { rationalisationMigration } from '../modules/rationalisation/schema.js';
 
 /**
@@ -235,8 +236,9 @@ const migrations: Record<string, Migration> = {
   '0004_performance': performanceMigration,
   '0005_gatekeeper': gatekeeperMigration,
   '0006_rationalisation': rationalisationMigration,
+  '0010_overlap': overlapMigration,
   // Emails are kept with their HTML part beside the text one, so the outbox shows both.
-  '0007_outbox_html': {
+  '0011_outbox_html': {
     async up(db) {
       await sql`alter table outbox add column html text`.execute(db);
     },

@@ -3,6 +3,7 @@ import type { NotificationTables } from '../modules/notifications/schema.js';
 import type { PerformanceTables } from '../modules/performance/schema.js';
 import type { GatekeeperTables } from '../modules/gatekeeper/schema.js';
 import type { RationalisationTables } from '../modules/rationalisation/schema.js';
+import type { OverlapTables } from '../modules/overlap/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -192,7 +193,8 @@ export interface OutboxTable {
 }
 
 /** Each later capability declares its tables beside its code; the database is all of them. */
-export interface DB extends NotificationTables, PerformanceTables, GatekeeperTables, RationalisationTables {
+export interface DB
+  extends NotificationTables, PerformanceTables, GatekeeperTables, RationalisationTables, OverlapTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -39,7 +39,10 @@ export type AuditEntity =
   | 'target'
   | 'measurement'
   | 'proposal'
-  | 'rationalisation-plan';
+  | 'rationalisation-plan'
+  | 'overlap-judgement'
+  | 'overlap-settings'
+  | 'thesaurus-concept';
 
 export type AuditAction =
   | 'create'
@@ -64,7 +67,9 @@ export type AuditAction =
   | 'merge'
   | 'comment'
   | 'consent'
-  | 'carry-out';
+  | 'carry-out'
+  | 'judge'
+  | 'withdraw';
 
 export interface RecordInput {
   localityId: string | null;

@@ -1,30 +1,57 @@
 /**
- * The whole overlap analysis of a scope (a locality, a region, the country), in one call:
- * index → similar pairs → explanations → clusters → rationalisation candidates → metrics.
- * Pure: the caller reads the register into `PartnershipFeatures` (usually the open ones:
- * proposed and active) and stores or shows the result with its `computedAt`.
+ * The whole overlap analysis of a scope, in one call: per locality, index → pairs at least worth
+ * a look → officers' judgements applied → groups of partnerships likely doing the same work →
+ * rationalisation candidates; then metrics over the whole scope. Pure: the caller reads the
+ * register into `PartnershipFeatures` (usually the open ones: proposed and active).
+ *
+ * Duplication happens within a locality: the same work done twice for the same people. Two
+ * districts each having a community safety partnership is the pattern working, not duplication,
+ * so a regional or national scope is the union of its localities' analyses (each with the
+ * weights of its own register), never a comparison across them.
+ *
+ * Explanations are not computed here: a scope can hold thousands of pairs and a person reads a
+ * few. `explain()` gives any pair's full explanation from the kept indexes.
  */
 import { clusterCandidates } from './candidates.js';
 import type { CandidateContext } from './candidates.js';
 import { clusterPairs } from './clusters.js';
 import { resolveRates } from './costs.js';
 import type { CostRatesInput } from './costs.js';
-import { DEFAULT_MEMBER_FLOOR, buildIndex, explainPair, findSimilarPairs } from './engine.js';
-import type { FindOptions, OverlapIndex, PairSearchStats } from './engine.js';
+import { buildIndex, explainPair, findSimilarPairs, byScoreThenIds } from './engine.js';
+import type { OverlapIndex } from './engine.js';
+import type { ReadingContext } from './features.js';
 import { metricsWithLocalities } from './metrics.js';
 import type { ScopeMetrics } from './metrics.js';
-import { DEFAULT_THRESHOLD, resolveWeights } from './scoring.js';
+import { resolveSettings, scorePositions, tierOf, type OverlapSettings, type Tier } from './scoring.js';
 import type {
   Cluster,
   MatchExplanation,
   OrganisationRecord,
   PartnershipFeatures,
   RationalisationCandidate,
-  ScoreWeights,
   SimilarPair,
 } from './types.js';
 
-export interface AnalysisOptions extends FindOptions {
+/** An officer's judgement on a pair: the same work, or not a duplicate. */
+export interface PairJudgement {
+  aId: string;
+  bId: string;
+  verdict: 'same' | 'different';
+}
+
+/** A pair the analysis reports: its tier, and the judgement on it if there is one. */
+export interface FlaggedPair extends SimilarPair {
+  tier: Tier;
+  judgement?: 'same';
+}
+
+export interface AnalysisOptions {
+  /** Thresholds per locality (by locality id); `settings` for any locality not listed. */
+  settings?: Partial<OverlapSettings>;
+  settingsByLocality?: ReadonlyMap<string, Partial<OverlapSettings>>;
+  /** What the engine reads text with, per locality (the thesaurus, indicator titles, place words). */
+  contextFor?: (localityId: string) => ReadingContext;
+  judgements?: readonly PairJudgement[];
   rates?: CostRatesInput;
   /** Also compute metrics for each locality in the scope (default true). */
   perLocality?: boolean;
@@ -34,21 +61,28 @@ export interface AnalysisOptions extends FindOptions {
 
 export interface OverlapAnalysis {
   computedAt: string;
-  settings: { weights: ScoreWeights; threshold: number; memberFloor: number };
-  /** Every pair at or above the threshold, explained, best first. */
-  pairs: MatchExplanation[];
-  /** Ranked by likely yearly saving, largest first. */
+  /** The settings of each locality analysed. */
+  settings: Record<string, OverlapSettings>;
+  /** Pairs at least worth a look, best first; dismissed ones left out, confirmed ones kept. */
+  pairs: FlaggedPair[];
+  /** Groups of partnerships likely doing the same work, ranked by likely yearly saving. */
   clusters: Cluster[];
   candidates: RationalisationCandidate[];
   metrics: ScopeMetrics;
   localityMetrics: Record<string, ScopeMetrics>;
-  stats: PairSearchStats & { timings: Record<'index' | 'pairs' | 'explain' | 'clusters' | 'metrics', number> };
+  /** Pairs dismissed by an officer that would otherwise have been flagged. */
+  dismissed: number;
+  stats: { pairsScored: number; timings: Record<'index' | 'pairs' | 'clusters' | 'metrics', number> };
+  /** The full explanation of a pair in the scope (same locality), or undefined. */
+  explain(aId: string, bId: string): MatchExplanation | undefined;
+  /** The index of a locality in the scope, for checks against it. */
+  indexOf(localityId: string): OverlapIndex | undefined;
 }
 
 function timed<T>(timings: Record<string, number>, name: string, work: () => T): T {
   const started = performance.now();
   const result = work();
-  timings[name] = performance.now() - started;
+  timings[name] = (timings[name] ?? 0) + performance.now() - started;
   return result;
 }
 
@@ -58,47 +92,52 @@ function lspFinder(records: readonly PartnershipFeatures[]): CandidateContext['l
   return (localityId) => lsps.get(localityId);
 }
 
-/** Clusters with their candidates, ranked by the yearly saving their recommended candidates add up to. */
-function rankedClusters(
-  index: OverlapIndex,
-  found: readonly SimilarPair[],
-  settings: { weights: ScoreWeights; threshold: number },
-  ctx: CandidateContext,
-) {
-  const clusters: Cluster[] = [];
-  const candidates: RationalisationCandidate[] = [];
-  for (const c of clusterPairs(index, found, settings)) {
-    const members = c.positions.map((p) => index.records[p]!);
-    const id = `cluster-${members.map((m) => m.id).sort()[0]!}`;
-    const result = clusterCandidates(id, members, ctx);
-    clusters.push({
-      id,
-      partnershipIds: members.map((m) => m.id),
-      keeperId: result.keeper.id,
-      cohesion: c.cohesion,
-      likelySavingPence: result.likelySavingPence,
-    });
-    candidates.push(...result.candidates);
-  }
-  clusters.sort((a, b) => b.likelySavingPence - a.likelySavingPence || (a.id < b.id ? -1 : 1));
-  return { clusters, candidates };
+export function pairKey(aId: string, bId: string): string {
+  return aId < bId ? `${aId}|${bId}` : `${bId}|${aId}`;
 }
 
-function metricsFor(
-  records: readonly PartnershipFeatures[],
-  organisations: ReadonlyMap<string, OrganisationRecord>,
-  clusters: readonly Cluster[],
-  options: AnalysisOptions,
-) {
-  const clustered = new Set(clusters.flatMap((c) => c.partnershipIds));
-  const { scope, localities } = metricsWithLocalities(
-    records,
-    organisations,
-    clustered,
-    resolveRates(options.rates),
-    options.perLocality ?? true,
-  );
-  return { metrics: scope, localityMetrics: localities };
+function byLocality(records: readonly PartnershipFeatures[]): Map<string, PartnershipFeatures[]> {
+  const groups = new Map<string, PartnershipFeatures[]>();
+  for (const r of records) {
+    let list = groups.get(r.localityId);
+    if (!list) groups.set(r.localityId, (list = []));
+    list.push(r);
+  }
+  return groups;
+}
+
+/** Pairs at least worth a look in one locality, with judgements applied. */
+function flagPairs(
+  index: OverlapIndex,
+  settings: OverlapSettings,
+  judged: ReadonlyMap<string, PairJudgement['verdict']>,
+): { pairs: FlaggedPair[]; scored: number; dismissed: number } {
+  const search = findSimilarPairs(index, settings.look);
+  const pairs: FlaggedPair[] = [];
+  let dismissed = 0;
+  const seen = new Set<string>();
+  for (const pair of search.pairs) {
+    const key = pairKey(pair.aId, pair.bId);
+    seen.add(key);
+    const verdict = judged.get(key);
+    if (verdict === 'different') dismissed++;
+    else
+      pairs.push({
+        ...pair,
+        tier: verdict === 'same' ? 'likely' : tierOf(pair.score, settings)!,
+        ...(verdict === 'same' ? { judgement: 'same' as const } : {}),
+      });
+  }
+  // A pair confirmed as the same work stays flagged whatever its score now.
+  for (const [key, verdict] of judged) {
+    if (verdict !== 'same' || seen.has(key)) continue;
+    const [aId, bId] = key.split('|') as [string, string];
+    const p = index.positionOf.get(aId);
+    const q = index.positionOf.get(bId);
+    if (p === undefined || q === undefined) continue;
+    pairs.push({ aId, bId, ...scorePositions(index, p, q), tier: 'likely', judgement: 'same' });
+  }
+  return { pairs: pairs.sort(byScoreThenIds), scored: search.stats.pairsScored, dismissed };
 }
 
 export function analyseScope(
@@ -106,30 +145,76 @@ export function analyseScope(
   organisations: readonly OrganisationRecord[],
   options: AnalysisOptions = {},
 ): OverlapAnalysis {
-  const timings = { index: 0, pairs: 0, explain: 0, clusters: 0, metrics: 0 };
-  const weights = resolveWeights(options.weights);
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const timings = { index: 0, pairs: 0, clusters: 0, metrics: 0 };
   const orgs = new Map(organisations.map((o) => [o.id, o]));
-  const index = timed(timings, 'index', () => buildIndex(records));
-  const search = timed(timings, 'pairs', () => findSimilarPairs(index, options));
-  const pairs = timed(timings, 'explain', () => search.pairs.map((p) => explainPair(index, p.aId, p.bId, weights)));
+  const judged = new Map((options.judgements ?? []).map((j) => [pairKey(j.aId, j.bId), j.verdict]));
   const ctx: CandidateContext = {
     sectorOf: (id) => orgs.get(id)?.sector,
     rates: resolveRates(options.rates),
     lspOf: lspFinder(records),
   };
-  const { clusters, candidates } = timed(timings, 'clusters', () =>
-    rankedClusters(index, search.pairs, { weights, threshold }, ctx),
-  );
-  const { metrics, localityMetrics } = timed(timings, 'metrics', () => metricsFor(records, orgs, clusters, options));
+  const indexes = new Map<string, OverlapIndex>();
+  const settingsOf: Record<string, OverlapSettings> = {};
+  const pairs: FlaggedPair[] = [];
+  const clusters: Cluster[] = [];
+  const candidates: RationalisationCandidate[] = [];
+  let scored = 0;
+  let dismissed = 0;
+  for (const [localityId, local] of byLocality(records)) {
+    const settings = resolveSettings({ ...options.settings, ...options.settingsByLocality?.get(localityId) });
+    settingsOf[localityId] = settings;
+    const index = timed(timings, 'index', () => buildIndex(local, options.contextFor?.(localityId)));
+    indexes.set(localityId, index);
+    const found = timed(timings, 'pairs', () => flagPairs(index, settings, judged));
+    pairs.push(...found.pairs);
+    scored += found.scored;
+    dismissed += found.dismissed;
+    timed(timings, 'clusters', () => {
+      const likely = found.pairs.filter((p) => p.tier === 'likely');
+      for (const c of clusterPairs(index, likely, settings.likely, judged)) {
+        const members = c.positions.map((p) => index.records[p]!);
+        const id = `cluster-${members.map((m) => m.id).sort()[0]!}`;
+        const result = clusterCandidates(id, members, ctx);
+        clusters.push({
+          id,
+          partnershipIds: members.map((m) => m.id),
+          keeperId: result.keeper.id,
+          cohesion: c.cohesion,
+          likelySavingPence: result.likelySavingPence,
+        });
+        candidates.push(...result.candidates);
+      }
+    });
+  }
+  pairs.sort(byScoreThenIds);
+  clusters.sort((a, b) => b.likelySavingPence - a.likelySavingPence || (a.id < b.id ? -1 : 1));
+  const { metrics, localityMetrics } = timed(timings, 'metrics', () => {
+    const clustered = new Set(clusters.flatMap((c) => c.partnershipIds));
+    const result = metricsWithLocalities(
+      records,
+      orgs,
+      clustered,
+      resolveRates(options.rates),
+      options.perLocality ?? true,
+    );
+    return { metrics: result.scope, localityMetrics: result.localities };
+  });
+  const localityOf = new Map(records.map((r) => [r.id, r.localityId]));
   return {
     computedAt: (options.now?.() ?? new Date()).toISOString(),
-    settings: { weights, threshold, memberFloor: options.memberFloor ?? DEFAULT_MEMBER_FLOOR },
+    settings: settingsOf,
     pairs,
     clusters,
     candidates,
     metrics,
     localityMetrics,
-    stats: { ...search.stats, timings },
+    dismissed,
+    stats: { pairsScored: scored, timings },
+    explain(aId, bId) {
+      const localityId = localityOf.get(aId);
+      if (!localityId || localityOf.get(bId) !== localityId) return undefined;
+      return explainPair(indexes.get(localityId)!, aId, bId, settingsOf[localityId]!);
+    },
+    indexOf: (localityId) => indexes.get(localityId),
   };
 }

@@ -13,17 +13,12 @@
  * group whose members are, on average, as similar to each other as a flagged pair; each join
  * needs a real edge, so unrelated groups never meet.
  */
-import { scorePositions } from './features.js';
 import type { OverlapIndex } from './features.js';
-import { DEFAULT_THRESHOLD, resolveWeights } from './scoring.js';
-import type { ScoreWeights, SimilarPair } from './types.js';
+import { scorePositions } from './scoring.js';
+import type { SimilarPair } from './types.js';
 
-export interface ClusterOptions {
-  weights?: Partial<ScoreWeights>;
-  threshold?: number;
-  /** Largest cluster to build (a guard on the cost of average linkage). Default 200. */
-  maxSize?: number;
-}
+/** Largest cluster to build (a guard on the cost of average linkage). */
+const MAX_CLUSTER_SIZE = 200;
 
 export interface PositionCluster {
   positions: number[];
@@ -37,22 +32,31 @@ class PairScores {
 
   constructor(
     private readonly index: OverlapIndex,
-    private readonly weights: ScoreWeights,
+    /** Officers' verdicts by pair of ids: a pair judged the same counts as fully alike, one judged different as not at all. */
+    private readonly judged: ReadonlyMap<string, 'same' | 'different'>,
   ) {}
 
   private key(p: number, q: number): string {
     return p < q ? `${p},${q}` : `${q},${p}`;
   }
 
+  /** A score already known (from the search), unless an officer's verdict overrides it. */
   remember(p: number, q: number, score: number): void {
-    this.known.set(this.key(p, q), score);
+    const verdict = this.verdict(p, q);
+    this.known.set(this.key(p, q), verdict === 'same' ? 1 : verdict === 'different' ? 0 : score);
+  }
+
+  private verdict(p: number, q: number) {
+    const ids = [this.index.records[p]!.id, this.index.records[q]!.id].sort();
+    return this.judged.get(`${ids[0]}|${ids[1]}`);
   }
 
   get(p: number, q: number): number {
     const key = this.key(p, q);
     let score = this.known.get(key);
     if (score === undefined) {
-      score = scorePositions(this.index, p, q, this.weights).score;
+      const verdict = this.verdict(p, q);
+      score = verdict === 'same' ? 1 : verdict === 'different' ? 0 : scorePositions(this.index, p, q).score;
       this.known.set(key, score);
     }
     return score;
@@ -81,12 +85,11 @@ function meanScore(group: Group): number {
 export function clusterPairs(
   index: OverlapIndex,
   pairs: readonly SimilarPair[],
-  options: ClusterOptions = {},
+  threshold: number,
+  judged: ReadonlyMap<string, 'same' | 'different'> = new Map(),
+  maxSize = MAX_CLUSTER_SIZE,
 ): PositionCluster[] {
-  const weights = resolveWeights(options.weights);
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const maxSize = options.maxSize ?? 200;
-  const scores = new PairScores(index, weights);
+  const scores = new PairScores(index, judged);
   const groupOf = new Map<number, Group>();
   const edges = pairs.map((pair) => ({
     p: index.positionOf.get(pair.aId)!,

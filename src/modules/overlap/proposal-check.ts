@@ -5,10 +5,11 @@
  * named by their org-id identifier (as the wide analysis names them), plus its yearly running
  * cost from the cost model. Pure: the service hands in the indexes.
  */
-import { DEFAULT_THRESHOLD } from './scoring.js';
+import { strengthOf, type OverlapSettings, type Strength } from './scoring.js';
 import { checkOne, type OverlapIndex } from './engine.js';
 import { type CostRatesInput, resolveRates, yearlyCost, type YearlyCost } from './costs.js';
-import type { ComponentName, ComponentScore, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
+import { explanationSentences } from './describe.js';
+import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
 
 /** What the gatekeeper knows of a proposed partnership. */
 export interface ProposedPartnership {
@@ -32,22 +33,16 @@ export interface ProposalMatch {
   name: string;
   localityId: string;
   score: number;
-  /** At or above the pair threshold the overlap pages use: a likely duplicate, not just alike. */
+  /** At or above the locality's "likely the same work" threshold: a likely duplicate, not just alike. */
   likelyDuplicate: boolean;
-  components: Array<{ name: ComponentName; label: string } & ComponentScore>;
+  strength: Strength;
+  /** Why, in plain words. */
+  reasons: string[];
   sharedMembers: string[];
-  sharedTerms: string[];
   sharedThemes: string[];
-  sharedAreas: string[];
   statutory: boolean;
+  explanation: MatchExplanation;
 }
-
-const COMPONENT_LABELS: Record<ComponentName, string> = {
-  members: 'Shared members',
-  text: 'Purpose and name',
-  themes: 'Themes',
-  areas: 'Areas',
-};
 
 export function proposalFeatures(p: ProposedPartnership): PartnershipFeatures {
   return {
@@ -73,33 +68,30 @@ export function proposalFeatures(p: ProposedPartnership): PartnershipFeatures {
 export interface MatchContext {
   records: ReadonlyMap<string, PartnershipFeatures>;
   organisationName: (id: string) => string;
+  settings: OverlapSettings;
 }
 
-/** The existing partnerships in the index that a proposal resembles, best first. */
+/** The existing partnerships in the index that a proposal resembles (at least worth a look), best first. */
 export function matchProposal(
   candidate: PartnershipFeatures,
   index: OverlapIndex,
   context: MatchContext,
-  options: { threshold: number; limit: number },
+  limit = 8,
 ): ProposalMatch[] {
-  return checkOne(candidate, index, { threshold: options.threshold, limit: options.limit }).map((m) => {
+  return checkOne(candidate, index, { floor: context.settings.look, limit, settings: context.settings }).map((m) => {
     const other = context.records.get(m.bId);
     return {
       partnershipId: m.bId,
       name: other?.name ?? m.bId,
       localityId: other?.localityId ?? '',
       score: m.score,
-      likelyDuplicate: m.score >= DEFAULT_THRESHOLD,
-      components: (Object.keys(COMPONENT_LABELS) as ComponentName[]).map((name) => ({
-        name,
-        label: COMPONENT_LABELS[name],
-        ...m.components[name],
-      })),
-      sharedMembers: m.sharedMemberIds.map(context.organisationName).sort(),
-      sharedTerms: m.sharedTerms.slice(0, 12).map((t) => t.term),
+      likelyDuplicate: m.score >= context.settings.likely,
+      strength: strengthOf(m.score, context.settings),
+      reasons: explanationSentences(m, { nameOf: context.organisationName }),
+      sharedMembers: m.sharedMembers.map((s) => context.organisationName(s.id)).sort(),
       sharedThemes: m.sharedThemes,
-      sharedAreas: m.sharedAreas,
       statutory: other?.statutory ?? false,
+      explanation: m,
     };
   });
 }

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { chooseLsp } from '../register/lsp.js';
 import type { OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
+import type { OverlapJudgementRow } from './schema.js';
+import { NATIONAL_INDICATORS } from '../performance/indicators.js';
 
 /** Reads a locality's open partnerships from the register into the engine's input shape. */
 export class OverlapRepository {
@@ -122,6 +124,123 @@ export class OverlapRepository {
       .where('entity_type', 'in', REGISTER_ENTITIES)
       .executeTakeFirst();
     return Number(row?.id ?? 0);
+  }
+
+  // --- judgements and settings ---------------------------------------------------------------
+
+  judgements(db: Db, localityIds: string | string[]): Promise<OverlapJudgementRow[]> {
+    const ids = [localityIds].flat();
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('overlap_judgements')
+      .selectAll()
+      .where('locality_id', 'in', ids)
+      .orderBy('judged_at', 'desc')
+      .orderBy('id')
+      .execute();
+  }
+
+  judgement(db: Db, aId: string, bId: string): Promise<OverlapJudgementRow | undefined> {
+    const [a, b] = aId < bId ? [aId, bId] : [bId, aId];
+    return db
+      .selectFrom('overlap_judgements')
+      .selectAll()
+      .where('partnership_a', '=', a)
+      .where('partnership_b', '=', b)
+      .executeTakeFirst();
+  }
+
+  async saveJudgement(
+    db: Db,
+    row: Omit<OverlapJudgementRow, 'id' | 'version' | 'judged_at'>,
+    previousVersion?: number,
+  ): Promise<OverlapJudgementRow | undefined> {
+    if (previousVersion === undefined) {
+      return db.insertInto('overlap_judgements').values(row).returningAll().executeTakeFirst();
+    }
+    return db
+      .updateTable('overlap_judgements')
+      .set({ ...row, judged_at: new Date(), version: sql`version + 1` })
+      .where('partnership_a', '=', row.partnership_a)
+      .where('partnership_b', '=', row.partnership_b)
+      .where('version', '=', previousVersion)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async deleteJudgement(db: Db, aId: string, bId: string, version: number): Promise<boolean> {
+    const [a, b] = aId < bId ? [aId, bId] : [bId, aId];
+    const result = await db
+      .deleteFrom('overlap_judgements')
+      .where('partnership_a', '=', a)
+      .where('partnership_b', '=', b)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  settings(db: Db, localityIds: string | string[]) {
+    const ids = [localityIds].flat();
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('overlap_settings').selectAll().where('locality_id', 'in', ids).execute();
+  }
+
+  async saveSettings(
+    db: Db,
+    row: { locality_id: string; likely: number; look: number; updated_by_name: string },
+    previousVersion: number | undefined,
+  ): Promise<boolean> {
+    if (previousVersion === undefined) {
+      const inserted = await db
+        .insertInto('overlap_settings')
+        .values(row)
+        .onConflict((oc) => oc.column('locality_id').doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    }
+    const updated = await db
+      .updateTable('overlap_settings')
+      .set({ ...row, updated_at: new Date(), version: sql`version + 1` })
+      .where('locality_id', '=', row.locality_id)
+      .where('version', '=', previousVersion)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
+  }
+
+  /**
+   * What an analysis of these localities was computed from, besides the register: the officers'
+   * judgements and the sensitivity settings. A change to either makes it stale.
+   */
+  async judgementStamp(db: Db, localityIds: string[]): Promise<string> {
+    if (localityIds.length === 0) return '';
+    const row = await db
+      .selectFrom('overlap_judgements')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('judged_at').as('at')])
+      .where('locality_id', 'in', localityIds)
+      .executeTakeFirst();
+    const settings = await db
+      .selectFrom('overlap_settings')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('updated_at').as('at')])
+      .where('locality_id', 'in', localityIds)
+      .executeTakeFirst();
+    const at = (v: unknown) => (v ? new Date(v as string).getTime() : 0);
+    return `${row?.n ?? 0}:${at(row?.at)}:${settings?.n ?? 0}:${at(settings?.at)}`;
+  }
+
+  /** National indicator titles by number (`112`), from the indicator library or the shipped list. */
+  async indicatorTitles(db: Db): Promise<Map<string, string>> {
+    const titles = new Map<string, string>();
+    const number = (code: string) => /^NI\s*-?\s*(\d{1,3}[a-d]?)$/i.exec(code.trim())?.[1]?.toLowerCase();
+    for (const i of NATIONAL_INDICATORS) {
+      const n = number(i.code);
+      if (n) titles.set(n, i.title);
+    }
+    const rows = await db.selectFrom('indicators').select(['code', 'title']).where('locality_id', 'is', null).execute();
+    for (const r of rows) {
+      const n = number(r.code);
+      if (n) titles.set(n, r.title);
+    }
+    return titles;
   }
 }
 

@@ -1,216 +1,133 @@
 /**
- * The similarity of two partnerships, and why.
+ * How alike two partnerships' work is, and why, as an experienced partnerships officer would
+ * weigh it.
  *
- * Four components, each a similarity in [0, 1]:
- *  - members: Jaccard of the member organisation sets (shared ÷ all distinct members). Shared
- *    members are what make two partnerships duplicate each other's effort, and the measure with
- *    the best precision (DESIGN.md: text alone gives many false positives);
- *  - text: weighted Jaccard of the word and phrase shingles of name and purpose, each shingle
- *    weighted by its inverse document frequency over the scope (text.ts), so "domestic abuse"
- *    counts for far more than "improve", and the place name for almost nothing;
- *  - themes: Jaccard of the theme codes;
- *  - areas: Jaccard of the GSS area codes.
+ * Two kinds of evidence, each a similarity in [0, 1] with a confidence in [0, 1]:
+ *  - **what they say they do** (text): the weight of the text features both have (features.ts:
+ *    concepts of the thesaurus, words, ages, indicators, each weighted by how rare it is in the
+ *    scope), over the geometric mean of their totals. The confidence is how much the shorter
+ *    text says, against a couple of things found nowhere else in the scope: an empty or
+ *    one-word purpose, or one of nothing but boilerplate, is missing data, not evidence of
+ *    difference;
+ *  - **who sits on them** (members): the IDF weight of the organisations both have over the
+ *    weight of all their organisations (weighted Jaccard), so the partners on most boards count
+ *    for little and a shared specialist charity for a lot. Only a board that is nearly the same
+ *    is evidence on its own (the similarity is raised to a power); the confidence is how much
+ *    the smaller board's members weigh: a board of only the partners on most boards tells little.
  *
- * The score is the weighted mean of the components that can be compared. A component is left
- * out when either side has nothing recorded (a proposal with no members yet, a record with no
- * themes): missing data is not evidence of difference. So the score is symmetric, in [0, 1],
- * 1 for identical records and 0 for records that share nothing; and the contributions shown in
- * an explanation add up to it.
+ * The two are combined as independent evidence (a noisy-or): either can make a pair alike, and
+ * missing evidence on one side never lowers the other. One exception: when both purposes say
+ * plainly that they do different things, the same board counts for half (the same people meeting
+ * twice is worth a look, not likely the same work). Shared themes add a little; different
+ * areas of one scope are not held against a pair. A pair is "likely the same work" at or above
+ * the locality's `likely` threshold and "worth a look" at or above its `look` threshold.
  */
-import { idf, shingles } from './text.js';
-import type {
-  ComponentName,
-  ComponentScore,
-  MatchExplanation,
-  PartnershipFeatures,
-  ScoreWeights,
-  SharedTerm,
-} from './types.js';
-import { COMPONENTS } from './types.js';
+import { sharedWeight, type OverlapIndex } from './features.js';
 
-/**
- * Default weights: members 0.4, text 0.4, themes 0.1, areas 0.1.
- *
- * DESIGN.md measured 0.5 members + 0.5 text with a 0.55 threshold. Members and text stay equal
- * because each catches a kind of duplicate the other cannot (the same board under a new name;
- * the same purpose with another board), and DESIGN.md found text alone imprecise. Themes and
- * areas come in with small weights: nearly every pair in a locality shares its area and the 16
- * themes are coarse, so they can tip a borderline pair but never make one (records sharing a
- * theme and an area and nothing else score 0.2).
- *
- * Measured on the planted near-duplicates of the 10,000-partnership synthetic set
- * (`npx tsx bench/overlap.bench.ts --tune`; recall / precision):
- *
- *   weights              threshold 0.5   0.55        0.6
- *   0.5/0.5/0/0          0.84 / 0.99     0.60 / 1.00 0.46 / 1.00
- *   0.45/0.45/0.05/0.05  0.92 / 0.96     0.84 / 1.00 0.57 / 1.00
- *   0.4/0.4/0.1/0.1      0.97 / 0.70     0.92 / 0.95 0.84 / 1.00   ← default at 0.55
- *   0.35/0.35/0.15/0.15  1.00 / 0.13     0.98 / 0.55 0.94 / 0.93
- *   0.3/0.5/0.1/0.1      0.99 / 0.95     0.82 / 0.99 0.69 / 1.00
- *
- * The default is among the best balances (F1 0.94) with members and text equal. A text-heavy
- * 0.3/0.5 at 0.5 scored a little higher (F1 0.97), but the synthetic purposes are built from
- * word banks that make unrelated partnerships read unlike each other, which flatters text;
- * real registers repeat boilerplate, so we do not lean on text more than DESIGN.md did.
- * Recalibrate on the demo locality's planted groups and on real registers as they arrive.
- */
-export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = { members: 0.4, text: 0.4, themes: 0.1, areas: 0.1 };
+export interface OverlapSettings {
+  /** Score at or above which a pair is likely the same work. */
+  likely: number;
+  /** Score at or above which a pair is worth a look (below `likely`). */
+  look: number;
+}
 
-/**
- * Default threshold, 0.55 (DESIGN.md's, confirmed by the sweep above). With the default weights
- * a pair on the same theme in the same area reaches it when member Jaccard + text similarity
- * ≥ 0.875 (the same board, the same text, or most of each); on the same theme in different
- * areas it needs ≥ 1.125.
- */
-export const DEFAULT_THRESHOLD = 0.55;
+/** Measured on the benchmark registers: see README.md "Calibration". */
+export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.6, look: 0.4 };
 
-/** Weights checked and scaled to add up to 1. */
-export function resolveWeights(weights: Partial<ScoreWeights> = {}): ScoreWeights {
-  const merged = { ...DEFAULT_WEIGHTS, ...weights };
-  let total = 0;
-  for (const c of COMPONENTS) {
-    const w = merged[c];
-    if (!Number.isFinite(w) || w < 0) throw new RangeError(`Weight for ${c} must be a number 0 or more`);
-    total += w;
-  }
-  if (total <= 0) throw new RangeError('At least one weight must be above 0');
-  return {
-    members: merged.members / total,
-    text: merged.text / total,
-    themes: merged.themes / total,
-    areas: merged.areas / total,
+/** Text similarity at which the wording alone makes a pair certain. */
+export const TEXT_SATURATION = 0.45;
+/** Text similarity under which two telling purposes plainly describe different work. */
+export const TEXT_DISAGREEMENT = 0.15;
+/** Member similarity is raised to this power: only nearly the same board counts on its own. */
+export const MEMBER_POWER = 6;
+/** Most a fully shared theme list adds to the score. */
+export const THEME_BONUS = 0.05;
+
+export type Tier = 'likely' | 'look';
+
+/** The parts of a pair's score, by position in an index. */
+export interface PairScore {
+  score: number;
+  text: number;
+  textConfidence: number;
+  members: number;
+  memberConfidence: number;
+  themes: number;
+}
+
+function confidence(information: number, full: number): number {
+  if (full <= 0) return information > 0 ? 1 : 0;
+  return Math.min(1, information / full);
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** The evidence each part gives, and the score they make together. */
+export function combine(parts: Omit<PairScore, 'score'>): number {
+  const textAgreement = Math.min(1, parts.text / TEXT_SATURATION);
+  const textEvidence = parts.textConfidence * textAgreement;
+  // The same people meeting twice is worth a look whatever the purposes say; it is likely the
+  // same work only if the purposes do not clearly say otherwise.
+  const textSaysOtherwise = parts.textConfidence * Math.max(0, 1 - parts.text / TEXT_DISAGREEMENT);
+  const memberEvidence = parts.memberConfidence * parts.members ** MEMBER_POWER * (1 - textSaysOtherwise / 2);
+  const evidence = 1 - (1 - textEvidence) * (1 - memberEvidence);
+  return evidence > 0 ? Math.min(1, evidence + THEME_BONUS * parts.themes * evidence) : 0;
+}
+
+/** The parts of a pair's score from the weight the two share (known from the posting lists, or merged here). */
+export function scoreFromShared(
+  index: OverlapIndex,
+  p: number,
+  q: number,
+  sharedText: number,
+  sharedMembers: number,
+): PairScore {
+  const textP = index.text.total[p]!;
+  const textQ = index.text.total[q]!;
+  const memberP = index.members.total[p]!;
+  const memberQ = index.members.total[q]!;
+  const memberUnion = memberP + memberQ - sharedMembers;
+  const parts = {
+    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / Math.sqrt(textP * textQ)) : 0,
+    textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
+    members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
+    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
+    themes: jaccard(index.themes[p]!, index.themes[q]!),
   };
+  return { score: combine(parts), ...parts };
 }
 
-/** Marks a component that could not be compared (nothing recorded on one side). */
-export const NOT_COMPARED = -1;
-
-/**
- * True when members or text (with a weight above 0) can be compared. Themes and areas only count
- * alongside one of them: two records comparable on nothing but a theme and an area score 0, or
- * any two district-wide community safety groups would look identical.
- */
-function hasEvidence(members: number, text: number, w: ScoreWeights): boolean {
-  return (members !== NOT_COMPARED && w.members > 0) || (text !== NOT_COMPARED && w.text > 0);
+export function scorePositions(index: OverlapIndex, p: number, q: number): PairScore {
+  return scoreFromShared(index, p, q, sharedWeight(index.text, p, q), sharedWeight(index.members, p, q));
 }
 
-/** The weighted mean of the compared components (0 without members or text to compare). */
-export function combine(members: number, text: number, themes: number, areas: number, w: ScoreWeights): number {
-  if (!hasEvidence(members, text, w)) return 0;
-  let sum = 0;
-  let weight = 0;
-  if (members !== NOT_COMPARED) {
-    sum += w.members * members;
-    weight += w.members;
+/** The tier a score falls in under a locality's settings, if any. */
+export function tierOf(score: number, settings: OverlapSettings): Tier | null {
+  return score >= settings.likely ? 'likely' : score >= settings.look ? 'look' : null;
+}
+
+export type Strength = 'very strong' | 'strong' | 'moderate' | 'weak';
+
+/** A score in plain words, relative to the locality's thresholds. */
+export function strengthOf(score: number, settings: OverlapSettings): Strength {
+  if (score >= Math.min(0.95, settings.likely + (1 - settings.likely) / 2)) return 'very strong';
+  if (score >= settings.likely) return 'strong';
+  if (score >= settings.look) return 'moderate';
+  return 'weak';
+}
+
+/** Settings checked: both thresholds in (0, 1], worth a look no higher than likely. */
+export function resolveSettings(input: Partial<OverlapSettings> = {}): OverlapSettings {
+  const settings = { ...DEFAULT_SETTINGS, ...input };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!(Number.isFinite(value) && value > 0 && value <= 1))
+      throw new RangeError(`${name} must be above 0 and at most 1`);
   }
-  if (text !== NOT_COMPARED) {
-    sum += w.text * text;
-    weight += w.text;
-  }
-  if (themes !== NOT_COMPARED) {
-    sum += w.themes * themes;
-    weight += w.themes;
-  }
-  if (areas !== NOT_COMPARED) {
-    sum += w.areas * areas;
-    weight += w.areas;
-  }
-  return weight > 0 ? Math.min(1, sum / weight) : 0;
-}
-
-/** Each component's similarity, share of the weight and contribution, for an explanation. */
-export function componentScores(
-  similarities: Record<ComponentName, number>,
-  w: ScoreWeights,
-): Record<ComponentName, ComponentScore> {
-  const evidence = hasEvidence(similarities.members, similarities.text, w);
-  let weight = 0;
-  for (const c of COMPONENTS) if (evidence && similarities[c] !== NOT_COMPARED) weight += w[c];
-  const out = {} as Record<ComponentName, ComponentScore>;
-  for (const c of COMPONENTS) {
-    const compared = evidence && similarities[c] !== NOT_COMPARED;
-    const share = compared && weight > 0 ? w[c] / weight : 0;
-    const similarity = compared ? similarities[c] : 0;
-    out[c] = { similarity, weight: share, contribution: share * similarity, compared };
-  }
-  return out;
-}
-
-/** Jaccard of two string sets, with what they share; NOT_COMPARED when either is empty. */
-export function setSimilarity(a: readonly string[], b: readonly string[]): { similarity: number; shared: string[] } {
-  const left = new Set(a);
-  const right = new Set(b);
-  if (left.size === 0 || right.size === 0) return { similarity: NOT_COMPARED, shared: [] };
-  const shared = [...left].filter((x) => right.has(x)).sort();
-  return { similarity: shared.length / (left.size + right.size - shared.length), shared };
-}
-
-/** How much a shingle weighs: its IDF over the scope the records belong to. */
-export type TermWeight = (key: string) => number;
-
-/** IDF weights computed over a list of records (for tests, single pairs and small scopes). */
-export function termWeightsOver(records: readonly Pick<PartnershipFeatures, 'name' | 'purpose'>[]): TermWeight {
-  const df = new Map<string, number>();
-  for (const r of records) for (const s of shingles(r.name, r.purpose)) df.set(s.key, (df.get(s.key) ?? 0) + 1);
-  const n = records.length;
-  return (key) => idf(df.get(key) ?? 0, n);
-}
-
-/** Weighted Jaccard of the shingles, with every shared shingle, most distinctive first. */
-export function textSimilarity(
-  a: Pick<PartnershipFeatures, 'name' | 'purpose'>,
-  b: Pick<PartnershipFeatures, 'name' | 'purpose'>,
-  weightOf: TermWeight,
-): { similarity: number; shared: SharedTerm[] } {
-  const left = shingles(a.name, a.purpose);
-  const right = new Set(shingles(b.name, b.purpose).map((s) => s.key));
-  if (left.length === 0 || right.size === 0) return { similarity: NOT_COMPARED, shared: [] };
-  let sharedWeight = 0;
-  let unionWeight = 0;
-  const shared: SharedTerm[] = [];
-  for (const s of left) {
-    const w = weightOf(s.key);
-    unionWeight += w;
-    if (right.has(s.key)) {
-      sharedWeight += w;
-      right.delete(s.key);
-      shared.push({ term: s.surface, kind: s.kind, weight: w });
-    }
-  }
-  for (const key of right) unionWeight += weightOf(key);
-  shared.sort((x, y) => y.weight - x.weight || x.term.localeCompare(y.term));
-  return { similarity: unionWeight > 0 ? sharedWeight / unionWeight : 0, shared };
-}
-
-/**
- * The score of two partnerships with its full explanation, computed from the records
- * themselves. The engine scores millions of candidates from a compact index instead
- * (features.ts), and uses this to explain the pairs it keeps; tests check the two agree.
- */
-export function explainMatch(
-  a: PartnershipFeatures,
-  b: PartnershipFeatures,
-  weightOf: TermWeight,
-  weights: ScoreWeights = resolveWeights(),
-): MatchExplanation {
-  const members = setSimilarity(a.memberOrganisationIds, b.memberOrganisationIds);
-  const text = textSimilarity(a, b, weightOf);
-  const themes = setSimilarity(a.themes, b.themes);
-  const areas = setSimilarity(a.areas, b.areas);
-  const similarities = {
-    members: members.similarity,
-    text: text.similarity,
-    themes: themes.similarity,
-    areas: areas.similarity,
-  };
-  return {
-    aId: a.id,
-    bId: b.id,
-    score: combine(members.similarity, text.similarity, themes.similarity, areas.similarity, weights),
-    components: componentScores(similarities, weights),
-    sharedMemberIds: members.shared,
-    sharedTerms: text.shared,
-    sharedThemes: themes.shared,
-    sharedAreas: areas.shared,
-  };
+  if (settings.look > settings.likely) throw new RangeError('The "worth a look" threshold must not be above "likely"');
+  return settings;
 }

@@ -1,14 +1,21 @@
 import type { Principal } from '../../core/actor.js';
-import { NotFoundError } from '../../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
-import { canReadRestricted, refuse } from '../accounts/policy.js';
+import type { AuditService } from '../audit/service.js';
+import { canAdministerLocality, canDecideLocalProposals, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { ReferenceService } from '../reference/service.js';
 import { hasSeparateLegalStatus, type RegisterService } from '../register/service.js';
-import { type OverlapAnalysis, analyseScope } from './analysis.js';
+import type { ThesaurusSource } from '../thesaurus/source.js';
+import { type OverlapAnalysis, type PairJudgement, analyseScope, pairKey } from './analysis.js';
+import { suggestSettings, type SettingsSuggestion } from './calibration.js';
 import { type CostRatesInput, DEFAULT_COST_RATES } from './costs.js';
-import { buildIndex, checkOne, type OverlapIndex } from './engine.js';
+import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex } from './engine.js';
+import { placeWords, type ReadingContext } from './features.js';
 import { OverlapRepository } from './repository.js';
+import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
+import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
 import {
   type ProposalMatch,
@@ -41,11 +48,35 @@ export interface LocalityAnalysis {
   refreshing: boolean;
 }
 
+/** One pair as an officer reviews it: the explanation and any judgement on it. */
+export interface PairReview {
+  locality: Locality;
+  a: PartnershipFeatures;
+  b: PartnershipFeatures;
+  explanation: MatchExplanation;
+  judgement: OverlapJudgementRow | undefined;
+  organisations: Map<string, OrganisationRecord>;
+  canJudge: boolean;
+}
+
+/** What changing a locality's sensitivity would change, before it is saved. */
+export interface SettingsPreview {
+  current: OverlapSettings;
+  proposed: OverlapSettings;
+  /** Pairs that would become likely the same work, or stop being. */
+  newlyLikely: Array<{ aId: string; bId: string; score: number }>;
+  noLongerLikely: Array<{ aId: string; bId: string; score: number }>;
+  newlyWorthALook: number;
+  noLongerWorthALook: number;
+  likelyNow: number;
+  likelyThen: number;
+  lookNow: number;
+  lookThen: number;
+}
+
 interface Entry {
-  version: number;
-  ratesKey: string;
+  version: string;
   result: LocalityAnalysis;
-  index: OverlapIndex;
 }
 
 const LOCALITIES_PER_QUERY = 10;
@@ -61,13 +92,15 @@ export class StillComputingError extends Error {
   }
 }
 
-/** A looser threshold for "similar partnerships" on a record: worth a look, not a duplicate. */
-export const SIMILAR_THRESHOLD = 0.35;
+/** Officers who review overlap in a locality: the LSP manager and the gatekeeper panel. */
+export function canJudgeOverlap(principal: Principal, locality: Locality): boolean {
+  return canDecideLocalProposals(principal, locality);
+}
 
 /**
- * Overlap analysis of a locality's register. Results are kept with the register version they
- * were computed from; when the register changes, a page gets the last result at once (marked
- * as refreshing) while the new one is computed in the background, so no page waits on it.
+ * Overlap analysis of a locality's register. Results are kept with the register, judgements,
+ * settings and thesaurus they were computed from; when any changes, a page gets the last result
+ * at once (marked as refreshing) while the new one is computed in the background.
  */
 export class OverlapService {
   private readonly repository = new OverlapRepository();
@@ -78,6 +111,8 @@ export class OverlapService {
     private readonly db: Db,
     private readonly register: RegisterService,
     private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
+    private readonly thesaurus: ThesaurusSource,
   ) {}
 
   async analyse(principal: Principal, gssCode: string, rates: CostRatesInput = {}): Promise<LocalityAnalysis> {
@@ -91,7 +126,7 @@ export class OverlapService {
   /**
    * A region's or the whole country's analysis, over every locality in it the principal may
    * read: a Government Office adviser sees their region, a national gatekeeper every locality.
-   * Pairs and groups may cross locality boundaries (a county-wide board and a district one).
+   * It is the union of the localities' own analyses.
    */
   async readableLocalities(principal: Principal): Promise<Locality[]> {
     return (await this.register.listLocalities()).filter((l) => canReadRestricted(principal, l));
@@ -104,6 +139,7 @@ export class OverlapService {
     return entry.result;
   }
 
+  /** Partnerships like this one in its locality, best first; pairs judged not duplicates are left out. */
   async similarTo(
     principal: Principal,
     gssCode: string,
@@ -113,31 +149,263 @@ export class OverlapService {
     if (!canReadRestricted(principal, locality)) return undefined;
     const entry = await this.current([locality], {});
     const record = entry.result.records.get(partnershipId);
-    if (!record) return { matches: [], analysis: entry.result };
-    return {
-      matches: checkOne(record, entry.index, { threshold: SIMILAR_THRESHOLD, limit: 8 }),
-      analysis: entry.result,
-    };
+    const index = entry.result.analysis.indexOf(locality.id);
+    if (!record || !index) return { matches: [], analysis: entry.result };
+    const settings = entry.result.analysis.settings[locality.id] ?? DEFAULT_SETTINGS;
+    const dismissed = new Set(
+      (await this.repository.judgements(this.db, locality.id))
+        .filter((j) => j.verdict === 'different')
+        .map((j) => pairKey(j.partnership_a, j.partnership_b)),
+    );
+    const matches = checkOne(record, index, { floor: settings.look, limit: 12, settings }).filter(
+      (m) => !dismissed.has(pairKey(m.aId, m.bId)),
+    );
+    return { matches: matches.slice(0, 8), analysis: entry.result };
   }
 
   async cluster(principal: Principal, gssCode: string, clusterId: string, rates: CostRatesInput = {}) {
     const result = await this.analyse(principal, gssCode, rates);
     const cluster = result.analysis.clusters.find((c) => c.id === clusterId);
-    if (!cluster) throw new NotFoundError('Cluster');
+    if (!cluster) throw new NotFoundError('Group');
     const inCluster = new Set(cluster.partnershipIds);
+    const pairs: MatchExplanation[] = [];
+    for (let i = 0; i < cluster.partnershipIds.length; i++) {
+      for (let j = i + 1; j < cluster.partnershipIds.length; j++) {
+        const explained = result.analysis.explain(cluster.partnershipIds[i]!, cluster.partnershipIds[j]!);
+        if (explained) pairs.push(explained);
+      }
+    }
+    pairs.sort((x, y) => y.score - x.score);
     return {
       ...result,
       cluster,
-      pairs: result.analysis.pairs.filter((p) => inCluster.has(p.aId) && inCluster.has(p.bId)),
+      pairs: pairs.filter((p) => inCluster.has(p.aId) && inCluster.has(p.bId)),
       candidates: result.analysis.candidates.filter((c) => c.clusterId === clusterId),
     };
   }
 
+  /** One pair of the locality's partnerships, explained, with the judgement on it. */
+  async pair(principal: Principal, gssCode: string, aId: string, bId: string): Promise<PairReview> {
+    const locality = await this.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Pair');
+    const entry = await this.current([locality], {});
+    const a = entry.result.records.get(aId);
+    const b = entry.result.records.get(bId);
+    if (!a || !b || aId === bId) throw new NotFoundError('Pair');
+    const explanation = entry.result.analysis.explain(aId, bId);
+    if (!explanation) throw new NotFoundError('Pair');
+    return {
+      locality,
+      a,
+      b,
+      explanation,
+      judgement: await this.repository.judgement(this.db, aId, bId),
+      organisations: entry.result.organisations,
+      canJudge: canJudgeOverlap(principal, locality),
+    };
+  }
+
+  /** Records an officer's judgement on a pair (a new one, or a change to theirs or a colleague's). */
+  async judge(principal: Principal, gssCode: string, aId: string, bId: string, input: unknown) {
+    const locality = await this.register.locality(gssCode);
+    if (!canJudgeOverlap(principal, locality)) refuse(principal, locality, 'Pair');
+    const data = parseInput(judgementInput, input);
+    const review = await this.pair(principal, gssCode, aId, bId);
+    const [first, second] = aId < bId ? [aId, bId] : [bId, aId];
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.repository.judgement(trx, first, second);
+      if (before && data.version !== undefined && data.version !== before.version)
+        throw new ConflictError('Someone else judged this pair since you opened it. Look again before you save.');
+      const saved = await this.repository.saveJudgement(
+        trx,
+        {
+          locality_id: locality.id,
+          partnership_a: first,
+          partnership_b: second,
+          verdict: data.verdict,
+          reason: data.reason ?? null,
+          score_at_judgement: review.explanation.score,
+          judged_by: principal.userId ?? null,
+          judged_by_name: principal.label,
+        },
+        before?.version,
+      );
+      if (!saved) throw new ConflictError('Someone else judged this pair at the same moment. Look again.');
+      const names = `${review.a.name} and ${review.b.name}`;
+      await this.audit.record(trx, principal, {
+        localityId: locality.id,
+        action: 'judge',
+        entityType: 'overlap-judgement',
+        entityId: saved.id,
+        partnershipId: first,
+        summary:
+          data.verdict === 'same'
+            ? `Judged ${names} to do the same work`
+            : `Judged ${names} not to be duplicates: ${data.reason}`,
+        before: before ? { verdict: before.verdict, reason: before.reason } : null,
+        after: { verdict: saved.verdict, reason: saved.reason },
+      });
+      return saved;
+    });
+  }
+
+  /** Takes a judgement back: the pair is scored as the engine sees it again. */
+  async withdrawJudgement(principal: Principal, gssCode: string, aId: string, bId: string, version: number) {
+    const locality = await this.register.locality(gssCode);
+    if (!canJudgeOverlap(principal, locality)) refuse(principal, locality, 'Pair');
+    await this.db.transaction().execute(async (trx) => {
+      const before = await this.repository.judgement(trx, aId, bId);
+      if (!before || before.locality_id !== locality.id) throw new NotFoundError('Judgement');
+      if (!(await this.repository.deleteJudgement(trx, aId, bId, version)))
+        throw new ConflictError('Someone else changed this judgement since you opened it. Look again.');
+      await this.audit.record(trx, principal, {
+        localityId: locality.id,
+        action: 'withdraw',
+        entityType: 'overlap-judgement',
+        entityId: before.id,
+        partnershipId: before.partnership_a,
+        summary: 'Withdrew a judgement on a pair of partnerships',
+        before: { verdict: before.verdict, reason: before.reason },
+        after: null,
+      });
+    });
+  }
+
+  /** Every judgement in the locality, newest first, with the partnerships' names. */
+  async judgements(principal: Principal, gssCode: string) {
+    const locality = await this.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Page');
+    const rows = await this.repository.judgements(this.db, locality.id);
+    const names = await this.register.partnerships.names(
+      this.db,
+      rows.flatMap((r) => [r.partnership_a, r.partnership_b]),
+    );
+    return {
+      locality,
+      judgements: rows.map((r) => ({
+        ...r,
+        nameA: names.get(r.partnership_a) ?? '',
+        nameB: names.get(r.partnership_b) ?? '',
+      })),
+    };
+  }
+
+  /** The locality's sensitivity, and what its officers' judgements suggest it should be. */
+  async settings(
+    principal: Principal,
+    gssCode: string,
+  ): Promise<{
+    locality: Locality;
+    settings: OverlapSettings;
+    version: number | undefined;
+    suggestion: SettingsSuggestion;
+    canChange: boolean;
+  }> {
+    const locality = await this.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Page');
+    const row = (await this.repository.settings(this.db, locality.id))[0];
+    const settings = resolveSettings(row ? { likely: row.likely, look: row.look } : {});
+    const entry = await this.current([locality], {});
+    const judgements = await this.repository.judgements(this.db, locality.id);
+    const scored = judgements.flatMap((j) => {
+      const explained = entry.result.analysis.explain(j.partnership_a, j.partnership_b);
+      return explained ? [{ score: explained.score, same: j.verdict === 'same' }] : [];
+    });
+    return {
+      locality,
+      settings,
+      version: row?.version,
+      suggestion: suggestSettings(scored, settings),
+      canChange: canAdministerLocality(principal, locality),
+    };
+  }
+
+  /** What the locality's groups would look like with other thresholds, without saving them. */
+  async previewSettings(principal: Principal, gssCode: string, input: unknown): Promise<SettingsPreview> {
+    const locality = await this.register.locality(gssCode);
+    if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Page');
+    const proposed = this.parseSettings(input);
+    const current = (await this.settings(principal, gssCode)).settings;
+    const entry = await this.current([locality], {});
+    const index = entry.result.analysis.indexOf(locality.id);
+    const judged = new Map(
+      (await this.repository.judgements(this.db, locality.id)).map((j) => [
+        pairKey(j.partnership_a, j.partnership_b),
+        j.verdict,
+      ]),
+    );
+    const floor = Math.min(current.look, proposed.look);
+    const all = index ? findSimilarPairs(index, floor).pairs : [];
+    const preview: SettingsPreview = {
+      current,
+      proposed,
+      newlyLikely: [],
+      noLongerLikely: [],
+      newlyWorthALook: 0,
+      noLongerWorthALook: 0,
+      likelyNow: 0,
+      likelyThen: 0,
+      lookNow: 0,
+      lookThen: 0,
+    };
+    for (const p of all) {
+      const verdict = judged.get(pairKey(p.aId, p.bId));
+      if (verdict) continue; // judged pairs stay as judged whatever the thresholds
+      const now = tierOf(p.score, current);
+      const then = tierOf(p.score, proposed);
+      if (now === 'likely') preview.likelyNow++;
+      if (then === 'likely') preview.likelyThen++;
+      if (now === 'look') preview.lookNow++;
+      if (then === 'look') preview.lookThen++;
+      const brief = { aId: p.aId, bId: p.bId, score: p.score };
+      if (then === 'likely' && now !== 'likely') preview.newlyLikely.push(brief);
+      if (now === 'likely' && then !== 'likely') preview.noLongerLikely.push(brief);
+      if (then === 'look' && now === null) preview.newlyWorthALook++;
+      if (now === 'look' && then === null) preview.noLongerWorthALook++;
+    }
+    return preview;
+  }
+
+  async saveSettings(principal: Principal, gssCode: string, input: unknown): Promise<OverlapSettings> {
+    const locality = await this.register.locality(gssCode);
+    if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Page');
+    const proposed = this.parseSettings(input);
+    const version = parseInput(settingsInput, input).version;
+    await this.db.transaction().execute(async (trx) => {
+      const before = (await this.repository.settings(trx, locality.id))[0];
+      const saved = await this.repository.saveSettings(
+        trx,
+        { locality_id: locality.id, likely: proposed.likely, look: proposed.look, updated_by_name: principal.label },
+        before ? (version ?? before.version) : undefined,
+      );
+      if (!saved) throw new ConflictError('Someone else changed the sensitivity since you opened it. Look again.');
+      await this.audit.record(trx, principal, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'overlap-settings',
+        entityId: locality.id,
+        summary: `Set overlap sensitivity: likely the same work from ${Math.round(proposed.likely * 100)}%, worth a look from ${Math.round(proposed.look * 100)}%`,
+        before: before ? { likely: before.likely, look: before.look } : DEFAULT_SETTINGS,
+        after: proposed,
+      });
+    });
+    return proposed;
+  }
+
+  private parseSettings(input: unknown): OverlapSettings {
+    const data = parseInput(settingsInput, input);
+    try {
+      return resolveSettings({ likely: data.likely / 100, look: data.look / 100 });
+    } catch (error) {
+      throw ValidationError.of('look', (error as Error).message);
+    }
+  }
+
   /**
    * Scores a proposed partnership against the open partnerships of its locality and, unless
-   * told not to, of every locality (members compared by identifier, as the wide analysis
-   * does). The locality is read through the caller's transaction when there is one; the
-   * national check then is skipped, as the kept national index reads outside it.
+   * told not to, of every other locality (informative there: elsewhere is not duplication). The
+   * locality is read through the caller's transaction when there is one; the national check then
+   * is skipped, as the kept national analysis reads outside it.
    */
   async checkProposal(
     locality: Locality,
@@ -151,12 +419,11 @@ export class OverlapService {
     const nameOf = (organisations: Map<string, OrganisationRecord>) => (id: string) =>
       organisations.get(id)?.name ?? id;
     const check: ProposalCheck = {
-      local: matchProposal(
-        candidate,
-        local.index,
-        { records: local.records, organisationName: nameOf(local.organisations) },
-        { threshold: SIMILAR_THRESHOLD, limit: 8 },
-      ),
+      local: matchProposal(candidate, local.index, {
+        records: local.records,
+        organisationName: nameOf(local.organisations),
+        settings: local.settings,
+      }),
       national: [],
       nationalPending: false,
       nationalChecked: false,
@@ -166,19 +433,21 @@ export class OverlapService {
     try {
       const wide = await this.current(await this.register.listLocalities(), {});
       const names = new Map(wide.result.localities.map((l) => [l.id, l.name]));
-      const byIdentifier = {
-        ...candidate,
-        memberOrganisationIds: proposal.memberIdentifiers ?? candidate.memberOrganisationIds,
-      };
-      check.national = matchProposal(
-        byIdentifier,
-        wide.index,
-        { records: wide.result.records, organisationName: nameOf(wide.result.organisations) },
-        { threshold: SIMILAR_THRESHOLD, limit: 20 },
-      )
-        .filter((m) => m.localityId !== locality.id)
-        .slice(0, 5)
-        .map((m) => ({ ...m, localityName: names.get(m.localityId) ?? '' }));
+      const elsewhere: Array<ProposalMatch & { localityName: string }> = [];
+      for (const other of wide.result.localities) {
+        if (other.id === locality.id) continue;
+        const index = wide.result.analysis.indexOf(other.id);
+        if (!index) continue;
+        const settings = wide.result.analysis.settings[other.id] ?? DEFAULT_SETTINGS;
+        const found = matchProposal(
+          { ...candidate, memberOrganisationIds: [] },
+          index,
+          { records: wide.result.records, organisationName: nameOf(wide.result.organisations), settings },
+          3,
+        );
+        elsewhere.push(...found.map((m) => ({ ...m, localityName: names.get(m.localityId) ?? '' })));
+      }
+      check.national = elsewhere.sort((a, b) => b.score - a.score).slice(0, 5);
       check.nationalChecked = true;
     } catch (error) {
       if (!(error instanceof StillComputingError)) throw error;
@@ -187,12 +456,35 @@ export class OverlapService {
     return check;
   }
 
+  private async contextFor(
+    db: Db,
+    localities: Locality[],
+  ): Promise<{ contextFor: (id: string) => ReadingContext; version: string }> {
+    const { thesaurus, version } = await this.thesaurus.current();
+    const indicatorTitles = await this.repository.indicatorTitles(db);
+    const byId = new Map(localities.map((l) => [l.id, l]));
+    return {
+      version,
+      contextFor: (id) => ({ thesaurus, indicatorTitles, stopWords: placeWords(byId.get(id)?.name ?? '') }),
+    };
+  }
+
+  private async settingsByLocality(db: Db, ids: string[]) {
+    return new Map(
+      (await this.repository.settings(db, ids)).map((s) => [s.locality_id, { likely: s.likely, look: s.look }]),
+    );
+  }
+
   private async uncachedScope(db: Db, locality: Locality) {
     const snapshot = await this.reference.snapshot(db);
     const records = await this.repository.features(db, locality.id, (form) => hasSeparateLegalStatus(snapshot, form));
     const organisations = await this.repository.organisations(db, locality.id);
+    const { contextFor } = await this.contextFor(db, [locality]);
+    const settings = resolveSettings((await this.settingsByLocality(db, [locality.id])).get(locality.id));
+    const index: OverlapIndex = buildIndex(records, contextFor(locality.id));
     return {
-      index: buildIndex(records),
+      index,
+      settings,
       records: new Map(records.map((r) => [r.id, r])),
       organisations: new Map(organisations.map((o) => [o.id, o])),
     };
@@ -201,7 +493,11 @@ export class OverlapService {
   private async current(localities: Locality[], rates: CostRatesInput): Promise<Entry> {
     const ids = localities.map((l) => l.id).sort();
     const key = `${ids.join(',')}:${JSON.stringify(rates)}`;
-    const version = await this.repository.registerVersion(this.db, ids);
+    const version = [
+      await this.repository.registerVersion(this.db, ids),
+      await this.repository.judgementStamp(this.db, ids),
+      (await this.thesaurus.current()).version,
+    ].join('/');
     const cached = this.cache.get(key);
     if (cached && cached.version === version) return { ...cached, result: { ...cached.result, refreshing: false } };
     const pending = this.running.get(key) ?? this.compute(localities, rates, version, key);
@@ -213,7 +509,7 @@ export class OverlapService {
     return firstResult(pending, localities.length);
   }
 
-  private compute(localities: Locality[], rates: CostRatesInput, version: number, key: string): Promise<Entry> {
+  private compute(localities: Locality[], rates: CostRatesInput, version: string, key: string): Promise<Entry> {
     const work = (async () => {
       const ids = localities.map((l) => l.id);
       const snapshot = await this.reference.snapshot(this.db);
@@ -233,11 +529,21 @@ export class OverlapService {
         await new Promise((resolve) => setImmediate(resolve));
       }
       const organisations = await this.repository.organisations(this.db, ids, wide);
-      const analysis = analyseScope(records, organisations, { rates, perLocality: wide });
+      const judgements: PairJudgement[] = (await this.repository.judgements(this.db, ids)).map((j) => ({
+        aId: j.partnership_a,
+        bId: j.partnership_b,
+        verdict: j.verdict,
+      }));
+      const { contextFor } = await this.contextFor(this.db, localities);
+      const analysis = analyseScope(records, organisations, {
+        rates,
+        perLocality: wide,
+        settingsByLocality: await this.settingsByLocality(this.db, ids),
+        contextFor,
+        judgements: wide ? judgementsById(judgements, records) : judgements,
+      });
       const entry: Entry = {
         version,
-        ratesKey: JSON.stringify(rates),
-        index: buildIndex(records),
         result: {
           locality: localities[0] as Locality,
           localities,
@@ -259,6 +565,12 @@ export class OverlapService {
   }
 }
 
+/** Judgements are by partnership id, which the wide scope keeps: only those on records in scope matter. */
+function judgementsById(judgements: PairJudgement[], records: readonly PartnershipFeatures[]): PairJudgement[] {
+  const ids = new Set(records.map((r) => r.id));
+  return judgements.filter((j) => ids.has(j.aId) && ids.has(j.bId));
+}
+
 /** The first result if it comes quickly; otherwise StillComputingError, with the work going on. */
 async function firstResult(pending: Promise<Entry>, localities: number): Promise<Entry> {
   let timer: NodeJS.Timeout | undefined;
@@ -272,4 +584,4 @@ async function firstResult(pending: Promise<Entry>, localities: number): Promise
   }
 }
 
-export { DEFAULT_COST_RATES };
+export { DEFAULT_COST_RATES, explainPair };

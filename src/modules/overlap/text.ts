@@ -1,29 +1,38 @@
 /**
- * Turning a partnership's name and purpose into word shingles: the words that tell what it is
- * for, and the two-word phrases they form.
+ * Reading a partnership's name and purpose the way an officer would: the words that say what it
+ * does, the ages it serves and the national indicators it cites.
  *
- * Normalising: lower case, accents dropped, anything not a letter or digit is a space, so
- * "Anti-Social Behaviour" and "anti social behaviour" meet. Clauses (split at . ; : ! ? and
- * brackets) are kept apart so a phrase never straddles two sentences.
+ * Words: anything that is not a letter or digit separates words; accents are dropped and case is
+ * folded, but whether a word was written in capitals is kept, because an abbreviation only means
+ * something in capitals ("DV", "ASB", "NEET"). Each word is reduced to its stem by the Porter2
+ * (Snowball English) stemmer from `wink-porter2-stemmer`, after a small table of irregular
+ * plurals the stemmer leaves alone ("children" → "child"), so "insulate" and "insulation",
+ * "conceptions" and "conception" meet. Clause breaks (. ; : ! ? and brackets) are kept, so a
+ * phrase of the thesaurus never straddles two sentences.
  *
  * Stop words: English function words, and the words every partnership uses about itself
- * ("partnership", "board", "group", "forum", "local"…), which say nothing about what it does.
- * Place names cannot be listed in advance; the score gives each shingle an inverse document
- * frequency over the scope, so a locality's own name, on every one of its partnerships, counts
- * for almost nothing when that locality is analysed.
+ * ("partnership", "board", "group", "forum"…), which say nothing about what it does. Place names
+ * cannot be listed in advance: the locality's own name is passed in as extra stop words, and
+ * any word on most records weighs almost nothing by its inverse document frequency.
  *
- * Stemming: a light, predictable suffix strip (plural s, -ies, -ing, -ed, final e), enough for
- * "reducing"/"reduce"/"reduced" and "communities"/"community" to meet. A full Porter stemmer
- * (the `stemmer` package) would merge more forms; it was not needed for the measured recall.
+ * Numbers: a bare number says little ("150 into work by 2008"), but ages and indicators say a lot.
+ * "under-18", "u18", "15-17 year olds", "16-24", "0-5s", "over-65s" and "50+" become age ranges;
+ * "NI 112", "NI112" and "NI152/153" become indicator references, which the engine reads through
+ * the indicator's title.
  */
+import porter2 from 'wink-porter2-stemmer';
 
 const FUNCTION_WORDS = `a about above across after again against all also am among an and any are as at be
-because been before being below between both but by can could did do does doing down during each
-either etc few for from further had has have having he her here hers him his how i if in into is it
-its itself just may me might more most must my no nor not now of off on once only or other our ours
-out over own per same shall she should so some such than that the their theirs them then there these
-they this those through to too under until up upon us very via was we were what when where whether
-which while who whom whose why will with within without would you your yours`;
+because been before being below between both but by can could did do does doing during each
+eg either etc few for from further had has have having he her here hers him his how i ie if in inc
+incl is it its itself just may me might more most must my no nor not now of on once only or
+other our ours own per plus re same shall she should so some such than that the their
+theirs them then there these they this those through to too until upon us very via vs was
+we were what when where whether which while who whom whose why will with within without would you
+your yours`;
+
+/** Little words that carry meaning inside a phrase ("out of work", "back into work"), never alone. */
+const PARTICLES = 'back down into off out over under up';
 
 /** Words partnerships use about themselves, whatever they are for. */
 const PARTNERSHIP_WORDS = `partnership partnerships partner partners board boards group groups subgroup
@@ -31,130 +40,236 @@ subgroups sub forum forums committee committees steering network networks allian
 executive strategic local locality joint working arrangement arrangements body bodies meeting
 meetings member members membership new`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${FUNCTION_WORDS} ${PARTNERSHIP_WORDS}`.split(/\s+/).filter(Boolean),
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
+const FUNCTION: ReadonlySet<string> = words(FUNCTION_WORDS);
+/** Stems of the words partnerships use about themselves. */
+const GENERIC_STEMS: ReadonlySet<string> = new Set(
+  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES}`)].map((w) => porter2(w)),
 );
 
-/** Sentence-like boundaries (. ; : ! ? brackets, line ends): phrases never join two clauses. */
-const CLAUSE_BREAKS = new Uint8Array(128);
-for (const c of '.;:!?()[]{}\n\r') CLAUSE_BREAKS[c.charCodeAt(0)] = 1;
-const NON_ASCII = /[\u0080-\uffff]/;
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
+/** Words that never count as evidence of what a partnership does. */
+export const STOP_WORDS: ReadonlySet<string> = words(`${FUNCTION_WORDS} ${PARTNERSHIP_WORDS} ${PARTICLES}`);
 
-/** The light stemmer: one rule, chosen by ending, then a final "e" is dropped. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
+/** Plurals and forms the stemmer does not bring together, and American spellings of common words. */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  children: 'child',
+  childrens: 'child',
+  people: 'person',
+  peoples: 'person',
+  persons: 'person',
+  women: 'woman',
+  womens: 'woman',
+  men: 'man',
+  mens: 'man',
+  feet: 'foot',
+  teeth: 'tooth',
+  lives: 'life',
+  wives: 'wife',
+  elderly: 'elder',
+  behavior: 'behaviour',
+  behaviors: 'behaviour',
+  center: 'centre',
+  centers: 'centre',
+  program: 'programme',
+  programs: 'programme',
+  neighbor: 'neighbour',
+  neighbors: 'neighbour',
+  neighborhood: 'neighbourhood',
+  neighborhoods: 'neighbourhood',
+};
+
+/** Nouns in -ing that the stemmer would fold into another word ("parking" into "park"). */
+const KEPT_WHOLE: Readonly<Record<string, string>> = {
+  marketing: 'marketing',
+  parking: 'parking',
+  training: 'training',
+  trainings: 'training',
+  evening: 'evening',
+  evenings: 'evening',
+  residency: 'residency',
+  residencies: 'residency',
+};
+
+const stems = new Map<string, string>();
+
+/** The stem a lower-case word is matched by (cached: a register repeats its words). */
+export function stemWord(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    const base = IRREGULAR[word] ?? word.replace(/iz(e|es|ed|ing|ation|ations)$/, 'is$1');
+    stemmed = KEPT_WHOLE[word] ?? porter2(base);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
-export interface ContentWord {
+export interface Token {
   /** The stem, used for matching. */
   stem: string;
-  /** The word as written (lower case), used in explanations. */
+  /** The word as written, lower case (for explanations). */
   surface: string;
+  /** Written wholly in capitals (two or more letters): an abbreviation may match it. */
+  capitals: boolean;
+  /** Which clause of the text it is in: phrases match within one clause only. */
+  clause: number;
+  /**
+   * A word partnerships use about themselves ("partnership", "local", "board"): part of a phrase
+   * of the thesaurus ("Local Strategic Partnership") but no evidence on its own.
+   */
+  generic: boolean;
+}
+
+/** An age range in whole years, inclusive. */
+export type AgeRange = readonly [number, number];
+
+export interface TextReading {
+  /** Content words, stop words removed. */
+  tokens: Token[];
+  ages: AgeRange[];
+  /** National indicator numbers cited, e.g. `112`, `157a`. */
+  indicators: string[];
+}
+
+const CLAUSE_BREAK = /[.;:!?()[\]{}\n\r]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const WORD = /[A-Za-z0-9]+|[.;:!?()[\]{}\n\r]/g;
+
+/**
+ * Prefixes written with a hyphen or without ("co-ordinate", "coordinate"), and single letters
+ * before a hyphen ("C-card", "e-safety"): joined so both spellings read alike.
+ */
+const JOINED_PREFIXES = /\b(co|pre|re|non|anti|multi|inter|sub|self|post|semi|[A-Za-z])-(?=[A-Za-z])/gi;
+
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex -- only non-ASCII text needs folding
+  return /[^\u0000-\u007f]/.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
+}
+
+function joinPrefixes(text: string): string {
+  return text.includes('-') ? text.replace(JOINED_PREFIXES, '$1') : text;
 }
 
 /**
- * Calls `onWord` for each word of a text (folded to plain lower case; at least two characters,
- * not all digits) and `onClauseEnd` at each clause boundary. A character loop rather than
- * regular expressions, since it runs over every purpose in the country when the national index
- * is built; the same rule as splitting on /[^a-z0-9]+/.
+ * The words of a text, function words left out, with capitals noted, clauses numbered and the
+ * words partnerships use about themselves marked generic. Words of one letter and bare numbers
+ * are left out; `extraStopWords` (lower case) are dropped too, e.g. the locality's name.
  */
-export function scanWords(text: string, onWord: (word: string) => void, onClauseEnd: () => void): void {
-  // Plain ASCII (nearly every record) is scanned as it is, lower-casing only words with capitals.
-  const folded = NON_ASCII.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase() : text;
-  let start = -1;
-  let digitsOnly = true;
-  let hasCapital = false;
-  for (let i = 0; i <= folded.length; i++) {
-    const code = i < folded.length ? folded.charCodeAt(i) : 46; // a full stop ends the last clause
-    const isSmall = code >= 97 && code <= 122;
-    const isCapital = code >= 65 && code <= 90;
-    if (isSmall || isCapital || (code >= 48 && code <= 57)) {
-      if (start < 0) start = i;
-      if (isSmall || isCapital) digitsOnly = false;
-      if (isCapital) hasCapital = true;
+export function readTokens(text: string, extraStopWords?: ReadonlySet<string>): Token[] {
+  const tokens: Token[] = [];
+  let clause = 0;
+  for (const match of joinPrefixes(plain(text)).matchAll(WORD)) {
+    const raw = match[0];
+    if (raw.length === 1 && CLAUSE_BREAK.test(raw)) {
+      clause++;
       continue;
     }
-    if (start >= 0 && i - start >= 2 && !digitsOnly) {
-      const word = folded.slice(start, i);
-      onWord(hasCapital ? word.toLowerCase() : word);
+    const surface = raw.toLowerCase();
+    // A bare number ("136", "5s", "2008") is kept for the thesaurus's phrases ("section 136"),
+    // never as evidence on its own.
+    if (/^\d+(s|st|nd|rd|th)?$/.test(surface)) {
+      tokens.push({ stem: surface, surface, capitals: false, clause, generic: true });
+      continue;
     }
-    start = -1;
-    digitsOnly = true;
-    hasCapital = false;
-    if (code < 128 && CLAUSE_BREAKS[code] === 1) onClauseEnd();
+    if (raw.length < 2) continue;
+    // Codes with digits ("A1101", "5x30", "u18", "NI112") are read as ages and indicators
+    // elsewhere, or are references: part of a phrase at most.
+    const coded = /\d/.test(surface);
+    if (FUNCTION.has(surface) || extraStopWords?.has(surface)) continue;
+    const letters = raw.replace(/[^A-Za-z]/g, '');
+    const capitals = letters.length >= 2 && letters === letters.toUpperCase();
+    const stem = stemWord(surface);
+    tokens.push({
+      stem,
+      surface,
+      capitals,
+      clause,
+      generic: coded || GENERIC_STEMS.has(stem) || STOP_WORDS.has(surface),
+    });
   }
+  return tokens;
 }
 
-/** The words of a text, clause by clause (stop words still in). */
-export function rawClauses(text: string): string[][] {
-  const clauses: string[][] = [];
-  let clause: string[] = [];
-  scanWords(
-    text,
-    (word) => clause.push(word),
-    () => {
-      if (clause.length > 0) clauses.push(clause);
-      clause = [];
-    },
-  );
-  return clauses;
+/** Words before a number range that make it something other than ages ("Tier 2-4", "Key Stage 3-4"). */
+const NOT_AGES = new Set(
+  'tier tiers level levels stage stages ks phase phases step steps grade grades band bands class classes page pages ward wards no nos number numbers year years yr hours hrs am pm ni nvq'.split(
+    ' ',
+  ),
+);
+const OLDEST = 110;
+
+function plausible(range: AgeRange): boolean {
+  return range[0] >= 0 && range[0] <= range[1] && range[1] <= OLDEST;
 }
 
-/** The stem a word is matched by, or null for a stop word. */
-export function contentStem(word: string): string | null {
-  if (STOP_WORDS.has(word)) return null;
-  const stemmed = stem(word);
-  return STOP_WORDS.has(stemmed) ? null : stemmed;
-}
-
-/** The content words of a text, clause by clause, stop words removed. */
-export function contentClauses(text: string): ContentWord[][] {
-  const clauses: ContentWord[][] = [];
-  for (const raw of rawClauses(text)) {
-    const words: ContentWord[] = [];
-    for (const surface of raw) {
-      const stemmed = contentStem(surface);
-      if (stemmed !== null) words.push({ stem: stemmed, surface });
-    }
-    if (words.length > 0) clauses.push(words);
+/** The ages a text names: ranges, "under N", "over N", "N+" and single ages in years. */
+export function readAges(text: string): AgeRange[] {
+  const found: AgeRange[] = [];
+  const taken: Array<[number, number]> = [];
+  const add = (range: AgeRange, at: number, length: number) => {
+    if (!plausible(range) || taken.some(([s, e]) => at < e && at + length > s)) return;
+    found.push(range);
+    taken.push([at, at + length]);
+  };
+  const source = plain(text);
+  for (const m of source.matchAll(/\b(?:under|u|below)[\s-]?(\d{1,2})(?:'?s)?\b/gi))
+    add([0, Number(m[1]) - 1], m.index, m[0].length);
+  for (const m of source.matchAll(/\b(?:over|aged over|older than)[\s-]?(\d{1,2})(?:'?s)?\b/gi))
+    add([Number(m[1]), OLDEST], m.index, m[0].length);
+  for (const m of source.matchAll(/\b(\d{1,2})\s?(?:\+|plus\b)/gi)) {
+    if (Number(m[1]) >= 11) add([Number(m[1]), OLDEST], m.index, m[0].length);
   }
-  return clauses;
-}
-
-export interface Shingle {
-  /** `word` or `first second` in stems: the matching key. */
-  key: string;
-  kind: 'word' | 'phrase';
-  surface: string;
-}
-
-/**
- * The shingles of a partnership: every content word and every pair of neighbouring content
- * words (a phrase), from the name and the purpose, each once. Words catch rewording; phrases
- * reward the same expression ("domestic abuse", "night time economy") more than the same words
- * scattered.
- */
-export function shingles(name: string, purpose: string): Shingle[] {
-  const seen = new Map<string, Shingle>();
-  for (const clause of [...contentClauses(name), ...contentClauses(purpose)]) {
-    for (let i = 0; i < clause.length; i++) {
-      const word = clause[i]!;
-      if (!seen.has(word.stem)) seen.set(word.stem, { key: word.stem, kind: 'word', surface: word.surface });
-      const next = clause[i + 1];
-      if (next) {
-        const key = `${word.stem} ${next.stem}`;
-        if (!seen.has(key)) seen.set(key, { key, kind: 'phrase', surface: `${word.surface} ${next.surface}` });
-      }
-    }
+  const ranges = /\b(\d{1,2})\s?(?:-|–|—|to)\s?(\d{1,2})(?:('?s)\b|\s?(?:year|yr)s?[\s-]?old)?/gi;
+  for (const m of source.matchAll(ranges)) {
+    const before = /([A-Za-z]+)\s*$/.exec(source.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase();
+    if (before && NOT_AGES.has(before)) continue;
+    const low = Number(m[1]);
+    const high = Number(m[2]);
+    const marked = m[0].length > `${m[1]}-${m[2]}`.length || before === 'aged' || before === 'ages';
+    if (low < high && (high <= 25 || marked)) add([low, high], m.index, m[0].length);
   }
-  return [...seen.values()];
+  for (const m of source.matchAll(/\b(?:aged\s)?(\d{1,2})\s?(?:year|yr)s?[\s-]?olds?\b|\baged\s(\d{1,2})\b/gi)) {
+    const age = Number(m[1] ?? m[2]);
+    add([age, age], m.index, m[0].length);
+  }
+  return found;
+}
+
+/** Age bands a range is compared by: two ranges share a band when they overlap in it. */
+export const AGE_BANDS: readonly AgeRange[] = [
+  [0, 4],
+  [5, 10],
+  [11, 15],
+  [16, 18],
+  [19, 24],
+  [25, 49],
+  [50, 64],
+  [65, OLDEST],
+];
+
+/** The bands a range covers: each it overlaps by two years or more (or wholly, for a shorter range). */
+export function ageBands(range: AgeRange): string[] {
+  const length = range[1] - range[0] + 1;
+  const bands: string[] = [];
+  for (const [low, high] of AGE_BANDS) {
+    const overlap = Math.min(high, range[1]) - Math.max(low, range[0]) + 1;
+    if (overlap >= Math.min(2, length)) bands.push(high === OLDEST ? `${low}+` : `${low}-${high}`);
+  }
+  return bands;
+}
+
+/** National indicators cited: "NI 112", "NI112", "NI-117", "NI152/153", "NI 157a". */
+export function readIndicators(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of plain(text).matchAll(/\bNI\s?-?\s?(\d{1,3}[a-d]?)((?:\s?(?:\/|,|&|and)\s?\d{1,3}[a-d]?\b)*)/g)) {
+    found.add(m[1]!.toLowerCase());
+    for (const more of (m[2] ?? '').matchAll(/\d{1,3}[a-d]?/g)) found.add(more[0].toLowerCase());
+  }
+  return [...found];
+}
+
+/** Everything the engine reads from one text. */
+export function readText(text: string, extraStopWords?: ReadonlySet<string>): TextReading {
+  return { tokens: readTokens(text, extraStopWords), ages: readAges(text), indicators: readIndicators(text) };
 }
 
 /**

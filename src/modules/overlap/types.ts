@@ -47,57 +47,59 @@ export interface OrganisationRecord {
   localityId: string | null;
 }
 
-/** The four things two partnerships can have in common. */
-export type ComponentName = 'members' | 'text' | 'themes' | 'areas';
-export const COMPONENTS: readonly ComponentName[] = ['members', 'text', 'themes', 'areas'];
-
-export type ScoreWeights = Record<ComponentName, number>;
-
-/**
- * One component of a pair's score. `similarity` is in [0, 1]; `weight` is the share of the
- * score this component carries for this pair (weights of components with no data on either
- * side are spread over the rest); `contribution` = weight × similarity, and the contributions
- * add up to the score.
- */
-export interface ComponentScore {
-  similarity: number;
-  weight: number;
-  contribution: number;
-  /** False when one side has nothing recorded (no members, no themes…): left out, not counted as a difference. */
-  compared: boolean;
-}
-
-/**
- * A pair at or above the threshold, as found by a whole-scope pass (light: `explainPair` gives
- * the full explanation). The four similarities are 0 for a component that could not be compared.
- */
-export interface SimilarPair {
-  aId: string;
-  bId: string;
+/** The parts of a pair's score (scoring.ts): each similarity and confidence in [0, 1]. */
+export interface ScoreParts {
   score: number;
-  members: number;
+  /** How alike their names and purposes are, by the thesaurus's concepts, words, ages and indicators. */
   text: number;
+  /** How much the shorter text says: low for an empty or one-word purpose. */
+  textConfidence: number;
+  /** How alike their boards are, each member weighted by how few boards it sits on. */
+  members: number;
+  /** How much the smaller board tells: low for a board of only the partners on most boards. */
+  memberConfidence: number;
   themes: number;
-  areas: number;
 }
 
-export interface SharedTerm {
-  /** As written in the first partnership's name or purpose, e.g. `domestic abuse`. */
-  term: string;
-  kind: 'word' | 'phrase';
-  /** Inverse document frequency over the scope: higher means rarer, more telling. */
-  weight: number;
-}
-
-/** Why two partnerships look alike: exactly what they share and what each part contributed. */
-export interface MatchExplanation {
+/** A pair found by a whole-scope search (light: `explainPair` gives the full explanation). */
+export interface SimilarPair extends ScoreParts {
   aId: string;
   bId: string;
-  score: number;
-  components: Record<ComponentName, ComponentScore>;
-  sharedMemberIds: string[];
-  /** Every shared word and phrase, most distinctive (highest IDF) first. */
-  sharedTerms: SharedTerm[];
+}
+
+/** One thing two texts share: a concept of the thesaurus, a word, an age band or an indicator. */
+export interface SharedFeature {
+  /** `c:` concept id, `w:` word stem, `a:` age band, `n:` indicator number. */
+  key: string;
+  kind: 'concept' | 'word' | 'age' | 'indicator';
+  /** What it is: the concept's preferred label, the word, the ages, the indicator and its title. */
+  label: string;
+  /** As each partnership writes it. */
+  writtenA: string;
+  writtenB: string;
+  /** Its weight in the score: how telling it is in the scope. */
+  weight: number;
+  /** For a concept reached through narrower ones: how many steps up (0 when both name it). */
+  removes: number;
+}
+
+export interface SharedMember {
+  id: string;
+  /** How telling the shared seat is: the organisation's IDF over the scope's boards. */
+  weight: number;
+  /** Share of the scope's partnerships it sits on. */
+  boardShare: number;
+}
+
+/** Why two partnerships look alike: exactly what they share and what each part gave. */
+export interface MatchExplanation extends ScoreParts {
+  aId: string;
+  bId: string;
+  settings: { likely: number; look: number };
+  /** Most telling first. */
+  sharedFeatures: SharedFeature[];
+  /** Most telling first. */
+  sharedMembers: SharedMember[];
   sharedThemes: string[];
   sharedAreas: string[];
 }
@@ -141,4 +143,6 @@ export interface RationalisationCandidate {
   rationale: string;
   /** The one action suggested for this partnership (the mildest the rules allow). */
   recommended: boolean;
+  /** For the suggested one: why it was chosen over the others, in plain words. */
+  reason?: string;
 }

@@ -1,0 +1,197 @@
+/**
+ * Finding the thesaurus's concepts in a text. Every label is read the way partnership texts are
+ * read (overlap/text.ts: stop words dropped, words stemmed), and a label matches where its stems
+ * appear as a contiguous run within one clause. The longest label wins where labels overlap, so
+ * "teenage pregnancy" is one concept, not "teenage" and "pregnancy". A label written wholly in
+ * capitals is an abbreviation and matches only words written in capitals ("DV", never "dv").
+ * Labels of the form "NI 112" tie a national indicator to the concept it measures.
+ */
+import { readTokens, type Token } from '../overlap/text.js';
+import type { ConceptDefinition } from './types.js';
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Concepts whose label ends here, matched whatever the case of the text. */
+  concepts: number[];
+  /** Concepts whose abbreviation ends here: matched only when every word was in capitals. */
+  abbreviations: number[];
+}
+
+export interface CompiledThesaurus {
+  concepts: readonly ConceptDefinition[];
+  positionOf: ReadonlyMap<string, number>;
+  /** Per concept, its broader concepts at each remove: `ancestors[c][0]` are its parents. */
+  ancestors: ReadonlyArray<ReadonlyArray<readonly number[]>>;
+  /** Indicator number (`112`, `157a`) → concepts that name it. */
+  indicators: ReadonlyMap<string, readonly number[]>;
+  root: TrieNode;
+  /** Labels of several words, by each of their stems: for matching phrases loosely. */
+  phrasesByStem: ReadonlyMap<string, readonly Phrase[]>;
+}
+
+interface Phrase {
+  stems: readonly string[];
+  concept: number;
+  abbreviation: boolean;
+}
+
+export interface ConceptMatch {
+  concept: number;
+  /** Positions of the tokens the label covered, in order. */
+  positions: number[];
+  /** The words of the text that matched, as written (lower case). */
+  text: string;
+}
+
+/** Words a loosely matched phrase may have between its own (beyond its length). */
+const LOOSE_SLACK = 2;
+
+const INDICATOR_LABEL = /^NI\s?-?\s?(\d{1,3}[a-d]?)$/;
+/** How far up the hierarchy a match is followed. */
+const MAX_REMOVES = 3;
+
+function node(): TrieNode {
+  return { next: new Map(), concepts: [], abbreviations: [] };
+}
+
+function isAbbreviation(label: string): boolean {
+  const letters = label.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+function addLabel(root: TrieNode, tokens: readonly Token[], concept: number, abbreviation: boolean): void {
+  let at = root;
+  for (const t of tokens) {
+    let child = at.next.get(t.stem);
+    if (!child) at.next.set(t.stem, (child = node()));
+    at = child;
+  }
+  const list = abbreviation ? at.abbreviations : at.concepts;
+  if (!list.includes(concept)) list.push(concept);
+}
+
+function ancestorsOf(concepts: readonly ConceptDefinition[], positionOf: ReadonlyMap<string, number>, c: number) {
+  const removes: number[][] = [];
+  const seen = new Set([c]);
+  let frontier = [c];
+  for (let level = 0; level < MAX_REMOVES && frontier.length > 0; level++) {
+    const next: number[] = [];
+    for (const f of frontier) {
+      for (const id of concepts[f]!.broader) {
+        const b = positionOf.get(id);
+        if (b !== undefined && !seen.has(b)) {
+          seen.add(b);
+          next.push(b);
+        }
+      }
+    }
+    if (next.length > 0) removes.push(next);
+    frontier = next;
+  }
+  return removes;
+}
+
+export function compileThesaurus(concepts: readonly ConceptDefinition[]): CompiledThesaurus {
+  const positionOf = new Map(concepts.map((c, i) => [c.id, i]));
+  const root = node();
+  const indicators = new Map<string, number[]>();
+  const phrasesByStem = new Map<string, Phrase[]>();
+  concepts.forEach((concept, c) => {
+    for (const label of [concept.label, ...concept.altLabels]) {
+      const indicator = INDICATOR_LABEL.exec(label.trim());
+      if (indicator) {
+        const key = indicator[1]!.toLowerCase();
+        indicators.set(key, [...(indicators.get(key) ?? []), c]);
+        continue;
+      }
+      const tokens = readTokens(label);
+      // A one-word label of a generic word ("services", "local") would match everything; a
+      // phrase of them ("Local Strategic Partnership", "out of work") is specific enough.
+      if (tokens.length > 1 || (tokens.length === 1 && !tokens[0]!.generic))
+        addLabel(root, tokens, c, isAbbreviation(label));
+      if (tokens.length > 1) {
+        const phrase: Phrase = { stems: tokens.map((t) => t.stem), concept: c, abbreviation: isAbbreviation(label) };
+        for (const stem of new Set(phrase.stems)) phrasesByStem.set(stem, [...(phrasesByStem.get(stem) ?? []), phrase]);
+      }
+    }
+  });
+  const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
+  return { concepts, positionOf, ancestors, indicators, root, phrasesByStem };
+}
+
+/** Every concept named in a run of tokens: exact labels, longest first, then loose phrases. */
+export function matchConcepts(thesaurus: CompiledThesaurus, tokens: readonly Token[]): ConceptMatch[] {
+  const matches = matchExactly(thesaurus, tokens);
+  const covered = new Set(matches.flatMap((m) => m.positions));
+  return [...matches, ...matchLoosely(thesaurus, tokens, covered)];
+}
+
+function matchExactly(thesaurus: CompiledThesaurus, tokens: readonly Token[]): ConceptMatch[] {
+  const matches: ConceptMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let at: TrieNode | undefined = thesaurus.root;
+    let best: { end: number; concepts: number[] } | undefined;
+    let allCapitals = true;
+    for (let j = i; j < tokens.length && tokens[j]!.clause === tokens[i]!.clause; j++) {
+      at = at.next.get(tokens[j]!.stem);
+      if (!at) break;
+      allCapitals &&= tokens[j]!.capitals;
+      const found = allCapitals ? [...at.concepts, ...at.abbreviations] : at.concepts;
+      if (found.length > 0) best = { end: j + 1, concepts: found };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const positions = Array.from({ length: best.end - i }, (_, k) => i + k);
+    const text = positions.map((p) => tokens[p]!.surface).join(' ');
+    for (const concept of best.concepts) matches.push({ concept, positions, text });
+    i = best.end;
+  }
+  return matches;
+}
+
+/** Where each stem of a phrase sits near `around`, among uncovered tokens of its clause; undefined if one is missing. */
+function placePhrase(phrase: Phrase, tokens: readonly Token[], around: number, covered: ReadonlySet<number>) {
+  const window = phrase.stems.length + LOOSE_SLACK;
+  const taken = new Set<number>();
+  for (const stem of phrase.stems) {
+    let best = -1;
+    for (let d = 0; d <= window && best < 0; d++) {
+      for (const p of d === 0 ? [around] : [around - d, around + d]) {
+        const t = tokens[p];
+        if (!t || taken.has(p) || covered.has(p) || t.clause !== tokens[around]!.clause || t.stem !== stem) continue;
+        if (phrase.abbreviation && !t.capitals) continue;
+        best = p;
+        break;
+      }
+    }
+    if (best < 0) return undefined;
+    taken.add(best);
+  }
+  const positions = [...taken].sort((a, b) => a - b);
+  return positions.at(-1)! - positions[0]! < window ? positions : undefined;
+}
+
+function matchLoosely(thesaurus: CompiledThesaurus, tokens: readonly Token[], covered: Set<number>): ConceptMatch[] {
+  const found: ConceptMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered.has(i)) continue;
+    const phrases = [...(thesaurus.phrasesByStem.get(tokens[i]!.stem) ?? [])].sort(
+      (a, b) => b.stems.length - a.stems.length,
+    );
+    for (const phrase of phrases) {
+      const positions = placePhrase(phrase, tokens, i, covered);
+      if (!positions) continue;
+      for (const p of positions) covered.add(p);
+      const text = positions.map((p) => tokens[p]!.surface).join(' ');
+      for (const other of phrases.filter(
+        (o) => o.stems.length === phrase.stems.length && o.stems.join(' ') === phrase.stems.join(' '),
+      ))
+        found.push({ concept: other.concept, positions, text });
+      break;
+    }
+  }
+  return found;
+}
