@@ -88,36 +88,17 @@ describe.each(backends)('errors for bad input on %s', (backend) => {
 
   it("answers Fastify's own errors as problem details whose title matches the status", async () => {
     expectProblem(await get(`${API}/partnerships/${'p'.repeat(3000)}`), 414, 'URI Too Long');
-    expectProblem(
-      await ctx.app.inject({
+    const proposal = (type: string, payload: string) =>
+      ctx.app.inject({
         method: 'POST',
         url: `${API}/proposals`,
-        headers: { ...admin.headers, 'content-type': 'application/json' },
-        payload: '{"title": ',
-      }),
-      400,
-      'Bad Request',
-    );
-    expectProblem(
-      await ctx.app.inject({
-        method: 'POST',
-        url: `${API}/proposals`,
-        headers: { ...admin.headers, 'content-type': 'application/xml' },
-        payload: '<proposal/>',
-      }),
-      415,
-      'Unsupported Media Type',
-    );
-    expectProblem(
-      await ctx.app.inject({
-        method: 'POST',
-        url: `${API}/proposals`,
-        headers: { ...admin.headers, 'content-type': 'application/json' },
-        payload: JSON.stringify({ title: 'x'.repeat(21 * 1024 * 1024) }),
-      }),
-      413,
-      'Payload Too Large',
-    );
+        headers: { ...admin.headers, 'content-type': type },
+        payload,
+      });
+    expectProblem(await proposal('application/json', '{"title": '), 400, 'Bad Request');
+    expectProblem(await proposal('application/xml', '<proposal/>'), 415, 'Unsupported Media Type');
+    const huge = JSON.stringify({ title: 'x'.repeat(21 * 1024 * 1024) });
+    expectProblem(await proposal('application/json', huge), 413, 'Payload Too Large');
     expectProblem(await get(`${API}/partnerships/%E0%A4%A`), 400, 'Bad Request');
   });
 

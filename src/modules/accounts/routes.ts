@@ -259,14 +259,12 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
   const outbox = accounts.mailer instanceof OutboxMailer ? accounts.mailer : undefined;
   app.get('/admin/outbox', { config: { access: 'system-admin' } }, async (_request, reply) => {
     const emails = outbox ? await outbox.recent() : [];
-    return reply
-      .header('cache-control', 'no-store')
-      .view('accounts/views/outbox.njk', {
-        title: 'Email outbox',
-        emails,
-        transport: accounts.mailer.kind,
-        section: 'outbox',
-      });
+    return reply.header('cache-control', 'no-store').view('accounts/views/outbox.njk', {
+      title: 'Email outbox',
+      emails,
+      transport: accounts.mailer.kind,
+      section: 'outbox',
+    });
   });
   app.get('/admin/outbox/:id/html', { config: { access: 'system-admin' } }, async (request, reply) => {
     const id = params(request).id;
