@@ -34,13 +34,15 @@ export function apiRoute(app: FastifyInstance, definition: ApiRouteDefinition): 
     method: definition.method,
     url: definition.url,
     config: { access: definition.access },
-    preValidation: async (request) => checkParameters(definition, request),
+    // After the access gate (an app-level preHandler, which runs first): someone who may not
+    // reach the route learns nothing from how its address is checked.
+    preHandler: async (request) => checkParameters(definition, request),
     handler: definition.handler,
   });
 }
 
 /**
- * The address is checked against the route's declared schemas before anything else runs: a
+ * The address is checked against the route's declared schemas before the handler runs: a
  * path that names nothing that could exist (an id that is not a UUID) is not found, and a
  * query parameter that breaks its schema is a 422 naming the parameter.
  */
