@@ -382,6 +382,7 @@ const score = z.object({
   members: z.number(),
   memberConfidence: z.number(),
   themes: z.number(),
+  nested: z.boolean(),
 });
 const pairSchema = score.extend({
   aId: z.uuid(),
