@@ -22,7 +22,7 @@ const RUNS = 30;
 const ctx = await createTestContext('pglite');
 try {
   await seedDemoLocality(ctx.services);
-  await seedDemoUsers(ctx.services, 'E07999001');
+  await seedDemoUsers(ctx.services, 'E07999001', 'test');
   const sessions: FormSession[] = [];
   for (const email of ROLES) {
     const session = new FormSession(ctx.app);

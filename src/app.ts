@@ -9,9 +9,9 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
-import { handleError } from './web/errors.js';
+import { handleFrameworkError, installErrorHandling } from './web/errors.js';
 import { FLASH_COOKIE, SESSION_COOKIE } from './web/request-context.js';
-import { NotFoundError, UnauthenticatedError } from './core/errors.js';
+import { UnauthenticatedError } from './core/errors.js';
 import { PUBLIC, type Principal } from './core/actor.js';
 import { type Database, isReachable } from './db/database.js';
 import { accountRoutes } from './modules/accounts/routes.js';
@@ -44,6 +44,7 @@ export async function createApp({ config, database, services, logger = true }: A
     genReqId: () => crypto.randomUUID(),
     trustProxy: config.env === 'production',
     bodyLimit: 20 * 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
   });
   // Input is validated by zod in the services, never by Fastify's JSON schemas; without this
   // Fastify would build an Ajv instance at start (about half a second) for plugins that
@@ -160,9 +161,9 @@ export async function createApp({ config, database, services, logger = true }: A
     if (safe || apiWithoutSession || request.authenticatedBy === 'token') return done();
     app.csrfProtection(request, reply, done);
   });
+  installErrorHandling(app);
   installAccessGate(app, {
     localityScope: async (code) => services.register.localities.byCode(database.db, code.toUpperCase()),
-    developmentTools: services.accounts.mailer.kind === 'outbox' && config.env !== 'production',
   });
 
   // Notices written by a change are emailed once its transaction has committed: here, before
@@ -175,9 +176,6 @@ export async function createApp({ config, database, services, logger = true }: A
     }
     return payload;
   });
-
-  app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  app.setNotFoundHandler((request, reply) => handleError(new NotFoundError('Page'), request, reply));
 
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
     const ok = await isReachable(database.db);

@@ -61,7 +61,7 @@ export function buildCli(): Command {
         await services.reference.ensureSeeded();
         const { seedDemoLocality } = await import('./modules/demo/seed.js');
         const summary = await seedDemoLocality(services);
-        const users = await seedDemoUsers(services, summary.locality.gss_code);
+        const users = await seedDemoUsers(services, summary.locality.gss_code, config.env);
         console.log(
           `Demo locality ${summary.locality.name} (${summary.locality.gss_code}): ${summary.partnerships} partnerships, ${summary.organisations} organisations, ${summary.memberships} memberships, ${users} demo accounts.`,
         );

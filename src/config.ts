@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import crypto from 'node:crypto';
 import path from 'node:path';
+import type { MailTransport } from './modules/accounts/mailer.js';
 
 /** Typed configuration from the environment, with defaults that serve the demo. */
 const envSchema = z.object({
@@ -12,6 +14,7 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
+  MAIL_TRANSPORT: z.enum(['smtp', 'outbox', 'log']).optional(),
   MAIL_FROM: z.string().min(3).default('Joined Up <no-reply@joinedup.invalid>'),
 });
 
@@ -27,12 +30,19 @@ export interface Config {
   /** Cookies get the Secure flag everywhere except plain local development. */
   secureCookies: boolean;
   publicUrl: string;
-  /** SMTP server for email (smtp://user:pass@host:587); without it, email goes to the outbox page. */
+  /** SMTP server for email (smtp://user:pass@host:587). */
   smtpUrl?: string;
+  /** Where email goes: SMTP when SMTP_URL is set, else the outbox (read by system administrators), or the log. */
+  mailTransport: MailTransport;
   mailFrom: string;
 }
 
-const DEVELOPMENT_SECRET = 'joined-up-development-secret-not-for-production-use';
+/**
+ * Without SESSION_SECRET (outside production) each start signs cookies with a secret of its
+ * own: a published default would let anyone forge them. Sessions live in the database, so a
+ * restart only expires open forms.
+ */
+const generatedSecret = crypto.randomBytes(32).toString('base64url');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -44,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production (32 characters or more)');
   }
+  if (e.MAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) {
+    throw new Error('Invalid configuration:\n  SMTP_URL: required when MAIL_TRANSPORT is smtp');
+  }
   const displayHost = e.HOST === '127.0.0.1' || e.HOST === '0.0.0.0' ? 'localhost' : e.HOST;
   return {
     env: e.NODE_ENV,
@@ -52,10 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.JOINEDUP_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
-    sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
+    sessionSecret: e.SESSION_SECRET ?? generatedSecret,
     secureCookies: e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`,
     smtpUrl: e.SMTP_URL,
+    mailTransport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox'),
     mailFrom: e.MAIL_FROM,
   };
 }

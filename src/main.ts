@@ -32,7 +32,7 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
       // Loaded only for a first start: the demo's data and builders are not needed to reopen.
       const { seedDemoLocality } = await import('./modules/demo/seed.js');
       const demo = await seedDemoLocality(services);
-      const users = await seedDemoUsers(services, demo.locality.gss_code);
+      const users = await seedDemoUsers(services, demo.locality.gss_code, config.env);
       console.log(
         `Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations, ${users} demo accounts (see the README).`,
       );

@@ -5,7 +5,7 @@
 import type { Config } from './config.js';
 import type { CoreServices } from './core/services.js';
 import type { Database } from './db/database.js';
-import { type Mailer, OutboxMailer, SmtpMailer } from './modules/accounts/mailer.js';
+import { LogMailer, type Mailer, OutboxMailer, SmtpMailer } from './modules/accounts/mailer.js';
 import { AccountsService } from './modules/accounts/service.js';
 import { AuditService } from './modules/audit/service.js';
 import { ExchangeService } from './modules/exchange/service.js';
@@ -38,14 +38,17 @@ export interface Services {
 
 export function createServices(
   database: Database,
-  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>,
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'mailTransport' | 'logLevel'>,
 ): Services {
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
   const register = new RegisterService(database.db, audit, reference);
-  const mailer: Mailer = config.smtpUrl
-    ? new SmtpMailer(config.smtpUrl, config.mailFrom)
-    : new OutboxMailer(database.db);
+  const mailer: Mailer =
+    config.mailTransport === 'smtp' && config.smtpUrl
+      ? new SmtpMailer(config.smtpUrl, config.mailFrom)
+      : config.mailTransport === 'log'
+        ? new LogMailer(config.logLevel)
+        : new OutboxMailer(database.db);
   const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
   const jobs = new JobService(database.db, register, {
     kind: database.kind,

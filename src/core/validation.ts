@@ -122,3 +122,10 @@ function coerce(kind: FieldKind, raw: unknown): unknown {
   if (kind === 'boolean') return ['true', 'on', 'yes', '1'].includes(text.toLowerCase());
   return text;
 }
+
+/** The largest whole number a PostgreSQL `integer` column holds. */
+export const MAX_INTEGER = 2_147_483_647;
+
+/** The version an edit was based on (optimistic concurrency): a whole number the database can hold. */
+export const recordVersion = (message = 'Version must be the whole number read with the record') =>
+  z.number({ error: message }).int({ message }).min(0, { message }).max(MAX_INTEGER, { message });

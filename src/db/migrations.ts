@@ -241,6 +241,12 @@ const migrations: Record<string, Migration> = {
   '0010_overlap': overlapMigration,
   '0011_jobs': jobsMigration,
   '0012_exchange': exchangeMigration,
+  // Emails are kept with their HTML part beside the text one, so the outbox shows both.
+  '0013_outbox_html': {
+    async up(db) {
+      await sql`alter table outbox add column html text`.execute(db);
+    },
+  },
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

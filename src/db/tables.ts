@@ -193,6 +193,8 @@ export interface OutboxTable {
   recipient: string;
   subject: string;
   body: string;
+  /** The HTML part, where the email has one. */
+  html: string | null;
   created_at: Timestamp;
 }
 

@@ -26,7 +26,6 @@ import {
  * gatekeeper        who decides proposals: the locality's administrator or panel, or the national gatekeeper
  * local-officer     the locality's own reviewing officers: its administrator (the LSP manager) or its panel
  * system-admin      a system administrator
- * development       only where email goes to the local outbox (never in production)
  */
 export const ACCESS_RULES = [
   'public',
@@ -37,7 +36,6 @@ export const ACCESS_RULES = [
   'gatekeeper',
   'local-officer',
   'system-admin',
-  'development',
 ] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
@@ -53,15 +51,9 @@ declare module 'fastify' {
 
 export interface GateOptions {
   localityScope(code: string): Promise<LocalityScope | undefined>;
-  developmentTools: boolean;
 }
 
-function allowed(
-  rule: AccessRule,
-  principal: Principal,
-  locality: LocalityScope | undefined,
-  options: GateOptions,
-): boolean {
+function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope | undefined): boolean {
   switch (rule) {
     case 'public':
       return true;
@@ -79,8 +71,6 @@ function allowed(
       return !!locality && canDecideLocalProposals(principal, locality);
     case 'system-admin':
       return isSystem(principal);
-    case 'development':
-      return options.developmentTools;
   }
 }
 
@@ -101,8 +91,7 @@ export function installAccessGate(app: FastifyInstance, options: GateOptions): v
     const code = (request.params as { code?: string } | undefined)?.code;
     const locality = code ? await options.localityScope(code) : undefined;
     if (code && !locality) throw new NotFoundError('Locality');
-    if (allowed(rule, request.principal, locality, options)) return;
-    if (rule === 'development') throw new NotFoundError('Page');
+    if (allowed(rule, request.principal, locality)) return;
     if (request.principal.kind === 'public') throw new UnauthenticatedError();
     refuse(request.principal, locality, 'Page');
   });

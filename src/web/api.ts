@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import type { AccessRule } from './access.js';
+import { NotFoundError, ValidationError, fieldErrorsFromZod } from '../core/errors.js';
 
 /**
  * API routes declare their zod schemas once; the same declaration validates (in the services)
@@ -33,8 +34,25 @@ export function apiRoute(app: FastifyInstance, definition: ApiRouteDefinition): 
     method: definition.method,
     url: definition.url,
     config: { access: definition.access },
+    // After the access gate (an app-level preHandler, which runs first): someone who may not
+    // reach the route learns nothing from how its address is checked.
+    preHandler: async (request) => checkParameters(definition, request),
     handler: definition.handler,
   });
+}
+
+/**
+ * The address is checked against the route's declared schemas before the handler runs: a
+ * path that names nothing that could exist (an id that is not a UUID) is not found, and a
+ * query parameter that breaks its schema is a 422 naming the parameter.
+ */
+function checkParameters(definition: ApiRouteDefinition, request: FastifyRequest): void {
+  if (definition.params && !definition.params.safeParse(request.params ?? {}).success)
+    throw new NotFoundError('Record');
+  if (definition.query) {
+    const result = definition.query.safeParse(request.query ?? {});
+    if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
+  }
 }
 
 const problem = z.object({

@@ -31,7 +31,7 @@ const NAVIGATION: Record<string, string[]> = {
   'scrutiny-member': [...READER, 'API', 'Inbox', 'Cllr Morgan Scrutiny', 'Sign out'],
   'go-adviser': [...READER, 'API', 'Inbox', 'Gita Adviser', 'Sign out'],
   'national-gatekeeper': [...READER, 'API', 'Inbox', 'Nat Gatekeeper', 'Sign out'],
-  'system-admin': [...READER, 'Users', 'Reference data', 'API', 'Inbox', 'Sys Admin', 'Sign out'],
+  'system-admin': [...READER, 'Users', 'Reference data', 'Email outbox', 'API', 'Inbox', 'Sys Admin', 'Sign out'],
 };
 
 describe.skipIf(!runJourney)('roles in Chromium', () => {
@@ -121,6 +121,30 @@ describe.skipIf(!runJourney)('roles in Chromium', () => {
     const response = await page.goto(`${lspUrl}/edit`);
     expect(response?.status()).toBe(403);
     expect(await page.locator('h1').innerText()).toBe('You cannot do this');
+  });
+
+  it('keeps a requested reset link from the visitor, and shows it to the system administrator as the email was sent', async () => {
+    await freshPage();
+    await page.goto('/forgot-password');
+    await page.getByLabel('Email address').fill('scrutiny@brackenfield.example');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send the link' }).click()]);
+    expect((await page.goto('/admin/outbox'))?.url()).toContain('/sign-in');
+    expect((await page.goto('/dev/outbox'))?.status()).toBe(404);
+
+    await freshPage();
+    await signIn('sysadmin@joinedup.example');
+    await page.goto('/admin/outbox');
+    expect(await page.locator('h1').innerText()).toBe('Email outbox');
+    const first = page.locator('section.app-email').first();
+    expect(await first.locator('h2').innerText()).toBe('Reset your Joined Up password');
+    const frame = page.frameLocator('iframe.app-email__html').first();
+    await expect.poll(() => frame.getByRole('link', { name: 'Choose a new password' }).count()).toBe(1);
+    expect(await frame.getByRole('link', { name: 'Choose a new password' }).getAttribute('href')).toMatch(
+      /\/reset-password\/[\w-]+$/,
+    );
+    await first.locator('summary').click();
+    expect(await first.locator('pre').innerText()).toMatch(/Choose a new password:\n\S+\/reset-password\//);
+    await expectNoAxeViolations(page);
   });
 
   it('shows the locality administrator the users page, accessibly', async () => {

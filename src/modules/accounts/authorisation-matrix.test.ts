@@ -49,7 +49,6 @@ const MAY: Record<AccessRule, Who[]> = {
   gatekeeper: ['admin', 'panel', 'gatekeeper', 'sysadmin'],
   'local-officer': ['admin', 'panel', 'sysadmin'],
   'system-admin': ['sysadmin'],
-  development: EVERYONE,
 };
 
 describe.each(backends)('authorisation matrix on %s', (backend) => {

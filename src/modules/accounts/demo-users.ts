@@ -1,3 +1,4 @@
+import type { Config } from '../../config.js';
 import type { Services } from '../../services.js';
 import { type Role, SYSTEM } from '../../core/actor.js';
 import { LOCALITY_ROLES } from './schema.js';
@@ -63,8 +64,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Adds the demo accounts for a demo locality; skipped if they already exist. */
-export async function seedDemoUsers(services: Services, localityCode: string): Promise<number> {
+/**
+ * The demo accounts an installation offers: none in production, where a published password
+ * (and a system administrator among them) would hand the service to anyone.
+ */
+export function demoAccountsFor(env: Config['env']): DemoAccount[] {
+  return env === 'production' ? [] : DEMO_ACCOUNTS;
+}
+
+/** Adds the demo accounts for a demo locality (never in production); skipped if they already exist. */
+export async function seedDemoUsers(services: Services, localityCode: string, env: Config['env']): Promise<number> {
+  const accounts = demoAccountsFor(env);
+  if (accounts.length === 0) return 0;
   const locality = await services.register.locality(localityCode);
   const partnerships = await services.register.partnerships.options(services.exchange.db, locality.id);
   const organisations = await services.register.organisations.options(services.exchange.db, locality.id);
@@ -75,7 +86,7 @@ export async function seedDemoUsers(services: Services, localityCode: string): P
     organisations.find((o) => o.name === 'Brackenfield District Council') ??
     organisations.find((o) => o.sector === 'public');
   let created = 0;
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of accounts) {
     if (await services.accounts.repository.userByEmail(services.exchange.db, account.email)) continue;
     const needsPartnership = account.role === 'partnership-secretary';
     const needsOrganisation = account.role === 'partner-representative';

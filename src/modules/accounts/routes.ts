@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { SESSION_COOKIE } from '../../web/request-context.js';
 import { ROLE_NAMES } from '../../core/actor.js';
-import { ValidationError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import type { Config } from '../../config.js';
 import { apiRoute } from '../../web/api.js';
 import { choices } from '../../web/forms.js';
 import { submitForm } from '../../web/forms.js';
-import { DEMO_ACCOUNTS } from './demo-users.js';
+import { demoAccountsFor } from './demo-users.js';
 import { OutboxMailer } from './mailer.js';
 import { LOCALITY_ROLES, apiTokenInput, inviteInput, resetPasswordInput } from './schema.js';
 import { SESSION_MAX } from './service.js';
@@ -26,7 +26,7 @@ function safeReturn(value: unknown): string {
 
 export function accountRoutes(app: FastifyInstance, services: Services, config: Config): void {
   const { accounts, register } = services;
-  const demoAccounts = config.env === 'production' ? [] : DEMO_ACCOUNTS;
+  const demoAccounts = demoAccountsFor(config.env);
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -256,9 +256,32 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
     },
   );
 
-  app.get('/dev/outbox', { config: { access: 'development' } }, async (_request, reply) => {
-    const emails = accounts.mailer instanceof OutboxMailer ? await accounts.mailer.recent() : [];
-    return reply.view('accounts/views/outbox.njk', { title: 'Email outbox (development)', emails });
+  // Kept email holds reset and invitation links, which are keys to accounts: only a system
+  // administrator may read it, in every mode.
+  const outbox = accounts.mailer instanceof OutboxMailer ? accounts.mailer : undefined;
+  app.get('/admin/outbox', { config: { access: 'system-admin' } }, async (_request, reply) => {
+    const emails = outbox ? await outbox.recent() : [];
+    return reply.header('cache-control', 'no-store').view('accounts/views/outbox.njk', {
+      title: 'Email outbox',
+      emails,
+      transport: accounts.mailer.kind,
+      section: 'outbox',
+    });
+  });
+  app.get('/admin/outbox/:id/html', { config: { access: 'system-admin' } }, async (request, reply) => {
+    const id = params(request).id;
+    const email = outbox && /^\d{1,18}$/.test(id) ? await outbox.byId(id) : undefined;
+    if (!email?.html) throw new NotFoundError('Email');
+    // Shown in a frame on the outbox page: its own styles, no script, links open outside the frame.
+    return reply
+      .header('cache-control', 'no-store')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-popups allow-popups-to-escape-sandbox",
+      )
+      .header('x-frame-options', 'SAMEORIGIN')
+      .type('text/html; charset=utf-8')
+      .send(email.html.replace('<head>', '<head><base target="_blank">'));
   });
 
   apiRoute(app, {

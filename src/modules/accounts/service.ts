@@ -6,6 +6,7 @@ import type { Locality, RoleAssignmentRow, UserRow } from '../../db/tables.js';
 import type { AuditService } from '../audit/service.js';
 import type { RegisterService } from '../register/service.js';
 import type { Mailer } from './mailer.js';
+import { composeEmail } from './email.js';
 import { isSystem, refuse, requireLocalityAdmin } from './policy.js';
 import { AccountsRepository } from './repository.js';
 import {
@@ -184,11 +185,18 @@ export class AccountsService {
       'reset',
       new Date(Date.now() + RESET_LIFETIME),
     );
-    await this.mailer.send({
-      to: user.email,
-      subject: 'Reset your Joined Up password',
-      text: `Hello ${user.name},\n\nUse this link within 1 hour to choose a new password:\n\n${this.publicUrl}/reset-password/${token}\n\nThe link works once. If you did not ask for this, you can ignore this email: your password has not changed.\n`,
-    });
+    await this.mailer.send(
+      composeEmail({
+        to: user.email,
+        subject: 'Reset your Joined Up password',
+        name: user.name,
+        paragraphs: ['Use this link within 1 hour to choose a new password.'],
+        action: { label: 'Choose a new password', url: `${this.publicUrl}/reset-password/${token}` },
+        afterAction: [
+          'The link works once. If you did not ask for this, you can ignore this email: your password has not changed.',
+        ],
+      }),
+    );
   }
 
   async checkOneTimeToken(token: string): Promise<{ purpose: 'reset' | 'invite'; user: UserRow }> {
@@ -265,13 +273,24 @@ export class AccountsService {
       }
       return { user, token };
     });
-    await this.mailer.send({
-      to: user.email,
-      subject: `You have been given access to ${locality.name} on Joined Up`,
-      text: token
-        ? `Hello ${user.name},\n\n${principal.label} has invited you to Joined Up as ${ROLE_NAMES[data.role]} for ${locality.name}.\n\nChoose your password within 7 days:\n\n${this.publicUrl}/reset-password/${token}\n`
-        : `Hello ${user.name},\n\n${principal.label} has given you the role ${ROLE_NAMES[data.role]} for ${locality.name}. Sign in at ${this.publicUrl}/sign-in to use it.\n`,
-    });
+    const role = ROLE_NAMES[data.role];
+    await this.mailer.send(
+      composeEmail({
+        to: user.email,
+        subject: `You have been given access to ${locality.name} on Joined Up`,
+        name: user.name,
+        ...(token
+          ? {
+              paragraphs: [`${principal.label} has invited you to Joined Up as ${role} for ${locality.name}.`],
+              action: { label: 'Choose your password', url: `${this.publicUrl}/reset-password/${token}` },
+              afterAction: ['The link works once, within 7 days.'],
+            }
+          : {
+              paragraphs: [`${principal.label} has given you the role ${role} for ${locality.name}.`],
+              action: { label: 'Sign in to use it', url: `${this.publicUrl}/sign-in` },
+            }),
+      }),
+    );
     return user;
   }
 

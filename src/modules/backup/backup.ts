@@ -117,7 +117,9 @@ async function countRows(db: Db, tables: TableInfo[]): Promise<Record<string, nu
 
 /** A table's rows as JSON text, in primary-key order, through a cursor so memory stays flat. */
 async function* readRows(trx: Db, table: TableInfo): AsyncGenerator<string[]> {
-  const order = table.primaryKey.length ? sql`order by ${sql.join(table.primaryKey.map((c) => sql.ref(c)))}` : sql``;
+  // Without a primary key, every column decides the order, so two backups of one database match.
+  const orderColumns = table.primaryKey.length ? table.primaryKey : table.columns;
+  const order = sql`order by ${sql.join(orderColumns.map((c) => sql.ref(c)))}`;
   await sql`declare joinedup_backup no scroll cursor for select row_to_json(t)::text as row from ${sql.table(table.name)} t ${order}`.execute(
     trx,
   );

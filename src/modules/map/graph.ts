@@ -279,8 +279,9 @@ function sharedMemberEdges(
     .sort((x, y) => y.weight - x.weight || x.id.localeCompare(y.id));
 }
 
-function byName<T extends { name: string }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+/** By name, then by id, so two records of one name always come out in the same order. */
+function byName<T extends { name: string; id: string }>(a: T, b: T): number {
+  return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function unique(values: string[]): string[] {

@@ -16,7 +16,7 @@ describe.each(backends)('the inbox lists the work waiting on each person (%s)', 
   beforeAll(async () => {
     ctx = await createTestContext(backend);
     await seedDemoLocality(ctx.services);
-    await seedDemoUsers(ctx.services, DEMO_LOCALITY_CODE);
+    await seedDemoUsers(ctx.services, DEMO_LOCALITY_CODE, 'test');
   }, 120_000);
   afterAll(() => ctx.close());
 

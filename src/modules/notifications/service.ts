@@ -2,6 +2,7 @@ import type { Principal } from '../../core/actor.js';
 import { NotFoundError, UnauthenticatedError } from '../../core/errors.js';
 import type { Db } from '../../db/database.js';
 import type { Mailer } from '../accounts/mailer.js';
+import { composeEmail } from '../accounts/email.js';
 import { NotificationRepository, type Recipient, type RoleHolderQuery } from './repository.js';
 
 export interface Notice {
@@ -66,7 +67,7 @@ const MAX_EMAIL_ATTEMPTS = 5;
 
 /**
  * Tells people something needs their attention: an entry in their in-app inbox and an email
- * through the accounts mailer (SMTP, or the development outbox). The notice is written in the
+ * through the accounts mailer (SMTP, the outbox or the log). The notice is written in the
  * caller's transaction, so a rolled-back decision leaves no notice behind; its email goes out
  * only after that transaction commits (never waiting on a mail server inside a transaction,
  * and never blocking PGlite's single connection). The app delivers pending email at the end
@@ -112,13 +113,16 @@ export class NotificationService {
       const batch = await this.repository.claimPendingEmails(this.db, 50);
       if (batch.length === 0) return sent;
       for (const email of batch) {
-        const link = email.link ? `\n\n${this.publicUrl}${email.link}` : '';
         try {
-          await this.mailer.send({
-            to: email.email,
-            subject: `Joined Up: ${email.subject}`,
-            text: `Hello ${email.name},\n\n${email.body}${link}\n`,
-          });
+          await this.mailer.send(
+            composeEmail({
+              to: email.email,
+              subject: `Joined Up: ${email.subject}`,
+              name: email.name,
+              paragraphs: email.body.split(/\n\s*\n/),
+              action: email.link ? { label: 'Open it in Joined Up', url: `${this.publicUrl}${email.link}` } : undefined,
+            }),
+          );
           await this.repository.setEmailStatus(this.db, email.id, 'sent');
           sent++;
         } catch (error) {

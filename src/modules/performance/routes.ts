@@ -7,6 +7,7 @@ import { apiRoute } from '../../web/api.js';
 import { choices, labelled, submitForm } from '../../web/forms.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { LAYER_LABELS } from '../register/schema.js';
+import { performanceApiRoutes } from './api-routes.js';
 import { lineChartSvg } from './chart.js';
 import { type TargetView, seriesOf } from './framework.js';
 import { INDICATOR_COLUMNS, MEASUREMENT_COLUMNS, templateCsv } from './imports.js';
@@ -95,6 +96,7 @@ export function performanceRoutes(app: FastifyInstance, services: Services): voi
     );
     pageRoutes(scope, services.performance);
     apiRoutes(scope, services.performance);
+    performanceApiRoutes(scope, services.performance);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../core/validation.js';
+import { optionalText, requiredText, recordVersion } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
 import { LAYERS } from '../register/schema.js';
 
@@ -348,7 +348,7 @@ export const planInput = z
       .array(z.uuid({ message: 'Choose contributing partnerships from the list' }))
       .max(100)
       .default([]),
-    version: z.number().int().optional(),
+    version: recordVersion().optional(),
   })
   .refine((p) => p.endYear >= p.startYear, {
     message: 'The last year must be the first year or later',
@@ -360,7 +360,7 @@ export const outcomeInput = z.object({
   title: requiredText(300, 'Enter the outcome', 'Outcome'),
   description: optionalText(2000, 'Description'),
   themes: z.array(z.string().trim().min(1)).max(10, { message: 'Choose up to 10 themes' }).default([]),
-  version: z.number().int().optional(),
+  version: recordVersion().optional(),
 });
 export type OutcomeInput = z.infer<typeof outcomeInput>;
 
@@ -396,7 +396,7 @@ export const indicatorInput = z.object({
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 
 /** An indicator's description is edited without its code, which files and the API refer to. */
-export const indicatorUpdate = indicatorInput.omit({ code: true }).extend({ version: z.number().int().optional() });
+export const indicatorUpdate = indicatorInput.omit({ code: true }).extend({ version: recordVersion().optional() });
 
 export const targetInput = z
   .object({
@@ -417,7 +417,7 @@ export const targetInput = z
       .default(0),
     accountablePartnershipId: optionalId('Choose the accountable partnership from the list'),
     accountableOfficer: optionalText(200, 'Accountable officer'),
-    version: z.number().int().optional(),
+    version: recordVersion().optional(),
   })
   .refine((t) => t.redTolerance >= t.amberTolerance, {
     message: 'Red tolerance must be at least the amber tolerance',

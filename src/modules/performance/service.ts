@@ -183,6 +183,27 @@ export class PerformanceService implements WorkSource {
     return { ...ctx, plans, allPlans, query: q, counts: statusCounts(plans) };
   }
 
+  /** Every plan the viewer may see, archived ones included, with their outcomes and targets. */
+  async plans(principal: Principal, gssCode: string): Promise<PerformanceContext & { plans: PlanView[] }> {
+    const ctx = await this.context(principal, gssCode);
+    return { ...ctx, plans: buildFramework(await this.visibleData(ctx)) };
+  }
+
+  /** One target the viewer may see, with its outcome and plan. */
+  async target(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+  ): Promise<PerformanceContext & { view: TargetView; outcome: OutcomeView; plan: PlanView }> {
+    const { plans, ...ctx } = await this.plans(principal, gssCode);
+    for (const plan of plans)
+      for (const outcome of plan.outcomes) {
+        const view = outcome.targets.find((t) => t.target.id === id);
+        if (view) return { ...ctx, view, outcome, plan };
+      }
+    throw new NotFoundError('Target');
+  }
+
   async plan(principal: Principal, gssCode: string, id: string): Promise<PerformanceContext & { view: PlanView }> {
     const ctx = await this.context(principal, gssCode);
     const view = isUuid(id) ? buildFramework(await this.visibleData(ctx)).find((p) => p.plan.id === id) : undefined;

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText } from '../../core/validation.js';
+import { isoDate, optionalText, requiredText, recordVersion } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
 import { LAYERS } from '../register/schema.js';
 
@@ -264,7 +264,7 @@ export const planInput = z.object({
   clusterId: z.string().trim().max(100).optional(),
 });
 export type PlanInput = z.infer<typeof planInput>;
-export const planUpdate = planInput.extend({ version: z.number().int().optional() });
+export const planUpdate = planInput.extend({ version: recordVersion().optional() });
 
 /**
  * One operation. merge: `subjectIds` are merged; with `targetId` (one of them) that one

@@ -35,7 +35,7 @@ const localityParams = z.object({
   code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }),
 });
 const recordParams = localityParams.extend({ id: z.uuid() });
-const historyQuery = z.object({ page: z.coerce.number().int().min(1).default(1) });
+const historyQuery = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) });
 
 type Params = { code: string; id: string };
 const params = (request: FastifyRequest) => request.params as Params;

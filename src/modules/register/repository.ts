@@ -287,6 +287,7 @@ export class PartnershipRepository {
       .select(['id', 'name', 'status'])
       .where('locality_id', '=', localityId)
       .orderBy(sql`lower(name)`)
+      .orderBy('id')
       .execute();
   }
 
@@ -362,6 +363,7 @@ export class PartnershipRepository {
       ])
       .where('p.locality_id', '=', localityId)
       .orderBy('p.reference')
+      .orderBy('p.id')
       .execute()
       .then((rows) => rows.map((r) => ({ ...r, themes: r.themes ?? [], areas: r.areas ?? [] })));
   }
@@ -510,6 +512,7 @@ export class OrganisationRepository {
       .select(['id', 'name', 'sector', 'status'])
       .where('locality_id', '=', localityId)
       .orderBy(sql`lower(name)`)
+      .orderBy('id')
       .execute();
   }
 
@@ -542,6 +545,7 @@ export class OrganisationRepository {
       .selectAll()
       .where('locality_id', '=', localityId)
       .orderBy(sql`lower(name)`)
+      .orderBy('id')
       .execute();
   }
 }
@@ -638,10 +642,19 @@ export class MembershipRepository {
   }
 
   allForLocality(db: Db, localityId: string): Promise<MembershipView[]> {
-    return this.view(db)
-      .where('m.locality_id', '=', localityId)
-      .orderBy('p.reference')
-      .orderBy(sql`lower(o.name)`)
-      .execute();
+    return (
+      this.view(db)
+        .where('m.locality_id', '=', localityId)
+        // Every column that can tell two seats apart, then the id: exports must not depend on
+        // the order rows happen to be stored in (a restore stores them in another).
+        .orderBy('p.reference')
+        .orderBy(sql`lower(o.name)`)
+        .orderBy('o.id')
+        .orderBy(sql`m.started_on nulls first`)
+        .orderBy('m.role')
+        .orderBy(sql`m.representative nulls first`)
+        .orderBy('m.id')
+        .execute()
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gssCode, isoDate, optionalText, requiredText } from '../../core/validation.js';
+import { gssCode, isoDate, optionalText, requiredText, recordVersion } from '../../core/validation.js';
 
 /** Fixed vocabularies: these drive rules in code, so they are not administrator-editable lists. */
 export const LAYERS = ['strategic', 'executive', 'operational'] as const;
@@ -103,14 +103,14 @@ export type PartnershipInput = z.infer<typeof partnershipInput>;
 
 /** An edit sends the whole record (as the form does) and the version it was based on. */
 export const partnershipUpdate = partnershipInput.extend({
-  version: z.number({ error: 'Version is missing: reload the page and try again' }).int().optional(),
+  version: recordVersion('Version is missing: reload the page and try again').optional(),
 });
 export type PartnershipUpdateInput = z.infer<typeof partnershipUpdate>;
 
 export const closeInput = z.object({
   closedOn: isoDate('Enter the date it closed, for example 31 3 2025'),
   reason: requiredText(2000, 'Enter why it is closing', 'Reason'),
-  version: z.number().int().optional(),
+  version: recordVersion().optional(),
 });
 export type CloseInput = z.infer<typeof closeInput>;
 
@@ -136,7 +136,7 @@ export const organisationInput = z.object({
     .optional(),
 });
 export type OrganisationInput = z.infer<typeof organisationInput>;
-export const organisationUpdate = organisationInput.extend({ version: z.number().int().optional() });
+export const organisationUpdate = organisationInput.extend({ version: recordVersion().optional() });
 
 export const membershipInput = z.object({
   organisationId: z.uuid({ message: 'Choose an organisation from the list' }),
@@ -146,11 +146,11 @@ export const membershipInput = z.object({
   endedOn: isoDate('End date must be a real date').optional(),
 });
 export type MembershipInput = z.infer<typeof membershipInput>;
-export const membershipUpdate = membershipInput.extend({ version: z.number().int().optional() });
+export const membershipUpdate = membershipInput.extend({ version: recordVersion().optional() });
 
 export const endMembershipInput = z.object({
   endedOn: isoDate('Enter the date the membership ended'),
-  version: z.number().int().optional(),
+  version: recordVersion().optional(),
 });
 
 export const localityInput = z.object({
@@ -185,7 +185,7 @@ export const partnershipListQuery = z.object({
   area: optionalQueryText,
   sort: z.enum(SORTS).default('name').catch('name'),
   order: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(25).catch(25),
 });
 export type PartnershipListQuery = z.infer<typeof partnershipListQuery>;
@@ -197,7 +197,7 @@ export const organisationListQuery = z.object({
   status: z.enum(['active', 'closed']).optional().catch(undefined),
   sort: z.enum(['name', 'sector', 'seats', 'hours']).default('name').catch('name'),
   order: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(25).catch(25),
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
