@@ -7,8 +7,15 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { Random } from '../../core/random.js';
-import type { HardNegativeKind, PlantedKind } from '../overlap/generate.js';
-import type { GroundTruth, OrganisationRow, PartnershipRow, RegisterPlan } from './plan.js';
+import { generateNational, type HardNegativeKind, type PlantedKind } from '../overlap/generate.js';
+import {
+  type GroundTruth,
+  groundTruth,
+  type OrganisationRow,
+  type PartnershipRow,
+  planRegister,
+  type RegisterPlan,
+} from './plan.js';
 
 /** The benchmark's truth format, with the kind of each group and hard negative alongside. */
 export interface BenchmarkTruth {
@@ -221,3 +228,36 @@ export function benchmarkRegister(
 }
 
 type PlanMembership = RegisterPlan['memberships'][number];
+
+export interface SmallRegisterOptions {
+  seed: number;
+  partnerships: number;
+  organisations: number;
+  plantedShare: number;
+  hardNegativeShare: number;
+}
+
+/**
+ * The size of a dense district (about a hundred partnerships), with more planted groups and hard
+ * negatives than the national default so that one locality has enough to score.
+ */
+export const SMALL_REGISTER: SmallRegisterOptions = {
+  seed: 1,
+  partnerships: 100,
+  organisations: 80,
+  plantedShare: 0.15,
+  hardNegativeShare: 0.12,
+};
+
+/** A one-locality generated register in the benchmark layout, and the locality's name. */
+export function generatedBenchmarkRegister(options: SmallRegisterOptions): BenchmarkRegister & { name: string } {
+  const generate = { ...options, localities: 1, boilerplateShare: 0 };
+  const data = generateNational(generate);
+  const plan = planRegister(data, { seed: options.seed });
+  const truth = groundTruth(data, plan, generate);
+  const locality = plan.localities[0]!;
+  return {
+    ...benchmarkRegister(plan, truth, { localityCode: locality.gss_code, seed: options.seed }),
+    name: locality.name,
+  };
+}
