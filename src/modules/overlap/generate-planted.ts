@@ -25,24 +25,17 @@ import {
   pickLocal,
   swapMembers,
 } from './generate-boards.js';
-import type { Builder, Draft, HardNegative, PlantedGroup, PlantedKind } from './generate-model.js';
+import {
+  type Builder,
+  type Draft,
+  type HardNegative,
+  PLANTED_KINDS,
+  type PlantedGroup,
+  type PlantedKind,
+} from './generate-model.js';
 
 /** The kinds of group in turn (reworded the most often), so every kind turns up in a small set. */
-const PLANT_SEQUENCE: PlantedKind[] = [
-  'reworded',
-  'statutory-and-voluntary',
-  'funding-stream',
-  'renamed-successor',
-  'parallel-sub-groups',
-  'terse-same-members',
-  'reworded',
-  'funding-stream',
-  'statutory-and-voluntary',
-  'terse-same-members',
-  'renamed-successor',
-  'parallel-sub-groups',
-  'reworded',
-];
+const PLANT_SEQUENCE: readonly PlantedKind[] = [...PLANTED_KINDS, ...PLANTED_KINDS, 'reworded'];
 /** Third and fourth members of a group: more rewordings, forums and funded boards. */
 const EXTRA_MECHANISMS: PlantedKind[] = ['reworded', 'statutory-and-voluntary', 'funding-stream'];
 
