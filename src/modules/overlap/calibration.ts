@@ -23,6 +23,9 @@ export interface SettingsSuggestion {
   currentDisagreements: number;
 }
 
+/** The lowest threshold the settings page accepts (5%). */
+const LOWEST = 0.05;
+
 /** Fewer judgements than this, or none of one kind, and no threshold is suggested. */
 export const MIN_JUDGEMENTS = 5;
 
@@ -41,8 +44,11 @@ export function suggestSettings(judged: readonly JudgedScore[], current: Overlap
   if (judged.length < MIN_JUDGEMENTS || same === 0 || same === judged.length) return suggestion;
   // Candidate thresholds: half-way between neighbouring judged scores, and the current one.
   const scores = [...new Set(judged.map((j) => j.score))].sort((a, b) => a - b);
-  const candidates = [current.likely];
-  for (let i = 0; i + 1 < scores.length; i++) candidates.push((scores[i]! + scores[i + 1]!) / 2);
+  const candidates = [current.likely, LOWEST];
+  for (let i = 0; i + 1 < scores.length; i++) {
+    const between = (scores[i]! + scores[i + 1]!) / 2;
+    if (between >= LOWEST && between <= 1) candidates.push(between);
+  }
   let best = current.likely;
   let bestWrong = disagreements(judged, best);
   for (const t of candidates) {
@@ -52,9 +58,12 @@ export function suggestSettings(judged: readonly JudgedScore[], current: Overlap
       bestWrong = wrong;
     }
   }
-  const likely = Math.min(1, Math.max(0.05, Math.round(best * 100) / 100));
+  // Whole percentages, as the page shows them, unless rounding would get a judgement wrong.
+  const clamp = (v: number) => Math.min(1, Math.max(LOWEST, v));
+  const rounded = clamp(Math.round(best * 100) / 100);
+  const likely = disagreements(judged, rounded) <= bestWrong ? rounded : clamp(best);
   const gap = current.likely - current.look;
-  suggestion.settings = { likely, look: Math.max(0.05, Math.round((likely - gap) * 100) / 100) };
-  suggestion.disagreements = bestWrong;
+  suggestion.settings = { likely, look: Math.min(likely, clamp(Math.round((likely - gap) * 100) / 100)) };
+  suggestion.disagreements = disagreements(judged, likely);
   return suggestion;
 }

@@ -181,7 +181,8 @@ function candidatesFor(
 
 /**
  * One recommendation per partnership, the mildest change that fits: close when the keeper
- * already has its whole board, else merge; nest when the rules rule those out.
+ * already has its whole board, else merge; nest when the rules rule those out. The chosen one
+ * says, in plain words, why it was chosen over the others.
  */
 function markRecommended(
   options: RationalisationCandidate[],
@@ -189,8 +190,44 @@ function markRecommended(
   keeper: PartnershipFeatures,
 ): void {
   const open = (action: RationalisationAction) => options.find((c) => c.action === action && !c.blocked);
-  const choice = (coveredBy(p, keeper) ? open('close') : undefined) ?? open('merge') ?? open('nest');
-  if (choice) choice.recommended = true;
+  const covered = coveredBy(p, keeper);
+  const choice = (covered ? open('close') : undefined) ?? open('merge') ?? open('nest');
+  if (!choice) return;
+  choice.recommended = true;
+  choice.reason = reasonFor(choice, options, p, keeper, covered);
+}
+
+function pounds(pence: number): string {
+  return `£${Math.round(pence / 100).toLocaleString('en-GB')}`;
+}
+
+function reasonFor(
+  choice: RationalisationCandidate,
+  options: readonly RationalisationCandidate[],
+  p: PartnershipFeatures,
+  keeper: PartnershipFeatures,
+  covered: boolean,
+): string {
+  const close = options.find((c) => c.action === 'close');
+  const blockedBy = (action: RationalisationAction) =>
+    options
+      .filter((c) => c.action === action && c.blocked)
+      .flatMap((c) => c.flags.filter((f) => f.blocks).map((f) => f.message))[0];
+  if (choice.action === 'close')
+    return `Closing is suggested because every organisation on ${p.name} already sits on ${keeper.name}, so no one loses a seat.`;
+  const seatsLost = new Set(keeper.memberOrganisationIds);
+  const outside = [...new Set(p.memberOrganisationIds)].filter((id) => !seatsLost.has(id)).length;
+  const closeNote =
+    close && !close.blocked && close.yearlySavingPence > choice.yearlySavingPence
+      ? ` Closing would save more (${pounds(close.yearlySavingPence)} a year against ${pounds(choice.yearlySavingPence)}), but`
+      : '';
+  const lost = `${outside} of its member organisations ${outside === 1 ? 'does' : 'do'} not sit on ${keeper.name}`;
+  if (choice.action === 'merge')
+    return closeNote
+      ? `Merging is suggested rather than closing.${closeNote} ${lost} and would lose their voice; a merged board keeps them.`
+      : `Merging is suggested: ${lost}, and a merged board keeps them.`;
+  const why = blockedBy('merge') ?? blockedBy('close');
+  return `Nesting is suggested because the rules rule out merging and closing.${why ? ` ${why}` : ''}`;
 }
 
 /** Candidates for a cluster (the keeper stays as it is), and the cluster's likely yearly saving. */

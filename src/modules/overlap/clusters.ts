@@ -40,12 +40,22 @@ class PairScores {
     return p < q ? `${p},${q}` : `${q},${p}`;
   }
 
+  /** A score already known (from the search), unless an officer's verdict overrides it. */
+  remember(p: number, q: number, score: number): void {
+    const verdict = this.verdict(p, q);
+    this.known.set(this.key(p, q), verdict === 'same' ? 1 : verdict === 'different' ? 0 : score);
+  }
+
+  private verdict(p: number, q: number) {
+    const ids = [this.index.records[p]!.id, this.index.records[q]!.id].sort();
+    return this.judged.get(`${ids[0]}|${ids[1]}`);
+  }
+
   get(p: number, q: number): number {
     const key = this.key(p, q);
     let score = this.known.get(key);
     if (score === undefined) {
-      const ids = [this.index.records[p]!.id, this.index.records[q]!.id].sort();
-      const verdict = this.judged.get(`${ids[0]}|${ids[1]}`);
+      const verdict = this.verdict(p, q);
       score = verdict === 'same' ? 1 : verdict === 'different' ? 0 : scorePositions(this.index, p, q).score;
       this.known.set(key, score);
     }
@@ -86,7 +96,7 @@ export function clusterPairs(
     q: index.positionOf.get(pair.bId)!,
     score: pair.score,
   }));
-  for (const e of edges) scores.get(e.p, e.q);
+  for (const e of edges) scores.remember(e.p, e.q, e.score);
   // Best pairs first; ties by position, so the result does not depend on the input order.
   edges.sort((x, y) => y.score - x.score || x.p - y.p || x.q - y.q);
   const groupFor = (p: number) => {

@@ -1,154 +1,134 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { compileThesaurus } from '../thesaurus/matcher.js';
+import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { buildIndex, checkOne, exactAllPairs, explainPair, findSimilarPairs } from './engine.js';
-import type { OverlapIndex } from './engine.js';
-import { termWeightIn } from './features.js';
-import { generateNational, pairKey, plantedPairKeys } from './generate.js';
-import type { NationalData } from './generate.js';
-import { explainMatch } from './scoring.js';
-import type { PartnershipFeatures, SimilarPair } from './types.js';
+import { DEFAULT_SETTINGS, scorePositions } from './scoring.js';
+import { partnership } from './test-records.js';
+import type { SimilarPair } from './types.js';
 
-const keys = (pairs: readonly SimilarPair[]) => new Set(pairs.map((p) => pairKey(p.aId, p.bId)));
+const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
+const list = (pairs: readonly SimilarPair[]) => pairs.map((p) => `${p.aId}|${p.bId}`).sort();
 
-function recall(found: readonly SimilarPair[], exact: readonly SimilarPair[]): number {
-  const got = keys(found);
-  return exact.length === 0 ? 1 : exact.filter((p) => got.has(pairKey(p.aId, p.bId))).length / exact.length;
-}
+const WORDS = [
+  'abuse',
+  'domestic',
+  'DV',
+  'carers',
+  'flood',
+  'ASB',
+  'nuisance',
+  'youth',
+  'jobs',
+  'u18',
+  'NI 112',
+  'teenage',
+  'pregnancy',
+  '.',
+];
+const arbScope = fc.array(
+  fc.record({
+    words: fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }),
+    members: fc.uniqueArray(fc.constantFrom('O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7'), { maxLength: 5 }),
+    themes: fc.uniqueArray(fc.constantFrom('t1', 't2', 't3'), { maxLength: 2 }),
+  }),
+  { minLength: 2, maxLength: 14 },
+);
+const toRecords = (drafts: Array<{ words: string[]; members: string[]; themes: string[] }>) =>
+  drafts.map((d, i) =>
+    partnership(`P${String(i).padStart(2, '0')}`, {
+      name: d.words.slice(0, 2).join(' '),
+      purpose: d.words.slice(2).join(' '),
+      themes: d.themes,
+      memberOrganisationIds: d.members,
+    }),
+  );
 
-describe('whole-scope analysis on the small synthetic set (1,000 partnerships)', () => {
-  let data: NationalData;
-  let index: OverlapIndex;
-  let exact: SimilarPair[];
-
-  beforeAll(() => {
-    data = generateNational({ partnerships: 1000, organisations: 400, localities: 7, seed: 11 });
-    index = buildIndex(data.partnerships);
-    exact = exactAllPairs(index);
+describe('finding every pair worth a look in a scope', () => {
+  it('finds exactly the pairs an all-pairs pass finds, at any floor (property)', () => {
+    fc.assert(
+      fc.property(arbScope, fc.double({ min: 0.01, max: 0.95, noNaN: true }), (drafts, floor) => {
+        const index = buildIndex(toRecords(drafts), context);
+        // Lists, not sets: a pair found twice would be a bug too.
+        expect(list(findSimilarPairs(index, floor).pairs)).toEqual(list(exactAllPairs(index, floor)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  it('finds at least 98% of the pairs an exact all-pairs pass finds, and nothing else', () => {
-    const { pairs } = findSimilarPairs(index);
-    expect(exact.length).toBeGreaterThan(10);
-    expect(recall(pairs, exact)).toBeGreaterThanOrEqual(0.98);
-    const exactKeys = keys(exact);
-    expect(pairs.every((p) => exactKeys.has(pairKey(p.aId, p.bId)))).toBe(true);
-  });
-
-  it('does the same with MinHash and LSH banding instead of the prefix filter', () => {
-    const { pairs } = findSimilarPairs(index, { textCandidates: 'minhash' });
-    expect(recall(pairs, exact)).toBeGreaterThanOrEqual(0.98);
-  });
-
-  it('finds most planted near-duplicates, and flags little that was not planted', () => {
-    const { pairs } = findSimilarPairs(index);
-    const planted = plantedPairKeys(data.planted);
-    const found = keys(pairs);
-    const hits = [...planted].filter((k) => found.has(k)).length;
-    expect(hits / planted.size).toBeGreaterThan(0.85);
-    expect(pairs.filter((p) => planted.has(pairKey(p.aId, p.bId))).length / pairs.length).toBeGreaterThan(0.8);
-  });
-
-  it('explains every pair it finds with the same score', () => {
-    const { pairs } = findSimilarPairs(index);
-    for (const p of pairs.slice(0, 50)) {
-      const e = explainPair(index, p.aId, p.bId);
-      expect(e.score).toBeCloseTo(p.score, 9);
-      expect(e.sharedMemberIds.length > 0 || e.sharedTerms.length > 0).toBe(true);
-    }
-  });
-
-  it('checks a new partnership against the index exactly as scoring it against every record would', () => {
-    const source = data.partnerships[123]!;
-    const proposal: PartnershipFeatures = {
-      ...source,
-      id: 'NEW',
-      name: `${source.name} Task Group`,
-      memberOrganisationIds: source.memberOrganisationIds.slice(1),
-    };
-    const matches = checkOne(proposal, index, { threshold: 0.3, limit: 1000 });
-    const weightOf = (key: string) => termWeightIn(index, key);
-    const brute = data.partnerships.map((r) => explainMatch(proposal, r, weightOf)).filter((e) => e.score >= 0.3);
-    expect(new Set(matches.map((m) => m.bId))).toEqual(new Set(brute.map((e) => e.bId)));
-    expect(matches[0]!.bId).toBe(source.id);
-    for (let i = 1; i < matches.length; i++) expect(matches[i - 1]!.score).toBeGreaterThanOrEqual(matches[i]!.score);
-  });
-
-  it('leaves the partnership itself out when an existing one is checked', () => {
-    const existing = data.partnerships[40]!;
-    expect(checkOne(existing, index, { threshold: 0 }).some((m) => m.bId === existing.id)).toBe(false);
+  it('gives each pair the score that scoring it alone gives, and explains it with the same score', () => {
+    fc.assert(
+      fc.property(arbScope, (drafts) => {
+        const index = buildIndex(toRecords(drafts), context);
+        for (const pair of findSimilarPairs(index, 0.01).pairs) {
+          const alone = scorePositions(index, index.positionOf.get(pair.aId)!, index.positionOf.get(pair.bId)!);
+          expect(pair.score).toBeCloseTo(alone.score, 9);
+          expect(explainPair(index, pair.aId, pair.bId, DEFAULT_SETTINGS).score).toBeCloseTo(pair.score, 9);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
-describe('candidate generation', () => {
-  const WORDS = [
-    'abuse',
-    'domestic',
-    'crime',
-    'carers',
-    'dementia',
-    'housing',
-    'flood',
-    'recycling',
-    'youth',
-    'truancy',
-    'obesity',
-    'jobs',
-  ];
-  const arbScope = fc.array(
-    fc.record({
-      words: fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }),
-      members: fc.uniqueArray(fc.constantFrom('O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7'), { maxLength: 5 }),
-      themes: fc.uniqueArray(fc.constantFrom('t1', 't2', 't3'), { maxLength: 2 }),
-      areas: fc.uniqueArray(fc.constantFrom('a1', 'a2'), { maxLength: 2 }),
-    }),
-    { minLength: 2, maxLength: 14 },
-  );
-  const arbWeights = fc.record({
-    members: fc.double({ min: 0, max: 1, noNaN: true }),
-    text: fc.double({ min: 0, max: 1, noNaN: true }),
-    themes: fc.double({ min: 0, max: 0.3, noNaN: true }),
-    areas: fc.double({ min: 0, max: 0.3, noNaN: true }),
+describe('checking one partnership against a scope', () => {
+  it('scores a record of the scope as the whole-scope search does (property)', () => {
+    fc.assert(
+      fc.property(arbScope, (drafts) => {
+        const records = toRecords(drafts);
+        const index = buildIndex(records, context);
+        const found = findSimilarPairs(index, 0.05).pairs;
+        const subject = records[0]!;
+        const checked = checkOne(subject, index, { floor: 0.05, limit: 100, settings: DEFAULT_SETTINGS });
+        const expected = found.filter((p) => p.aId === subject.id || p.bId === subject.id);
+        expect(checked.map((m) => m.bId).sort()).toEqual(
+          expected.map((p) => (p.aId === subject.id ? p.bId : p.aId)).sort(),
+        );
+        for (const m of checked) {
+          const p = expected.find((e) => e.aId === m.bId || e.bId === m.bId)!;
+          expect(m.score).toBeCloseTo(p.score, 9);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
-  it('finds exactly the pairs an all-pairs pass finds, whatever the weights, threshold and member floor', () => {
-    fc.assert(
-      fc.property(
-        arbScope,
-        arbWeights,
-        fc.double({ min: 0.2, max: 0.95, noNaN: true }),
-        fc.double({ min: 0.05, max: 0.6, noNaN: true }),
-        (drafts, weights, threshold, memberFloor) => {
-          fc.pre(weights.members + weights.text + weights.themes + weights.areas > 0.01);
-          const records = drafts.map((d, i) => ({
-            id: `P${i}`,
-            localityId: 'L',
-            name: d.words.slice(0, 2).join(' '),
-            purpose: d.words.slice(2).join(' '),
-            themes: d.themes,
-            areas: d.areas,
-            memberOrganisationIds: d.members,
-            meetingsPerYear: null,
-            meetingMinutes: null,
-            typicalAttendance: null,
-            basis: 'voluntary',
-            statutory: false,
-            separateLegalStatus: false,
-            parentId: null,
-            status: 'active',
-            layer: 'operational',
-          }));
-          const index = buildIndex(records);
-          for (const textCandidates of ['prefix', 'minhash'] as const) {
-            const found = findSimilarPairs(index, { weights, threshold, memberFloor, textCandidates }).pairs;
-            const exact = exactAllPairs(index, { weights, threshold });
-            const list = (pairs: readonly SimilarPair[]) => pairs.map((p) => pairKey(p.aId, p.bId)).sort();
-            // Lists, not sets: a pair found twice would be a bug too.
-            if (textCandidates === 'prefix') expect(list(found)).toEqual(list(exact));
-            else expect([...keys(found)].every((k) => keys(exact).has(k))).toBe(true);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
+  it('finds the duplicate of a proposal worded differently, on name and purpose alone', () => {
+    const records = [
+      partnership('TP', {
+        name: 'Teenage Pregnancy Strategy Group',
+        purpose: 'Halve the under-18 conception rate (NI 112)',
+        memberOrganisationIds: ['o1', 'o2', 'o3'],
+      }),
+      partnership('DV', {
+        name: 'Domestic Violence Forum',
+        purpose: 'Refuge and outreach',
+        memberOrganisationIds: ['o1', 'o4'],
+      }),
+      partnership('FL', { name: 'Flood Forum', purpose: 'Flood wardens', memberOrganisationIds: ['o1', 'o5'] }),
+      partnership('CH', {
+        name: 'Chlamydia Screening Group',
+        purpose: 'Screening for 15-24s',
+        memberOrganisationIds: ['o1', 'o6'],
+      }),
+    ];
+    const index = buildIndex(records, context);
+    const proposal = partnership('proposal:1', {
+      name: 'Young Parents Prevention Forum',
+      purpose: 'Reduce conceptions among girls under 18',
+      memberOrganisationIds: [],
+    });
+    const matches = checkOne(proposal, index, { floor: 0.1, settings: DEFAULT_SETTINGS });
+    expect(matches[0]?.bId).toBe('TP');
+    expect(matches[0]!.score).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.likely);
+  });
+
+  it('leaves the partnership itself out when an existing one is checked', () => {
+    const records = toRecords([
+      { words: ['domestic', 'abuse'], members: ['O1'], themes: [] },
+      { words: ['domestic', 'abuse'], members: ['O1'], themes: [] },
+    ]);
+    const index = buildIndex(records, context);
+    expect(checkOne(records[0]!, index, { floor: 0, settings: DEFAULT_SETTINGS }).map((m) => m.bId)).toEqual(['P01']);
   });
 });

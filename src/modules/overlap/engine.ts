@@ -10,7 +10,7 @@
  * small: the scope is one locality, where duplication happens (two districts' community safety
  * partnerships are not duplicates of each other).
  */
-import { readFeatures, sharedWeight, type OverlapIndex } from './features.js';
+import { readFeatures, sharedWeight, tellsWhat, type OverlapIndex } from './features.js';
 import { idf } from './text.js';
 import { scoreFromShared, scorePositions, type OverlapSettings, type PairScore } from './scoring.js';
 import type { MatchExplanation, PartnershipFeatures, SharedFeature, SimilarPair } from './types.js';
@@ -140,7 +140,7 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     const ordinal = index.textOrdinal.get(key) ?? -1;
     const weight = multiplier * (ordinal >= 0 ? index.textIdf[ordinal]! : rare);
     textTotal += weight;
-    if (multiplier === 1) textInformation += weight;
+    if (tellsWhat(read.sources.get(key)!)) textInformation += weight;
     if (ordinal >= 0) textIds.push({ ordinal, weight });
   }
   const memberIds: Outsider['memberIds'] = [];

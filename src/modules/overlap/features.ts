@@ -35,6 +35,16 @@ export interface ReadingContext {
 export const BROADER_SHARE = 0.4;
 /** Share of a word's weight an age band carries: ages say who, not what. */
 export const AGE_SHARE = 0.5;
+/**
+ * Share of a concept's weight a word the thesaurus does not know carries. Such words are often
+ * the vocabulary of administration ("annual", "targets", "review") rather than of the work, and in a
+ * small register their rarity overstates them.
+ */
+/** A partnership's name usually says what it is for: what it names counts this much more. */
+export const NAME_EMPHASIS = Number(process.env.NE ?? 1.5);
+/** How many features found nowhere else make a text (or a board) fully telling. */
+export const FULL_INFORMATION_FEATURES = Number(process.env.FI ?? 2);
+export const WORD_SHARE = Number(process.env.WS ?? 0.5);
 
 export type FeatureKind = 'concept' | 'word' | 'age' | 'indicator';
 
@@ -61,11 +71,17 @@ function addFeature(into: TextFeatures, key: string, multiplier: number, source:
   }
 }
 
-function addConcept(into: TextFeatures, thesaurus: CompiledThesaurus, concept: number, written: string): void {
-  addFeature(into, `c:${thesaurus.concepts[concept]!.id}`, 1, { kind: 'concept', written, removes: 0 });
+function addConcept(
+  into: TextFeatures,
+  thesaurus: CompiledThesaurus,
+  concept: number,
+  written: string,
+  emphasis = 1,
+): void {
+  addFeature(into, `c:${thesaurus.concepts[concept]!.id}`, emphasis, { kind: 'concept', written, removes: 0 });
   thesaurus.ancestors[concept]!.forEach((level, k) => {
     for (const b of level)
-      addFeature(into, `c:${thesaurus.concepts[b]!.id}`, BROADER_SHARE ** (k + 1), {
+      addFeature(into, `c:${thesaurus.concepts[b]!.id}`, emphasis * BROADER_SHARE ** (k + 1), {
         kind: 'concept',
         written,
         removes: k + 1,
@@ -89,19 +105,23 @@ function describeAges(range: readonly [number, number]): string {
 export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
   const { thesaurus } = context;
-  for (const text of [name, purpose]) {
+  for (const [text, emphasis] of [
+    [name, NAME_EMPHASIS],
+    [purpose, 1],
+  ] as const) {
     const reading = readText(text, context.stopWords);
     const covered = new Set<number>();
     if (thesaurus) {
       for (const m of matchConcepts(thesaurus, reading.tokens)) {
-        addConcept(out, thesaurus, m.concept, m.text);
-        for (let i = m.start; i < m.end; i++) covered.add(i);
+        addConcept(out, thesaurus, m.concept, m.text, emphasis);
+        for (const i of m.positions) covered.add(i);
         const ages = thesaurus.concepts[m.concept]!.ages;
         if (ages) addAges(out, ages, m.text);
       }
     }
     reading.tokens.forEach((t, i) => {
-      if (!covered.has(i)) addFeature(out, `w:${t.stem}`, 1, { kind: 'word', written: t.surface, removes: 0 });
+      if (!covered.has(i) && !t.generic)
+        addFeature(out, `w:${t.stem}`, emphasis * WORD_SHARE, { kind: 'word', written: t.surface, removes: 0 });
     });
     for (const range of reading.ages) addAges(out, range, describeAges(range));
     for (const number of reading.indicators) {
@@ -115,6 +135,11 @@ export function readFeatures(name: string, purpose: string, context: ReadingCont
     }
   }
   return out;
+}
+
+/** Whether a feature says what the partnership does (not a broader heading, not the ages it serves). */
+export function tellsWhat(source: FeatureSource): boolean {
+  return source.removes === 0 && source.kind !== 'age';
 }
 
 /** Lower-case words of a place's name, to be ignored in its own scope ("Westmarsh", "Saltings"). */
@@ -160,9 +185,11 @@ export interface OverlapIndex {
   memberPostings: WeightedPostings;
   memberOrdinal: ReadonlyMap<string, number>;
   memberIdf: Float64Array;
-  /** Average member weight of a board in the scope: what a "well described" board carries. */
-  typicalMemberInformation: number;
-  typicalTextInformation: number;
+  /**
+   * What a well-described partnership carries, text or board: the weight of a couple of things
+   * found nowhere else in the scope. Below it, the evidence is trusted less (scoring.ts).
+   */
+  fullInformation: number;
   themes: readonly ReadonlySet<string>[];
   areas: readonly ReadonlySet<string>[];
 }
@@ -220,17 +247,6 @@ function postingsOf(column: WeightedColumn, count: number): WeightedPostings {
   return { start, positions, weights };
 }
 
-function mean(values: Float64Array): number {
-  let sum = 0;
-  let count = 0;
-  for (const v of values)
-    if (v > 0) {
-      sum += v;
-      count++;
-    }
-  return count > 0 ? sum / count : 0;
-}
-
 /** Builds the index over one scope (one locality's open partnerships). */
 export function buildIndex(records: readonly PartnershipFeatures[], context: ReadingContext = {}): OverlapIndex {
   const positionOf = new Map<string, number>();
@@ -248,7 +264,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
       const o = intern(textInterned, key);
       textInterned.frequency[o]!++;
       row.set(o, multiplier);
-      if (multiplier === 1) direct.add(o);
+      if (tellsWhat(read.sources.get(key)!)) direct.add(o);
     }
     directKeys.push(direct);
     return row;
@@ -265,9 +281,9 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
   });
   const text = weighColumn(textRows, textInterned);
   const members = weighColumn(memberRows, memberInterned);
-  const textInformation = Float64Array.from(directKeys, (keys) => {
+  const textInformation = Float64Array.from(directKeys, (keys, p) => {
     let sum = 0;
-    for (const o of keys) sum += text.idfs[o]!;
+    for (const o of keys) sum += text.idfs[o]! * textRows[p]!.get(o)!;
     return sum;
   });
   return {
@@ -284,8 +300,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
     memberPostings: members.postings,
     memberOrdinal: memberInterned.ordinal,
     memberIdf: members.idfs,
-    typicalMemberInformation: mean(members.column.total),
-    typicalTextInformation: mean(textInformation),
+    fullInformation: FULL_INFORMATION_FEATURES * idf(1, records.length),
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
   };

@@ -1,13 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { apiRoute } from '../../web/api.js';
+import { submitForm } from '../../web/forms.js';
 import type { CostRatesInput } from './costs.js';
 import { DEFAULT_COST_RATES } from './costs.js';
+import { explanationSentences, UBIQUITOUS_SHARE } from './describe.js';
+import { strengthOf } from './scoring.js';
 import type { LocalityAnalysis } from './service.js';
-import type { MatchExplanation } from './types.js';
+import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
 
-type Params = { code: string; clusterId: string; id: string };
+type Params = { code: string; clusterId: string; id: string; aId: string; bId: string };
 const params = (request: FastifyRequest) => request.params as Params;
 
 const pounds = z.coerce.number().min(0).max(1000).optional().catch(undefined);
@@ -42,25 +46,41 @@ function ratesFrom(query: unknown): { input: CostRatesInput; form: Record<string
   return { input, form };
 }
 
-/** What a page shows of one match: the partnerships' names and the reasons in words. */
-export function describeMatch(result: LocalityAnalysis, match: MatchExplanation, themeLabel: (code: string) => string) {
+interface Named {
+  records: ReadonlyMap<string, PartnershipFeatures>;
+  organisations: ReadonlyMap<string, OrganisationRecord>;
+}
+
+/** What a page shows of one match: the partnerships' names, its strength and the reasons in words. */
+export function describeMatch(result: Named, match: MatchExplanation, themeLabel: (code: string) => string) {
   const name = (id: string) => result.records.get(id)?.name ?? id;
+  const organisationName = (id: string) => result.organisations.get(id)?.name ?? id;
   return {
     aId: match.aId,
     bId: match.bId,
     aName: name(match.aId),
     bName: name(match.bId),
     score: match.score,
-    components: (['members', 'text', 'themes', 'areas'] as const).map((c) => ({
-      name: { members: 'Shared members', text: 'Purpose and name', themes: 'Themes', areas: 'Areas' }[c],
-      ...match.components[c],
-    })),
-    sharedMembers: match.sharedMemberIds.map((id) => result.organisations.get(id)?.name ?? id).sort(),
-    sharedTerms: match.sharedTerms.slice(0, 12).map((t) => t.term),
+    strength: strengthOf(match.score, match.settings),
+    likely: match.score >= match.settings.likely,
+    sentences: explanationSentences(match, { nameOf: organisationName }),
+    text: match.text,
+    textConfidence: match.textConfidence,
+    members: match.members,
+    memberConfidence: match.memberConfidence,
+    sharedFeatures: match.sharedFeatures.slice(0, 12),
+    specialistMembers: match.sharedMembers
+      .filter((m) => m.boardShare < UBIQUITOUS_SHARE)
+      .map((m) => organisationName(m.id)),
+    commonMembers: match.sharedMembers
+      .filter((m) => m.boardShare >= UBIQUITOUS_SHARE)
+      .map((m) => organisationName(m.id)),
     sharedThemes: match.sharedThemes.map(themeLabel),
-    sharedAreas: match.sharedAreas,
   };
 }
+
+const pairPath = (code: string, aId: string, bId: string) =>
+  `/localities/${code}/overlap/pairs/${aId < bId ? `${aId}/${bId}` : `${bId}/${aId}`}`;
 
 export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Services): void {
   const themeLabeller = async () => {
@@ -68,25 +88,37 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     return (code: string) => snapshot.label('theme', code);
   };
 
-  app.get('/localities/:code/overlap', { config: { access: 'locality-reader' } }, async (request, reply) => {
-    const rates = ratesFrom(request.query);
-    const result = await overlap.analyse(request.principal, params(request).code, rates.input);
-    const themeLabel = await themeLabeller();
+  const overviewModel = (result: LocalityAnalysis) => {
     const name = (id: string) => result.records.get(id)?.name ?? id;
-    const clusters = result.analysis.clusters.map((c, rank) => ({
-      ...c,
-      rank: rank + 1,
-      names: c.partnershipIds.map(name).sort(),
-      keeperName: name(c.keeperId),
-      recommended: result.analysis.candidates
-        .filter((k) => k.clusterId === c.id && k.recommended)
-        .map((k) => ({
+    const clusters = result.analysis.clusters.map((c, rank) => {
+      const recommended = result.analysis.candidates.filter((k) => k.clusterId === c.id && k.recommended);
+      return {
+        ...c,
+        rank: rank + 1,
+        names: c.partnershipIds.map(name).sort(),
+        keeperName: name(c.keeperId),
+        recommended: recommended.map((k) => ({
           action: k.action,
           names: k.partnershipIds.map(name),
           into: k.intoId ? name(k.intoId) : null,
           blocked: k.blocked,
+          rationale: k.rationale,
+          reason: k.reason,
         })),
-    }));
+      };
+    });
+    const inClusters = new Set(result.analysis.clusters.flatMap((c) => c.partnershipIds));
+    const worthALook = result.analysis.pairs
+      .filter((p) => p.tier === 'look' || !(inClusters.has(p.aId) && inClusters.has(p.bId)))
+      .slice(0, 50)
+      .map((p) => ({ ...p, aName: name(p.aId), bName: name(p.bId) }));
+    return { clusters, worthALook };
+  };
+
+  app.get('/localities/:code/overlap', { config: { access: 'locality-reader' } }, async (request, reply) => {
+    const rates = ratesFrom(request.query);
+    const result = await overlap.analyse(request.principal, params(request).code, rates.input);
+    const themeLabel = await themeLabeller();
     const query = new URLSearchParams(
       Object.entries(rates.form)
         .filter(
@@ -103,7 +135,8 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       section: 'overlap',
       locality: result.locality,
       result,
-      clusters,
+      ...overviewModel(result),
+      settings: result.analysis.settings[result.locality.id],
       metrics: result.analysis.metrics,
       themes: Object.entries(result.analysis.metrics.byTheme)
         .map(([code, count]) => ({ label: code === '(none)' ? 'No theme recorded' : themeLabel(code), count }))
@@ -113,6 +146,163 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       ratesQuery: query ? `?${query}` : '',
     });
   });
+
+  app.get('/localities/:code/overlap/judgements', { config: { access: 'locality-reader' } }, async (request, reply) => {
+    const { locality, judgements } = await overlap.judgements(request.principal, params(request).code);
+    if ((request.query as { format?: string }).format === 'csv') {
+      const csv = stringify(
+        judgements.map((j) => [
+          j.nameA,
+          j.nameB,
+          j.verdict === 'same' ? 'same work' : 'not a duplicate',
+          j.reason ?? '',
+          j.judged_by_name,
+          new Date(j.judged_at).toISOString(),
+          Math.round(j.score_at_judgement * 100),
+        ]),
+        {
+          header: true,
+          columns: ['partnership_a', 'partnership_b', 'judgement', 'reason', 'judged_by', 'judged_at', 'score_then'],
+          cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
+        },
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${locality.gss_code}-overlap-judgements.csv"`)
+        .send(csv);
+    }
+    return reply.view('overlap/views/judgements.njk', {
+      title: 'Judgements on similar partnerships',
+      section: 'overlap',
+      locality,
+      judgements,
+    });
+  });
+
+  const settingsPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
+    const current = await overlap.settings(request.principal, params(request).code);
+    return {
+      title: 'How sensitive the overlap analysis is',
+      section: 'overlap',
+      ...current,
+      values: {
+        likely: Math.round(current.settings.likely * 100),
+        look: Math.round(current.settings.look * 100),
+        version: current.version,
+      },
+      ...extra,
+    };
+  };
+
+  app.get('/localities/:code/overlap/settings', { config: { access: 'locality-reader' } }, async (request, reply) =>
+    reply.view('overlap/views/settings.njk', await settingsPage(request)),
+  );
+
+  app.post('/localities/:code/overlap/settings', { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const code = params(request).code;
+    if (body.action === 'preview') {
+      const context = await settingsPage(request, { values: body });
+      try {
+        const preview = await overlap.previewSettings(request.principal, code, body);
+        const result = await overlap.analyse(request.principal, code);
+        const name = (id: string) => result.records.get(id)?.name ?? id;
+        const named = (list: typeof preview.newlyLikely) =>
+          list.map((p) => ({ ...p, aName: name(p.aId), bName: name(p.bId), href: pairPath(code, p.aId, p.bId) }));
+        return reply.view('overlap/views/settings.njk', {
+          ...context,
+          preview: {
+            ...preview,
+            newlyLikely: named(preview.newlyLikely),
+            noLongerLikely: named(preview.noLongerLikely),
+          },
+        });
+      } catch (error) {
+        return submitForm(reply, { template: 'overlap/views/settings.njk', context: () => context, values: body }, () =>
+          Promise.reject(error),
+        );
+      }
+    }
+    return submitForm(
+      reply,
+      { template: 'overlap/views/settings.njk', context: () => settingsPage(request, { values: body }), values: body },
+      async () => {
+        const saved = await overlap.saveSettings(request.principal, code, body);
+        return {
+          redirect: `/localities/${code}/overlap`,
+          flash: `Sensitivity saved: likely the same work from ${Math.round(saved.likely * 100)}%, worth a look from ${Math.round(saved.look * 100)}%.`,
+        };
+      },
+    );
+  });
+
+  const pairModel = async (request: FastifyRequest) => {
+    const { code, aId, bId } = params(request);
+    const review = await overlap.pair(request.principal, code, aId, bId);
+    const themeLabel = await themeLabeller();
+    const named = {
+      records: new Map([
+        [review.a.id, review.a],
+        [review.b.id, review.b],
+      ]),
+      organisations: review.organisations,
+    };
+    return {
+      title: `${review.a.name} and ${review.b.name}`,
+      section: 'overlap',
+      locality: review.locality,
+      review,
+      m: describeMatch(named, review.explanation, themeLabel),
+      values: {
+        verdict: review.judgement?.verdict,
+        reason: review.judgement?.reason,
+        version: review.judgement?.version,
+      },
+    };
+  };
+
+  app.get(
+    '/localities/:code/overlap/pairs/:aId/:bId',
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => reply.view('overlap/views/pair.njk', await pairModel(request)),
+  );
+
+  app.post(
+    '/localities/:code/overlap/pairs/:aId/:bId',
+    { config: { access: 'gatekeeper' } },
+    async (request, reply) => {
+      const { code, aId, bId } = params(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      return submitForm(
+        reply,
+        { template: 'overlap/views/pair.njk', context: () => pairModel(request), values: body },
+        async () => {
+          const saved = await overlap.judge(request.principal, code, aId, bId, body);
+          return {
+            redirect: pairPath(code, aId, bId),
+            flash:
+              saved.verdict === 'same'
+                ? 'Recorded: they do the same work. The pair stays in the groups in every later analysis.'
+                : 'Recorded: not a duplicate. The pair is no longer flagged, here, on partnership pages or in the pre-check.',
+          };
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/localities/:code/overlap/pairs/:aId/:bId/withdraw',
+    { config: { access: 'gatekeeper' } },
+    async (request, reply) => {
+      const { code, aId, bId } = params(request);
+      const version = Number((request.body as { version?: string } | undefined)?.version);
+      await overlap.withdrawJudgement(request.principal, code, aId, bId, version);
+      return reply.redirectWithFlash(
+        pairPath(code, aId, bId),
+        'Judgement withdrawn: the pair is scored as the engine sees it again.',
+      );
+    },
+  );
 
   app.get('/localities/:code/overlap/:clusterId', { config: { access: 'locality-reader' } }, async (request, reply) => {
     const rates = ratesFrom(request.query);
@@ -125,12 +315,15 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     const themeLabel = await themeLabeller();
     const name = (id: string) => detail.records.get(id)?.name ?? id;
     return reply.view('overlap/views/cluster.njk', {
-      title: `Similar partnerships: ${name(detail.cluster.keeperId)} and others`,
+      title: `Likely the same work: ${name(detail.cluster.keeperId)} and others`,
       section: 'overlap',
       locality: detail.locality,
       detail,
       members: detail.cluster.partnershipIds.map((id) => detail.records.get(id)).filter((p) => p !== undefined),
-      pairs: detail.pairs.map((m) => describeMatch(detail, m, themeLabel)),
+      pairs: detail.pairs.map((m) => ({
+        ...describeMatch(detail, m, themeLabel),
+        href: pairPath(detail.locality.gss_code, m.aId, m.bId),
+      })),
       candidates: detail.candidates.map((c) => ({
         ...c,
         names: c.partnershipIds.map(name),
@@ -179,42 +372,92 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     });
   });
 
-  const explanation = z.object({
-    aId: z.uuid(),
-    bId: z.uuid(),
-    score: z.number(),
-    components: z.record(
-      z.string(),
-      z.object({ similarity: z.number(), weight: z.number(), contribution: z.number(), compared: z.boolean() }),
-    ),
-    sharedMemberIds: z.array(z.string()),
-    sharedTerms: z.array(z.object({ term: z.string(), kind: z.string(), weight: z.number() })),
-    sharedThemes: z.array(z.string()),
-    sharedAreas: z.array(z.string()),
+  overlapApi(app, { overlap, reference });
+}
+
+const score = z.object({
+  score: z.number(),
+  text: z.number(),
+  textConfidence: z.number(),
+  members: z.number(),
+  memberConfidence: z.number(),
+  themes: z.number(),
+});
+const pairSchema = score.extend({
+  aId: z.uuid(),
+  bId: z.uuid(),
+  tier: z.enum(['likely', 'look']),
+  judgement: z.literal('same').optional(),
+});
+const explanation = score.extend({
+  aId: z.string(),
+  bId: z.string(),
+  settings: z.object({ likely: z.number(), look: z.number() }),
+  sharedFeatures: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['concept', 'word', 'age', 'indicator']),
+      label: z.string(),
+      writtenA: z.string(),
+      writtenB: z.string(),
+      weight: z.number(),
+      removes: z.number(),
+    }),
+  ),
+  sharedMembers: z.array(z.object({ id: z.string(), weight: z.number(), boardShare: z.number() })),
+  sharedThemes: z.array(z.string()),
+  sharedAreas: z.array(z.string()),
+});
+const explained = explanation.extend({ strength: z.string(), reasons: z.array(z.string()) });
+const paging = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+function pageOf<T>(items: readonly T[], query: unknown) {
+  const { page, pageSize } = paging.parse(query ?? {});
+  return { page, pageSize, total: items.length, items: items.slice((page - 1) * pageSize, page * pageSize) };
+}
+
+function overlapApi(app: FastifyInstance, { overlap }: Pick<Services, 'overlap' | 'reference'>): void {
+  const withReasons = (m: MatchExplanation, organisations: ReadonlyMap<string, OrganisationRecord>) => ({
+    ...m,
+    strength: strengthOf(m.score, m.settings),
+    reasons: explanationSentences(m, { nameOf: (id) => organisations.get(id)?.name ?? id }),
   });
   apiRoute(app, {
     method: 'GET',
     url: '/api/v1/localities/:code/overlap',
     operationId: 'overlapAnalysis',
     summary:
-      'The locality’s overlap analysis: explained similar pairs, clusters ranked by likely saving, rationalisation candidates and metrics (the last result, with when it was computed)',
+      'The locality’s overlap analysis: pairs likely the same work or worth a look (paged), groups ranked by likely saving, rationalisation candidates and metrics (the last result, with when it was computed)',
     tag: 'Overlap',
     access: 'locality-reader',
     params: z.object({ code: z.string() }),
-    query: ratesQuery,
+    query: ratesQuery.extend(paging.shape),
     response: z.object({
       computedAt: z.string(),
       refreshing: z.boolean(),
-      settings: z.unknown(),
-      pairs: z.array(explanation),
+      settings: z.object({ likely: z.number(), look: z.number() }),
+      pairs: z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(pairSchema) }),
+      dismissed: z.number(),
       clusters: z.array(z.unknown()),
       candidates: z.array(z.unknown()),
       metrics: z.unknown(),
     }),
     handler: async (request) => {
       const result = await overlap.analyse(request.principal, params(request).code, ratesFrom(request.query).input);
-      const { computedAt, settings, pairs, clusters, candidates, metrics } = result.analysis;
-      return { computedAt, refreshing: result.refreshing, settings, pairs, clusters, candidates, metrics };
+      const { computedAt, settings, pairs, clusters, candidates, metrics, dismissed } = result.analysis;
+      return {
+        computedAt,
+        refreshing: result.refreshing,
+        settings: settings[result.locality.id],
+        pairs: pageOf(pairs, request.query),
+        dismissed,
+        clusters,
+        candidates,
+        metrics,
+      };
     },
   });
   apiRoute(app, {
@@ -222,48 +465,145 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     url: '/api/v1/overlap',
     operationId: 'wideOverlapAnalysis',
     summary:
-      'Overlap across every locality you may read (a region with ?region=, or all): groups may cross locality boundaries',
+      'Overlap in every locality you may read (a region with ?region=, or all): each locality’s own analysis, pairs paged',
     tag: 'Overlap',
     access: 'signed-in',
-    query: z.object({ region: z.string().optional() }),
+    query: z.object({ region: z.string().max(100).optional() }).extend(paging.shape),
     response: z.object({
       computedAt: z.string(),
       refreshing: z.boolean(),
       localities: z.array(z.string()),
-      pairs: z.array(explanation),
-      clusters: z.array(z.unknown()),
-      candidates: z.array(z.unknown()),
+      pairs: z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(pairSchema) }),
+      clusters: z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(z.unknown()) }),
       metrics: z.unknown(),
-      localityMetrics: z.unknown(),
     }),
     handler: async (request) => {
       const result = await overlap.analyseWide(
         request.principal,
         (request.query as { region?: string }).region || undefined,
       );
-      const { computedAt, pairs, clusters, candidates, metrics, localityMetrics } = result.analysis;
+      const { computedAt, pairs, clusters, metrics } = result.analysis;
       return {
         computedAt,
         refreshing: result.refreshing,
         localities: result.localities.map((l) => l.gss_code),
-        pairs,
-        clusters,
-        candidates,
-        metrics,
-        localityMetrics,
+        pairs: pageOf(pairs, request.query),
+        clusters: pageOf(clusters, request.query),
+        metrics: { ...metrics, organisations: metrics.organisations.slice(0, 100) },
       };
     },
   });
   apiRoute(app, {
     method: 'GET',
+    url: '/api/v1/localities/:code/overlap/pairs/:aId/:bId',
+    operationId: 'overlapPair',
+    summary: 'One pair of partnerships explained, with the judgement on it',
+    tag: 'Overlap',
+    access: 'locality-reader',
+    params: z.object({ code: z.string(), aId: z.uuid(), bId: z.uuid() }),
+    response: z.object({
+      explanation: explained,
+      judgement: z
+        .object({
+          verdict: z.enum(['same', 'different']),
+          reason: z.string().nullable(),
+          judgedBy: z.string(),
+          judgedAt: z.string(),
+          version: z.number(),
+        })
+        .nullable(),
+    }),
+    handler: async (request) => {
+      const review = await overlap.pair(
+        request.principal,
+        params(request).code,
+        params(request).aId,
+        params(request).bId,
+      );
+      const j = review.judgement;
+      return {
+        explanation: withReasons(review.explanation, review.organisations),
+        judgement: j
+          ? {
+              verdict: j.verdict,
+              reason: j.reason,
+              judgedBy: j.judged_by_name,
+              judgedAt: new Date(j.judged_at).toISOString(),
+              version: j.version,
+            }
+          : null,
+      };
+    },
+  });
+  apiRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/localities/:code/overlap/pairs/:aId/:bId/judgement',
+    operationId: 'judgeOverlapPair',
+    summary:
+      'Record that a pair does the same work, or is not a duplicate (with a reason); send the version to change an existing judgement',
+    tag: 'Overlap',
+    access: 'gatekeeper',
+    params: z.object({ code: z.string(), aId: z.uuid(), bId: z.uuid() }),
+    body: z.object({
+      verdict: z.enum(['same', 'different']),
+      reason: z.string().optional(),
+      version: z.number().int().optional(),
+    }),
+    response: z.object({ verdict: z.enum(['same', 'different']), reason: z.string().nullable(), version: z.number() }),
+    handler: async (request) => {
+      const saved = await overlap.judge(
+        request.principal,
+        params(request).code,
+        params(request).aId,
+        params(request).bId,
+        request.body,
+      );
+      return { verdict: saved.verdict, reason: saved.reason, version: saved.version };
+    },
+  });
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/localities/:code/overlap/settings',
+    operationId: 'overlapSettings',
+    summary: 'The locality’s sensitivity, and what its officers’ judgements suggest',
+    tag: 'Overlap',
+    access: 'locality-reader',
+    params: z.object({ code: z.string() }),
+    response: z.object({
+      settings: z.object({ likely: z.number(), look: z.number() }),
+      version: z.number().nullable(),
+      suggestion: z.unknown(),
+    }),
+    handler: async (request) => {
+      const s = await overlap.settings(request.principal, params(request).code);
+      return { settings: s.settings, version: s.version ?? null, suggestion: s.suggestion };
+    },
+  });
+  apiRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/localities/:code/overlap/settings',
+    operationId: 'saveOverlapSettings',
+    summary:
+      'Set the locality’s sensitivity: the scores (in %) from which a pair is likely the same work, and worth a look',
+    tag: 'Overlap',
+    access: 'locality-admin',
+    params: z.object({ code: z.string() }),
+    body: z.object({ likely: z.number(), look: z.number(), version: z.number().int().optional() }),
+    response: z.object({ likely: z.number(), look: z.number() }),
+    handler: (request) => overlap.saveSettings(request.principal, params(request).code, request.body),
+  });
+  apiRoute(app, {
+    method: 'GET',
     url: '/api/v1/localities/:code/partnerships/:id/similar',
     operationId: 'similarPartnerships',
-    summary: 'Partnerships similar to this one, each with what they share and what it contributed',
+    summary: 'Partnerships similar to this one, each explained, best first (pairs judged not duplicates are left out)',
     tag: 'Overlap',
     access: 'locality-reader',
     params: z.object({ code: z.string(), id: z.uuid() }),
-    response: z.array(explanation),
-    handler: async (request) =>
-      (await overlap.similarTo(request.principal, params(request).code, params(request).id))?.matches ?? [],
+    response: z.array(explained),
+    handler: async (request) => {
+      const found = await overlap.similarTo(request.principal, params(request).code, params(request).id);
+      return found?.matches.map((m) => withReasons(m, found.analysis.organisations)) ?? [];
+    },
   });
 }

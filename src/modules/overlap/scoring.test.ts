@@ -1,198 +1,222 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, scorePositions, termWeightIn } from './features.js';
-import { combine, explainMatch, NOT_COMPARED, resolveWeights, termWeightsOver } from './scoring.js';
-import { shingles, stem } from './text.js';
-import type { PartnershipFeatures } from './types.js';
+import { compileThesaurus } from '../thesaurus/matcher.js';
+import { TEST_THESAURUS } from '../thesaurus/fixture.js';
+import { buildIndex, explainPair } from './engine.js';
+import { DEFAULT_SETTINGS, resolveSettings, scorePositions, strengthOf, tierOf } from './scoring.js';
 import { partnership } from './test-records.js';
+import type { PartnershipFeatures } from './types.js';
 
-const WORDS = [
-  'domestic',
-  'abuse',
-  'reduce',
-  'crime',
-  'young',
-  'people',
-  'housing',
-  'health',
-  'carers',
-  'dementia',
-  'flooding',
-  'recycling',
-  'apprenticeships',
-  'truancy',
-];
+const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
+const BIG = ['district-council', 'county-council', 'police', 'nhs', 'cvs'];
 
-/** A hand-built record with no areas unless a test gives some. */
-const record = (id: string, parts: Partial<PartnershipFeatures> = {}): PartnershipFeatures =>
-  partnership(id, { areas: [], ...parts });
+/** A register where the big partners sit on every board, plus filler partnerships on other work. */
+function register(pair: PartnershipFeatures[]): PartnershipFeatures[] {
+  const filler = [
+    'recycling',
+    'libraries',
+    'road safety',
+    'tourism',
+    'allotments',
+    'flooding',
+    'museums',
+    'parking',
+  ].map((work, i) =>
+    partnership(`F${i}`, {
+      name: `${work} group`,
+      purpose: `Improve ${work} across the district`,
+      memberOrganisationIds: [...BIG, `local-${i}`],
+    }),
+  );
+  return [...pair, ...filler];
+}
 
-const arbRecord = (id: string) =>
-  fc
-    .record({
-      nameWords: fc.array(fc.constantFrom(...WORDS), { maxLength: 3 }),
-      purposeWords: fc.array(fc.constantFrom(...WORDS, 'and', 'the', 'partnership'), { maxLength: 12 }),
-      members: fc.uniqueArray(fc.constantFrom('O1', 'O2', 'O3', 'O4', 'O5', 'O6'), { maxLength: 5 }),
-      themes: fc.uniqueArray(fc.constantFrom('housing', 'community-safety', 'health-wellbeing'), { maxLength: 2 }),
-      areas: fc.uniqueArray(fc.constantFrom('E07000001', 'E05000001', 'E05000002'), { maxLength: 2 }),
-    })
-    .map((r) =>
-      record(id, {
-        name: r.nameWords.join(' '),
-        purpose: r.purposeWords.join(' '),
-        memberOrganisationIds: r.members,
-        themes: r.themes,
-        areas: r.areas,
+function score(records: PartnershipFeatures[], a = 'A', b = 'B') {
+  const index = buildIndex(records, context);
+  return scorePositions(index, index.positionOf.get(a)!, index.positionOf.get(b)!);
+}
+
+describe('scoring a pair', () => {
+  it('sees the same work in different words through the thesaurus', () => {
+    const records = register([
+      partnership('A', {
+        name: 'Teenage Pregnancy Strategy Group',
+        purpose: 'Halve teenage conceptions',
+        memberOrganisationIds: [...BIG, 'o1'],
+      }),
+      partnership('B', {
+        name: 'Young Parents Forum',
+        purpose: 'Reduce under-18 conceptions',
+        memberOrganisationIds: [...BIG, 'o2'],
+      }),
+    ]);
+    const s = score(records);
+    expect(s.score).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.likely);
+  });
+
+  it('does not take two boards of the big partners doing different work for duplicates', () => {
+    const records = register([
+      partnership('A', {
+        name: 'Chlamydia screening group',
+        purpose: 'Screen young people',
+        memberOrganisationIds: [...BIG],
+      }),
+      partnership('B', {
+        name: 'Fuel poverty group',
+        purpose: 'Affordable warmth for older people',
+        memberOrganisationIds: [...BIG],
+      }),
+    ]);
+    expect(score(records).score).toBeLessThan(DEFAULT_SETTINGS.look);
+  });
+
+  it('counts a member on every board for almost nothing (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), (shared, own) => {
+        const specialist = Array.from({ length: shared }, (_, i) => `s${i}`);
+        const a = partnership('A', {
+          name: 'Carers',
+          memberOrganisationIds: [...specialist, ...Array.from({ length: own }, (_, i) => `a${i}`)],
+        });
+        const b = partnership('B', {
+          name: 'Carers',
+          memberOrganisationIds: [...specialist, ...Array.from({ length: own }, (_, i) => `b${i}`)],
+        });
+        const without = score(
+          register([a, b]).map((r) => ({
+            ...r,
+            memberOrganisationIds: r.memberOrganisationIds.filter((m) => !BIG.includes(m)),
+          })),
+        );
+        const withEverywhere = score(
+          register([a, b]).map((r) => ({
+            ...r,
+            memberOrganisationIds: [...r.memberOrganisationIds, 'on-every-board'],
+          })),
+        );
+        expect(Math.abs(withEverywhere.members - without.members)).toBeLessThan(0.05);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('lets specialist members outweigh the partners on most boards', () => {
+    const specialists = score(
+      register([
+        partnership('A', {
+          name: 'Group one',
+          memberOrganisationIds: [...BIG.slice(0, 1), 'womens-aid', 'refuge', 'idva-service'],
+        }),
+        partnership('B', {
+          name: 'Group two',
+          memberOrganisationIds: [...BIG.slice(0, 1), 'womens-aid', 'refuge', 'idva-service'],
+        }),
+      ]),
+    );
+    const bigOnly = score(
+      register([
+        partnership('A', { name: 'Group one', memberOrganisationIds: [...BIG, 'x1'] }),
+        partnership('B', { name: 'Group two', memberOrganisationIds: [...BIG, 'x2'] }),
+      ]),
+    );
+    expect(specialists.members).toBeGreaterThan(0.9);
+    expect(bigOnly.members).toBeLessThan(0.2);
+  });
+
+  it('treats an empty or terse purpose as missing, not as a difference (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('', 'TBC', 'Flooding', 'Forum.', 'n/a'), (terse) => {
+        const board = ['s1', 's2', 's3', 's4', ...BIG];
+        const described = partnership('A', {
+          name: 'Flood Action Group',
+          purpose: 'Flood wardens, sandbag stores and household flood plans in low-lying parishes',
+          memberOrganisationIds: board,
+        });
+        const bare = (purpose: string) =>
+          partnership('B', { name: 'Flood Forum', purpose, memberOrganisationIds: board });
+        const onlyMembers = score(
+          register([
+            { ...described, name: '', purpose: '' },
+            { ...bare(''), name: '' },
+          ]),
+        );
+        const withTerse = score(register([described, bare(terse)]));
+        expect(withTerse.score).toBeGreaterThanOrEqual(onlyMembers.score - 1e-9);
       }),
     );
+  });
 
-const hasEvidence = (r: PartnershipFeatures) =>
-  r.memberOrganisationIds.length > 0 || shingles(r.name, r.purpose).length > 0;
-
-describe('the similarity score', () => {
-  it('is symmetric and between 0 and 1, and its contributions add up to it', () => {
+  it('is symmetric, in [0, 1], and no pair is more alike than a record and its copy (property)', () => {
+    const word = fc.constantFrom(
+      'domestic',
+      'abuse',
+      'carers',
+      'flood',
+      'youth',
+      'housing',
+      'jobs',
+      'ASB',
+      'u18',
+      'NI 112',
+    );
+    const record = (id: string) =>
+      fc
+        .record({
+          name: fc.array(word, { maxLength: 4 }).map((w) => w.join(' ')),
+          purpose: fc.array(word, { maxLength: 8 }).map((w) => w.join(' ')),
+          members: fc.uniqueArray(fc.constantFrom('o1', 'o2', 'o3', 'o4', 'o5', 'o6'), { maxLength: 6 }),
+        })
+        .map((r) => partnership(id, { name: r.name, purpose: r.purpose, memberOrganisationIds: r.members }));
     fc.assert(
-      fc.property(arbRecord('A'), arbRecord('B'), arbRecord('C'), (a, b, c) => {
-        const weightOf = termWeightsOver([a, b, c]);
-        const ab = explainMatch(a, b, weightOf);
-        const ba = explainMatch(b, a, weightOf);
+      fc.property(record('A'), record('B'), (a, b) => {
+        const records = register([a, b]);
+        const ab = score(records, 'A', 'B');
+        const ba = score(records, 'B', 'A');
         expect(ab.score).toBeCloseTo(ba.score, 12);
         expect(ab.score).toBeGreaterThanOrEqual(0);
         expect(ab.score).toBeLessThanOrEqual(1);
-        const sum = Object.values(ab.components).reduce((s, c) => s + c.contribution, 0);
-        expect(sum).toBeCloseTo(ab.score, 12);
+        const withCopy = register([a, b, { ...a, id: 'C' }]);
+        expect(score(withCopy, 'A', 'C').score).toBeGreaterThanOrEqual(score(withCopy, 'A', 'B').score - 1e-9);
       }),
+      { numRuns: 60 },
     );
   });
 
-  it('gives identical records exactly 1', () => {
-    fc.assert(
-      fc.property(arbRecord('A'), arbRecord('B'), (a, other) => {
-        fc.pre(hasEvidence(a));
-        const copy = { ...a, id: 'A2' };
-        expect(explainMatch(a, copy, termWeightsOver([a, copy, other])).score).toBe(1);
+  it('explains a pair with the same score, naming the thesaurus link in both wordings', () => {
+    const records = register([
+      partnership('A', { name: 'ASB Sub-Group', purpose: 'Case conferences', memberOrganisationIds: [...BIG, 'o1'] }),
+      partnership('B', {
+        name: 'Nuisance Neighbours Group',
+        purpose: 'Tenancy enforcement',
+        memberOrganisationIds: [...BIG, 'o1'],
       }),
-    );
-  });
-
-  it('gives records that share nothing exactly 0', () => {
-    const a = record('A', {
-      name: 'Domestic Abuse Forum',
-      purpose: 'Reduce domestic abuse.',
-      memberOrganisationIds: ['O1', 'O2'],
-      themes: ['community-safety'],
-      areas: ['E05000001'],
-    });
-    const b = record('B', {
-      name: 'Recycling Group',
-      purpose: 'More recycling of waste.',
-      memberOrganisationIds: ['O3'],
-      themes: ['environment'],
-      areas: ['E05000002'],
-    });
-    expect(explainMatch(a, b, termWeightsOver([a, b])).score).toBe(0);
-    fc.assert(
-      fc.property(arbRecord('A'), arbRecord('B'), (x, y) => {
-        // Make y disjoint from x in every component: other organisations, words, themes, areas.
-        const disjoint = {
-          ...y,
-          name: 'flooding',
-          purpose: 'recycling truancy',
-          memberOrganisationIds: y.memberOrganisationIds.map((m) => `${m}-other`),
-          themes: ['transport'],
-          areas: ['W06000001'],
-        };
-        fc.pre(!/flooding|recycling|truancy|flood|recycl|truanc/.test(`${x.name} ${x.purpose}`));
-        expect(explainMatch(x, disjoint, termWeightsOver([x, disjoint])).score).toBe(0);
-      }),
-    );
-  });
-
-  it('explains exactly what is shared: members, words and phrases, themes and areas', () => {
-    fc.assert(
-      fc.property(arbRecord('A'), arbRecord('B'), (a, b) => {
-        const e = explainMatch(a, b, termWeightsOver([a, b]));
-        const intersect = (x: string[], y: string[]) => [...new Set(x)].filter((v) => y.includes(v)).sort();
-        expect(e.sharedMemberIds).toEqual(intersect(a.memberOrganisationIds, b.memberOrganisationIds));
-        expect(e.sharedThemes).toEqual(intersect(a.themes, b.themes));
-        expect(e.sharedAreas).toEqual(intersect(a.areas, b.areas));
-        const keysA = new Map(shingles(a.name, a.purpose).map((s) => [s.key, s.surface]));
-        const keysB = new Set(shingles(b.name, b.purpose).map((s) => s.key));
-        const sharedSurfaces = [...keysA]
-          .filter(([k]) => keysB.has(k))
-          .map(([, surface]) => surface)
-          .sort();
-        expect(e.sharedTerms.map((t) => t.term).sort()).toEqual(sharedSurfaces);
-        // Most distinctive first.
-        for (let i = 1; i < e.sharedTerms.length; i++)
-          expect(e.sharedTerms[i - 1]!.weight).toBeGreaterThanOrEqual(e.sharedTerms[i]!.weight);
-      }),
-    );
-  });
-
-  it('is computed the same from the compact index as from the records', () => {
-    fc.assert(
-      fc.property(fc.array(arbRecord('x'), { minLength: 2, maxLength: 6 }), (drafts) => {
-        const records = drafts.map((r, i) => ({ ...r, id: `P${i}` }));
-        const index = buildIndex(records);
-        const weights = resolveWeights();
-        for (let p = 0; p < records.length; p++) {
-          for (let q = p + 1; q < records.length; q++) {
-            const fromIndex = scorePositions(index, p, q, weights).score;
-            const fromRecords = explainMatch(records[p]!, records[q]!, (k) => termWeightIn(index, k), weights).score;
-            expect(fromIndex).toBeCloseTo(fromRecords, 10);
-          }
-        }
-      }),
-    );
-  });
-
-  it('leaves out what one side has not recorded instead of counting it as a difference', () => {
-    const a = record('A', {
-      name: 'Dementia carers',
-      purpose: 'Support carers of people with dementia',
-      memberOrganisationIds: [],
-      themes: ['older-people'],
-    });
-    const b = record('B', {
-      name: 'Dementia carers',
-      purpose: 'Support carers of people with dementia',
-      memberOrganisationIds: ['O1', 'O2'],
-      themes: ['older-people'],
-    });
-    const e = explainMatch(a, b, termWeightsOver([a, b]));
-    expect(e.components.members.compared).toBe(false);
-    expect(e.components.areas.compared).toBe(false);
-    expect(e.score).toBe(1);
-  });
-
-  it('never lets themes and areas alone make a match', () => {
-    expect(combine(NOT_COMPARED, NOT_COMPARED, 1, 1, resolveWeights())).toBe(0);
-  });
-
-  it('weighs a word on every partnership in the scope (the place name) next to nothing', () => {
-    const scope = [
-      record('A', { name: 'Brackenfield Domestic Abuse Forum', purpose: 'Brackenfield domestic abuse' }),
-      record('B', { name: 'Brackenfield Recycling Group', purpose: 'Brackenfield recycling' }),
-      record('C', { name: 'Brackenfield Carers Network', purpose: 'Brackenfield carers' }),
-    ];
-    const weightOf = termWeightsOver(scope);
-    expect(weightOf('brackenfield')).toBeLessThan(weightOf('abus') / 5);
-    expect(explainMatch(scope[0]!, scope[1]!, weightOf).components.text.similarity).toBeLessThan(0.1);
-  });
-
-  it('matches word forms and ignores generic partnership words', () => {
-    expect(stem('reducing')).toBe(stem('reduce'));
-    expect(stem('communities')).toBe(stem('community'));
-    expect(shingles('The Safer Streets Partnership Board', '').map((s) => s.key)).toEqual([
-      'safer',
-      'safer street',
-      'street',
     ]);
+    const index = buildIndex(records, context);
+    const e = explainPair(index, 'A', 'B', DEFAULT_SETTINGS);
+    expect(e.score).toBeCloseTo(score(records).score, 12);
+    const concept = e.sharedFeatures.find((f) => f.key === 'c:antisocial-behaviour');
+    expect(concept).toMatchObject({
+      writtenA: 'asb',
+      writtenB: 'nuisance neighbours',
+      label: 'Antisocial behaviour',
+      removes: 0,
+    });
+  });
+});
+
+describe('tiers and strength', () => {
+  it('puts a score in a tier by the locality’s thresholds', () => {
+    const settings = resolveSettings({ likely: 0.6, look: 0.4 });
+    expect(tierOf(0.65, settings)).toBe('likely');
+    expect(tierOf(0.5, settings)).toBe('look');
+    expect(tierOf(0.2, settings)).toBeNull();
+    expect(strengthOf(0.95, settings)).toBe('very strong');
+    expect(strengthOf(0.61, settings)).toBe('strong');
+    expect(strengthOf(0.45, settings)).toBe('moderate');
   });
 
-  it('rejects weights that are negative or all zero', () => {
-    expect(() => resolveWeights({ members: -1 })).toThrow(RangeError);
-    expect(() => resolveWeights({ members: 0, text: 0, themes: 0, areas: 0 })).toThrow(RangeError);
+  it('refuses thresholds out of range or the wrong way round', () => {
+    expect(() => resolveSettings({ likely: 0.3, look: 0.5 })).toThrow(/not be above/);
+    expect(() => resolveSettings({ likely: 1.2 })).toThrow(/at most 1/);
   });
 });

@@ -6,16 +6,19 @@
  *  - **what they say they do** (text): the weight of the text features both have (features.ts:
  *    concepts of the thesaurus, words, ages, indicators, each weighted by how rare it is in the
  *    scope), over the geometric mean of their totals. The confidence is how much the shorter
- *    text says, against a typical text of the scope: an empty or one-word purpose is missing
- *    data, not evidence of difference;
+ *    text says, against a couple of things found nowhere else in the scope: an empty or
+ *    one-word purpose, or one of nothing but boilerplate, is missing data, not evidence of
+ *    difference;
  *  - **who sits on them** (members): the IDF weight of the organisations both have over the
  *    weight of all their organisations (weighted Jaccard), so the partners on most boards count
  *    for little and a shared specialist charity for a lot. Only a board that is nearly the same
  *    is evidence on its own (the similarity is raised to a power); the confidence is how much
- *    the smaller board's members weigh against a typical board.
+ *    the smaller board's members weigh: a board of only the partners on most boards tells little.
  *
  * The two are combined as independent evidence (a noisy-or): either can make a pair alike, and
- * missing evidence on one side never lowers the other. Shared themes add a little; different
+ * missing evidence on one side never lowers the other. One exception: when both purposes say
+ * plainly that they do different things, the same board counts for half (the same people meeting
+ * twice is worth a look, not likely the same work). Shared themes add a little; different
  * areas of one scope are not held against a pair. A pair is "likely the same work" at or above
  * the locality's `likely` threshold and "worth a look" at or above its `look` threshold.
  */
@@ -29,14 +32,14 @@ export interface OverlapSettings {
 }
 
 /** Measured on the benchmark registers: see README.md "Calibration". */
-export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.5, look: 0.35 };
+export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.6, look: 0.4 };
 
 /** Text similarity at which the wording alone makes a pair certain. */
 export const TEXT_SATURATION = 0.45;
+/** Text similarity under which two telling purposes plainly describe different work. */
+export const TEXT_DISAGREEMENT = 0.15;
 /** Member similarity is raised to this power: only nearly the same board counts on its own. */
 export const MEMBER_POWER = 6;
-/** Share of a typical text (or board) at which its confidence is full. */
-export const CONFIDENCE_REFERENCE = 0.6;
 /** Most a fully shared theme list adds to the score. */
 export const THEME_BONUS = 0.05;
 
@@ -52,9 +55,9 @@ export interface PairScore {
   themes: number;
 }
 
-function confidence(information: number, typical: number): number {
-  if (typical <= 0) return information > 0 ? 1 : 0;
-  return Math.min(1, information / (typical * CONFIDENCE_REFERENCE));
+function confidence(information: number, full: number): number {
+  if (full <= 0) return information > 0 ? 1 : 0;
+  return Math.min(1, information / full);
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -66,8 +69,12 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /** The evidence each part gives, and the score they make together. */
 export function combine(parts: Omit<PairScore, 'score'>): number {
-  const textEvidence = parts.textConfidence * Math.min(1, parts.text / TEXT_SATURATION);
-  const memberEvidence = parts.memberConfidence * parts.members ** MEMBER_POWER;
+  const textAgreement = Math.min(1, parts.text / TEXT_SATURATION);
+  const textEvidence = parts.textConfidence * textAgreement;
+  // The same people meeting twice is worth a look whatever the purposes say; it is likely the
+  // same work only if the purposes do not clearly say otherwise.
+  const textSaysOtherwise = parts.textConfidence * Math.max(0, 1 - parts.text / TEXT_DISAGREEMENT);
+  const memberEvidence = parts.memberConfidence * parts.members ** MEMBER_POWER * (1 - textSaysOtherwise / 2);
   const evidence = 1 - (1 - textEvidence) * (1 - memberEvidence);
   return evidence > 0 ? Math.min(1, evidence + THEME_BONUS * parts.themes * evidence) : 0;
 }
@@ -87,12 +94,9 @@ export function scoreFromShared(
   const memberUnion = memberP + memberQ - sharedMembers;
   const parts = {
     text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / Math.sqrt(textP * textQ)) : 0,
-    textConfidence: confidence(
-      Math.min(index.textInformation[p]!, index.textInformation[q]!),
-      index.typicalTextInformation,
-    ),
+    textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
     members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
-    memberConfidence: confidence(Math.min(memberP, memberQ), index.typicalMemberInformation),
+    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
     themes: jaccard(index.themes[p]!, index.themes[q]!),
   };
   return { score: combine(parts), ...parts };

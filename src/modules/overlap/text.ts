@@ -23,13 +23,16 @@
 import porter2 from 'wink-porter2-stemmer';
 
 const FUNCTION_WORDS = `a about above across after again against all also am among an and any are as at be
-because been before being below between both but by can could did do does doing down during each
+because been before being below between both but by can could did do does doing during each
 eg either etc few for from further had has have having he her here hers him his how i ie if in inc
-incl into is it its itself just may me might more most must my no nor not now of off on once only or
-other our ours out over own per plus re same shall she should so some such than that the their
-theirs them then there these they this those through to too under until up upon us very via vs was
+incl is it its itself just may me might more most must my no nor not now of on once only or
+other our ours own per plus re same shall she should so some such than that the their
+theirs them then there these they this those through to too until upon us very via vs was
 we were what when where whether which while who whom whose why will with within without would you
 your yours`;
+
+/** Little words that carry meaning inside a phrase ("out of work", "back into work"), never alone. */
+const PARTICLES = 'back down into off out over under up';
 
 /** Words partnerships use about themselves, whatever they are for. */
 const PARTNERSHIP_WORDS = `partnership partnerships partner partners board boards group groups subgroup
@@ -37,9 +40,15 @@ subgroups sub forum forums committee committees steering network networks allian
 executive strategic local locality joint working arrangement arrangements body bodies meeting
 meetings member members membership new`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${FUNCTION_WORDS} ${PARTNERSHIP_WORDS}`.split(/\s+/).filter(Boolean),
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
+const FUNCTION: ReadonlySet<string> = words(FUNCTION_WORDS);
+/** Stems of the words partnerships use about themselves. */
+const GENERIC_STEMS: ReadonlySet<string> = new Set(
+  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES}`)].map((w) => porter2(w)),
 );
+
+/** Words that never count as evidence of what a partnership does. */
+export const STOP_WORDS: ReadonlySet<string> = words(`${FUNCTION_WORDS} ${PARTNERSHIP_WORDS} ${PARTICLES}`);
 
 /** Plurals and forms the stemmer does not bring together, and American spellings of common words. */
 const IRREGULAR: Readonly<Record<string, string>> = {
@@ -69,6 +78,18 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   neighborhoods: 'neighbourhood',
 };
 
+/** Nouns in -ing that the stemmer would fold into another word ("parking" into "park"). */
+const KEPT_WHOLE: Readonly<Record<string, string>> = {
+  marketing: 'marketing',
+  parking: 'parking',
+  training: 'training',
+  trainings: 'training',
+  evening: 'evening',
+  evenings: 'evening',
+  residency: 'residency',
+  residencies: 'residency',
+};
+
 const stems = new Map<string, string>();
 
 /** The stem a lower-case word is matched by (cached: a register repeats its words). */
@@ -76,7 +97,7 @@ export function stemWord(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     const base = IRREGULAR[word] ?? word.replace(/iz(e|es|ed|ing|ation|ations)$/, 'is$1');
-    stemmed = porter2(base);
+    stemmed = KEPT_WHOLE[word] ?? porter2(base);
     stems.set(word, stemmed);
   }
   return stemmed;
@@ -91,6 +112,11 @@ export interface Token {
   capitals: boolean;
   /** Which clause of the text it is in: phrases match within one clause only. */
   clause: number;
+  /**
+   * A word partnerships use about themselves ("partnership", "local", "board"): part of a phrase
+   * of the thesaurus ("Local Strategic Partnership") but no evidence on its own.
+   */
+  generic: boolean;
 }
 
 /** An age range in whole years, inclusive. */
@@ -108,32 +134,57 @@ const CLAUSE_BREAK = /[.;:!?()[\]{}\n\r]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const WORD = /[A-Za-z0-9]+|[.;:!?()[\]{}\n\r]/g;
 
+/**
+ * Prefixes written with a hyphen or without ("co-ordinate", "coordinate"), and single letters
+ * before a hyphen ("C-card", "e-safety"): joined so both spellings read alike.
+ */
+const JOINED_PREFIXES = /\b(co|pre|re|non|anti|multi|inter|sub|self|post|semi|[A-Za-z])-(?=[A-Za-z])/gi;
+
 function plain(text: string): string {
   // eslint-disable-next-line no-control-regex -- only non-ASCII text needs folding
   return /[^\u0000-\u007f]/.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
 }
 
+function joinPrefixes(text: string): string {
+  return text.includes('-') ? text.replace(JOINED_PREFIXES, '$1') : text;
+}
+
 /**
- * The content words of a text, with capitals noted and clauses numbered. Words of one letter and
- * bare numbers are left out; `extraStopWords` (lower case) are dropped too, e.g. the locality's name.
+ * The words of a text, function words left out, with capitals noted, clauses numbered and the
+ * words partnerships use about themselves marked generic. Words of one letter and bare numbers
+ * are left out; `extraStopWords` (lower case) are dropped too, e.g. the locality's name.
  */
 export function readTokens(text: string, extraStopWords?: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
-  for (const match of plain(text).matchAll(WORD)) {
+  for (const match of joinPrefixes(plain(text)).matchAll(WORD)) {
     const raw = match[0];
     if (raw.length === 1 && CLAUSE_BREAK.test(raw)) {
       clause++;
       continue;
     }
-    if (raw.length < 2 || /^\d+(s|st|nd|rd|th)?$/i.test(raw)) continue;
     const surface = raw.toLowerCase();
-    if (STOP_WORDS.has(surface) || extraStopWords?.has(surface)) continue;
+    // A bare number ("136", "5s", "2008") is kept for the thesaurus's phrases ("section 136"),
+    // never as evidence on its own.
+    if (/^\d+(s|st|nd|rd|th)?$/.test(surface)) {
+      tokens.push({ stem: surface, surface, capitals: false, clause, generic: true });
+      continue;
+    }
+    if (raw.length < 2) continue;
+    // Codes with digits ("A1101", "5x30", "u18", "NI112") are read as ages and indicators
+    // elsewhere, or are references: part of a phrase at most.
+    const coded = /\d/.test(surface);
+    if (FUNCTION.has(surface) || extraStopWords?.has(surface)) continue;
     const letters = raw.replace(/[^A-Za-z]/g, '');
     const capitals = letters.length >= 2 && letters === letters.toUpperCase();
     const stem = stemWord(surface);
-    if (STOP_WORDS.has(stem)) continue;
-    tokens.push({ stem, surface, capitals, clause });
+    tokens.push({
+      stem,
+      surface,
+      capitals,
+      clause,
+      generic: coded || GENERIC_STEMS.has(stem) || STOP_WORDS.has(surface),
+    });
   }
   return tokens;
 }

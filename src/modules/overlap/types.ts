@@ -143,4 +143,6 @@ export interface RationalisationCandidate {
   rationale: string;
   /** The one action suggested for this partnership (the mildest the rules allow). */
   recommended: boolean;
+  /** For the suggested one: why it was chosen over the others, in plain words. */
+  reason?: string;
 }

@@ -25,16 +25,26 @@ export interface CompiledThesaurus {
   /** Indicator number (`112`, `157a`) → concepts that name it. */
   indicators: ReadonlyMap<string, readonly number[]>;
   root: TrieNode;
+  /** Labels of several words, by each of their stems: for matching phrases loosely. */
+  phrasesByStem: ReadonlyMap<string, readonly Phrase[]>;
+}
+
+interface Phrase {
+  stems: readonly string[];
+  concept: number;
+  abbreviation: boolean;
 }
 
 export interface ConceptMatch {
   concept: number;
-  /** Token positions [start, end) the label covered. */
-  start: number;
-  end: number;
+  /** Positions of the tokens the label covered, in order. */
+  positions: number[];
   /** The words of the text that matched, as written (lower case). */
   text: string;
 }
+
+/** Words a loosely matched phrase may have between its own (beyond its length). */
+const LOOSE_SLACK = 2;
 
 const INDICATOR_LABEL = /^NI\s?-?\s?(\d{1,3}[a-d]?)$/;
 /** How far up the hierarchy a match is followed. */
@@ -85,6 +95,7 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
   const positionOf = new Map(concepts.map((c, i) => [c.id, i]));
   const root = node();
   const indicators = new Map<string, number[]>();
+  const phrasesByStem = new Map<string, Phrase[]>();
   concepts.forEach((concept, c) => {
     for (const label of [concept.label, ...concept.altLabels]) {
       const indicator = INDICATOR_LABEL.exec(label.trim());
@@ -94,15 +105,28 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
         continue;
       }
       const tokens = readTokens(label);
-      if (tokens.length > 0) addLabel(root, tokens, c, isAbbreviation(label));
+      // A one-word label of a generic word ("services", "local") would match everything; a
+      // phrase of them ("Local Strategic Partnership", "out of work") is specific enough.
+      if (tokens.length > 1 || (tokens.length === 1 && !tokens[0]!.generic))
+        addLabel(root, tokens, c, isAbbreviation(label));
+      if (tokens.length > 1) {
+        const phrase: Phrase = { stems: tokens.map((t) => t.stem), concept: c, abbreviation: isAbbreviation(label) };
+        for (const stem of new Set(phrase.stems)) phrasesByStem.set(stem, [...(phrasesByStem.get(stem) ?? []), phrase]);
+      }
     }
   });
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
-  return { concepts, positionOf, ancestors, indicators, root };
+  return { concepts, positionOf, ancestors, indicators, root, phrasesByStem };
 }
 
-/** Every concept named in a run of tokens, longest label first, left to right. */
+/** Every concept named in a run of tokens: exact labels, longest first, then loose phrases. */
 export function matchConcepts(thesaurus: CompiledThesaurus, tokens: readonly Token[]): ConceptMatch[] {
+  const matches = matchExactly(thesaurus, tokens);
+  const covered = new Set(matches.flatMap((m) => m.positions));
+  return [...matches, ...matchLoosely(thesaurus, tokens, covered)];
+}
+
+function matchExactly(thesaurus: CompiledThesaurus, tokens: readonly Token[]): ConceptMatch[] {
   const matches: ConceptMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -120,12 +144,54 @@ export function matchConcepts(thesaurus: CompiledThesaurus, tokens: readonly Tok
       i++;
       continue;
     }
-    const text = tokens
-      .slice(i, best.end)
-      .map((t) => t.surface)
-      .join(' ');
-    for (const concept of best.concepts) matches.push({ concept, start: i, end: best.end, text });
+    const positions = Array.from({ length: best.end - i }, (_, k) => i + k);
+    const text = positions.map((p) => tokens[p]!.surface).join(' ');
+    for (const concept of best.concepts) matches.push({ concept, positions, text });
     i = best.end;
   }
   return matches;
+}
+
+/** Where each stem of a phrase sits near `around`, among uncovered tokens of its clause; undefined if one is missing. */
+function placePhrase(phrase: Phrase, tokens: readonly Token[], around: number, covered: ReadonlySet<number>) {
+  const window = phrase.stems.length + LOOSE_SLACK;
+  const taken = new Set<number>();
+  for (const stem of phrase.stems) {
+    let best = -1;
+    for (let d = 0; d <= window && best < 0; d++) {
+      for (const p of d === 0 ? [around] : [around - d, around + d]) {
+        const t = tokens[p];
+        if (!t || taken.has(p) || covered.has(p) || t.clause !== tokens[around]!.clause || t.stem !== stem) continue;
+        if (phrase.abbreviation && !t.capitals) continue;
+        best = p;
+        break;
+      }
+    }
+    if (best < 0) return undefined;
+    taken.add(best);
+  }
+  const positions = [...taken].sort((a, b) => a - b);
+  return positions.at(-1)! - positions[0]! < window ? positions : undefined;
+}
+
+function matchLoosely(thesaurus: CompiledThesaurus, tokens: readonly Token[], covered: Set<number>): ConceptMatch[] {
+  const found: ConceptMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered.has(i)) continue;
+    const phrases = [...(thesaurus.phrasesByStem.get(tokens[i]!.stem) ?? [])].sort(
+      (a, b) => b.stems.length - a.stems.length,
+    );
+    for (const phrase of phrases) {
+      const positions = placePhrase(phrase, tokens, i, covered);
+      if (!positions) continue;
+      for (const p of positions) covered.add(p);
+      const text = positions.map((p) => tokens[p]!.surface).join(' ');
+      for (const other of phrases.filter(
+        (o) => o.stems.length === phrase.stems.length && o.stems.join(' ') === phrase.stems.join(' '),
+      ))
+        found.push({ concept: other.concept, positions, text });
+      break;
+    }
+  }
+  return found;
 }
