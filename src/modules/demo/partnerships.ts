@@ -1808,7 +1808,12 @@ export const PARTNERSHIPS: PartnershipSpec[] = [
  * The near-duplicates planted for the overlap engine: similar purpose wording and largely the
  * same board, in the forms a review meets in practice.
  */
-export const DUPLICATE_GROUPS: ReadonlyArray<{ label: string; keys: string[] }> = [
+/**
+ * The planted duplicates, for tests and the quality bench. Most are the same board under another
+ * name or wording; `newBoard` marks the one whose boards differ (a proposed successor beside the
+ * board it would replace), as real registers have too.
+ */
+export const DUPLICATE_GROUPS: ReadonlyArray<{ label: string; keys: string[]; newBoard?: boolean }> = [
   {
     label: 'Older people’s forums: a voluntary forum, a reworded 50+ partnership and a nested copy under health',
     keys: ['older-peoples-forum', 'fifty-plus', 'later-life'],
@@ -1833,5 +1838,10 @@ export const DUPLICATE_GROUPS: ReadonlyArray<{ label: string; keys: string[] }> 
   {
     label: 'Affordable warmth group and fuel poverty partnership, the same members under a new name',
     keys: ['affordable-warmth', 'fuel-poverty'],
+  },
+  {
+    label: 'Children’s centres board and the proposed family hubs network that would turn the centres into hubs',
+    keys: ['childrens-centres', 'family-hubs'],
+    newBoard: true,
   },
 ];

@@ -194,7 +194,7 @@ function markRecommended(
   const choice = (covered ? open('close') : undefined) ?? open('merge') ?? open('nest');
   if (!choice) return;
   choice.recommended = true;
-  choice.reason = reasonFor(choice, options, p, keeper, covered);
+  choice.reason = reasonFor(choice, options, p, keeper);
 }
 
 function pounds(pence: number): string {
@@ -206,7 +206,6 @@ function reasonFor(
   options: readonly RationalisationCandidate[],
   p: PartnershipFeatures,
   keeper: PartnershipFeatures,
-  covered: boolean,
 ): string {
   const close = options.find((c) => c.action === 'close');
   const blockedBy = (action: RationalisationAction) =>

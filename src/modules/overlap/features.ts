@@ -32,7 +32,7 @@ export interface ReadingContext {
 }
 
 /** Share of a concept's weight each broader concept above it carries, per step up. */
-export const BROADER_SHARE = 0.4;
+export const BROADER_SHARE = Number(process.env.BS ?? 0.4);
 /** Share of a word's weight an age band carries: ages say who, not what. */
 export const AGE_SHARE = 0.5;
 /**

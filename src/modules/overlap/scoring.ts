@@ -35,7 +35,7 @@ export interface OverlapSettings {
 export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.6, look: 0.4 };
 
 /** Text similarity at which the wording alone makes a pair certain. */
-export const TEXT_SATURATION = 0.45;
+export const TEXT_SATURATION = Number(process.env.SAT ?? 0.4);
 /** Text similarity under which two telling purposes plainly describe different work. */
 export const TEXT_DISAGREEMENT = 0.15;
 /** Member similarity is raised to this power: only nearly the same board counts on its own. */
@@ -53,6 +53,19 @@ export interface PairScore {
   members: number;
   memberConfidence: number;
   themes: number;
+}
+
+/** Weight of the broader text's share in the mean two texts' shared weight is taken over. */
+export const BREADTH = Number(process.env.BR ?? 0.7);
+
+/**
+ * The mean of two texts' total weights that their shared weight is measured against: the
+ * geometric mean (BREADTH 0.5) lets a short focused text match a long one that says much the
+ * same; leaning towards the larger keeps an umbrella that lists many kinds of work from matching
+ * each of them.
+ */
+function breadthMean(a: number, b: number): number {
+  return Math.max(a, b) ** BREADTH * Math.min(a, b) ** (1 - BREADTH);
 }
 
 function confidence(information: number, full: number): number {
@@ -73,7 +86,9 @@ export function combine(parts: Omit<PairScore, 'score'>): number {
   const textEvidence = parts.textConfidence * textAgreement;
   // The same people meeting twice is worth a look whatever the purposes say; it is likely the
   // same work only if the purposes do not clearly say otherwise.
-  const textSaysOtherwise = parts.textConfidence * Math.max(0, 1 - parts.text / TEXT_DISAGREEMENT);
+  // Only a purpose that says enough can say otherwise.
+  const telling = Math.max(0, 2 * parts.textConfidence - 1);
+  const textSaysOtherwise = telling * Math.max(0, 1 - parts.text / TEXT_DISAGREEMENT);
   const memberEvidence = parts.memberConfidence * parts.members ** MEMBER_POWER * (1 - textSaysOtherwise / 2);
   const evidence = 1 - (1 - textEvidence) * (1 - memberEvidence);
   return evidence > 0 ? Math.min(1, evidence + THEME_BONUS * parts.themes * evidence) : 0;
@@ -93,7 +108,7 @@ export function scoreFromShared(
   const memberQ = index.members.total[q]!;
   const memberUnion = memberP + memberQ - sharedMembers;
   const parts = {
-    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / Math.sqrt(textP * textQ)) : 0,
+    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
     textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
     members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
     memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),

@@ -33,6 +33,21 @@ describe('reading words', () => {
     expect(tokens.find((t) => t.surface === 'da')?.capitals).toBe(false);
   });
 
+  it('reads plural abbreviations and letters joined by an ampersand as abbreviations', () => {
+    expect(readTokens('two CDRPs merged').find((t) => t.surface === 'cdrps')).toMatchObject({
+      capitals: true,
+      stem: 'cdrp',
+    });
+    expect(readTokens('A&E attendances')[0]).toMatchObject({ surface: 'ae', capitals: true });
+    expect(readTokens('IT services').map((t) => t.surface)).toEqual(['it', 'services']);
+    expect(readTokens('it works').map((t) => t.surface)).toEqual(['works']);
+  });
+
+  it('finds no abbreviations in a clause written wholly in capitals', () => {
+    expect(readTokens('PREVENT STEERING GROUP').every((t) => !t.capitals)).toBe(true);
+    expect(readTokens('Prevent steering group (PREVENT)').some((t) => t.capitals)).toBe(true);
+  });
+
   it('reads hyphenated prefixes the same with or without the hyphen', () => {
     expect(stems('co-ordinate re-offending')).toEqual(stems('coordinate reoffending'));
     expect(stems('C-card scheme')).toEqual(stems('Ccard scheme'));

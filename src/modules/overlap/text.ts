@@ -24,12 +24,15 @@ import porter2 from 'wink-porter2-stemmer';
 
 const FUNCTION_WORDS = `a about above across after again against all also am among an and any are as at be
 because been before being below between both but by can could did do does doing during each
-eg either etc few for from further had has have having he her here hers him his how i ie if in inc
+eg either etc few for from had has have having he her here hers him his how i ie if in inc
 incl is it its itself just may me might more most must my no nor not now of on once only or
 other our ours own per plus re same shall she should so some such than that the their
 theirs them then there these they this those through to too until upon us very via vs was
 we were what when where whether which while who whom whose why will with within without would you
 your yours`;
+
+/** Placeholders registers write where a purpose should be: no evidence of anything. */
+const PLACEHOLDERS = 'tbc tba tbd na unknown various misc miscellaneous';
 
 /** Little words that carry meaning inside a phrase ("out of work", "back into work"), never alone. */
 const PARTICLES = 'back down into off out over under up';
@@ -44,11 +47,13 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 const FUNCTION: ReadonlySet<string> = words(FUNCTION_WORDS);
 /** Stems of the words partnerships use about themselves. */
 const GENERIC_STEMS: ReadonlySet<string> = new Set(
-  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES}`)].map((w) => porter2(w)),
+  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES} ${PLACEHOLDERS}`)].map((w) => porter2(w)),
 );
 
 /** Words that never count as evidence of what a partnership does. */
-export const STOP_WORDS: ReadonlySet<string> = words(`${FUNCTION_WORDS} ${PARTNERSHIP_WORDS} ${PARTICLES}`);
+export const STOP_WORDS: ReadonlySet<string> = words(
+  `${FUNCTION_WORDS} ${PARTNERSHIP_WORDS} ${PARTICLES} ${PLACEHOLDERS}`,
+);
 
 /** Plurals and forms the stemmer does not bring together, and American spellings of common words. */
 const IRREGULAR: Readonly<Record<string, string>> = {
@@ -80,6 +85,9 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 
 /** Nouns in -ing that the stemmer would fold into another word ("parking" into "park"). */
 const KEPT_WHOLE: Readonly<Record<string, string>> = {
+  employability: 'employability',
+  localism: 'localism',
+  accessible: 'accessible',
   marketing: 'marketing',
   parking: 'parking',
   training: 'training',
@@ -145,8 +153,18 @@ function plain(text: string): string {
   return /[^\u0000-\u007f]/.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
 }
 
+/** "A&E", "B&B", "R&D": letters joined by an ampersand are one abbreviation. */
+const AMPERSAND_LETTERS = /\b([A-Za-z])&([A-Za-z])\b/g;
+
 function joinPrefixes(text: string): string {
-  return text.includes('-') ? text.replace(JOINED_PREFIXES, '$1') : text;
+  const joined = text.includes('-') ? text.replace(JOINED_PREFIXES, '$1') : text;
+  return joined.includes('&') ? joined.replace(AMPERSAND_LETTERS, '$1$2') : joined;
+}
+
+/** A clause written wholly in capitals ("PREVENT STEERING GROUP") has no abbreviations to tell apart. */
+function shouting(words: readonly string[]): boolean {
+  const lettered = words.filter((w) => /[A-Za-z]{2}/.test(w));
+  return lettered.length >= 3 && lettered.every((w) => w === w.toUpperCase());
 }
 
 /**
@@ -157,36 +175,44 @@ function joinPrefixes(text: string): string {
 export function readTokens(text: string, extraStopWords?: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
+  let words: string[] = [];
+  const endClause = () => {
+    const loud = shouting(words);
+    for (const raw of words) {
+      const token = readWord(raw, clause, loud, extraStopWords);
+      if (token) tokens.push(token);
+    }
+    words = [];
+    clause++;
+  };
   for (const match of joinPrefixes(plain(text)).matchAll(WORD)) {
-    const raw = match[0];
-    if (raw.length === 1 && CLAUSE_BREAK.test(raw)) {
-      clause++;
-      continue;
-    }
-    const surface = raw.toLowerCase();
-    // A bare number ("136", "5s", "2008") is kept for the thesaurus's phrases ("section 136"),
-    // never as evidence on its own.
-    if (/^\d+(s|st|nd|rd|th)?$/.test(surface)) {
-      tokens.push({ stem: surface, surface, capitals: false, clause, generic: true });
-      continue;
-    }
-    if (raw.length < 2) continue;
-    // Codes with digits ("A1101", "5x30", "u18", "NI112") are read as ages and indicators
-    // elsewhere, or are references: part of a phrase at most.
-    const coded = /\d/.test(surface);
-    if (FUNCTION.has(surface) || extraStopWords?.has(surface)) continue;
-    const letters = raw.replace(/[^A-Za-z]/g, '');
-    const capitals = letters.length >= 2 && letters === letters.toUpperCase();
-    const stem = stemWord(surface);
-    tokens.push({
-      stem,
-      surface,
-      capitals,
-      clause,
-      generic: coded || GENERIC_STEMS.has(stem) || STOP_WORDS.has(surface),
-    });
+    if (match[0].length === 1 && CLAUSE_BREAK.test(match[0])) endClause();
+    else words.push(match[0]);
   }
+  endClause();
   return tokens;
+}
+
+/** Written in capitals: every letter, or every letter but a plural "s" ("CDRPs", "NEETs"). */
+function inCapitals(raw: string): boolean {
+  const letters = raw.replace(/[^A-Za-z]/g, '').replace(/(?<=[A-Z]{2})s$/, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+function readWord(raw: string, clause: number, loud: boolean, extraStopWords?: ReadonlySet<string>): Token | undefined {
+  const surface = raw.toLowerCase();
+  // A bare number ("136", "5s", "2008") is kept for the thesaurus's phrases ("section 136"),
+  // never as evidence on its own.
+  if (/^\d+(s|st|nd|rd|th)?$/.test(surface)) return { stem: surface, surface, capitals: false, clause, generic: true };
+  if (raw.length < 2 || extraStopWords?.has(surface)) return undefined;
+  const capitals = !loud && inCapitals(raw);
+  // "IT" and "HE" in capitals are abbreviations, "it" and "he" are not.
+  if (FUNCTION.has(surface) && !capitals) return undefined;
+  // Codes with digits ("A1101", "5x30", "u18", "NI112") are read as ages and indicators
+  // elsewhere, or are references: part of a phrase at most.
+  const coded = /\d/.test(surface);
+  const stem = stemWord(capitals && /[A-Z]{2}s$/.test(raw) ? surface.slice(0, -1) : surface);
+  return { stem, surface, capitals, clause, generic: coded || GENERIC_STEMS.has(stem) || STOP_WORDS.has(surface) };
 }
 
 /** Words before a number range that make it something other than ages ("Tier 2-4", "Key Stage 3-4"). */
