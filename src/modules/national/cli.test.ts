@@ -83,5 +83,7 @@ describe('joinedup generate', () => {
     const verified = await joinedup('audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('The audit trail is intact: 4 entries');
-  });
+    // Four commands, each starting the command line and opening a database: on a busy machine
+    // that alone takes most of a minute.
+  }, 180_000);
 });
