@@ -28,6 +28,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { performanceRoutes } from './modules/performance/routes.js';
 import { gatekeeperRoutes } from './modules/gatekeeper/routes.js';
 import { rationalisationRoutes } from './modules/rationalisation/routes.js';
+import { jobRoutes } from './modules/jobs/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -81,7 +82,7 @@ export async function createApp({ config, database, services, logger = true }: A
     },
   });
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
   await app.register(fastifyStatic, { root: path.join(GOVUK_DIR, 'govuk/assets'), prefix: '/assets/', maxAge: '1d' });
   await app.register(fastifyStatic, {
     root: path.join(SRC_DIR, 'web/static'),
@@ -200,6 +201,7 @@ export async function createApp({ config, database, services, logger = true }: A
   performanceRoutes(app, services);
   gatekeeperRoutes(app, services);
   rationalisationRoutes(app, services);
+  jobRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

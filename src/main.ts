@@ -55,6 +55,8 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
       );
     await carryOutDue();
     await app.listen({ port: config.port, host: config.host });
+    // Background jobs (imports and other long work) run in this process once it is serving.
+    await services.jobs.start();
     const hourly = setInterval(carryOutDue, 60 * 60 * 1000).unref();
     const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
     const address = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -70,6 +72,8 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
         stopping ??= (async () => {
           clearInterval(hourly);
           await running.app.close();
+          // A job still running goes back in the queue and starts again at the next start.
+          await services.jobs.stop();
           await database.close();
         })();
         return stopping;

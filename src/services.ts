@@ -9,6 +9,7 @@ import { type Mailer, OutboxMailer, SmtpMailer } from './modules/accounts/mailer
 import { AccountsService } from './modules/accounts/service.js';
 import { AuditService } from './modules/audit/service.js';
 import { ExchangeService } from './modules/exchange/service.js';
+import { JobService } from './modules/jobs/service.js';
 import { GatekeeperService } from './modules/gatekeeper/service.js';
 import { MapService } from './modules/map/service.js';
 import { NotificationService } from './modules/notifications/service.js';
@@ -32,6 +33,7 @@ export interface Services {
   reference: ReferenceService;
   register: RegisterService;
   exchange: ExchangeService;
+  jobs: JobService;
 }
 
 export function createServices(
@@ -41,11 +43,15 @@ export function createServices(
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
   const register = new RegisterService(database.db, audit, reference);
-  const exchange = new ExchangeService(database.db, register, reference);
   const mailer: Mailer = config.smtpUrl
     ? new SmtpMailer(config.smtpUrl, config.mailFrom)
     : new OutboxMailer(database.db);
   const accounts = new AccountsService(database.db, audit, register, mailer, config.publicUrl);
+  const jobs = new JobService(database.db, register, {
+    kind: database.kind,
+    principalFor: (ownerId) => accounts.principalForOwner(ownerId),
+  });
+  const exchange = new ExchangeService(database.db, register, reference, jobs);
   const overlap = new OverlapService(
     database.db,
     register,
@@ -71,5 +77,6 @@ export function createServices(
     performance,
     gatekeeper,
     rationalisation,
+    jobs,
   };
 }

@@ -6,6 +6,8 @@ import { performanceMigration } from '../modules/performance/schema.js';
 import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
 import { overlapMigration } from '../modules/overlap/schema.js';
 import { rationalisationMigration } from '../modules/rationalisation/schema.js';
+import { jobsMigration } from '../modules/jobs/schema.js';
+import { exchangeMigration } from '../modules/exchange/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -237,6 +239,8 @@ const migrations: Record<string, Migration> = {
   '0005_gatekeeper': gatekeeperMigration,
   '0006_rationalisation': rationalisationMigration,
   '0010_overlap': overlapMigration,
+  '0011_jobs': jobsMigration,
+  '0012_exchange': exchangeMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

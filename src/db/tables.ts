@@ -3,6 +3,8 @@ import type { NotificationTables } from '../modules/notifications/schema.js';
 import type { PerformanceTables } from '../modules/performance/schema.js';
 import type { GatekeeperTables } from '../modules/gatekeeper/schema.js';
 import type { RationalisationTables } from '../modules/rationalisation/schema.js';
+import type { JobTables } from '../modules/jobs/schema.js';
+import type { ExchangeTables } from '../modules/exchange/schema.js';
 import type { OverlapTables } from '../modules/overlap/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
@@ -41,6 +43,8 @@ export interface OrganisationsTable {
   sector: string;
   org_type: string;
   identifier: string | null;
+  /** The locality's own code for it (EBC, PCT-01), kept beside the org-id identifier. */
+  local_reference: Generated<string | null>;
   website: string | null;
   status: Generated<string>;
   closed_on: DateOnly | null;
@@ -72,6 +76,8 @@ export interface PartnershipsTable {
   meetings_per_year: number | null;
   meeting_minutes: number | null;
   typical_attendance: number | null;
+  /** Its total yearly budget, in pence. */
+  annual_budget_pence: Generated<number | null>;
   significance: string | null;
   established_on: DateOnly | null;
   review_date: DateOnly | null;
@@ -192,7 +198,14 @@ export interface OutboxTable {
 
 /** Each later capability declares its tables beside its code; the database is all of them. */
 export interface DB
-  extends NotificationTables, PerformanceTables, GatekeeperTables, RationalisationTables, OverlapTables {
+  extends
+    NotificationTables,
+    PerformanceTables,
+    GatekeeperTables,
+    RationalisationTables,
+    OverlapTables,
+    JobTables,
+    ExchangeTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -28,4 +28,9 @@ export class TransactionCache<K, V> {
     values.set(key, value);
     this.byTransaction.set(db, values);
   }
+
+  /** Drops a remembered value: the transaction itself changed what it was read from. */
+  forget(db: Db, key: K): void {
+    this.byTransaction.get(db)?.delete(key);
+  }
 }

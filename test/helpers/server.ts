@@ -76,7 +76,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** A new, randomly named database on a shared PostgreSQL server, and how to drop it. */
-async function createThrowawayDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createThrowawayDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `joinedup_e2e_${crypto.randomBytes(6).toString('hex')}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: serverUrl });

@@ -1,4 +1,4 @@
-import { type Principal, PUBLIC, ROLE_NAMES, type Role, type RoleGrant } from '../../core/actor.js';
+import { type Principal, PUBLIC, ROLE_NAMES, type Role, type RoleGrant, SYSTEM, cliActor } from '../../core/actor.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
@@ -62,6 +62,17 @@ export class AccountsService {
     readonly mailer: Mailer,
     private readonly publicUrl: string,
   ) {}
+
+  /**
+   * Who started a background job, as they are now: a user with their current roles (none if
+   * the account was deactivated), or the system and its commands.
+   */
+  async principalForOwner(ownerId: string): Promise<Principal | undefined> {
+    if (ownerId === SYSTEM.id) return SYSTEM;
+    if (ownerId.startsWith('cli:')) return cliActor(ownerId.slice(4));
+    const user = /^[0-9a-f-]{36}$/i.test(ownerId) ? await this.repository.userById(this.db, ownerId) : undefined;
+    return user?.active ? this.principalFor(user) : undefined;
+  }
 
   async principalFor(user: UserRow, canWrite = true): Promise<Principal> {
     const grants = (await this.repository.grants(this.db, user.id)).map(toGrant);

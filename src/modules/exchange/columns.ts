@@ -38,7 +38,7 @@ const column = (name: string, spec: Omit<ColumnSpec, 'name' | 'required'> & { re
 
 const DATE = 'A date as YYYY-MM-DD.';
 const ORGANISATION_KEY =
-  'The organisation’s identifier, or its exact name if it has none. It may be in the organisations sheet of the same import or already in the register.';
+  'The organisation’s identifier, its local reference, or its exact name. It may be in the organisations sheet of the same import or already in the register.';
 
 export const COLUMNS: Record<Kind, ColumnSpec[]> = {
   organisations: [
@@ -47,6 +47,12 @@ export const COLUMNS: Record<Kind, ColumnSpec[]> = {
       description:
         'An org-id.guide identifier: GB-LAE-… local authorities, GB-COH-… companies, GB-CHC-… charities, GB-NHS-… NHS bodies. Other sheets refer to the organisation by it.',
       example: 'GB-LAE-BRK',
+    }),
+    column('local_reference', {
+      field: 'localReference',
+      description:
+        'Your own code for the organisation, such as EBC or PCT-01 (up to 40 characters), kept beside its identifier. Other sheets may refer to the organisation by it.',
+      example: 'BDC',
     }),
     column('name', {
       field: 'name',
@@ -184,6 +190,12 @@ export const COLUMNS: Record<Kind, ColumnSpec[]> = {
       numeric: true,
       description: 'How long a meeting usually lasts, in minutes: 0 to 1440.',
       example: '120',
+    }),
+    column('annual_budget', {
+      field: 'annualBudgetPence',
+      numeric: true,
+      description: 'Its total yearly budget in pounds, such as 12000 or 12000.50 (no £ sign or commas needed).',
+      example: '',
     }),
     column('typical_attendance', {
       field: 'typicalAttendance',

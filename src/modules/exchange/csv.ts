@@ -2,32 +2,33 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type Kind, columnNames } from './columns.js';
 import type { ImportIssue } from './issues.js';
-import { type RawRecord, type TableResult, toTable } from './table.js';
+import { type RawRecord, type RawSheet, type TableResult, toTable } from './table.js';
 
 interface ParsedRecord {
   record: string[];
   info: { records: number; empty_lines: number };
 }
 
-/**
- * Reads one CSV file of one kind. The file must be UTF-8 (a byte-order mark is fine);
- * quoted fields may hold commas, quotes and line breaks; CRLF and LF both end a row.
- * Lines are counted as a spreadsheet shows rows, so the header is line 1.
- */
+/** Reads one CSV file of one kind, in the layout of columns.ts. */
 export function readCsv(kind: Kind, sheet: string, content: Buffer | string): TableResult {
+  const { raw, issues } = readCsvSheet(sheet, content);
+  return raw ? toTable(kind, sheet, raw.header, raw.records) : { issues };
+}
+
+/**
+ * Reads one CSV file as it is: its header and records, whatever its columns. The file must be
+ * UTF-8 (a byte-order mark is fine); quoted fields may hold commas, quotes and line breaks;
+ * CRLF and LF both end a row. Lines are counted as a spreadsheet shows rows: the header is line 1.
+ */
+export function readCsvSheet(sheet: string, content: Buffer | string): { raw?: RawSheet; issues: ImportIssue[] } {
+  const problem = (message: string) => ({ issues: [{ sheet, line: 1, column: '', message }] });
+  if (typeof content !== 'string' && looksBinary(content))
+    return problem(
+      'The file is not text: it looks like a binary file (a picture, a PDF or an old .xls workbook). Save it as CSV UTF-8 or as an .xlsx workbook',
+    );
   const text = typeof content === 'string' ? content : decodeUtf8(content);
-  if (text === undefined) {
-    return {
-      issues: [
-        {
-          sheet,
-          line: 1,
-          column: '',
-          message: 'The file is not UTF-8 text: in Excel, save it as “CSV UTF-8 (comma delimited)”',
-        },
-      ],
-    };
-  }
+  if (text === undefined)
+    return problem('The file is not UTF-8 text: in Excel, save it as “CSV UTF-8 (comma delimited)”');
   let records: RawRecord[];
   try {
     // With `info`, csv-parse returns each record with its counters; its types do not say so.
@@ -47,13 +48,13 @@ export function readCsv(kind: Kind, sheet: string, content: Buffer | string): Ta
     throw error;
   }
   const [header, ...rows] = records;
-  if (!header)
-    return {
-      issues: [
-        { sheet, line: 1, column: '', message: 'The file is empty: the first line must hold the column headings' },
-      ],
-    };
-  return toTable(kind, sheet, header.values, rows);
+  if (!header) return problem('The file is empty: the first line must hold the column headings');
+  return { raw: { name: sheet, header: header.values, records: rows }, issues: [] };
+}
+
+/** NUL bytes never appear in a text file (UTF-16 text is refused too: it is not UTF-8). */
+function looksBinary(content: Buffer): boolean {
+  return content.subarray(0, 8000).includes(0);
 }
 
 function decodeUtf8(content: Buffer): string | undefined {

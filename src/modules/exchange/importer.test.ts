@@ -23,12 +23,14 @@ function scriptedRegister(outcomes: Array<'ok' | 'invalid' | 'database'>): {
 } {
   const calls: string[] = [];
   const stub = {
+    // Nothing is in the register yet, so every row creates.
+    organisations: { idByIdentifierOrName: async () => undefined },
     async createOrganisation(_actor: unknown, _code: string, input: { name: string }) {
       calls.push(input.name);
       const outcome = outcomes[calls.length - 1] ?? 'ok';
       if (outcome === 'invalid') throw ValidationError.of('orgType', 'Unknown organisation type: x');
       if (outcome === 'database') throw new Error('duplicate key value violates unique constraint');
-      return { id: `org-${calls.length}` };
+      return { id: `org-${calls.length}`, name: input.name, identifier: null, local_reference: null };
     },
   };
   // Only the methods this import reaches are needed; the stub stands in for the whole service.

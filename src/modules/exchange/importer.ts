@@ -6,18 +6,23 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../../core/errors.js';
+import type { ZodObject } from 'zod';
 import { formToInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
-import type { Locality } from '../../db/tables.js';
+import type { Locality, OrganisationRow } from '../../db/tables.js';
+import { diff } from '../audit/service.js';
+import type { MembershipView, PartnershipRecord } from '../register/repository.js';
 import { membershipInput, organisationInput, partnershipInput } from '../register/schema.js';
 import type { RegisterService } from '../register/service.js';
 import { CODE_COLUMNS, COLUMNS, type Kind, LIST_SEPARATOR, columnForField } from './columns.js';
 import {
-  type ImportCounts,
+  type FieldChange,
   type ImportIssue,
   ImportRejected,
+  type ImportSummary,
   type SourceRow,
   type SourceTable,
+  noCounts,
   sortIssues,
 } from './issues.js';
 
@@ -27,6 +32,8 @@ export interface ImportProgress {
 
 interface Row extends SourceRow {
   sheet: string;
+  /** Our columns the row's file has; on a record already in the register only these change. */
+  columns: ReadonlySet<string>;
 }
 
 /** What a key in a cell points at: a record, a row of this import that failed, or nothing. */
@@ -37,7 +44,15 @@ interface Entry {
   line: number;
   id?: string;
   failed: boolean;
+  /** The record's status before this import (undefined for a new record). */
+  wasStatus?: string;
 }
+
+/** Rows between two pauses that let the process's other work (timers, requests) run. */
+const YIELD_EVERY = 25;
+
+/** How many samples of created and changed records a summary keeps per kind. */
+const SAMPLES = 10;
 
 /** Columns that refer to an organisation, and the service field each fills. */
 const ORGANISATION_LINKS = [
@@ -47,7 +62,12 @@ const ORGANISATION_LINKS = [
 
 /**
  * One import into one locality, inside the caller's transaction. Every row goes through the
- * register service's own create and close methods (so every rule and the audit trail apply),
+ * register service's own create, update and close methods (so every rule, the history and
+ * the audit trail apply). A row naming a record already in the register (a partnership by its
+ * reference, an organisation by its identifier, local reference or name, a seat by its
+ * partnership, organisation and representative) updates that record, changing only the
+ * columns the file has, so importing next year's register again changes what changed and
+ * duplicates nothing. Rows go
  * in an order that lets rows refer to each other: organisations, then partnerships parents
  * first, then memberships, then the closing of closed partnerships (deepest first) and
  * organisations. A row's problems are collected and the import carries on, so one run
@@ -61,10 +81,19 @@ export class RegisterImport {
   private readonly issues: ImportIssue[] = [];
   private readonly organisationsByIdentifier = new Map<string, Entry>();
   private readonly organisationsByName = new Map<string, Entry>();
+  private readonly organisationsByLocalReference = new Map<string, Entry>();
   private readonly partnershipsByReference = new Map<string, Entry>();
   /** Each keyed row's state; absent for rows refused as duplicates. */
   private readonly entries = new Map<Row, Entry>();
-  private readonly counts: ImportCounts = { organisations: 0, partnerships: 0, memberships: 0 };
+  private readonly summary: ImportSummary = {
+    created: noCounts(),
+    updated: noCounts(),
+    unchanged: noCounts(),
+    createdSamples: { organisations: [], partnerships: [], memberships: [] },
+    updatedSamples: { organisations: [], partnerships: [], memberships: [] },
+  };
+  /** Each partnership's current seats, loaded once when the import first touches it. */
+  private readonly seats = new Map<string, MembershipView[]>();
   private done = 0;
   private total = 0;
 
@@ -76,12 +105,15 @@ export class RegisterImport {
     private readonly onProgress?: ImportProgress,
   ) {}
 
-  async run(tables: SourceTable[]): Promise<ImportCounts> {
+  async run(tables: SourceTable[]): Promise<ImportSummary> {
     // Copies, so that references given to blank rows do not change the caller's tables.
     const rowsOf = (kind: Kind): Row[] =>
       tables
         .filter((t) => t.kind === kind)
-        .flatMap((t) => t.rows.map((r) => ({ line: r.line, cells: { ...r.cells }, sheet: t.sheet })));
+        .flatMap((t) => {
+          const columns = new Set(t.columns);
+          return t.rows.map((r) => ({ line: r.line, cells: { ...r.cells }, sheet: t.sheet, columns }));
+        });
     const organisations = rowsOf('organisations');
     const partnerships = rowsOf('partnerships');
     const memberships = rowsOf('memberships');
@@ -100,14 +132,16 @@ export class RegisterImport {
 
     const pending = (row: Row) => this.entries.get(row)?.failed === false;
     const created = (row: Row) => this.entries.get(row)?.id !== undefined;
+    // Only records that were open before the import are closed by it.
+    const toClose = (row: Row) => created(row) && this.entries.get(row)?.wasStatus !== 'closed';
     for (const row of organisations)
-      await this.step(row, 'organisations', pending(row), () => this.createOrganisation(row));
-    for (const row of ordered) await this.step(row, 'partnerships', pending(row), () => this.createPartnership(row));
-    for (const row of memberships) await this.step(row, 'memberships', true, () => this.addMembership(row));
+      await this.step(row, 'organisations', pending(row), () => this.saveOrganisation(row));
+    for (const row of ordered) await this.step(row, 'partnerships', pending(row), () => this.savePartnership(row));
+    for (const row of memberships) await this.step(row, 'memberships', true, () => this.saveMembership(row));
     for (const row of closing(ordered).reverse())
-      await this.step(row, 'partnerships', created(row), () => this.closePartnership(row));
+      await this.step(row, 'partnerships', toClose(row), () => this.closePartnership(row));
     for (const row of closing(organisations))
-      await this.step(row, 'organisations', created(row), () => this.closeOrganisation(row));
+      await this.step(row, 'organisations', toClose(row), () => this.closeOrganisation(row));
     this.onProgress?.(this.total, this.total);
 
     if (this.issues.length)
@@ -117,7 +151,7 @@ export class RegisterImport {
           tables.map((t) => t.sheet),
         ),
       );
-    return this.counts;
+    return this.summary;
   }
 
   // --- keys -------------------------------------------------------------------------------
@@ -128,10 +162,18 @@ export class RegisterImport {
       const entry: Entry = { line: row.line, failed: false };
       const identifier = row.cells.identifier?.trim().toUpperCase() ?? '';
       const name = row.cells.name?.trim().toLowerCase() ?? '';
+      const local = row.cells.local_reference?.trim().toLowerCase() ?? '';
       const earlier =
-        (identifier && this.organisationsByIdentifier.get(identifier)) || (name && this.organisationsByName.get(name));
+        (identifier && this.organisationsByIdentifier.get(identifier)) ||
+        (local && this.organisationsByLocalReference.get(local)) ||
+        (name && this.organisationsByName.get(name));
       if (earlier) {
-        const column = identifier && this.organisationsByIdentifier.has(identifier) ? 'identifier' : 'name';
+        const column =
+          identifier && this.organisationsByIdentifier.has(identifier)
+            ? 'identifier'
+            : local && this.organisationsByLocalReference.has(local)
+              ? 'local_reference'
+              : 'name';
         this.fail(
           row,
           entry,
@@ -141,6 +183,7 @@ export class RegisterImport {
         continue;
       }
       if (identifier) this.organisationsByIdentifier.set(identifier, entry);
+      if (local) this.organisationsByLocalReference.set(local, entry);
       if (name) this.organisationsByName.set(name, entry);
       this.entries.set(row, entry);
     }
@@ -186,7 +229,9 @@ export class RegisterImport {
 
   private async organisation(key: string): Promise<Target> {
     const entry =
-      this.organisationsByIdentifier.get(key.toUpperCase()) ?? this.organisationsByName.get(key.toLowerCase());
+      this.organisationsByIdentifier.get(key.toUpperCase()) ??
+      this.organisationsByLocalReference.get(key.toLowerCase()) ??
+      this.organisationsByName.get(key.toLowerCase());
     if (entry) return entry.id ? { id: entry.id } : { failed: true };
     const id = await this.register.organisations.idByIdentifierOrName(this.trx, this.locality.id, key);
     return id ? { id } : { missing: true };
@@ -239,20 +284,54 @@ export class RegisterImport {
 
   // --- rows -------------------------------------------------------------------------------
 
-  private async createOrganisation(row: Row): Promise<void> {
+  /** Creates the organisation, or updates the one already in the register that the row names. */
+  private async saveOrganisation(row: Row): Promise<void> {
     const status = lower(row.cells.status);
     if (status !== '' && status !== 'active' && status !== 'closed')
       this.issue(row, 'status', 'Status must be active or closed');
     this.checkClosingColumns(row, status);
-    const input = formToInput(organisationInput, this.fieldsOf('organisations', row));
+    const fields = this.fieldsOf('organisations', row);
+    const existing = await this.existingOrganisation(row);
+    if (existing) {
+      this.entry(row).wasStatus = existing.status;
+      const input = formToInput(organisationInput, {
+        ...organisationFields(existing),
+        ...this.present(row, 'organisations', fields),
+      });
+      const changes = changesBetween(organisationInput, organisationFields(existing), input);
+      if (changes.length) {
+        const updated = await this.register.updateOrganisation(
+          this.actor,
+          this.locality.gss_code,
+          existing.id,
+          { ...input, version: existing.version },
+          { trx: this.trx },
+        );
+        this.changed(row, 'organisations', existing.id, updated.identifier ?? updated.name, updated.name, changes);
+      } else this.unchanged(row, 'organisations', existing.id);
+      return;
+    }
+    const input = formToInput(organisationInput, fields);
     const created = await this.register.createOrganisation(this.actor, this.locality.gss_code, input, {
       trx: this.trx,
     });
     this.created(row, created.id);
-    this.counts.organisations++;
+    this.sample('organisations', created.identifier ?? created.local_reference ?? created.name, created.name);
   }
 
-  private async createPartnership(row: Row): Promise<void> {
+  /** The organisation already in the register that a row names: by identifier, local reference, then name. */
+  private async existingOrganisation(row: Row): Promise<OrganisationRow | undefined> {
+    for (const key of [row.cells.identifier, row.cells.local_reference, row.cells.name]) {
+      const value = key?.trim();
+      if (!value) continue;
+      const id = await this.register.organisations.idByIdentifierOrName(this.trx, this.locality.id, value);
+      if (id) return this.register.organisations.get(this.trx, this.locality.id, id);
+    }
+    return undefined;
+  }
+
+  /** Creates the partnership, or updates the one with the row's reference. */
+  private async savePartnership(row: Row): Promise<void> {
     const status = lower(row.cells.status);
     this.checkClosingColumns(row, status);
     const fields = this.fieldsOf('partnerships', row);
@@ -271,6 +350,32 @@ export class RegisterImport {
         'partnership with the reference',
       ),
     );
+    const reference = row.cells.reference?.trim() ?? '';
+    const existingId = reference
+      ? await this.register.partnerships.idByReference(this.trx, this.locality.id, reference)
+      : undefined;
+    const existing = existingId
+      ? await this.register.partnerships.get(this.trx, this.locality.id, existingId)
+      : undefined;
+    if (existing) {
+      this.entry(row).wasStatus = existing.status;
+      // Closing is its own step (below); the edit keeps the status it had.
+      const present = this.present(row, 'partnerships', fields);
+      delete present.status;
+      const input = formToInput(partnershipInput, { ...partnershipFields(existing), ...present });
+      const changes = changesBetween(partnershipInput, partnershipFields(existing), input);
+      if (changes.length) {
+        const updated = await this.register.updatePartnership(
+          this.actor,
+          this.locality.gss_code,
+          existing.id,
+          { ...input, version: existing.version },
+          { trx: this.trx },
+        );
+        this.changed(row, 'partnerships', existing.id, updated.reference, updated.name, changes);
+      } else this.unchanged(row, 'partnerships', existing.id);
+      return;
+    }
     // A closed partnership is created open, given its members, then closed through the
     // register like any other, so closing's own rules apply. Merged and nested ones have no
     // such step yet, so they are created with their status.
@@ -281,10 +386,11 @@ export class RegisterImport {
       allowAnyStatus: status === 'merged' || status === 'nested',
     });
     this.created(row, created.id);
-    this.counts.partnerships++;
+    this.sample('partnerships', created.reference, created.name);
   }
 
-  private async addMembership(row: Row): Promise<void> {
+  /** Adds the seat, or updates the partnership's seat for the same organisation and representative. */
+  private async saveMembership(row: Row): Promise<void> {
     const partnershipId = await this.link(
       row,
       'partnership_reference',
@@ -301,12 +407,60 @@ export class RegisterImport {
     );
     // A membership of a row that failed cannot be checked without it: it is left unreported.
     if (partnershipId === SKIP || organisationId === SKIP || !partnershipId || !organisationId) return;
-    const input = formToInput(membershipInput, { ...this.fieldsOf('memberships', row), organisationId });
-    await this.register.addMembership(this.actor, this.locality.gss_code, partnershipId, input, {
+    const fields = { ...this.fieldsOf('memberships', row), organisationId };
+    const seat = await this.existingSeat(partnershipId, organisationId, row);
+    if (seat) {
+      const before = membershipFields(seat);
+      const input = formToInput(membershipInput, {
+        ...before,
+        ...this.present(row, 'memberships', fields),
+        organisationId,
+      });
+      const changes = changesBetween(membershipInput, before, input);
+      if (changes.length) {
+        await this.register.updateMembership(
+          this.actor,
+          this.locality.gss_code,
+          seat.id,
+          { ...input, version: seat.version },
+          { trx: this.trx },
+        );
+        this.changed(
+          row,
+          'memberships',
+          seat.id,
+          seat.partnership_reference,
+          `${seat.organisation_name} on ${seat.partnership_name}`,
+          changes,
+        );
+      } else this.unchanged(row, 'memberships', seat.id);
+      return;
+    }
+    const input = formToInput(membershipInput, fields);
+    const added = await this.register.addMembership(this.actor, this.locality.gss_code, partnershipId, input, {
       trx: this.trx,
       allowAnyStatus: true,
     });
-    this.counts.memberships++;
+    this.seats.get(partnershipId)?.push(added);
+    this.summary.created.memberships++;
+    this.sample('memberships', added.partnership_reference, `${added.organisation_name} on ${added.partnership_name}`);
+  }
+
+  /** A seat already held: same partnership, organisation, representative and (where both say) start date. */
+  private async existingSeat(partnershipId: string, organisationId: string, row: Row) {
+    let seats = this.seats.get(partnershipId);
+    if (!seats) {
+      seats = await this.register.memberships.forPartnership(this.trx, partnershipId);
+      this.seats.set(partnershipId, seats);
+    }
+    const representative = (row.cells.representative ?? '').trim().toLowerCase();
+    const started = row.cells.started_on?.trim() ?? '';
+    return seats.find(
+      (m) =>
+        m.organisation_id === organisationId &&
+        (m.representative ?? '').toLowerCase() === representative &&
+        (!started || !m.started_on || m.started_on === started),
+    );
   }
 
   private async closePartnership(row: Row): Promise<void> {
@@ -354,6 +508,9 @@ export class RegisterImport {
       if (entry && entry.id === undefined) entry.failed = true;
     } finally {
       this.progress();
+      // PGlite answers in microtasks, so a long import would starve timers and incoming
+      // requests of the event loop: let them in now and then.
+      if (this.done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -369,7 +526,7 @@ export class RegisterImport {
       if (!spec.field) continue;
       const raw = row.cells[spec.name] ?? '';
       const value = CODE_COLUMNS.has(spec.name) ? raw.trim().toLowerCase() : raw;
-      fields[spec.field] = spec.list ? splitList(value) : value;
+      fields[spec.field] = spec.list ? splitList(value) : spec.name === 'annual_budget' ? poundsToPence(value) : value;
     }
     return fields;
   }
@@ -413,9 +570,40 @@ export class RegisterImport {
     return undefined;
   }
 
+  private entry(row: Row): Entry {
+    return this.entries.get(row) ?? { line: row.line, failed: false };
+  }
+
   private created(row: Row, id: string): void {
     const entry = this.entries.get(row);
     if (entry) entry.id = id;
+  }
+
+  private sample(kind: Kind, key: string, name: string): void {
+    if (kind !== 'memberships') this.summary.created[kind]++;
+    if (this.summary.createdSamples[kind].length < SAMPLES) this.summary.createdSamples[kind].push({ key, name });
+  }
+
+  private changed(row: Row, kind: Kind, id: string, key: string, name: string, changes: FieldChange[]): void {
+    this.created(row, id);
+    this.summary.updated[kind]++;
+    if (this.summary.updatedSamples[kind].length < SAMPLES)
+      this.summary.updatedSamples[kind].push({ key, name, changes });
+  }
+
+  private unchanged(row: Row, kind: Kind, id: string): void {
+    this.created(row, id);
+    this.summary.unchanged[kind]++;
+  }
+
+  /** The fields of the columns the row's file has: on an update, the others keep the register's values. */
+  private present(row: Row, kind: Kind, fields: Record<string, unknown>): Record<string, unknown> {
+    const kept: Record<string, unknown> = {};
+    for (const spec of COLUMNS[kind])
+      if (spec.field && spec.field in fields && row.columns.has(spec.name)) kept[spec.field] = fields[spec.field];
+    for (const field of ['organisationId', 'accountableBodyId', 'leadOrganisationId', 'parentId'])
+      if (field in fields && kept[field] === undefined && fields[field] !== undefined) kept[field] = fields[field];
+    return kept;
   }
 
   private fail(row: Row, entry: Entry, column: string, message: string): void {
@@ -429,6 +617,93 @@ export class RegisterImport {
 }
 
 const SKIP = Symbol('skip: depends on a row that failed');
+
+/** "£12,000.50" as 1200050 pence; text that is not an amount is passed on for the schema to refuse. */
+function poundsToPence(value: string): string | number {
+  const cleaned = value.replace(/[£,\s]/g, '');
+  if (cleaned === '') return '';
+  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? Math.round(Number(cleaned) * 100) : value;
+}
+
+/**
+ * What an update would change, compared as the register stores it (codes trimmed, lists
+ * sorted), so a row that says the same thing in another way changes nothing. Input the schema
+ * refuses is reported against the row by the update itself.
+ */
+function changesBetween(
+  schema: ZodObject,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): FieldChange[] {
+  const stored = (value: Record<string, unknown>) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) return undefined;
+    return Object.fromEntries(
+      Object.entries(parsed.data as Record<string, unknown>).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? [...new Set(v)].sort() : v,
+      ]),
+    );
+  };
+  const next = stored(after);
+  // Refused input goes to the update, which names each bad field against the row.
+  if (!next) return [{ field: 'input', before: null, after: null }];
+  return diff(stored(before) ?? before, next);
+}
+
+/** A record's service fields as they are, to merge a re-imported row's columns into. */
+function organisationFields(o: OrganisationRow): Record<string, unknown> {
+  return {
+    name: o.name,
+    sector: o.sector,
+    orgType: o.org_type,
+    identifier: o.identifier ?? undefined,
+    localReference: o.local_reference ?? undefined,
+    website: o.website ?? undefined,
+  };
+}
+
+function partnershipFields(p: PartnershipRecord): Record<string, unknown> {
+  const optional = <T>(value: T | null) => value ?? undefined;
+  return {
+    reference: p.reference,
+    name: p.name,
+    purpose: p.purpose,
+    themes: [...p.themes].sort(),
+    basis: p.basis,
+    basisDetail: optional(p.basis_detail),
+    statutoryType: optional(p.statutory_type),
+    legalForm: p.legal_form,
+    accountableBodyId: optional(p.accountable_body_id),
+    layer: p.layer,
+    status: p.status,
+    parentId: optional(p.parent_id),
+    leadOrganisationId: optional(p.lead_organisation_id),
+    chairName: optional(p.chair_name),
+    secretaryName: optional(p.secretary_name),
+    leadOfficer: optional(p.lead_officer),
+    serviceArea: optional(p.service_area),
+    areas: [...p.areas].sort(),
+    meetingsPerYear: optional(p.meetings_per_year),
+    meetingMinutes: optional(p.meeting_minutes),
+    typicalAttendance: optional(p.typical_attendance),
+    annualBudgetPence: optional(p.annual_budget_pence),
+    significance: optional(p.significance),
+    establishedOn: optional(p.established_on),
+    reviewDate: optional(p.review_date),
+    termsOfReferenceUrl: optional(p.terms_of_reference_url),
+  };
+}
+
+function membershipFields(m: MembershipView): Record<string, unknown> {
+  return {
+    organisationId: m.organisation_id,
+    role: m.role,
+    representative: m.representative ?? undefined,
+    startedOn: m.started_on ?? undefined,
+    endedOn: m.ended_on ?? undefined,
+  };
+}
 
 function lower(value: string | undefined): string {
   return (value ?? '').trim().toLowerCase();

@@ -9,6 +9,10 @@ export interface ImportIssue {
   /** The column heading, or empty when the problem is with the whole row or file. */
   column: string;
   message: string;
+  /** The value in that cell, when the problem is with one value. */
+  value?: string;
+  /** What would probably put it right. */
+  suggestion?: string;
 }
 
 /** The import was refused and nothing was written; every problem found is listed. */
@@ -29,13 +33,37 @@ export interface SourceRow {
 export interface SourceTable {
   kind: Kind;
   sheet: string;
+  /** Our columns the file has: on a re-import, the others keep the register's values. */
+  columns: string[];
   rows: SourceRow[];
+  /** Our column → the heading it came from, when a mapping renamed it (for messages). */
+  sourceColumns?: Record<string, string>;
 }
 
 export interface ImportCounts {
   organisations: number;
   partnerships: number;
   memberships: number;
+}
+
+export const noCounts = (): ImportCounts => ({ organisations: 0, partnerships: 0, memberships: 0 });
+
+/** One field that an import changes on a record already in the register. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What an import did (or, as a preview, would do): new, changed and unchanged records, with the first of each. */
+export interface ImportSummary {
+  created: ImportCounts;
+  updated: ImportCounts;
+  unchanged: ImportCounts;
+  /** The first rows created, by kind, as the register shows them (key, name). */
+  createdSamples: Record<Kind, Array<{ key: string; name: string }>>;
+  /** The first records changed, by kind, with each change. */
+  updatedSamples: Record<Kind, Array<{ key: string; name: string; changes: FieldChange[] }>>;
 }
 
 /** Issues in reading order: sheet by sheet as the import names them, then line by line. */
@@ -50,9 +78,15 @@ export function sortIssues(issues: ImportIssue[], sheetOrder: string[] = []): Im
   );
 }
 
-/** "partnerships.csv line 4, column basis: Unknown basis: foo" for the command line. */
+/** "partnerships.csv line 4, column basis: Unknown basis: foo (…)" for the command line. */
 export function describeIssue(issue: ImportIssue): string {
-  return `${issue.sheet} line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}: ${issue.message}`;
+  const value =
+    issue.value !== undefined && !issue.message.includes(issue.value) ? ` (the value is “${issue.value}”)` : '';
+  const fix = issue.suggestion ? ` Suggested fix: ${issue.suggestion}` : '';
+  return `${issue.sheet} line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}: ${issue.message}${value}.${fix}`.replace(
+    /\.\./g,
+    '.',
+  );
 }
 
 /** "4 organisations, 3 partnerships and 1 membership" */

@@ -28,6 +28,10 @@ function multipart(fields: Record<string, string>, file?: { name: string; type: 
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+function multipartHeaders(body: ReturnType<typeof multipart>) {
+  return { 'content-type': body.contentType };
+}
+
 function cookiesFrom(setCookie: string | string[] | undefined): string[] {
   return [setCookie ?? []].flat().map((line) => line.split(';')[0] ?? '');
 }
@@ -164,66 +168,111 @@ describe.each(backends)('exchange pages and API (%s)', (backend) => {
     expect(page.body).not.toContain('enctype="multipart/form-data"');
   });
 
-  it('page: a bad upload shows the error summary and a table of problems; a good one imports', async () => {
+  it('page: brings a register in its own layout in: columns, values, a check that finds problems, a corrected file, the import', async () => {
     const cookies = [sessionCookie];
-    const page = await context.app.inject({
-      method: 'GET',
-      url: `/localities/${CODE}/exchange`,
-      headers: { cookie: cookies.join('; ') },
-    });
-    expect(page.statusCode).toBe(200);
-    cookies.push(...cookiesFrom(page.headers['set-cookie']));
+    const get = async (url: string) => {
+      const response = await context.app.inject({ method: 'GET', url, headers: { cookie: cookies.join('; ') } });
+      cookies.push(...cookiesFrom(response.headers['set-cookie']));
+      return response;
+    };
+    const csrf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+    const postForm = (url: string, fields: Record<string, string>) =>
+      context.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookies.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    const page = await get(`/localities/${CODE}/exchange`);
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/
       .exec(page.body)?.[1]
       ?.replace(/&amp;/g, '&');
     expect(action).toMatch(/\/exchange\/import\?_csrf=/);
-    const post = (body: ReturnType<typeof multipart>) =>
-      context.app.inject({
+    const upload = (url: string, name: string, content: Buffer) => {
+      const body = multipart({}, { name, type: 'text/csv', content });
+      return context.app.inject({
         method: 'POST',
-        url: action ?? '',
+        url,
         headers: { cookie: cookies.join('; '), 'content-type': body.contentType },
         payload: body.payload,
       });
+    };
 
-    const memberships =
-      'partnership_reference,organisation,role\nP-0999,GB-LAE-BRK,member\nP-0100,Nobody Ltd,member\nP-0100,GB-LAE-BRK,leader\n';
     const before = await counts();
-    const refused = await post(
-      multipart({ kind: 'memberships' }, { name: 'members.csv', type: 'text/csv', content: Buffer.from(memberships) }),
-    );
-    expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain('govuk-error-summary');
-    expect(refused.body).toContain('<a href="#file">members.csv has 3 problems. Nothing was imported');
-    expect(refused.body).toMatch(
-      /<td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell">partnership_reference<\/td>/,
-    );
-    expect(refused.body).toMatch(
-      /<td class="govuk-table__cell govuk-table__cell--numeric">4<\/td>\s*<td class="govuk-table__cell">role<\/td>/,
-    );
-    expect(await counts()).toEqual(before);
-
-    const missing = await post(multipart({}, undefined));
-    expect(missing.statusCode).toBe(422);
-    expect(missing.body).toContain('<a href="#kind">Choose what the file holds</a>');
-    expect(missing.body).toContain('<a href="#file">Choose a file to import</a>');
-
-    const good = await post(
-      multipart(
-        { kind: 'memberships' },
-        {
-          name: 'members.csv',
-          type: 'text/csv',
-          content: Buffer.from('partnership_reference,organisation,role\nP-0100,GB-LAE-BRK,chair\n'),
-        },
-      ),
-    );
-    expect(good.statusCode).toBe(303);
-    const after = await context.app.inject({
-      method: 'GET',
-      url: good.headers.location ?? '',
-      headers: { cookie: [...cookies, ...cookiesFrom(good.headers['set-cookie'])].join('; ') },
+    const binary = await upload(action ?? '', 'register.csv', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+    expect(binary.statusCode).toBe(422);
+    expect(binary.body).toContain('govuk-error-summary');
+    expect(binary.body).toContain('The file is not text');
+    const missing = await context.app.inject({
+      method: 'POST',
+      url: action ?? '',
+      headers: { cookie: cookies.join('; '), ...multipartHeaders(multipart({})) },
+      payload: multipart({}).payload,
     });
-    expect(after.body).toContain('Imported 0 organisations, 0 partnerships and 1 membership from members.csv');
+    expect(missing.body).toContain('<a href="#file">Choose the files to import</a>');
+
+    // A council's own layout: its headings, its theme labels, hours not minutes.
+    const register = [
+      'Ref,Title,Objective,Themes,Layer,Basis,Legal status,Meeting hours',
+      'CS1,Safer Vale Partnership,Cut crime and disorder,community safety,executive,voluntary,none,1.5',
+      'CS2,Vale Allotments Forum,Grow food together,allotments,operational,voluntary,none,two',
+    ].join('\n');
+    const started = await upload(action ?? '', 'Vale register.csv', Buffer.from(register));
+    expect(started.statusCode).toBe(303);
+    const columnsUrl = started.headers.location ?? '';
+    expect(columnsUrl).toMatch(/\/exchange\/uploads\/[0-9a-f-]+\/columns$/);
+    const columns = await get(columnsUrl);
+    expect(columns.body).toContain('Match your columns to ours');
+    expect(columns.body).toMatch(/<option value="meeting_minutes" selected>/);
+    expect(columns.body).toMatch(/<option value="hours" selected>/);
+    const fields: Record<string, string> = { _csrf: csrf(columns.body), 'kind-0': 'partnerships' };
+    for (const [, name, value] of columns.body.matchAll(
+      /<select class="govuk-select[^"]*" id="([^"]+)" name="[^"]+">[\s\S]*?<option value="([^"]*)" selected>/g,
+    ))
+      fields[name ?? ''] = value ?? '';
+    const savedColumns = await postForm(columnsUrl, fields);
+    expect(savedColumns.statusCode).toBe(303);
+    const values = await get(savedColumns.headers.location ?? '');
+    expect(values.body).toContain('Values of themes');
+    expect(values.body).toContain('Needs a code'); // "allotments" is no theme of ours
+    await context.services.jobs.start();
+    try {
+      const checked = await postForm(savedColumns.headers.location ?? '', {
+        _csrf: csrf(values.body),
+        'value-themes-0': 'environment',
+        'value-legal_form-0': 'unincorporated',
+      });
+      expect(checked.headers.location).toMatch(/^\/jobs\//);
+      await context.services.jobs.idle();
+      const jobPage = await get(checked.headers.location ?? '');
+      expect(jobPage.body).toContain('The job failed');
+      const previewUrl = columnsUrl.replace(/columns$/, 'preview');
+      const preview = await get(previewUrl);
+      expect(preview.body).toContain('Problems to fix before importing');
+      expect(preview.body).toContain('Meeting hours'); // the problem is named by the file's own heading
+      expect(preview.body).toContain('<code>two</code>');
+      expect(await counts()).toEqual(before);
+
+      const corrected = await upload(
+        `${previewUrl.replace(/preview$/, 'files')}?_csrf=${encodeURIComponent(csrf(preview.body))}`,
+        'Vale register.csv',
+        Buffer.from(register.replace(',two', ',2')),
+      );
+      expect(corrected.statusCode).toBe(303);
+      await context.services.jobs.idle();
+      const ready = await get(previewUrl);
+      expect(ready.body).toContain('What the import will do');
+      expect(await counts()).toEqual(before);
+      const imported = await postForm(previewUrl.replace(/preview$/, 'import'), { _csrf: csrf(ready.body) });
+      await context.services.jobs.idle();
+      const done = await get(imported.headers.location ?? '');
+      expect(done.body).toContain('See the result');
+      expect((await counts())?.partnerships).toBe((before?.partnerships ?? 0) + 2);
+      const { items } = await context.services.register.listPartnerships(SYSTEM, CODE, { q: 'Allotments' });
+      expect(items[0]).toMatchObject({ reference: 'CS2', themes: ['environment'] });
+    } finally {
+      await context.services.jobs.stop();
+    }
   });
 
   it('page: refuses an upload without the CSRF token', async () => {

@@ -5,13 +5,12 @@ import { type FieldError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
 import { COLUMNS, KINDS, KIND_LABELS, LIST_SEPARATOR } from './columns.js';
-import { type ImportIssue, ImportRejected, describeCounts } from './issues.js';
+import { type ImportIssue, ImportRejected } from './issues.js';
 import type { ExchangeService, FileKind } from './service.js';
+import { MAX_UPLOAD_MB, uploadRoutes } from './upload-routes.js';
 import { XLSX_TYPE } from './xlsx.js';
 
-const MAX_UPLOAD_MB = 20;
 const CSV_TYPE = 'text/csv';
-const FILE_KINDS = ['workbook', ...KINDS] as const;
 
 const localityParams = z.object({
   code: z.string().meta({ description: 'ONS GSS code of the locality, e.g. E07999001' }),
@@ -98,31 +97,7 @@ function pageRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     });
   });
 
-  app.post('/localities/:code/exchange/import', { config: { access: 'locality-admin' } }, async (request, reply) => {
-    const upload = await readUpload(request);
-    const errors = uploadErrors(upload);
-    if (errors.length || !upload.file || !upload.kind)
-      return renderExchangePage(request, reply.code(422), exchange, { errors, values: { kind: upload.kind } });
-    try {
-      const result = await exchange.importFiles(request.principal, codeOf(request), [
-        { name: upload.file.name, content: upload.file.content, kind: upload.kind },
-      ]);
-      return reply.redirectWithFlash(
-        `/localities/${result.locality.gss_code}/exchange`,
-        `Imported ${describeCounts(result.counts)} from ${upload.file.name}`,
-      );
-    } catch (error) {
-      if (!(error instanceof ImportRejected)) throw error;
-      const count = error.issues.length;
-      const message = `${upload.file.name} has ${count} problem${count === 1 ? '' : 's'}. Nothing was imported: fix ${count === 1 ? 'it' : 'them'} and upload the file again.`;
-      return renderExchangePage(request, reply.code(422), exchange, {
-        errors: [{ field: 'file', message }],
-        issues: error.issues,
-        fileName: upload.file.name,
-        values: { kind: upload.kind },
-      });
-    }
-  });
+  uploadRoutes(app, exchange, (request, reply, refused) => renderExchangePage(request, reply, exchange, refused));
 }
 
 async function renderExchangePage(
@@ -132,62 +107,22 @@ async function renderExchangePage(
   extra: { errors?: FieldError[]; issues?: ImportIssue[]; fileName?: string; values?: Record<string, unknown> },
 ) {
   const overview = await exchange.overview(request.principal, codeOf(request));
-  const chosen = extra.values?.kind;
+  const saved = overview.canImport ? await exchange.savedMappings(request.principal, codeOf(request)) : [];
+  const chosen = extra.values?.mapping;
   return reply.view('exchange/views/exchange.njk', {
     title: 'Import and export',
     section: 'exchange',
     ...overview,
     kinds: KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind] })),
-    kindItems: [
-      {
-        value: 'workbook',
-        text: 'An XLSX workbook',
-        hint: { text: 'With sheets named organisations, partnerships and memberships; any may be left out' },
-        checked: chosen === 'workbook',
-      },
-      ...KINDS.map((kind) => ({ value: kind, text: `A CSV file of ${kind}`, checked: chosen === kind })),
+    savedMappings: saved.map((m) => ({ id: m.id, name: m.name })),
+    mappingItems: [
+      { value: '', text: 'Suggest one from the files', selected: !chosen },
+      ...saved.map((m) => ({ value: m.id, text: m.name, selected: chosen === m.id })),
     ],
     maxUploadMb: MAX_UPLOAD_MB,
     values: {},
     ...extra,
   });
-}
-
-interface Upload {
-  kind?: FileKind;
-  file?: { name: string; content: Buffer };
-  tooLarge?: boolean;
-  notMultipart?: boolean;
-}
-
-/** Reads the multipart form: the `kind` radio and the `file` (an empty part means no file was chosen). */
-async function readUpload(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart()) return { notMultipart: true };
-  const upload: Upload = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.filename) upload.file = { name: part.filename, content };
-      } else if (part.fieldname === 'kind') {
-        upload.kind = FILE_KINDS.find((k) => k === part.value);
-      }
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-    upload.tooLarge = true;
-  }
-  return upload;
-}
-
-function uploadErrors(upload: Upload): FieldError[] {
-  const errors: FieldError[] = [];
-  if (upload.notMultipart) return [{ field: 'file', message: 'Choose a file to import' }];
-  if (!upload.kind) errors.push({ field: 'kind', message: 'Choose what the file holds' });
-  if (upload.tooLarge) errors.push({ field: 'file', message: `The file must be smaller than ${MAX_UPLOAD_MB} MB` });
-  else if (!upload.file) errors.push({ field: 'file', message: 'Choose a file to import' });
-  else if (upload.file.content.length === 0) errors.push({ field: 'file', message: `${upload.file.name} is empty` });
-  return errors;
 }
 
 function groupCodes(codes: Array<{ list: string; code: string; label: string }>) {

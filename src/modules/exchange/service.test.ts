@@ -128,12 +128,36 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
     expect(await countsOf(code)).toEqual({ organisations: 0, partnerships: 0, memberships: 0 });
   });
 
-  it('reports records already in the register', async () => {
+  it('updates records already in the register on a second import, with history, and duplicates nothing', async () => {
     const code = await newLocality(context);
     await exchange().importFiles(actor, code, GOOD_FILES);
-    const issues = await rejection(exchange().importFiles(actor, code, [GOOD_FILES[1] as ImportFile]));
-    expect(issues.map((i) => `${i.line}:${i.column}`)).toEqual(['2:reference', '3:reference', '4:reference']);
-    expect(issues[0]?.message).toMatch(/already used in this register/);
+    const before = await countsOf(code);
+    const again = await exchange().importFiles(actor, code, GOOD_FILES);
+    expect(again.summary.created).toEqual({ organisations: 0, partnerships: 0, memberships: 0 });
+    expect(again.summary.updated).toEqual({ organisations: 0, partnerships: 0, memberships: 0 });
+    expect(again.summary.unchanged).toEqual({ organisations: 4, partnerships: 3, memberships: 6 });
+
+    // Next year's file: the safety partnership meets more often, and a new member joins.
+    const partnerships = PARTNERSHIPS_CSV.replace(',E07999001,6,120,14,', ',E07999001,10,120,14,');
+    const memberships = `${MEMBERSHIPS_CSV}\r\nP-0002,"Brackenfield Residents' Forum, North",member,,2025-04-01,`;
+    const changed = await exchange().importFiles(actor, code, [
+      csv('partnerships.csv', partnerships),
+      csv('memberships.csv', memberships),
+    ]);
+    expect(changed.summary.updated.partnerships).toBe(1);
+    expect(changed.summary.created.memberships).toBe(1);
+    expect(changed.summary.updatedSamples.partnerships[0]).toMatchObject({
+      key: 'P-0002',
+      changes: [{ field: 'meetingsPerYear', before: 6, after: 10 }],
+    });
+    expect(await countsOf(code)).toEqual({ ...before, memberships: before!.memberships + 1 });
+
+    const { register } = context.services;
+    const safety = (await register.listPartnerships(actor, code, { q: 'Community Safety' })).items[0];
+    expect(safety?.meetings_per_year).toBe(10);
+    const history = await register.history(actor, code, { partnershipId: safety?.id ?? '' });
+    expect(history.events.map((e) => e.summary)).toContain('Changed meetings a year');
+    expect(history.events.find((e) => e.summary === 'Changed meetings a year')?.actor).toBe('Command line (import)');
   });
 
   it('imports an XLSX workbook (the downloadable template)', async () => {

@@ -7,6 +7,14 @@ export interface RawRecord {
   values: string[];
 }
 
+/** A file or sheet as read, before its columns are matched to the layout. */
+export interface RawSheet {
+  /** The file name (CSV) or sheet name (XLSX). */
+  name: string;
+  header: string[];
+  records: RawRecord[];
+}
+
 export interface TableResult {
   table?: SourceTable;
   issues: ImportIssue[];
@@ -66,7 +74,7 @@ export function toTable(kind: Kind, sheet: string, header: string[], records: Ra
     headings.forEach((heading, index) => (cells[heading] = record.values[index] ?? ''));
     rows.push({ line: record.line, cells });
   }
-  return { table: { kind, sheet, rows }, issues };
+  return { table: { kind, sheet, columns: [...seen], rows }, issues };
 }
 
 /** Spreadsheets often save empty cells to the right of the last heading. */

@@ -6,7 +6,7 @@ async function excel(): Promise<typeof ExcelJS> {
 }
 import { COLUMNS, KINDS, type Kind, LIST_SEPARATOR, normaliseHeading } from './columns.js';
 import type { ImportIssue, SourceTable } from './issues.js';
-import { type RawRecord, toTable } from './table.js';
+import { type RawRecord, type RawSheet, toTable } from './table.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const README_SHEET = 'Read me';
@@ -22,46 +22,24 @@ export function looksLikeXlsx(content: Buffer): boolean {
  * data is silently skipped. Line numbers are the sheet's row numbers.
  */
 export async function readWorkbook(content: Buffer): Promise<{ tables: SourceTable[]; issues: ImportIssue[] }> {
-  const workbook = new (await excel()).Workbook();
-  try {
-    // exceljs declares an older Buffer type than @types/node's generic one.
-    await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    return {
-      tables: [],
-      issues: [
-        {
-          sheet: 'workbook',
-          line: 1,
-          column: '',
-          message:
-            'The file is not an XLSX workbook that can be read: save it from your spreadsheet as “Excel Workbook (.xlsx)”',
-        },
-      ],
-    };
-  }
+  const { sheets, issues } = await readWorkbookSheets(content);
   const tables: SourceTable[] = [];
-  const issues: ImportIssue[] = [];
-  for (const worksheet of workbook.worksheets) {
-    const name = normaliseHeading(worksheet.name).replace(/_/g, ' ');
-    if (name === README_SHEET.toLowerCase()) continue;
-    const kind = KINDS.find((k) => k === name);
+  for (const sheet of sheets) {
+    const kind = KINDS.find((k) => k === normaliseHeading(sheet.name).replace(/_/g, ' '));
     if (!kind) {
-      if (worksheet.actualRowCount > 0)
-        issues.push({
-          sheet: worksheet.name,
-          line: 1,
-          column: '',
-          message: `Unknown sheet “${worksheet.name}”: a workbook holds sheets named ${KINDS.join(', ')} (and “${README_SHEET}”)`,
-        });
+      issues.push({
+        sheet: sheet.name,
+        line: 1,
+        column: '',
+        message: `Unknown sheet “${sheet.name}”: a workbook holds sheets named ${KINDS.join(', ')} (and “${README_SHEET}”)`,
+      });
       continue;
     }
     if (tables.some((t) => t.kind === kind)) {
-      issues.push({ sheet: worksheet.name, line: 1, column: '', message: `There is more than one ${kind} sheet` });
+      issues.push({ sheet: sheet.name, line: 1, column: '', message: `There is more than one ${kind} sheet` });
       continue;
     }
-    if (worksheet.actualRowCount === 0) continue;
-    const result = readSheet(kind, worksheet);
+    const result = toTable(kind, sheet.name, sheet.header, sheet.records);
     issues.push(...result.issues);
     if (result.table) tables.push(result.table);
   }
@@ -75,7 +53,36 @@ export async function readWorkbook(content: Buffer): Promise<{ tables: SourceTab
   return { tables, issues };
 }
 
-function readSheet(kind: Kind, worksheet: ExcelJS.Worksheet) {
+/** Every sheet of a workbook that holds something, as read (the "Read me" sheet left out). */
+export async function readWorkbookSheets(content: Buffer): Promise<{ sheets: RawSheet[]; issues: ImportIssue[] }> {
+  const workbook = new (await excel()).Workbook();
+  try {
+    // exceljs declares an older Buffer type than @types/node's generic one.
+    await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    return {
+      sheets: [],
+      issues: [
+        {
+          sheet: 'workbook',
+          line: 1,
+          column: '',
+          message:
+            'The file is not an XLSX workbook that can be read: save it from your spreadsheet as “Excel Workbook (.xlsx)”',
+        },
+      ],
+    };
+  }
+  const sheets: RawSheet[] = [];
+  for (const worksheet of workbook.worksheets) {
+    if (normaliseHeading(worksheet.name).replace(/_/g, ' ') === README_SHEET.toLowerCase()) continue;
+    if (worksheet.actualRowCount === 0) continue;
+    sheets.push(readSheet(worksheet));
+  }
+  return { sheets, issues: [] };
+}
+
+function readSheet(worksheet: ExcelJS.Worksheet): RawSheet {
   const width = worksheet.columnCount;
   const valuesOf = (row: ExcelJS.Row) =>
     Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => cellText(row.getCell(i + 1).value));
@@ -84,7 +91,7 @@ function readSheet(kind: Kind, worksheet: ExcelJS.Worksheet) {
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > 1) records.push({ line: rowNumber, values: valuesOf(row) });
   });
-  return toTable(kind, worksheet.name, header, records);
+  return { name: worksheet.name, header, records };
 }
 
 /** A cell as the text a user sees: dates as YYYY-MM-DD, formulas by their result, links by their text. */

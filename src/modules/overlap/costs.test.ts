@@ -60,6 +60,17 @@ describe('the yearly transaction cost of a partnership', () => {
     expect(cost).toEqual({ pence: 6 * 3 * 4 * 5_000, estimated: true });
   });
 
+  it('does not call a recorded meeting pattern an estimate when only the attendance is missing', () => {
+    // An imported register often has meetings a year and their length but no attendance.
+    const cost = yearlyCost(
+      { meetingsPerYear: 4, meetingMinutes: 90, typicalAttendance: null, memberOrganisationIds: ['council', 'police'] },
+      sectorOf,
+      rates,
+    );
+    // 4 meetings × 2 attendees (one per organisation) × 3.5 hours × £45.
+    expect(cost).toEqual({ pence: 4 * 2 * 3.5 * 4_500, estimated: false });
+  });
+
   it('is a whole number of pence, never negative, and grows with the number of meetings', () => {
     fc.assert(
       fc.property(

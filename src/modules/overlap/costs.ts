@@ -71,7 +71,11 @@ export interface MeetingPattern {
   meetingsPerYear: number;
   meetingMinutes: number;
   attendees: number;
-  /** True when any of the three was missing and a default was used. */
+  /**
+   * True when the meetings a year or their length was missing and a default was used. A missing
+   * attendance alone is not an estimate of the pattern: one person per member organisation is
+   * counted, which is the rule, not an assumption about how often the board meets.
+   */
   estimated: boolean;
 }
 
@@ -86,7 +90,7 @@ export function meetingPattern(p: CostInput, rates: CostRates): MeetingPattern {
     meetingsPerYear: p.meetingsPerYear ?? rates.defaultMeetingsPerYear,
     meetingMinutes: p.meetingMinutes ?? rates.defaultMeetingMinutes,
     attendees: p.typicalAttendance ?? members,
-    estimated: p.meetingsPerYear === null || p.meetingMinutes === null || p.typicalAttendance === null,
+    estimated: p.meetingsPerYear === null || p.meetingMinutes === null,
   };
 }
 

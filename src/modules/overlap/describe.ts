@@ -86,6 +86,10 @@ function memberSentences(m: MatchExplanation, nameOf: (id: string) => string): s
 /** The explanation of a match as sentences, most telling first. */
 export function explanationSentences(m: MatchExplanation, options: DescribeOptions): string[] {
   const sentences = [...textSentences(m), ...memberSentences(m, options.nameOf)];
+  if (m.nested)
+    sentences.push(
+      'One is a sub-group of the other: the nesting accounts for some of what they share, so it counts for less.',
+    );
   if (m.textConfidence < THIN)
     sentences.push('One of the two says little about its purpose, so the judgement rests more on who sits on them.');
   return sentences;

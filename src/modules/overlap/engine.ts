@@ -214,6 +214,7 @@ function scoreOutsider(
 function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: PartnershipFeatures, y: number) {
   const view: OverlapIndex = {
     ...index,
+    records: [candidate, index.records[y]!],
     text: { ...index.text, total: Float64Array.of(outsider.textTotal, index.text.total[y]!) },
     members: { ...index.members, total: Float64Array.of(outsider.memberTotal, index.members.total[y]!) },
     textInformation: Float64Array.of(outsider.textInformation, index.textInformation[y]!),

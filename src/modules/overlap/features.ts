@@ -112,7 +112,7 @@ export function readFeatures(name: string, purpose: string, context: ReadingCont
     const reading = readText(text, context.stopWords);
     const covered = new Set<number>();
     if (thesaurus) {
-      for (const m of matchConcepts(thesaurus, reading.tokens)) {
+      for (const m of matchConcepts(thesaurus, reading.tokens, reading.reading)) {
         addConcept(out, thesaurus, m.concept, m.text, emphasis);
         for (const i of m.positions) covered.add(i);
         const ages = thesaurus.concepts[m.concept]!.ages;

@@ -137,20 +137,23 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
     expect(page.body).not.toContain('Faraway');
   });
 
-  it('shows the last result at once after a change, and the fresh one once computed', async () => {
+  it('shows a locality the fresh result after a change, and a wide scope the last result at once, then the fresh one', async () => {
+    const gatekeeper = await ctx.person([{ role: 'national-gatekeeper' }]);
     const first = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
+    const wideFirst = await ctx.services.overlap.analyseWide(gatekeeper.principal);
     await ctx.services.register.createOrganisation(SYSTEM, DEMO_LOCALITY_CODE, {
       name: 'Refresh Test Ltd',
       sector: 'private',
       orgType: 'business',
     });
-    const stale = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
-    expect(stale.refreshing).toBe(true);
-    expect(stale.analysis.computedAt).toBe(first.analysis.computedAt);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const wideStale = await ctx.services.overlap.analyseWide(gatekeeper.principal);
+    expect(wideStale.refreshing).toBe(true);
+    expect(wideStale.analysis.computedAt).toBe(wideFirst.analysis.computedAt);
     const fresh = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
     expect(fresh.refreshing).toBe(false);
     expect(fresh.organisations.size).toBe(first.organisations.size + 1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await ctx.services.overlap.analyseWide(gatekeeper.principal)).refreshing).toBe(false);
   });
 
   it('keeps its result when something other than the register changes, such as a role or a plan', async () => {
@@ -170,5 +173,86 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
     const after = await ctx.services.overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
     expect(after.refreshing).toBe(false);
     expect(after.analysis.computedAt).toBe(first.analysis.computedAt);
+  });
+
+  it('keeps an officer’s judgement through every later analysis, and takes it back on request', async () => {
+    const admin = await ctx.person([{ role: 'locality-admin', localityCode: DEMO_LOCALITY_CODE }]);
+    const { overlap } = ctx.services;
+    const warmth = idOf.get('P-0072') ?? '';
+    const fuel = idOf.get('P-0074') ?? '';
+    const flagged = async () =>
+      (await overlap.analyse(reader.principal, DEMO_LOCALITY_CODE)).analysis.pairs.some(
+        (p) => pairKey(p.aId, p.bId) === pairKey(warmth, fuel),
+      );
+    expect(await flagged()).toBe(true);
+    await expect(
+      overlap.judge(reader.principal, DEMO_LOCALITY_CODE, warmth, fuel, { verdict: 'different', reason: 'x' }),
+    ).rejects.toThrow(/permission/);
+    await expect(
+      overlap.judge(admin.principal, DEMO_LOCALITY_CODE, warmth, fuel, { verdict: 'different' }),
+    ).rejects.toMatchObject({ errors: [{ field: 'reason', message: 'Say why they are not duplicates' }] });
+    const saved = await overlap.judge(admin.principal, DEMO_LOCALITY_CODE, fuel, warmth, {
+      verdict: 'different',
+      reason: 'One grants insulation, the other lobbies on energy prices',
+    });
+    expect(await flagged()).toBe(false);
+    // A register change makes a new analysis: the judgement still holds.
+    await ctx.services.register.createOrganisation(SYSTEM, DEMO_LOCALITY_CODE, {
+      name: 'Judgement Test Ltd',
+      sector: 'private',
+      orgType: 'business',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const fresh = await overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
+    expect(fresh.refreshing).toBe(false);
+    expect(await flagged()).toBe(false);
+    expect(fresh.analysis.dismissed).toBeGreaterThanOrEqual(1);
+    const similar = await overlap.similarTo(reader.principal, DEMO_LOCALITY_CODE, warmth);
+    expect(similar?.matches.some((m) => m.bId === fuel)).toBe(false);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_type', '=', 'overlap-judgement')
+      .execute();
+    expect(audit.at(-1)?.summary).toMatch(/not to be duplicates: One grants insulation/);
+    const exported = await ctx.app.inject({
+      method: 'GET',
+      url: `/localities/${DEMO_LOCALITY_CODE}/overlap/judgements?format=csv`,
+      headers: reader.headers,
+    });
+    expect(exported.headers['content-type']).toMatch(/text\/csv/);
+    expect(exported.body).toContain('not a duplicate,"One grants insulation, the other lobbies on energy prices"');
+    await overlap.withdrawJudgement(admin.principal, DEMO_LOCALITY_CODE, warmth, fuel, saved.version);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await flagged()).toBe(true);
+  });
+
+  it('previews a change of sensitivity, and only the administrator saves it', async () => {
+    const admin = await ctx.person([{ role: 'locality-admin', localityCode: DEMO_LOCALITY_CODE }]);
+    const { overlap } = ctx.services;
+    const preview = await overlap.previewSettings(admin.principal, DEMO_LOCALITY_CODE, { likely: 40, look: 30 });
+    expect(preview.likelyThen).toBeGreaterThan(preview.likelyNow);
+    expect(preview.newlyLikely.length).toBe(preview.likelyThen - preview.likelyNow);
+    await expect(
+      overlap.previewSettings(admin.principal, DEMO_LOCALITY_CODE, { likely: 40, look: 50 }),
+    ).rejects.toMatchObject({
+      errors: [{ field: 'look' }],
+    });
+    await expect(overlap.saveSettings(reader.principal, DEMO_LOCALITY_CODE, { likely: 40, look: 30 })).rejects.toThrow(
+      /permission/,
+    );
+    const api = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/localities/${DEMO_LOCALITY_CODE}/overlap/settings`,
+      headers: admin.headers,
+      payload: { likely: 'high', look: 30 },
+    });
+    expect(api.statusCode).toBe(422);
+    expect(api.json().errors.map((e: { field: string }) => e.field)).toContain('likely');
+    await overlap.saveSettings(admin.principal, DEMO_LOCALITY_CODE, { likely: 95, look: 90 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const strict = await overlap.analyse(reader.principal, DEMO_LOCALITY_CODE);
+    expect(strict.analysis.settings[strict.locality.id]).toEqual({ likely: 0.95, look: 0.9 });
+    expect(strict.analysis.pairs.every((p) => p.score >= 0.9 || p.judgement === 'same')).toBe(true);
   });
 });

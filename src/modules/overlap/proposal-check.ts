@@ -42,6 +42,11 @@ export interface ProposalMatch {
   sharedThemes: string[];
   statutory: boolean;
   explanation: MatchExplanation;
+  /**
+   * Partnerships of its locality that this one is likely doing the same work as already (by the
+   * locality's analysis and its officers' judgements): consolidating those may be the better answer.
+   */
+  alsoLikelyWith: string[];
 }
 
 export function proposalFeatures(p: ProposedPartnership): PartnershipFeatures {
@@ -92,6 +97,7 @@ export function matchProposal(
       sharedThemes: m.sharedThemes,
       statutory: other?.statutory ?? false,
       explanation: m,
+      alsoLikelyWith: [],
     };
   });
 }

@@ -151,15 +151,15 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
     const { locality, judgements } = await overlap.judgements(request.principal, params(request).code);
     if ((request.query as { format?: string }).format === 'csv') {
       const csv = stringify(
-        judgements.map((j) => [
-          j.nameA,
-          j.nameB,
-          j.verdict === 'same' ? 'same work' : 'not a duplicate',
-          j.reason ?? '',
-          j.judged_by_name,
-          new Date(j.judged_at).toISOString(),
-          Math.round(j.score_at_judgement * 100),
-        ]),
+        judgements.map((j) => ({
+          partnership_a: j.nameA,
+          partnership_b: j.nameB,
+          judgement: j.verdict === 'same' ? 'same work' : 'not a duplicate',
+          reason: j.reason ?? '',
+          judged_by: j.judged_by_name,
+          judged_at: new Date(j.judged_at).toISOString(),
+          score_then: Math.round(j.score_at_judgement * 100),
+        })),
         {
           header: true,
           columns: ['partnership_a', 'partnership_b', 'judgement', 'reason', 'judged_by', 'judged_at', 'score_then'],
@@ -382,6 +382,7 @@ const score = z.object({
   members: z.number(),
   memberConfidence: z.number(),
   themes: z.number(),
+  nested: z.boolean(),
 });
 const pairSchema = score.extend({
   aId: z.uuid(),

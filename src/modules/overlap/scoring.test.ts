@@ -204,6 +204,26 @@ describe('scoring a pair', () => {
   });
 });
 
+describe('a partnership and its own sub-group', () => {
+  it('count what they share for less: the nesting accounts for it', () => {
+    const parent = partnership('A', {
+      name: 'Domestic Abuse Partnership',
+      purpose: 'Refuges, IDVA and outreach',
+      memberOrganisationIds: [...BIG, 'refuge'],
+    });
+    const child = partnership('B', {
+      name: 'Domestic Violence Forum',
+      purpose: 'Refuge and IDVA referrals',
+      memberOrganisationIds: [...BIG, 'refuge'],
+    });
+    const apart = score(register([parent, child]));
+    const nested = score(register([parent, { ...child, parentId: 'A' }]));
+    expect(nested.nested).toBe(true);
+    expect(nested.score).toBeLessThan(apart.score);
+    expect(apart.score).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.likely);
+  });
+});
+
 describe('tiers and strength', () => {
   it('puts a score in a tier by the locality’s thresholds', () => {
     const settings = resolveSettings({ likely: 0.6, look: 0.4 });

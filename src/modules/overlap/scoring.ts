@@ -40,6 +40,12 @@ export const TEXT_SATURATION = Number(process.env.SAT ?? 0.4);
 export const TEXT_DISAGREEMENT = 0.15;
 /** Member similarity is raised to this power: only nearly the same board counts on its own. */
 export const MEMBER_POWER = 6;
+/**
+ * A partnership and its own sub-group share work and members by design: the nesting already
+ * accounts for them, so what they share counts for this much.
+ */
+export const NESTED_SHARE = 0.6;
+
 /** Most a fully shared theme list adds to the score. */
 export const THEME_BONUS = 0.05;
 
@@ -53,6 +59,8 @@ export interface PairScore {
   members: number;
   memberConfidence: number;
   themes: number;
+  /** One is the other's sub-group: what they share counts for less. */
+  nested: boolean;
 }
 
 /** Weight of the broader text's share in the mean two texts' shared weight is taken over. */
@@ -81,7 +89,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /** The evidence each part gives, and the score they make together. */
-export function combine(parts: Omit<PairScore, 'score'>): number {
+export function combine(parts: Omit<PairScore, 'score' | 'nested'>): number {
   const textAgreement = Math.min(1, parts.text / TEXT_SATURATION);
   const textEvidence = parts.textConfidence * textAgreement;
   // The same people meeting twice is worth a look whatever the purposes say; it is likely the
@@ -114,7 +122,9 @@ export function scoreFromShared(
     memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
     themes: jaccard(index.themes[p]!, index.themes[q]!),
   };
-  return { score: combine(parts), ...parts };
+  const [a, b] = [index.records[p], index.records[q]];
+  const nested = !!a && !!b && (a.parentId === b.id || b.parentId === a.id);
+  return { score: combine(parts) * (nested ? NESTED_SHARE : 1), ...parts, nested };
 }
 
 export function scorePositions(index: OverlapIndex, p: number, q: number): PairScore {

@@ -83,6 +83,8 @@ const LOCALITIES_PER_QUERY = 10;
 
 /** The first analysis of a wide scope takes seconds: a page waits this long, then says so instead. */
 const FIRST_RESULT_WAIT_MS = 1500;
+/** How long a locality's page waits for a fresh analysis before showing the last one, marked as refreshing. */
+const FRESH_RESULT_WAIT_MS = 1500;
 
 /** No result yet and the first one is still being computed: ask again in a moment. */
 export class StillComputingError extends Error {
@@ -429,7 +431,9 @@ export class OverlapService {
       nationalChecked: false,
       runningCost: proposalRunningCost(proposal, local.organisations),
     };
-    if (options.trx || options.national === false) return check;
+    if (options.trx) return check;
+    await this.addExistingGroups(locality, check.local);
+    if (options.national === false) return check;
     try {
       const wide = await this.current(await this.register.listLocalities(), {});
       const names = new Map(wide.result.localities.map((l) => [l.id, l.name]));
@@ -454,6 +458,22 @@ export class OverlapService {
       check.nationalPending = true;
     }
     return check;
+  }
+
+  /** For each match, the partnerships its locality's analysis already finds likely doing the same work. */
+  private async addExistingGroups(locality: Locality, matches: ProposalMatch[]): Promise<void> {
+    if (matches.length === 0) return;
+    const { result } = await this.current([locality], {});
+    const partners = new Map<string, string[]>();
+    for (const pair of result.analysis.pairs) {
+      if (pair.tier !== 'likely') continue;
+      for (const [one, other] of [
+        [pair.aId, pair.bId],
+        [pair.bId, pair.aId],
+      ] as const)
+        partners.set(one, [...(partners.get(one) ?? []), result.records.get(other)?.name ?? other]);
+    }
+    for (const m of matches) m.alsoLikelyWith = (partners.get(m.partnershipId) ?? []).sort();
   }
 
   private async contextFor(
@@ -502,9 +522,12 @@ export class OverlapService {
     if (cached && cached.version === version) return { ...cached, result: { ...cached.result, refreshing: false } };
     const pending = this.running.get(key) ?? this.compute(localities, rates, version, key);
     if (cached) {
-      // Show the last result now; the fresh one replaces it when ready.
+      // A locality's analysis takes tens of milliseconds: wait for it, so an officer sees the
+      // effect of a judgement at once. A wide scope shows the last result now, marked as
+      // refreshing; the fresh one replaces it when ready.
       pending.catch(() => undefined);
-      return { ...cached, result: { ...cached.result, refreshing: true } };
+      const fresh = localities.length === 1 ? await within(pending, FRESH_RESULT_WAIT_MS) : undefined;
+      return fresh ?? { ...cached, result: { ...cached.result, refreshing: true } };
     }
     return firstResult(pending, localities.length);
   }
@@ -569,6 +592,19 @@ export class OverlapService {
 function judgementsById(judgements: PairJudgement[], records: readonly PartnershipFeatures[]): PairJudgement[] {
   const ids = new Set(records.map((r) => r.id));
   return judgements.filter((j) => ids.has(j.aId) && ids.has(j.bId));
+}
+
+/** The result if it comes within `ms`, else undefined (the work goes on). */
+async function within<T>(pending: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The first result if it comes quickly; otherwise StillComputingError, with the work going on. */

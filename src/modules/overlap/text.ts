@@ -120,6 +120,9 @@ export interface Token {
   capitals: boolean;
   /** Which clause of the text it is in: phrases match within one clause only. */
   clause: number;
+  /** Where the word is in the text as read (`readingOf`), for quoting a phrase as written. */
+  start: number;
+  end: number;
   /**
    * A word partnerships use about themselves ("partnership", "local", "board"): part of a phrase
    * of the thesaurus ("Local Strategic Partnership") but no evidence on its own.
@@ -131,6 +134,8 @@ export interface Token {
 export type AgeRange = readonly [number, number];
 
 export interface TextReading {
+  /** The text as read: token offsets refer to it. */
+  reading: string;
   /** Content words, stop words removed. */
   tokens: Token[];
   ages: AgeRange[];
@@ -175,19 +180,19 @@ function shouting(words: readonly string[]): boolean {
 export function readTokens(text: string, extraStopWords?: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
-  let words: string[] = [];
+  let words: RegExpMatchArray[] = [];
   const endClause = () => {
-    const loud = shouting(words);
-    for (const raw of words) {
-      const token = readWord(raw, clause, loud, extraStopWords);
-      if (token) tokens.push(token);
+    const loud = shouting(words.map((w) => w[0]));
+    for (const word of words) {
+      const token = readWord(word[0], clause, loud, extraStopWords);
+      if (token) tokens.push({ ...token, start: word.index!, end: word.index! + word[0].length });
     }
     words = [];
     clause++;
   };
-  for (const match of joinPrefixes(plain(text)).matchAll(WORD)) {
+  for (const match of readingOf(text).matchAll(WORD)) {
     if (match[0].length === 1 && CLAUSE_BREAK.test(match[0])) endClause();
-    else words.push(match[0]);
+    else words.push(match);
   }
   endClause();
   return tokens;
@@ -199,7 +204,14 @@ function inCapitals(raw: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase();
 }
 
-function readWord(raw: string, clause: number, loud: boolean, extraStopWords?: ReadonlySet<string>): Token | undefined {
+/** The text as the reader sees it: accents folded, hyphenated prefixes joined. Token offsets refer to it. */
+export function readingOf(text: string): string {
+  return joinPrefixes(plain(text));
+}
+
+type Word = Omit<Token, 'start' | 'end'>;
+
+function readWord(raw: string, clause: number, loud: boolean, extraStopWords?: ReadonlySet<string>): Word | undefined {
   const surface = raw.toLowerCase();
   // A bare number ("136", "5s", "2008") is kept for the thesaurus's phrases ("section 136"),
   // never as evidence on its own.
@@ -295,7 +307,12 @@ export function readIndicators(text: string): string[] {
 
 /** Everything the engine reads from one text. */
 export function readText(text: string, extraStopWords?: ReadonlySet<string>): TextReading {
-  return { tokens: readTokens(text, extraStopWords), ages: readAges(text), indicators: readIndicators(text) };
+  return {
+    reading: readingOf(text),
+    tokens: readTokens(text, extraStopWords),
+    ages: readAges(text),
+    indicators: readIndicators(text),
+  };
 }
 
 /**

@@ -59,6 +59,8 @@ export interface ScoreParts {
   /** How much the smaller board tells: low for a board of only the partners on most boards. */
   memberConfidence: number;
   themes: number;
+  /** One is the other's sub-group: the nesting accounts for some of what they share. */
+  nested: boolean;
 }
 
 /** A pair found by a whole-scope search (light: `explainPair` gives the full explanation). */

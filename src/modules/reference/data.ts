@@ -110,6 +110,11 @@ export const SEED_REFERENCE: Record<ReferenceList, SeedItem[]> = {
     },
     { code: 'local-resilience-forum', label: 'Local Resilience Forum', detail: 'Civil Contingencies Act 2004' },
     { code: 'mappa', label: 'Multi-Agency Public Protection Arrangements', detail: 'Criminal Justice Act 2003, s.325' },
+    {
+      code: 'other',
+      label: 'Other statutory partnership (type not recorded)',
+      detail: 'For registers brought in that say a partnership is statutory but not which Act requires it',
+    },
   ],
   'plan-type': [
     {

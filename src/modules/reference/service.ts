@@ -71,11 +71,14 @@ export class ReferenceService {
     return item;
   }
 
-  async add(actor: Principal, list: string, input: unknown): Promise<ReferenceItem> {
+  /** Adds an item; inside `options.trx` when the caller's work (an import) must commit or fail with it. */
+  async add(actor: Principal, list: string, input: unknown, options: { trx?: Db } = {}): Promise<ReferenceItem> {
     if (!canManageReferenceData(actor)) refuse(actor, undefined, 'Reference item');
     const listName = parseInput(referenceListName, list);
     const data = parseInput(referenceItemInput, input);
-    return this.db.transaction().execute(async (trx) => {
+    const write = <T>(work: (trx: Db) => Promise<T>) =>
+      options.trx ? work(options.trx) : this.db.transaction().execute(work);
+    return write(async (trx) => {
       if (await this.repository.find(trx, listName, data.code)) {
         throw ValidationError.of('code', `The code ${data.code} is already used in this list`);
       }
@@ -96,6 +99,7 @@ export class ReferenceService {
         summary: `Added ${item.label} to ${listName}`,
         after: item,
       });
+      this.snapshots.forget(trx, 'all');
       return item;
     });
   }

@@ -409,14 +409,38 @@ export class OrganisationRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /** The organisation a key names: its identifier first, then its local reference, then its name. */
   async idByIdentifierOrName(db: Db, localityId: string, key: string): Promise<string | undefined> {
-    const row = await db
+    const rows = await db
+      .selectFrom('organisations')
+      .select(['id', 'identifier', 'local_reference'])
+      .where('locality_id', '=', localityId)
+      .where((eb) =>
+        eb.or([
+          eb('identifier', '=', key.toUpperCase()),
+          eb(sql`lower(local_reference)`, '=', key.toLowerCase()),
+          eb(sql`lower(name)`, '=', key.toLowerCase()),
+        ]),
+      )
+      .execute();
+    const rank = (r: (typeof rows)[number]) =>
+      r.identifier === key.toUpperCase() ? 0 : r.local_reference?.toLowerCase() === key.toLowerCase() ? 1 : 2;
+    return rows.sort((a, b) => rank(a) - rank(b))[0]?.id;
+  }
+
+  async idByLocalReference(
+    db: Db,
+    localityId: string,
+    localReference: string,
+    exceptId?: string,
+  ): Promise<string | undefined> {
+    let query = db
       .selectFrom('organisations')
       .select('id')
       .where('locality_id', '=', localityId)
-      .where((eb) => eb.or([eb('identifier', '=', key.toUpperCase()), eb(sql`lower(name)`, '=', key.toLowerCase())]))
-      .executeTakeFirst();
-    return row?.id;
+      .where(sql`lower(local_reference)`, '=', localReference.toLowerCase());
+    if (exceptId) query = query.where('id', '<>', exceptId);
+    return (await query.executeTakeFirst())?.id;
   }
 
   async findClash(
@@ -446,8 +470,8 @@ export class OrganisationRepository {
     db: Db,
     row: Omit<
       OrganisationRow,
-      'id' | 'version' | 'created_at' | 'updated_at' | 'status' | 'closed_on' | 'close_reason'
-    >,
+      'id' | 'version' | 'created_at' | 'updated_at' | 'status' | 'closed_on' | 'close_reason' | 'local_reference'
+    > & { local_reference?: string | null },
   ): Promise<OrganisationRow> {
     return db.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow();
   }

@@ -83,6 +83,12 @@ export const partnershipFields = {
   meetingsPerYear: count('Meetings a year', 365),
   meetingMinutes: count('Typical meeting length', 1440),
   typicalAttendance: count('Typical attendance', 1000),
+  annualBudgetPence: z
+    .number({ error: 'Annual budget must be an amount in pounds, such as 12000 or 12000.50' })
+    .int({ message: 'Annual budget must be an amount in pounds, to the penny' })
+    .min(0, { message: 'Annual budget must be 0 or more' })
+    .max(1e14, { message: 'Annual budget is too large' })
+    .optional(),
   significance: z.enum(SIGNIFICANCE, { error: 'Choose high, medium or low significance' }).optional(),
   establishedOn: isoDate('Date established must be a real date').optional(),
   reviewDate: isoDate('Review date must be a real date').optional(),
@@ -121,6 +127,12 @@ export const organisationInput = z.object({
   website: z
     .url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ })
     .max(500)
+    .optional(),
+  localReference: z
+    .string()
+    .trim()
+    .max(40, { message: 'Local reference must be 40 characters or fewer' })
+    .regex(/^[^\s].*$/, { message: 'Local reference must not start with a space' })
     .optional(),
 });
 export type OrganisationInput = z.infer<typeof organisationInput>;

@@ -605,6 +605,7 @@ export class RegisterService {
         sector: data.sector,
         org_type: data.orgType,
         identifier: data.identifier ?? null,
+        local_reference: data.localReference ?? null,
         website: data.website ?? null,
       });
       await this.audit.record(trx, principal, {
@@ -639,6 +640,8 @@ export class RegisterService {
         sector: data.sector,
         org_type: data.orgType,
         identifier: data.identifier ?? null,
+        // The form does not show it: an edit there keeps what an import set.
+        local_reference: data.localReference === undefined ? before.local_reference : data.localReference,
         website: data.website ?? null,
       });
       if (!updated)
@@ -716,13 +719,21 @@ export class RegisterService {
   private async checkOrganisationRules(
     trx: Db,
     locality: Locality,
-    data: { name: string; orgType: string; identifier?: string },
+    data: { name: string; orgType: string; identifier?: string; localReference?: string },
     id?: string,
   ): Promise<void> {
     const errors: FieldError[] = [];
     const snapshot = await this.reference.snapshot(trx);
     if (!snapshot.has('organisation-type', data.orgType))
       errors.push({ field: 'orgType', message: `Unknown organisation type: ${data.orgType}` });
+    if (
+      data.localReference &&
+      (await this.organisations.idByLocalReference(trx, locality.id, data.localReference, id)) !== undefined
+    )
+      errors.push({
+        field: 'localReference',
+        message: `The local reference ${data.localReference} is already used by another organisation`,
+      });
     const clash = await this.organisations.findClash(trx, locality.id, data.name, data.identifier ?? null, id);
     if (clash === 'name')
       errors.push({ field: 'name', message: `An organisation called ${data.name} is already in this register` });
@@ -1087,6 +1098,7 @@ function toPartnershipRow(data: PartnershipInput) {
     meetings_per_year: data.meetingsPerYear ?? null,
     meeting_minutes: data.meetingMinutes ?? null,
     typical_attendance: data.typicalAttendance ?? null,
+    annual_budget_pence: data.annualBudgetPence ?? null,
     significance: data.significance ?? null,
     established_on: data.establishedOn ?? null,
     review_date: data.reviewDate ?? null,
@@ -1113,6 +1125,8 @@ const FIELD_LABELS: Record<string, string> = {
   meetings_per_year: 'meetings a year',
   meeting_minutes: 'meeting length',
   typical_attendance: 'typical attendance',
+  annual_budget_pence: 'annual budget',
+  local_reference: 'local reference',
   significance: 'significance',
   established_on: 'date established',
   review_date: 'review date',

@@ -119,11 +119,23 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
   return { concepts, positionOf, ancestors, indicators, root, phrasesByStem };
 }
 
-/** Every concept named in a run of tokens: exact labels, longest first, then loose phrases. */
-export function matchConcepts(thesaurus: CompiledThesaurus, tokens: readonly Token[]): ConceptMatch[] {
+/**
+ * Every concept named in a run of tokens: exact labels, longest first, then loose phrases. With
+ * the text the tokens were read from (`readingOf`), a match quotes it as written ("drug and
+ * alcohol", not "drug alcohol").
+ */
+export function matchConcepts(
+  thesaurus: CompiledThesaurus,
+  tokens: readonly Token[],
+  reading?: string,
+): ConceptMatch[] {
   const matches = matchExactly(thesaurus, tokens);
   const covered = new Set(matches.flatMap((m) => m.positions));
-  return [...matches, ...matchLoosely(thesaurus, tokens, covered)];
+  const all = [...matches, ...matchLoosely(thesaurus, tokens, covered)];
+  if (reading)
+    for (const m of all)
+      m.text = reading.slice(tokens[m.positions[0]!]!.start, tokens[m.positions.at(-1)!]!.end).toLowerCase();
+  return all;
 }
 
 function matchExactly(thesaurus: CompiledThesaurus, tokens: readonly Token[]): ConceptMatch[] {

@@ -44,3 +44,39 @@ for (const list of document.querySelectorAll('[data-find-label]')) {
     status.textContent = words.length ? `Showing ${shown} of ${items.length}` : '';
   });
 }
+
+// A background job's page follows its progress without reloading: the same API the page was
+// built from, asked every second; when the job finishes the page is loaded again to show the
+// outcome. Screen readers hear the start and the end, not every step.
+for (const panel of document.querySelectorAll('[data-job-poll]')) {
+  const state = panel.getAttribute('data-job-state');
+  if (state === 'succeeded' || state === 'failed') continue;
+  const bar = panel.querySelector('progress');
+  const text = panel.querySelector('[data-job-text]');
+  const announce = panel.querySelector('[data-job-announce]');
+  let last = state;
+  const poll = async () => {
+    try {
+      const response = await fetch(panel.getAttribute('data-job-poll'), { headers: { accept: 'application/json' } });
+      if (!response.ok) return setTimeout(poll, 3000);
+      const job = await response.json();
+      const { done, total, percent, message } = job.progress;
+      if (bar) bar.value = percent;
+      if (text && job.state === 'running')
+        text.textContent = total
+          ? `${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} (${percent}%)${message ? `: ${message}` : ''}`
+          : (message ?? 'Starting.');
+      if (job.state !== last && announce) announce.textContent = job.state === 'running' ? 'The job has started.' : '';
+      last = job.state;
+      if (job.state === 'succeeded' || job.state === 'failed') {
+        if (announce) announce.textContent = job.state === 'succeeded' ? 'The job has finished.' : 'The job failed.';
+        window.location.reload();
+        return;
+      }
+      setTimeout(poll, 1000);
+    } catch {
+      setTimeout(poll, 3000);
+    }
+  };
+  setTimeout(poll, 1000);
+}
