@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { generatedBenchmarkRegister, SMALL_REGISTER } from './benchmark.js';
@@ -89,5 +91,14 @@ describe('a generated locality as a council-style register in the benchmark layo
     const again = generatedBenchmarkRegister(SMALL_REGISTER);
     expect(again.partnerships).toBe(register.partnerships);
     expect(again.truth).toEqual(register.truth);
+  });
+
+  it('is what bench/registers/generated holds, so the quality bench scores the current generator', () => {
+    const folder = path.resolve('bench/registers/generated');
+    const read = (file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
+    expect(read('organisations.csv')).toBe(register.organisations);
+    expect(read('partnerships.csv')).toBe(register.partnerships);
+    expect(read('memberships.csv')).toBe(register.memberships);
+    expect(JSON.parse(read('truth.json'))).toEqual(register.truth);
   });
 });
