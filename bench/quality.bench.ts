@@ -23,6 +23,7 @@ import { SYSTEM } from '../src/core/actor.js';
 import { loadConfig } from '../src/config.js';
 import { openConfiguredDatabase } from '../src/main.js';
 import { createServices, type Services } from '../src/services.js';
+import type { Db } from '../src/db/database.js';
 import { checkOne } from '../src/modules/overlap/engine.js';
 import { analyseScope } from '../src/modules/overlap/analysis.js';
 import { generateNational } from '../src/modules/overlap/generate.js';
@@ -79,11 +80,16 @@ function csvFiles(dir: string): string[] {
   return ['organisations.csv', 'partnerships.csv', 'memberships.csv'].map((f) => path.join(dir, f));
 }
 
+const databases = new WeakMap<Services, Db>();
+const database = (services: Services) => databases.get(services)!;
+
 async function withServices<T>(dataDir: string, work: (services: Services) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, JOINEDUP_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const database = await openConfiguredDatabase(config);
   try {
-    return await work(createServices(database, config));
+    const services = createServices(database, config);
+    databases.set(services, database.db);
+    return await work(services);
   } finally {
     await database.close();
   }
@@ -129,9 +135,9 @@ async function scoreRegister(dir: string): Promise<RegisterResult> {
       const startedAnalysis = performance.now();
       const result = await services.overlap.analyse(SYSTEM, CODE);
       const analysisSeconds = (performance.now() - startedAnalysis) / 1000;
-      const list = await services.register.listPartnerships(SYSTEM, CODE, { pageSize: 5000 });
-      const refOf = new Map(list.items.map((p) => [p.id, p.reference]));
-      const idOf = new Map(list.items.map((p) => [p.reference, p.id]));
+      const list = await services.register.partnerships.allForLocality(database(services), result.locality.id);
+      const refOf = new Map(list.map((p) => [p.id, p.reference]));
+      const idOf = new Map(list.map((p) => [p.reference, p.id]));
       const ref = (id: string) => refOf.get(id) ?? id;
       const { analysis } = result;
       const pairsOf = (tier: 'likely' | 'look') =>
@@ -165,7 +171,7 @@ async function scoreRegister(dir: string): Promise<RegisterResult> {
       >[];
       return {
         name,
-        partnerships: list.items.length,
+        partnerships: list.length,
         likely: scoreAgainstTruth(pairsOf('likely'), groups, truth),
         grouped: scoreAgainstTruth(pairsOfGroups(groups), groups, truth),
         look: scoreAgainstTruth(pairsOf('look'), groups, truth),
@@ -192,8 +198,8 @@ async function scoreDemo() {
       await services.reference.ensureSeeded();
       await seedDemoLocality(services, { today: '2026-11-23' });
       const result = await services.overlap.analyse(SYSTEM, DEMO_LOCALITY_CODE);
-      const list = await services.register.listPartnerships(SYSTEM, DEMO_LOCALITY_CODE, { pageSize: 5000 });
-      const refOf = new Map(list.items.map((p) => [p.id, p.reference]));
+      const list = await services.register.partnerships.allForLocality(database(services), result.locality.id);
+      const refOf = new Map(list.map((p) => [p.id, p.reference]));
       const truth: Truth = { groups: DEMO_DUPLICATE_GROUPS.map((g) => g.references), hard_negatives: [] };
       const likely = result.analysis.pairs
         .filter((p) => p.tier === 'likely')

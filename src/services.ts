@@ -65,6 +65,7 @@ export function createServices(
   const performance = new PerformanceService(core);
   const gatekeeper = new GatekeeperService({ ...core, performance });
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance);
   return {
     accounts,
     audit,

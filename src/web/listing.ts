@@ -60,12 +60,6 @@ export function listLinks(base: string, query: Query, pages: number, columns?: s
     ariaSort[column] = current ? (query.order === 'asc' ? 'ascending' : 'descending') : 'none';
   }
   const at = (page: number) => href(base, { ...query, page }, defaults);
-  const items: ListLinks['pagination']['items'] = [];
-  for (let page = 1; page <= pages; page++) {
-    const near = Math.abs(page - query.page) <= 1 || page === 1 || page === pages;
-    if (near) items.push({ number: page, href: at(page), current: page === query.page });
-    else if (items.at(-1)?.ellipsis !== true) items.push({ ellipsis: true });
-  }
   const { page: _page, ...rest } = query;
   const exportQuery = new URLSearchParams(
     Object.entries(rest)
@@ -75,11 +69,25 @@ export function listLinks(base: string, query: Query, pages: number, columns?: s
   return {
     sort,
     ariaSort,
-    pagination: {
-      previous: query.page > 1 ? { href: at(query.page - 1) } : undefined,
-      next: query.page < pages ? { href: at(query.page + 1) } : undefined,
-      items,
-    },
+    pagination: pagination(query.page, pages, at),
     query: exportQuery,
+  };
+}
+
+/**
+ * The GOV.UK pagination component's parameters: previous, next, the first and last pages and
+ * those either side of the current one, with an ellipsis for the gaps. `at` gives a page's URL.
+ */
+export function pagination(current: number, pages: number, at: (page: number) => string): ListLinks['pagination'] {
+  const items: ListLinks['pagination']['items'] = [];
+  for (let page = 1; page <= pages; page++) {
+    const near = Math.abs(page - current) <= 1 || page === 1 || page === pages;
+    if (near) items.push({ number: page, href: at(page), current: page === current });
+    else if (items.at(-1)?.ellipsis !== true) items.push({ ellipsis: true });
+  }
+  return {
+    previous: current > 1 ? { href: at(current - 1) } : undefined,
+    next: current < pages ? { href: at(current + 1) } : undefined,
+    items,
   };
 }

@@ -2,11 +2,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { formatDate, formatDateTime, dateParts } from '../core/dates.js';
+import { formatMeasure } from '../core/measures.js';
 import type { FieldError } from '../core/errors.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SRC_DIR = path.resolve(here, '..');
 export const GOVUK_DIR = path.resolve(SRC_DIR, '../node_modules/govuk-frontend/dist');
+
+/**
+ * Integer pence as pounds, rounded to the pound like every figure of yearly cost: £12,345 and
+ * £0; pence show only on a small sum that has them (£12.50).
+ */
+export function formatMoney(pence: number | null | undefined): string {
+  if (pence === null || pence === undefined) return '';
+  const pounds = pence / 100;
+  const showPence = Math.abs(pounds) < 100 && !Number.isInteger(pounds);
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency: 'GBP',
+    maximumFractionDigits: showPence ? 2 : 0,
+    minimumFractionDigits: showPence ? 2 : 0,
+  }).format(pounds);
+}
 
 export function createViewEnvironment(globals: Record<string, unknown> = {}): nunjucks.Environment {
   const env = nunjucks.configure([path.join(SRC_DIR, 'web/views'), path.join(SRC_DIR, 'modules'), GOVUK_DIR], {
@@ -37,17 +54,8 @@ export function createViewEnvironment(globals: Record<string, unknown> = {}): nu
     const found = (errors ?? []).find((e) => e.field === field);
     return found ? { text: found.message } : false;
   });
-  /** Integer pence as pounds: £12,345 (or £12.50 below £100). */
-  env.addFilter('money', (pence: number | null | undefined) => {
-    if (pence === null || pence === undefined) return '';
-    const pounds = pence / 100;
-    return new Intl.NumberFormat('en-GB', {
-      style: 'currency',
-      currency: 'GBP',
-      maximumFractionDigits: pounds < 100 ? 2 : 0,
-      minimumFractionDigits: pounds < 100 ? 2 : 0,
-    }).format(pounds);
-  });
+  env.addFilter('money', formatMoney);
+  env.addFilter('measure', formatMeasure);
   env.addFilter('percent', (share: number | null | undefined, digits = 0) =>
     share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)}%`,
   );

@@ -72,25 +72,64 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
   }
 
   const rows = (table: string) => page.locator(`#${table} tbody tr`);
-  /** The sum of a numeric column (1-based) of a table. */
-  async function columnSum(table: string, column: number): Promise<number> {
-    const values = await rows(table).locator(`td:nth-child(${column})`).allInnerTexts();
+  /** The sum of a numeric column (1-based) of a table, on the page shown. */
+  async function columnSum(table: string, column: number, on: Page = page): Promise<number> {
+    const values = await on.locator(`#${table} tbody tr td:nth-child(${column})`).allInnerTexts();
     return values.reduce((sum, v) => sum + Number(v.trim()), 0);
+  }
+  /** How many rows a table holds over all its pages, from its tab ("Partnerships (88)"). */
+  async function tableTotal(panel: string): Promise<number> {
+    const tab = page.locator(`#map-table-tabs a.govuk-tabs__tab[href="#${panel}"]`);
+    return Number(/\(([\d,]+)\)/.exec(await tab.innerText())?.[1]?.replace(/,/g, ''));
+  }
+  /**
+   * Every page of a table, read without JavaScript (nothing to draw): the number of rows and
+   * the sum of a numeric column over all of them.
+   */
+  async function wholeTable(url: string, table: string, column: number): Promise<{ rows: number; sum: number }> {
+    const plain = await browser.newContext({ baseURL: server.url, javaScriptEnabled: false });
+    try {
+      const reader = await plain.newPage();
+      let next: string | null = url;
+      let count = 0;
+      let sum = 0;
+      while (next) {
+        await reader.goto(next);
+        count += await reader.locator(`#${table} tbody tr`).count();
+        sum += await columnSum(table, column, reader);
+        next = await reader
+          .locator(`#${table}`)
+          .locator('xpath=ancestor::div[contains(@class, "govuk-tabs__panel")]')
+          .locator('.govuk-pagination__next a')
+          .getAttribute('href', { timeout: 1000 })
+          .catch(() => null);
+      }
+      return { rows: count, sum };
+    } finally {
+      await plain.close();
+    }
   }
   const query = () => new URL(page.url()).searchParams;
   const figure = async (name: string) => Number((await page.locator(`#figure-${name}`).innerText()).replace(/,/g, ''));
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
 
   it('draws the network of the demo locality, with the same nodes and links as its tables', async () => {
     await page.goto(MAP);
     expect(await page.locator('h1').innerText()).toBe('Partnership map');
     const { nodes, edges } = await drawn();
-    const partnerships = await rows('map-partnerships-table').count();
-    const organisations = await rows('map-organisations-table').count();
+    const partnerships = await tableTotal('map-partnerships');
+    const organisations = await tableTotal('map-organisations');
     expect(partnerships).toBeGreaterThan(50);
     expect(nodes).toBe(partnerships + organisations);
-    // Each partnership's "Links" column counts its lines: together, every edge once.
-    expect(await columnSum('map-partnerships-table', 5)).toBe(edges);
-    expect(await columnSum('map-organisations-table', 4)).toBe(edges);
+    // The tables come a page at a time, behind tabs: the page stays short.
+    expect(await rows('map-partnerships-table').count()).toBe(20);
+    expect(await page.locator('#map-organisations').isHidden()).toBe(true);
+    expect(await pageHeight()).toBeLessThan(10_000);
+    // Each partnership's "Links" column counts its lines: over every page, every edge once.
+    const partnershipTable = await wholeTable(MAP, 'map-partnerships-table', 5);
+    expect(partnershipTable).toEqual({ rows: partnerships, sum: edges });
+    const organisationTable = await wholeTable(MAP, 'map-organisations-table', 4);
+    expect(organisationTable).toEqual({ rows: organisations, sum: edges });
     expect(await figure('partnerships')).toBe(partnerships);
     expect(await figure('organisations')).toBe(organisations);
     expect(await figure('orphans')).toBeGreaterThanOrEqual(5);
@@ -105,6 +144,33 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     await checkAccessibility('map, network drawn');
   });
 
+  it('opens the organisations table from its tab, and its next page keeps that tab open', async () => {
+    await page.getByRole('tab', { name: /^Organisations \(/ }).click();
+    expect(await page.locator('#map-organisations').isVisible()).toBe(true);
+    expect(await page.locator('#map-partnerships').isHidden()).toBe(true);
+    const firstPage = await rows('map-organisations-table').locator('th a').allInnerTexts();
+    await clickAndWait(page.locator('#map-organisations .govuk-pagination__next a'));
+    expect(query().get('organisationsPage')).toBe('2');
+    expect(new URL(page.url()).hash).toBe('#map-organisations');
+    expect(await page.locator('#map-organisations').isVisible()).toBe(true);
+    const secondPage = await rows('map-organisations-table').locator('th a').allInnerTexts();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.some((name) => firstPage.includes(name))).toBe(false);
+    await checkAccessibility('map, organisations table page 2');
+  });
+
+  it('offers the map as a JSON data file to download, not a page of raw JSON', async () => {
+    const json = page.getByRole('link', { name: 'JSON data file' });
+    expect(await json.getAttribute('download')).toBe(`${DEMO_LOCALITY_CODE}-map-network.json`);
+    const [file] = await Promise.all([page.waitForEvent('download'), json.click()]);
+    expect(file.suggestedFilename()).toBe(`${DEMO_LOCALITY_CODE}-map-network.json`);
+    const body = JSON.parse(
+      await import('node:fs/promises').then(async (fs) => fs.readFile(await file.path(), 'utf8')),
+    );
+    expect(body.view).toBe('network');
+    expect(new URL(page.url()).pathname).toBe(MAP);
+  });
+
   it('filters to a theme through the form: the address, the table and the network agree', async () => {
     await page.getByLabel('Theme', { exact: true }).selectOption('community-safety');
     await clickAndWait(page.getByRole('button', { name: 'Apply filters' }));
@@ -114,10 +180,8 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     expect(themes.length).toBeGreaterThan(3);
     for (const text of themes) expect(text).toContain('Community safety');
     const { nodes, edges } = await drawn();
-    expect(nodes).toBe(
-      (await rows('map-partnerships-table').count()) + (await rows('map-organisations-table').count()),
-    );
-    expect(await columnSum('map-partnerships-table', 5)).toBe(edges);
+    expect(nodes).toBe((await tableTotal('map-partnerships')) + (await tableTotal('map-organisations')));
+    expect((await wholeTable(page.url(), 'map-partnerships-table', 5)).sum).toBe(edges);
     // The export links carry the filter.
     expect(await page.getByRole('link', { name: 'GEXF' }).getAttribute('href')).toContain('theme=community-safety');
     await checkAccessibility('map filtered to a theme');
@@ -137,6 +201,22 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
       return cy.getElementById(id ?? '').hasClass('found');
     }, selected);
     expect(highlighted).toBe(true);
+    // Names are not all drawn at once (they overlapped): the found node's name is, whole.
+    const labels = await page.evaluate((id) => {
+      type Node = { style(name: string): string };
+      const cy = (
+        window as unknown as {
+          joinedUpMap: { getElementById(id: string): Node; nodes(): { filter(f: (n: Node) => boolean): unknown[] } };
+        }
+      ).joinedUpMap;
+      return {
+        found: cy.getElementById(id ?? '').style('text-opacity'),
+        shown: cy.nodes().filter((n) => n.style('text-opacity') !== '0').length,
+      };
+    }, selected);
+    expect(labels.found).toBe('1');
+    // The found node's name, and the LSP's at most.
+    expect(labels.shown).toBeLessThanOrEqual(2);
     await page.waitForTimeout(400);
     await page.locator('#map-canvas').screenshot({ path: `/tmp/map-journey-${backend}-found.png` });
     await checkAccessibility('map with a node found');
@@ -180,11 +260,17 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
     await clickAndWait(page.getByRole('button', { name: 'Apply filters' }));
     expect(query().get('view')).toBe('partnerships');
     const { nodes, edges } = await drawn();
-    expect(nodes).toBe(await rows('map-partnerships-table').count());
-    expect(edges).toBe(await rows('map-pairs-table').count());
+    expect(nodes).toBe(await tableTotal('map-partnerships'));
+    expect(edges).toBe(await tableTotal('map-pairs'));
     expect(edges).toBe(await figure('links'));
-    // Sorted by link: the pair sharing most members first.
+    // Hundreds of pairs, a page at a time: the page stays short.
+    expect(await rows('map-pairs-table').count()).toBeLessThanOrEqual(20);
+    expect(await pageHeight()).toBeLessThan(10_000);
+    // Sorted by link: the pair sharing most members first, and the pairs tab stays open.
+    await page.getByRole('tab', { name: /^Pairs sharing members/ }).click();
     await clickAndWait(page.locator('#map-pairs-table thead').getByRole('link', { name: /Shared members/ }));
+    expect(new URL(page.url()).hash).toBe('#map-pairs');
+    expect(await page.locator('#map-pairs').isVisible()).toBe(true);
     const weights = (await rows('map-pairs-table').locator('td:nth-child(3)').allInnerTexts()).map(Number);
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
     await drawn();
@@ -214,7 +300,9 @@ describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (bac
       await noScript.goto(MAP);
       expect(await noScript.locator('#map-no-script').isVisible()).toBe(true);
       expect(await noScript.locator('#map-app').isHidden()).toBe(true);
-      expect(await noScript.locator('#map-partnerships-table tbody tr').count()).toBeGreaterThan(50);
+      // Without script the tabs are sections, one after the other, each a page at a time.
+      expect(await noScript.locator('#map-partnerships-table tbody tr').count()).toBe(20);
+      expect(await noScript.locator('#map-organisations-table tbody tr').count()).toBe(20);
       expect(await noScript.locator('#figure-memberships').innerText()).toMatch(/^\d[\d,]*$/);
     } finally {
       await plain.close();

@@ -71,6 +71,35 @@ describe.each(backends)('accounts and security on %s', (backend) => {
     expect(afterSignOut.headers.location).toBe('/sign-in?returnTo=%2Faccount');
   });
 
+  it('takes someone whose roles are all in one locality to it after signing in, and others to the list of localities', async () => {
+    const landing = async (person: Person, returnTo?: string) => {
+      const session = new FormSession(ctx.app);
+      const form = returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in';
+      const response = await session.submit(form, '/sign-in', {
+        email: person.email,
+        password: person.password,
+        ...(returnTo ? { returnTo } : {}),
+      });
+      expect(response.statusCode).toBe(303);
+      return response.headers.location;
+    };
+    expect(await landing(admin)).toBe(`/localities/${CODE}/partnerships`);
+    const twoRoles = await ctx.person([
+      { role: 'scrutiny-member', localityCode: CODE },
+      { role: 'partnership-secretary', localityCode: CODE, partnershipId: activeId },
+    ]);
+    expect(await landing(twoRoles)).toBe(`/localities/${CODE}/partnerships`);
+    const twoLocalities = await ctx.person([
+      { role: 'scrutiny-member', localityCode: CODE },
+      { role: 'scrutiny-member', localityCode: OTHER },
+    ]);
+    expect(await landing(twoLocalities)).toBe('/');
+    const adviser = await ctx.person([{ role: 'go-adviser', region: 'North East' }]);
+    expect(await landing(adviser)).toBe('/');
+    // A page that sent them to sign in comes first.
+    expect(await landing(admin, '/account')).toBe('/account');
+  });
+
   it('ends a session that has been idle too long, or lived past its maximum', async () => {
     const session = new FormSession(ctx.app);
     await session.signIn(admin.email, admin.password);

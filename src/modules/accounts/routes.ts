@@ -61,7 +61,9 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
         // A new session id at every sign-in, and the old one ended: no session fixation.
         if (request.sessionToken) await accounts.signOut(request.principal, request.sessionToken);
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-        return { redirect: returnTo, flash: `Signed in as ${principal.label}` };
+        // Without a page to go back to, someone whose roles are all in one locality lands on it.
+        const redirect = returnTo === '/' ? await accounts.landingFor(principal) : returnTo;
+        return { redirect, flash: `Signed in as ${principal.label}` };
       },
     );
   });

@@ -115,6 +115,19 @@ export class AccountsService {
   }
 
   /** The signed-in person for a session cookie, or undefined if it expired or was revoked. */
+  /**
+   * Where someone lands after signing in when no page asked them to: the register of their
+   * locality when every role they hold is in one locality; otherwise (regional, national and
+   * system roles, or several localities) the list of localities.
+   */
+  async landingFor(principal: Principal): Promise<string> {
+    const scoped = principal.grants.every((g) => g.localityId !== null);
+    const ids = new Set(principal.grants.map((g) => g.localityId));
+    if (!scoped || ids.size !== 1) return '/';
+    const locality = (await this.register.listLocalities()).find((l) => ids.has(l.id));
+    return locality ? `/localities/${locality.gss_code}/partnerships` : '/';
+  }
+
   async principalForSession(token: string | undefined): Promise<Principal | undefined> {
     if (!token) return undefined;
     const tokenHash = hashToken(token);

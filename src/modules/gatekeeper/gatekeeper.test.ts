@@ -96,6 +96,23 @@ describe.each(backends)('gatekeeper (%s)', (backend) => {
     // The members already sit on other boards, and the proposal's running cost is costed.
     expect(precheck.burden.some((b) => b.seats >= 5)).toBe(true);
     expect(precheck.sameThemeArea.map((p) => p.name)).toContain(DA_FORUM);
+    // Ranked by relevance, each with its reasons: the board most of the proposed members sit on comes in the few shown.
+    const ranked = precheck.sameThemeArea;
+    expect(ranked.map((p) => p.relevance)).toEqual([...ranked.map((p) => p.relevance)].sort((a, b) => b - a));
+    expect(
+      ranked
+        .slice(0, precheck.sameThemeShown)
+        .map((p) => p.name)
+        .includes(DA_FORUM),
+    ).toBe(true);
+    for (const p of ranked)
+      expect(
+        p.reasons.some((r) => r.startsWith('Shares')),
+        p.name,
+      ).toBe(true);
+    expect(ranked.find((p) => p.name === DA_FORUM)?.reasons[0]).toMatch(
+      /^\d+ of the \d+ proposed members already sit on it: /,
+    );
     expect(precheck.statutoryCover.length).toBeGreaterThan(0);
     expect(precheck.runningCost.pence).toBeGreaterThan(0);
   });

@@ -314,6 +314,34 @@ export class GatekeeperRepository {
       .execute();
   }
 
+  async openPartnershipCount(db: Db, localityId: string): Promise<number> {
+    const row = await db
+      .selectFrom('partnerships')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('locality_id', '=', localityId)
+      .where('status', 'in', OPEN_PARTNERSHIP)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Which of these organisations hold a current seat on each open partnership of the locality. */
+  async currentSeats(db: Db, localityId: string, organisationIds: string[]): Promise<Map<string, string[]>> {
+    if (organisationIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('memberships as m')
+      .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+      .select(['m.partnership_id', 'm.organisation_id'])
+      .distinct()
+      .where('m.locality_id', '=', localityId)
+      .where('m.organisation_id', 'in', organisationIds)
+      .where('m.ended_on', 'is', null)
+      .where('p.status', 'in', OPEN_PARTNERSHIP)
+      .execute();
+    const seats = new Map<string, string[]>();
+    for (const r of rows) seats.set(r.partnership_id, [...(seats.get(r.partnership_id) ?? []), r.organisation_id]);
+    return seats;
+  }
+
   async organisationIdentifiers(db: Db, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await db.selectFrom('organisations').select(['id', 'identifier']).where('id', 'in', ids).execute();

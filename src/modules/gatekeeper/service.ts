@@ -1,6 +1,7 @@
 import { type Principal, ROLE_NAMES } from '../../core/actor.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
+import { formatDate } from '../../core/dates.js';
 import type { CoreServices } from '../../core/services.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
@@ -19,7 +20,10 @@ import type { ProposalCheck } from '../overlap/service.js';
 import type { ProposalMatch, ProposedPartnership } from '../overlap/proposal-check.js';
 import type { PerformanceService } from '../performance/service.js';
 import type { RoleHolderQuery } from '../notifications/repository.js';
+import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { bankHolidaysFor } from './bank-holidays.js';
+import { SAME_THEME_SHOWN, type SameThemeEntry, rankSameThemeArea } from './relevance.js';
+import { LAYER_LABELS } from '../register/schema.js';
 import { GatekeeperRepository } from './repository.js';
 import {
   type AcknowledgementRow,
@@ -133,15 +137,9 @@ export interface Precheck {
     addedHours: number;
     increase: number | null;
   }>;
-  sameThemeArea: Array<{
-    id: string;
-    name: string;
-    reference: string;
-    themes: string[];
-    statutory: boolean;
-    statutoryType: string | null;
-    sharedThemes: string[];
-  }>;
+  /** Ranked by relevance to the proposal, each with why it is listed; the first sameThemeShown are shown. */
+  sameThemeArea: SameThemeEntry[];
+  sameThemeShown: number;
   statutoryCover: Array<{ id: string; name: string; reference: string; statutoryType: string | null }>;
   runningCost: {
     pence: number;
@@ -211,7 +209,7 @@ export interface DecisionLogEntry {
 }
 
 /** Proposals for new partnerships, their automatic pre-check, and the gatekeeper's decisions. */
-export class GatekeeperService {
+export class GatekeeperService implements WorkSource {
   private readonly repository = new GatekeeperRepository();
 
   constructor(private readonly deps: GatekeeperDependencies) {}
@@ -333,6 +331,55 @@ export class GatekeeperService {
         bankHolidaysFor(byId.get(p.locality_id)?.nation ?? ''),
       ),
     }));
+  }
+
+  /**
+   * What waits on this person in the inbox: proposals awaiting their decision (overdue ones
+   * flagged, against the service level), and their own proposals that wait on them: more
+   * information asked for, or a draft not yet submitted.
+   */
+  async workFor(principal: Principal, now = new Date()): Promise<WorkItem[]> {
+    if (principal.kind === 'public') return [];
+    const items: WorkItem[] = [];
+    for (const p of await this.acrossLocalities(principal, now)) {
+      const link = `/localities/${p.localityCode}/proposals/${p.id}`;
+      const named = `${p.reference}: ${p.title}`;
+      if (p.awaitsYou) {
+        const waiting = p.clock ? `Waiting ${plural(p.clock.workingDaysWaiting, 'working day')}` : 'Waiting';
+        items.push({
+          kind: 'review',
+          title: `Review proposal ${named}`,
+          detail: p.clock?.overdue
+            ? `${waiting}: it was due on ${formatDate(p.clock.due)}. Proposed by ${p.proposerName}.`
+            : `${waiting}${p.clock ? `; due by ${formatDate(p.clock.due)}` : ''}. Proposed by ${p.proposerName}.`,
+          link,
+          localityName: p.localityName,
+          overdue: p.clock?.overdue ?? false,
+          due: p.clock?.due ?? null,
+        });
+      } else if (p.mine && p.state === 'more-information-requested') {
+        items.push({
+          kind: 'answer',
+          title: `Answer the gatekeeper on ${named}`,
+          detail: 'The gatekeeper asked for more information: give it and resubmit the proposal.',
+          link,
+          localityName: p.localityName,
+          overdue: false,
+          due: null,
+        });
+      } else if (p.mine && p.state === 'draft') {
+        items.push({
+          kind: 'action',
+          title: `Finish and submit your draft ${named}`,
+          detail: `Last saved ${formatDate(p.updatedAt)}.`,
+          link,
+          localityName: p.localityName,
+          overdue: false,
+          due: null,
+        });
+      }
+    }
+    return items;
   }
 
   async get(principal: Principal, code: string, id: string, now = new Date()): Promise<ProposalView> {
@@ -567,31 +614,44 @@ export class GatekeeperService {
     const themeLabel = (code: string) => snapshot.label('theme', code);
     for (const s of similar) s.sharedThemes = s.sharedThemes.map(themeLabel);
     const areas = new Set(candidate.areas);
-    const sameThemeArea = (await this.repository.sharingTheme(db, locality.id, themes))
-      .filter(
-        (p) =>
-          p.areas === null ||
-          p.areas.length === 0 ||
-          p.areas.includes(locality.gss_code) ||
-          areas.has(locality.gss_code) ||
-          p.areas.some((a) => areas.has(a)),
-      )
-      .map((p) => ({
+    const inArea = (await this.repository.sharingTheme(db, locality.id, themes)).filter(
+      (p) =>
+        p.areas === null ||
+        p.areas.length === 0 ||
+        p.areas.includes(locality.gss_code) ||
+        areas.has(locality.gss_code) ||
+        p.areas.some((a) => areas.has(a)),
+    );
+    const seated = await this.repository.currentSeats(db, locality.id, members);
+    const similarIds = new Set(similar.map((s) => s.partnershipId));
+    const seatedMember = (id: string) => ({
+      name: organisations.get(id)?.name ?? 'Unknown organisation',
+      boards: load.get(id)?.seats ?? 0,
+    });
+    const sameThemeArea = rankSameThemeArea(
+      inArea.map((p) => ({
         id: p.id,
         name: p.name,
         reference: p.reference,
-        themes: (p.themes ?? []).map(themeLabel),
-        statutory: p.basis === 'statutory',
-        statutoryType: p.statutory_type,
         sharedThemes: (p.themes ?? []).filter((t) => themes.includes(t)).map(themeLabel),
-      }))
-      // The closest first: most themes in common, statutory partnerships before others.
-      .sort(
-        (x, y) =>
-          y.sharedThemes.length - x.sharedThemes.length ||
-          Number(y.statutory) - Number(x.statutory) ||
-          x.name.localeCompare(y.name),
-      );
+        sharedMembers: (seated.get(p.id) ?? [])
+          .map(seatedMember)
+          .sort((a, b) => a.boards - b.boards || a.name.localeCompare(b.name, 'en-GB')),
+        sharedAreas: (p.areas ?? []).filter((a) => areas.has(a) && a !== locality.gss_code),
+        statutory: p.basis === 'statutory',
+        statutoryType: p.statutory_type ? snapshot.label('statutory-type', p.statutory_type) : null,
+        sameLayer: candidate.layer !== null && p.layer === candidate.layer,
+        alsoSimilar: similarIds.has(p.id),
+      })),
+      {
+        themeCount: themes.length,
+        members: members.map(seatedMember),
+        openPartnerships: await this.repository.openPartnershipCount(db, locality.id),
+        layerLabel: candidate.layer
+          ? (LAYER_LABELS[candidate.layer as keyof typeof LAYER_LABELS] ?? candidate.layer)
+          : null,
+      },
+    );
     return {
       similar,
       nationalPending: check.nationalPending,
@@ -602,6 +662,7 @@ export class GatekeeperService {
       statutoryCover: sameThemeArea
         .filter((p) => p.statutory)
         .map(({ id, name, reference, statutoryType }) => ({ id, name, reference, statutoryType })),
+      sameThemeShown: SAME_THEME_SHOWN,
       runningCost: {
         pence: check.runningCost.pence,
         estimated: check.runningCost.estimated,
@@ -1290,4 +1351,8 @@ function publicSummary(answers: ProposalAnswers): string {
 function addMonths(from: Date, months: number): string {
   const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, Math.min(from.getUTCDate(), 28)));
   return d.toISOString().slice(0, 10);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -106,7 +106,7 @@ function pageContext(result: MapResult, mapBase: string) {
     mapBase,
     description: describeMap(result),
     filters: mapFilters(result),
-    tables: mapTables(result),
+    tables: mapTables(result, mapBase),
     links: sortLinks(mapBase, q),
     filterQuery,
     apiUrl: `/api/v1/localities/${result.locality.gss_code}/map${filterQuery}`,

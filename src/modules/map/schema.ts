@@ -15,6 +15,16 @@ const optionalQueryText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** Pages only: which page of one of the tables is shown (20 rows a page). */
+const tablePage = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(100_000)
+  .default(1)
+  .catch(1)
+  .meta({ description: 'Pages only: the page of a table' });
+
 /**
  * The map's filters, as they arrive in a page's or an API call's query string. Like the
  * register's list, a value it does not know falls back to the default rather than failing,
@@ -51,6 +61,9 @@ export const mapQuery = z.object({
     .catch('name')
     .meta({ description: 'Pages only: how the tables are sorted' }),
   order: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+  partnershipsPage: tablePage,
+  organisationsPage: tablePage,
+  pairsPage: tablePage,
   asAt: isoDate('Enter a real date').optional().catch(undefined).meta({
     description:
       'YYYY-MM-DD: the map as it stood at the end of that day (partnerships that then existed, seats then held)',
@@ -59,7 +72,14 @@ export const mapQuery = z.object({
 export type MapQuery = z.infer<typeof mapQuery>;
 
 /** The query of the JSON API: the same filters without what only pages use. */
-export const mapApiQuery = mapQuery.omit({ colour: true, sort: true, order: true });
+export const mapApiQuery = mapQuery.omit({
+  colour: true,
+  sort: true,
+  order: true,
+  partnershipsPage: true,
+  organisationsPage: true,
+  pairsPage: true,
+});
 
 const nodeOutput = z.object({
   id: z.string().meta({ description: '“p-” or “o-” followed by the record’s id' }),

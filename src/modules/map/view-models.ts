@@ -1,4 +1,5 @@
 import { choices } from '../../web/forms.js';
+import { type ListLinks, pagination } from '../../web/listing.js';
 import { LAYER_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../register/schema.js';
 import type { MapEdge, MapNode } from './graph.js';
 import type { MapQuery } from './schema.js';
@@ -11,24 +12,29 @@ const DEFAULTS: Partial<Record<keyof MapQuery, string | number>> = {
   colour: 'theme',
   sort: 'name',
   order: 'asc',
+  partnershipsPage: 1,
+  organisationsPage: 1,
+  pairsPage: 1,
 };
 
+/** Rows a page in each of the map's tables: the page stays short however large the locality. */
+export const MAP_TABLE_PAGE_SIZE = 20;
+
+const TABLE_KEYS: Array<keyof MapQuery> = [
+  'view',
+  'theme',
+  'layer',
+  'status',
+  'sector',
+  'min',
+  'colour',
+  'sort',
+  'order',
+  'asAt',
+];
+
 /** The query string of a map, without the values that are the defaults. */
-export function mapQueryString(
-  q: Partial<MapQuery>,
-  keys: Array<keyof MapQuery> = [
-    'view',
-    'theme',
-    'layer',
-    'status',
-    'sector',
-    'min',
-    'colour',
-    'sort',
-    'order',
-    'asAt',
-  ],
-): string {
+export function mapQueryString(q: Partial<MapQuery>, keys: Array<keyof MapQuery> = TABLE_KEYS): string {
   const params = new URLSearchParams();
   for (const key of keys) {
     const value = q[key];
@@ -57,11 +63,68 @@ export interface PairRow {
   b: MapNode;
 }
 
+export type MapTableName = 'partnerships' | 'organisations' | 'pairs';
+
+const PAGE_KEYS = {
+  partnerships: 'partnershipsPage',
+  organisations: 'organisationsPage',
+  pairs: 'pairsPage',
+} as const satisfies Record<MapTableName, keyof MapQuery>;
+
+/** One page of one of the map's tables, shown in its own tab (panel id `map-<name>`). */
+export interface MapTablePage<T> {
+  name: MapTableName;
+  panelId: string;
+  rows: T[];
+  total: number;
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last row shown. */
+  from: number;
+  to: number;
+  pagination: ListLinks['pagination'] & { landmarkLabel: string };
+}
+
+/** Cuts a table into pages; each page link keeps the filters, the sort and the other tables' pages, and opens the table's tab. */
+export function tablePage<T>(name: MapTableName, rows: T[], base: string, q: MapQuery): MapTablePage<T> {
+  const key = PAGE_KEYS[name];
+  const pages = Math.max(1, Math.ceil(rows.length / MAP_TABLE_PAGE_SIZE));
+  const page = Math.min(q[key], pages);
+  const start = (page - 1) * MAP_TABLE_PAGE_SIZE;
+  const shown = rows.slice(start, start + MAP_TABLE_PAGE_SIZE);
+  const panelId = `map-${name}`;
+  const allKeys: Array<keyof MapQuery> = [...TABLE_KEYS, ...Object.values(PAGE_KEYS)];
+  const at = (n: number) => `${base}${mapQueryString({ ...q, [key]: n }, allKeys)}#${panelId}`;
+  return {
+    name,
+    panelId,
+    rows: shown,
+    total: rows.length,
+    page,
+    pages,
+    from: rows.length ? start + 1 : 0,
+    to: start + shown.length,
+    pagination: { ...pagination(page, pages, at), landmarkLabel: `Pages of the ${name} table` },
+  };
+}
+
 /**
  * The table alternative of the map: the same nodes and edges as the network, in tables a
- * screen reader and a keyboard can go through, sorted by name or by number of links.
+ * screen reader and a keyboard can go through, sorted by name or by number of links, a page
+ * of each at a time so the page stays short.
  */
-export function mapTables(result: MapResult) {
+export function mapTables(result: MapResult, base: string) {
+  const tables = allMapRows(result);
+  return {
+    partnerships: tablePage('partnerships', tables.partnerships, base, result.query),
+    organisations: tablePage('organisations', tables.organisations, base, result.query),
+    pairs: tablePage('pairs', tables.pairs, base, result.query),
+    themeText: tables.themeText,
+  };
+}
+
+/** Every row of the map's tables, sorted as the query asks. */
+export function allMapRows(result: MapResult) {
   const { graph, query: q, labels } = result;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const linksOf = new Map<string, MemberCell[]>();
@@ -109,16 +172,25 @@ export function mapTables(result: MapResult) {
   return { partnerships: rows('partnership'), organisations: rows('organisation'), pairs, themeText };
 }
 
-/** Sort links for a table header, keeping the filters; aria-sort for the current column. */
+/**
+ * Sort links for the tables' headers, keeping the filters and going back to each table's first
+ * page; each link opens the tab of the table it sorts. aria-sort for the current column.
+ */
 export function sortLinks(base: string, q: MapQuery) {
-  const link = (sort: 'name' | 'links') => {
-    const current = q.sort === sort;
-    const order = current ? (q.order === 'asc' ? 'desc' : 'asc') : sort === 'name' ? 'asc' : 'desc';
-    return `${base}${mapQueryString({ ...q, sort, order })}#map-tables`;
-  };
   const aria = (sort: 'name' | 'links') =>
     q.sort === sort ? (q.order === 'asc' ? 'ascending' : 'descending') : 'none';
-  return { sort: { name: link('name'), links: link('links') }, ariaSort: { name: aria('name'), links: aria('links') } };
+  const forTable = (name: MapTableName) => {
+    const link = (sort: 'name' | 'links') => {
+      const current = q.sort === sort;
+      const order = current ? (q.order === 'asc' ? 'desc' : 'asc') : sort === 'name' ? 'asc' : 'desc';
+      return `${base}${mapQueryString({ ...q, sort, order })}#map-${name}`;
+    };
+    return {
+      sort: { name: link('name'), links: link('links') },
+      ariaSort: { name: aria('name'), links: aria('links') },
+    };
+  };
+  return { partnerships: forTable('partnerships'), organisations: forTable('organisations'), pairs: forTable('pairs') };
 }
 
 export function mapFilters(result: MapResult) {

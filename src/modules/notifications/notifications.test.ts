@@ -137,6 +137,8 @@ describe.each(backends)('notifications on %s', (backend) => {
   it('says so when the inbox is empty', async () => {
     const browser = new FormSession(ctx.app);
     await browser.signIn(elsewhere.email, elsewhere.password);
-    expect((await browser.get('/inbox')).body).toContain('Nothing here yet');
+    const body = (await browser.get('/inbox')).body;
+    expect(body).toContain('Nothing waits on you');
+    expect(body).toContain('No notices yet');
   });
 });

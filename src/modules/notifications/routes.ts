@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
+import { WORK_KIND_LABELS } from './service.js';
 
 const pageOf = (request: FastifyRequest) =>
   Math.max(1, Number.parseInt(String((request.query as { page?: string }).page ?? '1'), 10) || 1);
@@ -12,6 +13,7 @@ export function notificationRoutes(app: FastifyInstance, { notifications }: Serv
       title: 'Inbox',
       section: 'inbox',
       unread: request.unreadNotifications ?? 0,
+      workLabels: WORK_KIND_LABELS,
       ...inbox,
     });
   });

@@ -20,6 +20,48 @@ export interface Notice {
 
 export const INBOX_PAGE_SIZE = 25;
 
+/**
+ * What needs the person now, worked out afresh from the records each time the inbox opens
+ * (a notice tells of a moment; this tells what is still waiting): a proposal to review, an
+ * answer to give, something overdue, an action to take.
+ */
+export type WorkKind = 'review' | 'answer' | 'overdue' | 'action';
+
+export interface WorkItem {
+  kind: WorkKind;
+  /** What to do, e.g. "Review proposal GP-004: Teenage Pregnancy Board". */
+  title: string;
+  /** Why it is waiting, and since when or until when. */
+  detail: string;
+  /** Where to do it, as a path within Joined Up. */
+  link: string;
+  localityName: string | null;
+  overdue: boolean;
+  /** When it is or was due, if it has a date: the earliest come first. */
+  due: Date | null;
+}
+
+/** A capability that knows what it is waiting on a person for (the gatekeeper, rationalisation, performance). */
+export interface WorkSource {
+  workFor(principal: Principal, now: Date): Promise<WorkItem[]>;
+}
+
+export const WORK_KIND_LABELS: Record<WorkKind, string> = {
+  review: 'To review',
+  answer: 'Answer needed',
+  overdue: 'Overdue',
+  action: 'To do',
+};
+
+/** Overdue first, then by due date (undated last), then by title. */
+export function byUrgency(a: WorkItem, b: WorkItem): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const dueA = a.due?.getTime() ?? Number.POSITIVE_INFINITY;
+  const dueB = b.due?.getTime() ?? Number.POSITIVE_INFINITY;
+  if (dueA !== dueB) return dueA - dueB;
+  return a.title.localeCompare(b.title, 'en-GB');
+}
+
 const MAX_EMAIL_ATTEMPTS = 5;
 
 /**
@@ -32,6 +74,7 @@ const MAX_EMAIL_ATTEMPTS = 5;
  */
 export class NotificationService {
   readonly repository = new NotificationRepository();
+  private readonly workSources: WorkSource[] = [];
 
   constructor(
     private readonly db: Db,
@@ -90,10 +133,25 @@ export class NotificationService {
     }
   }
 
-  async inbox(principal: Principal, page = 1) {
+  /** The capabilities asked what waits on a person, composed once with the services. */
+  addWorkSources(...sources: WorkSource[]): void {
+    this.workSources.push(...sources);
+  }
+
+  /** Everything that needs this person now, the most urgent first. */
+  async work(principal: Principal, now = new Date()): Promise<WorkItem[]> {
+    this.userOf(principal);
+    const items: WorkItem[] = [];
+    // One source at a time: PGlite has a single connection.
+    for (const source of this.workSources) items.push(...(await source.workFor(principal, now)));
+    return items.sort(byUrgency);
+  }
+
+  async inbox(principal: Principal, page = 1, now = new Date()) {
     const userId = this.userOf(principal);
     const { rows, total } = await this.repository.page(this.db, userId, (page - 1) * INBOX_PAGE_SIZE, INBOX_PAGE_SIZE);
-    return { notifications: rows, total, page, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
+    const work = page === 1 ? await this.work(principal, now) : [];
+    return { work, notifications: rows, total, page, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
   }
 
   async unreadCount(principal: Principal): Promise<number> {

@@ -529,7 +529,8 @@ export class OverlapService {
       const fresh = localities.length === 1 ? await within(pending, FRESH_RESULT_WAIT_MS) : undefined;
       return fresh ?? { ...cached, result: { ...cached.result, refreshing: true } };
     }
-    return firstResult(pending, localities.length);
+    // One locality is quick (the first time includes reading the thesaurus): wait for it.
+    return localities.length === 1 ? pending : firstResult(pending, localities.length);
   }
 
   private compute(localities: Locality[], rates: CostRatesInput, version: string, key: string): Promise<Entry> {

@@ -1,4 +1,5 @@
 import { formatDate } from '../../core/dates.js';
+import { formatMeasure } from '../../core/measures.js';
 import { yearLabel } from './schema.js';
 import type { FrameworkResult } from './service.js';
 import { STATUS_LABELS, type Status } from './status.js';
@@ -14,10 +15,6 @@ const STATUS_COLOURS: Record<Status, string> = {
   'off-track': '#d4351c',
   'no-data': '#505a5f',
 };
-
-function format(value: number | undefined): string {
-  return value === undefined ? '–' : new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value);
-}
 
 export async function reportPdf(result: FrameworkResult, filters: string[] = []): Promise<Buffer> {
   const PDFDocument = (await import('pdfkit')).default;
@@ -92,9 +89,9 @@ export async function reportPdf(result: FrameworkResult, filters: string[] = [])
         }
         const cells = [
           `${t.indicator.code} ${t.indicator.title}`,
-          format(t.assessment.latest?.value),
+          formatMeasure(t.assessment.latest?.value, t.indicator.unit),
           t.assessment.latest ? yearLabel(t.assessment.latest.year) : '–',
-          format(t.assessment.expected),
+          formatMeasure(t.assessment.expected, t.indicator.unit),
           STATUS_LABELS[t.assessment.status],
         ];
         x = doc.page.margins.left;

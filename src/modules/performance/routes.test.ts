@@ -1,4 +1,6 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMeasure } from '../../core/measures.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
@@ -186,11 +188,24 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     );
   });
 
-  it('serves the report as a PDF', async () => {
+  it('serves the report as a PDF, with each value’s unit as the page shows it', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: `${BASE}/report.pdf` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const framework = await ctx.services.performance.framework(admin.principal, CODE, {});
+    const percentages = framework.plans
+      .flatMap((p) => p.outcomes.flatMap((o) => o.targets))
+      .filter((t) => t.indicator.unit === '%' && t.assessment.latest);
+    expect(percentages.length).toBeGreaterThan(0);
+    const text = pdfText(response.rawPayload);
+    const page = (await ctx.app.inject({ method: 'GET', url: `${BASE}/report` })).body;
+    for (const t of percentages) {
+      const shown = formatMeasure(t.assessment.latest?.value, '%');
+      expect(shown).toMatch(/%$/);
+      expect(page).toContain(shown);
+      expect(text).toContain(shown);
+    }
   });
 
   it('takes a value through the API, naming bad fields, and lists only approved values publicly', async () => {
@@ -318,3 +333,27 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
     expect(updated.definition).toBe('Set by the system administrator');
   });
 });
+
+/**
+ * The text a PDF shows, read from its compressed content streams: pdfkit writes the standard
+ * fonts' text as hex strings of single-byte codes inside TJ arrays, one array per line.
+ */
+function pdfText(pdf: Buffer): string {
+  const lines: string[] = [];
+  const raw = pdf.toString('latin1');
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = zlib.inflateSync(Buffer.from(match[1] as string, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const array of content.matchAll(/\[([^\]]*)\]\s*TJ/g))
+      lines.push(
+        [...(array[1] as string).matchAll(/<([0-9a-fA-F]+)>/g)]
+          .map((hex) => Buffer.from(hex[1] as string, 'hex').toString('latin1'))
+          .join(''),
+      );
+  }
+  return lines.join('\n');
+}

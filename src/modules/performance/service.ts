@@ -1,5 +1,7 @@
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { formatDate } from '../../core/dates.js';
+import type { WorkItem, WorkSource } from '../notifications/service.js';
 import type { CoreServices } from '../../core/services.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
@@ -86,7 +88,7 @@ type PerformanceAction = 'create' | 'update' | 'import' | 'approve' | 'reject' |
 const OPEN_PARTNERSHIP = new Set(['proposed', 'active']);
 
 /** Plans, outcomes, indicators, targets and measurements: the chain from community strategy to indicator. */
-export class PerformanceService {
+export class PerformanceService implements WorkSource {
   readonly repository = new PerformanceRepository();
   /** Whether the shipped national indicators are known to be in this database. */
   private nationalReady = false;
@@ -136,9 +138,11 @@ export class PerformanceService {
   async context(principal: Principal, gssCode: string, db: Db = this.core.db): Promise<PerformanceContext> {
     const locality = await this.core.register.locality(gssCode, db);
     const restricted = canReadRestricted(principal, locality);
-    const all = await this.core.register.partnerships.allForLocality(db, locality.id);
+    // Names and standing only: the full records (with themes and areas) cost several times more,
+    // and every performance page starts here.
+    const all = await this.core.register.partnerships.summaries(db, locality.id);
     const visible = restricted ? all : all.filter(isPublished);
-    const organisations = await this.core.register.organisations.allForLocality(db, locality.id);
+    const organisations = await this.core.register.organisations.options(db, locality.id);
     const snapshot = await this.core.reference.snapshot(db);
     const partnerships = visible.map(summary);
     return {
@@ -322,6 +326,27 @@ export class PerformanceService {
     const result = await this.framework(principal, gssCode, {});
     if (!result.restricted) refuse(principal, result.locality, 'Page');
     return { ...result, overlaps: findOverlaps(result.allPlans) };
+  }
+
+  /** What waits on a locality administrator in the inbox: values entered or imported that await approval before they count. */
+  async workFor(principal: Principal): Promise<WorkItem[]> {
+    const items: WorkItem[] = [];
+    for (const locality of await this.core.register.listLocalities()) {
+      if (!principal.grants.some((g) => g.role === 'locality-admin' && g.localityId === locality.id)) continue;
+      const pending = await this.repository.pending(this.core.db, locality.id);
+      if (pending.length === 0) continue;
+      const oldest = pending.reduce((a, b) => (a.entered_at < b.entered_at ? a : b));
+      items.push({
+        kind: 'action',
+        title: `Approve or reject ${pending.length === 1 ? '1 performance value' : `${pending.length} performance values`}`,
+        detail: `They do not count until approved; the oldest was entered ${formatDate(oldest.entered_at)}.`,
+        link: `/localities/${locality.gss_code}/performance/approvals`,
+        localityName: locality.name,
+        overdue: false,
+        due: null,
+      });
+    }
+    return items;
   }
 
   async pending(principal: Principal, gssCode: string) {
@@ -1265,7 +1290,7 @@ export class PerformanceService {
   }
 }
 
-function summary(p: PartnershipRecord): PartnershipSummary {
+function summary(p: Pick<PartnershipRecord, 'id' | 'name' | 'layer' | 'status' | 'parent_id'>): PartnershipSummary {
   return { id: p.id, name: p.name, layer: p.layer, status: p.status, parentId: p.parent_id };
 }
 

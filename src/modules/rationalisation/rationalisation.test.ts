@@ -207,6 +207,11 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const lineage = await rationalisation.lineage(admin.principal, CODE, ids.a as string);
     expect(lineage.predecessors.map((p) => p.name)).toEqual([b.partnership.name]);
     expect(lineage.chain.map((n) => n.origin.kind)).toEqual(['creation', 'creation']);
+    // Established in 2020, entered today: the lineage says so, and that nothing before is recorded.
+    expect(lineage.chain[0]?.origin.text).toMatch(
+      /^Established 1 April 2020\. Entered in the register by .+ on \d{1,2} \w+ \d{4}; its history before then is not recorded$/,
+    );
+    expect(lineage.chain[0]?.origin.on).toBeUndefined();
     const after = await rationalisation.lineage(admin.principal, CODE, ids.b as string);
     expect(after.successors[0]).toMatchObject({
       how: 'Merged into',
@@ -568,6 +573,68 @@ describe.each(backends)('rationalisation on %s', (backend) => {
     const then = await register.registerAsAt(admin.principal, CODE, yesterday, { pageSize: 500 });
     expect(then.items.find((p) => p.id === ids.csp)).toMatchObject({ parent_id: null, meetings_per_year: 6 });
     expect(then.items.find((p) => p.id === newId)).toBeUndefined();
+  });
+
+  it('marks every other open plan on the same partnerships as needing review once one is carried out, and says each broken rule once', async () => {
+    const { rationalisation } = ctx.services;
+    const first = await mergePlan();
+    const second = await mergePlan();
+    const elsewhere = await rationalisation.createPlan(admin.principal, CODE, {
+      title: 'The community safety partnership under the LSP',
+      rationale: 'Touches neither forum',
+      effectiveOn: today,
+    });
+    await rationalisation.addOperation(admin.principal, CODE, elsewhere.id, {
+      kind: 'nest',
+      subjectIds: [ids.csp],
+      targetId: ids.lsp,
+    });
+    await agreeAll(first.id);
+    await agreeAll(second.id);
+    const done = await rationalisation.carryOut(admin.principal, CODE, first.id);
+    expect(done.needsReview.map((p) => p.reference)).toEqual([second.reference]);
+
+    // The plans list and the plan say so; it is no longer ready, and is not carried out.
+    const list = await rationalisation.listPlans(admin.principal, CODE);
+    const flags = new Map(list.plans.map((p) => [p.reference, p.needsReview]));
+    expect(flags.get(second.reference)).toBe(true);
+    expect(flags.get(elsewhere.reference)).toBe(false);
+    const detail = await rationalisation.getPlan(admin.principal, CODE, second.id);
+    expect(detail.changed.map((q) => q.reference)).toEqual([first.reference]);
+    expect(detail.readiness.ready).toBe(false);
+    expect(detail.readiness.reasons[0]).toBe(`Review the plan after ${first.reference}: see the warning above`);
+    const refused = await rejection(rationalisation.carryOut(admin.principal, CODE, second.id));
+    expect(messages(refused)).toContain(`Review the plan: ${first.reference}`);
+    // The administrator was warned, in the inbox.
+    const inbox = await ctx.services.notifications.inbox(admin.principal);
+    expect(inbox.notifications.map((n) => n.subject)).toContain(
+      `Review ${second.reference}: ${first.reference} changed the same partnerships`,
+    );
+    expect(inbox.work.map((w) => w.title)).toContain(`Review plan ${second.reference}: ${second.title}`);
+
+    // The page: the warning, each broken rule once, and money rounded to the pound.
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const planUrl = `/localities/${CODE}/rationalisation/${second.id}`;
+    const page = await session.get(planUrl);
+    expect(page.body).toContain('This plan needs review.');
+    expect(page.body.split(`${first.reference}</a> was carried out on`).length - 1).toBe(1);
+    for (const problem of detail.problems) {
+      const text = problem.message.replace(/’/g, '&#8217;').replace(/'/g, '&#39;');
+      expect(page.body.split(text).length - 1, problem.message).toBe(1);
+    }
+    expect(detail.problems.length).toBeGreaterThan(0);
+    expect(detail.comparison.savingPence).toBe(0);
+    expect(page.body).toContain('>£0</span>');
+    expect(page.body).not.toContain('£0.00');
+
+    // Confirming it still stands clears the mark (amending would too).
+    const confirmed = await session.submit(planUrl, `${planUrl}/still-stands`, {});
+    expect(confirmed.statusCode).toBe(303);
+    expect((await rationalisation.getPlan(admin.principal, CODE, second.id)).changed).toEqual([]);
+    expect(
+      (await rationalisation.listPlans(admin.principal, CODE)).plans.find((p) => p.id === second.id)?.needsReview,
+    ).toBe(false);
   });
 
   it('builds a plan through the pages: find partnerships, add a merge, and see a refused answer explained', async () => {

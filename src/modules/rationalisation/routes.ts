@@ -403,11 +403,27 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
         { template: 'rationalisation/views/plan.njk', context: () => planAgain(request), values: {} },
         async () => {
           const plan = await rationalisation.carryOut(request.principal, params(request).code, params(request).id);
+          const review = plan.needsReview.map((p) => p.reference);
           return {
             redirect: `${base(params(request).code)}/${plan.id}`,
-            flash: `${plan.reference} was carried out. The register, the map and each partnership’s lineage show the changes.`,
+            flash: `${plan.reference} was carried out. The register, the map and each partnership’s lineage show the changes.${review.length ? ` ${review.join(', ')} ${review.length === 1 ? 'touches' : 'touch'} the same partnerships and ${review.length === 1 ? 'is' : 'are'} now marked as needing review.` : ''}`,
           };
         },
+      );
+    },
+  );
+  app.post(
+    '/localities/:code/rationalisation/:id/still-stands',
+    { config: { access: 'locality-admin' } },
+    async (request, reply) => {
+      const plan = await rationalisation.confirmStillStands(
+        request.principal,
+        params(request).code,
+        params(request).id,
+      );
+      return reply.redirectWithFlash(
+        `${base(params(request).code)}/${plan.id}`,
+        `${plan.reference} was reviewed and stands as it is`,
       );
     },
   );

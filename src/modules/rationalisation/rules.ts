@@ -317,6 +317,50 @@ export interface Readiness {
   reasons: string[];
 }
 
+/** A plan already carried out, as an open plan's review needs it. */
+export interface CarriedOutPlan {
+  id: string;
+  reference: string;
+  title: string;
+  carriedOutAt: Date;
+  /** The partnerships it merged, nested, closed or re-layered. */
+  affectedIds: readonly string[];
+}
+
+/** A carried-out plan that changed partnerships an open plan touches, after the open plan was last amended or reviewed. */
+export interface ChangedSince extends CarriedOutPlan {
+  /** The partnerships both plans touch. */
+  sharedIds: string[];
+}
+
+/**
+ * The carried-out plans that make an open plan stale: each touched one of its partnerships
+ * after the open plan was last amended or confirmed. Until the plan is amended or confirmed,
+ * it needs review and is not carried out.
+ */
+export function changedSince(
+  reviewedAt: Date,
+  affectedIds: readonly string[],
+  carriedOut: readonly CarriedOutPlan[],
+): ChangedSince[] {
+  const mine = new Set(affectedIds);
+  return carriedOut
+    .filter((q) => q.carriedOutAt.getTime() > reviewedAt.getTime())
+    .map((q) => ({ ...q, sharedIds: unique(q.affectedIds.filter((id) => mine.has(id))) }))
+    .filter((q) => q.sharedIds.length > 0)
+    .sort((a, b) => a.carriedOutAt.getTime() - b.carriedOutAt.getTime());
+}
+
+export interface ReadinessOptions {
+  /** Carried-out plans that changed this plan's partnerships since it was last reviewed. */
+  changed?: readonly ChangedSince[];
+  /**
+   * Where each broken rule is already shown beside its operation, and what changed since in a
+   * warning (the plan page), the reasons point there instead of saying it all again.
+   */
+  shownOnPage?: boolean;
+}
+
 /** Whether a plan may be carried out today, and if not, every reason why not. */
 export function readiness(
   plan: { status: string; effectiveOn: string },
@@ -324,14 +368,20 @@ export function readiness(
   consent: ConsentState,
   today: string,
   names: (id: string) => string,
+  options: ReadinessOptions = {},
 ): Readiness {
   const reasons: string[] = [];
   if (plan.status !== 'open')
     reasons.push(`The plan is ${plan.status === 'carried-out' ? 'already carried out' : 'withdrawn'}`);
-  if (problems.length)
-    reasons.push(
-      `The plan breaks ${problems.length === 1 ? 'a rule' : `${problems.length} rules`}: ${problems.map((p) => p.message).join(' ')}`,
-    );
+  const changed = options.changed ?? [];
+  if (changed.length && options.shownOnPage)
+    reasons.push(`Review the plan after ${changed.map((q) => q.reference).join(', ')}: see the warning above`);
+  else
+    for (const q of changed)
+      reasons.push(
+        `Review the plan: ${q.reference} was carried out on ${formatDate(q.carriedOutAt)} and changed ${q.sharedIds.map(names).join(', ')}. Amend the plan, or confirm it still stands`,
+      );
+  if (problems.length) reasons.push(ruleReason(problems, options.shownOnPage ?? false));
   if (consent.objected.length)
     reasons.push(`${consent.objected.map(names).join(', ')} objected: amend the plan and ask again`);
   if (consent.pending.length)
@@ -339,6 +389,17 @@ export function readiness(
   if (plan.effectiveOn > today)
     reasons.push(`It takes effect on ${formatDate(plan.effectiveOn)}: it can be carried out from that date`);
   return { ready: reasons.length === 0, reasons };
+}
+
+function ruleReason(problems: readonly Problem[], shownByOperation: boolean): string {
+  const count = problems.length === 1 ? 'a rule' : `${problems.length} rules`;
+  const placed = problems.filter((p) => p.operation !== null);
+  const unplaced = problems.filter((p) => p.operation === null);
+  if (!shownByOperation || placed.length === 0)
+    return `The plan breaks ${count}: ${problems.map((p) => p.message).join(' ')}`;
+  const where = unique(placed.map((p) => String((p.operation ?? 0) + 1)));
+  const operations = where.length === 1 ? `operation ${where[0]}` : `operations ${where.join(', ')}`;
+  return `The plan breaks ${count}: see ${operations} below.${unplaced.map((p) => ` ${p.message}`).join('')}`;
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 import { type Principal, SYSTEM } from '../../core/actor.js';
-import { todayInLondon } from '../../core/dates.js';
+import { formatDate, todayInLondon } from '../../core/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import type { CoreServices } from '../../core/services.js';
 import { parseInput } from '../../core/validation.js';
@@ -18,6 +18,7 @@ import { DEFAULT_COST_RATES, type SectorOf, resolveRates, yearlyCost } from '../
 import { OverlapRepository } from '../overlap/repository.js';
 import type { PartnershipFeatures, Sector } from '../overlap/types.js';
 import type { PerformanceService } from '../performance/service.js';
+import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { membershipsAsAt, partnershipsAsAt } from '../register/as-at.js';
 import type { MembershipView, PartnershipRecord } from '../register/repository.js';
 import { hasSeparateLegalStatus, isUuid } from '../register/service.js';
@@ -31,11 +32,14 @@ import {
 } from './comparison.js';
 import { type NewOperation, RationalisationRepository } from './repository.js';
 import {
+  type CarriedOutPlan,
+  type ChangedSince,
   type ConsentState,
   type Problem,
   type Readiness,
   type RulePartnership,
   affectedPartnerships,
+  changedSince,
   checkPlan,
   consentState,
   groupParent,
@@ -104,6 +108,8 @@ export interface PlanDetail {
   consents: Array<ConsentRow & { partnershipName: string }>;
   comments: CommentRow[];
   readiness: Readiness;
+  /** Plans carried out since this open plan was last amended or reviewed that changed its partnerships. */
+  changed: ChangedSince[];
   comparison: Comparison;
   previews: MergePreview[];
   names: Map<string, string>;
@@ -182,7 +188,7 @@ export const planned = (op: OperationRow): PlannedOperationWithPattern => ({
 });
 
 /** Rationalisation plans (merge, nest, close, re-layer), consent, execution and lineage. */
-export class RationalisationService {
+export class RationalisationService implements WorkSource {
   readonly repository = new RationalisationRepository();
   private readonly features = new OverlapRepository();
 
@@ -270,6 +276,40 @@ export class RationalisationService {
     return { open, organisations, sectorOf: (id) => organisations.get(id)?.sector };
   }
 
+  /** The locality's carried-out plans and the partnerships each changed. */
+  private async carriedOutPlans(db: Db, localityId: string): Promise<CarriedOutPlan[]> {
+    const plans = (await this.repository.listPlans(db, localityId)).filter(
+      (p) => p.status === 'carried-out' && p.carried_out_at,
+    );
+    const result: CarriedOutPlan[] = [];
+    for (const p of plans) {
+      const stored = (p.comparison as { affectedIds?: string[] } | null)?.affectedIds;
+      result.push({
+        id: p.id,
+        reference: p.reference,
+        title: p.title,
+        carriedOutAt: new Date(p.carried_out_at as Date),
+        affectedIds: stored ?? affectedPartnerships((await this.repository.operations(db, p.id)).map(planned)),
+      });
+    }
+    return result;
+  }
+
+  /** Where an open plan stands: its partnerships, their answers, the rules, and what changed under it. */
+  private async openPlanState(
+    db: Db,
+    plan: PlanRow,
+    register: Map<string, RulePartnership>,
+    carried: CarriedOutPlan[],
+  ) {
+    const ops = (await this.repository.operations(db, plan.id)).map(planned);
+    const affected = affectedPartnerships(ops);
+    const consents = await this.repository.consents(db, plan.id);
+    const consent = consentOf(affected, consents, plan.consent_round);
+    const changed = changedSince(new Date(plan.updated_at), affected, carried);
+    return { ops, affected, consent, changed, problems: checkPlan(ops, register) };
+  }
+
   private notifyAdviser(
     trx: Db,
     principal: Principal,
@@ -317,32 +357,26 @@ export class RationalisationService {
   async listPlans(principal: Principal, gssCode: string) {
     const locality = await this.readable(principal, gssCode);
     const rows = await this.repository.listPlans(this.db, locality.id);
-    // Where agreement stands on each open plan: a handful of plans, a few rows each.
-    const plans = await Promise.all(
-      rows.map(async (plan) => {
-        if (plan.status !== 'open') return { ...plan, agreement: undefined };
-        const affected = affectedPartnerships((await this.repository.operations(this.db, plan.id)).map(planned));
-        const consents = await this.repository.consents(this.db, plan.id);
-        const state = consentState(
-          affected,
-          consents.map((c) => ({
-            partnershipId: c.partnership_id,
-            decision: c.decision,
-            round: c.round,
-            recordedAt: c.recorded_at,
-          })),
-          plan.consent_round,
-        );
-        return {
-          ...plan,
-          agreement: {
-            agreed: state.agreed.length + state.withConditions.length,
-            objected: state.objected.length,
-            of: affected.length,
-          },
-        };
-      }),
-    );
+    const carried = await this.carriedOutPlans(this.db, locality.id);
+    const { register } = await this.ruleRegister(this.db, locality);
+    // Where agreement stands on each open plan, and whether a plan carried out since changed it.
+    const plans = [];
+    for (const plan of rows) {
+      if (plan.status !== 'open') {
+        plans.push({ ...plan, agreement: undefined, needsReview: false });
+        continue;
+      }
+      const state = await this.openPlanState(this.db, plan, register, carried);
+      plans.push({
+        ...plan,
+        agreement: {
+          agreed: state.consent.agreed.length + state.consent.withConditions.length,
+          objected: state.consent.objected.length,
+          of: state.affected.length,
+        },
+        needsReview: state.changed.length > 0,
+      });
+    }
     return { locality, plans, canAdminister: canAdministerLocality(principal, locality) };
   }
 
@@ -477,17 +511,11 @@ export class RationalisationService {
     const problems = open ? checkPlan(ops, register) : [];
     const affectedIds = affectedPartnerships(ops);
     const consents = await this.repository.consents(this.db, plan.id);
-    const consent = consentState(
-      affectedIds,
-      consents.map((c) => ({
-        partnershipId: c.partnership_id,
-        decision: c.decision,
-        round: c.round,
-        recordedAt: c.recorded_at,
-      })),
-      plan.consent_round,
-    );
+    const consent = consentOf(affectedIds, consents, plan.consent_round);
     const latest = new Map(consents.filter((c) => c.round === plan.consent_round).map((c) => [c.partnership_id, c]));
+    const changed = open
+      ? changedSince(new Date(plan.updated_at), affectedIds, await this.carriedOutPlans(this.db, locality.id))
+      : [];
     const { open: features, sectorOf, organisations } = await this.openFeatures(this.db, locality);
     const stored = plan.comparison as Comparison | null;
     const comparison =
@@ -512,7 +540,11 @@ export class RationalisationService {
       consent,
       consents: consents.map((c) => ({ ...c, partnershipName: name(c.partnership_id) })).reverse(),
       comments: await this.repository.comments(this.db, plan.id),
-      readiness: readiness({ status: plan.status, effectiveOn: plan.effective_on }, problems, consent, today, name),
+      readiness: readiness({ status: plan.status, effectiveOn: plan.effective_on }, problems, consent, today, name, {
+        changed,
+        shownOnPage: true,
+      }),
+      changed,
       comparison,
       previews: open ? await this.previews(locality, operations, features, organisations, name) : [],
       names,
@@ -813,7 +845,7 @@ export class RationalisationService {
     gssCode: string,
     id: string,
     options: WriteOptions & { today?: string } = {},
-  ): Promise<PlanRow> {
+  ): Promise<PlanRow & { needsReview: Array<{ id: string; reference: string; title: string }> }> {
     const locality = await this.deps.register.locality(gssCode, options.trx);
     const today = options.today ?? todayInLondon();
     return this.write(options, async (trx) => {
@@ -824,22 +856,20 @@ export class RationalisationService {
       const name = (pid: string) => names.get(pid) ?? 'Unknown partnership';
       const ops = ctx.operations.map(planned);
       const consents = await this.repository.consents(trx, ctx.plan.id);
-      const consent = consentState(
-        affectedPartnerships(ops),
-        consents.map((c) => ({
-          partnershipId: c.partnership_id,
-          decision: c.decision,
-          round: c.round,
-          recordedAt: c.recorded_at,
-        })),
-        ctx.plan.consent_round,
-      );
+      const consent = consentOf(affectedPartnerships(ops), consents, ctx.plan.consent_round);
       const ready = readiness(
         { status: ctx.plan.status, effectiveOn: ctx.plan.effective_on },
         checkPlan(ops, register),
         consent,
         today,
         name,
+        {
+          changed: changedSince(
+            new Date(ctx.plan.updated_at),
+            affectedPartnerships(ops),
+            await this.carriedOutPlans(trx, locality.id),
+          ),
+        },
       );
       if (!ready.ready) throw new ValidationError(ready.reasons.map((message) => ({ field: 'plan', message })));
 
@@ -883,8 +913,152 @@ export class RationalisationService {
         `Rationalisation plan carried out in ${locality.name}: ${ctx.plan.reference}`,
         `${locality.name} carried out ${ctx.plan.reference}, “${ctx.plan.title}”, effective ${ctx.plan.effective_on}, with the agreement of every partnership affected.`,
       );
-      return executed;
+      const needsReview = await this.otherOpenPlansTouching(trx, locality, ctx.plan, affectedIds, name);
+      return { ...executed, needsReview };
     });
+  }
+
+  /**
+   * After a plan is carried out, every other open plan touching the same partnerships was
+   * written for a register that no longer exists: each is now marked as needing review (it is
+   * not carried out until amended or confirmed), and the locality's administrators are told.
+   */
+  private async otherOpenPlansTouching(
+    trx: Db,
+    locality: Locality,
+    done: PlanRow,
+    affectedIds: string[],
+    name: (id: string) => string,
+  ): Promise<Array<{ id: string; reference: string; title: string }>> {
+    const changed = new Set(affectedIds);
+    const stale: PlanRow[] = [];
+    for (const plan of await this.repository.listPlans(trx, locality.id)) {
+      if (plan.status !== 'open' || plan.id === done.id) continue;
+      const touched = affectedPartnerships((await this.repository.operations(trx, plan.id)).map(planned));
+      if (touched.some((id) => changed.has(id))) stale.push(plan);
+    }
+    if (stale.length) {
+      await this.deps.notifications.notify(
+        {
+          roles: [{ role: 'locality-admin', localityId: locality.id }],
+          localityId: locality.id,
+          subject: `Review ${stale.map((p) => p.reference).join(', ')}: ${done.reference} changed the same partnerships`,
+          body: `${done.reference}, “${done.title}”, was carried out and changed ${affectedIds.map(name).join(', ')}. ${stale.map((p) => `${p.reference} (“${p.title}”)`).join(', ')} ${stale.length === 1 ? 'touches' : 'touch'} the same partnerships and now ${stale.length === 1 ? 'needs' : 'need'} review: amend ${stale.length === 1 ? 'it' : 'each'}, or confirm ${stale.length === 1 ? 'it still stands' : 'they still stand'}, before ${stale.length === 1 ? 'it' : 'they'} can be carried out.`,
+          link: `/localities/${locality.gss_code}/rationalisation/${stale[0]?.id}`,
+        },
+        { trx },
+      );
+    }
+    return stale.map((p) => ({ id: p.id, reference: p.reference, title: p.title }));
+  }
+
+  /** The administrator has looked again at a plan marked as needing review and it stands as it is. */
+  async confirmStillStands(principal: Principal, gssCode: string, id: string): Promise<PlanRow> {
+    return this.amend(
+      principal,
+      gssCode,
+      id,
+      'Reviewed after the plans carried out since: it stands as it is',
+      {},
+      async (trx, ctx) => {
+        const updated = await this.repository.updatePlan(trx, ctx.plan.id, {});
+        if (!updated) throw new NotFoundError('Rationalisation plan');
+        return updated;
+      },
+    );
+  }
+
+  /**
+   * What waits on this person in the inbox: for a partnership secretary, the answer their
+   * board owes an open plan; for the locality administrator, every open plan still waiting on
+   * answers (overdue once its effective date has passed), plans ready to carry out, plans
+   * that need review after another was carried out, and objections to settle.
+   */
+  async workFor(principal: Principal, now = new Date()): Promise<WorkItem[]> {
+    if (principal.kind === 'public') return [];
+    const today = todayInLondon(now);
+    const items: WorkItem[] = [];
+    const localities = (await this.deps.register.listLocalities()).filter(
+      (l) => canReadRestricted(principal, l) && principal.grants.some((g) => g.localityId === l.id),
+    );
+    for (const locality of localities) {
+      const plans = (await this.repository.listPlans(this.db, locality.id)).filter((p) => p.status === 'open');
+      if (plans.length === 0) continue;
+      const carried = await this.carriedOutPlans(this.db, locality.id);
+      const { register } = await this.ruleRegister(this.db, locality);
+      const name = (id: string) => register.get(id)?.name ?? 'a partnership';
+      const admin = canAdministerLocality(principal, locality);
+      for (const plan of plans) {
+        const state = await this.openPlanState(this.db, plan, register, carried);
+        const link = `/localities/${locality.gss_code}/rationalisation/${plan.id}`;
+        const named = `${plan.reference}: ${plan.title}`;
+        const due = new Date(`${plan.effective_on}T00:00:00Z`);
+        const late = plan.effective_on <= today;
+        const item = (kind: WorkItem['kind'], title: string, detail: string, overdue = false): WorkItem => ({
+          kind,
+          title,
+          detail,
+          link,
+          localityName: locality.name,
+          overdue,
+          due,
+        });
+        const mine = state.consent.pending.filter((id) =>
+          principal.grants.some((g) => g.role === 'partnership-secretary' && g.partnershipId === id),
+        );
+        for (const id of mine)
+          items.push(
+            item(
+              'answer',
+              `Give ${name(id)}’s answer to plan ${named}`,
+              `The plan takes effect on ${formatDate(plan.effective_on)}: record whether your board agrees, agrees with conditions or objects.`,
+              late,
+            ),
+          );
+        if (!admin) continue;
+        if (state.changed.length)
+          items.push(
+            item(
+              'action',
+              `Review plan ${named}`,
+              `${state.changed.map((q) => q.reference).join(', ')} changed the same partnerships since it was written: amend it, or confirm it still stands.`,
+            ),
+          );
+        const others = state.consent.pending.filter((id) => !mine.includes(id));
+        if (others.length)
+          items.push(
+            item(
+              'answer',
+              `Plan ${named} awaits answers`,
+              `Still waiting for ${others.map(name).join(', ')}${late ? `; it was to take effect on ${formatDate(plan.effective_on)}` : `; it takes effect on ${formatDate(plan.effective_on)}`}. You can record a board’s answer on its behalf.`,
+              late,
+            ),
+          );
+        if (state.consent.objected.length)
+          items.push(
+            item(
+              'action',
+              `Settle the objections to plan ${named}`,
+              `${state.consent.objected.map(name).join(', ')} objected: amend the plan and ask again, or withdraw it.`,
+            ),
+          );
+        const ready = readiness(
+          { status: plan.status, effectiveOn: plan.effective_on },
+          state.problems,
+          state.consent,
+          today,
+          name,
+          {
+            changed: state.changed,
+          },
+        );
+        if (ready.ready)
+          items.push(
+            item('action', `Carry out plan ${named}`, 'Every affected partnership agreed and its date has come.'),
+          );
+      }
+    }
+    return items;
   }
 
   /**
@@ -1334,13 +1508,18 @@ export class RationalisationService {
         on: proposal.decidedOn,
       };
     const event = await this.repository.creationEvent(this.db, p.id);
-    if (event && (event.actor_id?.startsWith('cli:import') || /import/i.test(event.actor)))
-      return { kind: 'import', text: `Imported into the register by ${event.actor}`, on: event.occurred_at };
-    return {
-      kind: 'creation',
-      text: event ? `Entered in the register by ${event.actor}` : 'Entered in the register',
-      on: event?.occurred_at ?? p.created_at,
-    };
+    const imported = !!event && (event.actor_id?.startsWith('cli:import') || /import/i.test(event.actor));
+    const entered = event?.occurred_at ?? p.created_at;
+    const how = imported ? 'Imported into the register' : 'Entered in the register';
+    const by = event ? ` by ${event.actor}` : '';
+    // A board older than its record (imported, or the demo): its life began long before
+    // anything here was written down, and nothing says what happened to it in between.
+    if (p.established_on && p.established_on < todayInLondon(new Date(entered)))
+      return {
+        kind: imported ? 'import' : 'creation',
+        text: `Established ${formatDate(p.established_on)}. ${how}${by} on ${formatDate(entered)}; its history before then is not recorded`,
+      };
+    return { kind: imported ? 'import' : 'creation', text: `${how}${by}`, on: entered };
   }
 
   /**
@@ -1454,4 +1633,18 @@ export function quarterEnds(today: string, count: number): string[] {
     quarter -= 1;
   }
   return [...dates, today];
+}
+
+/** Where agreement stands this round, from the answers recorded in every round. */
+function consentOf(affected: string[], consents: ConsentRow[], round: number): ConsentState {
+  return consentState(
+    affected,
+    consents.map((c) => ({
+      partnershipId: c.partnership_id,
+      decision: c.decision,
+      round: c.round,
+      recordedAt: c.recorded_at,
+    })),
+    round,
+  );
 }

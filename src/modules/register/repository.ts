@@ -290,6 +290,19 @@ export class PartnershipRepository {
       .execute();
   }
 
+  /** Every partnership of a locality in a few columns: for lists and names, without themes and areas. */
+  summaries(
+    db: Db,
+    localityId: string,
+  ): Promise<Array<{ id: string; name: string; layer: string; status: string; parent_id: string | null }>> {
+    return db
+      .selectFrom('partnerships')
+      .select(['id', 'name', 'layer', 'status', 'parent_id'])
+      .where('locality_id', '=', localityId)
+      .orderBy('reference')
+      .execute();
+  }
+
   async names(db: Db, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await db.selectFrom('partnerships').select(['id', 'name']).where('id', 'in', ids).execute();

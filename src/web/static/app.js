@@ -80,3 +80,14 @@ for (const panel of document.querySelectorAll('[data-job-poll]')) {
   };
   setTimeout(poll, 1000);
 }
+// A table too wide for a small screen scrolls sideways within its own box (see app.scss): that
+// box joins the tab order while it scrolls, so the arrow keys can move it.
+function keyboardScrollableTables() {
+  for (const table of document.querySelectorAll('.govuk-table')) {
+    const box = table.closest('.app-table-wrapper') ?? table;
+    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+    else box.removeAttribute('tabindex');
+  }
+}
+keyboardScrollableTables();
+window.addEventListener('resize', keyboardScrollableTables);

@@ -94,16 +94,24 @@ async function init(root) {
           height: 'data(size)',
           label: 'data(label)',
           'font-family': 'Helvetica Neue, Helvetica, Arial, sans-serif',
-          'font-size': 11,
+          // One font for a node's name whatever its state: Cytoscape sizes the name's box once,
+          // so a bolder or larger font on selection ran out of it.
+          'font-size': 13,
           color: '#0b0c0c',
           'text-valign': 'bottom',
           'text-margin-y': 3,
-          'text-wrap': 'ellipsis',
-          'text-max-width': 140,
+          // Names are shown whole, one at a time: on hover, on the selected node and for the LSP.
+          // Every name on at once overlapped into an unreadable mass.
+          'text-opacity': 0,
+          'text-wrap': 'wrap',
+          'text-max-width': 220,
           'text-background-color': '#ffffff',
-          'text-background-opacity': 0.8,
-          'text-background-padding': 1,
-          'min-zoomed-font-size': 12,
+          'text-background-opacity': 0,
+          'text-background-padding': 2,
+          'text-background-shape': 'round-rectangle',
+          'text-border-width': 0,
+          'text-border-color': '#0b0c0c',
+          'text-border-opacity': 0,
           'border-width': 1,
           'border-color': '#0b0c0c',
           'background-color': 'data(fill)',
@@ -118,8 +126,6 @@ async function init(root) {
           'background-color': ORGANISATION,
           'border-color': '#505a5f',
           'border-width': 2,
-          'font-size': 10,
-          'min-zoomed-font-size': 14,
         },
       },
       {
@@ -127,9 +133,18 @@ async function init(root) {
         style: {
           'border-width': 5,
           'border-color': '#0b0c0c',
-          'font-weight': 'bold',
-          'font-size': 13,
-          'min-zoomed-font-size': 0,
+          'text-opacity': 1,
+          'text-background-opacity': 0.85,
+        },
+      },
+      {
+        selector: 'node.labelled',
+        style: {
+          'text-opacity': 1,
+          'text-background-opacity': 1,
+          'text-border-width': 1,
+          'text-border-opacity': 1,
+          'z-index': 30,
         },
       },
       { selector: 'node.orphan', style: { 'border-style': 'dashed', 'border-width': 3 } },
@@ -144,16 +159,14 @@ async function init(root) {
       },
       { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
       { selector: 'edge.highlighted', style: { 'line-color': '#0b0c0c', opacity: 0.9, 'z-index': 9 } },
-      { selector: 'node.highlighted', style: { 'min-zoomed-font-size': 0, 'z-index': 10 } },
+      { selector: 'node.highlighted', style: { 'z-index': 10 } },
       {
         selector: 'node.found',
         style: {
           'border-width': 6,
           'border-color': '#ffdd00',
           'border-style': 'solid',
-          'font-weight': 'bold',
-          'font-size': 14,
-          'z-index': 20,
+          'z-index': 40,
           'text-background-color': '#ffdd00',
           'text-background-opacity': 1,
         },
@@ -182,9 +195,9 @@ async function init(root) {
 
   function select(node, { centre = true, announce = true } = {}) {
     cy.batch(() => {
-      cy.elements().removeClass('highlighted found').addClass('faded');
+      cy.elements().removeClass('highlighted found labelled').addClass('faded');
       node.closedNeighborhood().removeClass('faded').addClass('highlighted');
-      node.addClass('found');
+      node.addClass('found labelled');
     });
     selected = node;
     if (centre) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
@@ -200,9 +213,15 @@ async function init(root) {
   function clear() {
     selected = undefined;
     delete container.dataset.selected;
-    cy.elements().removeClass('faded highlighted found');
+    cy.elements().removeClass('faded highlighted found labelled');
     status.textContent = 'Nothing selected.';
   }
+
+  // A name shows while the pointer is over its node (and stays on the selected one).
+  cy.on('mouseover', 'node', (event) => event.target.addClass('labelled'));
+  cy.on('mouseout', 'node', (event) => {
+    if (event.target !== selected) event.target.removeClass('labelled');
+  });
 
   cy.on('tap', 'node', (event) => {
     container.focus({ preventScroll: true });
