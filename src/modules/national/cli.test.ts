@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { joinedup as run } from '../../../test/helpers/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchmarkTruth } from './benchmark.js';
 import type { GroundTruth } from './plan.js';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-generate-'));
@@ -17,9 +18,10 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 describe('joinedup generate', () => {
   it('writes a small national register and its ground truth, then refuses to write it twice', async () => {
-    const badSize = await joinedup('generate', '--localities', '0');
+    const badSize = await joinedup('generate', '--localities', '0', '--boilerplate-share', '1.5');
     expect(badSize.code).toBe(1);
     expect(badSize.stderr).toContain('--localities must be 1 or more');
+    expect(badSize.stderr).toContain('--boilerplate-share must be from 0 to 0.95');
 
     const generated = await joinedup(
       'generate',
@@ -52,6 +54,16 @@ describe('joinedup generate', () => {
       aReference: expect.stringMatching(/^P-\d{4}$/),
       locality: expect.stringMatching(/^E0\d998\d{3}$/),
     });
+    expect(truth.hardNegatives.length).toBeGreaterThan(0);
+
+    // The same truth in the benchmark registers' format, beside it.
+    const benchmarkFile = `${dataDir}-truth.json`;
+    expect(generated.stdout).toContain(benchmarkFile);
+    const benchmark = JSON.parse(fs.readFileSync(benchmarkFile, 'utf8')) as BenchmarkTruth;
+    expect(benchmark.groups).toHaveLength(truth.groups.length);
+    expect(benchmark.groups[0]![0]).toMatch(/^E0\d998\d{3}\/P-\d{4}$/);
+    expect(benchmark.hard_negatives).toHaveLength(truth.hardNegatives.length);
+    expect(benchmark.group_kinds).toEqual(truth.groups.map((g) => g.kind));
 
     const again = await joinedup(
       'generate',
@@ -71,5 +83,7 @@ describe('joinedup generate', () => {
     const verified = await joinedup('audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('The audit trail is intact: 4 entries');
-  });
+    // Four commands, each starting the command line and opening a database: on a busy machine
+    // that alone takes most of a minute.
+  }, 180_000);
 });

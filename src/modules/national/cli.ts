@@ -25,7 +25,12 @@ const generateOptions = z.object({
   organisations: whole('--organisations', 5, 1_000_000),
   localities: whole('--localities', 1, MAX_LOCALITIES),
   seed: whole('--seed', 0, 2 ** 32 - 1),
+  boilerplateShare: z.coerce
+    .number({ error: '--boilerplate-share must be a number' })
+    .min(0, { message: '--boilerplate-share must be from 0 to 0.95' })
+    .max(0.95, { message: '--boilerplate-share must be from 0 to 0.95' }),
   groundTruth: z.string().min(1).optional(),
+  truth: z.string().min(1).optional(),
 });
 
 /** `joinedup generate`: synthetic national data for benchmarks and demonstrations. */
@@ -40,8 +45,17 @@ export function nationalCommands(program: Command): void {
     .option('--localities <n>', `localities (1–${MAX_LOCALITIES})`, '350')
     .option('--seed <n>', 'the same seed gives the same register', '1')
     .option(
+      '--boilerplate-share <share>',
+      'share of each locality’s other partnerships given one boilerplate purpose (0.7 gives the stress set of about 100 a locality)',
+      '0',
+    )
+    .option(
       '--ground-truth <file>',
-      'where to write the planted near-duplicates as JSON (default: next to the data folder, <data folder>-ground-truth.json; on PostgreSQL joinedup-<database>-ground-truth.json in the current folder)',
+      'where to write the planted near-duplicates and hard negatives as JSON (default: next to the data folder, <data folder>-ground-truth.json; on PostgreSQL joinedup-<database>-ground-truth.json in the current folder)',
+    )
+    .option(
+      '--truth <file>',
+      'where to write the same truth in the benchmark registers’ format, by GSS/reference (default: <data folder>-truth.json; on PostgreSQL joinedup-<database>-truth.json)',
     )
     .action(async (raw: unknown) => {
       const options = parseCliOptions(raw);
@@ -49,9 +63,12 @@ export function nationalCommands(program: Command): void {
       const database = await openConfiguredDatabase(config);
       try {
         const file = path.resolve(options.groundTruth ?? defaultGroundTruthFile(database, config.dataDir));
-        // Find out now, not after the data is written, that the file cannot be written.
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.access(path.dirname(file), fs.constants.W_OK);
+        const truthFile = path.resolve(options.truth ?? defaultGroundTruthFile(database, config.dataDir, 'truth'));
+        // Find out now, not after the data is written, that the files cannot be written.
+        for (const folder of new Set([path.dirname(file), path.dirname(truthFile)])) {
+          await fs.mkdir(folder, { recursive: true });
+          await fs.access(folder, fs.constants.W_OK);
+        }
 
         const services = createServices(database, config);
         const national = new NationalService(database.db, services.audit, services.reference);
@@ -64,6 +81,7 @@ export function nationalCommands(program: Command): void {
             organisations: options.organisations,
             localities: options.localities,
             seed: options.seed,
+            boilerplateShare: options.boilerplateShare,
             commandLine: ['joinedup', ...process.argv.slice(2)].join(' '),
             onProgress: (phase, done, total) => {
               if (phase === 'generate') generating.update(done, total);
@@ -77,15 +95,9 @@ export function nationalCommands(program: Command): void {
           generating.stop();
           writing.stop();
         }
-        try {
-          await fs.writeFile(file, `${JSON.stringify(result.groundTruth, null, 1)}\n`);
-        } catch (error) {
-          throw new Error(
-            `The register was written, but the ground truth could not be written to ${file}: ${(error as Error).message}`,
-            { cause: error },
-          );
-        }
-        console.log(summary(result, database, file));
+        await writeTruth(file, result.groundTruth);
+        await writeTruth(truthFile, result.benchmarkTruth);
+        console.log(summary(result, database, file, truthFile));
       } finally {
         await database.close();
       }
@@ -102,17 +114,37 @@ function parseCliOptions(raw: unknown): z.output<typeof generateOptions> {
   }
 }
 
+async function writeTruth(file: string, truth: unknown): Promise<void> {
+  try {
+    await fs.writeFile(file, `${JSON.stringify(truth, null, 1)}\n`);
+  } catch (error) {
+    throw new Error(
+      `The register was written, but the ground truth could not be written to ${file}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
 /** Next to the PGlite data folder (`./data` → `./data-ground-truth.json`); on PostgreSQL, named after the database, here. */
-export function defaultGroundTruthFile(database: Pick<Database, 'kind' | 'location'>, dataDir: string): string {
-  if (database.kind === 'pglite') return `${dataDir.replace(/[\\/]+$/, '')}-ground-truth.json`;
+export function defaultGroundTruthFile(
+  database: Pick<Database, 'kind' | 'location'>,
+  dataDir: string,
+  suffix: 'ground-truth' | 'truth' = 'ground-truth',
+): string {
+  if (database.kind === 'pglite') return `${dataDir.replace(/[\\/]+$/, '')}-${suffix}.json`;
   const name = database.location.split('/').pop() || 'postgres';
-  return `joinedup-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}-ground-truth.json`;
+  return `joinedup-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}-${suffix}.json`;
 }
 
 const n = (value: number) => value.toLocaleString('en-GB');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export function summary(result: GenerateResult, database: Pick<Database, 'kind' | 'location'>, file: string): string {
+export function summary(
+  result: GenerateResult,
+  database: Pick<Database, 'kind' | 'location'>,
+  file: string,
+  truthFile: string,
+): string {
   const c = result.counts;
   const t = result.timings;
   const codes = result.localityCodes;
@@ -123,7 +155,7 @@ export function summary(result: GenerateResult, database: Pick<Database, 'kind' 
     `  ${n(c.partnerships)} partnerships, ${n(c.themes)} themes, ${n(c.areas)} areas${c.reopened ? ` (${n(c.reopened)} closed parents kept open for their open sub-groups)` : ''}`,
     `  ${n(c.organisations)} organisations as ${n(c.organisationRecords)} records (a shared body has a record in each locality it serves)${c.unplacedOrganisations ? `; ${n(c.unplacedOrganisations)} generated regional bodies sit on no board and were left out` : ''}`,
     `  ${n(c.memberships)} memberships, ${n(c.auditEntries)} audit entries`,
-    `  ${n(c.plantedGroups)} planted groups of near-duplicates (${n(c.plantedPairs)} pairs): ground truth in ${file}`,
+    `  ${n(c.plantedGroups)} planted groups of near-duplicates (${n(c.plantedPairs)} pairs) and ${n(c.hardNegatives)} hard negatives: ground truth in ${file}, and as a benchmark truth file in ${truthFile}`,
     `Took ${seconds(t.totalMs)}: generating ${seconds(t.generateMs)}, writing ${seconds(t.writeMs)} (${n(c.rows)} rows, ${n(rate)} rows/s).`,
   ].join('\n');
 }

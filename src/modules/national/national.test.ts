@@ -65,6 +65,8 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     expect(c.rows).toBe(5 + c.organisationRecords + 300 + c.themes + c.areas + c.memberships + 5);
     expect(c.plantedGroups).toBeGreaterThan(0);
     expect(result.groundTruth.pairs.length).toBe(c.plantedPairs);
+    expect(c.hardNegatives).toBeGreaterThan(0);
+    expect(result.benchmarkTruth.hard_negatives).toHaveLength(c.hardNegatives);
   });
 
   it('uses fictional GSS codes, flags the localities as demo data, and codes the reference lists know', async () => {

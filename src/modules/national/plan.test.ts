@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GSS_CODE } from '../../core/validation.js';
 import { generateNational } from '../overlap/generate.js';
-import { LOCAL_ORGANISATION_TYPES } from '../overlap/generate-vocabulary.js';
 import { SEED_REFERENCE } from '../reference/data.js';
+import { nationalBenchmarkTruth } from './benchmark.js';
 import {
   MAX_LOCALITIES,
   candidateLocalityCodes,
@@ -12,6 +12,8 @@ import {
   planRegister,
   recognisedOrganisationType,
 } from './plan.js';
+
+const SHARES = { plantedShare: 0.03, hardNegativeShare: 0.03, boilerplateShare: 0 };
 
 const DEMO_CODES = ['E07999001', ...Array.from({ length: 20 }, (_, i) => `E05999${String(i + 1).padStart(3, '0')}`)];
 
@@ -49,20 +51,22 @@ describe('planning the generated register', () => {
     expect(new Set(plan.localities.map((l) => l.gss_code)).size).toBe(MAX_LOCALITIES);
   });
 
-  it('types every generated organisation without falling back on its sector', () => {
+  it('types every generated organisation with a type the reference list knows', () => {
     const data = generateNational({ partnerships: 2_000, organisations: 1_500, localities: 20 });
     const known = new Set(SEED_REFERENCE['organisation-type'].map((t) => t.code));
-    for (const o of data.organisations) {
-      const type = recognisedOrganisationType(o.name);
-      expect(type && known.has(type), `${o.name}: ${type}`).toBe(true);
-    }
+    for (const o of data.organisations) expect(known.has(o.type), `${o.name}: ${o.type}`).toBe(true);
+    const plan = planRegister(data, { seed: 1 });
+    const typed = new Map(data.organisations.map((o) => [`XX-JOINEDUP-${o.id}`, o.type]));
+    for (const row of plan.organisations) expect(row.org_type).toBe(typed.get(row.identifier));
+    // Records that come without a type are typed by their name, else by their sector.
     expect(organisationTypeOf('Something Unheard Of', 'private')).toBe('business');
     expect(organisationTypeOf('Fenford Hospitals NHS Foundation Trust', 'public')).toBe('nhs-trust');
-    expect(organisationTypeOf('Fenford Mind Trust', 'voluntary')).toBe('charity');
-    expect(organisationTypeOf('Fenford Town Council 4', 'public')).toBe('parish-council');
-    expect(organisationTypeOf('Fenford Council for Voluntary Service 2', 'voluntary')).toBe('infrastructure-body');
-    expect(organisationTypeOf('Environment Agency (London)', 'public')).toBe('government-agency');
-    for (const t of LOCAL_ORGANISATION_TYPES) expect(known.has(t.type)).toBe(true);
+    expect(organisationTypeOf('Fenford Mind', 'voluntary')).toBe('charity');
+    expect(organisationTypeOf('Fenford Town Council', 'public')).toBe('parish-council');
+    expect(organisationTypeOf('Fenford Council for Voluntary Service', 'voluntary')).toBe('infrastructure-body');
+    expect(organisationTypeOf('Fenford Clinical Commissioning Group', 'public')).toBe('nhs-commissioner');
+    expect(recognisedOrganisationType('Fenford Primary Care Trust')).toBe('nhs-commissioner');
+    expect(organisationTypeOf('Fenford Primary Care Trust', 'public', 'police')).toBe('police');
   });
 
   it('is deterministic for a seed, apart from the database ids', () => {
@@ -100,7 +104,7 @@ describe('planning the generated register', () => {
     const options = { partnerships: 600, organisations: 300, localities: 4, seed: 3 };
     const data = generateNational(options);
     const plan = planRegister(data, { seed: 3 });
-    const truth = groundTruth(data, plan, { ...options, plantedShare: 0.03 });
+    const truth = groundTruth(data, plan, { ...options, ...SHARES });
     const pairCount = data.planted.reduce((s, g) => s + (g.ids.length * (g.ids.length - 1)) / 2, 0);
     expect(truth.pairs).toHaveLength(pairCount);
     const ids = new Set(plan.partnerships.map((p) => p.id));
@@ -109,5 +113,35 @@ describe('planning the generated register', () => {
       expect(ids.has(pair.aId) && ids.has(pair.bId)).toBe(true);
       expect(pair.locality).toMatch(/^E0[6-9]998\d{3}$/);
     }
+  });
+
+  it('writes the truth in the benchmarks’ format: groups and hard negatives by locality and reference', () => {
+    const options = { partnerships: 1_200, organisations: 500, localities: 6, seed: 4 };
+    const data = generateNational(options);
+    const plan = planRegister(data, { seed: 4 });
+    const truth = groundTruth(data, plan, { ...options, ...SHARES });
+    expect(truth.hardNegatives).toHaveLength(data.hardNegatives.length);
+    const bench = nationalBenchmarkTruth(truth);
+    const written = new Set(
+      plan.partnerships.map((p) => `${plan.localities.find((l) => l.id === p.locality_id)!.gss_code}/${p.reference}`),
+    );
+    expect(bench.groups).toHaveLength(data.planted.length);
+    expect(bench.group_kinds).toEqual(data.planted.map((g) => g.kind));
+    expect(bench.hard_negative_kinds).toEqual(data.hardNegatives.map((h) => h.kind));
+    const groupOf = new Map<string, number>();
+    bench.groups.forEach((group, g) => {
+      expect(group.length).toBeGreaterThanOrEqual(2);
+      for (const ref of group) {
+        expect(ref).toMatch(/^E0[6-9]998\d{3}\/P-\d{4}$/);
+        expect(written.has(ref), ref).toBe(true);
+        expect(groupOf.has(ref), `${ref} in two groups`).toBe(false);
+        groupOf.set(ref, g);
+      }
+    });
+    for (const [a, b] of bench.hard_negatives) {
+      expect(written.has(a) && written.has(b)).toBe(true);
+      expect(groupOf.get(a) !== undefined && groupOf.get(a) === groupOf.get(b)).toBe(false);
+    }
+    expect(bench.note).toMatch(/GSS code/);
   });
 });

@@ -29,8 +29,8 @@ import type {
   PartnershipThemesTable,
 } from '../../db/tables.js';
 import { Random } from '../../core/random.js';
-import type { NationalData, PlantedKind } from '../overlap/generate.js';
-import { FUNDS, LOCAL_ORGANISATION_TYPES, REGIONAL_AGENCIES } from '../overlap/generate-vocabulary.js';
+import type { HardNegativeKind, NationalData, PartnershipDetail, PlantedKind } from '../overlap/generate.js';
+import { FUNDS } from '../overlap/generate-vocabulary.js';
 import type { PartnershipFeatures } from '../overlap/types.js';
 import type { RecordInput } from '../audit/service.js';
 import { SEED_REFERENCE } from '../reference/data.js';
@@ -164,21 +164,25 @@ function codeMap(data: NationalData): Map<string, string> {
 
 // --- organisation types -----------------------------------------------------------------------
 
-/** The generator gives a name and a sector; the type follows from how it names each kind of body. */
+/** Types by how bodies are named, for organisations that come without one. */
+const NAMED_TYPES: Array<[RegExp, string]> = [
+  [/ County Council$/, 'county-council'],
+  [/ District Council$/, 'district-council'],
+  [/ Borough Council$/, 'unitary-council'],
+  [/ (Town|Parish) Council$/, 'parish-council'],
+  [/ Police and Crime Commissioner$| Police Authority$/, 'police-crime-commissioner'],
+  [/ Police$/, 'police'],
+  [/ Fire and Rescue Service$/, 'fire-rescue'],
+  [/ (Integrated Care Board|Clinical Commissioning Group|Primary Care Trust)$/, 'nhs-commissioner'],
+  [/ NHS (Foundation )?Trust$/, 'nhs-trust'],
+  [/^(National )?Probation Service/, 'probation'],
+  [/ Council for Voluntary Service$/, 'infrastructure-body'],
+  [/ (School|Academy|College)$/, 'school-college'],
+];
+
+/** The type a body's name gives away, if any. */
 export function recognisedOrganisationType(name: string): string | undefined {
-  if (name.endsWith(' County Council')) return 'county-council';
-  if (name.endsWith(' District Council')) return 'district-council';
-  if (name.endsWith(' Borough Council')) return 'unitary-council';
-  if (name.endsWith(' Police and Crime Commissioner')) return 'police-crime-commissioner';
-  if (name.endsWith(' Police')) return 'police';
-  if (name.endsWith(' Fire and Rescue Service')) return 'fire-rescue';
-  if (name.endsWith(' Integrated Care Board')) return 'nhs-commissioner';
-  if (/ NHS (Foundation )?Trust$/.test(name)) return 'nhs-trust';
-  if (name.startsWith('Probation Service')) return 'probation';
-  if (REGIONAL_AGENCIES.some((a) => name.startsWith(`${a.name} (`))) return 'government-agency';
-  return LOCAL_ORGANISATION_TYPES.find(
-    (type) => name.endsWith(` ${type.label}`) || new RegExp(` ${type.label} \\d+$`).test(name),
-  )?.type;
+  return NAMED_TYPES.find(([pattern]) => pattern.test(name))?.[1];
 }
 
 const SECTOR_TYPES: Record<string, string> = {
@@ -188,9 +192,9 @@ const SECTOR_TYPES: Record<string, string> = {
   community: 'community-group',
 };
 
-/** The recognised type, or failing that the commonest type of the sector. */
-export function organisationTypeOf(name: string, sector: string): string {
-  return recognisedOrganisationType(name) ?? SECTOR_TYPES[sector] ?? 'charity';
+/** The generator's type, else the recognised type, else the commonest type of the sector. */
+export function organisationTypeOf(name: string, sector: string, type?: string): string {
+  return type ?? recognisedOrganisationType(name) ?? SECTOR_TYPES[sector] ?? 'charity';
 }
 
 // --- partnership details ----------------------------------------------------------------------
@@ -224,8 +228,9 @@ const CLOSE_REASONS = [
 ];
 const THEME_LABELS = new Map(SEED_REFERENCE.theme.map((t) => [t.code, t.label]));
 
-function statutoryTypeOf(p: PartnershipFeatures): string {
+function statutoryTypeOf(p: PartnershipFeatures, detail: PartnershipDetail | undefined): string {
   return (
+    detail?.statutoryType ??
     STATUTORY_TYPES.find(([suffix]) => p.name.endsWith(suffix))?.[1] ??
     STATUTORY_BY_THEME[p.themes[0] ?? ''] ??
     'community-safety-partnership'
@@ -342,7 +347,7 @@ export function planRegister(data: NationalData, options: PlanOptions): Register
         locality_id: localityRow.id,
         name,
         sector: o.sector,
-        org_type: organisationTypeOf(o.name, o.sector),
+        org_type: organisationTypeOf(o.name, o.sector, o.type),
         identifier: `${IDENTIFIER_PREFIX}${o.id}`,
       };
       if (o.localityId === locality.id && (row.org_type === 'district-council' || row.org_type === 'unitary-council'))
@@ -385,9 +390,11 @@ export function planRegister(data: NationalData, options: PlanOptions): Register
 
       const theme = p.themes[0] ?? 'community-cohesion';
       const planYear = Math.max(2000, year);
+      const detail = data.details[p.id];
+      const fund = rng.pick(FUNDS).name;
       const basis_detail =
         p.basis === 'funding'
-          ? rng.pick(FUNDS)
+          ? (detail?.fund ?? fund)
           : p.basis === 'plan'
             ? `${locality.name} ${THEME_LABELS.get(theme) ?? 'Community'} Strategy ${planYear}–${String((planYear + 3) % 100).padStart(2, '0')}`
             : null;
@@ -439,7 +446,7 @@ export function planRegister(data: NationalData, options: PlanOptions): Register
         purpose: p.purpose,
         basis: p.basis,
         basis_detail,
-        statutory_type: p.basis === 'statutory' ? statutoryTypeOf(p) : null,
+        statutory_type: p.basis === 'statutory' ? statutoryTypeOf(p, detail) : null,
         legal_form,
         accountable_body_id,
         layer: p.layer,
@@ -503,10 +510,19 @@ export interface GroundTruthPartnership {
   generatorId: string;
 }
 
+export interface GroundTruthOptions {
+  partnerships: number;
+  organisations: number;
+  localities: number;
+  plantedShare: number;
+  hardNegativeShare: number;
+  boilerplateShare: number;
+}
+
 export interface GroundTruth {
   description: string;
   seed: number;
-  options: { partnerships: number; organisations: number; localities: number; plantedShare: number };
+  options: GroundTruthOptions;
   groups: Array<{
     kind: PlantedKind;
     locality: string;
@@ -522,12 +538,19 @@ export interface GroundTruth {
     aReference: string;
     bReference: string;
   }>;
+  /** Pairs that look alike but are different work: flagging one is a false positive. */
+  hardNegatives: Array<{
+    kind: HardNegativeKind;
+    locality: string;
+    a: GroundTruthPartnership;
+    b: GroundTruthPartnership;
+  }>;
 }
 
 export function groundTruth(
   data: NationalData,
   plan: RegisterPlan,
-  options: GroundTruth['options'] & { seed: number },
+  options: GroundTruthOptions & { seed: number },
 ): GroundTruth {
   const written = (generatorId: string): GroundTruthPartnership => {
     const p = plan.partnershipsByGeneratorId.get(generatorId);
@@ -557,17 +580,26 @@ export function groundTruth(
       }
     }
   }
+  const hardNegatives = data.hardNegatives.map((h) => ({
+    kind: h.kind,
+    locality: plan.partnershipsByGeneratorId.get(h.ids[0])!.localityCode,
+    a: written(h.ids[0]),
+    b: written(h.ids[1]),
+  }));
   return {
     description:
-      'Planted near-duplicates of `joinedup generate`: every pair in a group should be found. Ids are the database ids; references are unique within the locality (GSS code).',
+      'Planted near-duplicates of `joinedup generate`: every pair in a group should be found, and no hard negative. Ids are the database ids; references are unique within the locality (GSS code).',
     seed: options.seed,
     options: {
       partnerships: options.partnerships,
       organisations: options.organisations,
       localities: options.localities,
       plantedShare: options.plantedShare,
+      hardNegativeShare: options.hardNegativeShare,
+      boilerplateShare: options.boilerplateShare,
     },
     groups,
     pairs,
+    hardNegatives,
   };
 }

@@ -15,6 +15,7 @@ import {
   rowCount,
 } from './plan.js';
 import { NationalRepository } from './repository.js';
+import { type BenchmarkTruth, nationalBenchmarkTruth } from './benchmark.js';
 
 export interface GenerateOptions {
   partnerships: number;
@@ -23,6 +24,10 @@ export interface GenerateOptions {
   seed: number;
   /** Share of partnerships planted as near-duplicates (the generator's default 0.03). */
   plantedShare?: number;
+  /** Hard negatives recorded per partnership (the generator's default 0.03). */
+  hardNegativeShare?: number;
+  /** Share of partnerships given one boilerplate purpose, the stress set (default 0). */
+  boilerplateShare?: number;
   /** How the audit trail describes the run, e.g. the command line. */
   commandLine: string;
   onProgress?: (phase: 'generate' | 'write', done: number, total: number) => void;
@@ -43,6 +48,7 @@ export interface GenerateCounts {
   auditEntries: number;
   plantedGroups: number;
   plantedPairs: number;
+  hardNegatives: number;
   /** Closed partnerships written as active because an open sub-group sits beneath them. */
   reopened: number;
   /** Every row written, audit entries included. */
@@ -55,6 +61,8 @@ export interface GenerateResult {
   timings: { generateMs: number; writeMs: number; totalMs: number };
   localityCodes: string[];
   groundTruth: GroundTruth;
+  /** The same truth in the independent benchmarks' format (references as `GSS/reference`). */
+  benchmarkTruth: BenchmarkTruth;
 }
 
 /** Some of the localities a run would write already exist: nothing was written. */
@@ -97,19 +105,23 @@ export class NationalService {
     if (clash.length) throw new LocalitiesExistError(clash);
     await this.reference.ensureSeeded(this.db);
 
-    const plantedShare = options.plantedShare ?? 0.03;
+    const shares = {
+      plantedShare: options.plantedShare ?? 0.03,
+      hardNegativeShare: options.hardNegativeShare ?? 0.03,
+      boilerplateShare: options.boilerplateShare ?? 0,
+    };
     const data = generateNational({
       partnerships: options.partnerships,
       organisations: options.organisations,
       localities: options.localities,
       seed: options.seed,
-      plantedShare,
+      ...shares,
       onProgress: (done, total) => options.onProgress?.('generate', done, total),
     });
     const plan = planRegister(data, { seed: options.seed });
     await this.checkCodes(plan);
     const events = auditEvents(plan, { seed: options.seed, commandLine: options.commandLine });
-    const truth = groundTruth(data, plan, { ...options, plantedShare });
+    const truth = groundTruth(data, plan, { ...options, ...shares });
     const generated = performance.now();
 
     const total = rowCount(plan) + events.length;
@@ -138,12 +150,14 @@ export class NationalService {
         auditEntries: events.length,
         plantedGroups: truth.groups.length,
         plantedPairs: truth.pairs.length,
+        hardNegatives: truth.hardNegatives.length,
         reopened: plan.reopened,
         rows: total,
       },
       timings: { generateMs: generated - started, writeMs: written - generated, totalMs: written - started },
       localityCodes: plan.localities.map((l) => l.gss_code),
       groundTruth: truth,
+      benchmarkTruth: nationalBenchmarkTruth(truth),
     };
   }
 
