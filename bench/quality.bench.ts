@@ -28,6 +28,8 @@ import { checkOne } from '../src/modules/overlap/engine.js';
 import { analyseScope } from '../src/modules/overlap/analysis.js';
 import { generateNational } from '../src/modules/overlap/generate.js';
 import { placeWords } from '../src/modules/overlap/features.js';
+import { compileThesaurus } from '../src/modules/thesaurus/matcher.js';
+import { DEFAULT_THESAURUS } from '../src/modules/thesaurus/default/index.js';
 import {
   type QualityScore,
   type Truth,
@@ -225,13 +227,17 @@ function scoreNational(size: number) {
   });
   const started = performance.now();
   const names = new Map(data.localities.map((l) => [l.id, l.name]));
-  // The engine alone, each locality with its own name as place words (no thesaurus from the database here).
+  // The engine alone, each locality read with the shipped thesaurus and its own name as place words.
+  const thesaurus = compileThesaurus(DEFAULT_THESAURUS);
   const analysis = analyseScope(data.partnerships, data.organisations, {
-    contextFor: (id) => ({ stopWords: placeWords(names.get(id) ?? '') }),
+    contextFor: (id) => ({ thesaurus, stopWords: placeWords(names.get(id) ?? '') }),
     perLocality: false,
   });
   const seconds = (performance.now() - started) / 1000;
-  const truth: Truth = { groups: data.planted.map((g) => g.ids), hard_negatives: [] };
+  const truth: Truth = {
+    groups: data.planted.map((g) => g.ids),
+    hard_negatives: data.hardNegatives.map((h) => [h.ids[0], h.ids[1]] as [string, string]),
+  };
   const likely = analysis.pairs.filter((p) => p.tier === 'likely').map((p) => pairKey(p.aId, p.bId));
   return {
     score: scoreAgainstTruth(

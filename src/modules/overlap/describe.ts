@@ -86,6 +86,10 @@ function memberSentences(m: MatchExplanation, nameOf: (id: string) => string): s
 /** The explanation of a match as sentences, most telling first. */
 export function explanationSentences(m: MatchExplanation, options: DescribeOptions): string[] {
   const sentences = [...textSentences(m), ...memberSentences(m, options.nameOf)];
+  if (m.differentPlaces)
+    sentences.unshift(
+      `They look like the same kind of body for different places (${m.differentPlaces}): that is usually the pattern working, not duplication, so it counts for little.`,
+    );
   if (m.nested)
     sentences.push(
       'One is a sub-group of the other: the nesting accounts for some of what they share, so it counts for less.',

@@ -18,8 +18,9 @@
  * nothing; a small charity on two boards weighs a lot. Two boards are alike on members by the
  * weight they share, not by the count.
  */
-import { ageBands, idf, readText, STOP_WORDS } from './text.js';
+import { ageBands, idf, readText, readTokens, STOP_WORDS } from './text.js';
 import { type CompiledThesaurus, matchConcepts } from '../thesaurus/matcher.js';
+import { nameShape, type NameShape } from './places.js';
 import type { PartnershipFeatures } from './types.js';
 
 /** What the engine knows beyond the records: the thesaurus, indicator titles, the scope's own words. */
@@ -32,7 +33,7 @@ export interface ReadingContext {
 }
 
 /** Share of a concept's weight each broader concept above it carries, per step up. */
-export const BROADER_SHARE = Number(process.env.BS ?? 0.4);
+export const BROADER_SHARE = 0.4;
 /** Share of a word's weight an age band carries: ages say who, not what. */
 export const AGE_SHARE = 0.5;
 /**
@@ -40,11 +41,22 @@ export const AGE_SHARE = 0.5;
  * the vocabulary of administration ("annual", "targets", "review") rather than of the work, and in a
  * small register their rarity overstates them.
  */
+/**
+ * The field whose concepts say how partnerships are run (the LSP, the community strategy, the
+ * LAA, performance management, pooled budgets) rather than what work they do: a board that
+ * "delivers the priorities of the Sustainable Community Strategy" says where it reports, not
+ * what it is for. Such concepts count for this share.
+ */
+export const CONTEXT_FIELD = 'governance-and-resources';
+export const CONTEXT_SHARE = 0.4;
+
 /** A partnership's name usually says what it is for: what it names counts this much more. */
-export const NAME_EMPHASIS = Number(process.env.NE ?? 1.5);
+export const NAME_EMPHASIS = 1.5;
+/** A word in this many concepts' labels counts for half as much as one in none, and so on. */
+export const COMMON_WORD_CONCEPTS = 8;
 /** How many features found nowhere else make a text (or a board) fully telling. */
-export const FULL_INFORMATION_FEATURES = Number(process.env.FI ?? 2);
-export const WORD_SHARE = Number(process.env.WS ?? 0.5);
+export const FULL_INFORMATION_FEATURES = 2;
+export const WORD_SHARE = 0.5;
 
 export type FeatureKind = 'concept' | 'word' | 'age' | 'indicator';
 
@@ -78,10 +90,11 @@ function addConcept(
   written: string,
   emphasis = 1,
 ): void {
-  addFeature(into, `c:${thesaurus.concepts[concept]!.id}`, emphasis, { kind: 'concept', written, removes: 0 });
+  const weight = emphasis * (thesaurus.concepts[concept]!.field === CONTEXT_FIELD ? CONTEXT_SHARE : 1);
+  addFeature(into, `c:${thesaurus.concepts[concept]!.id}`, weight, { kind: 'concept', written, removes: 0 });
   thesaurus.ancestors[concept]!.forEach((level, k) => {
     for (const b of level)
-      addFeature(into, `c:${thesaurus.concepts[b]!.id}`, emphasis * BROADER_SHARE ** (k + 1), {
+      addFeature(into, `c:${thesaurus.concepts[b]!.id}`, weight * BROADER_SHARE ** (k + 1), {
         kind: 'concept',
         written,
         removes: k + 1,
@@ -89,8 +102,14 @@ function addConcept(
   });
 }
 
-function addAges(into: TextFeatures, range: readonly [number, number], written: string): void {
-  for (const band of ageBands(range)) addFeature(into, `a:${band}`, AGE_SHARE, { kind: 'age', written, removes: 0 });
+/**
+ * The age bands a range covers, sharing one age's weight between them (a wide range says less
+ * about whom than a narrow one); ages implied by a word ("children") count for half of that.
+ */
+function addAges(into: TextFeatures, range: readonly [number, number], written: string, implied = false): void {
+  const bands = ageBands(range);
+  const share = (AGE_SHARE * (implied ? 0.5 : 1)) / bands.length;
+  for (const band of bands) addFeature(into, `a:${band}`, share, { kind: 'age', written, removes: 0 });
 }
 
 function describeAges(range: readonly [number, number]): string {
@@ -116,12 +135,15 @@ export function readFeatures(name: string, purpose: string, context: ReadingCont
         addConcept(out, thesaurus, m.concept, m.text, emphasis);
         for (const i of m.positions) covered.add(i);
         const ages = thesaurus.concepts[m.concept]!.ages;
-        if (ages) addAges(out, ages, m.text);
+        if (ages) addAges(out, ages, m.text, true);
       }
     }
     reading.tokens.forEach((t, i) => {
-      if (!covered.has(i) && !t.generic)
-        addFeature(out, `w:${t.stem}`, emphasis * WORD_SHARE, { kind: 'word', written: t.surface, removes: 0 });
+      if (covered.has(i) || t.generic) return;
+      // A word many concepts' labels use ("services", "support") is the field's common stock.
+      const commonness = thesaurus?.conceptsUsing.get(t.stem) ?? 0;
+      const multiplier = (emphasis * WORD_SHARE) / (1 + commonness / COMMON_WORD_CONCEPTS);
+      addFeature(out, `w:${t.stem}`, multiplier, { kind: 'word', written: t.surface, removes: 0 });
     });
     for (const range of reading.ages) addAges(out, range, describeAges(range));
     for (const number of reading.indicators) {
@@ -150,6 +172,26 @@ export function placeWords(...names: string[]): Set<string> {
       if (w.length > 1 && !STOP_WORDS.has(w) && !['demo', 'city', 'borough', 'district', 'county'].includes(w))
         words.add(w);
   return words;
+}
+
+/**
+ * Words of the places a scope's organisations are named after ("Nethershire County Council",
+ * "NHS Nethershire ICB", "Age UK Nethershire"): written with a capital in at least two
+ * organisations' names, used by no concept's label and not generic. In a partnership's text they
+ * say where it works, which every partnership of the scope shares, not what it does.
+ */
+export function organisationPlaceWords(names: readonly string[], thesaurus?: CompiledThesaurus): Set<string> {
+  const namesUsing = new Map<string, number>();
+  for (const name of names) {
+    const seen = new Set<string>();
+    for (const token of readTokens(name)) {
+      const written = name.slice(token.start, token.end);
+      if (token.generic || !/^[A-Z]/.test(written) || (thesaurus?.conceptsUsing.get(token.stem) ?? 0) > 0) continue;
+      seen.add(token.surface);
+    }
+    for (const word of seen) namesUsing.set(word, (namesUsing.get(word) ?? 0) + 1);
+  }
+  return new Set([...namesUsing].filter(([, count]) => count >= 2).map(([word]) => word));
 }
 
 /** Per partnership, a sorted list of feature ordinals with a weight each, flattened. */
@@ -192,6 +234,8 @@ export interface OverlapIndex {
   fullInformation: number;
   themes: readonly ReadonlySet<string>[];
   areas: readonly ReadonlySet<string>[];
+  /** Each name's words, for telling the same kind of body in different places (places.ts). */
+  nameShapes: readonly NameShape[];
 }
 
 interface Interned {
@@ -303,6 +347,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
     fullInformation: FULL_INFORMATION_FEATURES * idf(1, records.length),
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
+    nameShapes: records.map((r) => nameShape(r.name, context.thesaurus, context.stopWords)),
   };
 }
 

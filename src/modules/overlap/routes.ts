@@ -383,6 +383,7 @@ const score = z.object({
   memberConfidence: z.number(),
   themes: z.number(),
   nested: z.boolean(),
+  differentPlaces: z.string().nullable(),
 });
 const pairSchema = score.extend({
   aId: z.uuid(),

@@ -23,6 +23,7 @@
  * the locality's `likely` threshold and "worth a look" at or above its `look` threshold.
  */
 import { sharedWeight, type OverlapIndex } from './features.js';
+import { differentPlaces } from './places.js';
 
 export interface OverlapSettings {
   /** Score at or above which a pair is likely the same work. */
@@ -32,10 +33,10 @@ export interface OverlapSettings {
 }
 
 /** Measured on the benchmark registers: see README.md "Calibration". */
-export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.6, look: 0.4 };
+export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.65, look: 0.4 };
 
 /** Text similarity at which the wording alone makes a pair certain. */
-export const TEXT_SATURATION = Number(process.env.SAT ?? 0.4);
+export const TEXT_SATURATION = 0.4;
 /** Text similarity under which two telling purposes plainly describe different work. */
 export const TEXT_DISAGREEMENT = 0.15;
 /** Member similarity is raised to this power: only nearly the same board counts on its own. */
@@ -45,6 +46,9 @@ export const MEMBER_POWER = 6;
  * accounts for them, so what they share counts for this much.
  */
 export const NESTED_SHARE = 0.6;
+
+/** The same kind of body in two places (places.ts) is the pattern working: what they share counts for this much. */
+export const PLACES_SHARE = 0.3;
 
 /** Most a fully shared theme list adds to the score. */
 export const THEME_BONUS = 0.05;
@@ -61,10 +65,12 @@ export interface PairScore {
   themes: number;
   /** One is the other's sub-group: what they share counts for less. */
   nested: boolean;
+  /** The same kind of body for different places (which, in words), or null. */
+  differentPlaces: string | null;
 }
 
 /** Weight of the broader text's share in the mean two texts' shared weight is taken over. */
-export const BREADTH = Number(process.env.BR ?? 0.7);
+export const BREADTH = 0.7;
 
 /**
  * The mean of two texts' total weights that their shared weight is measured against: the
@@ -89,7 +95,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /** The evidence each part gives, and the score they make together. */
-export function combine(parts: Omit<PairScore, 'score' | 'nested'>): number {
+export function combine(parts: Omit<PairScore, 'score' | 'nested' | 'differentPlaces'>): number {
   const textAgreement = Math.min(1, parts.text / TEXT_SATURATION);
   const textEvidence = parts.textConfidence * textAgreement;
   // The same people meeting twice is worth a look whatever the purposes say; it is likely the
@@ -122,9 +128,11 @@ export function scoreFromShared(
     memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
     themes: jaccard(index.themes[p]!, index.themes[q]!),
   };
-  const [a, b] = [index.records[p], index.records[q]];
-  const nested = !!a && !!b && (a.parentId === b.id || b.parentId === a.id);
-  return { score: combine(parts) * (nested ? NESTED_SHARE : 1), ...parts, nested };
+  const [a, b] = [index.records[p]!, index.records[q]!];
+  const nested = a.parentId === b.id || b.parentId === a.id;
+  const places = differentPlaces(a, b, index.nameShapes[p]!, index.nameShapes[q]!) ?? null;
+  const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);
+  return { score: combine(parts) * discount, ...parts, nested, differentPlaces: places };
 }
 
 export function scorePositions(index: OverlapIndex, p: number, q: number): PairScore {

@@ -12,7 +12,7 @@ import { type OverlapAnalysis, type PairJudgement, analyseScope, pairKey } from 
 import { suggestSettings, type SettingsSuggestion } from './calibration.js';
 import { type CostRatesInput, DEFAULT_COST_RATES } from './costs.js';
 import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex } from './engine.js';
-import { placeWords, type ReadingContext } from './features.js';
+import { organisationPlaceWords, placeWords, type ReadingContext } from './features.js';
 import { OverlapRepository } from './repository.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
 import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
@@ -479,13 +479,22 @@ export class OverlapService {
   private async contextFor(
     db: Db,
     localities: Locality[],
+    organisations: readonly OrganisationRecord[],
   ): Promise<{ contextFor: (id: string) => ReadingContext; version: string }> {
     const { thesaurus, version } = await this.thesaurus.current();
     const indicatorTitles = await this.repository.indicatorTitles(db);
     const byId = new Map(localities.map((l) => [l.id, l]));
+    const organisationNames = new Map<string, string[]>();
+    for (const o of organisations)
+      if (o.localityId) organisationNames.set(o.localityId, [...(organisationNames.get(o.localityId) ?? []), o.name]);
+    const stopWords = (id: string) =>
+      new Set([
+        ...placeWords(byId.get(id)?.name ?? ''),
+        ...organisationPlaceWords(organisationNames.get(id) ?? [], thesaurus),
+      ]);
     return {
       version,
-      contextFor: (id) => ({ thesaurus, indicatorTitles, stopWords: placeWords(byId.get(id)?.name ?? '') }),
+      contextFor: (id) => ({ thesaurus, indicatorTitles, stopWords: stopWords(id) }),
     };
   }
 
@@ -499,7 +508,7 @@ export class OverlapService {
     const snapshot = await this.reference.snapshot(db);
     const records = await this.repository.features(db, locality.id, (form) => hasSeparateLegalStatus(snapshot, form));
     const organisations = await this.repository.organisations(db, locality.id);
-    const { contextFor } = await this.contextFor(db, [locality]);
+    const { contextFor } = await this.contextFor(db, [locality], organisations);
     const settings = resolveSettings((await this.settingsByLocality(db, [locality.id])).get(locality.id));
     const index: OverlapIndex = buildIndex(records, contextFor(locality.id));
     return {
@@ -558,7 +567,7 @@ export class OverlapService {
         bId: j.partnership_b,
         verdict: j.verdict,
       }));
-      const { contextFor } = await this.contextFor(this.db, localities);
+      const { contextFor } = await this.contextFor(this.db, localities, organisations);
       const analysis = analyseScope(records, organisations, {
         rates,
         perLocality: wide,

@@ -31,6 +31,19 @@ theirs them then there these they this those through to too until upon us very v
 we were what when where whether which while who whom whose why will with within without would you
 your yours`;
 
+/**
+ * The vocabulary of administration: what every partnership says about how it works ("deliver the
+ * priorities", "oversee the action plan", "across the district"), whatever the work.
+ */
+const ADMINISTRATION_WORDS = `aim aims objective objectives priority priorities theme themes deliver delivers
+delivering delivery ensure ensures improve improves improving improvement promote promotes provide
+provides develop develops developing oversee oversees lead leads leading enable enables tackle
+tackles address addresses coordinate coordinates coordinating coordination overall general wide
+key main various range issues matters task tasks activity activities action actions initiative
+initiatives project projects programme programmes scheme schemes plan plans planning strategy
+strategies framework agenda remit role roles purpose purposes district county borough city area
+areas people residents partner partners organisations agencies agency services service`;
+
 /** Placeholders registers write where a purpose should be: no evidence of anything. */
 const PLACEHOLDERS = 'tbc tba tbd na unknown various misc miscellaneous';
 
@@ -47,7 +60,7 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 const FUNCTION: ReadonlySet<string> = words(FUNCTION_WORDS);
 /** Stems of the words partnerships use about themselves. */
 const GENERIC_STEMS: ReadonlySet<string> = new Set(
-  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES} ${PLACEHOLDERS}`)].map((w) => porter2(w)),
+  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES} ${PLACEHOLDERS} ${ADMINISTRATION_WORDS}`)].map((w) => porter2(w)),
 );
 
 /** Words that never count as evidence of what a partnership does. */

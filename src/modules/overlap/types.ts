@@ -61,6 +61,8 @@ export interface ScoreParts {
   themes: number;
   /** One is the other's sub-group: the nesting accounts for some of what they share. */
   nested: boolean;
+  /** The same kind of body for different places ("Northgate and Elmwood"), or null. */
+  differentPlaces: string | null;
 }
 
 /** A pair found by a whole-scope search (light: `explainPair` gives the full explanation). */

@@ -27,6 +27,8 @@ export interface CompiledThesaurus {
   root: TrieNode;
   /** Labels of several words, by each of their stems: for matching phrases loosely. */
   phrasesByStem: ReadonlyMap<string, readonly Phrase[]>;
+  /** For each stem, how many concepts' labels use it: "services" is in many, "refuge" in few. */
+  conceptsUsing: ReadonlyMap<string, number>;
 }
 
 interface Phrase {
@@ -116,7 +118,13 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
     }
   });
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
-  return { concepts, positionOf, ancestors, indicators, root, phrasesByStem };
+  const using = new Map<string, Set<number>>();
+  concepts.forEach((concept, c) => {
+    for (const label of [concept.label, ...concept.altLabels])
+      for (const t of readTokens(label)) using.set(t.stem, (using.get(t.stem) ?? new Set()).add(c));
+  });
+  const conceptsUsing = new Map([...using].map(([stem, set]) => [stem, set.size]));
+  return { concepts, positionOf, ancestors, indicators, root, phrasesByStem, conceptsUsing };
 }
 
 /**

@@ -1,0 +1,92 @@
+/**
+ * The same kind of body for different places is the pattern working, not duplication: a
+ * children's centre board in each of two wards, a neighbourhood action group on each estate. Two
+ * ways to tell, both general:
+ *  - their areas: each lists ward-level areas (GSS codes E05, W05, S13, N08) and they share none;
+ *  - their names: the same name but for one place-like part, a word or two in capitals that the
+ *    thesaurus does not read as part of a kind of work in that name ("Sure Start Northgate Partnership Board" and
+ *    "Sure Start Elmwood Partnership Board").
+ */
+import { matchConcepts, type CompiledThesaurus } from '../thesaurus/matcher.js';
+import { readTokens } from './text.js';
+import type { PartnershipFeatures } from './types.js';
+
+/** GSS prefixes of areas within a local authority: electoral wards and divisions. */
+const WARD_PREFIXES = /^(E05|W05|S13|N08)/;
+/** Most words a place's name may take in a partnership's name. */
+const MAX_PLACE_WORDS = 2;
+
+export interface NameShape {
+  /** Stems of the name's words, in order. */
+  stems: string[];
+  /** The words as written. */
+  words: string[];
+  /** Whether each word could be part of a place's name: written with a capital, unknown to the thesaurus. */
+  placeLike: boolean[];
+  generic: boolean[];
+}
+
+/** How a name is compared with others: once per partnership, when the index is built. */
+export function nameShape(
+  name: string,
+  thesaurus: CompiledThesaurus | undefined,
+  stopWords?: ReadonlySet<string>,
+): NameShape {
+  const tokens = readTokens(name, stopWords);
+  // A word the thesaurus reads as part of a kind of work in this name is not a place.
+  const work = new Set(thesaurus ? matchConcepts(thesaurus, tokens).flatMap((m) => m.positions) : []);
+  return {
+    stems: tokens.map((t) => t.stem),
+    words: tokens.map((t) => name.slice(t.start, t.end)),
+    placeLike: tokens.map((t, i) => /^[A-Z]/.test(name.slice(t.start, t.end)) && !t.generic && !work.has(i)),
+    generic: tokens.map((t) => t.generic),
+  };
+}
+
+/** Why two partnerships are the same kind of body for different places, in words; undefined if they are not. */
+export function differentPlaces(
+  a: Pick<PartnershipFeatures, 'areas'>,
+  b: Pick<PartnershipFeatures, 'areas'>,
+  shapeA: NameShape,
+  shapeB: NameShape,
+): string | undefined {
+  const places = differentPlaceNames(shapeA, shapeB);
+  if (places) return `${places[0]} and ${places[1]}`;
+  return differentWards(a, b) ? 'wards with no ward in common' : undefined;
+}
+
+function wards(areas: readonly string[]): string[] {
+  return areas.filter((a) => WARD_PREFIXES.test(a));
+}
+
+/** Both list wards, and none in common. */
+export function differentWards(a: Pick<PartnershipFeatures, 'areas'>, b: Pick<PartnershipFeatures, 'areas'>): boolean {
+  const left = wards(a.areas);
+  const right = new Set(wards(b.areas));
+  return left.length > 0 && right.size > 0 && !left.some((w) => right.has(w));
+}
+
+/**
+ * The same name but for a place: everything before and after one short run of place-like words
+ * is the same in both, that run differs, and what they share names something (not only generic
+ * words). Returns the two places, or undefined.
+ */
+export function differentPlaceNames(a: NameShape, b: NameShape): [string, string] | undefined {
+  let head = 0;
+  while (head < a.stems.length && head < b.stems.length && a.stems[head] === b.stems[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.stems.length - head &&
+    tail < b.stems.length - head &&
+    a.stems[a.stems.length - 1 - tail] === b.stems[b.stems.length - 1 - tail]
+  )
+    tail++;
+  const restA = a.stems.length - head - tail;
+  const restB = b.stems.length - head - tail;
+  if (restA < 1 || restB < 1 || restA > MAX_PLACE_WORDS || restB > MAX_PLACE_WORDS) return undefined;
+  const placeLike = (shape: NameShape, count: number) => shape.placeLike.slice(head, head + count).every(Boolean);
+  if (!placeLike(a, restA) || !placeLike(b, restB)) return undefined;
+  const shared = [...a.generic.slice(0, head), ...a.generic.slice(a.stems.length - tail)];
+  if (!shared.some((generic) => !generic)) return undefined;
+  return [a.words.slice(head, head + restA).join(' '), b.words.slice(head, head + restB).join(' ')];
+}
