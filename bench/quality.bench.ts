@@ -42,6 +42,7 @@ import {
 import { DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, seedDemoLocality } from '../src/modules/demo/seed.js';
 
 const CODE = 'E07990001';
+const SWEEP = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 const args = process.argv.slice(2);
 const nationalSize = args.includes('--national') ? Number(args[args.indexOf('--national') + 1] ?? 10_000) : 0;
 const folders = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--national');
@@ -107,6 +108,8 @@ interface RegisterResult {
   look: QualityScore;
   baseline: QualityScore & { threshold: number };
   precheck: { proposals: number; top3: number; groups: number; groupsAllTop3: number };
+  /** F1 of "likely" had the threshold been each of these: how far the default is from this register's best. */
+  sweep: Array<{ threshold: number; f1: number }>;
   seconds: { import: number; analysis: number };
 }
 
@@ -185,6 +188,14 @@ async function scoreRegister(dir: string): Promise<RegisterResult> {
           truth,
         ),
         precheck: { proposals, top3, groups: truth.groups.length, groupsAllTop3 },
+        sweep: SWEEP.map((threshold) => ({
+          threshold,
+          f1: scoreAgainstTruth(
+            analysis.pairs.filter((p) => p.score >= threshold).map((p) => pairKey(ref(p.aId), ref(p.bId))),
+            groups,
+            truth,
+          ).f1,
+        })),
         seconds: { import: importSeconds, analysis: analysisSeconds },
       };
     });
@@ -268,6 +279,9 @@ for (const dir of registerFolders()) {
   console.log(line('in the same group', r.grouped));
   console.log(line('at least worth a look', r.look));
   console.log(line(`word overlap (best ${r.baseline.threshold.toFixed(2)})`, r.baseline));
+  console.log(
+    `  likely F1 at other thresholds: ${r.sweep.map((s) => `${s.threshold.toFixed(2)} → ${s.f1.toFixed(2)}`).join(', ')}`,
+  );
   console.log(
     `  pre-check: a group-mate in the top 3 for ${r.precheck.top3}/${r.precheck.proposals} reworded proposals; every member of ${r.precheck.groupsAllTop3}/${r.precheck.groups} groups`,
   );

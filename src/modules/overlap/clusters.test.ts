@@ -23,7 +23,25 @@ describe('groups of partnerships likely doing the same work', () => {
     purpose: 'Refuges and outreach for survivors of domestic violence',
     memberOrganisationIds: ['O7', 'O8', 'O9'],
   });
-  const filler = ['recycling', 'dementia', 'apprenticeships', 'flooding', 'libraries', 'parking'].map((work, i) =>
+  // Enough other work around them that what they share is rare in the scope, as in a real register.
+  const filler = [
+    'recycling',
+    'dementia',
+    'apprenticeships',
+    'flooding',
+    'libraries',
+    'parking',
+    'allotments',
+    'museums',
+    'buses',
+    'tourism',
+    'cycling',
+    'playgrounds',
+    'cemeteries',
+    'markets',
+    'lighting',
+    'bridges',
+  ].map((work, i) =>
     partnership(`F${i}`, {
       name: `Unrelated ${work}`,
       purpose: `Something about ${work}`,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
+import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
 import { buildIndex, checkOne, exactAllPairs, explainPair, findSimilarPairs } from './engine.js';
 import { DEFAULT_SETTINGS, scorePositions } from './scoring.js';
 import { partnership } from './test-records.js';
@@ -112,7 +113,8 @@ describe('checking one partnership against a scope', () => {
         memberOrganisationIds: ['o1', 'o6'],
       }),
     ];
-    const index = buildIndex(records, context);
+    // Read through the thesaurus the product ships with, as a gatekeeper's pre-check is.
+    const index = buildIndex(records, { thesaurus: compileThesaurus(DEFAULT_THESAURUS) });
     const proposal = partnership('proposal:1', {
       name: 'Young Parents Prevention Forum',
       purpose: 'Reduce conceptions among girls under 18',
@@ -121,6 +123,38 @@ describe('checking one partnership against a scope', () => {
     const matches = checkOne(proposal, index, { floor: 0.1, settings: DEFAULT_SETTINGS });
     expect(matches[0]?.bId).toBe('TP');
     expect(matches[0]!.score).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.likely);
+  });
+
+  it('reads the name of the proposal, not of another record, when telling places apart', () => {
+    // The first two are one kind of body for two places; the proposal is a plain copy of the third.
+    const records = [
+      partnership('N', {
+        name: 'Northgate Litter Pickers',
+        purpose: 'Estate litter picks',
+        memberOrganisationIds: ['o1'],
+      }),
+      partnership('E', {
+        name: 'Elmwood Litter Pickers',
+        purpose: 'Estate litter picks',
+        memberOrganisationIds: ['o2'],
+      }),
+      partnership('DV', {
+        name: 'Domestic Violence Forum',
+        purpose: 'Refuges and outreach for survivors of domestic abuse',
+        memberOrganisationIds: ['o3'],
+      }),
+      partnership('FL', { name: 'Flood Forum', purpose: 'Flood wardens', memberOrganisationIds: ['o4'] }),
+    ];
+    const index = buildIndex(records, context);
+    const proposal = partnership('proposal:1', {
+      name: 'Domestic Violence Forum',
+      purpose: 'Refuges and outreach for survivors of domestic abuse',
+      memberOrganisationIds: [],
+    });
+    const [match] = checkOne(proposal, index, { floor: 0.1, settings: DEFAULT_SETTINGS });
+    expect(match?.bId).toBe('DV');
+    expect(match!.differentPlaces).toBeNull();
+    expect(match!.score).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.likely);
   });
 
   it('leaves the partnership itself out when an existing one is checked', () => {

@@ -10,7 +10,7 @@
  * small: the scope is one locality, where duplication happens (two districts' community safety
  * partnerships are not duplicates of each other).
  */
-import { readFeatures, sharedWeight, tellsWhat, type OverlapIndex } from './features.js';
+import { readFeatures, readName, sharedWeight, tellsWhat, type NameReading, type OverlapIndex } from './features.js';
 import { idf } from './text.js';
 import { scoreFromShared, scorePositions, type OverlapSettings, type PairScore } from './scoring.js';
 import type { MatchExplanation, PartnershipFeatures, SharedFeature, SimilarPair } from './types.js';
@@ -127,6 +127,7 @@ export interface Outsider {
   textInformation: number;
   memberIds: Array<{ ordinal: number; weight: number }>;
   memberTotal: number;
+  name: NameReading;
 }
 
 /** Weighs an outsider's features by the index's IDF; a feature the scope has never seen is as rare as can be. */
@@ -151,7 +152,7 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     memberTotal += weight;
     if (ordinal >= 0) memberIds.push({ ordinal, weight });
   }
-  return { textIds, textTotal, textInformation, memberIds, memberTotal };
+  return { textIds, textTotal, textInformation, memberIds, memberTotal, name: readName(candidate.name, index.context) };
 }
 
 /**
@@ -220,6 +221,7 @@ function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: Partne
     textInformation: Float64Array.of(outsider.textInformation, index.textInformation[y]!),
     themes: [new Set(candidate.themes), index.themes[y]!],
     areas: [new Set(candidate.areas), index.areas[y]!],
+    names: [outsider.name, index.names[y]!],
   };
   return { index: view, p: 0, q: 1 };
 }

@@ -194,6 +194,15 @@ export function organisationPlaceWords(names: readonly string[], thesaurus?: Com
   return new Set([...namesUsing].filter(([, count]) => count >= 2).map(([word]) => word));
 }
 
+/** A partnership's name read on its own, for telling the same kind of body in different places (places.ts). */
+export interface NameReading {
+  shape: NameShape;
+}
+
+export function readName(name: string, context: ReadingContext = {}): NameReading {
+  return { shape: nameShape(name, context.thesaurus, context.stopWords) };
+}
+
 /** Per partnership, a sorted list of feature ordinals with a weight each, flattened. */
 export interface WeightedColumn {
   /** Partnership p's entries are at start[p] … start[p + 1] − 1. */
@@ -234,8 +243,8 @@ export interface OverlapIndex {
   fullInformation: number;
   themes: readonly ReadonlySet<string>[];
   areas: readonly ReadonlySet<string>[];
-  /** Each name's words, for telling the same kind of body in different places (places.ts). */
-  nameShapes: readonly NameShape[];
+  /** Each partnership's name as read on its own (see NameReading). */
+  names: readonly NameReading[];
 }
 
 interface Interned {
@@ -347,7 +356,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
     fullInformation: FULL_INFORMATION_FEATURES * idf(1, records.length),
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
-    nameShapes: records.map((r) => nameShape(r.name, context.thesaurus, context.stopWords)),
+    names: records.map((r) => readName(r.name, context)),
   };
 }
 

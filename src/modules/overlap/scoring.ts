@@ -33,10 +33,10 @@ export interface OverlapSettings {
 }
 
 /** Measured on the benchmark registers: see README.md "Calibration". */
-export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.65, look: 0.4 };
+export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.6, look: 0.4 };
 
 /** Text similarity at which the wording alone makes a pair certain. */
-export const TEXT_SATURATION = 0.4;
+export const TEXT_SATURATION = 0.5;
 /** Text similarity under which two telling purposes plainly describe different work. */
 export const TEXT_DISAGREEMENT = 0.15;
 /** Member similarity is raised to this power: only nearly the same board counts on its own. */
@@ -130,7 +130,8 @@ export function scoreFromShared(
   };
   const [a, b] = [index.records[p]!, index.records[q]!];
   const nested = a.parentId === b.id || b.parentId === a.id;
-  const places = differentPlaces(a, b, index.nameShapes[p]!, index.nameShapes[q]!) ?? null;
+  const [nameA, nameB] = [index.names[p]!, index.names[q]!];
+  const places = differentPlaces(a, b, nameA.shape, nameB.shape) ?? null;
   const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);
   return { score: combine(parts) * discount, ...parts, nested, differentPlaces: places };
 }

@@ -42,7 +42,9 @@ tackles address addresses coordinate coordinates coordinating coordination overa
 key main various range issues matters task tasks activity activities action actions initiative
 initiatives project projects programme programmes scheme schemes plan plans planning strategy
 strategies framework agenda remit role roles purpose purposes district county borough city area
-areas people residents partner partners organisations agencies agency services service`;
+areas people residents partner partners organisations agencies agency services service agree agrees
+approve approves publish publishes report reports annual annually audit audits monitor monitors
+review reviews quarterly help helps helping support supports supporting`;
 
 /** Placeholders registers write where a purpose should be: no evidence of anything. */
 const PLACEHOLDERS = 'tbc tba tbd na unknown various misc miscellaneous';
