@@ -251,32 +251,6 @@ export class GatekeeperRepository {
       .execute();
   }
 
-  /** The seats each organisation holds now on open partnerships, and the meeting hours they take a year. */
-  async seatLoad(
-    db: Db,
-    localityId: string,
-    organisationIds: string[],
-  ): Promise<Map<string, { seats: number; yearlyHours: number }>> {
-    if (organisationIds.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('memberships as m')
-      .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
-      .select([
-        'm.organisation_id',
-        (eb) => eb.fn.count<string>('m.id').as('seats'),
-        sql<string>`coalesce(sum(coalesce(p.meetings_per_year, 0) * coalesce(p.meeting_minutes, 0)), 0) / 60.0`.as(
-          'hours',
-        ),
-      ])
-      .where('m.locality_id', '=', localityId)
-      .where('m.organisation_id', 'in', organisationIds)
-      .where('m.ended_on', 'is', null)
-      .where('p.status', 'in', OPEN_PARTNERSHIP)
-      .groupBy('m.organisation_id')
-      .execute();
-    return new Map(rows.map((r) => [r.organisation_id, { seats: Number(r.seats), yearlyHours: Number(r.hours) }]));
-  }
-
   /** Open partnerships of the locality sharing a theme with the proposal, with their areas. */
   sharingTheme(db: Db, localityId: string, themes: string[]) {
     if (themes.length === 0) return Promise.resolve([]);

@@ -6,6 +6,7 @@ import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
 import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
 import { LAYER_LABELS } from '../register/schema.js';
+import { burdenSentence } from '../register/burden.js';
 import {
   CHECKS,
   SECTION_NAMES,
@@ -297,6 +298,7 @@ function gatekeeperPageRoutes(app: FastifyInstance, services: Services): void {
       return reply.view('gatekeeper/views/precheck.njk', {
         ...context,
         precheck,
+        burdenCounts: burdenSentence(),
         title: `Pre-check: ${context.view.proposal.title}`,
         values: {},
         breadcrumbs: [...context.breadcrumbs, { text: context.view.proposal.reference, href: context.proposalBase }],
@@ -318,6 +320,7 @@ function gatekeeperPageRoutes(app: FastifyInstance, services: Services): void {
             precheck: (
               await gatekeeper.precheck(request.principal, context.locality.gss_code, context.view.proposal.id)
             ).precheck,
+            burdenCounts: burdenSentence(),
             title: `Pre-check: ${context.view.proposal.title}`,
             breadcrumbs: [
               ...context.breadcrumbs,

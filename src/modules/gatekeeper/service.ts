@@ -24,6 +24,7 @@ import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { bankHolidaysFor } from './bank-holidays.js';
 import { SAME_THEME_SHOWN, type SameThemeEntry, rankSameThemeArea } from './relevance.js';
 import { LAYER_LABELS } from '../register/schema.js';
+import { MEETING_HOURS_ONLY } from '../register/burden.js';
 import { GatekeeperRepository } from './repository.js';
 import {
   type AcknowledgementRow,
@@ -594,20 +595,28 @@ export class GatekeeperService implements WorkSource {
       })),
     ];
     const members = candidate.memberOrganisationIds;
-    const load = await this.repository.seatLoad(db, locality.id, members);
     const organisations = await this.deps.register.organisations.byIds(db, locality.id, members);
+    // Each member's seats and meeting hours now, as every page counts them; the hours the
+    // proposal adds are counted the same way: one seat, its meetings a year × their length.
     const addedHours = (answers.running?.meetingsPerYear ?? 0) * (answers.running?.meetingHours ?? 0);
-    const burden = members.map((organisationId) => {
-      const now = load.get(organisationId) ?? { seats: 0, yearlyHours: 0 };
-      return {
-        organisationId,
-        name: organisations.get(organisationId)?.name ?? 'Unknown organisation',
-        seats: now.seats,
-        yearlyHours: Math.round(now.yearlyHours),
-        addedHours,
-        increase: now.yearlyHours > 0 ? addedHours / now.yearlyHours : null,
-      };
-    });
+    const now = await this.deps.register.burden(
+      db,
+      locality.id,
+      members.map((id) => ({
+        id,
+        name: organisations.get(id)?.name ?? 'Unknown organisation',
+        sector: organisations.get(id)?.sector ?? 'public',
+      })),
+      MEETING_HOURS_ONLY,
+    );
+    const burden = now.map((b) => ({
+      organisationId: b.organisationId,
+      name: b.name,
+      seats: b.seats,
+      yearlyHours: b.meetingHours,
+      addedHours,
+      increase: b.meetingHours > 0 ? addedHours / b.meetingHours : null,
+    }));
     burden.sort((a, b) => b.seats - a.seats || a.name.localeCompare(b.name));
     const themes = answers.problem?.themes ?? [];
     const snapshot = await this.deps.reference.snapshot(db);
@@ -623,10 +632,13 @@ export class GatekeeperService implements WorkSource {
         p.areas.some((a) => areas.has(a)),
     );
     const seated = await this.repository.currentSeats(db, locality.id, members);
+    // How many open boards each member sits on, for how telling a shared seat is (not its burden).
+    const boards = new Map<string, number>();
+    for (const ids of seated.values()) for (const id of ids) boards.set(id, (boards.get(id) ?? 0) + 1);
     const similarIds = new Set(similar.map((s) => s.partnershipId));
     const seatedMember = (id: string) => ({
       name: organisations.get(id)?.name ?? 'Unknown organisation',
-      boards: load.get(id)?.seats ?? 0,
+      boards: boards.get(id) ?? 0,
     });
     const sameThemeArea = rankSameThemeArea(
       inArea.map((p) => ({

@@ -66,6 +66,11 @@ export function resolveRates(input: CostRatesInput = {}): CostRates {
 
 export type SectorOf = (organisationId: string) => Sector | undefined;
 
+/** What some hours of an organisation's people cost a year at its sector's rate, in pence. */
+export function hoursCostPence(hours: number, sector: Sector, rates: CostRates): number {
+  return Math.round(hours * rates.hourlyPenceBySector[sector]);
+}
+
 /** The meeting pattern a cost is computed from: what the record says, or the defaults. */
 export interface MeetingPattern {
   meetingsPerYear: number;

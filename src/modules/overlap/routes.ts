@@ -8,6 +8,7 @@ import type { CostRatesInput } from './costs.js';
 import { DEFAULT_COST_RATES } from './costs.js';
 import { explanationSentences, UBIQUITOUS_SHARE } from './describe.js';
 import { strengthOf } from './scoring.js';
+import { burdenSentence } from '../register/burden.js';
 import type { LocalityAnalysis } from './service.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
 
@@ -118,6 +119,7 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
   app.get('/localities/:code/overlap', { config: { access: 'locality-reader' } }, async (request, reply) => {
     const rates = ratesFrom(request.query);
     const result = await overlap.analyse(request.principal, params(request).code, rates.input);
+    const burden = await overlap.partnerBurden(request.principal, params(request).code, rates.input);
     const themeLabel = await themeLabeller();
     const query = new URLSearchParams(
       Object.entries(rates.form)
@@ -141,7 +143,10 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       themes: Object.entries(result.analysis.metrics.byTheme)
         .map(([code, count]) => ({ label: code === '(none)' ? 'No theme recorded' : themeLabel(code), count }))
         .sort((a, b) => b.count - a.count),
-      burden: result.analysis.metrics.organisations.slice(0, 15),
+      burden: burden.slice(0, 15),
+      burdenCounts: burdenSentence({
+        preparationHoursPerMeeting: rates.form.preparation ?? DEFAULT_COST_RATES.preparationHoursPerMeeting,
+      }),
       rates: rates.form,
       ratesQuery: query ? `?${query}` : '',
     });
@@ -448,8 +453,19 @@ function overlapApi(app: FastifyInstance, { overlap }: Pick<Services, 'overlap' 
       metrics: z.unknown(),
     }),
     handler: async (request) => {
-      const result = await overlap.analyse(request.principal, params(request).code, ratesFrom(request.query).input);
+      const rates = ratesFrom(request.query).input;
+      const result = await overlap.analyse(request.principal, params(request).code, rates);
       const { computedAt, settings, pairs, clusters, candidates, metrics, dismissed } = result.analysis;
+      // The burden on each partner as every page counts it, in the fields the engine's used.
+      const organisations = (await overlap.partnerBurden(request.principal, params(request).code, rates)).map((b) => ({
+        organisationId: b.organisationId,
+        name: b.name,
+        sector: b.sector,
+        seats: b.seats,
+        meetingHoursPerYear: b.meetingHours,
+        hoursWithPreparation: b.hoursWithPreparation,
+        yearlyCostPence: b.yearlyCostPence,
+      }));
       return {
         computedAt,
         refreshing: result.refreshing,
@@ -458,7 +474,7 @@ function overlapApi(app: FastifyInstance, { overlap }: Pick<Services, 'overlap' 
         dismissed,
         clusters,
         candidates,
-        metrics,
+        metrics: { ...metrics, organisations },
       };
     },
   });

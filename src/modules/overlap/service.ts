@@ -7,16 +7,17 @@ import type { AuditService } from '../audit/service.js';
 import { canAdministerLocality, canDecideLocalProposals, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { ReferenceService } from '../reference/service.js';
 import { hasSeparateLegalStatus, type RegisterService } from '../register/service.js';
+import type { PartnerBurden } from '../register/burden.js';
 import type { ThesaurusSource } from '../thesaurus/source.js';
 import { type OverlapAnalysis, type PairJudgement, analyseScope, pairKey } from './analysis.js';
 import { suggestSettings, type SettingsSuggestion } from './calibration.js';
-import { type CostRatesInput, DEFAULT_COST_RATES } from './costs.js';
+import { type CostRatesInput, DEFAULT_COST_RATES, hoursCostPence, resolveRates } from './costs.js';
 import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex } from './engine.js';
 import { organisationPlaceWords, placeWords, type ReadingContext } from './features.js';
 import { OverlapRepository } from './repository.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
 import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
-import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
+import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
 import {
   type ProposalMatch,
   type ProposedPartnership,
@@ -25,6 +26,11 @@ import {
   proposalRunningCost,
 } from './proposal-check.js';
 import type { YearlyCost } from './costs.js';
+
+/** A partner's burden as every page counts it, with what its hours, preparation included, cost a year. */
+export interface PartnerBurdenCost extends PartnerBurden {
+  yearlyCostPence: number;
+}
 
 /** A proposed partnership scored against existing ones, for the gatekeeper's pre-check. */
 export interface ProposalCheck {
@@ -123,6 +129,24 @@ export class OverlapService {
     if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Page');
     const entry = await this.current([locality], rates);
     return entry.result;
+  }
+
+  /**
+   * The burden on each partner of a locality, heaviest first, counted as every page counts it
+   * (register/burden.ts): seats and meeting hours; hours with preparation at the rates'
+   * preparation per meeting; and what those hours cost at each organisation's sector rate.
+   */
+  async partnerBurden(principal: Principal, gssCode: string, rates: CostRatesInput = {}): Promise<PartnerBurdenCost[]> {
+    const locality = await this.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Page');
+    const resolved = resolveRates(rates);
+    const burden = await this.register.burden(this.db, locality.id, undefined, {
+      preparationHoursPerMeeting: resolved.preparationHoursPerMeeting,
+    });
+    return burden.map((b) => ({
+      ...b,
+      yearlyCostPence: hoursCostPence(b.hoursWithPreparation, b.sector as Sector, resolved),
+    }));
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   partnershipUpdate,
 } from './schema.js';
 import { LOCALITY_KINDS } from './schema.js';
+import { burdenSentence } from './burden.js';
 import { choices } from '../../web/forms.js';
 import { describeMatch } from '../overlap/routes.js';
 
@@ -487,6 +488,7 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       result,
       reference: options.reference,
       links: listLinks(`/localities/${options.locality.gss_code}/organisations`, result.query, result.pages),
+      burdenCounts: burdenSentence(),
     });
   });
   app.get('/localities/:code/organisations/new', { config: { access: 'locality-admin' } }, async (request, reply) => {
@@ -537,6 +539,7 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       locality: detail.locality,
       detail,
       reference: options.reference,
+      burdenCounts: burdenSentence(),
     });
   });
   app.get(

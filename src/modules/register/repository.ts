@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { DB, Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import type { OrganisationListQuery, PartnershipListQuery } from './schema.js';
 import type { DatedChange } from './as-at.js';
+import type { BurdenTotals } from './burden.js';
 
 /** Fields whose changes are dated, so the register can be shown as at a past date. */
 export const DATED_FIELDS = [
@@ -52,9 +53,11 @@ export interface MembershipView extends MembershipRow {
   meeting_minutes: number | null;
 }
 
-/** Seat-hours a year of one membership: meetings × length, for active seats only. */
-const seatHours = sql<number>`coalesce(p.meetings_per_year, 0) * coalesce(p.meeting_minutes, 0) / 60.0`;
-const isActiveSeat = sql<boolean>`m.ended_on is null and p.status in ('proposed', 'active')`;
+/**
+ * A seat that counts towards an organisation's burden (burden.ts): current, on an active
+ * partnership, in any role but observer. Reads `m` (memberships) and `p` (partnerships).
+ */
+const countedSeat = sql<boolean>`m.ended_on is null and p.status = 'active' and m.role <> 'observer'`;
 
 function themesOf(eb: ExpressionBuilder<DB & { p: DB['partnerships'] }, 'p'>) {
   return eb
@@ -383,12 +386,14 @@ export class OrganisationRepository {
     if (q.sector) base = base.where('o.sector', '=', q.sector);
     if (q.type) base = base.where('o.org_type', '=', q.type);
     if (q.status) base = base.where('o.status', '=', q.status);
-    const seats = sql<number>`(select count(*) from memberships m join partnerships p on p.id = m.partnership_id where m.organisation_id = o.id and ${isActiveSeat})`;
-    const hours = sql<number>`(select coalesce(sum(${seatHours}), 0) from memberships m join partnerships p on p.id = m.partnership_id where m.organisation_id = o.id and ${isActiveSeat})`;
+    const burden = this.burdenQuery(db, localityId).as('b');
+    const seats = sql<number>`coalesce(b.seats, 0)`;
+    const hours = sql<number>`coalesce(b.meeting_hours, 0)`;
     const sortColumn = { name: sql`lower(o.name)`, sector: sql`o.sector`, seats, hours }[q.sort];
     const direction = q.order === 'desc' ? sql`desc` : sql`asc`;
     const [rows, total] = await Promise.all([
       base
+        .leftJoin(burden, 'b.organisation_id', 'o.id')
         .selectAll('o')
         .select([seats.as('seats'), hours.as('meeting_hours')])
         .orderBy(sql`${sortColumn} ${direction}`)
@@ -399,9 +404,58 @@ export class OrganisationRepository {
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return {
-      rows: rows.map((r) => ({ ...r, seats: Number(r.seats), meeting_hours: Number(r.meeting_hours) })),
+      rows: rows.map((r) => ({
+        ...r,
+        seats: Number(r.seats),
+        meeting_hours: Math.round(Number(r.meeting_hours) * 10) / 10,
+      })),
       total: Number(total.n),
     };
+  }
+
+  /** Each organisation's counted seats (see burden.ts), their meetings and meeting hours a year. */
+  private burdenQuery(db: Db, localityId: string) {
+    return db
+      .selectFrom('memberships as m')
+      .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+      .where('m.locality_id', '=', localityId)
+      .where(countedSeat)
+      .groupBy('m.organisation_id')
+      .select([
+        'm.organisation_id',
+        sql<string>`count(*)`.as('seats'),
+        sql<string>`coalesce(sum(p.meetings_per_year), 0)`.as('meetings'),
+        sql<string>`coalesce(sum(coalesce(p.meetings_per_year, 0) * coalesce(p.meeting_minutes, 0) / 60.0), 0)`.as(
+          'meeting_hours',
+        ),
+      ]);
+  }
+
+  /**
+   * The burden totals of the locality's organisations (or of those given) that hold a counted
+   * seat, with their names and sectors: the one query behind every page's burden figures.
+   */
+  async burden(db: Db, localityId: string, organisationIds?: readonly string[]): Promise<BurdenTotals[]> {
+    if (organisationIds?.length === 0) return [];
+    let query = db
+      .selectFrom(this.burdenQuery(db, localityId).as('b'))
+      .innerJoin('organisations as o', 'o.id', 'b.organisation_id')
+      .select([
+        'b.organisation_id',
+        'o.name as organisation_name',
+        'o.sector as organisation_sector',
+        'b.seats',
+        'b.meetings',
+        'b.meeting_hours',
+      ]);
+    if (organisationIds) query = query.where('b.organisation_id', 'in', [...organisationIds]);
+    const rows = await query.orderBy('b.organisation_id').execute();
+    return rows.map((r) => ({
+      ...r,
+      seats: Number(r.seats),
+      meetings: Number(r.meetings),
+      meeting_hours: Number(r.meeting_hours),
+    }));
   }
 
   get(db: Db, localityId: string, id: string): Promise<OrganisationRow | undefined> {
@@ -588,8 +642,10 @@ export class MembershipRepository {
       .execute();
   }
 
-  forOrganisation(db: Db, organisationId: string): Promise<MembershipView[]> {
+  /** An organisation's seats, each marked with whether it counts towards its burden (burden.ts). */
+  forOrganisation(db: Db, organisationId: string): Promise<Array<MembershipView & { counted: boolean }>> {
     return this.view(db)
+      .select(countedSeat.as('counted'))
       .where('m.organisation_id', '=', organisationId)
       .orderBy(sql`m.ended_on is not null or p.status not in ('proposed', 'active')`)
       .orderBy(sql`lower(p.name)`)

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import { todayInLondon } from '../../core/dates.js';
 import { membershipsAsAt, partnershipsAsAt } from './as-at.js';
+import { type BurdenOptions, MEETING_HOURS_ONLY, type PartnerBurden, byBurden, partnerBurden } from './burden.js';
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
 import {
@@ -81,7 +82,10 @@ export interface OrganisationDetail {
   restricted: boolean;
   canEdit: boolean;
   organisation: OrganisationRow;
-  memberships: MembershipView[];
+  /** Its seats, each marked with whether it counts towards its burden. */
+  memberships: Array<MembershipView & { counted: boolean }>;
+  /** Its seats and meeting hours a year (burden.ts), without preparation. */
+  burden: PartnerBurden;
   seats: number;
   meetingHours: number;
 }
@@ -576,16 +580,49 @@ export class RegisterService {
     const restricted = canReadRestricted(principal, locality);
     const all = await this.memberships.forOrganisation(this.db, id);
     const memberships = restricted ? all : all.filter((m) => m.partnership_status !== 'proposed').map(redactMembership);
-    const active = memberships.filter(isActiveSeat);
+    const [burden] = await this.burden(this.db, locality.id, [organisation], MEETING_HOURS_ONLY);
     return {
       locality,
       organisation,
       memberships,
       restricted,
       canEdit: canEditPartnership(principal, locality),
-      seats: active.length,
-      meetingHours: active.reduce((sum, m) => sum + seatHours(m), 0),
+      burden: burden!,
+      seats: burden!.seats,
+      meetingHours: burden!.meetingHours,
     };
+  }
+
+  /**
+   * The partnership burden (burden.ts) of the given organisations of a locality, in their order,
+   * each with a figure (0 when it holds no counted seat); or, without `organisations`, of every
+   * organisation holding a counted seat, heaviest first. The one function every page's seats and
+   * meeting hours come from; `options.preparationHoursPerMeeting` adds preparation to the same
+   * figures.
+   */
+  async burden(
+    db: Db,
+    localityId: string,
+    organisations: ReadonlyArray<{ id: string; name: string; sector: string }> | undefined,
+    options: BurdenOptions,
+  ): Promise<PartnerBurden[]> {
+    const totals = await this.organisations.burden(
+      db,
+      localityId,
+      organisations?.map((o) => o.id),
+    );
+    if (!organisations)
+      return totals
+        .map((t) =>
+          partnerBurden(
+            { id: t.organisation_id, name: t.organisation_name, sector: t.organisation_sector },
+            t,
+            options,
+          ),
+        )
+        .sort(byBurden);
+    const byId = new Map(totals.map((t) => [t.organisation_id, t]));
+    return organisations.map((o) => partnerBurden(o, byId.get(o.id), options));
   }
 
   async createOrganisation(
