@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
-import { analyseScope, pairKey } from './analysis.js';
+import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
+import { SLICE_MS, analyseScope, analyseScopeInSlices, pairKey } from './analysis.js';
+import { generateNational } from './generate.js';
 import { partnership } from './test-records.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -117,5 +119,32 @@ describe('the whole analysis of a scope', () => {
   it('gives metrics for the scope and for each locality', () => {
     expect(analysis.metrics.partnerships).toBe(records.length);
     expect(Object.keys(analysis.localityMetrics)).toHaveLength(2);
+  });
+});
+
+describe('a national analysis while the server keeps answering', () => {
+  it('lets other work in every few tens of milliseconds, and finds what the one-go analysis finds', async () => {
+    const data = generateNational({ partnerships: 6000, organisations: 2400, localities: 40, seed: 3 });
+    const thesaurus = compileThesaurus(DEFAULT_THESAURUS);
+    const options = { contextFor: () => ({ thesaurus }), perLocality: true };
+    // The longest gap between ticks of a timer stands for the longest a request would wait.
+    let longestWait = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestWait = Math.max(longestWait, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    const sliced = await analyseScopeInSlices(data.partnerships, data.organisations, options);
+    const took = performance.now() - started;
+    clearInterval(timer);
+    expect(took).toBeGreaterThan(4 * SLICE_MS * 10); // long enough that holding the loop would show
+    // Holding the loop for the whole analysis would take seconds; a busy machine adds some delay.
+    expect(longestWait).toBeLessThan(400);
+    const whole = analyseScope(data.partnerships, data.organisations, options);
+    expect(sliced.pairs.map((p) => `${p.aId}|${p.bId}|${p.tier}`)).toEqual(
+      whole.pairs.map((p) => `${p.aId}|${p.bId}|${p.tier}`),
+    );
   });
 });

@@ -17,9 +17,9 @@ import type { CandidateContext } from './candidates.js';
 import { clusterPairs } from './clusters.js';
 import { resolveRates } from './costs.js';
 import type { CostRatesInput } from './costs.js';
-import { buildIndex, explainPair, findSimilarPairs, byScoreThenIds } from './engine.js';
+import { buildIndex, explainPair, similarPairSteps, byScoreThenIds, runToEnd } from './engine.js';
 import type { OverlapIndex } from './engine.js';
-import type { ReadingContext } from './features.js';
+import { readRecord, type ReadingContext, type RecordReading } from './features.js';
 import { metricsWithLocalities } from './metrics.js';
 import type { ScopeMetrics } from './metrics.js';
 import { resolveSettings, scorePositions, tierOf, type OverlapSettings, type Tier } from './scoring.js';
@@ -86,6 +86,17 @@ function timed<T>(timings: Record<string, number>, name: string, work: () => T):
   return result;
 }
 
+/** Like timed, for a stepwise computation: only the time spent in its steps counts. */
+function* timedSteps<T>(timings: Record<string, number>, name: string, steps: Generator<void, T>): Generator<void, T> {
+  for (;;) {
+    const started = performance.now();
+    const step = steps.next();
+    timings[name] = (timings[name] ?? 0) + performance.now() - started;
+    if (step.done) return step.value;
+    yield;
+  }
+}
+
 function lspFinder(records: readonly PartnershipFeatures[]): CandidateContext['lspOf'] {
   const lsps = new Map<string, PartnershipFeatures>();
   for (const r of records) if (r.isLsp && !lsps.has(r.localityId)) lsps.set(r.localityId, r);
@@ -107,12 +118,12 @@ function byLocality(records: readonly PartnershipFeatures[]): Map<string, Partne
 }
 
 /** Pairs at least worth a look in one locality, with judgements applied. */
-function flagPairs(
+function* flagPairSteps(
   index: OverlapIndex,
   settings: OverlapSettings,
   judged: ReadonlyMap<string, PairJudgement['verdict']>,
-): { pairs: FlaggedPair[]; scored: number; dismissed: number } {
-  const search = findSimilarPairs(index, settings.look);
+): Generator<void, { pairs: FlaggedPair[]; scored: number; dismissed: number }> {
+  const search = yield* similarPairSteps(index, settings.look);
   const pairs: FlaggedPair[] = [];
   let dismissed = 0;
   const seen = new Set<string>();
@@ -140,11 +151,48 @@ function flagPairs(
   return { pairs: pairs.sort(byScoreThenIds), scored: search.stats.pairsScored, dismissed };
 }
 
+/** The analysis of a scope, all at once: for tests, benches and one locality. */
 export function analyseScope(
   records: readonly PartnershipFeatures[],
   organisations: readonly OrganisationRecord[],
   options: AnalysisOptions = {},
 ): OverlapAnalysis {
+  return runToEnd(analysisSteps(records, organisations, options));
+}
+
+/** Partnerships read between pauses: reading one takes well under a millisecond. */
+const RECORDS_PER_STEP = 20;
+
+/** Longest the analysis holds the event loop before letting waiting requests in. */
+export const SLICE_MS = 25;
+
+/**
+ * The same analysis in slices of about SLICE_MS, letting requests in between: a national scope
+ * takes seconds, and a server must keep answering while it runs.
+ */
+export async function analyseScopeInSlices(
+  records: readonly PartnershipFeatures[],
+  organisations: readonly OrganisationRecord[],
+  options: AnalysisOptions = {},
+): Promise<OverlapAnalysis> {
+  const steps = analysisSteps(records, organisations, options);
+  let sliceStarted = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStarted >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
+  }
+}
+
+/** The analysis, pausing after each locality (a national scope is many small ones). */
+function* analysisSteps(
+  records: readonly PartnershipFeatures[],
+  organisations: readonly OrganisationRecord[],
+  options: AnalysisOptions,
+): Generator<void, OverlapAnalysis> {
   const timings = { index: 0, pairs: 0, clusters: 0, metrics: 0 };
   const orgs = new Map(organisations.map((o) => [o.id, o]));
   const judged = new Map((options.judgements ?? []).map((j) => [pairKey(j.aId, j.bId), j.verdict]));
@@ -163,9 +211,15 @@ export function analyseScope(
   for (const [localityId, local] of byLocality(records)) {
     const settings = resolveSettings({ ...options.settings, ...options.settingsByLocality?.get(localityId) });
     settingsOf[localityId] = settings;
-    const index = timed(timings, 'index', () => buildIndex(local, options.contextFor?.(localityId)));
+    const context = options.contextFor?.(localityId) ?? {};
+    const readings: RecordReading[] = [];
+    for (const record of local) {
+      readings.push(timed(timings, 'index', () => readRecord(record, context)));
+      if (readings.length % RECORDS_PER_STEP === 0) yield;
+    }
+    const index = timed(timings, 'index', () => buildIndex(local, context, readings));
     indexes.set(localityId, index);
-    const found = timed(timings, 'pairs', () => flagPairs(index, settings, judged));
+    const found = yield* timedSteps(timings, 'pairs', flagPairSteps(index, settings, judged));
     pairs.push(...found.pairs);
     scored += found.scored;
     dismissed += found.dismissed;
@@ -185,6 +239,7 @@ export function analyseScope(
         candidates.push(...result.candidates);
       }
     });
+    yield;
   }
   pairs.sort(byScoreThenIds);
   clusters.sort((a, b) => b.likelySavingPence - a.likelySavingPence || (a.id < b.id ? -1 : 1));

@@ -63,6 +63,14 @@ class Accumulator {
 
 /** Every pair scoring at least `floor`, best first. */
 export function findSimilarPairs(index: OverlapIndex, floor: number): PairSearchResult {
+  return runToEnd(similarPairSteps(index, floor));
+}
+
+/** Partnerships whose pairs are scored between pauses of similarPairSteps. */
+const ROWS_PER_STEP = 16;
+
+/** findSimilarPairs, pausing every few partnerships so a caller can let other work in. */
+export function* similarPairSteps(index: OverlapIndex, floor: number): Generator<void, PairSearchResult> {
   const started = performance.now();
   const acc = new Accumulator(index.size);
   const found: SimilarPair[] = [];
@@ -78,11 +86,20 @@ export function findSimilarPairs(index: OverlapIndex, floor: number): PairSearch
       scored++;
       if (s.score >= floor) found.push(toSimilarPair(index, x, y, s));
     }
+    if (x % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
   }
   return {
     pairs: found.sort(byScoreThenIds),
     stats: { pairsScored: scored, milliseconds: performance.now() - started },
   };
+}
+
+/** Runs a stepwise computation to its end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Adds, for every partnership after x sharing a feature of x's, the smaller of the two weights. */

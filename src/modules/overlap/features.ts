@@ -301,7 +301,25 @@ function postingsOf(column: WeightedColumn, count: number): WeightedPostings {
 }
 
 /** Builds the index over one scope (one locality's open partnerships). */
-export function buildIndex(records: readonly PartnershipFeatures[], context: ReadingContext = {}): OverlapIndex {
+/** What the index reads from one partnership: the most costly part of building it. */
+export interface RecordReading {
+  text: TextFeatures;
+  name: NameReading;
+}
+
+export function readRecord(
+  record: Pick<PartnershipFeatures, 'name' | 'purpose'>,
+  context: ReadingContext = {},
+): RecordReading {
+  return { text: readFeatures(record.name, record.purpose, context), name: readName(record.name, context) };
+}
+
+/** The index of a scope; `readings` (readRecord of each record, in order) when already read. */
+export function buildIndex(
+  records: readonly PartnershipFeatures[],
+  context: ReadingContext = {},
+  readings: readonly RecordReading[] = records.map((r) => readRecord(r, context)),
+): OverlapIndex {
   const positionOf = new Map<string, number>();
   records.forEach((r, p) => {
     if (positionOf.has(r.id)) throw new Error(`Partnership ${r.id} appears twice in the scope`);
@@ -309,8 +327,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
   });
   const textInterned: Interned = { ordinal: new Map(), frequency: [] };
   const directKeys: Array<Set<number>> = [];
-  const textRows = records.map((r) => {
-    const read = readFeatures(r.name, r.purpose, context);
+  const textRows = readings.map(({ text: read }) => {
     const row = new Map<number, number>();
     const direct = new Set<number>();
     for (const [key, multiplier] of read.multipliers) {
@@ -356,7 +373,7 @@ export function buildIndex(records: readonly PartnershipFeatures[], context: Rea
     fullInformation: FULL_INFORMATION_FEATURES * idf(1, records.length),
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
-    names: records.map((r) => readName(r.name, context)),
+    names: readings.map((r) => r.name),
   };
 }
 

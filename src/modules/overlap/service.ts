@@ -9,7 +9,7 @@ import type { ReferenceService } from '../reference/service.js';
 import { hasSeparateLegalStatus, type RegisterService } from '../register/service.js';
 import type { PartnerBurden } from '../register/burden.js';
 import type { ThesaurusSource } from '../thesaurus/source.js';
-import { type OverlapAnalysis, type PairJudgement, analyseScope, pairKey } from './analysis.js';
+import { type OverlapAnalysis, type PairJudgement, analyseScopeInSlices, pairKey } from './analysis.js';
 import { suggestSettings, type SettingsSuggestion } from './calibration.js';
 import { type CostRatesInput, DEFAULT_COST_RATES, hoursCostPence, resolveRates } from './costs.js';
 import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex } from './engine.js';
@@ -592,7 +592,7 @@ export class OverlapService {
         verdict: j.verdict,
       }));
       const { contextFor } = await this.contextFor(this.db, localities, organisations);
-      const analysis = analyseScope(records, organisations, {
+      const analysis = await analyseScopeInSlices(records, organisations, {
         rates,
         perLocality: wide,
         settingsByLocality: await this.settingsByLocality(this.db, ids),
