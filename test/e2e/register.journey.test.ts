@@ -325,7 +325,7 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
 
     await clickAndWait(row.getByRole('link', { name: organisationName }));
     expect(await heading()).toBe(organisationName);
-    expect(await text(page.locator('.app-key-figures > div').first())).toMatch(/^1\s*seats? on open partnerships$/);
+    expect(await text(page.locator('.app-key-figures > div').first())).toMatch(/^1\s*seat on active partnerships$/);
     expect(await page.getByRole('link', { name: partnershipName }).count()).toBeGreaterThanOrEqual(1);
     await checkAccessibility('organisation page with its seat');
   });
