@@ -113,7 +113,11 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
         addLabel(root, tokens, c, isAbbreviation(label));
       if (tokens.length > 1) {
         const phrase: Phrase = { stems: tokens.map((t) => t.stem), concept: c, abbreviation: isAbbreviation(label) };
-        for (const stem of new Set(phrase.stems)) phrasesByStem.set(stem, [...(phrasesByStem.get(stem) ?? []), phrase]);
+        for (const stem of new Set(phrase.stems)) {
+          const list = phrasesByStem.get(stem);
+          if (list) list.push(phrase);
+          else phrasesByStem.set(stem, [phrase]);
+        }
       }
     }
   });
@@ -124,6 +128,8 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
       for (const t of readTokens(label)) using.set(t.stem, (using.get(t.stem) ?? new Set()).add(c));
   });
   const conceptsUsing = new Map([...using].map(([stem, set]) => [stem, set.size]));
+  // Longest first, so the loose matcher tries the most specific phrase first (a stable sort).
+  for (const list of phrasesByStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   return { concepts, positionOf, ancestors, indicators, root, phrasesByStem, conceptsUsing };
 }
 
@@ -196,12 +202,13 @@ function placePhrase(phrase: Phrase, tokens: readonly Token[], around: number, c
 
 function matchLoosely(thesaurus: CompiledThesaurus, tokens: readonly Token[], covered: Set<number>): ConceptMatch[] {
   const found: ConceptMatch[] = [];
+  const stems = new Set(tokens.map((t) => t.stem));
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i)) continue;
-    const phrases = [...(thesaurus.phrasesByStem.get(tokens[i]!.stem) ?? [])].sort(
-      (a, b) => b.stems.length - a.stems.length,
-    );
+    const phrases = thesaurus.phrasesByStem.get(tokens[i]!.stem) ?? [];
     for (const phrase of phrases) {
+      // Most phrases sharing a word have another word the text lacks: a set look-up rules them out.
+      if (!phrase.stems.every((stem) => stems.has(stem))) continue;
       const positions = placePhrase(phrase, tokens, i, covered);
       if (!positions) continue;
       for (const p of positions) covered.add(p);
