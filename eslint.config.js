@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'src/web/static/', 'test-results/', '.tmp/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'dist.*/', 'src/web/static/', 'test-results/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // `joinedup` runs the compiled dist/: built once here (if stale) rather than by each worker.
+    globalSetup: ['test/helpers/build-dist.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

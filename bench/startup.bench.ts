@@ -4,17 +4,24 @@
  * measured in the same run, is a bare PGlite open of a fresh folder and a reopen, so the
  * ratios show what Joined Up adds on top of the embedded database itself.
  *
+ * Then the command line and the build: `joinedup --help` against `node -e 0` (median of 5),
+ * and the reopened start from the compiled dist/ against the sources through tsx (median of 3).
+ *
  *   npm run bench:startup
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
-async function timeToFirstPage(dataDir: string): Promise<number> {
+/** How `joinedup` is run: the compiled dist/ (as `npm start`), or the sources through tsx (as `npm run dev`). */
+const FROM_DIST = ['bin/joinedup.mjs'];
+const FROM_SOURCE = ['--import', 'tsx', 'bin/dev.mjs'];
+
+async function timeToFirstPage(dataDir: string, entry: string[] = FROM_DIST): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/joinedup.mjs', 'start'], {
+  const child = spawn(process.execPath, [...entry, 'start'], {
     env: {
       ...process.env,
       JOINEDUP_DATA_DIR: dataDir,
@@ -52,6 +59,18 @@ async function baseline(dataDir: string): Promise<number> {
   return performance.now() - started;
 }
 
+/** Milliseconds for one run of node with these arguments, to its exit. */
+function timeNode(args: string[]): number {
+  const started = performance.now();
+  execFileSync(process.execPath, args, { stdio: 'ignore' });
+  return performance.now() - started;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+// dist/ is built (if stale) before anything is timed, so no figure includes a build.
+execFileSync(process.execPath, ['bin/build.mjs', '--if-stale'], { stdio: 'inherit' });
+
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-bench-'));
 try {
   const baseFresh = await baseline(path.join(root, 'baseline'));
@@ -64,6 +83,28 @@ try {
   );
   console.log(
     `reopened folder:   first page after ${s(reopen)} (bare PGlite reopen ${s(baseReopen)}; ratio ${(reopen / baseReopen).toFixed(2)}) — target under 2 s`,
+  );
+
+  const bare: number[] = [];
+  const help: number[] = [];
+  const helpSource: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    bare.push(timeNode(['-e', '0']));
+    help.push(timeNode([...FROM_DIST, '--help']));
+    helpSource.push(timeNode([...FROM_SOURCE, '--help']));
+  }
+  console.log(
+    `joinedup --help:   ${s(median(help))} from dist/, ${s(median(helpSource))} from the sources through tsx (node -e 0 ${s(median(bare))}; ratios ${(median(help) / median(bare)).toFixed(2)} and ${(median(helpSource) / median(bare)).toFixed(2)}; median of 5) — target under 0.5 s`,
+  );
+
+  const reopenDist: number[] = [];
+  const reopenSource: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    reopenDist.push(await timeToFirstPage(path.join(root, 'app'), FROM_DIST));
+    reopenSource.push(await timeToFirstPage(path.join(root, 'app'), FROM_SOURCE));
+  }
+  console.log(
+    `reopened, by build: first page after ${s(median(reopenDist))} from dist/, ${s(median(reopenSource))} from the sources through tsx (ratio ${(median(reopenDist) / median(reopenSource)).toFixed(2)}; median of 3)`,
   );
 } finally {
   fs.rmSync(root, { recursive: true, force: true });

@@ -1,13 +1,17 @@
+import fs from 'node:fs';
 import { Command } from 'commander';
-import { loadConfig } from './config.js';
-import { DataFolderLockedError } from './db/lock.js';
-import { latestMigration } from './db/migrations.js';
-import { openConfiguredDatabase, start } from './main.js';
-import { createServices } from './services.js';
 import { exchangeCommands } from './modules/exchange/cli.js';
 import { accountCommands } from './modules/accounts/cli.js';
 import { nationalCommands } from './modules/national/cli.js';
-import { seedDemoUsers } from './modules/accounts/demo-users.js';
+
+// Only commander and the commands' declarations load here: `joinedup --help` and `--version`
+// import no app, database or service. Each action imports what it needs when it runs.
+
+/** The version in package.json (one folder up from src/ and from dist/ alike). */
+function version(): string {
+  const file = new URL('../package.json', import.meta.url);
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+}
 
 /** The operator's command line: `joinedup --help`. Every command calls the same services as the web. */
 export function buildCli(): Command {
@@ -15,6 +19,7 @@ export function buildCli(): Command {
   program
     .name('joinedup')
     .description('Joined Up: the register of local public-service partnerships')
+    .version(version(), '-V, --version', 'print the version')
     .showHelpAfterError();
 
   program
@@ -23,6 +28,7 @@ export function buildCli(): Command {
     .option('--no-demo', 'do not create the demo locality on a first start')
     .action(async (options: { demo: boolean }) => {
       const started = Date.now();
+      const [{ loadConfig }, { start }] = await Promise.all([import('./config.js'), import('./main.js')]);
       const running = await start(loadConfig(), { seedDemo: options.demo });
       console.log(
         `Joined Up is ready at ${running.address} (${running.database.kind}: ${running.database.location}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -45,6 +51,11 @@ export function buildCli(): Command {
     .command('migrate')
     .description('bring the database schema up to date')
     .action(async () => {
+      const [{ loadConfig }, { openConfiguredDatabase }, { latestMigration }] = await Promise.all([
+        import('./config.js'),
+        import('./main.js'),
+        import('./db/migrations.js'),
+      ]);
       const database = await openConfiguredDatabase(loadConfig());
       await database.close();
       console.log(`Database is at migration ${latestMigration()} (${database.kind}: ${database.location}).`);
@@ -54,6 +65,12 @@ export function buildCli(): Command {
     .command('seed-demo')
     .description('create the demo locality (fictional) if it is not there yet')
     .action(async () => {
+      const [{ loadConfig }, { openConfiguredDatabase }, { createServices }, { seedDemoUsers }] = await Promise.all([
+        import('./config.js'),
+        import('./main.js'),
+        import('./services.js'),
+        import('./modules/accounts/demo-users.js'),
+      ]);
       const config = loadConfig();
       const database = await openConfiguredDatabase(config);
       try {
@@ -80,6 +97,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
+    const { DataFolderLockedError } = await import('./db/lock.js');
     if (error instanceof DataFolderLockedError) {
       console.error(`joinedup: ${error.message}`);
       process.exit(3);

@@ -9,7 +9,7 @@ import {
   formatViolations,
   launchBrowser,
 } from '../helpers/browser.js';
-import { type TestServer, startTestServer } from '../helpers/server.js';
+import { type TestServer, startBuiltServer, startTestServer } from '../helpers/server.js';
 
 /**
  * The register journey a council officer takes, in a real browser against the real server:
@@ -31,8 +31,15 @@ const SYSTEM_ADMIN = 'sysadmin@joinedup.example';
 const runJourney = chromiumInstalled() || Boolean(process.env.CI);
 if (!runJourney) console.warn('Browser journey skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
 
-describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)', (backend) => {
-  let server: TestServer;
+/**
+ * The journey runs against the source (started in this process) on each database, and against
+ * the built app: `joinedup start` from dist/ in its own process, on a fresh data folder, which
+ * must pass the same journey as the source.
+ */
+const targets = [...backends, 'built app from dist/'] as const;
+
+describe.skipIf(!runJourney).each(targets)('register journey in Chromium (%s)', (backend) => {
+  let server: Pick<TestServer, 'url' | 'stop'>;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -46,7 +53,10 @@ describe.skipIf(!runJourney).each(backends)('register journey in Chromium (%s)',
   let partnershipUrl = '';
 
   beforeAll(async () => {
-    server = await startTestServer({ databaseUrl: backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined });
+    server =
+      backend === 'built app from dist/'
+        ? await startBuiltServer()
+        : await startTestServer({ databaseUrl: backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined });
     browser = await launchBrowser();
     context = await browser.newContext({ baseURL: server.url });
     context.setDefaultTimeout(15_000);

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { type Running, start } from '../../src/main.js';
@@ -39,14 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databaseUrl = created.url;
     dropDatabase = created.drop;
   }
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    JOINEDUP_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  };
+  const env = testServerEnv(dataDir, databaseUrl);
   let running: Running;
   try {
     running = await start(loadConfig(env), { seedDemo: options.seedDemo ?? true });
@@ -91,4 +86,74 @@ export async function createThrowawayDatabase(serverUrl: string): Promise<{ url:
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** The environment a test server starts with: a random port of 127.0.0.1, its own data folder. */
+function testServerEnv(dataDir: string, databaseUrl?: string): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    JOINEDUP_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BuiltServer {
+  /** The server's base address on 127.0.0.1 (no trailing slash). */
+  url: string;
+  /** The fresh PGlite data folder it was started on. */
+  dataDir: string;
+  /** What it printed so far. */
+  output(): string;
+  /** SIGTERM, wait for it to exit, remove the data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `joinedup start` as an operator does (`node bin/joinedup.mjs start`, which runs the
+ * compiled dist/), in its own process on a fresh PGlite data folder and a random port, with the
+ * same settings as startTestServer.
+ */
+export async function startBuiltServer(timeoutMs = 240_000): Promise<BuiltServer> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'joinedup-dist-'));
+  const { PATH, HOME, TMPDIR } = process.env;
+  const env: NodeJS.ProcessEnv = { PATH, HOME, TMPDIR, ...testServerEnv(dataDir) };
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/joinedup.mjs'), 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
+      child.stdout.on('data', () => {
+        const match = /ready at http:\/\/[^\s:]+:(\d+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`joinedup start exited with ${code}:\n${output}`));
+      });
+    });
+    return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

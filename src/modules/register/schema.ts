@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gssCode, isoDate, optionalText, requiredText, recordVersion } from '../../core/validation.js';
+import { LOCALITY_KINDS } from './kinds.js';
 
 /** Fixed vocabularies: these drive rules in code, so they are not administrator-editable lists. */
 export const LAYERS = ['strategic', 'executive', 'operational'] as const;
@@ -8,7 +9,7 @@ export const OPEN_STATUSES = ['proposed', 'active'] as const;
 export const SECTORS = ['public', 'private', 'voluntary', 'community'] as const;
 export const ROLES = ['chair', 'vice-chair', 'member', 'observer', 'accountable-body'] as const;
 export const SIGNIFICANCE = ['high', 'medium', 'low'] as const;
-export const LOCALITY_KINDS = ['county', 'district', 'unitary', 'metropolitan', 'london-borough'] as const;
+export { LOCALITY_KINDS };
 
 export const LAYER_LABELS: Record<(typeof LAYERS)[number], string> = {
   strategic: 'Strategic',
