@@ -1171,7 +1171,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('health', [
       'medication review',
       'medicines safety',
       'formulary',
-      'medication',
       'medicines',
       'medicines use review',
       'prescribing costs',

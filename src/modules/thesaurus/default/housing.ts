@@ -507,7 +507,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('housing', [
       'adapted housing',
       'lifetime homes',
       'disabled adaptations',
-      'adaptations',
       'major adaptations',
       'minor adaptations',
       'accessible homes',
