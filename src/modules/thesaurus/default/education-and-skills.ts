@@ -705,6 +705,8 @@ export const CONCEPTS: ConceptDefinition[] = inField('education-and-skills', [
       'leadership and management training',
       'skills investment',
       'employer led skills',
+      'investors in people',
+      'IIP',
     ],
     broader: ['skills-and-lifelong-learning'],
     related: ['business-support'],
