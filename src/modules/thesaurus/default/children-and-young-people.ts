@@ -978,7 +978,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
       'parent partnership service',
       'inclusive education',
       'learning difficulties and disabilities',
-      'LDD',
       'BESD',
       'SEMH',
       'social emotional and mental health',

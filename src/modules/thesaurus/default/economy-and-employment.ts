@@ -567,7 +567,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('economy-and-employment', [
       'town centre vitality',
       'town centre regeneration',
       'market towns initiative',
-      'market town health checks',
       'town centre first',
       'town centre living',
       'town centre masterplan',

@@ -90,7 +90,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('education-and-skills', [
       'opportunity areas',
       'education improvement partnership',
       'attainment challenge',
-      'city challenge',
       'black country challenge',
       'greater manchester challenge',
       'excellence in cities partnership',
