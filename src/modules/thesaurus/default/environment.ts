@@ -1451,4 +1451,21 @@ export const CONCEPTS: ConceptDefinition[] = inField('environment', [
     ],
     broader: ['liveability'],
   },
+  {
+    id: 'fairtrade',
+    label: 'Fairtrade and ethical trade',
+    altLabels: [
+      'fairtrade',
+      'fairtrade town',
+      'fairtrade borough',
+      'fairtrade city',
+      'fairtrade county',
+      'fairtrade steering group',
+      'fairtrade fortnight',
+      'fairtrade products',
+      'ethical trade',
+    ],
+    broader: ['sustainable-development'],
+    related: ['social-value-procurement', 'trading-standards'],
+  },
 ]);
