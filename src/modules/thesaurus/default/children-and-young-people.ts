@@ -719,7 +719,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
       'parenting courses',
       'support for parents',
       'help for parents',
-      'triple P',
       'mellow parenting',
       'strengthening families programme',
       'fathers',

@@ -1522,7 +1522,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
       'reoffending rates',
       'desistance',
       'national offender management service',
-      'through the gate',
       'reducing reoffending partnership',
       'criminal justice pathways',
     ],

@@ -20,7 +20,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('economy-and-employment', [
       'wealth creation',
       'economic performance',
       'GVA',
-      'productivity',
       'local growth',
       'economic vitality',
       'prosperous economy',

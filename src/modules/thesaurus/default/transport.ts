@@ -106,7 +106,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('transport', [
       'road safety officers',
       'pedestrian training',
       'driver training',
-      'pass plus',
       'new drivers',
       'motorcyclists',
       'safe driving',
