@@ -292,7 +292,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
       'child sexual exploitation and missing',
     ],
     broader: ['safeguarding-children'],
-    related: ['county-lines', 'modern-slavery'],
+    related: ['county-lines', 'modern-slavery', 'missing-children'],
   },
   {
     id: 'child-sexual-abuse',
@@ -665,6 +665,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
       'childcare for working parents',
       '30 hours childcare',
     ],
+    related: ['looked-after-children'],
     broader: ['early-years'],
     scopeNote: 'Care for children while parents work or train. Nursery education for its own sake is Early education.',
   },
@@ -1268,7 +1269,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
       'parents who misuse substances',
       'trilogy of risk',
     ],
-    broader: ['safeguarding-children'],
+    broader: ['safeguarding-children', 'substance-misuse'],
   },
   {
     id: 'adverse-childhood-experiences',

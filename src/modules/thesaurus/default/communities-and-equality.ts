@@ -510,6 +510,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('communities-and-equality',
       'devolved budgets',
       'community boards',
     ],
+    related: ['town-and-parish-councils'],
     broader: ['neighbourhood-management'],
   },
   {

@@ -113,6 +113,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
       'joint tasking',
       'partnership tasking',
     ],
+    related: ['local-intelligence'],
     broader: ['community-safety'],
   },
   {
@@ -718,6 +719,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
       'tell mama',
       'prejudice incidents',
     ],
+    related: ['lgbt-equality', 'disability-equality'],
     broader: ['community-safety'],
   },
   {
@@ -1499,6 +1501,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
       'gambling act',
       'responsible retailing',
     ],
+    related: ['taxis'],
     broader: ['community-safety'],
   },
   {
@@ -1774,6 +1777,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
       'community emergency groups',
       'community flood plans',
     ],
+    related: ['stronger-communities'],
     broader: ['emergency-planning'],
   },
   {

@@ -842,7 +842,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('culture-and-leisure', [
       'older people and the arts',
       'creativity in later life',
     ],
-    broader: ['arts'],
+    broader: ['arts', 'ageing-well'],
   },
   {
     id: 'disability-arts',

@@ -448,6 +448,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('education-and-skills', [
       'university liaison',
       'students and residents',
     ],
+    related: ['hmos'],
     broader: ['higher-education'],
   },
   {
@@ -613,7 +614,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('education-and-skills', [
       'apprenticeship opportunities',
     ],
     broader: ['skills-and-lifelong-learning'],
-    related: ['further-education'],
+    related: ['further-education', 'youth-employment'],
   },
   {
     id: 'careers-guidance',

@@ -604,6 +604,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('environment', [
       'allergens',
       'food standards inspections',
     ],
+    related: ['healthy-eating'],
     broader: ['environmental-health'],
   },
   {
@@ -1126,6 +1127,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('environment', [
       'food network',
       'sustainable food partnership',
     ],
+    related: ['food-poverty'],
     broader: ['sustainable-development'],
   },
   {
@@ -1315,6 +1317,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('environment', [
       'herbicides',
       'glyphosate',
     ],
+    related: ['parks'],
     broader: ['liveability'],
   },
   {

@@ -237,6 +237,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('housing', [
       'tenancy advice',
       'keeping their home',
     ],
+    related: ['homelessness-prevention'],
     broader: ['housing-related-support'],
   },
   {
@@ -316,7 +317,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('housing', [
       'affordable homes in villages',
       'rural exception housing',
     ],
-    broader: ['affordable-housing'],
+    broader: ['affordable-housing', 'rural-communities'],
   },
   {
     id: 'housing-supply',

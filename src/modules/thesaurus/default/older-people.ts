@@ -162,7 +162,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'falls detectors',
       'monitoring centre',
     ],
-    broader: ['older-people-independence'],
+    broader: ['older-people-independence', 'adult-social-care'],
     related: ['community-equipment'],
   },
   {
@@ -188,7 +188,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'social contact',
       'social activities for older people',
     ],
-    broader: ['older-people-services'],
+    broader: ['older-people-services', 'mental-wellbeing'],
     related: ['volunteering'],
     scopeNote: 'Loneliness at any age; most local work has been with older people.',
   },
@@ -229,7 +229,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'sheltered housing schemes',
     ],
     broader: ['older-people-housing', 'housing-related-support'],
-    related: ['extra-care-housing'],
+    related: ['extra-care-housing', 'supported-housing'],
   },
   {
     id: 'older-people-housing',
@@ -520,7 +520,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'sport for older people',
       'physical activity for older people',
     ],
-    broader: ['ageing-well'],
+    broader: ['ageing-well', 'physical-activity'],
     related: ['falls-prevention'],
   },
   {
@@ -571,7 +571,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       "older people's community safety",
       'crime against the elderly',
     ],
-    broader: ['older-people-services'],
+    broader: ['older-people-services', 'community-safety'],
     related: ['scams-and-doorstep-crime', 'elder-abuse'],
   },
   {
@@ -592,7 +592,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'repairs for older people',
       'safe at home',
     ],
-    broader: ['older-people-independence'],
+    broader: ['older-people-independence', 'housing'],
     related: ['disabled-adaptations'],
   },
   {
@@ -607,7 +607,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'transport for the elderly',
       'mobility for older people',
     ],
-    broader: ['older-people-services'],
+    broader: ['older-people-services', 'transport'],
     related: ['community-transport', 'concessionary-travel'],
   },
   {
@@ -624,7 +624,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'malnutrition in the elderly',
       'hydration in care homes',
     ],
-    broader: ['older-people-services'],
+    broader: ['older-people-services', 'healthy-eating'],
   },
   {
     id: 'care-home-life',
@@ -654,6 +654,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
       'retired senior volunteers',
       'older people volunteering',
     ],
-    broader: ['ageing-well'],
+    broader: ['ageing-well', 'volunteering'],
   },
 ]);

@@ -183,7 +183,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('social-care', [
       'domiciliary',
     ],
     broader: ['adult-social-care'],
-    related: ['reablement'],
+    related: ['reablement', 'care-homes'],
   },
   {
     id: 'care-homes',
@@ -208,6 +208,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('social-care', [
       'nursing home beds',
       'EPH',
     ],
+    related: ['childrens-homes'],
     broader: ['adult-social-care'],
   },
   {

@@ -127,7 +127,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('transport', [
       'drunk driving',
       'drug drivers',
     ],
-    broader: ['road-safety'],
+    broader: ['road-safety', 'substance-misuse'],
   },
   {
     id: 'school-crossing-patrols',
@@ -435,7 +435,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('transport', [
       'transport to appointments',
       'hospital travel',
     ],
-    broader: ['accessibility-planning'],
+    broader: ['accessibility-planning', 'healthcare-services'],
   },
   {
     id: 'active-travel',
