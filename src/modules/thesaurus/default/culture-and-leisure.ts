@@ -686,6 +686,8 @@ export const CONCEPTS: ConceptDefinition[] = inField('culture-and-leisure', [
       'play equipment',
       'outdoor play',
       'childrens playgrounds',
+      'places to play',
+      'safe places to play',
     ],
     broader: ['leisure'],
     related: ['parks'],
