@@ -239,6 +239,10 @@ describe('the default thesaurus read by the matcher', () => {
 
   it.each([
     ['Acute hospital', 'tourism'],
+    ['Tourism and hospitality', 'hospital-services'],
+    ['Support for people with dementia', 'housing-related-support'],
+    ['Energy efficiency partnership', 'efficiency-value-for-money'],
+    ['Early Years and Child Care Partnership', 'looked-after-children'],
     ['Local authority', 'literature-development'],
     ['Neighbourhood renewal', 'renewable-energy'],
     ['Child sex abuse', 'domestic-abuse-perpetrators'],

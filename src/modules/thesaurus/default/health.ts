@@ -1005,7 +1005,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('health', [
       'hospital reconfiguration',
       'elective recovery',
       'district general hospital',
-      'hospitals',
       'acute services',
       'acute sector',
       'secondary care',
