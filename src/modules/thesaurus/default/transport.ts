@@ -414,7 +414,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('transport', [
       'access to jobs',
       'transport exclusion',
       'transport barriers',
-      'getting to work',
       'transport to work',
       'transport to employment',
     ],
