@@ -244,6 +244,7 @@ describe('the default thesaurus read by the matcher', () => {
     ['Energy efficiency partnership', 'efficiency-value-for-money'],
     ['Early Years and Child Care Partnership', 'looked-after-children'],
     ['Strategy to prevent falls in care homes', 'preventing-violent-extremism'],
+    ['Joint working between the council, health and police', 'health-and-work'],
     ['Local preventative strategy', 'preventing-violent-extremism'],
     ['Partnership board - health and housing', 'nhs-commissioning'],
     ['Working with local agencies to support people in their own homes', 'homelessness'],

@@ -183,9 +183,9 @@ export const CONCEPTS: ConceptDefinition[] = inField('economy-and-employment', [
   },
   {
     id: 'health-and-work',
-    label: 'Health and work',
+    label: 'Health and employment',
     altLabels: [
-      'health and work',
+      'health and employment',
       'fit for work',
       'fit note',
       'work and health programme',
@@ -194,7 +194,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('economy-and-employment', [
       'individual placement and support',
       'mental health and employment',
       'employment support for people with health conditions',
-      'in work health',
       'retaining employment',
       'connect to work',
       'healthy working lives',
@@ -203,6 +202,8 @@ export const CONCEPTS: ConceptDefinition[] = inField('economy-and-employment', [
       'returning to work after illness',
       'employment for people with mental health problems',
     ],
+    scopeNote:
+      'Helping people with health conditions into work and to stay in work. "Health and work" is left out as a label: the engine reads it in every "joint working with health".',
     broader: ['worklessness'],
     related: ['workplace-health'],
   },
