@@ -111,8 +111,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
       'SARA',
       'national intelligence model',
       'NIM',
-      'joint tasking',
-      'partnership tasking',
     ],
     related: ['local-intelligence'],
     broader: ['community-safety'],

@@ -970,7 +970,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('education-and-skills', [
       "prince's trust programme",
       'pre-vocational courses',
       'youth engagement and progression framework',
-      'opportunities for all',
       'princes trust',
       'engagement programmes for young people',
       'entry level learning',

@@ -595,7 +595,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
     altLabels: [
       'transport for older people',
       "older people's transport",
-      'getting out and about',
       'travel for older people',
       'older people travel',
       'transport for the elderly',
