@@ -1517,7 +1517,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('economy-and-employment', [
       'business forum',
       'private sector engagement',
       'business representation',
-      'employers forum',
       'private sector partners',
       'business representatives',
       'business liaison',
