@@ -209,6 +209,14 @@ describe('the default thesaurus read by the matcher', () => {
     ['Supporting People programme', 'Floating support'],
     ['Things for teenagers to do', 'Positive activities for young people'],
     ['Help for people misusing drink or drugs', 'Drug and Alcohol Action Team'],
+    ['Keeping older people living at home', 'Independence of older people'],
+    ["Kids' activities", 'Positive activities for young people'],
+    ['Getting people back to work', 'Jobseekers and the long term unemployed'],
+    ['Lollipop ladies', 'School crossing patrol service'],
+    ['Early excellence centres', 'Family hubs'],
+    ['Mental handicap services', 'People with learning disabilities'],
+    ['Old age pensioners', 'Older people'],
+    ['Bed blockers', 'Delayed transfers of care'],
   ])('finds the same work in "%s" and "%s"', (first, second) => {
     const shared = [...conceptsIn(first)].filter((id) => conceptsIn(second).has(id));
     expect(shared.length, `${[...conceptsIn(first)]} / ${[...conceptsIn(second)]}`).toBeGreaterThan(0);
@@ -220,10 +228,32 @@ describe('the default thesaurus read by the matcher', () => {
     ['Homelessness prevention', 'Affordable housing supply'],
     ['Youth offending team', 'Youth service'],
     ['Intermediate care', 'Reablement'],
+    ['Home care', 'Care homes'],
+    ['Childcare', 'Looked after children'],
   ])('keeps "%s" and "%s" apart, as related but different work', (first, second) => {
     const [a] = [...conceptsIn(first)];
     const [b] = [...conceptsIn(second)];
     expect(a && b && a !== b, `${a} / ${b}`).toBe(true);
     expect(byId.get(a!)!.related).toContain(b);
+  });
+
+  it.each([
+    ['Acute hospital', 'tourism'],
+    ['Tourism and hospitality', 'hospital-services'],
+    ['Support for people with dementia', 'housing-related-support'],
+    ['Energy efficiency partnership', 'efficiency-value-for-money'],
+    ['Early Years and Child Care Partnership', 'looked-after-children'],
+    ['Strategy to prevent falls in care homes', 'preventing-violent-extremism'],
+    ['Joint working between the council, health and police', 'health-and-work'],
+    ['Local preventative strategy', 'preventing-violent-extremism'],
+    ['Partnership board - health and housing', 'nhs-commissioning'],
+    ['Working with local agencies to support people in their own homes', 'homelessness'],
+    ['Local authority', 'literature-development'],
+    ['Neighbourhood renewal', 'renewable-energy'],
+    ['Child sex abuse', 'domestic-abuse-perpetrators'],
+    ['Adapting to climate change', 'disabled-adaptations'],
+    ['Accountability of the board', 'digital-government'],
+  ])('does not read "%s" as %s, whose words stem alike', (text, id) => {
+    expect([...conceptsIn(text)]).not.toContain(id);
   });
 });
