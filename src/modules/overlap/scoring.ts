@@ -33,7 +33,7 @@ export interface OverlapSettings {
 }
 
 /** Measured on the benchmark registers: see README.md "Calibration". */
-export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.6, look: 0.4 };
+export const DEFAULT_SETTINGS: Readonly<OverlapSettings> = { likely: 0.7, look: 0.4 };
 
 /** Text similarity at which the wording alone makes a pair certain. */
 export const TEXT_SATURATION = 0.5;
