@@ -17,9 +17,10 @@ import type { CandidateContext } from './candidates.js';
 import { clusterPairs } from './clusters.js';
 import { resolveRates } from './costs.js';
 import type { CostRatesInput } from './costs.js';
-import { buildIndex, explainPair, similarPairSteps, byScoreThenIds, runToEnd } from './engine.js';
+import { buildIndex, explainPair, similarPairSteps, byScoreThenIds } from './engine.js';
 import type { OverlapIndex } from './engine.js';
-import { readRecord, type ReadingContext, type RecordReading } from './features.js';
+import { readScopeSteps, type ReadingContext } from './features.js';
+import { runToEnd } from './steps.js';
 import { metricsWithLocalities } from './metrics.js';
 import type { ScopeMetrics } from './metrics.js';
 import { resolveSettings, scorePositions, tierOf, type OverlapSettings, type Tier } from './scoring.js';
@@ -160,9 +161,6 @@ export function analyseScope(
   return runToEnd(analysisSteps(records, organisations, options));
 }
 
-/** Partnerships read between pauses: reading one takes well under a millisecond. */
-const RECORDS_PER_STEP = 20;
-
 /** Longest the analysis holds the event loop before letting waiting requests in. */
 export const SLICE_MS = 25;
 
@@ -212,12 +210,8 @@ function* analysisSteps(
     const settings = resolveSettings({ ...options.settings, ...options.settingsByLocality?.get(localityId) });
     settingsOf[localityId] = settings;
     const context = options.contextFor?.(localityId) ?? {};
-    const readings: RecordReading[] = [];
-    for (const record of local) {
-      readings.push(timed(timings, 'index', () => readRecord(record, context)));
-      if (readings.length % RECORDS_PER_STEP === 0) yield;
-    }
-    const index = timed(timings, 'index', () => buildIndex(local, context, readings));
+    const reading = yield* timedSteps(timings, 'index', readScopeSteps(local, context));
+    const index = timed(timings, 'index', () => buildIndex(local, context, reading));
     indexes.set(localityId, index);
     const found = yield* timedSteps(timings, 'pairs', flagPairSteps(index, settings, judged));
     pairs.push(...found.pairs);

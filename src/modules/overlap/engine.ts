@@ -11,6 +11,7 @@
  * partnerships are not duplicates of each other).
  */
 import { readFeatures, readName, sharedWeight, tellsWhat, type NameReading, type OverlapIndex } from './features.js';
+import { runToEnd } from './steps.js';
 import { idf } from './text.js';
 import { scoreFromShared, scorePositions, type OverlapSettings, type PairScore } from './scoring.js';
 import type { MatchExplanation, PartnershipFeatures, SharedFeature, SimilarPair } from './types.js';
@@ -94,14 +95,6 @@ export function* similarPairSteps(index: OverlapIndex, floor: number): Generator
   };
 }
 
-/** Runs a stepwise computation to its end without pausing. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** Adds, for every partnership after x sharing a feature of x's, the smaller of the two weights. */
 function accumulateLater(
   column: OverlapIndex['text'],
@@ -169,7 +162,14 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     memberTotal += weight;
     if (ordinal >= 0) memberIds.push({ ordinal, weight });
   }
-  return { textIds, textTotal, textInformation, memberIds, memberTotal, name: readName(candidate.name, index.context) };
+  return {
+    textIds,
+    textTotal,
+    textInformation,
+    memberIds,
+    memberTotal,
+    name: readName(candidate.name, index.nameContext),
+  };
 }
 
 /**

@@ -20,7 +20,8 @@
  */
 import { ageBands, idf, readText, readTokens, STOP_WORDS } from './text.js';
 import { type CompiledThesaurus, matchConcepts } from '../thesaurus/matcher.js';
-import { nameShape, type NameShape } from './places.js';
+import { nameShape, scopePlaceWords, type NameShape } from './places.js';
+import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
 /** What the engine knows beyond the records: the thesaurus, indicator titles, the scope's own words. */
@@ -224,7 +225,10 @@ export interface OverlapIndex {
   records: readonly PartnershipFeatures[];
   size: number;
   positionOf: ReadonlyMap<string, number>;
+  /** What the texts were read with: the scope's context and its own places as stop words. */
   context: ReadingContext;
+  /** What the names were read with (places kept, to tell them apart). */
+  nameContext: ReadingContext;
   text: WeightedColumn;
   textPostings: WeightedPostings;
   /** Each partnership's weight from features named directly (not broader concepts): how much its text says. */
@@ -300,25 +304,46 @@ function postingsOf(column: WeightedColumn, count: number): WeightedPostings {
   return { start, positions, weights };
 }
 
-/** Builds the index over one scope (one locality's open partnerships). */
-/** What the index reads from one partnership: the most costly part of building it. */
-export interface RecordReading {
-  text: TextFeatures;
-  name: NameReading;
+/** How many steps of reading a pause comes after: reading one partnership takes well under a millisecond. */
+const RECORDS_PER_STEP = 20;
+
+/** A scope's partnerships as read: their names, and their texts read without the scope's own places. */
+export interface ScopeReading {
+  names: NameReading[];
+  texts: TextFeatures[];
+  /** The context the texts were read in: the scope's context and its places as stop words. */
+  textContext: ReadingContext;
 }
 
-export function readRecord(
-  record: Pick<PartnershipFeatures, 'name' | 'purpose'>,
+/**
+ * Reads a scope's partnerships, pausing every few (a caller may let other work in): names first,
+ * since they tell the scope's own places (places.ts), then the texts with those places ignored.
+ */
+export function* readScopeSteps(
+  records: readonly Pick<PartnershipFeatures, 'name' | 'purpose'>[],
   context: ReadingContext = {},
-): RecordReading {
-  return { text: readFeatures(record.name, record.purpose, context), name: readName(record.name, context) };
+): Generator<void, ScopeReading> {
+  const names: NameReading[] = [];
+  for (const record of records) {
+    names.push(readName(record.name, context));
+    if (names.length % RECORDS_PER_STEP === 0) yield;
+  }
+  const places = scopePlaceWords(names.map((n) => n.shape));
+  const textContext =
+    places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
+  const texts: TextFeatures[] = [];
+  for (const record of records) {
+    texts.push(readFeatures(record.name, record.purpose, textContext));
+    if (texts.length % RECORDS_PER_STEP === 0) yield;
+  }
+  return { names, texts, textContext };
 }
 
-/** The index of a scope; `readings` (readRecord of each record, in order) when already read. */
+/** Builds the index over one scope (one locality's open partnerships); `reading` when already read. */
 export function buildIndex(
   records: readonly PartnershipFeatures[],
   context: ReadingContext = {},
-  readings: readonly RecordReading[] = records.map((r) => readRecord(r, context)),
+  reading: ScopeReading = runToEnd(readScopeSteps(records, context)),
 ): OverlapIndex {
   const positionOf = new Map<string, number>();
   records.forEach((r, p) => {
@@ -327,7 +352,7 @@ export function buildIndex(
   });
   const textInterned: Interned = { ordinal: new Map(), frequency: [] };
   const directKeys: Array<Set<number>> = [];
-  const textRows = readings.map(({ text: read }) => {
+  const textRows = reading.texts.map((read) => {
     const row = new Map<number, number>();
     const direct = new Set<number>();
     for (const [key, multiplier] of read.multipliers) {
@@ -360,7 +385,8 @@ export function buildIndex(
     records,
     size: records.length,
     positionOf,
-    context,
+    context: reading.textContext,
+    nameContext: context,
     text: text.column,
     textPostings: text.postings,
     textInformation,
@@ -373,7 +399,7 @@ export function buildIndex(
     fullInformation: FULL_INFORMATION_FEATURES * idf(1, records.length),
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
-    names: readings.map((r) => r.name),
+    names: reading.names,
   };
 }
 

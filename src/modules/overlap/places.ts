@@ -43,6 +43,24 @@ export function nameShape(
   };
 }
 
+/** Fewest partnerships' names a place-like word must be in to be read as one of the scope's places. */
+const PLACE_IN_NAMES = 2;
+
+/**
+ * The scope's own places, learnt from its partnerships' names: a place-like word (a capital, not
+ * read by the thesaurus as part of a kind of work, not generic) in the names of at least two
+ * partnerships ("Cherry Tree Neighbourhood Forum", "Cherry Tree Community Centre"). In a text
+ * they say where, not what: two bodies for one ward are the same work only if their work is.
+ */
+export function scopePlaceWords(shapes: readonly NameShape[]): Set<string> {
+  const namesUsing = new Map<string, number>();
+  for (const shape of shapes) {
+    const seen = new Set(shape.words.filter((_, i) => shape.placeLike[i]).map((w) => w.toLowerCase()));
+    for (const word of seen) namesUsing.set(word, (namesUsing.get(word) ?? 0) + 1);
+  }
+  return new Set([...namesUsing].filter(([, count]) => count >= PLACE_IN_NAMES).map(([word]) => word));
+}
+
 /** Why two partnerships are the same kind of body for different places, in words; undefined if they are not. */
 export function differentPlaces(
   a: Pick<PartnershipFeatures, 'areas'>,

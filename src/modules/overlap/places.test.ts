@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { compileThesaurus } from '../thesaurus/matcher.js';
+import { TEST_THESAURUS } from '../thesaurus/fixture.js';
+import { buildIndex, explainPair } from './engine.js';
+import { DEFAULT_SETTINGS } from './scoring.js';
+import { partnership } from './test-records.js';
+
+const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
+
+describe('the same kind of body for different places, and different bodies for one place', () => {
+  const filler = ['recycling', 'libraries', 'tourism', 'allotments', 'museums', 'parking'].map((work, i) =>
+    partnership(`F${i}`, { name: `${work} group`, purpose: `About ${work}`, memberOrganisationIds: [`o${i}`] }),
+  );
+
+  it('does not take the name of a ward two bodies serve as evidence that they do the same work', () => {
+    const records = [
+      partnership('NF', {
+        name: 'Cherry Tree Neighbourhood Forum',
+        purpose: 'Residents of Cherry Tree agree the ward plan',
+        memberOrganisationIds: ['a'],
+      }),
+      partnership('CC', {
+        name: 'Cherry Tree Community Centre Committee',
+        purpose: 'Lettings and upkeep of the Cherry Tree centre',
+        memberOrganisationIds: ['b'],
+      }),
+      ...filler,
+    ];
+    const index = buildIndex(records, context);
+    const explained = explainPair(index, 'CC', 'NF', DEFAULT_SETTINGS)!;
+    expect(explained.sharedFeatures.map((f) => f.writtenA)).not.toContain('cherry');
+    expect(explained.sharedFeatures.map((f) => f.writtenA)).not.toContain('tree');
+    expect(explained.score).toBeLessThan(DEFAULT_SETTINGS.look);
+  });
+
+  it('tells two bodies named alike but for different places apart', () => {
+    const records = [
+      partnership('N', {
+        name: 'Northgate Litter Pickers',
+        purpose: 'Monthly litter picks',
+        memberOrganisationIds: ['a'],
+      }),
+      partnership('E', {
+        name: 'Elmwood Litter Pickers',
+        purpose: 'Monthly litter picks',
+        memberOrganisationIds: ['b'],
+      }),
+      ...filler,
+    ];
+    const explained = explainPair(buildIndex(records, context), 'E', 'N', DEFAULT_SETTINGS)!;
+    expect(explained.differentPlaces).toBe('Elmwood and Northgate');
+    expect(explained.score).toBeLessThan(DEFAULT_SETTINGS.likely);
+  });
+});
