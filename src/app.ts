@@ -29,6 +29,7 @@ import { performanceRoutes } from './modules/performance/routes.js';
 import { gatekeeperRoutes } from './modules/gatekeeper/routes.js';
 import { rationalisationRoutes } from './modules/rationalisation/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
+import { thesaurusRoutes } from './modules/thesaurus/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -200,6 +201,7 @@ export async function createApp({ config, database, services, logger = true }: A
   gatekeeperRoutes(app, services);
   rationalisationRoutes(app, services);
   jobRoutes(app, services);
+  thesaurusRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

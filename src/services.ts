@@ -19,7 +19,7 @@ import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { RegisterService } from './modules/register/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
-import { fixedThesaurus } from './modules/thesaurus/source.js';
+import { ThesaurusService } from './modules/thesaurus/service.js';
 
 export interface Services {
   accounts: AccountsService;
@@ -34,6 +34,7 @@ export interface Services {
   register: RegisterService;
   exchange: ExchangeService;
   jobs: JobService;
+  thesaurus: ThesaurusService;
 }
 
 export function createServices(
@@ -55,13 +56,10 @@ export function createServices(
     principalFor: (ownerId) => accounts.principalForOwner(ownerId),
   });
   const exchange = new ExchangeService(database.db, register, reference, jobs);
-  const overlap = new OverlapService(
-    database.db,
-    register,
-    reference,
-    audit,
-    fixedThesaurus(DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION),
-  );
+  const thesaurus = new ThesaurusService(database.db, audit, DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION, {
+    publicUrl: config.publicUrl,
+  });
+  const overlap = new OverlapService(database.db, register, reference, audit, thesaurus);
   const map = new MapService(database.db, register, reference);
   const notifications = new NotificationService(database.db, mailer, config.publicUrl);
   const core: CoreServices = { db: database.db, audit, reference, register, overlap, map, notifications };
@@ -82,5 +80,6 @@ export function createServices(
     gatekeeper,
     rationalisation,
     jobs,
+    thesaurus,
   };
 }

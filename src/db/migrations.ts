@@ -8,6 +8,7 @@ import { overlapMigration } from '../modules/overlap/schema.js';
 import { rationalisationMigration } from '../modules/rationalisation/schema.js';
 import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
+import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -247,6 +248,8 @@ const migrations: Record<string, Migration> = {
       await sql`alter table outbox add column html text`.execute(db);
     },
   },
+  // The administrator's edits to the shipped thesaurus, laid over it in order.
+  '0014_thesaurus': thesaurusMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

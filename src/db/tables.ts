@@ -6,6 +6,7 @@ import type { RationalisationTables } from '../modules/rationalisation/schema.js
 import type { JobTables } from '../modules/jobs/schema.js';
 import type { ExchangeTables } from '../modules/exchange/schema.js';
 import type { OverlapTables } from '../modules/overlap/schema.js';
+import type { ThesaurusTables } from '../modules/thesaurus/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -207,7 +208,8 @@ export interface DB
     RationalisationTables,
     OverlapTables,
     JobTables,
-    ExchangeTables {
+    ExchangeTables,
+    ThesaurusTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -31,7 +31,17 @@ const NAVIGATION: Record<string, string[]> = {
   'scrutiny-member': [...READER, 'API', 'Inbox', 'Cllr Morgan Scrutiny', 'Sign out'],
   'go-adviser': [...READER, 'API', 'Inbox', 'Gita Adviser', 'Sign out'],
   'national-gatekeeper': [...READER, 'API', 'Inbox', 'Nat Gatekeeper', 'Sign out'],
-  'system-admin': [...READER, 'Users', 'Reference data', 'Email outbox', 'API', 'Inbox', 'Sys Admin', 'Sign out'],
+  'system-admin': [
+    ...READER,
+    'Users',
+    'Reference data',
+    'Email outbox',
+    'Thesaurus',
+    'API',
+    'Inbox',
+    'Sys Admin',
+    'Sign out',
+  ],
 };
 
 describe.skipIf(!runJourney)('roles in Chromium', () => {

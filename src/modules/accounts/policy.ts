@@ -115,6 +115,11 @@ export function canManageReferenceData(principal: Principal): boolean {
   return principal.canWrite && isSystem(principal);
 }
 
+/** The thesaurus the overlap engine reads with is the same for every locality: a system administrator edits it. */
+export function canEditThesaurus(principal: Principal): boolean {
+  return principal.canWrite && isSystem(principal);
+}
+
 export function canCreateLocality(principal: Principal): boolean {
   return principal.canWrite && isSystem(principal);
 }

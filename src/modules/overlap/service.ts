@@ -505,7 +505,7 @@ export class OverlapService {
     localities: Locality[],
     organisations: readonly OrganisationRecord[],
   ): Promise<{ contextFor: (id: string) => ReadingContext; version: string }> {
-    const { thesaurus, version } = await this.thesaurus.current();
+    const { thesaurus, version } = await this.thesaurus.current(db);
     const indicatorTitles = await this.repository.indicatorTitles(db);
     const byId = new Map(localities.map((l) => [l.id, l]));
     const organisationNames = new Map<string, string[]>();
