@@ -140,8 +140,9 @@ describe('a national analysis while the server keeps answering', () => {
     const took = performance.now() - started;
     clearInterval(timer);
     expect(took).toBeGreaterThan(4 * SLICE_MS * 10); // long enough that holding the loop would show
-    // Holding the loop for the whole analysis would take seconds; a busy machine adds some delay.
-    expect(longestWait).toBeLessThan(400);
+    // Holding the loop would make the longest wait the whole analysis (seconds); a busy machine
+    // stretches each slice, so the bound is generous.
+    expect(longestWait).toBeLessThan(Math.min(1000, took / 3));
     const whole = analyseScope(data.partnerships, data.organisations, options);
     expect(sliced.pairs.map((p) => `${p.aId}|${p.bId}|${p.tier}`)).toEqual(
       whole.pairs.map((p) => `${p.aId}|${p.bId}|${p.tier}`),

@@ -20,7 +20,8 @@ import type { CostRatesInput } from './costs.js';
 import { buildIndex, explainPair, similarPairSteps, byScoreThenIds } from './engine.js';
 import type { OverlapIndex } from './engine.js';
 import { readScopeSteps, type ReadingContext } from './features.js';
-import { runToEnd } from './steps.js';
+import { inSlices, runToEnd } from './steps.js';
+export { SLICE_MS } from './steps.js';
 import { metricsWithLocalities } from './metrics.js';
 import type { ScopeMetrics } from './metrics.js';
 import { resolveSettings, scorePositions, tierOf, type OverlapSettings, type Tier } from './scoring.js';
@@ -161,28 +162,16 @@ export function analyseScope(
   return runToEnd(analysisSteps(records, organisations, options));
 }
 
-/** Longest the analysis holds the event loop before letting waiting requests in. */
-export const SLICE_MS = 25;
-
 /**
  * The same analysis in slices of about SLICE_MS, letting requests in between: a national scope
  * takes seconds, and a server must keep answering while it runs.
  */
-export async function analyseScopeInSlices(
+export function analyseScopeInSlices(
   records: readonly PartnershipFeatures[],
   organisations: readonly OrganisationRecord[],
   options: AnalysisOptions = {},
 ): Promise<OverlapAnalysis> {
-  const steps = analysisSteps(records, organisations, options);
-  let sliceStarted = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStarted >= SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStarted = performance.now();
-    }
-  }
+  return inSlices(analysisSteps(records, organisations, options));
 }
 
 /** The analysis, pausing after each locality (a national scope is many small ones). */

@@ -85,7 +85,7 @@ interface Entry {
   result: LocalityAnalysis;
 }
 
-const LOCALITIES_PER_QUERY = 10;
+const LOCALITIES_PER_QUERY = 5;
 
 /** The first analysis of a wide scope takes seconds: a page waits this long, then says so instead. */
 const FIRST_RESULT_WAIT_MS = 1500;

@@ -24,7 +24,7 @@ import porter2 from 'wink-porter2-stemmer';
 
 const FUNCTION_WORDS = `a about above across after again against all also am among an and any are as at be
 because been before being below between both but by can could did do does doing during each
-eg either etc few for from had has have having he her here hers him his how i ie if in inc
+eg either etc every few fewer for from had has have having he her here hers him his how i ie if in inc
 incl is it its itself just may me might more most must my no nor not now of on once only or
 other our ours own per plus re same shall she should so some such than that the their
 theirs them then there these they this those through to too until upon us very via vs was
@@ -41,7 +41,7 @@ provides develop develops developing oversee oversees lead leads leading enable 
 tackles address addresses coordinate coordinates coordinating coordination overall general wide
 key main various range issues matters task tasks activity activities action actions initiative
 initiatives project projects programme programmes scheme schemes plan plans planning strategy
-strategies framework agenda remit role roles purpose purposes district county borough city area
+strategies framework agenda remit role roles purpose purposes district county borough city ward wards area
 areas people residents partner partners organisations agencies agency services service agree agrees
 approve approves publish publishes report reports annual annually audit audits monitor monitors
 review reviews quarterly help helps helping support supports supporting`;

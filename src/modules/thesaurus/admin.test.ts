@@ -40,6 +40,9 @@ describe.each(backends)('the thesaurus as reference data on %s', (backend) => {
         purpose: `Fewer ${PHRASE} in every ward`,
       })
     ).id;
+    // Other work around them, as in any register, so that what the two share is rare in it.
+    for (const work of ['Recycling', 'Libraries', 'Road safety', 'Allotments', 'Museums', 'Parking'])
+      await register.createPartnership(SYSTEM, CODE, { ...base, name: `${work} group`, purpose: `About ${work}` });
     sysadmin = await ctx.person([{ role: 'system-admin' }]);
     officer = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
   }, 120_000);
@@ -102,7 +105,7 @@ describe.each(backends)('the thesaurus as reference data on %s', (backend) => {
 
     // A proposal in the official words is now checked against the forum that writes the everyday phrase.
     const reasons = await precheckReasons();
-    expect(reasons).toContain(`‘teenage pregnancy’ ~ ‘${PHRASE}’ (thesaurus: teenage pregnancy)`);
+    expect(reasons).toMatch(new RegExp(`‘teenage pregnancy[^’]*’ ~ ‘${PHRASE}’ \\(thesaurus: teenage pregnancy\\)`));
 
     // Taking the label away again takes the match away.
     await ctx.services.thesaurus.removeAltLabel(sysadmin.principal, 'teenage-pregnancy', { label: PHRASE });

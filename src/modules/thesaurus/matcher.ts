@@ -7,6 +7,7 @@
  * Labels of the form "NI 112" tie a national indicator to the concept it measures.
  */
 import { readTokens, type Token } from '../overlap/text.js';
+import { runToEnd } from '../overlap/steps.js';
 import type { ConceptDefinition } from './types.js';
 
 interface TrieNode {
@@ -94,19 +95,29 @@ function ancestorsOf(concepts: readonly ConceptDefinition[], positionOf: Readonl
 }
 
 export function compileThesaurus(concepts: readonly ConceptDefinition[]): CompiledThesaurus {
+  return runToEnd(compileThesaurusSteps(concepts));
+}
+
+/** Concepts compiled between pauses of compileThesaurusSteps (about ten thousand labels in all). */
+const CONCEPTS_PER_STEP = 50;
+
+/** compileThesaurus, pausing every few concepts, so a server compiling a new edition keeps answering. */
+export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): Generator<void, CompiledThesaurus> {
   const positionOf = new Map(concepts.map((c, i) => [c.id, i]));
   const root = node();
   const indicators = new Map<string, number[]>();
   const phrasesByStem = new Map<string, Phrase[]>();
-  concepts.forEach((concept, c) => {
+  const using = new Map<string, Set<number>>();
+  for (const [c, concept] of concepts.entries()) {
     for (const label of [concept.label, ...concept.altLabels]) {
+      const tokens = readTokens(label);
+      for (const t of tokens) using.set(t.stem, (using.get(t.stem) ?? new Set()).add(c));
       const indicator = INDICATOR_LABEL.exec(label.trim());
       if (indicator) {
         const key = indicator[1]!.toLowerCase();
         indicators.set(key, [...(indicators.get(key) ?? []), c]);
         continue;
       }
-      const tokens = readTokens(label);
       // A one-word label of a generic word ("services", "local") would match everything; a
       // phrase of them ("Local Strategic Partnership", "out of work") is specific enough.
       if (tokens.length > 1 || (tokens.length === 1 && !tokens[0]!.generic))
@@ -120,13 +131,9 @@ export function compileThesaurus(concepts: readonly ConceptDefinition[]): Compil
         }
       }
     }
-  });
+    if (c % CONCEPTS_PER_STEP === CONCEPTS_PER_STEP - 1) yield;
+  }
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
-  const using = new Map<string, Set<number>>();
-  concepts.forEach((concept, c) => {
-    for (const label of [concept.label, ...concept.altLabels])
-      for (const t of readTokens(label)) using.set(t.stem, (using.get(t.stem) ?? new Set()).add(c));
-  });
   const conceptsUsing = new Map([...using].map(([stem, set]) => [stem, set.size]));
   // Longest first, so the loose matcher tries the most specific phrase first (a stable sort).
   for (const list of phrasesByStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);

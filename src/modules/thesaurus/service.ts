@@ -12,7 +12,8 @@ import type { Db } from '../../db/database.js';
 import { canEditThesaurus, refuse } from '../accounts/policy.js';
 import type { AuditService } from '../audit/service.js';
 import { applyEdits, labelClash, labelKey, searchText, type Edition } from './edition.js';
-import { compileThesaurus, type CompiledThesaurus } from './matcher.js';
+import { compileThesaurusSteps, type CompiledThesaurus } from './matcher.js';
+import { inSlices } from '../overlap/steps.js';
 import { ThesaurusRepository } from './repository.js';
 import {
   altLabelInput,
@@ -98,7 +99,8 @@ export class ThesaurusService implements ThesaurusSource {
     if (this.loaded && this.loaded.stamp === stamp) return this.loaded;
     const edition = applyEdits(this.defaults, stamp === 0 ? [] : await this.repository.edits(db));
     const version = stamp === 0 ? this.defaultVersion : `${this.defaultVersion}+edit.${stamp}`;
-    const loaded = { stamp, edition, compiled: { thesaurus: compileThesaurus(edition.concepts), version } };
+    const thesaurus = await inSlices(compileThesaurusSteps(edition.concepts));
+    const loaded = { stamp, edition, compiled: { thesaurus, version } };
     // A transaction's uncommitted edit is never kept: it may yet be rolled back.
     if (!db.isTransaction) this.loaded = loaded;
     return loaded;
