@@ -19,7 +19,7 @@ async function withServices<T>(
   }
 }
 
-export async function addUser(options: {
+export interface AddUserOptions {
   email: string;
   name: string;
   admin?: boolean;
@@ -27,7 +27,9 @@ export async function addUser(options: {
   locality?: string;
   region?: string;
   passwordEnv?: string;
-}): Promise<void> {
+}
+
+export async function addUser(options: AddUserOptions): Promise<void> {
   const role = (options.admin ? 'system-admin' : options.role) as Role | undefined;
   if (role && !ROLES.includes(role)) throw new Error(`Unknown role ${role}: use one of ${ROLES.join(', ')}`);
   const password = options.passwordEnv ? process.env[options.passwordEnv] : undefined;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ROLES } from '../../core/actor.js';
+import type { AddUserOptions } from './cli-actions.js';
 
 // The commands only: each action imports its work (cli-actions.ts) when it runs.
 
@@ -19,17 +20,7 @@ export function accountCommands(program: Command): void {
       '--password-env <variable>',
       'take the password from this environment variable (otherwise a set-password link is printed)',
     )
-    .action(
-      async (options: {
-        email: string;
-        name: string;
-        admin?: boolean;
-        role?: string;
-        locality?: string;
-        region?: string;
-        passwordEnv?: string;
-      }) => (await import('./cli-actions.js')).addUser(options),
-    );
+    .action(async (options: AddUserOptions) => (await import('./cli-actions.js')).addUser(options));
 
   program
     .command('audit')
