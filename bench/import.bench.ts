@@ -190,7 +190,7 @@ async function compare(kind: 'pglite' | 'postgres', data: Generated) {
     }
     const ratio = copyMs / importMs;
     console.log(
-      `${kind.padEnd(8)} validated import ${seconds(importMs)} (${rate(data.rows, importMs).toLocaleString('en-GB')} rows/s); COPY into plain tables ${seconds(copyMs)} (${rate(data.rows, copyMs).toLocaleString('en-GB')} rows/s); import at ${ratio.toFixed(3)} of the COPY rate (target ${kind === 'postgres' ? '0.30' : '0.15'}); load ${load()}`,
+      `${kind.padEnd(8)} validated import ${seconds(importMs)} (${rate(data.rows, importMs).toLocaleString('en-GB')} rows/s); COPY into plain tables ${seconds(copyMs)} (${rate(data.rows, copyMs).toLocaleString('en-GB')} rows/s); import at ${ratio.toPrecision(2)} of the COPY rate (target ${kind === 'postgres' ? '0.30' : '0.15'}); load ${load()}`,
     );
   } finally {
     await throwaway?.drop();

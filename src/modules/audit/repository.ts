@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type Columns, insertRows } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import type { AuditEventRow } from '../../db/tables.js';
@@ -52,6 +53,29 @@ function contentOf(row: AuditEventRow): ChainedContent {
   };
 }
 
+type StoredEntry = Omit<AuditEventRow, 'id' | 'occurred_at' | 'before' | 'after'> & {
+  occurred_at: string;
+  before: string | null;
+  after: string | null;
+};
+
+const AUDIT_COLUMNS: Columns<StoredEntry> = [
+  ['occurred_at', 'timestamptz'],
+  ['locality_id', 'uuid'],
+  ['actor', 'text'],
+  ['actor_id', 'text'],
+  ['action', 'text'],
+  ['entity_type', 'text'],
+  ['entity_id', 'text'],
+  ['partnership_id', 'uuid'],
+  ['organisation_id', 'uuid'],
+  ['summary', 'text'],
+  ['before', 'jsonb'],
+  ['after', 'jsonb'],
+  ['prev_hash', 'text'],
+  ['hash', 'text'],
+];
+
 export class AuditRepository {
   /** The chain's last hash, known from the moment a transaction holds the chain lock until it ends. */
   private readonly lastHash = new TransactionCache<'last', string | null>();
@@ -70,7 +94,7 @@ export class AuditRepository {
       return last?.hash ?? null;
     });
     const occurredAt = new Date().toISOString();
-    const rows = events.map((event) => {
+    const rows = events.map((event): StoredEntry => {
       const content: ChainedContent = {
         occurredAt,
         localityId: event.localityId,
@@ -105,8 +129,8 @@ export class AuditRepository {
       prevHash = hash;
       return row;
     });
-    // Identity values follow the order of the VALUES list, so the chain order is the id order.
-    await db.insertInto('audit_events').values(rows).execute();
+    // Identity values follow the order of the rows, so the chain order is the id order.
+    await insertRows(db, 'audit_events', AUDIT_COLUMNS, rows);
     this.lastHash.set(db, 'last', prevHash);
   }
 

@@ -1,94 +1,90 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../test/helpers/database.js';
+import { type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { cliActor } from '../../core/actor.js';
-import { ValidationError } from '../../core/errors.js';
-import type { Db } from '../../db/database.js';
-import type { Locality } from '../../db/tables.js';
-import type { RegisterService } from '../register/service.js';
 import { RegisterImport } from './importer.js';
 import { ImportRejected } from './issues.js';
 import { readCsv } from './csv.js';
 
-const locality = {
-  id: 'locality-1',
-  gss_code: 'E07000001',
-  name: 'Stub',
-  kind: 'district',
-  region: 'East Midlands',
-} as Locality;
+const actor = cliActor('test');
+let next = 1;
 
-/** A register whose createOrganisation answers from a script, to see how the import reacts. */
-function scriptedRegister(outcomes: Array<'ok' | 'invalid' | 'database'>): {
-  register: RegisterService;
-  calls: string[];
-} {
-  const calls: string[] = [];
-  const stub = {
-    // Nothing is in the register yet, so every row creates.
-    organisations: { idByIdentifierOrName: async () => undefined },
-    async createOrganisation(_actor: unknown, _code: string, input: { name: string }) {
-      calls.push(input.name);
-      const outcome = outcomes[calls.length - 1] ?? 'ok';
-      if (outcome === 'invalid') throw ValidationError.of('orgType', 'Unknown organisation type: x');
-      if (outcome === 'database') throw new Error('duplicate key value violates unique constraint');
-      return { id: `org-${calls.length}`, name: input.name, identifier: null, local_reference: null };
-    },
-  };
-  // Only the methods this import reaches are needed; the stub stands in for the whole service.
-  return { register: stub as unknown as RegisterService, calls };
-}
-
-const organisations = (count: number) => {
-  const rows = Array.from({ length: count }, (_, i) => `Org ${i + 1},public,district-council`);
-  const result = readCsv('organisations', 'organisations.csv', ['name,sector,org_type', ...rows].join('\n'));
+function table(text: string) {
+  const result = readCsv('organisations', 'organisations.csv', text);
   if (!result.table) throw new Error('fixture did not parse');
   return [result.table];
-};
+}
 
-describe('RegisterImport', () => {
-  it('carries on past rows the service refuses, then refuses the whole import', async () => {
-    const { register, calls } = scriptedRegister(['ok', 'invalid', 'ok', 'invalid']);
-    const error = await new RegisterImport({} as Db, register, locality, cliActor('test'))
-      .run(organisations(4))
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImportRejected);
-    expect((error as ImportRejected).issues.map((i) => `${i.line}:${i.column}`)).toEqual(['3:org_type', '5:org_type']);
-    expect(calls).toHaveLength(4);
+describe.each(backends)('RegisterImport (%s)', (backend) => {
+  let context: TestContext;
+  beforeAll(async () => {
+    context = await createTestContext(backend);
   });
+  afterAll(async () => context?.close());
 
-  it('stops at a database error, reporting it against its row', async () => {
-    const { register, calls } = scriptedRegister(['ok', 'database', 'ok']);
+  /** Runs an import in its own transaction, rolled back when the import is refused, as the exchange service does. */
+  async function importInto(text: string) {
+    const { register } = context.services;
+    const gssCode = `E07${String(800000 + next++).padStart(6, '0')}`;
+    const locality = await register.createLocality(actor, {
+      gssCode,
+      name: `Import ${gssCode}`,
+      kind: 'district',
+      region: 'East Midlands',
+    });
     const progress: number[] = [];
-    const error = await new RegisterImport({} as Db, register, locality, cliActor('test'), (done) =>
-      progress.push(done),
-    )
-      .run(organisations(3))
-      .catch((e: unknown) => e);
-    expect((error as ImportRejected).issues).toEqual([
-      {
-        sheet: 'organisations.csv',
-        line: 3,
-        column: '',
-        message:
-          'This row could not be saved, so the import stopped here: duplicate key value violates unique constraint',
-      },
+    const error = await context.database.db
+      .transaction()
+      .execute((trx) =>
+        new RegisterImport(trx, register, locality, actor, (done) => progress.push(done)).run(table(text)),
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    const written = await register.listOrganisations(actor, gssCode, {});
+    return { error, written: written.items.map((o) => ({ id: o.id, name: o.name, gssCode })), progress };
+  }
+
+  it('carries on past rows the register refuses, reports each, then writes nothing at all', async () => {
+    const rows = [
+      'Org 1,public,district-council',
+      'Org 2,public,nonsense',
+      'Org 3,public,district-council',
+      'Org 4,public,nonsense',
+    ];
+    const { error, written, progress } = await importInto(['name,sector,org_type', ...rows].join('\n'));
+    expect(error).toBeInstanceOf(ImportRejected);
+    expect((error as ImportRejected).issues.map((i) => `${i.line}:${i.column}:${i.message}`)).toEqual([
+      '3:org_type:Unknown organisation type: nonsense',
+      '5:org_type:Unknown organisation type: nonsense',
     ]);
-    expect(calls).toEqual(['Org 1', 'Org 2']);
+    expect(written).toHaveLength(0);
+    expect(progress.at(-1)).toBe(4);
   });
 
   it('reports a repeated organisation against the later line, naming the earlier one', async () => {
-    const { register, calls } = scriptedRegister([]);
-    const table = readCsv(
-      'organisations',
-      'organisations.csv',
+    const { error, written } = await importInto(
       'identifier,name,sector,org_type\nGB-LAE-ABC,One,public,district-council\ngb-lae-abc,Two,public,district-council\n,ONE,public,district-council',
-    ).table;
-    const error = await new RegisterImport({} as Db, register, locality, cliActor('test'))
-      .run(table ? [table] : [])
-      .catch((e: unknown) => e);
+    );
     expect((error as ImportRejected).issues.map((i) => [i.line, i.column, i.message])).toEqual([
       [3, 'identifier', 'gb-lae-abc is also on line 2: each organisation appears once'],
       [4, 'name', 'ONE is also on line 2: each organisation appears once'],
     ]);
-    expect(calls).toEqual(['One']);
+    expect(written).toHaveLength(0);
+  });
+
+  it('writes every row of a good file, each with its audit entry', async () => {
+    const { error, written } = await importInto(
+      'name,sector,org_type\nAlpha,public,district-council\nBeta,voluntary,charity',
+    );
+    expect(error).toBeUndefined();
+    expect(written.map((o) => o.name)).toEqual(['Alpha', 'Beta']);
+    for (const organisation of written) {
+      const history = await context.services.register.history(actor, organisation.gssCode, {
+        organisationId: organisation.id,
+      });
+      expect(history.events.map((e) => e.summary)).toEqual([`Created organisation ${organisation.name}`]);
+    }
   });
 });

@@ -11,7 +11,8 @@ import { formToInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality, OrganisationRow } from '../../db/tables.js';
 import { diff } from '../audit/service.js';
-import type { MembershipView, PartnershipRecord } from '../register/repository.js';
+import type { BatchSeat, RegisterBatch } from '../register/bulk.js';
+import type { PartnershipRecord } from '../register/repository.js';
 import { membershipInput, organisationInput, partnershipInput } from '../register/schema.js';
 import type { RegisterService } from '../register/service.js';
 import { CODE_COLUMNS, COLUMNS, type Kind, LIST_SEPARATOR, columnForField } from './columns.js';
@@ -61,19 +62,21 @@ const ORGANISATION_LINKS = [
 ] as const;
 
 /**
- * One import into one locality, inside the caller's transaction. Every row goes through the
- * register service's own create, update and close methods (so every rule, the history and
- * the audit trail apply). A row naming a record already in the register (a partnership by its
- * reference, an organisation by its identifier, local reference or name, a seat by its
- * partnership, organisation and representative) updates that record, changing only the
- * columns the file has, so importing next year's register again changes what changed and
- * duplicates nothing. Rows go
- * in an order that lets rows refer to each other: organisations, then partnerships parents
- * first, then memberships, then the closing of closed partnerships (deepest first) and
- * organisations. A row's problems are collected and the import carries on, so one run
- * reports every bad row; the caller's transaction is rolled back if there were any.
+ * One import into one locality, inside the caller's transaction. New records are checked one
+ * by one by the register's own rules and written together (the register's batch, bulk.ts);
+ * a row naming a record already in the register (a partnership by its reference, an
+ * organisation by its identifier, local reference or name, a seat by its partnership,
+ * organisation and representative) updates that record through the register service, changing
+ * only the columns the file has, so importing next year's register again changes what changed
+ * and duplicates nothing. Every rule, the history and the audit trail apply either way.
  *
- * The service validates before it writes, so a rejected row leaves nothing half-done and
+ * Rows go in an order that lets rows refer to each other: organisations, then partnerships
+ * parents first, then memberships, then the closing of closed partnerships (deepest first) and
+ * organisations. A row's problems are collected and the import carries on, so one run reports
+ * every bad row; the caller's transaction is rolled back if there were any, and nothing waiting
+ * in the batch is written.
+ *
+ * Rules are checked before anything is written, so a rejected row leaves nothing half-done and
  * PostgreSQL's transaction stays usable. Any other error (a database error) aborts the
  * transaction: it is reported against its row and the import stops there.
  */
@@ -92,8 +95,10 @@ export class RegisterImport {
     createdSamples: { organisations: [], partnerships: [], memberships: [] },
     updatedSamples: { organisations: [], partnerships: [], memberships: [] },
   };
-  /** Each partnership's current seats, loaded once when the import first touches it. */
-  private readonly seats = new Map<string, MembershipView[]>();
+  /** Each partnership's seats, loaded once when the import first touches it. */
+  private readonly seats = new Map<string, BatchSeat[]>();
+  /** New records wait here, checked, and are written together before anything reads them. */
+  private batch!: RegisterBatch;
   private done = 0;
   private total = 0;
 
@@ -125,6 +130,7 @@ export class RegisterImport {
       closing(organisations).length +
       closing(partnerships).length;
 
+    this.batch = await this.register.batch(this.actor, this.locality, this.trx);
     this.indexOrganisations(organisations);
     await this.assignReferences(partnerships);
     this.indexPartnerships(partnerships);
@@ -142,6 +148,7 @@ export class RegisterImport {
       await this.step(row, 'partnerships', toClose(row), () => this.closePartnership(row));
     for (const row of closing(organisations))
       await this.step(row, 'organisations', toClose(row), () => this.closeOrganisation(row));
+    if (!this.issues.length) await this.batch.flush();
     this.onProgress?.(this.total, this.total);
 
     if (this.issues.length)
@@ -233,14 +240,14 @@ export class RegisterImport {
       this.organisationsByLocalReference.get(key.toLowerCase()) ??
       this.organisationsByName.get(key.toLowerCase());
     if (entry) return entry.id ? { id: entry.id } : { failed: true };
-    const id = await this.register.organisations.idByIdentifierOrName(this.trx, this.locality.id, key);
+    const id = this.batch.organisationId(key);
     return id ? { id } : { missing: true };
   }
 
   private async partnership(reference: string): Promise<Target> {
     const entry = this.partnershipsByReference.get(reference);
     if (entry) return entry.id ? { id: entry.id } : { failed: true };
-    const id = await this.register.partnerships.idByReference(this.trx, this.locality.id, reference);
+    const id = this.batch.partnershipId(reference);
     return id ? { id } : { missing: true };
   }
 
@@ -300,6 +307,7 @@ export class RegisterImport {
       });
       const changes = changesBetween(organisationInput, organisationFields(existing), input);
       if (changes.length) {
+        await this.batch.flush();
         const updated = await this.register.updateOrganisation(
           this.actor,
           this.locality.gss_code,
@@ -307,14 +315,12 @@ export class RegisterImport {
           { ...input, version: existing.version },
           { trx: this.trx },
         );
+        this.batch.noteOrganisation(updated);
         this.changed(row, 'organisations', existing.id, updated.identifier ?? updated.name, updated.name, changes);
       } else this.unchanged(row, 'organisations', existing.id);
       return;
     }
-    const input = formToInput(organisationInput, fields);
-    const created = await this.register.createOrganisation(this.actor, this.locality.gss_code, input, {
-      trx: this.trx,
-    });
+    const created = this.batch.createOrganisation(formToInput(organisationInput, fields));
     this.created(row, created.id);
     this.sample('organisations', created.identifier ?? created.local_reference ?? created.name, created.name);
   }
@@ -323,9 +329,10 @@ export class RegisterImport {
   private async existingOrganisation(row: Row): Promise<OrganisationRow | undefined> {
     for (const key of [row.cells.identifier, row.cells.local_reference, row.cells.name]) {
       const value = key?.trim();
-      if (!value) continue;
-      const id = await this.register.organisations.idByIdentifierOrName(this.trx, this.locality.id, value);
-      if (id) return this.register.organisations.get(this.trx, this.locality.id, id);
+      const id = value ? this.batch.organisationId(value) : undefined;
+      if (!id) continue;
+      await this.batch.flush();
+      return this.register.organisations.get(this.trx, this.locality.id, id);
     }
     return undefined;
   }
@@ -351,9 +358,8 @@ export class RegisterImport {
       ),
     );
     const reference = row.cells.reference?.trim() ?? '';
-    const existingId = reference
-      ? await this.register.partnerships.idByReference(this.trx, this.locality.id, reference)
-      : undefined;
+    const existingId = reference ? this.batch.partnershipId(reference) : undefined;
+    if (existingId) await this.batch.flush();
     const existing = existingId
       ? await this.register.partnerships.get(this.trx, this.locality.id, existingId)
       : undefined;
@@ -372,6 +378,7 @@ export class RegisterImport {
           { ...input, version: existing.version },
           { trx: this.trx },
         );
+        this.batch.notePartnership(updated);
         this.changed(row, 'partnerships', existing.id, updated.reference, updated.name, changes);
       } else this.unchanged(row, 'partnerships', existing.id);
       return;
@@ -380,9 +387,7 @@ export class RegisterImport {
     // register like any other, so closing's own rules apply. Merged and nested ones have no
     // such step yet, so they are created with their status.
     if (status === 'closed') fields.status = 'active';
-    const input = formToInput(partnershipInput, fields);
-    const created = await this.register.createPartnership(this.actor, this.locality.gss_code, input, {
-      trx: this.trx,
+    const created = this.batch.createPartnership(formToInput(partnershipInput, fields), {
       allowAnyStatus: status === 'merged' || status === 'nested',
     });
     this.created(row, created.id);
@@ -418,6 +423,7 @@ export class RegisterImport {
       });
       const changes = changesBetween(membershipInput, before, input);
       if (changes.length) {
+        await this.batch.flush();
         await this.register.updateMembership(
           this.actor,
           this.locality.gss_code,
@@ -425,6 +431,7 @@ export class RegisterImport {
           { ...input, version: seat.version },
           { trx: this.trx },
         );
+        this.batch.forgetSeats(partnershipId);
         this.changed(
           row,
           'memberships',
@@ -436,9 +443,7 @@ export class RegisterImport {
       } else this.unchanged(row, 'memberships', seat.id);
       return;
     }
-    const input = formToInput(membershipInput, fields);
-    const added = await this.register.addMembership(this.actor, this.locality.gss_code, partnershipId, input, {
-      trx: this.trx,
+    const added = await this.batch.addMembership(partnershipId, formToInput(membershipInput, fields), {
       allowAnyStatus: true,
     });
     this.seats.get(partnershipId)?.push(added);
@@ -447,10 +452,12 @@ export class RegisterImport {
   }
 
   /** A seat already held: same partnership, organisation, representative and (where both say) start date. */
-  private async existingSeat(partnershipId: string, organisationId: string, row: Row) {
+  private async existingSeat(partnershipId: string, organisationId: string, row: Row): Promise<BatchSeat | undefined> {
     let seats = this.seats.get(partnershipId);
     if (!seats) {
-      seats = await this.register.memberships.forPartnership(this.trx, partnershipId);
+      seats = this.batch.isNew(partnershipId)
+        ? []
+        : await this.register.memberships.forPartnership(this.trx, partnershipId);
       this.seats.set(partnershipId, seats);
     }
     const representative = (row.cells.representative ?? '').trim().toLowerCase();
@@ -463,20 +470,31 @@ export class RegisterImport {
     );
   }
 
+  /** Closing is the register's own step (it ends the seats and records why), after every new record is written. */
   private async closePartnership(row: Row): Promise<void> {
     const id = this.entries.get(row)?.id;
     if (!id) return;
-    await this.register.closePartnership(this.actor, this.locality.gss_code, id, this.closeFields(row), {
+    await this.batch.flush();
+    const closed = await this.register.closePartnership(this.actor, this.locality.gss_code, id, this.closeFields(row), {
       trx: this.trx,
     });
+    this.batch.notePartnership(closed);
   }
 
   private async closeOrganisation(row: Row): Promise<void> {
     const id = this.entries.get(row)?.id;
     if (!id) return;
-    await this.register.closeOrganisation(this.actor, this.locality.gss_code, id, this.closeFields(row), {
-      trx: this.trx,
-    });
+    await this.batch.flush();
+    const closed = await this.register.closeOrganisation(
+      this.actor,
+      this.locality.gss_code,
+      id,
+      this.closeFields(row),
+      {
+        trx: this.trx,
+      },
+    );
+    this.batch.noteOrganisation(closed);
   }
 
   // --- helpers ----------------------------------------------------------------------------
@@ -695,7 +713,7 @@ function partnershipFields(p: PartnershipRecord): Record<string, unknown> {
   };
 }
 
-function membershipFields(m: MembershipView): Record<string, unknown> {
+function membershipFields(m: BatchSeat): Record<string, unknown> {
   return {
     organisationId: m.organisation_id,
     role: m.role,

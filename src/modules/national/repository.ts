@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Columns, insertRows } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/database.js';
 import type {
   AreaRow,
@@ -9,19 +9,6 @@ import type {
   RegisterPlan,
   ThemeRow,
 } from './plan.js';
-
-/**
- * The bulk loader's SQL. Each batch is one `INSERT … SELECT … FROM unnest($1::uuid[], $2::text[], …)`:
- * one array parameter per column however many rows, so there is no 65,535-parameter ceiling and
- * the server parses one short statement per batch. Measured on PGlite (450,000 memberships with
- * their foreign keys and indexes, one transaction): 29,000 rows/s this way against 18,500 rows/s
- * with multi-row VALUES through Kysely; 5,000 and 20,000 rows a batch are as fast as each other,
- * 1,000 is a third slower (so a transaction per locality, with its small batches, would be too).
- */
-export const BATCH_ROWS = 5_000;
-
-type PgType = 'uuid' | 'text' | 'integer' | 'date' | 'boolean';
-type Columns<T> = ReadonlyArray<readonly [keyof T & string, PgType]>;
 
 const LOCALITY_COLUMNS: Columns<LocalityRow> = [
   ['id', 'uuid'],
@@ -86,12 +73,6 @@ const MEMBERSHIP_COLUMNS: Columns<MembershipRow> = [
   ['ended_on', 'date'],
 ];
 
-function insertStatement<T>(table: string, columns: Columns<T>, rows: readonly T[]): RawBuilder<unknown> {
-  const arrays = columns.map(([name, type]) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`);
-  const names = sql.join(columns.map(([name]) => sql.ref(name)));
-  return sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)})`;
-}
-
 export class NationalRepository {
   /** Localities among these codes that already exist. */
   existingLocalities(db: Db, codes: string[]): Promise<Array<{ gss_code: string; name: string }>> {
@@ -110,13 +91,8 @@ export class NationalRepository {
    * rows each batch wrote. Run it inside a transaction: a failure then leaves nothing behind.
    */
   async insertPlan(db: Db, plan: RegisterPlan, onRows?: (rows: number) => void): Promise<void> {
-    const write = async <T>(table: string, columns: Columns<T>, rows: readonly T[]) => {
-      for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-        const batch = rows.slice(start, start + BATCH_ROWS);
-        await insertStatement(table, columns, batch).execute(db);
-        onRows?.(batch.length);
-      }
-    };
+    const write = <T>(table: string, columns: Columns<T>, rows: readonly T[]) =>
+      insertRows(db, table, columns, rows, onRows);
     await write('localities', LOCALITY_COLUMNS, plan.localities);
     await write('organisations', ORGANISATION_COLUMNS, plan.organisations);
     await write('partnerships', PARTNERSHIP_COLUMNS, plan.partnerships);

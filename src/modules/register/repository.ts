@@ -298,10 +298,17 @@ export class PartnershipRepository {
   summaries(
     db: Db,
     localityId: string,
-  ): Promise<Array<{ id: string; name: string; layer: string; status: string; parent_id: string | null }>> {
+  ): Promise<
+    Array<
+      Pick<
+        PartnershipRow,
+        'id' | 'reference' | 'name' | 'layer' | 'status' | 'parent_id' | 'meetings_per_year' | 'meeting_minutes'
+      >
+    >
+  > {
     return db
       .selectFrom('partnerships')
-      .select(['id', 'name', 'layer', 'status', 'parent_id'])
+      .select(['id', 'reference', 'name', 'layer', 'status', 'parent_id', 'meetings_per_year', 'meeting_minutes'])
       .where('locality_id', '=', localityId)
       .orderBy('reference')
       .execute();

@@ -1,10 +1,11 @@
 import type { Principal } from '../../core/actor.js';
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import { todayInLondon } from '../../core/dates.js';
 import { membershipsAsAt, partnershipsAsAt } from './as-at.js';
+import { RegisterBatch } from './bulk.js';
 import { type BurdenOptions, MEETING_HOURS_ONLY, type PartnerBurden, byBurden, partnerBurden } from './burden.js';
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
@@ -17,6 +18,16 @@ import {
   requirePartnershipEditor,
 } from '../accounts/policy.js';
 import type { ReferenceService, ReferenceSnapshot } from '../reference/service.js';
+import {
+  type SeatInput,
+  membershipAdded,
+  membershipProblems,
+  organisationCreated,
+  organisationProblems,
+  partnershipCreated,
+  partnershipProblems,
+  seatAllowed,
+} from './rules.js';
 import {
   LocalityRepository,
   type MembershipView,
@@ -129,6 +140,19 @@ export class RegisterService {
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.db.transaction().execute(work);
+  }
+
+  /**
+   * New records for a locality checked one by one and written together (bulk.ts), inside the
+   * caller's transaction: imports use it.
+   */
+  async batch(principal: Principal, locality: Locality, trx: Db): Promise<RegisterBatch> {
+    return RegisterBatch.open(trx, principal, locality, await this.reference.snapshot(trx), {
+      organisations: this.organisations,
+      partnerships: this.partnerships,
+      memberships: this.memberships,
+      audit: this.audit,
+    });
   }
 
   // --- localities -------------------------------------------------------------------------
@@ -383,15 +407,7 @@ export class RegisterService {
         unique(data.themes),
         unique(data.areas),
       );
-      await this.audit.record(trx, principal, {
-        localityId: locality.id,
-        action: 'create',
-        entityType: 'partnership',
-        entityId: created.id,
-        partnershipId: created.id,
-        summary: `Created partnership ${created.name}`,
-        after: { ...created, themes: unique(data.themes), areas: unique(data.areas) },
-      });
+      await this.audit.record(trx, principal, partnershipCreated(created, unique(data.themes), unique(data.areas)));
       return created;
     });
   }
@@ -514,49 +530,15 @@ export class RegisterService {
 
   private async checkPartnershipRules(trx: Db, locality: Locality, data: PartnershipInput, id?: string): Promise<void> {
     const snapshot = await this.reference.snapshot(trx);
-    const errors: FieldError[] = [];
-    const unknownThemes = data.themes.filter((t) => !snapshot.has('theme', t));
-    if (unknownThemes.length) errors.push({ field: 'themes', message: `Unknown theme: ${unknownThemes.join(', ')}` });
-    if (!snapshot.has('basis', data.basis)) errors.push({ field: 'basis', message: `Unknown basis: ${data.basis}` });
-    if (!snapshot.has('legal-form', data.legalForm))
-      errors.push({ field: 'legalForm', message: `Unknown legal form: ${data.legalForm}` });
-    if (data.basis === 'statutory') {
-      if (!data.statutoryType)
-        errors.push({ field: 'statutoryType', message: 'Choose which statutory partnership this is' });
-      else if (!snapshot.has('statutory-type', data.statutoryType))
-        errors.push({ field: 'statutoryType', message: `Unknown statutory partnership type: ${data.statutoryType}` });
-    } else if (data.statutoryType) {
-      errors.push({
-        field: 'statutoryType',
-        message: 'Only a statutory partnership has a statutory type: choose the statutory basis or clear the type',
-      });
-    }
-    if (data.basis === 'funding' && !data.basisDetail)
-      errors.push({ field: 'basisDetail', message: 'Enter the fund that required this partnership' });
-    if (data.basis === 'plan' && !data.basisDetail)
-      errors.push({ field: 'basisDetail', message: 'Enter the plan this partnership delivers' });
-    for (const [field, orgId] of [
-      ['leadOrganisationId', data.leadOrganisationId],
-      ['accountableBodyId', data.accountableBodyId],
-    ] as const) {
-      if (orgId && !(await this.organisations.get(trx, locality.id, orgId)))
-        errors.push({ field, message: 'Choose an organisation from this locality’s register' });
-    }
-    if (data.parentId) {
-      const parent = await this.partnerships.get(trx, locality.id, data.parentId);
-      if (!parent)
-        errors.push({ field: 'parentId', message: 'Choose a parent partnership from this locality’s register' });
-      else if (id && (data.parentId === id || (await this.partnerships.ancestorIds(trx, data.parentId)).includes(id))) {
-        errors.push({
-          field: 'parentId',
-          message: 'A partnership cannot sit beneath itself or one of its own sub-partnerships',
-        });
-      } else if (!OPEN.has(parent.status))
-        errors.push({ field: 'parentId', message: `The parent partnership is ${parent.status}: choose an open one` });
-    }
-    if (data.establishedOn && data.reviewDate && data.reviewDate < data.establishedOn) {
-      errors.push({ field: 'reviewDate', message: 'Review date must be on or after the date established' });
-    }
+    const organisationsFound = new Set<string>();
+    for (const orgId of [data.leadOrganisationId, data.accountableBodyId])
+      if (orgId && (await this.organisations.get(trx, locality.id, orgId))) organisationsFound.add(orgId);
+    const parent = data.parentId ? await this.partnerships.get(trx, locality.id, data.parentId) : undefined;
+    const parentBelow =
+      parent !== undefined &&
+      id !== undefined &&
+      (parent.id === id || (await this.partnerships.ancestorIds(trx, parent.id)).includes(id));
+    const errors = partnershipProblems(snapshot, data, { organisationsFound, parent, parentBelow });
     if (errors.length) throw new ValidationError(errors);
   }
 
@@ -645,15 +627,7 @@ export class RegisterService {
         local_reference: data.localReference ?? null,
         website: data.website ?? null,
       });
-      await this.audit.record(trx, principal, {
-        localityId: locality.id,
-        action: 'create',
-        entityType: 'organisation',
-        entityId: created.id,
-        organisationId: created.id,
-        summary: `Created organisation ${created.name}`,
-        after: created,
-      });
+      await this.audit.record(trx, principal, organisationCreated(created));
       return created;
     });
   }
@@ -759,26 +733,12 @@ export class RegisterService {
     data: { name: string; orgType: string; identifier?: string; localReference?: string },
     id?: string,
   ): Promise<void> {
-    const errors: FieldError[] = [];
     const snapshot = await this.reference.snapshot(trx);
-    if (!snapshot.has('organisation-type', data.orgType))
-      errors.push({ field: 'orgType', message: `Unknown organisation type: ${data.orgType}` });
-    if (
-      data.localReference &&
-      (await this.organisations.idByLocalReference(trx, locality.id, data.localReference, id)) !== undefined
-    )
-      errors.push({
-        field: 'localReference',
-        message: `The local reference ${data.localReference} is already used by another organisation`,
-      });
+    const localReferenceTaken =
+      data.localReference !== undefined &&
+      (await this.organisations.idByLocalReference(trx, locality.id, data.localReference, id)) !== undefined;
     const clash = await this.organisations.findClash(trx, locality.id, data.name, data.identifier ?? null, id);
-    if (clash === 'name')
-      errors.push({ field: 'name', message: `An organisation called ${data.name} is already in this register` });
-    if (clash === 'identifier')
-      errors.push({
-        field: 'identifier',
-        message: `The identifier ${data.identifier} is already used by another organisation`,
-      });
+    const errors = organisationProblems(snapshot, data, { localReferenceTaken, clash });
     if (errors.length) throw new ValidationError(errors);
   }
 
@@ -838,8 +798,7 @@ export class RegisterService {
       ]);
       const current = await this.memberships.currentSeats(trx, partnershipId);
       for (const seat of seats) {
-        const historical = options?.allowAnyStatus === true && seat.endedOn !== undefined;
-        if (!OPEN.has(partnership.status) && !historical)
+        if (!seatAllowed(partnership.status, seat, options?.allowAnyStatus === true))
           throw ValidationError.of('organisationId', `Members cannot be added to a ${partnership.status} partnership`);
         const organisation = organisations.get(seat.organisationId);
         const problems = membershipProblems(organisation, current, seat);
@@ -869,16 +828,7 @@ export class RegisterService {
       await this.audit.recordMany(
         trx,
         principal,
-        created.map((m) => ({
-          localityId: locality.id,
-          action: 'create' as const,
-          entityType: 'membership' as const,
-          entityId: m.id,
-          partnershipId,
-          organisationId: m.organisation_id,
-          summary: `Added ${nameOf(m)} to ${partnership.name} as ${m.role.replace('-', ' ')}${m.ended_on ? ` (a past seat, ended ${m.ended_on})` : ''}`,
-          after: m,
-        })),
+        created.map((m) => membershipAdded(m, nameOf(m), partnership.name)),
       );
       return created.map((m) => ({
         ...m,
@@ -1023,58 +973,6 @@ export class RegisterService {
     ]);
     return { locality, organisations, partnerships, reference };
   }
-}
-
-interface SeatInput {
-  organisationId: string;
-  role: string;
-  representative?: string;
-  startedOn?: string;
-  endedOn?: string;
-}
-
-interface CurrentSeat {
-  id: string;
-  organisation_id: string;
-  role: string;
-  representative: string | null;
-  organisation_name: string;
-}
-
-/** The seat rules: a real, open organisation; sensible dates; one chair; no seat held twice. */
-function membershipProblems(
-  organisation: OrganisationRow | undefined,
-  current: CurrentSeat[],
-  data: SeatInput,
-): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!organisation)
-    errors.push({ field: 'organisationId', message: 'Choose an organisation from this locality’s register' });
-  else if (organisation.status === 'closed' && !data.endedOn)
-    errors.push({ field: 'organisationId', message: `${organisation.name} is closed: it cannot hold a current seat` });
-  if (data.startedOn && data.endedOn && data.endedOn < data.startedOn)
-    errors.push({ field: 'endedOn', message: 'End date must be on or after the start date' });
-  if (data.endedOn) return errors;
-  const chair = current.find((m) => m.role === 'chair');
-  if (data.role === 'chair' && chair)
-    errors.push({
-      field: 'role',
-      message: `${chair.organisation_name} already holds the chair: end that membership or choose another role`,
-    });
-  const representative = (data.representative ?? '').toLowerCase();
-  if (
-    current.some(
-      (m) => m.organisation_id === data.organisationId && (m.representative ?? '').toLowerCase() === representative,
-    )
-  ) {
-    errors.push({
-      field: 'organisationId',
-      message: organisation
-        ? `${organisation.name} already has this seat${data.representative ? ` for ${data.representative}` : ''}`
-        : 'This seat already exists',
-    });
-  }
-  return errors;
 }
 
 /** Partnership fields only restricted readers see; the rest are published. */

@@ -1,0 +1,61 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from './database.js';
+
+/**
+ * Bulk inserts: each batch is one `INSERT … SELECT … FROM unnest($1::uuid[], $2::text[], …)`,
+ * one array parameter per column however many rows, so there is no 65,535-parameter ceiling and
+ * the server parses one short statement per batch. Measured on PGlite (450,000 memberships with
+ * their foreign keys and indexes, one transaction): 29,000 rows/s this way against 18,500 rows/s
+ * with multi-row VALUES through Kysely; 5,000 and 20,000 rows a batch are as fast as each other,
+ * 1,000 is a third slower.
+ */
+export const BATCH_ROWS = 5_000;
+
+export type PgType = 'uuid' | 'text' | 'integer' | 'bigint' | 'date' | 'boolean' | 'jsonb' | 'timestamptz';
+export type Columns<T> = ReadonlyArray<readonly [keyof T & string, PgType]>;
+
+function insertStatement<T>(table: string, columns: Columns<T>, rows: readonly T[], returning: boolean): RawBuilder<T> {
+  // jsonb travels as text and is cast row by row: PGlite reads a jsonb[] literal three times slower.
+  const arrays = columns.map(
+    ([name, type]) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(type === 'jsonb' ? 'text' : type)}[]`,
+  );
+  const names = sql.join(columns.map(([name]) => sql.ref(name)));
+  const values = sql.join(
+    columns.map(([name, type], i) => sql.raw(type === 'jsonb' ? `c${i}::jsonb` : `c${i}`)),
+  );
+  const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
+  return sql<T>`insert into ${sql.table(table)} (${names}) select ${values} from unnest(${sql.join(arrays)}) as t(${aliases})${sql.raw(returning ? ' returning *' : '')}`;
+}
+
+/**
+ * Inserts the rows in order (a table's identity values follow it), in batches; `onRows` hears
+ * how many rows each batch wrote. Run it inside a transaction: a failure then leaves nothing.
+ */
+export async function insertRows<T>(
+  db: Db,
+  table: string,
+  columns: Columns<T>,
+  rows: readonly T[],
+  onRows?: (rows: number) => void,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+    const batch = rows.slice(start, start + BATCH_ROWS);
+    await insertStatement(table, columns, batch, false).execute(db);
+    onRows?.(batch.length);
+  }
+}
+
+/** The same, giving back the rows as stored (with the columns the database fills in). */
+export async function insertRowsReturning<T, R>(
+  db: Db,
+  table: string,
+  columns: Columns<T>,
+  rows: readonly T[],
+): Promise<R[]> {
+  const stored: R[] = [];
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+    const result = await insertStatement(table, columns, rows.slice(start, start + BATCH_ROWS), true).execute(db);
+    stored.push(...(result.rows as unknown as R[]));
+  }
+  return stored;
+}
