@@ -15,14 +15,13 @@ export type PgType = 'uuid' | 'text' | 'integer' | 'bigint' | 'date' | 'boolean'
 export type Columns<T> = ReadonlyArray<readonly [keyof T & string, PgType]>;
 
 function insertStatement<T>(table: string, columns: Columns<T>, rows: readonly T[], returning: boolean): RawBuilder<T> {
-  // jsonb travels as text and is cast row by row: PGlite reads a jsonb[] literal three times slower.
+  // jsonb travels as text, cast row by row: 20,000 audit entries went in 2.3 s this way on PGlite
+  // against 2.7 s as a jsonb[] literal (971 ms against 1,048 ms on PostgreSQL), in the same run.
   const arrays = columns.map(
     ([name, type]) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(type === 'jsonb' ? 'text' : type)}[]`,
   );
   const names = sql.join(columns.map(([name]) => sql.ref(name)));
-  const values = sql.join(
-    columns.map(([name, type], i) => sql.raw(type === 'jsonb' ? `c${i}::jsonb` : `c${i}`)),
-  );
+  const values = sql.join(columns.map(([, type], i) => sql.raw(type === 'jsonb' ? `c${i}::jsonb` : `c${i}`)));
   const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
   return sql<T>`insert into ${sql.table(table)} (${names}) select ${values} from unnest(${sql.join(arrays)}) as t(${aliases})${sql.raw(returning ? ' returning *' : '')}`;
 }
