@@ -526,6 +526,7 @@ export class RegisterImport {
       if (entry && entry.id === undefined) entry.failed = true;
     } finally {
       this.progress();
+      if (!this.issues.length) await this.batch.flushWhenFull();
       // PGlite answers in microtasks, so a long import would starve timers and incoming
       // requests of the event loop: let them in now and then.
       if (this.done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../core/actor.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
-import { type Columns, insertRows, insertRowsReturning } from '../../db/bulk-insert.js';
+import { BATCH_ROWS, type Columns, insertRows, insertRowsReturning } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/database.js';
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { requireLocalityAdmin } from '../accounts/policy.js';
@@ -312,6 +312,15 @@ export class RegisterBatch {
   }
 
   // --- writing ----------------------------------------------------------------------------
+
+  /**
+   * Writes what is waiting once there is a full batch of it, so a large import holds a few
+   * thousand records in memory at a time rather than all of them.
+   */
+  async flushWhenFull(): Promise<void> {
+    const { organisations, partnerships, memberships } = this.waiting;
+    if (organisations.length + partnerships.length + memberships.length >= BATCH_ROWS) await this.flush();
+  }
 
   /** Writes every waiting record, parents before children, each with its audit entry. */
   async flush(): Promise<void> {
