@@ -23,6 +23,11 @@ export interface ApiRouteDefinition {
   response?: z.ZodType;
   responseStatus?: number;
   responseContentType?: string;
+  /**
+   * The work can run in the background: asked with `Prefer: respond-async` (RFC 7240), the route
+   * answers 202 Accepted with this body and a Location to follow.
+   */
+  accepted?: z.ZodType;
   handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
@@ -46,6 +51,11 @@ export function apiRoute(app: FastifyInstance, definition: ApiRouteDefinition): 
  * path that names nothing that could exist (an id that is not a UUID) is not found, and a
  * query parameter that breaks its schema is a 422 naming the parameter.
  */
+/** Whether the request asks for the work to run in the background (RFC 7240). */
+export function prefersAsync(request: FastifyRequest): boolean {
+  return /(^|[\s,;])respond-async([\s,;=]|$)/i.test(String(request.headers.prefer ?? ''));
+}
+
 function checkParameters(definition: ApiRouteDefinition, request: FastifyRequest): void {
   if (definition.params && !definition.params.safeParse(request.params ?? {}).success)
     throw new NotFoundError('Record');
@@ -120,6 +130,20 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       },
     };
+    if (route.accepted) {
+      parameters.push({
+        name: 'Prefer',
+        in: 'header',
+        required: false,
+        description: 'respond-async: run it in the background and answer 202 at once',
+        schema: { type: 'string', enum: ['respond-async'] },
+      });
+      responses['202'] = {
+        description: 'Accepted: running in the background; follow Location',
+        headers: { Location: { description: 'Where to follow it', schema: { type: 'string' } } },
+        content: { 'application/json': { schema: jsonSchema(route.accepted, 'output') } },
+      };
+    }
     if (route.body || route.bodyContentType) {
       responses['422'] = {
         description: 'Invalid fields, each named',

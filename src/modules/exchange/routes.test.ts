@@ -135,6 +135,40 @@ describe.each(backends)('exchange pages and API (%s)', (backend) => {
     expect(missingKind.statusCode).toBe(422);
   });
 
+  it('API: with Prefer: respond-async, imports in the background: 202, then the job at Location holds the result or every problem', async () => {
+    const asyncImport = (payload: string) =>
+      context.app.inject({
+        method: 'POST',
+        url: `/api/v1/localities/${CODE}/import?kind=organisations`,
+        headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'text/csv', prefer: 'respond-async' },
+        payload,
+      });
+    const before = await counts();
+    await context.services.jobs.start();
+    try {
+      const bad = await asyncImport('identifier,name,sector,org_type\nGB-LAE-ASY,Async Trust,public,no-such-type\n');
+      expect(bad.statusCode).toBe(202);
+      expect(bad.headers['preference-applied']).toBe('respond-async');
+      expect(bad.headers.location).toBe(`/api/v1/jobs/${bad.json().id}`);
+      await context.services.jobs.idle();
+      const failed = (await api('GET', bad.headers.location ?? '')).json();
+      expect(failed).toMatchObject({ state: 'failed', error: '1 problem found: nothing was imported.' });
+      expect(failed.result.issues).toEqual([
+        expect.objectContaining({ sheet: 'organisations.csv', line: 2, column: 'org_type' }),
+      ]);
+      expect(await counts()).toEqual(before);
+
+      const good = await asyncImport('identifier,name,sector,org_type\nGB-LAE-ASY,Async Trust,public,charity\n');
+      expect(good.statusCode).toBe(202);
+      await context.services.jobs.idle();
+      const done = (await api('GET', good.headers.location ?? '')).json();
+      expect(done).toMatchObject({ state: 'succeeded', result: { summary: { created: { organisations: 1 } } } });
+      expect(await counts()).toMatchObject({ organisations: (before?.organisations ?? 0) + 1 });
+    } finally {
+      await context.services.jobs.stop();
+    }
+  });
+
   it('API: answers 415 for a body that is neither CSV nor XLSX, and 401 without a token', async () => {
     const json = await api('POST', `/api/v1/localities/${CODE}/import?kind=organisations`, {
       payload: '{}',

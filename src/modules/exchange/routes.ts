@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { type FieldError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
-import { apiRoute } from '../../web/api.js';
+import { apiRoute, prefersAsync } from '../../web/api.js';
+import { jobOutput } from '../jobs/schema.js';
 import { COLUMNS, KINDS, KIND_LABELS, LIST_SEPARATOR } from './columns.js';
 import { type ImportIssue, ImportRejected } from './issues.js';
 import type { ExchangeService, FileKind } from './service.js';
@@ -171,13 +172,14 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
     url: '/api/v1/localities/:code/import',
     operationId: 'importRegister',
     summary:
-      'Import records, all or nothing: a text/csv body of one kind (kind=…) or an XLSX workbook. Every problem is reported as {sheet, line, column, detail}.',
+      'Import records, all or nothing: a text/csv body of one kind (kind=…) or an XLSX workbook. Every problem is reported as {sheet, line, column, detail}. With Prefer: respond-async it runs as a background job: 202, and the job (its progress, then its result or every problem) at Location.',
     tag,
     access: 'locality-admin',
     params: localityParams,
     query: importQuery,
     bodyContentType: [CSV_TYPE, XLSX_TYPE],
     response: importOutput,
+    accepted: jobOutput,
     handler: async (request, reply) => {
       const query = parseInput(importQuery, request.query);
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -199,6 +201,16 @@ function apiRoutes(app: FastifyInstance, exchange: ExchangeService): void {
           'Say which records the CSV holds: ?kind=organisations, partnerships or memberships',
         );
       const name = kind === 'workbook' ? 'workbook' : `${kind}.csv`;
+      if (prefersAsync(request)) {
+        const job = await exchange.startLayoutImport(request.principal, codeOf(request), [
+          { name, content: request.body, kind },
+        ]);
+        return reply
+          .code(202)
+          .header('location', `/api/v1/jobs/${job.id}`)
+          .header('preference-applied', 'respond-async')
+          .send(job);
+      }
       try {
         const result = await exchange.importFiles(request.principal, codeOf(request), [
           { name, content: request.body, kind },

@@ -12,6 +12,7 @@ import {
   requireLocalityAdmin,
 } from '../accounts/policy.js';
 import type { JobContext, JobService } from '../jobs/service.js';
+import type { JobOutput } from '../jobs/schema.js';
 import type { ReferenceService } from '../reference/service.js';
 import type { ReferenceList } from '../reference/data.js';
 import {
@@ -392,18 +393,32 @@ export class ExchangeService {
     if (!upload) throw new NotFoundError('Upload');
     const files = await this.uploads.files(this.db, upload.id);
     const { sheets } = await this.readSheets(files);
-    const mapping = parseMapping(upload.mapping);
+    const mapping = upload.mapping === null ? (await this.suggestMapping(files)).mapping : parseMapping(upload.mapping);
     return { locality, upload, files, sheets, mapping, book: await this.codeBook() };
   }
 
+  /**
+   * Files in our own layout imported in the background, all or nothing, exactly as a direct
+   * import would read them (no mapping): the API's asynchronous import.
+   */
+  async startLayoutImport(principal: Principal, gssCode: string, files: ImportFile[]): Promise<JobOutput> {
+    const locality = await this.register.locality(gssCode);
+    requireLocalityAdmin(principal, locality, 'Locality');
+    const upload = await this.uploads.insert(this.db, locality.id, principal.id, files, null);
+    const job = await this.startJob(principal, gssCode, upload.id, IMPORT_JOB);
+    return this.jobs.get(principal, job.id);
+  }
+
   /** The files and mapping of an upload, for its background job (which checks the locality again). */
-  private async loadUpload(principal: Principal, id: string): Promise<{ files: ImportFile[]; mapping: Mapping }> {
+  private async loadUpload(principal: Principal, id: string): Promise<{ files: ImportFile[]; mapping?: Mapping }> {
     const upload = await this.uploads.byId(this.db, id);
     if (!upload) throw new NotFoundError('Upload');
     const locality = (await this.register.listLocalities()).find((l) => l.id === upload.locality_id);
     if (!locality) throw new NotFoundError('Locality');
     requireLocalityAdmin(principal, locality, 'Locality');
-    return { files: await this.uploads.files(this.db, id), mapping: parseMapping(upload.mapping) };
+    const files = await this.uploads.files(this.db, id);
+    // An upload without a mapping holds files in our own layout.
+    return { files, mapping: upload.mapping === null ? undefined : parseMapping(upload.mapping) };
   }
 
   /** Changes an upload's mapping (checked: every column, unit and code list must exist). */
