@@ -3,6 +3,7 @@ import { SYSTEM } from '../../core/actor.js';
 import { backends } from '../../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { MEETING_HOURS_ONLY } from './burden.js';
 
 const CODE = DEMO_LOCALITY_CODE;
 const COUNCIL = 'Brackenfield District Council';
@@ -110,6 +111,46 @@ describe.each(backends)('one burden figure for a partner, on every page, on %s',
     const sentences = [organisationPage, precheck.body, overlapPage].map(countsSentence);
     expect(sentences[0]).toMatch(/observers/);
     expect(new Set(sentences.map((s) => s.replace(/ Hours with preparation .*$/, ''))).size).toBe(1);
+  });
+
+  it('counts on a partnership’s page the organisation-hours of the seats its members’ burden counts: no observers, nothing for a proposed one', async () => {
+    const { register } = ctx.services;
+    const organisations = (await register.listOrganisations(SYSTEM, CODE, { pageSize: 500 })).items.filter(
+      (o) => o.status === 'active',
+    );
+    const [chair, member, observer] = organisations.map((o) => o.id);
+    const board = (status: string, name: string) =>
+      register.createPartnership(SYSTEM, CODE, {
+        name,
+        purpose: 'Seats and hours',
+        themes: ['housing'],
+        basis: 'voluntary',
+        legalForm: 'unincorporated',
+        layer: 'operational',
+        status,
+        meetingsPerYear: 6,
+        meetingMinutes: 120,
+      });
+    const seat = async (id: string) => {
+      await register.addMembership(SYSTEM, CODE, id, { organisationId: chair, role: 'chair' });
+      await register.addMembership(SYSTEM, CODE, id, { organisationId: member, role: 'member' });
+      await register.addMembership(SYSTEM, CODE, id, { organisationId: observer, role: 'observer' });
+    };
+    const localityId = (await register.locality(CODE)).id;
+    const burden = () => register.burden(ctx.database.db, localityId, organisations, MEETING_HOURS_ONLY);
+    const before = await burden();
+    const active = await board('active', 'Hours Board');
+    const proposed = await board('proposed', 'Hours Board in waiting');
+    await seat(active.id);
+    await seat(proposed.id);
+    const after = await burden();
+    const hoursOf = (list: typeof before) => list.reduce((sum, b) => sum + b.meetingHours, 0);
+
+    const page = await register.getPartnership(SYSTEM, CODE, active.id);
+    expect(page.activeMembers).toBe(3);
+    expect(page.yearlyMeetingHours).toBe(24);
+    expect(hoursOf(after) - hoursOf(before)).toBeCloseTo(page.yearlyMeetingHours, 5);
+    expect((await register.getPartnership(SYSTEM, CODE, proposed.id)).yearlyMeetingHours).toBe(0);
   });
 
   it('adds preparation on the overlap page from the same figures, at the rate asked for', async () => {

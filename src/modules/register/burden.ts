@@ -16,6 +16,11 @@
  * rules on top and the sentence each page shows to say what it counts.
  */
 
+/** Whether a membership is a seat that counts, as above (the repository's `countedSeat` in SQL). */
+export function isCountedSeat(m: { ended_on: string | null; role: string; partnership_status: string }): boolean {
+  return m.ended_on === null && m.partnership_status === 'active' && m.role !== 'observer';
+}
+
 /** An organisation's seats and their meetings, as the repository adds them up. */
 export interface BurdenTotals {
   organisation_id: string;

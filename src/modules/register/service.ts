@@ -6,7 +6,14 @@ import { TransactionCache } from '../../db/transaction-cache.js';
 import { todayInLondon } from '../../core/dates.js';
 import { membershipsAsAt, partnershipsAsAt } from './as-at.js';
 import { RegisterBatch } from './bulk.js';
-import { type BurdenOptions, MEETING_HOURS_ONLY, type PartnerBurden, byBurden, partnerBurden } from './burden.js';
+import {
+  type BurdenOptions,
+  MEETING_HOURS_ONLY,
+  type PartnerBurden,
+  byBurden,
+  isCountedSeat,
+  partnerBurden,
+} from './burden.js';
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
 import {
@@ -76,7 +83,7 @@ export interface PartnershipDetail {
   accountableBody?: { id: string; name: string };
   members: MembershipView[];
   activeMembers: number;
-  /** Organisation-hours of meetings a year: active seats × meetings × length. */
+  /** Organisation-hours of meetings a year: the seats that count towards burden (burden.ts) × meetings × length. */
   yearlyMeetingHours: number;
   separateLegalStatus: boolean;
 }
@@ -335,7 +342,10 @@ export class RegisterService {
         .map((p) => ({ id: p.id, name: p.name, status: p.status, layer: p.layer, reference: p.reference })),
       members,
       activeMembers: members.length,
-      yearlyMeetingHours: OPEN.has(then.status) ? members.length * seatHours(then) : 0,
+      // Seats held that day count as current ones (burden.ts), whenever they ended later.
+      yearlyMeetingHours:
+        members.filter((m) => isCountedSeat({ ...m, ended_on: null, partnership_status: then.status })).length *
+        seatHours(then),
     };
   }
 
@@ -362,6 +372,7 @@ export class RegisterService {
     const named = (map: Map<string, string>, key: string | null) =>
       key && map.has(key) ? { id: key, name: map.get(key) ?? '' } : undefined;
     const activeSeats = members.filter(isActiveSeat).length;
+    const countedSeats = members.filter(isCountedSeat).length;
     return {
       locality,
       restricted,
@@ -374,7 +385,7 @@ export class RegisterService {
       accountableBody: named(orgNames, partnership.accountable_body_id),
       members,
       activeMembers: activeSeats,
-      yearlyMeetingHours: OPEN.has(partnership.status) ? activeSeats * seatHours(partnership) : 0,
+      yearlyMeetingHours: countedSeats * seatHours(partnership),
       separateLegalStatus: hasSeparateLegalStatus(snapshot, partnership.legal_form),
     };
   }
