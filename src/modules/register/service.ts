@@ -34,6 +34,7 @@ import {
   partnershipCreated,
   partnershipProblems,
   seatAllowed,
+  toPartnershipRow,
 } from './rules.js';
 import {
   LocalityRepository,
@@ -1023,33 +1024,6 @@ function unique(values: string[]): string[] {
 function pick(source: object, fields: string[]): Record<string, unknown> {
   const record = source as Record<string, unknown>;
   return Object.fromEntries(fields.map((f) => [f, record[f] ?? null]));
-}
-
-function toPartnershipRow(data: PartnershipInput) {
-  return {
-    name: data.name,
-    purpose: data.purpose,
-    basis: data.basis,
-    basis_detail: data.basisDetail ?? null,
-    statutory_type: data.statutoryType ?? null,
-    legal_form: data.legalForm,
-    accountable_body_id: data.accountableBodyId ?? null,
-    layer: data.layer,
-    parent_id: data.parentId ?? null,
-    lead_organisation_id: data.leadOrganisationId ?? null,
-    chair_name: data.chairName ?? null,
-    secretary_name: data.secretaryName ?? null,
-    lead_officer: data.leadOfficer ?? null,
-    service_area: data.serviceArea ?? null,
-    meetings_per_year: data.meetingsPerYear ?? null,
-    meeting_minutes: data.meetingMinutes ?? null,
-    typical_attendance: data.typicalAttendance ?? null,
-    annual_budget_pence: data.annualBudgetPence ?? null,
-    significance: data.significance ?? null,
-    established_on: data.establishedOn ?? null,
-    review_date: data.reviewDate ?? null,
-    terms_of_reference_url: data.termsOfReferenceUrl ?? null,
-  };
 }
 
 const FIELD_LABELS: Record<string, string> = {
