@@ -280,7 +280,9 @@ async function national() {
         '--organisations',
         String(organisations),
         '--ground-truth',
-        path.join(os.tmpdir(), `joinedup-bench-ground-truth-${process.pid}.json`),
+        path.join(folder, 'ground-truth.json'),
+        '--truth',
+        path.join(folder, 'truth.json'),
       ],
       { env, maxBuffer: 1 << 26 },
     );
@@ -330,7 +332,6 @@ async function national() {
     );
   } finally {
     await fs.rm(folder, { recursive: true, force: true });
-    await fs.rm(path.join(os.tmpdir(), `joinedup-bench-ground-truth-${process.pid}.json`), { force: true });
     await source.drop();
     await target.drop();
   }
