@@ -20,7 +20,7 @@
  */
 import { ageBands, idf, readText, readTokens, STOP_WORDS } from './text.js';
 import { type CompiledThesaurus, matchConcepts } from '../thesaurus/matcher.js';
-import { nameShape, scopePlaceWords, type NameShape } from './places.js';
+import { nameShape, scopePlaceWords, wordsInAtLeast, type NameShape } from './places.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -182,17 +182,14 @@ export function placeWords(...names: string[]): Set<string> {
  * say where it works, which every partnership of the scope shares, not what it does.
  */
 export function organisationPlaceWords(names: readonly string[], thesaurus?: CompiledThesaurus): Set<string> {
-  const namesUsing = new Map<string, number>();
-  for (const name of names) {
-    const seen = new Set<string>();
-    for (const token of readTokens(name)) {
-      const written = name.slice(token.start, token.end);
-      if (token.generic || !/^[A-Z]/.test(written) || (thesaurus?.conceptsUsing.get(token.stem) ?? 0) > 0) continue;
-      seen.add(token.surface);
-    }
-    for (const word of seen) namesUsing.set(word, (namesUsing.get(word) ?? 0) + 1);
-  }
-  return new Set([...namesUsing].filter(([, count]) => count >= 2).map(([word]) => word));
+  const placeLike = (name: string) =>
+    readTokens(name)
+      .filter((token) => {
+        const written = name.slice(token.start, token.end);
+        return !token.generic && /^[A-Z]/.test(written) && (thesaurus?.conceptsUsing.get(token.stem) ?? 0) === 0;
+      })
+      .map((token) => token.surface);
+  return wordsInAtLeast(names.map(placeLike), 2);
 }
 
 /** A partnership's name read on its own, for telling the same kind of body in different places (places.ts). */

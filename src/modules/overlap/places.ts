@@ -53,12 +53,17 @@ const PLACE_IN_NAMES = 2;
  * they say where, not what: two bodies for one ward are the same work only if their work is.
  */
 export function scopePlaceWords(shapes: readonly NameShape[]): Set<string> {
-  const namesUsing = new Map<string, number>();
-  for (const shape of shapes) {
-    const seen = new Set(shape.words.filter((_, i) => shape.placeLike[i]).map((w) => w.toLowerCase()));
-    for (const word of seen) namesUsing.set(word, (namesUsing.get(word) ?? 0) + 1);
-  }
-  return new Set([...namesUsing].filter(([, count]) => count >= PLACE_IN_NAMES).map(([word]) => word));
+  return wordsInAtLeast(
+    shapes.map((shape) => shape.words.filter((_, i) => shape.placeLike[i]).map((w) => w.toLowerCase())),
+    PLACE_IN_NAMES,
+  );
+}
+
+/** The words found in at least `least` of the lists (each list counted once per word). */
+export function wordsInAtLeast(lists: Iterable<Iterable<string>>, least: number): Set<string> {
+  const listsUsing = new Map<string, number>();
+  for (const list of lists) for (const word of new Set(list)) listsUsing.set(word, (listsUsing.get(word) ?? 0) + 1);
+  return new Set([...listsUsing].filter(([, count]) => count >= least).map(([word]) => word));
 }
 
 /** Why two partnerships are the same kind of body for different places, in words; undefined if they are not. */
