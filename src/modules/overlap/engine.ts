@@ -10,7 +10,8 @@
  * small: the scope is one locality, where duplication happens (two districts' community safety
  * partnerships are not duplicates of each other).
  */
-import { readFeatures, readName, sharedWeight, tellsWhat, type NameReading, type OverlapIndex } from './features.js';
+import { readFeatures, sharedWeight, tellsWhat, type OverlapIndex } from './features.js';
+import { nameShape, type NameShape } from './places.js';
 import { runToEnd } from './steps.js';
 import { idf } from './text.js';
 import { scoreFromShared, scorePositions, type OverlapSettings, type PairScore } from './scoring.js';
@@ -137,7 +138,7 @@ export interface Outsider {
   textInformation: number;
   memberIds: Array<{ ordinal: number; weight: number }>;
   memberTotal: number;
-  name: NameReading;
+  name: NameShape;
 }
 
 /** Weighs an outsider's features by the index's IDF; a feature the scope has never seen is as rare as can be. */
@@ -168,7 +169,7 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     textInformation,
     memberIds,
     memberTotal,
-    name: readName(candidate.name, index.nameContext),
+    name: nameShape(candidate.name, index.nameContext.thesaurus, index.nameContext.stopWords),
   };
 }
 

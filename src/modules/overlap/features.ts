@@ -192,15 +192,6 @@ export function organisationPlaceWords(names: readonly string[], thesaurus?: Com
   return wordsInAtLeast(names.map(placeLike), 2);
 }
 
-/** A partnership's name read on its own, for telling the same kind of body in different places (places.ts). */
-export interface NameReading {
-  shape: NameShape;
-}
-
-export function readName(name: string, context: ReadingContext = {}): NameReading {
-  return { shape: nameShape(name, context.thesaurus, context.stopWords) };
-}
-
 /** Per partnership, a sorted list of feature ordinals with a weight each, flattened. */
 export interface WeightedColumn {
   /** Partnership p's entries are at start[p] … start[p + 1] − 1. */
@@ -244,8 +235,8 @@ export interface OverlapIndex {
   fullInformation: number;
   themes: readonly ReadonlySet<string>[];
   areas: readonly ReadonlySet<string>[];
-  /** Each partnership's name as read on its own (see NameReading). */
-  names: readonly NameReading[];
+  /** Each partnership's name as read on its own, for telling the same kind of body in different places. */
+  names: readonly NameShape[];
 }
 
 interface Interned {
@@ -306,7 +297,7 @@ const RECORDS_PER_STEP = 20;
 
 /** A scope's partnerships as read: their names, and their texts read without the scope's own places. */
 export interface ScopeReading {
-  names: NameReading[];
+  names: NameShape[];
   texts: TextFeatures[];
   /** The context the texts were read in: the scope's context and its places as stop words. */
   textContext: ReadingContext;
@@ -320,12 +311,12 @@ export function* readScopeSteps(
   records: readonly Pick<PartnershipFeatures, 'name' | 'purpose'>[],
   context: ReadingContext = {},
 ): Generator<void, ScopeReading> {
-  const names: NameReading[] = [];
+  const names: NameShape[] = [];
   for (const record of records) {
-    names.push(readName(record.name, context));
+    names.push(nameShape(record.name, context.thesaurus, context.stopWords));
     if (names.length % RECORDS_PER_STEP === 0) yield;
   }
-  const places = scopePlaceWords(names.map((n) => n.shape));
+  const places = scopePlaceWords(names);
   const textContext =
     places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
   const texts: TextFeatures[] = [];

@@ -131,7 +131,7 @@ export function scoreFromShared(
   const [a, b] = [index.records[p]!, index.records[q]!];
   const nested = a.parentId === b.id || b.parentId === a.id;
   const [nameA, nameB] = [index.names[p]!, index.names[q]!];
-  const places = differentPlaces(a, b, nameA.shape, nameB.shape) ?? null;
+  const places = differentPlaces(a, b, nameA, nameB) ?? null;
   const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);
   return { score: combine(parts) * discount, ...parts, nested, differentPlaces: places };
 }
