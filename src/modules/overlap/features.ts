@@ -38,11 +38,6 @@ export const BROADER_SHARE = 0.4;
 /** Share of a word's weight an age band carries: ages say who, not what. */
 export const AGE_SHARE = 0.5;
 /**
- * Share of a concept's weight a word the thesaurus does not know carries. Such words are often
- * the vocabulary of administration ("annual", "targets", "review") rather than of the work, and in a
- * small register their rarity overstates them.
- */
-/**
  * The field whose concepts say how partnerships are run (the LSP, the community strategy, the
  * LAA, performance management, pooled budgets) rather than what work they do: a board that
  * "delivers the priorities of the Sustainable Community Strategy" says where it reports, not
@@ -57,6 +52,11 @@ export const NAME_EMPHASIS = 1.5;
 export const COMMON_WORD_CONCEPTS = 8;
 /** How many features found nowhere else make a text (or a board) fully telling. */
 export const FULL_INFORMATION_FEATURES = 2;
+/**
+ * Share of a concept's weight a word the thesaurus does not know carries. Such words are often
+ * the vocabulary of administration ("annual", "targets", "review") rather than of the work, and in a
+ * small register their rarity overstates them.
+ */
 export const WORD_SHARE = 0.5;
 
 export type FeatureKind = 'concept' | 'word' | 'age' | 'indicator';
