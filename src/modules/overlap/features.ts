@@ -18,9 +18,9 @@
  * nothing; a small charity on two boards weighs a lot. Two boards are alike on members by the
  * weight they share, not by the count.
  */
-import { ageBands, idf, readText, readTokens, STOP_WORDS } from './text.js';
-import { type CompiledThesaurus, matchConcepts } from '../thesaurus/matcher.js';
-import { nameShape, scopePlaceWords, wordsInAtLeast, type NameShape } from './places.js';
+import { ageBands, idf, readText, readTokens, readingOf, STOP_WORDS, type TextReading } from './text.js';
+import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
+import { scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -121,42 +121,63 @@ function describeAges(range: readonly [number, number]): string {
       : `${range[0]}–${range[1]}`;
 }
 
-/** Reads a name and purpose into features (pure; the index weights them over its scope). */
-export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
-  const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
+/** A text read in one context: its words, ages and indicators, and the concepts the thesaurus names in it. */
+export interface ParsedText {
+  reading: TextReading;
+  matches: ConceptMatch[];
+}
+
+export function parseText(text: string, context: ReadingContext = {}): ParsedText {
+  const reading = readText(text, context.stopWords);
   const { thesaurus } = context;
-  for (const [text, emphasis] of [
-    [name, NAME_EMPHASIS],
-    [purpose, 1],
-  ] as const) {
-    const reading = readText(text, context.stopWords);
-    const covered = new Set<number>();
-    if (thesaurus) {
-      for (const m of matchConcepts(thesaurus, reading.tokens, reading.reading)) {
-        addConcept(out, thesaurus, m.concept, m.text, emphasis);
-        for (const i of m.positions) covered.add(i);
-        const ages = thesaurus.concepts[m.concept]!.ages;
-        if (ages) addAges(out, ages, m.text, true);
-      }
-    }
-    reading.tokens.forEach((t, i) => {
-      if (covered.has(i) || t.generic) return;
-      // A word many concepts' labels use ("services", "support") is the field's common stock.
-      const commonness = thesaurus?.conceptsUsing.get(t.stem) ?? 0;
-      const multiplier = (emphasis * WORD_SHARE) / (1 + commonness / COMMON_WORD_CONCEPTS);
-      addFeature(out, `w:${t.stem}`, multiplier, { kind: 'word', written: t.surface, removes: 0 });
-    });
-    for (const range of reading.ages) addAges(out, range, describeAges(range));
-    for (const number of reading.indicators) {
-      const written = `NI ${number}`;
-      addFeature(out, `n:${number}`, 1, { kind: 'indicator', written, removes: 0 });
-      if (!thesaurus) continue;
-      const named = new Set(thesaurus.indicators.get(number) ?? []);
-      const title = context.indicatorTitles?.get(number);
-      if (title) for (const m of matchConcepts(thesaurus, readText(title).tokens)) named.add(m.concept);
-      for (const c of named) addConcept(out, thesaurus, c, written);
+  return { reading, matches: thesaurus ? matchConcepts(thesaurus, reading.tokens, reading.reading) : [] };
+}
+
+/** Adds the features of one parsed text, counted `emphasis` times (a name more than a purpose). */
+function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, context: ReadingContext): void {
+  const { thesaurus } = context;
+  const { reading, matches } = parsed;
+  const covered = new Set<number>();
+  if (thesaurus) {
+    for (const m of matches) {
+      addConcept(out, thesaurus, m.concept, m.text, emphasis);
+      for (const i of m.positions) covered.add(i);
+      const ages = thesaurus.concepts[m.concept]!.ages;
+      if (ages) addAges(out, ages, m.text, true);
     }
   }
+  reading.tokens.forEach((t, i) => {
+    if (covered.has(i) || t.generic) return;
+    // A word many concepts' labels use ("services", "support") is the field's common stock.
+    const commonness = thesaurus?.conceptsUsing.get(t.stem) ?? 0;
+    const multiplier = (emphasis * WORD_SHARE) / (1 + commonness / COMMON_WORD_CONCEPTS);
+    addFeature(out, `w:${t.stem}`, multiplier, { kind: 'word', written: t.surface, removes: 0 });
+  });
+  for (const range of reading.ages) addAges(out, range, describeAges(range));
+  for (const number of reading.indicators) {
+    const written = `NI ${number}`;
+    addFeature(out, `n:${number}`, 1, { kind: 'indicator', written, removes: 0 });
+    if (!thesaurus) continue;
+    const named = new Set(thesaurus.indicators.get(number) ?? []);
+    const title = context.indicatorTitles?.get(number);
+    if (title) for (const m of matchConcepts(thesaurus, readText(title).tokens)) named.add(m.concept);
+    for (const c of named) addConcept(out, thesaurus, c, written);
+  }
+}
+
+/**
+ * Reads a name and purpose into features (pure; the index weights them over its scope).
+ * `parsedName`: the name already parsed in this context.
+ */
+export function readFeatures(
+  name: string,
+  purpose: string,
+  context: ReadingContext = {},
+  parsedName: ParsedText = parseText(name, context),
+): TextFeatures {
+  const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
+  addText(out, parsedName, NAME_EMPHASIS, context);
+  addText(out, parseText(purpose, context), 1, context);
   return out;
 }
 
@@ -185,7 +206,7 @@ export function organisationPlaceWords(names: readonly string[], thesaurus?: Com
   const placeLike = (name: string) =>
     readTokens(name)
       .filter((token) => {
-        const written = name.slice(token.start, token.end);
+        const written = readingOf(name).slice(token.start, token.end);
         return !token.generic && /^[A-Z]/.test(written) && (thesaurus?.conceptsUsing.get(token.stem) ?? 0) === 0;
       })
       .map((token) => token.surface);
@@ -312,19 +333,33 @@ export function* readScopeSteps(
   context: ReadingContext = {},
 ): Generator<void, ScopeReading> {
   const names: NameShape[] = [];
+  const parsedNames: ParsedText[] = [];
   for (const record of records) {
-    names.push(nameShape(record.name, context.thesaurus, context.stopWords));
+    const parsed = parseText(record.name, context);
+    parsedNames.push(parsed);
+    names.push(shapeOfName(parsed.reading, parsed.matches));
     if (names.length % RECORDS_PER_STEP === 0) yield;
   }
   const places = scopePlaceWords(names);
   const textContext =
     places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
   const texts: TextFeatures[] = [];
-  for (const record of records) {
-    texts.push(readFeatures(record.name, record.purpose, textContext));
+  for (const [i, record] of records.entries()) {
+    // A name with none of the scope's places in it reads the same with them as stop words.
+    const parsed = mentionsAny(record.name, places) ? undefined : parsedNames[i];
+    texts.push(readFeatures(record.name, record.purpose, textContext, parsed));
     if (texts.length % RECORDS_PER_STEP === 0) yield;
   }
   return { names, texts, textContext };
+}
+
+/** The distinct lower-case words of a text as read (stop words included). */
+export function wordsOf(text: string): string[] {
+  return [...new Set(readingOf(text).match(/[A-Za-z0-9]+/g) ?? [])].map((w) => w.toLowerCase());
+}
+
+function mentionsAny(text: string, words: ReadonlySet<string>): boolean {
+  return words.size > 0 && wordsOf(text).some((w) => words.has(w));
 }
 
 /** Builds the index over one scope (one locality's open partnerships); `reading` when already read. */
