@@ -165,19 +165,17 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
   }
 }
 
-/**
- * Reads a name and purpose into features (pure; the index weights them over its scope).
- * `parsedName`: the name already parsed in this context.
- */
-export function readFeatures(
-  name: string,
-  purpose: string,
-  context: ReadingContext = {},
-  parsedName: ParsedText = parseText(name, context),
-): TextFeatures {
+/** Reads a name and purpose into features (pure; the index weights them over its scope). */
+export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
-  addText(out, parsedName, NAME_EMPHASIS, context);
+  addText(out, parseText(name, context), NAME_EMPHASIS, context);
   addText(out, parseText(purpose, context), 1, context);
+  return out;
+}
+
+function featuresOf(parsed: ParsedText, emphasis: number, context: ReadingContext): TextFeatures {
+  const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
+  addText(out, parsed, emphasis, context);
   return out;
 }
 
@@ -324,30 +322,98 @@ export interface ScopeReading {
   textContext: ReadingContext;
 }
 
+/** What one text reads as in one context (see TextReader). */
+interface CachedReading {
+  shape?: NameShape;
+  /** By emphasis: the name's and the purpose's. */
+  features: Map<number, TextFeatures>;
+}
+
+/**
+ * Reads texts, each distinct text once per context: registers repeat names and boilerplate
+ * purposes across partnerships and localities. What a text reads as depends on its context only
+ * through the thesaurus, the indicator titles and which of the text's own words are stop words, so
+ * that is what a reading is kept under. One reader serves one analysis and is dropped with it.
+ */
+export class TextReader {
+  private readonly texts = new Map<string, { words: readonly string[]; readings: Map<string, CachedReading> }>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+
+  /** A name's shape (places.ts), read in `context`. */
+  nameShape(name: string, context: ReadingContext): NameShape {
+    const cached = this.reading(name, context);
+    if (!cached.shape) {
+      const parsed = parseText(name, context);
+      cached.shape = shapeOfName(parsed.reading, parsed.matches);
+      // The same parse serves the name's features whenever the name is read with the same stop words.
+      cached.features.set(NAME_EMPHASIS, featuresOf(parsed, NAME_EMPHASIS, context));
+    }
+    return cached.shape;
+  }
+
+  /** readFeatures, from the readings kept. */
+  read(name: string, purpose: string, context: ReadingContext): TextFeatures {
+    const out = copyOf(this.features(name, NAME_EMPHASIS, context));
+    const fromPurpose = this.features(purpose, 1, context);
+    for (const [key, multiplier] of fromPurpose.multipliers)
+      addFeature(out, key, multiplier, fromPurpose.sources.get(key)!);
+    return out;
+  }
+
+  private features(text: string, emphasis: number, context: ReadingContext): TextFeatures {
+    const cached = this.reading(text, context);
+    let features = cached.features.get(emphasis);
+    if (!features) cached.features.set(emphasis, (features = featuresOf(parseText(text, context), emphasis, context)));
+    return features;
+  }
+
+  private reading(text: string, context: ReadingContext): CachedReading {
+    let entry = this.texts.get(text);
+    if (!entry) this.texts.set(text, (entry = { words: wordsOf(text), readings: new Map() }));
+    const stops = context.stopWords;
+    const key = `${this.idOf(context.thesaurus)} ${this.idOf(context.indicatorTitles)} ${
+      stops ? entry.words.filter((w) => stops.has(w)).join(' ') : ''
+    }`;
+    let cached = entry.readings.get(key);
+    if (!cached) entry.readings.set(key, (cached = { features: new Map() }));
+    return cached;
+  }
+
+  private idOf(thing: object | undefined): number {
+    if (!thing) return 0;
+    let id = this.ids.get(thing);
+    if (id === undefined) this.ids.set(thing, (id = this.nextId++));
+    return id;
+  }
+
+}
+
+function copyOf(features: TextFeatures): TextFeatures {
+  return { multipliers: new Map(features.multipliers), sources: new Map(features.sources) };
+}
+
 /**
  * Reads a scope's partnerships, pausing every few (a caller may let other work in): names first,
  * since they tell the scope's own places (places.ts), then the texts with those places ignored.
+ * A reader shared across scopes reads a text repeated in several only once.
  */
 export function* readScopeSteps(
   records: readonly Pick<PartnershipFeatures, 'name' | 'purpose'>[],
   context: ReadingContext = {},
+  reader: TextReader = new TextReader(),
 ): Generator<void, ScopeReading> {
   const names: NameShape[] = [];
-  const parsedNames: ParsedText[] = [];
   for (const record of records) {
-    const parsed = parseText(record.name, context);
-    parsedNames.push(parsed);
-    names.push(shapeOfName(parsed.reading, parsed.matches));
+    names.push(reader.nameShape(record.name, context));
     if (names.length % RECORDS_PER_STEP === 0) yield;
   }
   const places = scopePlaceWords(names);
   const textContext =
     places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
   const texts: TextFeatures[] = [];
-  for (const [i, record] of records.entries()) {
-    // A name with none of the scope's places in it reads the same with them as stop words.
-    const parsed = mentionsAny(record.name, places) ? undefined : parsedNames[i];
-    texts.push(readFeatures(record.name, record.purpose, textContext, parsed));
+  for (const record of records) {
+    texts.push(reader.read(record.name, record.purpose, textContext));
     if (texts.length % RECORDS_PER_STEP === 0) yield;
   }
   return { names, texts, textContext };
@@ -355,11 +421,7 @@ export function* readScopeSteps(
 
 /** The distinct lower-case words of a text as read (stop words included). */
 export function wordsOf(text: string): string[] {
-  return [...new Set(readingOf(text).match(/[A-Za-z0-9]+/g) ?? [])].map((w) => w.toLowerCase());
-}
-
-function mentionsAny(text: string, words: ReadonlySet<string>): boolean {
-  return words.size > 0 && wordsOf(text).some((w) => words.has(w));
+  return [...new Set((readingOf(text).match(/[A-Za-z0-9]+/g) ?? []).map((w) => w.toLowerCase()))];
 }
 
 /** Builds the index over one scope (one locality's open partnerships); `reading` when already read. */
