@@ -108,6 +108,42 @@ export function combine(parts: Omit<PairScore, 'score' | 'nested' | 'differentPl
   return evidence > 0 ? Math.min(1, evidence + THEME_BONUS * parts.themes * evidence) : 0;
 }
 
+export function textConfidenceOf(index: OverlapIndex, p: number): number {
+  return confidence(index.textInformation[p]!, index.fullInformation);
+}
+
+export function memberConfidenceOf(index: OverlapIndex, p: number): number {
+  return confidence(index.members.total[p]!, index.fullInformation);
+}
+
+/**
+ * At most the score of a pair, from what it shares, before themes and places are looked at (they
+ * add at most THEME_BONUS, or take away): most pairs a search meets are ruled out by this alone.
+ */
+export function scoreBound(
+  index: OverlapIndex,
+  p: number,
+  q: number,
+  sharedText: number,
+  sharedMembers: number,
+): number {
+  return combine({ ...evidenceParts(index, p, q, sharedText, sharedMembers), themes: 1 });
+}
+
+function evidenceParts(index: OverlapIndex, p: number, q: number, sharedText: number, sharedMembers: number) {
+  const textP = index.text.total[p]!;
+  const textQ = index.text.total[q]!;
+  const memberP = index.members.total[p]!;
+  const memberQ = index.members.total[q]!;
+  const memberUnion = memberP + memberQ - sharedMembers;
+  return {
+    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
+    textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
+    members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
+    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
+  };
+}
+
 /** The parts of a pair's score from the weight the two share (known from the posting lists, or merged here). */
 export function scoreFromShared(
   index: OverlapIndex,
@@ -116,16 +152,8 @@ export function scoreFromShared(
   sharedText: number,
   sharedMembers: number,
 ): PairScore {
-  const textP = index.text.total[p]!;
-  const textQ = index.text.total[q]!;
-  const memberP = index.members.total[p]!;
-  const memberQ = index.members.total[q]!;
-  const memberUnion = memberP + memberQ - sharedMembers;
   const parts = {
-    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
-    textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
-    members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
-    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
+    ...evidenceParts(index, p, q, sharedText, sharedMembers),
     themes: jaccard(index.themes[p]!, index.themes[q]!),
   };
   const [a, b] = [index.records[p]!, index.records[q]!];
