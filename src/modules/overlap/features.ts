@@ -371,10 +371,9 @@ export class TextReader {
   private reading(text: string, context: ReadingContext): CachedReading {
     let entry = this.texts.get(text);
     if (!entry) this.texts.set(text, (entry = { words: wordsOf(text), readings: new Map() }));
+    let key = `${this.idOf(context.thesaurus)} ${this.idOf(context.indicatorTitles)}`;
     const stops = context.stopWords;
-    const key = `${this.idOf(context.thesaurus)} ${this.idOf(context.indicatorTitles)} ${
-      stops ? entry.words.filter((w) => stops.has(w)).join(' ') : ''
-    }`;
+    if (stops) for (const word of entry.words) if (stops.has(word)) key += ` ${word}`;
     let cached = entry.readings.get(key);
     if (!cached) entry.readings.set(key, (cached = { features: new Map() }));
     return cached;
@@ -386,7 +385,6 @@ export class TextReader {
     if (id === undefined) this.ids.set(thing, (id = this.nextId++));
     return id;
   }
-
 }
 
 function copyOf(features: TextFeatures): TextFeatures {
