@@ -137,7 +137,7 @@ export function scoreBound(
   sharedText: number,
   sharedMembers: number,
 ): number {
-  // The arithmetic of evidenceParts, without making an object: a search bounds many pairs.
+  // The arithmetic of scoreFromShared, without making an object: a search bounds many pairs.
   const textP = index.text.total[p]!;
   const textQ = index.text.total[q]!;
   const memberP = index.members.total[p]!;
@@ -152,20 +152,6 @@ export function scoreBound(
   );
 }
 
-function evidenceParts(index: OverlapIndex, p: number, q: number, sharedText: number, sharedMembers: number) {
-  const textP = index.text.total[p]!;
-  const textQ = index.text.total[q]!;
-  const memberP = index.members.total[p]!;
-  const memberQ = index.members.total[q]!;
-  const memberUnion = memberP + memberQ - sharedMembers;
-  return {
-    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
-    textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
-    members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
-    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
-  };
-}
-
 /** The parts of a pair's score from the weight the two share (known from the posting lists, or merged here). */
 export function scoreFromShared(
   index: OverlapIndex,
@@ -174,8 +160,16 @@ export function scoreFromShared(
   sharedText: number,
   sharedMembers: number,
 ): PairScore {
+  const textP = index.text.total[p]!;
+  const textQ = index.text.total[q]!;
+  const memberP = index.members.total[p]!;
+  const memberQ = index.members.total[q]!;
+  const memberUnion = memberP + memberQ - sharedMembers;
   const parts = {
-    ...evidenceParts(index, p, q, sharedText, sharedMembers),
+    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
+    textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
+    members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
+    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
     themes: jaccard(index.themes[p]!, index.themes[q]!),
   };
   const [a, b] = [index.records[p]!, index.records[q]!];
