@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
-import { placeWords, readFeatures, readScopeSteps, TextReader } from './features.js';
+import { buildIndex, mergeParts, placeWords, readFeatures, readScopeSteps, TextReader } from './features.js';
 import { generateNational } from './generate.js';
 import { nameShape } from './places.js';
 import { runToEnd } from './steps.js';
@@ -19,14 +19,21 @@ describe('reading each distinct text once', () => {
       const records = data.partnerships.filter((p) => p.localityId === locality.id);
       const context = { thesaurus, stopWords: placeWords(names.get(locality.id) ?? '') };
       const shared = runToEnd(readScopeSteps(records, context, reader));
+      // The index weighs the parts as it would weigh the whole texts.
+      const whole = { ...shared, texts: shared.texts.map((parts) => [mergeParts(parts)]) };
+      const [fromParts, fromWhole] = [buildIndex(records, context, shared), buildIndex(records, context, whole)];
+      expect(fromParts.text).toEqual(fromWhole.text);
+      expect(fromParts.textInformation).toEqual(fromWhole.textInformation);
+      expect([...fromParts.textOrdinal]).toEqual([...fromWhole.textOrdinal]);
       records.forEach((record, i) => {
         if (seen.has(record.purpose)) repeated++;
         seen.add(record.purpose);
         expect(shared.names[i]).toEqual(nameShape(record.name, thesaurus, context.stopWords));
         const alone = readFeatures(record.name, record.purpose, shared.textContext);
-        expect(shared.texts[i]).toEqual(alone);
+        const merged = mergeParts(shared.texts[i]!);
+        expect(merged).toEqual(alone);
         // In the same order too: the index numbers features in the order they are read.
-        expect([...shared.texts[i]!.multipliers.keys()]).toEqual([...alone.multipliers.keys()]);
+        expect([...merged.multipliers.keys()]).toEqual([...alone.multipliers.keys()]);
       });
     }
     // The check means something only if texts do repeat across the localities.

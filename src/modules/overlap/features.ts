@@ -317,7 +317,11 @@ const RECORDS_PER_STEP = 20;
 /** A scope's partnerships as read: their names, and their texts read without the scope's own places. */
 export interface ScopeReading {
   names: NameShape[];
-  texts: TextFeatures[];
+  /**
+   * Each partnership's text as the features of its name and of its purpose, kept apart (they are
+   * shared with other partnerships): together they are what readFeatures gives (`mergeParts`).
+   */
+  texts: Array<readonly TextFeatures[]>;
   /** The context the texts were read in: the scope's context and its places as stop words. */
   textContext: ReadingContext;
 }
@@ -354,11 +358,12 @@ export class TextReader {
 
   /** readFeatures, from the readings kept. */
   read(name: string, purpose: string, context: ReadingContext): TextFeatures {
-    const out = copyOf(this.features(name, NAME_EMPHASIS, context));
-    const fromPurpose = this.features(purpose, 1, context);
-    for (const [key, multiplier] of fromPurpose.multipliers)
-      addFeature(out, key, multiplier, fromPurpose.sources.get(key)!);
-    return out;
+    return mergeParts(this.readParts(name, purpose, context));
+  }
+
+  /** The features of a name and of a purpose, as kept: read-only, shared with every text alike. */
+  readParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
+    return [this.features(name, NAME_EMPHASIS, context), this.features(purpose, 1, context)];
   }
 
   private features(text: string, emphasis: number, context: ReadingContext): TextFeatures {
@@ -387,8 +392,12 @@ export class TextReader {
   }
 }
 
-function copyOf(features: TextFeatures): TextFeatures {
-  return { multipliers: new Map(features.multipliers), sources: new Map(features.sources) };
+/** Parts read separately, as readFeatures reads them together: each feature at its largest, the first such. */
+export function mergeParts(parts: readonly TextFeatures[]): TextFeatures {
+  const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
+  for (const part of parts)
+    for (const [key, multiplier] of part.multipliers) addFeature(out, key, multiplier, part.sources.get(key)!);
+  return out;
 }
 
 /**
@@ -409,9 +418,9 @@ export function* readScopeSteps(
   const places = scopePlaceWords(names);
   const textContext =
     places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
-  const texts: TextFeatures[] = [];
+  const texts: Array<readonly TextFeatures[]> = [];
   for (const record of records) {
-    texts.push(reader.read(record.name, record.purpose, textContext));
+    texts.push(reader.readParts(record.name, record.purpose, textContext));
     if (texts.length % RECORDS_PER_STEP === 0) yield;
   }
   return { names, texts, textContext };
@@ -435,16 +444,23 @@ export function buildIndex(
   });
   const textInterned: Interned = { ordinal: new Map(), frequency: [] };
   const directKeys: Array<Set<number>> = [];
-  const textRows = reading.texts.map((read) => {
+  const textRows = reading.texts.map((parts) => {
+    // As mergeParts would merge them, straight into ordinals.
     const row = new Map<number, number>();
-    const direct = new Set<number>();
-    for (const [key, multiplier] of read.multipliers) {
-      const o = intern(textInterned, key);
-      textInterned.frequency[o]!++;
-      row.set(o, multiplier);
-      if (tellsWhat(read.sources.get(key)!)) direct.add(o);
+    // Whether the feature, as counted, says what the partnership does; in the row's order, so
+    // sums over the direct ones add up in the same order as over the whole texts.
+    const tells = new Map<number, boolean>();
+    for (const part of parts) {
+      for (const [key, multiplier] of part.multipliers) {
+        const o = intern(textInterned, key);
+        const had = row.get(o);
+        if (had !== undefined && multiplier <= had) continue;
+        if (had === undefined) textInterned.frequency[o]!++;
+        row.set(o, multiplier);
+        tells.set(o, tellsWhat(part.sources.get(key)!));
+      }
     }
-    directKeys.push(direct);
+    directKeys.push(new Set([...tells].filter(([, direct]) => direct).map(([o]) => o)));
     return row;
   });
   const memberInterned: Interned = { ordinal: new Map(), frequency: [] };
