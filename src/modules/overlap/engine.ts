@@ -10,7 +10,7 @@
  * small: the scope is one locality, where duplication happens (two districts' community safety
  * partnerships are not duplicates of each other).
  */
-import { readFeatures, sharedWeight, tellsWhat, type OverlapIndex } from './features.js';
+import { readFeatures, sharedWeight, tellsWhat, type OverlapIndex, type TextFeatures } from './features.js';
 import { nameShape, type NameShape } from './places.js';
 import { runToEnd } from './steps.js';
 import { idf } from './text.js';
@@ -265,6 +265,8 @@ export interface Outsider {
   memberIds: Array<{ ordinal: number; weight: number }>;
   memberTotal: number;
   name: NameShape;
+  /** Its text as read, for explanations. */
+  read: TextFeatures;
 }
 
 /** Weighs an outsider's features by the index's IDF; a feature the scope has never seen is as rare as can be. */
@@ -296,6 +298,7 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     memberIds,
     memberTotal,
     name: nameShape(candidate.name, index.nameContext.thesaurus, index.nameContext.stopWords),
+    read,
   };
 }
 
@@ -337,9 +340,10 @@ export function checkOne(
     if (s.score >= options.floor) hits.push({ y, score: s.score });
   }
   hits.sort((a, b) => b.score - a.score || a.y - b.y);
+  // The candidate as already read and weighed, not read again for each explanation.
   return hits
     .slice(0, options.limit ?? 20)
-    .map((h) => explainAgainst(index, candidate, index.records[h.y]!, options.settings));
+    .map((h) => explainAgainst(index, candidate, index.records[h.y]!, options.settings, outsider));
 }
 
 function scoreOutsider(
@@ -406,10 +410,11 @@ export function explainAgainst(
   a: PartnershipFeatures,
   b: PartnershipFeatures,
   settings: OverlapSettings,
+  outsiderA?: Outsider,
 ): MatchExplanation {
   const q = index.positionOf.get(b.id)!;
   const p = index.positionOf.get(a.id);
-  const readA = readFeatures(a.name, a.purpose, index.context);
+  const readA = outsiderA?.read ?? readFeatures(a.name, a.purpose, index.context);
   const readB = readFeatures(b.name, b.purpose, index.context);
   const rare = idf(0, index.size + 1);
   const weightOf = (key: string, multiplier: number) => {
@@ -447,7 +452,7 @@ export function explainAgainst(
     p !== undefined
       ? scoreFromShared(index, p, q, sharedText, sharedMembers)
       : (() => {
-          const view = outsiderView(index, weighOutsider(index, a), a, q);
+          const view = outsiderView(index, outsiderA ?? weighOutsider(index, a), a, q);
           return scoreFromShared(view.index, 0, 1, sharedText, sharedMembers);
         })();
   const boards = (id: string) => {
