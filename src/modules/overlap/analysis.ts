@@ -19,7 +19,7 @@ import { resolveRates } from './costs.js';
 import type { CostRatesInput } from './costs.js';
 import { buildIndex, explainPair, similarPairSteps, byScoreThenIds } from './engine.js';
 import type { OverlapIndex } from './engine.js';
-import { readScopeSteps, type ReadingContext } from './features.js';
+import { readScopeSteps, TextReader, type ReadingContext } from './features.js';
 import { inSlices, runToEnd } from './steps.js';
 export { SLICE_MS } from './steps.js';
 import { metricsWithLocalities } from './metrics.js';
@@ -195,11 +195,13 @@ function* analysisSteps(
   const candidates: RationalisationCandidate[] = [];
   let scored = 0;
   let dismissed = 0;
+  // Registers repeat names and boilerplate purposes from one locality to the next: read each once.
+  const reader = new TextReader();
   for (const [localityId, local] of byLocality(records)) {
     const settings = resolveSettings({ ...options.settings, ...options.settingsByLocality?.get(localityId) });
     settingsOf[localityId] = settings;
     const context = options.contextFor?.(localityId) ?? {};
-    const reading = yield* timedSteps(timings, 'index', readScopeSteps(local, context));
+    const reading = yield* timedSteps(timings, 'index', readScopeSteps(local, context, reader));
     const index = timed(timings, 'index', () => buildIndex(local, context, reading));
     indexes.set(localityId, index);
     const found = yield* timedSteps(timings, 'pairs', flagPairSteps(index, settings, judged));

@@ -57,6 +57,51 @@ describe('finding every pair worth a look in a scope', () => {
     );
   });
 
+  it('still finds exactly those pairs when features on more than a record or two are frequent (property)', () => {
+    fc.assert(
+      fc.property(
+        arbScope,
+        fc.double({ min: 0.01, max: 0.95, noNaN: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (drafts, floor, frequentAbove) => {
+          const index = buildIndex(toRecords(drafts), context);
+          expect(list(findSimilarPairs(index, floor, { frequentAbove }).pairs)).toEqual(
+            list(exactAllPairs(index, floor)),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not visit every pair of a hundred records sharing one boilerplate purpose and the big partners', () => {
+    const boilerplate =
+      'To deliver the priorities of the Sustainable Community Strategy and the Local Area Agreement through partnership working.';
+    const kinds = [
+      'Flood',
+      'Carers',
+      'Youth',
+      'Libraries',
+      'Allotments',
+      'Tourism',
+      'Museums',
+      'Parking',
+      'Jobs',
+      'Arts',
+    ];
+    const records = Array.from({ length: 120 }, (_, i) =>
+      partnership(`P${String(i).padStart(3, '0')}`, {
+        name: `${kinds[i % kinds.length]} ${['Group', 'Forum', 'Panel'][i % 3]} ${Math.floor(i / 30)}`,
+        purpose: boilerplate,
+        memberOrganisationIds: ['council', 'police', 'nhs', `own-${i}`],
+      }),
+    );
+    const index = buildIndex(records, { thesaurus: compileThesaurus(DEFAULT_THESAURUS) });
+    const search = findSimilarPairs(index, DEFAULT_SETTINGS.look);
+    expect(list(search.pairs)).toEqual(list(exactAllPairs(index, DEFAULT_SETTINGS.look)));
+    expect(search.stats.pairsScored).toBeLessThan((120 * 119) / 2 / 4);
+  });
+
   it('gives each pair the score that scoring it alone gives, and explains it with the same score', () => {
     fc.assert(
       fc.property(arbScope, (drafts) => {

@@ -18,9 +18,9 @@
  * nothing; a small charity on two boards weighs a lot. Two boards are alike on members by the
  * weight they share, not by the count.
  */
-import { ageBands, idf, readText, readTokens, STOP_WORDS } from './text.js';
-import { type CompiledThesaurus, matchConcepts } from '../thesaurus/matcher.js';
-import { nameShape, scopePlaceWords, type NameShape } from './places.js';
+import { ageBands, idf, readText, readTokens, readingOf, STOP_WORDS, type TextReading } from './text.js';
+import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
+import { scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -38,11 +38,6 @@ export const BROADER_SHARE = 0.4;
 /** Share of a word's weight an age band carries: ages say who, not what. */
 export const AGE_SHARE = 0.5;
 /**
- * Share of a concept's weight a word the thesaurus does not know carries. Such words are often
- * the vocabulary of administration ("annual", "targets", "review") rather than of the work, and in a
- * small register their rarity overstates them.
- */
-/**
  * The field whose concepts say how partnerships are run (the LSP, the community strategy, the
  * LAA, performance management, pooled budgets) rather than what work they do: a board that
  * "delivers the priorities of the Sustainable Community Strategy" says where it reports, not
@@ -57,6 +52,11 @@ export const NAME_EMPHASIS = 1.5;
 export const COMMON_WORD_CONCEPTS = 8;
 /** How many features found nowhere else make a text (or a board) fully telling. */
 export const FULL_INFORMATION_FEATURES = 2;
+/**
+ * Share of a concept's weight a word the thesaurus does not know carries. Such words are often
+ * the vocabulary of administration ("annual", "targets", "review") rather than of the work, and in a
+ * small register their rarity overstates them.
+ */
 export const WORD_SHARE = 0.5;
 
 export type FeatureKind = 'concept' | 'word' | 'age' | 'indicator';
@@ -121,42 +121,61 @@ function describeAges(range: readonly [number, number]): string {
       : `${range[0]}–${range[1]}`;
 }
 
+/** A text read in one context: its words, ages and indicators, and the concepts the thesaurus names in it. */
+export interface ParsedText {
+  reading: TextReading;
+  matches: ConceptMatch[];
+}
+
+export function parseText(text: string, context: ReadingContext = {}): ParsedText {
+  const reading = readText(text, context.stopWords);
+  const { thesaurus } = context;
+  return { reading, matches: thesaurus ? matchConcepts(thesaurus, reading.tokens, reading.reading) : [] };
+}
+
+/** Adds the features of one parsed text, counted `emphasis` times (a name more than a purpose). */
+function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, context: ReadingContext): void {
+  const { thesaurus } = context;
+  const { reading, matches } = parsed;
+  const covered = new Set<number>();
+  if (thesaurus) {
+    for (const m of matches) {
+      addConcept(out, thesaurus, m.concept, m.text, emphasis);
+      for (const i of m.positions) covered.add(i);
+      const ages = thesaurus.concepts[m.concept]!.ages;
+      if (ages) addAges(out, ages, m.text, true);
+    }
+  }
+  reading.tokens.forEach((t, i) => {
+    if (covered.has(i) || t.generic) return;
+    // A word many concepts' labels use ("services", "support") is the field's common stock.
+    const commonness = thesaurus?.conceptsUsing.get(t.stem) ?? 0;
+    const multiplier = (emphasis * WORD_SHARE) / (1 + commonness / COMMON_WORD_CONCEPTS);
+    addFeature(out, `w:${t.stem}`, multiplier, { kind: 'word', written: t.surface, removes: 0 });
+  });
+  for (const range of reading.ages) addAges(out, range, describeAges(range));
+  for (const number of reading.indicators) {
+    const written = `NI ${number}`;
+    addFeature(out, `n:${number}`, 1, { kind: 'indicator', written, removes: 0 });
+    if (!thesaurus) continue;
+    const named = new Set(thesaurus.indicators.get(number) ?? []);
+    const title = context.indicatorTitles?.get(number);
+    if (title) for (const m of matchConcepts(thesaurus, readText(title).tokens)) named.add(m.concept);
+    for (const c of named) addConcept(out, thesaurus, c, written);
+  }
+}
+
 /** Reads a name and purpose into features (pure; the index weights them over its scope). */
 export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
-  const { thesaurus } = context;
-  for (const [text, emphasis] of [
-    [name, NAME_EMPHASIS],
-    [purpose, 1],
-  ] as const) {
-    const reading = readText(text, context.stopWords);
-    const covered = new Set<number>();
-    if (thesaurus) {
-      for (const m of matchConcepts(thesaurus, reading.tokens, reading.reading)) {
-        addConcept(out, thesaurus, m.concept, m.text, emphasis);
-        for (const i of m.positions) covered.add(i);
-        const ages = thesaurus.concepts[m.concept]!.ages;
-        if (ages) addAges(out, ages, m.text, true);
-      }
-    }
-    reading.tokens.forEach((t, i) => {
-      if (covered.has(i) || t.generic) return;
-      // A word many concepts' labels use ("services", "support") is the field's common stock.
-      const commonness = thesaurus?.conceptsUsing.get(t.stem) ?? 0;
-      const multiplier = (emphasis * WORD_SHARE) / (1 + commonness / COMMON_WORD_CONCEPTS);
-      addFeature(out, `w:${t.stem}`, multiplier, { kind: 'word', written: t.surface, removes: 0 });
-    });
-    for (const range of reading.ages) addAges(out, range, describeAges(range));
-    for (const number of reading.indicators) {
-      const written = `NI ${number}`;
-      addFeature(out, `n:${number}`, 1, { kind: 'indicator', written, removes: 0 });
-      if (!thesaurus) continue;
-      const named = new Set(thesaurus.indicators.get(number) ?? []);
-      const title = context.indicatorTitles?.get(number);
-      if (title) for (const m of matchConcepts(thesaurus, readText(title).tokens)) named.add(m.concept);
-      for (const c of named) addConcept(out, thesaurus, c, written);
-    }
-  }
+  addText(out, parseText(name, context), NAME_EMPHASIS, context);
+  addText(out, parseText(purpose, context), 1, context);
+  return out;
+}
+
+function featuresOf(parsed: ParsedText, emphasis: number, context: ReadingContext): TextFeatures {
+  const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
+  addText(out, parsed, emphasis, context);
   return out;
 }
 
@@ -182,26 +201,14 @@ export function placeWords(...names: string[]): Set<string> {
  * say where it works, which every partnership of the scope shares, not what it does.
  */
 export function organisationPlaceWords(names: readonly string[], thesaurus?: CompiledThesaurus): Set<string> {
-  const namesUsing = new Map<string, number>();
-  for (const name of names) {
-    const seen = new Set<string>();
-    for (const token of readTokens(name)) {
-      const written = name.slice(token.start, token.end);
-      if (token.generic || !/^[A-Z]/.test(written) || (thesaurus?.conceptsUsing.get(token.stem) ?? 0) > 0) continue;
-      seen.add(token.surface);
-    }
-    for (const word of seen) namesUsing.set(word, (namesUsing.get(word) ?? 0) + 1);
-  }
-  return new Set([...namesUsing].filter(([, count]) => count >= 2).map(([word]) => word));
-}
-
-/** A partnership's name read on its own, for telling the same kind of body in different places (places.ts). */
-export interface NameReading {
-  shape: NameShape;
-}
-
-export function readName(name: string, context: ReadingContext = {}): NameReading {
-  return { shape: nameShape(name, context.thesaurus, context.stopWords) };
+  const placeLike = (name: string) =>
+    readTokens(name)
+      .filter((token) => {
+        const written = readingOf(name).slice(token.start, token.end);
+        return !token.generic && /^[A-Z]/.test(written) && (thesaurus?.conceptsUsing.get(token.stem) ?? 0) === 0;
+      })
+      .map((token) => token.surface);
+  return wordsInAtLeast(names.map(placeLike), 2);
 }
 
 /** Per partnership, a sorted list of feature ordinals with a weight each, flattened. */
@@ -247,8 +254,8 @@ export interface OverlapIndex {
   fullInformation: number;
   themes: readonly ReadonlySet<string>[];
   areas: readonly ReadonlySet<string>[];
-  /** Each partnership's name as read on its own (see NameReading). */
-  names: readonly NameReading[];
+  /** Each partnership's name as read on its own, for telling the same kind of body in different places. */
+  names: readonly NameShape[];
 }
 
 interface Interned {
@@ -309,34 +316,119 @@ const RECORDS_PER_STEP = 20;
 
 /** A scope's partnerships as read: their names, and their texts read without the scope's own places. */
 export interface ScopeReading {
-  names: NameReading[];
-  texts: TextFeatures[];
+  names: NameShape[];
+  /**
+   * Each partnership's text as the features of its name and of its purpose, kept apart (they are
+   * shared with other partnerships): together they are what readFeatures gives (`mergeParts`).
+   */
+  texts: Array<readonly TextFeatures[]>;
   /** The context the texts were read in: the scope's context and its places as stop words. */
   textContext: ReadingContext;
+}
+
+/** What one text reads as in one context (see TextReader). */
+interface CachedReading {
+  shape?: NameShape;
+  /** By emphasis: the name's and the purpose's. */
+  features: Map<number, TextFeatures>;
+}
+
+/**
+ * Reads texts, each distinct text once per context: registers repeat names and boilerplate
+ * purposes across partnerships and localities. What a text reads as depends on its context only
+ * through the thesaurus, the indicator titles and which of the text's own words are stop words, so
+ * that is what a reading is kept under. One reader serves one analysis and is dropped with it.
+ */
+export class TextReader {
+  private readonly texts = new Map<string, { words: readonly string[]; readings: Map<string, CachedReading> }>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+
+  /** A name's shape (places.ts), read in `context`. */
+  nameShape(name: string, context: ReadingContext): NameShape {
+    const cached = this.reading(name, context);
+    if (!cached.shape) {
+      const parsed = parseText(name, context);
+      cached.shape = shapeOfName(parsed.reading, parsed.matches);
+      // The same parse serves the name's features whenever the name is read with the same stop words.
+      cached.features.set(NAME_EMPHASIS, featuresOf(parsed, NAME_EMPHASIS, context));
+    }
+    return cached.shape;
+  }
+
+  /** readFeatures, from the readings kept. */
+  read(name: string, purpose: string, context: ReadingContext): TextFeatures {
+    return mergeParts(this.readParts(name, purpose, context));
+  }
+
+  /** The features of a name and of a purpose, as kept: read-only, shared with every text alike. */
+  readParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
+    return [this.features(name, NAME_EMPHASIS, context), this.features(purpose, 1, context)];
+  }
+
+  private features(text: string, emphasis: number, context: ReadingContext): TextFeatures {
+    const cached = this.reading(text, context);
+    let features = cached.features.get(emphasis);
+    if (!features) cached.features.set(emphasis, (features = featuresOf(parseText(text, context), emphasis, context)));
+    return features;
+  }
+
+  private reading(text: string, context: ReadingContext): CachedReading {
+    let entry = this.texts.get(text);
+    if (!entry) this.texts.set(text, (entry = { words: wordsOf(text), readings: new Map() }));
+    let key = `${this.idOf(context.thesaurus)} ${this.idOf(context.indicatorTitles)}`;
+    const stops = context.stopWords;
+    if (stops) for (const word of entry.words) if (stops.has(word)) key += ` ${word}`;
+    let cached = entry.readings.get(key);
+    if (!cached) entry.readings.set(key, (cached = { features: new Map() }));
+    return cached;
+  }
+
+  private idOf(thing: object | undefined): number {
+    if (!thing) return 0;
+    let id = this.ids.get(thing);
+    if (id === undefined) this.ids.set(thing, (id = this.nextId++));
+    return id;
+  }
+}
+
+/** Parts read separately, as readFeatures reads them together: each feature at its largest, the first such. */
+export function mergeParts(parts: readonly TextFeatures[]): TextFeatures {
+  const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
+  for (const part of parts)
+    for (const [key, multiplier] of part.multipliers) addFeature(out, key, multiplier, part.sources.get(key)!);
+  return out;
 }
 
 /**
  * Reads a scope's partnerships, pausing every few (a caller may let other work in): names first,
  * since they tell the scope's own places (places.ts), then the texts with those places ignored.
+ * A reader shared across scopes reads a text repeated in several only once.
  */
 export function* readScopeSteps(
   records: readonly Pick<PartnershipFeatures, 'name' | 'purpose'>[],
   context: ReadingContext = {},
+  reader: TextReader = new TextReader(),
 ): Generator<void, ScopeReading> {
-  const names: NameReading[] = [];
+  const names: NameShape[] = [];
   for (const record of records) {
-    names.push(readName(record.name, context));
+    names.push(reader.nameShape(record.name, context));
     if (names.length % RECORDS_PER_STEP === 0) yield;
   }
-  const places = scopePlaceWords(names.map((n) => n.shape));
+  const places = scopePlaceWords(names);
   const textContext =
     places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
-  const texts: TextFeatures[] = [];
+  const texts: Array<readonly TextFeatures[]> = [];
   for (const record of records) {
-    texts.push(readFeatures(record.name, record.purpose, textContext));
+    texts.push(reader.readParts(record.name, record.purpose, textContext));
     if (texts.length % RECORDS_PER_STEP === 0) yield;
   }
   return { names, texts, textContext };
+}
+
+/** The distinct lower-case words of a text as read (stop words included). */
+export function wordsOf(text: string): string[] {
+  return [...new Set((readingOf(text).match(/[A-Za-z0-9]+/g) ?? []).map((w) => w.toLowerCase()))];
 }
 
 /** Builds the index over one scope (one locality's open partnerships); `reading` when already read. */
@@ -352,16 +444,23 @@ export function buildIndex(
   });
   const textInterned: Interned = { ordinal: new Map(), frequency: [] };
   const directKeys: Array<Set<number>> = [];
-  const textRows = reading.texts.map((read) => {
+  const textRows = reading.texts.map((parts) => {
+    // As mergeParts would merge them, straight into ordinals.
     const row = new Map<number, number>();
-    const direct = new Set<number>();
-    for (const [key, multiplier] of read.multipliers) {
-      const o = intern(textInterned, key);
-      textInterned.frequency[o]!++;
-      row.set(o, multiplier);
-      if (tellsWhat(read.sources.get(key)!)) direct.add(o);
+    // Whether the feature, as counted, says what the partnership does; in the row's order, so
+    // sums over the direct ones add up in the same order as over the whole texts.
+    const tells = new Map<number, boolean>();
+    for (const part of parts) {
+      for (const [key, multiplier] of part.multipliers) {
+        const o = intern(textInterned, key);
+        const had = row.get(o);
+        if (had !== undefined && multiplier <= had) continue;
+        if (had === undefined) textInterned.frequency[o]!++;
+        row.set(o, multiplier);
+        tells.set(o, tellsWhat(part.sources.get(key)!));
+      }
     }
-    directKeys.push(direct);
+    directKeys.push(new Set([...tells].filter(([, direct]) => direct).map(([o]) => o)));
     return row;
   });
   const memberInterned: Interned = { ordinal: new Map(), frequency: [] };

@@ -51,4 +51,22 @@ describe('the same kind of body for different places, and different bodies for o
     expect(explained.differentPlaces).toBe('Elmwood and Northgate');
     expect(explained.score).toBeLessThan(DEFAULT_SETTINGS.likely);
   });
+
+  it('reads the place in a name after a hyphenated word ("Co-ordinating") where it is written', () => {
+    const records = [
+      partnership('N', {
+        name: 'Litter Co-ordinating Group Northgate',
+        purpose: 'Monthly litter picks',
+        memberOrganisationIds: ['a'],
+      }),
+      partnership('E', {
+        name: 'Litter Co-ordinating Group Elmwood',
+        purpose: 'Monthly litter picks',
+        memberOrganisationIds: ['b'],
+      }),
+      ...filler,
+    ];
+    const explained = explainPair(buildIndex(records, context), 'E', 'N', DEFAULT_SETTINGS)!;
+    expect(explained.differentPlaces).toBe('Elmwood and Northgate');
+  });
 });

@@ -7,8 +7,8 @@
  *    thesaurus does not read as part of a kind of work in that name ("Sure Start Northgate Partnership Board" and
  *    "Sure Start Elmwood Partnership Board").
  */
-import { matchConcepts, type CompiledThesaurus } from '../thesaurus/matcher.js';
-import { readTokens } from './text.js';
+import { matchConcepts, type CompiledThesaurus, type ConceptMatch } from '../thesaurus/matcher.js';
+import { readingOf, readTokens, type TextReading } from './text.js';
 import type { PartnershipFeatures } from './types.js';
 
 /** GSS prefixes of areas within a local authority: electoral wards and divisions. */
@@ -33,12 +33,22 @@ export function nameShape(
   stopWords?: ReadonlySet<string>,
 ): NameShape {
   const tokens = readTokens(name, stopWords);
+  return shapeOfName({ reading: readingOf(name), tokens }, thesaurus ? matchConcepts(thesaurus, tokens) : []);
+}
+
+/** nameShape, from a name already read and the concepts found in it. */
+export function shapeOfName(
+  name: Pick<TextReading, 'reading' | 'tokens'>,
+  matches: readonly Pick<ConceptMatch, 'positions'>[],
+): NameShape {
+  const { reading, tokens } = name;
   // A word the thesaurus reads as part of a kind of work in this name is not a place.
-  const work = new Set(thesaurus ? matchConcepts(thesaurus, tokens).flatMap((m) => m.positions) : []);
+  const work = new Set(matches.flatMap((m) => m.positions));
+  const words = tokens.map((t) => reading.slice(t.start, t.end));
   return {
     stems: tokens.map((t) => t.stem),
-    words: tokens.map((t) => name.slice(t.start, t.end)),
-    placeLike: tokens.map((t, i) => /^[A-Z]/.test(name.slice(t.start, t.end)) && !t.generic && !work.has(i)),
+    words,
+    placeLike: tokens.map((t, i) => /^[A-Z]/.test(words[i]!) && !t.generic && !work.has(i)),
     generic: tokens.map((t) => t.generic),
   };
 }
@@ -53,12 +63,17 @@ const PLACE_IN_NAMES = 2;
  * they say where, not what: two bodies for one ward are the same work only if their work is.
  */
 export function scopePlaceWords(shapes: readonly NameShape[]): Set<string> {
-  const namesUsing = new Map<string, number>();
-  for (const shape of shapes) {
-    const seen = new Set(shape.words.filter((_, i) => shape.placeLike[i]).map((w) => w.toLowerCase()));
-    for (const word of seen) namesUsing.set(word, (namesUsing.get(word) ?? 0) + 1);
-  }
-  return new Set([...namesUsing].filter(([, count]) => count >= PLACE_IN_NAMES).map(([word]) => word));
+  return wordsInAtLeast(
+    shapes.map((shape) => shape.words.filter((_, i) => shape.placeLike[i]).map((w) => w.toLowerCase())),
+    PLACE_IN_NAMES,
+  );
+}
+
+/** The words found in at least `least` of the lists (each list counted once per word). */
+export function wordsInAtLeast(lists: Iterable<Iterable<string>>, least: number): Set<string> {
+  const listsUsing = new Map<string, number>();
+  for (const list of lists) for (const word of new Set(list)) listsUsing.set(word, (listsUsing.get(word) ?? 0) + 1);
+  return new Set([...listsUsing].filter(([, count]) => count >= least).map(([word]) => word));
 }
 
 /** Why two partnerships are the same kind of body for different places, in words; undefined if they are not. */

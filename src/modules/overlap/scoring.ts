@@ -96,16 +96,60 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /** The evidence each part gives, and the score they make together. */
 export function combine(parts: Omit<PairScore, 'score' | 'nested' | 'differentPlaces'>): number {
-  const textAgreement = Math.min(1, parts.text / TEXT_SATURATION);
-  const textEvidence = parts.textConfidence * textAgreement;
+  return combineParts(parts.text, parts.textConfidence, parts.members, parts.memberConfidence, parts.themes);
+}
+
+function combineParts(
+  text: number,
+  textConfidence: number,
+  members: number,
+  memberConfidence: number,
+  themes: number,
+): number {
+  const textAgreement = Math.min(1, text / TEXT_SATURATION);
+  const textEvidence = textConfidence * textAgreement;
   // The same people meeting twice is worth a look whatever the purposes say; it is likely the
   // same work only if the purposes do not clearly say otherwise.
   // Only a purpose that says enough can say otherwise.
-  const telling = Math.max(0, 2 * parts.textConfidence - 1);
-  const textSaysOtherwise = telling * Math.max(0, 1 - parts.text / TEXT_DISAGREEMENT);
-  const memberEvidence = parts.memberConfidence * parts.members ** MEMBER_POWER * (1 - textSaysOtherwise / 2);
+  const telling = Math.max(0, 2 * textConfidence - 1);
+  const textSaysOtherwise = telling * Math.max(0, 1 - text / TEXT_DISAGREEMENT);
+  const memberEvidence = memberConfidence * members ** MEMBER_POWER * (1 - textSaysOtherwise / 2);
   const evidence = 1 - (1 - textEvidence) * (1 - memberEvidence);
-  return evidence > 0 ? Math.min(1, evidence + THEME_BONUS * parts.themes * evidence) : 0;
+  return evidence > 0 ? Math.min(1, evidence + THEME_BONUS * themes * evidence) : 0;
+}
+
+export function textConfidenceOf(index: OverlapIndex, p: number): number {
+  return confidence(index.textInformation[p]!, index.fullInformation);
+}
+
+export function memberConfidenceOf(index: OverlapIndex, p: number): number {
+  return confidence(index.members.total[p]!, index.fullInformation);
+}
+
+/**
+ * At most the score of a pair, from what it shares, before themes and places are looked at (they
+ * add at most THEME_BONUS, or take away): most pairs a search meets are ruled out by this alone.
+ */
+export function scoreBound(
+  index: OverlapIndex,
+  p: number,
+  q: number,
+  sharedText: number,
+  sharedMembers: number,
+): number {
+  // The arithmetic of scoreFromShared, without making an object: a search bounds many pairs.
+  const textP = index.text.total[p]!;
+  const textQ = index.text.total[q]!;
+  const memberP = index.members.total[p]!;
+  const memberQ = index.members.total[q]!;
+  const memberUnion = memberP + memberQ - sharedMembers;
+  return combineParts(
+    textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
+    confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
+    memberUnion > 0 ? sharedMembers / memberUnion : 0,
+    confidence(Math.min(memberP, memberQ), index.fullInformation),
+    1,
+  );
 }
 
 /** The parts of a pair's score from the weight the two share (known from the posting lists, or merged here). */
@@ -131,7 +175,7 @@ export function scoreFromShared(
   const [a, b] = [index.records[p]!, index.records[q]!];
   const nested = a.parentId === b.id || b.parentId === a.id;
   const [nameA, nameB] = [index.names[p]!, index.names[q]!];
-  const places = differentPlaces(a, b, nameA.shape, nameB.shape) ?? null;
+  const places = differentPlaces(a, b, nameA, nameB) ?? null;
   const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);
   return { score: combine(parts) * discount, ...parts, nested, differentPlaces: places };
 }

@@ -195,19 +195,24 @@ function shouting(words: readonly string[]): boolean {
 export function readTokens(text: string, extraStopWords?: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
-  let words: RegExpMatchArray[] = [];
+  let words: string[] = [];
+  let starts: number[] = [];
   const endClause = () => {
-    const loud = shouting(words.map((w) => w[0]));
-    for (const word of words) {
-      const token = readWord(word[0], clause, loud, extraStopWords);
-      if (token) tokens.push({ ...token, start: word.index!, end: word.index! + word[0].length });
-    }
+    const loud = shouting(words);
+    words.forEach((word, i) => {
+      const token = readWord(word, clause, loud, starts[i]!, extraStopWords);
+      if (token) tokens.push(token);
+    });
     words = [];
+    starts = [];
     clause++;
   };
   for (const match of readingOf(text).matchAll(WORD)) {
     if (match[0].length === 1 && CLAUSE_BREAK.test(match[0])) endClause();
-    else words.push(match);
+    else {
+      words.push(match[0]);
+      starts.push(match.index);
+    }
   }
   endClause();
   return tokens;
@@ -224,13 +229,19 @@ export function readingOf(text: string): string {
   return joinPrefixes(plain(text));
 }
 
-type Word = Omit<Token, 'start' | 'end'>;
-
-function readWord(raw: string, clause: number, loud: boolean, extraStopWords?: ReadonlySet<string>): Word | undefined {
+function readWord(
+  raw: string,
+  clause: number,
+  loud: boolean,
+  start: number,
+  extraStopWords?: ReadonlySet<string>,
+): Token | undefined {
   const surface = raw.toLowerCase();
+  const end = start + raw.length;
   // A bare number ("136", "5s", "2008") is kept for the thesaurus's phrases ("section 136"),
   // never as evidence on its own.
-  if (/^\d+(s|st|nd|rd|th)?$/.test(surface)) return { stem: surface, surface, capitals: false, clause, generic: true };
+  if (/^\d+(s|st|nd|rd|th)?$/.test(surface))
+    return { stem: surface, surface, capitals: false, clause, start, end, generic: true };
   if (raw.length < 2 || extraStopWords?.has(surface)) return undefined;
   const capitals = !loud && inCapitals(raw);
   // "IT" and "HE" in capitals are abbreviations, "it" and "he" are not.
@@ -239,7 +250,15 @@ function readWord(raw: string, clause: number, loud: boolean, extraStopWords?: R
   // elsewhere, or are references: part of a phrase at most.
   const coded = /\d/.test(surface);
   const stem = stemWord(capitals && /[A-Z]{2}s$/.test(raw) ? surface.slice(0, -1) : surface);
-  return { stem, surface, capitals, clause, generic: coded || GENERIC_STEMS.has(stem) || STOP_WORDS.has(surface) };
+  return {
+    stem,
+    surface,
+    capitals,
+    clause,
+    start,
+    end,
+    generic: coded || GENERIC_STEMS.has(stem) || STOP_WORDS.has(surface),
+  };
 }
 
 /** Words before a number range that make it something other than ages ("Tier 2-4", "Key Stage 3-4"). */
@@ -256,6 +275,8 @@ function plausible(range: AgeRange): boolean {
 
 /** The ages a text names: ranges, "under N", "over N", "N+" and single ages in years. */
 export function readAges(text: string): AgeRange[] {
+  // Every way of writing an age has a number in it.
+  if (!/\d/.test(text)) return [];
   const found: AgeRange[] = [];
   const taken: Array<[number, number]> = [];
   const add = (range: AgeRange, at: number, length: number) => {
@@ -314,6 +335,7 @@ export function ageBands(range: AgeRange): string[] {
 
 /** National indicators cited: "NI 112", "NI112", "NI-117", "NI152/153", "NI 157a". */
 export function readIndicators(text: string): string[] {
+  if (!text.includes('NI')) return [];
   const found = new Set<string>();
   for (const m of plain(text).matchAll(/\bNI\s?-?\s?(\d{1,3}[a-d]?)((?:\s?(?:\/|,|&|and)\s?\d{1,3}[a-d]?\b)*)/g)) {
     found.add(m[1]!.toLowerCase());

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compileThesaurus } from '../thesaurus/matcher.js';
+import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
+import { buildIndex, mergeParts, placeWords, readFeatures, readScopeSteps, TextReader } from './features.js';
+import { generateNational } from './generate.js';
+import { nameShape } from './places.js';
+import { runToEnd } from './steps.js';
+
+const thesaurus = compileThesaurus(DEFAULT_THESAURUS);
+
+describe('reading each distinct text once', () => {
+  it('reads every partnership of several localities as reading it on its own would', () => {
+    const data = generateNational({ partnerships: 600, organisations: 240, localities: 4, seed: 7 });
+    const names = new Map(data.localities.map((l) => [l.id, l.name]));
+    const reader = new TextReader();
+    let repeated = 0;
+    const seen = new Set<string>();
+    for (const locality of data.localities) {
+      const records = data.partnerships.filter((p) => p.localityId === locality.id);
+      const context = { thesaurus, stopWords: placeWords(names.get(locality.id) ?? '') };
+      const shared = runToEnd(readScopeSteps(records, context, reader));
+      // The index weighs the parts as it would weigh the whole texts.
+      const whole = { ...shared, texts: shared.texts.map((parts) => [mergeParts(parts)]) };
+      const [fromParts, fromWhole] = [buildIndex(records, context, shared), buildIndex(records, context, whole)];
+      expect(fromParts.text).toEqual(fromWhole.text);
+      expect(fromParts.textInformation).toEqual(fromWhole.textInformation);
+      expect([...fromParts.textOrdinal]).toEqual([...fromWhole.textOrdinal]);
+      records.forEach((record, i) => {
+        if (seen.has(record.purpose)) repeated++;
+        seen.add(record.purpose);
+        expect(shared.names[i]).toEqual(nameShape(record.name, thesaurus, context.stopWords));
+        const alone = readFeatures(record.name, record.purpose, shared.textContext);
+        const merged = mergeParts(shared.texts[i]!);
+        expect(merged).toEqual(alone);
+        // In the same order too: the index numbers features in the order they are read.
+        expect([...merged.multipliers.keys()]).toEqual([...alone.multipliers.keys()]);
+      });
+    }
+    // The check means something only if texts do repeat across the localities.
+    expect(repeated).toBeGreaterThan(50);
+  });
+
+  it('reads a text again where one of its words is a stop word in this scope and not in another', () => {
+    const reader = new TextReader();
+    const purpose = 'Domestic abuse services across Kingsbury';
+    const elsewhere = reader.read('Safer Group', purpose, { thesaurus, stopWords: placeWords('Westmarsh') });
+    const here = reader.read('Safer Group', purpose, { thesaurus, stopWords: placeWords('Kingsbury') });
+    expect(elsewhere.multipliers.has('w:kingsburi')).toBe(true);
+    expect(here.multipliers.has('w:kingsburi')).toBe(false);
+    expect(here).toEqual(readFeatures('Safer Group', purpose, { thesaurus, stopWords: placeWords('Kingsbury') }));
+  });
+});
