@@ -23,6 +23,7 @@ type Who =
   | 'adviser'
   | 'adviser-elsewhere'
   | 'gatekeeper'
+  | 'editor'
   | 'sysadmin'
   | 'admin-elsewhere';
 const EVERYONE: Who[] = [
@@ -35,6 +36,7 @@ const EVERYONE: Who[] = [
   'adviser',
   'adviser-elsewhere',
   'gatekeeper',
+  'editor',
   'sysadmin',
   'admin-elsewhere',
 ];
@@ -48,6 +50,7 @@ const MAY: Record<AccessRule, Who[]> = {
   'locality-admin': ['admin', 'sysadmin'],
   gatekeeper: ['admin', 'panel', 'gatekeeper', 'sysadmin'],
   'local-officer': ['admin', 'panel', 'sysadmin'],
+  'knowledge-editor': ['editor', 'sysadmin'],
   'system-admin': ['sysadmin'],
 };
 
@@ -82,6 +85,7 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
       adviser: [{ role: 'go-adviser', region: REGION }],
       'adviser-elsewhere': [{ role: 'go-adviser', region: 'Wales' }],
       gatekeeper: [{ role: 'national-gatekeeper' }],
+      editor: [{ role: 'knowledge-editor' }],
       sysadmin: [{ role: 'system-admin' }],
       'admin-elsewhere': [{ role: 'locality-admin', localityCode: B }],
     };

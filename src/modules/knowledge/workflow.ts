@@ -86,9 +86,10 @@ export function decide(action: Action, state: State, who: Standing): Verdict {
   if (!rule.by.some((party) => who[party]))
     return {
       allowed: false,
-      reason: rule.by.includes('editor') && !rule.by.includes('author')
-        ? 'Only an editor of the knowledge base may do this'
-        : 'Only the item’s author may do this',
+      reason:
+        rule.by.includes('editor') && !rule.by.includes('author')
+          ? 'Only an editor of the knowledge base may do this'
+          : 'Only the item’s author may do this',
     };
   return { allowed: true, to: rule.to === 'same' ? state : rule.to };
 }

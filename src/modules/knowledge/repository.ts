@@ -1,0 +1,370 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { ItemDetails, ItemRow, ReviewRow, VersionRow } from './schema.js';
+import type { Kind } from './types.js';
+import type { State } from './workflow.js';
+
+export interface ItemValues {
+  kind: Kind;
+  title: string;
+  summary: string;
+  body: string;
+  details: ItemDetails;
+  themes: string[];
+  issues: string[];
+  partnershipTypes: string[];
+  nations: string[];
+}
+
+export interface SearchFilters {
+  kind?: string;
+  theme?: string;
+  issue?: string;
+  nation?: string;
+}
+
+export interface SearchHit {
+  item_id: string;
+  slug: string;
+  kind: Kind;
+  title: string;
+  summary: string;
+  published_at: Date;
+  themes: string[];
+  issues: string[];
+  nations: string[];
+  rank: number;
+  snippet: string | null;
+}
+
+export interface FacetCount {
+  facet: 'kind' | 'theme' | 'issue' | 'nation';
+  code: string;
+  count: number;
+}
+
+/** Marks around a search term in a snippet; replaced by <mark> after the text is escaped. */
+export const SNIPPET_START = '\u0001';
+export const SNIPPET_END = '\u0002';
+
+const FACET_COLUMNS = { kind: 'kind', theme: 'themes', issue: 'issues', nation: 'nations' } as const;
+
+function values(v: ItemValues) {
+  return {
+    kind: v.kind,
+    title: v.title,
+    summary: v.summary,
+    body: v.body,
+    details: JSON.stringify(v.details),
+    themes: v.themes,
+    issues: v.issues,
+    partnership_types: v.partnershipTypes,
+    nations: v.nations,
+  };
+}
+
+export class KnowledgeRepository {
+  insertItem(
+    db: Db,
+    item: ItemValues & {
+      slug: string;
+      localityId: string | null;
+      state: State;
+      authorId: string | null;
+      authorName: string;
+      starter?: boolean;
+    },
+  ): Promise<ItemRow> {
+    return db
+      .insertInto('knowledge_items')
+      .values({
+        ...values(item),
+        slug: item.slug,
+        locality_id: item.localityId,
+        state: item.state,
+        author_id: item.authorId,
+        author_name: item.authorName,
+        starter: item.starter ?? false,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  updateContent(db: Db, id: string, item: ItemValues): Promise<ItemRow> {
+    return db
+      .updateTable('knowledge_items')
+      .set({ ...values(item), version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  setState(
+    db: Db,
+    id: string,
+    change: {
+      state: State;
+      editorNote?: string | null;
+      publishedVersion?: number;
+      firstPublishedAt?: Date;
+      lastReviewedOn?: string;
+      reviewDueOn?: string;
+    },
+  ): Promise<ItemRow> {
+    return db
+      .updateTable('knowledge_items')
+      .set({
+        state: change.state,
+        ...(change.editorNote !== undefined ? { editor_note: change.editorNote } : {}),
+        ...(change.publishedVersion !== undefined ? { published_version: change.publishedVersion } : {}),
+        ...(change.firstPublishedAt ? { first_published_at: change.firstPublishedAt } : {}),
+        ...(change.lastReviewedOn ? { last_reviewed_on: change.lastReviewedOn } : {}),
+        ...(change.reviewDueOn ? { review_due_on: change.reviewDueOn } : {}),
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  byId(db: Db, id: string): Promise<ItemRow | undefined> {
+    return db.selectFrom('knowledge_items').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  bySlug(db: Db, slug: string): Promise<ItemRow | undefined> {
+    return db.selectFrom('knowledge_items').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  async slugTaken(db: Db, slug: string): Promise<boolean> {
+    return !!(await db.selectFrom('knowledge_items').select('id').where('slug', '=', slug).executeTakeFirst());
+  }
+
+  async hasStarterLibrary(db: Db): Promise<boolean> {
+    return !!(await db.selectFrom('knowledge_items').select('id').where('starter', '=', true).executeTakeFirst());
+  }
+
+  byAuthor(db: Db, authorId: string): Promise<ItemRow[]> {
+    return db
+      .selectFrom('knowledge_items')
+      .selectAll()
+      .where('author_id', '=', authorId)
+      .orderBy('updated_at', 'desc')
+      .execute();
+  }
+
+  /** Items waiting on an editor, or past review, within the editor's scopes (null = every locality). */
+  forEditors(db: Db, localityIds: string[] | null, today: string): Promise<ItemRow[]> {
+    let query = db
+      .selectFrom('knowledge_items')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('state', '=', 'submitted'),
+          eb.and([eb('state', '=', 'published'), eb('review_due_on', '<', today)]),
+        ]),
+      );
+    if (localityIds) query = query.where('locality_id', 'in', localityIds.length ? localityIds : ['']);
+    return query.orderBy('state', 'desc').orderBy('updated_at').execute();
+  }
+
+  insertVersion(
+    db: Db,
+    version: ItemValues & { itemId: string; number: number; changeNote: string | null; byId: string; byName: string },
+  ): Promise<VersionRow> {
+    return db
+      .insertInto('knowledge_versions')
+      .values({
+        ...values(version),
+        item_id: version.itemId,
+        number: version.number,
+        change_note: version.changeNote,
+        published_by: version.byId,
+        published_by_name: version.byName,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  versions(db: Db, itemId: string): Promise<VersionRow[]> {
+    return db
+      .selectFrom('knowledge_versions')
+      .selectAll()
+      .where('item_id', '=', itemId)
+      .orderBy('number', 'desc')
+      .execute();
+  }
+
+  version(db: Db, itemId: string, number: number): Promise<VersionRow | undefined> {
+    return db
+      .selectFrom('knowledge_versions')
+      .selectAll()
+      .where('item_id', '=', itemId)
+      .where('number', '=', number)
+      .executeTakeFirst();
+  }
+
+  insertReview(
+    db: Db,
+    review: {
+      itemId: string;
+      action: string;
+      from: string;
+      to: string;
+      reason: string | null;
+      byId: string;
+      byName: string;
+    },
+  ): Promise<ReviewRow> {
+    return db
+      .insertInto('knowledge_reviews')
+      .values({
+        item_id: review.itemId,
+        action: review.action,
+        from_state: review.from,
+        to_state: review.to,
+        reason: review.reason,
+        by_id: review.byId,
+        by_name: review.byName,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  reviews(db: Db, itemId: string): Promise<ReviewRow[]> {
+    return db.selectFrom('knowledge_reviews').selectAll().where('item_id', '=', itemId).orderBy('id', 'desc').execute();
+  }
+
+  /**
+   * The published version as search reads it. Title weighs A, summary B and body D, so a title
+   * match outranks a summary match, which outranks a body match.
+   */
+  async index(
+    db: Db,
+    entry: { itemId: string; slug: string; publishedAt: Date; values: ItemValues; bodyText: string },
+  ): Promise<void> {
+    const v = entry.values;
+    await sql`
+      insert into knowledge_search
+        (item_id, slug, kind, title, summary, body_text, published_at, themes, issues, partnership_types, nations, document)
+      values (
+        ${entry.itemId}, ${entry.slug}, ${v.kind}, ${v.title}, ${v.summary}, ${entry.bodyText}, ${entry.publishedAt},
+        ${v.themes}::text[], ${v.issues}::text[], ${v.partnershipTypes}::text[], ${v.nations}::text[],
+        setweight(to_tsvector('english', ${v.title}), 'A')
+          || setweight(to_tsvector('english', ${v.summary}), 'B')
+          || setweight(to_tsvector('english', ${entry.bodyText}), 'D')
+      )
+      on conflict (item_id) do update set
+        slug = excluded.slug, kind = excluded.kind, title = excluded.title, summary = excluded.summary,
+        body_text = excluded.body_text, published_at = excluded.published_at, themes = excluded.themes,
+        issues = excluded.issues, partnership_types = excluded.partnership_types, nations = excluded.nations,
+        document = excluded.document
+    `.execute(db);
+  }
+
+  /**
+   * One page of published items matching the words (or their thesaurus synonyms) and filters,
+   * best first: a match on the words as typed counts once more than a match on a synonym.
+   */
+  async search(
+    db: Db,
+    options: { q?: string; synonyms: string[]; filters: SearchFilters; limit: number; offset: number },
+  ): Promise<{ hits: SearchHit[]; total: number }> {
+    const typed = options.q ? sql`websearch_to_tsquery('english', ${options.q})` : undefined;
+    const query = typed ? tsquery(typed, options.synonyms) : undefined;
+    const where = conditions(query, options.filters);
+    const rank = typed && query ? sql`ts_rank(document, ${query}) + ts_rank(document, ${typed})` : sql`0`;
+    const snippet = query
+      ? sql`ts_headline('english', body_text, ${query}, ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=35, MinWords=15, MaxFragments=1`})`
+      : sql`null`;
+    const result = await sql<SearchHit & { total: string | number }>`
+      with hits as (
+        select item_id, slug, kind, title, summary, published_at, themes, issues, nations, body_text,
+               ${rank} as rank, count(*) over () as total
+        from knowledge_search where ${where}
+        order by rank desc, published_at desc, title
+        limit ${options.limit} offset ${options.offset}
+      )
+      select item_id, slug, kind, title, summary, published_at, themes, issues, nations, rank::float8 as rank, total,
+             ${snippet} as snippet
+      from hits order by rank desc, published_at desc, title
+    `.execute(db);
+    let total = Number(result.rows[0]?.total ?? 0);
+    if (result.rows.length === 0 && options.offset > 0) {
+      const counted = await sql<{
+        n: string | number;
+      }>`select count(*) as n from knowledge_search where ${where}`.execute(db);
+      total = Number(counted.rows[0]?.n ?? 0);
+    }
+    return { hits: result.rows.map(({ total: _total, ...hit }) => ({ ...hit, rank: Number(hit.rank) })), total };
+  }
+
+  /**
+   * How many results each facet value would give: every facet is counted with the other
+   * filters applied but not its own, so choosing "Guidance" still shows how many case studies
+   * there are. One query, one round trip.
+   */
+  async facets(db: Db, options: { q?: string; synonyms: string[]; filters: SearchFilters }): Promise<FacetCount[]> {
+    const typed = options.q ? sql`websearch_to_tsquery('english', ${options.q})` : undefined;
+    const query = typed ? tsquery(typed, options.synonyms) : undefined;
+    const parts = (Object.keys(FACET_COLUMNS) as Array<keyof typeof FACET_COLUMNS>).map((facet) => {
+      const others = { ...options.filters, [facet]: undefined };
+      const where = conditions(query, others);
+      return facet === 'kind'
+        ? sql`select 'kind'::text as facet, kind as code, count(*) as count from knowledge_search where ${where} group by kind`
+        : sql`select ${sql.lit(facet)}::text as facet, code, count(*) as count
+              from knowledge_search, unnest(${sql.ref(FACET_COLUMNS[facet])}) as code where ${where} group by code`;
+    });
+    const result = await sql<{ facet: FacetCount['facet']; code: string; count: string | number }>`${sql.join(
+      parts,
+      sql` union all `,
+    )}`.execute(db);
+    return result.rows.map((r) => ({ facet: r.facet, code: r.code, count: Number(r.count) }));
+  }
+
+  /** Published items sharing the most tags with a partnership: themes count twice, types once. */
+  async related(db: Db, themes: string[], types: string[], limit: number): Promise<SearchHit[]> {
+    const result = await sql<SearchHit>`
+      select item_id, slug, kind, title, summary, published_at, themes, issues, nations, null as snippet,
+             (cardinality(array(select unnest(themes) intersect select unnest(${themes}::text[]))) * 2
+               + cardinality(array(select unnest(partnership_types) intersect select unnest(${types}::text[]))))::float8 as rank
+      from knowledge_search
+      where themes && ${themes}::text[] or partnership_types && ${types}::text[]
+      order by rank desc, published_at desc, title
+      limit ${limit}
+    `.execute(db);
+    return result.rows.map((hit) => ({ ...hit, rank: Number(hit.rank) }));
+  }
+
+  latest(
+    db: Db,
+    limit: number,
+  ): Promise<Array<{ slug: string; kind: Kind; title: string; summary: string; published_at: Date }>> {
+    return db
+      .selectFrom('knowledge_search')
+      .select(['slug', 'kind', 'title', 'summary', 'published_at'])
+      .orderBy('published_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  allPublished(db: Db): Promise<Array<{ slug: string; published_at: Date }>> {
+    return db.selectFrom('knowledge_search').select(['slug', 'published_at']).orderBy('slug').execute();
+  }
+}
+
+function tsquery(typed: RawBuilder<unknown>, synonyms: string[]): RawBuilder<unknown> {
+  if (synonyms.length === 0) return typed;
+  const phrases = synonyms.map((label) => sql`phraseto_tsquery('english', ${label})`);
+  return sql`(${typed} || ${sql.join(phrases, sql` || `)})`;
+}
+
+function conditions(query: RawBuilder<unknown> | undefined, filters: SearchFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (query) parts.push(sql`document @@ ${query}`);
+  if (filters.kind) parts.push(sql`kind = ${filters.kind}`);
+  if (filters.theme) parts.push(sql`themes @> array[${filters.theme}]::text[]`);
+  if (filters.issue) parts.push(sql`issues @> array[${filters.issue}]::text[]`);
+  if (filters.nation) parts.push(sql`nations @> array[${filters.nation}]::text[]`);
+  return sql.join(parts, sql` and `);
+}
