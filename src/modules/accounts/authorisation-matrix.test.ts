@@ -54,6 +54,13 @@ const MAY: Record<AccessRule, Who[]> = {
   'system-admin': ['sysadmin'],
 };
 
+/**
+ * Where the service is narrower than the route's gate, on purpose: the wide overlap analysis
+ * (gate: signed-in) covers the localities the person may read, so someone who reads none (a
+ * national knowledge base editor holds no locality role) is refused by the service.
+ */
+const SERVICE_REFUSES = new Set(['GET /overlap as editor', 'GET /api/v1/overlap as editor']);
+
 describe.each(backends)('authorisation matrix on %s', (backend) => {
   let ctx: TestContext;
   const people = new Map<Who, Person | undefined>();
@@ -151,7 +158,8 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
           headers: person?.headers ?? { cookie: csrfCookie },
           ...(route.method === 'GET' ? {} : { payload: person ? {} : { _csrf: csrf } }),
         });
-        const expectedAllowed = MAY[route.access].includes(who);
+        const expectedAllowed =
+          MAY[route.access].includes(who) && !SERVICE_REFUSES.has(`${route.method} ${route.url} as ${who}`);
         const wasRefused = refused(response.statusCode, response.headers.location as string | undefined, response.body);
         if (expectedAllowed === wasRefused) {
           mismatches.push(

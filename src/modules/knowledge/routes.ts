@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { ValidationError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import { isKnowledgeEditor } from '../accounts/policy.js';
 import type { Services } from '../../services.js';
@@ -161,7 +161,7 @@ export function knowledgeRoutes(app: FastifyInstance, { knowledge }: Services, c
 
   app.get('/knowledge/items/:slug/versions/:number', { config: { access: 'public' } }, async (request, reply) => {
     const number = Number(param(request, 'number'));
-    if (!Number.isInteger(number) || number < 1 || number > 1_000_000) return reply.callNotFound();
+    if (!Number.isInteger(number) || number < 1 || number > 1_000_000) throw new NotFoundError('Version');
     return itemPage(request, reply, number);
   });
 
