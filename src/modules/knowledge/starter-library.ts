@@ -35,7 +35,7 @@ export const STARTER_LIBRARY: StarterEntry[] = [
     kind: 'guidance',
     title: 'Section 75 agreements: pooled funds and lead commissioning between the NHS and councils',
     summary:
-      'Section 75 of the National Health Service Act 2006 lets NHS bodies and local authorities pool money, delegate commissioning to one another and provide services together.',
+      'Section 75 of the National Health Service Act 2006 lets NHS bodies and local authorities pool budgets, delegate commissioning to one another and provide services together.',
     body: `Section 75 of the **National Health Service Act 2006** allows an NHS body and a local authority to enter "partnership arrangements" where these are likely to improve the way their functions are carried out. There are three kinds:
 
 - **a pooled fund**: each partner puts money into one fund, spent on agreed services by a host partner;
