@@ -264,62 +264,63 @@ export class KnowledgeRepository {
 
   /**
    * One page of published items matching the words (or their thesaurus synonyms) and filters,
-   * best first: a match on the words as typed counts once more than a match on a synonym.
+   * best first (a match on the words as typed counts once more than a match on a synonym), the
+   * total, and how many results each facet value would give. Every facet is counted with the
+   * other filters applied but not its own, so choosing "Guidance" still shows how many case
+   * studies there are. One statement: the documents are matched and ranked once, and the page,
+   * total and facets are all taken from that set (each read of a document costs; see the
+   * benchmark in bench/knowledge-search.bench.ts).
    */
   async search(
     db: Db,
     options: { q?: string; synonyms: string[]; filters: SearchFilters; limit: number; offset: number },
-  ): Promise<{ hits: SearchHit[]; total: number }> {
+  ): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
     const typed = options.q ? sql`websearch_to_tsquery('english', ${options.q})` : undefined;
     const query = typed ? tsquery(typed, options.synonyms) : undefined;
-    const where = conditions(query, options.filters);
     const rank = typed && query ? sql`ts_rank(document, ${query}) + ts_rank(document, ${typed})` : sql`0`;
     const snippet = query
-      ? sql`ts_headline('english', body_text, ${query}, ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=35, MinWords=15, MaxFragments=1`})`
+      ? sql`ts_headline('english', s.body_text, ${query}, ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=35, MinWords=15, MaxFragments=1`})`
       : sql`null`;
-    const result = await sql<SearchHit & { total: string | number }>`
-      with hits as (
-        select item_id, slug, kind, title, summary, published_at, themes, issues, nations, body_text,
-               ${rank} as rank, count(*) over () as total
-        from knowledge_search where ${where}
-        order by rank desc, published_at desc, title
+    const facetParts = (Object.keys(FACET_COLUMNS) as Array<keyof typeof FACET_COLUMNS>).map((facet) => {
+      const where = filtersOn({ ...options.filters, [facet]: undefined });
+      return facet === 'kind'
+        ? sql`select 'kind'::text as facet, kind as code, count(*) as count from matched where ${where} group by kind`
+        : sql`select ${sql.lit(facet)}::text as facet, code, count(*) as count
+              from matched, unnest(${sql.ref(FACET_COLUMNS[facet])}) as code where ${where} group by code`;
+    });
+    const result = await sql<{
+      hits: Array<Omit<SearchHit, 'published_at'> & { published_at: string }> | null;
+      total: string | number;
+      facets: Array<{ facet: FacetCount['facet']; code: string; count: number }> | null;
+    }>`
+      with matched as materialized (
+        select item_id, slug, kind, title, summary, published_at, themes, issues, nations, ${rank} as rank
+        from knowledge_search where ${query ? sql`document @@ ${query}` : sql`true`}
+      ),
+      filtered as (select * from matched where ${filtersOn(options.filters)}),
+      page as (
+        select * from filtered order by rank desc, published_at desc, title
         limit ${options.limit} offset ${options.offset}
       )
-      select item_id, slug, kind, title, summary, published_at, themes, issues, nations, rank::float8 as rank, total,
-             ${snippet} as snippet
-      from hits order by rank desc, published_at desc, title
+      select
+        (select json_agg(h order by h.rank desc, h.published_at desc, h.title) from (
+          select p.item_id, p.slug, p.kind, p.title, p.summary, p.published_at, p.themes, p.issues, p.nations,
+                 p.rank::float8 as rank, ${snippet} as snippet
+          from page p join knowledge_search s on s.item_id = p.item_id
+        ) h) as hits,
+        (select count(*) from filtered) as total,
+        (select json_agg(f) from (${sql.join(facetParts, sql` union all `)}) f) as facets
     `.execute(db);
-    let total = Number(result.rows[0]?.total ?? 0);
-    if (result.rows.length === 0 && options.offset > 0) {
-      const counted = await sql<{
-        n: string | number;
-      }>`select count(*) as n from knowledge_search where ${where}`.execute(db);
-      total = Number(counted.rows[0]?.n ?? 0);
-    }
-    return { hits: result.rows.map(({ total: _total, ...hit }) => ({ ...hit, rank: Number(hit.rank) })), total };
-  }
-
-  /**
-   * How many results each facet value would give: every facet is counted with the other
-   * filters applied but not its own, so choosing "Guidance" still shows how many case studies
-   * there are. One query, one round trip.
-   */
-  async facets(db: Db, options: { q?: string; synonyms: string[]; filters: SearchFilters }): Promise<FacetCount[]> {
-    const typed = options.q ? sql`websearch_to_tsquery('english', ${options.q})` : undefined;
-    const query = typed ? tsquery(typed, options.synonyms) : undefined;
-    const parts = (Object.keys(FACET_COLUMNS) as Array<keyof typeof FACET_COLUMNS>).map((facet) => {
-      const others = { ...options.filters, [facet]: undefined };
-      const where = conditions(query, others);
-      return facet === 'kind'
-        ? sql`select 'kind'::text as facet, kind as code, count(*) as count from knowledge_search where ${where} group by kind`
-        : sql`select ${sql.lit(facet)}::text as facet, code, count(*) as count
-              from knowledge_search, unnest(${sql.ref(FACET_COLUMNS[facet])}) as code where ${where} group by code`;
-    });
-    const result = await sql<{ facet: FacetCount['facet']; code: string; count: string | number }>`${sql.join(
-      parts,
-      sql` union all `,
-    )}`.execute(db);
-    return result.rows.map((r) => ({ facet: r.facet, code: r.code, count: Number(r.count) }));
+    const row = result.rows[0];
+    return {
+      hits: (row?.hits ?? []).map((hit) => ({
+        ...hit,
+        published_at: new Date(hit.published_at),
+        rank: Number(hit.rank),
+      })),
+      total: Number(row?.total ?? 0),
+      facets: (row?.facets ?? []).map((f) => ({ facet: f.facet, code: f.code, count: Number(f.count) })),
+    };
   }
 
   /** Published items sharing the most tags with a partnership: themes count twice, types once. */
@@ -328,9 +329,12 @@ export class KnowledgeRepository {
       select item_id, slug, kind, title, summary, published_at, themes, issues, nations, null as snippet,
              (cardinality(array(select unnest(themes) intersect select unnest(${themes}::text[]))) * 2
                + cardinality(array(select unnest(partnership_types) intersect select unnest(${types}::text[]))))::float8 as rank
-      from knowledge_search
+      from knowledge_search s
       where themes && ${themes}::text[] or partnership_types && ${types}::text[]
-      order by rank desc, published_at desc, title
+      -- Superseded guidance is still listed, but after what is current.
+      order by rank desc,
+        (select i.details->>'guidanceStatus' = 'superseded' from knowledge_items i where i.id = s.item_id) nulls first,
+        published_at desc, title
       limit ${limit}
     `.execute(db);
     return result.rows.map((hit) => ({ ...hit, rank: Number(hit.rank) }));
@@ -359,9 +363,9 @@ function tsquery(typed: RawBuilder<unknown>, synonyms: string[]): RawBuilder<unk
   return sql`(${typed} || ${sql.join(phrases, sql` || `)})`;
 }
 
-function conditions(query: RawBuilder<unknown> | undefined, filters: SearchFilters): RawBuilder<unknown> {
+/** The facet filters, applied to rows already matched by the words. */
+function filtersOn(filters: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
-  if (query) parts.push(sql`document @@ ${query}`);
   if (filters.kind) parts.push(sql`kind = ${filters.kind}`);
   if (filters.theme) parts.push(sql`themes @> array[${filters.theme}]::text[]`);
   if (filters.issue) parts.push(sql`issues @> array[${filters.issue}]::text[]`);

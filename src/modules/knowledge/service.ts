@@ -126,10 +126,10 @@ export function slugFor(title: string): string {
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'item';
+    .replace(/^-+|-+$/g, '');
+  // At most 80 characters, cut between words rather than inside one.
+  const short = slug.length <= 80 ? slug : slug.slice(0, 81).replace(/-[^-]*$/, '');
+  return short || 'item';
 }
 
 function escapeHtml(text: string): string {
@@ -321,9 +321,18 @@ export class KnowledgeService implements WorkSource {
     const { thesaurus } = await this.deps.thesaurus.current(this.db);
     const matches = matchConcepts(thesaurus, readTokens(q));
     const concepts = [...new Set(matches.map((m) => m.concept))].map((c) => thesaurus.concepts[c]!);
-    const labels = new Set<string>();
-    for (const concept of concepts) for (const label of [concept.label, ...concept.altLabels]) labels.add(label);
-    return { labels: [...labels], concepts: concepts.map((c) => c.label) };
+    // A label whose words contain another label's words in order ("section 75 agreement" and
+    // "section 75") finds nothing more; every phrase left out is one less test of each document.
+    const readings = new Map<string, string>();
+    for (const concept of concepts)
+      for (const label of [concept.label, ...concept.altLabels]) {
+        const stems = readTokens(label).map((t) => t.stem).join(' ');
+        if (stems) readings.set(stems, label);
+      }
+    const kept = [...readings].filter(
+      ([stems]) => ![...readings.keys()].some((other) => other !== stems && ` ${stems} `.includes(` ${other} `)),
+    );
+    return { labels: kept.map(([, label]) => label), concepts: concepts.map((c) => c.label) };
   }
 
   async search(input: unknown): Promise<SearchResults> {
@@ -333,14 +342,11 @@ export class KnowledgeService implements WorkSource {
     const { labels, concepts } = await this.synonymsFor(q);
     const filters = { kind: query.kind, theme: query.theme, issue: query.issue, nation: query.nation };
     const offset = (query.page - 1) * PAGE_SIZE;
-    const { hits, total } = await this.repository.search(this.db, {
-      q,
-      synonyms: labels,
-      filters,
-      limit: PAGE_SIZE,
-      offset,
-    });
-    const counts = await this.repository.facets(this.db, { q, synonyms: labels, filters });
+    const {
+      hits,
+      total,
+      facets: counts,
+    } = await this.repository.search(this.db, { q, synonyms: labels, filters, limit: PAGE_SIZE, offset });
     const themes = await this.themeLabels();
     const option = (facet: FacetCount['facet'], labelOf: (code: string) => string, selected?: string) =>
       counts
