@@ -151,13 +151,19 @@ async function bench(backend: Backend): Promise<void> {
           nations: `{${pick(NATIONS)}}`,
         };
       });
+      const read = [];
+      for (const r of rows) read.push(await services.knowledge.readConcepts(r));
+      const concepts = read.map((c) => `{${c.all.join(',')}}`);
+      const titleConcepts = read.map((c) => `{${c.title.join(',')}}`);
+      const version = read[0]!.version;
       const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
       await sql`
         with input as (
           select * from unnest(${column('id')}::uuid[], ${column('slug')}::text[], ${column('kind')}::text[],
             ${column('title')}::text[], ${column('summary')}::text[], ${column('body')}::text[],
-            ${column('themes')}::text[], ${column('issues')}::text[], ${column('nations')}::text[])
-            as t(id, slug, kind, title, summary, body, themes, issues, nations)
+            ${column('themes')}::text[], ${column('issues')}::text[], ${column('nations')}::text[],
+            ${concepts}::text[], ${titleConcepts}::text[])
+            as t(id, slug, kind, title, summary, body, themes, issues, nations, concepts, title_concepts)
         ), items as (
           insert into knowledge_items (id, slug, state, kind, title, summary, body, themes, issues, nations,
             author_name, published_version, first_published_at)
@@ -166,10 +172,12 @@ async function bench(backend: Backend): Promise<void> {
           returning id
         )
         insert into knowledge_search (item_id, slug, kind, title, summary, body_text, published_at, themes, issues,
-          nations, document)
+          nations, document, head, concepts, title_concepts, thesaurus_version)
         select t.id, slug, kind, title, summary, body, now(), themes::text[], issues::text[], nations::text[],
           setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary), 'B')
-            || setweight(to_tsvector('english', body), 'D')
+            || setweight(to_tsvector('english', body), 'D'),
+          setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary), 'B'),
+          concepts::text[], title_concepts::text[], ${version}
         from input t join items using (id)
       `.execute(database.db);
     }
@@ -186,7 +194,14 @@ async function bench(backend: Backend): Promise<void> {
     for (const q of QUERIES)
       plain.push(
         await time(() =>
-          services.knowledge.repository.search(database.db, { q, synonyms: [], filters: {}, limit: 10, offset: 0 }),
+          services.knowledge.repository.search(database.db, {
+            q,
+            synonyms: [],
+            concepts: [],
+            filters: {},
+            limit: 10,
+            offset: 0,
+          }),
         ),
       );
     const thesaurusRead = await time(async () => {

@@ -90,9 +90,14 @@ export const knowledgeMigration: Migration = {
         issues text[] not null default '{}',
         partnership_types text[] not null default '{}',
         nations text[] not null default '{}',
-        document tsvector not null
+        document tsvector not null,
+        head tsvector not null,
+        concepts text[] not null default '{}',
+        title_concepts text[] not null default '{}',
+        thesaurus_version text not null default ''
       );
       create index knowledge_search_document on knowledge_search using gin (document);
+      create index knowledge_search_concepts on knowledge_search using gin (concepts);
       create index knowledge_search_published on knowledge_search (published_at desc)
       `,
     );
@@ -185,6 +190,13 @@ export interface KnowledgeSearchTable {
   partnership_types: string[];
   nations: string[];
   document: string;
+  /** Title (weight A) and summary (B) alone: small enough to rank every match quickly. */
+  head: string;
+  /** Thesaurus concepts named anywhere in the item, and in its title, read when it was indexed. */
+  concepts: string[];
+  title_concepts: string[];
+  /** The thesaurus edition the concepts were read with: a newer edition reads them again. */
+  thesaurus_version: string;
 }
 
 export interface KnowledgeTables {

@@ -25,6 +25,7 @@ import { matchConcepts } from '../thesaurus/matcher.js';
 import type { ThesaurusSource } from '../thesaurus/source.js';
 import { plainText, renderMarkdown } from './markdown.js';
 import {
+  type ConceptReading,
   type FacetCount,
   type ItemValues,
   KnowledgeRepository,
@@ -209,6 +210,8 @@ export function formValuesOf(row: ItemRow): Record<string, unknown> {
 export class KnowledgeService implements WorkSource {
   readonly repository = new KnowledgeRepository();
   private starterChecked = false;
+  /** The thesaurus version every indexed item's concepts were last known to be read with. */
+  private conceptsReadWith?: string;
 
   constructor(
     private readonly db: Db,
@@ -275,12 +278,14 @@ export class KnowledgeService implements WorkSource {
       byId: by.id,
       byName: by.label,
     });
+    const bodyText = plainText(values.body);
     await this.repository.index(trx, {
       itemId: item.id,
       slug: item.slug,
       publishedAt: item.first_published_at ?? version.published_at,
       values,
-      bodyText: plainText(values.body),
+      bodyText,
+      concepts: await this.readConcepts({ title: values.title, summary: values.summary, body: bodyText }, trx),
     });
     return this.repository.setState(trx, item.id, {
       state: 'published',
@@ -315,38 +320,87 @@ export class KnowledgeService implements WorkSource {
     };
   }
 
-  /** The thesaurus concepts the words name, and every label of each, to search for as well. */
-  private async synonymsFor(q: string | undefined): Promise<{ labels: string[]; concepts: string[] }> {
-    if (!q) return { labels: [], concepts: [] };
+  /**
+   * The thesaurus concepts the words name: their ids (an item naming any of them matches) and
+   * their labels (highlighted in snippets). A label whose words contain another label's words
+   * in order ("section 75 agreement" and "section 75") is left out: it highlights nothing more.
+   */
+  private async synonymsFor(q: string | undefined): Promise<{ ids: string[]; labels: string[]; concepts: string[] }> {
+    if (!q) return { ids: [], labels: [], concepts: [] };
     const { thesaurus } = await this.deps.thesaurus.current(this.db);
     const matches = matchConcepts(thesaurus, readTokens(q));
     const concepts = [...new Set(matches.map((m) => m.concept))].map((c) => thesaurus.concepts[c]!);
-    // A label whose words contain another label's words in order ("section 75 agreement" and
-    // "section 75") finds nothing more; every phrase left out is one less test of each document.
     const readings = new Map<string, string>();
     for (const concept of concepts)
       for (const label of [concept.label, ...concept.altLabels]) {
-        const stems = readTokens(label).map((t) => t.stem).join(' ');
+        const stems = readTokens(label)
+          .map((t) => t.stem)
+          .join(' ');
         if (stems) readings.set(stems, label);
       }
     const kept = [...readings].filter(
       ([stems]) => ![...readings.keys()].some((other) => other !== stems && ` ${stems} `.includes(` ${other} `)),
     );
-    return { labels: kept.map(([, label]) => label), concepts: concepts.map((c) => c.label) };
+    return {
+      ids: concepts.map((c) => c.id),
+      labels: kept.map(([, label]) => label),
+      concepts: concepts.map((c) => c.label),
+    };
+  }
+
+  /** The concepts an item names, in all its text and in its title, read with the current thesaurus. */
+  async readConcepts(
+    text: { title: string; summary: string; body: string },
+    db: Db = this.db,
+  ): Promise<ConceptReading> {
+    const { thesaurus, version } = await this.deps.thesaurus.current(db);
+    const ids = (words: string) =>
+      [...new Set(matchConcepts(thesaurus, readTokens(words)).map((m) => thesaurus.concepts[m.concept]!.id))].sort();
+    return { all: ids(`${text.title}. ${text.summary}. ${text.body}`), title: ids(text.title), version };
+  }
+
+  /**
+   * After an administrator edits the thesaurus, the concepts of every indexed item are read
+   * again before the next search, so synonyms follow the edition in use.
+   */
+  private async ensureConceptsCurrent(): Promise<void> {
+    const { version } = await this.deps.thesaurus.current(this.db);
+    if (this.conceptsReadWith === version) return;
+    for (;;) {
+      const stale = await this.repository.staleConcepts(this.db, version, 500);
+      if (stale.length === 0) break;
+      await this.db.transaction().execute(async (trx) => {
+        for (const row of stale)
+          await this.repository.setConcepts(
+            trx,
+            row.item_id,
+            await this.readConcepts({ title: row.title, summary: row.summary, body: row.body_text }, trx),
+          );
+      });
+    }
+    this.conceptsReadWith = version;
   }
 
   async search(input: unknown): Promise<SearchResults> {
     await this.ensureStarterLibrary();
     const query = parseInput(searchQuery, input);
     const q = query.q || undefined;
-    const { labels, concepts } = await this.synonymsFor(q);
+    await this.ensureConceptsCurrent();
+    const { ids, labels, concepts } = await this.synonymsFor(q);
     const filters = { kind: query.kind, theme: query.theme, issue: query.issue, nation: query.nation };
     const offset = (query.page - 1) * PAGE_SIZE;
     const {
       hits,
       total,
       facets: counts,
-    } = await this.repository.search(this.db, { q, synonyms: labels, filters, limit: PAGE_SIZE, offset });
+    } = await this.repository.search(this.db, {
+      q,
+      synonyms: labels,
+      concepts: ids,
+      filters,
+      limit: PAGE_SIZE,
+      offset,
+    });
     const themes = await this.themeLabels();
     const option = (facet: FacetCount['facet'], labelOf: (code: string) => string, selected?: string) =>
       counts
