@@ -343,4 +343,15 @@ describe.each(backends)('the knowledge base on %s', (backend) => {
     expect(cspRelated).toContain('Community Safety Partnerships: the Crime and Disorder Act 1998');
     expect(cspRelated).not.toContain('How to run a BID ballot');
   });
+
+  it('reads every item again with the new thesaurus after an administrator adds a synonym', async () => {
+    const sysadmin = await ctx.person([{ role: 'system-admin' }]);
+    const made = await published(item({ title: 'Our glorpwick kitty', body: 'Money held together.' }));
+    const before = await ctx.services.knowledge.search({ q: 'pooled budget', kind: 'how-to' });
+    expect(before.hits.map((h) => h.slug)).not.toContain(made.slug);
+    await ctx.services.thesaurus.addAltLabel(sysadmin.principal, 'pooled-budgets', { label: 'glorpwick kitty' });
+    const after = await ctx.services.knowledge.search({ q: 'pooled budget', kind: 'how-to' });
+    // Named in its title, it ranks with the guides whose titles use the words themselves.
+    expect(after.hits.slice(0, 3).map((h) => h.slug)).toContain(made.slug);
+  });
 });

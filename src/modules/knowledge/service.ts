@@ -325,7 +325,7 @@ export class KnowledgeService implements WorkSource {
    * their labels (highlighted in snippets). A label whose words contain another label's words
    * in order ("section 75 agreement" and "section 75") is left out: it highlights nothing more.
    */
-  private async synonymsFor(q: string | undefined): Promise<{ ids: string[]; labels: string[]; concepts: string[] }> {
+  async synonymsFor(q: string | undefined): Promise<{ ids: string[]; labels: string[]; concepts: string[] }> {
     if (!q) return { ids: [], labels: [], concepts: [] };
     const { thesaurus } = await this.deps.thesaurus.current(this.db);
     const matches = matchConcepts(thesaurus, readTokens(q));
