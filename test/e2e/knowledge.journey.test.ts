@@ -82,7 +82,7 @@ describe.skipIf(!runJourney)('the knowledge base in Chromium', () => {
 
     await go(page, page.getByRole('link', { name: section75 }).click());
     expect(await page.locator('h1').innerText()).toBe(section75);
-    expect(await page.locator('.govuk-summary-list').innerText()).toContain('National Health Service Act 2006, s.75');
+    expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('National Health Service Act 2006, s.75');
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(section75);
     await check(page);
   }, 180_000);
@@ -145,7 +145,7 @@ describe.skipIf(!runJourney)('the knowledge base in Chromium', () => {
     await editor.getByLabel('Publish it').check();
     await go(editor, editor.getByRole('button', { name: 'Save the decision' }).click());
     expect(await editor.locator('h1').innerText()).toBe(TITLE);
-    expect(await editor.locator('.govuk-summary-list').innerText()).toContain('One board instead of three');
+    expect(await editor.locator('.govuk-summary-list').first().innerText()).toContain('One board instead of three');
     await check(editor);
 
     const visitor = await newPage(browser, server.url);
