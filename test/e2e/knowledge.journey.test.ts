@@ -82,7 +82,9 @@ describe.skipIf(!runJourney)('the knowledge base in Chromium', () => {
 
     await go(page, page.getByRole('link', { name: section75 }).click());
     expect(await page.locator('h1').innerText()).toBe(section75);
-    expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('National Health Service Act 2006, s.75');
+    expect(await page.locator('.govuk-summary-list').first().innerText()).toContain(
+      'National Health Service Act 2006, s.75',
+    );
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(section75);
     await check(page);
   }, 180_000);
