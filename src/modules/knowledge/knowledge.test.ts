@@ -1,9 +1,15 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, ValidationError } from '../../core/errors.js';
 import { SYSTEM } from '../../core/actor.js';
 import { SEED_REFERENCE } from '../reference/data.js';
-import { backends } from '../../../test/helpers/database.js';
+import { backends, openTestDatabase } from '../../../test/helpers/database.js';
+import { loadConfig } from '../../config.js';
+import { createServices } from '../../services.js';
+import { backupDatabase, restoreDatabase } from '../backup/backup.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { STARTER_LIBRARY } from './starter-library.js';
 import { ISSUES, KINDS } from './types.js';
@@ -353,5 +359,24 @@ describe.each(backends)('the knowledge base on %s', (backend) => {
     const after = await ctx.services.knowledge.search({ q: 'pooled budget', kind: 'how-to' });
     // Named in its title, it ranks with the guides whose titles use the words themselves.
     expect(after.hits.slice(0, 3).map((h) => h.slug)).toContain(made.slug);
+  });
+
+  it('survives a backup and restore: the restored library is searched the same way', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'knowledge-backup-'));
+    const file = path.join(folder, 'backup.jsonl.gz');
+    const target = await openTestDatabase(backend);
+    try {
+      await backupDatabase(ctx.database, file);
+      await restoreDatabase(target, file);
+      const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+      const restored = createServices(target, config).knowledge;
+      const query = { q: 'pooled budget', kind: 'case-study' };
+      const [before, after] = [await ctx.services.knowledge.search(query), await restored.search(query)];
+      expect(after.hits.map((h) => h.slug)).toEqual(before.hits.map((h) => h.slug));
+      expect(after.facets).toEqual(before.facets);
+    } finally {
+      await target.destroy();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 });
