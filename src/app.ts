@@ -30,6 +30,7 @@ import { gatekeeperRoutes } from './modules/gatekeeper/routes.js';
 import { rationalisationRoutes } from './modules/rationalisation/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { thesaurusRoutes } from './modules/thesaurus/routes.js';
+import { knowledgeRoutes } from './modules/knowledge/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -202,6 +203,7 @@ export async function createApp({ config, database, services, logger = true }: A
   rationalisationRoutes(app, services);
   jobRoutes(app, services);
   thesaurusRoutes(app, services);
+  knowledgeRoutes(app, services, config);
   docsRoutes(app, config);
   return app;
 }

@@ -33,6 +33,8 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
       const { seedDemoLocality } = await import('./modules/demo/seed.js');
       const demo = await seedDemoLocality(services);
       const users = await seedDemoUsers(services, demo.locality.gss_code, config.env);
+      // The knowledge base's starter library comes with the demo, so no first page waits for it.
+      await services.knowledge.ensureStarterLibrary();
       console.log(
         `Created the demo locality ${demo.locality.name}: ${demo.partnerships} partnerships, ${demo.organisations} organisations, ${users} demo accounts (see the README).`,
       );

@@ -10,6 +10,7 @@ import { AccountsService } from './modules/accounts/service.js';
 import { AuditService } from './modules/audit/service.js';
 import { ExchangeService } from './modules/exchange/service.js';
 import { JobService } from './modules/jobs/service.js';
+import { KnowledgeService } from './modules/knowledge/service.js';
 import { GatekeeperService } from './modules/gatekeeper/service.js';
 import { MapService } from './modules/map/service.js';
 import { NotificationService } from './modules/notifications/service.js';
@@ -35,6 +36,7 @@ export interface Services {
   exchange: ExchangeService;
   jobs: JobService;
   thesaurus: ThesaurusService;
+  knowledge: KnowledgeService;
 }
 
 export function createServices(
@@ -66,7 +68,8 @@ export function createServices(
   const performance = new PerformanceService(core);
   const gatekeeper = new GatekeeperService({ ...core, performance });
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
-  notifications.addWorkSources(gatekeeper, rationalisation, performance);
+  const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge);
   return {
     accounts,
     audit,
@@ -81,5 +84,6 @@ export function createServices(
     rationalisation,
     jobs,
     thesaurus,
+    knowledge,
   };
 }

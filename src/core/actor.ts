@@ -11,6 +11,7 @@ export const ROLES = [
   'scrutiny-member',
   'go-adviser',
   'national-gatekeeper',
+  'knowledge-editor',
   'system-admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,6 +24,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   'scrutiny-member': 'Scrutiny member',
   'go-adviser': 'Government Office adviser',
   'national-gatekeeper': 'National gatekeeper',
+  'knowledge-editor': 'Knowledge base editor',
   'system-admin': 'System administrator',
 };
 

@@ -9,6 +9,7 @@ import { rationalisationMigration } from '../modules/rationalisation/schema.js';
 import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
 import { thesaurusMigration } from '../modules/thesaurus/schema.js';
+import { knowledgeMigration } from '../modules/knowledge/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -250,6 +251,8 @@ const migrations: Record<string, Migration> = {
   },
   // The administrator's edits to the shipped thesaurus, laid over it in order.
   '0014_thesaurus': thesaurusMigration,
+  // The knowledge base: items, their published versions, moderation and the search index.
+  '0016_knowledge': knowledgeMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

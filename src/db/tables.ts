@@ -7,6 +7,7 @@ import type { JobTables } from '../modules/jobs/schema.js';
 import type { ExchangeTables } from '../modules/exchange/schema.js';
 import type { OverlapTables } from '../modules/overlap/schema.js';
 import type { ThesaurusTables } from '../modules/thesaurus/schema.js';
+import type { KnowledgeTables } from '../modules/knowledge/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -209,7 +210,8 @@ export interface DB
     OverlapTables,
     JobTables,
     ExchangeTables,
-    ThesaurusTables {
+    ThesaurusTables,
+    KnowledgeTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -6,6 +6,7 @@ import {
   canDecideLocalProposals,
   canReadRestricted,
   isGatekeeperFor,
+  isKnowledgeEditor,
   isSecretaryIn,
   isSystem,
   refuse,
@@ -25,6 +26,7 @@ import {
  * locality-admin    the locality's administrator
  * gatekeeper        who decides proposals: the locality's administrator or panel, or the national gatekeeper
  * local-officer     the locality's own reviewing officers: its administrator (the LSP manager) or its panel
+ * knowledge-editor  an editor of the knowledge base, locally or nationally, or a system administrator
  * system-admin      a system administrator
  */
 export const ACCESS_RULES = [
@@ -35,6 +37,7 @@ export const ACCESS_RULES = [
   'locality-admin',
   'gatekeeper',
   'local-officer',
+  'knowledge-editor',
   'system-admin',
 ] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
@@ -69,6 +72,8 @@ function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope
       return !!locality && isGatekeeperFor(principal, locality);
     case 'local-officer':
       return !!locality && canDecideLocalProposals(principal, locality);
+    case 'knowledge-editor':
+      return isKnowledgeEditor(principal);
     case 'system-admin':
       return isSystem(principal);
   }

@@ -23,6 +23,7 @@ type Who =
   | 'adviser'
   | 'adviser-elsewhere'
   | 'gatekeeper'
+  | 'editor'
   | 'sysadmin'
   | 'admin-elsewhere';
 const EVERYONE: Who[] = [
@@ -35,6 +36,7 @@ const EVERYONE: Who[] = [
   'adviser',
   'adviser-elsewhere',
   'gatekeeper',
+  'editor',
   'sysadmin',
   'admin-elsewhere',
 ];
@@ -48,8 +50,16 @@ const MAY: Record<AccessRule, Who[]> = {
   'locality-admin': ['admin', 'sysadmin'],
   gatekeeper: ['admin', 'panel', 'gatekeeper', 'sysadmin'],
   'local-officer': ['admin', 'panel', 'sysadmin'],
+  'knowledge-editor': ['editor', 'sysadmin'],
   'system-admin': ['sysadmin'],
 };
+
+/**
+ * Where the service is narrower than the route's gate, on purpose: the wide overlap analysis
+ * (gate: signed-in) covers the localities the person may read, so someone who reads none (a
+ * national knowledge base editor holds no locality role) is refused by the service.
+ */
+const SERVICE_REFUSES = new Set(['GET /overlap as editor', 'GET /api/v1/overlap as editor']);
 
 describe.each(backends)('authorisation matrix on %s', (backend) => {
   let ctx: TestContext;
@@ -82,6 +92,7 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
       adviser: [{ role: 'go-adviser', region: REGION }],
       'adviser-elsewhere': [{ role: 'go-adviser', region: 'Wales' }],
       gatekeeper: [{ role: 'national-gatekeeper' }],
+      editor: [{ role: 'knowledge-editor' }],
       sysadmin: [{ role: 'system-admin' }],
       'admin-elsewhere': [{ role: 'locality-admin', localityCode: B }],
     };
@@ -147,7 +158,8 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
           headers: person?.headers ?? { cookie: csrfCookie },
           ...(route.method === 'GET' ? {} : { payload: person ? {} : { _csrf: csrf } }),
         });
-        const expectedAllowed = MAY[route.access].includes(who);
+        const expectedAllowed =
+          MAY[route.access].includes(who) && !SERVICE_REFUSES.has(`${route.method} ${route.url} as ${who}`);
         const wasRefused = refused(response.statusCode, response.headers.location as string | undefined, response.body);
         if (expectedAllowed === wasRefused) {
           mismatches.push(

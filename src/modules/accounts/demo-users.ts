@@ -11,6 +11,8 @@ export interface DemoAccount {
   name: string;
   role: Role;
   does: string;
+  /** A role held nationally rather than in the demo locality. */
+  national?: boolean;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -57,6 +59,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     does: 'reads every locality',
   },
   {
+    email: 'editor@knowledge.example',
+    name: 'Kim Editor',
+    role: 'knowledge-editor',
+    does: 'edits the knowledge base nationally: reviews, publishes or rejects submitted items',
+    national: true,
+  },
+  {
     email: 'sysadmin@joinedup.example',
     name: 'Sys Admin',
     role: 'system-admin',
@@ -91,7 +100,7 @@ export async function seedDemoUsers(services: Services, localityCode: string, en
     const needsPartnership = account.role === 'partnership-secretary';
     const needsOrganisation = account.role === 'partner-representative';
     if ((needsPartnership && !lsp) || (needsOrganisation && !council)) continue;
-    const local = (LOCALITY_ROLES as readonly string[]).includes(account.role);
+    const local = (LOCALITY_ROLES as readonly string[]).includes(account.role) && !account.national;
     await services.accounts.createUser(SYSTEM, { email: account.email, name: account.name, password: DEMO_PASSWORD }, [
       {
         role: account.role,

@@ -16,6 +16,8 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/
  * | scrutiny member          | a locality     | read everything in the locality; no register edits         |
  * | Government Office adviser| a region       | read the region's localities; never approve, veto or edit  |
  * | national gatekeeper      | everywhere     | read every locality; decide proposals flagged national     |
+ * | knowledge base editor    | a locality, or | moderate knowledge base items of that locality (or, held   |
+ * |                          | national       | nationally, of every locality and the national library)    |
  * | system administrator     | everywhere     | create localities and their first administrators           |
  */
 export interface LocalityScope {
@@ -118,6 +120,23 @@ export function canManageReferenceData(principal: Principal): boolean {
 /** The thesaurus the overlap engine reads with is the same for every locality: a system administrator edits it. */
 export function canEditThesaurus(principal: Principal): boolean {
   return principal.canWrite && isSystem(principal);
+}
+
+/**
+ * Who moderates a knowledge base item: an editor of the item's locality, a national editor (a
+ * grant with no locality), or a system administrator. `localityId` null is the national library.
+ */
+export function canModerateKnowledge(principal: Principal, localityId: string | null): boolean {
+  if (!principal.canWrite) return false;
+  if (isSystem(principal)) return true;
+  return principal.grants.some(
+    (g) => g.role === 'knowledge-editor' && (g.localityId === null || g.localityId === localityId),
+  );
+}
+
+/** Whether the principal moderates any part of the knowledge base (for the review queue). */
+export function isKnowledgeEditor(principal: Principal): boolean {
+  return isSystem(principal) || principal.grants.some((g) => g.role === 'knowledge-editor');
 }
 
 export function canCreateLocality(principal: Principal): boolean {

@@ -34,6 +34,7 @@ export const LOCALITY_ROLES = [
   'locality-admin',
   'locality-gatekeeper',
   'scrutiny-member',
+  'knowledge-editor',
 ] as const;
 
 export const inviteInput = z.object({

@@ -42,7 +42,8 @@ export type AuditEntity =
   | 'rationalisation-plan'
   | 'overlap-judgement'
   | 'overlap-settings'
-  | 'thesaurus-concept';
+  | 'thesaurus-concept'
+  | 'knowledge-item';
 
 export type AuditAction =
   | 'create'

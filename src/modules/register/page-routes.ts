@@ -32,7 +32,7 @@ const asAtQuery = z.object({ asAt: isoDate('Enter a real date').optional() });
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-export function registerPageRoutes(app: FastifyInstance, { register, overlap, reference }: Services): void {
+export function registerPageRoutes(app: FastifyInstance, { register, overlap, reference, knowledge }: Services): void {
   // Localities
   const localityKinds = LOCALITY_KINDS.map((k) => ({
     value: k,
@@ -156,6 +156,7 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       reference: options.reference,
       today: todayInLondon(),
       similar,
+      related: 'asAt' in detail ? undefined : await knowledge.relatedTo(detail.partnership),
     });
   });
 
