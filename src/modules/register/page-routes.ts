@@ -83,7 +83,7 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
     const result = asAt
       ? await register.registerAsAt(request.principal, params(request).code, asAt, query)
       : await register.listPartnerships(request.principal, params(request).code, query);
-    const options = await register.formOptions(params(request).code);
+    const options = await register.filterOptions(params(request).code);
     const linkQuery = { ...result.query, asAt };
     return reply.view('register/views/register.njk', {
       title: asAt ? `Partnership register as at ${formatDate(asAt)}` : 'Partnership register',
@@ -145,7 +145,6 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       asAt && asAt <= todayInLondon()
         ? await register.getPartnershipAsAt(request.principal, params(request).code, params(request).id, asAt)
         : await register.getPartnership(request.principal, params(request).code, params(request).id);
-    const options = await register.formOptions(params(request).code);
     const similar = 'asAt' in detail ? undefined : await similarPartnerships(request, detail.partnership.id);
     return reply.view('register/views/partnership.njk', {
       title: detail.partnership.name,
@@ -153,7 +152,7 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       tab: 'overview',
       locality: detail.locality,
       detail,
-      reference: options.reference,
+      reference: await reference.snapshot(),
       today: todayInLondon(),
       similar,
     });

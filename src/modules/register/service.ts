@@ -1014,6 +1014,16 @@ export class RegisterService {
     return this.audit.history(this.db, subject, page);
   }
 
+  /** What the register's filters offer: the forms' options without every partnership's name. */
+  async filterOptions(gssCode: string) {
+    const locality = await this.locality(gssCode);
+    const [organisations, reference] = await Promise.all([
+      this.organisations.options(this.db, locality.id),
+      this.reference.snapshot(this.db),
+    ]);
+    return { locality, organisations, reference };
+  }
+
   async formOptions(gssCode: string) {
     const locality = await this.locality(gssCode);
     const [organisations, partnerships, reference] = await Promise.all([
