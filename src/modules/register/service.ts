@@ -144,6 +144,23 @@ export class RegisterService {
     return locality;
   }
 
+  /**
+   * The locality, whether this viewer sees its restricted records, and a stamp that changes
+   * whenever what its register shows this viewer may have: the register's and the reference
+   * lists' newest audit entries, and the viewer's kind of access. Equal stamps, equal register:
+   * responses built from it can be kept and answered with 304 Not Modified.
+   */
+  async registerStamp(
+    principal: Principal,
+    gssCode: string,
+  ): Promise<{ locality: Locality; restricted: boolean; stamp: string }> {
+    const found = await this.localities.byCodeWithVersions(this.db, gssCode.toUpperCase());
+    if (!found) throw new NotFoundError('Locality');
+    const restricted = canReadRestricted(principal, found.locality);
+    const stamp = `${found.locality.id}.${found.register}.${found.reference}.${restricted ? 'all' : 'published'}`;
+    return { locality: found.locality, restricted, stamp };
+  }
+
   async createLocality(
     principal: Principal,
     input: unknown,
@@ -186,6 +203,13 @@ export class RegisterService {
     const publishedOnly = !canReadRestricted(principal, locality);
     const { rows, total } = await this.partnerships.list(this.db, locality.id, q, publishedOnly);
     return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
+  }
+
+  /** A key that changes whenever this viewer's page of the register for this query may have. */
+  async partnershipListKey(principal: Principal, gssCode: string, query: unknown): Promise<string> {
+    const q = partnershipListQuery.parse(query ?? {});
+    const { stamp } = await this.registerStamp(principal, gssCode);
+    return `partnerships|${stamp}|${JSON.stringify(q)}`;
   }
 
   /**
