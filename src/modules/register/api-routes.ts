@@ -93,16 +93,20 @@ export function registerApiRoutes(app: FastifyInstance, { register }: Services):
     access: 'public',
     params: localityParams,
     query: partnershipListQuery,
-    response: pageOf(partnershipSummaryOutput),
+    response: pageOf(partnershipSummaryOutput).extend({
+      page: z.number().int().nullable().meta({ description: 'The page number; null for a page found by `after`' }),
+      next: z.string().nullable().meta({ description: 'Give as `after` for the next page; null on the last page' }),
+    }),
     handler: async (request, reply) => {
       const key = await register.partnershipListKey(request.principal, params(request).code, request.query);
       return lists.send(request, reply, key, async () => {
         const {
-          query: _query,
+          query,
           items,
           ...page
         } = await register.listPartnerships(request.principal, params(request).code, request.query);
-        return { ...page, items: items.map(toPartnershipSummaryJson) };
+        // A page found by `after` has no number: the rows before it were never counted.
+        return { ...page, page: query.after ? null : page.page, items: items.map(toPartnershipSummaryJson) };
       });
     },
   });

@@ -82,7 +82,8 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
         : undefined;
     const result = asAt
       ? await register.registerAsAt(request.principal, params(request).code, asAt, query)
-      : await register.listPartnerships(request.principal, params(request).code, query);
+      : // The page keeps its numbered pages (GOV.UK pagination); `after` is for the API.
+        await register.listPartnerships(request.principal, params(request).code, { ...query, after: undefined });
     const options = await register.filterOptions(params(request).code);
     const linkQuery = { ...result.query, asAt };
     return reply.view('register/views/register.njk', {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
@@ -18,6 +19,7 @@ import {
 } from '../accounts/policy.js';
 import type { ReferenceService, ReferenceSnapshot } from '../reference/service.js';
 import {
+  type ListPosition,
   LocalityRepository,
   type MembershipView,
   MembershipRepository,
@@ -38,6 +40,7 @@ import {
   organisationListQuery,
   organisationUpdate,
   partnershipInput,
+  type PartnershipListQuery,
   partnershipListQuery,
   partnershipUpdate,
 } from './schema.js';
@@ -101,6 +104,34 @@ const OPEN = new Set(['proposed', 'active']);
 function pageOf<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
   return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
+
+/**
+ * A list position as the `after` of the next request: opaque to clients (base64url JSON), and
+ * tied to the sort it was made for, since a position means nothing in another order.
+ */
+function writeListPosition(position: ListPosition, q: PartnershipListQuery): string {
+  return Buffer.from(JSON.stringify([q.sort, q.order, position.value, position.name, position.id])).toString(
+    'base64url',
+  );
+}
+
+function readListPosition(text: string, q: PartnershipListQuery): ListPosition {
+  const problem = () =>
+    ValidationError.of('after', 'after must be the next of a page of this list, with the same sort and order');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw problem();
+  }
+  const position = listPosition.safeParse(parsed);
+  if (!position.success) throw problem();
+  const [sort, order, value, name, id] = position.data;
+  if (sort !== q.sort || order !== q.order) throw problem();
+  return { value, name, id };
+}
+
+const listPosition = z.tuple([z.string(), z.string(), z.string().max(400), z.string().max(400), z.uuid()]);
 
 export function seatHours(m: Pick<MembershipView, 'meetings_per_year' | 'meeting_minutes'>): number {
   return ((m.meetings_per_year ?? 0) * (m.meeting_minutes ?? 0)) / 60;
@@ -197,12 +228,15 @@ export class RegisterService {
     principal: Principal,
     gssCode: string,
     query: unknown,
-  ): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse> }> {
+  ): Promise<
+    Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse>; next: string | null }
+  > {
     const locality = await this.locality(gssCode);
     const q = partnershipListQuery.parse(query ?? {});
+    const after = q.after === undefined ? undefined : readListPosition(q.after, q);
     const publishedOnly = !canReadRestricted(principal, locality);
-    const { rows, total } = await this.partnerships.list(this.db, locality.id, q, publishedOnly);
-    return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
+    const { rows, total, next } = await this.partnerships.list(this.db, locality.id, q, publishedOnly, after);
+    return { ...pageOf(rows, total, q.page, q.pageSize), query: q, next: next ? writeListPosition(next, q) : null };
   }
 
   /** A key that changes whenever this viewer's page of the register for this query may have. */
