@@ -2,7 +2,7 @@ import { type Principal, PUBLIC, ROLE_NAMES, type Role, type RoleGrant, SYSTEM, 
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
-import type { Locality, RoleAssignmentRow, UserRow } from '../../db/tables.js';
+import type { Locality, UserRow } from '../../db/tables.js';
 import type { AuditService } from '../audit/service.js';
 import type { RegisterService } from '../register/service.js';
 import type { Mailer } from './mailer.js';
