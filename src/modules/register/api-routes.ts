@@ -100,11 +100,11 @@ export function registerApiRoutes(app: FastifyInstance, { register }: Services):
     handler: async (request, reply) => {
       const key = await register.partnershipListKey(request.principal, params(request).code, request.query);
       return lists.send(request, reply, key, async () => {
-        const {
-          query,
-          items,
-          ...page
-        } = await register.listPartnerships(request.principal, params(request).code, request.query);
+        const { query, items, ...page } = await register.listPartnerships(
+          request.principal,
+          params(request).code,
+          request.query,
+        );
         // A page found by `after` has no number: the rows before it were never counted.
         return { ...page, page: query.after ? null : page.page, items: items.map(toPartnershipSummaryJson) };
       });

@@ -228,9 +228,7 @@ export class RegisterService {
     principal: Principal,
     gssCode: string,
     query: unknown,
-  ): Promise<
-    Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse>; next: string | null }
-  > {
+  ): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse>; next: string | null }> {
     const locality = await this.locality(gssCode);
     const q = partnershipListQuery.parse(query ?? {});
     const after = q.after === undefined ? undefined : readListPosition(q.after, q);
