@@ -225,7 +225,12 @@ async function targetsFor(base: string, code: string, cookie: string): Promise<T
   ];
 }
 
-async function measureAll(database: string, server: Process, code: string): Promise<{ rows: Row[]; rss: number }> {
+async function measureAll(
+  database: string,
+  server: Process,
+  code: string,
+): Promise<{ rows: Row[]; rss: number; rssAtStart: number }> {
+  const rssAtStart = rssMegabytes(server.child);
   const cookie = await signIn(server.url);
   const targets = await targetsFor(server.url, code, cookie);
   const answers = new Map<string, { type: string; body: string }>();
@@ -247,13 +252,15 @@ async function measureAll(database: string, server: Process, code: string): Prom
     await bare.stop();
   }
   const rss = rssMegabytes(server.child);
-  console.log(`${database}: server resident memory after the load ${Math.round(rss)} MB`);
-  return { rows, rss };
+  console.log(
+    `${database}: server resident memory ${Math.round(rssAtStart)} MB at the start, ${Math.round(rss)} MB after the load`,
+  );
+  return { rows, rss, rssAtStart };
 }
 
 // --- the two databases ------------------------------------------------------------------------
 
-async function onPglite(): Promise<{ rows: Row[]; rss: number }> {
+async function onPglite(): Promise<{ rows: Row[]; rss: number; rssAtStart: number }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'joinedup-pages-'));
   const server = await startServer(serverEnv(dataDir));
   try {
@@ -264,7 +271,7 @@ async function onPglite(): Promise<{ rows: Row[]; rss: number }> {
   }
 }
 
-async function onPostgres(): Promise<{ rows: Row[]; rss: number } | undefined> {
+async function onPostgres(): Promise<{ rows: Row[]; rss: number; rssAtStart: number } | undefined> {
   try {
     const probe = new pg.Client({ connectionString: POSTGRES });
     await probe.connect();
@@ -341,7 +348,7 @@ function print(row: Row): void {
   );
 }
 
-function table(rows: Row[], memory: Array<[string, number]>): void {
+function table(rows: Row[], memory: Array<[string, number, number]>): void {
   const header = ['database', 'path', 'req/s', 'p50', 'p95', 'p99', 'bare req/s', 'ratio', 'load'];
   const lines = rows.map((r) => [
     r.database,
@@ -360,11 +367,14 @@ function table(rows: Row[], memory: Array<[string, number]>): void {
   console.log(format(header));
   console.log(format(widths.map((w) => '-'.repeat(w))));
   for (const line of lines) console.log(format(line));
-  for (const [database, rss] of memory) console.log(`${database}: server memory after the load ${Math.round(rss)} MB`);
+  for (const [database, atStart, rss] of memory)
+    console.log(
+      `${database}: server memory ${Math.round(atStart)} MB at the start, ${Math.round(rss)} MB after the load`,
+    );
 }
 
 const rows: Row[] = [];
-const memory: Array<[string, number]> = [];
+const memory: Array<[string, number, number]> = [];
 console.log(
   `load average at the start ${os
     .loadavg()
@@ -374,13 +384,13 @@ console.log(
 if (ONLY !== 'postgres') {
   const result = await onPglite();
   rows.push(...result.rows);
-  memory.push(['PGlite, demo', result.rss]);
+  memory.push(['PGlite, demo', result.rssAtStart, result.rss]);
 }
 if (ONLY !== 'pglite') {
   const result = await onPostgres();
   if (result) {
     rows.push(...result.rows);
-    memory.push([`PostgreSQL, ${Math.round(PARTNERSHIPS / 1000)}k`, result.rss]);
+    memory.push([`PostgreSQL, ${Math.round(PARTNERSHIPS / 1000)}k`, result.rssAtStart, result.rss]);
   }
 }
 table(rows, memory);
