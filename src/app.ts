@@ -141,6 +141,15 @@ export async function createApp({ config, database, services, logger = true }: A
     });
     return this.type('text/html; charset=utf-8').send(html);
   });
+  app.decorateReply(
+    'renderFragment',
+    function renderFragment(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+      return views.render(template, {
+        viewer: viewerFor(this.request.principal, context.locality as { id: string; region: string } | undefined),
+        ...context,
+      });
+    },
+  );
   app.decorateReply('redirectWithFlash', function redirectWithFlash(this: FastifyReply, url: string, message: string) {
     this.setCookie(FLASH_COOKIE, message, {
       path: '/',

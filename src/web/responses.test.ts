@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../core/actor.js';
 import { backends } from '../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../test/helpers/context.js';
+import { FormSession } from '../../test/helpers/forms.js';
 
 const CODE = 'E07000022';
 const list = `/api/v1/localities/${CODE}/partnerships`;
@@ -131,5 +132,26 @@ describe.each(backends)('compressed, versioned responses on %s', (backend) => {
       expect(withAdminsEtag.statusCode).toBe(200);
       expect(withAdminsEtag.body).not.toContain(proposed.id);
     }
+  });
+
+  it('shows the register page as it is after each change, and never shows the public what an administrator was shown', async () => {
+    const page = `/localities/${CODE}/partnerships?q=Zebra`;
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const addLink = 'or <a class="govuk-link" href="/localities/E07000022/partnerships/new">add a partnership</a>';
+    expect((await session.get(page)).body).toContain(addLink);
+    const forPublic = await ctx.app.inject({ url: page });
+    expect(forPublic.body).toContain('No partnerships match.');
+    expect(forPublic.body).not.toContain(addLink);
+
+    await ctx.services.register.createPartnership(SYSTEM, CODE, partnership('Zebra proposed board', 'proposed'));
+    expect((await session.get(page)).body).toContain('Zebra proposed board');
+    expect((await ctx.app.inject({ url: page })).body).not.toContain('Zebra proposed board');
+
+    await ctx.services.register.createPartnership(SYSTEM, CODE, partnership('Zebra crossing board'));
+    const after = (await ctx.app.inject({ url: page })).body;
+    expect(after).toContain('Zebra crossing board');
+    expect(after).toContain('Showing 1 to 1 of 1 partnership.');
+    expect(after).not.toContain('Zebra proposed board');
   });
 });

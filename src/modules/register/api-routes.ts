@@ -98,7 +98,7 @@ export function registerApiRoutes(app: FastifyInstance, { register }: Services):
       next: z.string().nullable().meta({ description: 'Give as `after` for the next page; null on the last page' }),
     }),
     handler: async (request, reply) => {
-      const key = await register.partnershipListKey(request.principal, params(request).code, request.query);
+      const { key } = await register.partnershipListKey(request.principal, params(request).code, request.query);
       return lists.send(request, reply, key, async () => {
         const { query, items, ...page } = await register.listPartnerships(
           request.principal,

@@ -10,6 +10,7 @@ import { type BurdenOptions, MEETING_HOURS_ONLY, type PartnerBurden, byBurden, p
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
 import {
+  canAdministerLocality,
   canCreateLocality,
   canEditPartnership,
   canReadRestricted,
@@ -237,11 +238,22 @@ export class RegisterService {
     return { ...pageOf(rows, total, q.page, q.pageSize), query: q, next: next ? writeListPosition(next, q) : null };
   }
 
-  /** A key that changes whenever this viewer's page of the register for this query may have. */
-  async partnershipListKey(principal: Principal, gssCode: string, query: unknown): Promise<string> {
+  /**
+   * A key that changes whenever this viewer's page of the register for this query may have,
+   * with the locality and whether the viewer may administer it (the page shows them more).
+   */
+  async partnershipListKey(
+    principal: Principal,
+    gssCode: string,
+    query: unknown,
+  ): Promise<{ key: string; locality: Locality; canAdminister: boolean }> {
     const q = partnershipListQuery.parse(query ?? {});
-    const { stamp } = await this.registerStamp(principal, gssCode);
-    return `partnerships|${stamp}|${JSON.stringify(q)}`;
+    const { stamp, locality } = await this.registerStamp(principal, gssCode);
+    return {
+      key: `partnerships|${stamp}|${JSON.stringify(q)}`,
+      locality,
+      canAdminister: canAdministerLocality(principal, locality),
+    };
   }
 
   /**
