@@ -267,8 +267,34 @@ async function onPglite(): Promise<{ rows: Row[]; rss: number; rssAtStart: numbe
     return await measureAll('PGlite, demo', server, 'E07999001');
   } finally {
     await server.stop();
+    console.log(
+      `PGlite, demo: a bare PGlite holding the same data folder: ${Math.round(await barePgliteRss(dataDir))} MB`,
+    );
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The memory baseline for PGlite: a process that only opens the data folder and reads from it. */
+async function barePgliteRss(dataDir: string): Promise<number> {
+  const script = `
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)} });
+    await db.query('select count(*) from partnerships');
+    await db.query('select * from memberships');
+    const kb = Number(/VmRSS:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]);
+    console.log('rss ' + kb);
+    await db.close();
+  `;
+  const child = spawn(process.execPath, ['--input-type=commonjs', '-e', `(async () => { ${script} })()`], {
+    cwd: ROOT,
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  await new Promise((resolve) => child.once('exit', resolve));
+  const kb = Number(/rss (\d+)/.exec(output)?.[1] ?? NaN);
+  if (Number.isNaN(kb)) console.log(output);
+  return kb / 1024;
 }
 
 async function onPostgres(): Promise<{ rows: Row[]; rss: number; rssAtStart: number } | undefined> {

@@ -52,6 +52,10 @@ describe.each(backends)('compressed, versioned responses on %s', (backend) => {
       expect(br.headers['content-encoding']).toBe('br');
       expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
       if (url.startsWith('/api/')) {
+        expect(br.headers.vary).toContain('accept-encoding');
+        // A client that refuses br (q=0) gets gzip.
+        const refused = await ctx.app.inject({ url, headers: { 'accept-encoding': 'br;q=0, gzip' } });
+        expect(refused.headers['content-encoding']).toBe('gzip');
         // The same document, whichever way it travelled.
         expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
         expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());

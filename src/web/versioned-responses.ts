@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -63,10 +65,39 @@ export class VersionedResponses {
     const etag = `W/"${crypto.createHash('sha1').update(key).digest('base64url')}"`;
     // Checked again by the client each time, since the register can change at any moment.
     reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    reply.header('vary', 'accept-encoding');
     if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    const body = await this.kept.get(key, async () => Buffer.from(JSON.stringify(await build())));
-    return reply.type('application/json; charset=utf-8').send(body);
+    const whole = () => this.kept.get(key, async () => Buffer.from(JSON.stringify(await build())));
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
+    reply.type('application/json; charset=utf-8');
+    if (!encoding || (await whole()).length < COMPRESS_FROM) return reply.send(await whole());
+    // Compressed once per version and encoding, off the event loop: compressing a national
+    // map (1 MB to 69 KB) on every request cost about 14 ms of the server's one thread.
+    const body = await this.kept.get(`${key}|${encoding}`, async () => COMPRESS[encoding](await whole()));
+    return reply.header('content-encoding', encoding).send(body);
   }
+}
+
+const COMPRESS_FROM = 1024;
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+const COMPRESS = {
+  br: (body: Buffer) => brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+  gzip: (body: Buffer) => gzip(body),
+};
+
+/** br or gzip, as the client's Accept-Encoding allows (a q of 0 refuses), br when both are equal. */
+function preferredEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    weights.set(name.trim(), q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const weight = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
+  if (weight('br') > 0 && weight('br') >= weight('gzip')) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
+  return undefined;
 }
 
 /** If-None-Match holds a list of ETags, or `*`; a weak comparison, as for GET (RFC 9110 13.1.2). */
