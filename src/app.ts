@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -74,6 +76,10 @@ export async function createApp({ config, database, services, logger = true }: A
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
+  // ETags first, on the uncompressed bytes (weak: the same ETag for every encoding); then
+  // compression, for clients that accept br or gzip, of everything over 1 KB.
+  await app.register(fastifyEtag, { weak: true });
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyCsrf, {
     cookieKey: 'joinedup-csrf',
@@ -136,6 +142,15 @@ export async function createApp({ config, database, services, logger = true }: A
     });
     return this.type('text/html; charset=utf-8').send(html);
   });
+  app.decorateReply(
+    'renderFragment',
+    function renderFragment(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+      return views.render(template, {
+        viewer: viewerFor(this.request.principal, context.locality as { id: string; region: string } | undefined),
+        ...context,
+      });
+    },
+  );
   app.decorateReply('redirectWithFlash', function redirectWithFlash(this: FastifyReply, url: string, message: string) {
     this.setCookie(FLASH_COOKIE, message, {
       path: '/',

@@ -105,3 +105,13 @@ export async function isReachable(db: Db): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Refreshes the query planner's statistics after a bulk write (a generated national set, a
+ * restore). Until autovacuum gets round to it the planner still believes the tables empty or
+ * small: on a freshly generated 50,000-partnership set it guessed 1,737 seats a partnership
+ * instead of 8, and the register's list query took 70 ms (15 of them compiling it) instead of 1.
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await sql`analyze`.execute(db);
+}

@@ -251,6 +251,25 @@ const migrations: Record<string, Migration> = {
   },
   // The administrator's edits to the shipped thesaurus, laid over it in order.
   '0014_thesaurus': thesaurusMigration,
+  // Indexes for what the register, the map and the organisations page read by locality (without
+  // the first, a locality's map read all 479,000 seats of a 50,000-partnership national set),
+  // and for the register's version (RegisterService.registerStamp), asked on every API read.
+  '0015_register_indexes': {
+    async up(db) {
+      await runStatements(
+        db,
+        `
+        create index memberships_locality on memberships (locality_id);
+        create index partnerships_locality_updated on partnerships (locality_id, updated_at);
+        create index partnerships_lead on partnerships (lead_organisation_id);
+        create index partnership_areas_area on partnership_areas (gss_code);
+        create index audit_events_register_version on audit_events (locality_id, id)
+          where entity_type in ('locality', 'partnership', 'organisation', 'membership');
+        create index audit_events_reference_version on audit_events (id) where entity_type = 'reference-item';
+        `,
+      );
+    },
+  },
   // The knowledge base: items, their published versions, moderation and the search index.
   '0016_knowledge': knowledgeMigration,
 };

@@ -11,6 +11,11 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page template with the layout's common values (CSRF token, nonce, flash). */
     view(template: string, context?: Record<string, unknown>): FastifyReply;
+    /**
+     * Renders part of a page to a string, with only who-is-asking (`viewer`) added to the
+     * context: no CSRF token, nonce or flash, so the part can be kept and shown to others.
+     */
+    renderFragment(template: string, context?: Record<string, unknown>): string;
     /** Redirects after a successful form, with a message for the next page's banner. */
     redirectWithFlash(url: string, message: string): FastifyReply;
   }

@@ -13,6 +13,25 @@ export interface UserWithRoles extends UserRow {
   >;
 }
 
+/** The roles a person holds, oldest first, as the columns `toGrant` reads. */
+export interface GrantColumns {
+  role: string;
+  locality_id: string | null;
+  region: string | null;
+  partnership_id: string | null;
+  organisation_id: string | null;
+}
+
+function grantsOf(userId: 'u.id') {
+  return sql<GrantColumns[]>`coalesce((
+    select json_agg(json_build_object(
+      'role', r.role, 'locality_id', r.locality_id, 'region', r.region,
+      'partnership_id', r.partnership_id, 'organisation_id', r.organisation_id
+    ) order by r.created_at, r.id)
+    from role_assignments r where r.user_id = ${sql.ref(userId)}
+  ), '[]'::json)`;
+}
+
 export class AccountsRepository {
   userByEmail(db: Db, email: string): Promise<UserRow | undefined> {
     return db
@@ -102,11 +121,26 @@ export class AccountsRepository {
     await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
   }
 
+  /**
+   * A session with its person and their roles, in one query: asked on every request a
+   * signed-in person makes, so it must stay one primary-key read (no cache to go stale when a
+   * role is removed or the session ends).
+   */
   session(db: Db, tokenHash: string) {
     return db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.token_hash', 's.created_at', 's.expires_at', 's.revoked_at', 'u.id as user_id', 'u.active'])
+      .select([
+        's.token_hash',
+        's.created_at',
+        's.expires_at',
+        's.revoked_at',
+        'u.id as user_id',
+        'u.active',
+        'u.name',
+        'u.email',
+        grantsOf('u.id').as('grants'),
+      ])
       .where('s.token_hash', '=', tokenHash)
       .executeTakeFirst();
   }
@@ -204,11 +238,22 @@ export class AccountsRepository {
       .execute();
   }
 
+  /** An API token with its owner and their roles, in one query (see `session`). */
   apiTokenByHash(db: Db, tokenHash: string) {
     return db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id', 't.scope', 't.revoked_at', 'u.id as user_id', 'u.active'])
+      .select([
+        't.id',
+        't.scope',
+        't.revoked_at',
+        't.last_used_at',
+        'u.id as user_id',
+        'u.active',
+        'u.name',
+        'u.email',
+        grantsOf('u.id').as('grants'),
+      ])
       .where('t.token_hash', '=', tokenHash)
       .executeTakeFirst();
   }

@@ -2,13 +2,13 @@ import { type Principal, PUBLIC, ROLE_NAMES, type Role, type RoleGrant, SYSTEM, 
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
-import type { Locality, RoleAssignmentRow, UserRow } from '../../db/tables.js';
+import type { Locality, UserRow } from '../../db/tables.js';
 import type { AuditService } from '../audit/service.js';
 import type { RegisterService } from '../register/service.js';
 import type { Mailer } from './mailer.js';
 import { composeEmail } from './email.js';
 import { isSystem, refuse, requireLocalityAdmin } from './policy.js';
-import { AccountsRepository } from './repository.js';
+import { AccountsRepository, type GrantColumns } from './repository.js';
 import {
   apiTokenInput,
   forgotPasswordInput,
@@ -38,7 +38,26 @@ export class TooManyAttemptsError extends Error {
 
 const SIGN_IN_FAILED = 'Enter a correct email address and password';
 
-function toGrant(row: RoleAssignmentRow): RoleGrant {
+/** How often an API token's "last used" time is written, at most. */
+const TOKEN_TOUCH_INTERVAL = 60_000;
+
+/** The principal of a session's or token's owner, from the one query that read both. */
+function principalOf(
+  owner: { user_id: string; name: string; email: string; grants: GrantColumns[] },
+  canWrite = true,
+): Principal {
+  return {
+    id: owner.user_id,
+    label: owner.name,
+    kind: 'user',
+    userId: owner.user_id,
+    email: owner.email,
+    grants: owner.grants.map(toGrant),
+    canWrite,
+  };
+}
+
+function toGrant(row: GrantColumns): RoleGrant {
   return {
     role: row.role as Role,
     localityId: row.locality_id,
@@ -142,8 +161,7 @@ export class AccountsService {
     if (new Date(session.expires_at).getTime() - now < SESSION_IDLE / 2) {
       await this.repository.extendSession(this.db, tokenHash, new Date(Math.min(now + SESSION_IDLE, hardLimit)));
     }
-    const user = await this.repository.userById(this.db, session.user_id);
-    return user ? this.principalFor(user) : undefined;
+    return principalOf(session);
   }
 
   async signOut(principal: Principal, token: string | undefined): Promise<void> {
@@ -165,9 +183,11 @@ export class AccountsService {
   async principalForApiToken(token: string): Promise<Principal | undefined> {
     const found = await this.repository.apiTokenByHash(this.db, hashToken(token));
     if (!found || found.revoked_at || !found.active) return undefined;
-    await this.repository.touchApiToken(this.db, found.id);
-    const user = await this.repository.userById(this.db, found.user_id);
-    return user ? this.principalFor(user, found.scope === 'write') : undefined;
+    // "Last used" to the minute is enough to tell a live token from a forgotten one; writing
+    // it on every call made each API read a write too.
+    if (!found.last_used_at || Date.now() - new Date(found.last_used_at).getTime() > TOKEN_TOUCH_INTERVAL)
+      await this.repository.touchApiToken(this.db, found.id);
+    return principalOf(found, found.scope === 'write');
   }
 
   // --- password reset and invitations ------------------------------------------------------

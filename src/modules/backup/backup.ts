@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Database, Db } from '../../db/database.js';
+import { type Database, type Db, refreshStatistics } from '../../db/database.js';
 import { latestMigration } from '../../db/migrations.js';
 import { type TableInfo, describeTables } from './schema.js';
 
@@ -163,7 +163,9 @@ export async function restoreDatabase(
 ): Promise<BackupSummary> {
   const lines = readLines(file);
   try {
-    return await restoreLines(database, file, lines, options);
+    const summary = await restoreLines(database, file, lines, options);
+    await refreshStatistics(database.db);
+    return summary;
   } finally {
     await lines.return(undefined);
   }

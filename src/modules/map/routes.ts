@@ -6,6 +6,7 @@ import type { Services } from '../../services.js';
 import { formatDate } from '../../core/dates.js';
 import { apiRoute } from '../../web/api.js';
 import { SRC_DIR } from '../../web/render.js';
+import { VersionedResponses } from '../../web/versioned-responses.js';
 import { type MapFormat, describeMap } from './service.js';
 import { mapApiQuery, mapOutput, mapQuery } from './schema.js';
 import { mapFilters, mapQueryString, mapTables, sortLinks } from './view-models.js';
@@ -23,6 +24,9 @@ export const CYTOSCAPE_URL = '/assets/vendor/cytoscape.esm.min.mjs';
 /** The partnership map of a locality (network, nesting tree, exports). */
 export function mapRoutes(app: FastifyInstance, services: Services): void {
   const { map } = services;
+  // A locality's map is built from every seat (about 100 ms and 1 MB on a national set): kept
+  // until the register changes, and answered 304 to a client that has it.
+  const maps = new VersionedResponses();
   const base = (code: string) => `/localities/${code}/map`;
 
   // Cytoscape.js, served with the app (no CDN): read once, cached by browsers for a day.
@@ -75,7 +79,10 @@ export function mapRoutes(app: FastifyInstance, services: Services): void {
     params: localityParams,
     query: mapApiQuery,
     response: mapOutput,
-    handler: async (request) => toMapJson(await map.map(request.principal, params(request).code, request.query)),
+    handler: async (request, reply) =>
+      maps.send(request, reply, await map.mapKey(request.principal, params(request).code, request.query), async () =>
+        toMapJson(await map.map(request.principal, params(request).code, request.query)),
+      ),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Principal } from '../../core/actor.js';
+import { todayInLondon } from '../../core/dates.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { canReadRestricted } from '../accounts/policy.js';
@@ -120,6 +121,16 @@ export class MapService {
         })),
     };
     return { locality, restricted, source, nesting: buildNesting(all, visible), reference };
+  }
+
+  /**
+   * A key that changes whenever this viewer's map for this query may have: the register's stamp,
+   * the query, and today's date (seats and partnerships open and close by date).
+   */
+  async mapKey(principal: Principal, gssCode: string, query: unknown): Promise<string> {
+    const q = mapQuery.parse(query ?? {});
+    const { stamp } = await this.register.registerStamp(principal, gssCode);
+    return `map|${stamp}|${todayInLondon()}|${JSON.stringify(q)}`;
   }
 
   async map(principal: Principal, gssCode: string, query: unknown): Promise<MapResult> {

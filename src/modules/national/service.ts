@@ -1,5 +1,5 @@
 import type { Principal } from '../../core/actor.js';
-import type { Db } from '../../db/database.js';
+import { type Db, refreshStatistics } from '../../db/database.js';
 import type { AuditService } from '../audit/service.js';
 import { generateNational } from '../overlap/generate.js';
 import type { ReferenceList } from '../reference/data.js';
@@ -135,6 +135,7 @@ export class NationalService {
       await this.audit.recordMany(trx, actor, events);
       options.onProgress?.('write', (done += events.length), total);
     });
+    await refreshStatistics(this.db);
     const written = performance.now();
 
     return {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { formToInput, isoDate } from '../../core/validation.js';
 import { submitForm, withDateParts } from '../../web/forms.js';
 import { listLinks } from '../../web/listing.js';
+import { KeptByVersion } from '../../web/versioned-responses.js';
 import {
   membershipFormContext,
   organisationFormContext,
@@ -33,6 +34,9 @@ const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
 export function registerPageRoutes(app: FastifyInstance, { register, overlap, reference, knowledge }: Services): void {
+  // The register's filters and table, rendered, by version (see register-list.njk): about 50 KB
+  // each, within 16 MB.
+  const registerLists = new KeptByVersion<string>(16 * 1024 * 1024, (html) => html.length * 2);
   // Localities
   const localityKinds = LOCALITY_KINDS.map((k) => ({
     value: k,
@@ -80,22 +84,46 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       typed !== undefined && !asAt
         ? [{ field: 'asAt', message: 'Enter a real date in the past, for example 30 11 2026' }]
         : undefined;
-    const result = asAt
-      ? await register.registerAsAt(request.principal, params(request).code, asAt, query)
-      : await register.listPartnerships(request.principal, params(request).code, query);
-    const options = await register.formOptions(params(request).code);
-    const linkQuery = { ...result.query, asAt };
+    // The page keeps its numbered pages (GOV.UK pagination); `after` is for the API.
+    const listQuery = { ...query, after: undefined };
+    const renderList = async () => {
+      const result = asAt
+        ? await register.registerAsAt(request.principal, params(request).code, asAt, listQuery)
+        : await register.listPartnerships(request.principal, params(request).code, listQuery);
+      const options = await register.filterOptions(params(request).code);
+      return reply.renderFragment('register/views/register-list.njk', {
+        locality: options.locality,
+        result,
+        asAt,
+        errors: asAtError,
+        values: withDateParts({ asAt: asAt ?? '' }, ['asAt']),
+        reference: options.reference,
+        filters: registerFilters(options, result.query),
+        links: listLinks(
+          `/localities/${options.locality.gss_code}/partnerships`,
+          { ...result.query, asAt },
+          result.pages,
+        ),
+      });
+    };
+    let registerList: string;
+    let locality;
+    if (asAt || asAtError) {
+      locality = await register.locality(params(request).code);
+      registerList = await renderList();
+    } else {
+      // Today's register, kept by its version: one small query when nothing has changed.
+      const kept = await register.partnershipListKey(request.principal, params(request).code, listQuery);
+      locality = kept.locality;
+      registerList = await registerLists.get(`${kept.key}|${kept.canAdminister}`, renderList);
+    }
     return reply.view('register/views/register.njk', {
       title: asAt ? `Partnership register as at ${formatDate(asAt)}` : 'Partnership register',
       section: 'partnerships',
-      locality: options.locality,
-      result,
+      locality,
       asAt,
       errors: asAtError,
-      values: withDateParts({ asAt: asAt ?? '' }, ['asAt']),
-      reference: options.reference,
-      filters: registerFilters(options, result.query),
-      links: listLinks(`/localities/${options.locality.gss_code}/partnerships`, linkQuery, result.pages),
+      registerList,
     });
   });
 
@@ -145,7 +173,6 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       asAt && asAt <= todayInLondon()
         ? await register.getPartnershipAsAt(request.principal, params(request).code, params(request).id, asAt)
         : await register.getPartnership(request.principal, params(request).code, params(request).id);
-    const options = await register.formOptions(params(request).code);
     const similar = 'asAt' in detail ? undefined : await similarPartnerships(request, detail.partnership.id);
     return reply.view('register/views/partnership.njk', {
       title: detail.partnership.name,
@@ -153,7 +180,7 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
       tab: 'overview',
       locality: detail.locality,
       detail,
-      reference: options.reference,
+      reference: await reference.snapshot(),
       today: todayInLondon(),
       similar,
       related: 'asAt' in detail ? undefined : await knowledge.relatedTo(detail.partnership),

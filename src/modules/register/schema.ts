@@ -188,6 +188,10 @@ export const partnershipListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('asc').catch('asc'),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(25).catch(25),
+  after: z.string().max(1000).optional().meta({
+    description:
+      'Where to carry on: the `next` of the page before. Pages through the whole list, each row exactly once, however deep; `page` is then ignored.',
+  }),
 });
 export type PartnershipListQuery = z.infer<typeof partnershipListQuery>;
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
@@ -17,6 +18,7 @@ import {
 import type { Locality, MembershipRow, OrganisationRow, PartnershipRow } from '../../db/tables.js';
 import { type AuditService, diff } from '../audit/service.js';
 import {
+  canAdministerLocality,
   canCreateLocality,
   canEditPartnership,
   canReadRestricted,
@@ -37,6 +39,7 @@ import {
   toPartnershipRow,
 } from './rules.js';
 import {
+  type ListPosition,
   LocalityRepository,
   type MembershipView,
   MembershipRepository,
@@ -57,6 +60,7 @@ import {
   organisationListQuery,
   organisationUpdate,
   partnershipInput,
+  type PartnershipListQuery,
   partnershipListQuery,
   partnershipUpdate,
 } from './schema.js';
@@ -121,6 +125,34 @@ function pageOf<T>(items: T[], total: number, page: number, pageSize: number): P
   return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
+/**
+ * A list position as the `after` of the next request: opaque to clients (base64url JSON), and
+ * tied to the sort it was made for, since a position means nothing in another order.
+ */
+function writeListPosition(position: ListPosition, q: PartnershipListQuery): string {
+  return Buffer.from(JSON.stringify([q.sort, q.order, position.value, position.name, position.id])).toString(
+    'base64url',
+  );
+}
+
+function readListPosition(text: string, q: PartnershipListQuery): ListPosition {
+  const problem = () =>
+    ValidationError.of('after', 'after must be the next of a page of this list, with the same sort and order');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw problem();
+  }
+  const position = listPosition.safeParse(parsed);
+  if (!position.success) throw problem();
+  const [sort, order, value, name, id] = position.data;
+  if (sort !== q.sort || order !== q.order) throw problem();
+  return { value, name, id };
+}
+
+const listPosition = z.tuple([z.string(), z.string(), z.string().max(400), z.string().max(400), z.uuid()]);
+
 export function seatHours(m: Pick<MembershipView, 'meetings_per_year' | 'meeting_minutes'>): number {
   return ((m.meetings_per_year ?? 0) * (m.meeting_minutes ?? 0)) / 60;
 }
@@ -176,6 +208,23 @@ export class RegisterService {
     return locality;
   }
 
+  /**
+   * The locality, whether this viewer sees its restricted records, and a stamp that changes
+   * whenever what its register shows this viewer may have: the register's and the reference
+   * lists' newest audit entries, and the viewer's kind of access. Equal stamps, equal register:
+   * responses built from it can be kept and answered with 304 Not Modified.
+   */
+  async registerStamp(
+    principal: Principal,
+    gssCode: string,
+  ): Promise<{ locality: Locality; restricted: boolean; stamp: string }> {
+    const found = await this.localities.byCodeWithVersions(this.db, gssCode.toUpperCase());
+    if (!found) throw new NotFoundError('Locality');
+    const restricted = canReadRestricted(principal, found.locality);
+    const stamp = `${found.locality.id}.${found.register}.${found.reference}.${restricted ? 'all' : 'published'}`;
+    return { locality: found.locality, restricted, stamp };
+  }
+
   async createLocality(
     principal: Principal,
     input: unknown,
@@ -212,12 +261,31 @@ export class RegisterService {
     principal: Principal,
     gssCode: string,
     query: unknown,
-  ): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse> }> {
+  ): Promise<Page<PartnershipListRow> & { query: ReturnType<typeof partnershipListQuery.parse>; next: string | null }> {
     const locality = await this.locality(gssCode);
     const q = partnershipListQuery.parse(query ?? {});
+    const after = q.after === undefined ? undefined : readListPosition(q.after, q);
     const publishedOnly = !canReadRestricted(principal, locality);
-    const { rows, total } = await this.partnerships.list(this.db, locality.id, q, publishedOnly);
-    return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
+    const { rows, total, next } = await this.partnerships.list(this.db, locality.id, q, publishedOnly, after);
+    return { ...pageOf(rows, total, q.page, q.pageSize), query: q, next: next ? writeListPosition(next, q) : null };
+  }
+
+  /**
+   * A key that changes whenever this viewer's page of the register for this query may have,
+   * with the locality and whether the viewer may administer it (the page shows them more).
+   */
+  async partnershipListKey(
+    principal: Principal,
+    gssCode: string,
+    query: unknown,
+  ): Promise<{ key: string; locality: Locality; canAdminister: boolean }> {
+    const q = partnershipListQuery.parse(query ?? {});
+    const { stamp, locality } = await this.registerStamp(principal, gssCode);
+    return {
+      key: `partnerships|${stamp}|${JSON.stringify(q)}`,
+      locality,
+      canAdminister: canAdministerLocality(principal, locality),
+    };
   }
 
   /**
@@ -974,6 +1042,16 @@ export class RegisterService {
         (await this.organisations.get(this.db, locality.id, subject.organisationId));
     if (!exists) throw new NotFoundError(subject.partnershipId ? 'Partnership' : 'Organisation');
     return this.audit.history(this.db, subject, page);
+  }
+
+  /** What the register's filters offer: the forms' options without every partnership's name. */
+  async filterOptions(gssCode: string) {
+    const locality = await this.locality(gssCode);
+    const [organisations, reference] = await Promise.all([
+      this.organisations.options(this.db, locality.id),
+      this.reference.snapshot(this.db),
+    ]);
+    return { locality, organisations, reference };
   }
 
   async formOptions(gssCode: string) {

@@ -141,7 +141,7 @@ function show(value: unknown): string {
 
 /** The register's filter drop-downs, with the current choice selected. */
 export function registerFilters(
-  options: FormOptions,
+  options: Pick<FormOptions, 'organisations' | 'reference'>,
   query: { theme?: string; basis?: string; organisation?: string },
 ) {
   return {
