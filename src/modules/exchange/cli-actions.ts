@@ -6,6 +6,7 @@ import { loadConfig } from '../../config.js';
 import { cliActor } from '../../core/actor.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
+import { refreshStatistics } from '../../db/database.js';
 import { openConfiguredDatabase } from '../../main.js';
 import { LOCALITY_KINDS } from '../register/schema.js';
 import { KINDS } from './columns.js';
@@ -63,6 +64,8 @@ export async function importRegister(files: string[], raw: unknown): Promise<voi
       });
       if (!ok) failed++;
     }
+    // Each locality is small, the whole run is not: the planner should know (see refreshStatistics).
+    if (groups.size > 1 && !options.preview && failed < groups.size) await refreshStatistics(services.exchange.db);
     if (groups.size > 1)
       console.log(
         `${groups.size - failed} of ${groups.size} localities ${options.preview ? 'checked' : 'imported'} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,

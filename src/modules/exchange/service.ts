@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { sql } from 'kysely';
 import type { Principal } from '../../core/actor.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
-import type { Db } from '../../db/database.js';
+import { type Db, refreshStatistics } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
   canAdministerLocality,
@@ -115,6 +115,11 @@ type ExportRow = Record<string, string | number | null>;
 const resolveOrKeep = (column: string, value: string, book: CodeBook) => resolveCode(column, value, book) ?? value;
 
 export const IMPORT_JOB = 'exchange.import';
+/**
+ * New rows after which an import refreshes the planner's statistics: until then the planner
+ * believes the tables as small as they were (see refreshStatistics).
+ */
+const REFRESH_STATISTICS_AFTER = 10_000;
 export const PREVIEW_JOB = 'exchange.preview';
 interface UploadJob {
   uploadId: string;
@@ -322,7 +327,7 @@ export class ExchangeService {
     options: ImportOptions = {},
   ): Promise<ImportResult> {
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      const result = await this.db.transaction().execute(async (trx) => {
         const locality = options.createLocality
           ? await this.register.createLocality(principal, { gssCode, ...options.createLocality }, { trx })
           : await this.register.locality(gssCode, trx);
@@ -335,6 +340,9 @@ export class ExchangeService {
         if (options.preview) throw new PreviewRollback(result);
         return result;
       });
+      const { organisations, partnerships, memberships } = result.counts;
+      if (organisations + partnerships + memberships >= REFRESH_STATISTICS_AFTER) await refreshStatistics(this.db);
+      return result;
     } catch (error) {
       if (error instanceof PreviewRollback) return error.result;
       if (error instanceof ImportRejected) {
