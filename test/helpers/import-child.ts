@@ -26,8 +26,17 @@ const upload = await services.exchange.startUpload(SYSTEM, code, [
 ]);
 const job = await services.exchange.startImport(SYSTEM, code, upload.id);
 console.log(`job ${job.id}`);
+let finished = false;
 setInterval(() => {
   const progress = services.jobs.liveProgress(job.id);
   if (progress) console.log(`progress ${progress.done}`);
+  else if (!finished)
+    // The job ran to its end without being killed: say so and stop, so the test fails at once.
+    void services.jobs.get(SYSTEM, job.id).then(({ state }) => {
+      if (state !== 'succeeded' && state !== 'failed') return;
+      finished = true;
+      console.log(`finished ${state}`);
+      process.exit(0);
+    });
 }, 50);
 await services.jobs.start();

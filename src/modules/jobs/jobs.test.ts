@@ -85,7 +85,8 @@ describe.each(backends)('background jobs (%s)', (backend) => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       ...(dataDir ? { JOINEDUP_DATA_DIR: dataDir } : { DATABASE_URL: database?.url }),
-      IMPORT_ROWS: '1500',
+      // Enough rows for several batches of writes (5,000 each), so there is a middle to kill it in.
+      IMPORT_ROWS: '12000',
     };
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/import-child.ts'], { env });
@@ -96,7 +97,7 @@ describe.each(backends)('background jobs (%s)', (backend) => {
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
           const progress = [...output.matchAll(/progress (\d+)/g)].map((m) => Number(m[1]));
-          if (progress.some((n) => n >= 100 && n < 1400)) {
+          if (progress.some((n) => n >= 100 && n < 11_000)) {
             child.kill('SIGKILL');
             resolve(true);
           }
@@ -136,7 +137,7 @@ describe.each(backends)('background jobs (%s)', (backend) => {
         await services.jobs.idle();
         await services.jobs.stop();
         expect(await services.jobs.get(SYSTEM, job?.id ?? '')).toMatchObject({ state: 'succeeded', attempts: 2 });
-        expect(await count()).toBe(1500);
+        expect(await count()).toBe(12_000);
       } finally {
         await reopened.close();
       }
