@@ -124,7 +124,8 @@ describe('the whole analysis of a scope', () => {
 
 describe('a national analysis while the server keeps answering', () => {
   it('lets other work in every few tens of milliseconds, and finds what the one-go analysis finds', async () => {
-    const data = generateNational({ partnerships: 6000, organisations: 2400, localities: 40, seed: 3 });
+    // Big enough to take over a second even on an idle machine, so that holding the loop would show.
+    const data = generateNational({ partnerships: 14_000, organisations: 5600, localities: 95, seed: 3 });
     const thesaurus = compileThesaurus(DEFAULT_THESAURUS);
     const options = { contextFor: () => ({ thesaurus }), perLocality: true };
     // The longest gap between ticks of a timer stands for the longest a request would wait.
