@@ -18,12 +18,13 @@ describe('a national overlap analysis while people use the site', () => {
   beforeAll(async () => {
     ctx = await createTestContext('pglite');
     const national = new NationalService(ctx.database.db, ctx.services.audit, ctx.services.reference);
+    // Big enough that the analysis takes over a second even on an idle machine.
     await national.generate(cliActor('generate'), {
-      partnerships: 4000,
-      organisations: 1600,
-      localities: 28,
+      partnerships: 10_000,
+      organisations: 4000,
+      localities: 70,
       seed: 11,
-      commandLine: 'joinedup generate --partnerships 4000',
+      commandLine: 'joinedup generate --partnerships 10000',
     });
     const first = await ctx.database.db.selectFrom('localities').select('gss_code').limit(1).executeTakeFirstOrThrow();
     localityCode = first.gss_code;
