@@ -5,6 +5,8 @@ import { ForbiddenError, ValidationError } from '../../core/errors.js';
 import { backends } from '../../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { FormSession } from '../../../test/helpers/forms.js';
+import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './default/index.js';
+import { ThesaurusService } from './service.js';
 
 /**
  * The thesaurus as reference data: any signed-in person reads it, a system administrator edits
@@ -111,6 +113,24 @@ describe.each(backends)('the thesaurus as reference data on %s', (backend) => {
     await ctx.services.thesaurus.removeAltLabel(sysadmin.principal, 'teenage-pregnancy', { label: PHRASE });
     expect(await conceptsShared()).not.toContain('Teenage pregnancy');
     await ctx.services.thesaurus.addAltLabel(sysadmin.principal, 'teenage-pregnancy', { label: PHRASE });
+  });
+
+  it('compiles the edition once in a transaction that asks for it again and again (an import, a seed)', async () => {
+    // A service that has read nothing outside a transaction yet, as at a first start.
+    const fresh = new ThesaurusService(
+      ctx.database.db,
+      ctx.services.audit,
+      DEFAULT_THESAURUS,
+      DEFAULT_THESAURUS_VERSION,
+      {
+        publicUrl: 'http://localhost',
+      },
+    );
+    const [first, second] = await ctx.database.db
+      .transaction()
+      .execute(async (trx) => [await fresh.current(trx), await fresh.current(trx)]);
+    expect(second?.thesaurus).toBe(first?.thesaurus);
+    expect(second?.version).toBe((await ctx.services.thesaurus.current()).version);
   });
 
   it('refuses a non-administrator in the service and on the page and API routes', async () => {

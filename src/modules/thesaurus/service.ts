@@ -9,6 +9,7 @@ import type { Principal } from '../../core/actor.js';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
+import { TransactionCache } from '../../db/transaction-cache.js';
 import { canEditThesaurus, refuse } from '../accounts/policy.js';
 import type { AuditService } from '../audit/service.js';
 import { applyEdits, labelClash, labelKey, searchText, type Edition } from './edition.js';
@@ -80,6 +81,7 @@ export function fieldName(field: string): string {
 export class ThesaurusService implements ThesaurusSource {
   private readonly repository = new ThesaurusRepository();
   private loaded?: Loaded;
+  private readonly inTransaction = new TransactionCache<number, Loaded>();
 
   constructor(
     private readonly db: Db,
@@ -97,6 +99,14 @@ export class ThesaurusService implements ThesaurusSource {
   private async load(db: Db): Promise<Loaded> {
     const stamp = await this.repository.lastEditId(db);
     if (this.loaded && this.loaded.stamp === stamp) return this.loaded;
+    // Inside a transaction the edition is kept for that transaction alone, so a caller asking
+    // once a row (an import, a seed) compiles it once, not every time.
+    return db.isTransaction
+      ? this.inTransaction.get(db, stamp, () => this.compile(db, stamp))
+      : this.compile(db, stamp);
+  }
+
+  private async compile(db: Db, stamp: number): Promise<Loaded> {
     const edition = applyEdits(this.defaults, stamp === 0 ? [] : await this.repository.edits(db));
     const version = stamp === 0 ? this.defaultVersion : `${this.defaultVersion}+edit.${stamp}`;
     const thesaurus = await inSlices(compileThesaurusSteps(edition.concepts));
