@@ -120,11 +120,8 @@ export interface ItemDetails {
   citation?: string;
 }
 
-export interface KnowledgeItemsTable {
-  id: Generated<string>;
-  slug: string;
-  locality_id: string | null;
-  state: State;
+/** What an item says, in its working copy and in each published version alike. */
+interface KnowledgeContentColumns {
   kind: Kind;
   title: string;
   summary: string;
@@ -134,6 +131,13 @@ export interface KnowledgeItemsTable {
   issues: string[];
   partnership_types: string[];
   nations: string[];
+}
+
+export interface KnowledgeItemsTable extends KnowledgeContentColumns {
+  id: Generated<string>;
+  slug: string;
+  locality_id: string | null;
+  state: State;
   author_id: string | null;
   author_name: string;
   editor_note: string | null;
@@ -147,18 +151,9 @@ export interface KnowledgeItemsTable {
   updated_at: Timestamp;
 }
 
-export interface KnowledgeVersionsTable {
+export interface KnowledgeVersionsTable extends KnowledgeContentColumns {
   item_id: string;
   number: number;
-  kind: Kind;
-  title: string;
-  summary: string;
-  body: string;
-  details: Json<ItemDetails>;
-  themes: string[];
-  issues: string[];
-  partnership_types: string[];
-  nations: string[];
   change_note: string | null;
   published_at: Timestamp;
   published_by: string;
