@@ -21,7 +21,7 @@ import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { readTokens } from '../overlap/text.js';
 import type { ReferenceService } from '../reference/service.js';
 import type { RegisterService } from '../register/service.js';
-import { type CompiledThesaurus, matchConcepts } from '../thesaurus/matcher.js';
+import { matchConcepts } from '../thesaurus/matcher.js';
 import type { ThesaurusSource } from '../thesaurus/source.js';
 import { plainText, renderMarkdown } from './markdown.js';
 import {
@@ -212,8 +212,6 @@ export class KnowledgeService implements WorkSource {
   private starterChecked = false;
   /** The thesaurus version every indexed item's concepts were last known to be read with. */
   private conceptsReadWith?: string;
-  /** The thesaurus read before the latest transaction that indexes items (see primeThesaurus). */
-  private thesaurusRead?: { thesaurus: CompiledThesaurus; version: string };
 
   constructor(
     private readonly db: Db,
@@ -232,7 +230,6 @@ export class KnowledgeService implements WorkSource {
    */
   async ensureStarterLibrary(db: Db = this.db): Promise<number> {
     if (this.starterChecked) return 0;
-    await this.primeThesaurus();
     const added = await db.transaction().execute(async (trx) => {
       if (await this.repository.hasStarterLibrary(trx)) return 0;
       const today = todayInLondon();
@@ -351,22 +348,12 @@ export class KnowledgeService implements WorkSource {
     };
   }
 
-  /**
-   * Compiles (or checks) the current thesaurus before a transaction opens. Inside one, the
-   * thesaurus service compiles the edition afresh on every call and keeps nothing (an edit in
-   * the transaction might yet roll back): the 41 starter items took 10–13 s that way, at load 12.
-   */
-  private async primeThesaurus(): Promise<void> {
-    this.thesaurusRead = await this.deps.thesaurus.current(this.db);
-  }
-
   /** The concepts an item names, in all its text and in its title, read with the current thesaurus. */
   async readConcepts(
     text: { title: string; summary: string; body: string },
     db: Db = this.db,
   ): Promise<ConceptReading> {
-    const { thesaurus, version } =
-      db.isTransaction && this.thesaurusRead ? this.thesaurusRead : await this.deps.thesaurus.current(db);
+    const { thesaurus, version } = await this.deps.thesaurus.current(db);
     const ids = (words: string) =>
       [...new Set(matchConcepts(thesaurus, readTokens(words)).map((m) => thesaurus.concepts[m.concept]!.id))].sort();
     return { all: ids(`${text.title}. ${text.summary}. ${text.body}`), title: ids(text.title), version };
@@ -377,8 +364,7 @@ export class KnowledgeService implements WorkSource {
    * again before the next search, so synonyms follow the edition in use.
    */
   private async ensureConceptsCurrent(): Promise<void> {
-    await this.primeThesaurus();
-    const version = this.thesaurusRead!.version;
+    const { version } = await this.deps.thesaurus.current(this.db);
     if (this.conceptsReadWith === version) return;
     for (;;) {
       const stale = await this.repository.staleConcepts(this.db, version, 500);
@@ -652,7 +638,6 @@ export class KnowledgeService implements WorkSource {
   /** An editor's decision, or an author's submit, withdraw or revision, with its reason. */
   async moderate(principal: Principal, id: string, input: unknown): Promise<ItemRow> {
     this.requireSignedIn(principal);
-    await this.primeThesaurus();
     return this.db.transaction().execute(async (trx) => {
       const item = await this.load(trx, id);
       const standing = this.standing(principal, item);
