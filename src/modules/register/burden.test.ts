@@ -151,6 +151,11 @@ describe.each(backends)('one burden figure for a partner, on every page, on %s',
     expect(page.yearlyMeetingHours).toBe(24);
     expect(hoursOf(after) - hoursOf(before)).toBeCloseTo(page.yearlyMeetingHours, 5);
     expect((await register.getPartnership(SYSTEM, CODE, proposed.id)).yearlyMeetingHours).toBe(0);
+    // The page says why its hours count fewer seats than it has members.
+    const html = (
+      await ctx.app.inject({ url: `/localities/${CODE}/partnerships/${active.id}`, headers: reader.headers })
+    ).body;
+    expect(textOf(html)).toContain('24 organisation-hours in meetings a year (2 seats: observers add none)');
   });
 
   it('adds preparation on the overlap page from the same figures, at the rate asked for', async () => {

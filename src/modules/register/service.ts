@@ -88,6 +88,8 @@ export interface PartnershipDetail {
   accountableBody?: { id: string; name: string };
   members: MembershipView[];
   activeMembers: number;
+  /** Of those, the seats that count towards their organisations' burden (burden.ts). */
+  countedSeats: number;
   /** Organisation-hours of meetings a year: the seats that count towards burden (burden.ts) × meetings × length. */
   yearlyMeetingHours: number;
   separateLegalStatus: boolean;
@@ -397,6 +399,10 @@ export class RegisterService {
     const then = partnerships.find((p) => p.id === id);
     if (!then) throw new NotFoundError('Partnership on that date');
     const members = (memberships.get(id) ?? []).map((m) => (today.restricted ? m : redactMembership(m)));
+    // Seats held that day count as current ones (burden.ts), whenever they ended later.
+    const countedSeats = members.filter((m) =>
+      isCountedSeat({ ...m, ended_on: null, partnership_status: then.status }),
+    ).length;
     const parents = await this.partnerships.names(this.db, then.parent_id ? [then.parent_id] : []);
     const partnership = { ...(today.restricted ? then : redactPartnership(then)) };
     return {
@@ -411,10 +417,8 @@ export class RegisterService {
         .map((p) => ({ id: p.id, name: p.name, status: p.status, layer: p.layer, reference: p.reference })),
       members,
       activeMembers: members.length,
-      // Seats held that day count as current ones (burden.ts), whenever they ended later.
-      yearlyMeetingHours:
-        members.filter((m) => isCountedSeat({ ...m, ended_on: null, partnership_status: then.status })).length *
-        seatHours(then),
+      countedSeats,
+      yearlyMeetingHours: countedSeats * seatHours(then),
     };
   }
 
@@ -454,6 +458,7 @@ export class RegisterService {
       accountableBody: named(orgNames, partnership.accountable_body_id),
       members,
       activeMembers: activeSeats,
+      countedSeats,
       yearlyMeetingHours: countedSeats * seatHours(partnership),
       separateLegalStatus: hasSeparateLegalStatus(snapshot, partnership.legal_form),
     };
