@@ -7,7 +7,7 @@ import { type TestContext, createTestContext } from '../../../test/helpers/conte
 import { SYSTEM, cliActor } from '../../core/actor.js';
 import type { Principal } from '../../core/actor.js';
 import { type ImportIssue, ImportRejected } from './issues.js';
-import { type Mapping, parseMapping } from './mapping.js';
+import { type Mapping, NOT_RECORDED, parseMapping } from './mapping.js';
 import type { ImportFile } from './service.js';
 
 const actor = cliActor('import');
@@ -175,6 +175,43 @@ describe.each(backends)('importing a register in its own layout (%s)', (backend)
     expect(snapshot.has('theme', 'allotments')).toBe(true);
     const board = (await context.services.register.listPartnerships(actor, code, {})).items[0];
     expect(board?.themes).toEqual(['allotments']);
+  });
+
+  it('brings in a register with gaps as suggested: an empty objective, no fund or plan named, no statutory type', async () => {
+    const code = await newLocality();
+    const text = [
+      'ref,title,objective,basis,layer',
+      'G1,Worklessness Task Group,,plan,executive',
+      'G2,NRF Jobs Board,Job brokerage in NRF wards,funding,executive',
+      'G3,Safer Gapton CDRP,Statutory crime and disorder partnership,statutory,strategic',
+    ].join('\n');
+    const files = [csv('partnerships.csv', text)];
+    const { mapping } = await exchange().suggestMapping(files);
+    // Each default is in the mapping, where the person sees it and can change it.
+    expect(mapping.defaults).toMatchObject({
+      purpose: NOT_RECORDED,
+      basis_detail: NOT_RECORDED,
+      statutory_type: 'other',
+      legal_form: 'unincorporated',
+    });
+    const result = await exchange().importFiles(actor, code, files, { mapping });
+    expect(result.summary.created.partnerships).toBe(3);
+    const { items } = await context.services.register.listPartnerships(actor, code, { sort: 'reference' });
+    const detail = await context.services.register.getPartnership(actor, code, items[0]!.id);
+    expect(detail.partnership.purpose).toBe(NOT_RECORDED);
+    // A purpose the register gave is kept as written.
+    const jobs = await context.services.register.getPartnership(actor, code, items[1]!.id);
+    expect(jobs.partnership.purpose).toBe('Job brokerage in NRF wards');
+  });
+
+  it('suggests no gap default a register does not need', async () => {
+    const { mapping } = await exchange().suggestMapping([
+      csv(
+        'partnerships.csv',
+        'ref,name,purpose,basis,layer,legal_form\nH1,Health Forum,Healthier lives,voluntary,operational,none',
+      ),
+    ]);
+    expect(mapping.defaults).toEqual({});
   });
 
   it('rolls back the whole set when the third file has one bad row', async () => {

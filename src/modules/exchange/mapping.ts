@@ -390,7 +390,55 @@ export function suggestMapping(
       if (suggestion) (mapping.values[column] ??= {})[key] = suggestion.code;
     }
   }
+  mapping.defaults = { ...gapDefaults(sheets, mapping, book), ...mapping.defaults };
   return mapping;
+}
+
+/** What an import writes where a register leaves out something ours needs. */
+export const NOT_RECORDED = 'Not recorded in the source register';
+
+/**
+ * Defaults for what ours needs and a register often leaves out: a purpose, the fund or plan
+ * behind a partnership, which statutory partnership it is, its legal form and layer, a member's
+ * role. Registers kept for years have gaps, and the whole register should still come in (the
+ * overlap engine reads a "not recorded" purpose as no evidence either way); each default is the
+ * commonest case or says it was not recorded, and is shown with the mapping for the person to change.
+ */
+const GAP_DEFAULTS: Readonly<Partial<Record<Kind, Readonly<Record<string, string>>>>> = {
+  partnerships: {
+    purpose: NOT_RECORDED,
+    basis: 'voluntary',
+    basis_detail: NOT_RECORDED,
+    statutory_type: 'other',
+    legal_form: 'unincorporated',
+    layer: 'operational',
+  },
+  memberships: { role: 'member' },
+};
+
+/** The gap defaults a register needs: for a column it lacks or leaves empty on a row that needs it. */
+function gapDefaults(sheets: RawSheet[], mapping: Mapping, book: CodeBook): Record<string, string> {
+  const needed: Record<string, string> = {};
+  for (const sheet of sheets) {
+    const sheetMap = findSheetMapping(mapping, sheet.name);
+    if (!sheetMap) continue;
+    const at = (column: string) =>
+      sheet.header.flatMap((heading, index) => (sheetMap.columns[heading] === column ? [index] : []));
+    const cell = (record: RawRecord, column: string) =>
+      at(column)
+        .map((index) => (record.values[index] ?? '').trim())
+        .find(Boolean) ?? '';
+    for (const [column, value] of Object.entries(GAP_DEFAULTS[sheetMap.kind] ?? {})) {
+      const applies = DEFAULT_APPLIES[column] ?? (() => true);
+      const basis = (record: RawRecord) => {
+        const written = cell(record, 'basis');
+        return resolveCode('basis', written, book, mapping) ?? written;
+      };
+      const wanting = (record: RawRecord) => cell(record, column) === '' && applies({ basis: basis(record) });
+      if (sheet.records.some(wanting)) needed[column] = value;
+    }
+  }
+  return needed;
 }
 
 function isListColumn(kind: Kind, column: string): boolean {

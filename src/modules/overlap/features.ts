@@ -18,9 +18,9 @@
  * nothing; a small charity on two boards weighs a lot. Two boards are alike on members by the
  * weight they share, not by the count.
  */
-import { ageBands, idf, readText, readTokens, readingOf, STOP_WORDS, type TextReading } from './text.js';
+import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS, type TextReading } from './text.js';
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
-import { scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
+import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -169,7 +169,7 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
 export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
   addText(out, parseText(name, context), NAME_EMPHASIS, context);
-  addText(out, parseText(purpose, context), 1, context);
+  if (!saysNothing(purpose)) addText(out, parseText(purpose, context), 1, context);
   return out;
 }
 
@@ -333,6 +333,13 @@ interface CachedReading {
   features: Map<number, TextFeatures>;
 }
 
+interface TextEntry {
+  words: readonly string[];
+  readings: Map<string, CachedReading>;
+  /** Whether the text, as a purpose, only says that the purpose is missing (saysNothing). */
+  missing?: boolean;
+}
+
 /**
  * Reads texts, each distinct text once per context: registers repeat names and boilerplate
  * purposes across partnerships and localities. What a text reads as depends on its context only
@@ -340,7 +347,7 @@ interface CachedReading {
  * that is what a reading is kept under. One reader serves one analysis and is dropped with it.
  */
 export class TextReader {
-  private readonly texts = new Map<string, { words: readonly string[]; readings: Map<string, CachedReading> }>();
+  private readonly texts = new Map<string, TextEntry>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
 
@@ -363,7 +370,14 @@ export class TextReader {
 
   /** The features of a name and of a purpose, as kept: read-only, shared with every text alike. */
   readParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
-    return [this.features(name, NAME_EMPHASIS, context), this.features(purpose, 1, context)];
+    return [this.features(name, NAME_EMPHASIS, context), this.features(this.purposeText(purpose), 1, context)];
+  }
+
+  /** A purpose as read: a note that it is missing reads as no purpose at all. */
+  private purposeText(purpose: string): string {
+    const entry = this.entry(purpose);
+    entry.missing ??= saysNothing(purpose);
+    return entry.missing ? '' : purpose;
   }
 
   private features(text: string, emphasis: number, context: ReadingContext): TextFeatures {
@@ -373,9 +387,14 @@ export class TextReader {
     return features;
   }
 
-  private reading(text: string, context: ReadingContext): CachedReading {
+  private entry(text: string): TextEntry {
     let entry = this.texts.get(text);
     if (!entry) this.texts.set(text, (entry = { words: wordsOf(text), readings: new Map() }));
+    return entry;
+  }
+
+  private reading(text: string, context: ReadingContext): CachedReading {
+    const entry = this.entry(text);
     let key = `${this.idOf(context.thesaurus)} ${this.idOf(context.indicatorTitles)}`;
     const stops = context.stopWords;
     if (stops) for (const word of entry.words) if (stops.has(word)) key += ` ${word}`;
@@ -416,6 +435,7 @@ export function* readScopeSteps(
     if (names.length % RECORDS_PER_STEP === 0) yield;
   }
   const places = scopePlaceWords(names);
+  for (const record of records) for (const place of placesNamedIn(record.purpose)) places.add(place);
   const textContext =
     places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
   const texts: Array<readonly TextFeatures[]> = [];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { buildIndex, explainPair } from './engine.js';
+import { placesNamedIn } from './places.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
 import { partnership } from './test-records.js';
 
@@ -68,5 +69,31 @@ describe('the same kind of body for different places, and different bodies for o
     ];
     const explained = explainPair(buildIndex(records, context), 'E', 'N', DEFAULT_SETTINGS)!;
     expect(explained.differentPlaces).toBe('Elmwood and Northgate');
+  });
+});
+
+describe('places a purpose names as such', () => {
+  it('reads the capitalised words of a list of wards, parishes or estates as places, not as work', () => {
+    expect(placesNamedIn('Worklessness in Saltings, Brackenholt and Fendyke wards. IB/JSA count')).toEqual([
+      'saltings',
+      'brackenholt',
+      'fendyke',
+    ]);
+    expect(placesNamedIn('Youth provision across Northgate & Elmwood estates')).toEqual(['northgate', 'elmwood']);
+    // A capital at the start of a sentence, or an abbreviation, is not a place.
+    expect(placesNamedIn('Support parishes with their plans. Keep village halls open')).toEqual([]);
+    expect(placesNamedIn('Job brokerage in NRF wards')).toEqual([]);
+  });
+
+  it('leaves such places out of what two purposes share', () => {
+    const scope = [
+      partnership('A', { name: 'Jobs Task Group', purpose: 'Jobs fairs in Saltings and Brackenholt wards' }),
+      partnership('B', { name: 'Youth Club Committee', purpose: 'Youth club in Saltings and Brackenholt wards' }),
+      partnership('C', { name: 'Recycling Group', purpose: 'Kerbside recycling' }),
+    ];
+    const index = buildIndex(scope, { thesaurus: compileThesaurus(TEST_THESAURUS) });
+    const shared = explainPair(index, 'A', 'B', DEFAULT_SETTINGS)!.sharedFeatures.map((f) => f.label.toLowerCase());
+    expect(shared).not.toContain('saltings');
+    expect(shared).not.toContain('brackenholt');
   });
 });

@@ -69,6 +69,22 @@ export function scopePlaceWords(shapes: readonly NameShape[]): Set<string> {
   );
 }
 
+/** Capitalised words listed after a preposition and before a kind of local area: "in Saltings, Brackenholt and Fendyke wards". */
+const NAMED_AREAS =
+  /\b(?:in|for|across|covering|of|at)\s+((?:\b[A-Z][a-z]+(?:,\s*|\s+and\s+|\s+|\s*&\s*))+)(?:wards?|parish(?:es)?|estates?|villages?|neighbourhoods?)\b/g;
+
+/**
+ * Places a text names as such: the capitalised words of a list after "in", "for", "across"… that
+ * ends in "wards", "parishes", "estates", "villages" or "neighbourhoods" (a capital at the start of
+ * a sentence is not a place: "Support parishes"). Like places in names, they say where, not what.
+ */
+export function placesNamedIn(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(NAMED_AREAS))
+    for (const word of match[1]!.match(/[A-Z][a-z]+/g) ?? []) if (word !== 'And') found.push(word.toLowerCase());
+  return found;
+}
+
 /** The words found in at least `least` of the lists (each list counted once per word). */
 export function wordsInAtLeast(lists: Iterable<Iterable<string>>, least: number): Set<string> {
   const listsUsing = new Map<string, number>();

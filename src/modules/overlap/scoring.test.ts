@@ -148,6 +148,31 @@ describe('scoring a pair', () => {
     );
   });
 
+  it('reads a note that the purpose is missing as no purpose: two such notes are not shared work', () => {
+    const notes = [
+      'No purpose recorded in the source register',
+      'Not recorded in the source register',
+      'Details to be confirmed',
+    ];
+    for (const note of notes) {
+      const members = (i: number) => [...BIG, `own-${i}`];
+      const noted = score(
+        register([
+          partnership('A', { name: 'Community Cohesion Group', purpose: note, memberOrganisationIds: members(1) }),
+          partnership('B', { name: 'Westside Flood Forum', purpose: note, memberOrganisationIds: members(2) }),
+        ]),
+      );
+      const empty = score(
+        register([
+          partnership('A', { name: 'Community Cohesion Group', purpose: '', memberOrganisationIds: members(1) }),
+          partnership('B', { name: 'Westside Flood Forum', purpose: '', memberOrganisationIds: members(2) }),
+        ]),
+      );
+      expect(noted.text).toBe(0);
+      expect(noted.score).toBeCloseTo(empty.score, 9);
+    }
+  });
+
   it('is symmetric, in [0, 1], and no pair is more alike than a record and its copy (property)', () => {
     const word = fc.constantFrom(
       'domestic',

@@ -78,8 +78,10 @@ export const BREADTH = 0.7;
  * same; leaning towards the larger keeps an umbrella that lists many kinds of work from matching
  * each of them.
  */
-function breadthMean(a: number, b: number): number {
-  return Math.max(a, b) ** BREADTH * Math.min(a, b) ** (1 - BREADTH);
+function breadthMean(a: number, b: number, textConfidence: number): number {
+  // A terse text is missing data: that the other says more is no sign that it is an umbrella.
+  const breadth = BREADTH * textConfidence;
+  return Math.max(a, b) ** breadth * Math.min(a, b) ** (1 - breadth);
 }
 
 function confidence(information: number, full: number): number {
@@ -143,9 +145,13 @@ export function scoreBound(
   const memberP = index.members.total[p]!;
   const memberQ = index.members.total[q]!;
   const memberUnion = memberP + memberQ - sharedMembers;
+  const textConfidence = confidence(
+    Math.min(index.textInformation[p]!, index.textInformation[q]!),
+    index.fullInformation,
+  );
   return combineParts(
-    textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
-    confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
+    textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ, textConfidence)) : 0,
+    textConfidence,
     memberUnion > 0 ? sharedMembers / memberUnion : 0,
     confidence(Math.min(memberP, memberQ), index.fullInformation),
     1,
@@ -165,9 +171,13 @@ export function scoreFromShared(
   const memberP = index.members.total[p]!;
   const memberQ = index.members.total[q]!;
   const memberUnion = memberP + memberQ - sharedMembers;
+  const textConfidence = confidence(
+    Math.min(index.textInformation[p]!, index.textInformation[q]!),
+    index.fullInformation,
+  );
   const parts = {
-    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ)) : 0,
-    textConfidence: confidence(Math.min(index.textInformation[p]!, index.textInformation[q]!), index.fullInformation),
+    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ, textConfidence)) : 0,
+    textConfidence,
     members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
     memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
     themes: jaccard(index.themes[p]!, index.themes[q]!),

@@ -70,6 +70,23 @@ export const STOP_WORDS: ReadonlySet<string> = words(
   `${FUNCTION_WORDS} ${PARTNERSHIP_WORDS} ${PARTICLES} ${PLACEHOLDERS}`,
 );
 
+/**
+ * The words of the note a register (or an import's default) writes where a purpose is missing:
+ * "No purpose recorded in the source register", "Not known", "Details to be confirmed".
+ */
+const MISSING_NOTE_WORDS = words(`${PLACEHOLDERS} purpose purposes objective objectives aim aims remit description
+details detail information recorded record given known stated provided available supplied entered source original
+register blank missing empty pending awaiting confirmed determined yet none nil see`);
+
+/** Whether a text is only a note that the purpose is missing: no evidence of anything, as if empty. */
+export function saysNothing(text: string): boolean {
+  const found =
+    plain(text)
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
+  return found.every((word) => FUNCTION.has(word) || MISSING_NOTE_WORDS.has(word));
+}
+
 /** Plurals and forms the stemmer does not bring together, and American spellings of common words. */
 const IRREGULAR: Readonly<Record<string, string>> = {
   children: 'child',
