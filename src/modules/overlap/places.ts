@@ -73,6 +73,9 @@ export function scopePlaceWords(shapes: readonly NameShape[]): Set<string> {
 const NAMED_AREAS =
   /\b(?:in|for|across|covering|of|at)\s+((?:\b[A-Z][a-z]+(?:,\s*|\s+and\s+|\s+|\s*&\s*))+)(?:wards?|parish(?:es)?|estates?|villages?|neighbourhoods?)\b/g;
 
+/** A quick test first: most purposes name no kind of area at all. */
+const AREA_WORD = /ward|parish|estate|village|neighbourhood/;
+
 /**
  * Places a text names as such: the capitalised words of a list after "in", "for", "across"… that
  * ends in "wards", "parishes", "estates", "villages" or "neighbourhoods" (a capital at the start of
@@ -80,6 +83,7 @@ const NAMED_AREAS =
  */
 export function placesNamedIn(text: string): string[] {
   const found: string[] = [];
+  if (!AREA_WORD.test(text)) return found;
   for (const match of text.matchAll(NAMED_AREAS))
     for (const word of match[1]!.match(/[A-Z][a-z]+/g) ?? []) if (word !== 'And') found.push(word.toLowerCase());
   return found;
