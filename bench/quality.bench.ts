@@ -18,7 +18,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { SYSTEM } from '../src/core/actor.js';
 import { loadConfig } from '../src/config.js';
 import { openConfiguredDatabase } from '../src/main.js';
@@ -170,23 +169,15 @@ async function scoreRegister(dir: string): Promise<RegisterResult> {
         }
         if (allHit) groupsAllTop3++;
       }
-      const rows = parse(fs.readFileSync(path.join(dir, 'partnerships.csv')), { columns: true }) as Record<
-        string,
-        string
-      >[];
+      // The baseline reads each partnership's name and purpose as imported, whatever the register's headings.
+      const rows = list.map((p) => ({ ref: p.reference, text: `${p.name} ${p.purpose}` }));
       return {
         name,
         partnerships: list.length,
         likely: scoreAgainstTruth(pairsOf('likely'), groups, truth),
         grouped: scoreAgainstTruth(pairsOfGroups(groups), groups, truth),
         look: scoreAgainstTruth(pairsOf('look'), groups, truth),
-        baseline: wordOverlapBaseline(
-          rows.map((r) => ({
-            ref: r.ref ?? r.reference ?? '',
-            text: `${r.title ?? r.name ?? ''} ${r.objective ?? r.purpose ?? ''}`,
-          })),
-          truth,
-        ),
+        baseline: wordOverlapBaseline(rows, truth),
         precheck: { proposals, top3, groups: truth.groups.length, groupsAllTop3 },
         sweep: SWEEP.map((threshold) => ({
           threshold,

@@ -204,6 +204,23 @@ describe.each(backends)('importing a register in its own layout (%s)', (backend)
     expect(jobs.partnership.purpose).toBe('Job brokerage in NRF wards');
   });
 
+  it('brings in a register whose memberships name only the board and the member organisation', async () => {
+    const code = await newLocality();
+    const files = [
+      csv('organisations.csv', 'Org ID,Organisation,Sector,Type\nM1,Millbrook Council,public,district council'),
+      csv('partnerships.csv', 'Ref,Partnership name,Aims\nP1,Millbrook Carers Forum,Support for unpaid carers'),
+      csv('memberships.csv', 'Partnership,Member organisation\nP1,M1'),
+    ];
+    const { mapping } = await exchange().suggestMapping(files);
+    expect(mapping.sheets[2]?.columns).toEqual({
+      Partnership: 'partnership_reference',
+      'Member organisation': 'organisation',
+    });
+    expect(mapping.defaults).toMatchObject({ role: 'member', layer: 'operational', basis: 'voluntary' });
+    const result = await exchange().importFiles(actor, code, files, { mapping });
+    expect(result.summary.created).toEqual({ organisations: 1, partnerships: 1, memberships: 1 });
+  });
+
   it('suggests no gap default a register does not need', async () => {
     const { mapping } = await exchange().suggestMapping([
       csv(

@@ -288,7 +288,19 @@ const HEADING_SYNONYMS: Record<Kind, Record<string, string[]>> = {
       'board_ref',
       'board',
     ],
-    organisation: ['organisation', 'org', 'org_id', 'organisation_id', 'member', 'body', 'org_ref'],
+    organisation: [
+      'organisation',
+      'org',
+      'org_id',
+      'organisation_id',
+      'member',
+      'body',
+      'org_ref',
+      'member_organisation',
+      'partner',
+      'partner_organisation',
+      'agency',
+    ],
     role: ['role', 'position', 'capacity'],
     representative: ['representative', 'rep', 'person', 'named_representative'],
     started_on: ['started_on', 'start', 'from', 'joined'],
@@ -325,6 +337,13 @@ export function suggestColumn(kind: Kind, heading: string, samples: string[]): s
         best = { target, size: parts.length };
     }
   if (best) return best.target;
+  // "Member organisation": the one column its words' one-word synonyms all point to.
+  const single = new Set(
+    Object.entries(HEADING_SYNONYMS[kind]).flatMap(([target, synonyms]) =>
+      synonyms.some((synonym) => !synonym.includes('_') && words.has(synonym)) ? [target] : [],
+    ),
+  );
+  if (single.size === 1) return [...single][0]!;
   const filled = samples.map((s) => s.trim()).filter(Boolean);
   if (kind === 'organisations' && filled.length && filled.every((v) => ORG_ID.test(v))) return 'identifier';
   return '';
