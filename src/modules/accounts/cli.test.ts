@@ -56,5 +56,6 @@ describe('joinedup user add and audit verify', () => {
     const broken = await joinedup('audit', 'verify');
     expect(broken.code).toBe(4);
     expect(broken.stderr).toContain(`broken at entry ${first.id}`);
-  });
+    // Five runs of the command line, each opening the embedded database: slow on a busy machine.
+  }, 180_000);
 });
