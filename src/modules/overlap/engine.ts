@@ -379,6 +379,8 @@ function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: Partne
     themes: [new Set(candidate.themes), index.themes[y]!],
     areas: [new Set(candidate.areas), index.areas[y]!],
     names: [outsider.name, index.names[y]!],
+    // A proposal belongs to nothing yet; what the partnership says it belongs to is elsewhere in the scope.
+    impliedParents: Int32Array.of(-1, -1),
   };
   return { index: view, p: 0, q: 1 };
 }

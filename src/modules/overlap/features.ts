@@ -21,6 +21,7 @@
 import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS, type TextReading } from './text.js';
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
+import { impliedParents } from './nesting.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -256,6 +257,8 @@ export interface OverlapIndex {
   areas: readonly ReadonlySet<string>[];
   /** Each partnership's name as read on its own, for telling the same kind of body in different places. */
   names: readonly NameShape[];
+  /** Per position, the position of the partnership its purpose says it belongs to, or -1 (nesting.ts). */
+  impliedParents: Int32Array;
 }
 
 interface Interned {
@@ -519,6 +522,7 @@ export function buildIndex(
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
     names: reading.names,
+    impliedParents: impliedParents(records, reading.textContext.stopWords),
   };
 }
 

@@ -183,7 +183,8 @@ export function scoreFromShared(
     themes: jaccard(index.themes[p]!, index.themes[q]!),
   };
   const [a, b] = [index.records[p]!, index.records[q]!];
-  const nested = a.parentId === b.id || b.parentId === a.id;
+  const nested =
+    a.parentId === b.id || b.parentId === a.id || index.impliedParents[p] === q || index.impliedParents[q] === p;
   const [nameA, nameB] = [index.names[p]!, index.names[q]!];
   const places = differentPlaces(a, b, nameA, nameB) ?? null;
   const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);

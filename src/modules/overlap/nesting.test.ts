@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compileThesaurus } from '../thesaurus/matcher.js';
+import { TEST_THESAURUS } from '../thesaurus/fixture.js';
+import { buildIndex } from './engine.js';
+import { impliedParents } from './nesting.js';
+import { scorePositions } from './scoring.js';
+import { partnership } from './test-records.js';
+
+const board = (id: string, name: string, purpose = '', parentId: string | null = null) =>
+  partnership(id, { name, purpose, parentId });
+
+describe('sub-groups a purpose names, where the register records no parent', () => {
+  const scope = [
+    board('H', 'Millbrook Housing Partnership', 'Housing strategy'),
+    board('C', 'Millbrook Culture and Leisure Partnership', 'Culture, sport, arts'),
+    board('E', 'Millbrook Economic Partnership', 'Jobs and business'),
+    board('S', 'Sport Group', 'Culture Partnership sub-group. More people playing sport'),
+    board('N', 'Nuisance Tenants Group', 'Sub-group of the Housing Partnership: tenancy enforcement'),
+    board('T', 'Town Centre Group', 'Reports to the Economic Partnership. Footfall and vacancies'),
+  ];
+  const parents = (records = scope) =>
+    Array.from(impliedParents(records, new Set(['millbrook'])), (q) => (q < 0 ? null : records[q]!.id));
+
+  it('reads "X sub-group", "sub-group of X" and "reports to X" as belonging to the one partnership named X', () => {
+    expect(parents()).toEqual([null, null, null, 'C', 'H', 'E']);
+  });
+
+  it('names no parent when the words fit two partnerships, or when the register records one', () => {
+    const twoCultures = [...scope, board('C2', 'Culture Partnership Board', 'Museums')];
+    expect(parents(twoCultures)[3]).toBeNull();
+    const recorded = scope.map((r) => (r.id === 'S' ? { ...r, parentId: 'E' } : r));
+    expect(parents(recorded)[3]).toBeNull();
+  });
+
+  it('counts what a self-declared sub-group shares with its parent for less, as for a recorded one', () => {
+    const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
+    const pair = (purpose: string) => {
+      const records = [
+        board('C', 'Culture and Sport Partnership', 'Sport, arts and culture for all'),
+        board('S', 'Sport and Activity Group', purpose),
+        board('X', 'Recycling Group', 'Kerbside recycling'),
+      ];
+      const index = buildIndex(records, context);
+      return scorePositions(index, 0, 1);
+    };
+    const declared = pair('Culture and Sport Partnership sub-group. Sport and culture for all');
+    const silent = pair('Sport and culture for all, arts');
+    expect(declared.nested).toBe(true);
+    expect(silent.nested).toBe(false);
+    expect(declared.score).toBeLessThan(silent.score);
+  });
+});
