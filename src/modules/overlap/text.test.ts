@@ -25,6 +25,9 @@ describe('reading words', () => {
     const tokens = readTokens('The Local Partnership Board for the homeless');
     expect(tokens.map((t) => t.surface)).toEqual(['local', 'partnership', 'board', 'homeless']);
     expect(tokens.filter((t) => t.generic).map((t) => t.surface)).toEqual(['local', 'partnership', 'board']);
+    // Registers shorten them too.
+    const short = readTokens('Housing Ptnrshp, ESOL Grp and DAAT Bd');
+    expect(short.filter((t) => !t.generic).map((t) => t.surface)).toEqual(['housing', 'esol', 'daat']);
   });
 
   it('notes which words were written in capitals, so abbreviations can be told from words', () => {

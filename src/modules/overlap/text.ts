@@ -52,11 +52,11 @@ const PLACEHOLDERS = 'tbc tba tbd na unknown various misc miscellaneous';
 /** Little words that carry meaning inside a phrase ("out of work", "back into work"), never alone. */
 const PARTICLES = 'back down into off out over under up';
 
-/** Words partnerships use about themselves, whatever they are for. */
+/** Words partnerships use about themselves, whatever they are for (and registers' short forms: "Ptnrshp", "Grp", "Bd"). */
 const PARTNERSHIP_WORDS = `partnership partnerships partner partners board boards group groups subgroup
 subgroups sub forum forums committee committees steering network networks alliance panel panels
 executive strategic local locality joint working arrangement arrangements body bodies meeting
-meetings member members membership new`;
+meetings member members membership new ptnrshp pship ptship grp grps bd bds cttee ctee mtg mtgs`;
 
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 const FUNCTION: ReadonlySet<string> = words(FUNCTION_WORDS);
