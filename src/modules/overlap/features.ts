@@ -522,7 +522,11 @@ export function buildIndex(
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
     names: reading.names,
-    impliedParents: impliedParents(records, reading.textContext.stopWords),
+    impliedParents: impliedParents(
+      records,
+      reading.names.map((n) => n.stems),
+      reading.textContext.stopWords,
+    ),
   };
 }
 

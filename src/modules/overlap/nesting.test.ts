@@ -5,6 +5,7 @@ import { buildIndex } from './engine.js';
 import { impliedParents } from './nesting.js';
 import { scorePositions } from './scoring.js';
 import { partnership } from './test-records.js';
+import { readTokens } from './text.js';
 
 const board = (id: string, name: string, purpose = '', parentId: string | null = null) =>
   partnership(id, { name, purpose, parentId });
@@ -18,8 +19,16 @@ describe('sub-groups a purpose names, where the register records no parent', () 
     board('N', 'Nuisance Tenants Group', 'Sub-group of the Housing Partnership: tenancy enforcement'),
     board('T', 'Town Centre Group', 'Reports to the Economic Partnership. Footfall and vacancies'),
   ];
+  const places = new Set(['millbrook']);
   const parents = (records = scope) =>
-    Array.from(impliedParents(records, new Set(['millbrook'])), (q) => (q < 0 ? null : records[q]!.id));
+    Array.from(
+      impliedParents(
+        records,
+        records.map((r) => readTokens(r.name, places).map((t) => t.stem)),
+        places,
+      ),
+      (q) => (q < 0 ? null : records[q]!.id),
+    );
 
   it('reads "X sub-group", "sub-group of X" and "reports to X" as belonging to the one partnership named X', () => {
     expect(parents()).toEqual([null, null, null, 'C', 'H', 'E']);

@@ -23,10 +23,11 @@ function wordsOf(name: string, stopWords?: ReadonlySet<string>): string[] {
 /**
  * For each partnership with no recorded parent, the position of the one partnership of the
  * scope its purpose names as the body it belongs to, or -1: the named words must all be in that
- * partnership's name, and in no other's.
+ * partnership's name (`nameStems`: each name's word stems, as already read), and in no other's.
  */
 export function impliedParents(
-  records: readonly { id: string; name: string; purpose: string; parentId: string | null }[],
+  records: readonly { purpose: string; parentId: string | null }[],
+  nameStems: readonly (readonly string[])[],
   stopWords?: ReadonlySet<string>,
 ): Int32Array {
   const implied = new Int32Array(records.length).fill(-1);
@@ -34,7 +35,7 @@ export function impliedParents(
   records.forEach((record, p) => {
     if (record.parentId || !/sub[-\s]?(?:group|committee|panel)|reports?\s+to|accountable\s+to/i.test(record.purpose))
       return;
-    names ??= records.map((r) => new Set(wordsOf(r.name, stopWords)));
+    names ??= nameStems.map((stems) => new Set(stems));
     for (const pattern of BELONGS_TO)
       for (const match of record.purpose.matchAll(pattern)) {
         const wanted = wordsOf(match[1]!, stopWords);
