@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { buildIndex } from './engine.js';
-import { impliedParents } from './nesting.js';
+import { bodiesNamedIn, impliedParents } from './nesting.js';
 import { scorePositions } from './scoring.js';
 import { partnership } from './test-records.js';
 import { readTokens } from './text.js';
@@ -57,5 +57,27 @@ describe('sub-groups a purpose names, where the register records no parent', () 
     expect(declared.nested).toBe(true);
     expect(silent.nested).toBe(false);
     expect(declared.score).toBeLessThan(silent.score);
+  });
+});
+
+describe('the names a purpose gives for the body it belongs to', () => {
+  it('takes the capitalised words next to the phrase, up to a clause break or a lower-case word', () => {
+    expect(bodiesNamedIn('Culture Partnership sub-group. Raise participation')).toEqual(['Culture Partnership']);
+    expect(bodiesNamedIn('Parish plans. Healthier Westmarsh sub-group')).toEqual(['Healthier Westmarsh']);
+    expect(bodiesNamedIn('A sub-group of the Children and Young People Board, on play')).toEqual([
+      'Children and Young People Board',
+    ]);
+    expect(bodiesNamedIn('Tasking group; reports to the Safer Stronger Communities Board.')).toEqual([
+      'Safer Stronger Communities Board',
+    ]);
+    expect(bodiesNamedIn('Reports to Cabinet and the Health Board')).toEqual(['Cabinet']);
+    expect(bodiesNamedIn('Runs a sub-group for each ward')).toEqual([]);
+  });
+
+  it('reads a long run of capitals in bounded time', () => {
+    const long = `${'Aa '.repeat(20_000)}sub-group`;
+    const started = performance.now();
+    expect(bodiesNamedIn(long)[0]?.split(' ')).toHaveLength(8);
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

@@ -7,17 +7,43 @@
  */
 import { readTokens } from './text.js';
 
-/** The name a purpose gives for the body it belongs to: capitalised words before or after the phrase. */
-const BELONGS_TO = [
-  // "Culture Partnership sub-group": the name comes first.
-  /((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the)\s+)?)*[A-Z][\w'’&-]*)\s+sub[-\s]?(?:group|committee|panel)\b/g,
-  // "sub-group of the Health Partnership", "reports to the Housing Board", "a theme group of …"
-  /\b(?:[Ss]ub[-\s]?(?:group|committee|panel)\s+of|[Rr]eports?\s+to|[Aa]ccountable\s+to)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s*(?:(?:and|&|of|for)\s+)?)+)/g,
-];
+/** The phrases that say whose part a partnership is; a name before "sub-group", after the others. */
+const BELONGING = /\b(?:sub[-\s]?(?:group|committee|panel)(\s+of\b)?|reports?\s+to\b|accountable\s+to\b)/gi;
+/** Small words inside a body's name ("Culture and Leisure Partnership", "Board of Governors"). */
+const CONNECTORS = new Set(['and', '&', 'of', 'for']);
+/** Most words taken for a body's name. */
+const MOST_WORDS = 8;
 
-/** The words of a name that must all be in the name of the body meant (stop words and places aside). */
-function wordsOf(name: string, stopWords?: ReadonlySet<string>): string[] {
-  return [...new Set(readTokens(name, stopWords).map((t) => t.stem))];
+/** The capitalised words of a name, reading away from the phrase, stopping at anything else. */
+function nameBeside(words: readonly string[]): string {
+  const taken: string[] = [];
+  for (const raw of words) {
+    const word = raw.replace(/[.,;:!?()"]+$/, '');
+    if (/^[A-Z]/.test(word) || (CONNECTORS.has(word) && taken.length > 0)) taken.push(word);
+    else break;
+    if (word !== raw || taken.length >= MOST_WORDS) break;
+  }
+  while (taken.length > 0 && CONNECTORS.has(taken.at(-1)!)) taken.pop();
+  return taken.join(' ');
+}
+
+/** The names a purpose gives for the body it belongs to, nearest the phrase first. */
+export function bodiesNamedIn(purpose: string): string[] {
+  const names: string[] = [];
+  for (const match of purpose.matchAll(BELONGING)) {
+    const before = /sub/i.test(match[0]) && !match[1];
+    if (before) {
+      const preceding = purpose.slice(Math.max(0, match.index - 120), match.index).trimEnd();
+      // Words back to a clause break: "…plans. Culture Partnership sub-group".
+      const clause = preceding.split(/[.;:!?()]/).at(-1)!;
+      names.push(nameBeside(clause.split(/\s+/).filter(Boolean).reverse()).split(' ').reverse().join(' '));
+    } else {
+      const following = purpose.slice(match.index + match[0].length, match.index + match[0].length + 120);
+      const words = following.split(/\s+/).filter(Boolean);
+      names.push(nameBeside(words[0]?.toLowerCase() === 'the' ? words.slice(1) : words));
+    }
+  }
+  return names.filter(Boolean);
 }
 
 /**
@@ -33,19 +59,17 @@ export function impliedParents(
   const implied = new Int32Array(records.length).fill(-1);
   let names: Array<Set<string>> | undefined;
   records.forEach((record, p) => {
-    if (record.parentId || !/sub[-\s]?(?:group|committee|panel)|reports?\s+to|accountable\s+to/i.test(record.purpose))
-      return;
-    names ??= nameStems.map((stems) => new Set(stems));
-    for (const pattern of BELONGS_TO)
-      for (const match of record.purpose.matchAll(pattern)) {
-        const wanted = wordsOf(match[1]!, stopWords);
-        if (wanted.length === 0) continue;
-        const found = names.flatMap((words, q) => (q !== p && wanted.every((w) => words.has(w)) ? [q] : []));
-        if (found.length === 1) {
-          implied[p] = found[0]!;
-          return;
-        }
+    if (record.parentId) return;
+    for (const body of bodiesNamedIn(record.purpose)) {
+      const wanted = [...new Set(readTokens(body, stopWords).map((t) => t.stem))];
+      if (wanted.length === 0) continue;
+      names ??= nameStems.map((stems) => new Set(stems));
+      const found = names.flatMap((words, q) => (q !== p && wanted.every((w) => words.has(w)) ? [q] : []));
+      if (found.length === 1) {
+        implied[p] = found[0]!;
+        return;
       }
+    }
   });
   return implied;
 }

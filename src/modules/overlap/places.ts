@@ -74,7 +74,7 @@ const NAMED_AREAS =
   /\b(?:in|for|across|covering|of|at)\s+((?:\b[A-Z][a-z]+(?:,\s*|\s+and\s+|\s+|\s*&\s*))+)(?:wards?|parish(?:es)?|estates?|villages?|neighbourhoods?)\b/g;
 
 /** A quick test first: most purposes name no kind of area at all. */
-const AREA_WORD = /ward|parish|estate|village|neighbourhood/;
+const AREA_WORD = /\b(?:wards?|parish(?:es)?|estates?|villages?|neighbourhoods?)\b/;
 
 /**
  * Places a text names as such: the capitalised words of a list after "in", "for", "across"… that

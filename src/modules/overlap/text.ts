@@ -80,11 +80,10 @@ register blank missing empty pending awaiting confirmed determined yet none nil 
 
 /** Whether a text is only a note that the purpose is missing: no evidence of anything, as if empty. */
 export function saysNothing(text: string): boolean {
-  const found =
-    plain(text)
-      .toLowerCase()
-      .match(/[a-z]+/g) ?? [];
-  return found.every((word) => FUNCTION.has(word) || MISSING_NOTE_WORDS.has(word));
+  // Word by word, stopping at the first that says something: most purposes do at once.
+  for (const [word] of text.toLowerCase().matchAll(/[a-z\u00c0-\u024f]+/g))
+    if (!FUNCTION.has(word) && !MISSING_NOTE_WORDS.has(word)) return false;
+  return true;
 }
 
 /** Plurals and forms the stemmer does not bring together, and American spellings of common words. */
