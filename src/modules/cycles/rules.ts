@@ -10,6 +10,7 @@ import {
   type Occurrence,
   daysBetween,
   isWorkingDay,
+  londonInstant,
   plusDays,
   shiftWorkingDays,
   workingDaysFrom,
@@ -307,6 +308,17 @@ export function deriveDependencies(events: readonly CalendarEvent[], register: R
   return out;
 }
 
+/** The occurrences with some of them moved (the moves name occurrences by key). */
+export function withMoves(base: readonly Occurrence[], moves: ReadonlyMap<string, Change>): Occurrence[] {
+  return base
+    .map((o) => {
+      const date = moves.get(o.key)?.date;
+      if (!date || date === o.date) return o;
+      return { ...o, date, startsAt: o.event.startTime ? londonInstant(date, o.event.startTime) : null };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.event.ownerName.localeCompare(b.event.ownerName));
+}
+
 export interface Alignment {
   changes: Map<string, Change>;
   moves: Array<{ occurrence: Occurrence; to: string }>;
@@ -320,12 +332,13 @@ export interface Alignment {
  * nearest move of either side that leaves a strict subset of the flags is taken.
  */
 export function align(
-  occurrencesOf: (changes: ReadonlyMap<string, Change>) => Occurrence[],
+  base: readonly Occurrence[],
   dependencies: readonly Dependency[],
   boards: Boards,
   holidays: ReadonlySet<string>,
 ): Alignment {
   const changes = new Map<string, Change>();
+  const occurrencesOf = (moves: ReadonlyMap<string, Change>) => withMoves(base, moves);
   const before = findFlags(occurrencesOf(changes), dependencies, boards, holidays);
   let current = before;
   for (let round = 0; round < 3 && current.length; round++) {
