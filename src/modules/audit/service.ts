@@ -43,7 +43,10 @@ export type AuditEntity =
   | 'overlap-judgement'
   | 'overlap-settings'
   | 'thesaurus-concept'
-  | 'knowledge-item';
+  | 'knowledge-item'
+  | 'calendar-event'
+  | 'calendar-feed'
+  | 'meeting';
 
 export type AuditAction =
   | 'create'

@@ -321,6 +321,7 @@ export function withMoves(base: readonly Occurrence[], moves: ReadonlyMap<string
 
 export interface Alignment {
   changes: Map<string, Change>;
+  /** Each occurrence moved, as it was before, and its new date. */
   moves: Array<{ occurrence: Occurrence; to: string }>;
   before: Flag[];
   after: Flag[];
@@ -336,6 +337,8 @@ export function align(
   dependencies: readonly Dependency[],
   boards: Boards,
   holidays: ReadonlySet<string>,
+  /** The dates shown: nothing is moved out of them, where it would vanish from the view. */
+  range: { from: string; to: string },
 ): Alignment {
   const changes = new Map<string, Change>();
   const occurrencesOf = (moves: ReadonlyMap<string, Change>) => withMoves(base, moves);
@@ -349,10 +352,12 @@ export function align(
       const tries: Array<{ o: Occurrence; to: string }> = [];
       for (const o of [flag.first, flag.second]) {
         if (o.event.movability === 'fixed') continue;
+        const from = o.windowFrom > range.from ? o.windowFrom : range.from;
+        const until = o.windowTo < range.to ? o.windowTo : range.to;
         const span = daysBetween(o.windowFrom, o.windowTo);
         for (let d = 1; d <= span; d++)
           for (const to of [plusDays(o.date, -d), plusDays(o.date, d)])
-            if (to >= o.windowFrom && to <= o.windowTo && isWorkingDay(to, holidays)) tries.push({ o, to });
+            if (to >= from && to <= until && isWorkingDay(to, holidays)) tries.push({ o, to });
       }
       tries.sort((a, b) => Math.abs(daysBetween(a.o.date, a.to)) - Math.abs(daysBetween(b.o.date, b.to)));
       for (const { o, to } of tries) {
@@ -368,9 +373,9 @@ export function align(
     }
     if (!improved) break;
   }
-  const after = occurrencesOf(changes);
-  const moves = after
-    .filter((o) => changes.has(o.key) && o.date !== o.originalDate)
-    .map((occurrence) => ({ occurrence, to: occurrence.date }));
+  const moves = base.flatMap((occurrence) => {
+    const to = changes.get(occurrence.key)?.date;
+    return to && to !== occurrence.date ? [{ occurrence, to }] : [];
+  });
   return { changes, moves, before, after: current };
 }
