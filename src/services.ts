@@ -72,7 +72,12 @@ export function createServices(
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
   notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge);
-  const cycles = new CyclesService(database.db, { audit, reference, register, principalFor: (id) => accounts.principalForOwner(id) });
+  const cycles = new CyclesService(database.db, {
+    audit,
+    reference,
+    register,
+    principalFor: (id) => accounts.principalForOwner(id),
+  });
   return {
     accounts,
     audit,

@@ -95,7 +95,8 @@ export function bankHolidaysIn(nation: Nation, year: number): string[] {
   // (Christmas on a Saturday: Monday; Boxing Day on the Sunday after it: Tuesday).
   for (const day of weekend.sort()) {
     let substitute = plusDays(day, 1);
-    while (dow(substitute) === 0 || dow(substitute) === 6 || taken.has(substitute)) substitute = plusDays(substitute, 1);
+    while (dow(substitute) === 0 || dow(substitute) === 6 || taken.has(substitute))
+      substitute = plusDays(substitute, 1);
     taken.add(substitute);
   }
   for (const change of FILE.changes) {

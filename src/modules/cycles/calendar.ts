@@ -171,9 +171,7 @@ export function occurrences(
   for (const event of events) {
     const margin = Math.ceil(Math.abs(event.workingDayOffset) * 1.6) + 14;
     for (const ruled of ruleDates(event, plusDays(from, -margin), plusDays(to, margin))) {
-      const originalDate = event.workingDayOffset
-        ? shiftWorkingDays(ruled, event.workingDayOffset, holidays)
-        : ruled;
+      const originalDate = event.workingDayOffset ? shiftWorkingDays(ruled, event.workingDayOffset, holidays) : ruled;
       const key = `${event.id}@${originalDate}`;
       const change = changes.get(key);
       if (change && change.date === null) continue;

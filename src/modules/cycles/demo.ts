@@ -246,10 +246,26 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
         papersUrl: 'https://www.brackenfield.example/lsp/meetings/2025-09-09/papers',
         status: 'held',
         attendance: [
-          { organisationId: org('Brackenfield District Council'), representative: 'Cllr Jo Hartley', attendance: 'present' },
-          { organisationId: org('Nethershire County Council'), representative: 'Director of Communities', attendance: 'present' },
-          { organisationId: org('Nethershire Police'), representative: 'Chief Inspector, Brackenfield', attendance: 'substitute' },
-          { organisationId: org('NHS Nethershire Integrated Care Board'), representative: 'Place Director', attendance: 'apologies' },
+          {
+            organisationId: org('Brackenfield District Council'),
+            representative: 'Cllr Jo Hartley',
+            attendance: 'present',
+          },
+          {
+            organisationId: org('Nethershire County Council'),
+            representative: 'Director of Communities',
+            attendance: 'present',
+          },
+          {
+            organisationId: org('Nethershire Police'),
+            representative: 'Chief Inspector, Brackenfield',
+            attendance: 'substitute',
+          },
+          {
+            organisationId: org('NHS Nethershire Integrated Care Board'),
+            representative: 'Place Director',
+            attendance: 'apologies',
+          },
         ],
         decisions: [
           'Agreed the refreshed priorities of the Sustainable Community Strategy for consultation.',

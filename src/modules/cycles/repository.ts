@@ -125,7 +125,13 @@ export class CyclesRepository {
 
   insertFeedLink(
     db: Db,
-    row: { locality_id: string; scope: FeedLinkRow['scope']; subject_id: string; token_hash: string; created_by: string | null },
+    row: {
+      locality_id: string;
+      scope: FeedLinkRow['scope'];
+      subject_id: string;
+      token_hash: string;
+      created_by: string | null;
+    },
   ): Promise<FeedLinkRow> {
     return db.insertInto('cycle_feed_links').values(row).returningAll().executeTakeFirstOrThrow();
   }
@@ -150,7 +156,12 @@ export class CyclesRepository {
       .execute();
   }
 
-  async revokeFeedLink(db: Db, localityId: string, id: string, userId: string | null): Promise<FeedLinkRow | undefined> {
+  async revokeFeedLink(
+    db: Db,
+    localityId: string,
+    id: string,
+    userId: string | null,
+  ): Promise<FeedLinkRow | undefined> {
     let query = db
       .updateTable('cycle_feed_links')
       .set({ revoked_at: new Date() })

@@ -88,7 +88,12 @@ describe('a sub-partnership’s report and its parent’s meeting', () => {
 
 describe('the other precedence rules', () => {
   it('flags a report due before the data it needs is released', () => {
-    const release = event('ons', { kind: 'data-release', title: 'Crime statistics', startsOn: '2026-07-23', movability: 'fixed' });
+    const release = event('ons', {
+      kind: 'data-release',
+      title: 'Crime statistics',
+      startsOn: '2026-07-23',
+      movability: 'fixed',
+    });
     const report = event('r', { kind: 'performance-report', title: 'Report', startsOn: '2026-07-20' });
     const [flag] = flagsOf([release, report], [dep('needs-data', 'ons', 'r')]);
     expect(flag?.title).toBe('Report due before the data it needs');
@@ -97,11 +102,22 @@ describe('the other precedence rules', () => {
 
   it('flags a budget set before the performance review, and a plan refreshed after the budget', () => {
     const budget = event('b', { kind: 'budget-setting', startsOn: '2027-02-24', movability: 'fixed' });
-    const review = event('v', { kind: 'performance-review', startsOn: '2027-03-10', movability: 'within-days', windowDays: 30 });
+    const review = event('v', {
+      kind: 'performance-review',
+      startsOn: '2027-03-10',
+      movability: 'within-days',
+      windowDays: 30,
+    });
     const plan = event('p', { kind: 'plan-refresh', startsOn: '2027-03-25', movability: 'within-month' });
-    const flags = flagsOf([budget, review, plan], [dep('review-before-budget', 'v', 'b'), dep('plan-before-budget', 'p', 'b')]);
+    const flags = flagsOf(
+      [budget, review, plan],
+      [dep('review-before-budget', 'v', 'b'), dep('plan-before-budget', 'p', 'b')],
+    );
     expect(flags.map((f) => f.kind).sort()).toEqual(['plan-before-budget', 'review-before-budget']);
-    expect(flags.find((f) => f.kind === 'review-before-budget')?.suggestion).toEqual({ key: 'v@2027-03-10', date: '2027-02-23' });
+    expect(flags.find((f) => f.kind === 'review-before-budget')?.suggestion).toEqual({
+      key: 'v@2027-03-10',
+      date: '2027-02-23',
+    });
     // A plan refresh may move only within March: it cannot reach before 24 February.
     expect(flags.find((f) => f.kind === 'plan-before-budget')?.suggestion).toBeNull();
   });
@@ -166,22 +182,26 @@ describe('dependencies from the register', () => {
 });
 
 describe('the aligner', () => {
-  const day = fc.integer({ min: 0, max: 364 }).map((n) => new Date(Date.UTC(2026, 3, 1 + n)).toISOString().slice(0, 10));
+  const day = fc
+    .integer({ min: 0, max: 364 })
+    .map((n) => new Date(Date.UTC(2026, 3, 1 + n)).toISOString().slice(0, 10));
   const arbitraryEvent = (i: number) =>
-    fc.record({
-      kind: fc.constantFrom(...EVENT_KINDS),
-      owner: fc.integer({ min: 0, max: 3 }),
-      startsOn: day,
-      recurrence: fc.constantFrom(null, 'FREQ=MONTHLY;INTERVAL=3', 'FREQ=MONTHLY', 'FREQ=YEARLY'),
-      movability: fc.constantFrom(...MOVABILITY),
-      windowDays: fc.integer({ min: 0, max: 12 }),
-    }).map((r) =>
-      event(`e${i}`, {
-        ...r,
-        ownerId: `o${r.owner}`,
-        ownerName: `Owner ${r.owner}`,
-      }),
-    );
+    fc
+      .record({
+        kind: fc.constantFrom(...EVENT_KINDS),
+        owner: fc.integer({ min: 0, max: 3 }),
+        startsOn: day,
+        recurrence: fc.constantFrom(null, 'FREQ=MONTHLY;INTERVAL=3', 'FREQ=MONTHLY', 'FREQ=YEARLY'),
+        movability: fc.constantFrom(...MOVABILITY),
+        windowDays: fc.integer({ min: 0, max: 12 }),
+      })
+      .map((r) =>
+        event(`e${i}`, {
+          ...r,
+          ownerId: `o${r.owner}`,
+          ownerName: `Owner ${r.owner}`,
+        }),
+      );
   const world = fc.integer({ min: 2, max: 6 }).chain((n) =>
     fc.tuple(
       fc.tuple(...Array.from({ length: n }, (_, i) => arbitraryEvent(i))),
@@ -201,11 +221,10 @@ describe('the aligner', () => {
   it('never moves a fixed event, never leaves a window, never adds a flag', () => {
     fc.assert(
       fc.property(world, ([events, links, seats]) => {
-        const deps = links
-          .filter((l) => l.up !== l.down)
-          .map((l) => dep(l.kind, `e${l.up}`, `e${l.down}`, l.gap));
+        const deps = links.filter((l) => l.up !== l.down).map((l) => dep(l.kind, `e${l.up}`, `e${l.down}`, l.gap));
         const members = new Map<string, Set<string>>();
-        for (const [owner, org] of seats) members.set(`o${owner}`, new Set([...(members.get(`o${owner}`) ?? []), `g${org}`]));
+        for (const [owner, org] of seats)
+          members.set(`o${owner}`, new Set([...(members.get(`o${owner}`) ?? []), `g${org}`]));
         const boards = { members };
         const result = align(occurrences(events, YEAR.from, YEAR.to, EW), deps, boards, EW, YEAR);
         const before = new Set(result.before.map((f) => f.key));
@@ -225,8 +244,19 @@ describe('the aligner', () => {
 
   it('removes a flag that one move inside a window can remove', () => {
     const parent = event('lsp', { startsOn: '2026-07-14', movability: 'fixed' });
-    const report = event('csp', { kind: 'performance-report', startsOn: '2026-07-15', movability: 'within-days', windowDays: 5 });
-    const result = align(occurrences([parent, report], YEAR.from, YEAR.to, EW), [dep('reports-to', 'csp', 'lsp')], NO_BOARDS, EW, YEAR);
+    const report = event('csp', {
+      kind: 'performance-report',
+      startsOn: '2026-07-15',
+      movability: 'within-days',
+      windowDays: 5,
+    });
+    const result = align(
+      occurrences([parent, report], YEAR.from, YEAR.to, EW),
+      [dep('reports-to', 'csp', 'lsp')],
+      NO_BOARDS,
+      EW,
+      YEAR,
+    );
     expect(result.before).toHaveLength(1);
     expect(result.after).toEqual([]);
     expect(result.moves.map((m) => [m.occurrence.key, m.to])).toEqual([['csp@2026-07-15', '2026-07-13']]);

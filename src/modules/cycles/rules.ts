@@ -197,7 +197,11 @@ function clashFlags(occurrences: readonly Occurrence[], boards: Boards, holidays
           boards.members.get(b.event.ownerId) ?? new Set(),
         );
         if (share < CLASH_OVERLAP) continue;
-        const taken = new Set(meetings.filter((m) => m.event.ownerId === a.event.ownerId || m.event.ownerId === b.event.ownerId).map((m) => m.date));
+        const taken = new Set(
+          meetings
+            .filter((m) => m.event.ownerId === a.event.ownerId || m.event.ownerId === b.event.ownerId)
+            .map((m) => m.date),
+        );
         let suggestion: Flag['suggestion'] = null;
         for (const mover of [b, a]) {
           const to = nearest(mover.date, mover.windowFrom, mover.windowTo, holidays, (d) => !taken.has(d));

@@ -354,7 +354,10 @@ export const meetingInput = z
       )
       .max(100)
       .default([]),
-    decisions: z.array(requiredText(2000, 'Enter the decision', 'Decision')).max(100).default([]),
+    decisions: z
+      .array(requiredText(2000, 'Enter the decision', 'Decision'))
+      .max(100)
+      .default([]),
   })
   .strict();
 export type MeetingInput = z.output<typeof meetingInput>;

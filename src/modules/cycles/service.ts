@@ -12,12 +12,7 @@ import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
-import {
-  canAdministerLocality,
-  canEditPartnership,
-  canReadRestricted,
-  refuse,
-} from '../accounts/policy.js';
+import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { AuditService, RecordInput } from '../audit/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { type RegisterService, isPublished } from '../register/service.js';
@@ -110,7 +105,6 @@ export interface Timeline extends Calendars {
   flagOf: Map<string, Flag[]>;
 }
 
-
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>): CalendarEvent {
@@ -170,7 +164,8 @@ export class CyclesService {
       this.deps.reference.snapshot(db),
     ]);
     const partnershipThemes = new Map<string, string[]>();
-    for (const t of themes) partnershipThemes.set(t.partnership_id, [...(partnershipThemes.get(t.partnership_id) ?? []), t.theme]);
+    for (const t of themes)
+      partnershipThemes.set(t.partnership_id, [...(partnershipThemes.get(t.partnership_id) ?? []), t.theme]);
     const hidden = new Set(summaries.filter((p) => !isPublished(p)).map((p) => p.id));
     const visibleRows = restricted
       ? rows
@@ -181,7 +176,8 @@ export class CyclesService {
     );
     const occurrences = occurrencesIn(events, fy.from, fy.to, holidays, changeMap);
     const members = new Map<string, Set<string>>();
-    for (const s of seats) members.set(s.partnership_id, new Set([...(members.get(s.partnership_id) ?? []), s.organisation_id]));
+    for (const s of seats)
+      members.set(s.partnership_id, new Set([...(members.get(s.partnership_id) ?? []), s.organisation_id]));
     const partnerships = summaries
       .filter((p) => restricted || !hidden.has(p.id))
       .map((p) => ({ id: p.id, name: p.name, parentId: p.parent_id, status: p.status }));
@@ -243,25 +239,30 @@ export class CyclesService {
     const theme = query.theme;
     if (theme)
       shownLanes = shownLanes.filter(
-        (l) => l.themes.includes(theme) || calendars.events.some((e) => e.ownerId === l.ownerId && e.themes.includes(theme)),
+        (l) =>
+          l.themes.includes(theme) || calendars.events.some((e) => e.ownerId === l.ownerId && e.themes.includes(theme)),
       );
     if (query.partnership) {
-      const wanted = new Set([query.partnership, ...calendars.seats.filter((s) => s.partnership_id === query.partnership).map((s) => s.organisation_id)]);
+      const wanted = new Set([
+        query.partnership,
+        ...calendars.seats.filter((s) => s.partnership_id === query.partnership).map((s) => s.organisation_id),
+      ]);
       const parent = calendars.partnerships.find((p) => p.id === query.partnership)?.parentId;
       if (parent) wanted.add(parent);
       for (const p of calendars.partnerships) if (p.parentId === query.partnership) wanted.add(p.id);
       shownLanes = shownLanes.filter((l) => wanted.has(l.ownerId));
     }
     if (query.organisation) {
-      const boards = new Set(calendars.seats.filter((s) => s.organisation_id === query.organisation).map((s) => s.partnership_id));
+      const boards = new Set(
+        calendars.seats.filter((s) => s.organisation_id === query.organisation).map((s) => s.partnership_id),
+      );
       shownLanes = shownLanes.filter((l) => l.ownerId === query.organisation || boards.has(l.ownerId));
     }
     const shown = new Set(shownLanes.map((l) => l.ownerId));
     const shownOccurrences = occurrences.filter((o) => shown.has(o.event.ownerId));
     const shownFlags = flags.filter((f) => shown.has(f.first.event.ownerId) || shown.has(f.second.event.ownerId));
     const flagOf = new Map<string, Flag[]>();
-    for (const f of flags)
-      for (const o of [f.first, f.second]) flagOf.set(o.key, [...(flagOf.get(o.key) ?? []), f]);
+    for (const f of flags) for (const o of [f.first, f.second]) flagOf.set(o.key, [...(flagOf.get(o.key) ?? []), f]);
     // Dependencies drawn: each upstream occurrence to the nearest downstream one after it.
     const byEvent = new Map<string, Occurrence[]>();
     for (const o of shownOccurrences) byEvent.set(o.eventId, [...(byEvent.get(o.eventId) ?? []), o]);
@@ -269,7 +270,10 @@ export class CyclesService {
     for (const dependency of dependencies) {
       const downs = byEvent.get(dependency.downstreamEventId) ?? [];
       for (const from of byEvent.get(dependency.upstreamEventId) ?? []) {
-        const flagged = flags.find((f) => f.kind === dependency.kind && f.first.key === from.key && f.second.eventId === dependency.downstreamEventId);
+        const flagged = flags.find(
+          (f) =>
+            f.kind === dependency.kind && f.first.key === from.key && f.second.eventId === dependency.downstreamEventId,
+        );
         const to = flagged?.second ?? downs.find((d) => d.date > from.date);
         if (to && (flagged || to.date <= plusDays(from.date, 45))) drawn.push({ dependency, from, to });
       }
@@ -277,7 +281,12 @@ export class CyclesService {
     return { ...calendars, query, shownLanes, shownOccurrences, shownFlags, drawn, flagOf };
   }
 
-  async flag(principal: Principal, gssCode: string, key: string, year?: number): Promise<{ calendars: Calendars; flag: Flag }> {
+  async flag(
+    principal: Principal,
+    gssCode: string,
+    key: string,
+    year?: number,
+  ): Promise<{ calendars: Calendars; flag: Flag }> {
     const calendars = await this.calendars(principal, gssCode, year);
     const flag = calendars.flags.find((f) => f.key === key);
     if (!flag) throw new NotFoundError('Misalignment');
@@ -289,10 +298,20 @@ export class CyclesService {
     principal: Principal,
     gssCode: string,
     year?: number,
-  ): Promise<{ calendars: Calendars; alignment: Alignment; byOwner: Array<{ lane: Lane; moves: Alignment['moves']; canApply: boolean }> }> {
+  ): Promise<{
+    calendars: Calendars;
+    alignment: Alignment;
+    byOwner: Array<{ lane: Lane; moves: Alignment['moves']; canApply: boolean }>;
+  }> {
     const calendars = await this.calendars(principal, gssCode, year);
     if (!calendars.restricted) refuse(principal, calendars.locality, 'Aligned calendar');
-    const alignment = align(calendars.occurrences, calendars.dependencies, calendars.boards, calendars.holidays, calendars.year);
+    const alignment = align(
+      calendars.occurrences,
+      calendars.dependencies,
+      calendars.boards,
+      calendars.holidays,
+      calendars.year,
+    );
     const byOwner = calendars.lanes
       .map((lane) => ({
         lane,
@@ -304,7 +323,9 @@ export class CyclesService {
   }
 
   private canEditOwner(principal: Principal, locality: Locality, kind: 'organisation' | 'partnership', id: string) {
-    return kind === 'partnership' ? canEditPartnership(principal, locality, id) : canAdministerLocality(principal, locality);
+    return kind === 'partnership'
+      ? canEditPartnership(principal, locality, id)
+      : canAdministerLocality(principal, locality);
   }
 
   /**
@@ -320,7 +341,8 @@ export class CyclesService {
     const { calendars, alignment } = await this.alignment(principal, gssCode, year);
     const lane = calendars.lanes.find((l) => l.ownerId === ownerId);
     if (!lane) throw new NotFoundError('Calendar');
-    if (!this.canEditOwner(principal, calendars.locality, lane.ownerKind, ownerId)) refuse(principal, calendars.locality, 'Calendar');
+    if (!this.canEditOwner(principal, calendars.locality, lane.ownerKind, ownerId))
+      refuse(principal, calendars.locality, 'Calendar');
     const moves = alignment.moves.filter((m) => m.occurrence.event.ownerId === ownerId);
     return this.db.transaction().execute(async (trx) => {
       for (const { occurrence, to } of moves)
@@ -419,7 +441,12 @@ export class CyclesService {
       if (!up) throw ValidationError.of('upstreamEventId', 'Choose an event of this locality');
       if (!down) throw ValidationError.of('downstreamEventId', 'Choose an event of this locality');
       const mayEdit = (e: EventRow) =>
-        this.canEditOwner(principal, locality, e.partnership_id ? 'partnership' : 'organisation', (e.partnership_id ?? e.organisation_id) as string);
+        this.canEditOwner(
+          principal,
+          locality,
+          e.partnership_id ? 'partnership' : 'organisation',
+          (e.partnership_id ?? e.organisation_id) as string,
+        );
       if (!mayEdit(up) && !mayEdit(down)) refuse(principal, locality, 'Calendar');
       const row = await this.repository.insertDependency(trx, {
         locality_id: locality.id,
@@ -487,11 +514,14 @@ export class CyclesService {
 
   /** The public feed: a locality's public events, or one partnership's or organisation's. */
   async publicFeed(gssCode: string, subject?: { scope: 'partnership' | 'organisation'; id: string }): Promise<string> {
-    const calendars = await this.calendars({ id: 'public', label: 'Public', kind: 'public', grants: [], canWrite: false }, gssCode);
+    const calendars = await this.calendars(
+      { id: 'public', label: 'Public', kind: 'public', grants: [], canWrite: false },
+      gssCode,
+    );
     const name = subject
-      ? calendars.lanes.find((l) => l.ownerId === subject.id)?.name ??
+      ? (calendars.lanes.find((l) => l.ownerId === subject.id)?.name ??
         calendars.partnerships.find((p) => p.id === subject.id)?.name ??
-        calendars.organisations.find((o) => o.id === subject.id)?.name
+        calendars.organisations.find((o) => o.id === subject.id)?.name)
       : calendars.locality.name;
     if (!name) throw new NotFoundError('Calendar');
     const events = await this.feedOccurrences(calendars, subject ? new Set([subject.id]) : null);
@@ -500,7 +530,9 @@ export class CyclesService {
 
   /** A restricted feed through its secret link; a revoked link, or one whose maker lost access, is not found. */
   async secretFeed(token: string): Promise<string> {
-    const link = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await this.repository.feedLinkByHash(this.db, hashToken(token)) : undefined;
+    const link = /^[A-Za-z0-9_-]{20,100}$/.test(token)
+      ? await this.repository.feedLinkByHash(this.db, hashToken(token))
+      : undefined;
     if (!link?.created_by) throw new NotFoundError('Calendar feed');
     const maker = await this.deps.principalFor(link.created_by);
     const locality = (await this.deps.register.listLocalities()).find((l) => l.id === link.locality_id);
@@ -511,7 +543,11 @@ export class CyclesService {
     return this.ics(name, await this.feedOccurrences(calendars, owners));
   }
 
-  private feedOwners(calendars: Calendars, person: Principal, link: Pick<FeedLinkRow, 'scope' | 'subject_id'>): Set<string> {
+  private feedOwners(
+    calendars: Calendars,
+    person: Principal,
+    link: Pick<FeedLinkRow, 'scope' | 'subject_id'>,
+  ): Set<string> {
     if (link.scope !== 'person') return new Set([link.subject_id]);
     // Every board the person sits on: the partnerships they administer, the seats that name them
     // as representative, and the boards of the organisation they act for.
@@ -579,7 +615,11 @@ export class CyclesService {
   }
 
   /** A secret link to a restricted feed: the token is shown once; only its hash is kept. */
-  async createFeedLink(principal: Principal, gssCode: string, input: unknown): Promise<{ token: string; link: FeedLinkRow }> {
+  async createFeedLink(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+  ): Promise<{ token: string; link: FeedLinkRow }> {
     const data = parseInput(feedLinkInput, input);
     const locality = await this.deps.register.locality(gssCode);
     if (!canReadRestricted(principal, locality) || !principal.userId || !principal.canWrite)
@@ -625,7 +665,12 @@ export class CyclesService {
     if (!principal.userId || !principal.canWrite) refuse(principal, locality, 'Calendar feeds');
     const admin = canAdministerLocality(principal, locality);
     await this.db.transaction().execute(async (trx) => {
-      const link = await this.repository.revokeFeedLink(trx, locality.id, id, admin ? null : (principal.userId as string));
+      const link = await this.repository.revokeFeedLink(
+        trx,
+        locality.id,
+        id,
+        admin ? null : (principal.userId as string),
+      );
       if (!link) throw new NotFoundError('Calendar feed link');
       await this.audit(trx, principal, [
         {
@@ -651,7 +696,10 @@ export class CyclesService {
       (m) => calendars.restricted || !m.restricted,
     );
     const ids = rows.map((m) => m.id);
-    const [attendance, decisions] = await Promise.all([this.repository.attendance(this.db, ids), this.repository.decisions(this.db, ids)]);
+    const [attendance, decisions] = await Promise.all([
+      this.repository.attendance(this.db, ids),
+      this.repository.decisions(this.db, ids),
+    ]);
     const recorded = new Set(rows.filter((m) => m.event_id).map((m) => `${m.event_id}@${m.occurrence_on}`));
     const planned = calendars.occurrences.filter(
       (o) => o.event.ownerId === partnershipId && o.event.kind === 'board-meeting' && !recorded.has(o.key),
@@ -669,7 +717,12 @@ export class CyclesService {
     };
   }
 
-  async recordMeeting(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<MeetingRow> {
+  async recordMeeting(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<MeetingRow> {
     const data = parseInput(meetingInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.deps.register.locality(gssCode, trx);
@@ -685,7 +738,9 @@ export class CyclesService {
         if (!event || event.partnership_id !== data.partnershipId)
           throw ValidationError.of('occurrenceKey', 'Choose a meeting from this partnership’s calendar');
       }
-      const organisations = new Set((await this.deps.register.organisations.options(trx, locality.id)).map((o) => o.id));
+      const organisations = new Set(
+        (await this.deps.register.organisations.options(trx, locality.id)).map((o) => o.id),
+      );
       data.attendance.forEach((a, i) => {
         if (!organisations.has(a.organisationId))
           throw ValidationError.of(`attendance.${i}.organisationId`, 'Choose an organisation of this locality');
@@ -728,4 +783,3 @@ export class CyclesService {
     });
   }
 }
-
