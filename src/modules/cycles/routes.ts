@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { formatDate } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
-import { ValidationError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { apiRoute } from '../../web/api.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
@@ -329,7 +329,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
   app.get(`${base}/feeds/:id/revoke`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const page = await feedsPage(request);
     const link = page.links.find((l) => l.id === param(request, 'id'));
-    if (!link) return reply.callNotFound();
+    if (!link) throw new NotFoundError('Calendar feed link');
     return reply.view('cycles/views/revoke.njk', { ...page, title: 'Revoke a calendar feed link', link });
   });
 
