@@ -99,9 +99,10 @@ export function timelineSvg(timeline: Timeline): string {
   for (const o of shownOccurrences) {
     const cx = x(o.date);
     const cy = y(o.event.ownerId);
-    if (flagged.has(o.key))
-      parts.push(`<circle cx="${cx}" cy="${cy}" r="11" fill="none" stroke="${RED}" stroke-width="2.5"/>`);
-    parts.push(markFor(o.event.kind, cx, cy));
+    const ring = flagged.has(o.key)
+      ? `<circle cx="${cx}" cy="${cy}" r="11" fill="none" stroke="${RED}" stroke-width="2.5"/>`
+      : '';
+    parts.push(`<g data-event="${escapeXml(o.key)}">${ring}${markFor(o.event.kind, cx, cy)}</g>`);
   }
   const title = `Planning and reporting cycles, ${year.label}`;
   const desc = `${shownOccurrences.length} events in ${shownLanes.length} calendars from ${formatDate(year.from)} to ${formatDate(year.to)}; ${flags.length} misalignments are ringed in red. The table below lists every event.`;
