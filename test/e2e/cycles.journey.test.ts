@@ -36,10 +36,12 @@ describe.skipIf(!runJourney)('cycles journey in Chromium', () => {
     expect(await flags.count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('.app-cycles-flags').innerText()).toContain('Report lands after the parent’s meeting');
     // The table carries every event the timeline draws, and no other.
-    const drawn = await page.locator('svg.app-cycles-timeline g[data-event]').evaluateAll((gs) =>
-      gs.map((g) => g.getAttribute('data-event')),
-    );
-    const listed = await page.locator('#events tbody tr').evaluateAll((trs) => trs.map((tr) => tr.id.replace(/^event-/, '')));
+    const drawn = await page
+      .locator('svg.app-cycles-timeline g[data-event]')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-event')));
+    const listed = await page
+      .locator('#events tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.id.replace(/^event-/, '')));
     expect(drawn.length).toBeGreaterThan(40);
     expect(listed.sort()).toEqual([...drawn].sort());
     await expectNoAxeViolations(page);
@@ -52,7 +54,10 @@ describe.skipIf(!runJourney)('cycles journey in Chromium', () => {
     expect(await page.locator('main').innerText()).toContain('comes 1 day after Brackenfield Partnership: LSP board');
     await expectNoAxeViolations(page);
 
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Propose an aligned calendar' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Propose an aligned calendar' }).click(),
+    ]);
     expect(await page.locator('h1').innerText()).toBe('Proposed aligned calendar');
     const before = Number(await page.locator('#flags-before').innerText());
     expect(before).toBeGreaterThanOrEqual(5);
@@ -67,11 +72,15 @@ describe.skipIf(!runJourney)('cycles journey in Chromium', () => {
       /dates? moved on the calendar of Brackenfield Community Safety Partnership/,
     );
     expect(Number(await page.locator('#flags-before').innerText())).toBeLessThan(before);
-    expect(await page.getByRole('button', { name: 'Apply to Brackenfield Community Safety Partnership' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Apply to Brackenfield Community Safety Partnership' }).count()).toBe(
+      0,
+    );
     await expectNoAxeViolations(page);
 
     await page.goto(`/localities/${LOCALITY}/cycles`);
-    expect(await page.locator('.app-cycles-flags').innerText()).not.toContain('Report lands after the parent’s meeting');
+    expect(await page.locator('.app-cycles-flags').innerText()).not.toContain(
+      'Report lands after the parent’s meeting',
+    );
 
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Calendar feeds' }).click()]);
     await expectNoAxeViolations(page);
@@ -84,7 +93,9 @@ describe.skipIf(!runJourney)('cycles journey in Chromium', () => {
     const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent');
     expect(events.length).toBeGreaterThan(0);
     expect(
-      events.every((e) => String(e.getFirstPropertyValue('summary')).includes('Brackenfield Community Safety Partnership')),
+      events.every((e) =>
+        String(e.getFirstPropertyValue('summary')).includes('Brackenfield Community Safety Partnership'),
+      ),
     ).toBe(true);
   }, 120_000);
 });

@@ -106,7 +106,7 @@ export function timelineSvg(timeline: Timeline): string {
   }
   const title = `Planning and reporting cycles, ${year.label}`;
   const desc = `${shownOccurrences.length} events in ${shownLanes.length} calendars from ${formatDate(year.from)} to ${formatDate(year.to)}; ${flags.length} misalignments are ringed in red. The table below lists every event.`;
-  return `<svg class="app-cycles-timeline" role="img" aria-labelledby="timeline-title timeline-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family='${FONT}' xmlns="http://www.w3.org/2000/svg"><title id="timeline-title">${escapeXml(title)}</title><desc id="timeline-desc">${escapeXml(desc)}</desc>${parts.join('')}</svg>`;
+  return `<svg class="app-cycles-timeline" role="img" aria-labelledby="timeline-title timeline-desc" viewBox="0 0 ${WIDTH} ${height}" width="100%" font-family='${FONT}' xmlns="http://www.w3.org/2000/svg"><title id="timeline-title">${escapeXml(title)}</title><desc id="timeline-desc">${escapeXml(desc)}</desc>${parts.join('')}</svg>`;
 }
 
 export const KIND_KEY = (Object.keys(EVENT_KIND_LABELS) as EventKind[]).map((kind) => ({
