@@ -199,6 +199,19 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(bad.headers['content-type']).toContain('application/problem+json');
     const fields = (bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort();
     expect(fields).toEqual(['kind', 'owner', 'startsOn', 'title']);
+    const { occurrences } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const board = occurrences.find(
+      (o) => o.event.ownerId === ids.lsp && o.event.kind === 'board-meeting' && o.date === '2026-12-08',
+    );
+    const moved = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/moves`,
+      headers: admin.headers,
+      payload: { key: board?.key, movedTo: '2026-12-10', reason: 'Chair unavailable' },
+    });
+    expect(moved.statusCode).toBe(204);
+    const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(after.occurrences.find((o) => o.key === board?.key)?.date).toBe('2026-12-10');
     const refused = await ctx.app.inject({
       method: 'POST',
       url: `/api/v1/localities/${CODE}/cycles/events`,
@@ -267,5 +280,20 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(page.body).toContain('Agreed the refreshed priorities');
     // September 2025's meeting is recorded, so the calendar lists the other three of the year.
     expect((page.body.match(/: LSP board<\/li>/g) ?? []).length).toBe(3);
+  });
+
+  it('suggests meeting dates that avoid the boards its members already sit on', async () => {
+    const { suggestions, calendars } = await ctx.services.cycles.meetings(SYSTEM, CODE, ids.csp);
+    expect(suggestions.length).toBeGreaterThan(0);
+    const executiveDays = new Set(
+      calendars.occurrences.filter((o) => o.event.ownerId === ids.executive).map((o) => o.date),
+    );
+    for (const s of suggestions) {
+      expect(executiveDays.has(s.date)).toBe(false);
+      expect(s.clashes).toEqual([]);
+    }
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.csp}/meetings` });
+    expect(page.body).toContain('Suggested dates for the next meetings');
+    expect(page.body).toContain('No member organisation has another board that day');
   });
 });

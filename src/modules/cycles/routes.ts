@@ -19,7 +19,7 @@ import { apiRoute } from '../../web/api.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
 import { EVENT_KINDS, EVENT_KIND_LABELS, MOVABILITY, type Occurrence } from './calendar.js';
 import { DEPENDENCY_LABELS, type Flag } from './rules.js';
-import { dependencyInput, eventInput, meetingInput, timelineQuery } from './schema.js';
+import { dependencyInput, eventInput, meetingInput, moveInput, timelineQuery } from './schema.js';
 import type { Calendars } from './service.js';
 import { CYCLES_CSS } from './styles.js';
 import { KIND_KEY, markSvg, timelineSvg } from './timeline-svg.js';
@@ -481,6 +481,22 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       return reply
         .code(201)
         .send({ id: row.id, kind: row.kind, label: DEPENDENCY_LABELS[row.kind as keyof typeof DEPENDENCY_LABELS] });
+    },
+  });
+
+  apiRoute(app, {
+    method: 'POST',
+    url: `${api}/moves`,
+    operationId: 'moveCalendarOccurrence',
+    summary: 'Move one occurrence of an event to another date, or cancel it',
+    tag,
+    access: 'register-editor',
+    params: localityParams,
+    body: moveInput,
+    responseStatus: 204,
+    handler: async (request, reply) => {
+      await cycles.moveOccurrence(request.principal, param(request, 'code'), request.body);
+      return reply.code(204).send();
     },
   });
 

@@ -29,6 +29,7 @@ import {
   plusDays,
 } from './calendar.js';
 import { CyclesRepository, type EventWithOwner } from './repository.js';
+import { type Suggestion, suggestMeetings } from './scheduler.js';
 import {
   type Alignment,
   type Boards,
@@ -701,6 +702,7 @@ export class CyclesService {
       this.repository.decisions(this.db, ids),
     ]);
     const recorded = new Set(rows.filter((m) => m.event_id).map((m) => `${m.event_id}@${m.occurrence_on}`));
+    const suggestions = await this.suggestions(calendars, partnershipId);
     const planned = calendars.occurrences.filter(
       (o) => o.event.ownerId === partnershipId && o.event.kind === 'board-meeting' && !recorded.has(o.key),
     );
@@ -714,7 +716,46 @@ export class CyclesService {
         decisions: decisions.filter((d) => d.meeting_id === m.id),
       })),
       planned,
+      suggestions,
     };
+  }
+
+  /**
+   * Suggested dates for the partnership's meetings in the year from today: its meeting pattern
+   * (meetings a year, four if the register does not say), avoiding the days its members'
+   * other boards meet and landing five working days before the reports it sends its parent.
+   */
+  private async suggestions(calendars: Calendars, partnershipId: string): Promise<Suggestion[]> {
+    const today = todayInLondon();
+    const until = plusDays(today, 366);
+    const rows = await this.repository.changes(this.db, calendars.locality.id);
+    const changes = new Map<string, Change>(rows.map((c) => [`${c.event_id}@${c.original_on}`, { date: c.moved_to }]));
+    const start = Number(today.slice(0, 4));
+    const holidays = bankHolidaySet(nationOf(calendars.locality.nation), start - 1, start + 2);
+    const coming = occurrencesIn(calendars.events, today, until, holidays, changes);
+    const summaries = await this.deps.register.partnerships.summaries(this.db, calendars.locality.id);
+    const perYear = summaries.find((p) => p.id === partnershipId)?.meetings_per_year || 4;
+    const names = new Map(calendars.partnerships.map((p) => [p.id, p.name]));
+    return suggestMeetings({
+      partnershipId,
+      from: plusDays(today, 14),
+      count: Math.min(perYear, 12),
+      spacingDays: 365 / Math.min(perYear, 12),
+      members: calendars.boards.members.get(partnershipId) ?? new Set(),
+      others: coming
+        .filter((o) => o.event.kind === 'board-meeting' && o.event.ownerKind === 'partnership')
+        .map((o) => ({
+          date: o.date,
+          partnershipId: o.event.ownerId,
+          name: names.get(o.event.ownerId) ?? o.event.ownerName,
+          members: calendars.boards.members.get(o.event.ownerId) ?? new Set(),
+        })),
+      reportsDue: coming
+        .filter((o) => o.event.ownerId === partnershipId && o.event.kind === 'performance-report')
+        .map((o) => o.date),
+      reportGap: 5,
+      holidays,
+    });
   }
 
   async recordMeeting(
