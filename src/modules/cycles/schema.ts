@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
 import { runStatements } from '../../db/statements.js';
-import { isoDate, optionalText, requiredText } from '../../core/validation.js';
+import { isRealDate, isoDate, optionalText, requiredText } from '../../core/validation.js';
 import { EVENT_KINDS, MOVABILITY, recurrenceProblem } from './calendar.js';
 import { DEPENDENCY_KINDS } from './rules.js';
 
@@ -250,6 +250,13 @@ export type FeedLinkRow = Selectable<CycleFeedLinksTable>;
 // --- inputs ---------------------------------------------------------------------------------
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** An occurrence's name: its event's id and the date the rule gave it. */
+const occurrenceKey = (message: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${UUID}@\\d{4}-\\d{2}-\\d{2}$`, 'i'), { message })
+    .refine((v) => isRealDate(v.slice(-10)), { message });
 const url = (label: string) =>
   optionalText(500, label).refine((v) => !v || /^https?:\/\/\S+$/i.test(v), {
     message: `${label} must be a web address starting http:// or https://`,
@@ -258,7 +265,7 @@ const url = (label: string) =>
 export const eventInput = z
   .object({
     owner: requiredText(80, 'Choose whose calendar the event is on', 'Owner').refine(
-      (v) => /^(organisation|partnership):[0-9a-f-]{36}$/i.test(v),
+      (v) => new RegExp(`^(organisation|partnership):${UUID}$`, 'i').test(v),
       { message: 'Choose whose calendar the event is on' },
     ),
     kind: z.enum(EVENT_KINDS, { message: 'Choose the kind of event' }),
@@ -311,7 +318,7 @@ export const dependencyInput = z
 
 export const moveInput = z
   .object({
-    key: z.string().regex(/^[0-9a-f-]{36}@\d{4}-\d{2}-\d{2}$/, { message: 'Choose an occurrence' }),
+    key: occurrenceKey('Choose an occurrence'),
     movedTo: isoDate('Enter the new date as a real date').optional(),
     cancel: z.coerce.boolean().default(false),
     reason: optionalText(500, 'Reason'),
@@ -331,10 +338,7 @@ export const meetingInput = z
   .object({
     partnershipId: z.uuid({ message: 'Choose the partnership' }),
     heldOn: isoDate('Enter the date of the meeting as a real date'),
-    occurrenceKey: z
-      .string()
-      .regex(/^[0-9a-f-]{36}@\d{4}-\d{2}-\d{2}$/, { message: 'Choose a meeting from the calendar' })
-      .optional(),
+    occurrenceKey: occurrenceKey('Choose a meeting from the calendar').optional(),
     startTime: optionalText(5, 'Start time').refine((v) => !v || TIME.test(v), {
       message: 'Enter a start time like 18:00, or leave it empty',
     }),
