@@ -44,6 +44,7 @@ export type AuditEntity =
   | 'overlap-settings'
   | 'thesaurus-concept'
   | 'knowledge-item'
+  | 'calendar'
   | 'calendar-event'
   | 'calendar-feed'
   | 'meeting';

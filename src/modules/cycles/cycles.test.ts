@@ -87,6 +87,7 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(response.body).not.toContain('Case conference');
     expect(response.body).toContain('Report lands after the parent’s meeting');
     expect(response.body).not.toContain('Propose an aligned calendar');
+    expect(response.body).toContain('except Brackenfield College: August to July');
     const signedIn = await session.get(`${BASE}?year=${YEAR}`);
     expect(signedIn.body).toContain('Case conference (closed: personal data)');
     expect(signedIn.body).toContain('Propose an aligned calendar');
@@ -212,6 +213,15 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(moved.statusCode).toBe(204);
     const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
     expect(after.occurrences.find((o) => o.key === board?.key)?.date).toBe('2026-12-10');
+    const year = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/localities/${CODE}/cycles/financial-year`,
+      headers: secretary.headers,
+      payload: { owner: `partnership:${ids.asb}`, startMonth: 1 },
+    });
+    expect(year.json()).toEqual({ startMonth: 1, version: 1 });
+    const lanes = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).lanes;
+    expect(lanes.find((l) => l.ownerId === ids.asb)?.yearStartMonth).toBe(1);
     const refused = await ctx.app.inject({
       method: 'POST',
       url: `/api/v1/localities/${CODE}/cycles/events`,

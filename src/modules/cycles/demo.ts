@@ -100,6 +100,14 @@ const EVENTS: DemoEvent[] = [
     recurrence: 'FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15',
     movability: 'within-month',
   },
+  // The college, whose financial year runs August to July.
+  {
+    owner: 'Brackenfield College',
+    kind: 'budget-setting',
+    title: 'Governors approve the college budget',
+    recurrence: 'FREQ=YEARLY;BYMONTH=7;BYDAY=2WE',
+    movability: 'within-month',
+  },
   // The LSP and its executive.
   {
     owner: 'Brackenfield Partnership',
@@ -218,6 +226,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
     if (e.key) ids.set(e.key, row.id);
     if (e.title === 'LSP board') lspBoard = row.id;
   }
+  await cycles.setFinancialYear(SYSTEM, code, { owner: ownerOf('Brackenfield College'), startMonth: 8 }, options);
   await cycles.addDependency(
     SYSTEM,
     code,

@@ -59,6 +59,48 @@ export class CyclesRepository {
       .executeTakeFirstOrThrow();
   }
 
+  async financialYears(db: Db, localityId: string): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('cycle_calendars')
+      .select(['organisation_id', 'partnership_id', 'financial_year_start_month'])
+      .where('locality_id', '=', localityId)
+      .execute();
+    return new Map(rows.map((r) => [(r.partnership_id ?? r.organisation_id) as string, r.financial_year_start_month]));
+  }
+
+  async setFinancialYear(
+    db: Db,
+    row: { locality_id: string; organisation_id: string | null; partnership_id: string | null; month: number },
+  ) {
+    const existing = await db
+      .selectFrom('cycle_calendars')
+      .selectAll()
+      .where('locality_id', '=', row.locality_id)
+      .where(
+        row.partnership_id ? 'partnership_id' : 'organisation_id',
+        '=',
+        (row.partnership_id ?? row.organisation_id) as string,
+      )
+      .executeTakeFirst();
+    if (existing)
+      return db
+        .updateTable('cycle_calendars')
+        .set({ financial_year_start_month: row.month, version: existing.version + 1 })
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    return db
+      .insertInto('cycle_calendars')
+      .values({
+        locality_id: row.locality_id,
+        organisation_id: row.organisation_id,
+        partnership_id: row.partnership_id,
+        financial_year_start_month: row.month,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
   changes(db: Db, localityId: string) {
     return db
       .selectFrom('cycle_event_changes')

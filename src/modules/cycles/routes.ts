@@ -19,7 +19,7 @@ import { apiRoute } from '../../web/api.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
 import { EVENT_KINDS, EVENT_KIND_LABELS, MOVABILITY, type Occurrence } from './calendar.js';
 import { DEPENDENCY_LABELS, type Flag } from './rules.js';
-import { dependencyInput, eventInput, meetingInput, moveInput, timelineQuery } from './schema.js';
+import { dependencyInput, eventInput, financialYearInput, meetingInput, moveInput, timelineQuery } from './schema.js';
 import type { Calendars } from './service.js';
 import { CYCLES_CSS } from './styles.js';
 import { KIND_KEY, markSvg, timelineSvg } from './timeline-svg.js';
@@ -31,6 +31,10 @@ const yearOf = (request: FastifyRequest) => {
   const y = Number(query(request).year);
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : undefined;
 };
+
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m, 1))),
+);
 
 const MOVABILITY_LABELS: Record<(typeof MOVABILITY)[number], string> = {
   fixed: 'Fixed: it cannot move (a statutory deadline)',
@@ -134,6 +138,9 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       t,
       svg: timelineSvg(t),
       key: KIND_KEY,
+      otherYears: t.shownLanes
+        .filter((l) => l.yearStartMonth !== 4)
+        .map((l) => `${l.name}: ${MONTHS[l.yearStartMonth - 1]} to ${MONTHS[(l.yearStartMonth + 10) % 12]}`),
       rows: t.shownOccurrences.map((o) => occurrenceRow(o, t.flagOf.get(o.key) ?? [], code, year)),
       flags: t.shownFlags.map((f) => flagView(f, code, year)),
       kinds: [...new Set(t.flags.map((f) => f.kind))].length,
@@ -481,6 +488,21 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       return reply
         .code(201)
         .send({ id: row.id, kind: row.kind, label: DEPENDENCY_LABELS[row.kind as keyof typeof DEPENDENCY_LABELS] });
+    },
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${api}/financial-year`,
+    operationId: 'setCalendarFinancialYear',
+    summary: 'Set the month a partnership’s or organisation’s financial year starts (April unless set)',
+    tag,
+    access: 'register-editor',
+    params: localityParams,
+    body: financialYearInput,
+    handler: async (request) => {
+      const row = await cycles.setFinancialYear(request.principal, param(request, 'code'), request.body);
+      return { startMonth: row.financial_year_start_month, version: row.version };
     },
   });
 

@@ -297,6 +297,17 @@ export const eventInput = z
   .strict();
 export type EventInput = z.output<typeof eventInput>;
 
+export const financialYearInput = z
+  .object({
+    owner: eventInput.shape.owner,
+    startMonth: z.coerce
+      .number({ message: 'Enter the month the financial year starts, 1 to 12' })
+      .int({ message: 'Enter the month the financial year starts, 1 to 12' })
+      .min(1, { message: 'Enter the month the financial year starts, 1 to 12' })
+      .max(12, { message: 'Enter the month the financial year starts, 1 to 12' }),
+  })
+  .strict();
+
 export const dependencyInput = z
   .object({
     kind: z.enum(DEPENDENCY_KINDS, { message: 'Choose the kind of dependency' }),

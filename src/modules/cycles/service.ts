@@ -48,6 +48,7 @@ import {
   dependencyInput,
   eventInput,
   feedLinkInput,
+  financialYearInput,
   meetingInput,
   moveInput,
   timelineQuery,
@@ -70,6 +71,8 @@ export interface Lane {
   ownerKind: 'organisation' | 'partnership';
   name: string;
   themes: string[];
+  /** The month its financial year starts (4: April to March). */
+  yearStartMonth: number;
 }
 
 export interface DrawnDependency {
@@ -154,7 +157,7 @@ export class CyclesService {
     const fy = financialYear(year ? `${year}-04-01` : today);
     const start = Number(fy.from.slice(0, 4));
     const holidays = bankHolidaySet(nationOf(locality.nation), start - 1, start + 2);
-    const [rows, changes, stored, summaries, organisations, seats, themes, snapshot] = await Promise.all([
+    const [rows, changes, stored, summaries, organisations, seats, themes, snapshot, years] = await Promise.all([
       this.repository.events(db, locality.id),
       this.repository.changes(db, locality.id),
       this.repository.dependencies(db, locality.id),
@@ -163,6 +166,7 @@ export class CyclesService {
       this.repository.seats(db, locality.id, today),
       this.repository.partnershipThemes(db, locality.id),
       this.deps.reference.snapshot(db),
+      this.repository.financialYears(db, locality.id),
     ]);
     const partnershipThemes = new Map<string, string[]>();
     for (const t of themes)
@@ -207,6 +211,7 @@ export class CyclesService {
           ownerKind: e.ownerKind,
           name: e.ownerName,
           themes: partnershipThemes.get(e.ownerId) ?? [],
+          yearStartMonth: years.get(e.ownerId) ?? 4,
         });
     const lanes = [...laneMap.values()].sort(
       (a, b) => a.ownerKind.localeCompare(b.ownerKind) || a.name.localeCompare(b.name),
@@ -428,6 +433,40 @@ export class CyclesService {
         },
       ]);
       return event;
+    });
+  }
+
+  /** Sets the month a calendar's financial year starts (an FE college's runs August to July). */
+  async setFinancialYear(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(financialYearInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.deps.register.locality(gssCode, trx);
+      const [kind, ownerId] = data.owner.split(':') as ['organisation' | 'partnership', string];
+      if (!this.canEditOwner(principal, locality, kind, ownerId)) refuse(principal, locality, 'Calendar');
+      const exists =
+        kind === 'partnership'
+          ? (await this.deps.register.partnerships.options(trx, locality.id)).some((p) => p.id === ownerId)
+          : (await this.deps.register.organisations.options(trx, locality.id)).some((o) => o.id === ownerId);
+      if (!exists) throw ValidationError.of('owner', 'Choose whose calendar the event is on');
+      const row = await this.repository.setFinancialYear(trx, {
+        locality_id: locality.id,
+        organisation_id: kind === 'organisation' ? ownerId : null,
+        partnership_id: kind === 'partnership' ? ownerId : null,
+        month: data.startMonth,
+      });
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'update',
+          entityType: 'calendar',
+          entityId: row.id,
+          partnershipId: row.partnership_id,
+          organisationId: row.organisation_id,
+          summary: `Set the financial year to start in month ${data.startMonth}`,
+          after: row,
+        },
+      ]);
+      return row;
     });
   }
 

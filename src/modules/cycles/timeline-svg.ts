@@ -76,6 +76,14 @@ export function timelineSvg(timeline: Timeline): string {
     const name = lane.name.length > 36 ? `${lane.name.slice(0, 35)}…` : lane.name;
     parts.push(`<text x="6" y="${top + LANE / 2 + 4}" font-size="12" fill="${TEXT}">${escapeXml(name)}</text>`);
   });
+  // Where a calendar's own financial year starts, when it is not April.
+  shownLanes.forEach((lane, i) => {
+    if (lane.yearStartMonth === 4) return;
+    const month = String(lane.yearStartMonth).padStart(2, '0');
+    const starts = `${lane.yearStartMonth >= 4 ? year.start : year.start + 1}-${month}-01`;
+    const top = TOP + i * LANE;
+    parts.push(`<rect x="${x(starts) - 2}" y="${top + 3}" width="4" height="${LANE - 6}" fill="#4c2c92"/>`);
+  });
   // Months across the top, with a line at each.
   for (let m = 0; m < 12; m++) {
     const first = new Date(Date.UTC(Number(year.from.slice(0, 4)), Number(year.from.slice(5, 7)) - 1 + m, 1))
