@@ -98,4 +98,30 @@ describe.skipIf(!runJourney)('cycles journey in Chromium', () => {
       ),
     ).toBe(true);
   }, 120_000);
+
+  it('adds an event, reads a partnership’s meetings and records one, each page accessible', async () => {
+    await page.goto(`/localities/${LOCALITY}/cycles/events/new`);
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add the event' }).click()]);
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('There is a problem');
+    await expectNoAxeViolations(page);
+
+    await page.goto(`/localities/${LOCALITY}/cycles`);
+    await page.getByLabel('Partnership').selectOption({ label: 'Brackenfield Partnership' });
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    const lspId = new URL(page.url()).searchParams.get('partnership');
+    await page.goto(`/localities/${LOCALITY}/cycles/partnerships/${lspId}/meetings?year=2025`);
+    expect(await page.locator('main').innerText()).toContain('Cllr Jo Hartley');
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Record a meeting' }).click()]);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Day').fill('8');
+    await page.getByLabel('Month').fill('12');
+    await page.getByLabel('Year').fill('2026');
+    await page.getByLabel('Decisions (optional)').fill('Agreed the winter pressures plan.');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Record the meeting' }).click()]);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('was recorded');
+    expect(await page.locator('main').innerText()).toContain('Agreed the winter pressures plan.');
+    await expectNoAxeViolations(page);
+  }, 120_000);
 });

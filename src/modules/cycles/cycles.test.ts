@@ -292,6 +292,39 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect((page.body.match(/: LSP board<\/li>/g) ?? []).length).toBe(3);
   });
 
+  it('records a meeting through its form, with attendance and decisions, after showing what was wrong', async () => {
+    const form = `${BASE}/partnerships/${ids.csp}/meetings/new`;
+    const page = await session.get(form);
+    expect(page.statusCode).toBe(200);
+    const locality = await ctx.services.register.locality(CODE);
+    const organisations = await ctx.services.register.organisations.options(ctx.database.db, locality.id);
+    const policeId = organisations.find((o) => o.name === 'Nethershire Police')?.id as string;
+    const bad = await session.submit(form, form, {
+      'heldOn-day': '30',
+      'heldOn-month': '2',
+      'heldOn-year': '2026',
+      location: 'Town Hall',
+      status: 'held',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#heldOn"');
+    expect(bad.body).toContain('value="Town Hall"');
+    const good = await session.submit(form, form, {
+      'heldOn-day': '2',
+      'heldOn-month': '7',
+      'heldOn-year': '2026',
+      location: 'Town Hall',
+      status: 'held',
+      [`attendance-${policeId}`]: 'apologies',
+      [`representative-${policeId}`]: 'Superintendent Okafor',
+      decisions: 'Adopted the strategic assessment.\nAsked for a report on shop theft.',
+    });
+    expect(good.statusCode).toBe(303);
+    const listed = await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.csp}/meetings?year=2026` });
+    expect(listed.body).toContain('Superintendent Okafor');
+    expect(listed.body).toContain('Asked for a report on shop theft.');
+  });
+
   it('suggests meeting dates that avoid the boards its members already sit on', async () => {
     const { suggestions, calendars } = await ctx.services.cycles.meetings(SYSTEM, CODE, ids.csp);
     expect(suggestions.length).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ import { NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { apiRoute } from '../../web/api.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
-import { EVENT_KINDS, EVENT_KIND_LABELS, MOVABILITY, type Occurrence } from './calendar.js';
+import { EVENT_KINDS, EVENT_KIND_LABELS, MOVABILITY, type Occurrence, financialYear } from './calendar.js';
 import { DEPENDENCY_LABELS, type Flag } from './rules.js';
 import { dependencyInput, eventInput, financialYearInput, meetingInput, moveInput, timelineQuery } from './schema.js';
 import type { Calendars } from './service.js';
@@ -31,6 +31,8 @@ const yearOf = (request: FastifyRequest) => {
   const y = Number(query(request).year);
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : undefined;
 };
+
+const financialYearOf = (day: string) => Number(financialYear(day).from.slice(0, 4));
 
 const MONTHS = Array.from({ length: 12 }, (_, m) =>
   new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m, 1))),
@@ -381,6 +383,99 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       m,
     });
   });
+
+  const meetingForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const code = param(request, 'code');
+    const m = await cycles.meetings(request.principal, code, param(request, 'id'));
+    const seats = m.calendars.seats.filter((s) => s.partnership_id === m.partnership.id);
+    const names = new Map(m.calendars.organisations.map((o) => [o.id, o.name]));
+    const members = [...new Map(seats.map((s) => [s.organisation_id, s])).values()]
+      .map((s) => ({
+        id: s.organisation_id,
+        name: names.get(s.organisation_id) ?? s.organisation_id,
+        representative: values[`representative-${s.organisation_id}`] ?? s.representative ?? '',
+        items: choices(
+          [
+            { value: '', text: 'Not recorded' },
+            { value: 'present', text: 'Present' },
+            { value: 'substitute', text: 'Substitute' },
+            { value: 'apologies', text: 'Apologies' },
+            { value: 'absent', text: 'Absent' },
+          ],
+          values[`attendance-${s.organisation_id}`] ?? '',
+        ),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      title: `Record a meeting of ${m.partnership.name}`,
+      section: 'cycles',
+      locality: m.calendars.locality,
+      action: `/localities/${code}/cycles/partnerships/${m.partnership.id}/meetings/new`,
+      back: `/localities/${code}/cycles/partnerships/${m.partnership.id}/meetings`,
+      members,
+      statusItems: choices(
+        [
+          { value: 'held', text: 'Held' },
+          { value: 'scheduled', text: 'Scheduled' },
+          { value: 'cancelled', text: 'Cancelled' },
+        ],
+        values.status ?? 'held',
+      ),
+      values: withDateParts(values, ['heldOn']),
+    };
+  };
+
+  app.get(`${base}/partnerships/:id/meetings/new`, { config: { access: 'register-editor' } }, async (request, reply) =>
+    reply.view('cycles/views/meeting-form.njk', await meetingForm(request, {})),
+  );
+
+  app.post(
+    `${base}/partnerships/:id/meetings/new`,
+    { config: { access: 'register-editor' } },
+    async (request, reply) => {
+      const code = param(request, 'code');
+      const id = param(request, 'id');
+      const values = body(request);
+      return submitForm(
+        reply,
+        {
+          template: 'cycles/views/meeting-form.njk',
+          context: () => meetingForm(request, values),
+          values: withDateParts(values, ['heldOn']),
+        },
+        async () => {
+          const fields = formToInput(
+            meetingInput.omit({ attendance: true, decisions: true, partnershipId: true }),
+            values,
+          );
+          const attendance = Object.entries(values)
+            .filter(([key, value]) => key.startsWith('attendance-') && value)
+            .map(([key, value]) => {
+              const organisationId = key.slice('attendance-'.length);
+              return {
+                organisationId,
+                attendance: value,
+                representative: values[`representative-${organisationId}`] || undefined,
+              };
+            });
+          const decisions = String(values.decisions ?? '')
+            .split(/\r?\n/)
+            .map((d) => d.trim())
+            .filter(Boolean);
+          const meeting = await cycles.recordMeeting(request.principal, code, {
+            ...fields,
+            partnershipId: id,
+            attendance,
+            decisions,
+          });
+          return {
+            redirect: `/localities/${code}/cycles/partnerships/${id}/meetings?year=${financialYearOf(meeting.held_on)}`,
+            flash: `The meeting of ${formatDate(meeting.held_on)} was recorded`,
+          };
+        },
+      );
+    },
+  );
 
   // --- API ---------------------------------------------------------------------------------------
 
