@@ -11,6 +11,7 @@ import { AuditService } from './modules/audit/service.js';
 import { ExchangeService } from './modules/exchange/service.js';
 import { JobService } from './modules/jobs/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
+import { CyclesService } from './modules/cycles/service.js';
 import { GatekeeperService } from './modules/gatekeeper/service.js';
 import { MapService } from './modules/map/service.js';
 import { NotificationService } from './modules/notifications/service.js';
@@ -37,6 +38,7 @@ export interface Services {
   jobs: JobService;
   thesaurus: ThesaurusService;
   knowledge: KnowledgeService;
+  cycles: CyclesService;
 }
 
 export function createServices(
@@ -70,6 +72,12 @@ export function createServices(
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
   notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge);
+  const cycles = new CyclesService(database.db, {
+    audit,
+    reference,
+    register,
+    principalFor: (id) => accounts.principalForOwner(id),
+  });
   return {
     accounts,
     audit,
@@ -85,5 +93,6 @@ export function createServices(
     jobs,
     thesaurus,
     knowledge,
+    cycles,
   };
 }

@@ -17,13 +17,14 @@ const READER = [
   'Organisations',
   'Map',
   'Performance',
+  'Cycles',
   'Proposals',
   'Overlap',
   'Rationalisation',
   'Import and export',
 ];
 const NAVIGATION: Record<string, string[]> = {
-  public: ['Partnerships', 'Organisations', 'Map', 'Performance', 'Decisions', 'Guidance', 'API', 'Sign in'],
+  public: ['Partnerships', 'Organisations', 'Map', 'Performance', 'Cycles', 'Decisions', 'Guidance', 'API', 'Sign in'],
   'partner-representative': [...READER, 'Guidance', 'API', 'Inbox', 'Priya Partner', 'Sign out'],
   'partnership-secretary': [...READER, 'Guidance', 'API', 'Inbox', 'Sam Secretary', 'Sign out'],
   'locality-admin': [...READER, 'Users', 'Guidance', 'API', 'Inbox', 'Alex Admin', 'Sign out'],
@@ -37,6 +38,7 @@ const NAVIGATION: Record<string, string[]> = {
     'Organisations',
     'Map',
     'Performance',
+    'Cycles',
     'Decisions',
     'Guidance',
     'API',

@@ -43,7 +43,11 @@ export type AuditEntity =
   | 'overlap-judgement'
   | 'overlap-settings'
   | 'thesaurus-concept'
-  | 'knowledge-item';
+  | 'knowledge-item'
+  | 'calendar'
+  | 'calendar-event'
+  | 'calendar-feed'
+  | 'meeting';
 
 export type AuditAction =
   | 'create'

@@ -1,0 +1,342 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { SYSTEM } from '../../core/actor.js';
+import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { backends } from '../../../test/helpers/database.js';
+import { FormSession } from '../../../test/helpers/forms.js';
+import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+
+const CODE = DEMO_LOCALITY_CODE;
+const BASE = `/localities/${CODE}/cycles`;
+const YEAR = 2026;
+
+function parseFeed(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((v) => {
+    const event = new ICAL.Event(v);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      start: event.startDate.toString(),
+      allDay: event.startDate.isDate,
+    };
+  });
+}
+
+describe.each(backends)('planning and reporting cycles on %s', (backend) => {
+  let ctx: TestContext;
+  let admin: Person;
+  let secretary: Person;
+  let session: FormSession;
+  const ids = { lsp: '', csp: '', asb: '', executive: '' };
+
+  beforeAll(async () => {
+    ctx = await createTestContext(backend);
+    await seedDemoLocality(ctx.services, { today: '2026-06-01' });
+    const locality = await ctx.services.register.locality(CODE);
+    const partnerships = await ctx.services.register.partnerships.options(ctx.database.db, locality.id);
+    const named = (name: string) => partnerships.find((p) => p.name === name)?.id as string;
+    ids.lsp = named('Brackenfield Partnership');
+    ids.csp = named('Brackenfield Community Safety Partnership');
+    ids.asb = named('Anti-Social Behaviour Action Group');
+    ids.executive = named('Brackenfield Partnership Executive');
+    admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
+    secretary = await ctx.person([{ role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.asb }]);
+    session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+  }, 600_000);
+  afterAll(() => ctx?.close());
+
+  it('plants five kinds of misalignment in the demo, the community safety report the day after the LSP board among them', async () => {
+    const { flags } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(new Set(flags.map((f) => f.kind))).toEqual(
+      new Set(['reports-to', 'needs-data', 'review-before-budget', 'plan-before-budget', 'board-clash']),
+    );
+    const late = flags.filter((f) => f.kind === 'reports-to');
+    expect(late.length).toBeGreaterThanOrEqual(4);
+    for (const f of late) {
+      expect(f.first.event.ownerName).toBe('Brackenfield Community Safety Partnership');
+      expect(f.second.event.ownerName).toBe('Brackenfield Partnership');
+      const next = new Date(`${f.second.date}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      expect(f.first.date).toBe(next.toISOString().slice(0, 10));
+    }
+  });
+
+  it('proposes an aligned calendar that removes every planted flag, moving nothing fixed and nothing outside its window', async () => {
+    const { alignment } = await ctx.services.cycles.alignment(SYSTEM, CODE, YEAR);
+    expect(alignment.before.length).toBeGreaterThanOrEqual(5);
+    expect(alignment.after).toEqual([]);
+    for (const { occurrence, to } of alignment.moves) {
+      expect(occurrence.event.movability).not.toBe('fixed');
+      expect(to >= occurrence.windowFrom && to <= occurrence.windowTo).toBe(true);
+    }
+  });
+
+  it('shows the public the timeline with every public event in its table, and no restricted one', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<svg class="app-cycles-timeline" role="img"');
+    const { occurrences } = await ctx.services.cycles.calendars(
+      { id: 'public', label: 'Public', kind: 'public', grants: [], canWrite: false },
+      CODE,
+      YEAR,
+    );
+    const rows = response.body.match(/<tr class="govuk-table__row" id="event-/g) ?? [];
+    expect(rows.length).toBe(occurrences.length);
+    expect(response.body).not.toContain('Case conference');
+    expect(response.body).toContain('Report lands after the parent’s meeting');
+    expect(response.body).not.toContain('Propose an aligned calendar');
+    expect(response.body).toContain('except Brackenfield College: August to July');
+    const signedIn = await session.get(`${BASE}?year=${YEAR}`);
+    expect(signedIn.body).toContain('Case conference (closed: personal data)');
+    expect(signedIn.body).toContain('Propose an aligned calendar');
+  });
+
+  it('filters the lanes by partnership and by theme', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}&partnership=${ids.csp}` });
+    expect(page.body).toContain('Quarterly report to the LSP');
+    expect(page.body).not.toContain('Health and wellbeing board</td>');
+    const theme = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}&theme=health-wellbeing` });
+    expect(theme.body).toContain('Health and wellbeing board');
+    expect(theme.body).not.toContain('Quarterly report to the LSP</td>');
+  });
+
+  it('opens one misalignment with its dates and a fix, and says so when there is no such flag', async () => {
+    const { flags } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const flag = flags.find((f) => f.kind === 'reports-to');
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/flags?year=${YEAR}&key=${encodeURIComponent(flag?.key ?? '')}`,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('comes 1 day after Brackenfield Partnership: LSP board');
+    expect(page.body).toContain('Suggested fix');
+    const missing = await ctx.app.inject({ method: 'GET', url: `${BASE}/flags?key=nothing` });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('keeps the aligned calendar from the public, and lets only a partnership’s administrator apply it to that partnership', async () => {
+    const anonymous = await ctx.app.inject({ method: 'GET', url: `${BASE}/aligned?year=${YEAR}` });
+    expect([302, 303, 401]).toContain(anonymous.statusCode);
+    const page = await session.get(`${BASE}/aligned?year=${YEAR}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Apply to Brackenfield Community Safety Partnership');
+    await expect(ctx.services.cycles.applyAlignment(secretary.principal, CODE, ids.csp, YEAR)).rejects.toThrow(
+      /permission/,
+    );
+    const before = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags;
+    const applied = await session.submit(`${BASE}/aligned?year=${YEAR}`, `${BASE}/aligned/apply`, {
+      owner: ids.csp,
+      year: String(YEAR),
+    });
+    expect(applied.statusCode).toBe(303);
+    const after = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags;
+    expect(after.filter((f) => f.kind === 'reports-to')).toEqual([]);
+    expect(after.length).toBeLessThan(before.length);
+    expect(after.every((f) => before.some((b) => b.key === f.key))).toBe(true);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['summary'])
+      .where('entity_type', '=', 'calendar-event')
+      .where('partnership_id', '=', ids.csp)
+      .where('action', '=', 'update')
+      .execute();
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit[0]?.summary).toContain('aligned calendar');
+  });
+
+  it('adds an event through the form: errors shown with the values kept, then saved and audited', async () => {
+    const form = `${BASE}/events/new`;
+    const bad = await session.submit(form, form, {
+      owner: `partnership:${ids.lsp}`,
+      kind: 'board-meeting',
+      title: 'Away day',
+      'startsOn-day': '31',
+      'startsOn-month': '2',
+      'startsOn-year': '2027',
+      recurrence: 'FREQ=SOMETIMES',
+      startTime: '25:00',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('There is a problem');
+    expect(bad.body).toContain('href="#startsOn"');
+    expect(bad.body).toContain('href="#recurrence"');
+    expect(bad.body).toContain('href="#startTime"');
+    expect(bad.body).toContain('value="Away day"');
+    const good = await session.submit(form, form, {
+      owner: `partnership:${ids.lsp}`,
+      kind: 'board-meeting',
+      title: 'Away day',
+      'startsOn-day': '17',
+      'startsOn-month': '2',
+      'startsOn-year': '2027',
+      movability: 'fixed',
+    });
+    expect(good.statusCode).toBe(303);
+    const { events } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const added = events.find((e) => e.title === 'Away day');
+    expect(added).toMatchObject({ startsOn: '2027-02-17', recurrence: null, movability: 'fixed' });
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('entity_id', '=', added?.id as string)
+      .executeTakeFirst();
+    expect(audit?.summary).toContain('Away day');
+  });
+
+  it('answers the API with events and flags, and names each bad field of a new event', async () => {
+    const read = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/cycles?year=${YEAR}` });
+    const json = read.json() as { events: Array<{ restricted: boolean }>; flags: Array<{ kind: string }> };
+    expect(json.events.length).toBeGreaterThan(40);
+    expect(json.events.some((e) => e.restricted)).toBe(false);
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/events`,
+      headers: admin.headers,
+      payload: { owner: 'nobody', kind: 'picnic', title: '', startsOn: '2026-13-01' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    const fields = (bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort();
+    expect(fields).toEqual(['kind', 'owner', 'startsOn', 'title']);
+    const { occurrences } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const board = occurrences.find(
+      (o) => o.event.ownerId === ids.lsp && o.event.kind === 'board-meeting' && o.date === '2026-12-08',
+    );
+    const moved = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/moves`,
+      headers: admin.headers,
+      payload: { key: board?.key, movedTo: '2026-12-10', reason: 'Chair unavailable' },
+    });
+    expect(moved.statusCode).toBe(204);
+    const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(after.occurrences.find((o) => o.key === board?.key)?.date).toBe('2026-12-10');
+    const year = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/localities/${CODE}/cycles/financial-year`,
+      headers: secretary.headers,
+      payload: { owner: `partnership:${ids.asb}`, startMonth: 1 },
+    });
+    expect(year.json()).toEqual({ startMonth: 1, version: 1 });
+    const lanes = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).lanes;
+    expect(lanes.find((l) => l.ownerId === ids.asb)?.yearStartMonth).toBe(1);
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/events`,
+      headers: secretary.headers,
+      payload: { owner: `partnership:${ids.lsp}`, kind: 'board-meeting', title: 'Not mine', startsOn: '2026-05-05' },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('publishes feeds that parse, keep their UIDs, and carry restricted events only through a secret link', async () => {
+    const localityFeed = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/cycles.ics` });
+    expect(localityFeed.headers['content-type']).toContain('text/calendar');
+    const events = parseFeed(localityFeed.body);
+    expect(events.length).toBeGreaterThan(100);
+    expect(events.some((e) => e.summary.includes('Case conference'))).toBe(false);
+    const again = parseFeed((await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/cycles.ics` })).body);
+    expect(again.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+    // A timed meeting is at its London time; an all-day event is a date.
+    const board = events.find((e) => e.summary.startsWith('LSP board') && e.start.startsWith('2026-06-09'));
+    expect(board?.start).toBe('2026-06-09T17:00:00Z');
+    expect(events.find((e) => e.summary.startsWith('Recorded crime data'))?.allDay).toBe(true);
+
+    const partnershipFeed = parseFeed(
+      (await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.csp}/calendar.ics` })).body,
+    );
+    expect(partnershipFeed.length).toBeGreaterThan(0);
+    expect(partnershipFeed.every((e) => e.summary.includes('(Brackenfield Community Safety Partnership)'))).toBe(true);
+    const asbPublic = parseFeed(
+      (await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.asb}/calendar.ics` })).body,
+    );
+    expect(asbPublic).toEqual([]);
+
+    const made = await session.submit(`${BASE}/feeds`, `${BASE}/feeds`, { subject: `partnership:${ids.asb}` });
+    expect(made.statusCode).toBe(200);
+    const secretUrl = /<code id="secret-url">([^<]+)<\/code>/.exec(made.body)?.[1] ?? '';
+    const path = new URL(secretUrl).pathname;
+    const secret = parseFeed((await ctx.app.inject({ method: 'GET', url: path })).body);
+    expect(secret.some((e) => e.summary.includes('Case conference'))).toBe(true);
+
+    const { links } = await ctx.services.cycles.feedLinks(admin.principal, CODE);
+    const confirm = await session.get(`${BASE}/feeds/${links[0]?.id}/revoke`);
+    expect(confirm.body).toContain('Revoke the link to Anti-Social Behaviour Action Group?');
+    const revoked = await session.submit(
+      `${BASE}/feeds/${links[0]?.id}/revoke`,
+      `${BASE}/feeds/${links[0]?.id}/revoke`,
+      {},
+    );
+    expect(revoked.statusCode).toBe(303);
+    expect((await ctx.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+  });
+
+  it('gives a person’s feed every board they administer', async () => {
+    const { token } = await ctx.services.cycles.createFeedLink(secretary.principal, CODE, { scope: 'person' });
+    const feed = parseFeed(await ctx.services.cycles.secretFeed(token));
+    expect(feed.length).toBeGreaterThan(0);
+    expect(feed.every((e) => e.summary.includes('(Anti-Social Behaviour Action Group)'))).toBe(true);
+    await expect(ctx.services.cycles.secretFeed('not-a-real-token-at-all-000')).rejects.toThrow(/not found/i);
+  });
+
+  it('shows a partnership’s recorded meetings with attendance and decisions, and the dates still to come', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.lsp}/meetings?year=2025` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Cllr Jo Hartley');
+    expect(page.body).toContain('Apologies');
+    expect(page.body).toContain('Agreed the refreshed priorities');
+    // September 2025's meeting is recorded, so the calendar lists the other three of the year.
+    expect((page.body.match(/: LSP board<\/li>/g) ?? []).length).toBe(3);
+  });
+
+  it('records a meeting through its form, with attendance and decisions, after showing what was wrong', async () => {
+    const form = `${BASE}/partnerships/${ids.csp}/meetings/new`;
+    const page = await session.get(form);
+    expect(page.statusCode).toBe(200);
+    const locality = await ctx.services.register.locality(CODE);
+    const organisations = await ctx.services.register.organisations.options(ctx.database.db, locality.id);
+    const policeId = organisations.find((o) => o.name === 'Nethershire Police')?.id as string;
+    const bad = await session.submit(form, form, {
+      'heldOn-day': '30',
+      'heldOn-month': '2',
+      'heldOn-year': '2026',
+      location: 'Town Hall',
+      status: 'held',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#heldOn"');
+    expect(bad.body).toContain('value="Town Hall"');
+    const good = await session.submit(form, form, {
+      'heldOn-day': '2',
+      'heldOn-month': '7',
+      'heldOn-year': '2026',
+      location: 'Town Hall',
+      status: 'held',
+      [`attendance-${policeId}`]: 'apologies',
+      [`representative-${policeId}`]: 'Superintendent Okafor',
+      decisions: 'Adopted the strategic assessment.\nAsked for a report on shop theft.',
+    });
+    expect(good.statusCode).toBe(303);
+    const listed = await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.csp}/meetings?year=2026` });
+    expect(listed.body).toContain('Superintendent Okafor');
+    expect(listed.body).toContain('Asked for a report on shop theft.');
+  });
+
+  it('suggests meeting dates that avoid the boards its members already sit on', async () => {
+    const { suggestions, calendars } = await ctx.services.cycles.meetings(SYSTEM, CODE, ids.csp);
+    expect(suggestions.length).toBeGreaterThan(0);
+    const executiveDays = new Set(
+      calendars.occurrences.filter((o) => o.event.ownerId === ids.executive).map((o) => o.date),
+    );
+    for (const s of suggestions) {
+      expect(executiveDays.has(s.date)).toBe(false);
+      expect(s.clashes).toEqual([]);
+    }
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.csp}/meetings` });
+    expect(page.body).toContain('Suggested dates for the next meetings');
+    expect(page.body).toContain('No member organisation has another board that day');
+  });
+});

@@ -1,0 +1,270 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { EventRow, FeedLinkRow, MeetingRow } from './schema.js';
+
+export interface EventWithOwner extends EventRow {
+  owner_name: string;
+  /** The partnership's status, to keep proposed partnerships' events from the public. */
+  owner_status: string;
+}
+
+export interface EventValues {
+  organisation_id: string | null;
+  partnership_id: string | null;
+  kind: string;
+  title: string;
+  starts_on: string;
+  recurrence: string | null;
+  working_day_offset: number;
+  start_time: string | null;
+  movability: string;
+  window_days: number;
+  restricted: boolean;
+  themes: string[];
+  agenda_url: string | null;
+}
+
+/** Calendars, their changes and dependencies, feed links and meetings: SQL only, every query by locality. */
+export class CyclesRepository {
+  async events(db: Db, localityId: string): Promise<EventWithOwner[]> {
+    return db
+      .selectFrom('cycle_events as e')
+      .leftJoin('organisations as o', 'o.id', 'e.organisation_id')
+      .leftJoin('partnerships as p', 'p.id', 'e.partnership_id')
+      .selectAll('e')
+      .select([
+        sql<string>`coalesce(p.name, o.name)`.as('owner_name'),
+        sql<string>`coalesce(p.status, o.status)`.as('owner_status'),
+      ])
+      .where('e.locality_id', '=', localityId)
+      .orderBy('e.starts_on')
+      .orderBy('e.id')
+      .execute();
+  }
+
+  event(db: Db, localityId: string, id: string): Promise<EventRow | undefined> {
+    return db
+      .selectFrom('cycle_events')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  insertEvent(db: Db, localityId: string, values: EventValues): Promise<EventRow> {
+    return db
+      .insertInto('cycle_events')
+      .values({ locality_id: localityId, ...values })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async financialYears(db: Db, localityId: string): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('cycle_calendars')
+      .select(['organisation_id', 'partnership_id', 'financial_year_start_month'])
+      .where('locality_id', '=', localityId)
+      .execute();
+    return new Map(rows.map((r) => [(r.partnership_id ?? r.organisation_id) as string, r.financial_year_start_month]));
+  }
+
+  async setFinancialYear(
+    db: Db,
+    row: { locality_id: string; organisation_id: string | null; partnership_id: string | null; month: number },
+  ) {
+    const existing = await db
+      .selectFrom('cycle_calendars')
+      .selectAll()
+      .where('locality_id', '=', row.locality_id)
+      .where(
+        row.partnership_id ? 'partnership_id' : 'organisation_id',
+        '=',
+        (row.partnership_id ?? row.organisation_id) as string,
+      )
+      .executeTakeFirst();
+    if (existing)
+      return db
+        .updateTable('cycle_calendars')
+        .set({ financial_year_start_month: row.month, version: existing.version + 1 })
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    return db
+      .insertInto('cycle_calendars')
+      .values({
+        locality_id: row.locality_id,
+        organisation_id: row.organisation_id,
+        partnership_id: row.partnership_id,
+        financial_year_start_month: row.month,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  changes(db: Db, localityId: string) {
+    return db
+      .selectFrom('cycle_event_changes')
+      .select(['event_id', 'original_on', 'moved_to', 'reason'])
+      .where('locality_id', '=', localityId)
+      .execute();
+  }
+
+  async upsertChange(
+    db: Db,
+    row: { event_id: string; locality_id: string; original_on: string; moved_to: string | null; reason: string | null },
+  ): Promise<void> {
+    await db
+      .insertInto('cycle_event_changes')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['event_id', 'original_on']).doUpdateSet({
+          moved_to: row.moved_to,
+          reason: row.reason,
+          changed_at: new Date(),
+        }),
+      )
+      .execute();
+  }
+
+  dependencies(db: Db, localityId: string) {
+    return db.selectFrom('cycle_dependencies').selectAll().where('locality_id', '=', localityId).execute();
+  }
+
+  insertDependency(
+    db: Db,
+    row: {
+      locality_id: string;
+      kind: string;
+      upstream_event_id: string;
+      downstream_event_id: string;
+      min_gap_working_days: number;
+      note: string | null;
+    },
+  ) {
+    return db.insertInto('cycle_dependencies').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Who sits on which partnership now: organisations with a membership that has not ended. */
+  async seats(db: Db, localityId: string, today: string) {
+    return db
+      .selectFrom('memberships')
+      .select(['partnership_id', 'organisation_id', 'representative'])
+      .where('locality_id', '=', localityId)
+      .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', today)]))
+      .execute();
+  }
+
+  partnershipThemes(db: Db, localityId: string) {
+    return db
+      .selectFrom('partnership_themes as t')
+      .innerJoin('partnerships as p', 'p.id', 't.partnership_id')
+      .select(['t.partnership_id', 't.theme'])
+      .where('p.locality_id', '=', localityId)
+      .execute();
+  }
+
+  // --- feed links -------------------------------------------------------------------------------
+
+  insertFeedLink(
+    db: Db,
+    row: {
+      locality_id: string;
+      scope: FeedLinkRow['scope'];
+      subject_id: string;
+      token_hash: string;
+      created_by: string | null;
+    },
+  ): Promise<FeedLinkRow> {
+    return db.insertInto('cycle_feed_links').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  feedLinkByHash(db: Db, hash: string): Promise<FeedLinkRow | undefined> {
+    return db
+      .selectFrom('cycle_feed_links')
+      .selectAll()
+      .where('token_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  feedLinksOf(db: Db, localityId: string, userId: string): Promise<FeedLinkRow[]> {
+    return db
+      .selectFrom('cycle_feed_links')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('created_by', '=', userId)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  async revokeFeedLink(
+    db: Db,
+    localityId: string,
+    id: string,
+    userId: string | null,
+  ): Promise<FeedLinkRow | undefined> {
+    let query = db
+      .updateTable('cycle_feed_links')
+      .set({ revoked_at: new Date() })
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null);
+    if (userId) query = query.where('created_by', '=', userId);
+    return query.returningAll().executeTakeFirst();
+  }
+
+  // --- meetings ---------------------------------------------------------------------------------
+
+  async insertMeeting(
+    db: Db,
+    row: Omit<MeetingRow, 'id' | 'version' | 'created_at' | 'updated_at'>,
+    attendance: Array<{ organisation_id: string; representative: string | null; attendance: string }>,
+    decisions: string[],
+  ): Promise<MeetingRow> {
+    const meeting = await db.insertInto('meetings').values(row).returningAll().executeTakeFirstOrThrow();
+    if (attendance.length)
+      await db
+        .insertInto('meeting_attendance')
+        .values(attendance.map((a) => ({ meeting_id: meeting.id, ...a })))
+        .execute();
+    if (decisions.length)
+      await db
+        .insertInto('meeting_decisions')
+        .values(decisions.map((summary, position) => ({ meeting_id: meeting.id, position, summary })))
+        .execute();
+    return meeting;
+  }
+
+  meetings(db: Db, localityId: string, partnershipId: string): Promise<MeetingRow[]> {
+    return db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('held_on')
+      .execute();
+  }
+
+  attendance(db: Db, meetingIds: string[]) {
+    if (!meetingIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('meeting_attendance as a')
+      .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+      .select(['a.meeting_id', 'a.organisation_id', 'o.name as organisation_name', 'a.representative', 'a.attendance'])
+      .where('a.meeting_id', 'in', meetingIds)
+      .orderBy('o.name')
+      .execute();
+  }
+
+  decisions(db: Db, meetingIds: string[]) {
+    if (!meetingIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('meeting_decisions')
+      .select(['id', 'meeting_id', 'position', 'summary'])
+      .where('meeting_id', 'in', meetingIds)
+      .orderBy('meeting_id')
+      .orderBy('position')
+      .execute();
+  }
+}

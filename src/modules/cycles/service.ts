@@ -1,0 +1,865 @@
+/**
+ * Planning and reporting cycles: each organisation's and partnership's calendar, the
+ * misalignments between them (rules.ts), a proposed aligned calendar applied partnership by
+ * partnership by whoever administers it, iCalendar feeds (public, or through a secret revocable
+ * link for restricted events) and meetings. Every change is audited in its own transaction.
+ */
+import crypto from 'node:crypto';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { Principal } from '../../core/actor.js';
+import { todayInLondon } from '../../core/dates.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { parseInput } from '../../core/validation.js';
+import type { Db } from '../../db/database.js';
+import type { Locality } from '../../db/tables.js';
+import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
+import type { AuditService, RecordInput } from '../audit/service.js';
+import type { ReferenceService } from '../reference/service.js';
+import { type RegisterService, isPublished } from '../register/service.js';
+import { bankHolidaySet, nationOf } from './bank-holidays.js';
+import {
+  type CalendarEvent,
+  type Change,
+  EVENT_KIND_LABELS,
+  type EventKind,
+  type Movability,
+  type Occurrence,
+  financialYear,
+  occurrences as occurrencesIn,
+  plusDays,
+} from './calendar.js';
+import { CyclesRepository, type EventWithOwner } from './repository.js';
+import { type Suggestion, suggestMeetings } from './scheduler.js';
+import {
+  type Alignment,
+  type Boards,
+  type Dependency,
+  type DependencyKind,
+  type Flag,
+  align,
+  deriveDependencies,
+  findFlags,
+} from './rules.js';
+import {
+  type EventInput,
+  type EventRow,
+  type FeedLinkRow,
+  type MeetingRow,
+  dependencyInput,
+  eventInput,
+  feedLinkInput,
+  financialYearInput,
+  meetingInput,
+  moveInput,
+  timelineQuery,
+} from './schema.js';
+
+export interface CyclesDeps {
+  audit: AuditService;
+  reference: ReferenceService;
+  register: RegisterService;
+  /** The person a feed link was made by, as they are now (a link dies with their access). */
+  principalFor(userId: string): Promise<Principal | undefined>;
+}
+
+interface WriteOptions {
+  trx?: Db;
+}
+
+export interface Lane {
+  ownerId: string;
+  ownerKind: 'organisation' | 'partnership';
+  name: string;
+  themes: string[];
+  /** The month its financial year starts (4: April to March). */
+  yearStartMonth: number;
+}
+
+export interface DrawnDependency {
+  dependency: Dependency;
+  from: Occurrence;
+  to: Occurrence;
+}
+
+export interface Calendars {
+  locality: Locality;
+  year: { from: string; to: string; label: string; start: number };
+  restricted: boolean;
+  canAdminister: boolean;
+  holidays: ReadonlySet<string>;
+  events: CalendarEvent[];
+  occurrences: Occurrence[];
+  dependencies: Dependency[];
+  flags: Flag[];
+  lanes: Lane[];
+  boards: Boards;
+  /** Each partnership's parent, name and status, from the register. */
+  partnerships: Array<{ id: string; name: string; parentId: string | null; status: string }>;
+  organisations: Array<{ id: string; name: string }>;
+  themeLabels: Map<string, string>;
+  seats: Array<{ partnership_id: string; organisation_id: string; representative: string | null }>;
+}
+
+export interface Timeline extends Calendars {
+  query: { year?: number; theme?: string; partnership?: string; organisation?: string };
+  shownLanes: Lane[];
+  shownOccurrences: Occurrence[];
+  shownFlags: Flag[];
+  drawn: DrawnDependency[];
+  flagOf: Map<string, Flag[]>;
+}
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>): CalendarEvent {
+  const ownerId = (row.partnership_id ?? row.organisation_id) as string;
+  return {
+    id: row.id,
+    ownerKind: row.partnership_id ? 'partnership' : 'organisation',
+    ownerId,
+    ownerName: row.owner_name,
+    kind: row.kind as EventKind,
+    title: row.title,
+    startsOn: row.starts_on,
+    recurrence: row.recurrence,
+    workingDayOffset: row.working_day_offset,
+    startTime: row.start_time,
+    movability: row.movability as Movability,
+    windowDays: row.window_days,
+    restricted: row.restricted,
+    themes: [...new Set([...row.themes, ...(partnershipThemes.get(ownerId) ?? [])])],
+  };
+}
+
+export class CyclesService {
+  readonly repository = new CyclesRepository();
+
+  constructor(
+    readonly db: Db,
+    private readonly deps: CyclesDeps,
+  ) {}
+
+  private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
+    return options?.trx ? work(options.trx) : this.db.transaction().execute(work);
+  }
+
+  private audit(trx: Db, principal: Principal, entries: RecordInput[]) {
+    return this.deps.audit.recordMany(trx, principal, entries);
+  }
+
+  // --- reading ----------------------------------------------------------------------------------
+
+  /** Everything the viewer may see of a locality's calendars for one financial year. */
+  async calendars(principal: Principal, gssCode: string, year?: number, db: Db = this.db): Promise<Calendars> {
+    const locality = await this.deps.register.locality(gssCode, db);
+    const restricted = canReadRestricted(principal, locality);
+    const today = todayInLondon();
+    const fy = financialYear(year ? `${year}-04-01` : today);
+    const start = Number(fy.from.slice(0, 4));
+    const holidays = bankHolidaySet(nationOf(locality.nation), start - 1, start + 2);
+    const [rows, changes, stored, summaries, organisations, seats, themes, snapshot, years] = await Promise.all([
+      this.repository.events(db, locality.id),
+      this.repository.changes(db, locality.id),
+      this.repository.dependencies(db, locality.id),
+      this.deps.register.partnerships.summaries(db, locality.id),
+      this.deps.register.organisations.options(db, locality.id),
+      this.repository.seats(db, locality.id, today),
+      this.repository.partnershipThemes(db, locality.id),
+      this.deps.reference.snapshot(db),
+      this.repository.financialYears(db, locality.id),
+    ]);
+    const partnershipThemes = new Map<string, string[]>();
+    for (const t of themes)
+      partnershipThemes.set(t.partnership_id, [...(partnershipThemes.get(t.partnership_id) ?? []), t.theme]);
+    const hidden = new Set(summaries.filter((p) => !isPublished(p)).map((p) => p.id));
+    const visibleRows = restricted
+      ? rows
+      : rows.filter((r) => !r.restricted && !(r.partnership_id && hidden.has(r.partnership_id)));
+    const events = visibleRows.map((r) => toEvent(r, partnershipThemes));
+    const changeMap = new Map<string, Change>(
+      changes.map((c) => [`${c.event_id}@${c.original_on}`, { date: c.moved_to }]),
+    );
+    const occurrences = occurrencesIn(events, fy.from, fy.to, holidays, changeMap);
+    const members = new Map<string, Set<string>>();
+    for (const s of seats)
+      members.set(s.partnership_id, new Set([...(members.get(s.partnership_id) ?? []), s.organisation_id]));
+    const partnerships = summaries
+      .filter((p) => restricted || !hidden.has(p.id))
+      .map((p) => ({ id: p.id, name: p.name, parentId: p.parent_id, status: p.status }));
+    const visibleIds = new Set(events.map((e) => e.id));
+    const dependencies: Dependency[] = [
+      ...deriveDependencies(events, { partnerships, members }),
+      ...stored
+        .filter((d) => visibleIds.has(d.upstream_event_id) && visibleIds.has(d.downstream_event_id))
+        .map((d) => ({
+          id: d.id,
+          kind: d.kind as DependencyKind,
+          upstreamEventId: d.upstream_event_id,
+          downstreamEventId: d.downstream_event_id,
+          minGapWorkingDays: d.min_gap_working_days,
+          derived: false,
+          reason: d.note ?? 'entered',
+        })),
+    ];
+    const boards = { members };
+    const flags = findFlags(occurrences, dependencies, boards, holidays);
+    const laneMap = new Map<string, Lane>();
+    for (const e of events)
+      if (!laneMap.has(e.ownerId))
+        laneMap.set(e.ownerId, {
+          ownerId: e.ownerId,
+          ownerKind: e.ownerKind,
+          name: e.ownerName,
+          themes: partnershipThemes.get(e.ownerId) ?? [],
+          yearStartMonth: years.get(e.ownerId) ?? 4,
+        });
+    const lanes = [...laneMap.values()].sort(
+      (a, b) => a.ownerKind.localeCompare(b.ownerKind) || a.name.localeCompare(b.name),
+    );
+    return {
+      locality,
+      year: { ...fy, start },
+      restricted,
+      canAdminister: canAdministerLocality(principal, locality),
+      holidays,
+      events,
+      occurrences,
+      dependencies,
+      flags,
+      lanes,
+      boards,
+      partnerships,
+      organisations,
+      themeLabels: new Map(snapshot.items('theme', true).map((t) => [t.code, t.label])),
+      seats,
+    };
+  }
+
+  /** The timeline page: lanes, occurrences and flags, filtered by theme, partnership or organisation. */
+  async timeline(principal: Principal, gssCode: string, rawQuery: unknown): Promise<Timeline> {
+    const parsed = timelineQuery.safeParse(rawQuery ?? {});
+    const query = parsed.success ? parsed.data : {};
+    const calendars = await this.calendars(principal, gssCode, query.year);
+    const { lanes, occurrences, flags, dependencies } = calendars;
+    let shownLanes = lanes;
+    const theme = query.theme;
+    if (theme)
+      shownLanes = shownLanes.filter(
+        (l) =>
+          l.themes.includes(theme) || calendars.events.some((e) => e.ownerId === l.ownerId && e.themes.includes(theme)),
+      );
+    if (query.partnership) {
+      const wanted = new Set([
+        query.partnership,
+        ...calendars.seats.filter((s) => s.partnership_id === query.partnership).map((s) => s.organisation_id),
+      ]);
+      const parent = calendars.partnerships.find((p) => p.id === query.partnership)?.parentId;
+      if (parent) wanted.add(parent);
+      for (const p of calendars.partnerships) if (p.parentId === query.partnership) wanted.add(p.id);
+      shownLanes = shownLanes.filter((l) => wanted.has(l.ownerId));
+    }
+    if (query.organisation) {
+      const boards = new Set(
+        calendars.seats.filter((s) => s.organisation_id === query.organisation).map((s) => s.partnership_id),
+      );
+      shownLanes = shownLanes.filter((l) => l.ownerId === query.organisation || boards.has(l.ownerId));
+    }
+    const shown = new Set(shownLanes.map((l) => l.ownerId));
+    const shownOccurrences = occurrences.filter((o) => shown.has(o.event.ownerId));
+    const shownFlags = flags.filter((f) => shown.has(f.first.event.ownerId) || shown.has(f.second.event.ownerId));
+    const flagOf = new Map<string, Flag[]>();
+    for (const f of flags) for (const o of [f.first, f.second]) flagOf.set(o.key, [...(flagOf.get(o.key) ?? []), f]);
+    // Dependencies drawn: each upstream occurrence to the nearest downstream one after it.
+    const byEvent = new Map<string, Occurrence[]>();
+    for (const o of shownOccurrences) byEvent.set(o.eventId, [...(byEvent.get(o.eventId) ?? []), o]);
+    const drawn: DrawnDependency[] = [];
+    for (const dependency of dependencies) {
+      const downs = byEvent.get(dependency.downstreamEventId) ?? [];
+      for (const from of byEvent.get(dependency.upstreamEventId) ?? []) {
+        const flagged = flags.find(
+          (f) =>
+            f.kind === dependency.kind && f.first.key === from.key && f.second.eventId === dependency.downstreamEventId,
+        );
+        const to = flagged?.second ?? downs.find((d) => d.date > from.date);
+        if (to && (flagged || to.date <= plusDays(from.date, 45))) drawn.push({ dependency, from, to });
+      }
+    }
+    return { ...calendars, query, shownLanes, shownOccurrences, shownFlags, drawn, flagOf };
+  }
+
+  async flag(
+    principal: Principal,
+    gssCode: string,
+    key: string,
+    year?: number,
+  ): Promise<{ calendars: Calendars; flag: Flag }> {
+    const calendars = await this.calendars(principal, gssCode, year);
+    const flag = calendars.flags.find((f) => f.key === key);
+    if (!flag) throw new NotFoundError('Misalignment');
+    return { calendars, flag };
+  }
+
+  /** The proposed aligned calendar for restricted readers: moves inside windows that remove flags. */
+  async alignment(
+    principal: Principal,
+    gssCode: string,
+    year?: number,
+  ): Promise<{
+    calendars: Calendars;
+    alignment: Alignment;
+    byOwner: Array<{ lane: Lane; moves: Alignment['moves']; canApply: boolean }>;
+  }> {
+    const calendars = await this.calendars(principal, gssCode, year);
+    if (!calendars.restricted) refuse(principal, calendars.locality, 'Aligned calendar');
+    const alignment = align(
+      calendars.occurrences,
+      calendars.dependencies,
+      calendars.boards,
+      calendars.holidays,
+      calendars.year,
+    );
+    const byOwner = calendars.lanes
+      .map((lane) => ({
+        lane,
+        moves: alignment.moves.filter((m) => m.occurrence.event.ownerId === lane.ownerId),
+        canApply: this.canEditOwner(principal, calendars.locality, lane.ownerKind, lane.ownerId),
+      }))
+      .filter((o) => o.moves.length);
+    return { calendars, alignment, byOwner };
+  }
+
+  private canEditOwner(principal: Principal, locality: Locality, kind: 'organisation' | 'partnership', id: string) {
+    return kind === 'partnership'
+      ? canEditPartnership(principal, locality, id)
+      : canAdministerLocality(principal, locality);
+  }
+
+  /**
+   * Applies the aligned calendar's moves to one partnership's (or, for the locality's
+   * administrator, one organisation's) calendar: whoever administers it agrees by applying.
+   */
+  async applyAlignment(
+    principal: Principal,
+    gssCode: string,
+    ownerId: string,
+    year?: number,
+  ): Promise<{ applied: number; name: string }> {
+    const { calendars, alignment } = await this.alignment(principal, gssCode, year);
+    const lane = calendars.lanes.find((l) => l.ownerId === ownerId);
+    if (!lane) throw new NotFoundError('Calendar');
+    if (!this.canEditOwner(principal, calendars.locality, lane.ownerKind, ownerId))
+      refuse(principal, calendars.locality, 'Calendar');
+    const moves = alignment.moves.filter((m) => m.occurrence.event.ownerId === ownerId);
+    return this.db.transaction().execute(async (trx) => {
+      for (const { occurrence, to } of moves)
+        await this.repository.upsertChange(trx, {
+          event_id: occurrence.eventId,
+          locality_id: calendars.locality.id,
+          original_on: occurrence.originalDate,
+          moved_to: to,
+          reason: 'Aligned calendar',
+        });
+      await this.audit(
+        trx,
+        principal,
+        moves.map(({ occurrence, to }) => ({
+          localityId: calendars.locality.id,
+          action: 'update',
+          entityType: 'calendar-event',
+          entityId: occurrence.eventId,
+          partnershipId: lane.ownerKind === 'partnership' ? ownerId : null,
+          organisationId: lane.ownerKind === 'organisation' ? ownerId : null,
+          summary: `Moved ${occurrence.event.title} of ${lane.name} from ${occurrence.date} to ${to} (aligned calendar)`,
+          before: { date: occurrence.date },
+          after: { date: to },
+        })),
+      );
+      return { applied: moves.length, name: lane.name };
+    });
+  }
+
+  // --- writing events ---------------------------------------------------------------------------
+
+  /** Whose calendars the principal may add events to. */
+  async owners(principal: Principal, gssCode: string): Promise<Array<{ value: string; text: string }>> {
+    const locality = await this.deps.register.locality(gssCode);
+    const admin = canAdministerLocality(principal, locality);
+    const partnerships = (await this.deps.register.partnerships.options(this.db, locality.id)).filter((p) =>
+      canEditPartnership(principal, locality, p.id),
+    );
+    const organisations = admin ? await this.deps.register.organisations.options(this.db, locality.id) : [];
+    return [
+      ...partnerships.map((p) => ({ value: `partnership:${p.id}`, text: p.name })),
+      ...organisations.map((o) => ({ value: `organisation:${o.id}`, text: `${o.name} (organisation)` })),
+    ];
+  }
+
+  async createEvent(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<EventRow> {
+    const data: EventInput = parseInput(eventInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.deps.register.locality(gssCode, trx);
+      const [kind, ownerId] = data.owner.split(':') as ['organisation' | 'partnership', string];
+      const exists =
+        kind === 'partnership'
+          ? (await this.deps.register.partnerships.options(trx, locality.id)).some((p) => p.id === ownerId)
+          : (await this.deps.register.organisations.options(trx, locality.id)).some((o) => o.id === ownerId);
+      if (!this.canEditOwner(principal, locality, kind, ownerId)) refuse(principal, locality, 'Calendar');
+      if (!exists) throw ValidationError.of('owner', 'Choose whose calendar the event is on');
+      const event = await this.repository.insertEvent(trx, locality.id, {
+        organisation_id: kind === 'organisation' ? ownerId : null,
+        partnership_id: kind === 'partnership' ? ownerId : null,
+        kind: data.kind,
+        title: data.title,
+        starts_on: data.startsOn,
+        recurrence: data.recurrence ? data.recurrence.toUpperCase() : null,
+        working_day_offset: data.workingDayOffset,
+        start_time: data.startTime || null,
+        movability: data.movability,
+        window_days: data.movability === 'within-days' ? data.windowDays : 0,
+        restricted: data.restricted,
+        themes: data.themes,
+        agenda_url: data.agendaUrl || null,
+      });
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'create',
+          entityType: 'calendar-event',
+          entityId: event.id,
+          partnershipId: event.partnership_id,
+          organisationId: event.organisation_id,
+          summary: `Added ${EVENT_KIND_LABELS[data.kind].toLowerCase()} “${event.title}” to a calendar`,
+          after: event,
+        },
+      ]);
+      return event;
+    });
+  }
+
+  /** Sets the month a calendar's financial year starts (an FE college's runs August to July). */
+  async setFinancialYear(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(financialYearInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.deps.register.locality(gssCode, trx);
+      const [kind, ownerId] = data.owner.split(':') as ['organisation' | 'partnership', string];
+      if (!this.canEditOwner(principal, locality, kind, ownerId)) refuse(principal, locality, 'Calendar');
+      const exists =
+        kind === 'partnership'
+          ? (await this.deps.register.partnerships.options(trx, locality.id)).some((p) => p.id === ownerId)
+          : (await this.deps.register.organisations.options(trx, locality.id)).some((o) => o.id === ownerId);
+      if (!exists) throw ValidationError.of('owner', 'Choose whose calendar the event is on');
+      const row = await this.repository.setFinancialYear(trx, {
+        locality_id: locality.id,
+        organisation_id: kind === 'organisation' ? ownerId : null,
+        partnership_id: kind === 'partnership' ? ownerId : null,
+        month: data.startMonth,
+      });
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'update',
+          entityType: 'calendar',
+          entityId: row.id,
+          partnershipId: row.partnership_id,
+          organisationId: row.organisation_id,
+          summary: `Set the financial year to start in month ${data.startMonth}`,
+          after: row,
+        },
+      ]);
+      return row;
+    });
+  }
+
+  async addDependency(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(dependencyInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.deps.register.locality(gssCode, trx);
+      const [up, down] = await Promise.all([
+        this.repository.event(trx, locality.id, data.upstreamEventId),
+        this.repository.event(trx, locality.id, data.downstreamEventId),
+      ]);
+      if (!up) throw ValidationError.of('upstreamEventId', 'Choose an event of this locality');
+      if (!down) throw ValidationError.of('downstreamEventId', 'Choose an event of this locality');
+      const mayEdit = (e: EventRow) =>
+        this.canEditOwner(
+          principal,
+          locality,
+          e.partnership_id ? 'partnership' : 'organisation',
+          (e.partnership_id ?? e.organisation_id) as string,
+        );
+      if (!mayEdit(up) && !mayEdit(down)) refuse(principal, locality, 'Calendar');
+      const row = await this.repository.insertDependency(trx, {
+        locality_id: locality.id,
+        kind: data.kind,
+        upstream_event_id: up.id,
+        downstream_event_id: down.id,
+        min_gap_working_days: data.minGapWorkingDays,
+        note: data.note || null,
+      });
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'create',
+          entityType: 'calendar-event',
+          entityId: down.id,
+          partnershipId: down.partnership_id,
+          organisationId: down.organisation_id,
+          summary: `Recorded that “${down.title}” depends on “${up.title}”`,
+          after: row,
+        },
+      ]);
+      return row;
+    });
+  }
+
+  /** Moves (or cancels) one occurrence of an event. */
+  async moveOccurrence(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<void> {
+    const data = parseInput(moveInput, input);
+    if (!data.cancel && !data.movedTo) throw ValidationError.of('movedTo', 'Enter the new date as a real date');
+    const [eventId, originalOn] = data.key.split('@') as [string, string];
+    await this.write(options, async (trx) => {
+      const locality = await this.deps.register.locality(gssCode, trx);
+      const event = await this.repository.event(trx, locality.id, eventId);
+      if (!event) throw new NotFoundError('Event');
+      const ownerKind = event.partnership_id ? 'partnership' : 'organisation';
+      if (!this.canEditOwner(principal, locality, ownerKind, (event.partnership_id ?? event.organisation_id) as string))
+        refuse(principal, locality, 'Calendar');
+      const movedTo = data.cancel ? null : (data.movedTo as string);
+      await this.repository.upsertChange(trx, {
+        event_id: eventId,
+        locality_id: locality.id,
+        original_on: originalOn,
+        moved_to: movedTo,
+        reason: data.reason || null,
+      });
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'update',
+          entityType: 'calendar-event',
+          entityId: eventId,
+          partnershipId: event.partnership_id,
+          organisationId: event.organisation_id,
+          summary: movedTo
+            ? `Moved “${event.title}” of ${originalOn} to ${movedTo}`
+            : `Cancelled “${event.title}” of ${originalOn}`,
+          before: { date: originalOn },
+          after: { date: movedTo },
+        },
+      ]);
+    });
+  }
+
+  // --- feeds ------------------------------------------------------------------------------------
+
+  /** The public feed: a locality's public events, or one partnership's or organisation's. */
+  async publicFeed(gssCode: string, subject?: { scope: 'partnership' | 'organisation'; id: string }): Promise<string> {
+    const calendars = await this.calendars(
+      { id: 'public', label: 'Public', kind: 'public', grants: [], canWrite: false },
+      gssCode,
+    );
+    const name = subject
+      ? (calendars.lanes.find((l) => l.ownerId === subject.id)?.name ??
+        calendars.partnerships.find((p) => p.id === subject.id)?.name ??
+        calendars.organisations.find((o) => o.id === subject.id)?.name)
+      : calendars.locality.name;
+    if (!name) throw new NotFoundError('Calendar');
+    const events = await this.feedOccurrences(calendars, subject ? new Set([subject.id]) : null);
+    return this.ics(`${name}: public events`, events);
+  }
+
+  /** A restricted feed through its secret link; a revoked link, or one whose maker lost access, is not found. */
+  async secretFeed(token: string): Promise<string> {
+    const link = /^[A-Za-z0-9_-]{20,100}$/.test(token)
+      ? await this.repository.feedLinkByHash(this.db, hashToken(token))
+      : undefined;
+    if (!link?.created_by) throw new NotFoundError('Calendar feed');
+    const maker = await this.deps.principalFor(link.created_by);
+    const locality = (await this.deps.register.listLocalities()).find((l) => l.id === link.locality_id);
+    if (!maker || !locality || !canReadRestricted(maker, locality)) throw new NotFoundError('Calendar feed');
+    const calendars = await this.calendars(maker, locality.gss_code);
+    const owners = this.feedOwners(calendars, maker, link);
+    const name = this.feedName(calendars, maker, link);
+    return this.ics(name, await this.feedOccurrences(calendars, owners));
+  }
+
+  private feedOwners(
+    calendars: Calendars,
+    person: Principal,
+    link: Pick<FeedLinkRow, 'scope' | 'subject_id'>,
+  ): Set<string> {
+    if (link.scope !== 'person') return new Set([link.subject_id]);
+    // Every board the person sits on: the partnerships they administer, the seats that name them
+    // as representative, and the boards of the organisation they act for.
+    const owners = new Set<string>();
+    for (const g of person.grants) {
+      if (g.localityId !== calendars.locality.id) continue;
+      if (g.partnershipId) owners.add(g.partnershipId);
+      if (g.organisationId) {
+        owners.add(g.organisationId);
+        for (const s of calendars.seats) if (s.organisation_id === g.organisationId) owners.add(s.partnership_id);
+      }
+    }
+    const name = person.label.trim().toLowerCase();
+    for (const s of calendars.seats) if (s.representative?.trim().toLowerCase() === name) owners.add(s.partnership_id);
+    return owners;
+  }
+
+  private feedName(calendars: Calendars, person: Principal, link: Pick<FeedLinkRow, 'scope' | 'subject_id'>): string {
+    if (link.scope === 'person') return `${person.label}: my boards in ${calendars.locality.name}`;
+    const name =
+      calendars.partnerships.find((p) => p.id === link.subject_id)?.name ??
+      calendars.organisations.find((o) => o.id === link.subject_id)?.name ??
+      'Calendar';
+    return `${name}: all events`;
+  }
+
+  /** From the start of last financial year to the end of next: what a calendar client keeps. */
+  private async feedOccurrences(calendars: Calendars, owners: Set<string> | null): Promise<Occurrence[]> {
+    const events = calendars.events.filter((e) => !owners || owners.has(e.ownerId));
+    const rows = await this.repository.changes(this.db, calendars.locality.id);
+    const changes = new Map<string, Change>(rows.map((c) => [`${c.event_id}@${c.original_on}`, { date: c.moved_to }]));
+    const start = calendars.year.start;
+    const holidays = bankHolidaySet(nationOf(calendars.locality.nation), start - 2, start + 3);
+    return occurrencesIn(events, `${start - 1}-04-01`, `${start + 2}-03-31`, holidays, changes);
+  }
+
+  private ics(name: string, events: Occurrence[]): string {
+    const calendar = ical({
+      name,
+      prodId: { company: 'Joined Up', product: 'Planning and reporting cycles', language: 'EN' },
+      method: ICalCalendarMethod.PUBLISH,
+      ttl: 60 * 60 * 6,
+    });
+    for (const o of events) {
+      const timed = o.startsAt;
+      calendar.createEvent({
+        id: `${o.key}@joinedup`,
+        start: timed ?? new Date(`${o.date}T00:00:00Z`),
+        end: timed ? new Date(timed.getTime() + 2 * 3_600_000) : new Date(`${plusDays(o.date, 1)}T00:00:00Z`),
+        allDay: !timed,
+        floating: !timed,
+        summary: `${o.event.title} (${o.event.ownerName})`,
+        description: `${EVENT_KIND_LABELS[o.event.kind]} on the calendar of ${o.event.ownerName}.${o.date !== o.originalDate ? ` Moved from ${o.originalDate}.` : ''}`,
+        categories: [{ name: EVENT_KIND_LABELS[o.event.kind] }],
+        stamp: new Date(`${o.originalDate}T00:00:00Z`),
+      });
+    }
+    return calendar.toString();
+  }
+
+  async feedLinks(principal: Principal, gssCode: string): Promise<{ locality: Locality; links: FeedLinkRow[] }> {
+    const locality = await this.deps.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality) || !principal.userId) refuse(principal, locality, 'Calendar feeds');
+    return { locality, links: await this.repository.feedLinksOf(this.db, locality.id, principal.userId as string) };
+  }
+
+  /** A secret link to a restricted feed: the token is shown once; only its hash is kept. */
+  async createFeedLink(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+  ): Promise<{ token: string; link: FeedLinkRow }> {
+    const data = parseInput(feedLinkInput, input);
+    const locality = await this.deps.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality) || !principal.userId || !principal.canWrite)
+      refuse(principal, locality, 'Calendar feeds');
+    const userId = principal.userId as string;
+    let subjectId = userId;
+    if (data.scope !== 'person') {
+      if (!data.subjectId) throw ValidationError.of('subjectId', 'Choose a partnership or organisation');
+      const found =
+        data.scope === 'partnership'
+          ? (await this.deps.register.partnerships.options(this.db, locality.id)).some((p) => p.id === data.subjectId)
+          : (await this.deps.register.organisations.options(this.db, locality.id)).some((o) => o.id === data.subjectId);
+      if (!found) throw ValidationError.of('subjectId', 'Choose a partnership or organisation of this locality');
+      subjectId = data.subjectId;
+    }
+    const token = crypto.randomBytes(24).toString('base64url');
+    return this.db.transaction().execute(async (trx) => {
+      const link = await this.repository.insertFeedLink(trx, {
+        locality_id: locality.id,
+        scope: data.scope,
+        subject_id: subjectId,
+        token_hash: hashToken(token),
+        created_by: userId,
+      });
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'create-token',
+          entityType: 'calendar-feed',
+          entityId: link.id,
+          partnershipId: data.scope === 'partnership' ? subjectId : null,
+          organisationId: data.scope === 'organisation' ? subjectId : null,
+          summary: `Made a secret calendar feed link (${data.scope})`,
+          after: { scope: link.scope, subject_id: link.subject_id },
+        },
+      ]);
+      return { token, link };
+    });
+  }
+
+  async revokeFeedLink(principal: Principal, gssCode: string, id: string): Promise<void> {
+    const locality = await this.deps.register.locality(gssCode);
+    if (!principal.userId || !principal.canWrite) refuse(principal, locality, 'Calendar feeds');
+    const admin = canAdministerLocality(principal, locality);
+    await this.db.transaction().execute(async (trx) => {
+      const link = await this.repository.revokeFeedLink(
+        trx,
+        locality.id,
+        id,
+        admin ? null : (principal.userId as string),
+      );
+      if (!link) throw new NotFoundError('Calendar feed link');
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'revoke-token',
+          entityType: 'calendar-feed',
+          entityId: link.id,
+          summary: `Revoked a secret calendar feed link (${link.scope})`,
+          before: { scope: link.scope, subject_id: link.subject_id },
+        },
+      ]);
+    });
+  }
+
+  // --- meetings ---------------------------------------------------------------------------------
+
+  /** A partnership's meetings: those recorded, and the dates its calendar gives that are not yet recorded. */
+  async meetings(principal: Principal, gssCode: string, partnershipId: string, year?: number) {
+    const calendars = await this.calendars(principal, gssCode, year);
+    const partnership = calendars.partnerships.find((p) => p.id === partnershipId);
+    if (!partnership) throw new NotFoundError('Partnership');
+    const rows = (await this.repository.meetings(this.db, calendars.locality.id, partnershipId)).filter(
+      (m) => calendars.restricted || !m.restricted,
+    );
+    const ids = rows.map((m) => m.id);
+    const [attendance, decisions] = await Promise.all([
+      this.repository.attendance(this.db, ids),
+      this.repository.decisions(this.db, ids),
+    ]);
+    const recorded = new Set(rows.filter((m) => m.event_id).map((m) => `${m.event_id}@${m.occurrence_on}`));
+    const suggestions = await this.suggestions(calendars, partnershipId);
+    const planned = calendars.occurrences.filter(
+      (o) => o.event.ownerId === partnershipId && o.event.kind === 'board-meeting' && !recorded.has(o.key),
+    );
+    return {
+      calendars,
+      partnership,
+      canEdit: canEditPartnership(principal, calendars.locality, partnershipId),
+      recorded: rows.map((m) => ({
+        meeting: m,
+        attendance: attendance.filter((a) => a.meeting_id === m.id),
+        decisions: decisions.filter((d) => d.meeting_id === m.id),
+      })),
+      planned,
+      suggestions,
+    };
+  }
+
+  /**
+   * Suggested dates for the partnership's meetings in the year from today: its meeting pattern
+   * (meetings a year, four if the register does not say), avoiding the days its members'
+   * other boards meet and landing five working days before the reports it sends its parent.
+   */
+  private async suggestions(calendars: Calendars, partnershipId: string): Promise<Suggestion[]> {
+    const today = todayInLondon();
+    const until = plusDays(today, 366);
+    const rows = await this.repository.changes(this.db, calendars.locality.id);
+    const changes = new Map<string, Change>(rows.map((c) => [`${c.event_id}@${c.original_on}`, { date: c.moved_to }]));
+    const start = Number(today.slice(0, 4));
+    const holidays = bankHolidaySet(nationOf(calendars.locality.nation), start - 1, start + 2);
+    const coming = occurrencesIn(calendars.events, today, until, holidays, changes);
+    const summaries = await this.deps.register.partnerships.summaries(this.db, calendars.locality.id);
+    const perYear = summaries.find((p) => p.id === partnershipId)?.meetings_per_year || 4;
+    const names = new Map(calendars.partnerships.map((p) => [p.id, p.name]));
+    return suggestMeetings({
+      partnershipId,
+      from: plusDays(today, 14),
+      count: Math.min(perYear, 12),
+      spacingDays: 365 / Math.min(perYear, 12),
+      members: calendars.boards.members.get(partnershipId) ?? new Set(),
+      others: coming
+        .filter((o) => o.event.kind === 'board-meeting' && o.event.ownerKind === 'partnership')
+        .map((o) => ({
+          date: o.date,
+          partnershipId: o.event.ownerId,
+          name: names.get(o.event.ownerId) ?? o.event.ownerName,
+          members: calendars.boards.members.get(o.event.ownerId) ?? new Set(),
+        })),
+      reportsDue: coming
+        .filter((o) => o.event.ownerId === partnershipId && o.event.kind === 'performance-report')
+        .map((o) => o.date),
+      reportGap: 5,
+      holidays,
+    });
+  }
+
+  async recordMeeting(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<MeetingRow> {
+    const data = parseInput(meetingInput, input);
+    return this.write(options, async (trx) => {
+      const locality = await this.deps.register.locality(gssCode, trx);
+      if (!canEditPartnership(principal, locality, data.partnershipId)) refuse(principal, locality, 'Partnership');
+      const partnerships = await this.deps.register.partnerships.options(trx, locality.id);
+      if (!partnerships.some((p) => p.id === data.partnershipId))
+        throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
+      let eventId: string | null = null;
+      let occurrenceOn: string | null = null;
+      if (data.occurrenceKey) {
+        [eventId, occurrenceOn] = data.occurrenceKey.split('@') as [string, string];
+        const event = await this.repository.event(trx, locality.id, eventId);
+        if (!event || event.partnership_id !== data.partnershipId)
+          throw ValidationError.of('occurrenceKey', 'Choose a meeting from this partnership’s calendar');
+      }
+      const organisations = new Set(
+        (await this.deps.register.organisations.options(trx, locality.id)).map((o) => o.id),
+      );
+      data.attendance.forEach((a, i) => {
+        if (!organisations.has(a.organisationId))
+          throw ValidationError.of(`attendance.${i}.organisationId`, 'Choose an organisation of this locality');
+      });
+      const meeting = await this.repository.insertMeeting(
+        trx,
+        {
+          locality_id: locality.id,
+          partnership_id: data.partnershipId,
+          event_id: eventId,
+          occurrence_on: occurrenceOn,
+          held_on: data.heldOn,
+          start_time: data.startTime || null,
+          location: data.location || null,
+          agenda_url: data.agendaUrl || null,
+          papers_url: data.papersUrl || null,
+          minutes_url: data.minutesUrl || null,
+          status: data.status,
+          restricted: data.restricted,
+        },
+        data.attendance.map((a) => ({
+          organisation_id: a.organisationId,
+          representative: a.representative || null,
+          attendance: a.attendance,
+        })),
+        data.decisions,
+      );
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'create',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          partnershipId: data.partnershipId,
+          summary: `Recorded the meeting of ${data.heldOn}`,
+          after: { ...meeting, attendance: data.attendance, decisions: data.decisions },
+        },
+      ]);
+      return meeting;
+    });
+  }
+}
