@@ -11,6 +11,7 @@ import { AuditService } from './modules/audit/service.js';
 import { ExchangeService } from './modules/exchange/service.js';
 import { JobService } from './modules/jobs/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
+import { BidService } from './modules/bids/service.js';
 import { GatekeeperService } from './modules/gatekeeper/service.js';
 import { MapService } from './modules/map/service.js';
 import { NotificationService } from './modules/notifications/service.js';
@@ -37,6 +38,7 @@ export interface Services {
   jobs: JobService;
   thesaurus: ThesaurusService;
   knowledge: KnowledgeService;
+  bids: BidService;
 }
 
 export function createServices(
@@ -85,5 +87,6 @@ export function createServices(
     jobs,
     thesaurus,
     knowledge,
+    bids: new BidService(database.db, { audit, register }),
   };
 }

@@ -10,6 +10,7 @@ import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
 import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
+import { bidsMigration } from '../modules/bids/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -272,6 +273,8 @@ const migrations: Record<string, Migration> = {
   },
   // The knowledge base: items, their published versions, moderation and the search index.
   '0016_knowledge': knowledgeMigration,
+  // Business Improvement Districts: proposals, rating lists, ballot papers and declarations.
+  '0019_bids': bidsMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

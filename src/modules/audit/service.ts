@@ -43,7 +43,9 @@ export type AuditEntity =
   | 'overlap-judgement'
   | 'overlap-settings'
   | 'thesaurus-concept'
-  | 'knowledge-item';
+  | 'knowledge-item'
+  | 'bid'
+  | 'bid-paper';
 
 export type AuditAction =
   | 'create'
@@ -70,7 +72,12 @@ export type AuditAction =
   | 'consent'
   | 'carry-out'
   | 'judge'
-  | 'withdraw';
+  | 'withdraw'
+  | 'issue'
+  | 'record-return'
+  | 'cast'
+  | 'replace'
+  | 'declare';
 
 export interface RecordInput {
   localityId: string | null;
