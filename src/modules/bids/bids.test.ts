@@ -46,7 +46,12 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
   beforeAll(async () => {
     ctx = await createTestContext(backend);
     const { register } = ctx.services;
-    await register.createLocality(SYSTEM, { gssCode: CODE, name: 'Bidford', kind: 'district', region: 'East Midlands' });
+    await register.createLocality(SYSTEM, {
+      gssCode: CODE,
+      name: 'Bidford',
+      kind: 'district',
+      region: 'East Midlands',
+    });
     await register.createLocality(SYSTEM, { gssCode: SCOTS, name: 'Bidmuir', kind: 'unitary', region: 'Scotland' });
     board = (
       await register.createPartnership(SYSTEM, CODE, {
@@ -77,7 +82,9 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     bad[4] = { ...bad[4]!, rateable_value: 'lots' };
     bad[9] = { ...bad[9]!, occupied: 'maybe' };
     bad[20] = { ...bad[20]!, reference: bad[3]!.reference };
-    const rejected = await bids.importRatingList(admin.principal, CODE, bid.id, file(ratingListCsv(bad))).catch((e) => e);
+    const rejected = await bids
+      .importRatingList(admin.principal, CODE, bid.id, file(ratingListCsv(bad)))
+      .catch((e) => e);
     expect(rejected).toBeInstanceOf(ImportRejected);
     expect((rejected as ImportRejected).issues.map((i) => [i.line, i.column])).toEqual([
       [6, 'rateable_value'],
@@ -92,9 +99,15 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     const eligible = list.rows.filter((r) => r.eligibility.eligible);
     expect(eligible.length).toBe(imported.eligible);
     expect(eligible.length).toBeGreaterThan(100);
-    expect(list.rows.some((r) => r.eligibility.reasons.some((x) => x.reason.startsWith('Below the threshold')))).toBe(true);
-    expect(list.rows.some((r) => r.eligibility.reasons.some((x) => x.reason.startsWith('Outside the area')))).toBe(true);
-    expect(list.rows.some((r) => r.eligibility.reasons.some((x) => x.reason.startsWith('Empty: the owner')))).toBe(true);
+    expect(list.rows.some((r) => r.eligibility.reasons.some((x) => x.reason.startsWith('Below the threshold')))).toBe(
+      true,
+    );
+    expect(list.rows.some((r) => r.eligibility.reasons.some((x) => x.reason.startsWith('Outside the area')))).toBe(
+      true,
+    );
+    expect(list.rows.some((r) => r.eligibility.reasons.some((x) => x.reason.startsWith('Empty: the owner')))).toBe(
+      true,
+    );
 
     // A timetable that breaks a rule is refused with the rule named.
     const refused = await bids
@@ -102,7 +115,9 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
       .catch((e) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).errors[0]).toMatchObject({ field: 'noticeOn' });
-    expect((refused as ValidationError).errors[0]?.message).toContain('rule: Notice at least 42 days before ballot day');
+    expect((refused as ValidationError).errors[0]?.message).toContain(
+      'rule: Notice at least 42 days before ballot day',
+    );
     await bids.setTimetable(admin.principal, CODE, bid.id, timetable);
 
     const issued = await bids.issuePapers(admin.principal, CODE, bid.id);
@@ -119,17 +134,22 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     await bids.recordReturn(admin.principal, CODE, bid.id, { code: p1!.paper.code, outcome: 'yes' });
     await bids.recordReturn(scrutineer.principal, CODE, bid.id, { code: p2!.paper.code.toLowerCase(), outcome: 'no' });
     await bids.recordReturn(scrutineer.principal, CODE, bid.id, { code: p3!.paper.code, outcome: 'spoilt' });
-    await bids.cast({ ...SYSTEM, id: 'public', label: 'Voter', kind: 'public', canWrite: false }, { code: p4!.paper.code, vote: 'yes' });
+    await bids.cast(
+      { ...SYSTEM, id: 'public', label: 'Voter', kind: 'public', canWrite: false },
+      { code: p4!.paper.code, vote: 'yes' },
+    );
     // A code cannot be used twice.
     await expect(bids.cast(SYSTEM, { code: p4!.paper.code, vote: 'no' })).rejects.toThrow('already been used');
-    await expect(bids.recordReturn(admin.principal, CODE, bid.id, { code: p1!.paper.code, outcome: 'no' })).rejects.toThrow(
-      'already been returned',
-    );
+    await expect(
+      bids.recordReturn(admin.principal, CODE, bid.id, { code: p1!.paper.code, outcome: 'no' }),
+    ).rejects.toThrow('already been returned');
     // A replacement for the spoilt paper cancels it; the original code is dead, the new one counts.
-    const replacement = await bids.replacePaper(admin.principal, CODE, bid.id, p3!.paper.id, { reason: 'Spoilt: both boxes marked' });
-    await expect(bids.recordReturn(admin.principal, CODE, bid.id, { code: p3!.paper.code, outcome: 'yes' })).rejects.toThrow(
-      'cancelled',
-    );
+    const replacement = await bids.replacePaper(admin.principal, CODE, bid.id, p3!.paper.id, {
+      reason: 'Spoilt: both boxes marked',
+    });
+    await expect(
+      bids.recordReturn(admin.principal, CODE, bid.id, { code: p3!.paper.code, outcome: 'yes' }),
+    ).rejects.toThrow('cancelled');
     await bids.recordReturn(admin.principal, CODE, bid.id, { code: replacement.code, outcome: 'yes' });
     // Secrecy before the close: not even the ballot holder sees a vote.
     const before = await bids.papers(admin.principal, CODE, bid.id);
@@ -143,7 +163,13 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     await expect(bids.cast(SYSTEM, { code: rest[0]!.paper.code, vote: 'yes' })).rejects.toThrow('closed');
 
     const result = await bids.declare(scrutineer.principal, CODE, bid.id);
-    expect(result.tally).toMatchObject({ yesCount: 3, noCount: 1, spoiltCount: 0, lateCount: 1, eligibleCount: issued });
+    expect(result.tally).toMatchObject({
+      yesCount: 3,
+      noCount: 1,
+      spoiltCount: 0,
+      lateCount: 1,
+      eligibleCount: issued,
+    });
     const after = await bids.papers(admin.principal, CODE, bid.id);
     expect(after.papers.find((p) => p.paper.id === p1!.paper.id)?.vote).toBe('yes');
     expect(after.papers.find((p) => p.paper.id === p3!.paper.id)?.paper.status).toBe('replaced');
@@ -219,7 +245,9 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     const visitor = { ...SYSTEM, id: 'public', label: 'Public visitor', kind: 'public' as const, canWrite: false };
     expect((await bids.overview(visitor, CODE)).bids.map((b) => b.name)).not.toContain('Riverside BID');
     await expect(bids.get(visitor, CODE, draft.id)).rejects.toThrow('BID not found');
-    const invalid = await bids.create(admin.principal, CODE, proposal(board, { termYears: 6, levyRatePercent: 0 })).catch((e) => e);
+    const invalid = await bids
+      .create(admin.principal, CODE, proposal(board, { termYears: 6, levyRatePercent: 0 }))
+      .catch((e) => e);
     expect((invalid as ValidationError).errors.map((e) => e.field).sort()).toEqual(['levyRatePercent', 'termYears']);
   });
 });

@@ -83,7 +83,9 @@ export function demoRatingList(count = 300, seed = 2026): RatingListRow[] {
     const charity = !empty && next() < 0.06;
     const big = next() < 0.04;
     // Most between £4,000 and £40,000; a few large stores.
-    const value = big ? 120_000 + Math.floor(next() * 200) * 1000 : 4000 + Math.floor(next() * 36) * 1000 + Math.floor(next() * 20) * 25;
+    const value = big
+      ? 120_000 + Math.floor(next() * 200) * 1000
+      : 4000 + Math.floor(next() * 36) * 1000 + Math.floor(next() * 20) * 25;
     const trade = charity ? 'Hospice Shop' : pick(TRADES);
     return {
       reference: `BF${String(100100 + i * 7).padStart(7, '0')}`,

@@ -126,7 +126,10 @@ describe('ballot result per nation', () => {
   });
 
   it('Northern Ireland: its tests are on net annual value, with both 25% turnouts', () => {
-    const result = ballotResult('Northern Ireland', tally({ yesCount: 20, noCount: 5, yesValue: 200_000, noValue: 50_000 }));
+    const result = ballotResult(
+      'Northern Ireland',
+      tally({ yesCount: 20, noCount: 5, yesValue: 200_000, noValue: 50_000 }),
+    );
     expect(result.passed).toBe(true);
     expect(result.tests.map((t) => t.name)).toEqual([
       'Votes cast',
@@ -142,12 +145,12 @@ describe('ballot result per nation', () => {
     expect(ballotResult('England', t).passed).toBe(true);
     expect(ballotResult('England', t, { yesShareByNumberBp: 6000 }).passed).toBe(false);
     expect(ballotResult('England', t, { turnoutByNumberBp: 3000 }).passed).toBe(false);
-    expect(ballotResult('Scotland', tally({ yesCount: 25, yesValue: 250_000 }), { turnoutByNumberBp: 1000 }).passed).toBe(
-      true,
-    );
-    expect(ballotResult('Scotland', tally({ yesCount: 24, yesValue: 250_000 }), { turnoutByNumberBp: 1000 }).passed).toBe(
-      false,
-    );
+    expect(
+      ballotResult('Scotland', tally({ yesCount: 25, yesValue: 250_000 }), { turnoutByNumberBp: 1000 }).passed,
+    ).toBe(true);
+    expect(
+      ballotResult('Scotland', tally({ yesCount: 24, yesValue: 250_000 }), { turnoutByNumberBp: 1000 }).passed,
+    ).toBe(false);
   });
 
   const tallies = fc
@@ -220,7 +223,9 @@ describe('eligibility', () => {
     expect(eligibility({ ...base, value: 10_000 }, rules).eligible).toBe(true);
     const below = eligibility({ ...base, value: 9_999 }, rules);
     expect(below.eligible).toBe(false);
-    expect(below.reasons.find((r) => !r.passed)?.reason).toBe('Below the threshold: rateable value £9,999 is under £10,000');
+    expect(below.reasons.find((r) => !r.passed)?.reason).toBe(
+      'Below the threshold: rateable value £9,999 is under £10,000',
+    );
   });
 
   it('hereditaments on the boundary: both ends of a range are in, the next number out, the wrong side out', () => {
@@ -235,9 +240,9 @@ describe('eligibility', () => {
   });
 
   it('a hereditament named in the list is inside whatever its street', () => {
-    expect(eligibility({ ...base, reference: 'bf-999', street: 'Station Road', address: '1 Station Road' }, rules).eligible).toBe(
-      true,
-    );
+    expect(
+      eligibility({ ...base, reference: 'bf-999', street: 'Station Road', address: '1 Station Road' }, rules).eligible,
+    ).toBe(true);
   });
 
   it('an empty hereditament: the owner votes; with no owner named it is out', () => {
@@ -314,9 +319,13 @@ describe('ballot paper codes', () => {
 
   it('distinct random inputs give distinct codes (property)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), fc.uint8Array({ minLength: 10, maxLength: 10 }), (a, b) => {
-        if (Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0) expect(paperCode(a)).not.toBe(paperCode(b));
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        (a, b) => {
+          if (Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0) expect(paperCode(a)).not.toBe(paperCode(b));
+        },
+      ),
     );
   });
 });

@@ -117,7 +117,9 @@ export function addDays(iso: string, days: number): string {
 
 /** The working day `days` working days after a date, skipping weekends and the nation's bank holidays. */
 export function addWorkingDaysTo(iso: string, days: number, nation: string): string {
-  return addWorkingDays(new Date(`${iso}T12:00:00Z`), days, bankHolidaysFor(nation)).toISOString().slice(0, 10);
+  return addWorkingDays(new Date(`${iso}T12:00:00Z`), days, bankHolidaysFor(nation))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** The instant of a London wall-clock hour on a date (Europe/London: GMT or BST). */
@@ -224,7 +226,11 @@ export function ballotCloses(timetable: Pick<Timetable, 'ballotOn' | 'postponedT
 /** A good timetable for a ballot day: notice 42 days and papers 28 days before it. */
 export function suggestTimetable(ballotOn: string, nation: string): Timetable {
   const rules = rulesFor(nation);
-  return { noticeOn: addDays(ballotOn, -rules.noticeMinDays), papersOn: addDays(ballotOn, -rules.papersMinDays), ballotOn };
+  return {
+    noticeOn: addDays(ballotOn, -rules.noticeMinDays),
+    papersOn: addDays(ballotOn, -rules.papersMinDays),
+    ballotOn,
+  };
 }
 
 /** The last day the council may veto: 14 working days after the ballot day in force. */
@@ -453,7 +459,8 @@ function inArea(h: Hereditament, rules: EligibilityRules): { passed: boolean; re
     return { passed: true, reason: 'Inside the area: named in the proposals’ list of hereditaments' };
   const street = normaliseStreet(h.street);
   const entries = rules.streets.filter((s) => normaliseStreet(s.street) === street);
-  if (!entries.length) return { passed: false, reason: `Outside the area: ${h.street || 'no street'} is not in the area` };
+  if (!entries.length)
+    return { passed: false, reason: `Outside the area: ${h.street || 'no street'} is not in the area` };
   const number = h.number ?? houseNumber(h.address);
   for (const entry of entries) {
     if (entry.from === undefined && !entry.side)
@@ -461,7 +468,8 @@ function inArea(h: Hereditament, rules: EligibilityRules): { passed: boolean; re
     if (number === null) continue;
     const inRange = entry.from === undefined || (number >= entry.from && number <= (entry.to ?? entry.from));
     const onSide = !entry.side || (entry.side === 'odd') === (number % 2 === 1);
-    if (inRange && onSide) return { passed: true, reason: `Inside the area: number ${number} is within ${describeAreaStreet(entry)}` };
+    if (inRange && onSide)
+      return { passed: true, reason: `Inside the area: number ${number} is within ${describeAreaStreet(entry)}` };
   }
   return {
     passed: false,
@@ -524,7 +532,10 @@ export function eligibility(h: Hereditament, rules: EligibilityRules, nation = '
 /** The first reason a hereditament is out, or the summary of why it is in. */
 export function eligibilitySummary(e: Eligibility): string {
   if (e.eligible) return `Eligible: ${e.reasons.find((r) => r.check === 'voter')?.reason ?? ''}`;
-  return e.reasons.filter((r) => !r.passed).map((r) => r.reason).join('; ');
+  return e.reasons
+    .filter((r) => !r.passed)
+    .map((r) => r.reason)
+    .join('; ');
 }
 
 // --- the levy --------------------------------------------------------------------------------
@@ -582,17 +593,17 @@ export function levyFor(h: Pick<Hereditament, 'value' | 'occupied' | 'charity'>,
     denominator = 1n;
     notes.push(`raised to the minimum of ${formatPence(rules.minimumPence)}`);
   }
-  const reliefBp = Math.max(
-    h.charity ? (rules.charityReliefBp ?? 0) : 0,
-    !h.occupied ? (rules.emptyReliefBp ?? 0) : 0,
-  );
+  const reliefBp = Math.max(h.charity ? (rules.charityReliefBp ?? 0) : 0, !h.occupied ? (rules.emptyReliefBp ?? 0) : 0);
   if (reliefBp > 0) {
     numerator *= BigInt(BP - reliefBp);
     denominator *= BigInt(BP);
     notes.push(`${describeBp(reliefBp)} ${h.charity ? 'charity' : 'empty property'} relief`);
   }
   const levyPence = Number(roundHalfUp(numerator, denominator));
-  const upliftNote = year > 1 && rules.upliftBp ? ` with ${year - 1} year${year === 2 ? '' : 's'} of ${describeBp(rules.upliftBp)} uplift` : '';
+  const upliftNote =
+    year > 1 && rules.upliftBp
+      ? ` with ${year - 1} year${year === 2 ? '' : 's'} of ${describeBp(rules.upliftBp)} uplift`
+      : '';
   return {
     grossPence,
     capped,
@@ -630,10 +641,6 @@ export function paperCode(random: Uint8Array): string {
 
 /** A code as typed: spaces and dashes dropped, capitals, O read as 0 and I or L as 1. */
 export function normaliseCode(typed: string): string {
-  const clean = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return clean.length === CODE_LENGTH ? (clean.match(/.{4}/g)?.join('-') ?? clean) : clean;
 }

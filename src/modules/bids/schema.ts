@@ -276,7 +276,9 @@ export const returnInput = z.object({
   receivedTime: z
     .string()
     .trim()
-    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { message: 'Enter the time received as 24-hour hours and minutes, like 16:45' })
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, {
+      message: 'Enter the time received as 24-hour hours and minutes, like 16:45',
+    })
     .optional(),
 });
 export type ReturnInput = z.output<typeof returnInput>;

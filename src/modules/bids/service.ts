@@ -52,7 +52,12 @@ import {
 } from './schema.js';
 
 export const RATING_LIST_COLUMNS: ColumnSpec[] = [
-  { name: 'reference', required: true, description: 'The billing authority reference of the hereditament', example: 'BF0012300' },
+  {
+    name: 'reference',
+    required: true,
+    description: 'The billing authority reference of the hereditament',
+    example: 'BF0012300',
+  },
   { name: 'address', required: true, description: 'The hereditament’s address, first line', example: '12 High Street' },
   {
     name: 'street',
@@ -61,7 +66,12 @@ export const RATING_LIST_COLUMNS: ColumnSpec[] = [
     example: 'High Street',
   },
   { name: 'postcode', required: false, description: 'Its postcode', example: 'BF1 2AB' },
-  { name: 'ratepayer', required: false, description: 'Who is liable for the rates (the occupier)', example: 'Bracken Books Ltd' },
+  {
+    name: 'ratepayer',
+    required: false,
+    description: 'Who is liable for the rates (the occupier)',
+    example: 'Bracken Books Ltd',
+  },
   {
     name: 'rateable_value',
     required: true,
@@ -69,8 +79,18 @@ export const RATING_LIST_COLUMNS: ColumnSpec[] = [
     example: '15250',
   },
   { name: 'occupied', required: true, description: 'occupied or empty (yes or no)', example: 'occupied' },
-  { name: 'owner', required: false, description: 'The owner: votes for an empty hereditament', example: 'Market Estates Ltd' },
-  { name: 'class', required: false, description: 'The rating list’s description or class code, e.g. CS for a shop', example: 'CS' },
+  {
+    name: 'owner',
+    required: false,
+    description: 'The owner: votes for an empty hereditament',
+    example: 'Market Estates Ltd',
+  },
+  {
+    name: 'class',
+    required: false,
+    description: 'The rating list’s description or class code, e.g. CS for a shop',
+    example: 'CS',
+  },
   { name: 'charity', required: false, description: 'yes when occupied by a charity (for relief)', example: 'no' },
 ];
 
@@ -128,6 +148,8 @@ export interface PaperView {
   /** Only for the ballot holder and scrutineer, after the close. */
   vote: 'yes' | 'no' | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const splitList = (text: string | null | undefined) =>
   (text ?? '')
@@ -224,8 +246,12 @@ function proposalColumns(input: ProposalInput) {
       .join('\n'),
     area_references: splitList(input.areaReferences).join('\n'),
     threshold: input.threshold ?? 0,
-    included_classes: splitList(input.includedClasses).map((c) => c.toUpperCase()).join(', '),
-    excluded_classes: splitList(input.excludedClasses).map((c) => c.toUpperCase()).join(', '),
+    included_classes: splitList(input.includedClasses)
+      .map((c) => c.toUpperCase())
+      .join(', '),
+    excluded_classes: splitList(input.excludedClasses)
+      .map((c) => c.toUpperCase())
+      .join(', '),
     levy_rate_bp: bp(input.levyRatePercent) as number,
     levy_cap_pence: pence(input.levyCapPounds),
     levy_minimum_pence: pence(input.levyMinimumPounds),
@@ -275,7 +301,11 @@ export class BidService {
     });
   }
 
-  private access(principal: Principal, locality: Locality, bid: Pick<BidRow, 'partnership_id' | 'status'> | null): BidAccess {
+  private access(
+    principal: Principal,
+    locality: Locality,
+    bid: Pick<BidRow, 'partnership_id' | 'status'> | null,
+  ): BidAccess {
     const editor =
       canAdministerLocality(principal, locality) ||
       (bid ? canEditPartnership(principal, locality, bid.partnership_id) : false);
@@ -296,7 +326,7 @@ export class BidService {
 
   private async find(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
     const locality = await this.deps.register.locality(gssCode, db);
-    const bid = await this.repository.get(db, locality.id, id);
+    const bid = UUID.test(id) ? await this.repository.get(db, locality.id, id) : undefined;
     if (!bid || !this.visible(principal, locality, bid)) throw new NotFoundError('BID');
     return { locality, bid };
   }
@@ -322,7 +352,9 @@ export class BidService {
 
   private async view(principal: Principal, locality: Locality, bid: BidRow): Promise<BidView> {
     const names = await this.deps.register.partnerships.names(this.db, [bid.partnership_id]);
-    const closesAt = bid.ballot_on ? ballotCloses({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation) : null;
+    const closesAt = bid.ballot_on
+      ? ballotCloses({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation)
+      : null;
     const hereditaments = await this.db
       .selectFrom('bid_hereditaments')
       .select(this.db.fn.countAll<string>().as('n'))
@@ -335,7 +367,9 @@ export class BidService {
       partnershipName: names.get(bid.partnership_id) ?? 'Unknown partnership',
       closesAt,
       closed: closesAt !== null && this.clock() >= closesAt,
-      vetoBy: bid.ballot_on ? vetoDeadline({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation) : null,
+      vetoBy: bid.ballot_on
+        ? vetoDeadline({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation)
+        : null,
       hereditamentCount: Number(hereditaments?.n ?? 0),
       paperCounts: await this.repository.paperCounts(this.db, bid.id),
       declaration: (bid.declaration as BallotResult | null) ?? null,
@@ -411,7 +445,8 @@ export class BidService {
       }
       if (data.version !== undefined && data.version !== bid.version)
         throw new ConflictError('Someone else changed these proposals since you opened them: check them and try again');
-      if (data.partnershipId !== bid.partnership_id) await this.checkBoard(principal, locality, data.partnershipId, trx);
+      if (data.partnershipId !== bid.partnership_id)
+        await this.checkBoard(principal, locality, data.partnershipId, trx);
       const after = await this.repository.update(trx, bid.id, proposalColumns(data));
       await this.audit(trx, principal, after, 'update', `Changed the BID proposals “${after.name}”`, {
         before: proposalValues(bid),
@@ -423,7 +458,7 @@ export class BidService {
 
   private async locked(principal: Principal, gssCode: string, id: string, trx: Db) {
     const locality = await this.deps.register.locality(gssCode, trx);
-    const bid = await this.repository.lock(trx, locality.id, id);
+    const bid = UUID.test(id) ? await this.repository.lock(trx, locality.id, id) : undefined;
     if (!bid || !this.visible(principal, locality, bid)) throw new NotFoundError('BID');
     return { locality, bid };
   }
@@ -451,7 +486,12 @@ export class BidService {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       if (bid.status !== 'proposal')
         throw new ImportRejected([
-          { sheet: file.name, line: 1, column: '', message: 'The papers have gone out: the rating list can no longer be replaced' },
+          {
+            sheet: file.name,
+            line: 1,
+            column: '',
+            message: 'The papers have gone out: the rating list can no longer be replaced',
+          },
         ]);
       if (table.issues.length) throw new ImportRejected(table.issues);
       const issues: ImportIssue[] = [];
@@ -471,7 +511,11 @@ export class BidService {
         const value = /^\d+$/.test(rawValue) ? Number(rawValue) : NaN;
         if (!Number.isSafeInteger(value) || value > 2_000_000_000)
           issue('rateable_value', 'The rateable value must be whole pounds, like 15250', cells.rateable_value);
-        const occupied = yesNo(cells.occupied ?? '', ['occupied', 'yes', 'y', 'true'], ['empty', 'no', 'n', 'false', 'vacant', 'unoccupied']);
+        const occupied = yesNo(
+          cells.occupied ?? '',
+          ['occupied', 'yes', 'y', 'true'],
+          ['empty', 'no', 'n', 'false', 'vacant', 'unoccupied'],
+        );
         if (occupied === undefined) issue('occupied', 'Say occupied or empty', cells.occupied);
         const charity = cells.charity ? yesNo(cells.charity, ['yes', 'y', 'true'], ['no', 'n', 'false']) : false;
         if (charity === undefined) issue('charity', 'Say yes or no', cells.charity);
@@ -496,7 +540,10 @@ export class BidService {
       });
       if (issues.length) throw new ImportRejected(issues);
       await this.repository.replaceHereditaments(trx, bid.id, rows);
-      const updated = await this.repository.update(trx, bid.id, { rating_list_name: file.name, rating_list_at: this.clock() });
+      const updated = await this.repository.update(trx, bid.id, {
+        rating_list_name: file.name,
+        rating_list_at: this.clock(),
+      });
       const rules = eligibilityRulesOf(updated);
       const eligible = rows.filter((r) => eligibility(hereditamentOf(r), rules, bid.nation).eligible).length;
       await this.audit(
@@ -517,7 +564,8 @@ export class BidService {
     const data = parseInput(timetableInput, input);
     return this.db.transaction().execute(async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
-      if (bid.status === 'declared') throw ValidationError.of('ballotOn', 'The result has been declared: the timetable is closed');
+      if (bid.status === 'declared')
+        throw ValidationError.of('ballotOn', 'The result has been declared: the timetable is closed');
       const errors: FieldError[] = checkTimetable(data, bid.nation).map((p) => ({
         field: p.field,
         message: `${p.message} (rule: ${p.rule})`,
@@ -528,7 +576,10 @@ export class BidService {
         const before = { noticeOn: bid.notice_on, papersOn: bid.papers_on, ballotOn: bid.ballot_on };
         for (const field of fixed)
           if (data[field] !== before[field])
-            errors.push({ field, message: 'The papers have gone out: only a postponement may change the timetable now' });
+            errors.push({
+              field,
+              message: 'The papers have gone out: only a postponement may change the timetable now',
+            });
       }
       if (data.postponedTo && !data.postponementReason)
         errors.push({ field: 'postponementReason', message: 'Say why the ballot is postponed' });
@@ -542,8 +593,18 @@ export class BidService {
       });
       const day = effectiveBallotDay({ ballotOn: data.ballotOn, postponedTo: data.postponedTo });
       await this.audit(trx, principal, bid, 'update', `Set the ballot timetable: ballot day ${day}`, {
-        before: { noticeOn: bid.notice_on, papersOn: bid.papers_on, ballotOn: bid.ballot_on, postponedTo: bid.postponed_to },
-        after: { noticeOn: after.notice_on, papersOn: after.papers_on, ballotOn: after.ballot_on, postponedTo: after.postponed_to },
+        before: {
+          noticeOn: bid.notice_on,
+          papersOn: bid.papers_on,
+          ballotOn: bid.ballot_on,
+          postponedTo: bid.postponed_to,
+        },
+        after: {
+          noticeOn: after.notice_on,
+          papersOn: after.papers_on,
+          ballotOn: after.ballot_on,
+          postponedTo: after.postponed_to,
+        },
       });
       return after;
     });
@@ -577,9 +638,16 @@ export class BidService {
         })),
       );
       await this.repository.update(trx, bid.id, { status: 'ballot' });
-      await this.audit(trx, principal, bid, 'issue', `Issued ${papers.length} ballot papers, one per eligible hereditament`, {
-        after: { papers: papers.length },
-      });
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'issue',
+        `Issued ${papers.length} ballot papers, one per eligible hereditament`,
+        {
+          after: { papers: papers.length },
+        },
+      );
       return papers.length;
     });
   }
@@ -593,7 +661,13 @@ export class BidService {
     const view = await this.view(principal, locality, bid);
     if (!view.isOfficer) refuse(principal, locality, 'BID');
     const rows = await this.repository.papers(this.db, bid.id);
-    return { view, papers: rows.map((paper) => ({ paper: redact(paper), vote: view.closed ? (paper.vote as 'yes' | 'no' | null) : null })) };
+    return {
+      view,
+      papers: rows.map((paper) => ({
+        paper: redact(paper),
+        vote: view.closed ? (paper.vote as 'yes' | 'no' | null) : null,
+      })),
+    };
   }
 
   /** A returned paper, recorded by the ballot holder or scrutineer: yes, no or spoilt; late after the close. */
@@ -601,7 +675,8 @@ export class BidService {
     const data = parseInput(returnInput, input);
     return this.db.transaction().execute(async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
-      if (bid.status !== 'ballot') throw ValidationError.of('code', 'The ballot is not open: no papers are being returned');
+      if (bid.status !== 'ballot')
+        throw ValidationError.of('code', 'The ballot is not open: no papers are being returned');
       const now = this.clock();
       let receivedAt = now;
       if (data.receivedOn) {
@@ -613,8 +688,12 @@ export class BidService {
       const paper = await this.repository.paperByCode(trx, code);
       if (!paper || paper.bid_id !== bid.id) throw ValidationError.of('code', 'No paper of this ballot has that code');
       if (paper.status === 'replaced')
-        throw ValidationError.of('code', 'That paper was cancelled when a replacement was issued: it cannot be counted');
-      if (paper.status !== 'issued') throw ValidationError.of('code', 'That paper has already been returned and recorded');
+        throw ValidationError.of(
+          'code',
+          'That paper was cancelled when a replacement was issued: it cannot be counted',
+        );
+      if (paper.status !== 'issued')
+        throw ValidationError.of('code', 'That paper has already been returned and recorded');
       const closes = ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation);
       const late = receivedAt >= closes;
       const status = late ? 'late' : data.outcome === 'spoilt' ? 'spoilt' : 'returned';
@@ -648,15 +727,19 @@ export class BidService {
     const data = parseInput(replaceInput, input);
     return this.db.transaction().execute(async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
-      const paper = await this.repository.paper(trx, bid.id, paperId);
+      const paper = UUID.test(paperId) ? await this.repository.paper(trx, bid.id, paperId) : undefined;
       if (!paper) throw new NotFoundError('Ballot paper');
       if (bid.status !== 'ballot') throw ValidationError.of('reason', 'The ballot is not open');
-      if (this.clock() >= ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation))
+      if (
+        this.clock() >= ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation)
+      )
         throw ValidationError.of('reason', 'The ballot has closed: no replacement papers may be issued');
       if (paper.status !== 'issued' && paper.status !== 'spoilt')
         throw ValidationError.of(
           'reason',
-          paper.status === 'replaced' ? 'That paper has already been replaced' : 'That paper has been counted: it cannot be replaced',
+          paper.status === 'replaced'
+            ? 'That paper has already been replaced'
+            : 'That paper has been counted: it cannot be replaced',
         );
       await this.repository.updatePaper(trx, paper.id, { status: 'replaced', vote: null });
       const [created] = await this.repository.insertPapers(trx, [
@@ -671,12 +754,19 @@ export class BidService {
         },
       ]);
       if (!created) throw new Error('The replacement paper was not written');
-      await this.audit(trx, principal, bid, 'replace', `Issued a replacement paper for ${paper.reference}: ${data.reason}`, {
-        entityType: 'bid-paper',
-        entityId: created.id,
-        before: { paper: paper.id, status: paper.status },
-        after: { paper: created.id, reason: data.reason },
-      });
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'replace',
+        `Issued a replacement paper for ${paper.reference}: ${data.reason}`,
+        {
+          entityType: 'bid-paper',
+          entityId: created.id,
+          before: { paper: paper.id, status: paper.status },
+          after: { paper: created.id, reason: data.reason },
+        },
+      );
       return created;
     });
   }
@@ -685,8 +775,11 @@ export class BidService {
   async paperForVoter(input: unknown) {
     const code = normaliseCode(parseInput(castInput.pick({ code: true }), input).code);
     const paper = await this.repository.paperByCode(this.db, code);
-    const bid = paper ? await this.db.selectFrom('bids').selectAll().where('id', '=', paper.bid_id).executeTakeFirst() : undefined;
-    if (!paper || !bid) throw ValidationError.of('code', 'That code is not a ballot paper’s code: check it and try again');
+    const bid = paper
+      ? await this.db.selectFrom('bids').selectAll().where('id', '=', paper.bid_id).executeTakeFirst()
+      : undefined;
+    if (!paper || !bid)
+      throw ValidationError.of('code', 'That code is not a ballot paper’s code: check it and try again');
     this.checkCastable(bid, paper);
     return { bid, code, reference: paper.reference, address: paper.address, voter: paper.voter };
   }
@@ -709,10 +802,16 @@ export class BidService {
       const bid = paper
         ? await trx.selectFrom('bids').selectAll().where('id', '=', paper.bid_id).forUpdate().executeTakeFirst()
         : undefined;
-      if (!paper || !bid) throw ValidationError.of('code', 'That code is not a ballot paper’s code: check it and try again');
+      if (!paper || !bid)
+        throw ValidationError.of('code', 'That code is not a ballot paper’s code: check it and try again');
       this.checkCastable(bid, paper);
       const now = this.clock();
-      await this.repository.updatePaper(trx, paper.id, { status: 'returned', vote: data.vote, channel: 'online', received_at: now });
+      await this.repository.updatePaper(trx, paper.id, {
+        status: 'returned',
+        vote: data.vote,
+        channel: 'online',
+        received_at: now,
+      });
       await this.audit(trx, principal, bid, 'cast', `A vote was cast online with the paper for ${paper.reference}`, {
         entityType: 'bid-paper',
         entityId: paper.id,
@@ -728,7 +827,8 @@ export class BidService {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       if (bid.status !== 'ballot') throw ValidationError.of('declare', 'There is no ballot to declare');
       const closes = ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation);
-      if (this.clock() < closes) throw ValidationError.of('declare', 'The ballot has not closed: it closes at 5pm on ballot day');
+      if (this.clock() < closes)
+        throw ValidationError.of('declare', 'The ballot has not closed: it closes at 5pm on ballot day');
       const papers = await this.repository.papers(trx, bid.id);
       const result = ballotResult(bid.nation, tallyOf(papers), marginsOf(bid));
       await this.repository.update(trx, bid.id, {
@@ -736,9 +836,16 @@ export class BidService {
         declaration: JSON.stringify(result),
         declared_at: this.clock(),
       });
-      await this.audit(trx, principal, bid, 'declare', `Declared the result: ${result.passed ? 'approved' : 'not approved'}`, {
-        after: result,
-      });
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'declare',
+        `Declared the result: ${result.passed ? 'approved' : 'not approved'}`,
+        {
+          after: result,
+        },
+      );
       return result;
     });
   }
@@ -768,7 +875,12 @@ export class BidService {
     return { view, year, rows, totalPence };
   }
 
-  async levyCsv(principal: Principal, gssCode: string, id: string, year = 1): Promise<{ csv: string; totalPence: number; lines: number }> {
+  async levyCsv(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    year = 1,
+  ): Promise<{ csv: string; totalPence: number; lines: number }> {
     const { view, rows, totalPence } = await this.levy(principal, gssCode, id, year);
     const quote = (v: string | number) => {
       const text = String(v);
@@ -820,7 +932,21 @@ export function tallyOf(papers: Array<Pick<PaperRow, 'status' | 'vote' | 'value'
   };
 }
 
-function hereditamentOf(row: Pick<HereditamentRow, 'reference' | 'address' | 'street' | 'postcode' | 'ratepayer' | 'value' | 'occupied' | 'owner' | 'class_code' | 'charity'>) {
+function hereditamentOf(
+  row: Pick<
+    HereditamentRow,
+    | 'reference'
+    | 'address'
+    | 'street'
+    | 'postcode'
+    | 'ratepayer'
+    | 'value'
+    | 'occupied'
+    | 'owner'
+    | 'class_code'
+    | 'charity'
+  >,
+) {
   return {
     reference: row.reference,
     address: row.address,
@@ -844,7 +970,12 @@ function yesNo(text: string, yes: string[], no: string[]): boolean | undefined {
 
 /** "Unit 3, 12a High Street" → "High Street". */
 export function streetOf(address: string): string {
-  const last = address.split(',').map((s) => s.trim()).filter(Boolean).at(-1) ?? address;
+  const last =
+    address
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1) ?? address;
   return last.replace(/^\d+[a-z]?(\s*[-–]\s*\d+[a-z]?)?\s+/i, '').trim();
 }
 
