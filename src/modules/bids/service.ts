@@ -111,6 +111,16 @@ export const LEVY_FILE_COLUMNS = [
   'levy_pounds',
 ] as const;
 
+export interface WriteOptions {
+  /** The transaction to write in (the demo seed's); otherwise each call is its own. */
+  trx?: Db;
+  /**
+   * The time the work is done as, when it is not now: the demo seed replays a ballot that has
+   * since closed. Never taken from a request.
+   */
+  now?: Date;
+}
+
 export interface BidAccess {
   /** May edit the proposals: the locality administrator or the board's secretary, before papers go out. */
   canEdit: boolean;
@@ -281,6 +291,14 @@ export class BidService {
     private readonly deps: { audit: AuditService; register: RegisterService },
   ) {}
 
+  private now(options?: WriteOptions): Date {
+    return options?.now ?? this.clock();
+  }
+
+  private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
+    return options?.trx ? work(options.trx) : this.db.transaction().execute(work);
+  }
+
   private audit(
     trx: Db,
     principal: Principal,
@@ -409,9 +427,9 @@ export class BidService {
 
   // --- proposals ------------------------------------------------------------------------------
 
-  async create(principal: Principal, gssCode: string, input: unknown): Promise<BidRow> {
+  async create(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<BidRow> {
     const data = parseInput(proposalInput, input);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const locality = await this.deps.register.locality(gssCode, trx);
       await this.checkBoard(principal, locality, data.partnershipId, trx);
       const bid = await this.repository.insert(trx, {
@@ -434,9 +452,15 @@ export class BidService {
     if (!canEditPartnership(principal, locality, partnershipId)) refuse(principal, locality, 'Partnership');
   }
 
-  async update(principal: Principal, gssCode: string, id: string, input: unknown): Promise<BidRow> {
+  async update(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<BidRow> {
     const data = parseInput(proposalInput, input);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const { locality, bid } = await this.locked(principal, gssCode, id, trx);
       if (!this.access(principal, locality, bid).canEdit) {
         if (bid.status !== 'proposal')
@@ -480,9 +504,10 @@ export class BidService {
     gssCode: string,
     id: string,
     file: { name: string; content: Buffer },
+    options?: WriteOptions,
   ): Promise<{ imported: number; eligible: number }> {
     const table = await readTable(RATING_LIST_COLUMNS, file.name, file.content);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       if (bid.status !== 'proposal')
         throw new ImportRejected([
@@ -542,7 +567,7 @@ export class BidService {
       await this.repository.replaceHereditaments(trx, bid.id, rows);
       const updated = await this.repository.update(trx, bid.id, {
         rating_list_name: file.name,
-        rating_list_at: this.clock(),
+        rating_list_at: this.now(options),
       });
       const rules = eligibilityRulesOf(updated);
       const eligible = rows.filter((r) => eligibility(hereditamentOf(r), rules, bid.nation).eligible).length;
@@ -560,9 +585,15 @@ export class BidService {
 
   // --- the timetable --------------------------------------------------------------------------
 
-  async setTimetable(principal: Principal, gssCode: string, id: string, input: unknown): Promise<BidRow> {
+  async setTimetable(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<BidRow> {
     const data = parseInput(timetableInput, input);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       if (bid.status === 'declared')
         throw ValidationError.of('ballotOn', 'The result has been declared: the timetable is closed');
@@ -613,8 +644,8 @@ export class BidService {
   // --- the ballot -----------------------------------------------------------------------------
 
   /** One paper, with an unguessable code, for every eligible hereditament; the proposals are then fixed. */
-  async issuePapers(principal: Principal, gssCode: string, id: string): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+  async issuePapers(principal: Principal, gssCode: string, id: string, options?: WriteOptions): Promise<number> {
+    return this.write(options, async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       if (bid.status !== 'proposal') throw ValidationError.of('papers', 'The papers have already been issued');
       if (!bid.ballot_on || !bid.notice_on || !bid.papers_on)
@@ -671,13 +702,19 @@ export class BidService {
   }
 
   /** A returned paper, recorded by the ballot holder or scrutineer: yes, no or spoilt; late after the close. */
-  async recordReturn(principal: Principal, gssCode: string, id: string, input: unknown): Promise<PaperRow> {
+  async recordReturn(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<PaperRow> {
     const data = parseInput(returnInput, input);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       if (bid.status !== 'ballot')
         throw ValidationError.of('code', 'The ballot is not open: no papers are being returned');
-      const now = this.clock();
+      const now = this.now(options);
       let receivedAt = now;
       if (data.receivedOn) {
         const [h, m] = (data.receivedTime ?? '12:00').split(':').map(Number);
@@ -723,15 +760,17 @@ export class BidService {
     id: string,
     paperId: string,
     input: unknown,
+    options?: WriteOptions,
   ): Promise<PaperRow> {
     const data = parseInput(replaceInput, input);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       const paper = UUID.test(paperId) ? await this.repository.paper(trx, bid.id, paperId) : undefined;
       if (!paper) throw new NotFoundError('Ballot paper');
       if (bid.status !== 'ballot') throw ValidationError.of('reason', 'The ballot is not open');
       if (
-        this.clock() >= ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation)
+        this.now(options) >=
+        ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation)
       )
         throw ValidationError.of('reason', 'The ballot has closed: no replacement papers may be issued');
       if (paper.status !== 'issued' && paper.status !== 'spoilt')
@@ -784,10 +823,10 @@ export class BidService {
     return { bid, code, reference: paper.reference, address: paper.address, voter: paper.voter };
   }
 
-  private checkCastable(bid: BidRow, paper: PaperRow): void {
+  private checkCastable(bid: BidRow, paper: PaperRow, now = this.clock()): void {
     if (!bid.online_voting) throw ValidationError.of('code', 'This ballot is postal only: return your paper by post');
     if (bid.status !== 'ballot') throw ValidationError.of('code', 'This ballot is not open');
-    if (this.clock() >= ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation))
+    if (now >= ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation))
       throw ValidationError.of('code', 'The ballot closed at 5pm on ballot day: votes can no longer be cast');
     if (paper.status === 'replaced')
       throw ValidationError.of('code', 'This paper was replaced: use the code on your replacement paper');
@@ -795,17 +834,17 @@ export class BidService {
   }
 
   /** A vote cast online with the paper's code, by whoever holds it (as a returned paper would be). */
-  async cast(principal: Principal, input: unknown): Promise<{ bidName: string }> {
+  async cast(principal: Principal, input: unknown, options?: WriteOptions): Promise<{ bidName: string }> {
     const data = parseInput(castInput, input);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(options, async (trx) => {
       const paper = await this.repository.paperByCode(trx, normaliseCode(data.code));
       const bid = paper
         ? await trx.selectFrom('bids').selectAll().where('id', '=', paper.bid_id).forUpdate().executeTakeFirst()
         : undefined;
       if (!paper || !bid)
         throw ValidationError.of('code', 'That code is not a ballot paper’s code: check it and try again');
-      this.checkCastable(bid, paper);
-      const now = this.clock();
+      this.checkCastable(bid, paper, this.now(options));
+      const now = this.now(options);
       await this.repository.updatePaper(trx, paper.id, {
         status: 'returned',
         vote: data.vote,
@@ -822,19 +861,19 @@ export class BidService {
   }
 
   /** The count, after the close: the nation's tests (and the proposer's margins) applied, and published. */
-  async declare(principal: Principal, gssCode: string, id: string): Promise<BallotResult> {
-    return this.db.transaction().execute(async (trx) => {
+  async declare(principal: Principal, gssCode: string, id: string, options?: WriteOptions): Promise<BallotResult> {
+    return this.write(options, async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
       if (bid.status !== 'ballot') throw ValidationError.of('declare', 'There is no ballot to declare');
       const closes = ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation);
-      if (this.clock() < closes)
+      if (this.now(options) < closes)
         throw ValidationError.of('declare', 'The ballot has not closed: it closes at 5pm on ballot day');
       const papers = await this.repository.papers(trx, bid.id);
       const result = ballotResult(bid.nation, tallyOf(papers), marginsOf(bid));
       await this.repository.update(trx, bid.id, {
         status: 'declared',
         declaration: JSON.stringify(result),
-        declared_at: this.clock(),
+        declared_at: this.now(options),
       });
       await this.audit(
         trx,
