@@ -250,4 +250,88 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
       .catch((e) => e);
     expect((invalid as ValidationError).errors.map((e) => e.field).sort()).toEqual(['levyRatePercent', 'termYears']);
   });
+
+  it('the council vetoes within 14 working days on a permitted ground; challenges are recorded with their outcome', async () => {
+    const { bids } = ctx.services;
+    bids.clock = () => new Date('2026-04-01T09:00:00Z');
+    const bid = await bids.create(admin.principal, CODE, proposal(board, { name: 'Quayside BID' }));
+    await bids.importRatingList(admin.principal, CODE, bid.id, file(ratingListCsv(demoRatingList(40))));
+    await bids.setTimetable(admin.principal, CODE, bid.id, timetable);
+    await bids.issuePapers(admin.principal, CODE, bid.id);
+    bids.clock = () => beforeClose;
+    const { papers } = await bids.papers(admin.principal, CODE, bid.id);
+    for (const p of papers.slice(0, 20))
+      await bids.recordReturn(admin.principal, CODE, bid.id, { code: p.paper.code, outcome: 'yes' });
+    // A veto before the result is refused: only approved proposals.
+    const veto = {
+      decidedOn: '2026-06-25',
+      grounds: 'disproportionate-burden',
+      reasons: 'The levy falls on the market traders alone',
+      support: 'Strong support by number, narrower by value',
+      consultation: 'Two public meetings',
+      costs: 'The proposer spent £18,000 on the campaign',
+    };
+    await expect(bids.veto(admin.principal, CODE, bid.id, veto)).rejects.toThrow(ValidationError);
+    bids.clock = () => afterClose;
+    await bids.declare(admin.principal, CODE, bid.id);
+    bids.clock = () => new Date('2026-07-20T09:00:00Z');
+    // Out of time (the window closed on 8 July), on a ground not permitted, or without the policy named.
+    const late = await bids.veto(admin.principal, CODE, bid.id, { ...veto, decidedOn: '2026-07-09' }).catch((e) => e);
+    expect((late as ValidationError).errors[0]?.message).toContain('the last day was 2026-07-08');
+    const noPolicy = await bids
+      .veto(admin.principal, CODE, bid.id, { ...veto, grounds: 'policy-conflict' })
+      .catch((e) => e);
+    expect((noPolicy as ValidationError).errors.map((e) => e.field)).toEqual(['policy']);
+    await expect(bids.veto(scrutineer.principal, CODE, bid.id, veto)).rejects.toThrow();
+    const missing = await bids.veto(admin.principal, CODE, bid.id, { ...veto, costs: '' }).catch((e) => e);
+    expect((missing as ValidationError).errors.map((e) => e.field)).toEqual(['costs']);
+
+    // A complaint by 5% of voters: 20 voted, so one voter is enough; a veto cannot yet be appealed.
+    await expect(
+      bids.recordChallenge(scrutineer.principal, CODE, bid.id, {
+        kind: 'veto-appeal',
+        madeOn: '2026-07-01',
+        by: 'proposer',
+        grounds: 'x',
+      }),
+    ).rejects.toThrow('Only a veto can be appealed');
+    const complaint = await bids.recordChallenge(scrutineer.principal, CODE, bid.id, {
+      kind: 'irregularity',
+      madeOn: '2026-07-01',
+      by: 'voters',
+      supporters: 1,
+      grounds: 'Papers went to the wrong addresses on Mill Lane',
+    });
+    expect(complaint.outcome).toBe('open');
+    const tooLate = await bids
+      .recordChallenge(scrutineer.principal, CODE, bid.id, {
+        kind: 'irregularity',
+        madeOn: '2026-07-17',
+        by: 'proposer',
+        grounds: 'x',
+      })
+      .catch((e) => e);
+    expect((tooLate as ValidationError).errors[0]?.field).toBe('madeOn');
+
+    // Recorded on the last day of the window.
+    await bids.veto(admin.principal, CODE, bid.id, { ...veto, decidedOn: '2026-07-08' });
+    const vetoed = await bids.get(reader.principal, CODE, bid.id);
+    expect(vetoed.bid.status).toBe('vetoed');
+    expect(vetoed.bid.veto_costs).toContain('£18,000');
+    await expect(bids.levyCsv(admin.principal, CODE, bid.id)).rejects.toThrow('vetoed');
+    const appeal = await bids.recordChallenge(admin.principal, CODE, bid.id, {
+      kind: 'veto-appeal',
+      madeOn: '2026-07-09',
+      by: 'proposer',
+      grounds: 'The burden is proportionate',
+    });
+    await bids.recordOutcome(admin.principal, CODE, bid.id, appeal.id, { outcome: 'upheld', outcomeOn: '2026-07-09' });
+    await expect(
+      bids.recordOutcome(admin.principal, CODE, bid.id, appeal.id, { outcome: 'dismissed', outcomeOn: '2026-07-09' }),
+    ).rejects.toThrow('already been recorded');
+    expect((await bids.get(reader.principal, CODE, bid.id)).challenges.map((c) => [c.kind, c.outcome])).toEqual([
+      ['irregularity', 'open'],
+      ['veto-appeal', 'upheld'],
+    ]);
+  });
 });

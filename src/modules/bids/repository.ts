@@ -1,6 +1,15 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { BidHereditamentsTable, BidPapersTable, BidRow, BidsTable, HereditamentRow, PaperRow } from './schema.js';
+import type {
+  BidChallengesTable,
+  BidHereditamentsTable,
+  BidPapersTable,
+  BidRow,
+  BidsTable,
+  ChallengeRow,
+  HereditamentRow,
+  PaperRow,
+} from './schema.js';
 
 export interface PaperListRow extends PaperRow {
   reference: string;
@@ -123,5 +132,23 @@ export class BidRepository {
       .groupBy('status')
       .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
+  challenges(db: Db, bidId: string): Promise<ChallengeRow[]> {
+    return db
+      .selectFrom('bid_challenges')
+      .selectAll()
+      .where('bid_id', '=', bidId)
+      .orderBy('made_on')
+      .orderBy('created_at')
+      .execute();
+  }
+
+  insertChallenge(db: Db, row: Insertable<BidChallengesTable>): Promise<ChallengeRow> {
+    return db.insertInto('bid_challenges').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  updateChallenge(db: Db, id: string, changes: Updateable<BidChallengesTable>): Promise<ChallengeRow> {
+    return db.updateTable('bid_challenges').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 }

@@ -169,6 +169,24 @@ describe.each(backends)('BID pages and API on %s', (backend) => {
     expect(levy.body.split('\r\n')[0]).toBe(
       '\uFEFFbid_reference,billing_reference,address,postcode,liable_party,rateable_value,levy_rate_percent,year,gross_levy_pence,relief_percent,capped,levy_pence,levy_pounds',
     );
+    // The veto form, during the window: every missing matter is named, the ground kept.
+    const vetoPage = await session.get(bidUrl);
+    expect(vetoPage.body).toContain('Record a veto');
+    const veto = await session.submit(`${bidUrl}/veto`, `${bidUrl}/veto`, { grounds: 'policy-conflict' });
+    expect(veto.statusCode).toBe(422);
+    for (const message of ['Give the council’s reasons', 'Say how the council weighed the costs', 'Enter the date'])
+      expect(veto.body).toContain(message);
+    expect(veto.body).toMatch(/value="policy-conflict" checked/);
+    const challenge = await session.submit(`${bidUrl}/challenges/new`, `${bidUrl}/challenges`, {
+      kind: 'irregularity',
+      'madeOn-day': '18',
+      'madeOn-month': '6',
+      'madeOn-year': '2026',
+      by: 'proposer',
+      grounds: 'A paper was sent to a closed shop',
+    });
+    expect(challenge.statusCode).toBe(303);
+    expect((await session.get(bidUrl)).body).toContain('A paper was sent to a closed shop');
     const pdf = await session.get(`${bidUrl}/papers.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -10,12 +10,17 @@ import { pagination } from '../../web/listing.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
 import { papersPdf } from './pdf.js';
-import { describeAreaStreet, effectiveBallotDay, formatPence, suggestTimetable } from './rules.js';
+import { VETO_GROUND_LABELS, describeAreaStreet, effectiveBallotDay, formatPence, suggestTimetable } from './rules.js';
 import {
   type BidRow,
   PROPOSER_LABELS,
+  CHALLENGE_KIND_LABELS,
+  CHALLENGE_PARTY_LABELS,
   castInput,
+  challengeInput,
   hereditamentQuery,
+  outcomeInput,
+  vetoInput,
   paperQuery,
   proposalInput,
   replaceInput,
@@ -24,7 +29,7 @@ import {
 } from './schema.js';
 import { type BidService, type BidView, RATING_LIST_COLUMNS, proposalValues } from './service.js';
 
-type Params = { code: string; id: string; paper: string };
+type Params = { code: string; id: string; paper: string; challenge: string };
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const home = (code: string) => `/localities/${encodeURIComponent(code)}/bids`;
@@ -38,6 +43,7 @@ export const STATUS_LABELS: Record<string, string> = {
   proposal: 'Proposal',
   ballot: 'Ballot under way',
   declared: 'Result declared',
+  vetoed: 'Vetoed by the council',
 };
 export const PAPER_STATUS_LABELS: Record<string, string> = {
   issued: 'Issued, not returned',
@@ -78,6 +84,9 @@ function common(view: BidView) {
       : null,
     breadcrumbs: [{ text: 'Business Improvement Districts', href: home(view.locality.gss_code) }],
     pence: formatPence,
+    vetoGroundLabels: VETO_GROUND_LABELS,
+    challengeKindLabels: CHALLENGE_KIND_LABELS,
+    challengePartyLabels: CHALLENGE_PARTY_LABELS,
   };
 }
 
@@ -595,6 +604,116 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
       breadcrumbs: [...common(levy.view).breadcrumbs, { text: levy.view.bid.name, href: bidHome(levy.view) }],
     });
   });
+
+  // --- veto and challenges --------------------------------------------------------------------
+
+  const vetoContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Veto the proposals: ${view.bid.name}`,
+      groundItems: choices(labelled(VETO_GROUND_LABELS), values.grounds),
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/veto`, { config: { access: 'locality-admin' } }, async (request, reply) =>
+    reply.view('bids/views/veto.njk', { ...(await vetoContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/veto`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/veto.njk', context: () => vetoContext(request, values), values },
+      async () => {
+        const bid = await bids.veto(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(vetoInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${bid.id}`,
+          flash: `The council’s veto of ${bid.name} is recorded`,
+        };
+      },
+    );
+  });
+
+  const challengeContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Record a challenge: ${view.bid.name}`,
+      kindItems: choices(labelled(CHALLENGE_KIND_LABELS), values.kind),
+      byItems: choices(labelled(CHALLENGE_PARTY_LABELS), values.by),
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/challenges/new`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/challenge.njk', { ...(await challengeContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/challenges`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/challenge.njk', context: () => challengeContext(request, values), values },
+      async () => {
+        await bids.recordChallenge(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(challengeInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}#challenges`,
+          flash: 'The challenge is recorded',
+        };
+      },
+    );
+  });
+  const outcomeContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    const challenge = view.challenges.find((c) => c.id === params(request).challenge);
+    if (!challenge) throw new NotFoundError('Challenge');
+    return {
+      ...common(view),
+      challenge,
+      kindLabels: CHALLENGE_KIND_LABELS,
+      partyLabels: CHALLENGE_PARTY_LABELS,
+      outcomeItems: choices(
+        [
+          { value: 'upheld', text: 'Upheld' },
+          { value: 'dismissed', text: 'Dismissed' },
+        ],
+        values.outcome,
+      ),
+      title: `Record the decision on a challenge: ${view.bid.name}`,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/challenges/:challenge`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/outcome.njk', { ...(await outcomeContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/challenges/:challenge`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/outcome.njk', context: () => outcomeContext(request, values), values },
+      async () => {
+        await bids.recordOutcome(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          params(request).challenge,
+          formToInput(outcomeInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}#challenges`,
+          flash: 'The decision is recorded',
+        };
+      },
+    );
+  });
 }
 
 /** Online voting with the code on a paper: anyone holding a code may use it, once. */
@@ -709,7 +828,7 @@ const bidOutput = z.object({
   name: z.string(),
   partnershipId: z.string(),
   nation: z.string(),
-  status: z.enum(['proposal', 'ballot', 'declared']),
+  status: z.enum(['proposal', 'ballot', 'declared', 'vetoed']),
   proposer: z.string(),
   summary: z.string(),
   termStart: z.string(),
@@ -735,7 +854,7 @@ function bidJson(bid: BidRow) {
     name: bid.name,
     partnershipId: bid.partnership_id,
     nation: bid.nation,
-    status: bid.status as 'proposal' | 'ballot' | 'declared',
+    status: bid.status as 'proposal' | 'ballot' | 'declared' | 'vetoed',
     proposer: bid.proposer,
     summary: bid.summary,
     termStart: bid.term_start,

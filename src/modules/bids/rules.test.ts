@@ -8,7 +8,9 @@ import {
   addDays,
   ballotCloses,
   ballotResult,
+  checkComplaint,
   checkTimetable,
+  checkVeto,
   eligibility,
   levyFor,
   normaliseCode,
@@ -327,5 +329,36 @@ describe('ballot paper codes', () => {
         },
       ),
     );
+  });
+});
+
+describe('veto and complaints', () => {
+  const ballot = { ballotOn: '2026-06-18', nation: 'England', approved: true, grounds: 'policy-conflict' };
+  it('the veto is open from ballot day to the 14th working day after it, on the permitted grounds only', () => {
+    expect(checkVeto({ ...ballot, decidedOn: '2026-06-18' })).toEqual([]);
+    expect(checkVeto({ ...ballot, decidedOn: '2026-07-08' })).toEqual([]);
+    expect(checkVeto({ ...ballot, decidedOn: '2026-07-09' })[0]?.message).toContain('the last day was 2026-07-08');
+    expect(checkVeto({ ...ballot, decidedOn: '2026-06-17' })[0]?.message).toContain('before ballot day');
+    expect(
+      checkVeto({ ...ballot, decidedOn: '2026-06-20', grounds: 'we changed our mind' }).map((p) => p.field),
+    ).toEqual(['grounds']);
+    expect(checkVeto({ ...ballot, decidedOn: '2026-06-20', approved: false }).map((p) => p.field)).toEqual([
+      'decidedOn',
+    ]);
+    // Over the August bank holiday the window stretches by a day in England, not in Scotland.
+    const august = { ...ballot, ballotOn: '2026-08-20' };
+    expect(checkVeto({ ...august, decidedOn: '2026-09-10' })).toEqual([]);
+    expect(checkVeto({ ...august, nation: 'Scotland', decidedOn: '2026-09-10' })).toHaveLength(1);
+  });
+
+  it('a complaint within 28 days, by the proposer, the BID body or 5% of voters', () => {
+    const base = { declaredOn: '2026-06-19', voted: 41, nation: 'Wales' };
+    expect(checkComplaint({ ...base, madeOn: '2026-07-17', by: 'proposer' })).toEqual([]);
+    expect(checkComplaint({ ...base, madeOn: '2026-07-18', by: 'bid-body' })[0]?.field).toBe('madeOn');
+    expect(checkComplaint({ ...base, madeOn: '2026-07-01', by: 'voters', supporters: 3 })).toEqual([]);
+    expect(checkComplaint({ ...base, madeOn: '2026-07-01', by: 'voters', supporters: 2 })[0]?.message).toContain(
+      '3 of 41',
+    );
+    expect(checkComplaint({ ...base, madeOn: '2026-07-01', by: 'neighbour' })[0]?.field).toBe('by');
   });
 });

@@ -644,3 +644,92 @@ export function normaliseCode(typed: string): string {
   const clean = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return clean.length === CODE_LENGTH ? (clean.match(/.{4}/g)?.join('-') ?? clean) : clean;
 }
+
+// --- veto and challenge ----------------------------------------------------------------------
+
+/** The only grounds on which the council may veto approved proposals. */
+export const VETO_GROUNDS = ['policy-conflict', 'disproportionate-burden'] as const;
+export type VetoGround = (typeof VETO_GROUNDS)[number];
+export const VETO_GROUND_LABELS: Record<VetoGround, string> = {
+  'policy-conflict': 'The proposals conflict with a policy the council has formally adopted',
+  'disproportionate-burden':
+    'The proposals impose a significantly disproportionate and inequitable burden on some ratepayers, through the shape of the area or the structure of the levy',
+};
+
+export interface VetoProblem {
+  field: 'decidedOn' | 'grounds';
+  message: string;
+}
+
+/**
+ * Whether the council may veto now: only approved proposals, only on the permitted grounds,
+ * no earlier than ballot day and within 14 working days after it (the nation's bank holidays
+ * skipped).
+ */
+export function checkVeto(input: {
+  decidedOn: string;
+  ballotOn: string;
+  postponedTo?: string | null;
+  nation: string;
+  approved: boolean;
+  grounds: string;
+}): VetoProblem[] {
+  const problems: VetoProblem[] = [];
+  if (!input.approved)
+    problems.push({ field: 'decidedOn', message: 'Only proposals approved by the ballot can be vetoed' });
+  const day = effectiveBallotDay(input);
+  const deadline = vetoDeadline(input, input.nation);
+  if (daysBetween(day, input.decidedOn) < 0)
+    problems.push({ field: 'decidedOn', message: 'A veto cannot be made before ballot day' });
+  else if (daysBetween(deadline, input.decidedOn) > 0)
+    problems.push({
+      field: 'decidedOn',
+      message: `The council may veto only within ${rulesFor(input.nation).vetoWorkingDays} working days of ballot day: the last day was ${deadline}`,
+    });
+  if (!(VETO_GROUNDS as readonly string[]).includes(input.grounds))
+    problems.push({
+      field: 'grounds',
+      message:
+        'A veto is allowed only where the proposals conflict with a formally adopted policy or impose a significantly disproportionate, inequitable burden',
+    });
+  return problems;
+}
+
+export const CHALLENGE_PARTIES = ['proposer', 'bid-body', 'voters'] as const;
+export type ChallengeParty = (typeof CHALLENGE_PARTIES)[number];
+
+/**
+ * Whether a complaint of material irregularity may be recorded: made within 28 days of the
+ * declaration, by the proposer, the BID body, or by at least 5% of those who voted (counted
+ * papers), rounded up: 5% of 41 voters is 3 people.
+ */
+export function checkComplaint(input: {
+  madeOn: string;
+  declaredOn: string;
+  by: string;
+  supporters?: number;
+  voted: number;
+  nation: string;
+}): Array<{ field: 'madeOn' | 'by' | 'supporters'; message: string }> {
+  const problems: Array<{ field: 'madeOn' | 'by' | 'supporters'; message: string }> = [];
+  const days = rulesFor(input.nation).challengeDays;
+  const last = addDays(input.declaredOn, days);
+  if (daysBetween(input.declaredOn, input.madeOn) < 0)
+    problems.push({ field: 'madeOn', message: 'A complaint cannot be made before the result is declared' });
+  else if (daysBetween(last, input.madeOn) > 0)
+    problems.push({
+      field: 'madeOn',
+      message: `A complaint of material irregularity must be made within ${days} days of the declaration: the last day was ${last}`,
+    });
+  if (!(CHALLENGE_PARTIES as readonly string[]).includes(input.by))
+    problems.push({ field: 'by', message: 'Say who makes the complaint: the proposer, the BID body, or voters' });
+  if (input.by === 'voters') {
+    const needed = Math.max(1, Math.ceil(input.voted / 20));
+    if ((input.supporters ?? 0) < needed)
+      problems.push({
+        field: 'supporters',
+        message: `A complaint by voters needs at least 5% of those who voted: ${needed} of ${input.voted}`,
+      });
+  }
+  return problems;
+}

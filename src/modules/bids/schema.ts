@@ -3,6 +3,7 @@ import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
+import { CHALLENGE_PARTIES, VETO_GROUNDS } from './rules.js';
 
 /**
  * Business Improvement Districts: the proposals (with their levy rules, margins and ballot
@@ -50,11 +51,18 @@ export const bidsMigration: Migration = {
         ballot_on date,
         postponed_to date,
         postponement_reason text,
-        status text not null default 'proposal' check (status in ('proposal', 'ballot', 'declared')),
+        status text not null default 'proposal' check (status in ('proposal', 'ballot', 'declared', 'vetoed')),
         declaration jsonb,
         declared_at timestamptz,
         rating_list_name text,
         rating_list_at timestamptz,
+        vetoed_on date,
+        veto_grounds text,
+        veto_policy text,
+        veto_reasons text,
+        veto_support text,
+        veto_consultation text,
+        veto_costs text,
         version integer not null default 1,
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now()
@@ -97,7 +105,23 @@ export const bidsMigration: Migration = {
         check ((vote is not null) = (status = 'returned'))
       );
       create index bid_papers_bid on bid_papers (bid_id);
-      create unique index bid_papers_live on bid_papers (hereditament_id) where status <> 'replaced'
+      create unique index bid_papers_live on bid_papers (hereditament_id) where status <> 'replaced';
+
+      create table bid_challenges (
+        id uuid primary key default gen_random_uuid(),
+        bid_id uuid not null references bids(id) on delete cascade,
+        locality_id uuid not null references localities(id),
+        kind text not null check (kind in ('irregularity', 'veto-appeal')),
+        made_on date not null,
+        by_party text not null check (by_party in ('proposer', 'bid-body', 'voters')),
+        supporters integer,
+        grounds text not null,
+        outcome text not null default 'open' check (outcome in ('open', 'upheld', 'dismissed')),
+        outcome_on date,
+        outcome_notes text,
+        created_at timestamptz not null default now()
+      );
+      create index bid_challenges_bid on bid_challenges (bid_id)
       `,
     );
   },
@@ -146,6 +170,13 @@ export interface BidsTable {
   declared_at: Timestamp | null;
   rating_list_name: string | null;
   rating_list_at: Timestamp | null;
+  vetoed_on: string | null;
+  veto_grounds: string | null;
+  veto_policy: string | null;
+  veto_reasons: string | null;
+  veto_support: string | null;
+  veto_consultation: string | null;
+  veto_costs: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -184,11 +215,29 @@ export interface BidPapersTable {
   issued_at: Generated<Date>;
 }
 
+export interface BidChallengesTable {
+  id: Generated<string>;
+  bid_id: string;
+  locality_id: string;
+  kind: string;
+  made_on: string;
+  by_party: string;
+  supporters: number | null;
+  grounds: string;
+  outcome: Generated<string>;
+  outcome_on: string | null;
+  outcome_notes: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface BidTables {
   bids: BidsTable;
   bid_hereditaments: BidHereditamentsTable;
   bid_papers: BidPapersTable;
+  bid_challenges: BidChallengesTable;
 }
+
+export type ChallengeRow = Selectable<BidChallengesTable>;
 
 export type BidRow = Selectable<BidsTable>;
 export type HereditamentRow = Selectable<BidHereditamentsTable>;
@@ -290,6 +339,44 @@ export const castInput = z.object({
 
 export const replaceInput = z.object({
   reason: requiredText(500, 'Say why a replacement paper is needed (lost, spoilt, not received)', 'Reason'),
+});
+
+export const vetoInput = z.object({
+  decidedOn: isoDate('Enter the date of the council’s decision'),
+  grounds: z.enum(VETO_GROUNDS, { error: 'Choose the permitted ground the veto rests on' }),
+  policy: optionalText(500, 'Policy'),
+  reasons: requiredText(5000, 'Give the council’s reasons', 'Reasons'),
+  support: requiredText(2000, 'Say how the council weighed the level of support in the ballot', 'Level of support'),
+  consultation: requiredText(2000, 'Say how the council weighed the consultation before the ballot', 'Consultation'),
+  costs: requiredText(2000, 'Say how the council weighed the costs the proposer has incurred', 'Costs incurred'),
+});
+
+export const CHALLENGE_KINDS = ['irregularity', 'veto-appeal'] as const;
+export const CHALLENGE_KIND_LABELS: Record<(typeof CHALLENGE_KINDS)[number], string> = {
+  irregularity: 'Complaint of material irregularity in the ballot',
+  'veto-appeal': 'Appeal against the council’s veto',
+};
+export const CHALLENGE_PARTY_LABELS: Record<(typeof CHALLENGE_PARTIES)[number], string> = {
+  proposer: 'The BID proposer',
+  'bid-body': 'The BID body',
+  voters: 'Voters (at least 5% of those who voted)',
+};
+export const challengeInput = z.object({
+  kind: z.enum(CHALLENGE_KINDS, { error: 'Choose what kind of challenge it is' }),
+  madeOn: isoDate('Enter the date it was made'),
+  by: z.enum(CHALLENGE_PARTIES, { error: 'Choose who made it' }),
+  supporters: z
+    .number({ error: 'Enter how many voters made it, as a number' })
+    .int({ message: 'Enter a whole number of voters' })
+    .min(1, { message: 'Enter how many voters made it' })
+    .max(1_000_000, { message: 'Enter a realistic number of voters' })
+    .optional(),
+  grounds: requiredText(5000, 'Describe the grounds', 'Grounds'),
+});
+export const outcomeInput = z.object({
+  outcome: z.enum(['upheld', 'dismissed'], { error: 'Choose the Secretary of State’s decision' }),
+  outcomeOn: isoDate('Enter the date of the decision'),
+  notes: optionalText(5000, 'Notes'),
 });
 
 export const hereditamentQuery = z.object({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { todayInLondon } from '../../core/dates.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
@@ -28,7 +29,9 @@ import {
   type Tally,
   ballotCloses,
   ballotResult,
+  checkComplaint,
   checkTimetable,
+  checkVeto,
   effectiveBallotDay,
   eligibility,
   houseNumber,
@@ -44,7 +47,11 @@ import {
   type HereditamentRow,
   type PaperRow,
   type ProposalInput,
+  type ChallengeRow,
   castInput,
+  challengeInput,
+  outcomeInput,
+  vetoInput,
   proposalInput,
   replaceInput,
   returnInput,
@@ -142,6 +149,9 @@ export interface BidView extends BidAccess {
   hereditamentCount: number;
   paperCounts: Record<string, number>;
   declaration: BallotResult | null;
+  challenges: ChallengeRow[];
+  /** May record the council's veto: the locality administrator, within the window. */
+  canVeto: boolean;
   eligibilityRules: EligibilityRules;
   levyRules: LevyRules;
   margins: Margins;
@@ -391,6 +401,14 @@ export class BidService {
       hereditamentCount: Number(hereditaments?.n ?? 0),
       paperCounts: await this.repository.paperCounts(this.db, bid.id),
       declaration: (bid.declaration as BallotResult | null) ?? null,
+      challenges: await this.repository.challenges(this.db, bid.id),
+      canVeto:
+        canAdministerLocality(principal, locality) &&
+        bid.status === 'declared' &&
+        Boolean((bid.declaration as BallotResult | null)?.passed) &&
+        bid.ballot_on !== null &&
+        todayInLondon(this.clock()) <=
+          vetoDeadline({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation),
       eligibilityRules: eligibilityRulesOf(bid),
       levyRules: levyRulesOf(bid),
       margins: marginsOf(bid),
@@ -896,6 +914,153 @@ export class BidService {
     return view;
   }
 
+  // --- veto and challenge --------------------------------------------------------------------
+
+  /**
+   * The council's veto of approved proposals: only on a permitted ground, within 14 working days
+   * of ballot day, with its reasons and the three matters it must weigh recorded.
+   */
+  async veto(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<BidRow> {
+    const data = parseInput(vetoInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'BID');
+      if (bid.status === 'vetoed') throw ValidationError.of('decidedOn', 'The proposals have already been vetoed');
+      const errors: FieldError[] = checkVeto({
+        decidedOn: data.decidedOn,
+        ballotOn: bid.ballot_on ?? data.decidedOn,
+        postponedTo: bid.postponed_to,
+        nation: bid.nation,
+        approved: bid.status === 'declared' && Boolean((bid.declaration as BallotResult | null)?.passed),
+        grounds: data.grounds,
+      }).map((p) => ({ field: p.field, message: p.message }));
+      if (data.decidedOn > todayInLondon(this.now(options)))
+        errors.push({ field: 'decidedOn', message: 'The decision date cannot be in the future' });
+      if (data.grounds === 'policy-conflict' && !data.policy)
+        errors.push({ field: 'policy', message: 'Name the formally adopted policy the proposals conflict with' });
+      if (errors.length) throw new ValidationError(dedupe(errors));
+      const after = await this.repository.update(trx, bid.id, {
+        status: 'vetoed',
+        vetoed_on: data.decidedOn,
+        veto_grounds: data.grounds,
+        veto_policy: data.policy ?? null,
+        veto_reasons: data.reasons,
+        veto_support: data.support,
+        veto_consultation: data.consultation,
+        veto_costs: data.costs,
+      });
+      await this.audit(trx, principal, bid, 'update', `The council vetoed the approved proposals for ${bid.name}`, {
+        after: { ...data },
+      });
+      return after;
+    });
+  }
+
+  /** A complaint of material irregularity or an appeal against a veto, as made to the Secretary of State. */
+  async recordChallenge(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<ChallengeRow> {
+    const data = parseInput(challengeInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!canAdministerLocality(principal, locality) && !canRunBidBallot(principal, locality))
+        refuse(principal, locality, 'BID');
+      const errors: FieldError[] = [];
+      if (data.madeOn > todayInLondon(this.now(options)))
+        errors.push({ field: 'madeOn', message: 'The date it was made cannot be in the future' });
+      if (data.kind === 'irregularity') {
+        if (!bid.declared_at) throw ValidationError.of('kind', 'A complaint about the ballot follows its declaration');
+        const result = bid.declaration as BallotResult;
+        errors.push(
+          ...checkComplaint({
+            madeOn: data.madeOn,
+            declaredOn: todayInLondon(new Date(bid.declared_at)),
+            by: data.by,
+            supporters: data.supporters,
+            voted: result.tally.yesCount + result.tally.noCount,
+            nation: bid.nation,
+          }),
+        );
+      } else {
+        if (bid.status !== 'vetoed') throw ValidationError.of('kind', 'Only a veto can be appealed');
+        if (data.by === 'voters')
+          errors.push({ field: 'by', message: 'A veto is appealed by the proposer or the BID body' });
+        if (bid.vetoed_on && data.madeOn < bid.vetoed_on)
+          errors.push({ field: 'madeOn', message: 'An appeal cannot be made before the veto' });
+      }
+      if (errors.length) throw new ValidationError(dedupe(errors));
+      const row = await this.repository.insertChallenge(trx, {
+        bid_id: bid.id,
+        locality_id: bid.locality_id,
+        kind: data.kind,
+        made_on: data.madeOn,
+        by_party: data.by,
+        supporters: data.by === 'voters' ? (data.supporters ?? null) : null,
+        grounds: data.grounds,
+      });
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'create',
+        `Recorded a ${data.kind === 'irregularity' ? 'complaint of material irregularity' : 'veto appeal'} about ${bid.name}`,
+        {
+          after: data,
+        },
+      );
+      return row;
+    });
+  }
+
+  /** The Secretary of State's decision on a challenge. */
+  async recordOutcome(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    challengeId: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<ChallengeRow> {
+    const data = parseInput(outcomeInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!canAdministerLocality(principal, locality) && !canRunBidBallot(principal, locality))
+        refuse(principal, locality, 'BID');
+      const challenge = (await this.repository.challenges(trx, bid.id)).find((c) => c.id === challengeId);
+      if (!challenge) throw new NotFoundError('Challenge');
+      if (challenge.outcome !== 'open') throw ValidationError.of('outcome', 'The decision has already been recorded');
+      if (data.outcomeOn < challenge.made_on)
+        throw ValidationError.of('outcomeOn', 'The decision cannot come before the challenge was made');
+      const row = await this.repository.updateChallenge(trx, challenge.id, {
+        outcome: data.outcome,
+        outcome_on: data.outcomeOn,
+        outcome_notes: data.notes ?? null,
+      });
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'update',
+        `Recorded the decision on a challenge about ${bid.name}: ${data.outcome}`,
+        {
+          before: { outcome: challenge.outcome },
+          after: data,
+        },
+      );
+      return row;
+    });
+  }
+
   // --- the levy -------------------------------------------------------------------------------
 
   /** The billing lines for a year of the term, with totals that equal the sum of the lines. */
@@ -903,8 +1068,13 @@ export class BidService {
     const { locality, bid } = await this.find(principal, gssCode, id);
     const view = await this.view(principal, locality, bid);
     if (!canAdministerLocality(principal, locality) && !view.isOfficer) refuse(principal, locality, 'BID');
-    if (!view.declaration?.passed)
-      throw ValidationError.of('year', 'The levy is billed only once a ballot has approved the proposals');
+    if (!view.declaration?.passed || bid.status !== 'declared')
+      throw ValidationError.of(
+        'year',
+        bid.status === 'vetoed'
+          ? 'The council vetoed the proposals: no levy is billed'
+          : 'The levy is billed only once a ballot has approved the proposals',
+      );
     if (!Number.isInteger(year) || year < 1 || year > bid.term_years)
       throw ValidationError.of('year', `Choose a year of the term, 1 to ${bid.term_years}`);
     const rows = (await this.repository.hereditaments(this.db, bid.id))
