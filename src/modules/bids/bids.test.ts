@@ -334,4 +334,39 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
       ['veto-appeal', 'upheld'],
     ]);
   });
+
+  it('once papers are out only a postponement moves ballot day, with a reason, and not after the close', async () => {
+    const { bids } = ctx.services;
+    bids.clock = () => new Date('2026-04-01T09:00:00Z');
+    const bid = await bids.create(admin.principal, CODE, proposal(board, { name: 'Canal Basin BID' }));
+    await bids.importRatingList(admin.principal, CODE, bid.id, file(ratingListCsv(demoRatingList(20))));
+    await bids.setTimetable(admin.principal, CODE, bid.id, timetable);
+    await bids.issuePapers(admin.principal, CODE, bid.id);
+    const moved = await bids
+      .setTimetable(admin.principal, CODE, bid.id, { ...timetable, noticeOn: '2026-05-06' })
+      .catch((e) => e);
+    expect((moved as ValidationError).errors[0]).toMatchObject({ field: 'noticeOn' });
+    const unexplained = await bids
+      .setTimetable(admin.principal, CODE, bid.id, { ...timetable, postponedTo: '2026-07-09' })
+      .catch((e) => e);
+    expect((unexplained as ValidationError).errors.map((e) => e.field)).toEqual(['postponementReason']);
+    const postponed = { ...timetable, postponedTo: '2026-07-09', postponementReason: 'Postal strike' };
+    const tooFar = await bids
+      .setTimetable(admin.principal, CODE, bid.id, { ...postponed, postponedTo: '2026-07-10' })
+      .catch((e) => e);
+    expect((tooFar as ValidationError).errors[0]?.message).toContain(
+      'rule: Postponement of no more than 15 working days',
+    );
+    await bids.setTimetable(admin.principal, CODE, bid.id, postponed);
+    // The close moved with it: on the first ballot day at 6pm a vote is still on time.
+    bids.clock = () => new Date('2026-06-18T17:00:00Z');
+    const { papers } = await bids.papers(admin.principal, CODE, bid.id);
+    const paper = await bids.recordReturn(admin.principal, CODE, bid.id, {
+      code: papers[0]!.paper.code,
+      outcome: 'no',
+    });
+    expect(paper.status).toBe('returned');
+    bids.clock = () => new Date('2026-07-09T16:00:00Z');
+    await expect(bids.setTimetable(admin.principal, CODE, bid.id, postponed)).rejects.toThrow('has closed');
+  });
 });

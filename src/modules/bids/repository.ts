@@ -33,6 +33,21 @@ export class BidRepository {
       .executeTakeFirst();
   }
 
+  /** A BID by id alone (a voter's code leads to it), locked for the transaction when asked. */
+  byId(db: Db, id: string, options: { lock?: boolean } = {}): Promise<BidRow | undefined> {
+    const query = db.selectFrom('bids').selectAll().where('id', '=', id);
+    return (options.lock ? query.forUpdate() : query).executeTakeFirst();
+  }
+
+  async hereditamentCount(db: Db, bidId: string): Promise<number> {
+    const row = await db
+      .selectFrom('bid_hereditaments')
+      .select(db.fn.countAll<string>().as('n'))
+      .where('bid_id', '=', bidId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   /** The row locked for the rest of the transaction, so two writers of one BID take turns. */
   lock(db: Db, localityId: string, id: string): Promise<BidRow | undefined> {
     return db

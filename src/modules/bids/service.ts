@@ -383,11 +383,6 @@ export class BidService {
     const closesAt = bid.ballot_on
       ? ballotCloses({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation)
       : null;
-    const hereditaments = await this.db
-      .selectFrom('bid_hereditaments')
-      .select(this.db.fn.countAll<string>().as('n'))
-      .where('bid_id', '=', bid.id)
-      .executeTakeFirst();
     return {
       bid,
       locality,
@@ -398,7 +393,7 @@ export class BidService {
       vetoBy: bid.ballot_on
         ? vetoDeadline({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation)
         : null,
-      hereditamentCount: Number(hereditaments?.n ?? 0),
+      hereditamentCount: await this.repository.hereditamentCount(this.db, bid.id),
       paperCounts: await this.repository.paperCounts(this.db, bid.id),
       declaration: (bid.declaration as BallotResult | null) ?? null,
       challenges: await this.repository.challenges(this.db, bid.id),
@@ -619,6 +614,12 @@ export class BidService {
         field: p.field,
         message: `${p.message} (rule: ${p.rule})`,
       }));
+      if (
+        bid.status === 'ballot' &&
+        this.now(options) >=
+          ballotCloses({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }, bid.nation)
+      )
+        throw ValidationError.of('postponedTo', 'The ballot has closed: it can no longer be postponed');
       if (bid.status === 'ballot') {
         // Once papers are out only a postponement may move ballot day.
         const fixed = ['noticeOn', 'papersOn', 'ballotOn'] as const;
@@ -832,9 +833,7 @@ export class BidService {
   async paperForVoter(input: unknown) {
     const code = normaliseCode(parseInput(castInput.pick({ code: true }), input).code);
     const paper = await this.repository.paperByCode(this.db, code);
-    const bid = paper
-      ? await this.db.selectFrom('bids').selectAll().where('id', '=', paper.bid_id).executeTakeFirst()
-      : undefined;
+    const bid = paper ? await this.repository.byId(this.db, paper.bid_id) : undefined;
     if (!paper || !bid)
       throw ValidationError.of('code', 'That code is not a ballot paper’s code: check it and try again');
     this.checkCastable(bid, paper);
@@ -856,9 +855,7 @@ export class BidService {
     const data = parseInput(castInput, input);
     return this.write(options, async (trx) => {
       const paper = await this.repository.paperByCode(trx, normaliseCode(data.code));
-      const bid = paper
-        ? await trx.selectFrom('bids').selectAll().where('id', '=', paper.bid_id).forUpdate().executeTakeFirst()
-        : undefined;
+      const bid = paper ? await this.repository.byId(trx, paper.bid_id, { lock: true }) : undefined;
       if (!paper || !bid)
         throw ValidationError.of('code', 'That code is not a ballot paper’s code: check it and try again');
       this.checkCastable(bid, paper, this.now(options));
