@@ -7,6 +7,8 @@ import type {
   BidRow,
   BidsTable,
   ChallengeRow,
+  BidConsultationResponsesTable,
+  ConsultationRow,
   HereditamentRow,
   PaperRow,
 } from './schema.js';
@@ -165,5 +167,19 @@ export class BidRepository {
 
   updateChallenge(db: Db, id: string, changes: Updateable<BidChallengesTable>): Promise<ChallengeRow> {
     return db.updateTable('bid_challenges').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  consultation(db: Db, bidId: string): Promise<ConsultationRow[]> {
+    return db
+      .selectFrom('bid_consultation_responses')
+      .selectAll()
+      .where('bid_id', '=', bidId)
+      .orderBy('received_on')
+      .orderBy('created_at')
+      .execute();
+  }
+
+  insertConsultation(db: Db, row: Insertable<BidConsultationResponsesTable>): Promise<ConsultationRow> {
+    return db.insertInto('bid_consultation_responses').values(row).returningAll().executeTakeFirstOrThrow();
   }
 }

@@ -69,6 +69,19 @@ describe.each(backends)('BID pages and API on %s', (backend) => {
     expect(created.statusCode).toBe(303);
     const bidUrl = created.headers.location as string;
     const id = bidUrl.split('/').at(-1) as string;
+    const response = await session.submit(`${bidUrl}/consultation/new`, `${bidUrl}/consultation`, {
+      'receivedOn-day': '20',
+      'receivedOn-month': '3',
+      'receivedOn-year': '2026',
+      respondent: 'Jo Baker',
+      organisation: 'Pageford Bakery',
+      stance: 'support',
+      summary: 'Wants the market day cleansing',
+    });
+    expect(response.statusCode).toBe(303);
+    expect((await session.get(bidUrl)).body).toContain('Wants the market day cleansing');
+    // A draft is not public.
+    expect((await ctx.app.inject({ method: 'GET', url: bidUrl })).statusCode).toBe(404);
 
     // The rating list through the upload form: a bad file is refused line by line.
     const page = await session.get(`${bidUrl}/rating-list`);

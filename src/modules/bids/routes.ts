@@ -18,6 +18,8 @@ import {
   CHALLENGE_PARTY_LABELS,
   castInput,
   challengeInput,
+  consultationInput,
+  STANCE_LABELS,
   hereditamentQuery,
   outcomeInput,
   vetoInput,
@@ -87,6 +89,7 @@ function common(view: BidView) {
     vetoGroundLabels: VETO_GROUND_LABELS,
     challengeKindLabels: CHALLENGE_KIND_LABELS,
     challengePartyLabels: CHALLENGE_PARTY_LABELS,
+    stanceLabels: STANCE_LABELS,
   };
 }
 
@@ -603,6 +606,38 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
       title: `Levy, year ${levy.year}: ${levy.view.bid.name}`,
       breadcrumbs: [...common(levy.view).breadcrumbs, { text: levy.view.bid.name, href: bidHome(levy.view) }],
     });
+  });
+
+  const consultationContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Record a consultation response: ${view.bid.name}`,
+      stanceItems: choices(labelled(STANCE_LABELS), values.stance),
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/consultation/new`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/consultation.njk', { ...(await consultationContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/consultation`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/consultation.njk', context: () => consultationContext(request, values), values },
+      async () => {
+        await bids.recordConsultation(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(consultationInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}#consultation`,
+          flash: 'The consultation response is recorded',
+        };
+      },
+    );
   });
 
   // --- veto and challenges --------------------------------------------------------------------

@@ -121,7 +121,20 @@ export const bidsMigration: Migration = {
         outcome_notes text,
         created_at timestamptz not null default now()
       );
-      create index bid_challenges_bid on bid_challenges (bid_id)
+      create index bid_challenges_bid on bid_challenges (bid_id);
+
+      create table bid_consultation_responses (
+        id uuid primary key default gen_random_uuid(),
+        bid_id uuid not null references bids(id) on delete cascade,
+        locality_id uuid not null references localities(id),
+        received_on date not null,
+        respondent text not null,
+        organisation text,
+        stance text not null check (stance in ('support', 'oppose', 'neutral')),
+        summary text not null,
+        created_at timestamptz not null default now()
+      );
+      create index bid_consultation_bid on bid_consultation_responses (bid_id)
       `,
     );
   },
@@ -230,12 +243,27 @@ export interface BidChallengesTable {
   created_at: Generated<Date>;
 }
 
+export interface BidConsultationResponsesTable {
+  id: Generated<string>;
+  bid_id: string;
+  locality_id: string;
+  received_on: string;
+  respondent: string;
+  organisation: string | null;
+  stance: string;
+  summary: string;
+  created_at: Generated<Date>;
+}
+
 export interface BidTables {
   bids: BidsTable;
   bid_hereditaments: BidHereditamentsTable;
   bid_papers: BidPapersTable;
   bid_challenges: BidChallengesTable;
+  bid_consultation_responses: BidConsultationResponsesTable;
 }
+
+export type ConsultationRow = Selectable<BidConsultationResponsesTable>;
 
 export type ChallengeRow = Selectable<BidChallengesTable>;
 
@@ -377,6 +405,15 @@ export const outcomeInput = z.object({
   outcome: z.enum(['upheld', 'dismissed'], { error: 'Choose the Secretary of State’s decision' }),
   outcomeOn: isoDate('Enter the date of the decision'),
   notes: optionalText(5000, 'Notes'),
+});
+
+export const STANCE_LABELS = { support: 'Supports', oppose: 'Opposes', neutral: 'Neither' } as const;
+export const consultationInput = z.object({
+  receivedOn: isoDate('Enter the date the response was received'),
+  respondent: requiredText(200, 'Enter who responded', 'Respondent'),
+  organisation: optionalText(200, 'Business or organisation'),
+  stance: z.enum(['support', 'oppose', 'neutral'], { error: 'Choose whether they support the proposals' }),
+  summary: requiredText(5000, 'Summarise the response', 'Summary'),
 });
 
 export const hereditamentQuery = z.object({

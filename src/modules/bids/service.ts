@@ -48,6 +48,8 @@ import {
   type PaperRow,
   type ProposalInput,
   type ChallengeRow,
+  type ConsultationRow,
+  consultationInput,
   castInput,
   challengeInput,
   outcomeInput,
@@ -150,6 +152,8 @@ export interface BidView extends BidAccess {
   paperCounts: Record<string, number>;
   declaration: BallotResult | null;
   challenges: ChallengeRow[];
+  /** Consultation responses: for the locality's readers, the board's secretary and the ballot officers. */
+  consultation: ConsultationRow[];
   /** May record the council's veto: the locality administrator, within the window. */
   canVeto: boolean;
   eligibilityRules: EligibilityRules;
@@ -397,6 +401,12 @@ export class BidService {
       paperCounts: await this.repository.paperCounts(this.db, bid.id),
       declaration: (bid.declaration as BallotResult | null) ?? null,
       challenges: await this.repository.challenges(this.db, bid.id),
+      consultation:
+        canReadRestricted(principal, locality) ||
+        isBidBallotOfficer(principal, locality) ||
+        canEditPartnership(principal, locality, bid.partnership_id)
+          ? await this.repository.consultation(this.db, bid.id)
+          : [],
       canVeto:
         canAdministerLocality(principal, locality) &&
         bid.status === 'declared' &&
@@ -909,6 +919,38 @@ export class BidService {
     const view = await this.get(principal, gssCode, id);
     if (!view.declaration) throw new NotFoundError('Declaration');
     return view;
+  }
+
+  /** A response to the consultation on the proposals, recorded by their editors or the ballot officers. */
+  async recordConsultation(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<ConsultationRow> {
+    const data = parseInput(consultationInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      const editor =
+        canAdministerLocality(principal, locality) || canEditPartnership(principal, locality, bid.partnership_id);
+      if (!editor && !canRunBidBallot(principal, locality)) refuse(principal, locality, 'BID');
+      if (data.receivedOn > todayInLondon(this.now(options)))
+        throw ValidationError.of('receivedOn', 'The date received cannot be in the future');
+      const row = await this.repository.insertConsultation(trx, {
+        bid_id: bid.id,
+        locality_id: bid.locality_id,
+        received_on: data.receivedOn,
+        respondent: data.respondent,
+        organisation: data.organisation ?? null,
+        stance: data.stance,
+        summary: data.summary,
+      });
+      await this.audit(trx, principal, bid, 'create', `Recorded a consultation response about ${bid.name}`, {
+        after: data,
+      });
+      return row;
+    });
   }
 
   // --- veto and challenge --------------------------------------------------------------------
