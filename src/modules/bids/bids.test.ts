@@ -369,4 +369,29 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     bids.clock = () => new Date('2026-07-09T16:00:00Z');
     await expect(bids.setTimetable(admin.principal, CODE, bid.id, postponed)).rejects.toThrow('has closed');
   });
+
+  it('a renewal is a new ballot on an approved BID, and carries its history across terms', async () => {
+    const { bids } = ctx.services;
+    const [approved] = await bids.renewable(admin.principal, CODE);
+    expect(approved?.name).toBe('Brackenfield Town Centre BID');
+    const draft = (await bids.overview(admin.principal, CODE)).bids.find((b) => b.status === 'proposal');
+    const refused = await bids
+      .create(admin.principal, CODE, proposal(board, { name: 'Bad renewal', renewsId: draft!.id }))
+      .catch((e) => e);
+    expect((refused as ValidationError).errors.map((e) => e.field)).toEqual(['renewsId']);
+    const renewal = await bids.create(
+      admin.principal,
+      CODE,
+      proposal(board, {
+        name: 'Brackenfield Town Centre BID (second term)',
+        termStart: '2032-04-01',
+        renewsId: approved!.id,
+      }),
+    );
+    expect((await bids.get(admin.principal, CODE, renewal.id)).history.map((b) => b.name)).toEqual([
+      'Brackenfield Town Centre BID',
+      'Brackenfield Town Centre BID (second term)',
+    ]);
+    expect((await bids.get(admin.principal, CODE, approved!.id)).history).toHaveLength(2);
+  });
 });

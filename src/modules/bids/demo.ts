@@ -53,6 +53,25 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
     },
     options,
   );
+  const consulted = addDays(ballotOn, -70);
+  for (const [respondent, organisation, stance, summary] of [
+    [
+      'Priya Shah',
+      'Castle Street Opticians',
+      'support',
+      'Wants the street rangers on market days and late-night opening.',
+    ],
+    ['Tom Fenton', 'Fenton Estates Ltd', 'oppose', 'Owners of empty units should not pay while units stand empty.'],
+    ['Ann Weaver', 'Weaver Books', 'support', 'Asks for a Christmas market and better signage from the car parks.'],
+    ['Brackenfield Hospice Shop', null, 'neutral', 'Welcomes the 80% relief for charities; asks how it is applied.'],
+  ] as const)
+    await bids.recordConsultation(
+      SYSTEM,
+      code,
+      bid.id,
+      { receivedOn: consulted, respondent, organisation: organisation ?? undefined, stance, summary },
+      options,
+    );
   await bids.importRatingList(
     SYSTEM,
     code,

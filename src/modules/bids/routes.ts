@@ -120,6 +120,13 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
         'Choose the BID’s board',
       ),
       proposerItems: choices(labelled(PROPOSER_LABELS), values.proposer),
+      renewsItems: choices(
+        (await bids.renewable(request.principal, params(request).code))
+          .filter((b) => b.id !== view?.bid.id)
+          .map((b) => ({ value: b.id, text: `${b.name} (${b.term_years} years from ${formatDate(b.term_start)})` })),
+        values.renewsId,
+        'No: a new BID',
+      ),
       onlineItems: choices(
         [{ value: 'true', text: 'Voters may also vote online with the code on their paper' }],
         values.onlineVoting ? 'true' : undefined,

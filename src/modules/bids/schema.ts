@@ -20,6 +20,7 @@ export const bidsMigration: Migration = {
         id uuid primary key default gen_random_uuid(),
         locality_id uuid not null references localities(id),
         partnership_id uuid not null references partnerships(id),
+        renews_id uuid references bids(id),
         name text not null,
         proposer text not null check (proposer in ('business-group', 'council', 'property-owners')),
         proposer_name text,
@@ -147,6 +148,8 @@ export interface BidsTable {
   id: Generated<string>;
   locality_id: string;
   partnership_id: string;
+  /** The BID whose term this one renews (or alters): its history runs across terms. */
+  renews_id: string | null;
   name: string;
   proposer: string;
   proposer_name: string | null;
@@ -298,6 +301,7 @@ const pounds = (label: string) =>
 export const proposalInput = z.object({
   name: requiredText(200, 'Enter the BID’s name', 'Name'),
   partnershipId: z.uuid({ message: 'Choose the partnership that is the BID’s board' }),
+  renewsId: z.uuid({ message: 'Choose the BID this one renews' }).optional(),
   proposer: z.enum(PROPOSERS, { error: 'Choose who proposes the BID' }),
   proposerName: optionalText(200, 'Proposer'),
   summary: requiredText(5000, 'Describe the services and projects the BID will deliver', 'Services and projects'),

@@ -152,6 +152,8 @@ export interface BidView extends BidAccess {
   paperCounts: Record<string, number>;
   declaration: BallotResult | null;
   challenges: ChallengeRow[];
+  /** The BID's terms, earliest first, this one included: each renewal is a ballot of its own. */
+  history: BidRow[];
   /** Consultation responses: for the locality's readers, the board's secretary and the ballot officers. */
   consultation: ConsultationRow[];
   /** May record the council's veto: the locality administrator, within the window. */
@@ -223,6 +225,7 @@ export function proposalValues(bid: BidRow): Record<string, unknown> {
   return {
     name: bid.name,
     partnershipId: bid.partnership_id,
+    renewsId: bid.renews_id ?? undefined,
     proposer: bid.proposer,
     proposerName: bid.proposer_name ?? undefined,
     summary: bid.summary,
@@ -254,6 +257,7 @@ export function proposalValues(bid: BidRow): Record<string, unknown> {
 function proposalColumns(input: ProposalInput) {
   return {
     partnership_id: input.partnershipId,
+    renews_id: input.renewsId ?? null,
     name: input.name,
     proposer: input.proposer,
     proposer_name: input.proposerName || null,
@@ -401,6 +405,7 @@ export class BidService {
       paperCounts: await this.repository.paperCounts(this.db, bid.id),
       declaration: (bid.declaration as BallotResult | null) ?? null,
       challenges: await this.repository.challenges(this.db, bid.id),
+      history: await this.history(principal, locality, bid),
       consultation:
         canReadRestricted(principal, locality) ||
         isBidBallotOfficer(principal, locality) ||
@@ -419,6 +424,24 @@ export class BidService {
       margins: marginsOf(bid),
       ...this.access(principal, locality, bid),
     };
+  }
+
+  /** The terms before this one (by what each renews) and the renewals after it. */
+  private async history(principal: Principal, locality: Locality, bid: BidRow): Promise<BidRow[]> {
+    const all = await this.repository.list(this.db, locality.id);
+    const byId = new Map(all.map((b) => [b.id, b]));
+    const before: BidRow[] = [];
+    for (let at = bid.renews_id ? byId.get(bid.renews_id) : undefined; at && before.length < 50;) {
+      before.unshift(at);
+      at = at.renews_id ? byId.get(at.renews_id) : undefined;
+    }
+    const after: BidRow[] = [];
+    for (let at = all.find((b) => b.renews_id === bid.id); at && after.length < 50;) {
+      after.push(at);
+      const current: BidRow = at;
+      at = all.find((b) => b.renews_id === current.id);
+    }
+    return [...before, bid, ...after].filter((b) => b.id === bid.id || this.visible(principal, locality, b));
   }
 
   /** The partnerships a person may name as a BID's board. */
@@ -455,6 +478,7 @@ export class BidService {
     return this.write(options, async (trx) => {
       const locality = await this.deps.register.locality(gssCode, trx);
       await this.checkBoard(principal, locality, data.partnershipId, trx);
+      await this.checkRenews(locality, data.renewsId, null, trx);
       const bid = await this.repository.insert(trx, {
         locality_id: locality.id,
         nation: locality.nation,
@@ -473,6 +497,21 @@ export class BidService {
     if (!partnership || (partnership.status !== 'active' && partnership.status !== 'proposed'))
       throw ValidationError.of('partnershipId', 'Choose an open partnership of this locality as the BID’s board');
     if (!canEditPartnership(principal, locality, partnershipId)) refuse(principal, locality, 'Partnership');
+  }
+
+  /** A renewal, a change of area or a levy increase is a new ballot on a BID whose earlier ballot approved it. */
+  private async checkRenews(locality: Locality, renewsId: string | undefined, selfId: string | null, trx: Db) {
+    if (!renewsId) return;
+    const earlier = await this.repository.get(trx, locality.id, renewsId);
+    const approved = earlier && (earlier.declaration as BallotResult | null)?.passed && earlier.status === 'declared';
+    if (!earlier || earlier.id === selfId || !approved)
+      throw ValidationError.of('renewsId', 'Choose a BID of this locality whose ballot approved it');
+  }
+
+  /** The BIDs a new proposal may renew: those whose ballot approved them. */
+  async renewable(principal: Principal, gssCode: string): Promise<BidRow[]> {
+    const overview = await this.overview(principal, gssCode);
+    return overview.bids.filter((b) => b.status === 'declared' && (b.declaration as BallotResult | null)?.passed);
   }
 
   async update(
@@ -494,6 +533,7 @@ export class BidService {
         throw new ConflictError('Someone else changed these proposals since you opened them: check them and try again');
       if (data.partnershipId !== bid.partnership_id)
         await this.checkBoard(principal, locality, data.partnershipId, trx);
+      await this.checkRenews(locality, data.renewsId, bid.id, trx);
       const after = await this.repository.update(trx, bid.id, proposalColumns(data));
       await this.audit(trx, principal, after, 'update', `Changed the BID proposals “${after.name}”`, {
         before: proposalValues(bid),
