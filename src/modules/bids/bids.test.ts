@@ -177,6 +177,8 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     const published = await bids.declaration(reader.principal, CODE, bid.id);
     expect(JSON.stringify(published.declaration)).not.toContain(p1!.paper.code);
     await expect(bids.papers(reader.principal, CODE, bid.id)).rejects.toThrow();
+    const sysadmin = await ctx.person([{ role: 'system-admin' }]);
+    await expect(bids.papers(sysadmin.principal, CODE, bid.id)).rejects.toThrow();
 
     // No vote reaches the audit trail.
     const audit = await ctx.database.db
