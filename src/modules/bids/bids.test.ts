@@ -6,9 +6,11 @@ import { backends } from '../../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { DEMO_AREA_STREETS, demoRatingList, ratingListCsv } from './fixtures.js';
 import { levyFor } from './rules.js';
+import { seedDemo } from './demo.js';
 
 const CODE = 'E07000041';
 const SCOTS = 'S12000041';
+const DEMO_CODE = 'E07000043';
 
 /** A proposal as the form sends it. */
 const proposal = (partnershipId: string, extra: Record<string, unknown> = {}) => ({
@@ -396,4 +398,32 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
     ]);
     expect((await bids.get(admin.principal, CODE, approved!.id)).history).toHaveLength(2);
   });
+
+  it('is a declared Brackenfield town centre ballot with spoilt, replaced and late papers', async () => {
+    const { register, bids } = ctx.services;
+    const locality = await register.createLocality(SYSTEM, {
+      gssCode: DEMO_CODE,
+      name: 'Demoford',
+      kind: 'district',
+      region: 'East Midlands',
+    });
+    await register.createPartnership(SYSTEM, DEMO_CODE, {
+      name: 'Brackenfield BID Steering Group',
+      purpose: 'Steers the BID',
+      basis: 'voluntary',
+      legalForm: 'company-limited-by-guarantee',
+      layer: 'operational',
+    });
+    await ctx.database.db.transaction().execute((trx) => seedDemo(ctx.services, locality, trx, '2026-06-01'));
+    const [bid] = (await bids.overview(SYSTEM, DEMO_CODE)).bids;
+    expect(bid?.status).toBe('declared');
+    const view = await bids.declaration({ ...SYSTEM, kind: 'public', canWrite: false, grants: [] }, DEMO_CODE, bid!.id);
+    expect(view.declaration?.passed).toBe(true);
+    expect(view.declaration?.tally.lateCount).toBe(1);
+    expect(view.declaration?.tally.spoiltCount).toBeGreaterThan(0);
+    expect(view.bid.ballot_on).toBe('2026-04-02');
+    expect(view.paperCounts.replaced).toBe(1);
+    const levy = await bids.levyCsv(SYSTEM, DEMO_CODE, bid!.id, 1);
+    expect(levy.lines).toBe(view.declaration?.tally.eligibleCount);
+  }, 120_000);
 });
