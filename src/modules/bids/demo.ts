@@ -3,7 +3,7 @@ import { SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import type { Locality } from '../../db/tables.js';
 import { DEMO_AREA_STREETS, demoRatingList, ratingListCsv } from './fixtures.js';
-import { addDays } from './rules.js';
+import { addDays, ballotCloses } from './rules.js';
 
 type Trx = Services['exchange']['db'];
 
@@ -38,7 +38,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
       governance:
         'Brackenfield Town Centre BID Ltd, a company limited by guarantee; its board is elected by levy payers, with the council and the police as non-voting members.',
       alterable: 'The split of the budget between projects, within 10% of each line; event dates.',
-      budgetPounds: 48_000,
+      budgetPounds: 76_000,
       termStart: addDays(today, 30),
       termYears: 5,
       areaStreets: DEMO_AREA_STREETS.join('\n'),
@@ -121,5 +121,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
       { code: late.code, outcome: 'yes', receivedOn: addDays(ballotOn, 1), receivedTime: '09:30' },
       options,
     );
-  await bids.declare(SYSTEM, code, bid.id, options);
+  // Declared half an hour after the close, as the ballot holder would.
+  const counted = new Date(ballotCloses({ ballotOn }, locality.nation).getTime() + 30 * 60_000);
+  await bids.declare(SYSTEM, code, bid.id, { trx, now: counted });
 }
