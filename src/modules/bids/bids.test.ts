@@ -208,6 +208,17 @@ describe.each(backends)('Business Improvement Districts on %s', (backend) => {
         0,
       );
       expect(levy.totalPence).toBe(expected);
+      // The XLSX file carries the same lines: its levy_pence column adds up to the same total.
+      const ExcelJS = (await import('exceljs')).default;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await bids.levyXlsx(admin.principal, CODE, bid.id, 1)) as never);
+      const sheet = workbook.getWorksheet('Levy')!;
+      let xlsxTotal = 0;
+      sheet.eachRow((row, n) => {
+        if (n > 1) xlsxTotal += Number(row.getCell(12).value);
+      });
+      expect(sheet.rowCount - 1).toBe(eligible.length);
+      expect(xlsxTotal).toBe(levy.totalPence);
     }
   }, 120_000);
 

@@ -598,6 +598,14 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
       .header('content-disposition', `attachment; filename="bid-levy-${params(request).id}-year-${year}.csv"`)
       .send(csv);
   });
+  app.get(`${base}/:id/levy.xlsx`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const year = Number((request.query as { year?: string }).year ?? 1);
+    const workbook = await bids.levyXlsx(request.principal, params(request).code, params(request).id, year);
+    return reply
+      .type(SPREADSHEET_TYPES[1] as string)
+      .header('content-disposition', `attachment; filename="bid-levy-${params(request).id}-year-${year}.xlsx"`)
+      .send(workbook);
+  });
   app.get(`${base}/:id/levy`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const year = Number((request.query as { year?: string }).year ?? 1);
     const levy = await bids.levy(

@@ -1163,39 +1163,58 @@ export class BidService {
     return { view, year, rows, totalPence };
   }
 
+  /** The billing file's lines, as values in the documented column order. */
+  private async levyLines(principal: Principal, gssCode: string, id: string, year: number) {
+    const { view, rows, totalPence } = await this.levy(principal, gssCode, id, year);
+    const lines = rows.map(({ row, eligibility: e, levy }) => [
+      view.bid.id,
+      row.reference,
+      row.address,
+      row.postcode ?? '',
+      e.voter ?? '',
+      row.value,
+      (view.bid.levy_rate_bp / 100).toFixed(2),
+      year,
+      levy?.grossPence ?? 0,
+      ((levy?.reliefBp ?? 0) / 100).toFixed(2),
+      levy?.capped ? 'yes' : 'no',
+      levy?.levyPence ?? 0,
+      ((levy?.levyPence ?? 0) / 100).toFixed(2),
+    ]);
+    return { lines, totalPence };
+  }
+
   async levyCsv(
     principal: Principal,
     gssCode: string,
     id: string,
     year = 1,
   ): Promise<{ csv: string; totalPence: number; lines: number }> {
-    const { view, rows, totalPence } = await this.levy(principal, gssCode, id, year);
+    const { lines, totalPence } = await this.levyLines(principal, gssCode, id, year);
     const quote = (v: string | number) => {
       const text = String(v);
       const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
       return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     };
-    const lines = rows.map(({ row, eligibility: e, levy }) =>
-      [
-        view.bid.id,
-        row.reference,
-        row.address,
-        row.postcode ?? '',
-        e.voter ?? '',
-        row.value,
-        (view.bid.levy_rate_bp / 100).toFixed(2),
-        year,
-        levy?.grossPence ?? 0,
-        ((levy?.reliefBp ?? 0) / 100).toFixed(2),
-        levy?.capped ? 'yes' : 'no',
-        levy?.levyPence ?? 0,
-        ((levy?.levyPence ?? 0) / 100).toFixed(2),
-      ]
-        .map(quote)
-        .join(','),
-    );
-    const csv = `\uFEFF${LEVY_FILE_COLUMNS.join(',')}\r\n${lines.map((l) => `${l}\r\n`).join('')}`;
-    return { csv, totalPence, lines: rows.length };
+    const body = lines.map((l) => `${l.map(quote).join(',')}\r\n`).join('');
+    return { csv: `\uFEFF${LEVY_FILE_COLUMNS.join(',')}\r\n${body}`, totalPence, lines: lines.length };
+  }
+
+  /** The same lines as an XLSX workbook: one sheet, numbers as numbers, text as text. */
+  async levyXlsx(principal: Principal, gssCode: string, id: string, year = 1): Promise<Buffer> {
+    const { lines } = await this.levyLines(principal, gssCode, id, year);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Joined Up';
+    const sheet = workbook.addWorksheet('Levy', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = LEVY_FILE_COLUMNS.map((name) => ({
+      header: name,
+      key: name,
+      width: Math.max(12, name.length + 4),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    for (const line of lines) sheet.addRow(line);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   }
 }
 
