@@ -11,6 +11,7 @@ import {
   checkComplaint,
   checkTimetable,
   checkVeto,
+  termEnd,
   eligibility,
   levyFor,
   normaliseCode,
@@ -360,5 +361,13 @@ describe('veto and complaints', () => {
       '3 of 41',
     );
     expect(checkComplaint({ ...base, madeOn: '2026-07-01', by: 'neighbour' })[0]?.field).toBe('by');
+  });
+});
+
+describe('term', () => {
+  it('ends the day before the anniversary, at most five years on', () => {
+    expect(termEnd('2027-04-01', 5)).toBe('2032-03-31');
+    expect(termEnd('2028-02-29', 1)).toBe('2029-02-28');
+    expect(termEnd('2026-01-01', 1)).toBe('2026-12-31');
   });
 });

@@ -733,3 +733,11 @@ export function checkComplaint(input: {
   }
   return problems;
 }
+
+/** The last day of a term of whole years: 1 April 2027 for 5 years ends on 31 March 2032. */
+export function termEnd(start: string, years: number): string {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  // 29 February rolls on to 1 March in a year without one, as Date does.
+  const end = new Date(Date.UTC(y + years, m - 1, d));
+  return addDays(end.toISOString().slice(0, 10), -1);
+}

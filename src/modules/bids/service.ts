@@ -40,6 +40,7 @@ import {
   paperCode,
   parseAreaStreet,
   rulesFor,
+  termEnd,
   vetoDeadline,
 } from './rules.js';
 import {
@@ -154,6 +155,9 @@ export interface BidView extends BidAccess {
   challenges: ChallengeRow[];
   /** The BID's terms, earliest first, this one included: each renewal is a ballot of its own. */
   history: BidRow[];
+  /** The last day of the term, and whether it has passed. */
+  termEnds: string;
+  termEnded: boolean;
   /** Consultation responses: for the locality's readers, the board's secretary and the ballot officers. */
   consultation: ConsultationRow[];
   /** May record the council's veto: the locality administrator, within the window. */
@@ -406,6 +410,8 @@ export class BidService {
       declaration: (bid.declaration as BallotResult | null) ?? null,
       challenges: await this.repository.challenges(this.db, bid.id),
       history: await this.history(principal, locality, bid),
+      termEnds: termEnd(bid.term_start, bid.term_years),
+      termEnded: todayInLondon(this.clock()) > termEnd(bid.term_start, bid.term_years),
       consultation:
         canReadRestricted(principal, locality) ||
         isBidBallotOfficer(principal, locality) ||
