@@ -34,6 +34,7 @@ import { jobRoutes } from './modules/jobs/routes.js';
 import { thesaurusRoutes } from './modules/thesaurus/routes.js';
 import { knowledgeRoutes } from './modules/knowledge/routes.js';
 import { cyclesRoutes } from './modules/cycles/routes.js';
+import { bidRoutes } from './modules/bids/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -221,6 +222,7 @@ export async function createApp({ config, database, services, logger = true }: A
   thesaurusRoutes(app, services);
   knowledgeRoutes(app, services, config);
   cyclesRoutes(app, services, config);
+  bidRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

@@ -12,6 +12,7 @@ import { ExchangeService } from './modules/exchange/service.js';
 import { JobService } from './modules/jobs/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
 import { CyclesService } from './modules/cycles/service.js';
+import { BidService } from './modules/bids/service.js';
 import { GatekeeperService } from './modules/gatekeeper/service.js';
 import { MapService } from './modules/map/service.js';
 import { NotificationService } from './modules/notifications/service.js';
@@ -39,6 +40,7 @@ export interface Services {
   thesaurus: ThesaurusService;
   knowledge: KnowledgeService;
   cycles: CyclesService;
+  bids: BidService;
 }
 
 export function createServices(
@@ -94,5 +96,6 @@ export function createServices(
     thesaurus,
     knowledge,
     cycles,
+    bids: new BidService(database.db, { audit, register }),
   };
 }

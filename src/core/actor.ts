@@ -12,6 +12,7 @@ export const ROLES = [
   'go-adviser',
   'national-gatekeeper',
   'knowledge-editor',
+  'bid-scrutineer',
   'system-admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,6 +26,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   'go-adviser': 'Government Office adviser',
   'national-gatekeeper': 'National gatekeeper',
   'knowledge-editor': 'Knowledge base editor',
+  'bid-scrutineer': 'BID ballot scrutineer',
   'system-admin': 'System administrator',
 };
 

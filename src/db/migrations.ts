@@ -11,6 +11,7 @@ import { exchangeMigration } from '../modules/exchange/schema.js';
 import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesMigration } from '../modules/cycles/schema.js';
+import { bidsMigration } from '../modules/bids/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -275,6 +276,8 @@ const migrations: Record<string, Migration> = {
   '0016_knowledge': knowledgeMigration,
   // Planning and reporting cycles: calendars, dependencies, feed links, and meetings.
   '0018_cycles': cyclesMigration,
+  // Business Improvement Districts: proposals, rating lists, ballot papers and declarations.
+  '0019_bids': bidsMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

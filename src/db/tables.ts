@@ -9,6 +9,7 @@ import type { OverlapTables } from '../modules/overlap/schema.js';
 import type { ThesaurusTables } from '../modules/thesaurus/schema.js';
 import type { KnowledgeTables } from '../modules/knowledge/schema.js';
 import type { CyclesTables } from '../modules/cycles/schema.js';
+import type { BidTables } from '../modules/bids/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -213,7 +214,8 @@ export interface DB
     ExchangeTables,
     ThesaurusTables,
     KnowledgeTables,
-    CyclesTables {
+    CyclesTables,
+    BidTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -66,6 +66,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     national: true,
   },
   {
+    email: 'scrutineer@brackenfield.example',
+    name: 'Robin Scrutineer',
+    role: 'bid-scrutineer',
+    does: 'scrutinises the town centre BID ballot: records returned papers, sees how papers voted only after the close',
+  },
+  {
     email: 'sysadmin@joinedup.example',
     name: 'Sys Admin',
     role: 'system-admin',

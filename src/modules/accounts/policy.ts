@@ -18,6 +18,8 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/
  * | national gatekeeper      | everywhere     | read every locality; decide proposals flagged national     |
  * | knowledge base editor    | a locality, or | moderate knowledge base items of that locality (or, held   |
  * |                          | national       | nationally, of every locality and the national library)    |
+ * | BID ballot scrutineer    | a locality     | run the locality's BID ballots with its administrator (the |
+ * |                          |                | ballot holder); read no other restricted material          |
  * | system administrator     | everywhere     | create localities and their first administrators           |
  */
 export interface LocalityScope {
@@ -137,6 +139,25 @@ export function canModerateKnowledge(principal: Principal, localityId: string | 
 /** Whether the principal moderates any part of the knowledge base (for the review queue). */
 export function isKnowledgeEditor(principal: Principal): boolean {
   return isSystem(principal) || principal.grants.some((g) => g.role === 'knowledge-editor');
+}
+
+/**
+ * Who runs a Business Improvement District ballot: the council's ballot holder (the locality
+ * administrator) or an independent scrutineer appointed in the locality, never a system
+ * administrator as such. Only they may see how a hereditament voted, and the service shows them
+ * only after the close.
+ */
+export function isBidBallotOfficer(principal: Principal, locality: LocalityScope): boolean {
+  // The system itself (the command line, the demo seed) runs a ballot; a system administrator,
+  // who is neither ballot holder nor scrutineer, does not see how anyone voted.
+  if (principal.kind === 'system') return true;
+  return principal.grants.some(
+    (g) => (g.role === 'locality-admin' || g.role === 'bid-scrutineer') && g.localityId === locality.id,
+  );
+}
+
+export function canRunBidBallot(principal: Principal, locality: LocalityScope): boolean {
+  return principal.canWrite && isBidBallotOfficer(principal, locality);
 }
 
 export function canCreateLocality(principal: Principal): boolean {

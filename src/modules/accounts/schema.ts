@@ -35,6 +35,7 @@ export const LOCALITY_ROLES = [
   'locality-gatekeeper',
   'scrutiny-member',
   'knowledge-editor',
+  'bid-scrutineer',
 ] as const;
 
 export const inviteInput = z.object({

@@ -47,7 +47,9 @@ export type AuditEntity =
   | 'calendar'
   | 'calendar-event'
   | 'calendar-feed'
-  | 'meeting';
+  | 'meeting'
+  | 'bid'
+  | 'bid-paper';
 
 export type AuditAction =
   | 'create'
@@ -74,7 +76,12 @@ export type AuditAction =
   | 'consent'
   | 'carry-out'
   | 'judge'
-  | 'withdraw';
+  | 'withdraw'
+  | 'issue'
+  | 'record-return'
+  | 'cast'
+  | 'replace'
+  | 'declare';
 
 export interface RecordInput {
   localityId: string | null;

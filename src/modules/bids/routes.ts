@@ -1,0 +1,1073 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { NotFoundError } from '../../core/errors.js';
+import { formatDate } from '../../core/dates.js';
+import { formToInput } from '../../core/validation.js';
+import { apiRoute } from '../../web/api.js';
+import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
+import { pagination } from '../../web/listing.js';
+import { ImportRejected } from '../exchange/issues.js';
+import { templateCsv } from '../performance/imports.js';
+import { papersPdf } from './pdf.js';
+import { VETO_GROUND_LABELS, describeAreaStreet, effectiveBallotDay, formatPence, suggestTimetable } from './rules.js';
+import {
+  type BidRow,
+  PROPOSER_LABELS,
+  CHALLENGE_KIND_LABELS,
+  CHALLENGE_PARTY_LABELS,
+  castInput,
+  challengeInput,
+  consultationInput,
+  STANCE_LABELS,
+  hereditamentQuery,
+  outcomeInput,
+  vetoInput,
+  paperQuery,
+  proposalInput,
+  replaceInput,
+  returnInput,
+  timetableInput,
+} from './schema.js';
+import { type BidService, type BidView, RATING_LIST_COLUMNS, proposalValues } from './service.js';
+
+type Params = { code: string; id: string; paper: string; challenge: string };
+const params = (request: FastifyRequest) => request.params as Params;
+const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+const home = (code: string) => `/localities/${encodeURIComponent(code)}/bids`;
+const bidHome = (view: { locality: { gss_code: string }; bid: { id: string } }) =>
+  `${home(view.locality.gss_code)}/${view.bid.id}`;
+const PAGE_SIZE = 50;
+const MAX_UPLOAD_MB = 10;
+const SPREADSHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+export const STATUS_LABELS: Record<string, string> = {
+  proposal: 'Proposal',
+  ballot: 'Ballot under way',
+  declared: 'Result declared',
+  vetoed: 'Vetoed by the council',
+};
+export const PAPER_STATUS_LABELS: Record<string, string> = {
+  issued: 'Issued, not returned',
+  returned: 'Returned: counted',
+  spoilt: 'Spoilt',
+  late: 'Late: not counted',
+  replaced: 'Cancelled: replaced',
+};
+
+/**
+ * Business Improvement District pages and API. Their own plugin scope takes CSV and XLSX
+ * bodies for the rating list import through the API.
+ */
+export function bidRoutes(app: FastifyInstance, services: Services): void {
+  app.register(async (scope) => {
+    scope.addContentTypeParser(SPREADSHEET_TYPES, { parseAs: 'buffer' }, (_request, payload, done) =>
+      done(null, payload),
+    );
+    pageRoutes(scope, services.bids);
+    voteRoutes(scope, services.bids);
+    apiRoutes(scope, services.bids);
+  });
+}
+
+/** What every page about one BID shows. */
+function common(view: BidView) {
+  return {
+    view,
+    bid: view.bid,
+    locality: view.locality,
+    section: 'bids',
+    bidBase: bidHome(view),
+    statusLabel: STATUS_LABELS[view.bid.status] ?? view.bid.status,
+    proposerLabels: PROPOSER_LABELS,
+    areaStreets: view.eligibilityRules.streets.map(describeAreaStreet),
+    ballotDay: view.bid.ballot_on
+      ? effectiveBallotDay({ ballotOn: view.bid.ballot_on, postponedTo: view.bid.postponed_to })
+      : null,
+    breadcrumbs: [{ text: 'Business Improvement Districts', href: home(view.locality.gss_code) }],
+    pence: formatPence,
+    vetoGroundLabels: VETO_GROUND_LABELS,
+    challengeKindLabels: CHALLENGE_KIND_LABELS,
+    challengePartyLabels: CHALLENGE_PARTY_LABELS,
+    stanceLabels: STANCE_LABELS,
+  };
+}
+
+function pageRoutes(app: FastifyInstance, bids: BidService): void {
+  const base = '/localities/:code/bids';
+
+  app.get(base, { config: { access: 'public' } }, async (request, reply) => {
+    const overview = await bids.overview(request.principal, params(request).code);
+    return reply.view('bids/views/list.njk', {
+      title: 'Business Improvement Districts',
+      section: 'bids',
+      locality: overview.locality,
+      overview,
+      statusLabels: STATUS_LABELS,
+    });
+  });
+
+  const proposalForm = async (request: FastifyRequest, values: Record<string, unknown>, view?: BidView) => {
+    const { locality, partnerships } = await bids.boardChoices(request.principal, params(request).code);
+    return {
+      title: view ? `Change the proposals: ${view.bid.name}` : 'Draft a BID proposal',
+      section: 'bids',
+      locality,
+      bidBase: view ? bidHome(view) : undefined,
+      boardItems: choices(
+        partnerships.map((p) => ({ value: p.id, text: p.name })),
+        values.partnershipId,
+        'Choose the BID’s board',
+      ),
+      proposerItems: choices(labelled(PROPOSER_LABELS), values.proposer),
+      renewsItems: choices(
+        (await bids.renewable(request.principal, params(request).code))
+          .filter((b) => b.id !== view?.bid.id)
+          .map((b) => ({ value: b.id, text: `${b.name} (${b.term_years} years from ${formatDate(b.term_start)})` })),
+        values.renewsId,
+        'No: a new BID',
+      ),
+      onlineItems: choices(
+        [{ value: 'true', text: 'Voters may also vote online with the code on their paper' }],
+        values.onlineVoting ? 'true' : undefined,
+      ),
+      breadcrumbs: [
+        { text: 'Business Improvement Districts', href: home(locality.gss_code) },
+        ...(view ? [{ text: view.bid.name, href: bidHome(view) }] : []),
+      ],
+    };
+  };
+
+  app.get(`${base}/new`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const values = withDateParts({ termYears: 5, threshold: 10000, levyRatePercent: 1.5 }, ['termStart']);
+    return reply.view('bids/views/proposal-form.njk', { ...(await proposalForm(request, values)), values });
+  });
+  app.post(base, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/proposal-form.njk', context: () => proposalForm(request, values), values },
+      async () => {
+        const bid = await bids.create(request.principal, params(request).code, formToInput(proposalInput, values));
+        return {
+          redirect: `${home(params(request).code)}/${bid.id}`,
+          flash: `The proposals for ${bid.name} are drafted. Next, the ballot holder imports the rating list.`,
+        };
+      },
+    );
+  });
+
+  app.get(`${base}/:id`, { config: { access: 'public' } }, async (request, reply) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return reply.view('bids/views/bid.njk', {
+      ...common(view),
+      title: view.bid.name,
+      breadcrumbs: common(view).breadcrumbs,
+    });
+  });
+
+  app.get(`${base}/:id/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    const values = withDateParts(proposalValues(view.bid), ['termStart']);
+    return reply.view('bids/views/proposal-form.njk', { ...(await proposalForm(request, values, view)), values });
+  });
+  app.post(`${base}/:id/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const values = body(request);
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return submitForm(
+      reply,
+      { template: 'bids/views/proposal-form.njk', context: () => proposalForm(request, values, view), values },
+      async () => {
+        const bid = await bids.update(
+          request.principal,
+          params(request).code,
+          view.bid.id,
+          formToInput(proposalInput, values),
+        );
+        return { redirect: bidHome(view), flash: `The proposals for ${bid.name} were changed` };
+      },
+    );
+  });
+
+  // --- the rating list and eligibility ---------------------------------------------------------
+
+  app.get('/bids/rating-list-template.csv', { config: { access: 'public' } }, async (_request, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="rating-list-template.csv"')
+      .send(templateCsv(RATING_LIST_COLUMNS)),
+  );
+
+  const importPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return reply.code(status).view('bids/views/rating-list.njk', {
+      ...common(view),
+      title: `Import the rating list: ${view.bid.name}`,
+      columns: RATING_LIST_COLUMNS,
+      maxUploadMb: MAX_UPLOAD_MB,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+      ...extra,
+    });
+  };
+  app.get(`${base}/:id/rating-list`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    importPage(request, reply),
+  );
+  app.post(`${base}/:id/rating-list`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const upload = await readUpload(request);
+    if (!upload.file)
+      return importPage(
+        request,
+        reply,
+        {
+          errors: [
+            {
+              field: 'file',
+              message: upload.tooLarge
+                ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
+                : 'Choose a file to import',
+            },
+          ],
+        },
+        422,
+      );
+    try {
+      const result = await bids.importRatingList(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        upload.file,
+      );
+      return reply.redirectWithFlash(
+        `${home(params(request).code)}/${params(request).id}/hereditaments`,
+        `${result.imported} hereditaments were imported from ${upload.file.name}: ${result.eligible} are eligible to vote`,
+      );
+    } catch (error) {
+      if (!(error instanceof ImportRejected)) throw error;
+      return importPage(
+        request,
+        reply,
+        {
+          problems: error.issues,
+          fileName: upload.file.name,
+          errors: [
+            {
+              field: 'file',
+              message: `${upload.file.name} was not imported: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found. Nothing was written.`,
+            },
+          ],
+        },
+        422,
+      );
+    }
+  });
+
+  app.get(`${base}/:id/hereditaments`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const { view, rows } = await bids.hereditaments(request.principal, params(request).code, params(request).id);
+    const query = hereditamentQuery.safeParse(request.query ?? {}).data ?? {};
+    const q = (query.q ?? '').toLowerCase();
+    const show = query.show ?? 'all';
+    const filtered = rows.filter(
+      (r) =>
+        (show === 'all' || (show === 'eligible') === r.eligibility.eligible) &&
+        (!q ||
+          [r.row.reference, r.row.address, r.row.ratepayer ?? '', r.row.owner ?? ''].some((t) =>
+            t.toLowerCase().includes(q),
+          )),
+    );
+    const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+    const page = Math.min(query.page ?? 1, pages);
+    const at = (n: number) => {
+      const search = new URLSearchParams({
+        ...(query.q ? { q: query.q } : {}),
+        ...(show !== 'all' ? { show } : {}),
+        ...(n > 1 ? { page: String(n) } : {}),
+      });
+      const text = search.toString();
+      return `${bidHome(view)}/hereditaments${text ? `?${text}` : ''}`;
+    };
+    const eligible = rows.filter((r) => r.eligibility.eligible);
+    return reply.view('bids/views/hereditaments.njk', {
+      ...common(view),
+      title: `Rating list and eligibility: ${view.bid.name}`,
+      rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+      total: rows.length,
+      shown: filtered.length,
+      eligibleCount: eligible.length,
+      eligibleValue: eligible.reduce((s, r) => s + r.row.value, 0),
+      levyTotal: eligible.reduce((s, r) => s + (r.levy?.levyPence ?? 0), 0),
+      query: { q: query.q ?? '', show },
+      showItems: choices(
+        [
+          { value: 'all', text: 'All hereditaments' },
+          { value: 'eligible', text: 'Eligible only' },
+          { value: 'ineligible', text: 'Not eligible only' },
+        ],
+        show,
+      ),
+      pagination: pages > 1 ? pagination(page, pages, at) : null,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    });
+  });
+
+  // --- the timetable --------------------------------------------------------------------------
+
+  const timetableContext = (view: BidView) => ({
+    ...common(view),
+    title: `Ballot timetable: ${view.bid.name}`,
+    breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+  });
+  app.get(`${base}/:id/timetable`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    const suggested = view.bid.ballot_on
+      ? {
+          noticeOn: view.bid.notice_on,
+          papersOn: view.bid.papers_on,
+          ballotOn: view.bid.ballot_on,
+          postponedTo: view.bid.postponed_to ?? undefined,
+          postponementReason: view.bid.postponement_reason ?? undefined,
+        }
+      : {};
+    const values = withDateParts(suggested, ['noticeOn', 'papersOn', 'ballotOn', 'postponedTo']);
+    return reply.view('bids/views/timetable.njk', { ...timetableContext(view), values });
+  });
+  app.post(`${base}/:id/timetable`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return submitForm(
+      reply,
+      { template: 'bids/views/timetable.njk', context: () => timetableContext(view), values },
+      async () => {
+        const bid = await bids.setTimetable(
+          request.principal,
+          view.locality.gss_code,
+          view.bid.id,
+          formToInput(timetableInput, values),
+        );
+        return {
+          redirect: bidHome(view),
+          flash: `The timetable is set: ballot day is ${formatDate(effectiveBallotDay({ ballotOn: bid.ballot_on as string, postponedTo: bid.postponed_to }))}, closing at 5pm`,
+        };
+      },
+    );
+  });
+
+  // --- papers and returns ---------------------------------------------------------------------
+
+  const papersContext = async (request: FastifyRequest) => {
+    const { view, papers } = await bids.papers(request.principal, params(request).code, params(request).id);
+    const query = paperQuery.safeParse(request.query ?? {}).data ?? {};
+    const q = (query.q ?? '').toLowerCase().replace(/[\s-]/g, '');
+    const filtered = papers.filter(
+      (p) =>
+        (!query.status || p.paper.status === query.status) &&
+        (!q ||
+          [p.paper.reference, p.paper.address, p.paper.voter, p.paper.code].some((t) =>
+            t.toLowerCase().replace(/[\s-]/g, '').includes(q),
+          )),
+    );
+    const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+    const page = Math.min(query.page ?? 1, pages);
+    const at = (n: number) => {
+      const search = new URLSearchParams({
+        ...(query.q ? { q: query.q } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(n > 1 ? { page: String(n) } : {}),
+      });
+      const text = search.toString();
+      return `${bidHome(view)}/papers${text ? `?${text}` : ''}`;
+    };
+    return {
+      ...common(view),
+      title: `Ballot papers: ${view.bid.name}`,
+      papers: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+      total: papers.length,
+      shown: filtered.length,
+      query: { q: query.q ?? '', status: query.status ?? '' },
+      statusItems: choices(labelled(PAPER_STATUS_LABELS), query.status, 'Any state'),
+      paperStatusLabels: PAPER_STATUS_LABELS,
+      pagination: pages > 1 ? pagination(page, pages, at) : null,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/papers`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/papers.njk', await papersContext(request)),
+  );
+  app.get(`${base}/:id/papers/issue`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    const { rows } = await bids.hereditaments(request.principal, params(request).code, params(request).id);
+    return reply.view('bids/views/issue.njk', {
+      ...common(view),
+      title: `Issue the ballot papers: ${view.bid.name}`,
+      eligibleCount: rows.filter((r) => r.eligibility.eligible).length,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    });
+  });
+  app.post(`${base}/:id/papers`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return submitForm(
+      reply,
+      {
+        template: 'bids/views/issue.njk',
+        context: async () => ({
+          ...common(view),
+          title: `Issue the ballot papers: ${view.bid.name}`,
+          breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+        }),
+        values: {},
+      },
+      async () => {
+        const count = await bids.issuePapers(request.principal, view.locality.gss_code, view.bid.id);
+        return {
+          redirect: `${bidHome(view)}/papers`,
+          flash: `${count} ballot papers were issued, one per eligible hereditament. Print them (PDF) or download the mail-merge file.`,
+        };
+      },
+    );
+  });
+  app.get(`${base}/:id/papers.csv`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const { view, papers } = await bids.papers(request.principal, params(request).code, params(request).id);
+    const quote = (v: string) => {
+      const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    };
+    const live = papers.filter((p) => p.paper.status !== 'replaced');
+    const lines = live.map((p) =>
+      [p.paper.reference, p.paper.voter, p.paper.address, String(p.paper.value), p.paper.code].map(quote).join(','),
+    );
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="ballot-papers-${view.bid.id}.csv"`)
+      .send(`\uFEFFreference,voter,address,rateable_value,code\r\n${lines.map((l) => `${l}\r\n`).join('')}`);
+  });
+  app.get(`${base}/:id/papers.pdf`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const { view, papers } = await bids.papers(request.principal, params(request).code, params(request).id);
+    const closes = view.bid.ballot_on
+      ? formatDate(effectiveBallotDay({ ballotOn: view.bid.ballot_on, postponedTo: view.bid.postponed_to }))
+      : '';
+    const pdf = await papersPdf(view.bid, view.locality.name, papers, { closes, votingAddress: '/vote' });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="ballot-papers-${view.bid.id}.pdf"`)
+      .send(pdf);
+  });
+
+  const returnContext = async (request: FastifyRequest) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Record a returned paper: ${view.bid.name}`,
+      outcomeItems: [
+        { value: 'yes', text: 'Yes' },
+        { value: 'no', text: 'No' },
+        {
+          value: 'spoilt',
+          text: 'Spoilt',
+          hint: { text: 'Both boxes marked, neither marked, or the voter cannot be told' },
+        },
+      ],
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/returns`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const context = await returnContext(request);
+    if (!context.view.isOfficer) throw new NotFoundError('BID');
+    return reply.view('bids/views/return.njk', { ...context, values: {} });
+  });
+  app.post(`${base}/:id/returns`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      {
+        template: 'bids/views/return.njk',
+        context: async () => {
+          const context = await returnContext(request);
+          const outcome = String(values.outcome ?? '');
+          return {
+            ...context,
+            outcomeItems: context.outcomeItems.map((i) => ({ ...i, checked: i.value === outcome })),
+          };
+        },
+        values,
+      },
+      async () => {
+        const paper = await bids.recordReturn(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(returnInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}/returns`,
+          flash:
+            paper.status === 'late'
+              ? `Paper ${paper.code} was recorded as late: it arrived after 5pm on ballot day and is not counted`
+              : paper.status === 'spoilt'
+                ? `Paper ${paper.code} was recorded as spoilt. The voter may ask for a replacement.`
+                : `Paper ${paper.code} was recorded. Votes are not shown until the ballot closes.`,
+        };
+      },
+    );
+  });
+
+  const replaceContext = async (request: FastifyRequest) => {
+    const { view, papers } = await bids.papers(request.principal, params(request).code, params(request).id);
+    const paper = papers.find((p) => p.paper.id === params(request).paper);
+    if (!paper) throw new NotFoundError('Ballot paper');
+    return {
+      ...common(view),
+      paper: paper.paper,
+      paperStatusLabels: PAPER_STATUS_LABELS,
+      title: `Issue a replacement paper for ${paper.paper.reference}`,
+      breadcrumbs: [
+        ...common(view).breadcrumbs,
+        { text: view.bid.name, href: bidHome(view) },
+        { text: 'Ballot papers', href: `${bidHome(view)}/papers` },
+      ],
+    };
+  };
+  app.get(`${base}/:id/papers/:paper/replace`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/replace.njk', { ...(await replaceContext(request)), values: {} }),
+  );
+  app.post(`${base}/:id/papers/:paper/replace`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/replace.njk', context: () => replaceContext(request), values },
+      async () => {
+        const created = await bids.replacePaper(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          params(request).paper,
+          formToInput(replaceInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}/papers?q=${encodeURIComponent(created.code)}`,
+          flash: `Replacement paper ${created.code} was issued; the original paper is cancelled and cannot be counted`,
+        };
+      },
+    );
+  });
+
+  // --- the declaration and the levy -----------------------------------------------------------
+
+  const declareContext = async (request: FastifyRequest) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Declare the result: ${view.bid.name}`,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/declare`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/declare.njk', { ...(await declareContext(request)), values: {} }),
+  );
+  app.post(`${base}/:id/declaration`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    submitForm(
+      reply,
+      { template: 'bids/views/declare.njk', context: () => declareContext(request), values: {} },
+      async () => {
+        const result = await bids.declare(request.principal, params(request).code, params(request).id);
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}/declaration`,
+          flash: `The result is declared and published: the proposals are ${result.passed ? 'approved' : 'not approved'}`,
+        };
+      },
+    ),
+  );
+  app.get(`${base}/:id/declaration`, { config: { access: 'public' } }, async (request, reply) => {
+    const view = await bids.declaration(request.principal, params(request).code, params(request).id);
+    return reply.view('bids/views/declaration.njk', {
+      ...common(view),
+      result: view.declaration,
+      title: `Declaration of the ballot result: ${view.bid.name}`,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    });
+  });
+
+  app.get(`${base}/:id/levy.csv`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const year = Number((request.query as { year?: string }).year ?? 1);
+    const { csv } = await bids.levyCsv(request.principal, params(request).code, params(request).id, year);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="bid-levy-${params(request).id}-year-${year}.csv"`)
+      .send(csv);
+  });
+  app.get(`${base}/:id/levy.xlsx`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const year = Number((request.query as { year?: string }).year ?? 1);
+    const workbook = await bids.levyXlsx(request.principal, params(request).code, params(request).id, year);
+    return reply
+      .type(SPREADSHEET_TYPES[1] as string)
+      .header('content-disposition', `attachment; filename="bid-levy-${params(request).id}-year-${year}.xlsx"`)
+      .send(workbook);
+  });
+  app.get(`${base}/:id/levy`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const year = Number((request.query as { year?: string }).year ?? 1);
+    const levy = await bids.levy(
+      request.principal,
+      params(request).code,
+      params(request).id,
+      Number.isInteger(year) ? year : 1,
+    );
+    return reply.view('bids/views/levy.njk', {
+      ...common(levy.view),
+      levy,
+      years: Array.from({ length: levy.view.bid.term_years }, (_, i) => i + 1),
+      title: `Levy, year ${levy.year}: ${levy.view.bid.name}`,
+      breadcrumbs: [...common(levy.view).breadcrumbs, { text: levy.view.bid.name, href: bidHome(levy.view) }],
+    });
+  });
+
+  const consultationContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Record a consultation response: ${view.bid.name}`,
+      stanceItems: choices(labelled(STANCE_LABELS), values.stance),
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/consultation/new`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/consultation.njk', { ...(await consultationContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/consultation`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/consultation.njk', context: () => consultationContext(request, values), values },
+      async () => {
+        await bids.recordConsultation(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(consultationInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}#consultation`,
+          flash: 'The consultation response is recorded',
+        };
+      },
+    );
+  });
+
+  // --- veto and challenges --------------------------------------------------------------------
+
+  const vetoContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Veto the proposals: ${view.bid.name}`,
+      groundItems: choices(labelled(VETO_GROUND_LABELS), values.grounds),
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/veto`, { config: { access: 'locality-admin' } }, async (request, reply) =>
+    reply.view('bids/views/veto.njk', { ...(await vetoContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/veto`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/veto.njk', context: () => vetoContext(request, values), values },
+      async () => {
+        const bid = await bids.veto(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(vetoInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${bid.id}`,
+          flash: `The council’s veto of ${bid.name} is recorded`,
+        };
+      },
+    );
+  });
+
+  const challengeContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    return {
+      ...common(view),
+      title: `Record a challenge: ${view.bid.name}`,
+      kindItems: choices(labelled(CHALLENGE_KIND_LABELS), values.kind),
+      byItems: choices(labelled(CHALLENGE_PARTY_LABELS), values.by),
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/challenges/new`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/challenge.njk', { ...(await challengeContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/challenges`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/challenge.njk', context: () => challengeContext(request, values), values },
+      async () => {
+        await bids.recordChallenge(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(challengeInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}#challenges`,
+          flash: 'The challenge is recorded',
+        };
+      },
+    );
+  });
+  const outcomeContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const view = await bids.get(request.principal, params(request).code, params(request).id);
+    const challenge = view.challenges.find((c) => c.id === params(request).challenge);
+    if (!challenge) throw new NotFoundError('Challenge');
+    return {
+      ...common(view),
+      challenge,
+      kindLabels: CHALLENGE_KIND_LABELS,
+      partyLabels: CHALLENGE_PARTY_LABELS,
+      outcomeItems: choices(
+        [
+          { value: 'upheld', text: 'Upheld' },
+          { value: 'dismissed', text: 'Dismissed' },
+        ],
+        values.outcome,
+      ),
+      title: `Record the decision on a challenge: ${view.bid.name}`,
+      breadcrumbs: [...common(view).breadcrumbs, { text: view.bid.name, href: bidHome(view) }],
+    };
+  };
+  app.get(`${base}/:id/challenges/:challenge`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/outcome.njk', { ...(await outcomeContext(request, {})), values: {} }),
+  );
+  app.post(`${base}/:id/challenges/:challenge`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/outcome.njk', context: () => outcomeContext(request, values), values },
+      async () => {
+        await bids.recordOutcome(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          params(request).challenge,
+          formToInput(outcomeInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}#challenges`,
+          flash: 'The decision is recorded',
+        };
+      },
+    );
+  });
+}
+
+/** Online voting with the code on a paper: anyone holding a code may use it, once. */
+function voteRoutes(app: FastifyInstance, bids: BidService): void {
+  const context = { title: 'Vote in a Business Improvement District ballot' };
+  app.get('/vote', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.view('bids/views/vote.njk', { ...context, values: {} }),
+  );
+  app.post('/vote', { config: { access: 'public' } }, async (request, reply) => {
+    const values = body(request);
+    if (values.step !== 'vote') {
+      // The first step: the code, to show which BID and hereditament the paper is for.
+      try {
+        const paper = await bids.paperForVoter({ code: values.code });
+        return reply.view('bids/views/vote.njk', {
+          ...context,
+          paper,
+          values: { code: paper.code },
+          voteItems: [
+            { value: 'yes', text: 'Yes, I am in favour of the proposal' },
+            { value: 'no', text: 'No, I am not in favour of the proposal' },
+          ],
+        });
+      } catch (error) {
+        return submitForm(reply, { template: 'bids/views/vote.njk', context: () => context, values }, async () => {
+          throw error;
+        });
+      }
+    }
+    return submitForm(
+      reply,
+      {
+        template: 'bids/views/vote.njk',
+        context: async () => {
+          const paper = await bids.paperForVoter({ code: values.code }).catch(() => undefined);
+          return {
+            ...context,
+            paper,
+            voteItems: [
+              { value: 'yes', text: 'Yes, I am in favour of the proposal', checked: values.vote === 'yes' },
+              { value: 'no', text: 'No, I am not in favour of the proposal', checked: values.vote === 'no' },
+            ],
+          };
+        },
+        values,
+      },
+      async () => {
+        const cast = await bids.cast(request.principal, formToInput(castInput, values));
+        return { redirect: '/vote/thanks', flash: `Your vote in the ${cast.bidName} ballot was recorded. Thank you.` };
+      },
+    );
+  });
+  app.get('/vote/thanks', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.view('bids/views/vote-thanks.njk', { title: 'Your vote was recorded' }),
+  );
+}
+
+interface Upload {
+  file?: { name: string; content: Buffer };
+  tooLarge?: boolean;
+}
+
+async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (!request.isMultipart()) return {};
+  const upload: Upload = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.filename && content.length) upload.file = { name: part.filename, content };
+      }
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+    upload.tooLarge = true;
+  }
+  return upload;
+}
+
+// --- API -------------------------------------------------------------------------------------
+
+const localityParams = z.object({ code: z.string().meta({ description: 'ONS GSS code of the locality' }) });
+const bidParams = localityParams.extend({ id: z.uuid() });
+
+const testOutput = z.object({
+  key: z.string(),
+  name: z.string(),
+  requirement: z.string(),
+  achieved: z.string(),
+  passed: z.boolean(),
+});
+const declarationOutput = z.object({
+  nation: z.string(),
+  passed: z.boolean(),
+  reason: z.string(),
+  tests: z.array(testOutput),
+  turnoutByNumberPercent: z.number(),
+  turnoutByValuePercent: z.number(),
+  tally: z.object({
+    eligibleCount: z.number(),
+    eligibleValue: z.number(),
+    yesCount: z.number(),
+    noCount: z.number(),
+    yesValue: z.number(),
+    noValue: z.number(),
+    spoiltCount: z.number().optional(),
+    lateCount: z.number().optional(),
+  }),
+});
+const bidOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  partnershipId: z.string(),
+  nation: z.string(),
+  status: z.enum(['proposal', 'ballot', 'declared', 'vetoed']),
+  proposer: z.string(),
+  summary: z.string(),
+  termStart: z.string(),
+  termYears: z.number().int(),
+  areaStreets: z.array(z.string()),
+  threshold: z.number().int(),
+  levyRatePercent: z.number(),
+  onlineVoting: z.boolean(),
+  timetable: z
+    .object({
+      noticeOn: z.string().nullable(),
+      papersOn: z.string().nullable(),
+      ballotOn: z.string(),
+      postponedTo: z.string().nullable(),
+    })
+    .nullable(),
+  version: z.number().int(),
+});
+
+function bidJson(bid: BidRow) {
+  return {
+    id: bid.id,
+    name: bid.name,
+    partnershipId: bid.partnership_id,
+    nation: bid.nation,
+    status: bid.status as 'proposal' | 'ballot' | 'declared' | 'vetoed',
+    proposer: bid.proposer,
+    summary: bid.summary,
+    termStart: bid.term_start,
+    termYears: bid.term_years,
+    areaStreets: bid.area_streets.split('\n').filter(Boolean),
+    threshold: bid.threshold,
+    levyRatePercent: bid.levy_rate_bp / 100,
+    onlineVoting: bid.online_voting,
+    timetable: bid.ballot_on
+      ? { noticeOn: bid.notice_on, papersOn: bid.papers_on, ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }
+      : null,
+    version: bid.version,
+  };
+}
+
+function apiRoutes(app: FastifyInstance, bids: BidService): void {
+  const tag = 'Business Improvement Districts';
+  const base = '/api/v1/localities/:code/bids';
+  apiRoute(app, {
+    method: 'GET',
+    url: base,
+    operationId: 'listBids',
+    summary: 'The BIDs of a locality the caller may see (drafts only for its readers)',
+    tag,
+    access: 'public',
+    params: localityParams,
+    response: z.object({ items: z.array(bidOutput) }),
+    handler: async (request) => ({
+      items: (await bids.overview(request.principal, params(request).code)).bids.map(bidJson),
+    }),
+  });
+  apiRoute(app, {
+    method: 'POST',
+    url: base,
+    operationId: 'createBid',
+    summary: 'Draft BID proposals, with the partnership that is its board',
+    tag,
+    access: 'register-editor',
+    params: localityParams,
+    body: proposalInput,
+    response: bidOutput,
+    responseStatus: 201,
+    handler: async (request, reply) =>
+      reply.code(201).send(bidJson(await bids.create(request.principal, params(request).code, request.body))),
+  });
+  apiRoute(app, {
+    method: 'GET',
+    url: `${base}/:id`,
+    operationId: 'getBid',
+    summary: 'One BID: its proposals and timetable (never a vote)',
+    tag,
+    access: 'public',
+    params: bidParams,
+    response: bidOutput,
+    handler: async (request) =>
+      bidJson((await bids.get(request.principal, params(request).code, params(request).id)).bid),
+  });
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/:id/rating-list`,
+    operationId: 'importBidRatingList',
+    summary:
+      'Replace the rating list extract from a CSV or XLSX file, all or nothing; each problem named by line and column',
+    tag,
+    access: 'signed-in',
+    params: bidParams,
+    bodyContentType: SPREADSHEET_TYPES,
+    response: z.object({ imported: z.number().int(), eligible: z.number().int() }),
+    handler: async (request, reply) => {
+      try {
+        return await bids.importRatingList(request.principal, params(request).code, params(request).id, {
+          name: 'upload',
+          content: Buffer.isBuffer(request.body)
+            ? request.body
+            : Buffer.from(typeof request.body === 'string' ? request.body : ''),
+        });
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        return reply
+          .code(422)
+          .type('application/problem+json')
+          .send({
+            type: '/api/docs#problem-422',
+            title: 'Nothing was imported',
+            status: 422,
+            detail: error.message,
+            errors: error.issues.map((i) => ({
+              field: i.column || 'file',
+              pointer: `/${i.column}`,
+              detail: i.message,
+              sheet: i.sheet,
+              line: i.line,
+            })),
+          });
+      }
+    },
+  });
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/:id/timetable`,
+    operationId: 'setBidTimetable',
+    summary: 'Set the ballot timetable; a date that breaks a rule is refused with the rule named',
+    tag,
+    access: 'signed-in',
+    params: bidParams,
+    body: timetableInput,
+    response: bidOutput,
+    handler: async (request) =>
+      bidJson(await bids.setTimetable(request.principal, params(request).code, params(request).id, request.body)),
+  });
+  apiRoute(app, {
+    method: 'POST',
+    url: `${base}/:id/returns`,
+    operationId: 'recordBidReturn',
+    summary:
+      'Record a returned paper by its code (ballot holder or scrutineer): yes, no or spoilt; late after the close',
+    tag,
+    access: 'signed-in',
+    params: bidParams,
+    body: returnInput,
+    response: z.object({ id: z.string(), status: z.string() }),
+    handler: async (request) => {
+      const paper = await bids.recordReturn(request.principal, params(request).code, params(request).id, request.body);
+      return { id: paper.id, status: paper.status };
+    },
+  });
+  apiRoute(app, {
+    method: 'POST',
+    url: `${base}/:id/declaration`,
+    operationId: 'declareBidResult',
+    summary: 'Count and declare the result after the close, under the nation’s tests; it is published',
+    tag,
+    access: 'signed-in',
+    params: bidParams,
+    response: declarationOutput,
+    handler: async (request) => bids.declare(request.principal, params(request).code, params(request).id),
+  });
+  apiRoute(app, {
+    method: 'GET',
+    url: `${base}/:id/declaration`,
+    operationId: 'getBidDeclaration',
+    summary: 'The published declaration: each test, turnout, counts and values, and why it passed or failed',
+    tag,
+    access: 'public',
+    params: bidParams,
+    response: declarationOutput,
+    handler: async (request) =>
+      (await bids.declaration(request.principal, params(request).code, params(request).id)).declaration,
+  });
+  apiRoute(app, {
+    method: 'POST',
+    url: '/api/v1/bid-votes',
+    operationId: 'castBidVote',
+    summary: 'Cast a vote online with the code on a ballot paper, where the proposals allow it; a code works once',
+    tag,
+    access: 'public',
+    body: castInput,
+    response: z.object({ recorded: z.boolean() }),
+    handler: async (request) => {
+      await bids.cast(request.principal, request.body);
+      return { recorded: true };
+    },
+  });
+}
+
+export { suggestTimetable };
