@@ -18,6 +18,7 @@ import { OverlapService } from './modules/overlap/service.js';
 import { PerformanceService } from './modules/performance/service.js';
 import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
+import { ResourcesService } from './modules/resources/service.js';
 import { RegisterService } from './modules/register/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
 import { ThesaurusService } from './modules/thesaurus/service.js';
@@ -37,6 +38,7 @@ export interface Services {
   jobs: JobService;
   thesaurus: ThesaurusService;
   knowledge: KnowledgeService;
+  resources: ResourcesService;
 }
 
 export function createServices(
@@ -69,7 +71,8 @@ export function createServices(
   const gatekeeper = new GatekeeperService({ ...core, performance });
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
-  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge);
+  const resources = new ResourcesService({ ...core, performance });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources);
   return {
     accounts,
     audit,
@@ -85,5 +88,6 @@ export function createServices(
     jobs,
     thesaurus,
     knowledge,
+    resources,
   };
 }

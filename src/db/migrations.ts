@@ -10,6 +10,7 @@ import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
 import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
+import { resourcesMigration } from '../modules/resources/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -272,6 +273,8 @@ const migrations: Record<string, Migration> = {
   },
   // The knowledge base: items, their published versions, moderation and the search index.
   '0016_knowledge': knowledgeMigration,
+  // Partners' contributions, funding streams, pooled budgets, budget lines and benefits.
+  '0017_resources': resourcesMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -8,6 +8,7 @@ import type { ExchangeTables } from '../modules/exchange/schema.js';
 import type { OverlapTables } from '../modules/overlap/schema.js';
 import type { ThesaurusTables } from '../modules/thesaurus/schema.js';
 import type { KnowledgeTables } from '../modules/knowledge/schema.js';
+import type { ResourcesTables } from '../modules/resources/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -211,7 +212,8 @@ export interface DB
     JobTables,
     ExchangeTables,
     ThesaurusTables,
-    KnowledgeTables {
+    KnowledgeTables,
+    ResourcesTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

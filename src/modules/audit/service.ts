@@ -43,7 +43,12 @@ export type AuditEntity =
   | 'overlap-judgement'
   | 'overlap-settings'
   | 'thesaurus-concept'
-  | 'knowledge-item';
+  | 'knowledge-item'
+  | 'contribution'
+  | 'funding-stream'
+  | 'pooled-budget'
+  | 'budget-line'
+  | 'benefit';
 
 export type AuditAction =
   | 'create'

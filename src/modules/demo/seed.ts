@@ -5,6 +5,7 @@ import type { Locality } from '../../db/tables.js';
 import { seedDemo as seedDemoPerformance } from '../performance/demo.js';
 import { seedDemo as seedDemoProposals } from '../gatekeeper/demo.js';
 import { seedDemo as seedDemoRationalisation } from '../rationalisation/demo.js';
+import { seedDemo as seedDemoResources } from '../resources/demo.js';
 import { DEFAULT_DEMO_SEED, DEMO_LOCALITY_CODE, type DemoPlan, planDemoLocality } from './plan.js';
 
 export { DEFAULT_DEMO_SEED, DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, planDemoLocality } from './plan.js';
@@ -51,6 +52,7 @@ export async function seedDemoLocality(services: Services, options: SeedDemoOpti
     await seedDemoPerformance(services, locality, trx);
     await seedDemoProposals(services, locality, trx);
     await seedDemoRationalisation(services, locality, trx);
+    await seedDemoResources(services, locality, trx, options.today ?? todayInLondon());
     return { locality, ...counts };
   });
 }
