@@ -33,6 +33,7 @@ import { rationalisationRoutes } from './modules/rationalisation/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { thesaurusRoutes } from './modules/thesaurus/routes.js';
 import { knowledgeRoutes } from './modules/knowledge/routes.js';
+import { resourcesRoutes } from './modules/resources/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -219,6 +220,7 @@ export async function createApp({ config, database, services, logger = true }: A
   jobRoutes(app, services);
   thesaurusRoutes(app, services);
   knowledgeRoutes(app, services, config);
+  resourcesRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

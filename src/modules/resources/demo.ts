@@ -69,7 +69,8 @@ const BENEFITS: BenefitSpec[] = [
     attribution: 30,
     indicator: 'NI 56',
     confidence: 'low',
-    evidence: 'National Child Measurement Programme; the share owed to the group is a judgement by the director of public health.',
+    evidence:
+      'National Child Measurement Programme; the share owed to the group is a judgement by the director of public health.',
   },
   {
     partnership: 'Brackenfield Drug and Alcohol Action Team',
@@ -169,7 +170,9 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
 
   // Contributions: staff time from each active partnership's lead for four in five of them,
   // cash from the district council to every third, all confirmed.
-  const active = partnerships.filter((p) => p.status === 'active').sort((a, b) => a.reference.localeCompare(b.reference));
+  const active = partnerships
+    .filter((p) => p.status === 'active')
+    .sort((a, b) => a.reference.localeCompare(b.reference));
   const inputs: Array<Record<string, unknown>> = [];
   active.forEach((p, i) => {
     if (i % 5 === 4) return;
@@ -322,26 +325,53 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
 
   // Mainstream budget lines, this year and last, mapped to every outcome but one.
   const lines: Array<[string, string, number, Array<[string, number]>]> = [
-    [COUNCIL, 'Leisure and sports development', 2_100_000, [['More adults active in sport and physical activity', 6000]]],
+    [
+      COUNCIL,
+      'Leisure and sports development',
+      2_100_000,
+      [['More adults active in sport and physical activity', 6000]],
+    ],
     [
       COUNTY,
       'Public health: children’s weight management',
       850_000,
+      [['Healthier children: reduce childhood obesity', 10_000]],
+    ],
+    [COUNTY, 'Public health: school nursing', 1_400_000, [['Reduce childhood obesity in Year 6', 2500]]],
+    [
+      COUNTY,
+      'Public health: substance misuse services',
+      2_300_000,
       [
-        ['Healthier children: reduce childhood obesity', 10_000],
+        ['Reduce alcohol-related harm', 5000],
+        ['Fewer hospital admissions caused by alcohol', 3000],
+      ],
+    ],
+    [
+      POLICE,
+      'Neighbourhood policing, Brackenfield',
+      6_200_000,
+      [
+        ['A safer Brackenfield: cut serious acquisitive crime', 4000],
+        ['Residents feel safe in the town centre after dark', 2000],
       ],
     ],
     [
       COUNTY,
-      'Public health: school nursing',
-      1_400_000,
-      [['Reduce childhood obesity in Year 6', 2500]],
+      'Youth services and careers advice',
+      1_200_000,
+      [['More young people in education, employment or training', 7500]],
     ],
-    [COUNTY, 'Public health: substance misuse services', 2_300_000, [['Reduce alcohol-related harm', 5000], ['Fewer hospital admissions caused by alcohol', 3000]]],
-    [POLICE, 'Neighbourhood policing, Brackenfield', 6_200_000, [['A safer Brackenfield: cut serious acquisitive crime', 4000], ['Residents feel safe in the town centre after dark', 2000]]],
-    [COUNTY, 'Youth services and careers advice', 1_200_000, [['More young people in education, employment or training', 7500]]],
     [COUNCIL, 'Housing strategy and enabling', 600_000, [['More new homes, more of them affordable', 8000]]],
-    [COUNCIL, 'Community safety team', 350_000, [['A safer Brackenfield: cut serious acquisitive crime', 5000], ['Residents feel safe in the town centre after dark', 3000]]],
+    [
+      COUNCIL,
+      'Community safety team',
+      350_000,
+      [
+        ['A safer Brackenfield: cut serious acquisitive crime', 5000],
+        ['Residents feel safe in the town centre after dark', 3000],
+      ],
+    ],
     [COUNCIL, 'Corporate policy and partnerships', 420_000, []],
   ];
   for (const [organisation, service, pounds, shares] of lines) {

@@ -197,7 +197,9 @@ export class ResourcesRepository {
     const budget = await db.insertInto('pooled_budgets').values(row).returningAll().executeTakeFirstOrThrow();
     await db
       .insertInto('pooled_budget_shares')
-      .values(contributors.map((c) => ({ budget_id: budget.id, organisation_id: c.organisationId, share_bp: c.shareBp })))
+      .values(
+        contributors.map((c) => ({ budget_id: budget.id, organisation_id: c.organisationId, share_bp: c.shareBp })),
+      )
       .execute();
     if (outcomes.length > 0)
       await db

@@ -92,14 +92,18 @@ describe.each(backends)('resources on %s', (backend) => {
       .where('user_id', '=', lspSecretary.principal.userId as string)
       .execute();
     expect(told.map((n) => n.subject)).toContain('A contribution to Brackenfield Partnership awaits confirmation');
-    const cspSecretary = await ctx.person([{ role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.csp }]);
+    const cspSecretary = await ctx.person([
+      { role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.csp },
+    ]);
     await expect(
       resources.confirmContribution(cspSecretary.principal, CODE, row.id, { version: row.version }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       resources.confirmContribution(partner.principal, CODE, row.id, { version: row.version }),
     ).rejects.toBeInstanceOf(ForbiddenError);
-    const confirmed = await resources.confirmContribution(lspSecretary.principal, CODE, row.id, { version: row.version });
+    const confirmed = await resources.confirmContribution(lspSecretary.principal, CODE, row.id, {
+      version: row.version,
+    });
     expect(confirmed).toMatchObject({ state: 'confirmed', confirmed_by: lspSecretary.principal.label });
     // Changing it sends it back for confirmation.
     const changed = await resources.updateContribution(partner.principal, CODE, row.id, {
@@ -134,7 +138,9 @@ describe.each(backends)('resources on %s', (backend) => {
     );
     expect(superintendent?.valuePence).toBe(120 * 5_500);
     const pending = forAdmin.contributions.find((c) => c.row.state === 'entered' && c.row.partnership_id === ids.lsp);
-    await expect(resources.confirmContribution(PUBLIC, CODE, pending?.row.id as string, { version: 1 })).rejects.toThrow();
+    await expect(
+      resources.confirmContribution(PUBLIC, CODE, pending?.row.id as string, { version: 1 }),
+    ).rejects.toThrow();
   });
 
   it('refuses pooled shares that do not add up, naming the field, and writes nothing', async () => {
@@ -223,9 +229,12 @@ describe.each(backends)('resources on %s', (backend) => {
 
   it('reminds the LSP manager and the dependants’ secretaries at 12 and 6 months, once each', async () => {
     const { resources } = ctx.services;
-    const earlyHelp = (await ctx.services.register.partnerships.allForLocality(ctx.database.db, (await ctx.services.register.locality(CODE)).id)).find(
-      (p) => p.name === DEMO_ENDING_DEPENDANTS[0],
-    );
+    const earlyHelp = (
+      await ctx.services.register.partnerships.allForLocality(
+        ctx.database.db,
+        (await ctx.services.register.locality(CODE)).id,
+      )
+    ).find((p) => p.name === DEMO_ENDING_DEPENDANTS[0]);
     const secretary = await ctx.person([
       { role: 'partnership-secretary', localityCode: CODE, partnershipId: earlyHelp?.id },
     ]);
@@ -238,7 +247,9 @@ describe.each(backends)('resources on %s', (backend) => {
       .select(['user_id', 'subject'])
       .where('subject', 'like', `${DEMO_ENDING_FUND}%`)
       .execute();
-    expect(notices.map((n) => n.user_id)).toEqual(expect.arrayContaining([admin.principal.userId, secretary.principal.userId]));
+    expect(notices.map((n) => n.user_id)).toEqual(
+      expect.arrayContaining([admin.principal.userId, secretary.principal.userId]),
+    );
     expect(notices.find((n) => n.user_id === secretary.principal.userId)?.subject).toBe(
       `${DEMO_ENDING_FUND} ends in 5 months`,
     );
@@ -258,7 +269,9 @@ describe.each(backends)('resources on %s', (backend) => {
     const assessed = league.rows.filter((r) => r.result.ratio !== null);
     expect(assessed.length).toBeGreaterThanOrEqual(8);
     expect(league.rows.at(-1)?.result.verdict).toBe('not-assessed');
-    expect(league.rows.filter((r) => r.result.verdict === 'not-assessed').every((r) => r.result.ratio === null)).toBe(true);
+    expect(league.rows.filter((r) => r.result.verdict === 'not-assessed').every((r) => r.result.ratio === null)).toBe(
+      true,
+    );
     const csp = await resources.partnershipCostBenefit(PUBLIC, CODE, ids.csp, { today: TODAY });
     expect(csp.result.ratioLow as number).toBeLessThanOrEqual(csp.result.ratio as number);
     expect(csp.result.ratio as number).toBeLessThanOrEqual(csp.result.ratioHigh as number);

@@ -128,7 +128,7 @@ describe('shares', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: WHOLE_BP }), { maxLength: 6 }), (shares) => {
         const problems = checkOutcomeShares(shares.map((shareBp, i) => ({ outcomeId: `o-${i}`, shareBp })));
-        return (problems.length === 0) === (shares.reduce((a, b) => a + b, 0) <= WHOLE_BP);
+        return (problems.length === 0) === shares.reduce((a, b) => a + b, 0) <= WHOLE_BP;
       }),
     );
     expect(
@@ -170,7 +170,11 @@ const benefitArb: fc.Arbitrary<BenefitValueInput> = fc.oneof(
     valuePence: fc.integer({ min: 0, max: 1e9 }),
     attributionBp: fc.constant(null),
   }),
-  fc.record({ kind: fc.constant('qualitative' as const), valuePence: fc.constant(null), attributionBp: fc.constant(null) }),
+  fc.record({
+    kind: fc.constant('qualitative' as const),
+    valuePence: fc.constant(null),
+    attributionBp: fc.constant(null),
+  }),
 );
 
 const partnershipArb: fc.Arbitrary<CostBenefitInput & { sectors: Sector[] }> = fc
@@ -379,9 +383,24 @@ describe('money by outcome', () => {
       year: 2025,
       outcomes,
       lines: [
-        { organisationId: 'council', amountPence: 100_000_00, year: 2025, shares: [{ outcomeId: 'health', shareBp: 6000 }] },
-        { organisationId: 'council', amountPence: 50_000_00, year: 2024, shares: [{ outcomeId: 'health', shareBp: 6000 }] },
-        { organisationId: 'police', amountPence: 30_000_00, year: 2025, shares: [{ outcomeId: 'safety', shareBp: 10_000 }] },
+        {
+          organisationId: 'council',
+          amountPence: 100_000_00,
+          year: 2025,
+          shares: [{ outcomeId: 'health', shareBp: 6000 }],
+        },
+        {
+          organisationId: 'council',
+          amountPence: 50_000_00,
+          year: 2024,
+          shares: [{ outcomeId: 'health', shareBp: 6000 }],
+        },
+        {
+          organisationId: 'police',
+          amountPence: 30_000_00,
+          year: 2025,
+          shares: [{ outcomeId: 'safety', shareBp: 10_000 }],
+        },
       ],
       pooled: [
         {
@@ -413,17 +432,25 @@ describe('money by outcome', () => {
         fc.array(
           fc.record({
             amountPence: fc.integer({ min: 0, max: 1e9 }),
-            shares: fc.subarray(['health', 'safety', 'jobs', 'gone']).chain((ids) =>
-              fc.tuple(...ids.map(() => fc.integer({ min: 1, max: 2500 }))).map((bp) =>
-                ids.map((outcomeId, i) => ({ outcomeId, shareBp: bp[i] as number })),
+            shares: fc
+              .subarray(['health', 'safety', 'jobs', 'gone'])
+              .chain((ids) =>
+                fc
+                  .tuple(...ids.map(() => fc.integer({ min: 1, max: 2500 })))
+                  .map((bp) => ids.map((outcomeId, i) => ({ outcomeId, shareBp: bp[i] as number }))),
               ),
-            ),
           }),
           { maxLength: 8 },
         ),
-        fc.array(fc.record({ amountPence: fc.integer({ min: 0, max: 1e9 }), outcomeIds: fc.subarray(['health', 'jobs', 'gone']) }), {
-          maxLength: 4,
-        }),
+        fc.array(
+          fc.record({
+            amountPence: fc.integer({ min: 0, max: 1e9 }),
+            outcomeIds: fc.subarray(['health', 'jobs', 'gone']),
+          }),
+          {
+            maxLength: 4,
+          },
+        ),
         (lines, funds) => {
           const result = moneyByOutcome({
             year: 2025,

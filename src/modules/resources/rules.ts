@@ -322,8 +322,7 @@ export function costBenefit(
   // The ends exist when the centre does; the lower cost may round to nothing (a few minutes of
   // staff time at a reduced rate), and then the upper end has no limit.
   const ratioLow = ratio === null ? null : benefitLow / costHighPence;
-  const ratioHigh =
-    ratio === null ? null : costLowPence > 0 ? benefitHigh / costLowPence : Number.POSITIVE_INFINITY;
+  const ratioHigh = ratio === null ? null : costLowPence > 0 ? benefitHigh / costLowPence : Number.POSITIVE_INFINITY;
   let verdict: Verdict;
   if (input.benefits.length === 0) verdict = 'not-assessed';
   else if (valued === 0) verdict = 'not-valued';
@@ -356,9 +355,7 @@ export function leagueOrder<T extends { name: string; result: CostBenefit }>(row
     r.result.ratio !== null ? 0 : r.result.verdict === 'not-assessed' ? 3 : r.result.verdict === 'no-cost' ? 1 : 2;
   return [...rows].sort(
     (a, b) =>
-      rank(a) - rank(b) ||
-      (b.result.ratio ?? 0) - (a.result.ratio ?? 0) ||
-      a.name.localeCompare(b.name, 'en-GB'),
+      rank(a) - rank(b) || (b.result.ratio ?? 0) - (a.result.ratio ?? 0) || a.name.localeCompare(b.name, 'en-GB'),
   );
 }
 
@@ -523,7 +520,11 @@ export function moneyByOutcome(input: OutcomeMoneyInput): MoneyByOutcome {
   for (const row of rows.values()) {
     row.totalPence = row.mainstreamPence + row.pooledPence + row.fundPence;
     if (row.totalPence === 0) row.flags.push('no-money');
-    if (offTrack.has(row.outcomeId) && row.previousMainstreamPence > 0 && row.mainstreamPence > row.previousMainstreamPence)
+    if (
+      offTrack.has(row.outcomeId) &&
+      row.previousMainstreamPence > 0 &&
+      row.mainstreamPence > row.previousMainstreamPence
+    )
       row.flags.push('off-track-money-grew');
   }
   return { outcomes: [...rows.values()], unmapped };

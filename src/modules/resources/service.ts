@@ -822,7 +822,12 @@ export class ResourcesService implements WorkSource {
 
   // --- benefits ---------------------------------------------------------------------------------------
 
-  async recordBenefit(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<BenefitRow> {
+  async recordBenefit(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<BenefitRow> {
     return this.write(options, async (trx) => {
       const ctx = await this.context(principal, gssCode, { db: trx });
       const data = parseInput(benefitInput, input);
@@ -950,6 +955,14 @@ export class ResourcesService implements WorkSource {
       })),
       canRecordBenefit: canEditPartnership(principal, ctx.locality, partnership.id),
     };
+  }
+
+  /** The indicators a benefit may name: the locality's library, national and local. */
+  async indicatorOptions(locality: Locality): Promise<Array<{ value: string; text: string }>> {
+    const indicators = await this.core.performance.indicatorsByCode(this.core.db, locality.id);
+    return [...indicators.values()]
+      .map((i) => ({ value: i.id, text: `${i.code} ${i.title}` }))
+      .sort((a, b) => a.text.localeCompare(b.text, 'en-GB', { numeric: true }));
   }
 
   // --- money by outcome -----------------------------------------------------------------------------
