@@ -265,7 +265,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     };
   };
 
-  app.get(`${base}/contributions/new`, { config: { access: 'locality-reader' } }, async (request, reply) => {
+  app.get(`${base}/contributions/new`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
     const values = { partnershipId: query(request).partnership };
     return reply.view('resources/views/contribution-form.njk', {
       ...(await contributionFormContext(request, values)),
@@ -273,7 +273,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     });
   });
 
-  app.post(`${base}/contributions`, { config: { access: 'locality-reader' } }, async (request, reply) => {
+  app.post(`${base}/contributions`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
     const values = body(request);
     const code = params(request).code;
     return submitForm(
