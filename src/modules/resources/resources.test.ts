@@ -212,6 +212,10 @@ describe.each(backends)('resources, its pages and API, on %s', (backend) => {
       'NHS Nethershire Integrated Care Board',
     ]);
     expect(money.unmapped.mainstreamPence).toBeGreaterThan(0);
+    // By theme, the unfunded outcome shows against its theme.
+    const environment = money.themes.find((t) => t.unfunded > 0);
+    expect(environment).toBeDefined();
+    expect(money.themes.every((t) => t.outcomes >= t.unfunded)).toBe(true);
     expect(money.unmapped.pooledPence).toBe(12_400_000_00 - 1_240_000_00 - 620_000_00);
   });
 

@@ -17,6 +17,7 @@ import {
   financialYearOf,
   leagueOrder,
   moneyByOutcome,
+  moneyByTheme,
   monthsUntil,
   parsePercent,
   parsePounds,
@@ -465,5 +466,37 @@ describe('money by outcome', () => {
         },
       ),
     );
+  });
+});
+
+describe('money by theme', () => {
+  it('counts an outcome under each of its themes, and its unfunded outcomes', () => {
+    expect(
+      moneyByTheme([
+        { themes: ['health', 'children'], mainstreamPence: 100, pooledPence: 50, fundPence: 0 },
+        { themes: ['health'], mainstreamPence: 0, pooledPence: 0, fundPence: 0 },
+        { themes: ['safety'], mainstreamPence: 10, pooledPence: 0, fundPence: 5 },
+      ]),
+    ).toEqual([
+      {
+        theme: 'children',
+        outcomes: 1,
+        unfunded: 0,
+        mainstreamPence: 100,
+        pooledPence: 50,
+        fundPence: 0,
+        totalPence: 150,
+      },
+      {
+        theme: 'health',
+        outcomes: 2,
+        unfunded: 1,
+        mainstreamPence: 100,
+        pooledPence: 50,
+        fundPence: 0,
+        totalPence: 150,
+      },
+      { theme: 'safety', outcomes: 1, unfunded: 0, mainstreamPence: 10, pooledPence: 0, fundPence: 5, totalPence: 15 },
+    ]);
   });
 });

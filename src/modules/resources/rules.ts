@@ -551,3 +551,55 @@ export function parsePercent(text: string): number | undefined {
   if (!match) return undefined;
   return Number(match[1]) * 100 + Number(((match[2] ?? '') + '00').slice(0, 2));
 }
+
+/**
+ * Money by theme: each outcome's money counted under each of its themes (an outcome with two
+ * themes counts in both, so themes do not add up to the whole), with how many outcomes each has
+ * and how many of them have no money.
+ */
+export function moneyByTheme(
+  rows: ReadonlyArray<{ themes: readonly string[]; mainstreamPence: number; pooledPence: number; fundPence: number }>,
+): Array<{
+  theme: string;
+  outcomes: number;
+  unfunded: number;
+  mainstreamPence: number;
+  pooledPence: number;
+  fundPence: number;
+  totalPence: number;
+}> {
+  const themes = new Map<
+    string,
+    {
+      theme: string;
+      outcomes: number;
+      unfunded: number;
+      mainstreamPence: number;
+      pooledPence: number;
+      fundPence: number;
+      totalPence: number;
+    }
+  >();
+  for (const row of rows) {
+    for (const theme of new Set(row.themes)) {
+      const t = themes.get(theme) ?? {
+        theme,
+        outcomes: 0,
+        unfunded: 0,
+        mainstreamPence: 0,
+        pooledPence: 0,
+        fundPence: 0,
+        totalPence: 0,
+      };
+      const total = row.mainstreamPence + row.pooledPence + row.fundPence;
+      t.outcomes++;
+      if (total === 0) t.unfunded++;
+      t.mainstreamPence += row.mainstreamPence;
+      t.pooledPence += row.pooledPence;
+      t.fundPence += row.fundPence;
+      t.totalPence += total;
+      themes.set(theme, t);
+    }
+  }
+  return [...themes.values()].sort((a, b) => b.totalPence - a.totalPence || a.theme.localeCompare(b.theme));
+}

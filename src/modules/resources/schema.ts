@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
-import { isoDate, optionalText, recordVersion, requiredText } from '../../core/validation.js';
+import { MAX_INTEGER, isoDate, optionalText, recordVersion, requiredText } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
 import { financialYear } from '../performance/schema.js';
 import { FUNDS, LEGAL_BASES } from './reference.js';
@@ -300,7 +300,7 @@ export const contributionInput = z
       .min(0, { message: 'Hours must be 0 or more' })
       .max(100_000, { message: 'Hours must be 100,000 or fewer a year' })
       .optional(),
-    ratePence: pence('Rate per hour').optional(),
+    ratePence: pence('Rate per hour').max(MAX_INTEGER, { message: 'Rate per hour is too large' }).optional(),
     description: optionalText(500, 'Description'),
     version: recordVersion().optional(),
   })

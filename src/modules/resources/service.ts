@@ -54,6 +54,7 @@ import {
   financialYearOf,
   leagueOrder,
   moneyByOutcome,
+  moneyByTheme,
   monthsUntil,
   remindersDue,
   splitPence,
@@ -1041,7 +1042,10 @@ export class ResourcesService implements WorkSource {
       }),
       { mainstream: 0, pooled: 0, fund: 0 },
     );
-    return { ...ctx, rows, unmapped: money.unmapped, totals };
+    const snapshot = await this.core.reference.snapshot(this.core.db);
+    const themeLabels = new Map(snapshot.items('theme', true).map((t) => [t.code, t.label]));
+    const themes = moneyByTheme(rows).map((t) => ({ ...t, label: themeLabels.get(t.theme) ?? t.theme }));
+    return { ...ctx, rows, unmapped: money.unmapped, totals, themes };
   }
 
   // --- partner resourcing -------------------------------------------------------------------------
