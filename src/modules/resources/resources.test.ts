@@ -340,6 +340,7 @@ describe.each(backends)('resources, its pages and API, on %s', (backend) => {
     ];
     for (const url of pages) {
       const response = await ctx.app.inject({ method: 'GET', url });
+      expect(response.headers['content-type'], url).toContain('text/html');
       expect(response.statusCode, url).toBe(200);
       expect(response.body).toContain(`href="${BASE}"`);
     }
@@ -353,6 +354,22 @@ describe.each(backends)('resources, its pages and API, on %s', (backend) => {
       const response = await session.get(url);
       expect(response.statusCode, url).toBe(200);
     }
+  });
+
+  it('exports each view as CSV, with the page’s figures in pounds to the penny and restricted rows withheld', async () => {
+    const money = await ctx.app.inject({ method: 'GET', url: `${BASE}/money.csv` });
+    expect(money.headers['content-type']).toContain('text/csv');
+    expect(money.body).toContain('Less waste, more recycling');
+    expect(money.body).toMatch(/Fewer hospital admissions caused by alcohol,[^\r]*,690000\.00,1240000\.00,/);
+    const edge = await ctx.app.inject({ method: 'GET', url: `${BASE}/funding.csv` });
+    expect(edge.body).toContain(`6,${DEMO_ENDING_FUND},`);
+    expect(edge.body).toMatch(/,no\r\n/);
+    const league = await ctx.app.inject({ method: 'GET', url: `${BASE}/cost-benefit.csv` });
+    expect(league.body.trim().split('\r\n').at(-1)).toContain('Not yet assessed');
+    const publicRows = await ctx.app.inject({ method: 'GET', url: `${BASE}/contributions.csv` });
+    expect(publicRows.body).not.toContain(',entered');
+    const adminRows = await ctx.app.inject({ method: 'GET', url: `${BASE}/contributions.csv`, headers: admin.headers });
+    expect(adminRows.body).toContain(',entered');
   });
 
   it('shows the cliff edge with the fund ending in five months, its dependants and no exit strategy', async () => {

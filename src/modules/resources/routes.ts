@@ -3,7 +3,7 @@
  * table with its chart, and each partnership's), contributions with their confirmation.
  * Thin: each parses, calls the service and renders.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
@@ -13,6 +13,7 @@ import { parseYear, yearLabel } from '../performance/schema.js';
 import { STATUS_LABELS } from '../performance/status.js';
 import { resourcesApiRoutes } from './api-routes.js';
 import { costBenefitChartSvg } from './chart.js';
+import { cliffEdgeCsv, contributionsCsv, leagueCsv, moneyCsv } from './export.js';
 import { FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
 import { VERDICT_TEXT, parsePercent, parsePounds, percentLabel } from './rules.js';
 import { BENEFIT_KIND_LABELS, CONFIDENCE_LABELS, CONTRIBUTION_KIND_LABELS, contributionForm } from './schema.js';
@@ -81,6 +82,28 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
       gaps,
       years: yearChoices(result.year),
     });
+  });
+
+  // --- exports: each view as CSV, what the page shows to this person -----------------------------
+
+  const sendCsv = (reply: FastifyReply, name: string, body: string) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body);
+
+  app.get(`${base}/money.csv`, { config: { access: 'public' } }, async (request, reply) => {
+    const result = await resources.moneyByOutcome(request.principal, params(request).code, { year: yearOf(request) });
+    return sendCsv(reply, `money-by-outcome-${result.year}.csv`, moneyCsv(result.year, result.rows));
+  });
+  app.get(`${base}/funding.csv`, { config: { access: 'public' } }, async (request, reply) => {
+    const result = await resources.cliffEdge(request.principal, params(request).code);
+    return sendCsv(reply, 'funding-cliff-edge.csv', cliffEdgeCsv(result.rows));
+  });
+  app.get(`${base}/cost-benefit.csv`, { config: { access: 'public' } }, async (request, reply) => {
+    const result = await resources.league(request.principal, params(request).code, { year: yearOf(request) });
+    return sendCsv(reply, `cost-benefit-${result.year}.csv`, leagueCsv(result.year, result.rows));
+  });
+  app.get(`${base}/contributions.csv`, { config: { access: 'public' } }, async (request, reply) => {
+    const result = await resources.contributions(request.principal, params(request).code, { year: yearOf(request) });
+    return sendCsv(reply, `contributions-${result.year}.csv`, contributionsCsv(result.contributions));
   });
 
   app.get(`${base}/funding`, { config: { access: 'public' } }, async (request, reply) => {
