@@ -356,6 +356,38 @@ describe.each(backends)('resources, its pages and API, on %s', (backend) => {
     }
   });
 
+  it('lets the administrator record a funding stream through the form, which then shows on the cliff edge', async () => {
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const ends = addMonths(TODAY, 8);
+    const fields = {
+      fundCode: 'lottery',
+      name: 'Reaching Communities: Eastgate',
+      amount: '85,000',
+      'startsOn-day': '1',
+      'startsOn-month': '4',
+      'startsOn-year': String(YEAR),
+      'endsOn-day': String(Number(ends.slice(8, 10))),
+      'endsOn-month': String(Number(ends.slice(5, 7))),
+      'endsOn-year': String(YEAR - 2),
+      partnershipIds: [ids.csp],
+      exitStrategy: '',
+    };
+    const bad = await session.submit(`${BASE}/funding/new`, `${BASE}/funding`, fields);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('End date must be on or after the start date');
+    expect(bad.body).toContain('value="Reaching Communities: Eastgate"');
+    const good = await session.submit(`${BASE}/funding/new`, `${BASE}/funding`, {
+      ...fields,
+      'endsOn-year': ends.slice(0, 4),
+    });
+    expect(good.statusCode).toBe(303);
+    const page = await session.get(`${BASE}/funding`);
+    const window = /<h2 class="govuk-heading-m" id="window-12">[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+    expect(window).toContain('Reaching Communities: Eastgate');
+    expect(window).toContain('Brackenfield Community Safety Partnership');
+  });
+
   it('exports each view as CSV, with the page’s figures in pounds to the penny and restricted rows withheld', async () => {
     const money = await ctx.app.inject({ method: 'GET', url: `${BASE}/money.csv` });
     expect(money.headers['content-type']).toContain('text/csv');

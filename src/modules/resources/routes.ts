@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../core/errors.js';
-import { parseInput } from '../../core/validation.js';
+import { formToInput, parseInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
 import { choices, labelled, submitForm } from '../../web/forms.js';
 import { listLinks } from '../../web/listing.js';
@@ -14,9 +14,15 @@ import { STATUS_LABELS } from '../performance/status.js';
 import { resourcesApiRoutes } from './api-routes.js';
 import { costBenefitChartSvg } from './chart.js';
 import { cliffEdgeCsv, contributionsCsv, leagueCsv, moneyCsv } from './export.js';
-import { FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
+import { FUNDS, FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
 import { VERDICT_TEXT, parsePercent, parsePounds, percentLabel } from './rules.js';
-import { BENEFIT_KIND_LABELS, CONFIDENCE_LABELS, CONTRIBUTION_KIND_LABELS, contributionForm } from './schema.js';
+import {
+  BENEFIT_KIND_LABELS,
+  CONFIDENCE_LABELS,
+  CONTRIBUTION_KIND_LABELS,
+  contributionForm,
+  fundingStreamInput,
+} from './schema.js';
 import type { ContributionView, ResourcesService } from './service.js';
 
 type Params = { code: string; id: string };
@@ -125,6 +131,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         fund: FUND_BY_CODE.get(s.fund_code)?.label ?? s.fund_code,
         accountableBodyName: s.accountable_body_id ? edge.organisationNames.get(s.accountable_body_id) : undefined,
       })),
+      canAdminister: edge.canAdminister,
       budgets: pooled.budgets.map((b) => ({
         ...b,
         basis: LEGAL_BASIS_BY_CODE.get(b.legal_basis)?.label ?? b.legal_basis,
@@ -341,6 +348,87 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     return reply.redirectWithFlash(
       `${home(code)}/contributions?year=${yearLabel(row.financial_year)}`,
       `The contribution from ${view.organisationName} to ${view.partnershipName} is confirmed.`,
+    );
+  });
+
+  // --- funding streams ------------------------------------------------------------------------
+
+  const fundingFormContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const ctx = await resources.context(request.principal, params(request).code);
+    const outcomes = await resources.outcomeOptions(request.principal, ctx);
+    return {
+      ...common,
+      title: 'Record a funding stream',
+      tab: 'funding',
+      locality: ctx.locality,
+      fundItems: choices(
+        FUNDS.map((f) => ({ value: f.code, text: f.historic ? `${f.label} (historic)` : f.label })),
+        values.fundCode,
+        'Choose a fund',
+      ),
+      bodyItems: choices(
+        ctx.organisations.map((o) => ({ value: o.id, text: o.name })),
+        values.accountableBodyId,
+        'Not recorded',
+      ),
+      requiresItems: choices(
+        [
+          { value: 'yes', text: 'Yes' },
+          { value: 'no', text: 'No' },
+        ],
+        values.requiresPartnership,
+      ),
+      partnershipItems: choices(
+        ctx.partnerships.filter((p) => p.status === 'active').map((p) => ({ value: p.id, text: p.name })),
+        values.partnershipIds,
+      ),
+      outcomeItems: choices(outcomes, values.outcomeIds),
+    };
+  };
+
+  app.get(`${base}/funding/new`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = {};
+    return reply.view('resources/views/funding-form.njk', { ...(await fundingFormContext(request, values)), values });
+  });
+
+  app.post(`${base}/funding`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    const code = params(request).code;
+    return submitForm(
+      reply,
+      {
+        template: 'resources/views/funding-form.njk',
+        context: () => fundingFormContext(request, values),
+        values,
+      },
+      async () => {
+        const amountText = String(values.amount ?? '').trim();
+        const amountPerYearPence = amountText === '' ? undefined : parsePounds(amountText);
+        if (amountText !== '' && amountPerYearPence === undefined)
+          throw ValidationError.of('amount', 'Amount a year must be an amount in pounds, like 250000 or 250,000.50');
+        const input = formToInput(fundingStreamInput, values);
+        const requires = values.requiresPartnership;
+        try {
+          const stream = await resources.createFundingStream(request.principal, code, {
+            ...input,
+            amountPerYearPence,
+            requiresPartnership: requires === 'yes' ? true : requires === 'no' ? false : undefined,
+          });
+          return {
+            redirect: `${home(code)}/funding`,
+            flash: `The funding stream ${stream.name} was recorded.`,
+          };
+        } catch (error) {
+          if (error instanceof ValidationError)
+            throw new ValidationError(
+              error.errors.map((e) => ({
+                ...e,
+                field: e.field === 'amountPerYearPence' ? 'amount' : e.field.replace(/\.\d+$/, ''),
+              })),
+            );
+          throw error;
+        }
+      },
     );
   });
 

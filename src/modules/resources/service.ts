@@ -958,6 +958,14 @@ export class ResourcesService implements WorkSource {
     };
   }
 
+  /** The outcomes a funding stream or a line may name, as choices. */
+  async outcomeOptions(principal: Principal, ctx: ResourcesContext): Promise<Array<{ value: string; text: string }>> {
+    return (await this.visibleOutcomes(principal, ctx)).map((o) => ({
+      value: o.id,
+      text: `${o.title} (${o.planTitle})`,
+    }));
+  }
+
   /** The indicators a benefit may name: the locality's library, national and local. */
   async indicatorOptions(locality: Locality): Promise<Array<{ value: string; text: string }>> {
     const indicators = await this.core.performance.indicatorsByCode(this.core.db, locality.id);
