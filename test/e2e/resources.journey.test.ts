@@ -102,6 +102,13 @@ describe.skipIf(!runJourney)('resources journey in Chromium', () => {
     expect(await soonest.innerText()).toContain('Early Help Partnership');
     expect((await soonest.locator('.govuk-tag--red').innerText()).toLowerCase()).toBe('no');
     await expectNoAxeViolations(manager);
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.getByRole('button', { name: 'Record a funding stream' }).click(),
+    ]);
+    expect(await manager.locator('h1').innerText()).toBe('Record a funding stream');
+    await expectNoAxeViolations(manager);
+    await Promise.all([manager.waitForNavigation(), manager.getByRole('link', { name: 'Cancel' }).click()]);
 
     await Promise.all([
       manager.waitForNavigation(),
