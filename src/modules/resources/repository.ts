@@ -30,7 +30,7 @@ export interface BudgetLineRecord extends BudgetLineRow {
   outcomes: Share[];
 }
 
-/** A partnership as cost-benefit needs it: the meeting pattern and who sits at the table now. */
+/** A partnership as cost-benefit needs it: the meeting pattern and (when asked for) who sits at the table now. */
 export interface PartnershipCostRow {
   id: string;
   name: string;
@@ -261,39 +261,42 @@ export class ResourcesRepository {
 
   // --- the register, as resources read it ---------------------------------------------------------
 
-  /** Every partnership of the locality with its meeting pattern and current member organisations. */
+  /** Every partnership of the locality with its meeting pattern (members left empty: see `seatedOrganisations`). */
   async partnershipCosts(db: Db, localityId: string): Promise<PartnershipCostRow[]> {
-    const [partnerships, seats] = await Promise.all([
-      db
-        .selectFrom('partnerships')
-        .select([
-          'id',
-          'name',
-          'reference',
-          'status',
-          'meetings_per_year',
-          'meeting_minutes',
-          'typical_attendance',
-          'secretary_name',
-        ])
-        .where('locality_id', '=', localityId)
-        .orderBy('name')
-        .execute(),
-      db
-        .selectFrom('memberships as m')
-        .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
-        .select(['m.partnership_id', 'm.organisation_id'])
-        .where('m.locality_id', '=', localityId)
-        .where('p.locality_id', '=', localityId)
-        .where('m.ended_on', 'is', null)
-        .where('m.role', '<>', 'observer')
-        .execute(),
-    ]);
-    const byPartnership = groupBy(seats, (s) => s.partnership_id);
-    return partnerships.map((p) => ({
-      ...p,
-      memberOrganisationIds: [...new Set((byPartnership.get(p.id) ?? []).map((s) => s.organisation_id))],
-    }));
+    const partnerships = await db
+      .selectFrom('partnerships')
+      .select([
+        'id',
+        'name',
+        'reference',
+        'status',
+        'meetings_per_year',
+        'meeting_minutes',
+        'typical_attendance',
+        'secretary_name',
+      ])
+      .where('locality_id', '=', localityId)
+      .orderBy('name')
+      .execute();
+    return partnerships.map((p) => ({ ...p, memberOrganisationIds: [] }));
+  }
+
+  /** The organisations seated now (not as observers) on the locality's partnerships, or on one of them. */
+  async seatedOrganisations(db: Db, localityId: string, partnershipId?: string): Promise<Map<string, string[]>> {
+    let q = db
+      .selectFrom('memberships as m')
+      .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+      .select(['m.partnership_id', 'm.organisation_id'])
+      .where('m.locality_id', '=', localityId)
+      .where('p.locality_id', '=', localityId)
+      .where('m.ended_on', 'is', null)
+      .where('m.role', '<>', 'observer');
+    if (partnershipId) q = q.where('m.partnership_id', '=', partnershipId);
+    const seats = await q.execute();
+    const byPartnership = new Map<string, string[]>();
+    for (const [id, rows] of groupBy(seats, (s) => s.partnership_id))
+      byPartnership.set(id, [...new Set(rows.map((r) => r.organisation_id))]);
+    return byPartnership;
   }
 
   locality(db: Db, id: string) {

@@ -916,8 +916,10 @@ export class ResourcesService implements WorkSource {
       this.repository.contributions(this.core.db, ctx.locality.id, { year: ctx.year }),
       this.repository.benefits(this.core.db, ctx.locality.id, { year: ctx.year }),
     ]);
+    const seated = await this.repository.seatedOrganisations(this.core.db, ctx.locality.id);
     const rows = ctx.partnerships
       .filter((p) => p.status === 'active')
+      .map((p) => ({ ...p, memberOrganisationIds: seated.get(p.id) ?? [] }))
       .map((p) => {
         const result = this.costBenefitOf(ctx, p, contributions, benefits);
         return { id: p.id, name: p.name, reference: p.reference, result, verdictText: VERDICT_TEXT[result.verdict] };
@@ -933,8 +935,10 @@ export class ResourcesService implements WorkSource {
     options: { year?: number; today?: string } = {},
   ) {
     const ctx = await this.context(principal, gssCode, options);
-    const partnership = ctx.partnerships.find((p) => p.id === partnershipId);
-    if (!partnership) throw new NotFoundError('Partnership');
+    const found = ctx.partnerships.find((p) => p.id === partnershipId);
+    if (!found) throw new NotFoundError('Partnership');
+    const seated = await this.repository.seatedOrganisations(this.core.db, ctx.locality.id, found.id);
+    const partnership = { ...found, memberOrganisationIds: seated.get(found.id) ?? [] };
     const [contributions, benefits] = await Promise.all([
       this.repository.contributions(this.core.db, ctx.locality.id, { year: ctx.year, partnershipId }),
       this.repository.benefits(this.core.db, ctx.locality.id, { year: ctx.year, partnershipId }),
