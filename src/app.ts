@@ -35,6 +35,7 @@ import { thesaurusRoutes } from './modules/thesaurus/routes.js';
 import { knowledgeRoutes } from './modules/knowledge/routes.js';
 import { cyclesRoutes } from './modules/cycles/routes.js';
 import { bidRoutes } from './modules/bids/routes.js';
+import { resourcesRoutes } from './modules/resources/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -223,6 +224,7 @@ export async function createApp({ config, database, services, logger = true }: A
   knowledgeRoutes(app, services, config);
   cyclesRoutes(app, services, config);
   bidRoutes(app, services);
+  resourcesRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

@@ -56,10 +56,16 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
         (error: unknown) => app?.log.error({ err: error }, 'could not carry out due rationalisation plans'),
       );
     await carryOutDue();
+    // Funding reminders 12 and 6 months before a stream ends: each sent once, checked with the plans.
+    const remindFunding = () =>
+      services.resources
+        .sendFundingReminders()
+        .catch((error: unknown) => app?.log.error({ err: error }, 'could not send funding reminders'));
+    await remindFunding();
     await app.listen({ port: config.port, host: config.host });
     // Background jobs (imports and other long work) run in this process once it is serving.
     await services.jobs.start();
-    const hourly = setInterval(carryOutDue, 60 * 60 * 1000).unref();
+    const hourly = setInterval(() => void carryOutDue().then(remindFunding), 60 * 60 * 1000).unref();
     const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
     const address = config.publicUrl.replace(`:${config.port}`, `:${port}`);
     let stopping: Promise<void> | undefined;

@@ -20,6 +20,7 @@ import { OverlapService } from './modules/overlap/service.js';
 import { PerformanceService } from './modules/performance/service.js';
 import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
+import { ResourcesService } from './modules/resources/service.js';
 import { RegisterService } from './modules/register/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
 import { ThesaurusService } from './modules/thesaurus/service.js';
@@ -41,6 +42,7 @@ export interface Services {
   knowledge: KnowledgeService;
   cycles: CyclesService;
   bids: BidService;
+  resources: ResourcesService;
 }
 
 export function createServices(
@@ -73,7 +75,8 @@ export function createServices(
   const gatekeeper = new GatekeeperService({ ...core, performance });
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
-  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge);
+  const resources = new ResourcesService({ ...core, performance });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources);
   const cycles = new CyclesService(database.db, {
     audit,
     reference,
@@ -97,5 +100,6 @@ export function createServices(
     knowledge,
     cycles,
     bids: new BidService(database.db, { audit, register }),
+    resources,
   };
 }

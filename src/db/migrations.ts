@@ -12,6 +12,7 @@ import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMigration } from '../modules/bids/schema.js';
+import { resourcesMigration } from '../modules/resources/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -278,6 +279,8 @@ const migrations: Record<string, Migration> = {
   '0018_cycles': cyclesMigration,
   // Business Improvement Districts: proposals, rating lists, ballot papers and declarations.
   '0019_bids': bidsMigration,
+  // Partners' contributions, funding streams, pooled budgets, budget lines and benefits.
+  '0017_resources': resourcesMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

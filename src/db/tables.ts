@@ -10,6 +10,7 @@ import type { ThesaurusTables } from '../modules/thesaurus/schema.js';
 import type { KnowledgeTables } from '../modules/knowledge/schema.js';
 import type { CyclesTables } from '../modules/cycles/schema.js';
 import type { BidTables } from '../modules/bids/schema.js';
+import type { ResourcesTables } from '../modules/resources/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -215,7 +216,8 @@ export interface DB
     ThesaurusTables,
     KnowledgeTables,
     CyclesTables,
-    BidTables {
+    BidTables,
+    ResourcesTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

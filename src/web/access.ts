@@ -7,6 +7,7 @@ import {
   canReadRestricted,
   isGatekeeperFor,
   isKnowledgeEditor,
+  isPartnerRepresentativeIn,
   isSecretaryIn,
   isSystem,
   refuse,
@@ -24,6 +25,7 @@ import {
  * locality-reader   readers of the locality's restricted material (:code in the path)
  * register-editor   the locality's administrator, or a secretary of one of its partnerships
  * locality-admin    the locality's administrator
+ * partner-recorder  the locality's administrator, or a partner representative in it (money for their organisation)
  * gatekeeper        who decides proposals: the locality's administrator or panel, or the national gatekeeper
  * local-officer     the locality's own reviewing officers: its administrator (the LSP manager) or its panel
  * knowledge-editor  an editor of the knowledge base, locally or nationally, or a system administrator
@@ -35,6 +37,7 @@ export const ACCESS_RULES = [
   'locality-reader',
   'register-editor',
   'locality-admin',
+  'partner-recorder',
   'gatekeeper',
   'local-officer',
   'knowledge-editor',
@@ -68,6 +71,10 @@ function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope
       return !!locality && (canAdministerLocality(principal, locality) || isSecretaryIn(principal, locality));
     case 'locality-admin':
       return !!locality && canAdministerLocality(principal, locality);
+    case 'partner-recorder':
+      return (
+        !!locality && (canAdministerLocality(principal, locality) || isPartnerRepresentativeIn(principal, locality))
+      );
     case 'gatekeeper':
       return !!locality && isGatekeeperFor(principal, locality);
     case 'local-officer':

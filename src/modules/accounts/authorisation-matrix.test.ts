@@ -48,6 +48,7 @@ const MAY: Record<AccessRule, Who[]> = {
   'locality-reader': ['representative', 'secretary', 'admin', 'panel', 'scrutiny', 'adviser', 'gatekeeper', 'sysadmin'],
   'register-editor': ['secretary', 'admin', 'sysadmin'],
   'locality-admin': ['admin', 'sysadmin'],
+  'partner-recorder': ['representative', 'admin', 'sysadmin'],
   gatekeeper: ['admin', 'panel', 'gatekeeper', 'sysadmin'],
   'local-officer': ['admin', 'panel', 'sysadmin'],
   'knowledge-editor': ['editor', 'sysadmin'],

@@ -73,6 +73,16 @@ export function isSecretaryIn(principal: Principal, locality: LocalityScope): bo
   );
 }
 
+/** Whether the principal acts for an organisation of the locality (records its contributions and budget lines). */
+export function isPartnerRepresentativeIn(principal: Principal, locality: LocalityScope): boolean {
+  return (
+    principal.canWrite &&
+    principal.grants.some(
+      (g) => g.role === 'partner-representative' && g.localityId === locality.id && !!g.organisationId,
+    )
+  );
+}
+
 /** The locality's gatekeeper: its LSP manager (the locality administrator) or a member of its named panel. */
 export function canDecideLocalProposals(principal: Principal, locality: LocalityScope): boolean {
   if (!principal.canWrite) return false;

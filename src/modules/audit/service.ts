@@ -49,7 +49,12 @@ export type AuditEntity =
   | 'calendar-feed'
   | 'meeting'
   | 'bid'
-  | 'bid-paper';
+  | 'bid-paper'
+  | 'contribution'
+  | 'funding-stream'
+  | 'pooled-budget'
+  | 'budget-line'
+  | 'benefit';
 
 export type AuditAction =
   | 'create'
