@@ -9,7 +9,7 @@
  * Districts Act (Northern Ireland) 2013.
  */
 import { addWorkingDays } from '../gatekeeper/timing.js';
-import { bankHolidaysFor } from '../gatekeeper/bank-holidays.js';
+import { bankHolidaysFor } from '../../core/bank-holidays.js';
 
 export const NATIONS = ['England', 'Wales', 'Scotland', 'Northern Ireland'] as const;
 export type Nation = (typeof NATIONS)[number];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../gatekeeper/bank-holidays.js';
-import { bankHolidaySet, bankHolidaysIn, easterSunday, nationOf } from './bank-holidays.js';
+import { bankHolidaySet, bankHolidaysIn, easterSunday, nationOf } from '../../core/bank-holidays.js';
 import {
   type CalendarEvent,
   financialYear,
@@ -30,12 +29,39 @@ const event = (over: Partial<CalendarEvent>): CalendarEvent => ({
   themes: [],
   ...over,
 });
+/** As announced on GOV.UK for 2025 to 2027, substitute days included. */
+const ANNOUNCED_ENGLAND_AND_WALES = [
+  '2025-01-01',
+  '2025-04-18',
+  '2025-04-21',
+  '2025-05-05',
+  '2025-05-26',
+  '2025-08-25',
+  '2025-12-25',
+  '2025-12-26',
+  '2026-01-01',
+  '2026-04-03',
+  '2026-04-06',
+  '2026-05-04',
+  '2026-05-25',
+  '2026-08-31',
+  '2026-12-25',
+  '2026-12-28',
+  '2027-01-01',
+  '2027-03-26',
+  '2027-03-29',
+  '2027-05-03',
+  '2027-05-31',
+  '2027-08-30',
+  '2027-12-27',
+  '2027-12-28',
+];
 const EW = bankHolidaySet('england-and-wales', 2020, 2030);
 
 describe('bank holidays for every year and nation', () => {
-  it('agrees with the gatekeeper’s announced list for England and Wales, 2025 to 2027', () => {
+  it('agrees with the list announced for England and Wales, 2025 to 2027', () => {
     const computed = [2025, 2026, 2027].flatMap((y) => bankHolidaysIn('england-and-wales', y));
-    expect(computed).toEqual([...ENGLAND_AND_WALES_BANK_HOLIDAYS].sort());
+    expect(computed).toEqual(ANNOUNCED_ENGLAND_AND_WALES);
   });
 
   it('finds Easter by the computus', () => {

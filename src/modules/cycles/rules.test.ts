@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bankHolidaySet } from './bank-holidays.js';
+import { bankHolidaySet } from '../../core/bank-holidays.js';
 import { type CalendarEvent, EVENT_KINDS, MOVABILITY, occurrences } from './calendar.js';
 import { type Dependency, align, deriveDependencies, findFlags, inTime, memberOverlap } from './rules.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bankHolidaySet } from './bank-holidays.js';
+import { bankHolidaySet } from '../../core/bank-holidays.js';
 import { isWorkingDay, plusDays, workingDaysFrom } from './calendar.js';
 import { type ScheduleRequest, suggestMeetings } from './scheduler.js';
 

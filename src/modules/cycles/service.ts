@@ -16,7 +16,7 @@ import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } 
 import type { AuditService, RecordInput } from '../audit/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { type RegisterService, isPublished } from '../register/service.js';
-import { bankHolidaySet, nationOf } from './bank-holidays.js';
+import { bankHolidaySet, nationOf } from '../../core/bank-holidays.js';
 import {
   type CalendarEvent,
   type Change,

@@ -21,7 +21,7 @@ import type { ProposalMatch, ProposedPartnership } from '../overlap/proposal-che
 import type { PerformanceService } from '../performance/service.js';
 import type { RoleHolderQuery } from '../notifications/repository.js';
 import type { WorkItem, WorkSource } from '../notifications/service.js';
-import { bankHolidaysFor } from './bank-holidays.js';
+import { bankHolidaysFor } from '../../core/bank-holidays.js';
 import { SAME_THEME_SHOWN, type SameThemeEntry, rankSameThemeArea } from './relevance.js';
 import { LAYER_LABELS } from '../register/schema.js';
 import { MEETING_HOURS_ONLY } from '../register/burden.js';

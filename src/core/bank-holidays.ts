@@ -1,9 +1,9 @@
 /**
  * UK bank holidays for every year and every nation, from the rules and announced changes in
  * bank-holidays.json (a data file: a new one-off holiday is a line there, not a code change).
- * The working-day arithmetic itself is the gatekeeper's (`gatekeeper/timing.ts`), given the set
- * this returns; for 2025 to 2027 in England and Wales it agrees with the gatekeeper's own list,
- * which a test holds.
+ * Every working-day count in the product skips them by the locality's nation: the gatekeeper's
+ * service level, planning cycles and BID ballot timetables. The arithmetic itself is the
+ * gatekeeper's (`gatekeeper/timing.ts`), given the set `bankHolidaysFor` returns.
  */
 import { readFileSync } from 'node:fs';
 
@@ -132,4 +132,12 @@ export function nationOf(registerNation: string): Nation {
 /** Why a one-off holiday was added or moved, for the reason shown beside it. */
 export function changeReason(day: string): string | undefined {
   return FILE.changes.find((c) => c.add === day)?.reason;
+}
+
+/** The years bankHolidaysFor covers: from the first year the data file's changes go back to, well ahead. */
+export const BANK_HOLIDAY_YEARS = { first: 1999, last: 2100 } as const;
+
+/** The bank holidays a locality's working days skip, by its nation as the register names it. */
+export function bankHolidaysFor(registerNation: string): ReadonlySet<string> {
+  return bankHolidaySet(nationOf(registerNation), BANK_HOLIDAY_YEARS.first, BANK_HOLIDAY_YEARS.last);
 }
