@@ -8,6 +8,8 @@ import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { TooManyAttemptsError } from './modules/accounts/service.js';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
@@ -83,6 +85,12 @@ export async function createApp({ config, database, services, logger = true }: A
   // compression, for clients that accept br or gzip, of everything over 1 KB.
   await app.register(fastifyEtag, { weak: true });
   await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  // Limits by address, only on the routes that ask for one (a guessable code, such as a BID paper's).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new TooManyAttemptsError(`Too many attempts from your address. Wait ${context.after}, then try again.`),
+  });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyCsrf, {
     cookieKey: 'joinedup-csrf',

@@ -30,8 +30,8 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 
 export class TooManyAttemptsError extends Error {
-  constructor() {
-    super('Too many failed sign-in attempts. Wait 15 minutes, then try again, or reset your password.');
+  constructor(message = 'Too many failed sign-in attempts. Wait 15 minutes, then try again, or reset your password.') {
+    super(message);
     this.name = 'TooManyAttemptsError';
   }
 }

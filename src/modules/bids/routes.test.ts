@@ -4,6 +4,7 @@ import { backends } from '../../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { FormSession } from '../../../test/helpers/forms.js';
 import { DEMO_AREA_STREETS, demoRatingList, ratingListCsv } from './fixtures.js';
+import { VOTE_RATE_LIMIT } from './routes.js';
 
 const CODE = 'E07000042';
 const BASE = `/localities/${CODE}/bids`;
@@ -233,5 +234,23 @@ describe.each(backends)('BID pages and API on %s', (backend) => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().errors[0]).toMatchObject({ field: 'ballotOn' });
     expect(response.json().errors[0].detail).toContain('Ballot day no more than 90 days after the notice');
+  });
+
+  it('throttles guessing at the voting page: past the limit from one address, posts are refused', async () => {
+    const guesser = new FormSession(ctx.app);
+    const statuses: number[] = [];
+    let refused = '';
+    for (let attempt = 0; attempt <= VOTE_RATE_LIMIT.max; attempt++) {
+      const response = await guesser.submit('/vote', '/vote', { code: `NOT-A-CODE-${attempt}` });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) {
+        refused = response.body;
+        break;
+      }
+    }
+    // Wrong codes are told as such until the limit; then the page says to wait.
+    expect(statuses.slice(0, -1).every((s) => s === 422)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(refused).toContain('Too many attempts');
   });
 });

@@ -767,12 +767,16 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
 }
 
 /** Online voting with the code on a paper: anyone holding a code may use it, once. */
+/** Posts to the voting page allowed from one address. */
+export const VOTE_RATE_LIMIT = { max: 30, timeWindow: '15 minutes' } as const;
+
 function voteRoutes(app: FastifyInstance, bids: BidService): void {
   const context = { title: 'Vote in a Business Improvement District ballot' };
   app.get('/vote', { config: { access: 'public' } }, async (_request, reply) =>
     reply.view('bids/views/vote.njk', { ...context, values: {} }),
   );
-  app.post('/vote', { config: { access: 'public' } }, async (request, reply) => {
+  // Codes are 80 random bits, but guessing is still throttled: a voter needs two posts, not thirty.
+  app.post('/vote', { config: { access: 'public', rateLimit: VOTE_RATE_LIMIT } }, async (request, reply) => {
     const values = body(request);
     if (values.step !== 'vote') {
       // The first step: the code, to show which BID and hereditament the paper is for.
