@@ -130,8 +130,14 @@ export async function startBuiltServer(timeoutMs = 240_000): Promise<BuiltServer
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  let stopping = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A server that dies mid-journey shows only as refused connections: say why, where CI shows it.
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`joinedup start (dist) exited early (${code ?? signal}):\n${output}\n`);
+  });
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
     await fs.rm(dataDir, { recursive: true, force: true });
