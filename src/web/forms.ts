@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateParts } from '../core/dates.js';
 import { ConflictError, type FieldError, ValidationError } from '../core/errors.js';
 
@@ -61,4 +61,28 @@ export async function submitForm(
     else throw error;
   }
   return reply.code(422).view(form.template, { ...(await form.context()), values: form.values, errors });
+}
+
+/** A form's one uploaded file, if one was chosen, or that it was over the size limit. */
+export interface FileUpload {
+  file?: { name: string; content: Buffer };
+  tooLarge?: boolean;
+}
+
+/** Reads a multipart form's file (an empty part means none was chosen); other fields are not read. */
+export async function readFileUpload(request: FastifyRequest): Promise<FileUpload> {
+  if (!request.isMultipart()) return {};
+  const upload: FileUpload = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.filename && content.length) upload.file = { name: part.filename, content };
+      }
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+    upload.tooLarge = true;
+  }
+  return upload;
 }

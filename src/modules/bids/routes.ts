@@ -5,7 +5,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { formatDate } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
-import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
+import { choices, labelled, readFileUpload, submitForm, withDateParts } from '../../web/forms.js';
 import { pagination } from '../../web/listing.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
@@ -218,7 +218,7 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
     importPage(request, reply),
   );
   app.post(`${base}/:id/rating-list`, { config: { access: 'signed-in' } }, async (request, reply) => {
-    const upload = await readUpload(request);
+    const upload = await readFileUpload(request);
     if (!upload.file)
       return importPage(
         request,
@@ -823,28 +823,6 @@ function voteRoutes(app: FastifyInstance, bids: BidService): void {
   app.get('/vote/thanks', { config: { access: 'public' } }, async (_request, reply) =>
     reply.view('bids/views/vote-thanks.njk', { title: 'Your vote was recorded' }),
   );
-}
-
-interface Upload {
-  file?: { name: string; content: Buffer };
-  tooLarge?: boolean;
-}
-
-async function readUpload(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart()) return {};
-  const upload: Upload = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.filename && content.length) upload.file = { name: part.filename, content };
-      }
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-    upload.tooLarge = true;
-  }
-  return upload;
 }
 
 // --- API -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { Services } from '../../services.js';
 import type { FieldError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
-import { choices, labelled, submitForm } from '../../web/forms.js';
+import { choices, labelled, readFileUpload, submitForm } from '../../web/forms.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { LAYER_LABELS } from '../register/schema.js';
 import { performanceApiRoutes } from './api-routes.js';
@@ -814,7 +814,7 @@ function pageRoutes(app: FastifyInstance, performance: PerformanceService): void
     };
   const importHandler =
     (kind: 'indicators' | 'measurements') => async (request: FastifyRequest, reply: FastifyReply) => {
-      const upload = await readUpload(request);
+      const upload = await readFileUpload(request);
       const render = importPage(kind);
       if (!upload.file)
         return render(
@@ -1006,28 +1006,6 @@ export function targetFormInput(values: Record<string, unknown>): Record<string,
 function numberOrText(text: string): number | string {
   const cleaned = text.replace(/,/g, '');
   return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : text;
-}
-
-interface Upload {
-  file?: { name: string; content: Buffer };
-  tooLarge?: boolean;
-}
-
-async function readUpload(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart()) return {};
-  const upload: Upload = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.filename && content.length) upload.file = { name: part.filename, content };
-      }
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-    upload.tooLarge = true;
-  }
-  return upload;
 }
 
 // --- API -------------------------------------------------------------------------------------------
