@@ -24,6 +24,7 @@ type Who =
   | 'adviser-elsewhere'
   | 'gatekeeper'
   | 'editor'
+  | 'scrutineer'
   | 'sysadmin'
   | 'admin-elsewhere';
 const EVERYONE: Who[] = [
@@ -37,6 +38,7 @@ const EVERYONE: Who[] = [
   'adviser-elsewhere',
   'gatekeeper',
   'editor',
+  'scrutineer',
   'sysadmin',
   'admin-elsewhere',
 ];
@@ -58,9 +60,15 @@ const MAY: Record<AccessRule, Who[]> = {
 /**
  * Where the service is narrower than the route's gate, on purpose: the wide overlap analysis
  * (gate: signed-in) covers the localities the person may read, so someone who reads none (a
- * national knowledge base editor holds no locality role) is refused by the service.
+ * national knowledge base editor holds no locality role; a BID scrutineer's role reads only
+ * its ballots) is refused by the service.
  */
-const SERVICE_REFUSES = new Set(['GET /overlap as editor', 'GET /api/v1/overlap as editor']);
+const SERVICE_REFUSES = new Set([
+  'GET /overlap as editor',
+  'GET /api/v1/overlap as editor',
+  'GET /overlap as scrutineer',
+  'GET /api/v1/overlap as scrutineer',
+]);
 
 describe.each(backends)('authorisation matrix on %s', (backend) => {
   let ctx: TestContext;
@@ -94,6 +102,8 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
       'adviser-elsewhere': [{ role: 'go-adviser', region: 'Wales' }],
       gatekeeper: [{ role: 'national-gatekeeper' }],
       editor: [{ role: 'knowledge-editor' }],
+      // Runs the locality's BID ballots with its administrator; reads nothing else restricted.
+      scrutineer: [{ role: 'bid-scrutineer', localityCode: A }],
       sysadmin: [{ role: 'system-admin' }],
       'admin-elsewhere': [{ role: 'locality-admin', localityCode: B }],
     };
