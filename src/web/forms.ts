@@ -86,3 +86,18 @@ export async function readFileUpload(request: FastifyRequest): Promise<FileUploa
   }
   return upload;
 }
+
+/** What a form page shows for a file refused whole: each problem by line, and one summary error. */
+export function refusedUpload<T>(fileName: string, problems: readonly T[]) {
+  const count = problems.length;
+  return {
+    problems,
+    fileName,
+    errors: [
+      {
+        field: 'file',
+        message: `${fileName} was not imported: ${count} problem${count === 1 ? '' : 's'} found. Nothing was written.`,
+      },
+    ],
+  };
+}

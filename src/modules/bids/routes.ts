@@ -5,7 +5,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { formatDate } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
-import { choices, labelled, readFileUpload, submitForm, withDateParts } from '../../web/forms.js';
+import { choices, labelled, readFileUpload, refusedUpload, submitForm, withDateParts } from '../../web/forms.js';
 import { pagination } from '../../web/listing.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
@@ -248,21 +248,7 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
       );
     } catch (error) {
       if (!(error instanceof ImportRejected)) throw error;
-      return importPage(
-        request,
-        reply,
-        {
-          problems: error.issues,
-          fileName: upload.file.name,
-          errors: [
-            {
-              field: 'file',
-              message: `${upload.file.name} was not imported: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found. Nothing was written.`,
-            },
-          ],
-        },
-        422,
-      );
+      return importPage(request, reply, refusedUpload(upload.file.name, error.issues), 422);
     }
   });
 

@@ -4,7 +4,7 @@ import type { Services } from '../../services.js';
 import type { FieldError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
-import { choices, labelled, readFileUpload, submitForm } from '../../web/forms.js';
+import { choices, labelled, readFileUpload, refusedUpload, submitForm } from '../../web/forms.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { LAYER_LABELS } from '../register/schema.js';
 import { performanceApiRoutes } from './api-routes.js';
@@ -845,21 +845,7 @@ function pageRoutes(app: FastifyInstance, performance: PerformanceService): void
         return reply.redirectWithFlash(kind === 'indicators' ? `${home(code)}/indicators` : home(code), flash);
       } catch (error) {
         if (!(error instanceof ImportRejected)) throw error;
-        return render(
-          request,
-          reply,
-          {
-            problems: error.issues,
-            fileName: upload.file.name,
-            errors: [
-              {
-                field: 'file',
-                message: `${upload.file.name} was not imported: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found. Nothing was written.`,
-              },
-            ],
-          },
-          422,
-        );
+        return render(request, reply, refusedUpload(upload.file.name, error.issues), 422);
       }
     };
   app.get(`${base}/indicators/import`, { config: { access: 'locality-admin' } }, async (request, reply) =>
