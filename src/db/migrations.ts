@@ -4,7 +4,7 @@ import { runStatements } from './statements.js';
 import { notificationsMigration } from '../modules/notifications/schema.js';
 import { performanceMigration } from '../modules/performance/schema.js';
 import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
-import { overlapMigration } from '../modules/overlap/schema.js';
+import { overlapMigration, overlapPartsMigration } from '../modules/overlap/schema.js';
 import { rationalisationMigration } from '../modules/rationalisation/schema.js';
 import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
@@ -281,6 +281,8 @@ const migrations: Record<string, Migration> = {
   '0019_bids': bidsMigration,
   // Partners' contributions, funding streams, pooled budgets, budget lines and benefits.
   '0017_resources': resourcesMigration,
+  // Each locality's part of the last overlap analysis, kept across restarts and processes.
+  '0023_overlap_parts': overlapPartsMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

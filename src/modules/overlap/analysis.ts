@@ -59,6 +59,27 @@ export interface AnalysisOptions {
   perLocality?: boolean;
   /** Clock for `computedAt` (tests pass a fixed one). */
   now?: () => Date;
+  /**
+   * A locality's part kept from an earlier analysis of the same register, judgements, settings,
+   * rates and thesaurus: used as it is, so a change in one locality re-scores that locality only.
+   */
+  reusePart?: (localityId: string) => LocalityPart | undefined;
+  /** Told of each part computed afresh, to be kept for the next analysis. */
+  onPart?: (part: LocalityPart) => void;
+}
+
+/**
+ * One locality's part of an analysis. A scope's result is the union of its localities' parts
+ * (duplication is within a locality), so a part is computed, kept and reused on its own.
+ */
+export interface LocalityPart {
+  localityId: string;
+  settings: OverlapSettings;
+  pairs: FlaggedPair[];
+  clusters: Cluster[];
+  candidates: RationalisationCandidate[];
+  scored: number;
+  dismissed: number;
 }
 
 export interface OverlapAnalysis {
@@ -74,7 +95,13 @@ export interface OverlapAnalysis {
   localityMetrics: Record<string, ScopeMetrics>;
   /** Pairs dismissed by an officer that would otherwise have been flagged. */
   dismissed: number;
-  stats: { pairsScored: number; timings: Record<'index' | 'pairs' | 'clusters' | 'metrics', number> };
+  stats: {
+    pairsScored: number;
+    /** Localities scored in this analysis, and those whose kept part was used as it was. */
+    localitiesScored: number;
+    localitiesReused: number;
+    timings: Record<'index' | 'pairs' | 'clusters' | 'metrics', number>;
+  };
   /** The full explanation of a pair in the scope (same locality), or undefined. */
   explain(aId: string, bId: string): MatchExplanation | undefined;
   /** The index of a locality in the scope, for checks against it. */
@@ -188,46 +215,37 @@ function* analysisSteps(
     rates: resolveRates(options.rates),
     lspOf: lspFinder(records),
   };
+  const localities = byLocality(records);
   const indexes = new Map<string, OverlapIndex>();
-  const settingsOf: Record<string, OverlapSettings> = {};
-  const pairs: FlaggedPair[] = [];
-  const clusters: Cluster[] = [];
-  const candidates: RationalisationCandidate[] = [];
+  const parts: LocalityPart[] = [];
   let scored = 0;
-  let dismissed = 0;
+  let reused = 0;
   // Registers repeat names and boilerplate purposes from one locality to the next: read each once.
   const reader = new TextReader();
-  for (const [localityId, local] of byLocality(records)) {
+  const contextOf = (localityId: string) => options.contextFor?.(localityId) ?? {};
+  for (const [localityId, local] of localities) {
+    const kept = options.reusePart?.(localityId);
+    if (kept) {
+      parts.push(kept);
+      reused++;
+      continue;
+    }
     const settings = resolveSettings({ ...options.settings, ...options.settingsByLocality?.get(localityId) });
-    settingsOf[localityId] = settings;
-    const context = options.contextFor?.(localityId) ?? {};
+    const context = contextOf(localityId);
     const reading = yield* timedSteps(timings, 'index', readScopeSteps(local, context, reader));
     const index = timed(timings, 'index', () => buildIndex(local, context, reading));
     indexes.set(localityId, index);
     const found = yield* timedSteps(timings, 'pairs', flagPairSteps(index, settings, judged));
-    pairs.push(...found.pairs);
+    const part = timed(timings, 'clusters', () => localityPart(localityId, index, settings, found, judged, ctx));
+    parts.push(part);
     scored += found.scored;
-    dismissed += found.dismissed;
-    timed(timings, 'clusters', () => {
-      const likely = found.pairs.filter((p) => p.tier === 'likely');
-      for (const c of clusterPairs(index, likely, settings.likely, judged)) {
-        const members = c.positions.map((p) => index.records[p]!);
-        const id = `cluster-${members.map((m) => m.id).sort()[0]!}`;
-        const result = clusterCandidates(id, members, ctx);
-        clusters.push({
-          id,
-          partnershipIds: members.map((m) => m.id),
-          keeperId: result.keeper.id,
-          cohesion: c.cohesion,
-          likelySavingPence: result.likelySavingPence,
-        });
-        candidates.push(...result.candidates);
-      }
-    });
+    options.onPart?.(part);
     yield;
   }
-  pairs.sort(byScoreThenIds);
-  clusters.sort((a, b) => b.likelySavingPence - a.likelySavingPence || (a.id < b.id ? -1 : 1));
+  const pairs = parts.flatMap((p) => p.pairs).sort(byScoreThenIds);
+  const clusters = parts
+    .flatMap((p) => p.clusters)
+    .sort((a, b) => b.likelySavingPence - a.likelySavingPence || (a.id < b.id ? -1 : 1));
   const { metrics, localityMetrics } = timed(timings, 'metrics', () => {
     const clustered = new Set(clusters.flatMap((c) => c.partnershipIds));
     const result = metricsWithLocalities(
@@ -240,21 +258,73 @@ function* analysisSteps(
     return { metrics: result.scope, localityMetrics: result.localities };
   });
   const localityOf = new Map(records.map((r) => [r.id, r.localityId]));
+  const settingsOf = Object.fromEntries(parts.map((p) => [p.localityId, p.settings]));
+  // A kept part comes without its index: it is built the first time a page asks for it.
+  const indexOf = (localityId: string) => {
+    let index = indexes.get(localityId);
+    const local = localities.get(localityId);
+    if (!index && local) {
+      index = buildIndex(local, contextOf(localityId), runToEnd(readScopeSteps(local, contextOf(localityId), reader)));
+      indexes.set(localityId, index);
+    }
+    return index;
+  };
   return {
     computedAt: (options.now?.() ?? new Date()).toISOString(),
     settings: settingsOf,
     pairs,
     clusters,
-    candidates,
+    candidates: parts.flatMap((p) => p.candidates),
     metrics,
     localityMetrics,
-    dismissed,
-    stats: { pairsScored: scored, timings },
+    dismissed: parts.reduce((sum, p) => sum + p.dismissed, 0),
+    stats: {
+      pairsScored: scored,
+      localitiesScored: parts.length - reused,
+      localitiesReused: reused,
+      timings,
+    },
     explain(aId, bId) {
       const localityId = localityOf.get(aId);
       if (!localityId || localityOf.get(bId) !== localityId) return undefined;
-      return explainPair(indexes.get(localityId)!, aId, bId, settingsOf[localityId]!);
+      return explainPair(indexOf(localityId)!, aId, bId, settingsOf[localityId]!);
     },
-    indexOf: (localityId) => indexes.get(localityId),
+    indexOf,
+  };
+}
+
+/** A locality's flagged pairs, grouped, with the rationalisation candidates of each group. */
+function localityPart(
+  localityId: string,
+  index: OverlapIndex,
+  settings: OverlapSettings,
+  found: { pairs: FlaggedPair[]; scored: number; dismissed: number },
+  judged: ReadonlyMap<string, PairJudgement['verdict']>,
+  ctx: CandidateContext,
+): LocalityPart {
+  const clusters: Cluster[] = [];
+  const candidates: RationalisationCandidate[] = [];
+  const likely = found.pairs.filter((p) => p.tier === 'likely');
+  for (const c of clusterPairs(index, likely, settings.likely, judged)) {
+    const members = c.positions.map((p) => index.records[p]!);
+    const id = `cluster-${members.map((m) => m.id).sort()[0]!}`;
+    const result = clusterCandidates(id, members, ctx);
+    clusters.push({
+      id,
+      partnershipIds: members.map((m) => m.id),
+      keeperId: result.keeper.id,
+      cohesion: c.cohesion,
+      likelySavingPence: result.likelySavingPence,
+    });
+    candidates.push(...result.candidates);
+  }
+  return {
+    localityId,
+    settings,
+    pairs: found.pairs,
+    clusters,
+    candidates,
+    scored: found.scored,
+    dismissed: found.dismissed,
   };
 }

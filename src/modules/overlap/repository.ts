@@ -91,39 +91,108 @@ export class OverlapRepository {
   }
 
   async organisations(db: Db, localityIds: string | string[], byIdentifier = false): Promise<OrganisationRecord[]> {
+    return mergeOrganisations([...(await this.organisationsByLocality(db, localityIds, byIdentifier)).values()]);
+  }
+
+  /** Each locality's organisations, keyed by identifier where they have one when `byIdentifier`. */
+  async organisationsByLocality(
+    db: Db,
+    localityIds: string | string[],
+    byIdentifier = false,
+  ): Promise<Map<string, OrganisationRecord[]>> {
     const ids = [localityIds].flat();
-    if (ids.length === 0) return [];
+    const byLocality = new Map<string, Map<string, OrganisationRecord>>(ids.map((id) => [id, new Map()]));
+    if (ids.length === 0) return new Map();
     const rows = await db
       .selectFrom('organisations')
       .select(['id', 'identifier', 'name', 'sector', 'locality_id'])
       .where('locality_id', 'in', ids)
       .execute();
-    const byKey = new Map<string, OrganisationRecord>();
     for (const o of rows) {
       const key = byIdentifier && o.identifier ? o.identifier : o.id;
-      const seen = byKey.get(key);
-      // One body in several localities serves no single one of them.
-      if (seen) seen.localityId = seen.localityId === o.locality_id ? seen.localityId : null;
-      else byKey.set(key, { id: key, name: o.name, sector: o.sector as Sector, localityId: o.locality_id });
+      const local = byLocality.get(o.locality_id!)!;
+      if (!local.has(key))
+        local.set(key, { id: key, name: o.name, sector: o.sector as Sector, localityId: o.locality_id });
     }
-    return [...byKey.values()];
+    return new Map([...byLocality].map(([id, local]) => [id, [...local.values()]]));
   }
 
   /**
-   * The newest audit entry about the localities' register: every register change writes one,
-   * so it dates the data. Other entries (roles, proposals, plans, indicators) leave it alone,
-   * so they do not send the analysis off to be computed again.
+   * What each locality's analysis is computed from, as a stamp per locality: the newest audit
+   * entry about its register (every register change writes one; roles, proposals, plans and
+   * indicators leave it alone, so they do not send the analysis off to be computed again), and
+   * the count and newest change of its officers' judgements and sensitivity settings.
    */
-  async registerVersion(db: Db, localityIds: string | string[]): Promise<number> {
-    const ids = [localityIds].flat();
-    if (ids.length === 0) return 0;
-    const row = await db
+  async localityStamps(db: Db, localityIds: string[]): Promise<Map<string, string>> {
+    const stamps = new Map(localityIds.map((id) => [id, { register: 0, judgements: '0:0', settings: '0:0' }]));
+    if (localityIds.length === 0) return new Map();
+    const at = (v: unknown) => (v ? new Date(v as string).getTime() : 0);
+    const register = await db
       .selectFrom('audit_events')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('locality_id', 'in', ids)
+      .select((eb) => ['locality_id', eb.fn.max('id').as('id')])
+      .where('locality_id', 'in', localityIds)
       .where('entity_type', 'in', REGISTER_ENTITIES)
-      .executeTakeFirst();
-    return Number(row?.id ?? 0);
+      .groupBy('locality_id')
+      .execute();
+    for (const r of register) if (r.locality_id) stamps.get(r.locality_id)!.register = Number(r.id ?? 0);
+    const judgements = await db
+      .selectFrom('overlap_judgements')
+      .select((eb) => ['locality_id', eb.fn.countAll<string>().as('n'), eb.fn.max('judged_at').as('at')])
+      .where('locality_id', 'in', localityIds)
+      .groupBy('locality_id')
+      .execute();
+    for (const j of judgements) stamps.get(j.locality_id)!.judgements = `${j.n}:${at(j.at)}`;
+    const settings = await db
+      .selectFrom('overlap_settings')
+      .select(['locality_id', 'version', 'updated_at'])
+      .where('locality_id', 'in', localityIds)
+      .execute();
+    for (const s of settings) stamps.get(s.locality_id)!.settings = `${s.version}:${at(s.updated_at)}`;
+    return new Map([...stamps].map(([id, s]) => [id, `${s.register}/${s.judgements}/${s.settings}`]));
+  }
+
+  // --- kept parts of the last analysis -----------------------------------------------------------
+
+  async keptParts(
+    db: Db,
+    localityIds: string[],
+    scope: string,
+  ): Promise<Array<{ localityId: string; version: string; part: unknown }>> {
+    if (localityIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('overlap_parts')
+      .select(['locality_id', 'version', 'part'])
+      .where('locality_id', 'in', localityIds)
+      .where('scope', '=', scope)
+      .execute();
+    return rows.map((r) => ({
+      localityId: r.locality_id,
+      version: r.version,
+      part: typeof r.part === 'string' ? JSON.parse(r.part) : r.part,
+    }));
+  }
+
+  async keepParts(db: Db, scope: string, parts: Array<{ localityId: string; version: string; part: unknown }>) {
+    for (let start = 0; start < parts.length; start += PARTS_PER_WRITE) {
+      const rows = parts.slice(start, start + PARTS_PER_WRITE).map((p) => ({
+        locality_id: p.localityId,
+        scope,
+        version: p.version,
+        computed_at: new Date(),
+        part: JSON.stringify(p.part),
+      }));
+      await db
+        .insertInto('overlap_parts')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['locality_id', 'scope']).doUpdateSet((eb) => ({
+            version: eb.ref('excluded.version'),
+            computed_at: eb.ref('excluded.computed_at'),
+            part: eb.ref('excluded.part'),
+          })),
+        )
+        .execute();
+    }
   }
 
   // --- judgements and settings ---------------------------------------------------------------
@@ -207,26 +276,6 @@ export class OverlapRepository {
     return Number(updated.numUpdatedRows) > 0;
   }
 
-  /**
-   * What an analysis of these localities was computed from, besides the register: the officers'
-   * judgements and the sensitivity settings. A change to either makes it stale.
-   */
-  async judgementStamp(db: Db, localityIds: string[]): Promise<string> {
-    if (localityIds.length === 0) return '';
-    const row = await db
-      .selectFrom('overlap_judgements')
-      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('judged_at').as('at')])
-      .where('locality_id', 'in', localityIds)
-      .executeTakeFirst();
-    const settings = await db
-      .selectFrom('overlap_settings')
-      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('updated_at').as('at')])
-      .where('locality_id', 'in', localityIds)
-      .executeTakeFirst();
-    const at = (v: unknown) => (v ? new Date(v as string).getTime() : 0);
-    return `${row?.n ?? 0}:${at(row?.at)}:${settings?.n ?? 0}:${at(settings?.at)}`;
-  }
-
   /** National indicator titles by number (`112`), from the indicator library or the shipped list. */
   async indicatorTitles(db: Db): Promise<Map<string, string>> {
     const titles = new Map<string, string>();
@@ -245,6 +294,22 @@ export class OverlapRepository {
 }
 
 const REGISTER_ENTITIES = ['locality', 'partnership', 'organisation', 'membership'];
+
+/** Kept parts written a few localities a statement: a national analysis writes hundreds. */
+const PARTS_PER_WRITE = 25;
+
+/** Several localities' organisations as one list: one body in several localities serves no single one of them. */
+export function mergeOrganisations(lists: readonly (readonly OrganisationRecord[])[]): OrganisationRecord[] {
+  const byKey = new Map<string, OrganisationRecord>();
+  for (const list of lists)
+    for (const o of list) {
+      const seen = byKey.get(o.id);
+      if (!seen) byKey.set(o.id, o);
+      else if (seen.localityId !== null && seen.localityId !== o.localityId)
+        byKey.set(o.id, { ...seen, localityId: null });
+    }
+  return [...byKey.values()];
+}
 
 /** The LSP among a locality's open partnerships (the rule is in register/lsp.ts). */
 function lspOf(

@@ -42,6 +42,30 @@ export const overlapMigration: Migration = {
   },
 };
 
+/**
+ * Each locality's part of the last analysis, kept with the version of the register, judgements,
+ * settings, rates and thesaurus it was computed from: a restarted process, or a second one on
+ * the same database, uses it instead of scoring the locality again. Derived data: it can be
+ * emptied at any time and is computed again on the next look.
+ */
+export const overlapPartsMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      create table overlap_parts (
+        locality_id uuid not null references localities(id) on delete cascade,
+        scope text not null,
+        version text not null,
+        computed_at timestamptz not null default now(),
+        part jsonb not null,
+        primary key (locality_id, scope)
+      );
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OverlapJudgementsTable {
@@ -67,9 +91,20 @@ export interface OverlapSettingsTable {
   version: Generated<number>;
 }
 
+export interface OverlapPartsTable {
+  locality_id: string;
+  /** How the part was read and costed: `locality` or `wide` reading, and the cost rates. */
+  scope: string;
+  version: string;
+  computed_at: Timestamp;
+  /** A LocalityPart (analysis.ts) as JSON. */
+  part: ColumnType<unknown, string, string>;
+}
+
 export interface OverlapTables {
   overlap_judgements: OverlapJudgementsTable;
   overlap_settings: OverlapSettingsTable;
+  overlap_parts: OverlapPartsTable;
 }
 
 export type OverlapJudgementRow = Selectable<OverlapJudgementsTable>;

@@ -9,12 +9,18 @@ import type { ReferenceService } from '../reference/service.js';
 import { hasSeparateLegalStatus, type RegisterService } from '../register/service.js';
 import type { PartnerBurden } from '../register/burden.js';
 import type { ThesaurusSource } from '../thesaurus/source.js';
-import { type OverlapAnalysis, type PairJudgement, analyseScopeInSlices, pairKey } from './analysis.js';
+import {
+  type LocalityPart,
+  type OverlapAnalysis,
+  type PairJudgement,
+  analyseScopeInSlices,
+  pairKey,
+} from './analysis.js';
 import { suggestSettings, type SettingsSuggestion } from './calibration.js';
 import { type CostRatesInput, DEFAULT_COST_RATES, hoursCostPence, resolveRates } from './costs.js';
 import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex } from './engine.js';
 import { organisationPlaceWords, placeWords, type ReadingContext } from './features.js';
-import { OverlapRepository } from './repository.js';
+import { mergeOrganisations, OverlapRepository } from './repository.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
 import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
@@ -85,6 +91,14 @@ interface Entry {
   result: LocalityAnalysis;
 }
 
+/** A locality as last read and analysed, for the next analysis of a scope holding it. */
+interface KeptLocality {
+  version: string;
+  records: PartnershipFeatures[];
+  organisations: OrganisationRecord[];
+  part?: LocalityPart;
+}
+
 const LOCALITIES_PER_QUERY = 5;
 
 /** The first analysis of a wide scope takes seconds: a page waits this long, then says so instead. */
@@ -114,6 +128,8 @@ export class OverlapService {
   private readonly repository = new OverlapRepository();
   private readonly cache = new Map<string, Entry>();
   private readonly running = new Map<string, Promise<Entry>>();
+  /** By reading scope and locality (`wide:{rates}|id`). */
+  private readonly kept = new Map<string, KeptLocality>();
 
   constructor(
     private readonly db: Db,
@@ -546,14 +562,11 @@ export class OverlapService {
   private async current(localities: Locality[], rates: CostRatesInput): Promise<Entry> {
     const ids = localities.map((l) => l.id).sort();
     const key = `${ids.join(',')}:${JSON.stringify(rates)}`;
-    const version = [
-      await this.repository.registerVersion(this.db, ids),
-      await this.repository.judgementStamp(this.db, ids),
-      (await this.thesaurus.current()).version,
-    ].join('/');
+    const versions = await this.localityVersions(ids);
+    const version = ids.map((id) => versions.get(id)).join(',');
     const cached = this.cache.get(key);
     if (cached && cached.version === version) return { ...cached, result: { ...cached.result, refreshing: false } };
-    const pending = this.running.get(key) ?? this.compute(localities, rates, version, key);
+    const pending = this.running.get(key) ?? this.compute(localities, rates, versions, version, key);
     if (cached) {
       // A locality's analysis takes tens of milliseconds: wait for it, so an officer sees the
       // effect of a judgement at once. A wide scope shows the last result now, marked as
@@ -566,39 +579,77 @@ export class OverlapService {
     return localities.length === 1 ? pending : firstResult(pending, localities.length);
   }
 
-  private compute(localities: Locality[], rates: CostRatesInput, version: string, key: string): Promise<Entry> {
+  /** Each locality's version: its register, judgements and settings, and the thesaurus's edition. */
+  private async localityVersions(ids: string[]): Promise<Map<string, string>> {
+    const thesaurus = (await this.thesaurus.current()).version;
+    const stamps = await this.repository.localityStamps(this.db, ids);
+    return new Map(ids.map((id) => [id, `${stamps.get(id) ?? ''}/${thesaurus}`]));
+  }
+
+  /**
+   * Analyses the scope, reusing each locality's part whose version has not changed: from this
+   * process's last analysis (records and all), or kept in the database by an earlier process or
+   * another one. So a change to one partnership re-reads and re-scores its locality only.
+   */
+  private compute(
+    localities: Locality[],
+    rates: CostRatesInput,
+    versions: Map<string, string>,
+    version: string,
+    key: string,
+  ): Promise<Entry> {
     const work = (async () => {
       const ids = localities.map((l) => l.id);
-      const snapshot = await this.reference.snapshot(this.db);
       const wide = localities.length > 1;
-      const records: PartnershipFeatures[] = [];
-      // A few localities per query, letting other requests in between: on PGlite a query runs
-      // on the main thread, so one query over the whole country would stall the server.
-      for (let start = 0; start < ids.length; start += LOCALITIES_PER_QUERY) {
-        records.push(
-          ...(await this.repository.features(
-            this.db,
-            ids.slice(start, start + LOCALITIES_PER_QUERY),
-            (form) => hasSeparateLegalStatus(snapshot, form),
-            wide,
-          )),
-        );
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const organisations = await this.repository.organisations(this.db, ids, wide);
+      const scope = `${wide ? 'wide' : 'locality'}:${JSON.stringify(rates)}`;
+      const keptOf = (id: string) => {
+        const kept = this.kept.get(`${scope}|${id}`);
+        return kept && kept.version === versions.get(id) ? kept : undefined;
+      };
+      await this.readStale(
+        ids.filter((id) => !keptOf(id)),
+        scope,
+        wide,
+        versions,
+      );
+      // Taken together, with no wait between: another scope's analysis may read a newer version
+      // of a locality later, and each part must go with the records it was computed from.
+      const kept = new Map(ids.map((id) => [id, this.kept.get(`${scope}|${id}`)!]));
+      const stored = new Map<string, LocalityPart>();
+      const unscored = ids.filter((id) => !kept.get(id)!.part);
+      for (const row of await this.repository.keptParts(this.db, unscored, scope))
+        if (row.version === kept.get(row.localityId)?.version) stored.set(row.localityId, row.part as LocalityPart);
+      const records = ids.flatMap((id) => kept.get(id)!.records);
+      const byLocality = ids.map((id) => kept.get(id)!.organisations);
+      const organisations = mergeOrganisations(byLocality);
       const judgements: PairJudgement[] = (await this.repository.judgements(this.db, ids)).map((j) => ({
         aId: j.partnership_a,
         bId: j.partnership_b,
         verdict: j.verdict,
       }));
-      const { contextFor } = await this.contextFor(this.db, localities, organisations);
+      const { contextFor } = await this.contextFor(this.db, localities, byLocality.flat());
+      const computed: LocalityPart[] = [];
       const analysis = await analyseScopeInSlices(records, organisations, {
         rates,
         perLocality: wide,
         settingsByLocality: await this.settingsByLocality(this.db, ids),
         contextFor,
         judgements: wide ? judgementsById(judgements, records) : judgements,
+        reusePart: (id) => {
+          const locality = kept.get(id)!;
+          locality.part ??= stored.get(id);
+          return locality.part;
+        },
+        onPart: (part) => {
+          kept.get(part.localityId)!.part = part;
+          computed.push(part);
+        },
       });
+      await this.repository.keepParts(
+        this.db,
+        scope,
+        computed.map((part) => ({ localityId: part.localityId, version: kept.get(part.localityId)!.version, part })),
+      );
       const entry: Entry = {
         version,
         result: {
@@ -619,6 +670,31 @@ export class OverlapService {
     };
     work.then(forget, forget);
     return work;
+  }
+
+  /** Reads these localities' open partnerships and organisations, keeping them with their version. */
+  private async readStale(ids: string[], scope: string, wide: boolean, versions: Map<string, string>) {
+    if (ids.length === 0) return;
+    const snapshot = await this.reference.snapshot(this.db);
+    // A few localities per query, letting other requests in between: on PGlite a query runs
+    // on the main thread, so one query over the whole country would stall the server.
+    for (let start = 0; start < ids.length; start += LOCALITIES_PER_QUERY) {
+      const batch = ids.slice(start, start + LOCALITIES_PER_QUERY);
+      const records = await this.repository.features(
+        this.db,
+        batch,
+        (form) => hasSeparateLegalStatus(snapshot, form),
+        wide,
+      );
+      const organisations = await this.repository.organisationsByLocality(this.db, batch, wide);
+      for (const id of batch)
+        this.kept.set(`${scope}|${id}`, {
+          version: versions.get(id)!,
+          records: records.filter((r) => r.localityId === id),
+          organisations: organisations.get(id) ?? [],
+        });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
 

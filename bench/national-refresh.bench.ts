@@ -1,0 +1,102 @@
+/**
+ * The national overlap analysis through the service, as the national page asks for it, on a
+ * synthetic national register in embedded PGlite (or PostgreSQL with DATABASE_URL):
+ *
+ * - the first analysis, every locality read and scored (the baseline of this run);
+ * - after a partnership is added to one locality: only its locality is read and scored again;
+ * - a new process on the same database (a restart, or a second replica): the localities' kept
+ *   parts are read from the database instead of being scored again.
+ *
+ * Each figure is printed beside the full pass measured in the same run, with the ratio.
+ *
+ *   npm run bench:national-refresh              # 10,000 partnerships, 70 localities
+ *   npm run bench:national-refresh -- 50000
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SYSTEM, cliActor } from '../src/core/actor.js';
+import { loadConfig } from '../src/config.js';
+import { openConfiguredDatabase } from '../src/main.js';
+import { createServices, type Services } from '../src/services.js';
+import { NationalService } from '../src/modules/national/service.js';
+import type { LocalityAnalysis } from '../src/modules/overlap/service.js';
+
+const size = Number(process.argv[2] ?? 10_000);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-national-refresh-'));
+const config = loadConfig({ ...process.env, JOINEDUP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+const database = await openConfiguredDatabase(config);
+
+/** The national result, waiting out "still computing" and "refreshing", timed from the first ask. */
+async function timedNational(services: Services): Promise<{ seconds: number; result: LocalityAnalysis }> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      const result = await services.overlap.analyseWide(SYSTEM);
+      if (!result.refreshing) return { seconds: (performance.now() - started) / 1000, result };
+    } catch (error) {
+      if ((error as Error).name !== 'StillComputingError') throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+try {
+  const services = createServices(database, config);
+  await services.reference.ensureSeeded();
+  const national = new NationalService(database.db, services.audit, services.reference);
+  const generating = performance.now();
+  await national.generate(cliActor('bench'), {
+    partnerships: size,
+    organisations: Math.round(size * 0.4),
+    localities: Math.max(1, Math.round(size / 143)),
+    seed: 17,
+    commandLine: `bench national-refresh ${size}`,
+  });
+  console.log(`Generated ${size} partnerships in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
+
+  const full = await timedNational(services);
+  const cached = await timedNational(services);
+
+  const first = await database.db
+    .selectFrom('localities')
+    .select('gss_code')
+    .orderBy('gss_code')
+    .executeTakeFirstOrThrow();
+  const listed = (await services.register.listPartnerships(SYSTEM, first.gss_code, { pageSize: 1 })).items[0]!;
+  const detail = (await services.register.getPartnership(SYSTEM, first.gss_code, listed.id)).partnership;
+  await services.register.createPartnership(SYSTEM, first.gss_code, {
+    name: `${detail.name} Forum`,
+    purpose: detail.purpose,
+    basis: 'voluntary',
+    legalForm: 'unincorporated',
+    layer: 'operational',
+  });
+  const changed = await timedNational(services);
+
+  const restarted = await timedNational(createServices(database, config));
+
+  await database.db.deleteFrom('overlap_parts').execute();
+  const fullAgain = await timedNational(createServices(database, config));
+
+  const baseline = (full.seconds + fullAgain.seconds) / 2;
+  const row = (label: string, run: { seconds: number; result: LocalityAnalysis }) =>
+    `| ${label} | ${run.seconds.toFixed(3)} s | ${run.result.analysis.stats.localitiesScored} scored, ${run.result.analysis.stats.localitiesReused} kept | ${(run.seconds / baseline).toFixed(3)} |`;
+  console.log(
+    `\n${full.result.records.size} partnerships in ${full.result.localities.length} localities; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
+  console.log('| national analysis | time | localities | ratio to a full pass (same run) |');
+  console.log('|---|---|---|---|');
+  console.log(row('full pass, first', full));
+  console.log(row('unchanged (kept in memory)', cached));
+  console.log(row('after one partnership added', changed));
+  console.log(row('new process, parts kept in the database', restarted));
+  console.log(row('full pass, again (baseline)', fullAgain));
+  console.log(`\nPeak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+} finally {
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
