@@ -106,6 +106,11 @@ export interface OverlapAnalysis {
   explain(aId: string, bId: string): MatchExplanation | undefined;
   /** The index of a locality in the scope, for checks against it. */
   indexOf(localityId: string): OverlapIndex | undefined;
+  /**
+   * Builds, in slices, the index of every locality whose part was kept rather than computed
+   * (a kept part has none): before checking a proposal against every locality at once.
+   */
+  ensureIndexes(): Promise<void>;
 }
 
 function timed<T>(timings: Record<string, number>, name: string, work: () => T): T {
@@ -269,6 +274,16 @@ function* analysisSteps(
     }
     return index;
   };
+  function* buildMissingIndexes(): Generator<void, void> {
+    for (const [localityId, local] of localities) {
+      if (indexes.has(localityId)) continue;
+      const context = contextOf(localityId);
+      const reading = yield* readScopeSteps(local, context, reader);
+      indexes.set(localityId, buildIndex(local, context, reading));
+      yield;
+    }
+  }
+  let indexesBuilt: Promise<void> | undefined;
   return {
     computedAt: (options.now?.() ?? new Date()).toISOString(),
     settings: settingsOf,
@@ -290,6 +305,7 @@ function* analysisSteps(
       return explainPair(indexOf(localityId)!, aId, bId, settingsOf[localityId]!);
     },
     indexOf,
+    ensureIndexes: () => (indexesBuilt ??= inSlices(buildMissingIndexes())),
   };
 }
 

@@ -15,7 +15,14 @@
  * features alone could reach the floor (similarPairSteps); on the synthetic national register
  * that scores a quarter of the pairs it used to, with the same pairs found.
  */
-import { readFeatures, sharedWeight, tellsWhat, type OverlapIndex, type TextFeatures } from './features.js';
+import {
+  readFeatures,
+  sharedWeight,
+  tellsWhat,
+  type OverlapIndex,
+  type TextFeatures,
+  type TextReader,
+} from './features.js';
 import { nameShape, type NameShape } from './places.js';
 import { runToEnd } from './steps.js';
 import { idf } from './text.js';
@@ -279,9 +286,12 @@ export interface Outsider {
 }
 
 /** Weighs an outsider's features by the index's IDF; a feature the scope has never seen is as rare as can be. */
-export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeatures): Outsider {
+export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeatures, reader?: TextReader): Outsider {
   const rare = idf(0, index.size + 1);
-  const read = readFeatures(candidate.name, candidate.purpose, index.context);
+  // A reader kept across indexes reads the candidate once for every locality whose place words it does not name.
+  const read = reader
+    ? reader.read(candidate.name, candidate.purpose, index.context)
+    : readFeatures(candidate.name, candidate.purpose, index.context);
   const textIds: Outsider['textIds'] = [];
   let textTotal = 0;
   let textInformation = 0;
@@ -320,9 +330,9 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
 export function checkOne(
   candidate: PartnershipFeatures,
   index: OverlapIndex,
-  options: { floor: number; limit?: number; settings: OverlapSettings },
+  options: { floor: number; limit?: number; settings: OverlapSettings; reader?: TextReader },
 ): MatchExplanation[] {
-  const outsider = weighOutsider(index, candidate);
+  const outsider = weighOutsider(index, candidate, options.reader);
   const acc = new Accumulator(index.size);
   for (const { ordinal, weight } of outsider.textIds) {
     for (let c = index.textPostings.start[ordinal]!; c < index.textPostings.start[ordinal + 1]!; c++) {

@@ -85,6 +85,39 @@ describe.each(backends)('the national overlap analysis, kept by locality, on %s'
     expect(seen(after)).toEqual(seen(full));
   }, 120_000);
 
+  it('checks a proposal against the locality as it is now, with its kept index', async () => {
+    const locality = await ctx.services.register.locality(localityCode);
+    const proposal = (name: string, purpose: string) => ({
+      id: '00000000-0000-4000-8000-000000000001',
+      localityId: locality.id,
+      name,
+      purpose,
+      themes: [],
+      areas: [],
+      memberOrganisationIds: [],
+      layer: null,
+      meetingsPerYear: null,
+      meetingMinutes: null,
+      typicalAttendance: null,
+    });
+    const purpose = 'Free bicycle repair cafes and cycle maintenance lessons in every library';
+    const before = await ctx.services.overlap.checkProposal(locality, proposal('Pedal Fixers', purpose), {
+      national: false,
+    });
+    expect(before.local.map((m) => m.name)).not.toContain('Bike Repair Cafe Network');
+    await ctx.services.register.createPartnership(SYSTEM, localityCode, {
+      name: 'Bike Repair Cafe Network',
+      purpose,
+      basis: 'voluntary',
+      legalForm: 'unincorporated',
+      layer: 'operational',
+    });
+    const after = await ctx.services.overlap.checkProposal(locality, proposal('Pedal Fixers', purpose), {
+      national: false,
+    });
+    expect(after.local[0]?.name).toBe('Bike Repair Cafe Network');
+  }, 60_000);
+
   it('lets a restarted or second process use the kept parts instead of scoring again', async () => {
     const first = await national();
     const second = createServices(ctx.database, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }));

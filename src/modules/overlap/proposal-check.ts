@@ -7,6 +7,7 @@
  */
 import { strengthOf, type OverlapSettings, type Strength } from './scoring.js';
 import { checkOne, type OverlapIndex } from './engine.js';
+import type { TextReader } from './features.js';
 import { type CostRatesInput, resolveRates, yearlyCost, type YearlyCost } from './costs.js';
 import { explanationSentences } from './describe.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
@@ -74,6 +75,8 @@ export interface MatchContext {
   records: ReadonlyMap<string, PartnershipFeatures>;
   organisationName: (id: string) => string;
   settings: OverlapSettings;
+  /** Shared when one proposal is checked against many localities' indexes: read once. */
+  reader?: TextReader;
 }
 
 /** The existing partnerships in the index that a proposal resembles (at least worth a look), best first. */
@@ -83,7 +86,8 @@ export function matchProposal(
   context: MatchContext,
   limit = 8,
 ): ProposalMatch[] {
-  return checkOne(candidate, index, { floor: context.settings.look, limit, settings: context.settings }).map((m) => {
+  const options = { floor: context.settings.look, limit, settings: context.settings, reader: context.reader };
+  return checkOne(candidate, index, options).map((m) => {
     const other = context.records.get(m.bId);
     return {
       partnershipId: m.bId,

@@ -19,7 +19,7 @@ import {
 import { suggestSettings, type SettingsSuggestion } from './calibration.js';
 import { type CostRatesInput, DEFAULT_COST_RATES, hoursCostPence, resolveRates } from './costs.js';
 import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex } from './engine.js';
-import { organisationPlaceWords, placeWords, type ReadingContext } from './features.js';
+import { organisationPlaceWords, placeWords, TextReader, type ReadingContext } from './features.js';
 import { mergeOrganisations, OverlapRepository } from './repository.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
 import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
@@ -455,9 +455,7 @@ export class OverlapService {
     options: { trx?: Db; national?: boolean } = {},
   ): Promise<ProposalCheck> {
     const candidate = proposalFeatures(proposal);
-    // The locality is read fresh (tens of milliseconds), never from a result still refreshing:
-    // the proposer must explain exactly what the gatekeeper will see at submission.
-    const local = await this.uncachedScope(options.trx ?? this.db, locality);
+    const local = options.trx ? await this.uncachedScope(options.trx, locality) : await this.residentScope(locality);
     const nameOf = (organisations: Map<string, OrganisationRecord>) => (id: string) =>
       organisations.get(id)?.name ?? id;
     const check: ProposalCheck = {
@@ -476,8 +474,17 @@ export class OverlapService {
     if (options.national === false) return check;
     try {
       const wide = await this.current(await this.register.listLocalities(), {});
+      // Localities whose part was kept by another process have no index yet: built in slices.
+      if (
+        !(await within(
+          wide.result.analysis.ensureIndexes().then(() => true),
+          FIRST_RESULT_WAIT_MS,
+        ))
+      )
+        throw new StillComputingError(wide.result.localities.length);
       const names = new Map(wide.result.localities.map((l) => [l.id, l.name]));
       const elsewhere: Array<ProposalMatch & { localityName: string }> = [];
+      const reader = new TextReader();
       for (const other of wide.result.localities) {
         if (other.id === locality.id) continue;
         const index = wide.result.analysis.indexOf(other.id);
@@ -486,7 +493,7 @@ export class OverlapService {
         const found = matchProposal(
           { ...candidate, memberOrganisationIds: [] },
           index,
-          { records: wide.result.records, organisationName: nameOf(wide.result.organisations), settings },
+          { records: wide.result.records, organisationName: nameOf(wide.result.organisations), settings, reader },
           3,
         );
         elsewhere.push(...found.map((m) => ({ ...m, localityName: names.get(m.localityId) ?? '' })));
@@ -542,6 +549,23 @@ export class OverlapService {
     return new Map(
       (await this.repository.settings(db, ids)).map((s) => [s.locality_id, { likely: s.likely, look: s.look }]),
     );
+  }
+
+  /**
+   * The locality's index as its kept analysis holds it, when that is of the register as it is
+   * now; else read fresh (tens of milliseconds). Never a result still refreshing: the proposer
+   * must explain exactly what the gatekeeper will see at submission.
+   */
+  private async residentScope(locality: Locality) {
+    const { result } = await this.current([locality], {});
+    const index = result.analysis.indexOf(locality.id);
+    if (result.refreshing || !index) return this.uncachedScope(this.db, locality);
+    return {
+      index,
+      settings: result.analysis.settings[locality.id] ?? DEFAULT_SETTINGS,
+      records: result.records,
+      organisations: result.organisations,
+    };
   }
 
   private async uncachedScope(db: Db, locality: Locality) {
