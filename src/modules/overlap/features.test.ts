@@ -50,3 +50,20 @@ describe('reading each distinct text once', () => {
     expect(here).toEqual(readFeatures('Safer Group', purpose, { thesaurus, stopWords: placeWords('Kingsbury') }));
   });
 });
+
+describe('words that name a concept only for the ages the text names', () => {
+  const concepts = (text: string) =>
+    [...readFeatures('', text, { thesaurus }).multipliers.keys()].filter((k) => k.startsWith('c:'));
+
+  it('reads pregnancy among girls aged 15-17 as teenage pregnancy, and among adults as not', () => {
+    expect(concepts('Fewer girls aged 15-17 getting pregnant')).toContain('c:teenage-pregnancy');
+    expect(concepts('Support for women aged 25-40 who are pregnant')).not.toContain('c:teenage-pregnancy');
+    expect(concepts('Advice for anyone who is pregnant')).not.toContain('c:teenage-pregnancy');
+  });
+
+  it('takes the ages from an age group the text names as well as from numbers', () => {
+    expect(concepts('Keep older people upright: follow-up after a tumble')).toContain('c:falls-prevention');
+    expect(concepts('Help for working-age adults after a tumble')).not.toContain('c:falls-prevention');
+    expect(concepts('Children living in poverty in the borough')).toContain('c:child-poverty');
+  });
+});

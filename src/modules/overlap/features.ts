@@ -134,18 +134,48 @@ export function parseText(text: string, context: ReadingContext = {}): ParsedTex
   return { reading, matches: thesaurus ? matchConcepts(thesaurus, reading.tokens, reading.reading) : [] };
 }
 
+/** Whether at least half of `range` lies within `within`: "15-17" is within teenage years, "working age" is not within old age. */
+function mostlyWithin(range: readonly [number, number], within: readonly [number, number]): boolean {
+  const overlap = Math.min(range[1], within[1]) - Math.max(range[0], within[0]) + 1;
+  return overlap > 0 && overlap * 2 >= range[1] - range[0] + 1;
+}
+
+/** Concepts a word names only for the ages the same text names (a thesaurus's `whenAged` words). */
+function addAgedConcepts(
+  out: TextFeatures,
+  thesaurus: CompiledThesaurus,
+  reading: TextReading,
+  textAges: ReadonlyArray<readonly [number, number]>,
+  covered: Set<number>,
+  emphasis: number,
+): void {
+  reading.tokens.forEach((t, i) => {
+    if (covered.has(i)) return;
+    for (const aged of thesaurus.agedWords.get(t.stem) ?? []) {
+      if (!textAges.some((range) => mostlyWithin(range, aged.ages))) continue;
+      addConcept(out, thesaurus, aged.concept, t.surface, emphasis);
+      covered.add(i);
+    }
+  });
+}
+
 /** Adds the features of one parsed text, counted `emphasis` times (a name more than a purpose). */
 function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, context: ReadingContext): void {
   const { thesaurus } = context;
   const { reading, matches } = parsed;
   const covered = new Set<number>();
   if (thesaurus) {
+    const textAges: Array<readonly [number, number]> = [...reading.ages];
     for (const m of matches) {
       addConcept(out, thesaurus, m.concept, m.text, emphasis);
       for (const i of m.positions) covered.add(i);
       const ages = thesaurus.concepts[m.concept]!.ages;
-      if (ages) addAges(out, ages, m.text, true);
+      if (ages) {
+        addAges(out, ages, m.text, true);
+        textAges.push(ages);
+      }
     }
+    if (textAges.length > 0) addAgedConcepts(out, thesaurus, reading, textAges, covered, emphasis);
   }
   reading.tokens.forEach((t, i) => {
     if (covered.has(i) || t.generic) return;

@@ -4,6 +4,7 @@
  * parts are kept in the database, so a restarted process, or a second one on the same database,
  * uses them instead of scoring the country again.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, cliActor } from '../../core/actor.js';
 import { loadConfig } from '../../config.js';
@@ -128,6 +129,16 @@ describe.each(backends)('the national overlap analysis, kept by locality, on %s'
     // A pair's explanation still works where the part came from the database.
     const pair = shared.analysis.pairs[0]!;
     expect(shared.analysis.explain(pair.aId, pair.bId)?.score).toBeCloseTo(pair.score, 9);
+
+    // Parts computed by other code (an earlier release of the engine or thesaurus) are not used.
+    await ctx.database.db
+      .updateTable('overlap_parts')
+      .set((eb) => ({ version: sql<string>`${eb.ref('version')} || '-older'` }))
+      .execute();
+    const upgraded = await national(
+      createServices(ctx.database, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' })),
+    );
+    expect(upgraded.analysis.stats.localitiesScored).toBe(6);
 
     // A judgement in one locality makes only that locality's kept part stale, in either process.
     const locality = await ctx.services.register.locality(localityCode);

@@ -21,6 +21,7 @@ import { type CostRatesInput, DEFAULT_COST_RATES, hoursCostPence, resolveRates }
 import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex } from './engine.js';
 import { organisationPlaceWords, placeWords, TextReader, type ReadingContext } from './features.js';
 import { mergeOrganisations, OverlapRepository } from './repository.js';
+import { engineFingerprint } from './engine-version.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
 import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
@@ -603,11 +604,11 @@ export class OverlapService {
     return localities.length === 1 ? pending : firstResult(pending, localities.length);
   }
 
-  /** Each locality's version: its register, judgements and settings, and the thesaurus's edition. */
+  /** Each locality's version: its register, judgements and settings, the thesaurus's edition and the engine's code. */
   private async localityVersions(ids: string[]): Promise<Map<string, string>> {
     const thesaurus = (await this.thesaurus.current()).version;
     const stamps = await this.repository.localityStamps(this.db, ids);
-    return new Map(ids.map((id) => [id, `${stamps.get(id) ?? ''}/${thesaurus}`]));
+    return new Map(ids.map((id) => [id, `${stamps.get(id) ?? ''}/${thesaurus}/${engineFingerprint()}`]));
   }
 
   /**

@@ -30,6 +30,8 @@ export interface CompiledThesaurus {
   phrasesByStem: ReadonlyMap<string, readonly Phrase[]>;
   /** For each stem, how many concepts' labels use it: "services" is in many, "refuge" in few. */
   conceptsUsing: ReadonlyMap<string, number>;
+  /** Words that name a concept when the text names ages within a range (`whenAged`), by stem. */
+  agedWords: ReadonlyMap<string, ReadonlyArray<{ concept: number; ages: readonly [number, number] }>>;
 }
 
 interface Phrase {
@@ -108,6 +110,7 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
   const indicators = new Map<string, number[]>();
   const phrasesByStem = new Map<string, Phrase[]>();
   const using = new Map<string, Set<number>>();
+  const agedWords = new Map<string, Array<{ concept: number; ages: readonly [number, number] }>>();
   for (const [c, concept] of concepts.entries()) {
     for (const label of [concept.label, ...concept.altLabels]) {
       const tokens = readTokens(label);
@@ -131,13 +134,17 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
         }
       }
     }
+    for (const word of concept.whenAged?.words ?? []) {
+      const stem = readTokens(word)[0]?.stem;
+      if (stem) agedWords.set(stem, [...(agedWords.get(stem) ?? []), { concept: c, ages: concept.whenAged!.ages }]);
+    }
     if (c % CONCEPTS_PER_STEP === CONCEPTS_PER_STEP - 1) yield;
   }
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
   const conceptsUsing = new Map([...using].map(([stem, set]) => [stem, set.size]));
   // Longest first, so the loose matcher tries the most specific phrase first (a stable sort).
   for (const list of phrasesByStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { concepts, positionOf, ancestors, indicators, root, phrasesByStem, conceptsUsing };
+  return { concepts, positionOf, ancestors, indicators, root, phrasesByStem, conceptsUsing, agedWords };
 }
 
 /**

@@ -46,4 +46,10 @@ export interface ConceptDefinition {
   scopeNote?: string;
   /** For concepts that name an age group: the ages in years it covers, inclusive. */
   ages?: [number, number];
+  /**
+   * Single words that mean this concept when the same text names ages mostly within `ages`
+   * ("girls aged 15-17 getting pregnant" is teenage pregnancy; "a tumble" among older people is
+   * falls prevention), whether as numbers or through an age group's concept ("older people").
+   */
+  whenAged?: { ages: [number, number]; words: string[] };
 }

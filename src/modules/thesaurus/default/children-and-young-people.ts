@@ -741,6 +741,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
   {
     id: 'child-poverty',
     label: 'Child poverty',
+    whenAged: { ages: [0, 19], words: ['poverty'] },
     altLabels: [
       'child poverty',
       'NI 116',
@@ -1174,6 +1175,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
   {
     id: 'teenage-pregnancy',
     label: 'Teenage pregnancy',
+    whenAged: { ages: [0, 19], words: ['pregnant', 'pregnancy', 'pregnancies'] },
     altLabels: [
       'teenage pregnancy',
       'teenage conceptions',
@@ -1237,6 +1239,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
   {
     id: 'young-people-substance-misuse',
     label: "Young people's substance misuse",
+    whenAged: { ages: [0, 19], words: ['drugs', 'alcohol', 'drinking', 'substance'] },
     altLabels: [
       "young people's substance misuse",
       "young people's drug and alcohol",
@@ -1330,6 +1333,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('children-and-young-people'
   {
     id: 'young-carers',
     label: 'Young carers',
+    whenAged: { ages: [0, 24], words: ['carers'] },
     altLabels: [
       'young carers',
       'young adult carers',

@@ -1624,6 +1624,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
   {
     id: 'youth-offending',
     label: 'Youth justice',
+    whenAged: { ages: [0, 17], words: ['offending', 'offenders', 'offences', 'reoffending'] },
     altLabels: [
       'youth offending',
       'youth offending team',
@@ -1889,6 +1890,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('community-safety', [
   {
     id: 'young-adult-offenders',
     label: 'Young adult offenders',
+    whenAged: { ages: [18, 25], words: ['offending', 'offenders', 'reoffending'] },
     altLabels: [
       'young adult offenders',
       'T2A',

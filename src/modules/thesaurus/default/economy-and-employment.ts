@@ -313,6 +313,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('economy-and-employment', [
   {
     id: 'youth-employment',
     label: 'Youth employment',
+    whenAged: { ages: [16, 24], words: ['unemployment', 'unemployed', 'jobless', 'worklessness'] },
     altLabels: [
       'youth unemployment',
       'youth employment',

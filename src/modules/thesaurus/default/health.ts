@@ -250,6 +250,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('health', [
   {
     id: 'childhood-obesity',
     label: 'Childhood obesity',
+    whenAged: { ages: [0, 17], words: ['obesity', 'obese', 'overweight'] },
     altLabels: [
       'childhood obesity',
       'child obesity',

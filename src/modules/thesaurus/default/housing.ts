@@ -146,6 +146,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('housing', [
   {
     id: 'youth-homelessness',
     label: 'Youth homelessness',
+    whenAged: { ages: [16, 25], words: ['homeless', 'homelessness'] },
     altLabels: [
       'youth homelessness',
       'homeless young people',

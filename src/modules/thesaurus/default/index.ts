@@ -20,7 +20,7 @@ import { CONCEPTS as socialCare } from './social-care.js';
 import { CONCEPTS as transport } from './transport.js';
 
 /** The date this edition of the default thesaurus was last changed. */
-export const DEFAULT_THESAURUS_VERSION = '2026-12-04';
+export const DEFAULT_THESAURUS_VERSION = '2026-12-06';
 
 /** Every concept, with `related` completed in both directions. */
 export const DEFAULT_THESAURUS: readonly ConceptDefinition[] = withRelatedBothWays([

@@ -249,6 +249,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
   {
     id: 'falls-prevention',
     label: 'Falls prevention',
+    whenAged: { ages: [50, 120], words: ['tumble', 'tumbles', 'slips'] },
     altLabels: [
       'falls prevention',
       'falls',
@@ -359,6 +360,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
   {
     id: 'pensioner-poverty',
     label: 'Pensioner poverty and income',
+    whenAged: { ages: [60, 120], words: ['poverty'] },
     altLabels: [
       'pensioner poverty',
       'pension credit',
@@ -541,6 +543,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('older-people', [
   {
     id: 'older-carers',
     label: 'Older carers',
+    whenAged: { ages: [60, 120], words: ['carers'] },
     altLabels: [
       'older carers',
       'elderly carers',
