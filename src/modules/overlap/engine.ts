@@ -391,6 +391,7 @@ function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: Partne
     names: [outsider.name, index.names[y]!],
     // A proposal belongs to nothing yet; what the partnership says it belongs to is elsewhere in the scope.
     impliedParents: Int32Array.of(-1, -1),
+    umbrellas: [[], []],
   };
   return { index: view, p: 0, q: 1 };
 }

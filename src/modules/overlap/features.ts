@@ -21,7 +21,7 @@
 import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS, type TextReading } from './text.js';
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
-import { impliedParents } from './nesting.js';
+import { impliedParents, type NameTopics, umbrellasByName } from './nesting.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -289,6 +289,8 @@ export interface OverlapIndex {
   names: readonly NameShape[];
   /** Per position, the position of the partnership its purpose says it belongs to, or -1 (nesting.ts). */
   impliedParents: Int32Array;
+  /** Per position, the partnerships whose names its name extends by a kind of work (nesting.ts). */
+  umbrellas: ReadonlyArray<readonly number[]>;
 }
 
 interface Interned {
@@ -484,6 +486,18 @@ export function wordsOf(text: string): string[] {
   return [...new Set((readingOf(text).match(/[A-Za-z0-9]+/g) ?? []).map((w) => w.toLowerCase()))];
 }
 
+/** The kinds of work and other words a name's own features name directly. */
+function nameTopics(name: string, features: TextFeatures): NameTopics {
+  const concepts: string[] = [];
+  const words: string[] = [];
+  for (const [key, source] of features.sources) {
+    if (source.removes !== 0) continue;
+    if (source.kind === 'concept') concepts.push(key);
+    else if (source.kind === 'word') words.push(key);
+  }
+  return { concepts, words, name };
+}
+
 /** Builds the index over one scope (one locality's open partnerships); `reading` when already read. */
 export function buildIndex(
   records: readonly PartnershipFeatures[],
@@ -557,6 +571,7 @@ export function buildIndex(
       reading.names.map((n) => n.stems),
       reading.textContext.stopWords,
     ),
+    umbrellas: umbrellasByName(records.map((r, p) => nameTopics(r.name, reading.texts[p]![0]!))),
   };
 }
 

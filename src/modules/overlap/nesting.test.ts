@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
+import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
 import { buildIndex } from './engine.js';
 import { bodiesNamedIn, impliedParents } from './nesting.js';
 import { scorePositions } from './scoring.js';
@@ -79,5 +80,24 @@ describe('the names a purpose gives for the body it belongs to', () => {
     const started = performance.now();
     expect(bodiesNamedIn(long)[0]?.split(' ')).toHaveLength(8);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('a name that extends another by a kind of work', () => {
+  const thesaurus = compileThesaurus(DEFAULT_THESAURUS);
+  const umbrellasOf = (...names: string[]) => {
+    const records = names.map((name, i) => board(`p${i}`, name));
+    const index = buildIndex(records, { thesaurus });
+    return index.umbrellas.map((list) => list.map((p) => names[p]));
+  };
+
+  it('reads a programme board for jobs as a strand of the programme board, not the same work', () => {
+    const found = umbrellasOf('NRF Jobs Programme Board', 'Neighbourhood Renewal Fund Programme Board');
+    expect(found).toEqual([['Neighbourhood Renewal Fund Programme Board'], []]);
+  });
+
+  it('does not when the extra work is joined with "and", or is a word rather than a kind of work', () => {
+    expect(umbrellasOf('Domestic Violence and Sexual Violence Forum', 'Domestic Violence Forum')).toEqual([[], []]);
+    expect(umbrellasOf('Teenage Pregnancy Implementation Group', 'Teenage Pregnancy Group')).toEqual([[], []]);
   });
 });

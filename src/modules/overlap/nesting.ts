@@ -73,3 +73,44 @@ export function impliedParents(
   });
   return implied;
 }
+
+/** What a name says it works on: the concepts and the other words it names directly. */
+export interface NameTopics {
+  concepts: readonly string[];
+  words: readonly string[];
+  /** The name as written. */
+  name: string;
+}
+
+/** Most concepts in a name for its umbrellas to be looked for (a name with more lists, it does not narrow). */
+const MOST_NAME_CONCEPTS = 5;
+
+/**
+ * For each partnership, the partnerships whose names it extends by a kind of work: "NRF Jobs
+ * Programme Board" names everything "Neighbourhood Renewal Fund Programme Board" names, and
+ * jobs too, so it is the programme's jobs strand rather than the same work again. A name that
+ * joins the extra work with "and" ("Domestic Violence and Sexual Violence Forum") broadens
+ * instead, and is not a strand; nor is one whose extra is a word rather than a kind of work
+ * ("Teenage Pregnancy Implementation Group").
+ */
+export function umbrellasByName(names: readonly NameTopics[]): number[][] {
+  const bySignature = new Map<string, number[]>();
+  names.forEach((n, p) => {
+    if (n.concepts.length === 0) return;
+    const signature = [...new Set(n.concepts)].sort().join(' ');
+    bySignature.set(signature, [...(bySignature.get(signature) ?? []), p]);
+  });
+  return names.map((n) => {
+    const concepts = [...new Set(n.concepts)].sort();
+    if (concepts.length < 2 || concepts.length > MOST_NAME_CONCEPTS || /\band\b|&/i.test(n.name)) return [];
+    const words = new Set(n.words);
+    const umbrellas: number[] = [];
+    // Every strict, non-empty subset of the name's concepts, as a signature.
+    for (let mask = 1; mask < (1 << concepts.length) - 1; mask++) {
+      const signature = concepts.filter((_, i) => mask & (1 << i)).join(' ');
+      for (const p of bySignature.get(signature) ?? [])
+        if (names[p]!.words.every((w) => words.has(w))) umbrellas.push(p);
+    }
+    return umbrellas;
+  });
+}

@@ -184,7 +184,12 @@ export function scoreFromShared(
   };
   const [a, b] = [index.records[p]!, index.records[q]!];
   const nested =
-    a.parentId === b.id || b.parentId === a.id || index.impliedParents[p] === q || index.impliedParents[q] === p;
+    a.parentId === b.id ||
+    b.parentId === a.id ||
+    index.impliedParents[p] === q ||
+    index.impliedParents[q] === p ||
+    index.umbrellas[p]!.includes(q) ||
+    index.umbrellas[q]!.includes(p);
   const [nameA, nameB] = [index.names[p]!, index.names[q]!];
   const places = differentPlaces(a, b, nameA, nameB) ?? null;
   const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);
