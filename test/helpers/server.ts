@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { type Running, start } from '../../src/main.js';
+import { demoTemplateFolder } from './demo-template.js';
 
 export interface TestServer {
   /** The server's base address, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -44,6 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const env = testServerEnv(dataDir, databaseUrl);
   let running: Running;
   try {
+    if (!databaseUrl && (options.seedDemo ?? true)) await copyDemoTemplate(dataDir);
     running = await start(loadConfig(env), { seedDemo: options.seedDemo ?? true });
   } catch (error) {
     await dropDatabase?.();
@@ -68,6 +70,38 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return stopping;
     },
   };
+}
+
+let template: Promise<string | undefined> | undefined;
+
+/**
+ * Fills `dataDir` with a copy of a PGlite folder on which the demo was seeded, made once per
+ * test run (the name is set by the global setup, which removes the folder at the end): seeding
+ * the demo took each browser journey 10–40 s; a copy takes under a second, and start() then
+ * finds the demo there as it would on a second start.
+ */
+async function copyDemoTemplate(dataDir: string): Promise<void> {
+  const run = process.env.JOINEDUP_TEST_RUN;
+  if (!run) return;
+  template ??= (async () => {
+    const folder = demoTemplateFolder(run);
+    if (await exists(folder)) return folder;
+    const building = await fs.mkdtemp(path.join(os.tmpdir(), 'joinedup-demo-building-'));
+    const running = await start(loadConfig(testServerEnv(building)), { seedDemo: true });
+    await running.stop();
+    // Another worker may have finished first: its folder is as good as this one.
+    await fs.rename(building, folder).catch(() => fs.rm(building, { recursive: true, force: true }));
+    return folder;
+  })();
+  const folder = await template;
+  if (folder) await fs.cp(folder, dataDir, { recursive: true });
+}
+
+async function exists(folder: string): Promise<boolean> {
+  return fs.access(folder).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A new, randomly named database on a shared PostgreSQL server, and how to drop it. */
