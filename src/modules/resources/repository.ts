@@ -95,14 +95,10 @@ export class ResourcesRepository {
 
   // --- funding streams ---------------------------------------------------------------------------
 
-  async fundingStreams(db: Db, localityId: string): Promise<FundingStreamRecord[]> {
-    const rows = await db
-      .selectFrom('funding_streams')
-      .selectAll()
-      .where('locality_id', '=', localityId)
-      .orderBy('ends_on')
-      .orderBy('name')
-      .execute();
+  async fundingStreams(db: Db, localityId: string, id?: string): Promise<FundingStreamRecord[]> {
+    let query = db.selectFrom('funding_streams').selectAll().where('locality_id', '=', localityId);
+    if (id) query = query.where('id', '=', id);
+    const rows = await query.orderBy('ends_on').orderBy('name').execute();
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [partnerships, outcomes, reminders] = await Promise.all([
@@ -128,17 +124,64 @@ export class ResourcesRepository {
     outcomeIds: string[],
   ): Promise<FundingStreamRecord> {
     const stream = await db.insertInto('funding_streams').values(row).returningAll().executeTakeFirstOrThrow();
+    await this.linkFundingStream(db, stream.id, partnershipIds, outcomeIds);
+    return { ...stream, partnershipIds, outcomeIds, remindersSent: [] };
+  }
+
+  async fundingStream(db: Db, localityId: string, id: string): Promise<FundingStreamRecord | undefined> {
+    return (await this.fundingStreams(db, localityId, id))[0];
+  }
+
+  /**
+   * Changes a stream read at `version`, its partnerships and outcomes with it; undefined when
+   * someone changed it since. Reminders already sent stay sent unless the end date moved.
+   */
+  async updateFundingStream(
+    db: Db,
+    id: string,
+    version: number,
+    row: Updateable<ResourcesTables['funding_streams']>,
+    partnershipIds: string[],
+    outcomeIds: string[],
+  ): Promise<FundingStreamRecord | undefined> {
+    const before = await db.selectFrom('funding_streams').select('ends_on').where('id', '=', id).executeTakeFirst();
+    const stream = await db
+      .updateTable('funding_streams')
+      .set({ ...row, version: version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!stream) return undefined;
+    await db.deleteFrom('funding_stream_partnerships').where('stream_id', '=', id).execute();
+    await db.deleteFrom('funding_stream_outcomes').where('stream_id', '=', id).execute();
+    await this.linkFundingStream(db, id, partnershipIds, outcomeIds);
+    if (before && String(before.ends_on) !== String(stream.ends_on))
+      await db.deleteFrom('funding_reminders').where('stream_id', '=', id).execute();
+    return this.fundingStream(db, stream.locality_id, id);
+  }
+
+  /** Removes a stream read at `version` (its links and reminders with it); false when someone changed it since. */
+  async deleteFundingStream(db: Db, id: string, version: number): Promise<boolean> {
+    const deleted = await db
+      .deleteFrom('funding_streams')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows) > 0;
+  }
+
+  private async linkFundingStream(db: Db, streamId: string, partnershipIds: string[], outcomeIds: string[]) {
     if (partnershipIds.length > 0)
       await db
         .insertInto('funding_stream_partnerships')
-        .values(partnershipIds.map((partnership_id) => ({ stream_id: stream.id, partnership_id })))
+        .values(partnershipIds.map((partnership_id) => ({ stream_id: streamId, partnership_id })))
         .execute();
     if (outcomeIds.length > 0)
       await db
         .insertInto('funding_stream_outcomes')
-        .values(outcomeIds.map((outcome_id) => ({ stream_id: stream.id, outcome_id })))
+        .values(outcomeIds.map((outcome_id) => ({ stream_id: streamId, outcome_id })))
         .execute();
-    return { ...stream, partnershipIds, outcomeIds, remindersSent: [] };
   }
 
   /** Records reminders as sent; false when another server recorded the first of them already. */

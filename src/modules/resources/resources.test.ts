@@ -388,6 +388,94 @@ describe.each(backends)('resources, its pages and API, on %s', (backend) => {
     expect(window).toContain('Brackenfield Community Safety Partnership');
   });
 
+  it('lets the administrator change a funding stream from its filled-in form, refusing a stale version', async () => {
+    const stream = await ctx.services.resources.createFundingStream(SYSTEM, CODE, {
+      fundCode: 'lottery',
+      name: 'Awards for All: Millfield',
+      amountPerYearPence: 1_000_000,
+      startsOn: `${YEAR}-04-01`,
+      endsOn: `${YEAR + 1}-03-31`,
+      partnershipIds: [ids.csp],
+    });
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const form = await session.get(`${BASE}/funding/${stream.id}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="Awards for All: Millfield"');
+    expect(form.body).toContain('value="10000"');
+    const fields = {
+      fundCode: 'lottery',
+      name: 'Awards for All: Millfield',
+      amount: '12,500',
+      'startsOn-day': '1',
+      'startsOn-month': '4',
+      'startsOn-year': String(YEAR),
+      'endsOn-day': '31',
+      'endsOn-month': '3',
+      'endsOn-year': String(YEAR + 2),
+      partnershipIds: [ids.csp, ids.lsp],
+      version: String(stream.version),
+    };
+    const changed = await session.submit(`${BASE}/funding/${stream.id}/edit`, `${BASE}/funding/${stream.id}`, fields);
+    expect(changed.statusCode).toBe(303);
+    const after = await ctx.services.resources.fundingStream(admin.principal, CODE, stream.id);
+    expect(after.amount_per_year_pence).toBe(1_250_000);
+    expect(after.ends_on).toBe(`${YEAR + 2}-03-31`);
+    expect(after.partnershipIds.sort()).toEqual([ids.csp, ids.lsp].sort());
+    // The same form posted again was read at the old version: refused, and what was typed is kept.
+    const stale = await session.submit(`${BASE}/funding/${stream.id}/edit`, `${BASE}/funding/${stream.id}`, {
+      ...fields,
+      amount: '99',
+    });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone changed this funding stream since you read it');
+    expect(stale.body).toContain('value="99"');
+    // Only the administrator may change it.
+    await expect(
+      ctx.services.resources.updateFundingStream(secretary.principal, CODE, stream.id, {
+        ...fields,
+        version: after.version,
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('removes a funding stream recorded in error after asking, keeping it in the audit trail', async () => {
+    const stream = await ctx.services.resources.createFundingStream(SYSTEM, CODE, {
+      fundCode: 'lottery',
+      name: 'Entered twice by mistake',
+      amountPerYearPence: 500_000,
+      startsOn: `${YEAR}-04-01`,
+      endsOn: `${YEAR + 1}-03-31`,
+      partnershipIds: [ids.csp],
+    });
+    const session = new FormSession(ctx.app);
+    await session.signIn(admin.email, admin.password);
+    const ask = await session.get(`${BASE}/funding/${stream.id}/remove`);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain('Remove Entered twice by mistake?');
+    expect(ask.body).toContain('Brackenfield Community Safety Partnership');
+    const removed = await session.submit(`${BASE}/funding/${stream.id}/remove`, `${BASE}/funding/${stream.id}/remove`, {
+      version: String(stream.version),
+    });
+    expect(removed.statusCode).toBe(303);
+    const page = await session.get(`${BASE}/funding`);
+    expect(page.body).toContain('The funding stream Entered twice by mistake was removed.');
+    const streams = /<table class="govuk-table" id="streams">[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+    expect(streams).toContain(DEMO_ENDING_FUND);
+    expect(streams).not.toContain('Entered twice by mistake');
+    const trail = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('entity_id', '=', stream.id)
+      .orderBy('id')
+      .execute();
+    expect(trail.map((e) => e.action)).toEqual(['create', 'withdraw']);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `${BASE}/funding/${stream.id}/edit`, headers: admin.headers }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it('exports each view as CSV, with the page’s figures in pounds to the penny and restricted rows withheld', async () => {
     const money = await ctx.app.inject({ method: 'GET', url: `${BASE}/money.csv` });
     expect(money.headers['content-type']).toContain('text/csv');

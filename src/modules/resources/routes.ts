@@ -24,6 +24,7 @@ import {
   fundingStreamInput,
 } from './schema.js';
 import type { ContributionView, ResourcesService } from './service.js';
+import type { FundingStreamRecord } from './repository.js';
 
 type Params = { code: string; id: string };
 const params = (request: FastifyRequest) => request.params as Params;
@@ -56,6 +57,12 @@ function ratio(value: number | null): string {
   if (value === null) return '';
   if (!Number.isFinite(value)) return 'no upper limit';
   return `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value)}`;
+}
+
+/** The version a form was read at, as the number the service checks (anything else is refused there). */
+function formVersion(values: Record<string, unknown>): unknown {
+  const text = String(values.version ?? '').trim();
+  return /^\d+$/.test(text) ? Number(text) : values.version;
 }
 
 function yearChoices(current: number) {
@@ -391,14 +398,39 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     return reply.view('resources/views/funding-form.njk', { ...(await fundingFormContext(request, values)), values });
   });
 
-  app.post(`${base}/funding`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+  /** The stream's amount, dates and choices as the form writes them. */
+  const streamFormValues = (s: FundingStreamRecord): Record<string, unknown> => {
+    const [sy, sm, sd] = String(s.starts_on).split('-');
+    const [ey, em, ed] = String(s.ends_on).split('-');
+    return {
+      fundCode: s.fund_code,
+      name: s.name,
+      funder: s.funder,
+      accountableBodyId: s.accountable_body_id ?? '',
+      amount: (s.amount_per_year_pence / 100).toFixed(2).replace(/\.00$/, ''),
+      'startsOn-day': String(Number(sd)),
+      'startsOn-month': String(Number(sm)),
+      'startsOn-year': sy,
+      'endsOn-day': String(Number(ed)),
+      'endsOn-month': String(Number(em)),
+      'endsOn-year': ey,
+      requiresPartnership: s.requires_partnership ? 'yes' : 'no',
+      partnershipIds: s.partnershipIds,
+      outcomeIds: s.outcomeIds,
+      exitStrategy: s.exit_strategy ?? '',
+      version: String(s.version),
+    };
+  };
+
+  /** Records a new stream, or changes one (`id`), from the form's values. */
+  const saveStream = (request: FastifyRequest, reply: FastifyReply, id?: string) => {
     const values = body(request);
     const code = params(request).code;
     return submitForm(
       reply,
       {
         template: 'resources/views/funding-form.njk',
-        context: () => fundingFormContext(request, values),
+        context: async () => ({ ...(await fundingFormContext(request, values)), ...(id ? editing(code, id) : {}) }),
         values,
       },
       async () => {
@@ -408,15 +440,23 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
           throw ValidationError.of('amount', 'Amount a year must be an amount in pounds, like 250000 or 250,000.50');
         const input = formToInput(fundingStreamInput, values);
         const requires = values.requiresPartnership;
+        const stream = {
+          ...input,
+          amountPerYearPence,
+          requiresPartnership: requires === 'yes' ? true : requires === 'no' ? false : undefined,
+        };
         try {
-          const stream = await resources.createFundingStream(request.principal, code, {
-            ...input,
-            amountPerYearPence,
-            requiresPartnership: requires === 'yes' ? true : requires === 'no' ? false : undefined,
-          });
+          const saved = id
+            ? await resources.updateFundingStream(request.principal, code, id, {
+                ...stream,
+                version: formVersion(values),
+              })
+            : await resources.createFundingStream(request.principal, code, stream);
           return {
             redirect: `${home(code)}/funding`,
-            flash: `The funding stream ${stream.name} was recorded.`,
+            flash: id
+              ? `The funding stream ${saved.name} was changed.`
+              : `The funding stream ${saved.name} was recorded.`,
           };
         } catch (error) {
           if (error instanceof ValidationError)
@@ -428,6 +468,64 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
             );
           throw error;
         }
+      },
+    );
+  };
+  const editing = (code: string, id: string) => ({
+    title: 'Change a funding stream',
+    formAction: `${home(code)}/funding/${id}`,
+    submitText: 'Save the changes',
+    removeHref: `${home(code)}/funding/${id}/remove`,
+  });
+
+  app.post(`${base}/funding`, { config: { access: 'locality-admin' } }, (request, reply) => saveStream(request, reply));
+
+  app.get(`${base}/funding/:id/edit`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const { code, id } = params(request);
+    const values = streamFormValues(await resources.fundingStream(request.principal, code, id));
+    return reply.view('resources/views/funding-form.njk', {
+      ...(await fundingFormContext(request, values)),
+      ...editing(code, id),
+      values,
+    });
+  });
+
+  app.post(`${base}/funding/:id`, { config: { access: 'locality-admin' } }, (request, reply) =>
+    saveStream(request, reply, params(request).id),
+  );
+
+  const removalContext = async (request: FastifyRequest) => {
+    const { code, id } = params(request);
+    const stream = await resources.fundingStream(request.principal, code, id);
+    const ctx = await resources.context(request.principal, code);
+    return {
+      ...common,
+      title: `Remove ${stream.name}`,
+      tab: 'funding',
+      locality: ctx.locality,
+      stream,
+      dependants: stream.partnershipIds.map((p) => ctx.partnershipNames.get(p)).filter(Boolean),
+    };
+  };
+
+  app.get(`${base}/funding/:id/remove`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const ctx = await removalContext(request);
+    return reply.view('resources/views/funding-remove.njk', {
+      ...ctx,
+      values: { version: String(ctx.stream.version) },
+    });
+  });
+
+  app.post(`${base}/funding/:id/remove`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    const { code, id } = params(request);
+    return submitForm(
+      reply,
+      { template: 'resources/views/funding-remove.njk', context: () => removalContext(request), values },
+      async () => {
+        const { stream } = await removalContext(request);
+        await resources.removeFundingStream(request.principal, code, id, { version: formVersion(values) });
+        return { redirect: `${home(code)}/funding`, flash: `The funding stream ${stream.name} was removed.` };
       },
     );
   });

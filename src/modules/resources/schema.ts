@@ -365,6 +365,12 @@ export const fundingStreamInput = z
   });
 export type FundingStreamInput = z.output<typeof fundingStreamInput>;
 
+/** A change to a funding stream: the whole stream again, and the version it was read at. */
+export const fundingStreamUpdate = fundingStreamInput.and(z.object({ version: recordVersion() }));
+
+/** Removing a funding stream recorded in error, at the version it was read at. */
+export const fundingStreamRemoval = z.object({ version: recordVersion() });
+
 export const pooledBudgetInput = z
   .object({
     name: requiredText(200, 'Enter a name for the arrangement', 'Name'),

@@ -68,6 +68,9 @@ import {
   confirmInput,
   contributionInput,
   fundingStreamInput,
+  fundingStreamRemoval,
+  fundingStreamUpdate,
+  type FundingStreamInput,
   pooledBudgetInput,
 } from './schema.js';
 
@@ -152,7 +155,10 @@ export class ResourcesService implements WorkSource {
   private audit(
     trx: Db,
     principal: Principal,
-    entry: Omit<RecordInput, 'entityType' | 'action'> & { entityType: Entity; action: 'create' | 'update' | 'approve' },
+    entry: Omit<RecordInput, 'entityType' | 'action'> & {
+      entityType: Entity;
+      action: 'create' | 'update' | 'approve' | 'withdraw';
+    },
   ): Promise<void> {
     return this.core.audit.record(trx, principal, entry);
   }
@@ -503,21 +509,9 @@ export class ResourcesService implements WorkSource {
         organisationId: data.accountableBodyId,
         organisationField: 'accountableBodyId',
       });
-      const fund = FUND_BY_CODE.get(data.fundCode);
       const stream = await this.repository.insertFundingStream(
         trx,
-        {
-          locality_id: locality.id,
-          fund_code: data.fundCode,
-          name: data.name ?? fund?.label ?? data.fundCode,
-          funder: data.funder ?? fund?.funder ?? '',
-          accountable_body_id: data.accountableBodyId ?? null,
-          amount_per_year_pence: data.amountPerYearPence,
-          starts_on: data.startsOn,
-          ends_on: data.endsOn,
-          requires_partnership: data.requiresPartnership ?? fund?.requiresPartnership ?? false,
-          exit_strategy: data.exitStrategy ?? null,
-        },
+        { locality_id: locality.id, ...streamRow(data) },
         [...new Set(data.partnershipIds)],
         [...new Set(data.outcomeIds)],
       );
@@ -531,6 +525,86 @@ export class ResourcesService implements WorkSource {
       });
       return stream;
     });
+  }
+
+  /**
+   * Changes a funding stream, as read at its version: the locality's administrator corrects
+   * it or records an extension. A stream whose end date moves is reminded of again.
+   */
+  async updateFundingStream(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<FundingStreamRecord> {
+    return this.write(options, async (trx) => {
+      const { locality, before } = await this.administeredStream(trx, principal, gssCode, id);
+      const data = parseInput(fundingStreamUpdate, input);
+      const ctx = await this.context(principal, gssCode, { db: trx });
+      await this.checkReferences(trx, ctx, {
+        partnershipIds: data.partnershipIds,
+        outcomeIds: data.outcomeIds,
+        organisationId: data.accountableBodyId,
+        organisationField: 'accountableBodyId',
+      });
+      const after = await this.repository.updateFundingStream(
+        trx,
+        before.id,
+        data.version,
+        streamRow(data),
+        [...new Set(data.partnershipIds)],
+        [...new Set(data.outcomeIds)],
+      );
+      if (!after) throw new ConflictError('Someone changed this funding stream since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'funding-stream',
+        entityId: after.id,
+        summary: `Changed the funding stream ${after.name}, ending ${formatDate(after.ends_on)}`,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Removes a funding stream recorded in error, as read at its version; the audit trail keeps what it was. */
+  async removeFundingStream(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<void> {
+    await this.write(options, async (trx) => {
+      const { locality, before } = await this.administeredStream(trx, principal, gssCode, id);
+      const { version } = parseInput(fundingStreamRemoval, input);
+      if (!(await this.repository.deleteFundingStream(trx, before.id, version)))
+        throw new ConflictError('Someone changed this funding stream since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: locality.id,
+        action: 'withdraw',
+        entityType: 'funding-stream',
+        entityId: before.id,
+        summary: `Removed the funding stream ${before.name}`,
+        before,
+      });
+    });
+  }
+
+  /** A funding stream for the locality's administrator to change; not found for anyone else who may read it. */
+  async fundingStream(principal: Principal, gssCode: string, id: string): Promise<FundingStreamRecord> {
+    return (await this.administeredStream(this.core.db, principal, gssCode, id)).before;
+  }
+
+  private async administeredStream(db: Db, principal: Principal, gssCode: string, id: string) {
+    const locality = await this.core.register.locality(gssCode, db);
+    if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Funding stream');
+    const before = isUuid(id) ? await this.repository.fundingStream(db, locality.id, id) : undefined;
+    if (!before) throw new NotFoundError('Funding stream');
+    return { locality, before };
   }
 
   /** Partnerships, outcomes and organisations named by an input must be this locality's. */
@@ -1092,4 +1166,20 @@ export class ResourcesService implements WorkSource {
 
 function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** A funding stream's columns from its input: a listed fund's name, funder and rule where none is given. */
+function streamRow(data: FundingStreamInput) {
+  const fund = FUND_BY_CODE.get(data.fundCode);
+  return {
+    fund_code: data.fundCode,
+    name: data.name ?? fund?.label ?? data.fundCode,
+    funder: data.funder ?? fund?.funder ?? '',
+    accountable_body_id: data.accountableBodyId ?? null,
+    amount_per_year_pence: data.amountPerYearPence,
+    starts_on: data.startsOn,
+    ends_on: data.endsOn,
+    requires_partnership: data.requiresPartnership ?? fund?.requiresPartnership ?? false,
+    exit_strategy: data.exitStrategy ?? null,
+  };
 }
