@@ -314,7 +314,11 @@ export class AssuranceRepository {
     let q = this.actionQuery(db).where('locality_id', '=', localityId);
     if (filter.partnershipId) q = q.where('partnership_id', '=', filter.partnershipId);
     if (filter.assessmentId) q = q.where('assessment_id', '=', filter.assessmentId);
-    return q.orderBy('state', 'desc').orderBy('due_on').orderBy('title').execute();
+    return q
+      .orderBy('assurance_actions.state', 'desc')
+      .orderBy('assurance_actions.due_on')
+      .orderBy('assurance_actions.title')
+      .execute();
   }
 
   openActionsOwnedBy(db: Db, userId: string): Promise<Array<ActionRow & { gss_code: string; locality_name: string }>> {
