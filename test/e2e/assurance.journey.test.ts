@@ -47,7 +47,14 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
       const textarea = question.locator(`textarea[name="value"]`);
       if ((await textarea.count()) > 0) await textarea.fill('Reviewed with the board in the spring.');
       else {
-        const option = key === weak ? 'No' : /[1-5]/.test(await question.locator('.govuk-radios').innerText()) ? '5' : (await question.getByLabel('Green', { exact: true }).count()) ? 'Green' : 'Yes';
+        const option =
+          key === weak
+            ? 'No'
+            : /[1-5]/.test(await question.locator('.govuk-radios').innerText())
+              ? '5'
+              : (await question.getByLabel('Green', { exact: true }).count())
+                ? 'Green'
+                : 'Yes';
         await question.getByLabel(option, { exact: true }).check();
       }
       await question.getByRole('combobox').selectOption('note');
@@ -71,12 +78,16 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
     await manager.getByLabel('How many must hold (N of M)').fill('2');
     await click(manager, () => manager.getByRole('button', { name: 'Save the rule' }).click());
     expect(await manager.locator('.govuk-notification-banner').innerText()).toContain('classified again');
-    const lspRow = manager.locator('#classification tr', { has: manager.getByRole('rowheader', { name: 'Brackenfield Partnership', exact: true }) });
+    const lspRow = manager.locator('#classification tr', {
+      has: manager.getByRole('rowheader', { name: 'Brackenfield Partnership', exact: true }),
+    });
     await lspRow.getByText('Decide for Brackenfield Partnership').click();
     await lspRow.getByLabel('Significant, whatever the rule says', { exact: true }).check();
     await lspRow.getByLabel('Reason').fill('The council relies heavily on it');
     await click(manager, () => lspRow.getByRole('button', { name: 'Record the decision' }).click());
-    const decided = manager.locator('#classification tr', { has: manager.getByRole('rowheader', { name: 'Brackenfield Partnership', exact: true }) });
+    const decided = manager.locator('#classification tr', {
+      has: manager.getByRole('rowheader', { name: 'Brackenfield Partnership', exact: true }),
+    });
     expect(await decided.innerText()).toContain('Significant by decision: The council relies heavily on it');
     expect(await manager.locator('#classification').innerText()).toMatch(/\d of 4 criteria hold \(2 needed\)/);
     await expectNoAxeViolations(manager);
@@ -84,7 +95,9 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
     // The LSP's secretary completes a health check.
     const secretary = await newPage(browser, server.url, 'secretary@brackenfield.example');
     await secretary.goto(BASE);
-    await click(secretary, () => secretary.locator('#comparison').getByRole('link', { name: 'Brackenfield Partnership', exact: true }).click());
+    await click(secretary, () =>
+      secretary.locator('#comparison').getByRole('link', { name: 'Brackenfield Partnership', exact: true }).click(),
+    );
     await expectNoAxeViolations(secretary);
     await secretary.getByLabel('Partnership governance health check').check();
     await click(secretary, () => secretary.getByRole('button', { name: 'Start the assessment' }).click());
@@ -101,7 +114,9 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
     expect(await action.innerText()).toContain('Sam Secretary');
     await expectNoAxeViolations(secretary);
     await secretary.goto('/inbox');
-    expect(await secretary.locator('main').innerText()).toContain('Improve: Are complaints handled jointly, with one route for the public?');
+    expect(await secretary.locator('main').innerText()).toContain(
+      'Improve: Are complaints handled jointly, with one route for the public?',
+    );
 
     // The annual review goes out, comes back and is compiled.
     await manager.goto(`${BASE}/reviews`);
@@ -115,7 +130,9 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
     const reviewUrl = manager.url();
 
     await secretary.goto(reviewUrl);
-    await click(secretary, () => secretary.locator('#returns').getByRole('link', { name: 'Brackenfield Partnership', exact: true }).click());
+    await click(secretary, () =>
+      secretary.locator('#returns').getByRole('link', { name: 'Brackenfield Partnership', exact: true }).click(),
+    );
     await secretary.getByLabel('Achievements this year').fill('Agreed the sustainable community strategy');
     await secretary.getByLabel('Performance against targets').fill('Eight of ten targets met');
     await secretary.getByLabel('Main risks').fill('Neighbourhood renewal funding ends');
@@ -138,7 +155,9 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
 
     // The LSP submits its accreditation self-assessment; the adviser defers it.
     await secretary.goto(BASE);
-    await click(secretary, () => secretary.locator('#comparison').getByRole('link', { name: 'Brackenfield Partnership', exact: true }).click());
+    await click(secretary, () =>
+      secretary.locator('#comparison').getByRole('link', { name: 'Brackenfield Partnership', exact: true }).click(),
+    );
     await secretary.getByLabel('LSP accreditation self-assessment').check();
     await click(secretary, () => secretary.getByRole('button', { name: 'Start the assessment' }).click());
     await answerAll(secretary);
@@ -148,7 +167,9 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
     await expectNoAxeViolations(secretary);
     await click(secretary, () => secretary.getByRole('button', { name: 'Submit for accreditation' }).click());
     const accreditationUrl = secretary.url();
-    expect(await secretary.locator('#accreditation-state').innerText()).toContain('Submitted: awaiting the Government Office');
+    expect(await secretary.locator('#accreditation-state').innerText()).toContain(
+      'Submitted: awaiting the Government Office',
+    );
 
     const adviser = await newPage(browser, server.url, 'adviser@go-eastmidlands.example');
     await adviser.goto(accreditationUrl);
@@ -157,7 +178,9 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
     await click(adviser, () => adviser.getByRole('button', { name: 'Record the decision' }).click());
     expect(await adviser.locator('.govuk-error-summary').innerText()).toContain('Say what follows from deferral');
     await expectNoAxeViolations(adviser);
-    await adviser.getByLabel('Consequence (if deferred)').fill('Neighbourhood Renewal Fund held back until reassessment');
+    await adviser
+      .getByLabel('Consequence (if deferred)')
+      .fill('Neighbourhood Renewal Fund held back until reassessment');
     await adviser.getByLabel('Day').fill('31');
     await adviser.getByLabel('Month').fill('3');
     await adviser.getByLabel('Year', { exact: true }).fill('2027');

@@ -65,17 +65,24 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     expect(saved.version).toBe(checklist.current_version + 1);
     // The same edit again, based on the old version, is refused rather than lost.
     await expect(
-      assurance.saveQuestion(
-        sysadmin.principal,
-        HEALTH_CHECK_CODE,
-        { key: 'x', sectionKey: 'rationale', text: 'X', scale: 'text', weight: 0, changeNote: 'x', version: checklist.current_version },
-      ),
+      assurance.saveQuestion(sysadmin.principal, HEALTH_CHECK_CODE, {
+        key: 'x',
+        sectionKey: 'rationale',
+        text: 'X',
+        scale: 'text',
+        weight: 0,
+        changeNote: 'x',
+        version: checklist.current_version,
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
 
     const old = await assurance.assessment(lspSecretary.principal, CODE, before.id);
     const oldQuestion = old.assessment.definition.sections[0]?.questions.find((q) => q.key === 'purpose-clear');
     expect(old.assessment.checklist_version).toBe(checklist.current_version);
-    expect(oldQuestion).toMatchObject({ text: 'Is there a clear purpose that all partners share?', scale: 'yes-partly-no' });
+    expect(oldQuestion).toMatchObject({
+      text: 'Is there a clear purpose that all partners share?',
+      scale: 'yes-partly-no',
+    });
     expect(old.answers.get('purpose-clear')?.value).toBe('yes');
 
     const after = await assurance.startAssessment(lspSecretary.principal, CODE, {
@@ -91,7 +98,13 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     // Only a system administrator edits checklists.
     await expect(
       assurance.saveQuestion(admin.principal, HEALTH_CHECK_CODE, {
-        key: 'y', sectionKey: 'rationale', text: 'Y', scale: 'text', weight: 0, changeNote: 'y', version: saved.version,
+        key: 'y',
+        sectionKey: 'rationale',
+        text: 'Y',
+        scale: 'text',
+        weight: 0,
+        changeNote: 'y',
+        version: saved.version,
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -115,7 +128,10 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
       assurance.saveAnswer(lspSecretary.principal, CODE, started.id, 'still-needed', { value: 'yes' }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      assurance.startAssessment(lspSecretary.principal, CODE, { partnershipId: ids.csp, checklistCode: HEALTH_CHECK_CODE }),
+      assurance.startAssessment(lspSecretary.principal, CODE, {
+        partnershipId: ids.csp,
+        checklistCode: HEALTH_CHECK_CODE,
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       assurance.saveAnswer(cspSecretary.principal, CODE, started.id, 'still-needed', { value: 'perhaps' }),
@@ -132,7 +148,8 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     let view = await assurance.assessment(cspSecretary.principal, CODE, started.id);
     for (const q of view.assessment.definition.sections.flatMap((s) => s.questions)) {
       if (q.scale === 'text') continue;
-      const value = q.key === 'complaints' ? 'no' : q.scale === 'one-to-five' ? '5' : q.scale === 'rag' ? 'green' : 'yes';
+      const value =
+        q.key === 'complaints' ? 'no' : q.scale === 'one-to-five' ? '5' : q.scale === 'rag' ? 'green' : 'yes';
       await assurance.saveAnswer(cspSecretary.principal, CODE, started.id, q.key, {
         value,
         ...(q.evidenceRequired ? { evidenceKind: 'link', evidence: 'https://example.org/evidence' } : {}),
@@ -143,9 +160,13 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     const result = await assurance.submitAssessment(cspSecretary.principal, CODE, started.id, view.assessment.version);
     expect(result.score).toBeGreaterThan(85);
     expect(result.score).toBeLessThan(100);
-    expect(result.actions.map((a) => a.title)).toEqual(['Improve: Are complaints handled jointly, with one route for the public?']);
+    expect(result.actions.map((a) => a.title)).toEqual([
+      'Improve: Are complaints handled jointly, with one route for the public?',
+    ]);
     const work = await ctx.services.notifications.work(cspSecretary.principal);
-    expect(work.map((w) => w.title)).toContain('Improve: Are complaints handled jointly, with one route for the public?');
+    expect(work.map((w) => w.title)).toContain(
+      'Improve: Are complaints handled jointly, with one route for the public?',
+    );
     await expect(
       assurance.saveAnswer(cspSecretary.principal, CODE, started.id, 'complaints', { value: 'yes' }),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -165,10 +186,13 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     await assurance.saveSignificanceRule(admin.principal, CODE, { criteria: [{ kind: 'statutory' }], required: 1 });
     const statutory = await assurance.significance(admin.principal, CODE);
     expect(statutory.significant.every((r) => r.partnership.basis === 'statutory')).toBe(true);
-    await expect(
-      assurance.setOverride(admin.principal, CODE, ids.lsp, { significant: 'yes' }),
-    ).rejects.toBeInstanceOf(ValidationError);
-    await assurance.setOverride(admin.principal, CODE, ids.lsp, { significant: 'yes', reason: 'The council relies on it' });
+    await expect(assurance.setOverride(admin.principal, CODE, ids.lsp, { significant: 'yes' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await assurance.setOverride(admin.principal, CODE, ids.lsp, {
+      significant: 'yes',
+      reason: 'The council relies on it',
+    });
     const after = await assurance.significance(admin.principal, CODE);
     const lsp = after.rows.find((r) => r.partnership.id === ids.lsp);
     expect(lsp?.classification.significant).toBe(true);
@@ -241,17 +265,38 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
       reassessOn: '2027-03-31',
       version: submitted.version,
     };
-    await expect(assurance.decide(adviserElsewhere.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(assurance.decide(admin.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(assurance.decide(lspSecretary.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(assurance.decide(adviserElsewhere.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(assurance.decide(admin.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(assurance.decide(lspSecretary.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(
       assurance.decide(adviser.principal, CODE, submitted.id, { ...decision, consequence: undefined }),
     ).rejects.toBeInstanceOf(ValidationError);
-    await assurance.askForMore(adviser.principal, CODE, submitted.id, { request: 'Show the residents’ panel minutes', version: submitted.version });
-    await expect(assurance.decide(adviser.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(ConflictError);
-    await assurance.respond(lspSecretary.principal, CODE, submitted.id, { response: 'Attached', version: submitted.version + 1 });
-    const decided = await assurance.decide(adviser.principal, CODE, submitted.id, { ...decision, version: submitted.version + 2 });
-    expect(decided).toMatchObject({ state: 'deferred', consequence: 'Neighbourhood Renewal Fund held back', reassess_on: '2027-03-31' });
+    await assurance.askForMore(adviser.principal, CODE, submitted.id, {
+      request: 'Show the residents’ panel minutes',
+      version: submitted.version,
+    });
+    await expect(assurance.decide(adviser.principal, CODE, submitted.id, decision)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await assurance.respond(lspSecretary.principal, CODE, submitted.id, {
+      response: 'Attached',
+      version: submitted.version + 1,
+    });
+    const decided = await assurance.decide(adviser.principal, CODE, submitted.id, {
+      ...decision,
+      version: submitted.version + 2,
+    });
+    expect(decided).toMatchObject({
+      state: 'deferred',
+      consequence: 'Neighbourhood Renewal Fund held back',
+      reassess_on: '2027-03-31',
+    });
     await assurance.comment(admin.principal, CODE, submitted.id, { body: 'The council agrees with the deferral' });
     const summary = await assurance.publicSummary(CODE);
     expect(summary.decided.map((d) => d.state)).toEqual(['deferred']);
@@ -262,7 +307,13 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
   it('renders every page for the people who use them', async () => {
     const session = new FormSession(ctx.app);
     await session.signIn(admin.email, admin.password);
-    for (const url of [BASE, `${BASE}/significance`, `${BASE}/reviews`, `${BASE}/accreditation`, `/localities/${CODE}/partnerships/${ids.csp}/assurance`]) {
+    for (const url of [
+      BASE,
+      `${BASE}/significance`,
+      `${BASE}/reviews`,
+      `${BASE}/accreditation`,
+      `/localities/${CODE}/partnerships/${ids.csp}/assurance`,
+    ]) {
       const response = await session.get(url);
       expect(response.statusCode, url).toBe(200);
     }
@@ -270,19 +321,28 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     expect(overview.body).toContain(DEMO_ASSESSED);
     const system = new FormSession(ctx.app);
     await system.signIn(sysadmin.email, sysadmin.password);
-    for (const url of ['/admin/checklists', `/admin/checklists/${HEALTH_CHECK_CODE}`, `/admin/checklists/${HEALTH_CHECK_CODE}/questions/new`, `/admin/checklists/${HEALTH_CHECK_CODE}/questions/still-needed`]) {
+    for (const url of [
+      '/admin/checklists',
+      `/admin/checklists/${HEALTH_CHECK_CODE}`,
+      `/admin/checklists/${HEALTH_CHECK_CODE}/questions/new`,
+      `/admin/checklists/${HEALTH_CHECK_CODE}/questions/still-needed`,
+    ]) {
       const response = await system.get(url);
       expect(response.statusCode, url).toBe(200);
     }
-    const refused = await system.submit(`/admin/checklists/${HEALTH_CHECK_CODE}/questions/new`, `/admin/checklists/${HEALTH_CHECK_CODE}/questions`, {
-      key: 'Bad Key',
-      sectionKey: 'rationale',
-      text: '',
-      scale: 'rag',
-      weight: '1',
-      changeNote: 'x',
-      version: '1',
-    });
+    const refused = await system.submit(
+      `/admin/checklists/${HEALTH_CHECK_CODE}/questions/new`,
+      `/admin/checklists/${HEALTH_CHECK_CODE}/questions`,
+      {
+        key: 'Bad Key',
+        sectionKey: 'rationale',
+        text: '',
+        scale: 'rag',
+        weight: '1',
+        changeNote: 'x',
+        version: '1',
+      },
+    );
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Key must be lower-case letters');
   });

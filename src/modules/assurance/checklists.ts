@@ -128,13 +128,33 @@ const improvement: ShippedChecklist = {
   definition: {
     sections: [
       section('elements', 'The seven elements', [
-        rag('vision', 'Shared vision and priorities', 'A sustainable community strategy all partners own, with few clear priorities.'),
+        rag(
+          'vision',
+          'Shared vision and priorities',
+          'A sustainable community strategy all partners own, with few clear priorities.',
+        ),
         rag('leadership', 'Leadership', 'Partners’ leaders attend, decide and hold each other to account.'),
-        rag('delivery', 'Delivery arrangements', 'Thematic partnerships and task groups deliver the priorities, with clear lines to the board.'),
-        rag('performance', 'Performance management', 'Outcomes with targets, reported on a regular cycle, with action when off track.'),
+        rag(
+          'delivery',
+          'Delivery arrangements',
+          'Thematic partnerships and task groups deliver the priorities, with clear lines to the board.',
+        ),
+        rag(
+          'performance',
+          'Performance management',
+          'Outcomes with targets, reported on a regular cycle, with action when off track.',
+        ),
         rag('resources', 'Use of resources', 'Partners align or pool mainstream money behind the priorities.'),
-        rag('engagement', 'Community engagement', 'Residents and the voluntary and community sector shape priorities and see results.'),
-        rag('accountability', 'Accountability and scrutiny', 'The public knows who is accountable; scrutiny reviews the partnership.'),
+        rag(
+          'engagement',
+          'Community engagement',
+          'Residents and the voluntary and community sector shape priorities and see results.',
+        ),
+        rag(
+          'accountability',
+          'Accountability and scrutiny',
+          'The public knows who is accountable; scrutiny reviews the partnership.',
+        ),
       ]),
     ],
   },

@@ -257,7 +257,9 @@ export class AssuranceRepository {
   assessments(db: Db, localityId: string, partnershipId?: string): Promise<AssessmentRecord[]> {
     let q = this.assessmentQuery(db).where('a.locality_id', '=', localityId);
     if (partnershipId) q = q.where('a.partnership_id', '=', partnershipId);
-    return q.orderBy('a.financial_year', 'desc').orderBy('a.created_at', 'desc').execute() as Promise<AssessmentRecord[]>;
+    return q.orderBy('a.financial_year', 'desc').orderBy('a.created_at', 'desc').execute() as Promise<
+      AssessmentRecord[]
+    >;
   }
 
   async updateAssessment(
@@ -303,14 +305,21 @@ export class AssuranceRepository {
   }
 
   private actionQuery(db: Db) {
-    return db.selectFrom('assurance_actions').selectAll().select(sql<string>`due_on::text`.as('due_on'));
+    return db
+      .selectFrom('assurance_actions')
+      .selectAll()
+      .select(sql<string>`due_on::text`.as('due_on'));
   }
 
   action(db: Db, localityId: string, id: string): Promise<ActionRow | undefined> {
     return this.actionQuery(db).where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
   }
 
-  actions(db: Db, localityId: string, filter: { partnershipId?: string; assessmentId?: string } = {}): Promise<ActionRow[]> {
+  actions(
+    db: Db,
+    localityId: string,
+    filter: { partnershipId?: string; assessmentId?: string } = {},
+  ): Promise<ActionRow[]> {
     let q = this.actionQuery(db).where('locality_id', '=', localityId);
     if (filter.partnershipId) q = q.where('partnership_id', '=', filter.partnershipId);
     if (filter.assessmentId) q = q.where('assessment_id', '=', filter.assessmentId);
@@ -410,7 +419,10 @@ export class AssuranceRepository {
   }
 
   private reviewQuery(db: Db) {
-    return db.selectFrom('assurance_reviews').selectAll().select(sql<string>`deadline::text`.as('deadline'));
+    return db
+      .selectFrom('assurance_reviews')
+      .selectAll()
+      .select(sql<string>`deadline::text`.as('deadline'));
   }
 
   review(db: Db, localityId: string, id: string): Promise<ReviewRow | undefined> {
@@ -484,10 +496,7 @@ export class AssuranceRepository {
 
   // --- accreditation -------------------------------------------------------------------------------
 
-  insertAccreditation(
-    db: Db,
-    row: Insertable<AssuranceTables['assurance_accreditations']>,
-  ): Promise<AccreditationRow> {
+  insertAccreditation(db: Db, row: Insertable<AssuranceTables['assurance_accreditations']>): Promise<AccreditationRow> {
     return db.insertInto('assurance_accreditations').values(row).returningAll().executeTakeFirstOrThrow();
   }
 

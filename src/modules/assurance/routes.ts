@@ -28,14 +28,7 @@ import {
   SCALE_LABELS,
   SCALE_OPTIONS,
 } from './rules.js';
-import {
-  actionInput,
-  decisionInput,
-  questionInput,
-  returnInput,
-  reviewInput,
-  sectionInput,
-} from './schema.js';
+import { actionInput, decisionInput, questionInput, returnInput, reviewInput, sectionInput } from './schema.js';
 import type { AssuranceService } from './service.js';
 
 type Params = { code: string; id: string; key: string; rid: string; checklist: string };
@@ -86,7 +79,13 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   app.get(base, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const result = await assurance.overview(request.principal, params(request).code);
-    return reply.view('assurance/views/overview.njk', { ...common, title: 'Governance assurance', tab: 'overview', result, locality: result.locality });
+    return reply.view('assurance/views/overview.njk', {
+      ...common,
+      title: 'Governance assurance',
+      tab: 'overview',
+      result,
+      locality: result.locality,
+    });
   });
 
   // --- significance -----------------------------------------------------------------------------
@@ -120,10 +119,17 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     const code = params(request).code;
     return submitForm(
       reply,
-      { template: 'assurance/views/significance.njk', context: () => significanceContext(request), values: body(request) },
+      {
+        template: 'assurance/views/significance.njk',
+        context: () => significanceContext(request),
+        values: body(request),
+      },
       async () => {
         await assurance.saveSignificanceRule(request.principal, code, ruleFromForm(body(request)));
-        return { redirect: `${home(code)}/significance`, flash: 'The significance rule is saved: every partnership is classified again below.' };
+        return {
+          redirect: `${home(code)}/significance`,
+          flash: 'The significance rule is saved: every partnership is classified again below.',
+        };
       },
     );
   });
@@ -132,7 +138,11 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     const code = params(request).code;
     return submitForm(
       reply,
-      { template: 'assurance/views/significance.njk', context: () => significanceContext(request), values: body(request) },
+      {
+        template: 'assurance/views/significance.njk',
+        context: () => significanceContext(request),
+        values: body(request),
+      },
       async () => {
         await assurance.setOverride(request.principal, code, params(request).id, {
           significant: text(body(request).significant) || undefined,
@@ -145,20 +155,24 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   // --- one partnership, assessments and answers ----------------------------------------------------
 
-  app.get('/localities/:code/partnerships/:id/assurance', { config: { access: 'locality-reader' } }, async (request, reply) => {
-    const result = await assurance.partnership(request.principal, params(request).code, params(request).id);
-    return reply.view('assurance/views/partnership.njk', {
-      ...common,
-      title: `Assurance: ${result.partnership.name}`,
-      tab: 'overview',
-      result,
-      locality: result.locality,
-      checklistItems: choices(
-        result.checklists.map((c) => ({ value: c.code, text: c.title })),
-        HEALTH_CHECK_CODE,
-      ),
-    });
-  });
+  app.get(
+    '/localities/:code/partnerships/:id/assurance',
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => {
+      const result = await assurance.partnership(request.principal, params(request).code, params(request).id);
+      return reply.view('assurance/views/partnership.njk', {
+        ...common,
+        title: `Assurance: ${result.partnership.name}`,
+        tab: 'overview',
+        result,
+        locality: result.locality,
+        checklistItems: choices(
+          result.checklists.map((c) => ({ value: c.code, text: c.title })),
+          HEALTH_CHECK_CODE,
+        ),
+      });
+    },
+  );
 
   app.post(`${base}/assessments`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const code = params(request).code;
@@ -188,31 +202,42 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     reply.view('assurance/views/assessment.njk', await assessmentContext(request)),
   );
 
-  app.post(`${base}/assessments/:id/answers/:key`, { config: { access: 'register-editor' } }, async (request, reply) => {
-    const { code, id, key } = params(request);
-    const form = body(request);
-    try {
-      await assurance.saveAnswer(request.principal, code, id, key, {
-        value: text(form.value) || undefined,
-        evidenceKind: text(form.evidenceKind) || undefined,
-        evidence: text(form.evidence) || undefined,
-      });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const context = await assessmentContext(request);
-      return reply.code(422).view('assurance/views/assessment.njk', {
-        ...context,
-        errors: error.errors.map((e) => ({ ...e, field: `${key}-${e.field}` })),
-        values: { [`${key}-value`]: form.value, [`${key}-evidenceKind`]: form.evidenceKind, [`${key}-evidence`]: form.evidence },
-      });
-    }
-    return reply.redirectWithFlash(`${home(code)}/assessments/${id}#q-${key}`, 'Answer saved.');
-  });
+  app.post(
+    `${base}/assessments/:id/answers/:key`,
+    { config: { access: 'register-editor' } },
+    async (request, reply) => {
+      const { code, id, key } = params(request);
+      const form = body(request);
+      try {
+        await assurance.saveAnswer(request.principal, code, id, key, {
+          value: text(form.value) || undefined,
+          evidenceKind: text(form.evidenceKind) || undefined,
+          evidence: text(form.evidence) || undefined,
+        });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const context = await assessmentContext(request);
+        return reply.code(422).view('assurance/views/assessment.njk', {
+          ...context,
+          errors: error.errors.map((e) => ({ ...e, field: `${key}-${e.field}` })),
+          values: {
+            [`${key}-value`]: form.value,
+            [`${key}-evidenceKind`]: form.evidenceKind,
+            [`${key}-evidence`]: form.evidence,
+          },
+        });
+      }
+      return reply.redirectWithFlash(`${home(code)}/assessments/${id}#q-${key}`, 'Answer saved.');
+    },
+  );
 
   app.post(`${base}/assessments/:id/submit`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const { code, id } = params(request);
     const version = z.coerce.number().int().safeParse(body(request).version);
-    if (!version.success) throw new ValidationError([{ field: 'version', message: 'Version must be the whole number read with the record' }]);
+    if (!version.success)
+      throw new ValidationError([
+        { field: 'version', message: 'Version must be the whole number read with the record' },
+      ]);
     try {
       const result = await assurance.submitAssessment(request.principal, code, id, version.data);
       return reply.redirectWithFlash(
@@ -222,7 +247,10 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const context = await assessmentContext(request);
-      return reply.code(422).view('assurance/views/assessment.njk', { ...context, errors: error.errors.map((e) => ({ ...e, field: 'submit' })) });
+      return reply.code(422).view('assurance/views/assessment.njk', {
+        ...context,
+        errors: error.errors.map((e) => ({ ...e, field: 'submit' })),
+      });
     }
   });
 
@@ -236,7 +264,11 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       tab: 'overview',
       result,
       locality: result.locality,
-      personItems: choices(result.people.map((p) => ({ value: p.id, text: p.name })), result.action.owner_user_id, 'Choose someone'),
+      personItems: choices(
+        result.people.map((p) => ({ value: p.id, text: p.name })),
+        result.action.owner_user_id,
+        'Choose someone',
+      ),
     };
   };
 
@@ -280,7 +312,14 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   const reviewsContext = async (request: FastifyRequest) => {
     const result = await assurance.reviews(request.principal, params(request).code);
-    return { ...common, title: 'Annual review of significant partnerships', tab: 'reviews', result, locality: result.locality, currentYear: yearLabel(financialYearOf(result.today)) };
+    return {
+      ...common,
+      title: 'Annual review of significant partnerships',
+      tab: 'reviews',
+      result,
+      locality: result.locality,
+      currentYear: yearLabel(financialYearOf(result.today)),
+    };
   };
 
   app.get(`${base}/reviews`, { config: { access: 'locality-reader' } }, async (request, reply) =>
@@ -294,20 +333,34 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       { template: 'assurance/views/reviews.njk', context: () => reviewsContext(request), values: body(request) },
       async () => {
         const review = await assurance.startReview(request.principal, code, formToInput(reviewInput, body(request)));
-        return { redirect: `${home(code)}/reviews/${review.id}`, flash: 'The annual review is sent to the secretaries of the significant partnerships.' };
+        return {
+          redirect: `${home(code)}/reviews/${review.id}`,
+          flash: 'The annual review is sent to the secretaries of the significant partnerships.',
+        };
       },
     );
   });
 
   app.get(`${base}/reviews/:id`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const result = await assurance.review(request.principal, params(request).code, params(request).id);
-    return reply.view('assurance/views/review.njk', { ...common, title: `Annual review ${yearLabel(result.review.financial_year)}`, tab: 'reviews', result, locality: result.locality });
+    return reply.view('assurance/views/review.njk', {
+      ...common,
+      title: `Annual review ${yearLabel(result.review.financial_year)}`,
+      tab: 'reviews',
+      result,
+      locality: result.locality,
+    });
   });
 
   app.post(`${base}/reviews/:id/chase`, { config: { access: 'locality-admin' } }, async (request, reply) => {
     const { code, id } = params(request);
     const chased = await assurance.chase(request.principal, code, id);
-    return reply.redirectWithFlash(`${home(code)}/reviews/${id}`, chased ? `Reminded the secretaries of ${chased} partnership${chased === 1 ? '' : 's'}.` : 'Every return is in: nobody to remind.');
+    return reply.redirectWithFlash(
+      `${home(code)}/reviews/${id}`,
+      chased
+        ? `Reminded the secretaries of ${chased} partnership${chased === 1 ? '' : 's'}.`
+        : 'Every return is in: nobody to remind.',
+    );
   });
 
   const returnContext = async (request: FastifyRequest) => {
@@ -328,7 +381,15 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     const r = context.result.ret;
     return reply.view('assurance/views/return.njk', {
       ...context,
-      values: { achievements: r.achievements, performance: r.performance, risks: r.risks, governanceActions: r.governance_actions, resources: r.resources, future: r.future, futureReason: r.future_reason },
+      values: {
+        achievements: r.achievements,
+        performance: r.performance,
+        risks: r.risks,
+        governanceActions: r.governance_actions,
+        resources: r.resources,
+        future: r.future,
+        futureReason: r.future_reason,
+      },
     });
   });
 
@@ -353,7 +414,13 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   app.get(`${base}/reviews/:id/report`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const result = await assurance.report(request.principal, params(request).code, params(request).id);
-    return reply.view('assurance/views/report.njk', { ...common, title: `Audit committee report: significant partnerships ${yearLabel(result.review.financial_year)}`, tab: 'reviews', result, locality: result.locality });
+    return reply.view('assurance/views/report.njk', {
+      ...common,
+      title: `Audit committee report: significant partnerships ${yearLabel(result.review.financial_year)}`,
+      tab: 'reviews',
+      result,
+      locality: result.locality,
+    });
   });
 
   app.get(`${base}/reviews/:id/report.pdf`, { config: { access: 'locality-reader' } }, async (request, reply) => {
@@ -387,8 +454,13 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   app.post(`${base}/accreditation`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const code = params(request).code;
-    const row = await assurance.submitAccreditation(request.principal, code, { assessmentId: text(body(request).assessmentId) });
-    return reply.redirectWithFlash(`${home(code)}/accreditation/${row.id}`, 'Submitted for accreditation. The Government Office adviser for the region is told.');
+    const row = await assurance.submitAccreditation(request.principal, code, {
+      assessmentId: text(body(request).assessmentId),
+    });
+    return reply.redirectWithFlash(
+      `${home(code)}/accreditation/${row.id}`,
+      'Submitted for accreditation. The Government Office adviser for the region is told.',
+    );
   });
 
   const accreditationContext = async (request: FastifyRequest) => {
@@ -414,12 +486,21 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     reply.view('assurance/views/accreditation.njk', { ...(await accreditationContext(request)), values: {} }),
   );
 
-  const accreditationPost = (path: string, run: (request: FastifyRequest) => Promise<unknown>, flash: string, access: 'locality-reader' | 'register-editor' = 'locality-reader') =>
+  const accreditationPost = (
+    path: string,
+    run: (request: FastifyRequest) => Promise<unknown>,
+    flash: string,
+    access: 'locality-reader' | 'register-editor' = 'locality-reader',
+  ) =>
     app.post(`${base}/accreditation/:id/${path}`, { config: { access } }, async (request, reply) => {
       const { code, id } = params(request);
       return submitForm(
         reply,
-        { template: 'assurance/views/accreditation.njk', context: () => accreditationContext(request), values: body(request) },
+        {
+          template: 'assurance/views/accreditation.njk',
+          context: () => accreditationContext(request),
+          values: body(request),
+        },
         async () => {
           await run(request);
           return { redirect: `${home(code)}/accreditation/${id}`, flash };
@@ -429,29 +510,52 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   accreditationPost(
     'more',
-    (request) => assurance.askForMore(request.principal, params(request).code, params(request).id, { request: text(body(request).request) || undefined, version: Number(body(request).version) }),
+    (request) =>
+      assurance.askForMore(request.principal, params(request).code, params(request).id, {
+        request: text(body(request).request) || undefined,
+        version: Number(body(request).version),
+      }),
     'Your request is sent to the partnership’s secretary.',
   );
   accreditationPost(
     'respond',
-    (request) => assurance.respond(request.principal, params(request).code, params(request).id, { response: text(body(request).response) || undefined, version: Number(body(request).version) }),
+    (request) =>
+      assurance.respond(request.principal, params(request).code, params(request).id, {
+        response: text(body(request).response) || undefined,
+        version: Number(body(request).version),
+      }),
     'Your answer is sent back to the Government Office.',
     'register-editor',
   );
   accreditationPost(
     'decision',
-    (request) => assurance.decide(request.principal, params(request).code, params(request).id, formToInput(decisionInput as unknown as z.ZodObject, body(request))),
+    (request) =>
+      assurance.decide(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        formToInput(decisionInput as unknown as z.ZodObject, body(request)),
+      ),
     'The decision is recorded and published in the public summary.',
   );
   accreditationPost(
     'comments',
-    (request) => assurance.comment(request.principal, params(request).code, params(request).id, { body: text(body(request).body) || undefined }),
+    (request) =>
+      assurance.comment(request.principal, params(request).code, params(request).id, {
+        body: text(body(request).body) || undefined,
+      }),
     'Your comment is added.',
   );
 
   app.get('/localities/:code/accreditation', { config: { access: 'public' } }, async (request, reply) => {
     const result = await assurance.publicSummary(params(request).code);
-    return reply.view('assurance/views/summary.njk', { ...common, section: 'partnerships', title: `LSP accreditation in ${result.locality.name}`, result, locality: result.locality });
+    return reply.view('assurance/views/summary.njk', {
+      ...common,
+      section: 'partnerships',
+      title: `LSP accreditation in ${result.locality.name}`,
+      result,
+      locality: result.locality,
+    });
   });
 }
 
@@ -479,7 +583,10 @@ function checklistRoutes(app: FastifyInstance, assurance: AssuranceService): voi
       { template: 'assurance/views/checklist.njk', context: () => checklistContext(request), values: body(request) },
       async () => {
         await assurance.addSection(request.principal, code, formToInput(sectionInput, body(request)));
-        return { redirect: `/admin/checklists/${code}`, flash: 'Section added: this is a new version of the checklist.' };
+        return {
+          redirect: `/admin/checklists/${code}`,
+          flash: 'Section added: this is a new version of the checklist.',
+        };
       },
     );
   });
@@ -491,9 +598,16 @@ function checklistRoutes(app: FastifyInstance, assurance: AssuranceService): voi
       ...context,
       title: key ? 'Change a question' : 'Add a question',
       questionKey: key,
-      sectionItems: choices(context.definition.sections.map((s) => ({ value: s.key, text: s.title })), values.sectionKey),
+      sectionItems: choices(
+        context.definition.sections.map((s) => ({ value: s.key, text: s.title })),
+        values.sectionKey,
+      ),
       scaleItems: choices(labelled(SCALE_LABELS), values.scale),
-      prefillItems: choices(PREFILLS.map((p) => ({ value: p, text: PREFILL_LABELS[p] })), values.prefill, 'Nothing: the person answers'),
+      prefillItems: choices(
+        PREFILLS.map((p) => ({ value: p, text: PREFILL_LABELS[p] })),
+        values.prefill,
+        'Nothing: the person answers',
+      ),
     };
   };
 
@@ -504,7 +618,16 @@ function checklistRoutes(app: FastifyInstance, assurance: AssuranceService): voi
     const q = section?.questions.find((x) => x.key === key);
     if (key && !q) throw new ValidationError([{ field: 'key', message: 'No such question' }]);
     return q
-      ? { key: q.key, sectionKey: section?.key, text: q.text, help: q.help, scale: q.scale, evidenceRequired: q.evidenceRequired ? 'true' : '', weight: String(q.weight), prefill: q.prefill }
+      ? {
+          key: q.key,
+          sectionKey: section?.key,
+          text: q.text,
+          help: q.help,
+          scale: q.scale,
+          evidenceRequired: q.evidenceRequired ? 'true' : '',
+          weight: String(q.weight),
+          prefill: q.prefill,
+        }
       : { weight: '1', scale: 'yes-partly-no' };
   };
 
@@ -520,10 +643,22 @@ function checklistRoutes(app: FastifyInstance, assurance: AssuranceService): voi
       const code = params(request).checklist;
       return submitForm(
         reply,
-        { template: 'assurance/views/question-form.njk', context: () => questionContext(request, body(request)), values: body(request) },
+        {
+          template: 'assurance/views/question-form.njk',
+          context: () => questionContext(request, body(request)),
+          values: body(request),
+        },
         async () => {
-          const saved = await assurance.saveQuestion(request.principal, code, formToInput(questionInput, body(request)), params(request).key);
-          return { redirect: `/admin/checklists/${code}`, flash: `Saved as version ${saved.version}. Assessments already started keep the version they were answered on.` };
+          const saved = await assurance.saveQuestion(
+            request.principal,
+            code,
+            formToInput(questionInput, body(request)),
+            params(request).key,
+          );
+          return {
+            redirect: `/admin/checklists/${code}`,
+            flash: `Saved as version ${saved.version}. Assessments already started keep the version they were answered on.`,
+          };
         },
       );
     });

@@ -80,7 +80,9 @@ describe('scoring', () => {
   it('ships three checklists whose questions have unique keys', () => {
     expect(SHIPPED_CHECKLISTS.map((c) => c.code)).toHaveLength(3);
     const improvement = SHIPPED_CHECKLISTS.find((c) => c.purpose === 'improvement');
-    expect(improvement?.definition.sections.flatMap((s) => s.questions).filter((q) => q.scale === 'rag')).toHaveLength(7);
+    expect(improvement?.definition.sections.flatMap((s) => s.questions).filter((q) => q.scale === 'rag')).toHaveLength(
+      7,
+    );
     for (const c of SHIPPED_CHECKLISTS) {
       const keys = c.definition.sections.flatMap((s) => s.questions.map((q) => q.key));
       expect(new Set(keys).size).toBe(keys.length);
@@ -114,17 +116,27 @@ describe('pre-fill from register data', () => {
 
   it('judges sector balance by how many sectors sit and how large the largest is', () => {
     expect(prefillAnswer('sector-balance', facts, today)?.value).toBe('yes');
-    expect(prefillAnswer('sector-balance', { ...facts, memberSectors: ['public', 'public', 'public', 'voluntary'] }, today)?.value).toBe('partly');
+    expect(
+      prefillAnswer('sector-balance', { ...facts, memberSectors: ['public', 'public', 'public', 'voluntary'] }, today)
+        ?.value,
+    ).toBe('partly');
     expect(prefillAnswer('sector-balance', { ...facts, memberSectors: ['public', 'public'] }, today)?.value).toBe('no');
     expect(prefillAnswer('sector-balance', { ...facts, memberSectors: [] }, today)).toBeNull();
   });
 
   it('reads outcomes with targets, costs, and leaves risks unknown without a risk register', () => {
-    expect(prefillAnswer('outcomes-with-targets', facts, today)).toMatchObject({ value: 'partly', note: '2 of its 3 outcomes have a target.' });
-    expect(prefillAnswer('outcomes-with-targets', { ...facts, outcomes: 0, outcomesWithTargets: 0 }, today)?.value).toBe('no');
+    expect(prefillAnswer('outcomes-with-targets', facts, today)).toMatchObject({
+      value: 'partly',
+      note: '2 of its 3 outcomes have a target.',
+    });
+    expect(
+      prefillAnswer('outcomes-with-targets', { ...facts, outcomes: 0, outcomesWithTargets: 0 }, today)?.value,
+    ).toBe('no');
     expect(prefillAnswer('costs-known', facts, today)?.value).toBe('yes');
     expect(prefillAnswer('costs-known', { ...facts, confirmedContributions: 1 }, today)?.value).toBe('partly');
-    expect(prefillAnswer('costs-known', { ...facts, contributions: 0, confirmedContributions: 0 }, today)?.value).toBe('no');
+    expect(prefillAnswer('costs-known', { ...facts, contributions: 0, confirmedContributions: 0 }, today)?.value).toBe(
+      'no',
+    );
     expect(prefillAnswer('risks-recorded', facts, today)).toBeNull();
     expect(prefillAnswer('risks-recorded', { ...facts, risks: 4 }, today)?.value).toBe('yes');
   });
@@ -168,7 +180,10 @@ describe('significance: N of M with overrides', () => {
     expect(explain(down, 3)).toBe(
       'Not significant by decision: A task group of the LSP (by the rule: 3 of 5 criteria hold (3 needed): costs £150,000 a year (threshold £100,000); high significance in the register; 12 member organisations (threshold 10).)',
     );
-    const up = classify(rule, { ...facts, members: 1, significance: null }, '2027-06-01', { significant: true, reason: 'Reputational risk' });
+    const up = classify(rule, { ...facts, members: 1, significance: null }, '2027-06-01', {
+      significant: true,
+      reason: 'Reputational risk',
+    });
     expect(up.significant).toBe(true);
   });
 
@@ -179,7 +194,14 @@ describe('significance: N of M with overrides', () => {
 
 describe('the audit committee’s rating', () => {
   it('rates from the health check score and recommends', () => {
-    expect([80, 75, 74, 50, 49, null].map(ratingFor)).toEqual(['major', 'major', 'moderate', 'moderate', 'limited', 'none']);
+    expect([80, 75, 74, 50, 49, null].map(ratingFor)).toEqual([
+      'major',
+      'major',
+      'moderate',
+      'moderate',
+      'limited',
+      'none',
+    ]);
     expect(recommendation('major', 'exit')).toBe('exit');
     expect(recommendation('limited', 'continue')).toBe('scale-down');
     expect(recommendation('moderate', null)).toBe('continue');

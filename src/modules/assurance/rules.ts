@@ -267,7 +267,13 @@ export function prefillAnswer(
 
 // --- significance --------------------------------------------------------------------------------
 
-export const CRITERIA = ['cost-at-least', 'corporate-priority', 'lasts-at-least', 'statutory', 'members-at-least'] as const;
+export const CRITERIA = [
+  'cost-at-least',
+  'corporate-priority',
+  'lasts-at-least',
+  'statutory',
+  'members-at-least',
+] as const;
 export type CriterionKind = (typeof CRITERIA)[number];
 
 export const CRITERION_LABELS: Record<CriterionKind, string> = {

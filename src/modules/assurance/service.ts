@@ -286,7 +286,8 @@ export class AssuranceService implements WorkSource {
         if (all.some((q) => q.key === data.key && q.key !== originalKey))
           throw new ValidationError([{ field: 'key', message: 'Another question already has this key' }]);
         const target = definition.sections.find((s) => s.key === data.sectionKey);
-        if (!target) throw new ValidationError([{ field: 'sectionKey', message: 'Choose a section of this checklist' }]);
+        if (!target)
+          throw new ValidationError([{ field: 'sectionKey', message: 'Choose a section of this checklist' }]);
         const question = {
           key: data.key,
           text: data.text,
@@ -384,8 +385,13 @@ export class AssuranceService implements WorkSource {
       if (!principal.canWrite || !canEditPartnership(principal, ctx.locality, partnership.id))
         refuse(principal, ctx.locality, 'Partnership');
       const checklist = await this.repository.checklistByCode(trx, data.checklistCode);
-      if (!checklist) throw new ValidationError([{ field: 'checklistCode', message: 'Choose a checklist from the list' }]);
-      const version = (await this.repository.version(trx, checklist.id, checklist.current_version)) as ChecklistVersionRow;
+      if (!checklist)
+        throw new ValidationError([{ field: 'checklistCode', message: 'Choose a checklist from the list' }]);
+      const version = (await this.repository.version(
+        trx,
+        checklist.id,
+        checklist.current_version,
+      )) as ChecklistVersionRow;
       const assessment = await this.repository.insertAssessment(trx, {
         locality_id: ctx.locality.id,
         partnership_id: partnership.id,
@@ -424,7 +430,12 @@ export class AssuranceService implements WorkSource {
     });
   }
 
-  async assessment(principal: Principal, gssCode: string, id: string, db: Db = this.db): Promise<AssessmentView & { ctx: AssuranceContext }> {
+  async assessment(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    db: Db = this.db,
+  ): Promise<AssessmentView & { ctx: AssuranceContext }> {
     const ctx = await this.context(principal, gssCode, { db });
     const assessment = await this.repository.assessment(db, ctx.locality.id, id);
     if (!assessment) throw new NotFoundError('Assessment');
@@ -470,7 +481,9 @@ export class AssuranceService implements WorkSource {
         refuse(principal, view.ctx.locality, 'Assessment');
       if (view.assessment.state !== 'in-progress')
         throw new ConflictError('This assessment has been submitted: its answers can no longer change');
-      const question = view.assessment.definition.sections.flatMap((s) => s.questions).find((q) => q.key === questionKey);
+      const question = view.assessment.definition.sections
+        .flatMap((s) => s.questions)
+        .find((q) => q.key === questionKey);
       if (!question) throw new NotFoundError('Question');
       const value = data.value ?? '';
       if (value && !validAnswer(question.scale, value))
@@ -478,7 +491,9 @@ export class AssuranceService implements WorkSource {
       if (!value && question.scale !== 'text')
         throw new ValidationError([{ field: 'value', message: 'Choose an answer' }]);
       if (data.evidence && !data.evidenceKind)
-        throw new ValidationError([{ field: 'evidenceKind', message: 'Say whether the evidence is a link, a note or a pointer' }]);
+        throw new ValidationError([
+          { field: 'evidenceKind', message: 'Say whether the evidence is a link, a note or a pointer' },
+        ]);
       if (data.evidenceKind === 'link' && data.evidence && !/^https?:\/\/\S+$/.test(data.evidence))
         throw new ValidationError([{ field: 'evidence', message: 'A link must start with http:// or https://' }]);
       const before = view.answers.get(questionKey);
@@ -525,12 +540,14 @@ export class AssuranceService implements WorkSource {
       if (assessment.state !== 'in-progress') throw new ConflictError('This assessment has already been submitted');
       if (view.problems.length)
         throw new ValidationError(view.problems.map((message) => ({ field: 'assessment', message })));
-      if (!(await this.repository.updateAssessment(trx, id, version, {
-        state: 'submitted',
-        score: view.scores.overall,
-        submitted_by: principal.id,
-        submitted_at: new Date(),
-      })))
+      if (
+        !(await this.repository.updateAssessment(trx, id, version, {
+          state: 'submitted',
+          score: view.scores.overall,
+          submitted_by: principal.id,
+          submitted_at: new Date(),
+        }))
+      )
         throw new ConflictError('The assessment was changed by someone else: reload it');
       const today = options?.today ?? ctx.today;
       const owner = principal.userId ? await this.repository.userName(trx, principal.userId) : undefined;
@@ -662,13 +679,16 @@ export class AssuranceService implements WorkSource {
       if (!this.mayChangeAction(principal, ctx.locality, action)) refuse(principal, ctx.locality, 'Action');
       const people = await this.repository.localityPeople(trx, ctx.locality.id);
       const owner = people.find((p) => p.id === data.ownerUserId);
-      if (!owner) throw new ValidationError([{ field: 'ownerUserId', message: 'Choose someone with a role in the locality' }]);
-      if (!(await this.repository.updateAction(trx, id, data.version, {
-        title: data.title,
-        owner_user_id: owner.id,
-        owner_name: owner.name,
-        due_on: data.dueOn,
-      })))
+      if (!owner)
+        throw new ValidationError([{ field: 'ownerUserId', message: 'Choose someone with a role in the locality' }]);
+      if (
+        !(await this.repository.updateAction(trx, id, data.version, {
+          title: data.title,
+          owner_user_id: owner.id,
+          owner_name: owner.name,
+          due_on: data.dueOn,
+        }))
+      )
         throw new ConflictError('The action was changed by someone else: reload it');
       await this.audit(trx, principal, {
         localityId: ctx.locality.id,
@@ -805,7 +825,13 @@ export class AssuranceService implements WorkSource {
     });
   }
 
-  async setOverride(principal: Principal, gssCode: string, partnershipId: string, input: unknown, options?: WriteOptions) {
+  async setOverride(
+    principal: Principal,
+    gssCode: string,
+    partnershipId: string,
+    input: unknown,
+    options?: WriteOptions,
+  ) {
     const data = parseInput(overrideInput, input);
     if (data.significant !== 'rule' && !data.reason)
       throw new ValidationError([{ field: 'reason', message: 'Give the reason for deciding against the rule' }]);
@@ -852,7 +878,9 @@ export class AssuranceService implements WorkSource {
       if (await this.repository.reviewForYear(trx, result.locality.id, data.year))
         throw new ValidationError([{ field: 'year', message: 'There is already an annual review for this year' }]);
       if (result.significant.length === 0)
-        throw new ValidationError([{ field: 'year', message: 'No partnership is significant under the rule: set the rule first' }]);
+        throw new ValidationError([
+          { field: 'year', message: 'No partnership is significant under the rule: set the rule first' },
+        ]);
       const review = await this.repository.insertReview(trx, {
         locality_id: result.locality.id,
         financial_year: data.year,
@@ -860,7 +888,11 @@ export class AssuranceService implements WorkSource {
         state: 'open',
         created_by: principal.id,
       });
-      await this.repository.insertReturns(trx, review.id, result.significant.map((r) => r.partnership.id));
+      await this.repository.insertReturns(
+        trx,
+        review.id,
+        result.significant.map((r) => r.partnership.id),
+      );
       const returns = await this.repository.returns(trx, review.id);
       for (const r of returns)
         await this.deps.notifications.notify(
@@ -921,18 +953,20 @@ export class AssuranceService implements WorkSource {
       if (!ret) throw new NotFoundError('Annual review return');
       if (!ret.canReturn) refuse(principal, result.locality, 'Annual review return');
       if (result.review.state !== 'open') throw new ConflictError('The report has been compiled: returns are closed');
-      if (!(await this.repository.updateReturn(trx, returnId, data.version, {
-        state: 'returned',
-        achievements: data.achievements,
-        performance: data.performance,
-        risks: data.risks,
-        governance_actions: data.governanceActions ?? null,
-        resources: data.resources,
-        future: data.future,
-        future_reason: data.futureReason ?? null,
-        returned_by: principal.id,
-        returned_at: new Date(),
-      })))
+      if (
+        !(await this.repository.updateReturn(trx, returnId, data.version, {
+          state: 'returned',
+          achievements: data.achievements,
+          performance: data.performance,
+          risks: data.risks,
+          governance_actions: data.governanceActions ?? null,
+          resources: data.resources,
+          future: data.future,
+          future_reason: data.futureReason ?? null,
+          returned_by: principal.id,
+          returned_at: new Date(),
+        }))
+      )
         throw new ConflictError('The return was changed by someone else: reload it');
       await this.audit(trx, principal, {
         localityId: result.locality.id,
@@ -962,7 +996,10 @@ export class AssuranceService implements WorkSource {
           },
           { trx },
         );
-      await this.repository.markChased(trx, out.map((r) => r.id));
+      await this.repository.markChased(
+        trx,
+        out.map((r) => r.id),
+      );
       return out.length;
     });
   }
@@ -1085,7 +1122,11 @@ export class AssuranceService implements WorkSource {
     const ctx = await this.context(principal, gssCode, { db });
     const accreditation = await this.repository.accreditation(db, ctx.locality.id, id);
     if (!accreditation) throw new NotFoundError('Accreditation');
-    const assessment = (await this.repository.assessment(db, ctx.locality.id, accreditation.assessment_id)) as AssessmentRecord;
+    const assessment = (await this.repository.assessment(
+      db,
+      ctx.locality.id,
+      accreditation.assessment_id,
+    )) as AssessmentRecord;
     const answers = await this.repository.answers(db, assessment.id);
     const adviser = isRegionalAdviser(principal, ctx.locality);
     return {
@@ -1118,7 +1159,12 @@ export class AssuranceService implements WorkSource {
     const data = parseInput(askMoreInput, input);
     return this.write(options, async (trx) => {
       const r = await this.forAdviser(principal, gssCode, id, trx);
-      if (!(await this.repository.updateAccreditation(trx, id, data.version, { state: 'more-asked', request: data.request })))
+      if (
+        !(await this.repository.updateAccreditation(trx, id, data.version, {
+          state: 'more-asked',
+          request: data.request,
+        }))
+      )
         throw new ConflictError('The accreditation was changed by someone else: reload it');
       await this.deps.notifications.notify(
         {
@@ -1146,7 +1192,12 @@ export class AssuranceService implements WorkSource {
     return this.write(options, async (trx) => {
       const r = await this.accreditation(principal, gssCode, id, trx);
       if (!r.canRespond) refuse(principal, r.locality, 'Accreditation');
-      if (!(await this.repository.updateAccreditation(trx, id, data.version, { state: 'submitted', response: data.response })))
+      if (
+        !(await this.repository.updateAccreditation(trx, id, data.version, {
+          state: 'submitted',
+          response: data.response,
+        }))
+      )
         throw new ConflictError('The accreditation was changed by someone else: reload it');
       await this.audit(trx, principal, {
         localityId: r.locality.id,
@@ -1159,21 +1210,29 @@ export class AssuranceService implements WorkSource {
     });
   }
 
-  async decide(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions): Promise<AccreditationRow> {
+  async decide(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<AccreditationRow> {
     const data = parseInput(decisionInput, input);
     return this.write(options, async (trx) => {
       const r = await this.forAdviser(principal, gssCode, id, trx);
       const deciderName = principal.userId ? (await this.repository.userName(trx, principal.userId))?.name : undefined;
-      if (!(await this.repository.updateAccreditation(trx, id, data.version, {
-        state: data.decision,
-        reasons: data.reasons,
-        conditions: data.decision === 'accredited-with-conditions' ? (data.conditions ?? null) : null,
-        consequence: data.decision === 'deferred' ? (data.consequence ?? null) : null,
-        reassess_on: data.decision === 'deferred' ? (data.reassessOn ?? null) : null,
-        decided_by: principal.id,
-        decided_by_name: deciderName ?? principal.label,
-        decided_at: new Date(),
-      })))
+      if (
+        !(await this.repository.updateAccreditation(trx, id, data.version, {
+          state: data.decision,
+          reasons: data.reasons,
+          conditions: data.decision === 'accredited-with-conditions' ? (data.conditions ?? null) : null,
+          consequence: data.decision === 'deferred' ? (data.consequence ?? null) : null,
+          reassess_on: data.decision === 'deferred' ? (data.reassessOn ?? null) : null,
+          decided_by: principal.id,
+          decided_by_name: deciderName ?? principal.label,
+          decided_at: new Date(),
+        }))
+      )
         throw new ConflictError('The accreditation was changed by someone else: reload it');
       await this.deps.notifications.notify(
         {
