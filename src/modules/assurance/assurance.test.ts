@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE } from './checklists.js';
 import { DEMO_ASSESSED } from './demo.js';
+import { addDays } from './service.js';
 
 const CODE = DEMO_LOCALITY_CODE;
 const TODAY = todayInLondon();
@@ -163,6 +164,13 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     expect(result.actions.map((a) => a.title)).toEqual([
       'Improve: Are complaints handled jointly, with one route for the public?',
     ]);
+    // Its owner is reminded two weeks before it is due, once, and again when it is overdue.
+    const dueOn = result.actions[0]?.due_on as string;
+    expect(await assurance.sendActionReminders(addDays(dueOn, -20))).toBe(0);
+    expect(await assurance.sendActionReminders(addDays(dueOn, -10))).toBe(1);
+    expect(await assurance.sendActionReminders(addDays(dueOn, -9))).toBe(0);
+    expect(await assurance.sendActionReminders(addDays(dueOn, 1))).toBe(1);
+    expect(await assurance.sendActionReminders(addDays(dueOn, 2))).toBe(0);
     const work = await ctx.services.notifications.work(cspSecretary.principal);
     expect(work.map((w) => w.title)).toContain(
       'Improve: Are complaints handled jointly, with one route for the public?',
@@ -298,6 +306,10 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
       reassess_on: '2027-03-31',
     });
     await assurance.comment(admin.principal, CODE, submitted.id, { body: 'The council agrees with the deferral' });
+    // The adviser compares the region's localities; one elsewhere may not look.
+    const region = await assurance.regionComparison(adviser.principal, CODE);
+    expect(region.rows.find((r) => r.locality.gss_code === CODE)?.assessed).toBeGreaterThanOrEqual(1);
+    await expect(assurance.regionComparison(adviserElsewhere.principal, CODE)).rejects.toBeInstanceOf(NotFoundError);
     const summary = await assurance.publicSummary(CODE);
     expect(summary.decided.map((d) => d.state)).toEqual(['deferred']);
     const publicPage = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/accreditation` });

@@ -298,6 +298,26 @@ export class AssuranceRepository {
       .execute();
   }
 
+  /** Submitted assessments on one checklist in every locality of a region, newest first. */
+  regionScores(db: Db, region: string, checklistCode: string) {
+    return db
+      .selectFrom('assurance_assessments as a')
+      .innerJoin('localities as l', 'l.id', 'a.locality_id')
+      .innerJoin('assurance_checklist_versions as v', 'v.id', 'a.checklist_version_id')
+      .innerJoin('assurance_checklists as c', 'c.id', 'v.checklist_id')
+      .select(['l.id as locality_id', 'a.partnership_id', 'a.score'])
+      .where('l.region', '=', region)
+      .where('c.code', '=', checklistCode)
+      .where('a.state', '=', 'submitted')
+      .orderBy('a.financial_year', 'desc')
+      .orderBy('a.created_at', 'desc')
+      .execute();
+  }
+
+  localitiesInRegion(db: Db, region: string) {
+    return db.selectFrom('localities').selectAll().where('region', '=', region).orderBy('name').execute();
+  }
+
   // --- actions -------------------------------------------------------------------------------------
 
   insertAction(db: Db, row: Insertable<AssuranceTables['assurance_actions']>): Promise<ActionRow> {
@@ -340,6 +360,31 @@ export class AssuranceRepository {
       .where('a.state', '=', 'open')
       .orderBy('a.due_on')
       .execute();
+  }
+
+  /** Open actions whose reminder is due: within two weeks of the due date and not yet reminded, or overdue and not reminded since. */
+  actionsToRemind(db: Db, today: string, soon: string) {
+    return db
+      .selectFrom('assurance_actions as a')
+      .innerJoin('localities as l', 'l.id', 'a.locality_id')
+      .selectAll('a')
+      .select([sql<string>`a.due_on::text`.as('due_on'), 'l.gss_code'])
+      .where('a.state', '=', 'open')
+      .where('a.owner_user_id', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('a.due_on', '<=', soon), eb('a.reminded_on', 'is', null)]),
+          eb.and([
+            eb('a.due_on', '<', today),
+            eb.or([eb('a.reminded_on', 'is', null), eb('a.reminded_on', '<=', eb.ref('a.due_on'))]),
+          ]),
+        ]),
+      )
+      .execute();
+  }
+
+  async markReminded(db: Db, id: string, today: string): Promise<void> {
+    await db.updateTable('assurance_actions').set({ reminded_on: today }).where('id', '=', id).execute();
   }
 
   async updateAction(

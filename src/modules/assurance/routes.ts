@@ -88,6 +88,17 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     });
   });
 
+  app.get(`${base}/region`, { config: { access: 'locality-reader' } }, async (request, reply) => {
+    const result = await assurance.regionComparison(request.principal, params(request).code);
+    return reply.view('assurance/views/region.njk', {
+      ...common,
+      title: `Health checks across ${result.region}`,
+      tab: 'overview',
+      result,
+      locality: result.locality,
+    });
+  });
+
   // --- significance -----------------------------------------------------------------------------
 
   const significanceContext = async (request: FastifyRequest) => {

@@ -627,6 +627,36 @@ export class AssuranceService implements WorkSource {
     return { ...ctx, rows, assessed: assessed.length, average };
   }
 
+  /**
+   * The comparison across a region's localities, for a Government Office adviser (and anyone who
+   * reads more than one of them): each locality's partnerships assessed, their average latest
+   * health check score, and how many have limited assurance. Only localities this person may read.
+   */
+  async regionComparison(principal: Principal, gssCode: string) {
+    const ctx = await this.context(principal, gssCode);
+    const region = ctx.locality.region;
+    const [localities, scores] = await Promise.all([
+      this.repository.localitiesInRegion(this.db, region),
+      this.repository.regionScores(this.db, region, HEALTH_CHECK_CODE),
+    ]);
+    const latest = new Map<string, { localityId: string; score: number | null }>();
+    for (const s of scores)
+      if (!latest.has(s.partnership_id)) latest.set(s.partnership_id, { localityId: s.locality_id, score: s.score });
+    const rows = localities
+      .filter((l) => canReadRestricted(principal, l))
+      .map((l) => {
+        const mine = [...latest.values()].filter((x) => x.localityId === l.id && x.score !== null);
+        const total = mine.reduce((sum, x) => sum + (x.score ?? 0), 0);
+        return {
+          locality: l,
+          assessed: mine.length,
+          average: mine.length ? Math.round(total / mine.length) : null,
+          limited: mine.filter((x) => ratingFor(x.score) === 'limited').length,
+        };
+      });
+    return { ...ctx, region, rows };
+  }
+
   /** One partnership's assurance: history on each checklist, open and done actions, and what it may start. */
   async partnership(principal: Principal, gssCode: string, partnershipId: string) {
     const ctx = await this.context(principal, gssCode);
@@ -733,6 +763,32 @@ export class AssuranceService implements WorkSource {
         summary: `Action done: ${action.title}. ${data.note}`,
       });
     });
+  }
+
+  /**
+   * Reminds each action's owner twice at most: two weeks before it is due, and once it is
+   * overdue. The sweep may run as often as wanted (each reminder is recorded with its notice).
+   */
+  async sendActionReminders(today: string = todayInLondon()): Promise<number> {
+    const due = await this.repository.actionsToRemind(this.db, today, addDays(today, 14));
+    for (const action of due) {
+      await this.db.transaction().execute(async (trx) => {
+        await this.repository.markReminded(trx, action.id, today);
+        const overdue = action.due_on < today;
+        await this.deps.notifications.notify(
+          {
+            userIds: [action.owner_user_id as string],
+            localityId: action.locality_id,
+            subject: `${overdue ? 'Overdue' : 'Due soon'}: ${action.title}`,
+            body: `This governance action ${overdue ? 'was' : 'is'} due by ${formatDate(action.due_on)}. Mark it done when it is, or agree a new date.`,
+            link: `/localities/${action.gss_code}/assurance/actions/${action.id}`,
+          },
+          { trx },
+        );
+      });
+    }
+    if (due.length) await this.deps.notifications.deliverPending();
+    return due.length;
   }
 
   /** The inbox: open actions the person owns, annual review returns they owe, accreditations waiting on them. */
