@@ -71,7 +71,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Db, 
     // The demo's owner is the partnership's secretary by name: demo accounts are made later, if at all.
     for (const action of result.actions)
       await assurance.repository.updateAction(trx, action.id, action.version, {
-        owner_name: csp.name === DEMO_ASSESSED ? 'Jo Harding (community safety manager)' : action.owner_name,
+        owner_name: 'Jo Harding (community safety manager)',
         ...(strong ? {} : { state: 'done', done_note: 'Addressed in the refreshed terms of reference.' }),
       });
   }
