@@ -329,6 +329,13 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
       const response = await session.get(url);
       expect(response.statusCode, url).toBe(200);
     }
+    const noReason = await session.submit(`${BASE}/significance`, `${BASE}/significance/${ids.csp}`, {
+      significant: 'no',
+      reason: '',
+    });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.body).toContain(`href="#reason-${ids.csp}"`);
+    expect(noReason.body).toContain('Give the reason for deciding against the rule');
     const overview = await session.get(BASE);
     expect(overview.body).toContain(DEMO_ASSESSED);
     const system = new FormSession(ctx.app);

@@ -155,10 +155,18 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
         values: body(request),
       },
       async () => {
-        await assurance.setOverride(request.principal, code, params(request).id, {
-          significant: text(body(request).significant) || undefined,
-          reason: text(body(request).reason) || undefined,
-        });
+        const id = params(request).id;
+        try {
+          await assurance.setOverride(request.principal, code, id, {
+            significant: text(body(request).significant) || undefined,
+            reason: text(body(request).reason) || undefined,
+          });
+        } catch (error) {
+          // Each partnership's form has its own fields: the message goes beside the one it is about.
+          if (error instanceof ValidationError)
+            throw new ValidationError(error.errors.map((e) => ({ ...e, field: `${e.field}-${id}` })));
+          throw error;
+        }
         return { redirect: `${home(code)}/significance#classification`, flash: 'The decision is recorded.' };
       },
     );
