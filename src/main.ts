@@ -60,7 +60,10 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
     const remindFunding = () =>
       services.resources
         .sendFundingReminders()
-        .catch((error: unknown) => app?.log.error({ err: error }, 'could not send funding reminders'));
+        .catch((error: unknown) => app?.log.error({ err: error }, 'could not send funding reminders'))
+        // Governance actions: a reminder two weeks before each is due, and one when overdue.
+        .then(() => services.assurance.sendActionReminders())
+        .catch((error: unknown) => app?.log.error({ err: error }, 'could not send action reminders'));
     await remindFunding();
     await app.listen({ port: config.port, host: config.host });
     // Background jobs (imports and other long work) run in this process once it is serving.

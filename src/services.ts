@@ -21,6 +21,7 @@ import { PerformanceService } from './modules/performance/service.js';
 import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { ResourcesService } from './modules/resources/service.js';
+import { AssuranceService } from './modules/assurance/service.js';
 import { RegisterService } from './modules/register/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
 import { ThesaurusService } from './modules/thesaurus/service.js';
@@ -43,6 +44,7 @@ export interface Services {
   cycles: CyclesService;
   bids: BidService;
   resources: ResourcesService;
+  assurance: AssuranceService;
 }
 
 export function createServices(
@@ -83,6 +85,8 @@ export function createServices(
     register,
     principalFor: (id) => accounts.principalForOwner(id),
   });
+  const assurance = new AssuranceService(database.db, { audit, register, notifications });
+  notifications.addWorkSources(assurance);
   return {
     accounts,
     audit,
@@ -101,5 +105,6 @@ export function createServices(
     cycles,
     bids: new BidService(database.db, { audit, register }),
     resources,
+    assurance,
   };
 }

@@ -13,6 +13,7 @@ import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
+import { assuranceMigration } from '../modules/assurance/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -281,6 +282,8 @@ const migrations: Record<string, Migration> = {
   '0019_bids': bidsMigration,
   // Partners' contributions, funding streams, pooled budgets, budget lines and benefits.
   '0017_resources': resourcesMigration,
+  // Governance assurance: checklists, assessments, actions, significance, annual review, accreditation.
+  '0021_assurance': assuranceMigration,
   // Each locality's part of the last overlap analysis, kept across restarts and processes.
   '0023_overlap_parts': overlapPartsMigration,
 };

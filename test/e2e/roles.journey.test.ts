@@ -24,6 +24,7 @@ const READER = [
   'Overlap',
   'Rationalisation',
   'Import and export',
+  'Assurance',
 ];
 const NAVIGATION: Record<string, string[]> = {
   public: [

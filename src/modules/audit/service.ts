@@ -54,7 +54,13 @@ export type AuditEntity =
   | 'funding-stream'
   | 'pooled-budget'
   | 'budget-line'
-  | 'benefit';
+  | 'benefit'
+  | 'checklist'
+  | 'assessment'
+  | 'assurance-action'
+  | 'significance-rule'
+  | 'annual-review'
+  | 'accreditation';
 
 export type AuditAction =
   | 'create'
