@@ -22,6 +22,7 @@ import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { ResourcesService } from './modules/resources/service.js';
 import { RegisterService } from './modules/register/service.js';
+import { ScrutinyService } from './modules/scrutiny/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
 import { ThesaurusService } from './modules/thesaurus/service.js';
 
@@ -43,6 +44,7 @@ export interface Services {
   cycles: CyclesService;
   bids: BidService;
   resources: ResourcesService;
+  scrutiny: ScrutinyService;
 }
 
 export function createServices(
@@ -76,7 +78,8 @@ export function createServices(
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
   const resources = new ResourcesService({ ...core, performance });
-  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources);
+  const scrutiny = new ScrutinyService({ ...core, performance, resources });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources, scrutiny);
   const cycles = new CyclesService(database.db, {
     audit,
     reference,
@@ -101,5 +104,6 @@ export function createServices(
     cycles,
     bids: new BidService(database.db, { audit, register }),
     resources,
+    scrutiny,
   };
 }

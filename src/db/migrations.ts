@@ -13,6 +13,7 @@ import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
+import { scrutinyMigration } from '../modules/scrutiny/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -281,6 +282,8 @@ const migrations: Record<string, Migration> = {
   '0019_bids': bidsMigration,
   // Partners' contributions, funding streams, pooled budgets, budget lines and benefits.
   '0017_resources': resourcesMigration,
+  // Overview and scrutiny, risk registers, levers, and difficult decisions on meetings' decisions.
+  '0020_scrutiny': scrutinyMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -54,7 +54,14 @@ export type AuditEntity =
   | 'funding-stream'
   | 'pooled-budget'
   | 'budget-line'
-  | 'benefit';
+  | 'benefit'
+  | 'risk'
+  | 'scrutiny-committee'
+  | 'scrutiny-review'
+  | 'evidence-pack'
+  | 'recommendation'
+  | 'accountability-settings'
+  | 'lever';
 
 export type AuditAction =
   | 'create'
