@@ -317,6 +317,10 @@ export class ScrutinyService implements WorkSource {
       : canAdministerLocality(principal, locality);
   }
 
+  mayEditPartnershipRisks(principal: Principal, ctx: Pick<ScrutinyContext, 'locality'>, partnershipId: string): boolean {
+    return this.mayEditRisk(principal, ctx.locality, partnershipId);
+  }
+
   private viewRisk(
     principal: Principal,
     ctx: ScrutinyContext,
@@ -794,15 +798,20 @@ export class ScrutinyService implements WorkSource {
     };
   }
 
-  /** Freezes the evidence as it is today: the committee reads what was true when the pack was issued. */
-  async issuePack(principal: Principal, gssCode: string, reviewId: string, options?: WriteOptions) {
-    return this.write(options, async (trx) => {
-      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
-      this.requireReader(principal, ctx, 'Review');
-      const review = await this.repository.review(trx, ctx.locality.id, reviewId);
-      if (!review) throw new NotFoundError('Review');
-      this.requireScrutiny(principal, ctx, 'Review');
-      const snapshot = await this.evidence(principal, ctx, review, trx);
+  /**
+   * Freezes the evidence as it is today: the committee reads what was true when the pack was
+   * issued. The evidence is read first, through the other capabilities' services (which read on
+   * their own connection, so it cannot be inside this write's transaction on PGlite); the pack
+   * and its audit entry are then written together.
+   */
+  async issuePack(principal: Principal, gssCode: string, reviewId: string, options: { today?: string } = {}) {
+    const ctx = await this.context(principal, gssCode, options);
+    this.requireReader(principal, ctx, 'Review');
+    const review = await this.repository.review(this.core.db, ctx.locality.id, reviewId);
+    if (!review) throw new NotFoundError('Review');
+    this.requireScrutiny(principal, ctx, 'Review');
+    const snapshot = await this.evidence(principal, ctx, review, this.core.db);
+    return this.write(undefined, async (trx) => {
       const pack = await this.repository.insertPack(trx, {
         locality_id: ctx.locality.id,
         review_id: review.id,
@@ -1314,6 +1323,14 @@ export class ScrutinyService implements WorkSource {
       });
       return lever;
     });
+  }
+
+  async decisionForEdit(principal: Principal, gssCode: string, id: string) {
+    const ctx = await this.context(principal, gssCode);
+    const decision = (await this.repository.decisions(this.core.db, ctx.locality.id)).find((d) => d.id === id);
+    if (!decision || !ctx.partnershipNames.has(decision.partnership_id)) throw new NotFoundError('Decision');
+    if (!canEditPartnership(principal, ctx.locality, decision.partnership_id)) refuse(principal, ctx.locality, 'Decision');
+    return { ...ctx, decision };
   }
 
   /** Marks a meeting's decision difficult, with its options, dissent and follow-up, or records it resolved. */
