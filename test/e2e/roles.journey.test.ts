@@ -24,6 +24,7 @@ const READER = [
   'Overlap',
   'Rationalisation',
   'Import and export',
+  'Scrutiny',
 ];
 const NAVIGATION: Record<string, string[]> = {
   public: [
