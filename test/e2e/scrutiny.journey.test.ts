@@ -41,7 +41,10 @@ describe.skipIf(!runJourney)('scrutiny journey in Chromium', () => {
   it('reviews a theme, issues its evidence pack, follows its recommendations and reads the accountability dashboard', async () => {
     const officer = await signIn('scrutiny@brackenfield.example');
     await officer.goto(`${BASE}/partnerships`);
-    await Promise.all([officer.waitForNavigation(), officer.getByRole('link', { name: 'Scrutiny', exact: true }).click()]);
+    await Promise.all([
+      officer.waitForNavigation(),
+      officer.getByRole('link', { name: 'Scrutiny', exact: true }).click(),
+    ]);
     expect(await officer.locator('h1').innerText()).toBe('Overview and scrutiny');
     expect(await officer.locator('#reviews').innerText()).toContain('Community safety: are we safer?');
     await expectNoAxeViolations(officer);
@@ -63,9 +66,13 @@ describe.skipIf(!runJourney)('scrutiny journey in Chromium', () => {
     await expectNoAxeViolations(officer);
 
     await submit(officer, 'Issue an evidence pack');
-    expect(await officer.locator('h1').innerText()).toContain('Evidence pack: Community safety performance, second look');
+    expect(await officer.locator('h1').innerText()).toContain(
+      'Evidence pack: Community safety performance, second look',
+    );
     expect(await officer.locator('#pack-issued').innerText()).toContain('does not change');
-    expect(await officer.locator('#pack-partnerships').innerText()).toContain('Brackenfield Community Safety Partnership');
+    expect(await officer.locator('#pack-partnerships').innerText()).toContain(
+      'Brackenfield Community Safety Partnership',
+    );
     await expectNoAxeViolations(officer);
     const pdfHref = await officer.getByRole('link', { name: 'Download the pack as a PDF' }).getAttribute('href');
     const pdf = await officer.evaluate(async (url) => {
@@ -77,7 +84,10 @@ describe.skipIf(!runJourney)('scrutiny journey in Chromium', () => {
 
     await Promise.all([
       officer.waitForNavigation(),
-      officer.locator('.govuk-breadcrumbs').getByRole('link', { name: 'Community safety performance, second look' }).click(),
+      officer
+        .locator('.govuk-breadcrumbs')
+        .getByRole('link', { name: 'Community safety performance, second look' })
+        .click(),
     ]);
     // Without its text: the error is shown and the choice kept.
     await officer.getByLabel('A partnership', { exact: true }).check();
@@ -97,7 +107,9 @@ describe.skipIf(!runJourney)('scrutiny journey in Chromium', () => {
 
     const secretary = await signIn('secretary@brackenfield.example');
     await secretary.goto('/inbox');
-    expect(await secretary.locator('main').innerText()).toContain('A scrutiny recommendation to Brackenfield Partnership');
+    expect(await secretary.locator('main').innerText()).toContain(
+      'A scrutiny recommendation to Brackenfield Partnership',
+    );
     await secretary.goto(`${BASE}/scrutiny/recommendations`);
     await Promise.all([secretary.waitForNavigation(), secretary.getByRole('link', { name: `1. ${FIRST}` }).click()]);
     await expectNoAxeViolations(secretary);
@@ -110,7 +122,9 @@ describe.skipIf(!runJourney)('scrutiny journey in Chromium', () => {
     await secretary.locator('#dueOn-month').fill(String(due.getMonth() + 1));
     await secretary.locator('#dueOn-year').fill(String(due.getFullYear()));
     await submit(secretary, 'Add the action');
-    expect(await secretary.locator('#action-list').innerText()).toContain('Invite the district commander to every board');
+    expect(await secretary.locator('#action-list').innerText()).toContain(
+      'Invite the district commander to every board',
+    );
     await expectNoAxeViolations(secretary);
 
     await officer.goto(`${BASE}/scrutiny/recommendations`);

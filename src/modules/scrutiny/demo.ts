@@ -151,7 +151,12 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
     {
       name: 'Overview and Scrutiny Committee',
       remit: 'Holds the LSP and its partners to account for the Sustainable Community Strategy',
-      members: ['Cllr Morgan Scrutiny (chair)', 'Cllr Dev Patel (vice-chair)', 'Cllr Ruth Allen', 'Ann Oakes (co-opted)'],
+      members: [
+        'Cllr Morgan Scrutiny (chair)',
+        'Cllr Dev Patel (vice-chair)',
+        'Cllr Ruth Allen',
+        'Ann Oakes (co-opted)',
+      ],
     },
     { trx },
   );
@@ -164,7 +169,8 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
       title: 'Community safety: are we safer?',
       scopeKind: 'theme',
       scopeTheme: 'community-safety',
-      scope: 'The performance of the community safety theme against the strategy’s targets, and the partners’ part in it',
+      scope:
+        'The performance of the community safety theme against the strategy’s targets, and the partners’ part in it',
       questions: 'Are the targets on track? Are the partners at the table? Is the money behind the priorities?',
       witnesses: 'Chief Inspector, Brackenfield; community safety manager; Brackenfield CVS',
       startsOn: addDays(today, -120),
@@ -216,7 +222,8 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
       partnershipId: csp,
       outcomes: 'Reducing re-offending',
       startsOn: addDays(today, -400),
-      evidence: 'County attendance at the community safety partnership rose from 50% to 100% after the grant was agreed',
+      evidence:
+        'County attendance at the community safety partnership rose from 50% to 100% after the grant was agreed',
     },
     { trx },
   );

@@ -31,7 +31,9 @@ export async function packPdf(s: EvidenceSnapshot, issuedOn: string): Promise<Bu
   };
   section(
     'Partnerships in scope',
-    s.partnerships.map((p) => `${p.reference} ${p.name} (${p.status})${p.themes.length ? `: ${p.themes.join(', ')}` : ''}`),
+    s.partnerships.map(
+      (p) => `${p.reference} ${p.name} (${p.status})${p.themes.length ? `: ${p.themes.join(', ')}` : ''}`,
+    ),
     'None.',
   );
   section(

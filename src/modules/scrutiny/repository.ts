@@ -58,7 +58,12 @@ export class ScrutinyRepository {
   }
 
   risk(db: Db, localityId: string, id: string): Promise<RiskRow | undefined> {
-    return db.selectFrom('risks').selectAll().where('locality_id', '=', localityId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('risks')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   insertRisk(db: Db, row: Insertable<DB['risks']>): Promise<RiskRow> {
@@ -93,7 +98,12 @@ export class ScrutinyRepository {
   // --- committees and reviews ---------------------------------------------------------------------
 
   committees(db: Db, localityId: string): Promise<CommitteeRow[]> {
-    return db.selectFrom('scrutiny_committees').selectAll().where('locality_id', '=', localityId).orderBy('name').execute();
+    return db
+      .selectFrom('scrutiny_committees')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy('name')
+      .execute();
   }
 
   committeeMembers(db: Db, committeeIds: string[]) {
@@ -314,7 +324,12 @@ export class ScrutinyRepository {
   }
 
   markDecision(db: Db, id: string, changes: Updateable<DB['meeting_decisions']>) {
-    return db.updateTable('meeting_decisions').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db
+      .updateTable('meeting_decisions')
+      .set(changes)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   // --- levers ----------------------------------------------------------------------------------

@@ -52,7 +52,10 @@ const LABELS = {
     string,
     string
   >,
-  addressee: { partnership: 'A partnership', organisation: 'An organisation', lsp: 'The LSP' } as Record<string, string>,
+  addressee: { partnership: 'A partnership', organisation: 'An organisation', lsp: 'The LSP' } as Record<
+    string,
+    string
+  >,
 };
 const BAND_TAG: Record<string, string> = {
   low: 'govuk-tag--green',
@@ -309,22 +312,26 @@ function scrutinyPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
     act: (request: FastifyRequest, input: Record<string, unknown>) => Promise<unknown>,
     flash: string,
   ) =>
-    app.post(`${base}/recommendations/:id${path}`, { config: { access: 'locality-reader' } }, async (request, reply) => {
-      const values = body(request);
-      const { code, id } = params(request);
-      return submitForm(
-        reply,
-        {
-          template: 'scrutiny/views/recommendation.njk',
-          context: () => recommendationPage(request, values),
-          values,
-        },
-        async () => {
-          await act(request, formToInput(schema, values));
-          return { redirect: `${home(code)}/recommendations/${id}`, flash };
-        },
-      );
-    });
+    app.post(
+      `${base}/recommendations/:id${path}`,
+      { config: { access: 'locality-reader' } },
+      async (request, reply) => {
+        const values = body(request);
+        const { code, id } = params(request);
+        return submitForm(
+          reply,
+          {
+            template: 'scrutiny/views/recommendation.njk',
+            context: () => recommendationPage(request, values),
+            values,
+          },
+          async () => {
+            await act(request, formToInput(schema, values));
+            return { redirect: `${home(code)}/recommendations/${id}`, flash };
+          },
+        );
+      },
+    );
   recommendationPost(
     '/response',
     responseInput,
@@ -341,7 +348,13 @@ function scrutinyPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
     '/actions/:actionId',
     progressInput,
     (request, input) =>
-      scrutiny.updateProgress(request.principal, params(request).code, params(request).id, params(request).actionId, input),
+      scrutiny.updateProgress(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        params(request).actionId,
+        input,
+      ),
     'The progress is recorded',
   );
   app.post(`${base}/recommendations/:id/sign-off`, { config: { access: 'scrutiny' } }, async (request, reply) => {
@@ -380,10 +393,7 @@ function riskPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
       locality: result.locality,
       result,
       registerItems: choices(
-        [
-          { value: 'lsp', text: LSP_LABEL },
-          ...result.partnerships.map((p) => ({ value: p.id, text: p.name })),
-        ],
+        [{ value: 'lsp', text: LSP_LABEL }, ...result.partnerships.map((p) => ({ value: p.id, text: p.name }))],
         register,
         'Every register',
       ),
@@ -403,7 +413,11 @@ function riskPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
         [
           ...(ctx.canAdminister ? [{ value: '', text: LSP_LABEL }] : []),
           ...ctx.partnerships
-            .filter((p) => (p.status === 'active' || p.status === 'proposed') && scrutiny.mayEditPartnershipRisks(request.principal, ctx, p.id))
+            .filter(
+              (p) =>
+                (p.status === 'active' || p.status === 'proposed') &&
+                scrutiny.mayEditPartnershipRisks(request.principal, ctx, p.id),
+            )
             .map((p) => ({ value: p.id, text: p.name })),
         ],
         values.partnershipId,

@@ -74,14 +74,18 @@ describe('recommendation status transitions', () => {
       status: 'accepted',
     });
     expect(transition('awaiting-response', { type: 'respond', response: 'rejected' })).toMatchObject({ ok: false });
-    expect(transition('awaiting-response', { type: 'respond', response: 'partly-accepted', reasons: ' ' })).toMatchObject({
+    expect(
+      transition('awaiting-response', { type: 'respond', response: 'partly-accepted', reasons: ' ' }),
+    ).toMatchObject({
       ok: false,
       message: 'Give the reasons for accepting only part of the recommendation',
     });
     expect(
       transition('awaiting-response', { type: 'respond', response: 'rejected', reasons: 'No budget this year' }),
     ).toEqual({ ok: true, status: 'rejected' });
-    expect(transition('accepted', { type: 'respond', response: 'rejected', reasons: 'Changed our mind' })).toMatchObject({
+    expect(
+      transition('accepted', { type: 'respond', response: 'rejected', reasons: 'Changed our mind' }),
+    ).toMatchObject({
       ok: false,
       message: 'This recommendation has been answered already',
     });
@@ -105,19 +109,19 @@ describe('recommendation status transitions', () => {
       overdue: true,
     });
     expect(ragStatus({ ...base, status: 'accepted' }, today).rag).toBe('amber');
-    expect(
-      ragStatus({ ...base, status: 'accepted', actions: [{ dueOn: '2026-05-01', progress: 80 }] }, today),
-    ).toEqual({ rag: 'red', overdue: true });
+    expect(ragStatus({ ...base, status: 'accepted', actions: [{ dueOn: '2026-05-01', progress: 80 }] }, today)).toEqual(
+      { rag: 'red', overdue: true },
+    );
     // Finished late is not overdue.
-    expect(ragStatus({ ...base, status: 'accepted', actions: [{ dueOn: '2026-05-01', progress: 100 }] }, today).rag).toBe(
-      'green',
-    );
-    expect(ragStatus({ ...base, status: 'accepted', actions: [{ dueOn: '2026-06-15', progress: 20 }] }, today).rag).toBe(
-      'amber',
-    );
-    expect(ragStatus({ ...base, status: 'partly-accepted', actions: [{ dueOn: '2026-12-01', progress: 0 }] }, today).rag).toBe(
-      'green',
-    );
+    expect(
+      ragStatus({ ...base, status: 'accepted', actions: [{ dueOn: '2026-05-01', progress: 100 }] }, today).rag,
+    ).toBe('green');
+    expect(
+      ragStatus({ ...base, status: 'accepted', actions: [{ dueOn: '2026-06-15', progress: 20 }] }, today).rag,
+    ).toBe('amber');
+    expect(
+      ragStatus({ ...base, status: 'partly-accepted', actions: [{ dueOn: '2026-12-01', progress: 0 }] }, today).rag,
+    ).toBe('green');
     expect(ragStatus({ ...base, status: 'implemented' }, today).rag).toBe('complete');
     expect(ragStatus({ ...base, status: 'rejected' }, today).rag).toBe('closed');
   });
@@ -198,7 +202,12 @@ describe('balance and levers', () => {
       ],
       { public: 4000, private: 2000, voluntary: 2000, community: 2000 },
     );
-    expect(balance.find((b) => b.sector === 'public')).toMatchObject({ seats: 3, shareBp: 7500, gapBp: 3500, chairs: 1 });
+    expect(balance.find((b) => b.sector === 'public')).toMatchObject({
+      seats: 3,
+      shareBp: 7500,
+      gapBp: 3500,
+      chairs: 1,
+    });
     expect(balance.find((b) => b.sector === 'community')).toMatchObject({ seats: 0, shareBp: 0, gapBp: -2000 });
     expect(checkTargetMix({ public: 4000, private: 2000, voluntary: 2000, community: 2000 })).toBeNull();
     expect(checkTargetMix({ public: 5000, private: 2000, voluntary: 2000, community: 2000 })).toBe(

@@ -138,9 +138,7 @@ export const RESPONSES = ['accepted', 'partly-accepted', 'rejected'] as const;
 export type Response = (typeof RESPONSES)[number];
 
 export type RecommendationEvent =
-  | { type: 'respond'; response: Response; reasons?: string }
-  | { type: 'complete' }
-  | { type: 'reopen' };
+  { type: 'respond'; response: Response; reasons?: string } | { type: 'complete' } | { type: 'reopen' };
 
 /**
  * The recommendation's life: the addressee responds once (accepted, partly or rejected; partly
@@ -154,7 +152,8 @@ export function transition(
 ): { ok: true; status: RecommendationStatus } | { ok: false; message: string } {
   switch (event.type) {
     case 'respond':
-      if (status !== 'awaiting-response') return { ok: false, message: 'This recommendation has been answered already' };
+      if (status !== 'awaiting-response')
+        return { ok: false, message: 'This recommendation has been answered already' };
       if (event.response !== 'accepted' && !event.reasons?.trim())
         return {
           ok: false,

@@ -400,7 +400,9 @@ export const riskReviewInput = z
 
 export const settingsInput = z
   .object({
-    matrixSize: z.coerce.number().pipe(z.union([z.literal(4), z.literal(5)], { message: 'Choose a 4×4 or 5×5 matrix' })),
+    matrixSize: z.coerce
+      .number()
+      .pipe(z.union([z.literal(4), z.literal(5)], { message: 'Choose a 4×4 or 5×5 matrix' })),
     decisionLimitDays: z.coerce
       .number({ message: 'Enter the limit in days, like 90' })
       .int({ message: 'Enter the limit in whole days, like 90' })

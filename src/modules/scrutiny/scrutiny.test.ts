@@ -166,7 +166,9 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     // Nor do the partnership's secretaries run the committee's work.
     await expect(scrutiny.overview(PUBLIC, CODE)).rejects.toThrow(UnauthenticatedError);
     const review = overview.reviews[0];
-    await expect(scrutiny.issuePack(cspSecretary.principal, CODE, review?.id as string)).rejects.toThrow(ForbiddenError);
+    await expect(scrutiny.issuePack(cspSecretary.principal, CODE, review?.id as string)).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 
   it('freezes an evidence pack: later changes to the live data leave it as issued', async () => {
@@ -234,9 +236,9 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(seen.view.actions).toHaveLength(1);
     expect(seen.view.rag).toBe('green');
     const committee = await notifications.inbox(member.principal);
-    expect(committee.notifications.some((n) => n.subject.startsWith(`Recommendation ${rec.number}: partly accepted`))).toBe(
-      true,
-    );
+    expect(
+      committee.notifications.some((n) => n.subject.startsWith(`Recommendation ${rec.number}: partly accepted`)),
+    ).toBe(true);
     // The demo's LSP recommendation has had no response past its date: red, in the committee's inbox.
     expect(committee.work.some((w) => w.kind === 'overdue' && w.title.includes('The LSP (locality-wide)'))).toBe(true);
     const monitor = await scrutiny.monitor(member.principal, CODE);
@@ -307,10 +309,14 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const bad = await session.submit(`/localities/${CODE}/scrutiny/reviews/new`, `/localities/${CODE}/scrutiny/reviews`, {
-      title: 'Half a review',
-      scopeKind: 'theme',
-    });
+    const bad = await session.submit(
+      `/localities/${CODE}/scrutiny/reviews/new`,
+      `/localities/${CODE}/scrutiny/reviews`,
+      {
+        title: 'Half a review',
+        scopeKind: 'theme',
+      },
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('govuk-error-summary');
     expect(bad.body).toContain('Choose the kind of review');

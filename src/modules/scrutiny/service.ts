@@ -194,9 +194,7 @@ function findLsp(partnerships: PartnershipRecord[]): PartnershipRecord | undefin
 export class ScrutinyService implements WorkSource {
   readonly repository = new ScrutinyRepository();
 
-  constructor(
-    private readonly core: CoreServices & { performance: PerformanceService; resources: ResourcesService },
-  ) {}
+  constructor(private readonly core: CoreServices & { performance: PerformanceService; resources: ResourcesService }) {}
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.core.db.transaction().execute(work);
@@ -215,7 +213,13 @@ export class ScrutinyService implements WorkSource {
   async settings(db: Db, localityId: string): Promise<Settings> {
     const row = await this.repository.settings(db, localityId);
     if (!row)
-      return { matrixSize: 5, decisionLimitDays: 90, responseDays: 60, targetMix: { ...DEFAULT_TARGET_MIX }, version: 0 };
+      return {
+        matrixSize: 5,
+        decisionLimitDays: 90,
+        responseDays: 60,
+        targetMix: { ...DEFAULT_TARGET_MIX },
+        version: 0,
+      };
     return {
       matrixSize: row.matrix_size as MatrixSize,
       decisionLimitDays: row.decision_limit_days,
@@ -317,7 +321,11 @@ export class ScrutinyService implements WorkSource {
       : canAdministerLocality(principal, locality);
   }
 
-  mayEditPartnershipRisks(principal: Principal, ctx: Pick<ScrutinyContext, 'locality'>, partnershipId: string): boolean {
+  mayEditPartnershipRisks(
+    principal: Principal,
+    ctx: Pick<ScrutinyContext, 'locality'>,
+    partnershipId: string,
+  ): boolean {
     return this.mayEditRisk(principal, ctx.locality, partnershipId);
   }
 
@@ -512,7 +520,8 @@ export class ScrutinyService implements WorkSource {
         residual_impact: data.residualImpact,
         review_on: data.nextReviewOn,
       });
-      if (!updated) throw new ConflictError('Someone else has reviewed this risk since you opened it: reload and try again');
+      if (!updated)
+        throw new ConflictError('Someone else has reviewed this risk since you opened it: reload and try again');
       await this.repository.insertRiskReview(trx, {
         risk_id: risk.id,
         reviewed_on: ctx.today,
@@ -602,7 +611,10 @@ export class ScrutinyService implements WorkSource {
         throw ValidationError.of('committeeId', 'Choose a committee of this locality');
       if (data.scopeKind === 'theme' && !data.scopeTheme)
         throw ValidationError.of('scopeTheme', 'Choose the theme the review looks at');
-      if (data.scopeKind === 'partnership' && !(data.scopePartnershipId && ctx.partnershipNames.has(data.scopePartnershipId)))
+      if (
+        data.scopeKind === 'partnership' &&
+        !(data.scopePartnershipId && ctx.partnershipNames.has(data.scopePartnershipId))
+      )
         throw ValidationError.of('scopePartnershipId', 'Choose the partnership the review looks at');
       if (data.reportsOn && data.reportsOn < data.startsOn)
         throw ValidationError.of('reportsOn', 'The reporting date must be on or after the start');
@@ -681,7 +693,8 @@ export class ScrutinyService implements WorkSource {
         status: data.status,
         follow_up_on: data.followUpOn ?? review.follow_up_on,
       });
-      if (!updated) throw new ConflictError('Someone else has changed this review since you opened it: reload and try again');
+      if (!updated)
+        throw new ConflictError('Someone else has changed this review since you opened it: reload and try again');
       await this.audit(trx, principal, {
         localityId: ctx.locality.id,
         action: 'update',
@@ -699,7 +712,8 @@ export class ScrutinyService implements WorkSource {
 
   /** The review's partnerships: those of its theme, the one it names, or every open one for the LSP. */
   private inScope(ctx: ScrutinyContext, review: ReviewRow): PartnershipRecord[] {
-    if (review.scope_kind === 'partnership') return ctx.partnerships.filter((p) => p.id === review.scope_partnership_id);
+    if (review.scope_kind === 'partnership')
+      return ctx.partnerships.filter((p) => p.id === review.scope_partnership_id);
     const open = ctx.partnerships.filter((p) => p.status === 'active' || p.status === 'proposed');
     if (review.scope_kind === 'theme') return open.filter((p) => p.themes.includes(review.scope_theme ?? ''));
     return open;
@@ -736,7 +750,8 @@ export class ScrutinyService implements WorkSource {
     }
 
     const riskRows = (await this.repository.risks(db, ctx.locality.id)).filter(
-      (r) => (r.partnership_id === null && review.scope_kind === 'lsp') || (r.partnership_id && ids.has(r.partnership_id)),
+      (r) =>
+        (r.partnership_id === null && review.scope_kind === 'lsp') || (r.partnership_id && ids.has(r.partnership_id)),
     );
     const risks = riskRows
       .map((r) => this.viewRisk(principal, ctx, r, []))
@@ -835,7 +850,9 @@ export class ScrutinyService implements WorkSource {
     this.requireReader(principal, ctx, 'Evidence pack');
     const pack = await this.repository.pack(this.core.db, ctx.locality.id, id);
     if (!pack) throw new NotFoundError('Evidence pack');
-    const snapshot = (typeof pack.snapshot === 'string' ? JSON.parse(pack.snapshot) : pack.snapshot) as EvidenceSnapshot;
+    const snapshot = (
+      typeof pack.snapshot === 'string' ? JSON.parse(pack.snapshot) : pack.snapshot
+    ) as EvidenceSnapshot;
     return { ...ctx, pack, snapshot };
   }
 
@@ -847,7 +864,8 @@ export class ScrutinyService implements WorkSource {
     rec: Pick<RecommendationRow, 'addressee_kind' | 'partnership_id' | 'organisation_id'>,
   ): Promise<boolean> {
     if (!principal.canWrite) return false;
-    if (rec.addressee_kind === 'partnership') return canEditPartnership(principal, locality, rec.partnership_id ?? undefined);
+    if (rec.addressee_kind === 'partnership')
+      return canEditPartnership(principal, locality, rec.partnership_id ?? undefined);
     if (rec.addressee_kind === 'organisation')
       return (
         canAdministerLocality(principal, locality) ||
@@ -867,7 +885,11 @@ export class ScrutinyService implements WorkSource {
     return LSP_LABEL;
   }
 
-  private async monitorRows(principal: Principal, ctx: ScrutinyContext, reviewId?: string): Promise<RecommendationView[]> {
+  private async monitorRows(
+    principal: Principal,
+    ctx: ScrutinyContext,
+    reviewId?: string,
+  ): Promise<RecommendationView[]> {
     const [rows, reviews] = await Promise.all([
       this.repository.recommendations(this.core.db, ctx.locality.id, reviewId),
       this.repository.reviews(this.core.db, ctx.locality.id),
@@ -900,7 +922,10 @@ export class ScrutinyService implements WorkSource {
       row,
       reviewTitle: reviewTitles.get(row.review_id) ?? '',
       addresseeName: this.addresseeName(ctx, row),
-      actions: actions.map((a) => ({ ...a, overdue: isActionOverdue({ dueOn: a.due_on, progress: a.progress }, ctx.today) })),
+      actions: actions.map((a) => ({
+        ...a,
+        overdue: isActionOverdue({ dueOn: a.due_on, progress: a.progress }, ctx.today),
+      })),
       rag,
       overdue,
       canAnswer: await this.mayAnswer(principal, ctx.locality, row),
@@ -912,7 +937,8 @@ export class ScrutinyService implements WorkSource {
     const ctx = await this.context(principal, gssCode, { today: query.today });
     this.requireReader(principal, ctx, 'Page');
     const all = await this.monitorRows(principal, ctx);
-    const rows = query.rag === 'overdue' ? all.filter((r) => r.overdue) : query.rag ? all.filter((r) => r.rag === query.rag) : all;
+    const rows =
+      query.rag === 'overdue' ? all.filter((r) => r.overdue) : query.rag ? all.filter((r) => r.rag === query.rag) : all;
     return { ...ctx, rows, all, overdue: all.filter((r) => r.overdue).length };
   }
 
@@ -925,7 +951,13 @@ export class ScrutinyService implements WorkSource {
       this.repository.actions(this.core.db, [row.id]),
       this.repository.reviews(this.core.db, ctx.locality.id),
     ]);
-    const view = await this.viewRecommendation(principal, ctx, row, actions, new Map(reviews.map((r) => [r.id, r.title])));
+    const view = await this.viewRecommendation(
+      principal,
+      ctx,
+      row,
+      actions,
+      new Map(reviews.map((r) => [r.id, r.title])),
+    );
     return { ...ctx, view };
   }
 
@@ -962,7 +994,10 @@ export class ScrutinyService implements WorkSource {
       const data = parseInput(recommendationInput, input);
       if (data.addresseeKind === 'partnership' && !(data.partnershipId && ctx.partnershipNames.has(data.partnershipId)))
         throw ValidationError.of('partnershipId', 'Choose the partnership the recommendation is to');
-      if (data.addresseeKind === 'organisation' && !(data.organisationId && ctx.organisationNames.has(data.organisationId)))
+      if (
+        data.addresseeKind === 'organisation' &&
+        !(data.organisationId && ctx.organisationNames.has(data.organisationId))
+      )
         throw ValidationError.of('organisationId', 'Choose the organisation the recommendation is to');
       const rec = await this.repository.insertRecommendation(trx, {
         locality_id: ctx.locality.id,
@@ -1060,7 +1095,8 @@ export class ScrutinyService implements WorkSource {
         responded_on: ctx.today,
         responded_by: principal.label,
       });
-      if (!updated) throw new ConflictError('This recommendation has changed since you opened it: reload and try again');
+      if (!updated)
+        throw new ConflictError('This recommendation has changed since you opened it: reload and try again');
       const said = { accepted: 'Accepted', 'partly-accepted': 'Partly accepted', rejected: 'Rejected' }[data.response];
       return { summary: `${said} by ${this.addresseeName(ctx, rec)}`, notify: true };
     });
@@ -1112,7 +1148,10 @@ export class ScrutinyService implements WorkSource {
       const next = transition(rec.status as RecommendationStatus, { type: event });
       if (!next.ok) throw ValidationError.of('status', next.message);
       await this.repository.updateRecommendation(trx, rec.id, rec.version, { status: next.status });
-      return { summary: event === 'complete' ? 'Signed off as implemented' : 'Reopened by the committee', notify: false };
+      return {
+        summary: event === 'complete' ? 'Signed off as implemented' : 'Reopened by the committee',
+        notify: false,
+      };
     });
   }
 
@@ -1125,9 +1164,7 @@ export class ScrutinyService implements WorkSource {
     const today = todayInLondon(now);
     const items: WorkItem[] = [];
     const localityIds = new Set(
-      principal.grants
-        .filter((g) => g.localityId && g.role !== 'bid-scrutineer')
-        .map((g) => g.localityId as string),
+      principal.grants.filter((g) => g.localityId && g.role !== 'bid-scrutineer').map((g) => g.localityId as string),
     );
     for (const localityId of localityIds) {
       const locality = await this.core.db
@@ -1250,10 +1287,16 @@ export class ScrutinyService implements WorkSource {
     const contributors = new Set(resourcing.rows.map((r) => r.id));
     const levers = await this.repository.levers(db, ctx.locality.id);
     const current = levers.filter((l) => !l.ends_on || l.ends_on >= ctx.today);
-    const seatedPublic = [...new Set(seats.map((s) => s.organisation_id))].filter((id) => sectorOf.get(id) === 'public');
+    const seatedPublic = [...new Set(seats.map((s) => s.organisation_id))].filter(
+      (id) => sectorOf.get(id) === 'public',
+    );
     const rates = new Map(attendance.rates.map((r) => [r.organisationId, r.rate]));
     const gaps = leversGap(
-      seatedPublic.map((id) => ({ organisationId: id, attendanceRate: rates.get(id) ?? null, contributes: contributors.has(id) })),
+      seatedPublic.map((id) => ({
+        organisationId: id,
+        attendanceRate: rates.get(id) ?? null,
+        contributes: contributors.has(id),
+      })),
       new Set(current.map((l) => l.organisation_id)),
     )
       .map((g) => ({ ...g, name: ctx.organisationNames.get(g.organisationId) ?? '' }))
@@ -1264,8 +1307,9 @@ export class ScrutinyService implements WorkSource {
       lsp,
       balance,
       boardSeats: boardSeats.length,
-      communitySeats: boardSeats.filter((s) => s.organisation_sector === 'community' || s.organisation_sector === 'voluntary')
-        .length,
+      communitySeats: boardSeats.filter(
+        (s) => s.organisation_sector === 'community' || s.organisation_sector === 'voluntary',
+      ).length,
       attendance: {
         ...attendance,
         rates: attendance.rates
@@ -1329,7 +1373,8 @@ export class ScrutinyService implements WorkSource {
     const ctx = await this.context(principal, gssCode);
     const decision = (await this.repository.decisions(this.core.db, ctx.locality.id)).find((d) => d.id === id);
     if (!decision || !ctx.partnershipNames.has(decision.partnership_id)) throw new NotFoundError('Decision');
-    if (!canEditPartnership(principal, ctx.locality, decision.partnership_id)) refuse(principal, ctx.locality, 'Decision');
+    if (!canEditPartnership(principal, ctx.locality, decision.partnership_id))
+      refuse(principal, ctx.locality, 'Decision');
     return { ...ctx, decision };
   }
 
