@@ -8,6 +8,7 @@ import { formToInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
 import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
 import { STATUS_LABELS } from '../performance/status.js';
+import { scrutinyApiRoutes } from './api-routes.js';
 import { packPdf } from './pdf.js';
 import {
   LEVER_KIND_LABELS,
@@ -83,6 +84,7 @@ export function scrutinyRoutes(app: FastifyInstance, services: Services): void {
   scrutinyPages(app, scrutiny);
   riskPages(app, scrutiny);
   accountabilityPages(app, scrutiny);
+  scrutinyApiRoutes(app, scrutiny);
 }
 
 const common = { labels: LABELS, bandTag: BAND_TAG, ragTag: RAG_TAG, lspLabel: LSP_LABEL };

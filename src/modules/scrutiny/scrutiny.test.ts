@@ -329,6 +329,50 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(risks.body).not.toContain('Data sharing agreement with health lapses');
     expect((await visitor.get(`/localities/${CODE}/scrutiny`)).statusCode).toBe(303);
   });
+
+  it('answers the API: risks for the public without restricted ones, problem details naming each bad field', async () => {
+    const api = (method: 'GET' | 'POST', url: string, person?: Person, payload?: unknown) =>
+      ctx.app.inject({
+        method,
+        url: `/api/v1/localities/${CODE}${url}`,
+        headers: person?.headers ?? {},
+        payload: payload as object,
+      });
+    const publicRisks = await api('GET', '/risks');
+    expect(publicRisks.statusCode).toBe(200);
+    const titles = (publicRisks.json() as Array<{ title: string; restricted: boolean }>).map((r) => r.title);
+    expect(titles).not.toContain('Data sharing agreement with health lapses');
+    const lsp = await api('GET', '/risks?register=lsp', member);
+    expect((lsp.json() as Array<{ partnershipId: string | null }>).every((r) => r.partnershipId === null)).toBe(true);
+
+    const bad = await api('POST', '/risks', admin, { title: '', owner: 'LSP manager', inherentLikelihood: 9 });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    const fields = (bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'inherentLikelihood', 'inherentImpact', 'reviewOn']));
+    const made = await api('POST', '/risks', admin, { ...riskFields(), title: 'Recorded through the API' });
+    expect(made.statusCode).toBe(201);
+    expect(made.json()).toMatchObject({ partnershipId: null, residual: { score: 2, band: 'low' }, matrixSize: 5 });
+
+    expect((await api('GET', '/scrutiny/recommendations')).statusCode).toBe(401);
+    const review = (await ctx.services.scrutiny.overview(member.principal, CODE)).reviews[0];
+    const rec = await ctx.services.scrutiny.addRecommendation(member.principal, CODE, review?.id as string, {
+      text: 'Share the partnership’s risk register with the board each quarter.',
+      addresseeKind: 'partnership',
+      partnershipId: ids.csp,
+    });
+    const monitor = (await api('GET', '/scrutiny/recommendations', member)).json() as Array<{
+      id: string;
+      rag: string;
+    }>;
+    expect(monitor.find((r) => r.id === rec.id)?.rag).toBe('amber');
+    const answer = { response: 'accepted', version: rec.version };
+    const refused = await api('POST', `/scrutiny/recommendations/${rec.id}/response`, member, answer);
+    expect(refused.statusCode).toBe(403);
+    const accepted = await api('POST', `/scrutiny/recommendations/${rec.id}/response`, cspSecretary, answer);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', rag: 'amber', addresseeKind: 'partnership' });
+  });
 });
 
 function riskFields() {
