@@ -148,6 +148,19 @@ describe.skipIf(!runJourney)('scrutiny journey in Chromium', () => {
     expect(await manager.locator('#heat-map tbody tr').count()).toBe(5);
     expect(await manager.locator('#overdue-reviews').innerText()).toContain('past its review date');
     await expectNoAxeViolations(manager);
+
+    // In public, the LSP's page says who is accountable for what and how to complain.
+    const visitor = await newPage(browser, server.url);
+    pages.push(visitor);
+    await visitor.goto(`${BASE}/partnerships?q=Brackenfield+Partnership`);
+    await Promise.all([
+      visitor.waitForNavigation(),
+      visitor.getByRole('link', { name: 'Brackenfield Partnership', exact: true }).click(),
+    ]);
+    await Promise.all([visitor.waitForNavigation(), visitor.getByRole('link', { name: 'Who is accountable' }).click()]);
+    expect(await visitor.locator('#accountable').innerText()).toContain('Accountable body');
+    expect(await visitor.locator('#complain').isVisible()).toBe(true);
+    await expectNoAxeViolations(visitor);
     pages = [];
   }, 240_000);
 });

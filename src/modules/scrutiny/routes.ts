@@ -480,6 +480,22 @@ function accountabilityPages(app: FastifyInstance, scrutiny: ScrutinyService): v
   const home = (code: string) => `/localities/${code}/accountability`;
   const page = { ...common, section: 'scrutiny' };
 
+  app.get(
+    '/localities/:code/partnerships/:id/accountable',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const result = await scrutiny.whoIsAccountable(request.principal, params(request).code, params(request).id);
+      return reply.view('scrutiny/views/accountable.njk', {
+        ...common,
+        section: 'partnerships',
+        title: `Who is accountable: ${result.partnership.name}`,
+        tab: 'accountable',
+        locality: result.locality,
+        result,
+      });
+    },
+  );
+
   app.get(base, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const result = await scrutiny.dashboard(request.principal, params(request).code);
     return reply.view('scrutiny/views/dashboard.njk', {

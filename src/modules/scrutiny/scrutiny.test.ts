@@ -328,6 +328,10 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(risks.statusCode).toBe(200);
     expect(risks.body).not.toContain('Data sharing agreement with health lapses');
     expect((await visitor.get(`/localities/${CODE}/scrutiny`)).statusCode).toBe(303);
+    const accountable = await visitor.get(`/localities/${CODE}/partnerships/${ids.lsp}/accountable`);
+    expect(accountable.statusCode).toBe(200);
+    expect(accountable.body).toContain('How to complain');
+    expect(accountable.body).toContain('Agreed to pool early help budgets');
   });
 
   it('answers the API: risks for the public without restricted ones, problem details naming each bad field', async () => {

@@ -1214,6 +1214,30 @@ export class ScrutinyService implements WorkSource {
 
   // --- accountability ------------------------------------------------------------------------------
 
+  /**
+   * Who is accountable for a partnership, in public: its chair (and so the duties of paragraph
+   * 2.35), its accountable body and lead organisation, how to complain, and the latest decisions
+   * of its meetings that are not restricted. Only what the register publishes.
+   */
+  async whoIsAccountable(principal: Principal, gssCode: string, partnershipId: string) {
+    const detail = await this.core.register.getPartnership(principal, gssCode, partnershipId);
+    const chairs = detail.members.filter((m) => !m.ended_on && (m.role === 'chair' || m.role === 'vice-chair'));
+    const decisions = (await this.repository.decisions(this.core.db, detail.locality.id))
+      .filter((d) => d.partnership_id === partnershipId && !d.restricted)
+      .slice(0, 10);
+    const complaintsTo = detail.accountableBody ?? detail.leadOrganisation;
+    const website = complaintsTo
+      ? ((
+          await this.core.db
+            .selectFrom('organisations')
+            .select('website')
+            .where('id', '=', complaintsTo.id)
+            .executeTakeFirst()
+        )?.website ?? null)
+      : null;
+    return { ...detail, chairs, decisions, complaintsTo, website };
+  }
+
   private async attendance(ctx: ScrutinyContext, db: Db, partnershipIds?: Set<string>) {
     const since = addDays(ctx.today, -365);
     const meetings = (await this.repository.heldMeetings(db, ctx.locality.id, since)).filter(
