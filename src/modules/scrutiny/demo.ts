@@ -9,7 +9,7 @@ type Trx = Services['exchange']['db'];
  * The demo's scrutiny and accountability: a few risks on the LSP's and the community safety
  * partnership's registers (one past its review, one restricted), the council's Overview and
  * Scrutiny Committee with a community safety theme review and two recommendations (one
- * answered with an action, one overdue for a response), two recent meetings whose attendance
+ * answered with an action now overdue, one awaiting the LSP manager's response), two recent meetings whose attendance
  * leaves seats empty, difficult decisions (one open beyond the limit, one resolved) and a lever.
  * Dates follow today, so the overdue items stay overdue whenever the demo is seeded.
  */
@@ -208,7 +208,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
       addresseeKind: 'lsp',
       owner: 'LSP manager',
     },
-    at(-90),
+    at(-30),
   );
 
   // --- a lever ---

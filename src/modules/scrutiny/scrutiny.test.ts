@@ -239,13 +239,17 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(
       committee.notifications.some((n) => n.subject.startsWith(`Recommendation ${rec.number}: partly accepted`)),
     ).toBe(true);
-    // The demo's LSP recommendation has had no response past its date: red, in the committee's inbox.
-    expect(committee.work.some((w) => w.kind === 'overdue' && w.title.includes('The LSP (locality-wide)'))).toBe(true);
+    // The demo's community safety action is past its date: red, in the committee's inbox.
+    expect(
+      committee.work.some(
+        (w) => w.kind === 'overdue' && w.title.includes('Brackenfield Community Safety Partnership is overdue'),
+      ),
+    ).toBe(true);
     const monitor = await scrutiny.monitor(member.principal, CODE);
-    expect(monitor.overdue).toBeGreaterThanOrEqual(2);
+    expect(monitor.overdue).toBeGreaterThanOrEqual(1);
     // The LSP's answer is the LSP manager's.
     const lspRec = monitor.rows.find((r) => r.row.addressee_kind === 'lsp');
-    expect(lspRec).toMatchObject({ rag: 'red', overdue: true });
+    expect(lspRec).toMatchObject({ rag: 'amber', overdue: false });
     await expect(
       scrutiny.respond(lspSecretary.principal, CODE, lspRec?.row.id as string, {
         response: 'accepted',
