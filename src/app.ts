@@ -39,6 +39,7 @@ import { cyclesRoutes } from './modules/cycles/routes.js';
 import { bidRoutes } from './modules/bids/routes.js';
 import { resourcesRoutes } from './modules/resources/routes.js';
 import { assuranceRoutes } from './modules/assurance/routes.js';
+import { scrutinyRoutes } from './modules/scrutiny/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -235,6 +236,7 @@ export async function createApp({ config, database, services, logger = true }: A
   bidRoutes(app, services);
   resourcesRoutes(app, services);
   assuranceRoutes(app, services);
+  scrutinyRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

@@ -23,6 +23,7 @@ import { ReferenceService } from './modules/reference/service.js';
 import { ResourcesService } from './modules/resources/service.js';
 import { AssuranceService } from './modules/assurance/service.js';
 import { RegisterService } from './modules/register/service.js';
+import { ScrutinyService } from './modules/scrutiny/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
 import { ThesaurusService } from './modules/thesaurus/service.js';
 
@@ -45,6 +46,7 @@ export interface Services {
   bids: BidService;
   resources: ResourcesService;
   assurance: AssuranceService;
+  scrutiny: ScrutinyService;
 }
 
 export function createServices(
@@ -78,7 +80,8 @@ export function createServices(
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
   const resources = new ResourcesService({ ...core, performance });
-  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources);
+  const scrutiny = new ScrutinyService({ ...core, performance, resources });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources, scrutiny);
   const cycles = new CyclesService(database.db, {
     audit,
     reference,
@@ -106,5 +109,6 @@ export function createServices(
     bids: new BidService(database.db, { audit, register }),
     resources,
     assurance,
+    scrutiny,
   };
 }

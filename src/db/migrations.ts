@@ -14,6 +14,7 @@ import { cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
+import { scrutinyMigration } from '../modules/scrutiny/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -282,6 +283,8 @@ const migrations: Record<string, Migration> = {
   '0019_bids': bidsMigration,
   // Partners' contributions, funding streams, pooled budgets, budget lines and benefits.
   '0017_resources': resourcesMigration,
+  // Overview and scrutiny, risk registers, levers, and difficult decisions on meetings' decisions.
+  '0020_scrutiny': scrutinyMigration,
   // Governance assurance: checklists, assessments, actions, significance, annual review, accreditation.
   '0021_assurance': assuranceMigration,
   // Each locality's part of the last overlap analysis, kept across restarts and processes.

@@ -12,6 +12,7 @@ import type { CyclesTables } from '../modules/cycles/schema.js';
 import type { BidTables } from '../modules/bids/schema.js';
 import type { ResourcesTables } from '../modules/resources/schema.js';
 import type { AssuranceTables } from '../modules/assurance/schema.js';
+import type { ScrutinyTables } from '../modules/scrutiny/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -219,7 +220,8 @@ export interface DB
     CyclesTables,
     BidTables,
     ResourcesTables,
-    AssuranceTables {
+    AssuranceTables,
+    ScrutinyTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -5,6 +5,7 @@ import {
   canAdministerLocality,
   canDecideLocalProposals,
   canReadRestricted,
+  canScrutinise,
   isGatekeeperFor,
   isKnowledgeEditor,
   isPartnerRepresentativeIn,
@@ -30,6 +31,7 @@ import {
  * local-officer     the locality's own reviewing officers: its administrator (the LSP manager) or its panel
  * knowledge-editor  an editor of the knowledge base, locally or nationally, or a system administrator
  * system-admin      a system administrator
+ * scrutiny          the locality's scrutiny members and its administrator: committees, reviews, evidence packs
  */
 export const ACCESS_RULES = [
   'public',
@@ -42,6 +44,7 @@ export const ACCESS_RULES = [
   'local-officer',
   'knowledge-editor',
   'system-admin',
+  'scrutiny',
 ] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
@@ -83,6 +86,8 @@ function allowed(rule: AccessRule, principal: Principal, locality: LocalityScope
       return isKnowledgeEditor(principal);
     case 'system-admin':
       return isSystem(principal);
+    case 'scrutiny':
+      return !!locality && canScrutinise(principal, locality);
   }
 }
 

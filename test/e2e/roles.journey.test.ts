@@ -25,6 +25,7 @@ const READER = [
   'Rationalisation',
   'Import and export',
   'Assurance',
+  'Scrutiny',
 ];
 const NAVIGATION: Record<string, string[]> = {
   public: [

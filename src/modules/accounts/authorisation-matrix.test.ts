@@ -55,6 +55,7 @@ const MAY: Record<AccessRule, Who[]> = {
   'local-officer': ['admin', 'panel', 'sysadmin'],
   'knowledge-editor': ['editor', 'sysadmin'],
   'system-admin': ['sysadmin'],
+  scrutiny: ['admin', 'scrutiny', 'sysadmin'],
 };
 
 /**

@@ -170,6 +170,20 @@ export function canRunBidBallot(principal: Principal, locality: LocalityScope): 
   return principal.canWrite && isBidBallotOfficer(principal, locality);
 }
 
+/**
+ * Who runs the locality's overview and scrutiny: its scrutiny members (the council's committee)
+ * and its administrator, who supports them. They read everything and change no partnership.
+ */
+export function canScrutinise(principal: Principal, locality: LocalityScope): boolean {
+  if (!principal.canWrite) return false;
+  return (
+    isSystem(principal) ||
+    principal.grants.some(
+      (g) => (g.role === 'scrutiny-member' || g.role === 'locality-admin') && g.localityId === locality.id,
+    )
+  );
+}
+
 export function canCreateLocality(principal: Principal): boolean {
   return principal.canWrite && isSystem(principal);
 }

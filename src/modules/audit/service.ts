@@ -60,7 +60,14 @@ export type AuditEntity =
   | 'assurance-action'
   | 'significance-rule'
   | 'annual-review'
-  | 'accreditation';
+  | 'accreditation'
+  | 'risk'
+  | 'scrutiny-committee'
+  | 'scrutiny-review'
+  | 'evidence-pack'
+  | 'recommendation'
+  | 'accountability-settings'
+  | 'lever';
 
 export type AuditAction =
   | 'create'

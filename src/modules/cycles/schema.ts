@@ -230,6 +230,13 @@ export interface MeetingDecisionsTable {
   position: number;
   summary: string;
   created_at: Timestamp;
+  // A difficult decision's record, added by the scrutiny capability's migration (0020_scrutiny).
+  difficult: Generated<boolean>;
+  options_considered: string | null;
+  dissent: string | null;
+  follow_up: string | null;
+  resolved_on: DateOnly | null;
+  carried_through: boolean | null;
 }
 
 export interface CyclesTables {

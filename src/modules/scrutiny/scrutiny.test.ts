@@ -1,0 +1,396 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { backends } from '../../../test/helpers/database.js';
+import { FormSession } from '../../../test/helpers/forms.js';
+import { PUBLIC, SYSTEM } from '../../core/actor.js';
+import { todayInLondon } from '../../core/dates.js';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
+import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { addDays } from './rules.js';
+
+const CODE = DEMO_LOCALITY_CODE;
+const TODAY = todayInLondon();
+
+describe.each(backends)('scrutiny, risks and accountability on %s', (backend) => {
+  let ctx: TestContext;
+  let admin: Person;
+  let member: Person;
+  let lspSecretary: Person;
+  let cspSecretary: Person;
+  let ids: { lsp: string; csp: string; council: string; police: string };
+
+  beforeAll(async () => {
+    ctx = await createTestContext(backend);
+    await seedDemoLocality(ctx.services, { today: TODAY });
+    const locality = await ctx.services.register.locality(CODE);
+    const partnerships = await ctx.services.register.partnerships.allForLocality(ctx.database.db, locality.id);
+    const organisations = await ctx.services.register.organisations.allForLocality(ctx.database.db, locality.id);
+    const p = (name: string) => partnerships.find((x) => x.name === name)?.id as string;
+    const o = (name: string) => organisations.find((x) => x.name === name)?.id as string;
+    ids = {
+      lsp: p('Brackenfield Partnership'),
+      csp: p('Brackenfield Community Safety Partnership'),
+      council: o('Brackenfield District Council'),
+      police: o('Nethershire Police'),
+    };
+    admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
+    member = await ctx.person([{ role: 'scrutiny-member', localityCode: CODE }]);
+    lspSecretary = await ctx.person([{ role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.lsp }]);
+    cspSecretary = await ctx.person([{ role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.csp }]);
+  }, 600_000);
+  afterAll(() => ctx?.close());
+
+  it('keeps risk registers scored on the locality’s matrix, flags overdue reviews, and rescales on a change of matrix', async () => {
+    const { scrutiny } = ctx.services;
+    const register = await scrutiny.risks(member.principal, CODE);
+    const funding = register.risks.find((r) => r.title.startsWith('Partners withdraw'));
+    expect(funding).toMatchObject({
+      partnershipName: 'The LSP (locality-wide)',
+      inherent: { score: 20, band: 'very-high' },
+      residual: { score: 16, band: 'high' },
+      trend: 'rising',
+      overdue: true,
+    });
+    expect(register.overdue.map((r) => r.title)).toContain(funding?.title);
+    expect(register.top[0]?.title).toBe(funding?.title);
+    // The scrutiny member reads the restricted risk; the public does not.
+    expect(register.risks.some((r) => r.row.restricted)).toBe(true);
+    const publicView = await scrutiny.risks(PUBLIC, CODE);
+    expect(publicView.risks.some((r) => r.row.restricted)).toBe(false);
+    expect(publicView.risks.length).toBe(register.risks.length - 1);
+    const cells = register.heatMap.flat();
+    expect(cells).toHaveLength(25);
+    expect(cells.reduce((a, c) => a + c.count, 0)).toBe(register.risks.length);
+
+    // A 4×4 matrix: the same risk is shown on it until its next review moves it.
+    await scrutiny.saveSettings(admin.principal, CODE, {
+      matrixSize: 4,
+      decisionLimitDays: 90,
+      responseDays: 60,
+      targetPublic: 40,
+      targetPrivate: 20,
+      targetVoluntary: 20,
+      targetCommunity: 20,
+    });
+    const four = await scrutiny.risks(member.principal, CODE);
+    expect(four.heatMap.flat()).toHaveLength(16);
+    expect(four.risks.find((r) => r.row.id === funding?.row.id)).toMatchObject({
+      inherent: { likelihood: 3, impact: 4, score: 12, band: 'very-high' },
+      residual: { likelihood: 3, impact: 3, score: 9, band: 'high' },
+    });
+    await expect(
+      scrutiny.createRisk(admin.principal, CODE, {
+        title: 'Off the matrix',
+        owner: 'Someone',
+        inherentLikelihood: 5,
+        inherentImpact: 1,
+        residualLikelihood: 1,
+        residualImpact: 1,
+        reviewOn: addDays(TODAY, 30),
+      }),
+    ).rejects.toThrow(ValidationError);
+    await scrutiny.saveSettings(admin.principal, CODE, {
+      matrixSize: 5,
+      decisionLimitDays: 90,
+      responseDays: 60,
+      targetPublic: 40,
+      targetPrivate: 20,
+      targetVoluntary: 20,
+      targetCommunity: 20,
+    });
+    await expect(
+      scrutiny.saveSettings(admin.principal, CODE, {
+        matrixSize: 5,
+        decisionLimitDays: 90,
+        responseDays: 60,
+        targetPublic: 50,
+        targetPrivate: 20,
+        targetVoluntary: 20,
+        targetCommunity: 20,
+      }),
+    ).rejects.toThrow(ValidationError);
+  });
+
+  it('keeps a risk’s reviews as history, for its own secretary only', async () => {
+    const { scrutiny } = ctx.services;
+    const risk = await scrutiny.createRisk(cspSecretary.principal, CODE, {
+      partnershipId: ids.csp,
+      title: 'Youth diversion funding ends',
+      owner: 'Community safety manager',
+      inherentLikelihood: 4,
+      inherentImpact: 3,
+      residualLikelihood: 3,
+      residualImpact: 3,
+      reviewOn: addDays(TODAY, 20),
+    });
+    await expect(
+      scrutiny.createRisk(lspSecretary.principal, CODE, { ...riskFields(), partnershipId: ids.csp }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(scrutiny.createRisk(member.principal, CODE, riskFields())).rejects.toThrow(ForbiddenError);
+    await scrutiny.reviewRisk(cspSecretary.principal, CODE, risk.id, {
+      residualLikelihood: 2,
+      residualImpact: 3,
+      note: 'New funding agreed',
+      nextReviewOn: addDays(TODAY, 90),
+      version: risk.version,
+    });
+    const view = await scrutiny.risk(member.principal, CODE, risk.id);
+    expect(view.history.map((h) => h.residual.score)).toEqual([6, 9]);
+    expect(view.risk.trend).toBe('falling');
+    expect(view.risk.canEdit).toBe(false);
+  });
+
+  it('lets scrutiny members read restricted evidence but not change partnerships', async () => {
+    const { scrutiny, register } = ctx.services;
+    const overview = await scrutiny.overview(member.principal, CODE);
+    expect(overview.committees[0]?.members.map((m) => m.role)).toContain('chair');
+    await expect(
+      register.updatePartnership(member.principal, CODE, ids.csp, {
+        name: 'Renamed',
+        purpose: 'Renamed by scrutiny',
+        basis: 'voluntary',
+        legalForm: 'unincorporated',
+        layer: 'executive',
+        version: 1,
+      }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      register.createPartnership(member.principal, CODE, {
+        name: 'Scrutiny’s own board',
+        purpose: 'Not allowed',
+        basis: 'voluntary',
+        legalForm: 'unincorporated',
+        layer: 'executive',
+      }),
+    ).rejects.toThrow(ForbiddenError);
+    // Nor do the partnership's secretaries run the committee's work.
+    await expect(scrutiny.overview(PUBLIC, CODE)).rejects.toThrow(UnauthenticatedError);
+    const review = overview.reviews[0];
+    await expect(scrutiny.issuePack(cspSecretary.principal, CODE, review?.id as string)).rejects.toThrow(
+      ForbiddenError,
+    );
+  });
+
+  it('freezes an evidence pack: later changes to the live data leave it as issued', async () => {
+    const { scrutiny } = ctx.services;
+    const overview = await scrutiny.overview(member.principal, CODE);
+    const review = overview.reviews.find((r) => r.scope_theme === 'community-safety');
+    const pack = await scrutiny.issuePack(member.principal, CODE, review?.id as string);
+    const issued = await scrutiny.pack(member.principal, CODE, pack.id);
+    expect(issued.snapshot.partnerships.map((p) => p.name)).toContain('Brackenfield Community Safety Partnership');
+    expect(issued.snapshot.risks.length).toBeGreaterThan(0);
+    // The restricted risk is in the committee's pack.
+    expect(issued.snapshot.risks.map((r) => r.title)).toContain('Data sharing agreement with health lapses');
+
+    await scrutiny.createRisk(cspSecretary.principal, CODE, {
+      ...riskFields(),
+      partnershipId: ids.csp,
+      title: 'Added after the pack was issued',
+    });
+    const later = await scrutiny.pack(member.principal, CODE, pack.id);
+    expect(later.snapshot).toEqual(issued.snapshot);
+    expect(later.snapshot.risks.map((r) => r.title)).not.toContain('Added after the pack was issued');
+    const live = await scrutiny.review(member.principal, CODE, review?.id as string);
+    const fresh = await scrutiny.evidence(member.principal, live, live.review, ctx.database.db);
+    expect(fresh.risks.map((r) => r.title)).toContain('Added after the pack was issued');
+
+    await expect(scrutiny.pack(PUBLIC, CODE, pack.id)).rejects.toThrow(UnauthenticatedError);
+  });
+
+  it('lets only the addressee answer a recommendation, tells it and the committee, and flags overdue items', async () => {
+    const { scrutiny, notifications } = ctx.services;
+    const overview = await scrutiny.overview(member.principal, CODE);
+    const review = overview.reviews[0];
+    const rec = await scrutiny.addRecommendation(member.principal, CODE, review?.id as string, {
+      text: 'Hold one board meeting a year in public, in a community venue.',
+      addresseeKind: 'partnership',
+      partnershipId: ids.csp,
+    });
+    expect(rec.status).toBe('awaiting-response');
+    const told = await notifications.inbox(cspSecretary.principal);
+    expect(told.notifications.map((n) => n.subject)).toContain(
+      'A scrutiny recommendation to Brackenfield Community Safety Partnership',
+    );
+    expect(told.work.some((w) => w.kind === 'answer' && w.link.endsWith(rec.id))).toBe(true);
+
+    await expect(
+      scrutiny.respond(lspSecretary.principal, CODE, rec.id, { response: 'accepted', version: rec.version }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      scrutiny.respond(member.principal, CODE, rec.id, { response: 'accepted', version: rec.version }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      scrutiny.respond(cspSecretary.principal, CODE, rec.id, { response: 'rejected', version: rec.version }),
+    ).rejects.toThrow('Give the reasons for rejecting the recommendation');
+    const answered = await scrutiny.respond(cspSecretary.principal, CODE, rec.id, {
+      response: 'partly-accepted',
+      reasons: 'One meeting in public, but in the town hall',
+      version: rec.version,
+    });
+    expect(answered.status).toBe('partly-accepted');
+    await scrutiny.addAction(cspSecretary.principal, CODE, rec.id, {
+      description: 'Book the town hall for the June meeting',
+      dueOn: addDays(TODAY, 60),
+    });
+    const seen = await scrutiny.recommendation(member.principal, CODE, rec.id);
+    expect(seen.view.actions).toHaveLength(1);
+    expect(seen.view.rag).toBe('green');
+    const committee = await notifications.inbox(member.principal);
+    expect(
+      committee.notifications.some((n) => n.subject.startsWith(`Recommendation ${rec.number}: partly accepted`)),
+    ).toBe(true);
+    // The demo's community safety action is past its date: red, in the committee's inbox.
+    expect(
+      committee.work.some(
+        (w) => w.kind === 'overdue' && w.title.includes('Brackenfield Community Safety Partnership is overdue'),
+      ),
+    ).toBe(true);
+    const monitor = await scrutiny.monitor(member.principal, CODE);
+    expect(monitor.overdue).toBeGreaterThanOrEqual(1);
+    // The LSP's answer is the LSP manager's.
+    const lspRec = monitor.rows.find((r) => r.row.addressee_kind === 'lsp');
+    expect(lspRec).toMatchObject({ rag: 'amber', overdue: false });
+    await expect(
+      scrutiny.respond(lspSecretary.principal, CODE, lspRec?.row.id as string, {
+        response: 'accepted',
+        version: lspRec?.row.version,
+      }),
+    ).rejects.toThrow(ForbiddenError);
+    await scrutiny.respond(admin.principal, CODE, lspRec?.row.id as string, {
+      response: 'accepted',
+      version: lspRec?.row.version,
+    });
+  });
+
+  it('shows the LSP accountability dashboard: balance, attendance, difficult decisions and the levers gap', async () => {
+    const { scrutiny } = ctx.services;
+    const board = await scrutiny.dashboard(admin.principal, CODE);
+    expect(board.lsp?.name).toBe('Brackenfield Partnership');
+    expect(board.balance.map((b) => b.sector)).toEqual(['public', 'private', 'voluntary', 'community']);
+    expect(board.balance.reduce((a, b) => a + b.seats, 0)).toBe(board.boardSeats);
+    expect(board.attendance.empty).toBeGreaterThan(0);
+    const police = board.attendance.rates.find((r) => r.organisationId === ids.police);
+    expect(police?.empty).toBeGreaterThan(0);
+    const open = board.difficult.find((d) => d.summary.startsWith('Agreed to pool'));
+    expect(open?.state).toMatchObject({ open: true, overdue: true });
+    expect(board.difficult.find((d) => d.summary.startsWith('Closed the town centre'))?.state.open).toBe(false);
+    expect(board.levers).toHaveLength(1);
+    expect(board.gaps.map((g) => g.name)).not.toContain('Nethershire County Council');
+    expect(board.gaps.length).toBeGreaterThan(0);
+    await expect(scrutiny.dashboard(PUBLIC, CODE)).rejects.toThrow(UnauthenticatedError);
+    await expect(
+      scrutiny.createLever(member.principal, CODE, {
+        kind: 'sla',
+        organisationId: ids.police,
+        title: 'Not the committee’s to record',
+        startsOn: TODAY,
+      }),
+    ).rejects.toThrow(ForbiddenError);
+  });
+
+  it('serves the pages, the printable pack and its PDF, and shows form errors', async () => {
+    const session = new FormSession(ctx.app);
+    await session.signIn(member.email, member.password);
+    const overview = await ctx.services.scrutiny.overview(member.principal, CODE);
+    const review = overview.reviews[0];
+    const pack = await ctx.services.scrutiny.issuePack(SYSTEM, CODE, review?.id as string);
+    const rec = (await ctx.services.scrutiny.monitor(member.principal, CODE)).rows[0];
+    for (const url of [
+      `/localities/${CODE}/scrutiny`,
+      `/localities/${CODE}/scrutiny/reviews/new`,
+      `/localities/${CODE}/scrutiny/committees/new`,
+      `/localities/${CODE}/scrutiny/reviews/${review?.id}`,
+      `/localities/${CODE}/scrutiny/packs/${pack.id}`,
+      `/localities/${CODE}/scrutiny/recommendations`,
+      `/localities/${CODE}/scrutiny/recommendations/${rec?.row.id}`,
+      `/localities/${CODE}/risks`,
+      `/localities/${CODE}/accountability`,
+    ]) {
+      const response = await session.get(url);
+      expect(response.statusCode, url).toBe(200);
+    }
+    const pdf = await session.get(`/localities/${CODE}/scrutiny/packs/${pack.id}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const bad = await session.submit(
+      `/localities/${CODE}/scrutiny/reviews/new`,
+      `/localities/${CODE}/scrutiny/reviews`,
+      {
+        title: 'Half a review',
+        scopeKind: 'theme',
+      },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Choose the kind of review');
+    expect(bad.body).toContain('value="Half a review"');
+
+    // The public reads the risk registers without the restricted risk, and nothing of scrutiny.
+    const visitor = new FormSession(ctx.app);
+    const risks = await visitor.get(`/localities/${CODE}/risks`);
+    expect(risks.statusCode).toBe(200);
+    expect(risks.body).not.toContain('Data sharing agreement with health lapses');
+    expect((await visitor.get(`/localities/${CODE}/scrutiny`)).statusCode).toBe(303);
+    const accountable = await visitor.get(`/localities/${CODE}/partnerships/${ids.lsp}/accountable`);
+    expect(accountable.statusCode).toBe(200);
+    expect(accountable.body).toContain('How to complain');
+    expect(accountable.body).toContain('Agreed to pool early help budgets');
+  });
+
+  it('answers the API: risks for the public without restricted ones, problem details naming each bad field', async () => {
+    const api = (method: 'GET' | 'POST', url: string, person?: Person, payload?: unknown) =>
+      ctx.app.inject({
+        method,
+        url: `/api/v1/localities/${CODE}${url}`,
+        headers: person?.headers ?? {},
+        payload: payload as object,
+      });
+    const publicRisks = await api('GET', '/risks');
+    expect(publicRisks.statusCode).toBe(200);
+    const titles = (publicRisks.json() as Array<{ title: string; restricted: boolean }>).map((r) => r.title);
+    expect(titles).not.toContain('Data sharing agreement with health lapses');
+    const lsp = await api('GET', '/risks?register=lsp', member);
+    expect((lsp.json() as Array<{ partnershipId: string | null }>).every((r) => r.partnershipId === null)).toBe(true);
+
+    const bad = await api('POST', '/risks', admin, { title: '', owner: 'LSP manager', inherentLikelihood: 9 });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    const fields = (bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'inherentLikelihood', 'inherentImpact', 'reviewOn']));
+    const made = await api('POST', '/risks', admin, { ...riskFields(), title: 'Recorded through the API' });
+    expect(made.statusCode).toBe(201);
+    expect(made.json()).toMatchObject({ partnershipId: null, residual: { score: 2, band: 'low' }, matrixSize: 5 });
+
+    expect((await api('GET', '/scrutiny/recommendations')).statusCode).toBe(401);
+    const review = (await ctx.services.scrutiny.overview(member.principal, CODE)).reviews[0];
+    const rec = await ctx.services.scrutiny.addRecommendation(member.principal, CODE, review?.id as string, {
+      text: 'Share the partnership’s risk register with the board each quarter.',
+      addresseeKind: 'partnership',
+      partnershipId: ids.csp,
+    });
+    const monitor = (await api('GET', '/scrutiny/recommendations', member)).json() as Array<{
+      id: string;
+      rag: string;
+    }>;
+    expect(monitor.find((r) => r.id === rec.id)?.rag).toBe('amber');
+    const answer = { response: 'accepted', version: rec.version };
+    const refused = await api('POST', `/scrutiny/recommendations/${rec.id}/response`, member, answer);
+    expect(refused.statusCode).toBe(403);
+    const accepted = await api('POST', `/scrutiny/recommendations/${rec.id}/response`, cspSecretary, answer);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', rag: 'amber', addresseeKind: 'partnership' });
+  });
+});
+
+function riskFields() {
+  return {
+    title: 'A risk',
+    owner: 'Someone',
+    inherentLikelihood: 2,
+    inherentImpact: 2,
+    residualLikelihood: 1,
+    residualImpact: 2,
+    reviewOn: addDays(todayInLondon(), 30),
+  };
+}
