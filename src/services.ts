@@ -21,6 +21,7 @@ import { PerformanceService } from './modules/performance/service.js';
 import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { ResourcesService } from './modules/resources/service.js';
+import { FundsService } from './modules/funds/service.js';
 import { RegisterService } from './modules/register/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
 import { ThesaurusService } from './modules/thesaurus/service.js';
@@ -43,6 +44,7 @@ export interface Services {
   cycles: CyclesService;
   bids: BidService;
   resources: ResourcesService;
+  funds: FundsService;
 }
 
 export function createServices(
@@ -101,5 +103,6 @@ export function createServices(
     cycles,
     bids: new BidService(database.db, { audit, register }),
     resources,
+    funds: new FundsService(database.db, { audit, register, mailer, publicUrl: config.publicUrl }),
   };
 }

@@ -13,6 +13,7 @@ import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
+import { fundsMigration } from '../modules/funds/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -281,6 +282,8 @@ const migrations: Record<string, Migration> = {
   '0019_bids': bidsMigration,
   // Partners' contributions, funding streams, pooled budgets, budget lines and benefits.
   '0017_resources': resourcesMigration,
+  // Community capacity funds: funds, rounds, applications, assessments and payments.
+  '0022_capacity_funds': fundsMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

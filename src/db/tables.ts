@@ -11,6 +11,7 @@ import type { KnowledgeTables } from '../modules/knowledge/schema.js';
 import type { CyclesTables } from '../modules/cycles/schema.js';
 import type { BidTables } from '../modules/bids/schema.js';
 import type { ResourcesTables } from '../modules/resources/schema.js';
+import type { FundsTables } from '../modules/funds/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -217,7 +218,8 @@ export interface DB
     KnowledgeTables,
     CyclesTables,
     BidTables,
-    ResourcesTables {
+    ResourcesTables,
+    FundsTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -54,7 +54,10 @@ export type AuditEntity =
   | 'funding-stream'
   | 'pooled-budget'
   | 'budget-line'
-  | 'benefit';
+  | 'benefit'
+  | 'fund'
+  | 'fund-round'
+  | 'fund-application';
 
 export type AuditAction =
   | 'create'
