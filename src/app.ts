@@ -38,6 +38,7 @@ import { knowledgeRoutes } from './modules/knowledge/routes.js';
 import { cyclesRoutes } from './modules/cycles/routes.js';
 import { bidRoutes } from './modules/bids/routes.js';
 import { resourcesRoutes } from './modules/resources/routes.js';
+import { fundsRoutes } from './modules/funds/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -233,6 +234,7 @@ export async function createApp({ config, database, services, logger = true }: A
   cyclesRoutes(app, services, config);
   bidRoutes(app, services);
   resourcesRoutes(app, services);
+  fundsRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

@@ -118,7 +118,7 @@ describe('moderation of differing scores', () => {
       finalScore: 625,
       state: 'settled',
     });
-    expect(moderation([701, 552], null, 15)).toMatchObject({ finalScore: 627, state: 'settled' }); // 625.5 rounds up
+    expect(moderation([701, 552], null, 15)).toMatchObject({ finalScore: 627, state: 'settled' }); // 626.5 rounds up
   });
 
   it('flags scores further apart than the threshold until a moderator agrees one', () => {
