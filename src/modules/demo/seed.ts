@@ -8,6 +8,7 @@ import { seedDemo as seedDemoRationalisation } from '../rationalisation/demo.js'
 import { seedDemo as seedDemoCycles } from '../cycles/demo.js';
 import { seedDemo as seedDemoBids } from '../bids/demo.js';
 import { seedDemo as seedDemoResources } from '../resources/demo.js';
+import { seedDemo as seedDemoFunds } from '../funds/demo.js';
 import { DEFAULT_DEMO_SEED, DEMO_LOCALITY_CODE, type DemoPlan, planDemoLocality } from './plan.js';
 
 export { DEFAULT_DEMO_SEED, DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, planDemoLocality } from './plan.js';
@@ -57,6 +58,7 @@ export async function seedDemoLocality(services: Services, options: SeedDemoOpti
     await seedDemoCycles(services, locality, trx);
     await seedDemoBids(services, locality, trx, options.today);
     await seedDemoResources(services, locality, trx, options.today ?? todayInLondon());
+    await seedDemoFunds(services, locality, trx, options.today ?? todayInLondon());
     return { locality, ...counts };
   });
 }
