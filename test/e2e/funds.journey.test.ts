@@ -48,7 +48,13 @@ describe.skipIf(!runJourney)('community funds journey in Chromium', () => {
     await go(visitor, visitor.getByRole('link', { name: 'Funds', exact: true }).click());
     expect(await visitor.locator('h1').innerText()).toBe('Community funds');
     await expectNoAxeViolations(visitor);
-    await go(visitor, visitor.getByRole('link', { name: /^Apply/ }).first().click());
+    await go(
+      visitor,
+      visitor
+        .getByRole('link', { name: /^Apply/ })
+        .first()
+        .click(),
+    );
     await expectNoAxeViolations(visitor);
 
     await visitor.getByLabel('Group name').fill(GROUP);
