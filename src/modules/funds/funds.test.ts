@@ -392,5 +392,29 @@ describe.each(backends)('community capacity funds on %s', (backend) => {
       ],
     });
     expect(String(grant?.id)).toMatch(/^360G-joinedup-E07000041-CC-2026-/);
+
+    // The same through the pages: an assessor reads and scores, but the decision is refused them.
+    const token = link.split('/').pop() as string;
+    const sentId = (await ctx.services.funds.applicationByLink(CODE, token)).application.id;
+    const page = `${BASE}/applications/${sentId}`;
+    expect((await ctx.app.inject({ method: 'GET', url: page, headers: panel.headers })).statusCode).toBe(200);
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `${page}/decision`,
+      headers: { ...panel.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'outcome=award&amount=100&reason=x',
+    });
+    expect(refused.statusCode).toBe(403);
+    const scored = await ctx.app.inject({
+      method: 'POST',
+      url: `${page}/assessment`,
+      headers: { ...panel.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'score-need=9',
+    });
+    expect(scored.statusCode).toBe(422);
+    expect(scored.body).toContain('The score for “Need” must be a whole number from 0 to 5');
+    expect(scored.body).toContain('href="#score-need"');
+    // A reader of the locality who is not an assessor is refused the assessors' pages.
+    expect((await ctx.app.inject({ method: 'GET', url: page, headers: scrutiny.headers })).statusCode).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import { ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
 import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
+import { pagination } from '../../web/listing.js';
 import { MAX_SCORE, type RoundStatus, scoreLabel } from './rules.js';
 import {
   APPLICATION_FIELDS,
@@ -64,6 +65,8 @@ async function renamed<T>(fields: Record<string, string>, work: () => Promise<T>
     );
   }
 }
+
+const AWARDS_PAGE = 50;
 
 const common = {
   section: 'funds',
@@ -444,12 +447,17 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
 
   app.get(`${base}/awards`, { config: { access: 'public' } }, async (request, reply) => {
     const result = await funds.awards(params(request).code);
+    const pages = Math.max(1, Math.ceil(result.awards.length / AWARDS_PAGE));
+    const page = Math.min(pages, Math.max(1, Number((request.query as { page?: string }).page) || 1));
+    const at = (n: number) => `${home(result.locality.gss_code)}/awards${n > 1 ? `?page=${n}` : ''}`;
     return reply.view('funds/views/awards.njk', {
       ...common,
-      title: 'Awards made',
+      title: page > 1 ? `Awards made (page ${page} of ${pages})` : 'Awards made',
       locality: result.locality,
-      awards: result.awards,
+      count: result.awards.length,
+      awards: result.awards.slice((page - 1) * AWARDS_PAGE, page * AWARDS_PAGE),
       totalPence: result.awards.reduce((sum, a) => sum + (a.awarded_pence ?? 0), 0),
+      pagination: pages > 1 ? pagination(page, pages, at) : null,
     });
   });
 
