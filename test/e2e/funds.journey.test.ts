@@ -93,6 +93,31 @@ describe.skipIf(!runJourney)('community funds journey in Chromium', () => {
     expect(await admin.locator('h1').innerText()).toContain('Award of £2,000');
     await expectNoAxeViolations(admin);
 
+    // The administrator's set-up forms, checked by axe (not filled in: the demo has the fund).
+    await admin.goto(BASE);
+    await go(admin, admin.getByRole('button', { name: 'Set up a fund' }).click());
+    expect(await admin.locator('h1').innerText()).toBe('Set up a fund');
+    await expectNoAxeViolations(admin);
+    await admin.goto(BASE);
+    await go(admin, admin.getByRole('link', { name: /^Add a round/ }).click());
+    expect(await admin.locator('h1').innerText()).toBe('Add a round');
+    await expectNoAxeViolations(admin);
+
+    // Another group saves a draft to come back to: only the email address is needed.
+    await visitor.goto(BASE);
+    await go(
+      visitor,
+      visitor
+        .getByRole('link', { name: /^Apply/ })
+        .first()
+        .click(),
+    );
+    await visitor.getByLabel('Email address').fill('choir@brackenvale.example');
+    await go(visitor, visitor.getByRole('button', { name: 'Save and come back later' }).click());
+    expect(await visitor.locator('.govuk-panel').innerText()).toContain('Your application is saved');
+    expect(await visitor.locator('main').innerText()).toContain('We have emailed a link to choir@brackenvale.example');
+    await expectNoAxeViolations(visitor);
+
     await visitor.goto(BASE);
     await go(visitor, visitor.getByRole('link', { name: 'Awards made' }).click());
     const row = visitor.locator('#award-list tr', { hasText: GROUP });

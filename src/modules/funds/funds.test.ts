@@ -369,6 +369,27 @@ describe.each(backends)('community capacity funds on %s', (backend) => {
     expect(own.body).toContain('Summer play scheme');
     expect(own.body).not.toContain('Friends of Bracken Park');
     expect((await visitor.get(`${BASE}/applications/return/not-a-real-token`)).statusCode).toBe(404);
+    // A link sent in 2020 has long expired: the page says so.
+    const old = await ctx.services.funds.saveDraft(
+      CODE,
+      open.id,
+      { contactEmail: 'old@example.org' },
+      { now: new Date('2020-02-01T12:00:00Z'), today: '2020-02-01' },
+    );
+    const expired = await visitor.get(`${BASE}/applications/return/${old.token}`);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This link has expired');
+
+    // The spring round closed on 30 April 2026: no form, and a sent form is refused with the reason.
+    const closedPage = await visitor.get(`${BASE}/rounds/${roundId}/apply`);
+    expect(closedPage.body).toContain('This round closed on 30 April 2026. It takes no more applications.');
+    expect(closedPage.body).not.toContain('Send your application');
+    const refusedForm = await visitor.submit(form, `${BASE}/rounds/${roundId}/apply`, {
+      ...application(),
+      action: 'submit',
+    });
+    expect(refusedForm.statusCode).toBe(422);
+    expect(refusedForm.body).toContain('This round closed on 30 April 2026');
 
     // The public sees the awards only; assessors' pages ask them to sign in.
     const awards = await visitor.get(`${BASE}/awards`);
