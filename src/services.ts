@@ -78,7 +78,8 @@ export function createServices(
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
   const resources = new ResourcesService({ ...core, performance });
-  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources);
+  const funds = new FundsService(database.db, { audit, register, mailer, publicUrl: config.publicUrl });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources, funds);
   const cycles = new CyclesService(database.db, {
     audit,
     reference,
@@ -103,6 +104,6 @@ export function createServices(
     cycles,
     bids: new BidService(database.db, { audit, register }),
     resources,
-    funds: new FundsService(database.db, { audit, register, mailer, publicUrl: config.publicUrl }),
+    funds,
   };
 }

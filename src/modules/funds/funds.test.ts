@@ -213,6 +213,15 @@ describe.each(backends)('community capacity funds on %s', (backend) => {
       scores: { 'need-in-the-area': 3, 'reaches-people-not-heard': 2 },
     }); // 55%
 
+    // The inbox: the admin is asked to agree a score for the first; the panel member who scored it is not asked again.
+    const titles = async (who: Person) => (await funds.workFor(who.principal, NOW)).map((w) => w.title);
+    expect(await titles(admin)).toContain(
+      `Agree a score for application ${a.reference}: Kingsmead Residents Association`,
+    );
+    expect(await titles(panel)).toContain(`Score application ${b.reference}: Friends of Bracken Park`);
+    expect((await titles(panel)).some((t) => t.includes(a.reference))).toBe(false);
+    expect(await titles(scrutiny)).toEqual([]);
+
     const view = await funds.application(admin.principal, CODE, a.id);
     expect(view.moderation).toMatchObject({ needsModeration: true, difference: 450, state: 'awaiting-moderation' });
     const early = await funds

@@ -134,6 +134,19 @@ export class FundsRepository {
     return Number(row.count);
   }
 
+  /** Applications sent and not yet decided in a locality, with their round: the assessors' and administrator's work. */
+  waiting(db: Db, localityId: string) {
+    return db
+      .selectFrom('fund_applications as a')
+      .innerJoin('fund_rounds as r', 'r.id', 'a.round_id')
+      .select(['a.id', 'a.reference', 'a.group_name', 'a.agreed_score', 'r.closes_on', 'r.moderation_threshold'])
+      .where('a.locality_id', '=', localityId)
+      .where('a.state', '=', 'submitted')
+      .orderBy('r.closes_on')
+      .orderBy('a.reference')
+      .execute();
+  }
+
   async assessments(db: Db, applicationIds: string[]): Promise<Assessment[]> {
     if (applicationIds.length === 0) return [];
     const rows = await db

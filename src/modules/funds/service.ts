@@ -26,6 +26,7 @@ import type { Mailer } from '../accounts/mailer.js';
 import { canAdministerLocality, canDecideLocalProposals, refuse } from '../accounts/policy.js';
 import { hashToken, newToken } from '../accounts/secrets.js';
 import type { AuditAction, AuditService } from '../audit/service.js';
+import type { WorkItem, WorkSource } from '../notifications/service.js';
 import type { RegisterService } from '../register/service.js';
 import { poundsText } from '../resources/export.js';
 import { type Assessment, type AwardRow, FundsRepository, type Round } from './repository.js';
@@ -104,7 +105,7 @@ const KIND_PREFIX: Record<FundKind, string> = {
   other: 'CF',
 };
 
-export class FundsService {
+export class FundsService implements WorkSource {
   readonly repository = new FundsRepository();
 
   constructor(
@@ -771,6 +772,72 @@ export class FundsService {
       );
       return updated;
     });
+  }
+
+  // --- what needs doing ---------------------------------------------------------------------------
+
+  /**
+   * The inbox's "what needs you now": for an assessor, applications waiting for their score; for
+   * the administrator, scores to agree and applications ready to decide. Worked out when the
+   * inbox opens, so nothing goes stale.
+   */
+  async workFor(principal: Principal, now: Date): Promise<WorkItem[]> {
+    if (!principal.canWrite || principal.kind === 'public') return [];
+    const localityIds = new Set(
+      principal.grants
+        .filter((g) => g.role === 'locality-admin' || g.role === 'locality-gatekeeper')
+        .map((g) => g.localityId)
+        .filter((id): id is string => !!id),
+    );
+    const items: WorkItem[] = [];
+    const today = todayInLondon(now);
+    for (const localityId of localityIds) {
+      const locality = await this.db
+        .selectFrom('localities')
+        .selectAll()
+        .where('id', '=', localityId)
+        .executeTakeFirst();
+      if (!locality || !this.isAssessor(principal, locality)) continue;
+      const admin = canAdministerLocality(principal, locality);
+      const waiting = await this.repository.waiting(this.db, localityId);
+      const assessments = await this.repository.assessments(
+        this.db,
+        waiting.map((w) => w.id),
+      );
+      for (const w of waiting) {
+        const mine = assessments.filter((a) => a.application_id === w.id);
+        const state = moderation(
+          mine.map((a) => a.score),
+          w.agreed_score,
+          w.moderation_threshold,
+        ).state;
+        const link = `/localities/${locality.gss_code}/funds/applications/${w.id}`;
+        const item = { link, localityName: locality.name, overdue: false, due: null };
+        if (state === 'awaiting-assessments' && !mine.some((a) => a.assessor_id === principal.id)) {
+          items.push({
+            ...item,
+            kind: 'review',
+            title: `Score application ${w.reference}: ${w.group_name ?? ''}`,
+            detail: `${mine.length} of 2 assessors have scored it; the round ${w.closes_on < today ? 'closed' : 'closes'} on ${formatDate(w.closes_on)}.`,
+          });
+        } else if (admin && state === 'awaiting-moderation') {
+          items.push({
+            ...item,
+            kind: 'action',
+            title: `Agree a score for application ${w.reference}: ${w.group_name ?? ''}`,
+            detail: 'The two assessors’ scores differ by more than the round’s threshold.',
+          });
+        } else if (admin && state === 'settled') {
+          items.push({
+            ...item,
+            kind: 'action',
+            title: `Decide application ${w.reference}: ${w.group_name ?? ''}`,
+            detail: 'Two assessors have scored it.',
+          });
+        }
+      }
+    }
+    return items;
   }
 
   // --- the public record ------------------------------------------------------------------------
