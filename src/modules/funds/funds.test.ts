@@ -5,6 +5,7 @@ import { FormSession } from '../../../test/helpers/forms.js';
 import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
 import { THREE_SIXTY_COLUMNS } from './three-sixty-giving.js';
+import { APPLY_RATE_LIMIT } from './routes.js';
 import { LinkExpiredError } from './service.js';
 
 const CODE = 'E07000041';
@@ -446,5 +447,23 @@ describe.each(backends)('community capacity funds on %s', (backend) => {
     expect(scored.body).toContain('href="#score-need"');
     // A reader of the locality who is not an assessor is refused the assessors' pages.
     expect((await ctx.app.inject({ method: 'GET', url: page, headers: scrutiny.headers })).statusCode).toBe(403);
+  });
+
+  it('throttles the public form: past the limit from one address, posts are refused', async () => {
+    const sender = new FormSession(ctx.app);
+    const form = `${BASE}/rounds/${roundId}/apply`;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= APPLY_RATE_LIMIT.max; attempt++) {
+      // The closed round's page has no form, so the CSRF token comes from the sign-in page's.
+      const response = await sender.submit('/sign-in', form, {
+        contactEmail: `x${attempt}@example.org`,
+        action: 'save',
+      });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) break;
+    }
+    // The spring round is closed, so each post is refused with the reason until the limit.
+    expect(statuses.slice(0, -1).every((s) => s === 422)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });

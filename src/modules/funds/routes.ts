@@ -67,6 +67,11 @@ async function renamed<T>(fields: Record<string, string>, work: () => Promise<T>
 }
 
 const AWARDS_PAGE = 50;
+/**
+ * The public form sends email to the address typed in (the link, the confirmation), so posts are
+ * throttled per address as the BID voting page's are: a group needs a handful, not thirty.
+ */
+export const APPLY_RATE_LIMIT = { max: 30, timeWindow: '15 minutes' } as const;
 
 const common = {
   section: 'funds',
@@ -256,8 +261,11 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
     return reply.view('funds/views/apply.njk', context);
   });
 
-  app.post(`${base}/rounds/:id/apply`, { config: { access: 'public' } }, async (request, reply) =>
-    saveOrSend(request, reply, params(request).id, undefined, applyForm(request, body(request), request.url)),
+  app.post(
+    `${base}/rounds/:id/apply`,
+    { config: { access: 'public', rateLimit: APPLY_RATE_LIMIT } },
+    async (request, reply) =>
+      saveOrSend(request, reply, params(request).id, undefined, applyForm(request, body(request), request.url)),
   );
 
   app.get(`${base}/applications/return/:token`, { config: { access: 'public' } }, async (request, reply) => {
@@ -293,22 +301,26 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
-  app.post(`${base}/applications/return/:token`, { config: { access: 'public' } }, async (request, reply) => {
-    const { code, token } = params(request);
-    const found = await funds.applicationByLink(code, token);
-    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    const form = async () => ({
-      ...common,
-      title: `Apply to ${found.fund.name}: ${found.round.title}`,
-      locality: found.locality,
-      summary: found,
-      values: body(request),
-      action: request.url,
-      returning: true,
-      groupKindItems: choices(labelled(GROUP_KINDS), body(request).groupKind),
-    });
-    return saveOrSend(request, reply, found.round.id, token, form);
-  });
+  app.post(
+    `${base}/applications/return/:token`,
+    { config: { access: 'public', rateLimit: APPLY_RATE_LIMIT } },
+    async (request, reply) => {
+      const { code, token } = params(request);
+      const found = await funds.applicationByLink(code, token);
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      const form = async () => ({
+        ...common,
+        title: `Apply to ${found.fund.name}: ${found.round.title}`,
+        locality: found.locality,
+        summary: found,
+        values: body(request),
+        action: request.url,
+        returning: true,
+        groupKindItems: choices(labelled(GROUP_KINDS), body(request).groupKind),
+      });
+      return saveOrSend(request, reply, found.round.id, token, form);
+    },
+  );
 
   // --- assessment, moderation, decision, payments, monitoring ---------------------------------------
 
