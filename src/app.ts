@@ -40,6 +40,7 @@ import { bidRoutes } from './modules/bids/routes.js';
 import { resourcesRoutes } from './modules/resources/routes.js';
 import { assuranceRoutes } from './modules/assurance/routes.js';
 import { scrutinyRoutes } from './modules/scrutiny/routes.js';
+import { fundsRoutes } from './modules/funds/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
 
 export interface AppOptions {
@@ -237,6 +238,7 @@ export async function createApp({ config, database, services, logger = true }: A
   resourcesRoutes(app, services);
   assuranceRoutes(app, services);
   scrutinyRoutes(app, services);
+  fundsRoutes(app, services);
   docsRoutes(app, config);
   return app;
 }

@@ -22,6 +22,7 @@ import { RationalisationService } from './modules/rationalisation/service.js';
 import { ReferenceService } from './modules/reference/service.js';
 import { ResourcesService } from './modules/resources/service.js';
 import { AssuranceService } from './modules/assurance/service.js';
+import { FundsService } from './modules/funds/service.js';
 import { RegisterService } from './modules/register/service.js';
 import { ScrutinyService } from './modules/scrutiny/service.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './modules/thesaurus/default/index.js';
@@ -47,6 +48,7 @@ export interface Services {
   resources: ResourcesService;
   assurance: AssuranceService;
   scrutiny: ScrutinyService;
+  funds: FundsService;
 }
 
 export function createServices(
@@ -81,7 +83,8 @@ export function createServices(
   const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
   const resources = new ResourcesService({ ...core, performance });
   const scrutiny = new ScrutinyService({ ...core, performance, resources });
-  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources, scrutiny);
+  const funds = new FundsService(database.db, { audit, register, mailer, publicUrl: config.publicUrl });
+  notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources, scrutiny, funds);
   const cycles = new CyclesService(database.db, {
     audit,
     reference,
@@ -110,5 +113,6 @@ export function createServices(
     resources,
     assurance,
     scrutiny,
+    funds,
   };
 }

@@ -15,6 +15,7 @@ import { bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
+import { fundsMigration } from '../modules/funds/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -287,6 +288,8 @@ const migrations: Record<string, Migration> = {
   '0020_scrutiny': scrutinyMigration,
   // Governance assurance: checklists, assessments, actions, significance, annual review, accreditation.
   '0021_assurance': assuranceMigration,
+  // Community capacity funds: funds, rounds, applications, assessments and payments.
+  '0022_capacity_funds': fundsMigration,
   // Each locality's part of the last overlap analysis, kept across restarts and processes.
   '0023_overlap_parts': overlapPartsMigration,
 };

@@ -13,6 +13,7 @@ import type { BidTables } from '../modules/bids/schema.js';
 import type { ResourcesTables } from '../modules/resources/schema.js';
 import type { AssuranceTables } from '../modules/assurance/schema.js';
 import type { ScrutinyTables } from '../modules/scrutiny/schema.js';
+import type { FundsTables } from '../modules/funds/schema.js';
 
 /** Kysely's view of the database: one interface per table, matching the migrations. */
 
@@ -221,7 +222,8 @@ export interface DB
     BidTables,
     ResourcesTables,
     AssuranceTables,
-    ScrutinyTables {
+    ScrutinyTables,
+    FundsTables {
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;

@@ -67,7 +67,10 @@ export type AuditEntity =
   | 'evidence-pack'
   | 'recommendation'
   | 'accountability-settings'
-  | 'lever';
+  | 'lever'
+  | 'fund'
+  | 'fund-round'
+  | 'fund-application';
 
 export type AuditAction =
   | 'create'

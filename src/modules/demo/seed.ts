@@ -10,6 +10,7 @@ import { seedDemo as seedDemoBids } from '../bids/demo.js';
 import { seedDemo as seedDemoResources } from '../resources/demo.js';
 import { seedDemo as seedDemoAssurance } from '../assurance/demo.js';
 import { seedDemo as seedDemoScrutiny } from '../scrutiny/demo.js';
+import { seedDemo as seedDemoFunds } from '../funds/demo.js';
 import { DEFAULT_DEMO_SEED, DEMO_LOCALITY_CODE, type DemoPlan, planDemoLocality } from './plan.js';
 
 export { DEFAULT_DEMO_SEED, DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, planDemoLocality } from './plan.js';
@@ -61,6 +62,7 @@ export async function seedDemoLocality(services: Services, options: SeedDemoOpti
     await seedDemoResources(services, locality, trx, options.today ?? todayInLondon());
     await seedDemoAssurance(services, locality, trx, options.today ?? todayInLondon());
     await seedDemoScrutiny(services, locality, trx, options.today ?? todayInLondon());
+    await seedDemoFunds(services, locality, trx, options.today ?? todayInLondon());
     return { locality, ...counts };
   });
 }

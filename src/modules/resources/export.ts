@@ -15,7 +15,7 @@ export function poundsText(pence: number): string {
   return `${sign}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
 }
 
-function csv(columns: string[], rows: Array<Array<string | number | null | undefined>>): string {
+export function csv(columns: string[], rows: Array<Array<string | number | null | undefined>>): string {
   const records = rows.map((row) => row.map((v) => escapeFormula(v === null || v === undefined ? '' : String(v))));
   return `\uFEFF${stringify([columns, ...records], { record_delimiter: 'windows' })}`;
 }

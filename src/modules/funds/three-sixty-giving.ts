@@ -1,0 +1,121 @@
+/**
+ * The awards in the 360Giving Data Standard: the flat CSV with the standard's column titles, and
+ * the JSON package (`{"grants": [...]}`) with its field names. Money goes out in pounds to the
+ * penny from the pence (never through a float), through the resources export's writer, which
+ * escapes cells that could run as spreadsheet formulas.
+ */
+import { csv, poundsText } from '../resources/export.js';
+import type { AwardRow } from './repository.js';
+import { recipientIdentifier } from './rules.js';
+import { FUND_KINDS, type FundKind } from './schema.js';
+
+export const THREE_SIXTY_COLUMNS = [
+  'Identifier',
+  'Title',
+  'Description',
+  'Currency',
+  'Amount Awarded',
+  'Award Date',
+  'Recipient Org:Identifier',
+  'Recipient Org:Name',
+  'Recipient Org:Charity Number',
+  'Recipient Org:Company Number',
+  'Recipient Org:Postal Code',
+  'Funding Org:Identifier',
+  'Funding Org:Name',
+  'Grant Programme:Title',
+  'Last Modified',
+] as const;
+
+export interface ThreeSixtyGrant {
+  id: string;
+  title: string;
+  description: string;
+  currency: 'GBP';
+  amountAwarded: number;
+  awardDate: string;
+  recipientOrganization: Array<{
+    id: string;
+    name: string;
+    charityNumber?: string;
+    companyNumber?: string;
+    postalCode?: string;
+  }>;
+  fundingOrganization: Array<{ id: string; name: string }>;
+  grantProgramme: Array<{ title: string }>;
+  lastModified: string;
+}
+
+/**
+ * The identifier prefix a publisher registers with 360Giving (360G-…). Until a locality
+ * registers its own, its awards go out under one made from its GSS code, so identifiers stay
+ * stable and unique.
+ */
+export function publisherPrefix(gssCode: string): string {
+  return `360G-joinedup-${gssCode}`;
+}
+
+function iso(value: Date | string | null): string {
+  if (!value) return '';
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+export function threeSixtyGrants(gssCode: string, awards: AwardRow[]): ThreeSixtyGrant[] {
+  const prefix = publisherPrefix(gssCode);
+  return awards.map((a) => {
+    const recipient: ThreeSixtyGrant['recipientOrganization'][number] = {
+      id: recipientIdentifier({ charity_number: a.charity_number, company_number: a.company_number, id: a.id }, prefix),
+      name: a.group_name ?? '',
+    };
+    if (a.charity_number) recipient.charityNumber = a.charity_number;
+    if (a.company_number) recipient.companyNumber = a.company_number;
+    if (a.postcode) recipient.postalCode = a.postcode;
+    return {
+      id: `${prefix}-${a.reference}`,
+      title: a.title ?? '',
+      description: a.description ?? '',
+      currency: 'GBP',
+      // The standard's amounts are numbers; pence are exact in a double up to 2^53.
+      amountAwarded: Number(poundsText(a.awarded_pence ?? 0)),
+      awardDate: iso(a.decided_at).slice(0, 10),
+      recipientOrganization: [recipient],
+      fundingOrganization: [{ id: a.funder_identifier, name: a.funder_name }],
+      grantProgramme: [{ title: `${a.fund_name}: ${a.round_title}` }],
+      lastModified: iso(a.updated_at),
+    };
+  });
+}
+
+export function threeSixtyJson(gssCode: string, awards: AwardRow[]): string {
+  return JSON.stringify({ grants: threeSixtyGrants(gssCode, awards) }, null, 2);
+}
+
+export function threeSixtyCsv(gssCode: string, awards: AwardRow[]): string {
+  return csv(
+    [...THREE_SIXTY_COLUMNS],
+    threeSixtyGrants(gssCode, awards).map((g, i) => {
+      const r = g.recipientOrganization[0];
+      return [
+        g.id,
+        g.title,
+        g.description,
+        g.currency,
+        poundsText(awards[i]?.awarded_pence ?? 0),
+        g.awardDate,
+        r?.id,
+        r?.name,
+        r?.charityNumber,
+        r?.companyNumber,
+        r?.postalCode,
+        g.fundingOrganization[0]?.id,
+        g.fundingOrganization[0]?.name,
+        g.grantProgramme[0]?.title,
+        g.lastModified,
+      ];
+    }),
+  );
+}
+
+export function fundKindLabel(kind: string): string {
+  return FUND_KINDS[kind as FundKind] ?? kind;
+}
