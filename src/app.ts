@@ -42,6 +42,7 @@ import { assuranceRoutes } from './modules/assurance/routes.js';
 import { scrutinyRoutes } from './modules/scrutiny/routes.js';
 import { fundsRoutes } from './modules/funds/routes.js';
 import { GOVUK_DIR, SRC_DIR, createViewEnvironment } from './web/render.js';
+import { navigationFor } from './web/navigation.js';
 
 export interface AppOptions {
   config: Config;
@@ -117,7 +118,7 @@ export async function createApp({ config, database, services, logger = true }: A
     reply.sendFile('govuk-frontend.min.js', path.join(GOVUK_DIR, 'govuk')),
   );
 
-  const views = createViewEnvironment({ labels: LABELS });
+  const views = createViewEnvironment({ labels: LABELS, navigationFor });
   app.decorateRequest('flash', undefined);
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('authenticatedBy', 'none');

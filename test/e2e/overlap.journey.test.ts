@@ -43,7 +43,11 @@ describe.skipIf(!runJourney)('overlap journey in Chromium', () => {
 
     await Promise.all([
       page.waitForNavigation(),
-      page.locator('.govuk-service-navigation').getByRole('link', { name: 'Overlap', exact: true }).click(),
+      page.locator('.govuk-service-navigation').getByRole('link', { name: 'Governance', exact: true }).click(),
+    ]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('navigation', { name: 'Governance' }).getByRole('link', { name: 'Overlap', exact: true }).click(),
     ]);
     expect(await page.locator('h1').innerText()).toBe('Overlap and duplication');
     await expectNoAxeViolations(page);

@@ -322,7 +322,9 @@ describe.skipIf(!runJourney).each(targets)('register journey in Chromium (%s)', 
 
   it('lists the organisation with its seat', async () => {
     await page.goto(registerUrl);
-    await clickAndWait(serviceNavigation().getByRole('link', { name: 'Organisations', exact: true }));
+    await clickAndWait(
+      page.getByRole('navigation', { name: 'Register' }).getByRole('link', { name: 'Organisations', exact: true }),
+    );
     expect(await heading()).toBe('Organisations');
     await checkAccessibility('organisations list');
 
@@ -346,7 +348,7 @@ describe.skipIf(!runJourney).each(targets)('register journey in Chromium (%s)', 
     expect(await text(banner())).toContain('You have signed out');
     expect(await serviceNavigation().getByRole('link', { name: 'Sign in' }).count()).toBe(1);
     await signIn(SYSTEM_ADMIN);
-    await clickAndWait(serviceNavigation().getByRole('link', { name: 'Reference data' }));
+    await clickAndWait(serviceNavigation().getByRole('link', { name: 'Administration' }));
     expect(await heading()).toBe('Reference data');
     await checkAccessibility('reference data');
 

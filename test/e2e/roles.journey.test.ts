@@ -12,92 +12,35 @@ import { type TestServer, startTestServer } from '../helpers/server.js';
 const LOCALITY = 'E07999001';
 const runJourney = chromiumInstalled() || Boolean(process.env.CI);
 
-const READER = [
-  'Partnerships',
-  'Organisations',
-  'Map',
-  'Performance',
-  'Resources',
-  'Cycles',
-  'BIDs',
-  'Funds',
-  'Proposals',
-  'Overlap',
-  'Rationalisation',
-  'Import and export',
-  'Assurance',
-  'Scrutiny',
-];
+/** The service navigation's groups a reader of the locality's restricted material sees. */
+const GROUPS = ['Register', 'Governance', 'Plans and money'];
+const signedIn = (name: string, inbox = 'Inbox') => ['Guidance', 'API', inbox, name, 'Sign out'];
 const NAVIGATION: Record<string, string[]> = {
-  public: [
-    'Partnerships',
-    'Organisations',
-    'Map',
-    'Performance',
-    'Resources',
-    'Cycles',
-    'BIDs',
-    'Funds',
-    'Decisions',
-    'Guidance',
-    'API',
-    'Sign in',
-  ],
-  'partner-representative': [...READER, 'Guidance', 'API', 'Inbox', 'Priya Partner', 'Sign out'],
-  'partnership-secretary': [...READER, 'Guidance', 'API', 'Inbox', 'Sam Secretary', 'Sign out'],
+  public: [...GROUPS, 'Guidance', 'API', 'Sign in'],
+  'partner-representative': [...GROUPS, ...signedIn('Priya Partner')],
+  'partnership-secretary': [...GROUPS, ...signedIn('Sam Secretary')],
   // The LSP manager has two funding reminders waiting: the demo's streams ending in 5 and 10 months.
-  'locality-admin': [...READER, 'Users', 'Guidance', 'API', 'Inbox 2 unread', 'Alex Admin', 'Sign out'],
-  'locality-gatekeeper': [...READER, 'Guidance', 'API', 'Inbox', 'Pat Panel', 'Sign out'],
-  'scrutiny-member': [...READER, 'Guidance', 'API', 'Inbox', 'Cllr Morgan Scrutiny', 'Sign out'],
-  'go-adviser': [...READER, 'Guidance', 'API', 'Inbox', 'Gita Adviser', 'Sign out'],
-  'national-gatekeeper': [...READER, 'Guidance', 'API', 'Inbox', 'Nat Gatekeeper', 'Sign out'],
+  'locality-admin': [...GROUPS, 'Users', ...signedIn('Alex Admin', 'Inbox 2 unread')],
+  'locality-gatekeeper': [...GROUPS, ...signedIn('Pat Panel')],
+  'scrutiny-member': [...GROUPS, ...signedIn('Cllr Morgan Scrutiny')],
+  'go-adviser': [...GROUPS, ...signedIn('Gita Adviser')],
+  'national-gatekeeper': [...GROUPS, ...signedIn('Nat Gatekeeper')],
   // A knowledge base editor moderates guidance; they read the register as the public does.
-  'knowledge-editor': [
-    'Partnerships',
-    'Organisations',
-    'Map',
-    'Performance',
-    'Resources',
-    'Cycles',
-    'BIDs',
-    'Funds',
-    'Decisions',
-    'Guidance',
-    'API',
-    'Inbox',
-    'Kim Editor',
-    'Sign out',
-  ],
+  'knowledge-editor': [...GROUPS, ...signedIn('Kim Editor')],
   // A BID ballot scrutineer runs the BID ballots; they read the register as the public does.
-  'bid-scrutineer': [
-    'Partnerships',
-    'Organisations',
-    'Map',
-    'Performance',
-    'Resources',
-    'Cycles',
-    'BIDs',
-    'Funds',
-    'Decisions',
-    'Guidance',
-    'API',
-    'Inbox',
-    'Robin Scrutineer',
-    'Sign out',
-  ],
-  'system-admin': [
-    ...READER,
-    'Users',
-    'Reference data',
-    'Email outbox',
-    'Thesaurus',
-    'Guidance',
-    'API',
-    'Inbox',
-    'Sys Admin',
-    'Sign out',
-  ],
+  'bid-scrutineer': [...GROUPS, ...signedIn('Robin Scrutineer')],
+  'system-admin': [...GROUPS, 'Users', 'Administration', ...signedIn('Sys Admin')],
 };
+/** The register group's own pages, under the navigation on the register page. */
+const PUBLIC_REGISTER = ['Partnerships', 'Organisations', 'Map'];
+const REGISTER: Record<string, string[]> = {
+  public: PUBLIC_REGISTER,
+  'knowledge-editor': PUBLIC_REGISTER,
+  'bid-scrutineer': PUBLIC_REGISTER,
+};
+/** The governance group's pages: the public and those who read as it does see the decisions only. */
+const PUBLIC_GOVERNANCE = ['Decisions'];
+const GOVERNANCE = ['Proposals', 'Overlap', 'Rationalisation', 'Scrutiny', 'Assurance'];
 
 describe.skipIf(!runJourney)('roles in Chromium', () => {
   let server: TestServer;
@@ -136,11 +79,13 @@ describe.skipIf(!runJourney)('roles in Chromium', () => {
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
   }
 
-  const navigation = () =>
+  const texts = (selector: string) =>
     page
-      .locator('.govuk-service-navigation__item')
+      .locator(selector)
       .allInnerTexts()
       .then((items) => items.map((t) => t.trim().replace(/\s+/g, ' ')));
+  const navigation = () => texts('.govuk-service-navigation__item');
+  const groupPages = () => texts('.app-subnav__item');
 
   it('shows a visitor the published register, without proposed partnerships or restricted details', async () => {
     await freshPage();
@@ -166,6 +111,12 @@ describe.skipIf(!runJourney)('roles in Chromium', () => {
       await signIn(account.email);
       await page.goto(`/localities/${LOCALITY}/partnerships`);
       expect(await navigation(), account.role).toEqual(NAVIGATION[account.role]);
+      const register = REGISTER[account.role] ?? [...PUBLIC_REGISTER, 'Import and export'];
+      expect(await groupPages(), account.role).toEqual(register);
+      await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Governance' }).click();
+      const governance = REGISTER[account.role] ? PUBLIC_GOVERNANCE : GOVERNANCE;
+      // A group of one page has no row of its own.
+      expect(await groupPages(), account.role).toEqual(governance.length > 1 ? governance : []);
     }
   });
 

@@ -121,8 +121,8 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     expect(tor?.suggested_value).toMatch(/^(yes|no)$/);
     expect(tor?.confirmed).toBe(false);
     expect(tor?.evidence_kind).toBe('pointer');
-    // Risks are unknown without a risk register: not pre-filled.
-    expect(view.answers.has('risks-recorded')).toBe(false);
+    // Risks come from the partnership's risk register, where the demo records one for it.
+    expect(view.answers.get('risks-recorded')).toMatchObject({ suggested_value: 'yes', confirmed: false });
     expect(view.problems).toContain('Confirm or correct “Has the partnership agreed terms of reference?”');
     // Another partnership's secretary may not answer; nor may anyone start one for a partnership not theirs.
     await expect(

@@ -155,6 +155,19 @@ export class AssuranceRepository {
   }
 
   /** Outcomes each partnership owns (through its plans) or contributes to, and whether each has a target. */
+  /** Each partnership's open risks in its risk register (scrutiny's `risks`). */
+  async riskCounts(db: Db, localityId: string): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('risks')
+      .select((eb) => ['partnership_id', eb.fn.countAll<string>().as('n')])
+      .where('locality_id', '=', localityId)
+      .where('partnership_id', 'is not', null)
+      .where('closed_on', 'is', null)
+      .groupBy('partnership_id')
+      .execute();
+    return new Map(rows.map((r) => [r.partnership_id!, Number(r.n)]));
+  }
+
   async outcomeCounts(db: Db, localityId: string): Promise<Map<string, { outcomes: number; withTargets: number }>> {
     const rows = await sql<{ partnership_id: string; outcomes: number; with_targets: number }>`
       with linked as (

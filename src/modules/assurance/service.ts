@@ -340,10 +340,11 @@ export class AssuranceService implements WorkSource {
     today: string,
   ): Promise<Map<string, { prefill: PartnershipFacts; significance: SignificanceFacts }>> {
     const year = financialYearOf(today);
-    const [sectors, outcomes, money] = await Promise.all([
+    const [sectors, outcomes, money, risks] = await Promise.all([
       this.repository.memberSectors(db, locality.id),
       this.repository.outcomeCounts(db, locality.id),
       this.repository.contributionCounts(db, locality.id, year),
+      this.repository.riskCounts(db, locality.id),
     ]);
     const out = new Map<string, { prefill: PartnershipFacts; significance: SignificanceFacts }>();
     for (const p of partnerships) {
@@ -357,8 +358,7 @@ export class AssuranceService implements WorkSource {
           memberSectors: members,
           outcomes: o.outcomes,
           outcomesWithTargets: o.withTargets,
-          // No risk register in the product yet: unknown, so the person answers.
-          risks: null,
+          risks: risks.get(p.id) ?? 0,
           contributions: m.all,
           confirmedContributions: m.confirmed,
         },
