@@ -66,7 +66,12 @@ describe.skipIf(!runJourney)('assurance journey in Chromium', () => {
   it('classifies partnerships, completes a health check, compiles the audit committee report and defers accreditation', async () => {
     const manager = await newPage(browser, server.url, 'admin@brackenfield.example');
     await manager.goto(`/localities/${LOCALITY}/partnerships`);
-    await click(manager, () => manager.getByRole('link', { name: 'Assurance', exact: true }).click());
+    await click(manager, () =>
+      manager.locator('.govuk-service-navigation').getByRole('link', { name: 'Governance' }).click(),
+    );
+    await click(manager, () =>
+      manager.getByRole('navigation', { name: 'Governance' }).getByRole('link', { name: 'Assurance' }).click(),
+    );
     expect(await manager.locator('h1').innerText()).toBe('Governance assurance');
     await expectNoAxeViolations(manager);
     await click(manager, () => manager.getByRole('link', { name: 'Significant partnerships' }).click());

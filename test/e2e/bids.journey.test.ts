@@ -45,7 +45,8 @@ describe.skipIf(!runJourney)('a Business Improvement District ballot in Chromium
 
   it('shows the demo town centre BID and its published declaration', async () => {
     await page.goto(`/localities/${LOCALITY}/partnerships`);
-    await go(page.getByRole('link', { name: 'BIDs', exact: true }).click());
+    await go(page.locator('.govuk-service-navigation').getByRole('link', { name: 'Plans and money' }).click());
+    await go(page.getByRole('navigation', { name: 'Plans and money' }).getByRole('link', { name: 'BIDs' }).click());
     expect(await page.locator('h1').innerText()).toBe('Business Improvement Districts');
     await expectNoAxeViolations(page);
     await go(page.getByRole('link', { name: 'Approved' }).first().click());

@@ -45,7 +45,14 @@ describe.skipIf(!runJourney)('community funds journey in Chromium', () => {
   it('takes an application from a group, has two assessors score it, and awards it', async () => {
     const visitor = await newPage(browser, server.url);
     await visitor.goto(`/localities/${LOCALITY}/partnerships`);
-    await go(visitor, visitor.getByRole('link', { name: 'Funds', exact: true }).click());
+    await go(
+      visitor,
+      visitor.locator('.govuk-service-navigation').getByRole('link', { name: 'Plans and money' }).click(),
+    );
+    await go(
+      visitor,
+      visitor.getByRole('navigation', { name: 'Plans and money' }).getByRole('link', { name: 'Funds' }).click(),
+    );
     expect(await visitor.locator('h1').innerText()).toBe('Community funds');
     await expectNoAxeViolations(visitor);
     await go(

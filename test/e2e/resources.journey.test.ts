@@ -85,7 +85,11 @@ describe.skipIf(!runJourney)('resources journey in Chromium', () => {
     await manager.goto(`/localities/${LOCALITY}/partnerships`);
     await Promise.all([
       manager.waitForNavigation(),
-      manager.getByRole('link', { name: 'Resources', exact: true }).click(),
+      manager.locator('.govuk-service-navigation').getByRole('link', { name: 'Plans and money' }).click(),
+    ]);
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.getByRole('navigation', { name: 'Plans and money' }).getByRole('link', { name: 'Resources' }).click(),
     ]);
     expect(await manager.locator('h1').innerText()).toContain('Money by outcome');
     expect(await manager.locator('#gaps').innerText()).toContain(

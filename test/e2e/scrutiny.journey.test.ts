@@ -43,7 +43,11 @@ describe.skipIf(!runJourney)('scrutiny journey in Chromium', () => {
     await officer.goto(`${BASE}/partnerships`);
     await Promise.all([
       officer.waitForNavigation(),
-      officer.getByRole('link', { name: 'Scrutiny', exact: true }).click(),
+      officer.locator('.govuk-service-navigation').getByRole('link', { name: 'Governance' }).click(),
+    ]);
+    await Promise.all([
+      officer.waitForNavigation(),
+      officer.getByRole('navigation', { name: 'Governance' }).getByRole('link', { name: 'Scrutiny' }).click(),
     ]);
     expect(await officer.locator('h1').innerText()).toBe('Overview and scrutiny');
     expect(await officer.locator('#reviews').innerText()).toContain('Community safety: are we safer?');
