@@ -124,8 +124,8 @@ export class OverlapRepository {
    * the count and newest change of its officers' judgements and sensitivity settings.
    */
   async localityStamps(db: Db, localityIds: string[]): Promise<Map<string, string>> {
-    const stamps = new Map(localityIds.map((id) => [id, { register: 0, judgements: '0:0', settings: '0:0' }]));
     if (localityIds.length === 0) return new Map();
+    const stamps = new Map(localityIds.map((id) => [id, { register: 0, judgements: '0:0', settings: '0:0' }]));
     const at = (v: unknown) => (v ? new Date(v as string).getTime() : 0);
     const register = await db
       .selectFrom('audit_events')

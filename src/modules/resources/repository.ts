@@ -134,17 +134,16 @@ export class ResourcesRepository {
 
   /**
    * Changes a stream read at `version`, its partnerships and outcomes with it; undefined when
-   * someone changed it since. Reminders already sent stay sent unless the end date moved.
+   * someone changed it since. With `forgetReminders` (its end date moved) it is reminded again.
    */
   async updateFundingStream(
     db: Db,
     id: string,
     version: number,
     row: Updateable<ResourcesTables['funding_streams']>,
-    partnershipIds: string[],
-    outcomeIds: string[],
+    links: { partnershipIds: string[]; outcomeIds: string[]; forgetReminders: boolean },
   ): Promise<FundingStreamRecord | undefined> {
-    const before = await db.selectFrom('funding_streams').select('ends_on').where('id', '=', id).executeTakeFirst();
+    const { partnershipIds, outcomeIds } = links;
     const stream = await db
       .updateTable('funding_streams')
       .set({ ...row, version: version + 1, updated_at: new Date() })
@@ -156,8 +155,7 @@ export class ResourcesRepository {
     await db.deleteFrom('funding_stream_partnerships').where('stream_id', '=', id).execute();
     await db.deleteFrom('funding_stream_outcomes').where('stream_id', '=', id).execute();
     await this.linkFundingStream(db, id, partnershipIds, outcomeIds);
-    if (before && String(before.ends_on) !== String(stream.ends_on))
-      await db.deleteFrom('funding_reminders').where('stream_id', '=', id).execute();
+    if (links.forgetReminders) await db.deleteFrom('funding_reminders').where('stream_id', '=', id).execute();
     return this.fundingStream(db, stream.locality_id, id);
   }
 

@@ -416,11 +416,14 @@ describe.each(backends)('resources, its pages and API, on %s', (backend) => {
       partnershipIds: [ids.csp, ids.lsp],
       version: String(stream.version),
     };
+    // Both reminders were sent before; the end date moves, so it is reminded of again.
+    await ctx.services.resources.repository.markReminders(ctx.database.db, stream.id, [12, 6]);
     const changed = await session.submit(`${BASE}/funding/${stream.id}/edit`, `${BASE}/funding/${stream.id}`, fields);
     expect(changed.statusCode).toBe(303);
     const after = await ctx.services.resources.fundingStream(admin.principal, CODE, stream.id);
     expect(after.amount_per_year_pence).toBe(1_250_000);
     expect(after.ends_on).toBe(`${YEAR + 2}-03-31`);
+    expect(after.remindersSent).toEqual([]);
     expect(after.partnershipIds.sort()).toEqual([ids.csp, ids.lsp].sort());
     // The same form posted again was read at the old version: refused, and what was typed is kept.
     const stale = await session.submit(`${BASE}/funding/${stream.id}/edit`, `${BASE}/funding/${stream.id}`, {

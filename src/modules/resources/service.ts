@@ -548,14 +548,11 @@ export class ResourcesService implements WorkSource {
         organisationId: data.accountableBodyId,
         organisationField: 'accountableBodyId',
       });
-      const after = await this.repository.updateFundingStream(
-        trx,
-        before.id,
-        data.version,
-        streamRow(data),
-        [...new Set(data.partnershipIds)],
-        [...new Set(data.outcomeIds)],
-      );
+      const after = await this.repository.updateFundingStream(trx, before.id, data.version, streamRow(data), {
+        partnershipIds: [...new Set(data.partnershipIds)],
+        outcomeIds: [...new Set(data.outcomeIds)],
+        forgetReminders: data.endsOn !== before.ends_on,
+      });
       if (!after) throw new ConflictError('Someone changed this funding stream since you read it: read it again');
       await this.audit(trx, principal, {
         localityId: locality.id,
