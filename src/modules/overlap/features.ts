@@ -21,7 +21,7 @@
 import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS, type TextReading } from './text.js';
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
-import { impliedParents, type NameTopics, umbrellasByName } from './nesting.js';
+import { impliedParents, type NameTopics, umbrellasByBreadth, umbrellasByName } from './nesting.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -498,6 +498,23 @@ function nameTopics(name: string, features: TextFeatures): NameTopics {
   return { concepts, words, name };
 }
 
+/** Per position, the partnerships whose names make it one strand of their work (nesting.ts). */
+function umbrellasOf(
+  records: readonly PartnershipFeatures[],
+  reading: ScopeReading,
+  thesaurus: CompiledThesaurus | undefined,
+): number[][] {
+  const names = records.map((r, p) => nameTopics(r.name, reading.texts[p]![0]!));
+  const byName = umbrellasByName(names);
+  if (!thesaurus) return byName;
+  const ancestorsOf = (key: string) => {
+    const c = thesaurus.positionOf.get(key.slice(2));
+    return c === undefined ? [] : thesaurus.ancestors[c]!.flat().map((a) => `c:${thesaurus.concepts[a]!.id}`);
+  };
+  const byBreadth = umbrellasByBreadth(names, records, ancestorsOf);
+  return byName.map((list, p) => (byBreadth[p]!.length === 0 ? list : [...new Set([...list, ...byBreadth[p]!])]));
+}
+
 /** Builds the index over one scope (one locality's open partnerships); `reading` when already read. */
 export function buildIndex(
   records: readonly PartnershipFeatures[],
@@ -571,7 +588,7 @@ export function buildIndex(
       reading.names.map((n) => n.stems),
       reading.textContext.stopWords,
     ),
-    umbrellas: umbrellasByName(records.map((r, p) => nameTopics(r.name, reading.texts[p]![0]!))),
+    umbrellas: umbrellasOf(records, reading, context.thesaurus),
   };
 }
 

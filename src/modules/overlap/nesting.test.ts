@@ -101,3 +101,57 @@ describe('a name that extends another by a kind of work', () => {
     expect(umbrellasOf('Teenage Pregnancy Implementation Group', 'Teenage Pregnancy Group')).toEqual([[], []]);
   });
 });
+
+describe('a higher board whose name names a broader kind of the work', () => {
+  const thesaurus = compileThesaurus(DEFAULT_THESAURUS);
+  const umbrellasOf = (...boards: Array<[name: string, layer: string]>) => {
+    const records = boards.map(([name, layer], i) => partnership(`p${i}`, { name, layer }));
+    const index = buildIndex(records, { thesaurus });
+    return index.umbrellas.map((list) => list.map((p) => boards[p]![0]));
+  };
+
+  it('reads an operational group for one strand as part of the strategic board for the theme', () => {
+    expect(
+      umbrellasOf(['Volunteering Strategy Group', 'operational'], ['Stronger Communities Partnership', 'strategic']),
+    ).toEqual([['Stronger Communities Partnership'], []]);
+    expect(
+      umbrellasOf(['Community Cohesion Group', 'operational'], ['Stronger Communities Partnership', 'executive']),
+    ).toEqual([['Stronger Communities Partnership'], []]);
+  });
+
+  it('does not when the broader board sits at the same layer or below, or when both names share the work', () => {
+    expect(
+      umbrellasOf(['Volunteering Strategy Group', 'strategic'], ['Stronger Communities Partnership', 'strategic']),
+    ).toEqual([[], []]);
+    expect(
+      umbrellasOf(['Volunteering Strategy Group', 'strategic'], ['Stronger Communities Partnership', 'operational']),
+    ).toEqual([[], []]);
+    expect(
+      umbrellasOf(
+        ['Westmarsh Area Child Protection Committee', 'operational'],
+        ['Safeguarding Children Board', 'strategic'],
+      ),
+    ).toEqual([[], []]);
+  });
+
+  it('counts what the strand shares with the theme board for less, as for a recorded sub-group', () => {
+    const records = [
+      partnership('v', {
+        name: 'Volunteering Strategy Group',
+        purpose: 'Volunteer centre; brokerage',
+        layer: 'operational',
+      }),
+      partnership('s', {
+        name: 'Stronger Communities Partnership',
+        purpose: 'Volunteering, cohesion',
+        layer: 'strategic',
+      }),
+    ];
+    const asStrand = scorePositions(buildIndex(records, { thesaurus }), 0, 1);
+    const level = records.map((r) => ({ ...r, layer: 'strategic' }));
+    const asPeers = scorePositions(buildIndex(level, { thesaurus }), 0, 1);
+    expect(asStrand.nested).toBe(true);
+    expect(asPeers.nested).toBe(false);
+    expect(asStrand.score).toBeLessThan(asPeers.score);
+  });
+});

@@ -114,3 +114,42 @@ export function umbrellasByName(names: readonly NameTopics[]): number[][] {
     return umbrellas;
   });
 }
+
+/** How high a layer sits: a strategic board sets the direction its executive and operational groups carry out. */
+const LAYER_RANK: Readonly<Record<string, number>> = { strategic: 3, executive: 2, operational: 1 };
+
+/**
+ * For each partnership, the partnerships of a higher layer whose names name a broader kind of the
+ * work its name names: "Stronger Communities Partnership" (strategic) over "Volunteering Strategy
+ * Group" (operational), when the thesaurus holds volunteering under stronger communities. The
+ * board for the broad theme and the group for one strand of it are a parent and its strand, not
+ * the same work twice. Names that share a concept are left alone: they may be the same work.
+ */
+export function umbrellasByBreadth(
+  names: readonly NameTopics[],
+  records: readonly { layer: string; localityId: string }[],
+  ancestorsOf: (concept: string) => readonly string[],
+): number[][] {
+  // Only a board of the same locality is its umbrella.
+  const byConcept = new Map<string, number[]>();
+  const keyOf = (p: number, concept: string) => `${records[p]!.localityId} ${concept}`;
+  names.forEach((n, p) => {
+    for (const c of new Set(n.concepts)) {
+      const list = byConcept.get(keyOf(p, c));
+      if (list) list.push(p);
+      else byConcept.set(keyOf(p, c), [p]);
+    }
+  });
+  return names.map((n, p) => {
+    const rank = LAYER_RANK[records[p]!.layer] ?? 0;
+    if (rank === 0 || n.concepts.length === 0) return [];
+    const own = new Set(n.concepts);
+    const umbrellas = new Set<number>();
+    for (const concept of own)
+      for (const broader of ancestorsOf(concept))
+        for (const q of byConcept.get(keyOf(p, broader)) ?? [])
+          if ((LAYER_RANK[records[q]!.layer] ?? 0) > rank && !names[q]!.concepts.some((c) => own.has(c)))
+            umbrellas.add(q);
+    return [...umbrellas];
+  });
+}

@@ -540,7 +540,8 @@ export const CONCEPTS: ConceptDefinition[] = inField('communities-and-equality',
       'volunteer management',
       'community volunteers',
     ],
-    broader: ['voluntary-and-community-sector'],
+    // Also a strand of stronger communities, as the national indicator set has it (NI 6).
+    broader: ['voluntary-and-community-sector', 'stronger-communities'],
     related: ['vcs-infrastructure'],
   },
   {
