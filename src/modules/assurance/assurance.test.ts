@@ -243,6 +243,30 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     const html = await session.get(`${BASE}/reviews/${review.id}/report`);
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain('Start a rationalisation plan');
+    // The link opens a plan for that partnership, with the review's reason, and goes on to its first change.
+    const link = new RegExp(`href="([^"]*rationalisation/new\\?partnership=${ids.lsp}[^"]*)"`)
+      .exec(html.body)?.[1]
+      ?.replaceAll('&amp;', '&');
+    const lspName = row?.name as string;
+    const form = await session.get(link as string);
+    expect(form.body).toContain(`The future of ${lspName}`);
+    expect(form.body).toMatch(/recommends that [^<]* should exit\. Assurance: /);
+    const field = (name: string) =>
+      new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form.body)?.[1] ??
+      new RegExp(`name="${name}"[^>]*>([^<]*)<`).exec(form.body)?.[1] ??
+      '';
+    const opened = await session.submit(link as string, `/localities/${CODE}/rationalisation`, {
+      title: field('title').replaceAll('&#39;', "'").replaceAll('&amp;', '&'),
+      rationale: field('rationale'),
+      partnershipId: field('partnershipId'),
+      'effectiveOn-day': field('effectiveOn-day'),
+      'effectiveOn-month': field('effectiveOn-month'),
+      'effectiveOn-year': field('effectiveOn-year'),
+    });
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toMatch(new RegExp(`/operations/new\\?subject=${ids.lsp}$`));
+    const operation = await session.get(opened.headers.location as string);
+    expect(operation.body).toMatch(new RegExp(`value="${ids.lsp}" checked`));
     const pdf = await session.get(`${BASE}/reviews/${review.id}/report.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

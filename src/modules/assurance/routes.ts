@@ -437,6 +437,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       ...common,
       title: `Audit committee report: significant partnerships ${yearLabel(result.review.financial_year)}`,
       tab: 'reviews',
+      year: yearLabel(result.review.financial_year),
       result,
       locality: result.locality,
     });

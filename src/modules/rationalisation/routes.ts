@@ -140,12 +140,20 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
         .optional()
         .catch(undefined)
         .parse((request.query as { cluster?: string }).cluster) || undefined;
-    const draft = await rationalisation.newPlanDraft(request.principal, params(request).code, cluster);
+    const query = request.query as { partnership?: string; because?: string };
+    const about = query.partnership
+      ? {
+          partnershipId: z.string().trim().max(100).catch('').parse(query.partnership),
+          because: z.string().trim().max(1000).optional().catch(undefined).parse(query.because),
+        }
+      : undefined;
+    const draft = await rationalisation.newPlanDraft(request.principal, params(request).code, cluster, about);
     return reply.view(
       'rationalisation/views/plan-form.njk',
       planFormContext('Start a rationalisation plan', {
         locality: draft.locality,
         cluster: draft.cluster,
+        partnership: draft.partnership,
         mode: 'create',
         values: withDateParts(draft.values, ['effectiveOn']),
       }),
@@ -167,8 +175,12 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
           locality.gss_code,
           formToInput(planUpdate, values),
         );
+        // A plan started for one partnership goes straight on to its first change, that partnership chosen.
+        const about = z.string().uuid().optional().catch(undefined).parse(values.partnershipId);
         return {
-          redirect: `${base(locality.gss_code)}/${plan.id}`,
+          redirect: about
+            ? `${base(locality.gss_code)}/${plan.id}/operations/new?subject=${about}`
+            : `${base(locality.gss_code)}/${plan.id}`,
           flash: `Plan ${plan.reference} was opened. The Government Office adviser has been told.`,
         };
       },
@@ -284,7 +296,7 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
     { config: { access: 'locality-admin' } },
     async (request, reply) => {
       const detail = await rationalisation.getPlan(request.principal, params(request).code, params(request).id);
-      const query = request.query as { kind?: string; find?: string };
+      const query = request.query as { kind?: string; find?: string; subject?: string };
       const kind = z.enum(['merge', 'nest', 'close', 'relayer']).catch('merge').parse(query.kind);
       const find = z
         .string()
@@ -292,7 +304,9 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
         .max(100)
         .catch('')
         .parse(query.find ?? '');
-      const values = { kind };
+      // A plan started for one partnership arrives with it chosen.
+      const subject = z.string().uuid().optional().catch(undefined).parse(query.subject);
+      const values = { kind, ...(subject ? { subjectIds: [subject] } : {}) };
       return reply.view('rationalisation/views/operation-form.njk', {
         ...(await operationContext(request, detail, values, find)),
         values,

@@ -381,9 +381,28 @@ export class RationalisationService implements WorkSource {
   }
 
   /** What the new-plan form starts from: a cluster's partnerships and suggested title, when there is one. */
-  async newPlanDraft(principal: Principal, gssCode: string, clusterId?: string) {
+  /**
+   * The values a new plan's form starts with: from an overlap group, from one partnership some
+   * other page recommends changing (`about`, with the reason it gives), or blank.
+   */
+  async newPlanDraft(
+    principal: Principal,
+    gssCode: string,
+    clusterId?: string,
+    about?: { partnershipId: string; because?: string },
+  ) {
     const locality = await this.deps.register.locality(gssCode);
     requireLocalityAdmin(principal, locality, 'Page');
+    if (!clusterId && about) {
+      const { partnership } = await this.deps.register.getPartnership(principal, gssCode, about.partnershipId);
+      const values: Record<string, unknown> = {
+        title: `The future of ${partnership.name}`,
+        rationale: about.because ?? '',
+        effectiveOn: todayInLondon(),
+        partnershipId: partnership.id,
+      };
+      return { locality, values, cluster: undefined, partnership: { id: partnership.id, name: partnership.name } };
+    }
     if (!clusterId)
       return { locality, values: { effectiveOn: todayInLondon() } as Record<string, unknown>, cluster: undefined };
     const detail = await this.deps.overlap.cluster(principal, gssCode, clusterId);
