@@ -4,6 +4,7 @@ import { chooseLsp } from '../register/lsp.js';
 import type { OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
 import type { OverlapJudgementRow } from './schema.js';
 import { NATIONAL_INDICATORS } from '../performance/indicators.js';
+import { giveWay } from './steps.js';
 
 /** Reads a locality's open partnerships from the register into the engine's input shape. */
 export class OverlapRepository {
@@ -158,23 +159,29 @@ export class OverlapRepository {
     localityIds: string[],
     scope: string,
   ): Promise<Array<{ localityId: string; version: string; part: unknown }>> {
-    if (localityIds.length === 0) return [];
-    const rows = await db
-      .selectFrom('overlap_parts')
-      .select(['locality_id', 'version', 'part'])
-      .where('locality_id', 'in', localityIds)
-      .where('scope', '=', scope)
-      .execute();
-    return rows.map((r) => ({
-      localityId: r.locality_id,
-      version: r.version,
-      part: typeof r.part === 'string' ? JSON.parse(r.part) : r.part,
-    }));
+    const found: Array<{ localityId: string; version: string; part: unknown }> = [];
+    for (let start = 0; start < localityIds.length; start += PARTS_PER_STATEMENT) {
+      if (start > 0) await giveWay();
+      const rows = await db
+        .selectFrom('overlap_parts')
+        .select(['locality_id', 'version', 'part'])
+        .where('locality_id', 'in', localityIds.slice(start, start + PARTS_PER_STATEMENT))
+        .where('scope', '=', scope)
+        .execute();
+      for (const r of rows)
+        found.push({
+          localityId: r.locality_id,
+          version: r.version,
+          part: typeof r.part === 'string' ? JSON.parse(r.part) : r.part,
+        });
+    }
+    return found;
   }
 
   async keepParts(db: Db, scope: string, parts: Array<{ localityId: string; version: string; part: unknown }>) {
-    for (let start = 0; start < parts.length; start += PARTS_PER_WRITE) {
-      const rows = parts.slice(start, start + PARTS_PER_WRITE).map((p) => ({
+    for (let start = 0; start < parts.length; start += PARTS_PER_STATEMENT) {
+      if (start > 0) await giveWay();
+      const rows = parts.slice(start, start + PARTS_PER_STATEMENT).map((p) => ({
         locality_id: p.localityId,
         scope,
         version: p.version,
@@ -295,8 +302,11 @@ export class OverlapRepository {
 
 const REGISTER_ENTITIES = ['locality', 'partnership', 'organisation', 'membership'];
 
-/** Kept parts written a few localities a statement: a national analysis writes hundreds. */
-const PARTS_PER_WRITE = 25;
+/**
+ * Kept parts read and written a few localities a statement, giving way between: a national
+ * analysis reads or writes hundreds, and a page's queries wait behind each statement (steps.ts).
+ */
+const PARTS_PER_STATEMENT = 5;
 
 /** Several localities' organisations as one list: one body in several localities serves no single one of them. */
 export function mergeOrganisations(lists: readonly (readonly OrganisationRecord[])[]): OrganisationRecord[] {

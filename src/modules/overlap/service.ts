@@ -22,6 +22,7 @@ import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex 
 import { organisationPlaceWords, placeWords, TextReader, type ReadingContext } from './features.js';
 import { mergeOrganisations, OverlapRepository } from './repository.js';
 import { engineFingerprint } from './engine-version.js';
+import { giveWay } from './steps.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
 import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
@@ -100,7 +101,8 @@ interface KeptLocality {
   part?: LocalityPart;
 }
 
-const LOCALITIES_PER_QUERY = 5;
+/** Localities read a query: a few, so each of the background read's turns on the database is short. */
+const LOCALITIES_PER_QUERY = 2;
 
 /** The first analysis of a wide scope takes seconds: a page waits this long, then says so instead. */
 const FIRST_RESULT_WAIT_MS = 1500;
@@ -718,7 +720,7 @@ export class OverlapService {
           records: records.filter((r) => r.localityId === id),
           organisations: organisations.get(id) ?? [],
         });
-      await new Promise((resolve) => setImmediate(resolve));
+      await giveWay();
     }
   }
 }
