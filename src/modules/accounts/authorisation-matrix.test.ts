@@ -183,5 +183,5 @@ describe.each(backends)('authorisation matrix on %s', (backend) => {
     expect(mismatches).toEqual([]);
     // Every route × every person is some thousands of requests: about 30 s alone, more beside
     // other suites on two cores.
-  }, 300_000);
+  }, 600_000); // every route for every person: minutes on a busy two-core machine
 });
