@@ -63,7 +63,10 @@ export async function start(config: Config, options: { seedDemo?: boolean } = {}
         .catch((error: unknown) => app?.log.error({ err: error }, 'could not send funding reminders'))
         // Governance actions: a reminder two weeks before each is due, and one when overdue.
         .then(() => services.assurance.sendActionReminders())
-        .catch((error: unknown) => app?.log.error({ err: error }, 'could not send action reminders'));
+        .catch((error: unknown) => app?.log.error({ err: error }, 'could not send action reminders'))
+        // Annual review returns still out: a week before the deadline, and once it has passed.
+        .then(() => services.assurance.sendReturnReminders())
+        .catch((error: unknown) => app?.log.error({ err: error }, 'could not send annual review reminders'));
     await remindFunding();
     await app.listen({ port: config.port, host: config.host });
     // Background jobs (imports and other long work) run in this process once it is serving.

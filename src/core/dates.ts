@@ -17,6 +17,13 @@ export function todayInLondon(now: Date = new Date()): string {
 }
 
 /** 5 March 2025 */
+/** The ISO day `days` after (or before, if negative) an ISO day. */
+export function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
   const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE } from './checklists.js';
 import { DEMO_ASSESSED } from './demo.js';
-import { addDays } from './service.js';
+import { addDays } from '../../core/dates.js';
 
 const CODE = DEMO_LOCALITY_CODE;
 const TODAY = todayInLondon();
@@ -221,6 +221,15 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
     expect(lspReturn?.state).toBe('sent');
     const work = await ctx.services.notifications.work(lspSecretary.principal);
     expect(work.map((w) => w.title)).toContain('Return the annual review of a significant partnership');
+    // Secretaries whose returns are out are reminded a week before the deadline, then once it has passed.
+    const out = sent.returns.length;
+    expect(await assurance.sendReturnReminders('2026-01-23')).toBe(0);
+    expect(await assurance.sendReturnReminders('2026-01-24')).toBe(out);
+    expect(await assurance.sendReturnReminders('2026-01-31')).toBe(0);
+    const reminded = await ctx.services.notifications.inbox(lspSecretary.principal);
+    expect(reminded.notifications.map((n) => n.subject)).toContainEqual(
+      expect.stringMatching(/^Reminder: the annual review of .* is due by 31 January 2026$/),
+    );
     const answer = {
       achievements: 'Agreed the community strategy',
       performance: 'Most targets met',
@@ -233,6 +242,9 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
       assurance.submitReturn(cspSecretary.principal, CODE, review.id, lspReturn?.id as string, answer),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await assurance.submitReturn(lspSecretary.principal, CODE, review.id, lspReturn?.id as string, answer);
+    // A return made is chased no more; the others once more, when overdue.
+    expect(await assurance.sendReturnReminders('2026-02-01')).toBe(out - 1);
+    expect(await assurance.sendReturnReminders('2026-02-09')).toBe(0);
     const report = await assurance.report(admin.principal, CODE, review.id);
     const row = report.rows.find((r) => r.partnershipId === ids.lsp);
     expect(row).toMatchObject({ recommendation: 'exit', rating: 'none' });

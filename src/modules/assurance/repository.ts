@@ -547,9 +547,31 @@ export class AssuranceRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async markChased(db: Db, ids: string[]): Promise<void> {
+  async markChased(db: Db, ids: string[], at: Date = new Date()): Promise<void> {
     if (ids.length === 0) return;
-    await db.updateTable('assurance_review_returns').set({ chased_at: new Date() }).where('id', 'in', ids).execute();
+    await db.updateTable('assurance_review_returns').set({ chased_at: at }).where('id', 'in', ids).execute();
+  }
+
+  /** Returns still out on open annual reviews, with the review's deadline and the day each was last chased (London). */
+  returnsOut(db: Db) {
+    return db
+      .selectFrom('assurance_review_returns as r')
+      .innerJoin('assurance_reviews as v', 'v.id', 'r.review_id')
+      .innerJoin('localities as l', 'l.id', 'v.locality_id')
+      .innerJoin('partnerships as p', 'p.id', 'r.partnership_id')
+      .select([
+        'r.id',
+        'r.review_id',
+        'r.partnership_id',
+        'p.name',
+        'l.id as locality_id',
+        'l.gss_code',
+        sql<string>`v.deadline::text`.as('deadline'),
+        sql<string | null>`(r.chased_at at time zone 'Europe/London')::date::text`.as('chased_on'),
+      ])
+      .where('r.state', '=', 'sent')
+      .where('v.state', '=', 'open')
+      .execute();
   }
 
   // --- accreditation -------------------------------------------------------------------------------

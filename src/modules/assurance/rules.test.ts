@@ -13,6 +13,7 @@ import {
   ratingFor,
   recommendation,
   scoreAssessment,
+  returnReminderDue,
 } from './rules.js';
 
 const definition: ChecklistDefinition = {
@@ -205,5 +206,18 @@ describe('the audit committee’s rating', () => {
     expect(recommendation('major', 'exit')).toBe('exit');
     expect(recommendation('limited', 'continue')).toBe('scale-down');
     expect(recommendation('moderate', null)).toBe('continue');
+  });
+});
+
+describe('reminders of an annual review return still out', () => {
+  it('reminds once in the week before the deadline and once after it, unless chased by hand in that time', () => {
+    const deadline = '2026-01-31';
+    expect(returnReminderDue(deadline, '2026-01-23', null)).toBeNull();
+    expect(returnReminderDue(deadline, '2026-01-24', null)).toBe('soon');
+    expect(returnReminderDue(deadline, '2026-01-31', '2026-01-24')).toBeNull();
+    expect(returnReminderDue(deadline, '2026-01-31', '2026-01-10')).toBe('soon');
+    expect(returnReminderDue(deadline, '2026-02-01', '2026-01-24')).toBe('overdue');
+    expect(returnReminderDue(deadline, '2026-02-01', '2026-01-31')).toBe('overdue');
+    expect(returnReminderDue(deadline, '2026-02-20', '2026-02-01')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * before anyone answers (pre-fill), which partnerships are significant ("N of M" with overrides),
  * and the assurance rating an audit committee reads. No I/O here, so each is tested directly.
  */
+import { addDays } from '../../core/dates.js';
 
 export const SCALES = ['yes-partly-no', 'rag', 'one-to-five', 'text'] as const;
 export type Scale = (typeof SCALES)[number];
@@ -435,6 +436,21 @@ export function recommendation(rating: Rating, proposed: Future | null): Future 
 }
 
 // --- accreditation ---------------------------------------------------------------------------------
+
+/** Days before an annual review's deadline that a secretary whose return is still out is reminded. */
+export const RETURN_REMINDER_DAYS = 7;
+
+/**
+ * Whether a return still out is due a reminder today: once in the week before the deadline, and
+ * once after it has passed. `chasedOn` is the day it was last chased (by hand or by this rule).
+ * Dates are ISO days, compared as text.
+ */
+export function returnReminderDue(deadline: string, today: string, chasedOn: string | null): 'soon' | 'overdue' | null {
+  const soonFrom = addDays(deadline, -RETURN_REMINDER_DAYS);
+  if (today > deadline) return chasedOn === null || chasedOn <= deadline ? 'overdue' : null;
+  if (today >= soonFrom) return chasedOn === null || chasedOn < soonFrom ? 'soon' : null;
+  return null;
+}
 
 export const ACCREDITATION_STATES = [
   'submitted',

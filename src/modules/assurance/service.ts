@@ -17,7 +17,7 @@
  *  - everything here is restricted to the locality's readers, except the public accreditation summary.
  */
 import type { Principal } from '../../core/actor.js';
-import { formatDate, todayInLondon } from '../../core/dates.js';
+import { addDays, formatDate, todayInLondon } from '../../core/dates.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
@@ -54,6 +54,7 @@ import {
   prefillAnswer,
   ratingFor,
   recommendation,
+  returnReminderDue,
   scoreAssessment,
   validAnswer,
 } from './rules.js';
@@ -110,12 +111,6 @@ export const DEFAULT_SIGNIFICANCE_RULE: SignificanceRule = {
 
 /** How long an action from a weak answer has, unless its owner is given another date. */
 const ACTION_DAYS = 90;
-
-export function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export interface AssuranceContext {
   locality: Locality;
@@ -785,6 +780,38 @@ export class AssuranceService implements WorkSource {
           },
           { trx },
         );
+      });
+    }
+    if (due.length) await this.deps.notifications.deliverPending();
+    return due.length;
+  }
+
+  /**
+   * Reminds the secretaries whose annual review returns are still out: once in the week before
+   * the deadline and once after it has passed, unless someone chased them by hand in that time.
+   * The sweep may run as often as wanted.
+   */
+  async sendReturnReminders(today: string = todayInLondon()): Promise<number> {
+    const due = (await this.repository.returnsOut(this.db))
+      .map((r) => ({ ...r, due: returnReminderDue(r.deadline, today, r.chased_on) }))
+      .filter((r) => r.due !== null);
+    for (const r of due) {
+      await this.db.transaction().execute(async (trx) => {
+        await this.deps.notifications.notify(
+          {
+            roles: [{ role: 'partnership-secretary', partnershipId: r.partnership_id }],
+            localityId: r.locality_id,
+            subject:
+              r.due === 'overdue'
+                ? `Overdue: the annual review of ${r.name} was due by ${formatDate(r.deadline)}`
+                : `Reminder: the annual review of ${r.name} is due by ${formatDate(r.deadline)}`,
+            body: 'The audit committee’s report cannot be completed without it.',
+            link: `/localities/${r.gss_code}/assurance/reviews/${r.review_id}/returns/${r.id}`,
+          },
+          { trx },
+        );
+        // Noon that day, London or not, so the day read back is `today`.
+        await this.repository.markChased(trx, [r.id], new Date(`${today}T12:00:00Z`));
       });
     }
     if (due.length) await this.deps.notifications.deliverPending();

@@ -1,7 +1,7 @@
 import type { Services } from '../../services.js';
 import { SYSTEM } from '../../core/actor.js';
 import type { Locality } from '../../db/tables.js';
-import { addDays } from './rules.js';
+import { addDays } from '../../core/dates.js';
 
 type Trx = Services['exchange']['db'];
 

@@ -4,6 +4,7 @@
  * difficult-decision overdue rule, attendance rates with empty seats, sector balance against
  * the locality's target mix, and the levers gap. The service asks these; the tests check them.
  */
+import { addDays } from '../../core/dates.js';
 
 // --- risks ------------------------------------------------------------------------------------
 
@@ -214,12 +215,6 @@ export function ragStatus(
 }
 
 // --- difficult decisions ----------------------------------------------------------------------------
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

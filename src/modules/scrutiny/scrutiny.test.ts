@@ -6,7 +6,7 @@ import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
-import { addDays } from './rules.js';
+import { addDays } from '../../core/dates.js';
 
 const CODE = DEMO_LOCALITY_CODE;
 const TODAY = todayInLondon();

@@ -16,7 +16,7 @@
  */
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { formatDate, todayInLondon } from '../../core/dates.js';
+import { addDays, formatDate, todayInLondon } from '../../core/dates.js';
 import { parseInput } from '../../core/validation.js';
 import type { CoreServices } from '../../core/services.js';
 import type { Db } from '../../db/database.js';
@@ -46,7 +46,6 @@ import {
   type SectorName,
   type TargetMix,
   type Trend,
-  addDays,
   attendanceRates,
   byRiskSeverity,
   checkTargetMix,
