@@ -89,6 +89,7 @@ export function createServices(
     audit,
     reference,
     register,
+    notifications,
     principalFor: (id) => accounts.principalForOwner(id),
   });
   const assurance = new AssuranceService(database.db, { audit, register, notifications });

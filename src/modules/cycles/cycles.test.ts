@@ -116,34 +116,105 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it('keeps the aligned calendar from the public, and lets only a partnership’s administrator apply it to that partnership', async () => {
+  it('sends the aligned calendar for agreement and moves a calendar’s dates only as its administrator agrees', async () => {
     const anonymous = await ctx.app.inject({ method: 'GET', url: `${BASE}/aligned?year=${YEAR}` });
     expect([302, 303, 401]).toContain(anonymous.statusCode);
     const page = await session.get(`${BASE}/aligned?year=${YEAR}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Apply to Brackenfield Community Safety Partnership');
-    await expect(ctx.services.cycles.applyAlignment(secretary.principal, CODE, ids.csp, YEAR)).rejects.toThrow(
+    expect(page.body).toContain('Ask each calendar’s administrator to agree');
+    // Only the locality's administrator sends the proposal.
+    await expect(ctx.services.cycles.proposeRound(secretary.principal, CODE, { year: YEAR })).rejects.toThrow(
       /permission/,
     );
+    const cspSecretary = await ctx.person([
+      { role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.csp },
+    ]);
     const before = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags;
-    const applied = await session.submit(`${BASE}/aligned?year=${YEAR}`, `${BASE}/aligned/apply`, {
-      owner: ids.csp,
-      year: String(YEAR),
+    const sent = await session.submit(`${BASE}/aligned?year=${YEAR}`, `${BASE}/aligned/rounds`, { year: String(YEAR) });
+    expect(sent.statusCode).toBe(303);
+    const roundUrl = sent.headers.location as string;
+    // Sending moves nothing.
+    expect((await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags).toHaveLength(before.length);
+    // The community safety partnership's secretary is asked.
+    const inbox = await ctx.services.notifications.inbox(cspSecretary.principal);
+    expect(JSON.stringify(inbox)).toContain('aligned calendar for Brackenfield Community Safety Partnership');
+
+    const roundId = roundUrl.split('/').at(-1) as string;
+    const round = await ctx.services.cycles.round(SYSTEM, CODE, roundId);
+    const csp = round.owners.find((o) => o.ownerId === ids.csp);
+    expect(csp?.waiting).toBeGreaterThan(1);
+    const [first, ...rest] = csp?.moves ?? [];
+    // Another partnership's secretary may not answer for it.
+    await expect(
+      ctx.services.cycles.answerRound(secretary.principal, CODE, roundId, {
+        ownerId: ids.csp,
+        answers: [{ key: first?.move.key, decision: 'consent' }],
+      }),
+    ).rejects.toThrow(/permission/);
+    // Its own secretary agrees to one move and declines the others.
+    const answered = await ctx.services.cycles.answerRound(cspSecretary.principal, CODE, roundId, {
+      ownerId: ids.csp,
+      answers: [
+        { key: first?.move.key, decision: 'consent' },
+        ...rest.map((m) => ({ key: m.move.key, decision: 'decline', reason: 'Police analyst on leave' })),
+      ],
     });
-    expect(applied.statusCode).toBe(303);
-    const after = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags;
-    expect(after.filter((f) => f.kind === 'reports-to')).toEqual([]);
-    expect(after.length).toBeLessThan(before.length);
-    expect(after.every((f) => before.some((b) => b.key === f.key))).toBe(true);
+    expect(answered).toMatchObject({ applied: 1, declined: rest.length });
+    const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(after.occurrences.find((o) => o.key === first?.move.key)?.date).toBe(first?.move.to);
+    for (const m of rest) expect(after.occurrences.find((o) => o.key === m.move.key)?.date).toBe(m.move.from);
+    // Other calendars are untouched until their administrators answer.
+    const lsp = round.owners.find((o) => o.ownerId !== ids.csp);
+    for (const m of lsp?.moves ?? [])
+      expect(after.occurrences.find((o) => o.key === m.move.key)?.date).toBe(m.move.from);
+    // A move already answered keeps its answer.
+    await expect(
+      ctx.services.cycles.answerRound(cspSecretary.principal, CODE, roundId, {
+        ownerId: ids.csp,
+        answers: [{ key: first?.move.key, decision: 'decline' }],
+      }),
+    ).rejects.toThrow(/already answered/);
+
+    // The page says who answered what.
+    const shown = await session.get(roundUrl);
+    expect(shown.body).toContain('Who has answered');
+    expect(shown.body).toContain(cspSecretary.principal.label);
+    expect(shown.body).toContain('Police analyst on leave');
+    expect(shown.body).toContain('Agreed and moved');
+
+    // The administrator answers for another calendar through the form: one agreed, the rest left.
+    const other = (await ctx.services.cycles.round(admin.principal, CODE, roundId)).owners.find(
+      (o) => o.ownerId !== ids.csp && o.canAnswer,
+    );
+    const none = await session.submit(roundUrl, `${roundUrl}/answers`, { ownerId: other?.ownerId ?? '' });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('Choose agree or decline for at least one move');
+    const agreed = await session.submit(roundUrl, `${roundUrl}/answers`, {
+      ownerId: other?.ownerId ?? '',
+      'key-0': other?.moves[0]?.move.key ?? '',
+      'decision-0': 'consent',
+    });
+    expect(agreed.statusCode).toBe(303);
+    const moved = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(moved.occurrences.find((o) => o.key === other?.moves[0]?.move.key)?.date).toBe(other?.moves[0]?.move.to);
     const audit = await ctx.database.db
       .selectFrom('audit_events')
       .select(['summary'])
-      .where('entity_type', '=', 'calendar-event')
-      .where('partnership_id', '=', ids.csp)
-      .where('action', '=', 'update')
+      .where('entity_type', '=', 'calendar')
+      .where('action', '=', 'consent')
       .execute();
-    expect(audit.length).toBeGreaterThan(0);
-    expect(audit[0]?.summary).toContain('aligned calendar');
+    expect(audit.map((a) => a.summary).join('\n')).toContain(
+      'Brackenfield Community Safety Partnership agreed to 1 move of the aligned calendar and declined',
+    );
+
+    // A newer proposal replaces this one: no more answers here.
+    await ctx.services.cycles.proposeRound(admin.principal, CODE, { year: YEAR });
+    await expect(
+      ctx.services.cycles.answerRound(admin.principal, CODE, roundId, {
+        ownerId: other?.ownerId,
+        answers: [{ key: other?.moves[1]?.move.key ?? other?.moves[0]?.move.key, decision: 'consent' }],
+      }),
+    ).rejects.toThrow(/newer proposal|already answered/);
   });
 
   it('adds an event through the form: errors shown with the values kept, then saved and audited', async () => {
