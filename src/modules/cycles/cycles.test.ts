@@ -9,6 +9,7 @@ import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 const CODE = DEMO_LOCALITY_CODE;
 const BASE = `/localities/${CODE}/cycles`;
 const YEAR = 2026;
+const financialYearStart = (day: string) => Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) < 4 ? 1 : 0);
 
 function parseFeed(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -256,6 +257,224 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(audit?.summary).toContain('Away day');
   });
 
+  it('changes an event through its form, refuses a stale form keeping what was typed, and removes it after asking', async () => {
+    const event = await ctx.services.cycles.createEvent(admin.principal, CODE, {
+      owner: `partnership:${ids.lsp}`,
+      kind: 'plan-approval',
+      title: 'Delivery plan sign-off',
+      startsOn: '2027-01-12',
+    });
+    const timeline = await session.get(`${BASE}?year=${YEAR}`);
+    expect(timeline.body).toContain(`${BASE}/events/${event.id}/edit`);
+    const publicTimeline = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}` });
+    expect(publicTimeline.body).not.toContain('/edit"');
+
+    const form = `${BASE}/events/${event.id}/edit`;
+    const page = await session.get(form);
+    expect(page.body).toContain('value="Delivery plan sign-off"');
+    expect(page.body).toContain('name="version" id="version" value="1"');
+    const fields = {
+      kind: 'plan-approval',
+      title: 'Delivery plan approval',
+      'startsOn-day': '19',
+      'startsOn-month': '1',
+      'startsOn-year': '2027',
+      movability: 'within-days',
+      windowDays: '7',
+      version: '1',
+    };
+    const bad = await session.submit(form, form, { ...fields, 'startsOn-day': '32' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#startsOn"');
+    expect(bad.body).toContain('value="Delivery plan approval"');
+    const saved = await session.submit(form, form, fields);
+    expect(saved.statusCode).toBe(303);
+    const changed = (await ctx.services.cycles.editableEvent(admin.principal, CODE, event.id)).event;
+    expect(changed).toMatchObject({
+      title: 'Delivery plan approval',
+      starts_on: '2027-01-19',
+      window_days: 7,
+      version: 2,
+    });
+
+    // Someone else's form, read at version 1, is refused: what they typed is kept, what is saved is shown.
+    const stale = await session.submit(form, form, { ...fields, title: 'Plan sign-off (typed late)' });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone changed this event since you read it');
+    expect(stale.body).toContain('value="Plan sign-off (typed late)"');
+    expect(stale.body).toContain('Saved now (version 2)');
+    expect(stale.body).toContain('name="version" id="version" value="2"');
+    expect((await ctx.services.cycles.editableEvent(admin.principal, CODE, event.id)).event.title).toBe(
+      'Delivery plan approval',
+    );
+
+    // A secretary of another partnership cannot open it.
+    const other = new FormSession(ctx.app);
+    await other.signIn(secretary.email, secretary.password);
+    expect((await other.get(form)).statusCode).toBe(403);
+
+    const remove = `${BASE}/events/${event.id}/remove`;
+    const confirm = await session.get(remove);
+    expect(confirm.body).toContain('Remove “Delivery plan approval”?');
+    expect((await session.submit(remove, remove, { version: '1' })).body).toContain(
+      'Someone changed this event since you read it',
+    );
+    const removed = await session.submit(remove, remove, { version: '2' });
+    expect(removed.statusCode).toBe(303);
+    const { events } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(events.some((e) => e.id === event.id)).toBe(false);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('entity_id', '=', event.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
+  });
+
+  it('changes and removes an event through the API, naming each bad field and refusing a stale version', async () => {
+    const url = `/api/v1/localities/${CODE}/cycles/events`;
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: admin.headers,
+      payload: {
+        owner: `partnership:${ids.csp}`,
+        kind: 'performance-review',
+        title: 'Strategic assessment',
+        startsOn: '2026-11-03',
+      },
+    });
+    const { id } = created.json() as { id: string };
+    const read = await ctx.app.inject({ method: 'GET', url: `${url}/${id}`, headers: admin.headers });
+    expect(read.json()).toMatchObject({ title: 'Strategic assessment', version: 1 });
+    const bad = await ctx.app.inject({
+      method: 'PUT',
+      url: `${url}/${id}`,
+      headers: admin.headers,
+      payload: { kind: 'picnic', title: '', startsOn: '2026-02-30', version: 1 },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect((bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual([
+      'kind',
+      'startsOn',
+      'title',
+    ]);
+    const good = {
+      kind: 'performance-review',
+      title: 'Strategic assessment (annual)',
+      startsOn: '2026-11-10',
+      version: 1,
+    };
+    const put = await ctx.app.inject({ method: 'PUT', url: `${url}/${id}`, headers: admin.headers, payload: good });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ title: 'Strategic assessment (annual)', version: 2 });
+    const stale = await ctx.app.inject({ method: 'PUT', url: `${url}/${id}`, headers: admin.headers, payload: good });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+    const refused = await ctx.app.inject({
+      method: 'DELETE',
+      url: `${url}/${id}?version=2`,
+      headers: secretary.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(
+      (await ctx.app.inject({ method: 'DELETE', url: `${url}/${id}?version=1`, headers: admin.headers })).statusCode,
+    ).toBe(409);
+    expect(
+      (await ctx.app.inject({ method: 'DELETE', url: `${url}/${id}?version=2`, headers: admin.headers })).statusCode,
+    ).toBe(204);
+    expect((await ctx.app.inject({ method: 'GET', url: `${url}/${id}`, headers: admin.headers })).statusCode).toBe(404);
+  });
+
+  it('lists worked-out and entered dependencies, filtered and sorted, and adds, changes and removes an entered one', async () => {
+    const list = await ctx.app.inject({ method: 'GET', url: `${BASE}/dependencies?year=${YEAR}` });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Worked out: ');
+    expect(list.body).not.toContain('Add a dependency');
+    const entered = await ctx.app.inject({ method: 'GET', url: `${BASE}/dependencies?year=${YEAR}&source=entered` });
+    expect(entered.body).not.toContain('Worked out: ');
+    const reports = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/dependencies?year=${YEAR}&kind=reports-to&calendar=${ids.csp}`,
+    });
+    expect(reports.body).toContain('Brackenfield Community Safety Partnership: Quarterly report to the LSP');
+    expect(reports.body).not.toContain('A plan’s priorities feed budget setting</td>');
+
+    const { events } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const release = events.find((e) => e.kind === 'data-release') as (typeof events)[number];
+    const review = events.find((e) => e.ownerId === ids.lsp && e.kind === 'board-meeting') as (typeof events)[number];
+    const form = `${BASE}/dependencies/new`;
+    const bad = await session.submit(form, form, {
+      kind: 'needs-data',
+      upstreamEventId: release.id,
+      downstreamEventId: release.id,
+      minGapWorkingDays: '70',
+      note: 'Crime figures for the board',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#downstreamEventId"');
+    expect(bad.body).toContain('href="#minGapWorkingDays"');
+    expect(bad.body).toContain('Crime figures for the board');
+    const added = await session.submit(form, form, {
+      kind: 'needs-data',
+      upstreamEventId: release.id,
+      downstreamEventId: review.id,
+      minGapWorkingDays: '5',
+      note: 'Crime figures for the board',
+    });
+    expect(added.statusCode).toBe(303);
+    const api = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/localities/${CODE}/cycles/dependencies?source=entered&sort=gap`,
+      headers: admin.headers,
+    });
+    const mine = (
+      api.json() as { dependencies: Array<{ id: string; reason: string; version: number }> }
+    ).dependencies.find((d) => d.reason === 'Crime figures for the board');
+    expect(mine?.version).toBe(1);
+    const page = await session.get(`${BASE}/dependencies?year=${YEAR}&source=entered`);
+    expect(page.body).toContain(`${BASE}/dependencies/${mine?.id}/edit`);
+
+    const edit = `${BASE}/dependencies/${mine?.id}/edit`;
+    const fields = {
+      kind: 'needs-data',
+      upstreamEventId: release.id,
+      downstreamEventId: review.id,
+      minGapWorkingDays: '8',
+      note: 'Crime figures for the board',
+      version: '1',
+    };
+    expect((await session.submit(edit, edit, fields)).statusCode).toBe(303);
+    const stale = await session.submit(edit, edit, { ...fields, minGapWorkingDays: '12' });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone changed this dependency since you read it');
+    expect(stale.body).toContain('value="12"');
+    expect(stale.body).toContain('Saved now (version 2)');
+
+    const apiStale = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/localities/${CODE}/cycles/dependencies/${mine?.id}`,
+      headers: admin.headers,
+      payload: { ...fields, minGapWorkingDays: 3, version: 1 },
+    });
+    expect(apiStale.statusCode).toBe(409);
+    const remove = `${BASE}/dependencies/${mine?.id}/remove`;
+    expect((await session.get(remove)).body).toContain('Remove this dependency?');
+    expect((await session.submit(remove, remove, { version: '2' })).statusCode).toBe(303);
+    const after = await ctx.services.cycles.dependencyList(SYSTEM, CODE, { source: 'entered' }, YEAR);
+    expect(after.rows.some((r) => r.dependency.id === mine?.id)).toBe(false);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', review.id)
+      .where('summary', 'like', '%depend%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
+  });
+
   it('answers the API with events and flags, and names each bad field of a new event', async () => {
     const read = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${CODE}/cycles?year=${YEAR}` });
     const json = read.json() as { events: Array<{ restricted: boolean }>; flags: Array<{ kind: string }> };
@@ -394,6 +613,34 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     const listed = await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.csp}/meetings?year=2026` });
     expect(listed.body).toContain('Superintendent Okafor');
     expect(listed.body).toContain('Asked for a report on shop theft.');
+  });
+
+  it('books a suggested meeting date in one step: on the calendar and scheduled', async () => {
+    const { suggestions } = await ctx.services.cycles.meetings(SYSTEM, CODE, ids.csp);
+    const date = suggestions[0]?.date as string;
+    const url = `${BASE}/partnerships/${ids.csp}/meetings`;
+    const page = await session.get(url);
+    expect(page.body).toContain('/meetings/book');
+    const stale = await session.submit(url, `${url}/book`, { date: '2026-01-01' });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Choose one of the suggested dates');
+    const booked = await session.submit(url, `${url}/book`, { date });
+    expect(booked.statusCode).toBe(303);
+    const after = await ctx.services.cycles.meetings(SYSTEM, CODE, ids.csp);
+    const meeting = after.recorded.find((r) => r.meeting.held_on === date)?.meeting;
+    expect(meeting?.status).toBe('scheduled');
+    const { occurrences } = await ctx.services.cycles.calendars(SYSTEM, CODE, Number(financialYearStart(date)));
+    expect(occurrences.some((o) => o.key === `${meeting?.event_id}@${date}` && o.event.kind === 'board-meeting')).toBe(
+      true,
+    );
+    expect(after.suggestions.some((s) => s.date === date)).toBe(false);
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/meetings/bookings`,
+      headers: secretary.headers,
+      payload: { partnershipId: ids.csp, date: after.suggestions[0]?.date },
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('suggests meeting dates that avoid the boards its members already sit on', async () => {

@@ -1198,6 +1198,9 @@ export class CyclesService {
         .map((o) => o.date),
       reportGap: 5,
       holidays,
+      booked: (await this.repository.meetings(this.db, calendars.locality.id, partnershipId))
+        .filter((m) => m.status !== 'cancelled' && m.held_on >= today)
+        .map((m) => m.held_on),
     });
   }
 
