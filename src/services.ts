@@ -93,7 +93,7 @@ export function createServices(
     principalFor: (id) => accounts.principalForOwner(id),
   });
   const assurance = new AssuranceService(database.db, { audit, register, notifications });
-  notifications.addWorkSources(assurance);
+  notifications.addWorkSources(assurance, cycles);
   return {
     accounts,
     audit,

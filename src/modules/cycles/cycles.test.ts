@@ -98,6 +98,12 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     const page = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}&partnership=${ids.csp}` });
     expect(page.body).toContain('Quarterly report to the LSP');
     expect(page.body).not.toContain('Health and wellbeing board</td>');
+    // As the filter form sends it, with the other choices left at "all".
+    const form = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}?year=${YEAR}&theme=&partnership=${ids.csp}&organisation=`,
+    });
+    expect(form.body).not.toContain('Health and wellbeing board</td>');
     const theme = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}&theme=health-wellbeing` });
     expect(theme.body).toContain('Health and wellbeing board');
     expect(theme.body).not.toContain('Quarterly report to the LSP</td>');
@@ -140,6 +146,8 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     const inbox = await ctx.services.notifications.inbox(cspSecretary.principal);
     expect(JSON.stringify(inbox)).toContain('aligned calendar for Brackenfield Community Safety Partnership');
 
+    const waiting = 'Answer the aligned calendar proposal for Brackenfield Community Safety Partnership';
+    expect((await ctx.services.cycles.workFor(cspSecretary.principal)).map((w) => w.title)).toContain(waiting);
     const roundId = roundUrl.split('/').at(-1) as string;
     const round = await ctx.services.cycles.round(SYSTEM, CODE, roundId);
     const csp = round.owners.find((o) => o.ownerId === ids.csp);
@@ -161,6 +169,7 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
       ],
     });
     expect(answered).toMatchObject({ applied: 1, declined: rest.length });
+    expect((await ctx.services.cycles.workFor(cspSecretary.principal)).map((w) => w.title)).not.toContain(waiting);
     const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
     expect(after.occurrences.find((o) => o.key === first?.move.key)?.date).toBe(first?.move.to);
     for (const m of rest) expect(after.occurrences.find((o) => o.key === m.move.key)?.date).toBe(m.move.from);
@@ -393,8 +402,17 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Worked out: ');
     expect(list.body).not.toContain('Add a dependency');
-    const entered = await ctx.app.inject({ method: 'GET', url: `${BASE}/dependencies?year=${YEAR}&source=entered` });
+    const entered = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/dependencies?year=${YEAR}&kind=&source=entered&calendar=&sort=kind`,
+    });
     expect(entered.body).not.toContain('Worked out: ');
+    expect(entered.body).toContain('Entered: ');
+    const derived = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/dependencies?year=${YEAR}&kind=&source=derived`,
+    });
+    expect(derived.body).not.toContain('Entered: ');
     const reports = await ctx.app.inject({
       method: 'GET',
       url: `${BASE}/dependencies?year=${YEAR}&kind=reports-to&calendar=${ids.csp}`,

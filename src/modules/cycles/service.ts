@@ -14,7 +14,7 @@ import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { AuditService, RecordInput } from '../audit/service.js';
-import type { NotificationService } from '../notifications/service.js';
+import type { NotificationService, WorkItem, WorkSource } from '../notifications/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { type RegisterService, isPublished } from '../register/service.js';
 import { bankHolidaySet, nationOf } from '../../core/bank-holidays.js';
@@ -123,6 +123,12 @@ export interface Timeline extends Calendars {
   flagOf: Map<string, Flag[]>;
 }
 
+/** A filter form sends its "all" choices as empty values: they mean no filter, not a bad one. */
+const withoutBlanks = (raw: unknown): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined),
+  );
+
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>): CalendarEvent {
@@ -145,7 +151,7 @@ function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>):
   };
 }
 
-export class CyclesService {
+export class CyclesService implements WorkSource {
   readonly repository = new CyclesRepository();
 
   constructor(
@@ -251,7 +257,7 @@ export class CyclesService {
 
   /** The timeline page: lanes, occurrences and flags, filtered by theme, partnership or organisation. */
   async timeline(principal: Principal, gssCode: string, rawQuery: unknown): Promise<Timeline> {
-    const parsed = timelineQuery.safeParse(rawQuery ?? {});
+    const parsed = timelineQuery.safeParse(withoutBlanks(rawQuery));
     const query = parsed.success ? parsed.data : {};
     const calendars = await this.calendars(principal, gssCode, query.year);
     const { lanes, occurrences, flags, dependencies } = calendars;
@@ -346,6 +352,39 @@ export class CyclesService {
     return kind === 'partnership'
       ? canEditPartnership(principal, locality, id)
       : canAdministerLocality(principal, locality);
+  }
+
+  /** The inbox's work: moves of an open aligned-calendar proposal waiting for this person's answer. */
+  async workFor(principal: Principal, now = new Date()): Promise<WorkItem[]> {
+    if (principal.kind === 'public' || !principal.canWrite) return [];
+    const today = todayInLondon(now);
+    const items: WorkItem[] = [];
+    const localities = (await this.deps.register.listLocalities()).filter(
+      (l) => canReadRestricted(principal, l) && principal.grants.some((g) => g.localityId === l.id),
+    );
+    for (const locality of localities) {
+      const open = (await this.repository.rounds(this.db, locality.id)).filter((r) => r.status === 'open');
+      for (const round of open) {
+        const answered = new Set((await this.repository.answers(this.db, round.id)).map((a) => a.occurrence_key));
+        const owners = new Map<string, ProposedMove[]>();
+        for (const m of round.moves)
+          if (!answered.has(m.key) && this.canEditOwner(principal, locality, m.ownerKind, m.ownerId))
+            owners.set(m.ownerId, [...(owners.get(m.ownerId) ?? []), m]);
+        for (const moves of owners.values()) {
+          const first = moves.map((m) => m.from).sort()[0] as string;
+          items.push({
+            kind: 'answer',
+            title: `Answer the aligned calendar proposal for ${moves[0]?.ownerName}`,
+            detail: `${moves.length} move${moves.length === 1 ? '' : 's'} on its calendar wait${moves.length === 1 ? 's' : ''} for your agreement; nothing moves until you agree.`,
+            link: `/localities/${locality.gss_code}/cycles/aligned/rounds/${round.id}`,
+            localityName: locality.name,
+            overdue: first < today,
+            due: new Date(`${first}T00:00:00Z`),
+          });
+        }
+      }
+    }
+    return items;
   }
 
   /** The rounds of agreement asked for the aligned calendar, newest first. */
@@ -767,7 +806,7 @@ export class CyclesService {
    * by kind, source and calendar and sorted; entered ones say whether the viewer may change them.
    */
   async dependencyList(principal: Principal, gssCode: string, rawQuery: unknown, year?: number) {
-    const parsed = dependencyQuery.safeParse(rawQuery ?? {});
+    const parsed = dependencyQuery.safeParse(withoutBlanks(rawQuery));
     const query = parsed.success ? parsed.data : {};
     const calendars = await this.calendars(principal, gssCode, year);
     const eventOf = new Map(calendars.events.map((e) => [e.id, e]));
