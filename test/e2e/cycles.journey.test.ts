@@ -137,6 +137,23 @@ describe.skipIf(!runJourney)('cycles journey in Chromium', () => {
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
       '“Locality plan approval” was changed',
     );
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .locator('#events tr', { hasText: 'Locality plan approval' })
+        .getByRole('link', { name: /^Move this date/ })
+        .click(),
+    ]);
+    expect(await page.locator('h1').innerText()).toBe('Move or cancel one date of “Locality plan approval”');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Day', { exact: true }).fill('20');
+    await page.getByLabel('Month', { exact: true }).fill('1');
+    await page.getByLabel('Year', { exact: true }).fill('2027');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save this date' }).click()]);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('was moved');
+    expect(await page.locator('#events tr', { hasText: 'Locality plan approval' }).innerText()).toContain(
+      'moved from 13 January 2027',
+    );
 
     await Promise.all([
       page.waitForNavigation(),

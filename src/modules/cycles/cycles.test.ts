@@ -341,6 +341,39 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
   });
 
+  it('moves one date of a repeating event through a form, and cancels another, leaving the rest', async () => {
+    const { occurrences } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const boards = occurrences.filter((o) => o.event.ownerId === ids.executive && o.event.kind === 'board-meeting');
+    const [first, second, third] = boards;
+    const form = `${BASE}/events/${first?.eventId}/dates/${first?.originalDate}`;
+    const timeline = await session.get(`${BASE}?year=${YEAR}`);
+    expect(timeline.body).toContain(form);
+    const page = await session.get(form);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Move or cancel one date of');
+    const bad = await session.submit(form, form, { cancel: 'false', reason: 'Chair away' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#movedTo"');
+    expect(bad.body).toContain('value="Chair away"');
+    const to = first?.windowTo as string;
+    const moved = await session.submit(form, form, {
+      cancel: 'false',
+      'movedTo-day': String(Number(to.slice(8, 10))),
+      'movedTo-month': String(Number(to.slice(5, 7))),
+      'movedTo-year': to.slice(0, 4),
+      reason: 'Chair away',
+    });
+    expect(moved.statusCode).toBe(303);
+    const cancelForm = `${BASE}/events/${second?.eventId}/dates/${second?.originalDate}`;
+    expect((await session.submit(cancelForm, cancelForm, { cancel: 'true' })).statusCode).toBe(303);
+    const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(after.occurrences.find((o) => o.key === first?.key)?.date).toBe(to);
+    expect(after.occurrences.some((o) => o.key === second?.key)).toBe(false);
+    expect(after.occurrences.find((o) => o.key === third?.key)?.date).toBe(third?.date);
+    const missing = await session.get(`${BASE}/events/${first?.eventId}/dates/2026-02-30`);
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('changes and removes an event through the API, naming each bad field and refusing a stale version', async () => {
     const url = `/api/v1/localities/${CODE}/cycles/events`;
     const created = await ctx.app.inject({

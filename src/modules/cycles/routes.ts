@@ -64,6 +64,9 @@ function occurrenceRow(o: Occurrence, flags: Flag[], code: string, year: number,
   return {
     key: o.key,
     editHref: editable?.has(o.event.ownerId) ? `/localities/${code}/cycles/events/${o.eventId}/edit` : null,
+    moveHref: editable?.has(o.event.ownerId)
+      ? `/localities/${code}/cycles/events/${o.eventId}/dates/${o.originalDate}`
+      : null,
     date: o.date,
     moved: o.date !== o.originalDate ? o.originalDate : null,
     time: o.event.startTime,
@@ -466,6 +469,68 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
           if (error instanceof ConflictError) conflict = true;
           throw error;
         }
+      },
+    );
+  });
+
+  // --- moving or cancelling one date -------------------------------------------------------------
+
+  const occurrenceForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const code = param(request, 'code');
+    const id = param(request, 'id');
+    const date = param(request, 'date');
+    const found = await cycles.editableEvent(request.principal, code, id);
+    const o = /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? await cycles.occurrence(request.principal, code, `${id}@${date}`)
+      : undefined;
+    if (!o) throw new NotFoundError('Date of the event');
+    return {
+      title: `Move or cancel one date of “${found.event.title}”`,
+      section: 'cycles',
+      locality: found.locality,
+      ownerName: found.ownerName,
+      originalDate: o.originalDate,
+      currentDate: o.date,
+      window:
+        o.event.movability === 'fixed' ? 'It is fixed' : `${formatDate(o.windowFrom)} to ${formatDate(o.windowTo)}`,
+      action: `/localities/${code}/cycles/events/${id}/dates/${date}`,
+      back: `/localities/${code}/cycles?year=${financialYearOf(o.date)}`,
+      cancelItems: choices(
+        [
+          { value: 'false', text: 'Move it to another date' },
+          { value: 'true', text: 'Cancel it: this date will not happen' },
+        ],
+        values.cancel ?? 'false',
+      ),
+      values,
+    };
+  };
+
+  app.get(`${base}/events/:id/dates/:date`, { config: { access: 'register-editor' } }, async (request, reply) =>
+    reply.view('cycles/views/occurrence-form.njk', await occurrenceForm(request, {})),
+  );
+
+  app.post(`${base}/events/:id/dates/:date`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'cycles/views/occurrence-form.njk', context: () => occurrenceForm(request, values), values },
+      async () => {
+        const context = await occurrenceForm(request, values);
+        const cancel = values.cancel === 'true';
+        const input = formToInput(moveInput, { ...values, key: `${param(request, 'id')}@${param(request, 'date')}` });
+        await cycles.moveOccurrence(request.principal, code, {
+          ...input,
+          cancel,
+          ...(cancel ? { movedTo: undefined } : {}),
+        });
+        return {
+          redirect: context.back,
+          flash: cancel
+            ? `${formatDate(context.originalDate)} was cancelled`
+            : `The date of ${formatDate(context.originalDate)} was moved`,
+        };
       },
     );
   });

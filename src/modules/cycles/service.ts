@@ -955,6 +955,14 @@ export class CyclesService implements WorkSource {
     return [up, down];
   }
 
+  /** One occurrence of an event, by its name (event id and the date its rule gave), as the viewer may see it. */
+  async occurrence(principal: Principal, gssCode: string, key: string): Promise<Occurrence | undefined> {
+    const date = key.slice(-10);
+    const start = Number(financialYear(date).from.slice(0, 4));
+    const calendars = await this.calendars(principal, gssCode, start);
+    return calendars.occurrences.find((o) => o.key === key);
+  }
+
   /** Moves (or cancels) one occurrence of an event. */
   async moveOccurrence(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions): Promise<void> {
     const data = parseInput(moveInput, input);
