@@ -217,8 +217,13 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
       'Brackenfield Community Safety Partnership agreed to 1 move of the aligned calendar and declined',
     );
 
-    // A newer proposal replaces this one: no more answers here.
-    await ctx.services.cycles.proposeRound(admin.principal, CODE, { year: YEAR });
+    // A newer proposal replaces this one: no more answers here. Two sent at once leave one open.
+    await Promise.all([
+      ctx.services.cycles.proposeRound(admin.principal, CODE, { year: YEAR }),
+      ctx.services.cycles.proposeRound(admin.principal, CODE, { year: YEAR }),
+    ]);
+    const open = (await ctx.services.cycles.rounds(admin.principal, CODE)).filter((r) => r.status === 'open');
+    expect(open).toHaveLength(1);
     await expect(
       ctx.services.cycles.answerRound(admin.principal, CODE, roundId, {
         ownerId: other?.ownerId,

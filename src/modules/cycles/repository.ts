@@ -306,6 +306,11 @@ export class CyclesRepository {
 
   // --- consent rounds for the aligned calendar ---------------------------------------------------
 
+  /** Holds the locality's row until the transaction ends, so two proposals sent at once take turns. */
+  async lockLocality(db: Db, localityId: string): Promise<void> {
+    await db.selectFrom('localities').select('id').where('id', '=', localityId).forUpdate().execute();
+  }
+
   /** A new round replaces the open ones: only the newest proposal is answered. */
   async insertRound(
     db: Db,

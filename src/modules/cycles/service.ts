@@ -419,6 +419,7 @@ export class CyclesService implements WorkSource {
       windowTo: occurrence.windowTo,
     }));
     return this.db.transaction().execute(async (trx) => {
+      await this.repository.lockLocality(trx, locality.id);
       const { round, superseded } = await this.repository.insertRound(trx, {
         locality_id: locality.id,
         year: calendars.year.start,
