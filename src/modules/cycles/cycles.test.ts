@@ -277,6 +277,7 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
       kind: 'plan-approval',
       title: 'Delivery plan sign-off',
       startsOn: '2027-01-12',
+      themes: ['health-wellbeing'],
     });
     const timeline = await session.get(`${BASE}?year=${YEAR}`);
     expect(timeline.body).toContain(`${BASE}/events/${event.id}/edit`);
@@ -306,6 +307,7 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     const changed = (await ctx.services.cycles.editableEvent(admin.principal, CODE, event.id)).event;
     expect(changed).toMatchObject({
       title: 'Delivery plan approval',
+      themes: ['health-wellbeing'],
       starts_on: '2027-01-19',
       window_days: 7,
       version: 2,

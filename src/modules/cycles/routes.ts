@@ -408,9 +408,9 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       { template: 'cycles/views/event-form.njk', context: () => editContext(request, values, conflict), values },
       async () => {
         try {
-          const event = await cycles.updateEvent(request.principal, code, param(request, 'id'), {
-            ...formToInput(eventUpdate, values),
-          });
+          // The form does not show themes: the event keeps its own.
+          const { themes: _themes, ...input } = formToInput(eventUpdate, values);
+          const event = await cycles.updateEvent(request.principal, code, param(request, 'id'), input);
           return { redirect: `/localities/${code}/cycles`, flash: `“${event.title}” was changed` };
         } catch (error) {
           if (error instanceof ConflictError) conflict = true;

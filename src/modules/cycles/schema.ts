@@ -404,7 +404,14 @@ const versionField = z.coerce
   .min(1, { message: 'Read the record again: its version is missing' });
 
 /** A change to an event: everything but whose calendar it is, as read at its version. */
-export const eventUpdate = eventInput.omit({ owner: true }).extend({ version: versionField }).strict();
+export const eventUpdate = eventInput
+  .omit({ owner: true, themes: true })
+  .extend({
+    /** Left out, the event keeps its themes (the page's form does not show them). */
+    themes: z.array(z.string().max(80)).max(20).optional(),
+    version: versionField,
+  })
+  .strict();
 export type EventUpdate = z.output<typeof eventUpdate>;
 
 /** Removing an event or an entered dependency, as read at its version. */

@@ -756,7 +756,7 @@ export class CyclesService implements WorkSource {
         movability: data.movability,
         window_days: data.movability === 'within-days' ? data.windowDays : 0,
         restricted: data.restricted,
-        themes: data.themes,
+        themes: data.themes ?? before.themes,
         agenda_url: data.agendaUrl || null,
       });
       if (!after)
