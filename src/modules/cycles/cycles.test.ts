@@ -170,6 +170,10 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     });
     expect(answered).toMatchObject({ applied: 1, declined: rest.length });
     expect((await ctx.services.cycles.workFor(cspSecretary.principal)).map((w) => w.title)).not.toContain(waiting);
+    // The administrator who sent the proposal hears the answer.
+    expect(JSON.stringify(await ctx.services.notifications.inbox(admin.principal))).toContain(
+      'Brackenfield Community Safety Partnership answered the aligned calendar proposal',
+    );
     const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
     expect(after.occurrences.find((o) => o.key === first?.move.key)?.date).toBe(first?.move.to);
     for (const m of rest) expect(after.occurrences.find((o) => o.key === m.move.key)?.date).toBe(m.move.from);

@@ -590,6 +590,19 @@ export class CyclesService implements WorkSource {
           after: { date: m.to },
         })),
       ]);
+      // The proposer hears each answer, as rationalisation's administrator does.
+      if (round.proposed_by_id && /^[0-9a-f-]{36}$/i.test(round.proposed_by_id))
+        await this.deps.notifications?.notify(
+          {
+            userIds: [round.proposed_by_id],
+            except: principal.userId,
+            localityId: locality.id,
+            subject: `${owner.ownerName} answered the aligned calendar proposal`,
+            body: `${principal.label} agreed to ${applied.length} move${applied.length === 1 ? '' : 's'} on the calendar of ${owner.ownerName} (made at once) and declined ${declined}.`,
+            link: `/localities/${locality.gss_code}/cycles/aligned/rounds/${round.id}`,
+          },
+          { trx },
+        );
       return { name: owner.ownerName, applied: applied.length, declined };
     });
   }
