@@ -89,10 +89,11 @@ export function createServices(
     audit,
     reference,
     register,
+    notifications,
     principalFor: (id) => accounts.principalForOwner(id),
   });
   const assurance = new AssuranceService(database.db, { audit, register, notifications });
-  notifications.addWorkSources(assurance);
+  notifications.addWorkSources(assurance, cycles);
   return {
     accounts,
     audit,

@@ -10,7 +10,7 @@ import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
 import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
-import { cyclesMigration } from '../modules/cycles/schema.js';
+import { cyclesConsentMigration, cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
@@ -292,6 +292,7 @@ const migrations: Record<string, Migration> = {
   '0022_capacity_funds': fundsMigration,
   // Each locality's part of the last overlap analysis, kept across restarts and processes.
   '0023_overlap_parts': overlapPartsMigration,
+  '0025_cycles_consent': cyclesConsentMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -9,6 +9,7 @@ import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 const CODE = DEMO_LOCALITY_CODE;
 const BASE = `/localities/${CODE}/cycles`;
 const YEAR = 2026;
+const financialYearStart = (day: string) => Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) < 4 ? 1 : 0);
 
 function parseFeed(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -97,6 +98,12 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     const page = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}&partnership=${ids.csp}` });
     expect(page.body).toContain('Quarterly report to the LSP');
     expect(page.body).not.toContain('Health and wellbeing board</td>');
+    // As the filter form sends it, with the other choices left at "all".
+    const form = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}?year=${YEAR}&theme=&partnership=${ids.csp}&organisation=`,
+    });
+    expect(form.body).not.toContain('Health and wellbeing board</td>');
     const theme = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}&theme=health-wellbeing` });
     expect(theme.body).toContain('Health and wellbeing board');
     expect(theme.body).not.toContain('Quarterly report to the LSP</td>');
@@ -116,34 +123,117 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it('keeps the aligned calendar from the public, and lets only a partnership’s administrator apply it to that partnership', async () => {
+  it('sends the aligned calendar for agreement and moves a calendar’s dates only as its administrator agrees', async () => {
     const anonymous = await ctx.app.inject({ method: 'GET', url: `${BASE}/aligned?year=${YEAR}` });
     expect([302, 303, 401]).toContain(anonymous.statusCode);
     const page = await session.get(`${BASE}/aligned?year=${YEAR}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Apply to Brackenfield Community Safety Partnership');
-    await expect(ctx.services.cycles.applyAlignment(secretary.principal, CODE, ids.csp, YEAR)).rejects.toThrow(
+    expect(page.body).toContain('Ask each calendar’s administrator to agree');
+    // Only the locality's administrator sends the proposal.
+    await expect(ctx.services.cycles.proposeRound(secretary.principal, CODE, { year: YEAR })).rejects.toThrow(
       /permission/,
     );
+    const cspSecretary = await ctx.person([
+      { role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.csp },
+    ]);
     const before = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags;
-    const applied = await session.submit(`${BASE}/aligned?year=${YEAR}`, `${BASE}/aligned/apply`, {
-      owner: ids.csp,
-      year: String(YEAR),
+    const sent = await session.submit(`${BASE}/aligned?year=${YEAR}`, `${BASE}/aligned/rounds`, { year: String(YEAR) });
+    expect(sent.statusCode).toBe(303);
+    const roundUrl = sent.headers.location as string;
+    // Sending moves nothing.
+    expect((await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags).toHaveLength(before.length);
+    // The community safety partnership's secretary is asked.
+    const inbox = await ctx.services.notifications.inbox(cspSecretary.principal);
+    expect(JSON.stringify(inbox)).toContain('aligned calendar for Brackenfield Community Safety Partnership');
+
+    const waiting = 'Answer the aligned calendar proposal for Brackenfield Community Safety Partnership';
+    expect((await ctx.services.cycles.workFor(cspSecretary.principal)).map((w) => w.title)).toContain(waiting);
+    const roundId = roundUrl.split('/').at(-1) as string;
+    const round = await ctx.services.cycles.round(SYSTEM, CODE, roundId);
+    const csp = round.owners.find((o) => o.ownerId === ids.csp);
+    expect(csp?.waiting).toBeGreaterThan(1);
+    const [first, ...rest] = csp?.moves ?? [];
+    // Another partnership's secretary may not answer for it.
+    await expect(
+      ctx.services.cycles.answerRound(secretary.principal, CODE, roundId, {
+        ownerId: ids.csp,
+        answers: [{ key: first?.move.key, decision: 'consent' }],
+      }),
+    ).rejects.toThrow(/permission/);
+    // Its own secretary agrees to one move and declines the others.
+    const answered = await ctx.services.cycles.answerRound(cspSecretary.principal, CODE, roundId, {
+      ownerId: ids.csp,
+      answers: [
+        { key: first?.move.key, decision: 'consent' },
+        ...rest.map((m) => ({ key: m.move.key, decision: 'decline', reason: 'Police analyst on leave' })),
+      ],
     });
-    expect(applied.statusCode).toBe(303);
-    const after = (await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR)).flags;
-    expect(after.filter((f) => f.kind === 'reports-to')).toEqual([]);
-    expect(after.length).toBeLessThan(before.length);
-    expect(after.every((f) => before.some((b) => b.key === f.key))).toBe(true);
+    expect(answered).toMatchObject({ applied: 1, declined: rest.length });
+    expect((await ctx.services.cycles.workFor(cspSecretary.principal)).map((w) => w.title)).not.toContain(waiting);
+    // The administrator who sent the proposal hears the answer.
+    expect(JSON.stringify(await ctx.services.notifications.inbox(admin.principal))).toContain(
+      'Brackenfield Community Safety Partnership answered the aligned calendar proposal',
+    );
+    const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(after.occurrences.find((o) => o.key === first?.move.key)?.date).toBe(first?.move.to);
+    for (const m of rest) expect(after.occurrences.find((o) => o.key === m.move.key)?.date).toBe(m.move.from);
+    // Other calendars are untouched until their administrators answer.
+    const lsp = round.owners.find((o) => o.ownerId !== ids.csp);
+    for (const m of lsp?.moves ?? [])
+      expect(after.occurrences.find((o) => o.key === m.move.key)?.date).toBe(m.move.from);
+    // A move already answered keeps its answer.
+    await expect(
+      ctx.services.cycles.answerRound(cspSecretary.principal, CODE, roundId, {
+        ownerId: ids.csp,
+        answers: [{ key: first?.move.key, decision: 'decline' }],
+      }),
+    ).rejects.toThrow(/already answered/);
+
+    // The page says who answered what.
+    const shown = await session.get(roundUrl);
+    expect(shown.body).toContain('Who has answered');
+    expect(shown.body).toContain(cspSecretary.principal.label);
+    expect(shown.body).toContain('Police analyst on leave');
+    expect(shown.body).toContain('Agreed and moved');
+
+    // The administrator answers for another calendar through the form: one agreed, the rest left.
+    const other = (await ctx.services.cycles.round(admin.principal, CODE, roundId)).owners.find(
+      (o) => o.ownerId !== ids.csp && o.canAnswer,
+    );
+    const none = await session.submit(roundUrl, `${roundUrl}/answers`, { ownerId: other?.ownerId ?? '' });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('Choose agree or decline for at least one move');
+    const agreed = await session.submit(roundUrl, `${roundUrl}/answers`, {
+      ownerId: other?.ownerId ?? '',
+      'key-0': other?.moves[0]?.move.key ?? '',
+      'decision-0': 'consent',
+    });
+    expect(agreed.statusCode).toBe(303);
+    const moved = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(moved.occurrences.find((o) => o.key === other?.moves[0]?.move.key)?.date).toBe(other?.moves[0]?.move.to);
     const audit = await ctx.database.db
       .selectFrom('audit_events')
       .select(['summary'])
-      .where('entity_type', '=', 'calendar-event')
-      .where('partnership_id', '=', ids.csp)
-      .where('action', '=', 'update')
+      .where('entity_type', '=', 'calendar')
+      .where('action', '=', 'consent')
       .execute();
-    expect(audit.length).toBeGreaterThan(0);
-    expect(audit[0]?.summary).toContain('aligned calendar');
+    expect(audit.map((a) => a.summary).join('\n')).toContain(
+      'Brackenfield Community Safety Partnership agreed to 1 move of the aligned calendar and declined',
+    );
+
+    // A newer proposal replaces this one: no more answers here. Two sent at once leave one open.
+    await Promise.all([
+      ctx.services.cycles.proposeRound(admin.principal, CODE, { year: YEAR }),
+      ctx.services.cycles.proposeRound(admin.principal, CODE, { year: YEAR }),
+    ]);
+    const open = (await ctx.services.cycles.rounds(admin.principal, CODE)).filter((r) => r.status === 'open');
+    expect(open).toHaveLength(1);
+    await expect(
+      ctx.services.cycles.answerRound(admin.principal, CODE, roundId, {
+        ownerId: other?.ownerId,
+        answers: [{ key: other?.moves[1]?.move.key ?? other?.moves[0]?.move.key, decision: 'consent' }],
+      }),
+    ).rejects.toThrow(/newer proposal|already answered/);
   });
 
   it('adds an event through the form: errors shown with the values kept, then saved and audited', async () => {
@@ -183,6 +273,268 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
       .where('entity_id', '=', added?.id as string)
       .executeTakeFirst();
     expect(audit?.summary).toContain('Away day');
+  });
+
+  it('changes an event through its form, refuses a stale form keeping what was typed, and removes it after asking', async () => {
+    const event = await ctx.services.cycles.createEvent(admin.principal, CODE, {
+      owner: `partnership:${ids.lsp}`,
+      kind: 'plan-approval',
+      title: 'Delivery plan sign-off',
+      startsOn: '2027-01-12',
+      themes: ['health-wellbeing'],
+    });
+    const timeline = await session.get(`${BASE}?year=${YEAR}`);
+    expect(timeline.body).toContain(`${BASE}/events/${event.id}/edit`);
+    const publicTimeline = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=${YEAR}` });
+    expect(publicTimeline.body).not.toContain('/edit"');
+
+    const form = `${BASE}/events/${event.id}/edit`;
+    const page = await session.get(form);
+    expect(page.body).toContain('value="Delivery plan sign-off"');
+    expect(page.body).toContain('name="version" id="version" value="1"');
+    const fields = {
+      kind: 'plan-approval',
+      title: 'Delivery plan approval',
+      'startsOn-day': '19',
+      'startsOn-month': '1',
+      'startsOn-year': '2027',
+      movability: 'within-days',
+      windowDays: '7',
+      version: '1',
+    };
+    const bad = await session.submit(form, form, { ...fields, 'startsOn-day': '32' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#startsOn"');
+    expect(bad.body).toContain('value="Delivery plan approval"');
+    const saved = await session.submit(form, form, fields);
+    expect(saved.statusCode).toBe(303);
+    const changed = (await ctx.services.cycles.editableEvent(admin.principal, CODE, event.id)).event;
+    expect(changed).toMatchObject({
+      title: 'Delivery plan approval',
+      themes: ['health-wellbeing'],
+      starts_on: '2027-01-19',
+      window_days: 7,
+      version: 2,
+    });
+
+    // Someone else's form, read at version 1, is refused: what they typed is kept, what is saved is shown.
+    const stale = await session.submit(form, form, { ...fields, title: 'Plan sign-off (typed late)' });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone changed this event since you read it');
+    expect(stale.body).toContain('value="Plan sign-off (typed late)"');
+    expect(stale.body).toContain('Saved now (version 2)');
+    expect(stale.body).toContain('name="version" id="version" value="2"');
+    expect((await ctx.services.cycles.editableEvent(admin.principal, CODE, event.id)).event.title).toBe(
+      'Delivery plan approval',
+    );
+
+    // A secretary of another partnership cannot open it.
+    const other = new FormSession(ctx.app);
+    await other.signIn(secretary.email, secretary.password);
+    expect((await other.get(form)).statusCode).toBe(403);
+
+    const remove = `${BASE}/events/${event.id}/remove`;
+    const confirm = await session.get(remove);
+    expect(confirm.body).toContain('Remove “Delivery plan approval”?');
+    expect((await session.submit(remove, remove, { version: '1' })).body).toContain(
+      'Someone changed this event since you read it',
+    );
+    const removed = await session.submit(remove, remove, { version: '2' });
+    expect(removed.statusCode).toBe(303);
+    const { events } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(events.some((e) => e.id === event.id)).toBe(false);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('entity_id', '=', event.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
+  });
+
+  it('moves one date of a repeating event through a form, and cancels another, leaving the rest', async () => {
+    const { occurrences } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const boards = occurrences.filter((o) => o.event.ownerId === ids.executive && o.event.kind === 'board-meeting');
+    const [first, second, third] = boards;
+    const form = `${BASE}/events/${first?.eventId}/dates/${first?.originalDate}`;
+    const timeline = await session.get(`${BASE}?year=${YEAR}`);
+    expect(timeline.body).toContain(form);
+    const page = await session.get(form);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Move or cancel one date of');
+    const bad = await session.submit(form, form, { cancel: 'false', reason: 'Chair away' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#movedTo"');
+    expect(bad.body).toContain('value="Chair away"');
+    const to = first?.windowTo as string;
+    const moved = await session.submit(form, form, {
+      cancel: 'false',
+      'movedTo-day': String(Number(to.slice(8, 10))),
+      'movedTo-month': String(Number(to.slice(5, 7))),
+      'movedTo-year': to.slice(0, 4),
+      reason: 'Chair away',
+    });
+    expect(moved.statusCode).toBe(303);
+    const cancelForm = `${BASE}/events/${second?.eventId}/dates/${second?.originalDate}`;
+    expect((await session.submit(cancelForm, cancelForm, { cancel: 'true' })).statusCode).toBe(303);
+    const after = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    expect(after.occurrences.find((o) => o.key === first?.key)?.date).toBe(to);
+    expect(after.occurrences.some((o) => o.key === second?.key)).toBe(false);
+    expect(after.occurrences.find((o) => o.key === third?.key)?.date).toBe(third?.date);
+    const missing = await session.get(`${BASE}/events/${first?.eventId}/dates/2026-02-30`);
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('changes and removes an event through the API, naming each bad field and refusing a stale version', async () => {
+    const url = `/api/v1/localities/${CODE}/cycles/events`;
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: admin.headers,
+      payload: {
+        owner: `partnership:${ids.csp}`,
+        kind: 'performance-review',
+        title: 'Strategic assessment',
+        startsOn: '2026-11-03',
+      },
+    });
+    const { id } = created.json() as { id: string };
+    const read = await ctx.app.inject({ method: 'GET', url: `${url}/${id}`, headers: admin.headers });
+    expect(read.json()).toMatchObject({ title: 'Strategic assessment', version: 1 });
+    const bad = await ctx.app.inject({
+      method: 'PUT',
+      url: `${url}/${id}`,
+      headers: admin.headers,
+      payload: { kind: 'picnic', title: '', startsOn: '2026-02-30', version: 1 },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect((bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual([
+      'kind',
+      'startsOn',
+      'title',
+    ]);
+    const good = {
+      kind: 'performance-review',
+      title: 'Strategic assessment (annual)',
+      startsOn: '2026-11-10',
+      version: 1,
+    };
+    const put = await ctx.app.inject({ method: 'PUT', url: `${url}/${id}`, headers: admin.headers, payload: good });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ title: 'Strategic assessment (annual)', version: 2 });
+    const stale = await ctx.app.inject({ method: 'PUT', url: `${url}/${id}`, headers: admin.headers, payload: good });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+    const refused = await ctx.app.inject({
+      method: 'DELETE',
+      url: `${url}/${id}?version=2`,
+      headers: secretary.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(
+      (await ctx.app.inject({ method: 'DELETE', url: `${url}/${id}?version=1`, headers: admin.headers })).statusCode,
+    ).toBe(409);
+    expect(
+      (await ctx.app.inject({ method: 'DELETE', url: `${url}/${id}?version=2`, headers: admin.headers })).statusCode,
+    ).toBe(204);
+    expect((await ctx.app.inject({ method: 'GET', url: `${url}/${id}`, headers: admin.headers })).statusCode).toBe(404);
+  });
+
+  it('lists worked-out and entered dependencies, filtered and sorted, and adds, changes and removes an entered one', async () => {
+    const list = await ctx.app.inject({ method: 'GET', url: `${BASE}/dependencies?year=${YEAR}` });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Worked out: ');
+    expect(list.body).not.toContain('Add a dependency');
+    const entered = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/dependencies?year=${YEAR}&kind=&source=entered&calendar=&sort=kind`,
+    });
+    expect(entered.body).not.toContain('Worked out: ');
+    expect(entered.body).toContain('Entered: ');
+    const derived = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/dependencies?year=${YEAR}&kind=&source=derived`,
+    });
+    expect(derived.body).not.toContain('Entered: ');
+    const reports = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/dependencies?year=${YEAR}&kind=reports-to&calendar=${ids.csp}`,
+    });
+    expect(reports.body).toContain('Brackenfield Community Safety Partnership: Quarterly report to the LSP');
+    expect(reports.body).not.toContain('A plan’s priorities feed budget setting</td>');
+
+    const { events } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const release = events.find((e) => e.kind === 'data-release') as (typeof events)[number];
+    const review = events.find((e) => e.ownerId === ids.lsp && e.kind === 'board-meeting') as (typeof events)[number];
+    const form = `${BASE}/dependencies/new`;
+    const bad = await session.submit(form, form, {
+      kind: 'needs-data',
+      upstreamEventId: release.id,
+      downstreamEventId: release.id,
+      minGapWorkingDays: '70',
+      note: 'Crime figures for the board',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#downstreamEventId"');
+    expect(bad.body).toContain('href="#minGapWorkingDays"');
+    expect(bad.body).toContain('Crime figures for the board');
+    const added = await session.submit(form, form, {
+      kind: 'needs-data',
+      upstreamEventId: release.id,
+      downstreamEventId: review.id,
+      minGapWorkingDays: '5',
+      note: 'Crime figures for the board',
+    });
+    expect(added.statusCode).toBe(303);
+    const api = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/localities/${CODE}/cycles/dependencies?source=entered&sort=gap`,
+      headers: admin.headers,
+    });
+    const mine = (
+      api.json() as { dependencies: Array<{ id: string; reason: string; version: number }> }
+    ).dependencies.find((d) => d.reason === 'Crime figures for the board');
+    expect(mine?.version).toBe(1);
+    const page = await session.get(`${BASE}/dependencies?year=${YEAR}&source=entered`);
+    expect(page.body).toContain(`${BASE}/dependencies/${mine?.id}/edit`);
+
+    const edit = `${BASE}/dependencies/${mine?.id}/edit`;
+    const fields = {
+      kind: 'needs-data',
+      upstreamEventId: release.id,
+      downstreamEventId: review.id,
+      minGapWorkingDays: '8',
+      note: 'Crime figures for the board',
+      version: '1',
+    };
+    expect((await session.submit(edit, edit, fields)).statusCode).toBe(303);
+    const stale = await session.submit(edit, edit, { ...fields, minGapWorkingDays: '12' });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone changed this dependency since you read it');
+    expect(stale.body).toContain('value="12"');
+    expect(stale.body).toContain('Saved now (version 2)');
+
+    const apiStale = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/localities/${CODE}/cycles/dependencies/${mine?.id}`,
+      headers: admin.headers,
+      payload: { ...fields, minGapWorkingDays: 3, version: 1 },
+    });
+    expect(apiStale.statusCode).toBe(409);
+    const remove = `${BASE}/dependencies/${mine?.id}/remove`;
+    expect((await session.get(remove)).body).toContain('Remove this dependency?');
+    expect((await session.submit(remove, remove, { version: '2' })).statusCode).toBe(303);
+    const after = await ctx.services.cycles.dependencyList(SYSTEM, CODE, { source: 'entered' }, YEAR);
+    expect(after.rows.some((r) => r.dependency.id === mine?.id)).toBe(false);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', review.id)
+      .where('summary', 'like', '%depend%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
   });
 
   it('answers the API with events and flags, and names each bad field of a new event', async () => {
@@ -323,6 +675,34 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     const listed = await ctx.app.inject({ method: 'GET', url: `${BASE}/partnerships/${ids.csp}/meetings?year=2026` });
     expect(listed.body).toContain('Superintendent Okafor');
     expect(listed.body).toContain('Asked for a report on shop theft.');
+  });
+
+  it('books a suggested meeting date in one step: on the calendar and scheduled', async () => {
+    const { suggestions } = await ctx.services.cycles.meetings(SYSTEM, CODE, ids.csp);
+    const date = suggestions[0]?.date as string;
+    const url = `${BASE}/partnerships/${ids.csp}/meetings`;
+    const page = await session.get(url);
+    expect(page.body).toContain('/meetings/book');
+    const stale = await session.submit(url, `${url}/book`, { date: '2026-01-01' });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Choose one of the suggested dates');
+    const booked = await session.submit(url, `${url}/book`, { date });
+    expect(booked.statusCode).toBe(303);
+    const after = await ctx.services.cycles.meetings(SYSTEM, CODE, ids.csp);
+    const meeting = after.recorded.find((r) => r.meeting.held_on === date)?.meeting;
+    expect(meeting?.status).toBe('scheduled');
+    const { occurrences } = await ctx.services.cycles.calendars(SYSTEM, CODE, Number(financialYearStart(date)));
+    expect(occurrences.some((o) => o.key === `${meeting?.event_id}@${date}` && o.event.kind === 'board-meeting')).toBe(
+      true,
+    );
+    expect(after.suggestions.some((s) => s.date === date)).toBe(false);
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/meetings/bookings`,
+      headers: secretary.headers,
+      payload: { partnershipId: ids.csp, date: after.suggestions[0]?.date },
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('suggests meeting dates that avoid the boards its members already sit on', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { EventRow, FeedLinkRow, MeetingRow } from './schema.js';
+import type { AnswerRow, DependencyRow, EventRow, FeedLinkRow, MeetingRow, ProposedMove, RoundRow } from './schema.js';
 
 export interface EventWithOwner extends EventRow {
   owner_name: string;
@@ -57,6 +57,53 @@ export class CyclesRepository {
       .values({ locality_id: localityId, ...values })
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /** Changes an event as read at its version; undefined when someone changed it since. */
+  updateEvent(
+    db: Db,
+    localityId: string,
+    id: string,
+    version: number,
+    values: Omit<EventValues, 'organisation_id' | 'partnership_id'>,
+  ): Promise<EventRow | undefined> {
+    return db
+      .updateTable('cycle_events')
+      .set({ ...values, version: version + 1, updated_at: new Date() })
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Removes an event as read at its version (its moved dates and dependencies go with it). */
+  async deleteEvent(db: Db, localityId: string, id: string, version: number): Promise<boolean> {
+    const row = await db
+      .deleteFrom('cycle_events')
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning('id')
+      .executeTakeFirst();
+    return !!row;
+  }
+
+  /** How many entered dependencies and recorded meetings name an event (shown before removing it). */
+  async eventLinks(db: Db, eventId: string): Promise<{ dependencies: number; meetings: number }> {
+    const [deps, meetings] = await Promise.all([
+      db
+        .selectFrom('cycle_dependencies')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where((eb) => eb.or([eb('upstream_event_id', '=', eventId), eb('downstream_event_id', '=', eventId)]))
+        .executeTakeFirst(),
+      db
+        .selectFrom('meetings')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('event_id', '=', eventId)
+        .executeTakeFirst(),
+    ]);
+    return { dependencies: Number(deps?.n ?? 0), meetings: Number(meetings?.n ?? 0) };
   }
 
   async financialYears(db: Db, localityId: string): Promise<Map<string, number>> {
@@ -128,6 +175,49 @@ export class CyclesRepository {
 
   dependencies(db: Db, localityId: string) {
     return db.selectFrom('cycle_dependencies').selectAll().where('locality_id', '=', localityId).execute();
+  }
+
+  dependency(db: Db, localityId: string, id: string): Promise<DependencyRow | undefined> {
+    return db
+      .selectFrom('cycle_dependencies')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  updateDependency(
+    db: Db,
+    localityId: string,
+    id: string,
+    version: number,
+    values: {
+      kind: string;
+      upstream_event_id: string;
+      downstream_event_id: string;
+      min_gap_working_days: number;
+      note: string | null;
+    },
+  ): Promise<DependencyRow | undefined> {
+    return db
+      .updateTable('cycle_dependencies')
+      .set({ ...values, version: version + 1, updated_at: new Date() })
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async deleteDependency(db: Db, localityId: string, id: string, version: number): Promise<boolean> {
+    const row = await db
+      .deleteFrom('cycle_dependencies')
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning('id')
+      .executeTakeFirst();
+    return !!row;
   }
 
   insertDependency(
@@ -212,6 +302,75 @@ export class CyclesRepository {
       .where('revoked_at', 'is', null);
     if (userId) query = query.where('created_by', '=', userId);
     return query.returningAll().executeTakeFirst();
+  }
+
+  // --- consent rounds for the aligned calendar ---------------------------------------------------
+
+  /** Holds the locality's row until the transaction ends, so two proposals sent at once take turns. */
+  async lockLocality(db: Db, localityId: string): Promise<void> {
+    await db.selectFrom('localities').select('id').where('id', '=', localityId).forUpdate().execute();
+  }
+
+  /** A new round replaces the open ones: only the newest proposal is answered. */
+  async insertRound(
+    db: Db,
+    row: {
+      locality_id: string;
+      year: number;
+      moves: ProposedMove[];
+      flags_before: number;
+      flags_after: number;
+      proposed_by: string;
+      proposed_by_id: string | null;
+    },
+  ): Promise<{ round: RoundRow; superseded: number }> {
+    const superseded = await db
+      .updateTable('cycle_alignment_rounds')
+      .set({ status: 'superseded' })
+      .where('locality_id', '=', row.locality_id)
+      .where('status', '=', 'open')
+      .returning('id')
+      .execute();
+    const round = await db
+      .insertInto('cycle_alignment_rounds')
+      .values({ ...row, moves: JSON.stringify(row.moves) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { round, superseded: superseded.length };
+  }
+
+  rounds(db: Db, localityId: string): Promise<RoundRow[]> {
+    return db
+      .selectFrom('cycle_alignment_rounds')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy('proposed_at', 'desc')
+      .orderBy('id')
+      .execute();
+  }
+
+  round(db: Db, localityId: string, id: string, lock = false): Promise<RoundRow | undefined> {
+    let query = db
+      .selectFrom('cycle_alignment_rounds')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id);
+    if (lock) query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  answers(db: Db, roundId: string): Promise<AnswerRow[]> {
+    return db
+      .selectFrom('cycle_alignment_answers')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .orderBy('recorded_at')
+      .execute();
+  }
+
+  async insertAnswers(db: Db, rows: Array<Omit<AnswerRow, 'id' | 'recorded_at'>>): Promise<AnswerRow[]> {
+    if (!rows.length) return [];
+    return db.insertInto('cycle_alignment_answers').values(rows).returningAll().execute();
   }
 
   // --- meetings ---------------------------------------------------------------------------------

@@ -13,13 +13,26 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { formatDate } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
-import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { apiRoute } from '../../web/api.js';
-import { choices, submitForm, withDateParts } from '../../web/forms.js';
+import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
 import { EVENT_KINDS, EVENT_KIND_LABELS, MOVABILITY, type Occurrence, financialYear } from './calendar.js';
 import { DEPENDENCY_LABELS, type Flag } from './rules.js';
-import { dependencyInput, eventInput, financialYearInput, meetingInput, moveInput, timelineQuery } from './schema.js';
+import {
+  answersInput,
+  bookingInput,
+  dependencyInput,
+  dependencyQuery,
+  dependencyUpdate,
+  eventInput,
+  eventUpdate,
+  financialYearInput,
+  meetingInput,
+  moveInput,
+  roundInput,
+  timelineQuery,
+} from './schema.js';
 import type { Calendars } from './service.js';
 import { CYCLES_CSS } from './styles.js';
 import { KIND_KEY, markSvg, timelineSvg } from './timeline-svg.js';
@@ -47,9 +60,13 @@ const MOVABILITY_LABELS: Record<(typeof MOVABILITY)[number], string> = {
 export const flagHref = (code: string, flag: Flag, year?: number) =>
   `/localities/${code}/cycles/flags?key=${encodeURIComponent(flag.key)}${year ? `&year=${year}` : ''}`;
 
-function occurrenceRow(o: Occurrence, flags: Flag[], code: string, year: number) {
+function occurrenceRow(o: Occurrence, flags: Flag[], code: string, year: number, editable?: Set<string>) {
   return {
     key: o.key,
+    editHref: editable?.has(o.event.ownerId) ? `/localities/${code}/cycles/events/${o.eventId}/edit` : null,
+    moveHref: editable?.has(o.event.ownerId)
+      ? `/localities/${code}/cycles/events/${o.eventId}/dates/${o.originalDate}`
+      : null,
     date: o.date,
     moved: o.date !== o.originalDate ? o.originalDate : null,
     time: o.event.startTime,
@@ -133,6 +150,8 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       .map((value) => ({ value, text: t.themeLabels.get(value) ?? value }))
       .sort((a, b) => a.text.localeCompare(b.text));
     const filtered = !!(t.query.theme || t.query.partnership || t.query.organisation);
+    const owners = request.principal.canWrite ? await cycles.owners(request.principal, code) : [];
+    const editable = new Set(owners.map((o) => o.value.slice(o.value.indexOf(':') + 1)));
     return reply.view('cycles/views/timeline.njk', {
       title: `Planning and reporting cycles, ${t.year.label}`,
       section: 'cycles',
@@ -143,7 +162,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       otherYears: t.shownLanes
         .filter((l) => l.yearStartMonth !== 4)
         .map((l) => `${l.name}: ${MONTHS[l.yearStartMonth - 1]} to ${MONTHS[(l.yearStartMonth + 10) % 12]}`),
-      rows: t.shownOccurrences.map((o) => occurrenceRow(o, t.flagOf.get(o.key) ?? [], code, year)),
+      rows: t.shownOccurrences.map((o) => occurrenceRow(o, t.flagOf.get(o.key) ?? [], code, year, editable)),
       flags: t.shownFlags.map((f) => flagView(f, code, year)),
       kinds: [...new Set(t.flags.map((f) => f.kind))].length,
       filters: {
@@ -162,7 +181,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       filtered,
       year,
       nav: yearNav(t, code),
-      canEdit: (await cycles.owners(request.principal, code)).length > 0,
+      canEdit: owners.length > 0,
     });
   });
 
@@ -184,7 +203,10 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     const { calendars, alignment, byOwner } = await cycles.alignment(request.principal, code, yearOf(request));
     const year = calendars.year.start;
     const after = new Set(alignment.after.map((f) => f.key));
+    const rounds = await cycles.rounds(request.principal, code);
     return reply.view('cycles/views/aligned.njk', {
+      rounds,
+      canPropose: request.principal.canWrite && calendars.canAdminister,
       title: `Aligned calendar, ${calendars.year.label}`,
       section: 'cycles',
       locality: calendars.locality,
@@ -208,19 +230,82 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     });
   });
 
-  app.post(`${base}/aligned/apply`, { config: { access: 'register-editor' } }, async (request, reply) => {
+  app.post(`${base}/aligned/rounds`, { config: { access: 'locality-admin' } }, async (request, reply) => {
     const code = param(request, 'code');
     const year = Number(body(request).year) || undefined;
-    const { applied, name } = await cycles.applyAlignment(
-      request.principal,
-      code,
-      String(body(request).owner ?? ''),
-      year,
-    );
+    const round = await cycles.proposeRound(request.principal, code, { year });
     return reply.redirectWithFlash(
-      `/localities/${code}/cycles/aligned${year ? `?year=${year}` : ''}`,
-      `${applied} date${applied === 1 ? '' : 's'} moved on the calendar of ${name}`,
+      `/localities/${code}/cycles/aligned/rounds/${round.id}`,
+      'The proposal was sent to each calendar’s administrator for their agreement',
     );
+  });
+
+  const roundPage = async (request: FastifyRequest, typed: Record<string, unknown> = {}) => {
+    const code = param(request, 'code');
+    const r = await cycles.round(request.principal, code, param(request, 'id'));
+    return {
+      title: 'Agreement to the aligned calendar',
+      section: 'cycles',
+      ...r,
+      owners: r.owners.map((o) => ({
+        ...o,
+        form: o.moves
+          .filter((m) => !m.answer)
+          .map((m, i) => {
+            const typedHere = typed.ownerId === o.ownerId;
+            return {
+              ...m.move,
+              reason: typedHere ? typed[`reason-${i}`] : '',
+              items: choices(
+                [
+                  { value: 'consent', text: 'Agree' },
+                  { value: 'decline', text: 'Decline' },
+                ],
+                typedHere ? typed[`decision-${i}`] : '',
+              ),
+            };
+          }),
+      })),
+    };
+  };
+
+  app.get(`${base}/aligned/rounds/:id`, { config: { access: 'locality-reader' } }, async (request, reply) =>
+    reply.view('cycles/views/round.njk', await roundPage(request)),
+  );
+
+  app.post(`${base}/aligned/rounds/:id/answers`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const id = param(request, 'id');
+    const values = body(request);
+    const ownerId = String(values.ownerId ?? '');
+    const answers = Object.keys(values)
+      .filter((k) => /^key-\d+$/.test(k))
+      .map((k) => k.slice(4))
+      .filter((i) => values[`decision-${i}`])
+      .map((i) => ({
+        key: String(values[`key-${i}`]),
+        decision: values[`decision-${i}`],
+        reason: String(values[`reason-${i}`] ?? '').trim() || undefined,
+      }));
+    try {
+      const { name, applied, declined } = await cycles.answerRound(request.principal, code, id, { ownerId, answers });
+      return reply.redirectWithFlash(
+        `/localities/${code}/cycles/aligned/rounds/${id}`,
+        `${name}: ${applied} move${applied === 1 ? '' : 's'} agreed and made, ${declined} declined`,
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+      const message =
+        error instanceof ConflictError
+          ? error.message
+          : answers.length
+            ? (error.errors[0]?.message ?? 'Check the answers')
+            : 'Choose agree or decline for at least one move';
+      return reply.code(error instanceof ConflictError ? 409 : 422).view('cycles/views/round.njk', {
+        ...(await roundPage(request, values)),
+        errors: [{ field: `decision-0-${ownerId}`, message }],
+      });
+    }
   });
 
   // --- adding an event ---------------------------------------------------------------------------
@@ -266,6 +351,395 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       async () => {
         const event = await cycles.createEvent(request.principal, code, formToInput(eventInput, values));
         return { redirect: `/localities/${code}/cycles`, flash: `“${event.title}” was added to the calendar` };
+      },
+    );
+  });
+
+  // --- changing and removing an event ------------------------------------------------------------
+
+  const eventValues = (e: import('./schema.js').EventRow): Record<string, unknown> => ({
+    kind: e.kind,
+    title: e.title,
+    startsOn: e.starts_on,
+    recurrence: e.recurrence ?? '',
+    workingDayOffset: String(e.working_day_offset),
+    startTime: e.start_time ?? '',
+    movability: e.movability,
+    windowDays: String(e.window_days),
+    restricted: e.restricted ? 'true' : '',
+    agendaUrl: e.agenda_url ?? '',
+    version: String(e.version),
+  });
+
+  const editContext = async (request: FastifyRequest, values: Record<string, unknown>, conflict = false) => {
+    const code = param(request, 'code');
+    const id = param(request, 'id');
+    const found = await cycles.editableEvent(request.principal, code, id);
+    if (conflict) values.version = String(found.event.version);
+    return {
+      ...(await eventForm(request, values)),
+      title: `Change “${found.event.title}”`,
+      action: `/localities/${code}/cycles/events/${id}/edit`,
+      editing: true,
+      ownerName: found.ownerName,
+      removeHref: `/localities/${code}/cycles/events/${id}/remove`,
+      back: `/localities/${code}/cycles`,
+      current: conflict
+        ? { ...found.event, kind: EVENT_KIND_LABELS[found.event.kind as keyof typeof EVENT_KIND_LABELS] }
+        : null,
+    };
+  };
+
+  app.get(`${base}/events/:id/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const found = await cycles.editableEvent(request.principal, param(request, 'code'), param(request, 'id'));
+    const values = eventValues(found.event);
+    return reply.view('cycles/views/event-form.njk', {
+      ...(await editContext(request, values)),
+      values: withDateParts(values, ['startsOn']),
+    });
+  });
+
+  app.post(`${base}/events/:id/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const values = withDateParts(body(request), ['startsOn']);
+    let conflict = false;
+    return submitForm(
+      reply,
+      { template: 'cycles/views/event-form.njk', context: () => editContext(request, values, conflict), values },
+      async () => {
+        try {
+          // The form does not show themes: the event keeps its own.
+          const { themes: _themes, ...input } = formToInput(eventUpdate, values);
+          const event = await cycles.updateEvent(request.principal, code, param(request, 'id'), input);
+          return { redirect: `/localities/${code}/cycles`, flash: `“${event.title}” was changed` };
+        } catch (error) {
+          if (error instanceof ConflictError) conflict = true;
+          throw error;
+        }
+      },
+    );
+  });
+
+  const removeEventContext = async (request: FastifyRequest, values: Record<string, unknown>, conflict = false) => {
+    const code = param(request, 'code');
+    const id = param(request, 'id');
+    const found = await cycles.editableEvent(request.principal, code, id);
+    if (conflict || !values.version) values.version = String(found.event.version);
+    const links = [
+      found.dependencies
+        ? `${found.dependencies} entered dependenc${found.dependencies === 1 ? 'y' : 'ies'} go with it`
+        : '',
+      found.meetings
+        ? `${found.meetings} recorded meeting${found.meetings === 1 ? '' : 's'} stay, no longer tied to the calendar`
+        : '',
+    ].filter(Boolean);
+    return {
+      title: `Remove “${found.event.title}”?`,
+      section: 'cycles',
+      locality: found.locality,
+      action: `/localities/${code}/cycles/events/${id}/remove`,
+      back: `/localities/${code}/cycles/events/${id}/edit`,
+      summary: [
+        { key: 'Calendar', value: found.ownerName },
+        { key: 'Kind', value: EVENT_KIND_LABELS[found.event.kind as keyof typeof EVENT_KIND_LABELS] },
+        { key: 'First date', value: formatDate(found.event.starts_on) },
+        { key: 'Repeats', value: found.event.recurrence ?? 'No: a one-off event' },
+      ],
+      warning: `Every date of this event leaves the calendar and its feeds${links.length ? `; ${links.join('; ')}` : ''}.`,
+      values,
+    };
+  };
+
+  app.get(`${base}/events/:id/remove`, { config: { access: 'register-editor' } }, async (request, reply) =>
+    reply.view('cycles/views/remove.njk', await removeEventContext(request, {})),
+  );
+
+  app.post(`${base}/events/:id/remove`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const values = { version: body(request).version };
+    let conflict = false;
+    return submitForm(
+      reply,
+      { template: 'cycles/views/remove.njk', context: () => removeEventContext(request, values, conflict), values },
+      async () => {
+        try {
+          const event = await cycles.removeEvent(request.principal, code, param(request, 'id'), values);
+          return { redirect: `/localities/${code}/cycles`, flash: `“${event.title}” was removed from the calendar` };
+        } catch (error) {
+          if (error instanceof ConflictError) conflict = true;
+          throw error;
+        }
+      },
+    );
+  });
+
+  // --- moving or cancelling one date -------------------------------------------------------------
+
+  const occurrenceForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const code = param(request, 'code');
+    const id = param(request, 'id');
+    const date = param(request, 'date');
+    const found = await cycles.editableEvent(request.principal, code, id);
+    const o = /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? await cycles.occurrence(request.principal, code, `${id}@${date}`)
+      : undefined;
+    if (!o) throw new NotFoundError('Date of the event');
+    return {
+      title: `Move or cancel one date of “${found.event.title}”`,
+      section: 'cycles',
+      locality: found.locality,
+      ownerName: found.ownerName,
+      originalDate: o.originalDate,
+      currentDate: o.date,
+      window:
+        o.event.movability === 'fixed' ? 'It is fixed' : `${formatDate(o.windowFrom)} to ${formatDate(o.windowTo)}`,
+      action: `/localities/${code}/cycles/events/${id}/dates/${date}`,
+      back: `/localities/${code}/cycles?year=${financialYearOf(o.date)}`,
+      cancelItems: choices(
+        [
+          { value: 'false', text: 'Move it to another date' },
+          { value: 'true', text: 'Cancel it: this date will not happen' },
+        ],
+        values.cancel ?? 'false',
+      ),
+      values,
+    };
+  };
+
+  app.get(`${base}/events/:id/dates/:date`, { config: { access: 'register-editor' } }, async (request, reply) =>
+    reply.view('cycles/views/occurrence-form.njk', await occurrenceForm(request, {})),
+  );
+
+  app.post(`${base}/events/:id/dates/:date`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'cycles/views/occurrence-form.njk', context: () => occurrenceForm(request, values), values },
+      async () => {
+        const context = await occurrenceForm(request, values);
+        const cancel = values.cancel === 'true';
+        const input = formToInput(moveInput, { ...values, key: `${param(request, 'id')}@${param(request, 'date')}` });
+        await cycles.moveOccurrence(request.principal, code, {
+          ...input,
+          cancel,
+          ...(cancel ? { movedTo: undefined } : {}),
+        });
+        return {
+          redirect: context.back,
+          flash: cancel
+            ? `${formatDate(context.originalDate)} was cancelled`
+            : `The date of ${formatDate(context.originalDate)} was moved`,
+        };
+      },
+    );
+  });
+
+  // --- dependencies ------------------------------------------------------------------------------
+
+  const DEPENDENCY_SORTS = [
+    { value: 'kind', text: 'Kind' },
+    { value: 'upstream', text: 'The event that comes first' },
+    { value: 'downstream', text: 'The event that depends on it' },
+    { value: 'gap', text: 'Working days between, most first' },
+  ];
+  const eventName = (e: { ownerName: string; title: string }) => `${e.ownerName}: ${e.title}`;
+
+  app.get(`${base}/dependencies`, { config: { access: 'public' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const d = await cycles.dependencyList(request.principal, code, request.query, yearOf(request));
+    const calendarsShown = d.calendars.lanes.map((l) => ({ value: l.ownerId, text: l.name }));
+    return reply.view('cycles/views/dependencies.njk', {
+      title: 'Dependencies between events',
+      section: 'cycles',
+      locality: d.calendars.locality,
+      year: d.calendars.year.start,
+      yearLabel: d.calendars.year.label,
+      canAdd: d.canAdd,
+      filtered: !!(d.query.kind || d.query.source || d.query.calendar),
+      filters: {
+        kind: choices([{ value: '', text: 'All kinds' }, ...labelled(DEPENDENCY_LABELS)], d.query.kind ?? ''),
+        source: choices(
+          [
+            { value: '', text: 'Worked out and entered' },
+            { value: 'derived', text: 'Worked out from the register' },
+            { value: 'entered', text: 'Entered' },
+          ],
+          d.query.source ?? '',
+        ),
+        calendar: choices([{ value: '', text: 'All calendars' }, ...calendarsShown], d.query.calendar ?? ''),
+        sort: choices(DEPENDENCY_SORTS, d.query.sort),
+      },
+      rows: d.rows.map((r) => ({
+        id: r.dependency.id,
+        upstream: eventName(r.upstream),
+        downstream: eventName(r.downstream),
+        kind: DEPENDENCY_LABELS[r.dependency.kind],
+        gap: r.dependency.minGapWorkingDays,
+        source: r.dependency.derived
+          ? `Worked out: ${r.dependency.reason}`
+          : `Entered${r.dependency.reason && r.dependency.reason !== 'entered' ? `: ${r.dependency.reason}` : ''}`,
+        canEdit: r.canEdit,
+      })),
+    });
+  });
+
+  const dependencyForm = async (
+    request: FastifyRequest,
+    values: Record<string, unknown>,
+    editing?: { id: string; current?: { version: number; text: string } | null },
+  ) => {
+    const code = param(request, 'code');
+    const calendars = await cycles.calendars(request.principal, code);
+    const events = [...calendars.events]
+      .sort((a, b) => eventName(a).localeCompare(eventName(b)))
+      .map((e) => ({ value: e.id, text: eventName(e) }));
+    return {
+      title: editing ? 'Change a dependency' : 'Add a dependency',
+      section: 'cycles',
+      locality: calendars.locality,
+      action: editing
+        ? `/localities/${code}/cycles/dependencies/${editing.id}/edit`
+        : `/localities/${code}/cycles/dependencies/new`,
+      editing: !!editing,
+      current: editing?.current ?? null,
+      submitText: editing ? 'Save the changes' : 'Add the dependency',
+      removeHref: editing ? `/localities/${code}/cycles/dependencies/${editing.id}/remove` : null,
+      back: `/localities/${code}/cycles/dependencies`,
+      kindItems: choices(labelled(DEPENDENCY_LABELS), values.kind, 'Choose the kind'),
+      upstreamItems: choices(events, values.upstreamEventId, 'Choose an event'),
+      downstreamItems: choices(events, values.downstreamEventId, 'Choose an event'),
+      values,
+    };
+  };
+
+  app.get(`${base}/dependencies/new`, { config: { access: 'register-editor' } }, async (request, reply) =>
+    reply.view('cycles/views/dependency-form.njk', await dependencyForm(request, { minGapWorkingDays: '0' })),
+  );
+
+  app.post(`${base}/dependencies/new`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'cycles/views/dependency-form.njk', context: () => dependencyForm(request, values), values },
+      async () => {
+        const row = await cycles.addDependency(request.principal, code, formToInput(dependencyInput, values));
+        return {
+          redirect: `/localities/${code}/cycles/dependencies#dependency-${row.id}`,
+          flash: 'The dependency was added',
+        };
+      },
+    );
+  });
+
+  const dependencyText = (found: Awaited<ReturnType<typeof cycles.editableDependency>>) =>
+    `“${found.downstream.title}” depends on “${found.upstream.title}”, ${DEPENDENCY_LABELS[found.dependency.kind as keyof typeof DEPENDENCY_LABELS].toLowerCase()}, ${found.dependency.min_gap_working_days} working days between`;
+
+  app.get(`${base}/dependencies/:id/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const found = await cycles.editableDependency(request.principal, param(request, 'code'), param(request, 'id'));
+    const d = found.dependency;
+    return reply.view(
+      'cycles/views/dependency-form.njk',
+      await dependencyForm(
+        request,
+        {
+          kind: d.kind,
+          upstreamEventId: d.upstream_event_id,
+          downstreamEventId: d.downstream_event_id,
+          minGapWorkingDays: String(d.min_gap_working_days),
+          note: d.note ?? '',
+          version: String(d.version),
+        },
+        { id: d.id },
+      ),
+    );
+  });
+
+  app.post(`${base}/dependencies/:id/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const id = param(request, 'id');
+    const values = body(request);
+    let conflict = false;
+    return submitForm(
+      reply,
+      {
+        template: 'cycles/views/dependency-form.njk',
+        context: async () => {
+          const found = await cycles.editableDependency(request.principal, code, id);
+          if (conflict) values.version = String(found.dependency.version);
+          return dependencyForm(request, values, {
+            id,
+            current: conflict ? { version: found.dependency.version, text: dependencyText(found) } : null,
+          });
+        },
+        values,
+      },
+      async () => {
+        try {
+          await cycles.updateDependency(request.principal, code, id, formToInput(dependencyUpdate, values));
+          return {
+            redirect: `/localities/${code}/cycles/dependencies#dependency-${id}`,
+            flash: 'The dependency was changed',
+          };
+        } catch (error) {
+          if (error instanceof ConflictError) conflict = true;
+          throw error;
+        }
+      },
+    );
+  });
+
+  const removeDependencyContext = async (
+    request: FastifyRequest,
+    values: Record<string, unknown>,
+    conflict = false,
+  ) => {
+    const code = param(request, 'code');
+    const found = await cycles.editableDependency(request.principal, code, param(request, 'id'));
+    if (conflict || !values.version) values.version = String(found.dependency.version);
+    const calendars = await cycles.calendars(request.principal, code);
+    const owner = (id: string) => calendars.events.find((e) => e.id === id)?.ownerName ?? '';
+    return {
+      title: 'Remove this dependency?',
+      section: 'cycles',
+      locality: found.locality,
+      action: `/localities/${code}/cycles/dependencies/${found.dependency.id}/remove`,
+      back: `/localities/${code}/cycles/dependencies`,
+      summary: [
+        { key: 'Comes first', value: `${owner(found.upstream.id)}: ${found.upstream.title}` },
+        { key: 'Depends on it', value: `${owner(found.downstream.id)}: ${found.downstream.title}` },
+        { key: 'Kind', value: DEPENDENCY_LABELS[found.dependency.kind as keyof typeof DEPENDENCY_LABELS] },
+        { key: 'Working days between', value: String(found.dependency.min_gap_working_days) },
+      ],
+      warning: 'Misalignments between these two events will no longer be flagged.',
+      values,
+    };
+  };
+
+  app.get(`${base}/dependencies/:id/remove`, { config: { access: 'register-editor' } }, async (request, reply) =>
+    reply.view('cycles/views/remove.njk', await removeDependencyContext(request, {})),
+  );
+
+  app.post(`${base}/dependencies/:id/remove`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const code = param(request, 'code');
+    const values = { version: body(request).version };
+    let conflict = false;
+    return submitForm(
+      reply,
+      {
+        template: 'cycles/views/remove.njk',
+        context: () => removeDependencyContext(request, values, conflict),
+        values,
+      },
+      async () => {
+        try {
+          await cycles.removeDependency(request.principal, code, param(request, 'id'), values);
+          return { redirect: `/localities/${code}/cycles/dependencies`, flash: 'The dependency was removed' };
+        } catch (error) {
+          if (error instanceof ConflictError) conflict = true;
+          throw error;
+        }
       },
     );
   });
@@ -383,6 +857,35 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       m,
     });
   });
+
+  app.post(
+    `${base}/partnerships/:id/meetings/book`,
+    { config: { access: 'register-editor' } },
+    async (request, reply) => {
+      const code = param(request, 'code');
+      const id = param(request, 'id');
+      try {
+        const { meeting } = await cycles.bookMeeting(request.principal, code, {
+          partnershipId: id,
+          date: String(body(request).date ?? ''),
+        });
+        return reply.redirectWithFlash(
+          `/localities/${code}/cycles/partnerships/${id}/meetings?year=${financialYearOf(meeting.held_on)}`,
+          `A meeting on ${formatDate(meeting.held_on)} was booked: it is on the calendar and scheduled`,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const m = await cycles.meetings(request.principal, code, id);
+        return reply.code(422).view('cycles/views/meetings.njk', {
+          title: `Meetings of ${m.partnership.name}`,
+          section: 'cycles',
+          locality: m.calendars.locality,
+          m,
+          errors: [{ field: 'suggestions', message: error.errors[0]?.message ?? 'Choose one of the suggested dates' }],
+        });
+      }
+    },
+  );
 
   const meetingForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
     const code = param(request, 'code');
@@ -583,6 +1086,303 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       return reply
         .code(201)
         .send({ id: row.id, kind: row.kind, label: DEPENDENCY_LABELS[row.kind as keyof typeof DEPENDENCY_LABELS] });
+    },
+  });
+
+  const idParams = localityParams.extend({ id: z.uuid().meta({ description: 'The record’s id' }) });
+  const versionQuery = z.object({
+    version: z.coerce.number().int().min(1).meta({ description: 'The version you read; a stale one is refused' }),
+  });
+  const eventOutput = z.object({
+    id: z.string(),
+    owner: z.object({ kind: z.enum(['organisation', 'partnership']), id: z.string(), name: z.string() }),
+    kind: z.enum(EVENT_KINDS),
+    title: z.string(),
+    startsOn: z.string(),
+    recurrence: z.string().nullable(),
+    workingDayOffset: z.number(),
+    startTime: z.string().nullable(),
+    movability: z.enum(MOVABILITY),
+    windowDays: z.number(),
+    restricted: z.boolean(),
+    themes: z.array(z.string()),
+    agendaUrl: z.string().nullable(),
+    version: z.number(),
+  });
+  const eventJson = (e: import('./schema.js').EventRow, ownerName: string) => ({
+    id: e.id,
+    owner: {
+      kind: e.partnership_id ? ('partnership' as const) : ('organisation' as const),
+      id: (e.partnership_id ?? e.organisation_id) as string,
+      name: ownerName,
+    },
+    kind: e.kind as (typeof EVENT_KINDS)[number],
+    title: e.title,
+    startsOn: e.starts_on,
+    recurrence: e.recurrence,
+    workingDayOffset: e.working_day_offset,
+    startTime: e.start_time,
+    movability: e.movability as (typeof MOVABILITY)[number],
+    windowDays: e.window_days,
+    restricted: e.restricted,
+    themes: e.themes,
+    agendaUrl: e.agenda_url,
+    version: e.version,
+  });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: `${api}/events/:id`,
+    operationId: 'getCalendarEvent',
+    summary: 'One event, with its version, for its calendar’s administrator',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    response: eventOutput,
+    handler: async (request) => {
+      const found = await cycles.editableEvent(request.principal, param(request, 'code'), param(request, 'id'));
+      return eventJson(found.event, found.ownerName);
+    },
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${api}/events/:id`,
+    operationId: 'updateCalendarEvent',
+    summary: 'Change an event (send the version you read; a stale one is refused with 409)',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    body: eventUpdate,
+    response: eventOutput,
+    handler: async (request) => {
+      const code = param(request, 'code');
+      const event = await cycles.updateEvent(request.principal, code, param(request, 'id'), request.body);
+      const found = await cycles.editableEvent(request.principal, code, event.id);
+      return eventJson(event, found.ownerName);
+    },
+  });
+
+  apiRoute(app, {
+    method: 'DELETE',
+    url: `${api}/events/:id`,
+    operationId: 'removeCalendarEvent',
+    summary: 'Remove an event, its moved dates and its entered dependencies (send the version you read)',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    query: versionQuery,
+    responseStatus: 204,
+    handler: async (request, reply) => {
+      await cycles.removeEvent(request.principal, param(request, 'code'), param(request, 'id'), {
+        version: query(request).version,
+      });
+      return reply.code(204).send();
+    },
+  });
+
+  const dependencyOutput = z.object({
+    id: z.string().nullable(),
+    kind: z.string(),
+    label: z.string(),
+    upstream: z.object({ eventId: z.string(), owner: z.string(), title: z.string() }),
+    downstream: z.object({ eventId: z.string(), owner: z.string(), title: z.string() }),
+    minGapWorkingDays: z.number(),
+    derived: z.boolean(),
+    reason: z.string(),
+    version: z.number().nullable(),
+  });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: `${api}/dependencies`,
+    operationId: 'listCalendarDependencies',
+    summary: 'Every dependency the reader may see: worked out from the register, and entered',
+    tag,
+    access: 'public',
+    params: localityParams,
+    query: dependencyQuery.extend({ year: timelineQuery.shape.year }),
+    response: z.object({ dependencies: z.array(dependencyOutput) }),
+    handler: async (request) => {
+      const d = await cycles.dependencyList(request.principal, param(request, 'code'), request.query, yearOf(request));
+      return {
+        dependencies: d.rows.map((r) => ({
+          id: r.dependency.id,
+          kind: r.dependency.kind,
+          label: DEPENDENCY_LABELS[r.dependency.kind],
+          upstream: { eventId: r.upstream.id, owner: r.upstream.ownerName, title: r.upstream.title },
+          downstream: { eventId: r.downstream.id, owner: r.downstream.ownerName, title: r.downstream.title },
+          minGapWorkingDays: r.dependency.minGapWorkingDays,
+          derived: r.dependency.derived,
+          reason: r.dependency.reason,
+          version: r.version,
+        })),
+      };
+    },
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${api}/dependencies/:id`,
+    operationId: 'updateCalendarDependency',
+    summary: 'Change an entered dependency (send the version you read; a stale one is refused with 409)',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    body: dependencyUpdate,
+    handler: async (request) => {
+      const row = await cycles.updateDependency(
+        request.principal,
+        param(request, 'code'),
+        param(request, 'id'),
+        request.body,
+      );
+      return { id: row.id, kind: row.kind, minGapWorkingDays: row.min_gap_working_days, version: row.version };
+    },
+  });
+
+  apiRoute(app, {
+    method: 'DELETE',
+    url: `${api}/dependencies/:id`,
+    operationId: 'removeCalendarDependency',
+    summary: 'Remove an entered dependency (send the version you read)',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    query: versionQuery,
+    responseStatus: 204,
+    handler: async (request, reply) => {
+      await cycles.removeDependency(request.principal, param(request, 'code'), param(request, 'id'), {
+        version: query(request).version,
+      });
+      return reply.code(204).send();
+    },
+  });
+
+  const roundOutput = z.object({
+    id: z.string(),
+    year: z.number(),
+    status: z.enum(['open', 'superseded']),
+    proposedBy: z.string(),
+    proposedAt: z.string(),
+    flagsBefore: z.number(),
+    flagsAfter: z.number(),
+    calendars: z.array(
+      z.object({
+        ownerId: z.string(),
+        kind: z.enum(['organisation', 'partnership']),
+        name: z.string(),
+        moves: z.array(
+          z.object({
+            key: z.string(),
+            title: z.string(),
+            from: z.string(),
+            to: z.string(),
+            answer: z
+              .object({
+                decision: z.enum(['consent', 'decline']),
+                reason: z.string().nullable(),
+                applied: z.boolean(),
+                by: z.string(),
+                at: z.string(),
+              })
+              .nullable(),
+          }),
+        ),
+      }),
+    ),
+  });
+  const roundJson = (r: Awaited<ReturnType<typeof cycles.round>>) => ({
+    id: r.round.id,
+    year: r.round.year,
+    status: r.round.status,
+    proposedBy: r.round.proposed_by,
+    proposedAt: new Date(r.round.proposed_at).toISOString(),
+    flagsBefore: r.round.flags_before,
+    flagsAfter: r.round.flags_after,
+    calendars: r.owners.map((o) => ({
+      ownerId: o.ownerId,
+      kind: o.ownerKind,
+      name: o.name,
+      moves: o.moves.map((m) => ({
+        key: m.move.key,
+        title: m.move.title,
+        from: m.move.from,
+        to: m.move.to,
+        answer: m.answer
+          ? {
+              decision: m.answer.decision,
+              reason: m.answer.reason,
+              applied: m.answer.applied,
+              by: m.answer.recorded_by,
+              at: new Date(m.answer.recorded_at).toISOString(),
+            }
+          : null,
+      })),
+    })),
+  });
+
+  apiRoute(app, {
+    method: 'POST',
+    url: `${api}/aligned/rounds`,
+    operationId: 'proposeAlignedCalendar',
+    summary: 'Send the proposed aligned calendar to each affected calendar’s administrator for their agreement',
+    tag,
+    access: 'locality-admin',
+    params: localityParams,
+    body: roundInput,
+    responseStatus: 201,
+    response: roundOutput,
+    handler: async (request, reply) => {
+      const code = param(request, 'code');
+      const round = await cycles.proposeRound(request.principal, code, request.body);
+      return reply.code(201).send(roundJson(await cycles.round(request.principal, code, round.id)));
+    },
+  });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: `${api}/aligned/rounds/:id`,
+    operationId: 'getAlignedCalendarRound',
+    summary: 'A proposal sent for agreement: each calendar’s moves and who answered what, when',
+    tag,
+    access: 'locality-reader',
+    params: idParams,
+    response: roundOutput,
+    handler: async (request) =>
+      roundJson(await cycles.round(request.principal, param(request, 'code'), param(request, 'id'))),
+  });
+
+  apiRoute(app, {
+    method: 'POST',
+    url: `${api}/aligned/rounds/:id/answers`,
+    operationId: 'answerAlignedCalendarRound',
+    summary: 'A calendar administrator agrees to or declines each move on their calendar; agreed moves are made',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    body: answersInput,
+    response: roundOutput,
+    handler: async (request) => {
+      const code = param(request, 'code');
+      await cycles.answerRound(request.principal, code, param(request, 'id'), request.body);
+      return roundJson(await cycles.round(request.principal, code, param(request, 'id')));
+    },
+  });
+
+  apiRoute(app, {
+    method: 'POST',
+    url: `${api}/meetings/bookings`,
+    operationId: 'bookSuggestedMeeting',
+    summary: 'Book one of the scheduler’s suggested dates: a board meeting on the calendar and a scheduled meeting',
+    tag,
+    access: 'register-editor',
+    params: localityParams,
+    body: bookingInput,
+    responseStatus: 201,
+    handler: async (request, reply) => {
+      const { event, meeting } = await cycles.bookMeeting(request.principal, param(request, 'code'), request.body);
+      return reply.code(201).send({ eventId: event.id, meetingId: meeting.id, date: meeting.held_on });
     },
   });
 

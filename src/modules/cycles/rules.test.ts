@@ -240,7 +240,8 @@ describe('the aligner', () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // About 30 s on an idle machine; over the 60 s default on a busy shared one.
+  }, 240_000);
 
   it('removes a flag that one move inside a window can remove', () => {
     const parent = event('lsp', { startsOn: '2026-07-14', movability: 'fixed' });

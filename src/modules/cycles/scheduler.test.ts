@@ -29,6 +29,12 @@ describe('the meeting scheduler', () => {
     }
   });
 
+  it('leaves out a slot already filled by a booked meeting, and suggests the others', () => {
+    const dates = suggestMeetings(request()).map((s) => s.date);
+    const booked = suggestMeetings(request({ booked: [dates[1] as string] })).map((s) => s.date);
+    expect(booked).toEqual([dates[0], dates[2], dates[3]]);
+  });
+
   it('moves off a day when a board sharing members already meets, and says which', () => {
     const first = suggestMeetings(request())[0]?.date as string;
     const busy = { date: first, partnershipId: 'lsp', name: 'LSP board', members: new Set(['police', 'county']) };

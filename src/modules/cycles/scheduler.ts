@@ -27,6 +27,8 @@ export interface ScheduleRequest {
   /** Working days a meeting must come before a report it signs off. */
   reportGap: number;
   holidays: ReadonlySet<string>;
+  /** Dates the partnership's meetings are already booked or held on: a slot with one is filled. */
+  booked?: readonly string[];
 }
 
 export interface Suggestion {
@@ -45,6 +47,7 @@ export function suggestMeetings(request: ScheduleRequest): Suggestion[] {
   const taken = new Set<string>();
   for (let i = 0; i < count; i++) {
     const target = plusDays(from, Math.round(i * spacingDays + Math.min(14, spacingDays / 4)));
+    if ((request.booked ?? []).some((b) => b >= plusDays(target, -reach) && b <= plusDays(target, reach))) continue;
     // The report this slot's meeting signs off: the first one due in or just after the slot.
     const due = request.reportsDue.find((r) => r >= plusDays(target, -reach) && r <= plusDays(target, reach + 14));
     let best: { score: number; suggestion: Suggestion } | null = null;

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType, Selectable } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
 import { runStatements } from '../../db/statements.js';
@@ -133,6 +133,52 @@ export const cyclesMigration: Migration = {
   },
 };
 
+/**
+ * Entered dependencies carry a version so a stale edit is refused; the aligned calendar's
+ * consent rounds keep the moves as proposed, and each calendar administrator's answer per move.
+ */
+export const cyclesConsentMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      alter table cycle_dependencies add column version integer not null default 1;
+      alter table cycle_dependencies add column updated_at timestamptz not null default now();
+
+      create table cycle_alignment_rounds (
+        id uuid primary key default gen_random_uuid(),
+        locality_id uuid not null references localities(id),
+        year integer not null,
+        status text not null default 'open' check (status in ('open', 'superseded')),
+        moves jsonb not null,
+        flags_before integer not null,
+        flags_after integer not null,
+        proposed_by text not null,
+        proposed_by_id text,
+        proposed_at timestamptz not null default now()
+      );
+      create index cycle_alignment_rounds_locality on cycle_alignment_rounds (locality_id, proposed_at);
+
+      create table cycle_alignment_answers (
+        id uuid primary key default gen_random_uuid(),
+        round_id uuid not null references cycle_alignment_rounds(id) on delete cascade,
+        locality_id uuid not null references localities(id),
+        occurrence_key text not null,
+        owner_id uuid not null,
+        decision text not null check (decision in ('consent', 'decline')),
+        reason text,
+        applied boolean not null default false,
+        recorded_by text not null,
+        recorded_by_id text,
+        recorded_at timestamptz not null default now(),
+        unique (round_id, occurrence_key)
+      );
+      create index cycle_alignment_answers_round on cycle_alignment_answers (round_id)
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = string;
 
@@ -185,6 +231,49 @@ export interface CycleDependenciesTable {
   min_gap_working_days: Generated<number>;
   note: string | null;
   created_at: Timestamp;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** One move of a proposed aligned calendar, as it was proposed. */
+export interface ProposedMove {
+  key: string;
+  eventId: string;
+  ownerId: string;
+  ownerKind: 'organisation' | 'partnership';
+  ownerName: string;
+  title: string;
+  from: string;
+  to: string;
+  windowFrom: string;
+  windowTo: string;
+}
+
+export interface CycleAlignmentRoundsTable {
+  id: Generated<string>;
+  locality_id: string;
+  year: number;
+  status: Generated<'open' | 'superseded'>;
+  moves: JSONColumnType<ProposedMove[], string, string>;
+  flags_before: number;
+  flags_after: number;
+  proposed_by: string;
+  proposed_by_id: string | null;
+  proposed_at: Timestamp;
+}
+
+export interface CycleAlignmentAnswersTable {
+  id: Generated<string>;
+  round_id: string;
+  locality_id: string;
+  occurrence_key: string;
+  owner_id: string;
+  decision: 'consent' | 'decline';
+  reason: string | null;
+  applied: Generated<boolean>;
+  recorded_by: string;
+  recorded_by_id: string | null;
+  recorded_at: Timestamp;
 }
 
 export interface CycleFeedLinksTable {
@@ -245,6 +334,8 @@ export interface CyclesTables {
   cycle_event_changes: CycleEventChangesTable;
   cycle_dependencies: CycleDependenciesTable;
   cycle_feed_links: CycleFeedLinksTable;
+  cycle_alignment_rounds: CycleAlignmentRoundsTable;
+  cycle_alignment_answers: CycleAlignmentAnswersTable;
   meetings: MeetingsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_decisions: MeetingDecisionsTable;
@@ -253,6 +344,9 @@ export interface CyclesTables {
 export type EventRow = Selectable<CycleEventsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type FeedLinkRow = Selectable<CycleFeedLinksTable>;
+export type DependencyRow = Selectable<CycleDependenciesTable>;
+export type RoundRow = Selectable<CycleAlignmentRoundsTable>;
+export type AnswerRow = Selectable<CycleAlignmentAnswersTable>;
 
 // --- inputs ---------------------------------------------------------------------------------
 
@@ -304,6 +398,25 @@ export const eventInput = z
   .strict();
 export type EventInput = z.output<typeof eventInput>;
 
+const versionField = z.coerce
+  .number({ message: 'Read the record again: its version is missing' })
+  .int({ message: 'Read the record again: its version is missing' })
+  .min(1, { message: 'Read the record again: its version is missing' });
+
+/** A change to an event: everything but whose calendar it is, as read at its version. */
+export const eventUpdate = eventInput
+  .omit({ owner: true, themes: true })
+  .extend({
+    /** Left out, the event keeps its themes (the page's form does not show them). */
+    themes: z.array(z.string().max(80)).max(20).optional(),
+    version: versionField,
+  })
+  .strict();
+export type EventUpdate = z.output<typeof eventUpdate>;
+
+/** Removing an event or an entered dependency, as read at its version. */
+export const removalInput = z.object({ version: versionField }).strict();
+
 export const financialYearInput = z
   .object({
     owner: eventInput.shape.owner,
@@ -333,6 +446,62 @@ export const dependencyInput = z
     message: 'Choose two different events',
     path: ['downstreamEventId'],
   });
+
+/** A change to an entered dependency, as read at its version. */
+export const dependencyUpdate = z
+  .object({
+    kind: z.enum(DEPENDENCY_KINDS, { message: 'Choose the kind of dependency' }),
+    upstreamEventId: z.uuid({ message: 'Choose the event that comes first' }),
+    downstreamEventId: z.uuid({ message: 'Choose the event that depends on it' }),
+    minGapWorkingDays: z.coerce
+      .number({ message: 'Enter a whole number of working days' })
+      .int({ message: 'Enter a whole number of working days' })
+      .min(0, { message: 'Working days must be between 0 and 60' })
+      .max(60, { message: 'Working days must be between 0 and 60' })
+      .default(0),
+    note: optionalText(500, 'Note'),
+    version: versionField,
+  })
+  .strict()
+  .refine((v) => v.upstreamEventId !== v.downstreamEventId, {
+    message: 'Choose two different events',
+    path: ['downstreamEventId'],
+  });
+
+export const dependencyQuery = z.object({
+  kind: z.enum(DEPENDENCY_KINDS).optional(),
+  source: z.enum(['derived', 'entered']).optional(),
+  calendar: z.uuid().optional(),
+  sort: z.enum(['kind', 'upstream', 'downstream', 'gap']).optional(),
+});
+
+/** Asking each affected calendar's administrator to agree to the aligned calendar's moves. */
+export const roundInput = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+
+/** One calendar administrator's answers to a round's moves on their calendar. */
+export const answersInput = z
+  .object({
+    ownerId: z.uuid({ message: 'Choose the calendar whose answers these are' }),
+    answers: z
+      .array(
+        z.object({
+          key: occurrenceKey('Choose a proposed move'),
+          decision: z.enum(['consent', 'decline'], { message: 'Choose whether you agree to the move' }),
+          reason: optionalText(500, 'Reason'),
+        }),
+      )
+      .min(1, { message: 'Answer at least one of the moves' })
+      .max(500),
+  })
+  .strict();
+
+/** Booking a suggested meeting date: a board meeting on the calendar and a scheduled meeting. */
+export const bookingInput = z
+  .object({
+    partnershipId: z.uuid({ message: 'Choose the partnership' }),
+    date: isoDate('Choose a suggested date'),
+  })
+  .strict();
 
 export const moveInput = z
   .object({

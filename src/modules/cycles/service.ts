@@ -8,12 +8,13 @@ import crypto from 'node:crypto';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Principal } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
-import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { AuditService, RecordInput } from '../audit/service.js';
+import type { NotificationService, WorkItem, WorkSource } from '../notifications/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { type RegisterService, isPublished } from '../register/service.js';
 import { bankHolidaySet, nationOf } from '../../core/bank-holidays.js';
@@ -41,12 +42,23 @@ import {
   findFlags,
 } from './rules.js';
 import {
+  type AnswerRow,
   type EventInput,
   type EventRow,
+  type EventUpdate,
   type FeedLinkRow,
   type MeetingRow,
+  type ProposedMove,
+  type RoundRow,
+  answersInput,
+  bookingInput,
   dependencyInput,
+  dependencyQuery,
+  dependencyUpdate,
   eventInput,
+  eventUpdate,
+  removalInput,
+  roundInput,
   feedLinkInput,
   financialYearInput,
   meetingInput,
@@ -58,6 +70,8 @@ export interface CyclesDeps {
   audit: AuditService;
   reference: ReferenceService;
   register: RegisterService;
+  /** Asks calendar administrators to agree to the aligned calendar (optional in tests of other modules). */
+  notifications?: NotificationService;
   /** The person a feed link was made by, as they are now (a link dies with their access). */
   principalFor(userId: string): Promise<Principal | undefined>;
 }
@@ -109,6 +123,12 @@ export interface Timeline extends Calendars {
   flagOf: Map<string, Flag[]>;
 }
 
+/** A filter form sends its "all" choices as empty values: they mean no filter, not a bad one. */
+const withoutBlanks = (raw: unknown): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined),
+  );
+
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>): CalendarEvent {
@@ -131,7 +151,7 @@ function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>):
   };
 }
 
-export class CyclesService {
+export class CyclesService implements WorkSource {
   readonly repository = new CyclesRepository();
 
   constructor(
@@ -237,7 +257,7 @@ export class CyclesService {
 
   /** The timeline page: lanes, occurrences and flags, filtered by theme, partnership or organisation. */
   async timeline(principal: Principal, gssCode: string, rawQuery: unknown): Promise<Timeline> {
-    const parsed = timelineQuery.safeParse(rawQuery ?? {});
+    const parsed = timelineQuery.safeParse(withoutBlanks(rawQuery));
     const query = parsed.success ? parsed.data : {};
     const calendars = await this.calendars(principal, gssCode, query.year);
     const { lanes, occurrences, flags, dependencies } = calendars;
@@ -334,47 +354,256 @@ export class CyclesService {
       : canAdministerLocality(principal, locality);
   }
 
+  /** The inbox's work: moves of an open aligned-calendar proposal waiting for this person's answer. */
+  async workFor(principal: Principal, now = new Date()): Promise<WorkItem[]> {
+    if (principal.kind === 'public' || !principal.canWrite) return [];
+    const today = todayInLondon(now);
+    const items: WorkItem[] = [];
+    const localities = (await this.deps.register.listLocalities()).filter(
+      (l) => canReadRestricted(principal, l) && principal.grants.some((g) => g.localityId === l.id),
+    );
+    for (const locality of localities) {
+      const open = (await this.repository.rounds(this.db, locality.id)).filter((r) => r.status === 'open');
+      for (const round of open) {
+        const answered = new Set((await this.repository.answers(this.db, round.id)).map((a) => a.occurrence_key));
+        const owners = new Map<string, ProposedMove[]>();
+        for (const m of round.moves)
+          if (!answered.has(m.key) && this.canEditOwner(principal, locality, m.ownerKind, m.ownerId))
+            owners.set(m.ownerId, [...(owners.get(m.ownerId) ?? []), m]);
+        for (const moves of owners.values()) {
+          const first = moves.map((m) => m.from).sort()[0] as string;
+          items.push({
+            kind: 'answer',
+            title: `Answer the aligned calendar proposal for ${moves[0]?.ownerName}`,
+            detail: `${moves.length} move${moves.length === 1 ? '' : 's'} on its calendar wait${moves.length === 1 ? 's' : ''} for your agreement; nothing moves until you agree.`,
+            link: `/localities/${locality.gss_code}/cycles/aligned/rounds/${round.id}`,
+            localityName: locality.name,
+            overdue: first < today,
+            due: new Date(`${first}T00:00:00Z`),
+          });
+        }
+      }
+    }
+    return items;
+  }
+
+  /** The rounds of agreement asked for the aligned calendar, newest first. */
+  async rounds(principal: Principal, gssCode: string) {
+    const locality = await this.deps.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Aligned calendar');
+    return this.repository.rounds(this.db, locality.id);
+  }
+
   /**
-   * Applies the aligned calendar's moves to one partnership's (or, for the locality's
-   * administrator, one organisation's) calendar: whoever administers it agrees by applying.
+   * Sends the proposed aligned calendar to each affected calendar's administrator: the moves
+   * are kept as proposed, any earlier open round is replaced, and the partnerships' secretaries
+   * (and, for organisations' calendars, the locality's administrators) are asked to answer.
    */
-  async applyAlignment(
-    principal: Principal,
-    gssCode: string,
-    ownerId: string,
-    year?: number,
-  ): Promise<{ applied: number; name: string }> {
+  async proposeRound(principal: Principal, gssCode: string, input: unknown): Promise<RoundRow> {
+    const { year } = parseInput(roundInput, input ?? {});
     const { calendars, alignment } = await this.alignment(principal, gssCode, year);
-    const lane = calendars.lanes.find((l) => l.ownerId === ownerId);
-    if (!lane) throw new NotFoundError('Calendar');
-    if (!this.canEditOwner(principal, calendars.locality, lane.ownerKind, ownerId))
-      refuse(principal, calendars.locality, 'Calendar');
-    const moves = alignment.moves.filter((m) => m.occurrence.event.ownerId === ownerId);
+    const locality = calendars.locality;
+    if (!canAdministerLocality(principal, locality) || !principal.canWrite)
+      refuse(principal, locality, 'Aligned calendar');
+    if (!alignment.moves.length) throw ValidationError.of('year', 'No moves to propose: nothing would line up better');
+    const moves: ProposedMove[] = alignment.moves.map(({ occurrence, to }) => ({
+      key: occurrence.key,
+      eventId: occurrence.eventId,
+      ownerId: occurrence.event.ownerId,
+      ownerKind: occurrence.event.ownerKind,
+      ownerName: occurrence.event.ownerName,
+      title: occurrence.event.title,
+      from: occurrence.date,
+      to,
+      windowFrom: occurrence.windowFrom,
+      windowTo: occurrence.windowTo,
+    }));
     return this.db.transaction().execute(async (trx) => {
-      for (const { occurrence, to } of moves)
-        await this.repository.upsertChange(trx, {
-          event_id: occurrence.eventId,
-          locality_id: calendars.locality.id,
-          original_on: occurrence.originalDate,
-          moved_to: to,
-          reason: 'Aligned calendar',
-        });
-      await this.audit(
-        trx,
-        principal,
-        moves.map(({ occurrence, to }) => ({
-          localityId: calendars.locality.id,
-          action: 'update',
-          entityType: 'calendar-event',
-          entityId: occurrence.eventId,
-          partnershipId: lane.ownerKind === 'partnership' ? ownerId : null,
-          organisationId: lane.ownerKind === 'organisation' ? ownerId : null,
-          summary: `Moved ${occurrence.event.title} of ${lane.name} from ${occurrence.date} to ${to} (aligned calendar)`,
-          before: { date: occurrence.date },
-          after: { date: to },
-        })),
+      await this.repository.lockLocality(trx, locality.id);
+      const { round, superseded } = await this.repository.insertRound(trx, {
+        locality_id: locality.id,
+        year: calendars.year.start,
+        moves,
+        flags_before: alignment.before.length,
+        flags_after: alignment.after.length,
+        proposed_by: principal.label,
+        proposed_by_id: principal.id,
+      });
+      const owners = [...new Map(moves.map((m) => [m.ownerId, m])).values()];
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'create',
+          entityType: 'calendar',
+          entityId: round.id,
+          summary: `Asked ${owners.length} calendar${owners.length === 1 ? '' : 's'} to agree to ${moves.length} move${moves.length === 1 ? '' : 's'} of the aligned calendar for ${calendars.year.label}${superseded ? ' (the earlier proposal no longer stands)' : ''}`,
+          after: { year: round.year, moves },
+        },
+      ]);
+      const link = `/localities/${locality.gss_code}/cycles/aligned/rounds/${round.id}`;
+      const partnerships = owners.filter((o) => o.ownerKind === 'partnership');
+      const ask = (names: string[]) =>
+        `${locality.name}’s proposed aligned calendar for ${calendars.year.label} moves dates on the calendar of ${names.join(', ')} to remove misalignments. Please agree to or decline each move: a move is made only when its calendar’s administrator agrees.`;
+      for (const o of partnerships)
+        await this.deps.notifications?.notify(
+          {
+            roles: [{ role: 'partnership-secretary', partnershipId: o.ownerId }],
+            except: principal.userId,
+            localityId: locality.id,
+            subject: `Your agreement is asked: aligned calendar for ${o.ownerName}`,
+            body: ask([o.ownerName]),
+            link,
+          },
+          { trx },
+        );
+      const organisations = owners.filter((o) => o.ownerKind === 'organisation');
+      if (organisations.length)
+        await this.deps.notifications?.notify(
+          {
+            roles: [{ role: 'locality-admin', localityId: locality.id }],
+            except: principal.userId,
+            localityId: locality.id,
+            subject: `Your agreement is asked: aligned calendar for ${locality.name}’s organisations`,
+            body: ask(organisations.map((o) => o.ownerName)),
+            link,
+          },
+          { trx },
+        );
+      return round;
+    });
+  }
+
+  /** A round: the moves calendar by calendar, each with its answer, who gave it and when. */
+  async round(principal: Principal, gssCode: string, id: string) {
+    const locality = await this.deps.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Aligned calendar');
+    const round = await this.repository.round(this.db, locality.id, id);
+    if (!round) throw new NotFoundError('Round of agreement');
+    const answers = await this.repository.answers(this.db, round.id);
+    const answerOf = new Map(answers.map((a) => [a.occurrence_key, a]));
+    const owners = [...new Map(round.moves.map((m) => [m.ownerId, m])).values()].map((o) => {
+      const moves = round.moves
+        .filter((m) => m.ownerId === o.ownerId)
+        .map((m) => ({ move: m, answer: answerOf.get(m.key) }));
+      const given = moves.flatMap((m) => (m.answer ? [m.answer] : []));
+      return {
+        ownerId: o.ownerId,
+        ownerKind: o.ownerKind,
+        name: o.ownerName,
+        moves,
+        consented: given.filter((a) => a.decision === 'consent').length,
+        declined: given.filter((a) => a.decision === 'decline').length,
+        waiting: moves.length - given.length,
+        answeredBy: [...new Set(given.map((a) => a.recorded_by))],
+        lastAnswered: given.at(-1)?.recorded_at ?? null,
+        canAnswer:
+          round.status === 'open' &&
+          principal.canWrite &&
+          this.canEditOwner(principal, locality, o.ownerKind, o.ownerId) &&
+          given.length < moves.length,
+      };
+    });
+    return { locality, round, owners, answers };
+  }
+
+  /**
+   * A calendar administrator's answers to the moves on their calendar. Each move agreed to is
+   * made at once; a declined one is not. A move whose date changed since it was proposed is
+   * refused, and a move already answered keeps its answer.
+   */
+  async answerRound(principal: Principal, gssCode: string, id: string, input: unknown) {
+    const data = parseInput(answersInput, input);
+    const locality = await this.deps.register.locality(gssCode);
+    return this.db.transaction().execute(async (trx) => {
+      const round = await this.repository.round(trx, locality.id, id, true);
+      if (!round) throw new NotFoundError('Round of agreement');
+      const mine = round.moves.filter((m) => m.ownerId === data.ownerId);
+      if (!mine.length) throw ValidationError.of('ownerId', 'That calendar has no moves in this proposal');
+      const owner = mine[0] as ProposedMove;
+      if (!principal.canWrite || !this.canEditOwner(principal, locality, owner.ownerKind, owner.ownerId))
+        refuse(principal, locality, 'Calendar');
+      if (round.status !== 'open')
+        throw new ConflictError('A newer proposal replaced this one: answer the newer proposal instead');
+      const answered = new Set((await this.repository.answers(trx, round.id)).map((a) => a.occurrence_key));
+      const changes = new Map(
+        (await this.repository.changes(trx, locality.id)).map((c) => [`${c.event_id}@${c.original_on}`, c.moved_to]),
       );
-      return { applied: moves.length, name: lane.name };
+      const events = new Set((await this.repository.events(trx, locality.id)).map((e) => e.id));
+      const rows: Array<Omit<AnswerRow, 'id' | 'recorded_at'>> = [];
+      const applied: ProposedMove[] = [];
+      for (const [i, answer] of data.answers.entries()) {
+        const move = mine.find((m) => m.key === answer.key);
+        if (!move) throw ValidationError.of(`answers.${i}.key`, 'That move is not proposed for this calendar');
+        if (answered.has(move.key)) throw new ConflictError(`${move.title} of ${move.from} was already answered`);
+        if (answer.decision === 'consent') {
+          const now = changes.has(move.key) ? changes.get(move.key) : move.key.slice(-10);
+          if (!events.has(move.eventId) || now !== move.from)
+            throw new ConflictError(
+              `${move.title} of ${move.from} was changed since the proposal: decline this move, or ask for a new proposal`,
+            );
+          applied.push(move);
+        }
+        rows.push({
+          round_id: round.id,
+          locality_id: locality.id,
+          occurrence_key: move.key,
+          owner_id: move.ownerId,
+          decision: answer.decision,
+          reason: answer.reason || null,
+          applied: answer.decision === 'consent',
+          recorded_by: principal.label,
+          recorded_by_id: principal.id,
+        });
+      }
+      for (const move of applied)
+        await this.repository.upsertChange(trx, {
+          event_id: move.eventId,
+          locality_id: locality.id,
+          original_on: move.key.slice(-10),
+          moved_to: move.to,
+          reason: 'Aligned calendar, agreed',
+        });
+      const saved = await this.repository.insertAnswers(trx, rows);
+      const declined = rows.length - applied.length;
+      const partnershipId = owner.ownerKind === 'partnership' ? owner.ownerId : null;
+      const organisationId = owner.ownerKind === 'organisation' ? owner.ownerId : null;
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'consent',
+          entityType: 'calendar',
+          entityId: round.id,
+          partnershipId,
+          organisationId,
+          summary: `${owner.ownerName} agreed to ${applied.length} move${applied.length === 1 ? '' : 's'} of the aligned calendar and declined ${declined}`,
+          after: saved,
+        },
+        ...applied.map((m) => ({
+          localityId: locality.id,
+          action: 'update' as const,
+          entityType: 'calendar-event' as const,
+          entityId: m.eventId,
+          partnershipId,
+          organisationId,
+          summary: `Moved ${m.title} of ${owner.ownerName} from ${m.from} to ${m.to} (aligned calendar, agreed)`,
+          before: { date: m.from },
+          after: { date: m.to },
+        })),
+      ]);
+      // The proposer hears each answer, as rationalisation's administrator does.
+      if (round.proposed_by_id && /^[0-9a-f-]{36}$/i.test(round.proposed_by_id))
+        await this.deps.notifications?.notify(
+          {
+            userIds: [round.proposed_by_id],
+            except: principal.userId,
+            localityId: locality.id,
+            subject: `${owner.ownerName} answered the aligned calendar proposal`,
+            body: `${principal.label} agreed to ${applied.length} move${applied.length === 1 ? '' : 's'} on the calendar of ${owner.ownerName} (made at once) and declined ${declined}.`,
+            link: `/localities/${locality.gss_code}/cycles/aligned/rounds/${round.id}`,
+          },
+          { trx },
+        );
+      return { name: owner.ownerName, applied: applied.length, declined };
     });
   }
 
@@ -474,20 +703,8 @@ export class CyclesService {
     const data = parseInput(dependencyInput, input);
     return this.write(options, async (trx) => {
       const locality = await this.deps.register.locality(gssCode, trx);
-      const [up, down] = await Promise.all([
-        this.repository.event(trx, locality.id, data.upstreamEventId),
-        this.repository.event(trx, locality.id, data.downstreamEventId),
-      ]);
-      if (!up) throw ValidationError.of('upstreamEventId', 'Choose an event of this locality');
-      if (!down) throw ValidationError.of('downstreamEventId', 'Choose an event of this locality');
-      const mayEdit = (e: EventRow) =>
-        this.canEditOwner(
-          principal,
-          locality,
-          e.partnership_id ? 'partnership' : 'organisation',
-          (e.partnership_id ?? e.organisation_id) as string,
-        );
-      if (!mayEdit(up) && !mayEdit(down)) refuse(principal, locality, 'Calendar');
+      if (!principal.canWrite) refuse(principal, locality, 'Calendar');
+      const [up, down] = await this.dependencyEnds(trx, principal, locality, data);
       const row = await this.repository.insertDependency(trx, {
         locality_id: locality.id,
         kind: data.kind,
@@ -510,6 +727,254 @@ export class CyclesService {
       ]);
       return row;
     });
+  }
+
+  /** An event for its calendar's administrator to change or remove; not found for anyone else who may read it. */
+  async editableEvent(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    db: Db = this.db,
+  ): Promise<{ locality: Locality; event: EventRow; ownerName: string; dependencies: number; meetings: number }> {
+    const locality = await this.deps.register.locality(gssCode, db);
+    const event = await this.repository.event(db, locality.id, id);
+    if (!event) throw new NotFoundError('Event');
+    const ownerKind = event.partnership_id ? 'partnership' : 'organisation';
+    const ownerId = (event.partnership_id ?? event.organisation_id) as string;
+    if (!this.canEditOwner(principal, locality, ownerKind, ownerId)) {
+      if (canReadRestricted(principal, locality)) refuse(principal, locality, 'Event');
+      throw new NotFoundError('Event');
+    }
+    const ownerName =
+      ownerKind === 'partnership'
+        ? ((await this.deps.register.partnerships.options(db, locality.id)).find((p) => p.id === ownerId)?.name ?? '')
+        : ((await this.deps.register.organisations.options(db, locality.id)).find((o) => o.id === ownerId)?.name ?? '');
+    const { dependencies, meetings } = await this.repository.eventLinks(db, id);
+    return { locality, event, ownerName, dependencies, meetings };
+  }
+
+  /** Changes an event as read at its version; a stale version is refused and nothing is overwritten. */
+  async updateEvent(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data: EventUpdate = parseInput(eventUpdate, input);
+    return this.write(options, async (trx) => {
+      const { locality, event: before } = await this.editableEvent(principal, gssCode, id, trx);
+      if (!principal.canWrite) refuse(principal, locality, 'Event');
+      const after = await this.repository.updateEvent(trx, locality.id, id, data.version, {
+        kind: data.kind,
+        title: data.title,
+        starts_on: data.startsOn,
+        recurrence: data.recurrence ? data.recurrence.toUpperCase() : null,
+        working_day_offset: data.workingDayOffset,
+        start_time: data.startTime || null,
+        movability: data.movability,
+        window_days: data.movability === 'within-days' ? data.windowDays : 0,
+        restricted: data.restricted,
+        themes: data.themes ?? before.themes,
+        agenda_url: data.agendaUrl || null,
+      });
+      if (!after)
+        throw new ConflictError('Someone changed this event since you read it: check the event and save again');
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'update',
+          entityType: 'calendar-event',
+          entityId: id,
+          partnershipId: after.partnership_id,
+          organisationId: after.organisation_id,
+          summary: `Changed ${EVENT_KIND_LABELS[data.kind].toLowerCase()} “${after.title}”`,
+          before,
+          after,
+        },
+      ]);
+      return after;
+    });
+  }
+
+  /** Removes an event (its moved dates and entered dependencies with it) as read at its version. */
+  async removeEvent(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, event: before } = await this.editableEvent(principal, gssCode, id, trx);
+      if (!principal.canWrite) refuse(principal, locality, 'Event');
+      if (!(await this.repository.deleteEvent(trx, locality.id, id, version)))
+        throw new ConflictError('Someone changed this event since you read it: check the event before removing it');
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'withdraw',
+          entityType: 'calendar-event',
+          entityId: id,
+          partnershipId: before.partnership_id,
+          organisationId: before.organisation_id,
+          summary: `Removed ${EVENT_KIND_LABELS[before.kind as EventKind].toLowerCase()} “${before.title}” from the calendar`,
+          before,
+        },
+      ]);
+      return before;
+    });
+  }
+
+  /**
+   * Every dependency the viewer may see, worked out and entered, with both events named, filtered
+   * by kind, source and calendar and sorted; entered ones say whether the viewer may change them.
+   */
+  async dependencyList(principal: Principal, gssCode: string, rawQuery: unknown, year?: number) {
+    const parsed = dependencyQuery.safeParse(withoutBlanks(rawQuery));
+    const query = parsed.success ? parsed.data : {};
+    const calendars = await this.calendars(principal, gssCode, year);
+    const eventOf = new Map(calendars.events.map((e) => [e.id, e]));
+    const stored = new Map((await this.repository.dependencies(this.db, calendars.locality.id)).map((d) => [d.id, d]));
+    let rows = calendars.dependencies.flatMap((d) => {
+      const upstream = eventOf.get(d.upstreamEventId);
+      const downstream = eventOf.get(d.downstreamEventId);
+      if (!upstream || !downstream) return [];
+      const row = d.id ? stored.get(d.id) : undefined;
+      const canEdit =
+        !!row &&
+        principal.canWrite &&
+        [upstream, downstream].some((e) => this.canEditOwner(principal, calendars.locality, e.ownerKind, e.ownerId));
+      return [{ dependency: d, upstream, downstream, version: row?.version ?? null, canEdit }];
+    });
+    if (query.kind) rows = rows.filter((r) => r.dependency.kind === query.kind);
+    if (query.source) rows = rows.filter((r) => r.dependency.derived === (query.source === 'derived'));
+    if (query.calendar)
+      rows = rows.filter((r) => r.upstream.ownerId === query.calendar || r.downstream.ownerId === query.calendar);
+    const name = (e: CalendarEvent) => `${e.ownerName} ${e.title}`;
+    const sort = query.sort ?? 'kind';
+    rows.sort(
+      (a, b) =>
+        (sort === 'gap'
+          ? b.dependency.minGapWorkingDays - a.dependency.minGapWorkingDays
+          : sort === 'upstream'
+            ? name(a.upstream).localeCompare(name(b.upstream))
+            : sort === 'downstream'
+              ? name(a.downstream).localeCompare(name(b.downstream))
+              : a.dependency.kind.localeCompare(b.dependency.kind)) ||
+        name(a.downstream).localeCompare(name(b.downstream)) ||
+        name(a.upstream).localeCompare(name(b.upstream)),
+    );
+    const editableOwners = new Set(
+      (await this.owners(principal, gssCode)).map((o) => o.value.slice(o.value.indexOf(':') + 1)),
+    );
+    return { calendars, query: { ...query, sort }, rows, canAdd: principal.canWrite && editableOwners.size > 0 };
+  }
+
+  /** An entered dependency for someone who administers either of its calendars. */
+  async editableDependency(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
+    const locality = await this.deps.register.locality(gssCode, db);
+    const row = await this.repository.dependency(db, locality.id, id);
+    if (!row) throw new NotFoundError('Dependency');
+    const [up, down] = await Promise.all([
+      this.repository.event(db, locality.id, row.upstream_event_id),
+      this.repository.event(db, locality.id, row.downstream_event_id),
+    ]);
+    const mayEdit = (e: EventRow | undefined) =>
+      !!e &&
+      this.canEditOwner(
+        principal,
+        locality,
+        e.partnership_id ? 'partnership' : 'organisation',
+        (e.partnership_id ?? e.organisation_id) as string,
+      );
+    if (!mayEdit(up) && !mayEdit(down)) {
+      if (canReadRestricted(principal, locality)) refuse(principal, locality, 'Dependency');
+      throw new NotFoundError('Dependency');
+    }
+    return { locality, dependency: row, upstream: up as EventRow, downstream: down as EventRow };
+  }
+
+  /** Changes an entered dependency as read at its version. */
+  async updateDependency(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(dependencyUpdate, input);
+    return this.write(options, async (trx) => {
+      const { locality, dependency: before } = await this.editableDependency(principal, gssCode, id, trx);
+      if (!principal.canWrite) refuse(principal, locality, 'Dependency');
+      const [up, down] = await this.dependencyEnds(trx, principal, locality, data);
+      const after = await this.repository.updateDependency(trx, locality.id, id, data.version, {
+        kind: data.kind,
+        upstream_event_id: up.id,
+        downstream_event_id: down.id,
+        min_gap_working_days: data.minGapWorkingDays,
+        note: data.note || null,
+      });
+      if (!after) throw new ConflictError('Someone changed this dependency since you read it: check it and save again');
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'update',
+          entityType: 'calendar-event',
+          entityId: down.id,
+          partnershipId: down.partnership_id,
+          organisationId: down.organisation_id,
+          summary: `Changed the dependency of “${down.title}” on “${up.title}”`,
+          before,
+          after,
+        },
+      ]);
+      return after;
+    });
+  }
+
+  /** Removes an entered dependency as read at its version. */
+  async removeDependency(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const {
+        locality,
+        dependency: before,
+        upstream,
+        downstream,
+      } = await this.editableDependency(principal, gssCode, id, trx);
+      if (!principal.canWrite) refuse(principal, locality, 'Dependency');
+      if (!(await this.repository.deleteDependency(trx, locality.id, id, version)))
+        throw new ConflictError('Someone changed this dependency since you read it: check it before removing it');
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'withdraw',
+          entityType: 'calendar-event',
+          entityId: downstream.id,
+          partnershipId: downstream.partnership_id,
+          organisationId: downstream.organisation_id,
+          summary: `Removed the dependency of “${downstream.title}” on “${upstream.title}”`,
+          before,
+        },
+      ]);
+      return before;
+    });
+  }
+
+  /** Both events of a dependency, of this locality, at least one on a calendar the principal administers. */
+  private async dependencyEnds(
+    trx: Db,
+    principal: Principal,
+    locality: Locality,
+    data: { upstreamEventId: string; downstreamEventId: string },
+  ): Promise<[EventRow, EventRow]> {
+    const [up, down] = await Promise.all([
+      this.repository.event(trx, locality.id, data.upstreamEventId),
+      this.repository.event(trx, locality.id, data.downstreamEventId),
+    ]);
+    if (!up) throw ValidationError.of('upstreamEventId', 'Choose an event of this locality');
+    if (!down) throw ValidationError.of('downstreamEventId', 'Choose an event of this locality');
+    const mayEdit = (e: EventRow) =>
+      this.canEditOwner(
+        principal,
+        locality,
+        e.partnership_id ? 'partnership' : 'organisation',
+        (e.partnership_id ?? e.organisation_id) as string,
+      );
+    if (!mayEdit(up) && !mayEdit(down)) refuse(principal, locality, 'Calendar');
+    return [up, down];
+  }
+
+  /** One occurrence of an event, by its name (event id and the date its rule gave), as the viewer may see it. */
+  async occurrence(principal: Principal, gssCode: string, key: string): Promise<Occurrence | undefined> {
+    const date = key.slice(-10);
+    const start = Number(financialYear(date).from.slice(0, 4));
+    const calendars = await this.calendars(principal, gssCode, start);
+    return calendars.occurrences.find((o) => o.key === key);
   }
 
   /** Moves (or cancels) one occurrence of an event. */
@@ -794,6 +1259,87 @@ export class CyclesService {
         .map((o) => o.date),
       reportGap: 5,
       holidays,
+      booked: (await this.repository.meetings(this.db, calendars.locality.id, partnershipId))
+        .filter((m) => m.status !== 'cancelled' && m.held_on >= today)
+        .map((m) => m.held_on),
+    });
+  }
+
+  /**
+   * Books one of the scheduler's suggested dates in one step: a board meeting on the
+   * partnership's calendar and a scheduled meeting for that occurrence, in one transaction.
+   */
+  async bookMeeting(principal: Principal, gssCode: string, input: unknown) {
+    const data = parseInput(bookingInput, input);
+    const calendars = await this.calendars(principal, gssCode);
+    const locality = calendars.locality;
+    if (!principal.canWrite || !canEditPartnership(principal, locality, data.partnershipId))
+      refuse(principal, locality, 'Partnership');
+    const partnership = calendars.partnerships.find((p) => p.id === data.partnershipId);
+    if (!partnership) throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
+    const suggestions = await this.suggestions(calendars, data.partnershipId);
+    if (!suggestions.some((s) => s.date === data.date))
+      throw ValidationError.of(
+        'date',
+        'Choose one of the suggested dates: the suggestions have changed since you read them',
+      );
+    const pattern = calendars.events.find((e) => e.ownerId === data.partnershipId && e.kind === 'board-meeting');
+    return this.db.transaction().execute(async (trx) => {
+      const event = await this.repository.insertEvent(trx, locality.id, {
+        organisation_id: null,
+        partnership_id: data.partnershipId,
+        kind: 'board-meeting',
+        title: pattern?.title ?? 'Board meeting',
+        starts_on: data.date,
+        recurrence: null,
+        working_day_offset: 0,
+        start_time: pattern?.startTime ?? null,
+        movability: 'within-month',
+        window_days: 0,
+        restricted: false,
+        themes: [],
+        agenda_url: null,
+      });
+      const meeting = await this.repository.insertMeeting(
+        trx,
+        {
+          locality_id: locality.id,
+          partnership_id: data.partnershipId,
+          event_id: event.id,
+          occurrence_on: data.date,
+          held_on: data.date,
+          start_time: event.start_time,
+          location: null,
+          agenda_url: null,
+          papers_url: null,
+          minutes_url: null,
+          status: 'scheduled',
+          restricted: false,
+        },
+        [],
+        [],
+      );
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'create',
+          entityType: 'calendar-event',
+          entityId: event.id,
+          partnershipId: data.partnershipId,
+          summary: `Booked the suggested date ${data.date} for a meeting of ${partnership.name}`,
+          after: event,
+        },
+        {
+          localityId: locality.id,
+          action: 'create',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          partnershipId: data.partnershipId,
+          summary: `Scheduled the meeting of ${data.date}`,
+          after: meeting,
+        },
+      ]);
+      return { event, meeting, partnership };
     });
   }
 
