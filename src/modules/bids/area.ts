@@ -24,6 +24,15 @@ export const MAX_POSITIONS = 20_000;
 export type AreaParse = { ok: true; geometry: AreaGeometry } | { ok: false; problems: string[] };
 
 const MAX_PROBLEMS = 5;
+const GEOMETRY_TYPES = [
+  'Polygon',
+  'MultiPolygon',
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'GeometryCollection',
+];
 
 /**
  * Reads an area from GeoJSON text: a Polygon or MultiPolygon geometry, a Feature with one, or a
@@ -79,7 +88,7 @@ export function readArea(value: unknown): AreaParse {
       else add(f.geometry, `Feature ${i + 1}`);
     });
   } else if (value.type === 'Feature') add(value.geometry, 'The feature');
-  else if (value.type === 'Polygon' || value.type === 'MultiPolygon') add(value, 'The area');
+  else if (typeof value.type === 'string' && GEOMETRY_TYPES.includes(value.type)) add(value, 'The area');
   else
     return {
       ok: false,
