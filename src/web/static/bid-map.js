@@ -21,16 +21,20 @@ async function init(app) {
   const map = L.map('bid-map', { keyboard: true, scrollWheelZoom: false, zoomSnap: 0.25 });
   if (app.dataset.tiles)
     L.tileLayer(app.dataset.tiles, { maxZoom: 19, attribution: app.dataset.attribution || '' }).addTo(map);
+  // The style applies to every shape, points too: inside filled green, outside hollow grey.
+  const style = (feature) =>
+    feature.properties.kind === 'area'
+      ? { color: '#1d70b8', weight: 3, fillColor: '#1d70b8', fillOpacity: 0.12 }
+      : {
+          radius: 5,
+          weight: 2,
+          color: feature.properties.inside ? '#00703c' : '#505a5f',
+          fillColor: feature.properties.inside ? '#00703c' : '#ffffff',
+          fillOpacity: 1,
+        };
   const layer = L.geoJSON(data, {
-    style: () => ({ color: '#1d70b8', weight: 3, fillColor: '#1d70b8', fillOpacity: 0.12 }),
-    pointToLayer: (feature, latlng) =>
-      L.circleMarker(latlng, {
-        radius: 5,
-        weight: 2,
-        color: feature.properties.inside ? '#00703c' : '#505a5f',
-        fillColor: feature.properties.inside ? '#00703c' : '#ffffff',
-        fillOpacity: 1,
-      }),
+    style,
+    pointToLayer: (feature, latlng) => L.circleMarker(latlng, style(feature)),
     onEachFeature: (feature, featureLayer) => {
       const p = feature.properties;
       if (p.kind === 'hereditament')
