@@ -207,6 +207,29 @@ describe.each(backends)('BID area, collection and report pages on %s', (backend)
     expect(after.body).toContain('£1.50 is recorded in the BID revenue account');
     expect(after.body).toContain('£1.50 on 20 May 2026 (BACS 1234)');
 
+    // A file of payments through the upload form: a bad line refuses it all, named by line.
+    const token = decodeURIComponent(/collections\/import\?_csrf=([^"&]+)/.exec(after.body)?.[1] ?? '');
+    const upload = (content: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `${bidUrl}/collections/import?_csrf=${encodeURIComponent(token)}`,
+        headers: { cookie: session.cookieHeader(), 'content-type': 'multipart/form-data; boundary=XyZ' },
+        payload: `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="payments.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--XyZ--\r\n`,
+      });
+    const head = 'billing_reference,year,amount,received_on,payment_reference\n';
+    const badFile = await upload(`${head}${reference},1,0.01,2026-05-20,\nNOPE,1,1.00,2026-05-20,\n`);
+    expect(badFile.statusCode).toBe(422);
+    expect(badFile.body).toMatch(
+      /<td class="govuk-table__cell govuk-table__cell--numeric">3<\/td><td class="govuk-table__cell">billing_reference<\/td>/,
+    );
+    const goodFile = await upload(`${head}${reference},1,0.01,2026-05-20,BACS 9\n`);
+    expect(goodFile.statusCode).toBe(303);
+    const recorded = await session.get(goodFile.headers.location as string);
+    expect(recorded.body).toContain('£0.01 on 20 May 2026 (BACS 9)');
+    expect((await ctx.app.inject({ method: 'GET', url: '/bids/levy-payments-template.csv' })).body).toContain(
+      'billing_reference,year,amount,received_on,payment_reference',
+    );
+
     // The report is public; the CSV and PDF download.
     const report = await ctx.app.inject({ method: 'GET', url: `${bidUrl}/report` });
     expect(report.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, type Principal } from '../../core/actor.js';
 import { ValidationError } from '../../core/errors.js';
+import { ImportRejected } from '../exchange/issues.js';
 import { backends } from '../../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { DEMO_AREA_GEOJSON, DEMO_AREA_STREETS, demoRatingList, ratingListCsv } from './fixtures.js';
@@ -234,6 +235,59 @@ describe.each(backends)('BID areas on a map, levy collection and the report to l
       .orderBy('id', 'desc')
       .executeTakeFirst();
     expect(audit?.summary).toContain(`of levy from ${part.row.reference} for year 1`);
+  });
+
+  it('a revenues system’s file of payments is recorded all or nothing, each problem by line and column', async () => {
+    const { bids } = ctx.services;
+    const before = await bids.collections(admin.principal, CODE, bidId, 1);
+    const owing = before.lines.filter((l) => l.arrearsPence > 0);
+    const [a, b] = owing as [(typeof owing)[number], (typeof owing)[number]];
+    const file = (lines: string[]) => ({
+      name: 'payments.csv',
+      content: Buffer.from(`billing_reference,year,amount,received_on,payment_reference\n${lines.join('\n')}\n`),
+    });
+    const pounds = (pence: number) => (pence / 100).toFixed(2);
+    // Line 3 pays the rest of a's levy after line 2 paid a penny: together more than is owed.
+    const refused = await bids
+      .importCollections(
+        admin.principal,
+        CODE,
+        bidId,
+        file([
+          `${a.row.reference},1,0.01,2026-05-20,DD 1`,
+          `${a.row.reference},1,${pounds(a.arrearsPence)},20/05/2026,DD 2`,
+          `NOPE-9,1,1.00,2026-05-20,`,
+          `${b.row.reference},1,£1.00,2026-06-30,`,
+          `${b.row.reference},9,1.00,31/02/2026,`,
+        ]),
+      )
+      .catch((e: unknown) => e as ImportRejected);
+    expect(refused).toBeInstanceOf(ImportRejected);
+    expect((refused as ImportRejected).issues.map((i) => [i.line, i.column])).toEqual([
+      [3, 'amount'],
+      [4, 'billing_reference'],
+      [5, 'received_on'],
+      [6, 'year'],
+      [6, 'received_on'],
+    ]);
+    expect((refused as ImportRejected).issues[0]?.message).toContain(`outstanding on ${a.row.reference} for year 1`);
+    expect((await bids.collections(admin.principal, CODE, bidId, 1)).totals).toEqual(before.totals);
+    // Only the council records payments.
+    await expect(
+      bids.importCollections(secretary.principal, CODE, bidId, file([`${a.row.reference},1,0.01,2026-05-20,`])),
+    ).rejects.toThrow();
+
+    const done = await bids.importCollections(
+      admin.principal,
+      CODE,
+      bidId,
+      file([`${a.row.reference},1,${pounds(a.arrearsPence)},20/05/2026,DD 2`, `${b.row.reference},1,1.00,2026-05-21,`]),
+    );
+    expect(done).toEqual({ payments: 2, totalPence: a.arrearsPence + 100 });
+    const after = await bids.collections(admin.principal, CODE, bidId, 1);
+    expect(after.totals.collectedPence).toBe(before.totals.collectedPence + a.arrearsPence + 100);
+    expect(after.lines.find((l) => l.row.id === a.row.id)?.arrearsPence).toBe(0);
+    expect(after.lines.find((l) => l.row.id === b.row.id)?.payments.at(-1)?.received_on).toBe('2026-05-21');
   });
 
   it('the yearly report to levy payers: billed, collected, arrears, spending by heading and the balance carried', async () => {

@@ -37,7 +37,13 @@ import {
   spendingInput,
   yearQuery,
 } from './schema.js';
-import { type BidService, type BidView, RATING_LIST_COLUMNS, proposalValues } from './service.js';
+import {
+  type BidService,
+  type BidView,
+  COLLECTION_FILE_COLUMNS,
+  RATING_LIST_COLUMNS,
+  proposalValues,
+} from './service.js';
 
 type Params = { code: string; id: string; paper: string; challenge: string };
 const params = (request: FastifyRequest) => request.params as Params;
@@ -1231,6 +1237,7 @@ function moneyRoutes(app: FastifyInstance, bids: BidService): void {
       ),
       pagination: pages > 1 ? pagination(page, pages, at) : null,
       values: { year: String(year) },
+      maxUploadMb: MAX_UPLOAD_MB,
       breadcrumbs: [...common(account.view).breadcrumbs, { text: account.view.bid.name, href: bidHome(account.view) }],
       ...extra,
     };
@@ -1265,6 +1272,50 @@ function moneyRoutes(app: FastifyInstance, bids: BidService): void {
         };
       },
     );
+  });
+
+  app.get('/bids/levy-payments-template.csv', { config: { access: 'public' } }, async (_request, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="levy-payments-template.csv"')
+      .send(templateCsv(COLLECTION_FILE_COLUMNS)),
+  );
+  app.post(`${base}/:id/collections/import`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const upload = await readFileUpload(request);
+    if (!upload.file)
+      return reply.code(422).view(
+        'bids/views/collections.njk',
+        await collectionsContext(request, {
+          errors: [
+            {
+              field: 'file',
+              message: upload.tooLarge
+                ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
+                : 'Choose a file of payments',
+            },
+          ],
+        }),
+      );
+    try {
+      const result = await bids.importCollections(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        upload.file,
+      );
+      return reply.redirectWithFlash(
+        `${home(params(request).code)}/${params(request).id}/collections`,
+        `${result.payments === 1 ? '1 payment' : `${result.payments} payments`} totalling ${formatPence(result.totalPence)} recorded from ${upload.file.name}`,
+      );
+    } catch (error) {
+      if (!(error instanceof ImportRejected)) throw error;
+      return reply
+        .code(422)
+        .view(
+          'bids/views/collections.njk',
+          await collectionsContext(request, refusedUpload(upload.file.name, error.issues)),
+        );
+    }
   });
 
   const reportContext = async (request: FastifyRequest, extra: Record<string, unknown> = {}, asked?: number) => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { todayInLondon } from '../../core/dates.js';
-import { parseInput } from '../../core/validation.js';
+import { isRealDate, parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
@@ -54,6 +55,7 @@ import {
   type ProposalInput,
   type ChallengeRow,
   type ConsultationRow,
+  type BidLevyCollectionsTable,
   type CollectionRow,
   type SpendingRow,
   collectionInput,
@@ -117,6 +119,25 @@ export const RATING_LIST_COLUMNS: ColumnSpec[] = [
     example: '52.63571',
   },
   { name: 'longitude', required: false, description: 'Where it is: longitude (WGS 84)', example: '-1.13452' },
+];
+
+/** The columns of a revenues system's file of levy payments. */
+export const COLLECTION_FILE_COLUMNS: ColumnSpec[] = [
+  {
+    name: 'billing_reference',
+    required: true,
+    description: 'The hereditament’s billing reference',
+    example: 'BF0100100',
+  },
+  { name: 'year', required: true, description: 'The year of the BID’s term the payment is for, from 1', example: '1' },
+  { name: 'amount', required: true, description: 'The amount received, in pounds and pence', example: '225.00' },
+  {
+    name: 'received_on',
+    required: true,
+    description: 'The date received: YYYY-MM-DD or DD/MM/YYYY',
+    example: '2027-05-14',
+  },
+  { name: 'payment_reference', required: false, description: 'The revenues system’s reference', example: 'DD 00412' },
 ];
 
 /** The billing file's columns, in order: the documented layout for the council's revenues system. */
@@ -1540,6 +1561,110 @@ export class BidService {
     });
   }
 
+  /**
+   * Records a revenues system's file of levy payments (CSV or XLSX), all or nothing: each row is
+   * checked as a single payment is (a levy payer, a year of the term, no more than is
+   * outstanding counting the file's earlier rows, a date neither in the future nor before ballot
+   * day), every problem named by line and column, and nothing written if there is one.
+   */
+  async importCollections(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    file: { name: string; content: Buffer },
+    options?: WriteOptions,
+  ): Promise<{ payments: number; totalPence: number }> {
+    const table = await readTable(COLLECTION_FILE_COLUMNS, file.name, file.content);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'BID');
+      checkBilled(bid, 1);
+      if (table.issues.length) throw new ImportRejected(table.issues);
+      const today = todayInLondon(this.now(options));
+      const hereditaments = await this.repository.hereditaments(trx, bid.id);
+      const byReference = new Map(hereditaments.map((h) => [h.reference.trim().toUpperCase(), h]));
+      const paid = new Map<string, number>();
+      for (const p of await this.repository.collections(trx, bid.id))
+        paid.set(`${p.hereditament_id}/${p.year}`, (paid.get(`${p.hereditament_id}/${p.year}`) ?? 0) + p.amount_pence);
+      const issues: ImportIssue[] = [];
+      const rows: Array<Insertable<BidLevyCollectionsTable>> = [];
+      for (const { line, cells } of table.rows) {
+        const issue = (column: string, message: string, value?: string) =>
+          issues.push({ sheet: table.sheet, line, column, message, ...(value !== undefined ? { value } : {}) });
+        const reference = (cells.billing_reference ?? '').trim();
+        const row = byReference.get(reference.toUpperCase());
+        const year = /^\d+$/.test(cells.year ?? '') ? Number(cells.year) : NaN;
+        const amountText = (cells.amount ?? '').replace(/[£,\s]/g, '');
+        const amountPence = /^\d+(\.\d{1,2})?$/.test(amountText) ? Math.round(Number(amountText) * 100) : NaN;
+        const receivedOn = isoFromCell(cells.received_on ?? '');
+        if (!row)
+          issue(
+            'billing_reference',
+            `No hereditament on this BID’s rating list has the reference ${reference}`,
+            reference,
+          );
+        if (!Number.isInteger(year) || year < 1 || year > bid.term_years)
+          issue('year', `The year must be a year of the term, 1 to ${bid.term_years}`, cells.year);
+        if (!(amountPence > 0))
+          issue('amount', 'The amount must be pounds and pence more than 0, like 125.50', cells.amount);
+        if (!receivedOn)
+          issue(
+            'received_on',
+            'The date received must be a real date, like 2027-05-14 or 14/05/2027',
+            cells.received_on,
+          );
+        else if (receivedOn > today)
+          issue('received_on', 'The date received cannot be in the future', cells.received_on);
+        else if (bid.ballot_on && receivedOn < bid.ballot_on)
+          issue('received_on', 'The date received cannot be before ballot day', cells.received_on);
+        if (!row || !Number.isInteger(year) || year < 1 || year > bid.term_years || !(amountPence > 0)) continue;
+        const judged = this.judge(bid, row, year);
+        if (!judged.levy) {
+          issue(
+            'billing_reference',
+            `${row.reference} is not a levy payer: ${eligibilitySummary(judged.eligibility)}`,
+            reference,
+          );
+          continue;
+        }
+        const key = `${row.id}/${year}`;
+        const outstanding = judged.levy.levyPence - (paid.get(key) ?? 0);
+        if (amountPence > outstanding) {
+          issue(
+            'amount',
+            `${formatPence(amountPence)} is more than the ${formatPence(Math.max(0, outstanding))} outstanding on ${row.reference} for year ${year}`,
+            cells.amount,
+          );
+          continue;
+        }
+        paid.set(key, (paid.get(key) ?? 0) + amountPence);
+        if (receivedOn)
+          rows.push({
+            bid_id: bid.id,
+            locality_id: bid.locality_id,
+            hereditament_id: row.id,
+            year,
+            amount_pence: amountPence,
+            received_on: receivedOn,
+            reference: (cells.payment_reference ?? '').slice(0, 200) || null,
+          });
+      }
+      if (!table.rows.length) issue0(issues, table.sheet);
+      if (issues.length) throw new ImportRejected(issues);
+      for (const row of rows) await this.repository.insertCollection(trx, row);
+      const totalPence = rows.reduce((sum, r) => sum + r.amount_pence, 0);
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'import',
+        `Recorded ${rows.length} levy payments from ${file.name} into the revenue account of ${bid.name}: ${formatPence(totalPence)}`,
+        { entityType: 'bid-money', after: { file: file.name, payments: rows.length, totalPence } },
+      );
+      return { payments: rows.length, totalPence };
+    });
+  }
+
   /** Records what the BID body spent from the revenue account: the board’s secretary or the administrator. */
   async recordSpending(
     principal: Principal,
@@ -1705,6 +1830,18 @@ export function hereditamentOf(
     location:
       row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
   };
+}
+
+/** A date cell as YYYY-MM-DD, from that or DD/MM/YYYY; null when it is neither or not a real date. */
+function isoFromCell(text: string): string | null {
+  const t = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : t.slice(0, 10);
+  return isRealDate(iso) && (uk || /^\d{4}-\d{2}-\d{2}(T|$)/.test(t)) ? iso : null;
+}
+
+function issue0(issues: ImportIssue[], sheet: string): void {
+  issues.push({ sheet, line: 2, column: '', message: 'The file has no payments' });
 }
 
 /** A coordinate cell: null when blank, NaN when not a number within ±limit. */
