@@ -96,8 +96,22 @@ describe.skipIf(!runJourney)('a Business Improvement District ballot in Chromium
     await page.getByLabel('Billing reference').fill(reference);
     await page.getByLabel('Amount received').fill('0.01');
     await fillDate('Date received', todayInLondon());
-    await go(page.getByRole('button', { name: 'Record the payment' }).click());
+    await go(page.getByRole('button', { name: 'Record the payment', exact: true }).click());
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(`£0.01 is recorded`);
+    await expectNoAxeViolations(page);
+    // A file of payments with a line for a hereditament not on the list: refused, line named.
+    await page.setInputFiles('#file', {
+      name: 'payments.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `billing_reference,year,amount,received_on\n${reference},1,0.01,${todayInLondon()}\nNOPE,1,1,${todayInLondon()}\n`,
+      ),
+    });
+    await go(page.getByRole('button', { name: 'Record the payments' }).click());
+    expect(await page.locator('#problems').innerText()).toContain(
+      'No hereditament on this BID’s rating list has the reference NOPE',
+    );
+    await expectNoAxeViolations(page);
     await go(page.getByRole('link', { name: 'The report to levy payers for year 1' }).click());
     expect(await page.locator('#report-spending').innerText()).toContain('Street rangers');
     await expectNoAxeViolations(page);
