@@ -71,7 +71,7 @@ export async function createApp({ config, database, services, logger = true }: A
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(config.mapTiles ? [new URL(config.mapTiles.url).origin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
@@ -235,7 +235,7 @@ export async function createApp({ config, database, services, logger = true }: A
   thesaurusRoutes(app, services);
   knowledgeRoutes(app, services, config);
   cyclesRoutes(app, services, config);
-  bidRoutes(app, services);
+  bidRoutes(app, services, config);
   resourcesRoutes(app, services);
   assuranceRoutes(app, services);
   scrutinyRoutes(app, services);

@@ -16,6 +16,13 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_TRANSPORT: z.enum(['smtp', 'outbox', 'log']).optional(),
   MAIL_FROM: z.string().min(3).default('Joined Up <no-reply@joinedup.invalid>'),
+  MAP_TILES_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, {
+      message: 'a tile URL template like https://tiles.example.org/{z}/{x}/{y}.png',
+    })
+    .optional(),
+  MAP_TILES_ATTRIBUTION: z.string().max(500).optional(),
 });
 
 export interface Config {
@@ -35,6 +42,12 @@ export interface Config {
   /** Where email goes: SMTP when SMTP_URL is set, else the outbox (read by system administrators), or the log. */
   mailTransport: MailTransport;
   mailFrom: string;
+  /**
+   * Base map tiles for maps (a URL template with {z}, {x} and {y}) and the attribution their
+   * licence asks for. None by default: maps then draw their shapes on a plain ground, and
+   * nothing is fetched from elsewhere.
+   */
+  mapTiles?: { url: string; attribution: string };
 }
 
 /**
@@ -71,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailTransport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox'),
     mailFrom: e.MAIL_FROM,
+    mapTiles: e.MAP_TILES_URL ? { url: e.MAP_TILES_URL, attribution: e.MAP_TILES_ATTRIBUTION ?? '' } : undefined,
   };
 }

@@ -11,7 +11,7 @@ import { exchangeMigration } from '../modules/exchange/schema.js';
 import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesConsentMigration, cyclesMigration } from '../modules/cycles/schema.js';
-import { bidsMigration } from '../modules/bids/schema.js';
+import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
@@ -292,6 +292,9 @@ const migrations: Record<string, Migration> = {
   '0022_capacity_funds': fundsMigration,
   // Each locality's part of the last overlap analysis, kept across restarts and processes.
   '0023_overlap_parts': overlapPartsMigration,
+  // BIDs: the area drawn as GeoJSON, hereditaments' locations, levy collections and spending.
+  '0024_bids_map_collections': bidsMapCollectionsMigration,
+  // Planning cycles: versions on entered dependencies; the aligned calendar agreed move by move.
   '0025_cycles_consent': cyclesConsentMigration,
 };
 

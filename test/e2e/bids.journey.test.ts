@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoRatingList, ratingListCsv } from '../../src/modules/bids/fixtures.js';
+import { DEMO_AREA_GEOJSON, demoRatingList, ratingListCsv } from '../../src/modules/bids/fixtures.js';
 import { addDays, ballotCloses } from '../../src/modules/bids/rules.js';
 import { todayInLondon } from '../../src/core/dates.js';
 import { chromiumInstalled, expectNoAxeViolations, launchBrowser, newPage } from '../helpers/browser.js';
@@ -55,6 +55,72 @@ describe.skipIf(!runJourney)('a Business Improvement District ballot in Chromium
     await expectNoAxeViolations(page);
   });
 
+  it('shows the demo BID’s area on a map beside its table, its levy collected and its report to levy payers', async () => {
+    // Nothing is fetched from anywhere but the app: no base tiles unless configured.
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) elsewhere.push(request.url());
+    });
+    await page.goto(`/localities/${LOCALITY}/bids`);
+    await go(page.getByRole('link', { name: 'Brackenfield Town Centre BID' }).first().click());
+    await go(page.getByRole('link', { name: 'See the area on a map and as a table' }).click());
+    expect(await page.locator('#area-summary').innerText()).toContain('The area is drawn on the map');
+    // The map draws the outline and a point per located hereditament.
+    await page.locator('#bid-map path.leaflet-interactive').first().waitFor();
+    expect(await page.locator('#bid-map path.leaflet-interactive').count()).toBeGreaterThan(100);
+    expect(await page.locator('#bid-map-no-script').isHidden()).toBe(true);
+    expect(await page.locator('#area-hereditaments caption').innerText()).toMatch(
+      /\d+ of 300 hereditaments are inside/,
+    );
+    await expectNoAxeViolations(page);
+    // The keyboard moves and zooms the map once it has focus.
+    const pane = page.locator('#bid-map .leaflet-map-pane');
+    const before = await pane.getAttribute('style');
+    await page.locator('#bid-map').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('+');
+    await page.waitForTimeout(500);
+    expect(await pane.getAttribute('style')).not.toBe(before);
+    expect(elsewhere).toEqual([]);
+
+    // The levy collected so far and what is in arrears; the yearly report with PDF and CSV.
+    await page.goto(new URL(page.url()).pathname.replace(/\/area$/, ''));
+    await go(page.getByRole('link', { name: 'levy collected and arrears' }).click());
+    expect(await page.locator('#collection-totals').innerText()).toMatch(
+      /In arrears\s+£[\d,]+\.\d\d from \d+ levy payers/,
+    );
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Show').selectOption('arrears');
+    await go(page.getByRole('button', { name: 'Filter' }).click());
+    const reference = (await page.locator('#collections tbody td').first().innerText()).split('\n')[0] as string;
+    await page.getByLabel('Billing reference').fill(reference);
+    await page.getByLabel('Amount received').fill('0.01');
+    await fillDate('Date received', todayInLondon());
+    await go(page.getByRole('button', { name: 'Record the payment', exact: true }).click());
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(`£0.01 is recorded`);
+    await expectNoAxeViolations(page);
+    // A file of payments with a line for a hereditament not on the list: refused, line named.
+    await page.setInputFiles('#file', {
+      name: 'payments.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `billing_reference,year,amount,received_on\n${reference},1,0.01,${todayInLondon()}\nNOPE,1,1,${todayInLondon()}\n`,
+      ),
+    });
+    await go(page.getByRole('button', { name: 'Record the payments' }).click());
+    expect(await page.locator('#problems').innerText()).toContain(
+      'No hereditament on this BID’s rating list has the reference NOPE',
+    );
+    await expectNoAxeViolations(page);
+    await go(page.getByRole('link', { name: 'The report to levy payers for year 1' }).click());
+    expect(await page.locator('#report-spending').innerText()).toContain('Street rangers');
+    await expectNoAxeViolations(page);
+    const pdf = await page.request.get(
+      `${new URL(page.url()).pathname}.pdf?year=1`.replace('/report.pdf', '/report.pdf'),
+    );
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+  });
+
   it('runs a BID from proposal to declaration and levy', async () => {
     await page.goto(`/localities/${LOCALITY}/bids`);
     await go(page.getByRole('button', { name: 'Draft a BID proposal' }).click());
@@ -71,6 +137,22 @@ describe.skipIf(!runJourney)('a Business Improvement District ballot in Chromium
     expect(await page.locator('h1').innerText()).toBe('Brackenfield Old Town BID');
     await expectNoAxeViolations(page);
     const bidUrl = new URL(page.url()).pathname;
+
+    // The area drawn too: a line is refused with the reason, an outline is taken.
+    await go(page.getByRole('link', { name: 'See the area on a map and as a table' }).click());
+    await expectNoAxeViolations(page);
+    await page
+      .getByLabel('Or paste the GeoJSON')
+      .fill('{"type": "LineString", "coordinates": [[-1.2, 52.6], [-1.1, 52.6]]}');
+    await go(page.getByRole('button', { name: 'Save the area' }).click());
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('must be a Polygon or MultiPolygon');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Or paste the GeoJSON').fill(JSON.stringify(DEMO_AREA_GEOJSON));
+    await go(page.getByRole('button', { name: 'Save the area' }).click());
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('The area is drawn');
+    await page.locator('#bid-map path.leaflet-interactive').first().waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto(bidUrl);
 
     // The rating list: 300 hereditaments, all or nothing.
     await go(page.getByRole('link', { name: 'Import the rating list' }).click());

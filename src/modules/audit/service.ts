@@ -50,6 +50,7 @@ export type AuditEntity =
   | 'meeting'
   | 'bid'
   | 'bid-paper'
+  | 'bid-money'
   | 'contribution'
   | 'funding-stream'
   | 'pooled-budget'

@@ -2,8 +2,9 @@ import type { Services } from '../../services.js';
 import { SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import type { Locality } from '../../db/tables.js';
-import { DEMO_AREA_STREETS, demoRatingList, ratingListCsv } from './fixtures.js';
-import { addDays, ballotCloses } from './rules.js';
+import { DEMO_AREA_GEOJSON, DEMO_AREA_STREETS, demoRatingList, ratingListCsv } from './fixtures.js';
+import { addDays, ballotCloses, eligibility, levyFor } from './rules.js';
+import { eligibilityRulesOf, hereditamentOf, levyRulesOf } from './service.js';
 
 type Trx = Services['exchange']['db'];
 
@@ -42,6 +43,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
       termStart: addDays(today, 30),
       termYears: 5,
       areaStreets: DEMO_AREA_STREETS.join('\n'),
+      areaGeoJson: JSON.stringify(DEMO_AREA_GEOJSON),
       threshold: 10_000,
       excludedClasses: 'CW',
       levyRatePercent: 1.5,
@@ -124,4 +126,58 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx,
   // Declared half an hour after the close, as the ballot holder would.
   const counted = new Date(ballotCloses({ ballotOn }, locality.nation).getTime() + 30 * 60_000);
   await bids.declare(SYSTEM, code, bid.id, { trx, now: counted });
+  await seedCollections(services, locality, bid.id, ballotOn, { trx, now: new Date(`${today}T12:00:00Z`) });
+}
+
+/**
+ * The first year's levy, billed once the veto window closed: about three in four levy payers
+ * have paid in full, a few in part, the rest are in arrears; and the BID body's first spending.
+ */
+async function seedCollections(
+  services: Services,
+  locality: Locality,
+  bidId: string,
+  ballotOn: string,
+  options: { trx: Trx; now: Date },
+) {
+  const { bids } = services;
+  const code = locality.gss_code;
+  const bid = await bids.repository.get(options.trx, locality.id, bidId);
+  if (!bid) return;
+  const lines = (await bids.repository.hereditaments(options.trx, bid.id))
+    .filter((row) => eligibility(hereditamentOf(row), eligibilityRulesOf(bid), bid.nation).eligible)
+    .map((row) => ({ row, levyPence: levyFor(hereditamentOf(row), levyRulesOf(bid), 1).levyPence }));
+  const paidFrom = addDays(ballotOn, 30);
+  for (const [i, line] of lines.entries()) {
+    const n = (i * 41) % 100;
+    if (n >= 82) continue;
+    const part = n >= 74;
+    const amount = part ? Math.floor(line.levyPence / 2) : line.levyPence;
+    await bids.recordCollection(
+      SYSTEM,
+      code,
+      bidId,
+      {
+        reference: line.row.reference,
+        year: 1,
+        amountPounds: amount / 100,
+        receivedOn: addDays(paidFrom, i % 25),
+        note: part ? 'First instalment' : undefined,
+      },
+      options,
+    );
+  }
+  for (const [heading, pounds, days, description] of [
+    ['Setting up the BID company', 1850, 32, 'Incorporation, insurance and the levy payers’ first meeting'],
+    ['Street rangers', 4200, 40, 'Two rangers, first month'],
+    ['Cleansing', 1320.5, 45, 'Market day cleansing of the Market Place'],
+    ['Events', 2600, 50, 'Late-night shopping launch'],
+  ] as const)
+    await bids.recordSpending(
+      SYSTEM,
+      code,
+      bidId,
+      { year: 1, heading, description, amountPounds: pounds, spentOn: addDays(ballotOn, days) },
+      options,
+    );
 }

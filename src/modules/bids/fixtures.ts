@@ -12,6 +12,59 @@ export const DEMO_AREA_STREETS = [
   'Church Lane',
 ];
 
+/**
+ * Where the streets lie, in metres from the west end of High Street (x east, y north): each
+ * runs east from `x` (or west, with a negative step) along `y`; odd numbers on the north side,
+ * even on the south. The drawn area below agrees with the street list: Castle Street is cut
+ * between 60 and 61, and the area's north edge runs down the middle of Sheep Street, so only
+ * its even (south) side is inside.
+ */
+const LAYOUT: Record<string, { x: number; y: number; step: number }> = {
+  'High Street': { x: 0, y: 0, step: 6 },
+  'Castle Street': { x: -30, y: 0, step: -5 },
+  'Church Lane': { x: 0, y: 100, step: 6 },
+  'Sheep Street': { x: 0, y: 200, step: 6 },
+  'Mill Lane': { x: 0, y: 400, step: 6 },
+  'Market Place': { x: 0, y: -200, step: 6 },
+  'Bridge Street': { x: 0, y: -400, step: 6 },
+  'Station Road': { x: 0, y: -600, step: 6 },
+};
+/** Brackenfield is fictional: its town centre is put at an empty spot of the map. */
+const ORIGIN = { latitude: 52.6, longitude: -1.2 };
+const METRES_PER_DEGREE = 111_320;
+
+function toLonLat(x: number, y: number): [number, number] {
+  const lat = ORIGIN.latitude + y / METRES_PER_DEGREE;
+  const lon = ORIGIN.longitude + x / (METRES_PER_DEGREE * Math.cos((ORIGIN.latitude * Math.PI) / 180));
+  return [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
+}
+
+/** The demo area drawn as a GeoJSON Polygon (longitude, latitude), the same area as the street list. */
+export const DEMO_AREA_GEOJSON = {
+  type: 'Polygon' as const,
+  coordinates: [
+    (
+      [
+        [-332.5, -20],
+        [-332.5, 20],
+        [-20, 20],
+        [-20, 200],
+        [760, 200],
+        [760, -420],
+        [-20, -420],
+        [-20, -20],
+        [-332.5, -20],
+      ] as Array<[number, number]>
+    ).map(([x, y]) => toLonLat(x, y)),
+  ],
+};
+
+/** Where number `n` of a street stands: its side of the street by odd or even. */
+function locate(street: string, n: number): [number, number] {
+  const at = LAYOUT[street] ?? { x: 0, y: -1000, step: 6 };
+  return toLonLat(at.x + n * at.step, at.y + (n % 2 === 1 ? 8 : -8));
+}
+
 const STREETS = [
   'High Street',
   'High Street',
@@ -68,6 +121,8 @@ export interface RatingListRow {
   owner: string;
   class: string;
   charity: string;
+  latitude: string;
+  longitude: string;
 }
 
 export function demoRatingList(count = 300, seed = 2026): RatingListRow[] {
@@ -87,6 +142,8 @@ export function demoRatingList(count = 300, seed = 2026): RatingListRow[] {
       ? 120_000 + Math.floor(next() * 200) * 1000
       : 4000 + Math.floor(next() * 36) * 1000 + Math.floor(next() * 20) * 25;
     const trade = charity ? 'Hospice Shop' : pick(TRADES);
+    // A few rows of a rating list have no location: they are judged by the street list.
+    const [longitude, latitude] = i % 23 === 11 ? [null, null] : locate(street, number);
     return {
       reference: `BF${String(100100 + i * 7).padStart(7, '0')}`,
       address: `${number} ${street}`,
@@ -98,6 +155,8 @@ export function demoRatingList(count = 300, seed = 2026): RatingListRow[] {
       owner: empty ? (next() < 0.85 ? `${pick(NAMES)} Estates Ltd` : '') : '',
       class: classCode,
       charity: charity ? 'yes' : 'no',
+      latitude: latitude === null ? '' : String(latitude),
+      longitude: longitude === null ? '' : String(longitude),
     };
   });
 }

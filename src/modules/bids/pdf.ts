@@ -1,5 +1,6 @@
 import { formatDate } from '../../core/dates.js';
-import type { PaperView } from './service.js';
+import { formatPence } from './rules.js';
+import type { AnnualReport, PaperView } from './service.js';
 import type { BidRow } from './schema.js';
 
 /**
@@ -76,6 +77,68 @@ export async function papersPdf(
       .fillColor('black');
   }
   if (!papers.length) doc.addPage().text('No papers have been issued.');
+  doc.end();
+  return done;
+}
+
+/**
+ * The BID body's yearly report to levy payers as a PDF: the levy billed, collected and in
+ * arrears, what was spent under each heading and the balance carried. Totals only.
+ */
+export async function annualReportPdf(report: AnnualReport): Promise<Buffer> {
+  const { bid, locality } = report.view;
+  const PDFDocument = (await import('pdfkit')).default;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 60,
+    info: { Title: `Report to levy payers, year ${report.year}: ${bid.name}`, Author: bid.name },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.font('Helvetica-Bold').fontSize(18).text(`${bid.name}: report to levy payers`);
+  doc
+    .moveDown(0.3)
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor('#505a5f')
+    .text(
+      `Year ${report.year} of ${bid.term_years}, ${formatDate(report.yearStarts)} to ${formatDate(report.yearEnds)}, ${locality.name}`,
+    );
+  doc.fillColor('black').moveDown();
+  const line = (label: string, value: string, bold = false) => {
+    const y = doc.y;
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(11);
+    doc.text(label, 60, y, { width: 330 });
+    const after = doc.y;
+    doc.text(value, 390, y, { width: 145, align: 'right' });
+    doc.y = Math.max(after, doc.y);
+    doc.x = 60;
+  };
+  const heading = (text: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3);
+  const t = report.totals;
+  heading('The levy');
+  line('Levy payers', String(t.payers));
+  line('Levy billed', formatPence(t.billedPence));
+  line(`Collected (${report.collectionRatePercent}%)`, formatPence(t.collectedPence));
+  line(`In arrears (${t.inArrears} payers)`, formatPence(t.arrearsPence));
+  heading('What the levy was spent on');
+  if (!report.spending.length) doc.font('Helvetica').fontSize(11).text('Nothing has been recorded as spent this year.');
+  for (const s of report.spending) line(s.heading, formatPence(s.amountPence));
+  line('Total spent', formatPence(report.spentPence), true);
+  heading('The BID revenue account');
+  line('Brought forward', formatPence(report.broughtForwardPence));
+  line('Levy collected', formatPence(t.collectedPence));
+  line('Spent', formatPence(-report.spentPence));
+  line('Carried forward', formatPence(report.carriedForwardPence), true);
+  if (report.budgetPence !== null) {
+    doc.moveDown();
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor('#505a5f')
+      .text(`The proposals set a yearly budget of ${formatPence(report.budgetPence)}.`);
+  }
   doc.end();
   return done;
 }

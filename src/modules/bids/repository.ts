@@ -9,6 +9,10 @@ import type {
   ChallengeRow,
   BidConsultationResponsesTable,
   ConsultationRow,
+  BidLevyCollectionsTable,
+  BidSpendingTable,
+  CollectionRow,
+  SpendingRow,
   HereditamentRow,
   PaperRow,
 } from './schema.js';
@@ -181,5 +185,35 @@ export class BidRepository {
 
   insertConsultation(db: Db, row: Insertable<BidConsultationResponsesTable>): Promise<ConsultationRow> {
     return db.insertInto('bid_consultation_responses').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  hereditamentByReference(db: Db, bidId: string, reference: string): Promise<HereditamentRow | undefined> {
+    return db
+      .selectFrom('bid_hereditaments')
+      .selectAll()
+      .where('bid_id', '=', bidId)
+      .where(sql<string>`upper(reference)`, '=', reference.trim().toUpperCase())
+      .executeTakeFirst();
+  }
+
+  /** The levy collected for a year of the term, oldest first. */
+  collections(db: Db, bidId: string, year?: number): Promise<CollectionRow[]> {
+    let query = db.selectFrom('bid_levy_collections').selectAll().where('bid_id', '=', bidId);
+    if (year !== undefined) query = query.where('year', '=', year);
+    return query.orderBy('received_on').orderBy('created_at').execute();
+  }
+
+  insertCollection(db: Db, row: Insertable<BidLevyCollectionsTable>): Promise<CollectionRow> {
+    return db.insertInto('bid_levy_collections').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  spending(db: Db, bidId: string, year?: number): Promise<SpendingRow[]> {
+    let query = db.selectFrom('bid_spending').selectAll().where('bid_id', '=', bidId);
+    if (year !== undefined) query = query.where('year', '=', year);
+    return query.orderBy('spent_on').orderBy('created_at').execute();
+  }
+
+  insertSpending(db: Db, row: Insertable<BidSpendingTable>): Promise<SpendingRow> {
+    return db.insertInto('bid_spending').values(row).returningAll().executeTakeFirstOrThrow();
   }
 }

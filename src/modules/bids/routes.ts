@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../../config.js';
 import type { Services } from '../../services.js';
+import { ValidationError } from '../../core/errors.js';
+import { SRC_DIR } from '../../web/render.js';
 import { NotFoundError } from '../../core/errors.js';
 import { formatDate } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
@@ -9,7 +14,7 @@ import { choices, labelled, readFileUpload, refusedUpload, submitForm, withDateP
 import { pagination } from '../../web/listing.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
-import { papersPdf } from './pdf.js';
+import { annualReportPdf, papersPdf } from './pdf.js';
 import { VETO_GROUND_LABELS, describeAreaStreet, effectiveBallotDay, formatPence, suggestTimetable } from './rules.js';
 import {
   type BidRow,
@@ -28,8 +33,17 @@ import {
   replaceInput,
   returnInput,
   timetableInput,
+  collectionInput,
+  spendingInput,
+  yearQuery,
 } from './schema.js';
-import { type BidService, type BidView, RATING_LIST_COLUMNS, proposalValues } from './service.js';
+import {
+  type BidService,
+  type BidView,
+  COLLECTION_FILE_COLUMNS,
+  RATING_LIST_COLUMNS,
+  proposalValues,
+} from './service.js';
 
 type Params = { code: string; id: string; paper: string; challenge: string };
 const params = (request: FastifyRequest) => request.params as Params;
@@ -59,12 +73,17 @@ export const PAPER_STATUS_LABELS: Record<string, string> = {
  * Business Improvement District pages and API. Their own plugin scope takes CSV and XLSX
  * bodies for the rating list import through the API.
  */
-export function bidRoutes(app: FastifyInstance, services: Services): void {
+export function bidRoutes(app: FastifyInstance, services: Services, config: Pick<Config, 'mapTiles'>): void {
   app.register(async (scope) => {
     scope.addContentTypeParser(SPREADSHEET_TYPES, { parseAs: 'buffer' }, (_request, payload, done) =>
       done(null, payload),
     );
+    scope.addContentTypeParser('application/geo+json', { parseAs: 'string' }, (_request, payload, done) =>
+      done(null, payload),
+    );
     pageRoutes(scope, services.bids);
+    areaRoutes(scope, services.bids, config);
+    moneyRoutes(scope, services.bids);
     voteRoutes(scope, services.bids);
     apiRoutes(scope, services.bids);
   });
@@ -852,6 +871,7 @@ const bidOutput = z.object({
   termStart: z.string(),
   termYears: z.number().int(),
   areaStreets: z.array(z.string()),
+  areaDrawn: z.boolean().meta({ description: 'Whether the area is also drawn as a GeoJSON polygon' }),
   threshold: z.number().int(),
   levyRatePercent: z.number(),
   onlineVoting: z.boolean(),
@@ -878,6 +898,7 @@ function bidJson(bid: BidRow) {
     termStart: bid.term_start,
     termYears: bid.term_years,
     areaStreets: bid.area_streets.split('\n').filter(Boolean),
+    areaDrawn: bid.area_geojson !== null,
     threshold: bid.threshold,
     levyRatePercent: bid.levy_rate_bp / 100,
     onlineVoting: bid.online_voting,
@@ -1039,3 +1060,383 @@ function apiRoutes(app: FastifyInstance, bids: BidService): void {
 }
 
 export { suggestTimetable };
+
+// --- the area on a map ----------------------------------------------------------------------------
+
+const LEAFLET_DIR = path.resolve(SRC_DIR, '../node_modules/leaflet/dist');
+export const LEAFLET_URL = '/assets/vendor/leaflet/leaflet.js';
+export const LEAFLET_CSS_URL = '/assets/vendor/leaflet/leaflet.css';
+const GEOJSON_TYPES = '.geojson,.json,application/geo+json,application/json';
+
+/**
+ * The area page: the outline drawn with Leaflet (served with the app from its package, no CDN;
+ * base tiles only when configured) over the same facts as tables, and the forms that draw it.
+ */
+function areaRoutes(app: FastifyInstance, bids: BidService, config: Pick<Config, 'mapTiles'>): void {
+  const base = '/localities/:code/bids';
+  const vendor = new Map<string, Promise<Buffer>>();
+  const serve = (file: string, type: string) => async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (!vendor.has(file)) vendor.set(file, fs.readFile(path.join(LEAFLET_DIR, file)));
+    return reply
+      .type(type)
+      .header('cache-control', 'public, max-age=86400')
+      .send(await vendor.get(file));
+  };
+  app.get(LEAFLET_URL, { config: { access: 'public' } }, serve('leaflet.js', 'text/javascript; charset=utf-8'));
+  app.get(LEAFLET_CSS_URL, { config: { access: 'public' } }, serve('leaflet.css', 'text/css; charset=utf-8'));
+
+  const areaContext = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
+    const area = await bids.area(request.principal, params(request).code, params(request).id);
+    const inside = area.hereditaments.filter((h) => h.inside);
+    return {
+      ...common(area.view),
+      title: `The area: ${area.view.bid.name}`,
+      area,
+      insideCount: inside.length,
+      tiles: config.mapTiles ?? null,
+      leafletUrl: LEAFLET_URL,
+      leafletCssUrl: LEAFLET_CSS_URL,
+      geojsonTypes: GEOJSON_TYPES,
+      breadcrumbs: [...common(area.view).breadcrumbs, { text: area.view.bid.name, href: bidHome(area.view) }],
+      values: {},
+      ...extra,
+    };
+  };
+  app.get(`${base}/:id/area`, { config: { access: 'public' } }, async (request, reply) =>
+    reply.view('bids/views/area.njk', await areaContext(request)),
+  );
+  app.get(`${base}/:id/area.geojson`, { config: { access: 'public' } }, async (request, reply) => {
+    const features = await bids.areaFeatures(request.principal, params(request).code, params(request).id);
+    return reply
+      .type('application/geo+json; charset=utf-8')
+      .header('content-disposition', `inline; filename="bid-area-${params(request).id}.geojson"`)
+      .send(JSON.stringify(features));
+  });
+  app.post(`${base}/:id/area`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'bids/views/area.njk', context: () => areaContext(request, { values }), values },
+      async () => {
+        const bid = await bids.setArea(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          String(values.areaGeoJson ?? ''),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${bid.id}/area`,
+          flash: bid.area_geojson
+            ? 'The area is drawn: hereditaments with a location are in or out by it'
+            : 'The drawn area is removed: the streets listed decide who is inside',
+        };
+      },
+    );
+  });
+  app.post(`${base}/:id/area/upload`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const upload = await readFileUpload(request);
+    const refuse = async (messages: string[]) =>
+      reply
+        .code(422)
+        .view(
+          'bids/views/area.njk',
+          await areaContext(request, { errors: messages.map((message) => ({ field: 'file', message })) }),
+        );
+    if (!upload.file)
+      return refuse([upload.tooLarge ? `The file must be smaller than ${MAX_UPLOAD_MB} MB` : 'Choose a GeoJSON file']);
+    try {
+      await bids.setArea(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        upload.file.content.toString('utf8'),
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return refuse(error.errors.map((e) => `${upload.file?.name}: ${e.message}`));
+    }
+    return reply.redirectWithFlash(
+      `${home(params(request).code)}/${params(request).id}/area`,
+      `The area is drawn from ${upload.file.name}: hereditaments with a location are in or out by it`,
+    );
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/localities/:code/bids/:id/area',
+    operationId: 'setBidArea',
+    summary:
+      'Draw the area as GeoJSON (a Polygon or MultiPolygon in longitude and latitude, a Feature or a FeatureCollection); each problem named',
+    tag: 'Business Improvement Districts',
+    access: 'signed-in',
+    params: bidParams,
+    body: z.looseObject({
+      type: z.enum(['Polygon', 'MultiPolygon', 'Feature', 'FeatureCollection']),
+    }),
+    response: bidOutput,
+    handler: async (request) =>
+      bidJson(
+        await bids.setArea(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          typeof request.body === 'string' ? request.body : (request.body ?? {}),
+        ),
+      ),
+  });
+}
+
+// --- levy collection and the report to levy payers ---------------------------------------------------
+
+function moneyRoutes(app: FastifyInstance, bids: BidService): void {
+  const base = '/localities/:code/bids';
+  const yearOf = (request: FastifyRequest) => {
+    const query = yearQuery.safeParse(request.query ?? {});
+    return { year: query.data?.year ?? 1, query: query.data ?? {} };
+  };
+  const years = (view: BidView) => Array.from({ length: view.bid.term_years }, (_, i) => i + 1);
+
+  const collectionsContext = async (request: FastifyRequest, extra: Record<string, unknown> = {}, asked?: number) => {
+    const { year: shown, query } = yearOf(request);
+    const year = asked ?? shown;
+    const account = await bids.collections(request.principal, params(request).code, params(request).id, year);
+    const show = query.show ?? 'all';
+    const q = (query.q ?? '').toLowerCase();
+    const filtered = account.lines.filter(
+      (l) =>
+        (show === 'all' || (show === 'arrears') === l.arrearsPence > 0) &&
+        (!q || [l.row.reference, l.row.address, l.liable ?? ''].some((t) => t.toLowerCase().includes(q))),
+    );
+    const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+    const page = Math.min(query.page ?? 1, pages);
+    const at = (n: number) => {
+      const search = new URLSearchParams({
+        year: String(year),
+        ...(query.q ? { q: query.q } : {}),
+        ...(show !== 'all' ? { show } : {}),
+        ...(n > 1 ? { page: String(n) } : {}),
+      });
+      return `${bidHome(account.view)}/collections?${search.toString()}`;
+    };
+    return {
+      ...common(account.view),
+      title: `Levy collected, year ${year}: ${account.view.bid.name}`,
+      account,
+      year,
+      years: years(account.view),
+      lines: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+      shown: filtered.length,
+      query: { q: query.q ?? '', show },
+      showItems: choices(
+        [
+          { value: 'all', text: 'All levy payers' },
+          { value: 'arrears', text: 'In arrears' },
+          { value: 'paid', text: 'Paid in full' },
+        ],
+        show,
+      ),
+      pagination: pages > 1 ? pagination(page, pages, at) : null,
+      values: { year: String(year) },
+      maxUploadMb: MAX_UPLOAD_MB,
+      breadcrumbs: [...common(account.view).breadcrumbs, { text: account.view.bid.name, href: bidHome(account.view) }],
+      ...extra,
+    };
+  };
+  app.get(`${base}/:id/collections`, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.view('bids/views/collections.njk', await collectionsContext(request)),
+  );
+  app.post(`${base}/:id/collections`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    const year = Number(values.year) || 1;
+    return submitForm(
+      reply,
+      {
+        template: 'bids/views/collections.njk',
+        context: () => collectionsContext(request, { values }, year),
+        values,
+      },
+      async () => {
+        const row = await bids.recordCollection(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(collectionInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}/collections?year=${row.year}`,
+          flash: `${formatPence(row.amount_pence)} is recorded in the BID revenue account against ${String(
+            values.reference ?? '',
+          )
+            .trim()
+            .toUpperCase()}`,
+        };
+      },
+    );
+  });
+
+  app.get('/bids/levy-payments-template.csv', { config: { access: 'public' } }, async (_request, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="levy-payments-template.csv"')
+      .send(templateCsv(COLLECTION_FILE_COLUMNS)),
+  );
+  app.post(`${base}/:id/collections/import`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const upload = await readFileUpload(request);
+    if (!upload.file)
+      return reply.code(422).view(
+        'bids/views/collections.njk',
+        await collectionsContext(request, {
+          errors: [
+            {
+              field: 'file',
+              message: upload.tooLarge
+                ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
+                : 'Choose a file of payments',
+            },
+          ],
+        }),
+      );
+    try {
+      const result = await bids.importCollections(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        upload.file,
+      );
+      return reply.redirectWithFlash(
+        `${home(params(request).code)}/${params(request).id}/collections`,
+        `${result.payments === 1 ? '1 payment' : `${result.payments} payments`} totalling ${formatPence(result.totalPence)} recorded from ${upload.file.name}`,
+      );
+    } catch (error) {
+      if (!(error instanceof ImportRejected)) throw error;
+      return reply
+        .code(422)
+        .view(
+          'bids/views/collections.njk',
+          await collectionsContext(request, refusedUpload(upload.file.name, error.issues)),
+        );
+    }
+  });
+
+  const reportContext = async (request: FastifyRequest, extra: Record<string, unknown> = {}, asked?: number) => {
+    const year = asked ?? yearOf(request).year;
+    const report = await bids.annualReport(request.principal, params(request).code, params(request).id, year);
+    return {
+      ...common(report.view),
+      title: `Report to levy payers, year ${year}: ${report.view.bid.name}`,
+      report,
+      year,
+      years: years(report.view),
+      values: { year: String(year) },
+      breadcrumbs: [...common(report.view).breadcrumbs, { text: report.view.bid.name, href: bidHome(report.view) }],
+      ...extra,
+    };
+  };
+  app.get(`${base}/:id/report`, { config: { access: 'public' } }, async (request, reply) =>
+    reply.view('bids/views/report.njk', await reportContext(request)),
+  );
+  app.get(`${base}/:id/report.csv`, { config: { access: 'public' } }, async (request, reply) => {
+    const { year } = yearOf(request);
+    const csv = await bids.annualReportCsv(request.principal, params(request).code, params(request).id, year);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="bid-report-${params(request).id}-year-${year}.csv"`)
+      .send(csv);
+  });
+  app.get(`${base}/:id/report.pdf`, { config: { access: 'public' } }, async (request, reply) => {
+    const { year } = yearOf(request);
+    const report = await bids.annualReport(request.principal, params(request).code, params(request).id, year);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="bid-report-${params(request).id}-year-${year}.pdf"`)
+      .send(await annualReportPdf(report));
+  });
+  app.post(`${base}/:id/spending`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const values = body(request);
+    const year = Number(values.year) || 1;
+    return submitForm(
+      reply,
+      {
+        template: 'bids/views/report.njk',
+        context: () => reportContext(request, { values }, year),
+        values,
+      },
+      async () => {
+        const row = await bids.recordSpending(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(spendingInput, values),
+        );
+        return {
+          redirect: `${home(params(request).code)}/${params(request).id}/report?year=${row.year}#spending`,
+          flash: `${formatPence(row.amount_pence)} spent on ${row.heading} is recorded`,
+        };
+      },
+    );
+  });
+
+  const tag = 'Business Improvement Districts';
+  apiRoute(app, {
+    method: 'POST',
+    url: '/api/v1/localities/:code/bids/:id/collections',
+    operationId: 'recordBidLevyCollection',
+    summary:
+      'Record levy collected into the BID revenue account against a hereditament’s levy for a year (the council); never more than is outstanding',
+    tag,
+    access: 'signed-in',
+    params: bidParams,
+    body: collectionInput,
+    response: z.object({ id: z.string(), year: z.number().int(), amountPence: z.number().int() }),
+    responseStatus: 201,
+    handler: async (request, reply) => {
+      const row = await bids.recordCollection(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        request.body,
+      );
+      return reply.code(201).send({ id: row.id, year: row.year, amountPence: row.amount_pence });
+    },
+  });
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/localities/:code/bids/:id/report',
+    operationId: 'getBidAnnualReport',
+    summary: 'The BID body’s yearly report to levy payers: levy billed, collected and in arrears, spending, balance',
+    tag,
+    access: 'public',
+    params: bidParams,
+    query: z.object({ year: z.coerce.number().int().min(1).max(5).optional() }),
+    response: z.object({
+      year: z.number().int(),
+      payers: z.number().int(),
+      billedPence: z.number().int(),
+      collectedPence: z.number().int(),
+      arrearsPence: z.number().int(),
+      spending: z.array(z.object({ heading: z.string(), amountPence: z.number().int() })),
+      spentPence: z.number().int(),
+      broughtForwardPence: z.number().int(),
+      carriedForwardPence: z.number().int(),
+    }),
+    handler: async (request) => {
+      const r = await bids.annualReport(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        yearOf(request).year,
+      );
+      return {
+        year: r.year,
+        payers: r.totals.payers,
+        billedPence: r.totals.billedPence,
+        collectedPence: r.totals.collectedPence,
+        arrearsPence: r.totals.arrearsPence,
+        spending: r.spending,
+        spentPence: r.spentPence,
+        broughtForwardPence: r.broughtForwardPence,
+        carriedForwardPence: r.carriedForwardPence,
+      };
+    },
+  });
+}

@@ -19,6 +19,8 @@ import {
   parseAreaStreet,
   vetoDeadline,
 } from './rules.js';
+import { describeArea, parseAreaGeoJson, pointInArea } from './area.js';
+import { DEMO_AREA_GEOJSON } from './fixtures.js';
 
 const ballot = '2026-06-18'; // a Thursday
 const good = { noticeOn: addDays(ballot, -42), papersOn: addDays(ballot, -28), ballotOn: ballot };
@@ -62,7 +64,7 @@ describe('ballot timetable', () => {
     const tooLate = checkTimetable({ ...aug, postponedTo: '2026-09-07' }, 'England');
     expect(tooLate.map((p) => p.rule)).toEqual(['Postponement of no more than 15 working days']);
     expect(tooLate[0]?.message).toContain('2026-09-04');
-    // The product keeps no Scottish bank holidays yet: there 3 September is the 15th working day.
+    // Scotland's summer bank holiday is the first Monday of August: there 3 September is the 15th.
     expect(checkTimetable({ ...aug, postponedTo: '2026-09-03' }, 'Scotland')).toEqual([]);
     expect(checkTimetable({ ...aug, postponedTo: '2026-09-04' }, 'Scotland').map((p) => p.field)).toEqual([
       'postponedTo',
@@ -70,6 +72,27 @@ describe('ballot timetable', () => {
     expect(checkTimetable({ ...aug, postponedTo: '2026-08-13' }, 'England').map((p) => p.field)).toEqual([
       'postponedTo',
     ]);
+  });
+
+  it('each nation skips its own bank holidays: St Andrew’s Day in Scotland, St Patrick’s Day in Northern Ireland', () => {
+    // Ballot on Thursday 12 November 2026; Monday 30 November is St Andrew's Day, a bank
+    // holiday in Scotland only. The 15th working day is 3 December in England, 4 in Scotland.
+    const nov = { noticeOn: '2026-10-01', papersOn: '2026-10-15', ballotOn: '2026-11-12' };
+    expect(checkTimetable({ ...nov, postponedTo: '2026-12-03' }, 'England')).toEqual([]);
+    expect(checkTimetable({ ...nov, postponedTo: '2026-12-04' }, 'England').map((p) => p.field)).toEqual([
+      'postponedTo',
+    ]);
+    expect(checkTimetable({ ...nov, postponedTo: '2026-12-04' }, 'Scotland')).toEqual([]);
+    expect(checkTimetable({ ...nov, postponedTo: '2026-12-07' }, 'Scotland').map((p) => p.field)).toEqual([
+      'postponedTo',
+    ]);
+    // Ballot on Thursday 5 March 2026; Tuesday 17 March is St Patrick's Day in Northern Ireland.
+    const mar = { noticeOn: '2026-01-22', papersOn: '2026-02-05', ballotOn: '2026-03-05' };
+    expect(checkTimetable({ ...mar, postponedTo: '2026-03-26' }, 'England')).toEqual([]);
+    expect(checkTimetable({ ...mar, postponedTo: '2026-03-27' }, 'England').map((p) => p.field)).toEqual([
+      'postponedTo',
+    ]);
+    expect(checkTimetable({ ...mar, postponedTo: '2026-03-27' }, 'Northern Ireland')).toEqual([]);
   });
 
   it('voting closes at 5pm London time on the ballot day in force (BST and GMT)', () => {
@@ -264,6 +287,139 @@ describe('eligibility', () => {
     expect(eligibility({ ...base, classCode: 'IF' }, only).reasons.find((r) => r.check === 'class')?.reason).toBe(
       'Class not included: IF is not one of CS, CO',
     );
+  });
+});
+
+describe('the area drawn as GeoJSON', () => {
+  // A square from (-1.21, 52.60) to (-1.19, 52.62), longitude first as GeoJSON has it.
+  const square = [
+    [-1.21, 52.6],
+    [-1.19, 52.6],
+    [-1.19, 52.62],
+    [-1.21, 52.62],
+    [-1.21, 52.6],
+  ];
+  const polygon = { type: 'Polygon', coordinates: [square] };
+  const read = (value: unknown) => parseAreaGeoJson(typeof value === 'string' ? value : JSON.stringify(value));
+  const problems = (value: unknown) => {
+    const result = read(value);
+    return result.ok ? [] : result.problems;
+  };
+
+  it('takes a Polygon, a Feature, or a FeatureCollection (several polygons become one MultiPolygon)', () => {
+    expect(read(polygon)).toEqual({ ok: true, geometry: polygon });
+    expect(read({ type: 'Feature', properties: {}, geometry: polygon })).toEqual({ ok: true, geometry: polygon });
+    const other = square.map(([x, y]) => [x! + 1, y!]);
+    const both = read({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: {}, geometry: polygon },
+        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [other] } },
+      ],
+    });
+    expect(both.ok && both.geometry.type).toBe('MultiPolygon');
+    expect(both.ok && describeArea(both.geometry)).toMatchObject({ parts: 2, positions: 8 });
+  });
+
+  it('names every problem: not JSON, not an outline, a ring not closed or too short, eastings for longitudes', () => {
+    expect(problems('{"type": "Polygon",')[0]).toMatch(/^The text is not valid JSON/);
+    expect(problems('')).toEqual(['The GeoJSON is empty']);
+    expect(problems({ type: 'Point', coordinates: [-1.2, 52.6] })[0]).toContain(
+      'must be a Polygon or MultiPolygon (an outline, not a point or a line)',
+    );
+    expect(problems({ type: 'Polygon', coordinates: [square.slice(0, 4)] })).toEqual([
+      'The area, outer ring is not closed: its last position must repeat its first',
+    ]);
+    expect(problems({ type: 'Polygon', coordinates: [[square[0], square[1], square[0]]] })[0]).toContain(
+      'has 3 positions: a ring needs at least 4',
+    );
+    expect(
+      problems({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [458000, 302000],
+            [459000, 302000],
+            [459000, 303000],
+            [458000, 302000],
+          ],
+        ],
+      })[0],
+    ).toContain('looks like eastings and northings: give longitude and latitude (WGS 84)');
+    expect(problems({ type: 'Polygon', coordinates: [[[-1.2, 'x']]] })[0]).toContain(
+      'position 1 is not a pair of numbers [longitude, latitude]',
+    );
+    expect(problems({ type: 'FeatureCollection', features: [] })).toEqual(['The FeatureCollection has no features']);
+  });
+
+  it('a point on the boundary is inside; just outside it is out', () => {
+    const area = read(polygon);
+    if (!area.ok) throw new Error('expected an area');
+    expect(pointInArea(area.geometry, -1.2, 52.61)).toBe(true);
+    expect(pointInArea(area.geometry, -1.19, 52.61)).toBe(true);
+    expect(pointInArea(area.geometry, -1.21, 52.6)).toBe(true);
+    expect(pointInArea(area.geometry, -1.18999, 52.61)).toBe(false);
+  });
+
+  describe('eligibility by the drawn area', () => {
+    const area = { type: 'Polygon' as const, coordinates: [square as Array<[number, number]>] };
+    const rules = { streets: [parseAreaStreet('High Street')!], area, threshold: 0 };
+    const h = {
+      reference: 'BF-1',
+      address: '1 Station Road',
+      street: 'Station Road',
+      value: 20_000,
+      occupied: true,
+      ratepayer: 'Kestrel Café Ltd',
+    };
+    const areaReason = (e: ReturnType<typeof eligibility>) => e.reasons.find((r) => r.check === 'area');
+
+    it('a hereditament with a location is in or out by the area, whatever its street', () => {
+      const inside = eligibility({ ...h, location: { longitude: -1.2, latitude: 52.61 } }, rules);
+      expect(inside.eligible).toBe(true);
+      expect(areaReason(inside)?.reason).toBe(
+        'Inside the area: its location (52.61000, -1.20000) is within the area drawn on the map',
+      );
+      const outside = eligibility(
+        { ...h, address: '1 High Street', street: 'High Street', location: { longitude: -1.3, latitude: 52.61 } },
+        rules,
+      );
+      expect(outside.eligible).toBe(false);
+      expect(areaReason(outside)?.reason).toContain('is outside the area drawn on the map');
+    });
+
+    it('one without a location is judged by the streets, and says so', () => {
+      const byStreet = eligibility({ ...h, address: '3 High Street', street: 'High Street' }, rules);
+      expect(byStreet.eligible).toBe(true);
+      expect(areaReason(byStreet)?.reason).toBe(
+        'Inside the area: all of High Street is in it (no location on the rating list: judged by the streets)',
+      );
+      const noStreets = eligibility(h, { ...rules, streets: [] });
+      expect(areaReason(noStreets)?.reason).toBe(
+        'Outside the area: the rating list gives no location, and the area lists no streets',
+      );
+    });
+
+    it('a hereditament named in the list is inside even where the area does not reach', () => {
+      const named = eligibility(
+        { ...h, location: { longitude: -1.3, latitude: 52.61 } },
+        { ...rules, references: ['bf-1'] },
+      );
+      expect(named.eligible).toBe(true);
+    });
+
+    it('the demo’s drawn area agrees with its street list: Castle Street cut after 60, only the even side of Sheep Street', () => {
+      const demo = { streets: [], area: DEMO_AREA_GEOJSON, threshold: 0 };
+      const at = (x: number, y: number) => {
+        const lat = 52.6 + y / 111_320;
+        const lon = -1.2 + x / (111_320 * Math.cos((52.6 * Math.PI) / 180));
+        return areaReason(eligibility({ ...h, location: { longitude: lon, latitude: lat } }, demo))?.passed;
+      };
+      expect(at(-30 - 60 * 5, -8)).toBe(true);
+      expect(at(-30 - 61 * 5, 8)).toBe(false);
+      expect(at(60, 192)).toBe(true);
+      expect(at(60, 208)).toBe(false);
+    });
   });
 });
 

@@ -10,6 +10,7 @@
  */
 import { addWorkingDays } from '../gatekeeper/timing.js';
 import { bankHolidaysFor } from '../../core/bank-holidays.js';
+import { type AreaGeometry, pointInArea } from './area.js';
 
 export const NATIONS = ['England', 'Wales', 'Scotland', 'Northern Ireland'] as const;
 export type Nation = (typeof NATIONS)[number];
@@ -386,6 +387,8 @@ export interface Hereditament {
   classCode?: string | null;
   /** Occupied by a charity (for relief). */
   charity?: boolean;
+  /** Where it is, when the rating list says (WGS 84). */
+  location?: { longitude: number; latitude: number } | null;
 }
 
 /** One street of the area, whole or a range of numbers (both ends inside). */
@@ -399,6 +402,11 @@ export interface AreaStreet {
 
 export interface EligibilityRules {
   streets: AreaStreet[];
+  /**
+   * The area drawn as a polygon, when it was: a hereditament with a location is in or out by
+   * it; one without a location is judged by the streets.
+   */
+  area?: AreaGeometry | null;
   /** Hereditaments named one by one as inside the area, by billing authority reference. */
   references?: string[];
   /** Hereditaments below this value do not vote or pay (whole pounds; 0 for none). */
@@ -457,6 +465,24 @@ export function houseNumber(address: string): number | null {
 function inArea(h: Hereditament, rules: EligibilityRules): { passed: boolean; reason: string } {
   if (rules.references?.some((r) => r.trim().toUpperCase() === h.reference.trim().toUpperCase()))
     return { passed: true, reason: 'Inside the area: named in the proposals’ list of hereditaments' };
+  if (rules.area && h.location) {
+    const { longitude, latitude } = h.location;
+    const at = `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`;
+    return pointInArea(rules.area, longitude, latitude)
+      ? { passed: true, reason: `Inside the area: its location (${at}) is within the area drawn on the map` }
+      : { passed: false, reason: `Outside the area: its location (${at}) is outside the area drawn on the map` };
+  }
+  const byStreet = inAreaByStreet(h, rules);
+  if (!rules.area) return byStreet;
+  if (!rules.streets.length)
+    return {
+      passed: false,
+      reason: 'Outside the area: the rating list gives no location, and the area lists no streets',
+    };
+  return { ...byStreet, reason: `${byStreet.reason} (no location on the rating list: judged by the streets)` };
+}
+
+function inAreaByStreet(h: Hereditament, rules: EligibilityRules): { passed: boolean; reason: string } {
   const street = normaliseStreet(h.street);
   const entries = rules.streets.filter((s) => normaliseStreet(s.street) === street);
   if (!entries.length)

@@ -3,6 +3,7 @@ import type { Migration } from 'kysely/migration';
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
+import { type AreaGeometry, parseAreaGeoJson } from './area.js';
 import { CHALLENGE_PARTIES, VETO_GROUNDS } from './rules.js';
 
 /**
@@ -141,6 +142,51 @@ export const bidsMigration: Migration = {
   },
 };
 
+/**
+ * The area drawn as GeoJSON (a Polygon or MultiPolygon in longitude and latitude) beside its
+ * street list; hereditaments' locations from the rating list, when it carries them; the levy
+ * collected into the BID revenue account, hereditament by hereditament and year by year; and
+ * what the BID body spent, for its yearly report to levy payers.
+ */
+export const bidsMapCollectionsMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      alter table bids add column area_geojson jsonb;
+      alter table bid_hereditaments add column latitude double precision;
+      alter table bid_hereditaments add column longitude double precision;
+
+      create table bid_levy_collections (
+        id uuid primary key default gen_random_uuid(),
+        bid_id uuid not null references bids(id) on delete cascade,
+        locality_id uuid not null references localities(id),
+        hereditament_id uuid not null references bid_hereditaments(id) on delete cascade,
+        year integer not null check (year between 1 and 5),
+        amount_pence integer not null check (amount_pence > 0),
+        received_on date not null,
+        reference text,
+        created_at timestamptz not null default now()
+      );
+      create index bid_levy_collections_bid on bid_levy_collections (bid_id, year);
+
+      create table bid_spending (
+        id uuid primary key default gen_random_uuid(),
+        bid_id uuid not null references bids(id) on delete cascade,
+        locality_id uuid not null references localities(id),
+        year integer not null check (year between 1 and 5),
+        spent_on date not null,
+        heading text not null,
+        description text,
+        amount_pence integer not null check (amount_pence > 0),
+        created_at timestamptz not null default now()
+      );
+      create index bid_spending_bid on bid_spending (bid_id, year)
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | undefined | null, string | null>;
 
@@ -193,6 +239,8 @@ export interface BidsTable {
   veto_support: string | null;
   veto_consultation: string | null;
   veto_costs: string | null;
+  /** The area drawn as a GeoJSON Polygon or MultiPolygon (longitude, latitude), if it was. */
+  area_geojson: Json<AreaGeometry | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -213,6 +261,32 @@ export interface BidHereditamentsTable {
   owner: string | null;
   class_code: string | null;
   charity: Generated<boolean>;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface BidLevyCollectionsTable {
+  id: Generated<string>;
+  bid_id: string;
+  locality_id: string;
+  hereditament_id: string;
+  year: number;
+  amount_pence: number;
+  received_on: string;
+  reference: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface BidSpendingTable {
+  id: Generated<string>;
+  bid_id: string;
+  locality_id: string;
+  year: number;
+  spent_on: string;
+  heading: string;
+  description: string | null;
+  amount_pence: number;
+  created_at: Generated<Date>;
 }
 
 export interface BidPapersTable {
@@ -264,7 +338,12 @@ export interface BidTables {
   bid_papers: BidPapersTable;
   bid_challenges: BidChallengesTable;
   bid_consultation_responses: BidConsultationResponsesTable;
+  bid_levy_collections: BidLevyCollectionsTable;
+  bid_spending: BidSpendingTable;
 }
+
+export type CollectionRow = Selectable<BidLevyCollectionsTable>;
+export type SpendingRow = Selectable<BidSpendingTable>;
 
 export type ConsultationRow = Selectable<BidConsultationResponsesTable>;
 
@@ -298,46 +377,66 @@ const pounds = (label: string) =>
     .min(0, { message: `${label} cannot be negative` })
     .max(10_000_000, { message: `${label} must be £10,000,000 or less` });
 
-export const proposalInput = z.object({
-  name: requiredText(200, 'Enter the BID’s name', 'Name'),
-  partnershipId: z.uuid({ message: 'Choose the partnership that is the BID’s board' }),
-  renewsId: z.uuid({ message: 'Choose the BID this one renews' }).optional(),
-  proposer: z.enum(PROPOSERS, { error: 'Choose who proposes the BID' }),
-  proposerName: optionalText(200, 'Proposer'),
-  summary: requiredText(5000, 'Describe the services and projects the BID will deliver', 'Services and projects'),
-  governance: optionalText(2000, 'Governance'),
-  alterable: optionalText(2000, 'What may be altered without a ballot'),
-  budgetPounds: pounds('Yearly budget').int({ message: 'Yearly budget must be whole pounds' }).optional(),
-  termStart: isoDate('Enter the date the term starts, like 2027 4 1'),
-  termYears: z
-    .number({ error: 'Enter the term in years' })
-    .int({ message: 'The term must be whole years' })
-    .min(1, { message: 'The term must be at least 1 year' })
-    .max(5, { message: 'The term may be at most 5 years' }),
-  areaStreets: requiredText(10_000, 'List the streets of the area, one a line', 'Area'),
-  areaReferences: optionalText(10_000, 'Hereditaments named'),
-  threshold: pounds('Threshold').int({ message: 'The threshold must be whole pounds' }).optional(),
-  includedClasses: optionalText(500, 'Classes included'),
-  excludedClasses: optionalText(500, 'Classes excluded'),
-  levyRatePercent: z
-    .number({ error: 'Enter the levy as a percentage of rateable value, like 1.5' })
-    .gt(0, { message: 'The levy must be more than 0%' })
-    .max(10, { message: 'The levy must be 10% or less' })
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
-      message: 'The levy may have at most two decimal places',
-    }),
-  levyCapPounds: pounds('Cap').optional(),
-  levyMinimumPounds: pounds('Minimum').optional(),
-  charityReliefPercent: percent('Charity relief', 0, 100).optional(),
-  emptyReliefPercent: percent('Empty property relief', 0, 100).optional(),
-  upliftPercent: percent('Yearly uplift', 0, 20).optional(),
-  marginYesNumberPercent: percent('Yes share by number', 50, 100).optional(),
-  marginYesValuePercent: percent('Yes share by value', 50, 100).optional(),
-  marginTurnoutNumberPercent: percent('Turnout by number', 0, 100).optional(),
-  marginTurnoutValuePercent: percent('Turnout by value', 0, 100).optional(),
-  onlineVoting: z.boolean().optional(),
-  version: z.number().int().optional(),
-});
+/** An area as GeoJSON text, each problem reported on the field. */
+export const areaGeoJsonText = z
+  .string()
+  .trim()
+  .superRefine((text, ctx) => {
+    if (!text) return;
+    const read = parseAreaGeoJson(text);
+    if (!read.ok) for (const message of read.problems) ctx.addIssue({ code: 'custom', message });
+  });
+
+export const proposalInput = z
+  .object({
+    name: requiredText(200, 'Enter the BID’s name', 'Name'),
+    partnershipId: z.uuid({ message: 'Choose the partnership that is the BID’s board' }),
+    renewsId: z.uuid({ message: 'Choose the BID this one renews' }).optional(),
+    proposer: z.enum(PROPOSERS, { error: 'Choose who proposes the BID' }),
+    proposerName: optionalText(200, 'Proposer'),
+    summary: requiredText(5000, 'Describe the services and projects the BID will deliver', 'Services and projects'),
+    governance: optionalText(2000, 'Governance'),
+    alterable: optionalText(2000, 'What may be altered without a ballot'),
+    budgetPounds: pounds('Yearly budget').int({ message: 'Yearly budget must be whole pounds' }).optional(),
+    termStart: isoDate('Enter the date the term starts, like 2027 4 1'),
+    termYears: z
+      .number({ error: 'Enter the term in years' })
+      .int({ message: 'The term must be whole years' })
+      .min(1, { message: 'The term must be at least 1 year' })
+      .max(5, { message: 'The term may be at most 5 years' }),
+    areaStreets: optionalText(10_000, 'Area'),
+    areaGeoJson: areaGeoJsonText.optional(),
+    areaReferences: optionalText(10_000, 'Hereditaments named'),
+    threshold: pounds('Threshold').int({ message: 'The threshold must be whole pounds' }).optional(),
+    includedClasses: optionalText(500, 'Classes included'),
+    excludedClasses: optionalText(500, 'Classes excluded'),
+    levyRatePercent: z
+      .number({ error: 'Enter the levy as a percentage of rateable value, like 1.5' })
+      .gt(0, { message: 'The levy must be more than 0%' })
+      .max(10, { message: 'The levy must be 10% or less' })
+      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+        message: 'The levy may have at most two decimal places',
+      }),
+    levyCapPounds: pounds('Cap').optional(),
+    levyMinimumPounds: pounds('Minimum').optional(),
+    charityReliefPercent: percent('Charity relief', 0, 100).optional(),
+    emptyReliefPercent: percent('Empty property relief', 0, 100).optional(),
+    upliftPercent: percent('Yearly uplift', 0, 20).optional(),
+    marginYesNumberPercent: percent('Yes share by number', 50, 100).optional(),
+    marginYesValuePercent: percent('Yes share by value', 50, 100).optional(),
+    marginTurnoutNumberPercent: percent('Turnout by number', 0, 100).optional(),
+    marginTurnoutValuePercent: percent('Turnout by value', 0, 100).optional(),
+    onlineVoting: z.boolean().optional(),
+    version: z.number().int().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.areaStreets && !input.areaReferences && !input.areaGeoJson)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['areaStreets'],
+        message: 'Give the area: list its streets (one a line), name its hereditaments, or draw it as GeoJSON',
+      });
+  });
 export type ProposalInput = z.output<typeof proposalInput>;
 
 export const timetableInput = z.object({
@@ -429,5 +528,48 @@ export const hereditamentQuery = z.object({
 export const paperQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(['issued', 'returned', 'spoilt', 'late', 'replaced']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
+export const areaInput = z.object({
+  areaGeoJson: areaGeoJsonText.optional(),
+});
+
+const money = (label: string) =>
+  z
+    .number({ error: `Enter the ${label} in pounds, like 125.50` })
+    .gt(0, { message: `The ${label} must be more than £0` })
+    .max(10_000_000, { message: `The ${label} must be £10,000,000 or less` })
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+      message: `The ${label} may have at most two decimal places (pence)`,
+    });
+const termYear = z
+  .number({ error: 'Choose the year of the term' })
+  .int({ message: 'Choose the year of the term' })
+  .min(1, { message: 'Choose a year of the term, from 1' })
+  .max(5, { message: 'Choose a year of the term, 5 at most' });
+
+export const collectionInput = z.object({
+  reference: requiredText(60, 'Enter the billing reference of the hereditament that paid', 'Billing reference'),
+  year: termYear,
+  amountPounds: money('amount received'),
+  receivedOn: isoDate('Enter the date the payment was received, like 14 5 2027'),
+  note: optionalText(200, 'Payment reference'),
+});
+export type CollectionInput = z.output<typeof collectionInput>;
+
+export const spendingInput = z.object({
+  year: termYear,
+  spentOn: isoDate('Enter the date of the spending, like 30 6 2027'),
+  heading: requiredText(120, 'Enter what the money was spent on, like Street rangers', 'Heading'),
+  description: optionalText(1000, 'Description'),
+  amountPounds: money('amount spent'),
+});
+export type SpendingInput = z.output<typeof spendingInput>;
+
+export const yearQuery = z.object({
+  year: z.coerce.number().int().min(1).max(5).optional(),
+  show: z.enum(['all', 'arrears', 'paid']).optional(),
+  q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });

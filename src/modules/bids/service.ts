@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { todayInLondon } from '../../core/dates.js';
-import { parseInput } from '../../core/validation.js';
+import { isRealDate, parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
@@ -17,6 +18,7 @@ import type { AuditAction, AuditEntity, AuditService } from '../audit/service.js
 import { ImportRejected, type ImportIssue } from '../exchange/issues.js';
 import { type ColumnSpec, readTable } from '../performance/imports.js';
 import type { RegisterService } from '../register/service.js';
+import { type AreaGeometry, describeArea, parseAreaGeoJson, readArea } from './area.js';
 import { BidRepository, type PaperListRow } from './repository.js';
 import {
   type BallotResult,
@@ -27,8 +29,11 @@ import {
   type Margins,
   type NationRules,
   type Tally,
+  addDays,
   ballotCloses,
   ballotResult,
+  eligibilitySummary,
+  formatPence,
   checkComplaint,
   checkTimetable,
   checkVeto,
@@ -50,6 +55,11 @@ import {
   type ProposalInput,
   type ChallengeRow,
   type ConsultationRow,
+  type BidLevyCollectionsTable,
+  type CollectionRow,
+  type SpendingRow,
+  collectionInput,
+  spendingInput,
   consultationInput,
   castInput,
   challengeInput,
@@ -102,6 +112,32 @@ export const RATING_LIST_COLUMNS: ColumnSpec[] = [
     example: 'CS',
   },
   { name: 'charity', required: false, description: 'yes when occupied by a charity (for relief)', example: 'no' },
+  {
+    name: 'latitude',
+    required: false,
+    description: 'Where it is: latitude (WGS 84), for an area drawn on the map',
+    example: '52.63571',
+  },
+  { name: 'longitude', required: false, description: 'Where it is: longitude (WGS 84)', example: '-1.13452' },
+];
+
+/** The columns of a revenues system's file of levy payments. */
+export const COLLECTION_FILE_COLUMNS: ColumnSpec[] = [
+  {
+    name: 'billing_reference',
+    required: true,
+    description: 'The hereditament’s billing reference',
+    example: 'BF0100100',
+  },
+  { name: 'year', required: true, description: 'The year of the BID’s term the payment is for, from 1', example: '1' },
+  { name: 'amount', required: true, description: 'The amount received, in pounds and pence', example: '225.00' },
+  {
+    name: 'received_on',
+    required: true,
+    description: 'The date received: YYYY-MM-DD or DD/MM/YYYY',
+    example: '2027-05-14',
+  },
+  { name: 'payment_reference', required: false, description: 'The revenues system’s reference', example: 'DD 00412' },
 ];
 
 /** The billing file's columns, in order: the documented layout for the council's revenues system. */
@@ -162,9 +198,70 @@ export interface BidView extends BidAccess {
   consultation: ConsultationRow[];
   /** May record the council's veto: the locality administrator, within the window. */
   canVeto: boolean;
+  /** The locality administrator: the council, which bills and collects the levy. */
+  canAdminister: boolean;
+  /** May see each levy payer's account (the council, the BID body, the locality's readers). */
+  canReadAccount: boolean;
   eligibilityRules: EligibilityRules;
   levyRules: LevyRules;
   margins: Margins;
+}
+
+export interface AreaView {
+  view: BidView;
+  geometry: AreaGeometry | null;
+  outline: ReturnType<typeof describeArea> | null;
+  /** Whether the viewer may see the rating list (and so the hereditaments on the map). */
+  mayReadList: boolean;
+  hereditaments: Array<{ row: HereditamentRow; inside: boolean; reason: string; eligible: boolean }>;
+  /** How many hereditaments have a location from the rating list. */
+  located: number;
+}
+
+export interface AccountLine {
+  row: HereditamentRow;
+  liable: string | null;
+  levyPence: number;
+  collectedPence: number;
+  /** What is still owed (never negative: a collection is never more than is outstanding). */
+  arrearsPence: number;
+  payments: CollectionRow[];
+}
+
+export interface AccountTotals {
+  payers: number;
+  billedPence: number;
+  collectedPence: number;
+  arrearsPence: number;
+  paidInFull: number;
+  inArrears: number;
+}
+
+export interface CollectionsView {
+  view: BidView;
+  year: number;
+  lines: AccountLine[];
+  totals: AccountTotals;
+  /** The council, as billing authority, records collections. */
+  canRecord: boolean;
+}
+
+export interface AnnualReport {
+  view: BidView;
+  year: number;
+  yearStarts: string;
+  yearEnds: string;
+  totals: AccountTotals;
+  /** Collected as a share of billed, rounded down to a tenth of a percent. */
+  collectionRatePercent: number;
+  budgetPence: number | null;
+  spending: Array<{ heading: string; amountPence: number }>;
+  spendingLines: SpendingRow[];
+  spentPence: number;
+  broughtForwardPence: number;
+  carriedForwardPence: number;
+  canRecordSpending: boolean;
+  mayReadAccount: boolean;
 }
 
 export interface HereditamentView {
@@ -197,6 +294,7 @@ export function eligibilityRulesOf(bid: BidRow): EligibilityRules {
       .map(parseAreaStreet)
       .filter((s) => s !== null),
     references: splitList(bid.area_references),
+    area: bid.area_geojson ?? null,
     threshold: bid.threshold,
     includedClasses: splitList(bid.included_classes),
     excludedClasses: splitList(bid.excluded_classes),
@@ -240,6 +338,7 @@ export function proposalValues(bid: BidRow): Record<string, unknown> {
     termYears: bid.term_years,
     areaStreets: bid.area_streets,
     areaReferences: bid.area_references,
+    areaGeoJson: bid.area_geojson ? JSON.stringify(bid.area_geojson) : undefined,
     threshold: bid.threshold,
     includedClasses: bid.included_classes,
     excludedClasses: bid.excluded_classes,
@@ -271,12 +370,13 @@ function proposalColumns(input: ProposalInput) {
     budget_pounds: input.budgetPounds ?? null,
     term_start: input.termStart,
     term_years: input.termYears,
-    area_streets: input.areaStreets
+    area_streets: (input.areaStreets ?? '')
       .split(/\r?\n/)
       .map((s) => s.trim())
       .filter(Boolean)
       .join('\n'),
     area_references: splitList(input.areaReferences).join('\n'),
+    area_geojson: input.areaGeoJson ? JSON.stringify(geometryOf(input.areaGeoJson)) : null,
     threshold: input.threshold ?? 0,
     included_classes: splitList(input.includedClasses)
       .map((c) => c.toUpperCase())
@@ -425,6 +525,8 @@ export class BidService {
         bid.ballot_on !== null &&
         todayInLondon(this.clock()) <=
           vetoDeadline({ ballotOn: bid.ballot_on, postponedTo: bid.postponed_to }, bid.nation),
+      canAdminister: canAdministerLocality(principal, locality),
+      canReadAccount: this.mayReadAccount(principal, locality, bid),
       eligibilityRules: eligibilityRulesOf(bid),
       levyRules: levyRulesOf(bid),
       margins: marginsOf(bid),
@@ -614,6 +716,13 @@ export class BidService {
         const charity = cells.charity ? yesNo(cells.charity, ['yes', 'y', 'true'], ['no', 'n', 'false']) : false;
         if (charity === undefined) issue('charity', 'Say yes or no', cells.charity);
         const street = cells.street || streetOf(address);
+        const latitude = coordinate(cells.latitude, 90);
+        const longitude = coordinate(cells.longitude, 180);
+        if (Number.isNaN(latitude)) issue('latitude', 'The latitude must be a number from -90 to 90', cells.latitude);
+        if (Number.isNaN(longitude))
+          issue('longitude', 'The longitude must be a number from -180 to 180', cells.longitude);
+        if ((latitude === null) !== (longitude === null))
+          issue(latitude === null ? 'latitude' : 'longitude', 'Give both the latitude and the longitude, or neither');
         for (const [column, text] of Object.entries(cells))
           if (text.length > 500) issue(column, 'The value must be 500 characters or fewer');
         return {
@@ -630,6 +739,8 @@ export class BidService {
           owner: cells.owner || null,
           class_code: cells.class ? cells.class.toUpperCase() : null,
           charity: charity ?? false,
+          latitude: latitude !== null && !Number.isNaN(latitude) ? latitude : null,
+          longitude: longitude !== null && !Number.isNaN(longitude) ? longitude : null,
         };
       });
       if (issues.length) throw new ImportRejected(issues);
@@ -1222,6 +1333,449 @@ export class BidService {
     for (const line of lines) sheet.addRow(line);
     return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   }
+
+  // --- the area on a map ----------------------------------------------------------------------
+
+  /**
+   * The area as drawn (if it was) and, for those who may read the rating list, each
+   * hereditament with where it is and whether it is inside the area, and why.
+   */
+  async area(principal: Principal, gssCode: string, id: string): Promise<AreaView> {
+    const { locality, bid } = await this.find(principal, gssCode, id);
+    const view = await this.view(principal, locality, bid);
+    const mayReadList = view.canReadRestricted || view.isOfficer || view.canEdit;
+    const rows = mayReadList ? await this.repository.hereditaments(this.db, bid.id) : [];
+    const rules = eligibilityRulesOf(bid);
+    const hereditaments = rows.map((row) => {
+      const e = eligibility(hereditamentOf(row), rules, bid.nation);
+      const area = e.reasons.find((r) => r.check === 'area') ?? { passed: false, reason: '' };
+      return { row, inside: area.passed, reason: area.reason, eligible: e.eligible };
+    });
+    return {
+      view,
+      geometry: bid.area_geojson ?? null,
+      outline: bid.area_geojson ? describeArea(bid.area_geojson) : null,
+      mayReadList,
+      hereditaments,
+      located: rows.filter((r) => r.latitude !== null).length,
+    };
+  }
+
+  /** The area and hereditaments as one GeoJSON FeatureCollection (for the map and to download). */
+  async areaFeatures(principal: Principal, gssCode: string, id: string) {
+    const { view, geometry, hereditaments } = await this.area(principal, gssCode, id);
+    const features: unknown[] = [];
+    if (geometry) features.push({ type: 'Feature', geometry, properties: { kind: 'area', name: view.bid.name } });
+    for (const h of hereditaments)
+      if (h.row.latitude !== null && h.row.longitude !== null)
+        features.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [h.row.longitude, h.row.latitude] },
+          properties: {
+            kind: 'hereditament',
+            reference: h.row.reference,
+            address: h.row.address,
+            inside: h.inside,
+            eligible: h.eligible,
+          },
+        });
+    return { type: 'FeatureCollection', features };
+  }
+
+  /**
+   * Draws (or, with empty text, removes) the area as GeoJSON: the proposals' editors, before
+   * the papers go out. Every problem with the GeoJSON is named on the field.
+   */
+  async setArea(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    geojson: string | unknown,
+    options?: WriteOptions,
+  ): Promise<BidRow> {
+    const text = typeof geojson === 'string' ? geojson.trim() : null;
+    const read = text === '' ? null : text !== null ? parseAreaGeoJson(text) : readArea(geojson);
+    if (read && !read.ok)
+      throw new ValidationError(read.problems.map((message) => ({ field: 'areaGeoJson', message })));
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!this.access(principal, locality, bid).canEdit) {
+        if (bid.status !== 'proposal')
+          throw ValidationError.of('areaGeoJson', 'The papers have gone out: the area can no longer be changed');
+        refuse(principal, locality, 'BID');
+      }
+      const geometry = read?.ok ? read.geometry : null;
+      if (!geometry && !bid.area_streets && !bid.area_references)
+        throw ValidationError.of(
+          'areaGeoJson',
+          'The proposals list no streets or hereditaments: the drawn area cannot be removed',
+        );
+      const after = await this.repository.update(trx, bid.id, {
+        area_geojson: geometry ? JSON.stringify(geometry) : null,
+      });
+      const outline = geometry ? describeArea(geometry) : null;
+      await this.audit(
+        trx,
+        principal,
+        after,
+        'update',
+        outline
+          ? `Drew the area of ${bid.name} on the map: ${outline.parts} part${outline.parts === 1 ? '' : 's'}, ${outline.positions} corners`
+          : `Removed the area drawn on the map for ${bid.name}: the streets listed decide`,
+        { before: { areaDrawn: Boolean(bid.area_geojson) }, after: { areaDrawn: Boolean(geometry), outline } },
+      );
+      return after;
+    });
+  }
+
+  // --- levy collection and the report to levy payers ------------------------------------------
+
+  /** The BID whose levy is billed (approved, not vetoed), and the year asked for, checked. */
+  private async billed(principal: Principal, gssCode: string, id: string, year: number) {
+    const found = await this.find(principal, gssCode, id);
+    checkBilled(found.bid, year);
+    return found;
+  }
+
+  /** Who may see what each levy payer owes and paid: the council, the BID body, the locality's readers. */
+  private mayReadAccount(principal: Principal, locality: Locality, bid: BidRow): boolean {
+    return canReadRestricted(principal, locality) || canEditPartnership(principal, locality, bid.partnership_id);
+  }
+
+  /**
+   * The BID revenue account for a year: each levy payer's levy, what has been collected against
+   * it and what is in arrears, with totals that are the sums of the lines.
+   */
+  async collections(principal: Principal, gssCode: string, id: string, year = 1): Promise<CollectionsView> {
+    const { locality, bid } = await this.billed(principal, gssCode, id, year);
+    if (!this.mayReadAccount(principal, locality, bid)) refuse(principal, locality, 'BID');
+    const view = await this.view(principal, locality, bid);
+    const account = await this.account(bid, year);
+    return {
+      view,
+      year,
+      ...account,
+      canRecord: canAdministerLocality(principal, locality),
+    };
+  }
+
+  private async account(bid: BidRow, year: number) {
+    const rows = (await this.repository.hereditaments(this.db, bid.id))
+      .map((row) => this.judge(bid, row, year))
+      .filter((h) => h.levy !== null);
+    const payments = await this.repository.collections(this.db, bid.id, year);
+    const byHereditament = new Map<string, typeof payments>();
+    for (const p of payments)
+      byHereditament.set(p.hereditament_id, [...(byHereditament.get(p.hereditament_id) ?? []), p]);
+    const lines: AccountLine[] = rows.map((h) => {
+      const paid = byHereditament.get(h.row.id) ?? [];
+      const levyPence = h.levy?.levyPence ?? 0;
+      const collectedPence = paid.reduce((sum, p) => sum + p.amount_pence, 0);
+      return {
+        row: h.row,
+        liable: h.eligibility.voter,
+        levyPence,
+        collectedPence,
+        arrearsPence: levyPence - collectedPence,
+        payments: paid,
+      };
+    });
+    const sum = (f: (l: AccountLine) => number) => lines.reduce((s, l) => s + f(l), 0);
+    return {
+      lines,
+      totals: {
+        payers: lines.length,
+        billedPence: sum((l) => l.levyPence),
+        collectedPence: sum((l) => l.collectedPence),
+        arrearsPence: sum((l) => l.arrearsPence),
+        paidInFull: lines.filter((l) => l.arrearsPence === 0).length,
+        inArrears: lines.filter((l) => l.arrearsPence > 0).length,
+      },
+    };
+  }
+
+  /**
+   * Records a payment of the levy into the BID revenue account, against one hereditament's
+   * levy for a year: the council (as billing authority) only; never more than is outstanding,
+   * never dated in the future or before ballot day.
+   */
+  async recordCollection(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<CollectionRow> {
+    const data = parseInput(collectionInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'BID');
+      checkBilled(bid, data.year);
+      const today = todayInLondon(this.now(options));
+      if (data.receivedOn > today) throw ValidationError.of('receivedOn', 'The date received cannot be in the future');
+      if (bid.ballot_on && data.receivedOn < bid.ballot_on)
+        throw ValidationError.of('receivedOn', 'The date received cannot be before ballot day');
+      const row = await this.repository.hereditamentByReference(trx, bid.id, data.reference);
+      const judged = row ? this.judge(bid, row, data.year) : null;
+      if (!row || !judged?.levy)
+        throw ValidationError.of(
+          'reference',
+          row
+            ? `${row.reference} is not a levy payer: ${eligibilitySummary(judged!.eligibility)}`
+            : `No hereditament on this BID’s rating list has the reference ${data.reference}`,
+        );
+      const paid = (await this.repository.collections(trx, bid.id, data.year))
+        .filter((p) => p.hereditament_id === row.id)
+        .reduce((s, p) => s + p.amount_pence, 0);
+      const amountPence = Math.round(data.amountPounds * 100);
+      const outstanding = judged.levy.levyPence - paid;
+      if (amountPence > outstanding)
+        throw ValidationError.of(
+          'amountPounds',
+          outstanding <= 0
+            ? `${row.reference}’s levy for year ${data.year} (${formatPence(judged.levy.levyPence)}) is already paid in full`
+            : `${formatPence(amountPence)} is more than the ${formatPence(outstanding)} outstanding on ${row.reference} for year ${data.year}`,
+        );
+      const collection = await this.repository.insertCollection(trx, {
+        bid_id: bid.id,
+        locality_id: bid.locality_id,
+        hereditament_id: row.id,
+        year: data.year,
+        amount_pence: amountPence,
+        received_on: data.receivedOn,
+        reference: data.note || null,
+      });
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'create',
+        `Recorded ${formatPence(amountPence)} of levy from ${row.reference} for year ${data.year} of ${bid.name}`,
+        {
+          entityType: 'bid-money',
+          entityId: collection.id,
+          after: { reference: row.reference, year: data.year, amountPence, receivedOn: data.receivedOn },
+        },
+      );
+      return collection;
+    });
+  }
+
+  /**
+   * Records a revenues system's file of levy payments (CSV or XLSX), all or nothing: each row is
+   * checked as a single payment is (a levy payer, a year of the term, no more than is
+   * outstanding counting the file's earlier rows, a date neither in the future nor before ballot
+   * day), every problem named by line and column, and nothing written if there is one.
+   */
+  async importCollections(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    file: { name: string; content: Buffer },
+    options?: WriteOptions,
+  ): Promise<{ payments: number; totalPence: number }> {
+    const table = await readTable(COLLECTION_FILE_COLUMNS, file.name, file.content);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'BID');
+      checkBilled(bid, 1);
+      if (table.issues.length) throw new ImportRejected(table.issues);
+      const today = todayInLondon(this.now(options));
+      const hereditaments = await this.repository.hereditaments(trx, bid.id);
+      const byReference = new Map(hereditaments.map((h) => [h.reference.trim().toUpperCase(), h]));
+      const paid = new Map<string, number>();
+      for (const p of await this.repository.collections(trx, bid.id))
+        paid.set(`${p.hereditament_id}/${p.year}`, (paid.get(`${p.hereditament_id}/${p.year}`) ?? 0) + p.amount_pence);
+      const issues: ImportIssue[] = [];
+      const rows: Array<Insertable<BidLevyCollectionsTable>> = [];
+      for (const { line, cells } of table.rows) {
+        const issue = (column: string, message: string, value?: string) =>
+          issues.push({ sheet: table.sheet, line, column, message, ...(value !== undefined ? { value } : {}) });
+        const reference = (cells.billing_reference ?? '').trim();
+        const row = byReference.get(reference.toUpperCase());
+        const year = /^\d+$/.test(cells.year ?? '') ? Number(cells.year) : NaN;
+        const amountText = (cells.amount ?? '').replace(/[£,\s]/g, '');
+        const amountPence = /^\d+(\.\d{1,2})?$/.test(amountText) ? Math.round(Number(amountText) * 100) : NaN;
+        const receivedOn = isoFromCell(cells.received_on ?? '');
+        if (!row)
+          issue(
+            'billing_reference',
+            `No hereditament on this BID’s rating list has the reference ${reference}`,
+            reference,
+          );
+        if (!Number.isInteger(year) || year < 1 || year > bid.term_years)
+          issue('year', `The year must be a year of the term, 1 to ${bid.term_years}`, cells.year);
+        if (!(amountPence > 0))
+          issue('amount', 'The amount must be pounds and pence more than 0, like 125.50', cells.amount);
+        if (!receivedOn)
+          issue(
+            'received_on',
+            'The date received must be a real date, like 2027-05-14 or 14/05/2027',
+            cells.received_on,
+          );
+        else if (receivedOn > today)
+          issue('received_on', 'The date received cannot be in the future', cells.received_on);
+        else if (bid.ballot_on && receivedOn < bid.ballot_on)
+          issue('received_on', 'The date received cannot be before ballot day', cells.received_on);
+        if (!row || !Number.isInteger(year) || year < 1 || year > bid.term_years || !(amountPence > 0)) continue;
+        const judged = this.judge(bid, row, year);
+        if (!judged.levy) {
+          issue(
+            'billing_reference',
+            `${row.reference} is not a levy payer: ${eligibilitySummary(judged.eligibility)}`,
+            reference,
+          );
+          continue;
+        }
+        const key = `${row.id}/${year}`;
+        const outstanding = judged.levy.levyPence - (paid.get(key) ?? 0);
+        if (amountPence > outstanding) {
+          issue(
+            'amount',
+            `${formatPence(amountPence)} is more than the ${formatPence(Math.max(0, outstanding))} outstanding on ${row.reference} for year ${year}`,
+            cells.amount,
+          );
+          continue;
+        }
+        paid.set(key, (paid.get(key) ?? 0) + amountPence);
+        if (receivedOn)
+          rows.push({
+            bid_id: bid.id,
+            locality_id: bid.locality_id,
+            hereditament_id: row.id,
+            year,
+            amount_pence: amountPence,
+            received_on: receivedOn,
+            reference: (cells.payment_reference ?? '').slice(0, 200) || null,
+          });
+      }
+      if (!table.rows.length) issue0(issues, table.sheet);
+      if (issues.length) throw new ImportRejected(issues);
+      for (const row of rows) await this.repository.insertCollection(trx, row);
+      const totalPence = rows.reduce((sum, r) => sum + r.amount_pence, 0);
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'import',
+        `Recorded ${rows.length} levy payments from ${file.name} into the revenue account of ${bid.name}: ${formatPence(totalPence)}`,
+        { entityType: 'bid-money', after: { file: file.name, payments: rows.length, totalPence } },
+      );
+      return { payments: rows.length, totalPence };
+    });
+  }
+
+  /** Records what the BID body spent from the revenue account: the board’s secretary or the administrator. */
+  async recordSpending(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<SpendingRow> {
+    const data = parseInput(spendingInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, bid } = await this.locked(principal, gssCode, id, trx);
+      if (!canEditPartnership(principal, locality, bid.partnership_id)) refuse(principal, locality, 'BID');
+      checkBilled(bid, data.year);
+      if (data.spentOn > todayInLondon(this.now(options)))
+        throw ValidationError.of('spentOn', 'The date of the spending cannot be in the future');
+      const amountPence = Math.round(data.amountPounds * 100);
+      const row = await this.repository.insertSpending(trx, {
+        bid_id: bid.id,
+        locality_id: bid.locality_id,
+        year: data.year,
+        spent_on: data.spentOn,
+        heading: data.heading,
+        description: data.description || null,
+        amount_pence: amountPence,
+      });
+      await this.audit(
+        trx,
+        principal,
+        bid,
+        'create',
+        `Recorded ${formatPence(amountPence)} spent on ${data.heading} in year ${data.year} of ${bid.name}`,
+        { entityType: 'bid-money', entityId: row.id, after: { ...data, amountPence } },
+      );
+      return row;
+    });
+  }
+
+  /**
+   * The BID body's yearly report to levy payers: the levy billed, collected and in arrears,
+   * what was spent under each heading, and the balance carried: totals only, no one's account.
+   * Public once the ballot has approved the proposals.
+   */
+  async annualReport(principal: Principal, gssCode: string, id: string, year = 1): Promise<AnnualReport> {
+    const { locality, bid } = await this.billed(principal, gssCode, id, year);
+    const view = await this.view(principal, locality, bid);
+    const { totals } = await this.account(bid, year);
+    const spending = await this.repository.spending(this.db, bid.id);
+    const collected = await this.repository.collections(this.db, bid.id);
+    const sum = (list: Array<{ amount_pence: number }>) => list.reduce((s, r) => s + r.amount_pence, 0);
+    const headings = new Map<string, number>();
+    const thisYear = spending.filter((s) => s.year === year);
+    for (const s of thisYear) headings.set(s.heading, (headings.get(s.heading) ?? 0) + s.amount_pence);
+    const before = (y: number) => y < year;
+    const broughtForwardPence =
+      sum(collected.filter((c) => before(c.year))) - sum(spending.filter((s) => before(s.year)));
+    const spentPence = sum(thisYear);
+    return {
+      view,
+      year,
+      yearStarts: year === 1 ? bid.term_start : addDays(termEnd(bid.term_start, year - 1), 1),
+      yearEnds: termEnd(bid.term_start, year),
+      totals,
+      collectionRatePercent:
+        totals.billedPence > 0 ? Math.floor((totals.collectedPence * 1000) / totals.billedPence) / 10 : 0,
+      budgetPence: bid.budget_pounds === null ? null : bid.budget_pounds * 100,
+      spending: [...headings.entries()].map(([heading, amountPence]) => ({ heading, amountPence })),
+      spendingLines: thisYear,
+      spentPence,
+      broughtForwardPence,
+      carriedForwardPence: broughtForwardPence + totals.collectedPence - spentPence,
+      canRecordSpending: canEditPartnership(principal, locality, bid.partnership_id),
+      mayReadAccount: this.mayReadAccount(principal, locality, bid),
+    };
+  }
+
+  /** The report as CSV lines: section, item, amount in pence. */
+  async annualReportCsv(principal: Principal, gssCode: string, id: string, year = 1): Promise<string> {
+    const r = await this.annualReport(principal, gssCode, id, year);
+    const rows: Array<[string, string, number]> = [
+      ['levy', 'levy payers', r.totals.payers],
+      ['levy', 'billed_pence', r.totals.billedPence],
+      ['levy', 'collected_pence', r.totals.collectedPence],
+      ['levy', 'arrears_pence', r.totals.arrearsPence],
+      ['levy', 'paid in full', r.totals.paidInFull],
+      ['levy', 'in arrears', r.totals.inArrears],
+      ...r.spending.map((s): [string, string, number] => ['spent_pence', s.heading, s.amountPence]),
+      ['account', 'spent_pence', r.spentPence],
+      ['account', 'brought_forward_pence', r.broughtForwardPence],
+      ['account', 'carried_forward_pence', r.carriedForwardPence],
+    ];
+    const quote = (v: string | number) => {
+      const text = String(v);
+      const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    };
+    const head = `bid,year,section,item,value\r\n`;
+    return `\uFEFF${head}${rows.map((row) => [r.view.bid.name, year, ...row].map(quote).join(',') + '\r\n').join('')}`;
+  }
+}
+
+/** The levy is billed (and collected, and reported on) only for an approved BID, in a year of its term. */
+function checkBilled(bid: BidRow, year: number): void {
+  if (!(bid.declaration as BallotResult | null)?.passed || bid.status !== 'declared')
+    throw ValidationError.of(
+      'year',
+      bid.status === 'vetoed'
+        ? 'The council vetoed the proposals: no levy is billed or collected'
+        : 'The levy is billed only once a ballot has approved the proposals',
+    );
+  if (!Number.isInteger(year) || year < 1 || year > bid.term_years)
+    throw ValidationError.of('year', `Choose a year of the term, 1 to ${bid.term_years}`);
 }
 
 function redact(paper: PaperListRow): PaperListRow {
@@ -1245,7 +1799,7 @@ export function tallyOf(papers: Array<Pick<PaperRow, 'status' | 'vote' | 'value'
   };
 }
 
-function hereditamentOf(
+export function hereditamentOf(
   row: Pick<
     HereditamentRow,
     | 'reference'
@@ -1258,6 +1812,8 @@ function hereditamentOf(
     | 'owner'
     | 'class_code'
     | 'charity'
+    | 'latitude'
+    | 'longitude'
   >,
 ) {
   return {
@@ -1271,7 +1827,36 @@ function hereditamentOf(
     owner: row.owner,
     classCode: row.class_code,
     charity: row.charity,
+    location:
+      row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
   };
+}
+
+/** A date cell as YYYY-MM-DD, from that or DD/MM/YYYY; null when it is neither or not a real date. */
+function isoFromCell(text: string): string | null {
+  const t = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : t.slice(0, 10);
+  return isRealDate(iso) && (uk || /^\d{4}-\d{2}-\d{2}(T|$)/.test(t)) ? iso : null;
+}
+
+function issue0(issues: ImportIssue[], sheet: string): void {
+  issues.push({ sheet, line: 2, column: '', message: 'The file has no payments' });
+}
+
+/** A coordinate cell: null when blank, NaN when not a number within ±limit. */
+function coordinate(text: string | undefined, limit: number): number | null {
+  const t = (text ?? '').trim();
+  if (!t) return null;
+  const n = /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  return Math.abs(n) <= limit ? n : NaN;
+}
+
+/** The geometry of GeoJSON text the schema has already checked. */
+function geometryOf(text: string): AreaGeometry {
+  const read = parseAreaGeoJson(text);
+  if (!read.ok) throw ValidationError.of('areaGeoJson', read.problems.join('. '));
+  return read.geometry;
 }
 
 function yesNo(text: string, yes: string[], no: string[]): boolean | undefined {
