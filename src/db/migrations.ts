@@ -12,7 +12,7 @@ import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMigration } from '../modules/bids/schema.js';
-import { resourcesMigration } from '../modules/resources/schema.js';
+import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
 import { fundsMigration } from '../modules/funds/schema.js';
@@ -292,6 +292,8 @@ const migrations: Record<string, Migration> = {
   '0022_capacity_funds': fundsMigration,
   // Each locality's part of the last overlap analysis, kept across restarts and processes.
   '0023_overlap_parts': overlapPartsMigration,
+  // Each locality's resources settings (financial year, cost rates, grade rates); a contribution's grade.
+  '0026_resources_settings': resourceSettingsMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

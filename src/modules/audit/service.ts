@@ -55,6 +55,7 @@ export type AuditEntity =
   | 'pooled-budget'
   | 'budget-line'
   | 'benefit'
+  | 'resource-settings'
   | 'checklist'
   | 'assessment'
   | 'assurance-action'

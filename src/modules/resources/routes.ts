@@ -12,6 +12,7 @@ import { listLinks } from '../../web/listing.js';
 import { parseYear, yearLabel } from '../performance/schema.js';
 import { STATUS_LABELS } from '../performance/status.js';
 import { resourcesApiRoutes } from './api-routes.js';
+import { poundsValue, resourcesFormRoutes } from './form-routes.js';
 import { costBenefitChartSvg } from './chart.js';
 import { cliffEdgeCsv, contributionsCsv, leagueCsv, moneyCsv } from './export.js';
 import { FUNDS, FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
@@ -82,6 +83,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
   const base = '/localities/:code/resources';
   const home = (code: string) => `/localities/${code}/resources`;
   const common = { section: 'resources', labels: LABELS, yearLabel, percentLabel, ratio };
+  resourcesFormRoutes(app, resources, common);
 
   app.get(base, { config: { access: 'public' } }, async (request, reply) => {
     const result = await resources.moneyByOutcome(request.principal, params(request).code, { year: yearOf(request) });
@@ -298,6 +300,14 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         own.length === 1 ? undefined : 'Choose an organisation',
       ),
       kindItems: choices(labelled(CONTRIBUTION_KIND_LABELS), values.kind),
+      gradeItems: choices(
+        ctx.settings.gradeRates.map((g) => ({
+          value: g.grade,
+          text: `${g.grade} (£${poundsValue(g.ratePence)} an hour)`,
+        })),
+        values.grade,
+        'No grade',
+      ),
       yearValue: values.year ?? yearLabel(ctx.year),
     };
   };
@@ -332,6 +342,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
             amountPence: rest.kind === 'staff-time' ? undefined : amount,
             ratePence: rest.kind === 'staff-time' ? rate : undefined,
             hours: rest.kind === 'staff-time' ? hoursNumber : undefined,
+            grade: rest.kind === 'staff-time' ? rest.grade || undefined : undefined,
           });
           return {
             redirect: `${home(code)}/contributions?year=${yearLabel(row.financial_year)}&state=entered`,
