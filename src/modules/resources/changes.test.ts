@@ -469,4 +469,64 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
       held.result.cost.transactionPence,
     );
   });
+
+  // --- the API ----------------------------------------------------------------------------------
+
+  it('changes and removes through the API at the version read, with problem details naming each field', async () => {
+    const api = `/api/v1/localities/${CODE}`;
+    const created = await ctx.services.resources.createBudgetLine(admin.principal, CODE, {
+      organisationId: ids.police,
+      service: 'Neighbourhood policing',
+      year: YEAR,
+      amountPence: 5_000_000,
+      outcomes: [{ outcomeId: ids.outcomes[0], shareBp: 5000 }],
+    });
+    const body = {
+      organisationId: ids.police,
+      service: 'Neighbourhood policing',
+      year: YEAR,
+      amountPence: 6_000_000,
+      outcomes: [
+        { outcomeId: ids.outcomes[0], shareBp: 8000 },
+        { outcomeId: ids.outcomes[1], shareBp: 3000 },
+      ],
+      version: created.version,
+    };
+    const bad = await ctx.app.inject({
+      method: 'PUT',
+      url: `${api}/budget-lines/${created.id}`,
+      headers: admin.headers,
+      payload: body,
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(bad.json())).toContain('outcomes');
+    const good = await ctx.app.inject({
+      method: 'PUT',
+      url: `${api}/budget-lines/${created.id}`,
+      headers: admin.headers,
+      payload: { ...body, outcomes: [{ outcomeId: ids.outcomes[0], shareBp: 8000 }] },
+    });
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toMatchObject({ version: created.version + 1 });
+    const stale = await ctx.app.inject({
+      method: 'DELETE',
+      url: `${api}/budget-lines/${created.id}?version=${created.version}`,
+      headers: admin.headers,
+    });
+    expect(stale.statusCode).toBe(409);
+    const removed = await ctx.app.inject({
+      method: 'DELETE',
+      url: `${api}/budget-lines/${created.id}?version=${created.version + 1}`,
+      headers: admin.headers,
+    });
+    expect(removed.statusCode).toBe(204);
+    // Settings are the administrator's: defaults read as version 0 until set.
+    const settings = await ctx.app.inject({ method: 'GET', url: `${api}/resource-settings`, headers: admin.headers });
+    expect(settings.statusCode).toBe(200);
+    expect(settings.json()).toMatchObject({ financialYearStartMonth: 4 });
+    expect((await ctx.app.inject({ method: 'GET', url: `${api}/resource-settings`, headers: partner.headers })).statusCode).toBe(
+      403,
+    );
+  });
 });

@@ -561,6 +561,6 @@ export type ResourceSettingsInput = z.output<typeof resourceSettingsInput>;
 /** Changing or removing a record read at a version. */
 export const versionInput = z.object({ version: recordVersion() });
 
-export const pooledBudgetUpdate = pooledBudgetInput.and(z.object({ version: recordVersion() }));
-export const budgetLineUpdate = budgetLineInput.and(z.object({ version: recordVersion() }));
-export const benefitUpdate = benefitInput.and(z.object({ version: recordVersion() }));
+export const pooledBudgetUpdate = pooledBudgetInput.safeExtend({ version: recordVersion() });
+export const budgetLineUpdate = budgetLineInput.safeExtend({ version: recordVersion() });
+export const benefitUpdate = benefitInput.safeExtend({ version: recordVersion() });

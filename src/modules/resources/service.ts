@@ -226,7 +226,7 @@ export interface OutcomeMoneyView extends OutcomeMoney {
 
 /** Restricted fields blanked for readers who may not see them. */
 function publicContribution(row: ContributionRow): ContributionRow {
-  return { ...row, rate_pence: null, description: null, entered_by: '', confirmed_by: null };
+  return { ...row, rate_pence: null, grade: null, description: null, entered_by: '', confirmed_by: null };
 }
 
 function invalid(field: string, problems: ShareProblem[]): ValidationError {
