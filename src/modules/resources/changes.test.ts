@@ -525,8 +525,78 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     const settings = await ctx.app.inject({ method: 'GET', url: `${api}/resource-settings`, headers: admin.headers });
     expect(settings.statusCode).toBe(200);
     expect(settings.json()).toMatchObject({ financialYearStartMonth: 4 });
-    expect((await ctx.app.inject({ method: 'GET', url: `${api}/resource-settings`, headers: partner.headers })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `${api}/resource-settings`, headers: partner.headers })).statusCode,
+    ).toBe(403);
+  });
+
+  // --- the fund and legal-basis lists ----------------------------------------------------------
+
+  it('takes funds and legal bases from the reference lists the system administrator edits', async () => {
+    const { reference, resources } = ctx.services;
+    const sysadmin = await ctx.person([{ role: 'system-admin' }]);
+    await reference.add(sysadmin.principal, 'fund', {
+      code: 'fenland-trust',
+      label: 'Fenland Community Trust',
+      detail: 'Fenland Charitable Foundation',
+    });
+    const session = await signedIn(admin);
+    const form = await session.get(`${BASE}/funding/new`);
+    expect(form.body).toContain('<option value="fenland-trust">Fenland Community Trust</option>');
+    const stream = await resources.createFundingStream(admin.principal, CODE, {
+      fundCode: 'fenland-trust',
+      amountPerYearPence: 10_000_000,
+      startsOn: `${YEAR}-04-01`,
+      endsOn: `${YEAR + 3}-03-31`,
+    });
+    expect(stream).toMatchObject({
+      name: 'Fenland Community Trust',
+      funder: 'Fenland Charitable Foundation',
+    });
+    // Retired: no longer offered or taken for a new stream, but the stream keeps it and can be corrected.
+    await reference.update(sysadmin.principal, 'fund', 'fenland-trust', {
+      label: 'Fenland Community Trust',
+      active: false,
+    });
+    expect((await session.get(`${BASE}/funding/new`)).body).not.toContain('Fenland Community Trust</option>');
+    const refused = await resources
+      .createFundingStream(admin.principal, CODE, {
+        fundCode: 'fenland-trust',
+        amountPerYearPence: 1,
+        startsOn: `${YEAR}-04-01`,
+        endsOn: `${YEAR + 1}-03-31`,
+      })
+      .catch((e: unknown) => e);
+    expect((refused as { errors: unknown[] }).errors).toEqual([
+      { field: 'fundCode', message: 'Choose the fund from the list' },
+    ]);
+    expect((await session.get(`${BASE}/funding/${stream.id}/edit`)).body).toContain('Fenland Community Trust</option>');
+    const corrected = await resources.updateFundingStream(admin.principal, CODE, stream.id, {
+      fundCode: 'fenland-trust',
+      name: 'Fenland Trust: Brackenfield',
+      amountPerYearPence: 10_000_000,
+      startsOn: `${YEAR}-04-01`,
+      endsOn: `${YEAR + 3}-03-31`,
+      version: stream.version,
+    });
+    expect(corrected.name).toBe('Fenland Trust: Brackenfield');
+    // A legal basis relabelled by the administrator shows as relabelled.
+    await reference.update(sysadmin.principal, 'legal-basis', 's75-nhs-act-2006', {
+      label: 'Section 75 agreement (NHS Act 2006)',
+    });
+    expect((await session.get(`${BASE}/funding`)).body).toContain('Section 75 agreement (NHS Act 2006)');
+    const basis = await resources
+      .createPooledBudget(admin.principal, CODE, {
+        name: 'Nothing',
+        legalBasis: 'handshake',
+        hostOrganisationId: ids.county,
+        amountPerYearPence: 1,
+        startsOn: `${YEAR}-04-01`,
+        contributors: [{ organisationId: ids.county, shareBp: 10_000 }],
+      })
+      .catch((e: unknown) => e);
+    expect((basis as { errors: unknown[] }).errors).toEqual([
+      { field: 'legalBasis', message: 'Choose the legal basis from the list' },
+    ]);
   });
 });

@@ -12,7 +12,6 @@ import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
 import { yearLabel } from '../performance/schema.js';
 import type { Sector } from '../overlap/types.js';
-import { LEGAL_BASES, LEGAL_BASIS_BY_CODE } from './reference.js';
 import { parsePercent, parsePounds, percentLabel } from './rules.js';
 import { BENEFIT_KIND_LABELS, CONFIDENCE_LABELS, pooledBudgetInput } from './schema.js';
 import { CONTRIBUTION_COLUMNS, type ResourcesService } from './service.js';
@@ -150,6 +149,8 @@ export function resourcesFormRoutes(
     const ctx = await resources.context(request.principal, code);
     const outcomes = await resources.outcomeOptions(request.principal, ctx);
     const organisations = ctx.organisations.map((o) => ({ value: o.id, text: o.name }));
+    const lists = await resources.referenceLists();
+    const bases = lists.items('legal-basis', true).filter((b) => b.active || b.code === values.legalBasis);
     return {
       ...common,
       title: id ? 'Change a pooled budget' : 'Record a pooled budget',
@@ -159,7 +160,7 @@ export function resourcesFormRoutes(
       submitText: id ? 'Save the changes' : 'Record the pooled budget',
       removeHref: id ? `${home(code)}/pooled/${id}/remove` : undefined,
       basisItems: choices(
-        LEGAL_BASES.map((b) => ({ value: b.code, text: b.label })),
+        bases.map((b) => ({ value: b.code, text: b.label })),
         values.legalBasis,
         'Choose the legal basis',
       ),
@@ -306,7 +307,7 @@ export function resourcesFormRoutes(
         name: b.name,
         version: b.version,
         rows: [
-          { key: 'Legal basis', value: LEGAL_BASIS_BY_CODE.get(b.legal_basis)?.label ?? b.legal_basis },
+          { key: 'Legal basis', value: (await resources.referenceLists()).label('legal-basis', b.legal_basis) },
           { key: 'Host partner', value: ctx.organisationNames.get(b.host_organisation_id) ?? '' },
           {
             key: 'Contributors',

@@ -15,7 +15,6 @@ import { resourcesApiRoutes } from './api-routes.js';
 import { poundsValue, resourcesFormRoutes } from './form-routes.js';
 import { costBenefitChartSvg } from './chart.js';
 import { cliffEdgeCsv, contributionsCsv, leagueCsv, moneyCsv } from './export.js';
-import { FUNDS, FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
 import { VERDICT_TEXT, parsePercent, parsePounds, percentLabel } from './rules.js';
 import {
   BENEFIT_KIND_LABELS,
@@ -123,10 +122,11 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
 
   app.get(`${base}/funding`, { config: { access: 'public' } }, async (request, reply) => {
     const code = params(request).code;
-    const [edge, pooled, all] = await Promise.all([
+    const [edge, pooled, all, lists] = await Promise.all([
       resources.cliffEdge(request.principal, code),
       resources.pooledBudgets(request.principal, code),
       resources.fundingStreams(request.principal, code),
+      resources.referenceLists(),
     ]);
     return reply.view('resources/views/funding.njk', {
       ...common,
@@ -137,13 +137,13 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
       windows: [6, 12, 24].map((months) => ({ months, rows: edge.rows.filter((r) => r.window === months) })),
       streams: all.streams.map((s) => ({
         ...s,
-        fund: FUND_BY_CODE.get(s.fund_code)?.label ?? s.fund_code,
+        fund: lists.label('fund', s.fund_code),
         accountableBodyName: s.accountable_body_id ? edge.organisationNames.get(s.accountable_body_id) : undefined,
       })),
       canAdminister: edge.canAdminister,
       budgets: pooled.budgets.map((b) => ({
         ...b,
-        basis: LEGAL_BASIS_BY_CODE.get(b.legal_basis)?.label ?? b.legal_basis,
+        basis: lists.label('legal-basis', b.legal_basis),
         host: pooled.organisationNames.get(b.host_organisation_id),
         governing: b.governing_partnership_id ? pooled.partnershipNames.get(b.governing_partnership_id) : undefined,
         contributors: b.contributors.map((c, i) => ({
@@ -374,13 +374,15 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
   const fundingFormContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
     const ctx = await resources.context(request.principal, params(request).code);
     const outcomes = await resources.outcomeOptions(request.principal, ctx);
+    const lists = await resources.referenceLists();
+    const funds = lists.items('fund', true).filter((f) => f.active || f.code === values.fundCode);
     return {
       ...common,
       title: 'Record a funding stream',
       tab: 'funding',
       locality: ctx.locality,
       fundItems: choices(
-        FUNDS.map((f) => ({ value: f.code, text: f.historic ? `${f.label} (historic)` : f.label })),
+        funds.map((f) => ({ value: f.code, text: f.attributes.historic === true ? `${f.label} (historic)` : f.label })),
         values.fundCode,
         'Choose a fund',
       ),

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { MAX_INTEGER, isoDate, optionalText, recordVersion, requiredText } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
 import { financialYear } from '../performance/schema.js';
-import { FUNDS, LEGAL_BASES } from './reference.js';
 import { BENEFIT_KINDS, CONFIDENCE, CONTRIBUTION_KINDS, WHOLE_BP, parsePounds } from './rules.js';
 
 /**
@@ -331,6 +330,8 @@ const share = (label: string) =>
     .min(1, { message: `${label} must be more than 0%` })
     .max(WHOLE_BP, { message: `${label} must be 100% or less` });
 const id = (message: string) => z.uuid({ message });
+/** A code of an administrator-edited reference list; the service checks it is on the list. */
+const listCode = (message: string) => z.string({ error: message }).trim().min(1, { message }).max(60, { message });
 
 export const CONTRIBUTION_KIND_LABELS: Record<(typeof CONTRIBUTION_KINDS)[number], string> = {
   cash: 'Cash',
@@ -394,10 +395,9 @@ export const confirmInput = z.object({ version: recordVersion() });
 
 export const fundingStreamInput = z
   .object({
-    fundCode: z.enum(
-      FUNDS.map((f) => f.code),
-      { error: 'Choose the fund from the list' },
-    ),
+    fundCode: listCode('Choose the fund from the list').meta({
+      description: 'A code of the fund reference list (GET /api/v1/reference/fund)',
+    }),
     name: optionalText(200, 'Name'),
     funder: optionalText(200, 'Funder'),
     accountableBodyId: id('Choose the accountable body').optional(),
@@ -426,10 +426,9 @@ export const fundingStreamRemoval = z.object({ version: recordVersion() });
 export const pooledBudgetInput = z
   .object({
     name: requiredText(200, 'Enter a name for the arrangement', 'Name'),
-    legalBasis: z.enum(
-      LEGAL_BASES.map((b) => b.code),
-      { error: 'Choose the legal basis from the list' },
-    ),
+    legalBasis: listCode('Choose the legal basis from the list').meta({
+      description: 'A code of the legal-basis reference list (GET /api/v1/reference/legal-basis)',
+    }),
     hostOrganisationId: id('Choose the host partner'),
     governingPartnershipId: id('Choose the governing partnership').optional(),
     riskShare: optionalText(2000, 'Risk-share rule'),

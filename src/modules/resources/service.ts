@@ -32,7 +32,7 @@ import type { Sector } from '../overlap/types.js';
 import type { PerformanceService } from '../performance/service.js';
 import { yearLabel } from '../performance/schema.js';
 import { isPublished } from '../register/service.js';
-import { FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
+import type { ReferenceSnapshot } from '../reference/service.js';
 import {
   type BudgetLineRecord,
   type FundingStreamRecord,
@@ -700,6 +700,7 @@ export class ResourcesService implements WorkSource {
       const locality = await this.core.register.locality(gssCode, trx);
       if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Page');
       const data = parseInput(fundingStreamInput, input);
+      const fund = await this.listed(trx, 'fund', data.fundCode, 'fundCode', 'Choose the fund from the list');
       const ctx = await this.context(principal, gssCode, { db: trx });
       await this.checkReferences(trx, ctx, {
         partnershipIds: data.partnershipIds,
@@ -709,7 +710,7 @@ export class ResourcesService implements WorkSource {
       });
       const stream = await this.repository.insertFundingStream(
         trx,
-        { locality_id: locality.id, ...streamRow(data) },
+        { locality_id: locality.id, ...streamRow(data, fund) },
         [...new Set(data.partnershipIds)],
         [...new Set(data.outcomeIds)],
       );
@@ -739,6 +740,14 @@ export class ResourcesService implements WorkSource {
     return this.write(options, async (trx) => {
       const { locality, before } = await this.administeredStream(trx, principal, gssCode, id);
       const data = parseInput(fundingStreamUpdate, input);
+      const fund = await this.listed(
+        trx,
+        'fund',
+        data.fundCode,
+        'fundCode',
+        'Choose the fund from the list',
+        before.fund_code,
+      );
       const ctx = await this.context(principal, gssCode, { db: trx });
       await this.checkReferences(trx, ctx, {
         partnershipIds: data.partnershipIds,
@@ -746,7 +755,7 @@ export class ResourcesService implements WorkSource {
         organisationId: data.accountableBodyId,
         organisationField: 'accountableBodyId',
       });
-      const after = await this.repository.updateFundingStream(trx, before.id, data.version, streamRow(data), {
+      const after = await this.repository.updateFundingStream(trx, before.id, data.version, streamRow(data, fund), {
         partnershipIds: [...new Set(data.partnershipIds)],
         outcomeIds: [...new Set(data.outcomeIds)],
         forgetReminders: data.endsOn !== before.ends_on,
@@ -800,6 +809,28 @@ export class ResourcesService implements WorkSource {
     const before = isUuid(id) ? await this.repository.fundingStream(db, locality.id, id) : undefined;
     if (!before) throw new NotFoundError('Funding stream');
     return { locality, before };
+  }
+
+  /** The reference lists resources names (the funds, the legal bases), as the system administrator keeps them. */
+  referenceLists(db: Db = this.core.db): Promise<ReferenceSnapshot> {
+    return this.core.reference.snapshot(db);
+  }
+
+  /**
+   * The entry of an administrator-edited reference list a code names: an active one, or the
+   * record's own (`current`) even once retired, so an old record can still be corrected.
+   */
+  private async listed(
+    db: Db,
+    list: 'fund' | 'legal-basis',
+    code: string,
+    field: string,
+    message: string,
+    current?: string,
+  ) {
+    const snapshot = await this.core.reference.snapshot(db);
+    if (!snapshot.has(list, code) && code !== current) throw ValidationError.of(field, message);
+    return snapshot.find(list, code);
   }
 
   /** Partnerships, outcomes and organisations named by an input must be this locality's. */
@@ -985,7 +1016,21 @@ export class ResourcesService implements WorkSource {
   }
 
   /** Checks a pooled budget's input: shares, outcomes and the organisations and partnership named. */
-  private async checkedPooled(trx: Db, principal: Principal, gssCode: string, data: PooledBudgetInput) {
+  private async checkedPooled(
+    trx: Db,
+    principal: Principal,
+    gssCode: string,
+    data: PooledBudgetInput,
+    current?: string,
+  ) {
+    await this.listed(
+      trx,
+      'legal-basis',
+      data.legalBasis,
+      'legalBasis',
+      'Choose the legal basis from the list',
+      current,
+    );
     const shareProblems = checkPooledShares(data.contributors);
     if (shareProblems.length > 0) throw invalid('contributors', shareProblems);
     const outcomeProblems = checkOutcomeShares(data.outcomes);
@@ -1033,7 +1078,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'pooled-budget',
         entityId: budget.id,
         partnershipId: budget.governing_partnership_id,
-        summary: `Recorded the ${LEGAL_BASIS_BY_CODE.get(budget.legal_basis)?.label ?? budget.legal_basis} arrangement ${budget.name}`,
+        summary: `Recorded the ${(await this.core.reference.snapshot(trx)).label('legal-basis', budget.legal_basis)} arrangement ${budget.name}`,
         after: budget,
       });
       return budget;
@@ -1060,7 +1105,7 @@ export class ResourcesService implements WorkSource {
     return this.write(options, async (trx) => {
       const { locality, before } = await this.pooledBudget(principal, gssCode, id, trx);
       const data = parseInput(pooledBudgetUpdate, input);
-      const row = await this.checkedPooled(trx, principal, gssCode, data);
+      const row = await this.checkedPooled(trx, principal, gssCode, data, before.legal_basis);
       const after = await this.repository.updatePooledBudget(
         trx,
         before.id,
@@ -1652,18 +1697,20 @@ function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-/** A funding stream's columns from its input: a listed fund's name, funder and rule where none is given. */
-function streamRow(data: FundingStreamInput) {
-  const fund = FUND_BY_CODE.get(data.fundCode);
+/** A funding stream's columns from its input: the listed fund's name, funder (its detail) and rule where none is given. */
+function streamRow(
+  data: FundingStreamInput,
+  fund: { label: string; detail: string | null; attributes: Record<string, unknown> } | undefined,
+) {
   return {
     fund_code: data.fundCode,
     name: data.name ?? fund?.label ?? data.fundCode,
-    funder: data.funder ?? fund?.funder ?? '',
+    funder: data.funder ?? fund?.detail ?? '',
     accountable_body_id: data.accountableBodyId ?? null,
     amount_per_year_pence: data.amountPerYearPence,
     starts_on: data.startsOn,
     ends_on: data.endsOn,
-    requires_partnership: data.requiresPartnership ?? fund?.requiresPartnership ?? false,
+    requires_partnership: data.requiresPartnership ?? fund?.attributes.requiresPartnership === true,
     exit_strategy: data.exitStrategy ?? null,
   };
 }
