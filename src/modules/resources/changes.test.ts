@@ -156,6 +156,65 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     expect(await trail(budget.id)).toEqual(['create', 'update', 'withdraw']);
   });
 
+  // --- contributions ----------------------------------------------------------------------------
+
+  it('lets a partner change their contribution from its filled-in form, sending it back for confirmation, and remove it', async () => {
+    const { resources } = ctx.services;
+    const row = await resources.recordContribution(partner.principal, CODE, {
+      partnershipId: ids.csp,
+      organisationId: ids.council,
+      year: YEAR,
+      kind: 'cash',
+      amountPence: 300_000,
+      description: 'Printing',
+    });
+    const confirmed = await resources.confirmContribution(secretary.principal, CODE, row.id, { version: row.version });
+    const session = await signedIn(partner);
+    const list = await session.get(`${BASE}/contributions?year=${yearLabel(YEAR)}`);
+    expect(list.body).toContain(`href="${BASE}/contributions/${row.id}/edit"`);
+    const form = await session.get(`${BASE}/contributions/${row.id}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="3000"');
+    const fields = {
+      partnershipId: ids.csp,
+      organisationId: ids.council,
+      year: yearLabel(YEAR),
+      kind: 'cash',
+      amount: '3,500',
+      description: 'Printing and post',
+      version: String(confirmed.version),
+    };
+    const changed = await session.submit(
+      `${BASE}/contributions/${row.id}/edit`,
+      `${BASE}/contributions/${row.id}`,
+      fields,
+    );
+    expect(changed.statusCode).toBe(303);
+    const after = await resources.contributionToChange(partner.principal, CODE, row.id);
+    expect(after.before).toMatchObject({ amount_pence: 350_000, state: 'entered' });
+    const stale = await session.submit(`${BASE}/contributions/${row.id}/edit`, `${BASE}/contributions/${row.id}`, {
+      ...fields,
+      amount: '1',
+    });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone changed this contribution since you read it');
+    // The secretary confirms it; the secretary may not change what the council put in.
+    await expect(resources.contributionToChange(secretary.principal, CODE, row.id)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const removed = await session.submit(
+      `${BASE}/contributions/${row.id}/remove`,
+      `${BASE}/contributions/${row.id}/remove`,
+      { version: String(after.before.version) },
+    );
+    expect(removed.statusCode).toBe(303);
+    const page = await session.get(`${BASE}/contributions?year=${yearLabel(YEAR)}`);
+    expect(page.body).toContain(
+      'The contribution from Brackenfield District Council to Brackenfield Community Safety Partnership was removed.',
+    );
+    expect(await trail(row.id)).toEqual(['create', 'approve', 'update', 'withdraw']);
+  });
+
   // --- budget lines -----------------------------------------------------------------------------
 
   it('lets a partner record, change and remove their own organisation’s budget line, mapped to outcomes, and no other', async () => {

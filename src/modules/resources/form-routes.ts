@@ -262,6 +262,8 @@ export function resourcesFormRoutes(
       warning?: string;
       back: string;
       done: string;
+      /** The message once removed; "The {noun} {name} was removed." by default. */
+      flash?: string;
     }>,
     remove: (request: FastifyRequest, version: unknown) => Promise<void>,
   ) => {
@@ -289,7 +291,7 @@ export function resourcesFormRoutes(
         async () => {
           const d = await describe(request);
           await remove(request, formVersion(values));
-          return { redirect: d.done, flash: `The ${d.noun} ${d.name} was removed.` };
+          return { redirect: d.done, flash: d.flash ?? `The ${d.noun} ${d.name} was removed.` };
         },
       );
     });
@@ -323,6 +325,37 @@ export function resourcesFormRoutes(
     },
     (request, version) =>
       resources.removePooledBudget(request.principal, params(request).code, params(request).id, { version }),
+  );
+
+  removal(
+    `${base}/contributions/:id/remove`,
+    'partner-recorder',
+    async (request) => {
+      const { code, id } = params(request);
+      const { ctx, before: c } = await resources.contributionToChange(request.principal, code, id);
+      const organisation = ctx.organisationNames.get(c.organisation_id) ?? '';
+      const partnership = ctx.partnershipNames.get(c.partnership_id) ?? '';
+      return {
+        noun: 'contribution',
+        name: `the contribution from ${organisation} to ${partnership}`,
+        version: c.version,
+        rows: [
+          { key: 'Financial year', value: yearLabel(c.financial_year) },
+          {
+            key: 'Kind',
+            value: c.kind === 'staff-time' ? `Staff time, ${c.hours} hours` : c.kind === 'cash' ? 'Cash' : 'In kind',
+          },
+          ...(c.amount_pence === null ? [] : [{ key: 'Amount', value: `£${poundsValue(c.amount_pence)}` }]),
+          { key: 'State', value: c.state === 'confirmed' ? 'Confirmed' : 'Awaiting confirmation' },
+        ],
+        warning: c.state === 'confirmed' ? 'It will no longer count in the partnership’s cost.' : undefined,
+        flash: `The contribution from ${organisation} to ${partnership} was removed.`,
+        back: `${home(code)}/contributions/${id}/edit`,
+        done: `${home(code)}/contributions?year=${yearLabel(c.financial_year)}`,
+      };
+    },
+    (request, version) =>
+      resources.removeContribution(request.principal, params(request).code, params(request).id, { version }),
   );
 
   // --- budget lines ---------------------------------------------------------------------------

@@ -94,6 +94,16 @@ export class ResourcesRepository {
       .executeTakeFirst();
   }
 
+  /** Removes a contribution read at `version`; false when someone changed it since. */
+  async deleteContribution(db: Db, id: string, version: number): Promise<boolean> {
+    const deleted = await db
+      .deleteFrom('resource_contributions')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows) > 0;
+  }
+
   // --- funding streams ---------------------------------------------------------------------------
 
   async fundingStreams(db: Db, localityId: string, id?: string): Promise<FundingStreamRecord[]> {

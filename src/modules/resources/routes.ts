@@ -320,14 +320,48 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     });
   });
 
-  app.post(`${base}/contributions`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
+  /** What the form shows when it changes a contribution (`id`) rather than recording one. */
+  const changing = (code: string, id: string) => ({
+    title: 'Change a contribution',
+    formAction: `${home(code)}/contributions/${id}`,
+    submitText: 'Save the changes',
+    removeHref: `${home(code)}/contributions/${id}/remove`,
+  });
+
+  app.get(`${base}/contributions/:id/edit`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
+    const { code, id } = params(request);
+    const { before: c } = await resources.contributionToChange(request.principal, code, id);
+    const values = {
+      partnershipId: c.partnership_id,
+      organisationId: c.organisation_id,
+      year: yearLabel(c.financial_year),
+      kind: c.kind,
+      amount: c.amount_pence === null ? '' : poundsValue(c.amount_pence),
+      hours: c.hours === null ? '' : String(c.hours),
+      rate: c.rate_pence === null || c.grade ? '' : poundsValue(c.rate_pence),
+      grade: c.grade ?? '',
+      description: c.description ?? '',
+      version: String(c.version),
+    };
+    return reply.view('resources/views/contribution-form.njk', {
+      ...(await contributionFormContext(request, values)),
+      ...changing(code, id),
+      values,
+    });
+  });
+
+  /** Records a contribution, or changes one (`id`, read at the form's version), from the form's values. */
+  const saveContribution = (request: FastifyRequest, reply: FastifyReply, id?: string) => {
     const values = body(request);
     const code = params(request).code;
     return submitForm(
       reply,
       {
         template: 'resources/views/contribution-form.njk',
-        context: () => contributionFormContext(request, values),
+        context: async () => ({
+          ...(await contributionFormContext(request, values)),
+          ...(id ? changing(code, id) : {}),
+        }),
         values,
       },
       async () => {
@@ -337,16 +371,24 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         if (hoursNumber !== undefined && Number.isNaN(hoursNumber))
           throw ValidationError.of('hours', 'Hours must be a number, like 40 or 7.5');
         try {
-          const row = await resources.recordContribution(request.principal, code, {
+          const input = {
             ...rest,
             amountPence: rest.kind === 'staff-time' ? undefined : amount,
             ratePence: rest.kind === 'staff-time' ? rate : undefined,
             hours: rest.kind === 'staff-time' ? hoursNumber : undefined,
             grade: rest.kind === 'staff-time' ? rest.grade || undefined : undefined,
-          });
+          };
+          const row = id
+            ? await resources.updateContribution(request.principal, code, id, {
+                ...input,
+                version: formVersion(values),
+              })
+            : await resources.recordContribution(request.principal, code, input);
           return {
             redirect: `${home(code)}/contributions?year=${yearLabel(row.financial_year)}&state=entered`,
-            flash: 'The contribution was recorded. The partnership’s secretary has been asked to confirm it.',
+            flash: id
+              ? 'The contribution was changed. The partnership’s secretary has been asked to confirm it again.'
+              : 'The contribution was recorded. The partnership’s secretary has been asked to confirm it.',
           };
         } catch (error) {
           if (error instanceof ValidationError)
@@ -355,7 +397,14 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         }
       },
     );
-  });
+  };
+
+  app.post(`${base}/contributions`, { config: { access: 'partner-recorder' } }, (request, reply) =>
+    saveContribution(request, reply),
+  );
+  app.post(`${base}/contributions/:id`, { config: { access: 'partner-recorder' } }, (request, reply) =>
+    saveContribution(request, reply, params(request).id),
+  );
 
   app.post(`${base}/contributions/:id/confirm`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const code = params(request).code;

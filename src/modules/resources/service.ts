@@ -196,6 +196,8 @@ export interface ContributionView {
   valuePence: number;
   /** Whether this person may confirm it (it is unconfirmed and they are the partnership's secretary or the administrator). */
   canConfirm: boolean;
+  /** Whether this person may change or remove it (their own organisation's, or any for the administrator). */
+  canChange: boolean;
 }
 
 export interface CliffEdgeRow {
@@ -331,6 +333,7 @@ export class ResourcesService implements WorkSource {
         ctx.rates,
       ),
       canConfirm: row.state === 'entered' && canEditPartnership(principal, ctx.locality, row.partnership_id),
+      canChange: principal.canWrite && ctx.restricted && this.mayActFor(ctx, row.organisation_id),
     };
   }
 
@@ -626,6 +629,45 @@ export class ResourcesService implements WorkSource {
         after,
       });
       return after;
+    });
+  }
+
+  /** A contribution this person may change or remove: their own organisation's, or any for the administrator. */
+  async contributionToChange(principal: Principal, gssCode: string, id: string, db: Db = this.core.db) {
+    const ctx = await this.context(principal, gssCode, { db });
+    const before = isUuid(id) ? await this.repository.contribution(db, ctx.locality.id, id) : undefined;
+    if (!before || !ctx.partnershipNames.has(before.partnership_id)) {
+      if (!ctx.restricted) refuse(principal, ctx.locality, 'Contribution');
+      throw new NotFoundError('Contribution');
+    }
+    if (!principal.canWrite || !this.mayActFor(ctx, before.organisation_id))
+      refuse(principal, ctx.locality, 'Contribution');
+    return { ctx, before };
+  }
+
+  /** Removes a contribution recorded in error, as read at its version; the audit trail keeps what it was. */
+  async removeContribution(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<void> {
+    await this.write(options, async (trx) => {
+      const { ctx, before } = await this.contributionToChange(principal, gssCode, id, trx);
+      const { version } = parseInput(versionInput, input);
+      if (!(await this.repository.deleteContribution(trx, before.id, version)))
+        throw new ConflictError('Someone changed this contribution since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'contribution',
+        entityId: before.id,
+        partnershipId: before.partnership_id,
+        organisationId: before.organisation_id,
+        summary: `Removed the contribution from ${ctx.organisationNames.get(before.organisation_id)} to ${ctx.partnershipNames.get(before.partnership_id)} for ${yearLabel(before.financial_year)}`,
+        before,
+      });
     });
   }
 
