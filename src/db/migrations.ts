@@ -12,7 +12,7 @@ import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesConsentMigration, cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/schema.js';
-import { resourcesMigration } from '../modules/resources/schema.js';
+import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
 import { fundsMigration } from '../modules/funds/schema.js';
@@ -296,6 +296,8 @@ const migrations: Record<string, Migration> = {
   '0024_bids_map_collections': bidsMapCollectionsMigration,
   // Planning cycles: versions on entered dependencies; the aligned calendar agreed move by move.
   '0025_cycles_consent': cyclesConsentMigration,
+  // Each locality's resources settings (financial year, cost rates, grade rates); a contribution's grade.
+  '0026_resources_settings': resourceSettingsMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

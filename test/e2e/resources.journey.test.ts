@@ -134,4 +134,113 @@ describe.skipIf(!runJourney)('resources journey in Chromium', () => {
     await expectNoAxeViolations(manager);
     pages = [];
   }, 180_000);
+
+  it('records a pooled budget whose shares must add up, changes a benefit, sets the costing and opens the import', async () => {
+    const manager = await signIn('admin@brackenfield.example');
+    await manager.goto(`${BASE}/funding`);
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.getByRole('button', { name: 'Record a pooled budget' }).click(),
+    ]);
+    expect(await manager.locator('h1').innerText()).toBe('Record a pooled budget');
+    await expectNoAxeViolations(manager);
+    await manager.getByLabel('Name of the arrangement').fill('Community equipment store');
+    await manager.getByLabel('Legal basis').selectOption({ label: 'Section 75, NHS Act 2006 (pooled fund)' });
+    await manager.getByLabel('Host partner').selectOption({ label: 'Nethershire County Council' });
+    await manager.getByLabel('Amount a year').fill('300,000');
+    await manager.getByRole('group', { name: 'Start date' }).getByLabel('Day').fill('1');
+    await manager.getByRole('group', { name: 'Start date' }).getByLabel('Month').fill('4');
+    await manager.getByRole('group', { name: 'Start date' }).getByLabel('Year').fill('2026');
+    await manager.getByLabel('Contributor 1', { exact: true }).selectOption({ label: 'Nethershire County Council' });
+    await manager.getByLabel('Share of contributor 1', { exact: true }).fill('70');
+    await manager.getByLabel('Contributor 2', { exact: true }).selectOption({ label: 'Brackenfield District Council' });
+    await manager.getByLabel('Share of contributor 2', { exact: true }).fill('20');
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.getByRole('button', { name: 'Record the pooled budget' }).click(),
+    ]);
+    expect(await manager.locator('.govuk-error-summary').innerText()).toContain('they must add up to 100%');
+    expect(await manager.getByLabel('Name of the arrangement').inputValue()).toBe('Community equipment store');
+    await expectNoAxeViolations(manager);
+    await manager.getByLabel('Share of contributor 2', { exact: true }).fill('30');
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.getByRole('button', { name: 'Record the pooled budget' }).click(),
+    ]);
+    expect(await manager.locator('.govuk-notification-banner').innerText()).toContain(
+      'The pooled budget Community equipment store was recorded.',
+    );
+    await expectNoAxeViolations(manager);
+
+    // Budget lines, with a change link on each.
+    await Promise.all([manager.waitForNavigation(), manager.getByRole('link', { name: 'Budget lines' }).click()]);
+    expect(await manager.locator('#budget-lines tbody tr').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(manager);
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager
+        .locator('#budget-lines')
+        .getByRole('link', { name: /Change/ })
+        .first()
+        .click(),
+    ]);
+    expect(await manager.locator('h1').innerText()).toBe('Change a budget line');
+    await expectNoAxeViolations(manager);
+
+    // The costing settings: the rates the costs are worked out on.
+    await manager.goto(`${BASE}/budget-lines`);
+    await Promise.all([manager.waitForNavigation(), manager.getByRole('link', { name: 'Costing settings' }).click()]);
+    expect(await manager.getByLabel('Public sector').inputValue()).toBe('45');
+    await manager.getByLabel('Grade 1', { exact: true }).fill('Senior officer');
+    await manager.getByLabel('Hourly cost of grade 1').fill('55');
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.getByRole('button', { name: 'Save the settings' }).click(),
+    ]);
+    expect(await manager.locator('.govuk-notification-banner').innerText()).toContain(
+      'The costing settings were saved.',
+    );
+    await expectNoAxeViolations(manager);
+
+    // A partnership's cost says what its meetings were costed from; its benefits can be changed.
+    await manager.goto(`${BASE}/cost-benefit`);
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.locator('#league').getByRole('link', { name: 'Brackenfield Community Safety Partnership' }).click(),
+    ]);
+    expect(await manager.locator('#transaction-cost').innerText()).toMatch(
+      /From the (meetings held|assumed meeting pattern):/,
+    );
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager
+        .locator('#benefits')
+        .getByRole('link', { name: /Change/ })
+        .first()
+        .click(),
+    ]);
+    expect(await manager.locator('h1').innerText()).toContain('Change a benefit');
+    await expectNoAxeViolations(manager);
+    await Promise.all([manager.waitForNavigation(), manager.getByRole('button', { name: 'Save the changes' }).click()]);
+    expect(await manager.locator('.govuk-notification-banner').innerText()).toContain('The benefit was changed.');
+
+    // The import of contributions: its page, and a file refused line by line.
+    await manager.goto(`${BASE}/contributions`);
+    await Promise.all([
+      manager.waitForNavigation(),
+      manager.getByRole('button', { name: 'Import contributions' }).click(),
+    ]);
+    await expectNoAxeViolations(manager);
+    await manager.getByLabel('Upload the contributions').setInputFiles({
+      name: 'contributions.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'partnership,organisation,year,kind,amount\r\nNo Such Partnership,Nethershire Police,2026/27,cash,100\r\n',
+      ),
+    });
+    await Promise.all([manager.waitForNavigation(), manager.getByRole('button', { name: 'Import' }).click()]);
+    expect(await manager.locator('#problems').innerText()).toContain('No partnership of');
+    await expectNoAxeViolations(manager);
+    pages = [];
+  }, 180_000);
 });

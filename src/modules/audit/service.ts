@@ -56,6 +56,7 @@ export type AuditEntity =
   | 'pooled-budget'
   | 'budget-line'
   | 'benefit'
+  | 'resource-settings'
   | 'checklist'
   | 'assessment'
   | 'assurance-action'

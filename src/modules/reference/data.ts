@@ -2,6 +2,7 @@
  * The reference lists a new installation starts with. Administrators may relabel, reorder,
  * add and retire entries; codes are stable identifiers used in imports and the API.
  */
+import { FUNDS, LEGAL_BASES } from '../resources/reference.js';
 export const REFERENCE_LISTS = {
   theme: 'Themes',
   basis: 'Partnership bases',
@@ -9,6 +10,8 @@ export const REFERENCE_LISTS = {
   'organisation-type': 'Organisation types',
   'statutory-type': 'Statutory partnership types',
   'plan-type': 'Plan types',
+  fund: 'Funds (of funding streams; the detail is the funder)',
+  'legal-basis': 'Legal bases of pooled budgets and joint arrangements',
 } as const;
 
 export type ReferenceList = keyof typeof REFERENCE_LISTS;
@@ -144,4 +147,11 @@ export const SEED_REFERENCE: Record<ReferenceList, SeedItem[]> = {
     { code: 'climate-action-plan', label: 'Climate or environment action plan' },
     { code: 'other', label: 'Other plan or strategy' },
   ],
+  fund: FUNDS.map((f) => ({
+    code: f.code,
+    label: f.label,
+    ...(f.funder ? { detail: f.funder } : {}),
+    attributes: { historic: f.historic, requiresPartnership: f.requiresPartnership },
+  })),
+  'legal-basis': LEGAL_BASES.map((b) => ({ code: b.code, label: b.label, attributes: { pooled: b.pooled } })),
 };

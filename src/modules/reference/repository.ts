@@ -97,6 +97,22 @@ export class ReferenceRepository {
             .select((eb) => eb.fn.countAll<number>().as('n'))
             .executeTakeFirst(),
         );
+      case 'fund':
+        return count(
+          await db
+            .selectFrom('funding_streams')
+            .where('fund_code', '=', code)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst(),
+        );
+      case 'legal-basis':
+        return count(
+          await db
+            .selectFrom('pooled_budgets')
+            .where('legal_basis', '=', code)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst(),
+        );
       default:
         return 0;
     }

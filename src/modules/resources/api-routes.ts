@@ -13,7 +13,11 @@ import {
   type BenefitRow,
   type ContributionRow,
   benefitInput,
+  benefitUpdate,
   budgetLineInput,
+  budgetLineUpdate,
+  pooledBudgetUpdate,
+  resourceSettingsInput,
   confirmInput,
   contributionInput,
   fundingStreamInput,
@@ -47,6 +51,7 @@ const contributionOutput = z.object({
   hours: z.number().nullable(),
   ratePence: pence.nullable().meta({ description: 'A grade rate, when given; restricted' }),
   valuePence: pence.meta({ description: 'What it is worth: staff time costed at the grade or sector rate' }),
+  grade: z.string().nullable().meta({ description: 'The locality’s grade the staff time was costed at; restricted' }),
   description: z.string().nullable().meta({ description: 'Restricted' }),
   state: z.enum(['entered', 'confirmed']),
   version: z.number().int(),
@@ -64,6 +69,7 @@ function contributionJson(view: ContributionView): z.output<typeof contributionO
     hours: r.hours,
     ratePence: r.rate_pence,
     valuePence: view.valuePence,
+    grade: r.grade,
     description: r.description,
     state: r.state as 'entered',
     version: r.version,
@@ -445,6 +451,159 @@ export function resourcesApiRoutes(app: FastifyInstance, resources: ResourcesSer
       reply
         .code(201)
         .send(benefitJson(await resources.recordBenefit(request.principal, params(request).code, request.body))),
+  });
+
+  // --- changing and removing what was recorded, each at the version read ------------------------
+
+  const versionQuery = z.object({
+    version: z
+      .string()
+      .regex(/^\d+$/, { message: 'Give the version you read, a whole number' })
+      .meta({ description: 'The version read: a record changed since is not removed (409)' }),
+  });
+  const removal = (
+    path: string,
+    operationId: string,
+    summary: string,
+    access: 'locality-admin' | 'partner-recorder' | 'register-editor',
+    remove: (request: FastifyRequest, version: number) => Promise<void>,
+  ) =>
+    apiRoute(app, {
+      method: 'DELETE',
+      url: `${base}/${path}/:id`,
+      operationId,
+      summary,
+      tag,
+      access,
+      params: recordParams,
+      query: versionQuery,
+      responseStatus: 204,
+      handler: async (request, reply) => {
+        await remove(request, Number((request.query as { version: string }).version));
+        return reply.code(204).send();
+      },
+    });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/pooled-budgets/:id`,
+    operationId: 'updatePooledBudget',
+    summary: 'Change a pooled budget as read at its version: the shares must add up to 100%',
+    tag,
+    access: 'locality-admin',
+    params: recordParams,
+    body: pooledBudgetUpdate,
+    response: z.object({ id: z.string(), version: z.number().int() }),
+    handler: async (request) => {
+      const b = await resources.updatePooledBudget(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        request.body,
+      );
+      return { id: b.id, version: b.version };
+    },
+  });
+  removal(
+    'pooled-budgets',
+    'removePooledBudget',
+    'Remove a pooled budget recorded in error',
+    'locality-admin',
+    (r, version) => resources.removePooledBudget(r.principal, params(r).code, params(r).id, { version }),
+  );
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/budget-lines/:id`,
+    operationId: 'updateBudgetLine',
+    summary:
+      'Change a budget line (your own organisation’s, unless you administer the locality) as read at its version',
+    tag,
+    access: 'partner-recorder',
+    params: recordParams,
+    body: budgetLineUpdate,
+    response: z.object({ id: z.string(), version: z.number().int() }),
+    handler: async (request) => {
+      const l = await resources.updateBudgetLine(
+        request.principal,
+        params(request).code,
+        params(request).id,
+        request.body,
+      );
+      return { id: l.id, version: l.version };
+    },
+  });
+  removal(
+    'budget-lines',
+    'removeBudgetLine',
+    'Remove a budget line recorded in error',
+    'partner-recorder',
+    (r, version) => resources.removeBudgetLine(r.principal, params(r).code, params(r).id, { version }),
+  );
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/benefits/:id`,
+    operationId: 'updateBenefit',
+    summary: 'Change a benefit as read at its version (its partnership’s secretary or the administrator)',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    body: benefitUpdate,
+    response: benefitOutput,
+    handler: async (request) =>
+      benefitJson(
+        await resources.updateBenefit(request.principal, params(request).code, params(request).id, request.body),
+      ),
+  });
+  removal('benefits', 'removeBenefit', 'Remove a benefit recorded in error', 'register-editor', (r, version) =>
+    resources.removeBenefit(r.principal, params(r).code, params(r).id, { version }),
+  );
+
+  const settingsOutput = z.object({
+    financialYearStartMonth: z.number().int(),
+    hourlyPenceBySector: z.object({ public: pence, private: pence, voluntary: pence, community: pence }),
+    preparationHours: z.number(),
+    gradeRates: z.array(z.object({ grade: z.string(), ratePence: pence })),
+    version: z.number().int().meta({ description: '0 while the locality uses the defaults' }),
+  });
+  const settingsJson = (s: {
+    startMonth: number;
+    rates: {
+      hourlyPenceBySector: z.output<typeof settingsOutput>['hourlyPenceBySector'];
+      preparationHoursPerMeeting: number;
+    };
+    gradeRates: Array<{ grade: string; ratePence: number }>;
+    version: number;
+  }) => ({
+    financialYearStartMonth: s.startMonth,
+    hourlyPenceBySector: s.rates.hourlyPenceBySector,
+    preparationHours: s.rates.preparationHoursPerMeeting,
+    gradeRates: s.gradeRates,
+    version: s.version,
+  });
+  apiRoute(app, {
+    method: 'GET',
+    url: `${base}/resource-settings`,
+    operationId: 'resourceSettings',
+    summary: 'The locality’s costing settings: financial year start, hourly rates by sector, preparation, grade rates',
+    tag,
+    access: 'locality-admin',
+    params: localityParams,
+    response: settingsOutput,
+    handler: async (request) =>
+      settingsJson((await resources.settings(request.principal, params(request).code)).settings),
+  });
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/resource-settings`,
+    operationId: 'updateResourceSettings',
+    summary: 'Set the locality’s costing settings, as read at their version (0 for the first time)',
+    tag,
+    access: 'locality-admin',
+    params: localityParams,
+    body: resourceSettingsInput,
+    response: settingsOutput,
+    handler: async (request) =>
+      settingsJson(await resources.saveSettings(request.principal, params(request).code, request.body)),
   });
 
   apiRoute(app, {

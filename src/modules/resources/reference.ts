@@ -1,7 +1,10 @@
 /**
  * Reference data of resources: the funds that have created local partnerships, historic and
  * current, with their funder; and the legal bases on which partners pool or align budgets.
- * Shipped with the product; a funding stream names its fund by code, or "other" with a name.
+ * These are the seed of the administrator-edited reference lists `fund` (the funder is the
+ * entry's detail) and `legal-basis` (see reference/data.ts): a new installation starts with them,
+ * and a system administrator relabels, adds and retires entries on the reference pages. A
+ * funding stream names its fund by code, or "other" with a name.
  */
 export interface FundReference {
   code: string;
@@ -165,8 +168,6 @@ export const FUNDS: readonly FundReference[] = [
   { code: 'other', label: 'Another fund', funder: '', historic: false, requiresPartnership: false },
 ];
 
-export const FUND_BY_CODE = new Map(FUNDS.map((f) => [f.code, f]));
-
 export interface LegalBasisReference {
   code: string;
   label: string;
@@ -187,5 +188,3 @@ export const LEGAL_BASES: readonly LegalBasisReference[] = [
     pooled: true,
   },
 ];
-
-export const LEGAL_BASIS_BY_CODE = new Map(LEGAL_BASES.map((b) => [b.code, b]));

@@ -6,6 +6,7 @@ import type {
   ContributionRow,
   FundingStreamRow,
   PooledBudgetRow,
+  ResourceSettingsRow,
   ResourcesTables,
 } from './schema.js';
 import type { Insertable, Updateable } from 'kysely';
@@ -91,6 +92,16 @@ export class ResourcesRepository {
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** Removes a contribution read at `version`; false when someone changed it since. */
+  async deleteContribution(db: Db, id: string, version: number): Promise<boolean> {
+    const deleted = await db
+      .deleteFrom('resource_contributions')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows) > 0;
   }
 
   // --- funding streams ---------------------------------------------------------------------------
@@ -250,7 +261,98 @@ export class ResourcesRepository {
     return { ...budget, contributors, outcomes };
   }
 
+  /** Changes a pooled budget read at `version`, its contributors and outcomes with it; undefined when changed since. */
+  async updatePooledBudget(
+    db: Db,
+    id: string,
+    version: number,
+    row: Updateable<ResourcesTables['pooled_budgets']>,
+    contributors: Array<{ organisationId: string; shareBp: number }>,
+    outcomes: Share[],
+  ): Promise<PooledBudgetRecord | undefined> {
+    const budget = await db
+      .updateTable('pooled_budgets')
+      .set({ ...row, version: version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!budget) return undefined;
+    await db.deleteFrom('pooled_budget_shares').where('budget_id', '=', id).execute();
+    await db.deleteFrom('pooled_budget_outcomes').where('budget_id', '=', id).execute();
+    if (contributors.length > 0)
+      await db
+        .insertInto('pooled_budget_shares')
+        .values(contributors.map((c) => ({ budget_id: id, organisation_id: c.organisationId, share_bp: c.shareBp })))
+        .execute();
+    if (outcomes.length > 0)
+      await db
+        .insertInto('pooled_budget_outcomes')
+        .values(outcomes.map((o) => ({ budget_id: id, outcome_id: o.outcomeId, share_bp: o.shareBp })))
+        .execute();
+    return { ...budget, contributors, outcomes };
+  }
+
+  async pooledBudget(db: Db, localityId: string, id: string): Promise<PooledBudgetRecord | undefined> {
+    return (await this.pooledBudgets(db, localityId)).find((b) => b.id === id);
+  }
+
+  /** Removes a pooled budget read at `version` (its shares with it); false when changed since. */
+  async deletePooledBudget(db: Db, id: string, version: number): Promise<boolean> {
+    const deleted = await db
+      .deleteFrom('pooled_budgets')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows) > 0;
+  }
+
   // --- budget lines ------------------------------------------------------------------------------
+
+  async budgetLine(db: Db, localityId: string, id: string): Promise<BudgetLineRecord | undefined> {
+    const row = await db
+      .selectFrom('budget_lines')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const shares = await db.selectFrom('budget_line_outcomes').selectAll().where('line_id', '=', id).execute();
+    return { ...row, outcomes: shares.map((r) => ({ outcomeId: r.outcome_id, shareBp: r.share_bp })) };
+  }
+
+  async updateBudgetLine(
+    db: Db,
+    id: string,
+    version: number,
+    row: Updateable<ResourcesTables['budget_lines']>,
+    outcomes: Share[],
+  ): Promise<BudgetLineRecord | undefined> {
+    const line = await db
+      .updateTable('budget_lines')
+      .set({ ...row, version: version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!line) return undefined;
+    await db.deleteFrom('budget_line_outcomes').where('line_id', '=', id).execute();
+    if (outcomes.length > 0)
+      await db
+        .insertInto('budget_line_outcomes')
+        .values(outcomes.map((o) => ({ line_id: id, outcome_id: o.outcomeId, share_bp: o.shareBp })))
+        .execute();
+    return { ...line, outcomes };
+  }
+
+  async deleteBudgetLine(db: Db, id: string, version: number): Promise<boolean> {
+    const deleted = await db
+      .deleteFrom('budget_lines')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows) > 0;
+  }
 
   async budgetLines(db: Db, localityId: string, years?: number[]): Promise<BudgetLineRecord[]> {
     let q = db.selectFrom('budget_lines').selectAll().where('locality_id', '=', localityId);
@@ -298,6 +400,114 @@ export class ResourcesRepository {
 
   insertBenefit(db: Db, row: Insertable<ResourcesTables['partnership_benefits']>): Promise<BenefitRow> {
     return db.insertInto('partnership_benefits').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  benefit(db: Db, localityId: string, id: string): Promise<BenefitRow | undefined> {
+    return db
+      .selectFrom('partnership_benefits')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  updateBenefit(
+    db: Db,
+    id: string,
+    version: number,
+    row: Updateable<ResourcesTables['partnership_benefits']>,
+  ): Promise<BenefitRow | undefined> {
+    return db
+      .updateTable('partnership_benefits')
+      .set({ ...row, version: version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async deleteBenefit(db: Db, id: string, version: number): Promise<boolean> {
+    const deleted = await db
+      .deleteFrom('partnership_benefits')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows) > 0;
+  }
+
+  // --- settings ----------------------------------------------------------------------------------
+
+  settings(db: Db, localityId: string): Promise<ResourceSettingsRow | undefined> {
+    return db.selectFrom('resource_settings').selectAll().where('locality_id', '=', localityId).executeTakeFirst();
+  }
+
+  /** Writes a locality's settings read at `version` (0: none yet); undefined when someone changed them since. */
+  async saveSettings(
+    db: Db,
+    localityId: string,
+    version: number,
+    row: Omit<Insertable<ResourcesTables['resource_settings']>, 'locality_id' | 'version' | 'updated_at'>,
+  ): Promise<ResourceSettingsRow | undefined> {
+    if (version === 0)
+      return db
+        .insertInto('resource_settings')
+        .values({ ...row, locality_id: localityId, version: 1, updated_at: new Date() })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    return db
+      .updateTable('resource_settings')
+      .set({ ...row, version: version + 1, updated_at: new Date() })
+      .where('locality_id', '=', localityId)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  // --- meetings held (the cycles module's meetings, read here) -------------------------------------
+
+  /**
+   * The meetings held by the locality's partnerships (or one) between two dates, each with the
+   * organisations recorded as present or sending a substitute.
+   */
+  async meetingsHeld(
+    db: Db,
+    localityId: string,
+    range: { from: string; to: string },
+    partnershipId?: string,
+  ): Promise<Map<string, Array<{ id: string; heldOn: string; attendingOrganisationIds: string[] }>>> {
+    let q = db
+      .selectFrom('meetings')
+      .select(['id', 'partnership_id', 'held_on'])
+      .where('locality_id', '=', localityId)
+      .where('status', '=', 'held')
+      .where('held_on', '>=', range.from)
+      .where('held_on', '<=', range.to);
+    if (partnershipId) q = q.where('partnership_id', '=', partnershipId);
+    const meetings = await q.orderBy('held_on').execute();
+    const byPartnership = new Map<string, Array<{ id: string; heldOn: string; attendingOrganisationIds: string[] }>>();
+    if (meetings.length === 0) return byPartnership;
+    const attendance = await db
+      .selectFrom('meeting_attendance')
+      .select(['meeting_id', 'organisation_id'])
+      .where(
+        'meeting_id',
+        'in',
+        meetings.map((m) => m.id),
+      )
+      .where('attendance', 'in', ['present', 'substitute'])
+      .execute();
+    const present = groupBy(attendance, (a) => a.meeting_id);
+    for (const m of meetings) {
+      const list = byPartnership.get(m.partnership_id) ?? [];
+      list.push({
+        id: m.id,
+        heldOn: String(m.held_on),
+        attendingOrganisationIds: (present.get(m.id) ?? []).map((a) => a.organisation_id),
+      });
+      byPartnership.set(m.partnership_id, list);
+    }
+    return byPartnership;
   }
 
   // --- the register, as resources read it ---------------------------------------------------------

@@ -12,9 +12,9 @@ import { listLinks } from '../../web/listing.js';
 import { parseYear, yearLabel } from '../performance/schema.js';
 import { STATUS_LABELS } from '../performance/status.js';
 import { resourcesApiRoutes } from './api-routes.js';
+import { poundsValue, resourcesFormRoutes } from './form-routes.js';
 import { costBenefitChartSvg } from './chart.js';
 import { cliffEdgeCsv, contributionsCsv, leagueCsv, moneyCsv } from './export.js';
-import { FUNDS, FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
 import { VERDICT_TEXT, parsePercent, parsePounds, percentLabel } from './rules.js';
 import {
   BENEFIT_KIND_LABELS,
@@ -82,6 +82,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
   const base = '/localities/:code/resources';
   const home = (code: string) => `/localities/${code}/resources`;
   const common = { section: 'resources', labels: LABELS, yearLabel, percentLabel, ratio };
+  resourcesFormRoutes(app, resources, common);
 
   app.get(base, { config: { access: 'public' } }, async (request, reply) => {
     const result = await resources.moneyByOutcome(request.principal, params(request).code, { year: yearOf(request) });
@@ -121,10 +122,11 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
 
   app.get(`${base}/funding`, { config: { access: 'public' } }, async (request, reply) => {
     const code = params(request).code;
-    const [edge, pooled, all] = await Promise.all([
+    const [edge, pooled, all, lists] = await Promise.all([
       resources.cliffEdge(request.principal, code),
       resources.pooledBudgets(request.principal, code),
       resources.fundingStreams(request.principal, code),
+      resources.referenceLists(),
     ]);
     return reply.view('resources/views/funding.njk', {
       ...common,
@@ -135,13 +137,13 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
       windows: [6, 12, 24].map((months) => ({ months, rows: edge.rows.filter((r) => r.window === months) })),
       streams: all.streams.map((s) => ({
         ...s,
-        fund: FUND_BY_CODE.get(s.fund_code)?.label ?? s.fund_code,
+        fund: lists.label('fund', s.fund_code),
         accountableBodyName: s.accountable_body_id ? edge.organisationNames.get(s.accountable_body_id) : undefined,
       })),
       canAdminister: edge.canAdminister,
       budgets: pooled.budgets.map((b) => ({
         ...b,
-        basis: LEGAL_BASIS_BY_CODE.get(b.legal_basis)?.label ?? b.legal_basis,
+        basis: lists.label('legal-basis', b.legal_basis),
         host: pooled.organisationNames.get(b.host_organisation_id),
         governing: b.governing_partnership_id ? pooled.partnershipNames.get(b.governing_partnership_id) : undefined,
         contributors: b.contributors.map((c, i) => ({
@@ -298,6 +300,14 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         own.length === 1 ? undefined : 'Choose an organisation',
       ),
       kindItems: choices(labelled(CONTRIBUTION_KIND_LABELS), values.kind),
+      gradeItems: choices(
+        ctx.settings.gradeRates.map((g) => ({
+          value: g.grade,
+          text: `${g.grade} (£${poundsValue(g.ratePence)} an hour)`,
+        })),
+        values.grade,
+        'No grade',
+      ),
       yearValue: values.year ?? yearLabel(ctx.year),
     };
   };
@@ -310,14 +320,48 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     });
   });
 
-  app.post(`${base}/contributions`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
+  /** What the form shows when it changes a contribution (`id`) rather than recording one. */
+  const changing = (code: string, id: string) => ({
+    title: 'Change a contribution',
+    formAction: `${home(code)}/contributions/${id}`,
+    submitText: 'Save the changes',
+    removeHref: `${home(code)}/contributions/${id}/remove`,
+  });
+
+  app.get(`${base}/contributions/:id/edit`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
+    const { code, id } = params(request);
+    const { before: c } = await resources.contributionToChange(request.principal, code, id);
+    const values = {
+      partnershipId: c.partnership_id,
+      organisationId: c.organisation_id,
+      year: yearLabel(c.financial_year),
+      kind: c.kind,
+      amount: c.amount_pence === null ? '' : poundsValue(c.amount_pence),
+      hours: c.hours === null ? '' : String(c.hours),
+      rate: c.rate_pence === null || c.grade ? '' : poundsValue(c.rate_pence),
+      grade: c.grade ?? '',
+      description: c.description ?? '',
+      version: String(c.version),
+    };
+    return reply.view('resources/views/contribution-form.njk', {
+      ...(await contributionFormContext(request, values)),
+      ...changing(code, id),
+      values,
+    });
+  });
+
+  /** Records a contribution, or changes one (`id`, read at the form's version), from the form's values. */
+  const saveContribution = (request: FastifyRequest, reply: FastifyReply, id?: string) => {
     const values = body(request);
     const code = params(request).code;
     return submitForm(
       reply,
       {
         template: 'resources/views/contribution-form.njk',
-        context: () => contributionFormContext(request, values),
+        context: async () => ({
+          ...(await contributionFormContext(request, values)),
+          ...(id ? changing(code, id) : {}),
+        }),
         values,
       },
       async () => {
@@ -327,15 +371,24 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         if (hoursNumber !== undefined && Number.isNaN(hoursNumber))
           throw ValidationError.of('hours', 'Hours must be a number, like 40 or 7.5');
         try {
-          const row = await resources.recordContribution(request.principal, code, {
+          const input = {
             ...rest,
             amountPence: rest.kind === 'staff-time' ? undefined : amount,
             ratePence: rest.kind === 'staff-time' ? rate : undefined,
             hours: rest.kind === 'staff-time' ? hoursNumber : undefined,
-          });
+            grade: rest.kind === 'staff-time' ? rest.grade || undefined : undefined,
+          };
+          const row = id
+            ? await resources.updateContribution(request.principal, code, id, {
+                ...input,
+                version: formVersion(values),
+              })
+            : await resources.recordContribution(request.principal, code, input);
           return {
             redirect: `${home(code)}/contributions?year=${yearLabel(row.financial_year)}&state=entered`,
-            flash: 'The contribution was recorded. The partnership’s secretary has been asked to confirm it.',
+            flash: id
+              ? 'The contribution was changed. The partnership’s secretary has been asked to confirm it again.'
+              : 'The contribution was recorded. The partnership’s secretary has been asked to confirm it.',
           };
         } catch (error) {
           if (error instanceof ValidationError)
@@ -344,7 +397,14 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         }
       },
     );
-  });
+  };
+
+  app.post(`${base}/contributions`, { config: { access: 'partner-recorder' } }, (request, reply) =>
+    saveContribution(request, reply),
+  );
+  app.post(`${base}/contributions/:id`, { config: { access: 'partner-recorder' } }, (request, reply) =>
+    saveContribution(request, reply, params(request).id),
+  );
 
   app.post(`${base}/contributions/:id/confirm`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const code = params(request).code;
@@ -363,13 +423,15 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
   const fundingFormContext = async (request: FastifyRequest, values: Record<string, unknown>) => {
     const ctx = await resources.context(request.principal, params(request).code);
     const outcomes = await resources.outcomeOptions(request.principal, ctx);
+    const lists = await resources.referenceLists();
+    const funds = lists.items('fund', true).filter((f) => f.active || f.code === values.fundCode);
     return {
       ...common,
       title: 'Record a funding stream',
       tab: 'funding',
       locality: ctx.locality,
       fundItems: choices(
-        FUNDS.map((f) => ({ value: f.code, text: f.historic ? `${f.label} (historic)` : f.label })),
+        funds.map((f) => ({ value: f.code, text: f.attributes.historic === true ? `${f.label} (historic)` : f.label })),
         values.fundCode,
         'Choose a fund',
       ),

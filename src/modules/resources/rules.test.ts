@@ -184,6 +184,8 @@ const partnershipArb: fc.Arbitrary<CostBenefitInput & { sectors: Sector[] }> = f
     meetingMinutes: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
     typicalAttendance: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
     sectors: fc.array(fc.constantFrom(...SECTORS), { maxLength: 12 }),
+    // Meetings recorded as held: none (the pattern is costed), or some, each with the members present.
+    held: fc.array(fc.array(fc.integer({ min: 0, max: 11 }), { maxLength: 12 }), { maxLength: 8 }),
     contributions: fc.array(
       fc.oneof(
         fc.record({
@@ -216,6 +218,9 @@ const partnershipArb: fc.Arbitrary<CostBenefitInput & { sectors: Sector[] }> = f
         memberOrganisationIds: ids,
       },
       sectorOf: (id: string) => r.sectors[Number(id.slice(4))],
+      held: r.held.map((present) => ({
+        attendingOrganisationIds: [...new Set(present.filter((i) => i < ids.length))].map((i) => `org-${i}`),
+      })),
       contributions: r.contributions,
       benefits: r.benefits,
     };
@@ -259,6 +264,29 @@ describe('cost-benefit', () => {
         },
       ),
     );
+  });
+
+  it('costs the meetings held where any are recorded, else the pattern, and says which', () => {
+    const meetings = {
+      meetingsPerYear: 10,
+      meetingMinutes: 120,
+      typicalAttendance: 8,
+      memberOrganisationIds: ['a', 'b', 'c'],
+    };
+    const sectorOf = (id: string): Sector => (id === 'c' ? 'voluntary' : 'public');
+    const base = { meetings, sectorOf, contributions: [], benefits: [] };
+    const pattern = costOf(base, DEFAULT_COST_RATES);
+    expect(pattern).toMatchObject({ transactionBasis: 'pattern', meetingsCosted: 10, attendancesCosted: 80 });
+    // Two meetings held: two public bodies at the first; at the second no attendance recorded, so
+    // the usual 8 attendees at the members' mean rate. Each hour of a meeting is 2 + 2 hours.
+    const held = costOf(
+      { ...base, held: [{ attendingOrganisationIds: ['a', 'b'] }, { attendingOrganisationIds: [] }] },
+      DEFAULT_COST_RATES,
+    );
+    expect(held).toMatchObject({ transactionBasis: 'meetings-held', meetingsCosted: 2, attendancesCosted: 10 });
+    const mean = (4500 + 4500 + 3000) / 3;
+    expect(held.transactionPence).toBe(Math.round(2 * 4 * 4500 + 8 * 4 * mean));
+    expect(costOf({ ...base, held: [] }, DEFAULT_COST_RATES).transactionBasis).toBe('pattern');
   });
 
   it('costs a board of six public officers meeting six times a year for two hours, with preparation, at £45 an hour', () => {

@@ -6,7 +6,14 @@
  * is 3,333 and no share is ever a float. A split of pence by shares uses the largest remainder,
  * so the parts always add up to the whole: no penny is lost or made.
  */
-import { type CostInput, type CostRates, type SectorOf, hoursCostPence, yearlyCost } from '../overlap/costs.js';
+import {
+  type CostInput,
+  type CostRates,
+  type SectorOf,
+  hoursCostPence,
+  meetingPattern,
+  yearlyCost,
+} from '../overlap/costs.js';
 import type { Sector } from '../overlap/types.js';
 
 export const WHOLE_BP = 10_000;
@@ -225,9 +232,20 @@ export interface Sensitivity {
 
 export const DEFAULT_SENSITIVITY: Readonly<Sensitivity> = { rateSpread: 0.25, attributionSpread: 0.5 };
 
+/** A meeting held, with the organisations recorded as attending (present or by substitute). */
+export interface HeldMeeting {
+  attendingOrganisationIds: readonly string[];
+}
+
 export interface CostBenefitInput {
   /** The partnership's meeting pattern and members, as the overlap engine costs it. */
   meetings: CostInput;
+  /**
+   * The meetings recorded as held in the year. When there are any, the transaction cost is
+   * theirs (each meeting's attendance where recorded, else the pattern's attendees); when
+   * none, the assumed pattern is costed.
+   */
+  held?: readonly HeldMeeting[];
   sectorOf: SectorOf;
   contributions: readonly ContributionValueInput[];
   benefits: readonly BenefitValueInput[];
@@ -235,8 +253,14 @@ export interface CostBenefitInput {
 
 export interface CostParts {
   transactionPence: number;
-  /** The meeting pattern was missing and the engine's defaults were used. */
+  /** The meeting pattern (or, for meetings held, their length) was missing and defaults were used. */
   transactionEstimated: boolean;
+  /** Whether the transaction cost is of the meetings recorded as held, or of the assumed pattern. */
+  transactionBasis: 'meetings-held' | 'pattern';
+  /** How many meetings were costed: those held, or the pattern's meetings a year. */
+  meetingsCosted: number;
+  /** The attendances costed: summed over the meetings held, or the pattern's attendees a meeting × meetings. */
+  attendancesCosted: number;
   cashPence: number;
   inKindPence: number;
   staffTimePence: number;
@@ -244,8 +268,48 @@ export interface CostParts {
 }
 
 /** The yearly cost of a partnership at the given rates: its meetings, and what the partners put in. */
-export function costOf(input: Pick<CostBenefitInput, 'meetings' | 'sectorOf' | 'contributions'>, rates: CostRates) {
-  const transaction = yearlyCost(input.meetings, input.sectorOf, rates);
+/**
+ * The transaction cost of the meetings held: each meeting's attendances × (its length +
+ * preparation) × the mean rate of the organisations attending it (of the members when its
+ * attendance is not recorded, counting the pattern's attendees).
+ */
+export function heldMeetingsCost(
+  held: readonly HeldMeeting[],
+  meetings: CostInput,
+  sectorOf: SectorOf,
+  rates: CostRates,
+): { pence: number; estimated: boolean; attendances: number } {
+  const pattern = meetingPattern(meetings, rates);
+  const hours = pattern.meetingMinutes / 60 + rates.preparationHoursPerMeeting;
+  let pence = 0;
+  let attendances = 0;
+  for (const meeting of held) {
+    const recorded = meeting.attendingOrganisationIds.length > 0;
+    const who = recorded ? meeting.attendingOrganisationIds : meetings.memberOrganisationIds;
+    const attendees = recorded ? meeting.attendingOrganisationIds.length : pattern.attendees;
+    const distinct = [...new Set(who)];
+    const mean =
+      distinct.length === 0
+        ? rates.hourlyPenceBySector.public
+        : distinct.reduce((a, id) => a + rates.hourlyPenceBySector[sectorOf(id) ?? 'public'], 0) / distinct.length;
+    pence += attendees * hours * mean;
+    attendances += attendees;
+  }
+  return { pence: Math.round(pence), estimated: meetings.meetingMinutes === null, attendances };
+}
+
+export function costOf(
+  input: Pick<CostBenefitInput, 'meetings' | 'sectorOf' | 'contributions' | 'held'>,
+  rates: CostRates,
+) {
+  const fromHeld = input.held !== undefined && input.held.length > 0;
+  const pattern = meetingPattern(input.meetings, rates);
+  const transaction = fromHeld
+    ? heldMeetingsCost(input.held ?? [], input.meetings, input.sectorOf, rates)
+    : {
+        ...yearlyCost(input.meetings, input.sectorOf, rates),
+        attendances: pattern.attendees * pattern.meetingsPerYear,
+      };
   let cashPence = 0;
   let inKindPence = 0;
   let staffTimePence = 0;
@@ -258,6 +322,9 @@ export function costOf(input: Pick<CostBenefitInput, 'meetings' | 'sectorOf' | '
   const parts: CostParts = {
     transactionPence: transaction.pence,
     transactionEstimated: transaction.estimated,
+    transactionBasis: fromHeld ? 'meetings-held' : 'pattern',
+    meetingsCosted: fromHeld ? (input.held?.length ?? 0) : pattern.meetingsPerYear,
+    attendancesCosted: transaction.attendances,
     cashPence,
     inKindPence,
     staffTimePence,

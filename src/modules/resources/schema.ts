@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { MAX_INTEGER, isoDate, optionalText, recordVersion, requiredText } from '../../core/validation.js';
 import { runStatements } from '../../db/statements.js';
 import { financialYear } from '../performance/schema.js';
-import { FUNDS, LEGAL_BASES } from './reference.js';
 import { BENEFIT_KINDS, CONFIDENCE, CONTRIBUTION_KINDS, WHOLE_BP, parsePounds } from './rules.js';
 
 /**
@@ -158,6 +157,34 @@ export const resourcesMigration: Migration = {
   },
 };
 
+/**
+ * Each locality's settings for resources: the month its financial year starts, the hourly cost of
+ * people's time by sector and preparation per meeting (the costing's assumptions), and named
+ * grade rates a staff-time contribution may be costed at. A contribution names the grade it used.
+ */
+export const resourceSettingsMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      create table resource_settings (
+        locality_id uuid primary key references localities(id),
+        financial_year_start_month integer not null default 4 check (financial_year_start_month between 1 and 12),
+        public_rate_pence integer not null check (public_rate_pence >= 0),
+        private_rate_pence integer not null check (private_rate_pence >= 0),
+        voluntary_rate_pence integer not null check (voluntary_rate_pence >= 0),
+        community_rate_pence integer not null check (community_rate_pence >= 0),
+        preparation_hours double precision not null check (preparation_hours >= 0),
+        grade_rates jsonb not null default '[]',
+        version integer not null default 1,
+        updated_at timestamptz not null default now()
+      );
+      alter table resource_contributions add column grade text
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** bigint pence, read as a number (the database module parses int8), written as a number. */
 type Pence = ColumnType<number, number, number>;
@@ -172,6 +199,8 @@ export interface ResourceContributionsTable {
   amount_pence: Pence | null;
   hours: number | null;
   rate_pence: number | null;
+  /** The grade of the locality's grade rates the staff time was costed at, when one was chosen. */
+  grade: Generated<string | null>;
   description: string | null;
   state: string;
   entered_by: string;
@@ -245,7 +274,26 @@ export interface PartnershipBenefitsTable {
   updated_at: Timestamp;
 }
 
+export interface GradeRate {
+  grade: string;
+  ratePence: number;
+}
+
+export interface ResourceSettingsTable {
+  locality_id: string;
+  financial_year_start_month: number;
+  public_rate_pence: number;
+  private_rate_pence: number;
+  voluntary_rate_pence: number;
+  community_rate_pence: number;
+  preparation_hours: number;
+  grade_rates: ColumnType<GradeRate[], string, string>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface ResourcesTables {
+  resource_settings: ResourceSettingsTable;
   resource_contributions: ResourceContributionsTable;
   funding_streams: FundingStreamsTable;
   funding_stream_partnerships: { stream_id: string; partnership_id: string };
@@ -264,6 +312,7 @@ export type FundingStreamRow = Selectable<FundingStreamsTable>;
 export type PooledBudgetRow = Selectable<PooledBudgetsTable>;
 export type BudgetLineRow = Selectable<BudgetLinesTable>;
 export type BenefitRow = Selectable<PartnershipBenefitsTable>;
+export type ResourceSettingsRow = Selectable<ResourceSettingsTable>;
 
 // --- inputs -----------------------------------------------------------------------------------------
 
@@ -281,6 +330,8 @@ const share = (label: string) =>
     .min(1, { message: `${label} must be more than 0%` })
     .max(WHOLE_BP, { message: `${label} must be 100% or less` });
 const id = (message: string) => z.uuid({ message });
+/** A code of an administrator-edited reference list; the service checks it is on the list. */
+const listCode = (message: string) => z.string({ error: message }).trim().min(1, { message }).max(60, { message });
 
 export const CONTRIBUTION_KIND_LABELS: Record<(typeof CONTRIBUTION_KINDS)[number], string> = {
   cash: 'Cash',
@@ -301,6 +352,7 @@ export const contributionInput = z
       .max(100_000, { message: 'Hours must be 100,000 or fewer a year' })
       .optional(),
     ratePence: pence('Rate per hour').max(MAX_INTEGER, { message: 'Rate per hour is too large' }).optional(),
+    grade: optionalText(100, 'Grade'),
     description: optionalText(500, 'Description'),
     version: recordVersion().optional(),
   })
@@ -335,6 +387,7 @@ export const contributionForm = z.object({
   amount: poundsText('Amount'),
   hours: z.string().optional(),
   rate: poundsText('Rate per hour'),
+  grade: z.string().optional(),
   description: z.string().optional(),
 });
 
@@ -342,10 +395,9 @@ export const confirmInput = z.object({ version: recordVersion() });
 
 export const fundingStreamInput = z
   .object({
-    fundCode: z.enum(
-      FUNDS.map((f) => f.code),
-      { error: 'Choose the fund from the list' },
-    ),
+    fundCode: listCode('Choose the fund from the list').meta({
+      description: 'A code of the fund reference list (GET /api/v1/reference/fund)',
+    }),
     name: optionalText(200, 'Name'),
     funder: optionalText(200, 'Funder'),
     accountableBodyId: id('Choose the accountable body').optional(),
@@ -374,10 +426,9 @@ export const fundingStreamRemoval = z.object({ version: recordVersion() });
 export const pooledBudgetInput = z
   .object({
     name: requiredText(200, 'Enter a name for the arrangement', 'Name'),
-    legalBasis: z.enum(
-      LEGAL_BASES.map((b) => b.code),
-      { error: 'Choose the legal basis from the list' },
-    ),
+    legalBasis: listCode('Choose the legal basis from the list').meta({
+      description: 'A code of the legal-basis reference list (GET /api/v1/reference/legal-basis)',
+    }),
     hostOrganisationId: id('Choose the host partner'),
     governingPartnershipId: id('Choose the governing partnership').optional(),
     riskShare: optionalText(2000, 'Risk-share rule'),
@@ -461,3 +512,54 @@ export const yearQuery = z.object({
     .optional()
     .meta({ description: 'The financial year, like 2025/26 or 2025; the current one when absent' }),
 });
+
+/** A locality's resources settings, as the service takes them: rates in pence, a version read. */
+export const resourceSettingsInput = z
+  .object({
+    financialYearStartMonth: z
+      .number({ error: 'Choose the month the financial year starts' })
+      .int({ message: 'Choose the month the financial year starts' })
+      .min(1, { message: 'Choose the month the financial year starts' })
+      .max(12, { message: 'Choose the month the financial year starts' }),
+    hourlyPenceBySector: z.object({
+      public: pence('Public sector rate').max(MAX_INTEGER, { message: 'Public sector rate is too large' }),
+      private: pence('Private sector rate').max(MAX_INTEGER, { message: 'Private sector rate is too large' }),
+      voluntary: pence('Voluntary sector rate').max(MAX_INTEGER, { message: 'Voluntary sector rate is too large' }),
+      community: pence('Community sector rate').max(MAX_INTEGER, { message: 'Community sector rate is too large' }),
+    }),
+    preparationHours: z
+      .number({ error: 'Preparation must be a number of hours' })
+      .min(0, { message: 'Preparation must be 0 hours or more' })
+      .max(40, { message: 'Preparation must be 40 hours or fewer a meeting' }),
+    gradeRates: z
+      .array(
+        z.object({
+          grade: requiredText(100, 'Enter the name of the grade', 'Grade'),
+          ratePence: pence('Grade rate').max(MAX_INTEGER, { message: 'Grade rate is too large' }),
+        }),
+      )
+      .max(30, { message: 'Enter up to 30 grades' })
+      .default([]),
+    version: recordVersion().optional(),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.gradeRates.forEach((g, i) => {
+      const key = g.grade.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gradeRates', i, 'grade'],
+          message: `The grade ${g.grade} is listed twice`,
+        });
+      seen.add(key);
+    });
+  });
+export type ResourceSettingsInput = z.output<typeof resourceSettingsInput>;
+
+/** Changing or removing a record read at a version. */
+export const versionInput = z.object({ version: recordVersion() });
+
+export const pooledBudgetUpdate = pooledBudgetInput.safeExtend({ version: recordVersion() });
+export const budgetLineUpdate = budgetLineInput.safeExtend({ version: recordVersion() });
+export const benefitUpdate = benefitInput.safeExtend({ version: recordVersion() });

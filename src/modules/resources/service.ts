@@ -14,6 +14,7 @@
  *    details (unconfirmed contributions, grade rates, notes, exit strategies, risk-share rules
  *    and each line's service) only readers of the locality's restricted material.
  */
+import type { z } from 'zod';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { formatDate, todayInLondon } from '../../core/dates.js';
@@ -23,13 +24,15 @@ import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { RecordInput } from '../audit/service.js';
+import { ImportRejected, type ImportIssue } from '../exchange/issues.js';
+import { type ColumnSpec, readTable } from '../performance/imports.js';
 import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { type CostRates, resolveRates } from '../overlap/costs.js';
 import type { Sector } from '../overlap/types.js';
 import type { PerformanceService } from '../performance/service.js';
 import { yearLabel } from '../performance/schema.js';
 import { isPublished } from '../register/service.js';
-import { FUND_BY_CODE, LEGAL_BASIS_BY_CODE } from './reference.js';
+import type { ReferenceSnapshot } from '../reference/service.js';
 import {
   type BudgetLineRecord,
   type FundingStreamRecord,
@@ -51,7 +54,9 @@ import {
   cliffWindow,
   contributionPence,
   costBenefit,
+  financialYearBounds,
   financialYearOf,
+  parsePounds,
   leagueOrder,
   moneyByOutcome,
   moneyByTheme,
@@ -71,7 +76,15 @@ import {
   fundingStreamRemoval,
   fundingStreamUpdate,
   type FundingStreamInput,
+  type GradeRate,
+  type PooledBudgetInput,
+  type ResourceSettingsRow,
+  benefitUpdate,
+  budgetLineUpdate,
   pooledBudgetInput,
+  pooledBudgetUpdate,
+  resourceSettingsInput,
+  versionInput,
 } from './schema.js';
 
 export interface WriteOptions {
@@ -80,7 +93,85 @@ export interface WriteOptions {
   today?: string;
 }
 
-type Entity = 'contribution' | 'funding-stream' | 'pooled-budget' | 'budget-line' | 'benefit';
+type Entity = 'contribution' | 'funding-stream' | 'pooled-budget' | 'budget-line' | 'benefit' | 'resource-settings';
+
+/** A locality's resources settings, or the defaults where it has set none. */
+export interface ResourceSettings {
+  startMonth: number;
+  rates: CostRates;
+  gradeRates: GradeRate[];
+  /** The version read (0 when the locality has not set any). */
+  version: number;
+}
+
+export function settingsOf(row: ResourceSettingsRow | undefined): ResourceSettings {
+  if (!row) return { startMonth: 4, rates: resolveRates(), gradeRates: [], version: 0 };
+  return {
+    startMonth: row.financial_year_start_month,
+    rates: resolveRates({
+      hourlyPenceBySector: {
+        public: row.public_rate_pence,
+        private: row.private_rate_pence,
+        voluntary: row.voluntary_rate_pence,
+        community: row.community_rate_pence,
+      },
+      preparationHoursPerMeeting: row.preparation_hours,
+    }),
+    gradeRates: Array.isArray(row.grade_rates) ? row.grade_rates : [],
+    version: row.version,
+  };
+}
+
+/** The columns of a file of contributions. */
+export const CONTRIBUTION_COLUMNS: ColumnSpec[] = [
+  {
+    name: 'partnership',
+    required: true,
+    description: 'The partnership’s name or reference, as the register has it',
+    example: 'Brackenfield Community Safety Partnership',
+  },
+  {
+    name: 'organisation',
+    required: true,
+    description: 'The contributing organisation’s name, as the register has it',
+    example: 'Brackenfield District Council',
+  },
+  { name: 'year', required: true, description: 'The financial year, like 2025/26', example: '2025/26' },
+  { name: 'kind', required: true, description: 'cash, in-kind or staff-time', example: 'cash' },
+  {
+    name: 'amount',
+    required: false,
+    description: 'Cash, or the value of what is given in kind, in pounds (not for staff time)',
+    example: '12,000',
+  },
+  { name: 'hours', required: false, description: 'Hours of staff time a year (for staff time)', example: '' },
+  {
+    name: 'rate',
+    required: false,
+    description: 'Pounds an hour for the staff’s grade (for staff time; the sector rate when blank)',
+    example: '',
+  },
+  {
+    name: 'grade',
+    required: false,
+    description: 'One of the locality’s grade rates, costing the staff time at its rate (for staff time)',
+    example: '',
+  },
+  { name: 'description', required: false, description: 'What the contribution is', example: 'Venue hire' },
+];
+
+/** A contribution's field as the file's column. */
+const CONTRIBUTION_COLUMN: Record<string, string> = {
+  partnershipId: 'partnership',
+  organisationId: 'organisation',
+  year: 'year',
+  kind: 'kind',
+  amountPence: 'amount',
+  hours: 'hours',
+  ratePence: 'rate',
+  grade: 'grade',
+  description: 'description',
+};
 
 export interface ResourcesContext {
   locality: Locality;
@@ -95,6 +186,7 @@ export interface ResourcesContext {
   year: number;
   today: string;
   rates: CostRates;
+  settings: ResourceSettings;
 }
 
 export interface ContributionView {
@@ -104,6 +196,8 @@ export interface ContributionView {
   valuePence: number;
   /** Whether this person may confirm it (it is unconfirmed and they are the partnership's secretary or the administrator). */
   canConfirm: boolean;
+  /** Whether this person may change or remove it (their own organisation's, or any for the administrator). */
+  canChange: boolean;
 }
 
 export interface CliffEdgeRow {
@@ -134,7 +228,7 @@ export interface OutcomeMoneyView extends OutcomeMoney {
 
 /** Restricted fields blanked for readers who may not see them. */
 function publicContribution(row: ContributionRow): ContributionRow {
-  return { ...row, rate_pence: null, description: null, entered_by: '', confirmed_by: null };
+  return { ...row, rate_pence: null, grade: null, description: null, entered_by: '', confirmed_by: null };
 }
 
 function invalid(field: string, problems: ShareProblem[]): ValidationError {
@@ -174,10 +268,12 @@ export class ResourcesService implements WorkSource {
     const locality = await this.core.register.locality(gssCode, db);
     const restricted = canReadRestricted(principal, locality);
     const today = options.today ?? todayInLondon();
-    const [all, organisations] = await Promise.all([
+    const [all, organisations, settingsRow] = await Promise.all([
       this.repository.partnershipCosts(db, locality.id),
       this.repository.organisations(db, locality.id),
+      this.repository.settings(db, locality.id),
     ]);
+    const settings = settingsOf(settingsRow);
     const partnerships = restricted ? all : all.filter(isPublished);
     const canAdminister = canAdministerLocality(principal, locality);
     const own = new Set(
@@ -194,9 +290,10 @@ export class ResourcesService implements WorkSource {
       partnershipNames: new Map(partnerships.map((p) => [p.id, p.name])),
       organisations: organisations.map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector })),
       organisationNames: new Map(organisations.map((o) => [o.id, o.name])),
-      year: options.year ?? financialYearOf(today),
+      year: options.year ?? financialYearOf(today, settings.startMonth),
       today,
-      rates: resolveRates(),
+      rates: settings.rates,
+      settings,
     };
   }
 
@@ -236,6 +333,7 @@ export class ResourcesService implements WorkSource {
         ctx.rates,
       ),
       canConfirm: row.state === 'entered' && canEditPartnership(principal, ctx.locality, row.partnership_id),
+      canChange: principal.canWrite && ctx.restricted && this.mayActFor(ctx, row.organisation_id),
     };
   }
 
@@ -316,7 +414,9 @@ export class ResourcesService implements WorkSource {
             });
           if (options?.confirm && !canEditPartnership(principal, ctx.locality, data.partnershipId))
             refuse(principal, ctx.locality, 'Partnership');
-          parsed.push(data);
+          const graded = this.withGrade(ctx, data);
+          if (typeof graded === 'string') errors.push({ field: `${prefix(i)}grade`, message: graded });
+          else parsed.push(graded);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           for (const e of error.errors) errors.push({ field: `${prefix(i)}${e.field}`, message: e.message });
@@ -336,6 +436,7 @@ export class ResourcesService implements WorkSource {
             amount_pence: staff ? null : (data.amountPence ?? 0),
             hours: staff ? (data.hours ?? 0) : null,
             rate_pence: staff ? (data.ratePence ?? null) : null,
+            grade: staff ? (data.grade ?? null) : null,
             description: data.description ?? null,
             state: options?.confirm ? 'confirmed' : 'entered',
             entered_by: principal.label,
@@ -378,6 +479,103 @@ export class ResourcesService implements WorkSource {
     });
   }
 
+  /**
+   * Staff time costed at one of the locality's grade rates takes that grade's rate (unless a rate
+   * is given) and keeps the grade's name as the locality spells it; a grade not in the list is a
+   * message for the grade field.
+   */
+  private withGrade(ctx: ResourcesContext, data: ContributionInput): ContributionInput | string {
+    if (!data.grade || data.kind !== 'staff-time') return { ...data, grade: undefined };
+    const grade = ctx.settings.gradeRates.find((g) => g.grade.toLowerCase() === data.grade?.toLowerCase());
+    if (!grade)
+      return ctx.settings.gradeRates.length === 0
+        ? 'This locality has no grade rates: give a rate per hour instead'
+        : `Choose a grade from the locality’s grade rates: ${ctx.settings.gradeRates.map((g) => g.grade).join(', ')}`;
+    return { ...data, grade: grade.grade, ratePence: data.ratePence ?? grade.ratePence };
+  }
+
+  /**
+   * Imports a file of contributions (CSV or XLSX), all or nothing: partnerships and organisations
+   * are found by name (or a partnership by its reference), each row goes through the same checks
+   * as one recorded on the form, and any problem names its line and column and writes nothing.
+   */
+  async importContributions(
+    principal: Principal,
+    gssCode: string,
+    file: { name: string; content: Buffer },
+    options?: WriteOptions,
+  ): Promise<{ imported: number }> {
+    const table = await readTable(CONTRIBUTION_COLUMNS, file.name, file.content);
+    return this.write(options, async (trx) => {
+      const ctx = await this.context(principal, gssCode, { db: trx });
+      if (!principal.canWrite || !this.mayRecord(ctx)) refuse(principal, ctx.locality, 'Page');
+      if (table.issues.length > 0) throw new ImportRejected(table.issues);
+      const key = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+      const partnerships = new Map<string, string>();
+      for (const p of ctx.partnerships) {
+        partnerships.set(key(p.name), p.id);
+        if (p.reference) partnerships.set(key(p.reference), p.id);
+      }
+      const organisations = new Map(ctx.organisations.map((o) => [key(o.name), o.id]));
+      const issues: ImportIssue[] = [];
+      const taken = new Set<string>();
+      const inputs = table.rows.map(({ line, cells }) => {
+        const issue = (column: string, message: string) => {
+          taken.add(`${line}:${column}`);
+          issues.push({ sheet: table.sheet, line, column, message, value: cells[column] });
+        };
+        const partnershipId = partnerships.get(key(cells.partnership ?? ''));
+        if (cells.partnership && !partnershipId)
+          issue('partnership', `No partnership of ${ctx.locality.name} is called ${cells.partnership}`);
+        const organisationId = organisations.get(key(cells.organisation ?? ''));
+        if (cells.organisation && !organisationId)
+          issue('organisation', `No organisation of ${ctx.locality.name} is called ${cells.organisation}`);
+        const money = (column: 'amount' | 'rate') => {
+          const text = cells[column] ?? '';
+          if (text === '') return undefined;
+          const value = parsePounds(text);
+          if (value === undefined) issue(column, 'Give an amount in pounds, like 12000 or 12,000.50');
+          return value;
+        };
+        const hoursText = (cells.hours ?? '').replace(/,/g, '');
+        const hours = hoursText === '' ? undefined : Number(hoursText);
+        if (hours !== undefined && !Number.isFinite(hours))
+          issue('hours', 'Give the hours as a number, like 40 or 7.5');
+        const kind = key(cells.kind ?? '').replace(/ /g, '-');
+        return {
+          partnershipId,
+          organisationId,
+          year: cells.year,
+          kind: kind === 'staff' ? 'staff-time' : kind,
+          amountPence: money('amount'),
+          hours: hours !== undefined && Number.isFinite(hours) ? hours : undefined,
+          ratePence: money('rate'),
+          grade: cells.grade || undefined,
+          description: cells.description || undefined,
+        };
+      });
+      let imported = 0;
+      try {
+        imported = (await this.recordContributions(principal, gssCode, inputs, { trx, today: options?.today })).length;
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const e of error.errors) {
+          const match = /^rows\.(\d+)\.(\w+)/.exec(e.field);
+          const index = match ? Number(match[1]) : 0;
+          const field = match ? (match[2] as string) : (e.field.split('.')[0] ?? '');
+          const row = table.rows[index];
+          const column = CONTRIBUTION_COLUMN[field] ?? field;
+          if (!row || taken.has(`${row.line}:${column}`)) continue;
+          issues.push({ sheet: table.sheet, line: row.line, column, message: e.message, value: row.cells[column] });
+        }
+        if (issues.length === 0) throw error;
+      }
+      if (issues.length > 0)
+        throw new ImportRejected(issues.sort((a, b) => a.line - b.line || a.column.localeCompare(b.column)));
+      return { imported };
+    });
+  }
+
   /** Changes a contribution; it then needs confirming again. */
   async updateContribution(
     principal: Principal,
@@ -395,14 +593,16 @@ export class ResourcesService implements WorkSource {
       }
       if (!principal.canWrite || !this.mayActFor(ctx, before.organisation_id))
         refuse(principal, ctx.locality, 'Contribution');
-      const data = parseInput(contributionInput, input);
-      if (data.version === undefined) throw ValidationError.of('version', 'Give the version you read');
+      const parsed = parseInput(contributionInput, input);
+      if (parsed.version === undefined) throw ValidationError.of('version', 'Give the version you read');
+      const data = this.withGrade(ctx, parsed);
+      if (typeof data === 'string') throw ValidationError.of('grade', data);
       if (!ctx.partnerships.some((p) => p.id === data.partnershipId))
         throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
       if (!this.mayActFor(ctx, data.organisationId) || !ctx.organisationNames.has(data.organisationId))
         throw ValidationError.of('organisationId', 'You may record contributions for your own organisation only');
       const staff = data.kind === 'staff-time';
-      const after = await this.repository.updateContribution(trx, before.id, data.version, {
+      const after = await this.repository.updateContribution(trx, before.id, parsed.version, {
         partnership_id: data.partnershipId,
         organisation_id: data.organisationId,
         financial_year: data.year,
@@ -410,6 +610,7 @@ export class ResourcesService implements WorkSource {
         amount_pence: staff ? null : (data.amountPence ?? 0),
         hours: staff ? (data.hours ?? 0) : null,
         rate_pence: staff ? (data.ratePence ?? null) : null,
+        grade: staff ? (data.grade ?? null) : null,
         description: data.description ?? null,
         state: 'entered',
         confirmed_by: null,
@@ -428,6 +629,45 @@ export class ResourcesService implements WorkSource {
         after,
       });
       return after;
+    });
+  }
+
+  /** A contribution this person may change or remove: their own organisation's, or any for the administrator. */
+  async contributionToChange(principal: Principal, gssCode: string, id: string, db: Db = this.core.db) {
+    const ctx = await this.context(principal, gssCode, { db });
+    const before = isUuid(id) ? await this.repository.contribution(db, ctx.locality.id, id) : undefined;
+    if (!before || !ctx.partnershipNames.has(before.partnership_id)) {
+      if (!ctx.restricted) refuse(principal, ctx.locality, 'Contribution');
+      throw new NotFoundError('Contribution');
+    }
+    if (!principal.canWrite || !this.mayActFor(ctx, before.organisation_id))
+      refuse(principal, ctx.locality, 'Contribution');
+    return { ctx, before };
+  }
+
+  /** Removes a contribution recorded in error, as read at its version; the audit trail keeps what it was. */
+  async removeContribution(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<void> {
+    await this.write(options, async (trx) => {
+      const { ctx, before } = await this.contributionToChange(principal, gssCode, id, trx);
+      const { version } = parseInput(versionInput, input);
+      if (!(await this.repository.deleteContribution(trx, before.id, version)))
+        throw new ConflictError('Someone changed this contribution since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'contribution',
+        entityId: before.id,
+        partnershipId: before.partnership_id,
+        organisationId: before.organisation_id,
+        summary: `Removed the contribution from ${ctx.organisationNames.get(before.organisation_id)} to ${ctx.partnershipNames.get(before.partnership_id)} for ${yearLabel(before.financial_year)}`,
+        before,
+      });
     });
   }
 
@@ -502,6 +742,7 @@ export class ResourcesService implements WorkSource {
       const locality = await this.core.register.locality(gssCode, trx);
       if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Page');
       const data = parseInput(fundingStreamInput, input);
+      const fund = await this.listed(trx, 'fund', data.fundCode, 'fundCode', 'Choose the fund from the list');
       const ctx = await this.context(principal, gssCode, { db: trx });
       await this.checkReferences(trx, ctx, {
         partnershipIds: data.partnershipIds,
@@ -511,7 +752,7 @@ export class ResourcesService implements WorkSource {
       });
       const stream = await this.repository.insertFundingStream(
         trx,
-        { locality_id: locality.id, ...streamRow(data) },
+        { locality_id: locality.id, ...streamRow(data, fund) },
         [...new Set(data.partnershipIds)],
         [...new Set(data.outcomeIds)],
       );
@@ -541,6 +782,14 @@ export class ResourcesService implements WorkSource {
     return this.write(options, async (trx) => {
       const { locality, before } = await this.administeredStream(trx, principal, gssCode, id);
       const data = parseInput(fundingStreamUpdate, input);
+      const fund = await this.listed(
+        trx,
+        'fund',
+        data.fundCode,
+        'fundCode',
+        'Choose the fund from the list',
+        before.fund_code,
+      );
       const ctx = await this.context(principal, gssCode, { db: trx });
       await this.checkReferences(trx, ctx, {
         partnershipIds: data.partnershipIds,
@@ -548,7 +797,7 @@ export class ResourcesService implements WorkSource {
         organisationId: data.accountableBodyId,
         organisationField: 'accountableBodyId',
       });
-      const after = await this.repository.updateFundingStream(trx, before.id, data.version, streamRow(data), {
+      const after = await this.repository.updateFundingStream(trx, before.id, data.version, streamRow(data, fund), {
         partnershipIds: [...new Set(data.partnershipIds)],
         outcomeIds: [...new Set(data.outcomeIds)],
         forgetReminders: data.endsOn !== before.ends_on,
@@ -602,6 +851,28 @@ export class ResourcesService implements WorkSource {
     const before = isUuid(id) ? await this.repository.fundingStream(db, locality.id, id) : undefined;
     if (!before) throw new NotFoundError('Funding stream');
     return { locality, before };
+  }
+
+  /** The reference lists resources names (the funds, the legal bases), as the system administrator keeps them. */
+  referenceLists(db: Db = this.core.db): Promise<ReferenceSnapshot> {
+    return this.core.reference.snapshot(db);
+  }
+
+  /**
+   * The entry of an administrator-edited reference list a code names: an active one, or the
+   * record's own (`current`) even once retired, so an old record can still be corrected.
+   */
+  private async listed(
+    db: Db,
+    list: 'fund' | 'legal-basis',
+    code: string,
+    field: string,
+    message: string,
+    current?: string,
+  ) {
+    const snapshot = await this.core.reference.snapshot(db);
+    if (!snapshot.has(list, code) && code !== current) throw ValidationError.of(field, message);
+    return snapshot.find(list, code);
   }
 
   /** Partnerships, outcomes and organisations named by an input must be this locality's. */
@@ -786,6 +1057,46 @@ export class ResourcesService implements WorkSource {
     return { ...ctx, budgets };
   }
 
+  /** Checks a pooled budget's input: shares, outcomes and the organisations and partnership named. */
+  private async checkedPooled(
+    trx: Db,
+    principal: Principal,
+    gssCode: string,
+    data: PooledBudgetInput,
+    current?: string,
+  ) {
+    await this.listed(
+      trx,
+      'legal-basis',
+      data.legalBasis,
+      'legalBasis',
+      'Choose the legal basis from the list',
+      current,
+    );
+    const shareProblems = checkPooledShares(data.contributors);
+    if (shareProblems.length > 0) throw invalid('contributors', shareProblems);
+    const outcomeProblems = checkOutcomeShares(data.outcomes);
+    if (outcomeProblems.length > 0) throw invalid('outcomes', outcomeProblems);
+    const ctx = await this.context(principal, gssCode, { db: trx });
+    await this.checkReferences(trx, ctx, {
+      partnershipIds: data.governingPartnershipId ? [data.governingPartnershipId] : [],
+      outcomeIds: data.outcomes.map((o) => o.outcomeId),
+      organisationId: data.hostOrganisationId,
+      organisationField: 'hostOrganisationId',
+      organisationIds: data.contributors.map((c) => c.organisationId),
+    });
+    return {
+      name: data.name,
+      legal_basis: data.legalBasis,
+      host_organisation_id: data.hostOrganisationId,
+      governing_partnership_id: data.governingPartnershipId ?? null,
+      risk_share: data.riskShare ?? null,
+      amount_per_year_pence: data.amountPerYearPence,
+      starts_on: data.startsOn,
+      ends_on: data.endsOn ?? null,
+    };
+  }
+
   async createPooledBudget(
     principal: Principal,
     gssCode: string,
@@ -796,31 +1107,10 @@ export class ResourcesService implements WorkSource {
       const locality = await this.core.register.locality(gssCode, trx);
       if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Page');
       const data = parseInput(pooledBudgetInput, input);
-      const shareProblems = checkPooledShares(data.contributors);
-      if (shareProblems.length > 0) throw invalid('contributors', shareProblems);
-      const outcomeProblems = checkOutcomeShares(data.outcomes);
-      if (outcomeProblems.length > 0) throw invalid('outcomes', outcomeProblems);
-      const ctx = await this.context(principal, gssCode, { db: trx });
-      await this.checkReferences(trx, ctx, {
-        partnershipIds: data.governingPartnershipId ? [data.governingPartnershipId] : [],
-        outcomeIds: data.outcomes.map((o) => o.outcomeId),
-        organisationId: data.hostOrganisationId,
-        organisationField: 'hostOrganisationId',
-        organisationIds: data.contributors.map((c) => c.organisationId),
-      });
+      const row = await this.checkedPooled(trx, principal, gssCode, data);
       const budget = await this.repository.insertPooledBudget(
         trx,
-        {
-          locality_id: locality.id,
-          name: data.name,
-          legal_basis: data.legalBasis,
-          host_organisation_id: data.hostOrganisationId,
-          governing_partnership_id: data.governingPartnershipId ?? null,
-          risk_share: data.riskShare ?? null,
-          amount_per_year_pence: data.amountPerYearPence,
-          starts_on: data.startsOn,
-          ends_on: data.endsOn ?? null,
-        },
+        { locality_id: locality.id, ...row },
         data.contributors,
         data.outcomes,
       );
@@ -830,10 +1120,79 @@ export class ResourcesService implements WorkSource {
         entityType: 'pooled-budget',
         entityId: budget.id,
         partnershipId: budget.governing_partnership_id,
-        summary: `Recorded the ${LEGAL_BASIS_BY_CODE.get(budget.legal_basis)?.label ?? budget.legal_basis} arrangement ${budget.name}`,
+        summary: `Recorded the ${(await this.core.reference.snapshot(trx)).label('legal-basis', budget.legal_basis)} arrangement ${budget.name}`,
         after: budget,
       });
       return budget;
+    });
+  }
+
+  /** A pooled budget for the locality's administrator to change; not found for anyone else who may read it. */
+  async pooledBudget(principal: Principal, gssCode: string, id: string, db: Db = this.core.db) {
+    const locality = await this.core.register.locality(gssCode, db);
+    if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Pooled budget');
+    const before = isUuid(id) ? await this.repository.pooledBudget(db, locality.id, id) : undefined;
+    if (!before) throw new NotFoundError('Pooled budget');
+    return { locality, before };
+  }
+
+  /** Changes a pooled budget as read at its version: its terms, contributors' shares and outcomes. */
+  async updatePooledBudget(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<PooledBudgetRecord> {
+    return this.write(options, async (trx) => {
+      const { locality, before } = await this.pooledBudget(principal, gssCode, id, trx);
+      const data = parseInput(pooledBudgetUpdate, input);
+      const row = await this.checkedPooled(trx, principal, gssCode, data, before.legal_basis);
+      const after = await this.repository.updatePooledBudget(
+        trx,
+        before.id,
+        data.version,
+        row,
+        data.contributors,
+        data.outcomes,
+      );
+      if (!after) throw new ConflictError('Someone changed this pooled budget since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'pooled-budget',
+        entityId: after.id,
+        partnershipId: after.governing_partnership_id,
+        summary: `Changed the pooled budget ${after.name}`,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Removes a pooled budget recorded in error, as read at its version; the audit trail keeps what it was. */
+  async removePooledBudget(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<void> {
+    await this.write(options, async (trx) => {
+      const { locality, before } = await this.pooledBudget(principal, gssCode, id, trx);
+      const { version } = parseInput(versionInput, input);
+      if (!(await this.repository.deletePooledBudget(trx, before.id, version)))
+        throw new ConflictError('Someone changed this pooled budget since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: locality.id,
+        action: 'withdraw',
+        entityType: 'pooled-budget',
+        entityId: before.id,
+        partnershipId: before.governing_partnership_id,
+        summary: `Removed the pooled budget ${before.name}`,
+        before,
+      });
     });
   }
 
@@ -892,6 +1251,87 @@ export class ResourcesService implements WorkSource {
     });
   }
 
+  /** A budget line this person may change: their own organisation's, or any for the administrator. */
+  async budgetLine(principal: Principal, gssCode: string, id: string, db: Db = this.core.db) {
+    const ctx = await this.context(principal, gssCode, { db });
+    const before = isUuid(id) ? await this.repository.budgetLine(db, ctx.locality.id, id) : undefined;
+    if (!before) throw new NotFoundError('Budget line');
+    if (!principal.canWrite || !this.mayActFor(ctx, before.organisation_id))
+      refuse(principal, ctx.locality, 'Budget line');
+    return { ctx, before };
+  }
+
+  /** Changes a budget line as read at its version, its outcome shares with it. */
+  async updateBudgetLine(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<BudgetLineRecord> {
+    return this.write(options, async (trx) => {
+      const { ctx, before } = await this.budgetLine(principal, gssCode, id, trx);
+      const data = parseInput(budgetLineUpdate, input);
+      const problems = checkOutcomeShares(data.outcomes);
+      if (problems.length > 0) throw invalid('outcomes', problems);
+      await this.checkReferences(trx, ctx, {
+        outcomeIds: data.outcomes.map((o) => o.outcomeId),
+        organisationId: data.organisationId,
+      });
+      if (!this.mayActFor(ctx, data.organisationId))
+        throw ValidationError.of('organisationId', 'You may record budget lines for your own organisation only');
+      const after = await this.repository.updateBudgetLine(
+        trx,
+        before.id,
+        data.version,
+        {
+          organisation_id: data.organisationId,
+          service: data.service,
+          financial_year: data.year,
+          amount_pence: data.amountPence,
+        },
+        data.outcomes,
+      );
+      if (!after) throw new ConflictError('Someone changed this budget line since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'budget-line',
+        entityId: after.id,
+        organisationId: after.organisation_id,
+        summary: `Changed the budget line ${after.service} of ${ctx.organisationNames.get(after.organisation_id)} for ${yearLabel(after.financial_year)}`,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Removes a budget line recorded in error, as read at its version. */
+  async removeBudgetLine(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<void> {
+    await this.write(options, async (trx) => {
+      const { ctx, before } = await this.budgetLine(principal, gssCode, id, trx);
+      const { version } = parseInput(versionInput, input);
+      if (!(await this.repository.deleteBudgetLine(trx, before.id, version)))
+        throw new ConflictError('Someone changed this budget line since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'budget-line',
+        entityId: before.id,
+        organisationId: before.organisation_id,
+        summary: `Removed the budget line ${before.service} of ${ctx.organisationNames.get(before.organisation_id)} for ${yearLabel(before.financial_year)}`,
+        before,
+      });
+    });
+  }
+
   // --- benefits ---------------------------------------------------------------------------------------
 
   async recordBenefit(
@@ -909,23 +1349,9 @@ export class ResourcesService implements WorkSource {
       }
       if (!canEditPartnership(principal, ctx.locality, data.partnershipId))
         refuse(principal, ctx.locality, 'Partnership');
-      if (data.indicatorId) {
-        const known = await this.core.performance.indicatorsByCode(trx, ctx.locality.id);
-        if (![...known.values()].some((i) => i.id === data.indicatorId))
-          throw ValidationError.of('indicatorId', 'Choose an indicator from the library');
-      }
-      const qualitative = data.kind === 'qualitative';
       const row = await this.repository.insertBenefit(trx, {
         locality_id: ctx.locality.id,
-        partnership_id: data.partnershipId,
-        financial_year: data.year,
-        kind: data.kind,
-        title: data.title,
-        value_pence: qualitative ? null : (data.valuePence ?? 0),
-        attribution_bp: data.kind === 'indicator' ? (data.attributionBp ?? null) : null,
-        indicator_id: data.kind === 'indicator' ? (data.indicatorId ?? null) : null,
-        evidence: data.evidence,
-        confidence: data.confidence,
+        ...(await this.benefitRow(trx, ctx, data)),
         entered_by: principal.label,
       });
       await this.audit(trx, principal, {
@@ -941,6 +1367,142 @@ export class ResourcesService implements WorkSource {
     });
   }
 
+  /** A benefit's columns from its input, its indicator checked against the locality's library. */
+  private async benefitRow(trx: Db, ctx: ResourcesContext, data: z.output<typeof benefitInput>) {
+    if (data.indicatorId) {
+      const known = await this.core.performance.indicatorsByCode(trx, ctx.locality.id);
+      if (![...known.values()].some((i) => i.id === data.indicatorId))
+        throw ValidationError.of('indicatorId', 'Choose an indicator from the library');
+    }
+    const qualitative = data.kind === 'qualitative';
+    return {
+      partnership_id: data.partnershipId,
+      financial_year: data.year,
+      kind: data.kind,
+      title: data.title,
+      value_pence: qualitative ? null : (data.valuePence ?? 0),
+      attribution_bp: data.kind === 'indicator' ? (data.attributionBp ?? null) : null,
+      indicator_id: data.kind === 'indicator' ? (data.indicatorId ?? null) : null,
+      evidence: data.evidence,
+      confidence: data.confidence,
+    };
+  }
+
+  /** A benefit its partnership's secretary (or the administrator) may change. */
+  async benefit(principal: Principal, gssCode: string, id: string, db: Db = this.core.db) {
+    const ctx = await this.context(principal, gssCode, { db });
+    const before = isUuid(id) ? await this.repository.benefit(db, ctx.locality.id, id) : undefined;
+    if (!before || !ctx.partnershipNames.has(before.partnership_id)) throw new NotFoundError('Benefit');
+    if (!canEditPartnership(principal, ctx.locality, before.partnership_id)) refuse(principal, ctx.locality, 'Benefit');
+    return { ctx, before };
+  }
+
+  /** Changes a benefit as read at its version; it stays with its partnership. */
+  async updateBenefit(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<BenefitRow> {
+    return this.write(options, async (trx) => {
+      const { ctx, before } = await this.benefit(principal, gssCode, id, trx);
+      const data = parseInput(benefitUpdate, input);
+      if (data.partnershipId !== before.partnership_id)
+        throw ValidationError.of('partnershipId', 'A benefit stays with its partnership: record it again for another');
+      const after = await this.repository.updateBenefit(
+        trx,
+        before.id,
+        data.version,
+        await this.benefitRow(trx, ctx, data),
+      );
+      if (!after) throw new ConflictError('Someone changed this benefit since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'benefit',
+        entityId: after.id,
+        partnershipId: after.partnership_id,
+        summary: `Changed a benefit of ${ctx.partnershipNames.get(after.partnership_id)} for ${yearLabel(after.financial_year)}: ${after.title}`,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Removes a benefit recorded in error, as read at its version. */
+  async removeBenefit(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<void> {
+    await this.write(options, async (trx) => {
+      const { ctx, before } = await this.benefit(principal, gssCode, id, trx);
+      const { version } = parseInput(versionInput, input);
+      if (!(await this.repository.deleteBenefit(trx, before.id, version)))
+        throw new ConflictError('Someone changed this benefit since you read it: read it again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'benefit',
+        entityId: before.id,
+        partnershipId: before.partnership_id,
+        summary: `Removed a benefit of ${ctx.partnershipNames.get(before.partnership_id)} for ${yearLabel(before.financial_year)}: ${before.title}`,
+        before,
+      });
+    });
+  }
+
+  // --- settings ------------------------------------------------------------------------------------
+
+  /** The locality's resources settings, for its administrator. */
+  async settings(principal: Principal, gssCode: string): Promise<ResourcesContext> {
+    const ctx = await this.context(principal, gssCode);
+    if (!ctx.canAdminister) refuse(principal, ctx.locality, 'Page');
+    return ctx;
+  }
+
+  /**
+   * The locality's administrator sets the month its financial year starts, the hourly rates
+   * by sector, preparation a meeting and the grade rates; the costing uses them from then on.
+   */
+  async saveSettings(
+    principal: Principal,
+    gssCode: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<ResourceSettings> {
+    return this.write(options, async (trx) => {
+      const locality = await this.core.register.locality(gssCode, trx);
+      if (!canAdministerLocality(principal, locality)) refuse(principal, locality, 'Page');
+      const data = parseInput(resourceSettingsInput, input);
+      const before = await this.repository.settings(trx, locality.id);
+      const after = await this.repository.saveSettings(trx, locality.id, data.version ?? 0, {
+        financial_year_start_month: data.financialYearStartMonth,
+        public_rate_pence: data.hourlyPenceBySector.public,
+        private_rate_pence: data.hourlyPenceBySector.private,
+        voluntary_rate_pence: data.hourlyPenceBySector.voluntary,
+        community_rate_pence: data.hourlyPenceBySector.community,
+        preparation_hours: data.preparationHours,
+        grade_rates: JSON.stringify(data.gradeRates),
+      });
+      if (!after) throw new ConflictError('Someone changed these settings since you read them: read them again');
+      await this.audit(trx, principal, {
+        localityId: locality.id,
+        action: 'update',
+        entityType: 'resource-settings',
+        entityId: locality.id,
+        summary: `Changed the resources settings of ${locality.name}`,
+        ...(before ? { before } : {}),
+        after,
+      });
+      return settingsOf(after);
+    });
+  }
+
   // --- cost-benefit ------------------------------------------------------------------------------------
 
   private costBenefitOf(
@@ -948,10 +1510,12 @@ export class ResourcesService implements WorkSource {
     partnership: PartnershipCostRow,
     contributions: ContributionRow[],
     benefits: BenefitRow[],
+    held: Array<{ attendingOrganisationIds: string[] }>,
   ): CostBenefit {
     const sectors = new Map(ctx.organisations.map((o) => [o.id, o.sector]));
     return costBenefit(
       {
+        held,
         meetings: {
           meetingsPerYear: partnership.meetings_per_year,
           meetingMinutes: partnership.meeting_minutes,
@@ -983,16 +1547,17 @@ export class ResourcesService implements WorkSource {
     options: { year?: number; today?: string } = {},
   ): Promise<ResourcesContext & { rows: CostBenefitRow[] }> {
     const ctx = await this.context(principal, gssCode, options);
-    const [contributions, benefits] = await Promise.all([
+    const [contributions, benefits, held] = await Promise.all([
       this.repository.contributions(this.core.db, ctx.locality.id, { year: ctx.year }),
       this.repository.benefits(this.core.db, ctx.locality.id, { year: ctx.year }),
+      this.repository.meetingsHeld(this.core.db, ctx.locality.id, this.yearRange(ctx)),
     ]);
     const seated = await this.repository.seatedOrganisations(this.core.db, ctx.locality.id);
     const rows = ctx.partnerships
       .filter((p) => p.status === 'active')
       .map((p) => ({ ...p, memberOrganisationIds: seated.get(p.id) ?? [] }))
       .map((p) => {
-        const result = this.costBenefitOf(ctx, p, contributions, benefits);
+        const result = this.costBenefitOf(ctx, p, contributions, benefits, held.get(p.id) ?? []);
         return { id: p.id, name: p.name, reference: p.reference, result, verdictText: VERDICT_TEXT[result.verdict] };
       });
     return { ...ctx, rows: leagueOrder(rows) };
@@ -1010,11 +1575,13 @@ export class ResourcesService implements WorkSource {
     if (!found) throw new NotFoundError('Partnership');
     const seated = await this.repository.seatedOrganisations(this.core.db, ctx.locality.id, found.id);
     const partnership = { ...found, memberOrganisationIds: seated.get(found.id) ?? [] };
-    const [contributions, benefits] = await Promise.all([
+    const [contributions, benefits, held] = await Promise.all([
       this.repository.contributions(this.core.db, ctx.locality.id, { year: ctx.year, partnershipId }),
       this.repository.benefits(this.core.db, ctx.locality.id, { year: ctx.year, partnershipId }),
+      this.repository.meetingsHeld(this.core.db, ctx.locality.id, this.yearRange(ctx), partnershipId),
     ]);
-    const result = this.costBenefitOf(ctx, partnership, contributions, benefits);
+    const meetingsHeld = held.get(partnershipId) ?? [];
+    const result = this.costBenefitOf(ctx, partnership, contributions, benefits, meetingsHeld);
     const indicators = await this.core.performance.indicatorsByCode(this.core.db, ctx.locality.id);
     const indicatorNames = new Map([...indicators.values()].map((i) => [i.id, `${i.code} ${i.title}`]));
     return {
@@ -1025,12 +1592,19 @@ export class ResourcesService implements WorkSource {
       contributions: contributions
         .map((row) => this.viewContribution(principal, ctx, row))
         .filter((v): v is ContributionView => !!v),
+      meetingsHeld,
       benefits: benefits.map((b) => ({
         row: b,
         indicatorName: b.indicator_id ? (indicatorNames.get(b.indicator_id) ?? null) : null,
       })),
       canRecordBenefit: canEditPartnership(principal, ctx.locality, partnership.id),
     };
+  }
+
+  /** The first and last day of the context's financial year, by the locality's start month. */
+  private yearRange(ctx: ResourcesContext): { from: string; to: string } {
+    const { start, end } = financialYearBounds(ctx.year, ctx.settings.startMonth);
+    return { from: start, to: end };
   }
 
   /** The outcomes a funding stream or a line may name, as choices. */
@@ -1075,7 +1649,7 @@ export class ResourcesService implements WorkSource {
   async moneyByOutcome(principal: Principal, gssCode: string, options: { year?: number; today?: string } = {}) {
     const ctx = await this.context(principal, gssCode, options);
     const outcomes = await this.visibleOutcomes(principal, ctx);
-    const { start, end } = { start: `${ctx.year}-04-01`, end: `${ctx.year + 1}-03-31` };
+    const { from: start, to: end } = this.yearRange(ctx);
     const [lines, pooled, streams] = await Promise.all([
       this.repository.budgetLines(this.core.db, ctx.locality.id, [ctx.year, ctx.year - 1]),
       this.repository.pooledBudgets(this.core.db, ctx.locality.id),
@@ -1165,18 +1739,20 @@ function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-/** A funding stream's columns from its input: a listed fund's name, funder and rule where none is given. */
-function streamRow(data: FundingStreamInput) {
-  const fund = FUND_BY_CODE.get(data.fundCode);
+/** A funding stream's columns from its input: the listed fund's name, funder (its detail) and rule where none is given. */
+function streamRow(
+  data: FundingStreamInput,
+  fund: { label: string; detail: string | null; attributes: Record<string, unknown> } | undefined,
+) {
   return {
     fund_code: data.fundCode,
     name: data.name ?? fund?.label ?? data.fundCode,
-    funder: data.funder ?? fund?.funder ?? '',
+    funder: data.funder ?? fund?.detail ?? '',
     accountable_body_id: data.accountableBodyId ?? null,
     amount_per_year_pence: data.amountPerYearPence,
     starts_on: data.startsOn,
     ends_on: data.endsOn,
-    requires_partnership: data.requiresPartnership ?? fund?.requiresPartnership ?? false,
+    requires_partnership: data.requiresPartnership ?? fund?.attributes.requiresPartnership === true,
     exit_strategy: data.exitStrategy ?? null,
   };
 }
