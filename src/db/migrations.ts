@@ -15,7 +15,7 @@ import { bidsMigration } from '../modules/bids/schema.js';
 import { resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
-import { fundsMigration } from '../modules/funds/schema.js';
+import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -292,6 +292,8 @@ const migrations: Record<string, Migration> = {
   '0022_capacity_funds': fundsMigration,
   // Each locality's part of the last overlap analysis, kept across restarts and processes.
   '0023_overlap_parts': overlapPartsMigration,
+  // Monitoring returns written by the group online, withdrawn applications, a locality's 360Giving prefix.
+  '0027_funds_monitoring': fundsMonitoringMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

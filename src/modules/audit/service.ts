@@ -70,7 +70,8 @@ export type AuditEntity =
   | 'lever'
   | 'fund'
   | 'fund-round'
-  | 'fund-application';
+  | 'fund-application'
+  | 'fund-settings';
 
 export type AuditAction =
   | 'create'
