@@ -9,6 +9,7 @@ import { formToInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
 import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
 import { pagination } from '../../web/listing.js';
+import { fundsApiRoutes } from './api-routes.js';
 import { MAX_SCORE, type RoundStatus, scoreLabel } from './rules.js';
 import {
   APPLICATION_FIELDS,
@@ -125,6 +126,7 @@ function monitoringValues(row: { monitoring_spent_pence: number | null; monitori
 
 export function fundsRoutes(app: FastifyInstance, services: Services): void {
   const funds = services.funds;
+  fundsApiRoutes(app, funds);
   const base = '/localities/:code/funds';
   const home = (code: string) => `/localities/${code}/funds`;
 

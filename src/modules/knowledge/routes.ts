@@ -3,6 +3,7 @@
  * writing with a preview for any signed-in person; the editors' review queue and decisions.
  * Thin: each parses, calls the service and renders.
  */
+import { knowledgeApiRoutes } from './api-routes.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
@@ -96,6 +97,7 @@ async function renderForm(
 }
 
 export function knowledgeRoutes(app: FastifyInstance, { knowledge }: Services, config: Config): void {
+  knowledgeApiRoutes(app, knowledge);
   const origin = config.publicUrl.replace(/\/$/, '');
 
   app.get('/knowledge', { config: { access: 'public' } }, async (request, reply) => {
