@@ -156,6 +156,19 @@ describe.each(backends)('the funds and knowledge API on %s', (backend) => {
     const missing = await api('GET', '/api/v1/knowledge/items/no-such-item');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
+    // A misspelling finds nothing, and the library's own spelling is suggested (on the page too).
+    const typo = (await api('GET', '/api/v1/knowledge/items?q=poooled%20budgte')).json() as {
+      total: number;
+      didYouMean: string | null;
+    };
+    expect(typo).toMatchObject({ total: 0, didYouMean: 'pooled budget' });
+    const page = await api('GET', '/knowledge?q=poooled+budgte');
+    expect(page.body).toContain(
+      'Did you mean <a class="govuk-link" href="/knowledge?q=pooled+budget">pooled budget</a>?',
+    );
+    expect(
+      ((await api('GET', '/api/v1/knowledge/items?q=xqzvw')).json() as { didYouMean: null }).didYouMean,
+    ).toBeNull();
     const long = await api('GET', `/api/v1/knowledge/items?q=${'a'.repeat(201)}`);
     expect(long.statusCode).toBe(422);
     expect((long.json() as { errors: Array<{ field: string }> }).errors[0]?.field).toBe('q');

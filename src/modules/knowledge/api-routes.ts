@@ -34,6 +34,10 @@ const searchOutput = z.object({
   items: z.array(hitOutput),
   facets: z.object({ kind: facet, theme: facet, issue: facet, nation: facet }),
   widenedBy: z.array(z.string()).meta({ description: 'Thesaurus concepts the words were also read as' }),
+  didYouMean: z
+    .string()
+    .nullable()
+    .meta({ description: 'When nothing matched: the words respelt as the library spells them, if that finds items' }),
 });
 
 const itemOutput = z.object({
@@ -87,6 +91,7 @@ export function knowledgeApiRoutes(app: FastifyInstance, knowledge: KnowledgeSer
         })),
         facets: results.facets,
         widenedBy: results.widenedBy,
+        didYouMean: results.didYouMean,
       };
     },
   });

@@ -422,6 +422,17 @@ export class KnowledgeRepository {
   allPublished(db: Db): Promise<Array<{ slug: string; published_at: Date }>> {
     return db.selectFrom('knowledge_search').select(['slug', 'published_at']).orderBy('slug').execute();
   }
+
+  /** The words of the published items, with how many items use each: the vocabulary "did you mean" draws on. */
+  async vocabulary(db: Db): Promise<Map<string, number>> {
+    const result = await sql<{ word: string; items: number }>`
+      select w.word, count(distinct s.item_id)::int as items
+      from knowledge_search s,
+        regexp_split_to_table(lower(s.title || ' ' || s.summary || ' ' || s.body_text), '[^a-z0-9]+') as w(word)
+      where length(w.word) >= 3
+      group by w.word`.execute(db);
+    return new Map(result.rows.map((r) => [r.word, Number(r.items)]));
+  }
 }
 
 function tsquery(typed: RawBuilder<unknown>, synonyms: string[]): RawBuilder<unknown> {

@@ -122,6 +122,7 @@ export function knowledgeRoutes(app: FastifyInstance, { knowledge }: Services, c
       facets: { kind: facet('kind'), theme: facet('theme'), issue: facet('issue'), nation: facet('nation') },
       chosen,
       clearHref: searchHref({ q: query.q }),
+      didYouMeanHref: results.didYouMean ? searchHref({ ...query, q: results.didYouMean }, 1) : null,
       pagination: pagination(results.page, results.pages, (page) => searchHref(query, page)),
       isEditor: isKnowledgeEditor(request.principal),
       signedIn: request.principal.kind !== 'public',

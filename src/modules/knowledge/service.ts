@@ -4,6 +4,7 @@
  * versions kept, searched with PostgreSQL full-text search widened by the thesaurus, and read
  * by anyone without signing in.
  */
+import { distance } from 'fastest-levenshtein';
 import type { Principal } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import {
@@ -73,6 +74,8 @@ export interface SearchResults {
   facets: Record<'kind' | 'theme' | 'issue' | 'nation', FacetOption[]>;
   /** Thesaurus concepts the words were read as, whose labels were searched too. */
   widenedBy: string[];
+  /** When nothing matched: the words respelt as the library spells them, when that finds something. */
+  didYouMean: string | null;
 }
 
 export interface PublishedView {
@@ -420,7 +423,51 @@ export class KnowledgeService implements WorkSource {
         nation: option('nation', (code) => NATION_LABELS[code as keyof typeof NATION_LABELS] ?? code, query.nation),
       },
       widenedBy: concepts,
+      didYouMean: total === 0 && q ? await this.didYouMean(q, filters) : null,
     };
+  }
+
+  /**
+   * "Did you mean": each word of the query the library does not use is replaced by the nearest
+   * word it does (Levenshtein distance 1 for short words, 2 for longer; then the one of the same
+   * length, then the one more items use), and the respelling is offered only when it finds something.
+   */
+  private async didYouMean(
+    q: string,
+    filters: Parameters<KnowledgeRepository['search']>[1]['filters'],
+  ): Promise<string | null> {
+    const vocabulary = await this.repository.vocabulary(this.db);
+    let changed = false;
+    const respelt = q.split(/\s+/).map((word) => {
+      const lower = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (lower.length < 3 || vocabulary.has(lower)) return word;
+      const allowed = lower.length <= 5 ? 1 : 2;
+      // Nearest first, then the same length (a transposed word over a plural), then the word more items use.
+      let best: { word: string; rank: number[] } | undefined;
+      for (const [candidate, items] of vocabulary) {
+        if (Math.abs(candidate.length - lower.length) > allowed) continue;
+        const d = distance(lower, candidate);
+        if (d > allowed) continue;
+        const rank = [d, Math.abs(candidate.length - lower.length), -items];
+        const order = best ? rank.map((v, i) => v - (best as { rank: number[] }).rank[i]!).find((v) => v !== 0) : -1;
+        if (order !== undefined && order < 0) best = { word: candidate, rank };
+      }
+      if (!best) return word;
+      changed = true;
+      return best.word;
+    });
+    if (!changed) return null;
+    const suggestion = respelt.join(' ');
+    const { labels, ids } = await this.synonymsFor(suggestion);
+    const { total } = await this.repository.search(this.db, {
+      q: suggestion,
+      synonyms: labels,
+      concepts: ids,
+      filters,
+      limit: 1,
+      offset: 0,
+    });
+    return total > 0 ? suggestion : null;
   }
 
   /** A published item as the public reads it: its newest published version, or an older one. */
