@@ -797,6 +797,67 @@ export class KnowledgeService implements WorkSource {
     }));
   }
 
+  /**
+   * "Related guidance and practice" for a piece of work described in words: a proposal at its
+   * pre-check, a rationalisation plan. Items naming the thesaurus concepts the words name (in their
+   * title counting twice), or tagged with the given partnership issues; `kinds` (case studies for
+   * a merger, say) rank first among equals.
+   */
+  async relatedToText(
+    text: string,
+    options: { issues?: string[]; kinds?: string[]; limit?: number } = {},
+  ): Promise<RelatedItem[]> {
+    await this.ensureStarterLibrary();
+    await this.ensureConceptsCurrent();
+    const { ids } = await this.synonymsFor(text);
+    const hits = await this.repository.relatedByConcepts(
+      this.db,
+      ids,
+      options.issues ?? [],
+      options.kinds ?? [],
+      options.limit ?? 5,
+    );
+    return hits.map((hit) => ({
+      slug: hit.slug,
+      title: hit.title,
+      kindLabel: KIND_LABELS[hit.kind],
+      summary: hit.summary,
+    }));
+  }
+
+  /** Related guidance for a proposal: its title and every written answer, read for concepts. */
+  relatedToProposal(proposal: { title: string; answers: unknown }): Promise<RelatedItem[]> {
+    const words: string[] = [proposal.title];
+    const collect = (value: unknown) => {
+      if (typeof value === 'string') words.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(proposal.answers);
+    return this.relatedToText(words.join('. ').slice(0, 20_000), { issues: ['governance'] });
+  }
+
+  /**
+   * Related guidance for a rationalisation plan, by its words and the rationalisation issue; a plan
+   * that merges partnerships shows the library's merger guidance and case studies of mergers first.
+   */
+  async relatedToPlan(plan: { title: string; rationale: string }, operationKinds: string[]): Promise<RelatedItem[]> {
+    const limit = 5;
+    const byWords = await this.relatedToText(`${plan.title}. ${plan.rationale}`, {
+      issues: ['rationalisation'],
+      limit,
+    });
+    if (!operationKinds.includes('merge')) return byWords;
+    const mergers = (await this.search({ q: 'merger' })).hits.slice(0, 3).map((hit) => ({
+      slug: hit.slug,
+      title: hit.title,
+      kindLabel: KIND_LABELS[hit.kind],
+      summary: hit.summary,
+    }));
+    const seen = new Set(mergers.map((m) => m.slug));
+    return [...mergers, ...byWords.filter((r) => !seen.has(r.slug))].slice(0, limit);
+  }
+
   async latest(limit = 50) {
     await this.ensureStarterLibrary();
     return this.repository.latest(this.db, limit);
