@@ -15,7 +15,7 @@ import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/sche
 import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
-import { fundsMigration } from '../modules/funds/schema.js';
+import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -298,6 +298,8 @@ const migrations: Record<string, Migration> = {
   '0025_cycles_consent': cyclesConsentMigration,
   // Each locality's resources settings (financial year, cost rates, grade rates); a contribution's grade.
   '0026_resources_settings': resourceSettingsMigration,
+  // Monitoring returns written by the group online, withdrawn applications, a locality's 360Giving prefix.
+  '0027_funds_monitoring': fundsMonitoringMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -131,4 +131,93 @@ describe.skipIf(!runJourney)('community funds journey in Chromium', () => {
     expect(await row.innerText()).toContain('£2,000');
     await expectNoAxeViolations(visitor);
   }, 180_000);
+
+  it('has the group write its monitoring return online, an officer accept it, and the administrator change and withdraw', async () => {
+    const admin = await newPage(browser, server.url, 'admin@brackenfield.example');
+    await admin.goto(BASE);
+    await go(admin, admin.getByRole('link', { name: /^Applications to Neighbourhood grants/ }).click());
+    await go(
+      admin,
+      admin.locator('#application-list').getByRole('link', { name: 'Kingsmead Community Garden' }).click(),
+    );
+    const awardPage = admin.url();
+    await go(admin, admin.getByRole('button', { name: /^Record as paid/ }).click());
+    await go(admin, admin.getByRole('button', { name: 'Email the group a link to its return' }).click());
+    expect(await admin.locator('.govuk-notification-banner').innerText()).toContain('garden@kingsmead.example');
+    await expectNoAxeViolations(admin);
+
+    // The link reaches the group by email (read here from the outbox).
+    const sysadmin = await newPage(browser, server.url, 'sysadmin@joinedup.example');
+    await sysadmin.goto('/admin/outbox');
+    const frame = sysadmin.frameLocator('iframe.app-email__html').first();
+    const link = (await frame
+      .getByRole('link', { name: 'Open your monitoring return' })
+      .getAttribute('href')) as string;
+    const group = await newPage(browser, server.url);
+    await group.goto(new URL(link).pathname);
+    expect(await group.locator('#monitoring').innerText()).toBe('Your monitoring return');
+    await expectNoAxeViolations(group);
+    await group.getByLabel('How much of the award did you spend?').fill('2,000');
+    await go(group, group.getByRole('button', { name: 'Send your monitoring return' }).click());
+    expect(await group.locator('.govuk-error-summary').innerText()).toContain('Say what the group achieved');
+    expect(await group.getByLabel('How much of the award did you spend?').inputValue()).toBe('2,000');
+    await expectNoAxeViolations(group);
+    await group.getByLabel('How much of the award did you spend?').fill('1,450');
+    await group
+      .getByLabel('What did you achieve with the money?')
+      .fill('Twelve beds built; thirty households growing food.');
+    await go(group, group.getByRole('button', { name: 'Send your monitoring return' }).click());
+    expect(await group.locator('.govuk-notification-banner').innerText()).toContain('Monitoring return sent');
+    await expectNoAxeViolations(group);
+
+    await admin.goto(awardPage);
+    await admin.getByLabel('Accept the return').check();
+    await go(admin, admin.getByRole('button', { name: 'Record the review' }).click());
+    expect(await admin.locator('.govuk-notification-banner').innerText()).toContain(
+      'The monitoring return is accepted',
+    );
+    await expectNoAxeViolations(admin);
+
+    // Changing a round, a fund and the settings; each form checked by axe.
+    await admin.goto(BASE);
+    await go(
+      admin,
+      admin.getByRole('link', { name: /^Change Brackenfield Community Chest: Neighbourhood grants/ }).click(),
+    );
+    await admin.getByLabel('Budget').fill('1');
+    await go(admin, admin.getByRole('button', { name: 'Save the changes' }).click());
+    expect(await admin.locator('.govuk-error-summary').innerText()).toContain('already awarded from this round');
+    await expectNoAxeViolations(admin);
+    await admin.goto(BASE);
+    await go(
+      admin,
+      admin
+        .getByRole('link', { name: /^Change the fund/ })
+        .first()
+        .click(),
+    );
+    await expectNoAxeViolations(admin);
+    await admin.goto(`${BASE}/settings`);
+    await admin.getByLabel('Your 360Giving identifier prefix').fill('360G-brackenfield');
+    await go(admin, admin.getByRole('button', { name: 'Save the settings' }).click());
+    expect(await admin.locator('.govuk-notification-banner').innerText()).toContain('360G-brackenfield');
+    await expectNoAxeViolations(admin);
+
+    // The administrator withdraws the application still being assessed, after a confirmation page.
+    await admin.goto(BASE);
+    await go(admin, admin.getByRole('link', { name: /^Applications to Neighbourhood grants/ }).click());
+    await go(
+      admin,
+      admin.locator('#application-list').getByRole('link', { name: 'Brackenfield Young Carers Forum' }).click(),
+    );
+    await go(admin, admin.getByRole('link', { name: 'Withdraw this application' }).click());
+    expect(await admin.locator('h1').innerText()).toBe('Are you sure you want to withdraw this application?');
+    await expectNoAxeViolations(admin);
+    await go(admin, admin.getByRole('button', { name: 'Withdraw the application' }).click());
+    expect(await admin.locator('.govuk-error-summary').innerText()).toContain('Give the reason');
+    await admin.getByLabel('Reason').fill('The forum asked us to withdraw it: it has other funding.');
+    await go(admin, admin.getByRole('button', { name: 'Withdraw the application' }).click());
+    expect(await admin.locator('#withdrawn').innerText()).toContain('other funding');
+    await expectNoAxeViolations(admin);
+  }, 180_000);
 });

@@ -222,6 +222,7 @@ describe.skipIf(!runJourney)('gatekeeper journey in Chromium', () => {
 
     await panel.goto(`${proposalUrl}/precheck`);
     expect(await panel.getByText('the forum shares information and trains staff').count()).toBeGreaterThan(0);
+    expect(await panel.locator('#related-guidance + ul li').count()).toBeGreaterThan(0);
     await check(panel);
     await panel.goto(proposalUrl);
     await Promise.all([panel.waitForNavigation(), panel.getByRole('button', { name: 'Record the decision' }).click()]);

@@ -59,8 +59,12 @@ describe.skipIf(!runJourney)('the knowledge base in Chromium', () => {
     expect(await page.locator('h1').innerText()).toBe('Guidance and practice');
     await check(page);
 
-    await page.getByLabel('Search guidance and practice').fill('pooled budget');
+    // A misspelling finds nothing; the library's own spelling is offered and followed.
+    await page.getByLabel('Search guidance and practice').fill('poooled budgte');
     await go(page, page.getByRole('button', { name: 'Search' }).click());
+    expect(await page.locator('#did-you-mean').innerText()).toBe('Did you mean pooled budget?');
+    await check(page);
+    await go(page, page.locator('#did-you-mean').getByRole('link', { name: 'pooled budget' }).click());
     expect(await page.locator('#results').innerText()).toContain('matching “pooled budget”');
     await check(page);
 

@@ -51,6 +51,8 @@ describe.skipIf(!runJourney)('rationalisation journey in Chromium', () => {
     const affected = await admin.locator('#consent-table tbody tr').count();
     expect(affected).toBeGreaterThanOrEqual(2);
     expect(await admin.locator('#readiness').innerText()).toMatch(/Still waiting for the agreement of/);
+    // A merge plan lists merger guidance from the knowledge base.
+    expect(await admin.locator('#related-guidance + ul').innerText()).toContain('How to run a partnership merger');
     await expectNoAxeViolations(admin);
 
     // The Government Office adviser was told, and comments.

@@ -72,7 +72,8 @@ export type AuditEntity =
   | 'lever'
   | 'fund'
   | 'fund-round'
-  | 'fund-application';
+  | 'fund-application'
+  | 'fund-settings';
 
 export type AuditAction =
   | 'create'

@@ -27,6 +27,74 @@ export class FundsRepository {
     return db.insertInto('fund_funds').values(values).returningAll().executeTakeFirstOrThrow();
   }
 
+  /** Changes a fund as read at its version; undefined when someone changed it since. */
+  updateFund(db: Db, id: string, version: number, values: Partial<FundRow>): Promise<FundRow | undefined> {
+    return db
+      .updateTable('fund_funds')
+      .set({ ...values, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Changes a round as read at its version; undefined when someone changed it since. */
+  async updateRound(
+    db: Db,
+    id: string,
+    version: number,
+    values: Partial<Omit<RoundRow, 'criteria'>> & { criteria?: Criterion[] },
+  ): Promise<Round | undefined> {
+    const { criteria, ...rest } = values;
+    const row = await db
+      .updateTable('fund_rounds')
+      .set({
+        ...rest,
+        ...(criteria ? { criteria: JSON.stringify(criteria) } : {}),
+        version: sql<number>`version + 1`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? round(row) : undefined;
+  }
+
+  /** How many of a round's applications have been scored at least once. */
+  async scoredInRound(db: Db, roundId: string): Promise<number> {
+    const row = await db
+      .selectFrom('fund_assessments as s')
+      .innerJoin('fund_applications as a', 'a.id', 's.application_id')
+      .select(sql<number>`count(distinct a.id)::int`.as('count'))
+      .where('a.round_id', '=', roundId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  settings(db: Db, localityId: string) {
+    return db.selectFrom('fund_settings').selectAll().where('locality_id', '=', localityId).executeTakeFirst();
+  }
+
+  /** Writes a locality's settings as read at its version (0 when none were saved); undefined when changed since. */
+  async saveSettings(db: Db, localityId: string, version: number, values: { three_sixty_prefix: string | null }) {
+    if (version === 0) {
+      return db
+        .insertInto('fund_settings')
+        .values({ locality_id: localityId, ...values })
+        .onConflict((oc) => oc.column('locality_id').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    }
+    return db
+      .updateTable('fund_settings')
+      .set({ ...values, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('locality_id', '=', localityId)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   async rounds(db: Db, localityId: string, fundId?: string): Promise<Round[]> {
     let query = db.selectFrom('fund_rounds').selectAll().where('locality_id', '=', localityId);
     if (fundId) query = query.where('fund_id', '=', fundId);
@@ -144,6 +212,18 @@ export class FundsRepository {
       .where('a.state', '=', 'submitted')
       .orderBy('r.closes_on')
       .orderBy('a.reference')
+      .execute();
+  }
+
+  /** Monitoring returns the groups have sent and no officer has reviewed yet. */
+  returnsToReview(db: Db, localityId: string) {
+    return db
+      .selectFrom('fund_applications')
+      .select(['id', 'reference', 'group_name'])
+      .where('locality_id', '=', localityId)
+      .where('state', '=', 'awarded')
+      .where('monitoring_state', '=', 'submitted')
+      .orderBy('monitoring_at')
       .execute();
   }
 

@@ -9,6 +9,7 @@ import { formToInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
 import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
 import { pagination } from '../../web/listing.js';
+import { fundsApiRoutes } from './api-routes.js';
 import { MAX_SCORE, type RoundStatus, scoreLabel } from './rules.js';
 import {
   APPLICATION_FIELDS,
@@ -18,10 +19,14 @@ import {
   criteriaFromText,
   decisionInput,
   fundInput,
+  MONITORING_STATES,
+  criteriaToText,
   moderationInput,
+  monitoringDraftInput,
   monitoringInput,
   roundInput,
   scheduleInput,
+  withdrawalInput,
 } from './schema.js';
 import { closedMessage } from './service.js';
 import { fundKindLabel, threeSixtyCsv, threeSixtyJson } from './three-sixty-giving.js';
@@ -31,6 +36,12 @@ const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const text = (value: unknown) =>
   typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
+
+/** The version a form was read at, as the number the service checks (anything else is refused there). */
+function formVersion(values: Record<string, unknown>): unknown {
+  const version = text(values.version).trim();
+  return /^\d+$/.test(version) ? Number(version) : values.version;
+}
 
 const STATUS_TAGS: Record<RoundStatus, { text: string; classes: string }> = {
   open: { text: 'Open', classes: 'govuk-tag--green' },
@@ -43,6 +54,7 @@ const STATE_TAGS: Record<string, { text: string; classes: string }> = {
   submitted: { text: 'Being assessed', classes: 'govuk-tag--blue' },
   awarded: { text: 'Awarded', classes: 'govuk-tag--green' },
   declined: { text: 'Not funded', classes: 'govuk-tag--red' },
+  withdrawn: { text: 'Withdrawn', classes: 'govuk-tag--grey' },
 };
 
 const MODERATION_TEXT: Record<string, string> = {
@@ -81,6 +93,7 @@ const common = {
   scoreLabel,
   fundKindLabel,
   groupKinds: GROUP_KINDS,
+  monitoringStates: MONITORING_STATES,
 };
 
 /** An application form's answers back in the form's own names (pounds typed, not pence). */
@@ -102,8 +115,18 @@ function applicationValues(row: Record<string, unknown> | undefined): Record<str
   };
 }
 
+/** A saved monitoring return back in the form's names. */
+function monitoringValues(row: { monitoring_spent_pence: number | null; monitoring_outcomes: string | null }) {
+  const pence = row.monitoring_spent_pence;
+  return {
+    spent: pence === null ? '' : pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2),
+    outcomes: row.monitoring_outcomes ?? '',
+  };
+}
+
 export function fundsRoutes(app: FastifyInstance, services: Services): void {
   const funds = services.funds;
+  fundsApiRoutes(app, funds);
   const base = '/localities/:code/funds';
   const home = (code: string) => `/localities/${code}/funds`;
 
@@ -126,9 +149,85 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
       title: 'Set up a fund',
       locality,
       values,
+      action: `${home(locality.gss_code)}/new`,
+      submitText: 'Set up the fund',
       kindItems: choices(labelled(FUND_KINDS), values.kind),
     };
   };
+
+  const fundEditForm = (request: FastifyRequest, values: Record<string, unknown>) => async () => {
+    const detail = await funds.fund(request.principal, params(request).code, params(request).id);
+    return {
+      ...common,
+      title: `Change ${detail.fund.name}`,
+      locality: detail.locality,
+      values,
+      action: `${home(detail.locality.gss_code)}/${detail.fund.id}/edit`,
+      submitText: 'Save the changes',
+      kindItems: choices(labelled(FUND_KINDS), values.kind),
+    };
+  };
+
+  app.get(`${base}/:id/edit`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const { fund } = await funds.fund(request.principal, params(request).code, params(request).id);
+    const values = {
+      kind: fund.kind,
+      name: fund.name,
+      description: fund.description ?? '',
+      funderName: fund.funder_name,
+      funderIdentifier: fund.funder_identifier,
+      version: String(fund.version),
+    };
+    return reply.view('funds/views/fund-form.njk', await fundEditForm(request, values)());
+  });
+
+  app.post(`${base}/:id/edit`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'funds/views/fund-form.njk', context: fundEditForm(request, values), values },
+      async () => {
+        const fund = await funds.updateFund(request.principal, params(request).code, params(request).id, {
+          ...formToInput(fundInput, values),
+          version: formVersion(values),
+        });
+        return { redirect: home(params(request).code), flash: `${fund.name} is changed.` };
+      },
+    );
+  });
+
+  // --- settings: the locality's 360Giving prefix ---------------------------------------------------
+
+  const settingsForm = (request: FastifyRequest, values: Record<string, unknown>) => async () => {
+    const settings = await funds.settings(params(request).code);
+    return { ...common, title: 'Fund settings', locality: settings.locality, settings, values };
+  };
+
+  app.get(`${base}/settings`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const settings = await funds.settings(params(request).code);
+    const values = { threeSixtyPrefix: settings.threeSixtyPrefix ?? '', version: String(settings.version) };
+    return reply.view('funds/views/settings.njk', await settingsForm(request, values)());
+  });
+
+  app.post(`${base}/settings`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'funds/views/settings.njk', context: settingsForm(request, values), values },
+      async () => {
+        const saved = await funds.saveSettings(request.principal, params(request).code, {
+          threeSixtyPrefix: text(values.threeSixtyPrefix).trim() || undefined,
+          version: formVersion(values),
+        });
+        return {
+          redirect: home(params(request).code),
+          flash: saved.three_sixty_prefix
+            ? `Awards are published under ${saved.three_sixty_prefix}.`
+            : 'Awards are published under the default prefix.',
+        };
+      },
+    );
+  });
 
   app.get(`${base}/new`, { config: { access: 'locality-admin' } }, async (request, reply) => {
     const locality = await services.register.locality(params(request).code);
@@ -156,11 +255,67 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
     return {
       ...common,
       title: `Add a round to ${detail.fund.name}`,
+      heading: 'Add a round',
       locality: detail.locality,
       fund: detail.fund,
       values,
+      action: `${home(detail.locality.gss_code)}/${detail.fund.id}/rounds/new`,
+      submitText: 'Add the round',
     };
   };
+
+  const roundEditForm = (request: FastifyRequest, values: Record<string, unknown>) => async () => {
+    const detail = await funds.roundForEdit(request.principal, params(request).code, params(request).id);
+    return {
+      ...common,
+      title: `Change ${detail.round.title}`,
+      heading: `Change ${detail.round.title}`,
+      locality: detail.locality,
+      fund: detail.fund,
+      editing: detail,
+      values,
+      action: `${home(detail.locality.gss_code)}/rounds/${detail.round.id}/edit`,
+      submitText: 'Save the changes',
+    };
+  };
+
+  app.get(`${base}/rounds/:id/edit`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const { round } = await funds.roundForEdit(request.principal, params(request).code, params(request).id);
+    const pence = round.budget_pence;
+    const values = withDateParts(
+      {
+        title: round.title,
+        budget: pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2),
+        eligibility: round.eligibility,
+        criteria: criteriaToText(round.criteria),
+        opensOn: round.opens_on,
+        closesOn: round.closes_on,
+        moderationThreshold: String(round.moderation_threshold),
+        version: String(round.version),
+      },
+      ['opensOn', 'closesOn'],
+    );
+    return reply.view('funds/views/round-form.njk', await roundEditForm(request, values)());
+  });
+
+  app.post(`${base}/rounds/:id/edit`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'funds/views/round-form.njk', context: roundEditForm(request, values), values },
+      async () => {
+        const input = {
+          ...formToInput(roundInput, values),
+          criteria: criteriaFromText(text(values.criteria)),
+          version: formVersion(values),
+        };
+        const round = await renamed({ criteria: 'criteria' }, () =>
+          funds.updateRound(request.principal, params(request).code, params(request).id, input),
+        );
+        return { redirect: home(params(request).code), flash: `${round.title} is changed.` };
+      },
+    );
+  });
 
   app.get(`${base}/:id/rounds/new`, { config: { access: 'locality-admin' } }, async (request, reply) => {
     const values = {
@@ -298,6 +453,8 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
       title: `Your application ${found.application.reference}`,
       locality: found.locality,
       found,
+      values: monitoringValues(found.application),
+      action: `${home(code)}/applications/return/${token}`,
     });
   });
 
@@ -319,6 +476,87 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
         groupKindItems: choices(labelled(GROUP_KINDS), body(request).groupKind),
       });
       return saveOrSend(request, reply, found.round.id, token, form);
+    },
+  );
+
+  // --- the group's monitoring return and withdrawal, through its link ---------------------------
+
+  const ownPage = async (request: FastifyRequest, values: Record<string, unknown> = {}) => {
+    const { code, token } = params(request);
+    const found = await funds.applicationByLink(code, token);
+    return {
+      ...common,
+      title: `Your application ${found.application.reference}`,
+      locality: found.locality,
+      found,
+      values,
+      action: `${home(code)}/applications/return/${token}`,
+    };
+  };
+
+  app.post(
+    `${base}/applications/return/:token/monitoring`,
+    { config: { access: 'public', rateLimit: APPLY_RATE_LIMIT } },
+    async (request, reply) => {
+      const { code, token } = params(request);
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      const values = body(request);
+      const form = () => ownPage(request, values);
+      return submitForm(reply, { template: 'funds/views/own-application.njk', context: form, values }, async () => {
+        if (values.action === 'save') {
+          const saved = await funds.saveMonitoring(code, token, formToInput(monitoringDraftInput, values));
+          return {
+            redirect: `${home(code)}/applications/return/${saved.token}`,
+            flash: `Your monitoring return is saved. We have emailed a new link to ${saved.application.contact_email}: the old one no longer works.`,
+          };
+        }
+        const sent = await funds.submitMonitoring(code, token, formToInput(monitoringInput, values));
+        return {
+          redirect: `${home(code)}/applications/return/${sent.token}`,
+          flash: `Monitoring return sent. We have emailed a confirmation to ${sent.application.contact_email}.`,
+        };
+      });
+    },
+  );
+
+  app.get(`${base}/applications/return/:token/withdraw`, { config: { access: 'public' } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    const page = await ownPage(request);
+    return reply.view('funds/views/withdraw.njk', {
+      ...page,
+      title: `Withdraw application ${page.found.application.reference}`,
+      application: page.found.application,
+      action: `${page.action}/withdraw`,
+      cancel: page.action,
+      byGroup: true,
+    });
+  });
+
+  app.post(
+    `${base}/applications/return/:token/withdraw`,
+    { config: { access: 'public', rateLimit: APPLY_RATE_LIMIT } },
+    async (request, reply) => {
+      const { code, token } = params(request);
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      const values = body(request);
+      const form = async () => {
+        const page = await ownPage(request, values);
+        return {
+          ...page,
+          title: `Withdraw application ${page.found.application.reference}`,
+          application: page.found.application,
+          action: `${page.action}/withdraw`,
+          cancel: page.action,
+          byGroup: true,
+        };
+      };
+      return submitForm(reply, { template: 'funds/views/withdraw.njk', context: form, values }, async () => {
+        const withdrawn = await funds.withdrawByLink(code, token, formToInput(withdrawalInput, values));
+        return {
+          redirect: `${home(code)}/applications/return/${token}`,
+          flash: `Application ${withdrawn.reference} is withdrawn.`,
+        };
+      });
     },
   );
 
@@ -346,6 +584,13 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
             { value: 'decline', text: 'Do not fund' },
           ],
           values.outcome,
+        ),
+        reviewItems: choices(
+          [
+            { value: 'accept', text: 'Accept the return' },
+            { value: 'changes', text: 'Ask the group to change it' },
+          ],
+          values.reviewOutcome,
         ),
       };
     };
@@ -455,6 +700,86 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
     });
   });
 
+  const officerWithdrawForm = (request: FastifyRequest, values: Record<string, unknown>) => async () => {
+    const detail = await funds.application(request.principal, params(request).code, params(request).id);
+    return {
+      ...common,
+      title: `Withdraw application ${detail.application.reference}`,
+      locality: detail.locality,
+      application: detail.application,
+      values,
+      action: `${applicationUrl(request)}/withdraw`,
+      cancel: applicationUrl(request),
+      byGroup: false,
+    };
+  };
+
+  app.get(`${base}/applications/:id/withdraw`, { config: { access: 'locality-admin' } }, async (request, reply) =>
+    reply.view('funds/views/withdraw.njk', await officerWithdrawForm(request, {})()),
+  );
+
+  app.post(`${base}/applications/:id/withdraw`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+    const values = body(request);
+    return submitForm(
+      reply,
+      { template: 'funds/views/withdraw.njk', context: officerWithdrawForm(request, values), values },
+      async () => {
+        const withdrawn = await funds.withdraw(
+          request.principal,
+          params(request).code,
+          params(request).id,
+          formToInput(withdrawalInput, values),
+        );
+        return {
+          redirect: applicationUrl(request),
+          flash: `Application ${withdrawn.reference} is withdrawn. ${withdrawn.contact_email} is told why.`,
+        };
+      },
+    );
+  });
+
+  app.post(
+    `${base}/applications/:id/monitoring-request`,
+    { config: { access: 'locality-admin' } },
+    async (request, reply) => {
+      const values = body(request);
+      return submitForm(reply, { template: view, context: applicationPage(request, values), values }, async () => {
+        const { application } = await funds.requestMonitoring(
+          request.principal,
+          params(request).code,
+          params(request).id,
+        );
+        return {
+          redirect: `${applicationUrl(request)}#monitoring`,
+          flash: `A link to the monitoring return is emailed to ${application.contact_email}.`,
+        };
+      });
+    },
+  );
+
+  app.post(
+    `${base}/applications/:id/monitoring-review`,
+    { config: { access: 'locality-admin' } },
+    async (request, reply) => {
+      const values = body(request);
+      return submitForm(reply, { template: view, context: applicationPage(request, values), values }, async () => {
+        const reviewed = await renamed({ outcome: 'reviewOutcome', note: 'reviewNote' }, () =>
+          funds.reviewMonitoring(request.principal, params(request).code, params(request).id, {
+            outcome: text(values.reviewOutcome) || undefined,
+            note: text(values.reviewNote).trim() || undefined,
+          }),
+        );
+        return {
+          redirect: `${applicationUrl(request)}#monitoring`,
+          flash:
+            reviewed.monitoring_state === 'accepted'
+              ? 'The monitoring return is accepted. The award is complete.'
+              : `Changes are asked for: a new link is emailed to ${reviewed.contact_email}.`,
+        };
+      });
+    },
+  );
+
   // --- the public record ----------------------------------------------------------------------------
 
   app.get(`${base}/awards`, { config: { access: 'public' } }, async (request, reply) => {
@@ -478,7 +803,7 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="awards-360giving-${result.locality.gss_code}.csv"`)
-      .send(threeSixtyCsv(result.locality.gss_code, result.awards));
+      .send(threeSixtyCsv(result.prefix, result.awards));
   });
 
   app.get(`${base}/awards.json`, { config: { access: 'public' } }, async (request, reply) => {
@@ -486,6 +811,6 @@ export function fundsRoutes(app: FastifyInstance, services: Services): void {
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="awards-360giving-${result.locality.gss_code}.json"`)
-      .send(threeSixtyJson(result.locality.gss_code, result.awards));
+      .send(threeSixtyJson(result.prefix, result.awards));
   });
 }

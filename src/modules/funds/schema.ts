@@ -119,6 +119,49 @@ export const fundsMigration: Migration = {
   },
 };
 
+/**
+ * Monitoring returns the group writes online through its link, reviewed by an officer; withdrawn
+ * applications; and each locality's own 360Giving identifier prefix. A return recorded before
+ * this migration was recorded by an officer, so it counts as accepted.
+ */
+export const fundsMonitoringMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      alter table fund_applications drop constraint fund_applications_state_check;
+      alter table fund_applications add constraint fund_applications_state_check
+        check (state in ('draft', 'submitted', 'awarded', 'declined', 'withdrawn'));
+      alter table fund_applications add column monitoring_state text
+        check (monitoring_state in ('requested', 'draft', 'submitted', 'changes-requested', 'accepted'));
+      alter table fund_applications add column monitoring_review_note text;
+      alter table fund_applications add column monitoring_reviewed_by text;
+      alter table fund_applications add column monitoring_reviewed_at timestamptz;
+      alter table fund_applications add column withdrawn_at timestamptz;
+      alter table fund_applications add column withdrawn_by text;
+      alter table fund_applications add column withdrawal_reason text;
+      update fund_applications set monitoring_state = 'accepted' where monitoring_at is not null;
+
+      create table fund_settings (
+        locality_id uuid primary key references localities(id),
+        three_sixty_prefix text,
+        version integer not null default 1,
+        updated_at timestamptz not null default now()
+      )
+      `,
+    );
+  },
+};
+
+export const MONITORING_STATES = {
+  requested: 'Asked for',
+  draft: 'Being written',
+  submitted: 'Sent: to review',
+  'changes-requested': 'Changes asked for',
+  accepted: 'Accepted',
+} as const;
+export type MonitoringState = keyof typeof MONITORING_STATES;
+
 // --- reference kinds -------------------------------------------------------------------------
 
 export const FUND_KINDS = {
@@ -337,6 +380,54 @@ export const monitoringInput = z.object({
   outcomes: requiredText(4000, 'Say what the group achieved with the money', 'What was achieved'),
 });
 
+/** A monitoring return saved to come back to: nothing is needed yet. */
+export const monitoringDraftInput = z.object({
+  spent: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      const pence = parsePounds(text);
+      if (pence === undefined || pence < 0) {
+        ctx.addIssue({ code: 'custom', message: 'Amount spent must be an amount in pounds, like 2,500 or 2500.50' });
+        return z.NEVER;
+      }
+      return pence;
+    }),
+  outcomes: optionalText(4000, 'What was achieved'),
+});
+
+export const monitoringReviewInput = z
+  .object({
+    outcome: z.enum(['accept', 'changes'], { error: 'Choose whether to accept the return' }),
+    note: optionalText(2000, 'Note'),
+  })
+  .refine((v) => v.outcome !== 'changes' || !!v.note, {
+    message: 'Say what the group should change',
+    path: ['note'],
+  });
+
+export const withdrawalInput = z.object({
+  reason: optionalText(2000, 'Reason'),
+});
+
+const version = z.number({ error: 'Read the page again: the version is missing' }).int().min(1);
+
+export const fundUpdate = fundInput.extend({ version });
+export const roundUpdate = roundInput.and(z.object({ version }));
+
+export const settingsInput = z.object({
+  threeSixtyPrefix: z
+    .string()
+    .trim()
+    .regex(/^360G-[A-Za-z0-9][A-Za-z0-9-]{0,60}$/, {
+      message: 'Enter the prefix 360Giving gave you, like 360G-brackenfield, or leave it empty',
+    })
+    .optional(),
+  version: z.number().int().min(0).optional(),
+});
+
 // --- tables ----------------------------------------------------------------------------------
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -376,7 +467,7 @@ export interface FundApplicationsTable {
   locality_id: string;
   round_id: string;
   reference: string;
-  state: 'draft' | 'submitted' | 'awarded' | 'declined';
+  state: 'draft' | 'submitted' | 'awarded' | 'declined' | 'withdrawn';
   group_name: string | null;
   group_kind: string | null;
   charity_number: string | null;
@@ -402,6 +493,13 @@ export interface FundApplicationsTable {
   monitoring_outcomes: string | null;
   monitoring_at: Timestamp | null;
   monitoring_by: string | null;
+  monitoring_state: MonitoringState | null;
+  monitoring_review_note: string | null;
+  monitoring_reviewed_by: string | null;
+  monitoring_reviewed_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -428,7 +526,15 @@ export interface FundPaymentsTable {
   paid_by: string | null;
 }
 
+export interface FundSettingsTable {
+  locality_id: string;
+  three_sixty_prefix: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface FundsTables {
+  fund_settings: FundSettingsTable;
   fund_funds: FundFundsTable;
   fund_rounds: FundRoundsTable;
   fund_applications: FundApplicationsTable;

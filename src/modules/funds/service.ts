@@ -17,7 +17,7 @@
 import crypto from 'node:crypto';
 import type { Principal } from '../../core/actor.js';
 import { formatDate, todayInLondon } from '../../core/dates.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
@@ -60,10 +60,17 @@ import {
   fundInput,
   keyedCriteria,
   moderationInput,
+  monitoringDraftInput,
   monitoringInput,
+  monitoringReviewInput,
   roundInput,
+  roundUpdate,
+  fundUpdate,
   scheduleInput,
+  settingsInput,
+  withdrawalInput,
 } from './schema.js';
+import { publisherPrefix } from './three-sixty-giving.js';
 
 /** A save-and-return or view link that has passed its expiry: the page says so (410 Gone). */
 export class LinkExpiredError extends Error {
@@ -96,7 +103,7 @@ export interface Options {
   today?: string;
 }
 
-type Entity = 'fund' | 'fund-round' | 'fund-application';
+type Entity = 'fund' | 'fund-round' | 'fund-application' | 'fund-settings';
 
 const KIND_PREFIX: Record<FundKind, string> = {
   'community-empowerment': 'CEF',
@@ -127,8 +134,17 @@ export class FundsService implements WorkSource {
     action: AuditAction,
     summary: string,
     after?: unknown,
+    before?: unknown,
   ): Promise<void> {
-    return this.deps.audit.record(trx, principal, { localityId, entityType, entityId, action, summary, after });
+    return this.deps.audit.record(trx, principal, {
+      localityId,
+      entityType,
+      entityId,
+      action,
+      summary,
+      after,
+      ...(before === undefined ? {} : { before }),
+    });
   }
 
   private requireAdmin(principal: Principal, locality: Locality): void {
@@ -238,6 +254,135 @@ export class FundsService implements WorkSource {
         round,
       );
       return round;
+    });
+  }
+
+  /** Changes a fund as the administrator read it (its version): a change made since is refused. */
+  async updateFund(principal: Principal, code: string, id: string, input: unknown): Promise<FundRow> {
+    const locality = await this.deps.register.locality(code);
+    this.requireAdmin(principal, locality);
+    const values = parseInput(fundUpdate, input);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.repository.fund(trx, locality.id, id);
+      if (!before) throw new NotFoundError('Fund');
+      const after = await this.repository.updateFund(trx, id, values.version, {
+        kind: values.kind,
+        name: values.name,
+        description: values.description || null,
+        funder_name: values.funderName,
+        funder_identifier: values.funderIdentifier,
+      });
+      if (!after) throw new ConflictError('Someone changed this fund since you read it: read it again');
+      await this.audit(trx, principal, locality.id, 'fund', id, 'update', `Fund changed: ${after.name}`, after, before);
+      return after;
+    });
+  }
+
+  /** A round with what is already awarded from it, for its edit form. */
+  async roundForEdit(principal: Principal, code: string, id: string) {
+    const locality = await this.deps.register.locality(code);
+    this.requireAdmin(principal, locality);
+    const summary = await this.publicRound(code, id);
+    return { ...summary, scored: await this.repository.scoredInRound(this.db, id) };
+  }
+
+  /**
+   * Changes a round as the administrator read it. Its budget may not go below what is already
+   * awarded from it (the round is locked while that is checked, as an award locks it), and its
+   * criteria cannot change once an application has been scored against them.
+   */
+  async updateRound(principal: Principal, code: string, id: string, input: unknown): Promise<Round> {
+    const locality = await this.deps.register.locality(code);
+    this.requireAdmin(principal, locality);
+    const values = parseInput(roundUpdate, input);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.repository.round(trx, locality.id, id, { lock: true });
+      if (!before) throw new NotFoundError('Fund round');
+      if (before.version !== values.version)
+        throw new ConflictError('Someone changed this round since you read it: read it again');
+      const awarded = await this.repository.awardedPence(trx, id);
+      if (values.budget < awarded)
+        throw new ValidationError([
+          {
+            field: 'budget',
+            message: `Budget cannot be less than the £${poundsText(awarded)} already awarded from this round`,
+          },
+        ]);
+      const criteria = keyedCriteria(values.criteria);
+      const same =
+        JSON.stringify(criteria.map((c) => [c.label, c.weight])) ===
+        JSON.stringify(before.criteria.map((c) => [c.label, c.weight]));
+      if (!same && (await this.repository.scoredInRound(trx, id)) > 0)
+        throw new ValidationError([
+          {
+            field: 'criteria',
+            message: 'Applications in this round have been scored: its criteria and weights can no longer change',
+          },
+        ]);
+      const after = await this.repository.updateRound(trx, id, values.version, {
+        title: values.title,
+        budget_pence: values.budget,
+        eligibility: values.eligibility,
+        ...(same ? {} : { criteria }),
+        opens_on: values.opensOn,
+        closes_on: values.closesOn,
+        moderation_threshold: values.moderationThreshold ?? before.moderation_threshold,
+      });
+      if (!after) throw new ConflictError('Someone changed this round since you read it: read it again');
+      await this.audit(
+        trx,
+        principal,
+        locality.id,
+        'fund-round',
+        id,
+        'update',
+        `Round changed: ${after.title}`,
+        after,
+        before,
+      );
+      return after;
+    });
+  }
+
+  // --- settings -----------------------------------------------------------------------------------
+
+  /** The locality's fund settings: its 360Giving prefix (the default made from its GSS code when none is set). */
+  async settings(code: string) {
+    const locality = await this.deps.register.locality(code);
+    const row = await this.repository.settings(this.db, locality.id);
+    return {
+      locality,
+      threeSixtyPrefix: row?.three_sixty_prefix ?? null,
+      prefix: row?.three_sixty_prefix || publisherPrefix(locality.gss_code),
+      defaultPrefix: publisherPrefix(locality.gss_code),
+      version: row?.version ?? 0,
+    };
+  }
+
+  async saveSettings(principal: Principal, code: string, input: unknown) {
+    const locality = await this.deps.register.locality(code);
+    this.requireAdmin(principal, locality);
+    const values = parseInput(settingsInput, input);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.repository.settings(trx, locality.id);
+      const after = await this.repository.saveSettings(trx, locality.id, values.version ?? 0, {
+        three_sixty_prefix: values.threeSixtyPrefix || null,
+      });
+      if (!after) throw new ConflictError('Someone changed these settings since you read them: read them again');
+      await this.audit(
+        trx,
+        principal,
+        locality.id,
+        'fund-settings',
+        locality.id,
+        'update',
+        after.three_sixty_prefix
+          ? `360Giving identifier prefix set to ${after.three_sixty_prefix}`
+          : '360Giving identifier prefix set back to the default',
+        after,
+        before ?? null,
+      );
+      return after;
     });
   }
 
@@ -494,6 +639,7 @@ export class FundsService implements WorkSource {
     const mine = assessments.find((a) => a.assessor_id === principal.id);
     const awarded = await this.repository.awardedPence(this.db, round.id);
     const canAdminister = canAdministerLocality(principal, locality);
+    const payments = await this.repository.payments(this.db, id);
     return {
       locality,
       round,
@@ -505,7 +651,8 @@ export class FundsService implements WorkSource {
       canAssess: application.state === 'submitted' && !mine && assessments.length < 2,
       canAdminister,
       remainingPence: remainingBudget(round.budget_pence, [awarded]),
-      payments: await this.repository.payments(this.db, id),
+      payments,
+      allPaid: payments.length > 0 && payments.every((p) => p.paid_on),
     };
   }
 
@@ -747,14 +894,16 @@ export class FundsService implements WorkSource {
         throw new ValidationError([
           { field: 'spent', message: 'The monitoring return comes at the end: record every instalment as paid first' },
         ]);
-      if (values.spent > (application.awarded_pence as number))
+      if (application.monitoring_state === 'submitted' || application.monitoring_state === 'accepted')
         throw new ValidationError([
-          {
-            field: 'spent',
-            message: `Amount spent cannot be more than the award of £${poundsText(application.awarded_pence as number)}`,
-          },
+          { field: 'spent', message: 'The group has sent its monitoring return: review it instead' },
         ]);
+      if (values.spent > (application.awarded_pence as number))
+        throw new ValidationError([{ field: 'spent', message: overspent(application) }]);
       const updated = await this.repository.updateApplication(trx, id, {
+        monitoring_state: 'accepted',
+        monitoring_reviewed_by: principal.label,
+        monitoring_reviewed_at: options.now ?? new Date(),
         monitoring_spent_pence: values.spent,
         monitoring_outcomes: values.outcomes,
         monitoring_at: options.now ?? new Date(),
@@ -772,6 +921,282 @@ export class FundsService implements WorkSource {
       );
       return updated;
     });
+  }
+
+  // --- the group's monitoring return, online ---------------------------------------------------
+
+  private async sendLink(
+    code: string,
+    application: ApplicationRow,
+    token: string,
+    subject: string,
+    paragraphs: string[],
+  ) {
+    await this.deps.mailer.send(
+      composeEmail({
+        to: application.contact_email,
+        subject,
+        name: application.contact_name ?? 'applicant',
+        paragraphs,
+        action: { label: 'Open your monitoring return', url: this.link(code, token) },
+        afterAction: ['The link lasts 14 days. Anyone with it can read and change your return, so do not pass it on.'],
+      }),
+    );
+  }
+
+  /**
+   * Asks the group for its monitoring return once every instalment is paid: a new link (the old one
+   * stops working) is emailed to the group's contact. Asking again sends a fresh link.
+   */
+  async requestMonitoring(principal: Principal, code: string, id: string, options: Options = {}) {
+    const locality = await this.deps.register.locality(code);
+    this.requireAdmin(principal, locality);
+    const now = options.now ?? new Date();
+    const token = newToken();
+    const application = await this.db.transaction().execute(async (trx) => {
+      const found = await this.repository.application(trx, locality.id, id, { lock: true });
+      if (!found || found.state !== 'awarded') throw new NotFoundError('Award');
+      const payments = await this.repository.payments(trx, id);
+      if (payments.length === 0 || payments.some((p) => !p.paid_on))
+        throw new ValidationError([
+          { field: 'monitoring', message: 'Ask for the monitoring return once every instalment is paid' },
+        ]);
+      if (found.monitoring_state === 'submitted' || found.monitoring_state === 'accepted')
+        throw new ValidationError([
+          { field: 'monitoring', message: 'The group has already sent its monitoring return' },
+        ]);
+      const updated = await this.repository.updateApplication(trx, id, {
+        monitoring_state: found.monitoring_state ?? 'requested',
+        token_hash: hashToken(token),
+        token_expires_at: linkExpiry(now),
+      });
+      await this.audit(
+        trx,
+        principal,
+        locality.id,
+        'fund-application',
+        id,
+        'issue',
+        `Award ${found.reference}: monitoring return asked for`,
+      );
+      return updated;
+    });
+    await this.sendLink(code, application, token, `Your monitoring return for ${application.reference}`, [
+      `Every instalment of ${application.group_name}’s award of £${poundsText(application.awarded_pence ?? 0)} for “${application.title}” has been paid.`,
+      'Please tell us, through the link below, how much you spent and what you achieved. You can save your answers and come back to them.',
+    ]);
+    return { application, token };
+  }
+
+  private async awardByLink(trx: Db, locality: Locality, token: string, now: Date) {
+    const application = await this.byToken(trx, locality, token, now);
+    if (
+      application.state !== 'awarded' ||
+      !['requested', 'draft', 'changes-requested'].includes(application.monitoring_state ?? '')
+    )
+      throw new NotFoundError('Monitoring return');
+    return application;
+  }
+
+  /** Saves the group's monitoring return to come back to; a new link is emailed and the old one stops working. */
+  async saveMonitoring(code: string, token: string, input: unknown, options: Options = {}) {
+    const locality = await this.deps.register.locality(code);
+    const values = parseInput(monitoringDraftInput, input);
+    const now = options.now ?? new Date();
+    const next = newToken();
+    const application = await this.db.transaction().execute(async (trx) => {
+      const found = await this.awardByLink(trx, locality, token, now);
+      if (values.spent !== undefined && values.spent > (found.awarded_pence as number))
+        throw new ValidationError([{ field: 'spent', message: overspent(found) }]);
+      const updated = await this.repository.updateApplication(trx, found.id, {
+        monitoring_state: found.monitoring_state === 'changes-requested' ? 'changes-requested' : 'draft',
+        monitoring_spent_pence: values.spent ?? null,
+        monitoring_outcomes: values.outcomes || null,
+        token_hash: hashToken(next),
+        token_expires_at: linkExpiry(now),
+      });
+      await this.audit(
+        trx,
+        publicActor(found),
+        locality.id,
+        'fund-application',
+        found.id,
+        'update',
+        `Award ${found.reference}: monitoring return saved to return to`,
+      );
+      return updated;
+    });
+    await this.sendLink(code, application, next, `Your monitoring return for ${application.reference} is saved`, [
+      'Your monitoring return is saved. Use the link below to come back to it and send it.',
+    ]);
+    return { application, token: next };
+  }
+
+  /** The group sends its monitoring return: both answers needed, no more spent than awarded; the officers review it. */
+  async submitMonitoring(code: string, token: string, input: unknown, options: Options = {}) {
+    const locality = await this.deps.register.locality(code);
+    const values = parseInput(monitoringInput, input);
+    const now = options.now ?? new Date();
+    const next = newToken();
+    const application = await this.db.transaction().execute(async (trx) => {
+      const found = await this.awardByLink(trx, locality, token, now);
+      if (values.spent > (found.awarded_pence as number))
+        throw new ValidationError([{ field: 'spent', message: overspent(found) }]);
+      const actor = publicActor(found);
+      const updated = await this.repository.updateApplication(trx, found.id, {
+        monitoring_state: 'submitted',
+        monitoring_spent_pence: values.spent,
+        monitoring_outcomes: values.outcomes,
+        monitoring_at: now,
+        monitoring_by: found.group_name ?? actor.label,
+        token_hash: hashToken(next),
+        token_expires_at: linkExpiry(now),
+      });
+      await this.audit(
+        trx,
+        actor,
+        locality.id,
+        'fund-application',
+        found.id,
+        'record-return',
+        `Award ${found.reference}: monitoring return sent by the group`,
+        { spent: values.spent },
+      );
+      return updated;
+    });
+    await this.deps.mailer.send(
+      composeEmail({
+        to: application.contact_email,
+        subject: `Monitoring return ${application.reference} received`,
+        name: application.contact_name ?? 'applicant',
+        paragraphs: [
+          `We have received ${application.group_name}’s monitoring return: £${poundsText(application.monitoring_spent_pence ?? 0)} spent of the £${poundsText(application.awarded_pence ?? 0)} awarded.`,
+          'An officer will read it and tell you if anything more is needed.',
+        ],
+        action: { label: 'See your return', url: this.link(code, next) },
+        afterAction: ['The link lasts 14 days.'],
+      }),
+    );
+    return { application, token: next };
+  }
+
+  /** An officer accepts the group's return, or asks for changes with a note (a new link goes to the group). */
+  async reviewMonitoring(principal: Principal, code: string, id: string, input: unknown, options: Options = {}) {
+    const locality = await this.deps.register.locality(code);
+    this.requireAdmin(principal, locality);
+    const values = parseInput(monitoringReviewInput, input);
+    const now = options.now ?? new Date();
+    const token = newToken();
+    const application = await this.db.transaction().execute(async (trx) => {
+      const found = await this.repository.application(trx, locality.id, id, { lock: true });
+      if (!found || found.state !== 'awarded') throw new NotFoundError('Award');
+      if (found.monitoring_state !== 'submitted')
+        throw new ValidationError([{ field: 'outcome', message: 'There is no monitoring return waiting for review' }]);
+      const accept = values.outcome === 'accept';
+      const updated = await this.repository.updateApplication(trx, id, {
+        monitoring_state: accept ? 'accepted' : 'changes-requested',
+        monitoring_review_note: values.note || null,
+        monitoring_reviewed_by: principal.label,
+        monitoring_reviewed_at: now,
+        ...(accept ? {} : { token_hash: hashToken(token), token_expires_at: linkExpiry(now) }),
+      });
+      await this.audit(
+        trx,
+        principal,
+        locality.id,
+        'fund-application',
+        id,
+        accept ? 'approve' : 'reject',
+        accept
+          ? `Award ${found.reference}: monitoring return accepted`
+          : `Award ${found.reference}: changes asked for in the monitoring return`,
+        { note: values.note ?? null },
+      );
+      return updated;
+    });
+    if (application.monitoring_state === 'changes-requested') {
+      await this.sendLink(code, application, token, `Please change your monitoring return ${application.reference}`, [
+        `We have read ${application.group_name}’s monitoring return and ask you to change it: ${application.monitoring_review_note ?? ''}`,
+      ]);
+    } else {
+      await this.deps.mailer.send(
+        composeEmail({
+          to: application.contact_email,
+          subject: `Monitoring return ${application.reference} accepted`,
+          name: application.contact_name ?? 'applicant',
+          paragraphs: [
+            `Thank you: ${application.group_name}’s monitoring return is accepted and the award is complete.`,
+            ...(application.monitoring_review_note ? [application.monitoring_review_note] : []),
+          ],
+        }),
+      );
+    }
+    return application;
+  }
+
+  // --- withdrawing --------------------------------------------------------------------------------
+
+  private async withdrawIn(
+    trx: Db,
+    principal: Principal,
+    locality: Locality,
+    found: ApplicationRow,
+    reason: string | undefined,
+    now: Date,
+    by: string,
+  ) {
+    const updated = await this.repository.updateApplication(trx, found.id, {
+      state: 'withdrawn',
+      withdrawn_at: now,
+      withdrawn_by: by,
+      withdrawal_reason: reason || null,
+    });
+    await this.audit(
+      trx,
+      principal,
+      locality.id,
+      'fund-application',
+      found.id,
+      'withdraw',
+      `Application ${found.reference} withdrawn by ${by}`,
+      { reason: reason ?? null },
+      { state: found.state },
+    );
+    return updated;
+  }
+
+  /** The group withdraws its own draft or sent application, through its link, before it is decided. */
+  async withdrawByLink(code: string, token: string, input: unknown, options: Options = {}) {
+    const locality = await this.deps.register.locality(code);
+    const values = parseInput(withdrawalInput, input);
+    const now = options.now ?? new Date();
+    const application = await this.db.transaction().execute(async (trx) => {
+      const found = await this.byToken(trx, locality, token, now);
+      if (found.state !== 'draft' && found.state !== 'submitted')
+        throw new ValidationError([{ field: 'reason', message: withdrawRefusal(found) }]);
+      return this.withdrawIn(trx, publicActor(found), locality, found, values.reason, now, 'the group');
+    });
+    await this.deps.mailer.send(withdrawnEmail(application));
+    return application;
+  }
+
+  /** An officer (the administrator) withdraws a sent application, with a reason the group is told. */
+  async withdraw(principal: Principal, code: string, id: string, input: unknown, options: Options = {}) {
+    const locality = await this.deps.register.locality(code);
+    this.requireAdmin(principal, locality);
+    const values = parseInput(withdrawalInput, input);
+    if (!values.reason)
+      throw new ValidationError([{ field: 'reason', message: 'Give the reason the application is withdrawn' }]);
+    const now = options.now ?? new Date();
+    const application = await this.db.transaction().execute(async (trx) => {
+      const found = await this.repository.application(trx, locality.id, id, { lock: true });
+      if (!found || found.state === 'draft') throw new NotFoundError('Application');
+      if (found.state !== 'submitted')
+        throw new ValidationError([{ field: 'reason', message: withdrawRefusal(found) }]);
+      return this.withdrawIn(trx, principal, locality, found, values.reason, now, principal.label);
+    });
+    await this.deps.mailer.send(withdrawnEmail(application));
+    return application;
   }
 
   // --- what needs doing ---------------------------------------------------------------------------
@@ -836,6 +1261,18 @@ export class FundsService implements WorkSource {
           });
         }
       }
+      if (!admin) continue;
+      for (const r of await this.repository.returnsToReview(this.db, localityId)) {
+        items.push({
+          link: `/localities/${locality.gss_code}/funds/applications/${r.id}#monitoring`,
+          localityName: locality.name,
+          overdue: false,
+          due: null,
+          kind: 'review',
+          title: `Review the monitoring return for ${r.reference}: ${r.group_name ?? ''}`,
+          detail: 'The group has sent its monitoring return online.',
+        });
+      }
     }
     return items;
   }
@@ -843,9 +1280,9 @@ export class FundsService implements WorkSource {
   // --- the public record ------------------------------------------------------------------------
 
   /** Every award made in the locality: what the public sees, and what the 360Giving export holds. */
-  async awards(code: string): Promise<{ locality: Locality; awards: AwardRow[] }> {
-    const locality = await this.deps.register.locality(code);
-    return { locality, awards: await this.repository.awards(this.db, locality.id) };
+  async awards(code: string): Promise<{ locality: Locality; awards: AwardRow[]; prefix: string }> {
+    const { locality, prefix } = await this.settings(code);
+    return { locality, awards: await this.repository.awards(this.db, locality.id), prefix };
   }
 }
 
@@ -858,6 +1295,28 @@ function publicActor(application: ApplicationRow): Principal {
     grants: [],
     canWrite: false,
   };
+}
+
+function overspent(application: ApplicationRow): string {
+  return `Amount spent cannot be more than the award of £${poundsText(application.awarded_pence as number)}`;
+}
+
+function withdrawRefusal(application: ApplicationRow): string {
+  return application.state === 'withdrawn'
+    ? 'This application has already been withdrawn'
+    : 'This application has been decided: it can no longer be withdrawn';
+}
+
+function withdrawnEmail(application: ApplicationRow) {
+  return composeEmail({
+    to: application.contact_email,
+    subject: `Application ${application.reference} withdrawn`,
+    name: application.contact_name ?? 'applicant',
+    paragraphs: [
+      `${application.group_name ?? 'Your group'}’s application ${application.reference} is withdrawn: it will not be assessed or funded.`,
+      ...(application.withdrawal_reason ? [`The reason given: ${application.withdrawal_reason}`] : []),
+    ],
+  });
 }
 
 export function closedMessage(round: Round, status: RoundStatus): string {

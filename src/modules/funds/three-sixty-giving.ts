@@ -60,8 +60,8 @@ function iso(value: Date | string | null): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-export function threeSixtyGrants(gssCode: string, awards: AwardRow[]): ThreeSixtyGrant[] {
-  const prefix = publisherPrefix(gssCode);
+/** The grants under the locality's identifier prefix (its own, or `publisherPrefix` of its GSS code). */
+export function threeSixtyGrants(prefix: string, awards: AwardRow[]): ThreeSixtyGrant[] {
   return awards.map((a) => {
     const recipient: ThreeSixtyGrant['recipientOrganization'][number] = {
       id: recipientIdentifier({ charity_number: a.charity_number, company_number: a.company_number, id: a.id }, prefix),
@@ -86,14 +86,14 @@ export function threeSixtyGrants(gssCode: string, awards: AwardRow[]): ThreeSixt
   });
 }
 
-export function threeSixtyJson(gssCode: string, awards: AwardRow[]): string {
-  return JSON.stringify({ grants: threeSixtyGrants(gssCode, awards) }, null, 2);
+export function threeSixtyJson(prefix: string, awards: AwardRow[]): string {
+  return JSON.stringify({ grants: threeSixtyGrants(prefix, awards) }, null, 2);
 }
 
-export function threeSixtyCsv(gssCode: string, awards: AwardRow[]): string {
+export function threeSixtyCsv(prefix: string, awards: AwardRow[]): string {
   return csv(
     [...THREE_SIXTY_COLUMNS],
-    threeSixtyGrants(gssCode, awards).map((g, i) => {
+    threeSixtyGrants(prefix, awards).map((g, i) => {
       const r = g.recipientOrganization[0];
       return [
         g.id,

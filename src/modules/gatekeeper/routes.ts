@@ -298,6 +298,7 @@ function gatekeeperPageRoutes(app: FastifyInstance, services: Services): void {
       return reply.view('gatekeeper/views/precheck.njk', {
         ...context,
         precheck,
+        related: await services.knowledge.relatedToProposal(context.view.proposal),
         burdenCounts: burdenSentence(),
         title: `Pre-check: ${context.view.proposal.title}`,
         values: {},

@@ -407,6 +407,34 @@ export class KnowledgeRepository {
     return result.rows.map((hit) => ({ ...hit, rank: Number(hit.rank) }));
   }
 
+  /**
+   * Published items naming the thesaurus concepts a piece of text names (twice for a title), or
+   * tagged with one of the given issues; with `kinds`, those kinds come first.
+   */
+  async relatedByConcepts(
+    db: Db,
+    concepts: string[],
+    issues: string[],
+    kinds: string[],
+    limit: number,
+  ): Promise<SearchHit[]> {
+    if (concepts.length === 0 && issues.length === 0) return [];
+    const result = await sql<SearchHit>`
+      select item_id, slug, kind, title, summary, published_at, themes, issues, nations, null as snippet,
+             (cardinality(array(select unnest(title_concepts) intersect select unnest(${concepts}::text[]))) * 2
+               + cardinality(array(select unnest(concepts) intersect select unnest(${concepts}::text[])))
+               + cardinality(array(select unnest(issues) intersect select unnest(${issues}::text[]))) * 2
+               + case when kind = any(${kinds}::text[]) then 1 else 0 end)::float8 as rank
+      from knowledge_search s
+      where concepts && ${concepts}::text[] or issues && ${issues}::text[]
+      order by rank desc,
+        (select i.details->>'guidanceStatus' = 'superseded' from knowledge_items i where i.id = s.item_id) nulls first,
+        published_at desc, title
+      limit ${limit}
+    `.execute(db);
+    return result.rows.map((hit) => ({ ...hit, rank: Number(hit.rank) }));
+  }
+
   latest(
     db: Db,
     limit: number,
@@ -421,6 +449,17 @@ export class KnowledgeRepository {
 
   allPublished(db: Db): Promise<Array<{ slug: string; published_at: Date }>> {
     return db.selectFrom('knowledge_search').select(['slug', 'published_at']).orderBy('slug').execute();
+  }
+
+  /** The words of the published items, with how many items use each: the vocabulary "did you mean" draws on. */
+  async vocabulary(db: Db): Promise<Map<string, number>> {
+    const result = await sql<{ word: string; items: number }>`
+      select w.word, count(distinct s.item_id)::int as items
+      from knowledge_search s,
+        regexp_split_to_table(lower(s.title || ' ' || s.summary || ' ' || s.body_text), '[^a-z0-9]+') as w(word)
+      where length(w.word) >= 3
+      group by w.word`.execute(db);
+    return new Map(result.rows.map((r) => [r.word, Number(r.items)]));
   }
 }
 

@@ -3,6 +3,7 @@
  * writing with a preview for any signed-in person; the editors' review queue and decisions.
  * Thin: each parses, calls the service and renders.
  */
+import { knowledgeApiRoutes } from './api-routes.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
@@ -96,6 +97,7 @@ async function renderForm(
 }
 
 export function knowledgeRoutes(app: FastifyInstance, { knowledge }: Services, config: Config): void {
+  knowledgeApiRoutes(app, knowledge);
   const origin = config.publicUrl.replace(/\/$/, '');
 
   app.get('/knowledge', { config: { access: 'public' } }, async (request, reply) => {
@@ -120,6 +122,7 @@ export function knowledgeRoutes(app: FastifyInstance, { knowledge }: Services, c
       facets: { kind: facet('kind'), theme: facet('theme'), issue: facet('issue'), nation: facet('nation') },
       chosen,
       clearHref: searchHref({ q: query.q }),
+      didYouMeanHref: results.didYouMean ? searchHref({ ...query, q: results.didYouMean }, 1) : null,
       pagination: pagination(results.page, results.pages, (page) => searchHref(query, page)),
       isEditor: isKnowledgeEditor(request.principal),
       signedIn: request.principal.kind !== 'public',

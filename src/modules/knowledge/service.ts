@@ -4,6 +4,7 @@
  * versions kept, searched with PostgreSQL full-text search widened by the thesaurus, and read
  * by anyone without signing in.
  */
+import { distance } from 'fastest-levenshtein';
 import type { Principal } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import {
@@ -73,6 +74,8 @@ export interface SearchResults {
   facets: Record<'kind' | 'theme' | 'issue' | 'nation', FacetOption[]>;
   /** Thesaurus concepts the words were read as, whose labels were searched too. */
   widenedBy: string[];
+  /** When nothing matched: the words respelt as the library spells them, when that finds something. */
+  didYouMean: string | null;
 }
 
 export interface PublishedView {
@@ -420,7 +423,51 @@ export class KnowledgeService implements WorkSource {
         nation: option('nation', (code) => NATION_LABELS[code as keyof typeof NATION_LABELS] ?? code, query.nation),
       },
       widenedBy: concepts,
+      didYouMean: total === 0 && q ? await this.didYouMean(q, filters) : null,
     };
+  }
+
+  /**
+   * "Did you mean": each word of the query the library does not use is replaced by the nearest
+   * word it does (Levenshtein distance 1 for short words, 2 for longer; then the one of the same
+   * length, then the one more items use), and the respelling is offered only when it finds something.
+   */
+  private async didYouMean(
+    q: string,
+    filters: Parameters<KnowledgeRepository['search']>[1]['filters'],
+  ): Promise<string | null> {
+    const vocabulary = await this.repository.vocabulary(this.db);
+    let changed = false;
+    const respelt = q.split(/\s+/).map((word) => {
+      const lower = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (lower.length < 3 || vocabulary.has(lower)) return word;
+      const allowed = lower.length <= 5 ? 1 : 2;
+      // Nearest first, then the same length (a transposed word over a plural), then the word more items use.
+      let best: { word: string; rank: number[] } | undefined;
+      for (const [candidate, items] of vocabulary) {
+        if (Math.abs(candidate.length - lower.length) > allowed) continue;
+        const d = distance(lower, candidate);
+        if (d > allowed) continue;
+        const rank = [d, Math.abs(candidate.length - lower.length), -items];
+        const order = best ? rank.map((v, i) => v - (best as { rank: number[] }).rank[i]!).find((v) => v !== 0) : -1;
+        if (order !== undefined && order < 0) best = { word: candidate, rank };
+      }
+      if (!best) return word;
+      changed = true;
+      return best.word;
+    });
+    if (!changed) return null;
+    const suggestion = respelt.join(' ');
+    const { labels, ids } = await this.synonymsFor(suggestion);
+    const { total } = await this.repository.search(this.db, {
+      q: suggestion,
+      synonyms: labels,
+      concepts: ids,
+      filters,
+      limit: 1,
+      offset: 0,
+    });
+    return total > 0 ? suggestion : null;
   }
 
   /** A published item as the public reads it: its newest published version, or an older one. */
@@ -748,6 +795,67 @@ export class KnowledgeService implements WorkSource {
       kindLabel: KIND_LABELS[hit.kind],
       summary: hit.summary,
     }));
+  }
+
+  /**
+   * "Related guidance and practice" for a piece of work described in words: a proposal at its
+   * pre-check, a rationalisation plan. Items naming the thesaurus concepts the words name (in their
+   * title counting twice), or tagged with the given partnership issues; `kinds` (case studies for
+   * a merger, say) rank first among equals.
+   */
+  async relatedToText(
+    text: string,
+    options: { issues?: string[]; kinds?: string[]; limit?: number } = {},
+  ): Promise<RelatedItem[]> {
+    await this.ensureStarterLibrary();
+    await this.ensureConceptsCurrent();
+    const { ids } = await this.synonymsFor(text);
+    const hits = await this.repository.relatedByConcepts(
+      this.db,
+      ids,
+      options.issues ?? [],
+      options.kinds ?? [],
+      options.limit ?? 5,
+    );
+    return hits.map((hit) => ({
+      slug: hit.slug,
+      title: hit.title,
+      kindLabel: KIND_LABELS[hit.kind],
+      summary: hit.summary,
+    }));
+  }
+
+  /** Related guidance for a proposal: its title and every written answer, read for concepts. */
+  relatedToProposal(proposal: { title: string; answers: unknown }): Promise<RelatedItem[]> {
+    const words: string[] = [proposal.title];
+    const collect = (value: unknown) => {
+      if (typeof value === 'string') words.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(proposal.answers);
+    return this.relatedToText(words.join('. ').slice(0, 20_000), { issues: ['governance'] });
+  }
+
+  /**
+   * Related guidance for a rationalisation plan, by its words and the rationalisation issue; a plan
+   * that merges partnerships shows the library's merger guidance and case studies of mergers first.
+   */
+  async relatedToPlan(plan: { title: string; rationale: string }, operationKinds: string[]): Promise<RelatedItem[]> {
+    const limit = 5;
+    const byWords = await this.relatedToText(`${plan.title}. ${plan.rationale}`, {
+      issues: ['rationalisation'],
+      limit,
+    });
+    if (!operationKinds.includes('merge')) return byWords;
+    const mergers = (await this.search({ q: 'merger' })).hits.slice(0, 3).map((hit) => ({
+      slug: hit.slug,
+      title: hit.title,
+      kindLabel: KIND_LABELS[hit.kind],
+      summary: hit.summary,
+    }));
+    const seen = new Set(mergers.map((m) => m.slug));
+    return [...mergers, ...byWords.filter((r) => !seen.has(r.slug))].slice(0, limit);
   }
 
   async latest(limit = 50) {

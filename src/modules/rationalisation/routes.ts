@@ -192,7 +192,11 @@ export function rationalisationRoutes(app: FastifyInstance, services: Services):
     { config: { access: 'locality-reader' } },
     async (request, reply) => {
       const detail = await rationalisation.getPlan(request.principal, params(request).code, params(request).id);
-      return reply.view('rationalisation/views/plan.njk', planPage(detail));
+      const related = await services.knowledge.relatedToPlan(
+        detail.plan,
+        detail.operations.map((o) => o.kind),
+      );
+      return reply.view('rationalisation/views/plan.njk', { ...planPage(detail), related });
     },
   );
 
