@@ -93,6 +93,18 @@ describe.each(backends)('the knowledge base on %s', (backend) => {
     expect(stemmed.hits[0]!.snippetHtml).toContain('<mark>pooled</mark>');
   });
 
+  it('matches a word typed with a star as a prefix, with the other words as typed', async () => {
+    await published(item({ title: 'Quokkaship agreements', body: 'Signing the agreement between partners.' }));
+    await published(item({ title: 'Quokkas at board meetings', body: 'Nothing about agreements here.' }));
+    expect((await ctx.services.knowledge.search({ q: 'quokk' })).total).toBe(0);
+    const prefixed = await ctx.services.knowledge.search({ q: 'quokk*' });
+    expect(prefixed.hits.map((h) => h.title).sort()).toEqual(['Quokkas at board meetings', 'Quokkaship agreements']);
+    const narrowed = await ctx.services.knowledge.search({ q: 'quokk* signing' });
+    expect(narrowed.hits.map((h) => h.title)).toEqual(['Quokkaship agreements']);
+    // A star on its own, or inside a word, is only punctuation.
+    expect((await ctx.services.knowledge.search({ q: '* quokk*x' })).total).toBe(0);
+  });
+
   it('finds a section 75 agreement when someone searches for a pooled budget, through the thesaurus', async () => {
     await published(
       item({

@@ -322,7 +322,7 @@ export class KnowledgeRepository {
       offset: number;
     },
   ): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
-    const typed = options.q ? sql`websearch_to_tsquery('english', ${options.q})` : undefined;
+    const typed = options.q ? typedQuery(options.q) : undefined;
     const query = typed ? tsquery(typed, options.synonyms) : undefined;
     const concepts = options.concepts;
     // Ranked on the title (weight A) and summary (B) alone, plus a small constant for any match:
@@ -461,6 +461,24 @@ export class KnowledgeRepository {
       group by w.word`.execute(db);
     return new Map(result.rows.map((r) => [r.word, Number(r.items)]));
   }
+}
+
+/** A word typed with a star after it, "partner*": any word it begins (letters and digits only). */
+const PREFIX = /(?:^|\s)([\p{L}\p{N}]+)\*(?=\s|$)/gu;
+
+/**
+ * The words as typed: web-search syntax ("quoted phrases", or, -not) for all but the words with a
+ * star after them, which match as prefixes ("partner*" finds partnership and partners), all of
+ * them required.
+ */
+export function typedQuery(q: string): RawBuilder<unknown> {
+  const prefixes = [...q.matchAll(PREFIX)].map((m) => m[1]!.toLowerCase());
+  if (prefixes.length === 0) return sql`websearch_to_tsquery('english', ${q})`;
+  const rest = q.replace(PREFIX, ' ').trim();
+  // Each prefix is letters and digits only, so it cannot carry tsquery syntax of its own.
+  const parts = prefixes.map((word) => sql`to_tsquery('english', ${`${word}:*`})`);
+  if (/[\p{L}\p{N}]/u.test(rest)) parts.unshift(sql`websearch_to_tsquery('english', ${rest})`);
+  return sql`(${sql.join(parts, sql` && `)})`;
 }
 
 function tsquery(typed: RawBuilder<unknown>, synonyms: string[]): RawBuilder<unknown> {
