@@ -23,6 +23,10 @@ const envSchema = z.object({
     })
     .optional(),
   MAP_TILES_ATTRIBUTION: z.string().max(500).optional(),
+  LINK_CHECK_HOSTS: z
+    .string()
+    .regex(/^\s*([a-z0-9.-]+\s*(,\s*[a-z0-9.-]+\s*)*)?$/i, { message: 'host names separated by commas' })
+    .optional(),
 });
 
 export interface Config {
@@ -48,6 +52,8 @@ export interface Config {
    * nothing is fetched from elsewhere.
    */
   mapTiles?: { url: string; attribution: string };
+  /** The hosts the knowledge base's link check may ask; none by default, and the check is off. */
+  linkCheckHosts: string[];
 }
 
 /**
@@ -85,5 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailTransport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox'),
     mailFrom: e.MAIL_FROM,
     mapTiles: e.MAP_TILES_URL ? { url: e.MAP_TILES_URL, attribution: e.MAP_TILES_ATTRIBUTION ?? '' } : undefined,
+    linkCheckHosts: (e.LINK_CHECK_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

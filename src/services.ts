@@ -53,7 +53,7 @@ export interface Services {
 
 export function createServices(
   database: Database,
-  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'mailTransport' | 'logLevel'>,
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'mailTransport' | 'logLevel'> & Partial<Pick<Config, 'linkCheckHosts'>>,
 ): Services {
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
@@ -80,7 +80,13 @@ export function createServices(
   const performance = new PerformanceService(core);
   const gatekeeper = new GatekeeperService({ ...core, performance });
   const rationalisation = new RationalisationService({ ...core, performance, gatekeeper });
-  const knowledge = new KnowledgeService(database.db, { audit, reference, register, thesaurus });
+  const knowledge = new KnowledgeService(database.db, {
+    audit,
+    reference,
+    register,
+    thesaurus,
+    linkCheckHosts: config.linkCheckHosts ?? [],
+  });
   const resources = new ResourcesService({ ...core, performance });
   const scrutiny = new ScrutinyService({ ...core, performance, resources });
   const funds = new FundsService(database.db, { audit, register, mailer, publicUrl: config.publicUrl });

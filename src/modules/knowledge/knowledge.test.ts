@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ForbiddenError, ValidationError } from '../../core/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../core/errors.js';
 import { SYSTEM } from '../../core/actor.js';
 import { SEED_REFERENCE } from '../reference/data.js';
 import { backends, openTestDatabase } from '../../../test/helpers/database.js';
@@ -11,6 +12,7 @@ import { loadConfig } from '../../config.js';
 import { createServices } from '../../services.js';
 import { backupDatabase, restoreDatabase } from '../backup/backup.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { FormSession } from '../../../test/helpers/forms.js';
 import { STARTER_LIBRARY } from './starter-library.js';
 import { ISSUES, KINDS } from './types.js';
 
@@ -103,6 +105,49 @@ describe.each(backends)('the knowledge base on %s', (backend) => {
     expect(narrowed.hits.map((h) => h.title)).toEqual(['Quokkaship agreements']);
     // A star on its own, or inside a word, is only punctuation.
     expect((await ctx.services.knowledge.search({ q: '* quokk*x' })).total).toBe(0);
+  });
+
+  it('checks the links of published items, asking only the hosts listed for it', async () => {
+    // A real server on this machine stands in for a publisher's site: one page answers, one is gone.
+    const asked: string[] = [];
+    const server = http.createServer((request, response) => {
+      asked.push(`${request.method} ${request.url}`);
+      response.writeHead(request.url === '/guidance' ? 200 : 404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      await published({
+        title: 'Linking out',
+        body: `See [the guidance](${base}/guidance), [an old page](${base}/withdrawn-page) and https://elsewhere.invalid/page.`,
+      });
+      const checking = createServices(ctx.database, {
+        ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+        linkCheckHosts: ['127.0.0.1'],
+      });
+      await expect(checking.knowledge.checkLinks(author.principal)).rejects.toBeInstanceOf(ForbiddenError);
+      const report = await checking.knowledge.checkLinks(SYSTEM);
+      expect(report.checked.map((r) => [r.url, r.status, r.problem])).toEqual([
+        [`${base}/withdrawn-page`, 404, 'answered 404 Not Found'],
+        [`${base}/guidance`, 200, null],
+      ]);
+      expect(report.checked[0]!.items.map((i) => i.title)).toEqual(['Linking out']);
+      expect(report.notAsked).toBeGreaterThan(0);
+      expect(asked.every((line) => line.startsWith('HEAD '))).toBe(true);
+      // With no hosts listed, the check is off and asks nobody.
+      await expect(ctx.services.knowledge.checkLinks(SYSTEM)).rejects.toBeInstanceOf(ConflictError);
+      expect(asked).toHaveLength(2);
+      const admin = await ctx.person([{ role: 'system-admin' }]);
+      const session = new FormSession(ctx.app);
+      await session.signIn(admin.email, admin.password);
+      const page = await session.get('/knowledge/links');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('The link check is off');
+      const visitor = await ctx.app.inject({ method: 'GET', url: '/knowledge/links' });
+      expect(visitor.statusCode).not.toBe(200);
+    } finally {
+      server.close();
+    }
   });
 
   it('finds a section 75 agreement when someone searches for a pooled budget, through the thesaurus', async () => {

@@ -447,6 +447,23 @@ export class KnowledgeRepository {
       .execute();
   }
 
+  /** Each published item's slug, title, body and address (a link item's), as published. */
+  async publishedForLinkCheck(
+    db: Db,
+  ): Promise<Array<{ slug: string; title: string; body: string; url: string | null }>> {
+    const rows = await db
+      .selectFrom('knowledge_items as i')
+      .innerJoin('knowledge_versions as v', (join) =>
+        join.onRef('v.item_id', '=', 'i.id').onRef('v.number', '=', 'i.published_version'),
+      )
+      .select(['i.slug', 'v.title', 'v.body', sql<string | null>`v.details->>'url'`.as('url')])
+      .where('i.published_version', '>', 0)
+      .where('i.state', 'not in', ['withdrawn'])
+      .orderBy('i.slug')
+      .execute();
+    return rows;
+  }
+
   allPublished(db: Db): Promise<Array<{ slug: string; published_at: Date }>> {
     return db.selectFrom('knowledge_search').select(['slug', 'published_at']).orderBy('slug').execute();
   }

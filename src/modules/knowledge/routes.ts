@@ -8,13 +8,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
-import { isKnowledgeEditor } from '../accounts/policy.js';
+import { isKnowledgeEditor, isSystem } from '../accounts/policy.js';
 import type { Services } from '../../services.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
 import { pagination } from '../../web/listing.js';
 import { KNOWLEDGE_CSS } from './styles.js';
 import { itemInput, type SearchQuery } from './schema.js';
 import { type KnowledgeService, formValuesOf } from './service.js';
+import type { LinkReport } from './links.js';
 import {
   GUIDANCE_STATUSES,
   ISSUE_LABELS,
@@ -125,6 +126,7 @@ export function knowledgeRoutes(app: FastifyInstance, { knowledge }: Services, c
       didYouMeanHref: results.didYouMean ? searchHref({ ...query, q: results.didYouMean }, 1) : null,
       pagination: pagination(results.page, results.pages, (page) => searchHref(query, page)),
       isEditor: isKnowledgeEditor(request.principal),
+      isSystemAdmin: isSystem(request.principal),
       signedIn: request.principal.kind !== 'public',
     });
   });
@@ -255,6 +257,22 @@ export function knowledgeRoutes(app: FastifyInstance, { knowledge }: Services, c
       breadcrumbs: [{ text: 'Guidance and practice', href: '/knowledge' }],
     }),
   );
+
+  const linksPage = (request: FastifyRequest, report?: LinkReport) => ({
+    title: 'Check the links',
+    section: 'knowledge',
+    hosts: knowledge.linkCheckHosts(request.principal),
+    report,
+    broken: report?.checked.filter((r) => r.problem !== null) ?? [],
+    breadcrumbs: [{ text: 'Guidance and practice', href: '/knowledge' }],
+  });
+  app.get('/knowledge/links', { config: { access: 'system-admin' } }, async (request, reply) =>
+    reply.view('knowledge/views/links.njk', linksPage(request)),
+  );
+  app.post('/knowledge/links', { config: { access: 'system-admin' } }, async (request, reply) => {
+    const report = await knowledge.checkLinks(request.principal);
+    return reply.view('knowledge/views/links.njk', linksPage(request, report));
+  });
 
   app.get('/knowledge/review', { config: { access: 'knowledge-editor' } }, async (request, reply) =>
     reply.view('knowledge/views/review.njk', {

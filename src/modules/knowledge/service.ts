@@ -46,6 +46,7 @@ import {
   searchQuery,
 } from './schema.js';
 import { STARTER_LIBRARY } from './starter-library.js';
+import { checkLinks, type LinkReport, linkUses } from './links.js';
 import {
   ISSUE_LABELS,
   KIND_LABELS,
@@ -223,8 +224,24 @@ export class KnowledgeService implements WorkSource {
       reference: ReferenceService;
       register: RegisterService;
       thesaurus: ThesaurusSource;
+      /** The hosts the link check may ask (LINK_CHECK_HOSTS); none, and it is off. */
+      linkCheckHosts?: readonly string[];
     },
   ) {}
+
+  /** The hosts the link check may ask, for the system administrator's page. */
+  linkCheckHosts(principal: Principal): readonly string[] {
+    if (!isSystem(principal)) throw new ForbiddenError('Only a system administrator may check the links');
+    return this.deps.linkCheckHosts ?? [];
+  }
+
+  /** Asks every address the published items point to, on the listed hosts, whether it still answers. */
+  async checkLinks(principal: Principal): Promise<LinkReport> {
+    const hosts = this.linkCheckHosts(principal);
+    if (hosts.length === 0) throw new ConflictError('The link check is off: no hosts are listed for it to ask');
+    await this.ensureStarterLibrary();
+    return checkLinks(linkUses(await this.repository.publishedForLinkCheck(this.db)), hosts);
+  }
 
   /**
    * The starter library is seed data, added the first time the knowledge base is needed rather
