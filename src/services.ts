@@ -53,7 +53,8 @@ export interface Services {
 
 export function createServices(
   database: Database,
-  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'mailTransport' | 'logLevel'> & Partial<Pick<Config, 'linkCheckHosts'>>,
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'mailTransport' | 'logLevel'> &
+    Partial<Pick<Config, 'linkCheckHosts'>>,
 ): Services {
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
