@@ -380,6 +380,7 @@ function scoreOutsider(
 
 /** A two-record view of the index holding the outsider and one partnership, for scoring and explaining. */
 function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: PartnershipFeatures, y: number) {
+  const self = index.positionOf.get(candidate.id);
   const view: OverlapIndex = {
     ...index,
     records: [candidate, index.records[y]!],
@@ -389,9 +390,16 @@ function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: Partne
     themes: [new Set(candidate.themes), index.themes[y]!],
     areas: [new Set(candidate.areas), index.areas[y]!],
     names: [outsider.name, index.names[y]!],
-    // A proposal belongs to nothing yet; what the partnership says it belongs to is elsewhere in the scope.
-    impliedParents: Int32Array.of(-1, -1),
-    umbrellas: [[], []],
+    // A proposal belongs to nothing yet; a record of the scope keeps its nesting with `y`, so
+    // checking it scores as the whole-scope search does.
+    impliedParents: Int32Array.of(
+      self !== undefined && index.impliedParents[self] === y ? 1 : -1,
+      self !== undefined && index.impliedParents[y] === self ? 0 : -1,
+    ),
+    umbrellas: [
+      self !== undefined && index.umbrellas[self]!.includes(y) ? [1] : [],
+      self !== undefined && index.umbrellas[y]!.includes(self) ? [0] : [],
+    ],
   };
   return { index: view, p: 0, q: 1 };
 }
