@@ -16,6 +16,7 @@ import { resourceSettingsMigration, resourcesMigration } from '../modules/resour
 import { assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
 import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
+import { nationalBodiesMigration } from '../modules/register/national-bodies-schema.js';
 
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
@@ -300,6 +301,8 @@ const migrations: Record<string, Migration> = {
   '0026_resources_settings': resourceSettingsMigration,
   // Monitoring returns written by the group online, withdrawn applications, a locality's 360Giving prefix.
   '0027_funds_monitoring': fundsMonitoringMigration,
+  // A body serving many localities is one national record, each locality's record linked to it.
+  '0032_national_bodies': nationalBodiesMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

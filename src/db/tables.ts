@@ -53,11 +53,25 @@ export interface OrganisationsTable {
   identifier: string | null;
   /** The locality's own code for it (EBC, PCT-01), kept beside the org-id identifier. */
   local_reference: Generated<string | null>;
+  /** The one national record of the body (register/national-bodies.ts), where it has an identifier. */
+  national_organisation_id: Generated<string | null>;
   website: string | null;
   status: Generated<string>;
   closed_on: DateOnly | null;
   close_reason: string | null;
   version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A body with an org-id identifier, once for the country; each locality links its own record to it. */
+export interface NationalOrganisationsTable {
+  id: Generated<string>;
+  identifier: string;
+  name: string;
+  sector: string;
+  org_type: string;
+  website: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -227,6 +241,7 @@ export interface DB
   localities: LocalitiesTable;
   reference_items: ReferenceItemsTable;
   organisations: OrganisationsTable;
+  national_organisations: NationalOrganisationsTable;
   partnerships: PartnershipsTable;
   partnership_themes: PartnershipThemesTable;
   partnership_areas: PartnershipAreasTable;

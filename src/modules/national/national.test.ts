@@ -68,6 +68,22 @@ describe.each(backends)('joinedup generate into %s', (backend) => {
     expect(result.benchmarkTruth.hard_negatives).toHaveLength(c.hardNegatives);
   });
 
+  it('writes each generated body once for the country, however many localities hold a record of it', async () => {
+    const c = result.counts;
+    const national = await database.db
+      .selectFrom('national_organisations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(national.n)).toBe(c.organisations);
+    expect(c.organisationRecords).toBeGreaterThan(c.organisations);
+    const unlinked = await database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('national_organisation_id', 'is', null)
+      .execute();
+    expect(unlinked).toEqual([]);
+  });
+
   it('uses fictional GSS codes, flags the localities as demo data, and codes the reference lists know', async () => {
     const localities = await database.db.selectFrom('localities').selectAll().execute();
     for (const l of localities) {

@@ -1,4 +1,5 @@
 import { type Columns, insertRows } from '../../db/bulk-insert.js';
+import { linkNationalBodies } from '../register/national-bodies-schema.js';
 import type { Db } from '../../db/database.js';
 import type {
   AreaRow,
@@ -95,6 +96,8 @@ export class NationalRepository {
       insertRows(db, table, columns, rows, onRows);
     await write('localities', LOCALITY_COLUMNS, plan.localities);
     await write('organisations', ORGANISATION_COLUMNS, plan.organisations);
+    // A body serving many localities is one national record, whatever number of local records.
+    await linkNationalBodies(db, { localityIds: plan.localities.map((l) => l.id) });
     await write('partnerships', PARTNERSHIP_COLUMNS, plan.partnerships);
     await write('partnership_themes', THEME_COLUMNS, plan.themes);
     await write('partnership_areas', AREA_COLUMNS, plan.areas);

@@ -9,9 +9,9 @@ import { giveWay } from './steps.js';
 /** Reads a locality's open partnerships from the register into the engine's input shape. */
 export class OverlapRepository {
   /**
-   * With `byIdentifier`, members are named by their org-id identifier where they have one: the
-   * register keeps organisations per locality, so across localities the same police force is
-   * several records sharing one identifier, and only the identifier shows the shared seat.
+   * With `byIdentifier`, members are named by their org-id identifier where they have one: each
+   * locality keeps its own record of a police force, all linked to the force's one national record
+   * by that identifier (register/national-bodies-schema.ts), so its seats add up across the country.
    */
   async features(
     db: Db,
@@ -105,15 +105,17 @@ export class OverlapRepository {
     const byLocality = new Map<string, Map<string, OrganisationRecord>>(ids.map((id) => [id, new Map()]));
     if (ids.length === 0) return new Map();
     const rows = await db
-      .selectFrom('organisations')
-      .select(['id', 'identifier', 'name', 'sector', 'locality_id'])
-      .where('locality_id', 'in', ids)
+      .selectFrom('organisations as o')
+      .leftJoin('national_organisations as n', 'n.id', 'o.national_organisation_id')
+      .select(['o.id', 'o.identifier', 'o.name', 'o.sector', 'o.locality_id', 'n.name as national_name'])
+      .where('o.locality_id', 'in', ids)
       .execute();
     for (const o of rows) {
-      const key = byIdentifier && o.identifier ? o.identifier : o.id;
-      const local = byLocality.get(o.locality_id!)!;
-      if (!local.has(key))
-        local.set(key, { id: key, name: o.name, sector: o.sector as Sector, localityId: o.locality_id });
+      const national = byIdentifier && o.identifier;
+      const key = national ? o.identifier! : o.id;
+      const name = national ? (o.national_name ?? o.name) : o.name;
+      const local = byLocality.get(o.locality_id)!;
+      if (!local.has(key)) local.set(key, { id: key, name, sector: o.sector as Sector, localityId: o.locality_id });
     }
     return new Map([...byLocality].map(([id, local]) => [id, [...local.values()]]));
   }

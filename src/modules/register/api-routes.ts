@@ -8,12 +8,16 @@ import {
   auditEventOutput,
   localityOutput,
   membershipOutput,
+  nationalBodyDetailOutput,
+  nationalBodyOutput,
   organisationOutput,
   pageOf,
   partnershipOutput,
   partnershipSummaryOutput,
   toLocalityJson,
+  toLocalRecordJson,
   toMembershipJson,
+  toNationalBodyJson,
   toOrganisationJson,
   toPartnershipJson,
   toPartnershipSummaryJson,
@@ -24,6 +28,7 @@ import {
   localityInput,
   membershipInput,
   membershipUpdate,
+  nationalBodyListQuery,
   organisationInput,
   organisationListQuery,
   organisationUpdate,
@@ -217,6 +222,39 @@ export function registerApiRoutes(app: FastifyInstance, { register }: Services):
             true,
           ),
         ),
+  });
+
+  // National bodies
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/bodies',
+    operationId: 'listNationalBodies',
+    summary: 'List bodies across the country (one record per identifier) with their localities and seats',
+    tag,
+    access: 'public',
+    query: nationalBodyListQuery,
+    response: pageOf(nationalBodyOutput),
+    handler: async (request) => {
+      const { query: _query, items, ...page } = await register.listNationalBodies(request.principal, request.query);
+      return { ...page, items: items.map(toNationalBodyJson) };
+    },
+  });
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/bodies/:identifier',
+    operationId: 'getNationalBody',
+    summary: 'Get a body across the country, with its record and seats in each locality',
+    tag,
+    access: 'public',
+    params: z.object({ identifier: z.string().max(100).meta({ description: 'Its org-id identifier' }) }),
+    response: nationalBodyDetailOutput,
+    handler: async (request) => {
+      const { body, records } = await register.getNationalBody(
+        request.principal,
+        (request.params as { identifier: string }).identifier,
+      );
+      return { ...toNationalBodyJson(body), records: records.map(toLocalRecordJson) };
+    },
   });
 
   // Organisations

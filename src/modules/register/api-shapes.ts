@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LocalRecordRow, NationalBodyRow } from './national-bodies.js';
 import type { Locality, OrganisationRow } from '../../db/tables.js';
 import type { MembershipView, OrganisationListRow, PartnershipListRow, PartnershipRecord } from './repository.js';
 
@@ -78,6 +79,57 @@ export const organisationOutput = z.object({
   seats: z.number().int().optional(),
   meetingHoursPerYear: z.number().optional(),
 });
+
+/** A body once for the country, with its seats summed over every locality's record of it. */
+export const nationalBodyOutput = z.object({
+  identifier: z.string(),
+  name: z.string().meta({ description: 'The name most localities use for it' }),
+  sector: z.string(),
+  orgType: z.string(),
+  website: nullableString,
+  localities: z.number().int(),
+  seats: z.number().int().meta({ description: 'Counted seats on active partnerships, across the country' }),
+  meetingHoursPerYear: z.number(),
+});
+
+export const nationalBodyDetailOutput = nationalBodyOutput.extend({
+  records: z.array(
+    z.object({
+      localityCode: z.string(),
+      localityName: z.string(),
+      organisationId: z.uuid(),
+      name: z.string(),
+      status: z.string(),
+      seats: z.number().int(),
+      meetingHoursPerYear: z.number(),
+    }),
+  ),
+});
+
+export function toNationalBodyJson(b: NationalBodyRow): z.infer<typeof nationalBodyOutput> {
+  return {
+    identifier: b.identifier,
+    name: b.name,
+    sector: b.sector,
+    orgType: b.org_type,
+    website: b.website,
+    localities: b.localities,
+    seats: b.seats,
+    meetingHoursPerYear: b.meeting_hours,
+  };
+}
+
+export function toLocalRecordJson(r: LocalRecordRow): z.infer<typeof nationalBodyDetailOutput>['records'][number] {
+  return {
+    localityCode: r.gss_code,
+    localityName: r.locality_name,
+    organisationId: r.organisation_id,
+    name: r.name,
+    status: r.status,
+    seats: r.seats,
+    meetingHoursPerYear: r.meeting_hours,
+  };
+}
 
 export const membershipOutput = z.object({
   id: z.uuid(),

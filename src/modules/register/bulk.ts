@@ -14,6 +14,7 @@ import type {
   OrganisationRepository,
   PartnershipRepository,
 } from './repository.js';
+import { linkNationalBodies } from './national-bodies-schema.js';
 import {
   type CurrentSeat,
   membershipAdded,
@@ -33,7 +34,10 @@ type PartnershipSummary = Pick<
   'id' | 'reference' | 'name' | 'status' | 'meetings_per_year' | 'meeting_minutes'
 >;
 
-type NewOrganisation = Omit<OrganisationRow, 'version' | 'created_at' | 'updated_at' | 'closed_on' | 'close_reason'>;
+type NewOrganisation = Omit<
+  OrganisationRow,
+  'version' | 'created_at' | 'updated_at' | 'closed_on' | 'close_reason' | 'national_organisation_id'
+>;
 type NewPartnership = Omit<PartnershipRow, 'version' | 'created_at' | 'updated_at'>;
 type NewMembership = Omit<MembershipRow, 'version' | 'created_at' | 'updated_at'>;
 
@@ -315,6 +319,7 @@ export class RegisterBatch {
       organisations,
     );
     events.push(...storedOrganisations.map(organisationCreated));
+    if (storedOrganisations.length) await linkNationalBodies(this.trx, { localityIds: [this.locality.id] });
     const storedPartnerships = await insertRowsReturning<NewPartnership, PartnershipRow>(
       this.trx,
       'partnerships',

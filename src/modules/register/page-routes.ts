@@ -505,6 +505,29 @@ export function registerPageRoutes(app: FastifyInstance, { register, overlap, re
     },
   );
 
+  // National bodies: one record per body across localities
+  app.get('/bodies', { config: { access: 'public' } }, async (request, reply) => {
+    const result = await register.listNationalBodies(request.principal, request.query);
+    return reply.view('register/views/national-bodies.njk', {
+      title: 'Bodies across the country',
+      result,
+      links: listLinks('/bodies', result.query, result.pages, ['name', 'localities', 'seats', 'hours']),
+      burdenCounts: burdenSentence(),
+    });
+  });
+  app.get('/bodies/:identifier', { config: { access: 'public' } }, async (request, reply) => {
+    const detail = await register.getNationalBody(
+      request.principal,
+      (request.params as { identifier: string }).identifier,
+    );
+    return reply.view('register/views/national-body.njk', {
+      title: detail.body.name,
+      detail,
+      reference: detail.reference,
+      burdenCounts: burdenSentence(),
+    });
+  });
+
   // Organisations
   app.get('/localities/:code/organisations', { config: { access: 'public' } }, async (request, reply) => {
     const result = await register.listOrganisations(request.principal, params(request).code, request.query);

@@ -57,7 +57,7 @@ export interface MembershipView extends MembershipRow {
  * A seat that counts towards an organisation's burden (burden.ts): current, on an active
  * partnership, in any role but observer. Reads `m` (memberships) and `p` (partnerships).
  */
-const countedSeat = sql<boolean>`m.ended_on is null and p.status = 'active' and m.role <> 'observer'`;
+export const countedSeat = sql<boolean>`m.ended_on is null and p.status = 'active' and m.role <> 'observer'`;
 
 function themesOf(eb: ExpressionBuilder<DB & { p: DB['partnerships'] }, 'p'>) {
   return eb
@@ -620,7 +620,15 @@ export class OrganisationRepository {
     db: Db,
     row: Omit<
       OrganisationRow,
-      'id' | 'version' | 'created_at' | 'updated_at' | 'status' | 'closed_on' | 'close_reason' | 'local_reference'
+      | 'id'
+      | 'version'
+      | 'created_at'
+      | 'updated_at'
+      | 'status'
+      | 'closed_on'
+      | 'close_reason'
+      | 'local_reference'
+      | 'national_organisation_id'
     > & { local_reference?: string | null },
   ): Promise<OrganisationRow> {
     return db.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow();

@@ -206,3 +206,16 @@ export const organisationListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(25).catch(25),
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
+
+/** The country's bodies: by default every body with an identifier, heaviest burden first. */
+export const nationalBodyListQuery = z.object({
+  q: optionalQueryText,
+  sector: z.enum(SECTORS).optional().catch(undefined),
+  /** Only bodies with records in at least this many localities (2: those shared between localities). */
+  minLocalities: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
+  sort: z.enum(['name', 'localities', 'seats', 'hours']).default('name').catch('name'),
+  order: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(25).catch(25),
+});
+export type NationalBodyListQuery = z.infer<typeof nationalBodyListQuery>;

@@ -49,6 +49,8 @@ import {
   type PartnershipRecord,
   PartnershipRepository,
 } from './repository.js';
+import { linkNationalBodies } from './national-bodies-schema.js';
+import { type LocalRecordRow, type NationalBodyRow, NationalBodyRepository } from './national-bodies.js';
 import {
   type PartnershipInput,
   closeInput,
@@ -58,6 +60,8 @@ import {
   membershipUpdate,
   organisationInput,
   organisationListQuery,
+  nationalBodyListQuery,
+  type NationalBodyListQuery,
   organisationUpdate,
   partnershipInput,
   type PartnershipListQuery,
@@ -107,6 +111,8 @@ export interface OrganisationDetail {
   restricted: boolean;
   canEdit: boolean;
   organisation: OrganisationRow;
+  /** The one national record of the body, with its seats across the country, where it has an identifier. */
+  national: NationalBodyRow | undefined;
   /** Its seats, each marked with whether it counts towards its burden. */
   memberships: Array<MembershipView & { counted: boolean }>;
   /** Its seats and meeting hours a year (burden.ts), without preparation. */
@@ -171,6 +177,7 @@ export class RegisterService {
   readonly localities = new LocalityRepository();
   readonly partnerships = new PartnershipRepository();
   readonly organisations = new OrganisationRepository();
+  readonly nationalBodies = new NationalBodyRepository();
   readonly memberships = new MembershipRepository();
   private readonly localityByCode = new TransactionCache<string, Locality | undefined>();
 
@@ -640,6 +647,32 @@ export class RegisterService {
     return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
   }
 
+  // --- national bodies: one record per body across localities (national-bodies-schema.ts) ---
+
+  /** The country's bodies with their localities, seats and meeting hours: public, as seats on active boards are. */
+  async listNationalBodies(
+    _principal: Principal,
+    query: unknown,
+  ): Promise<Page<NationalBodyRow> & { query: NationalBodyListQuery }> {
+    const q = nationalBodyListQuery.parse(query ?? {});
+    const { rows, total } = await this.nationalBodies.list(this.db, q);
+    return { ...pageOf(rows, total, q.page, q.pageSize), query: q };
+  }
+
+  /** A national body and its record in each locality, with the seats it holds there. */
+  async getNationalBody(
+    _principal: Principal,
+    identifier: string,
+  ): Promise<{ body: NationalBodyRow; records: LocalRecordRow[]; reference: ReferenceSnapshot }> {
+    const body = await this.nationalBodies.get(this.db, identifier.trim().toUpperCase());
+    if (!body) throw new NotFoundError('National body');
+    const [records, reference] = await Promise.all([
+      this.nationalBodies.localRecords(this.db, body.id),
+      this.reference.snapshot(this.db),
+    ]);
+    return { body, records, reference };
+  }
+
   async getOrganisation(principal: Principal, gssCode: string, id: string): Promise<OrganisationDetail> {
     const locality = await this.locality(gssCode);
     const organisation = isUuid(id) ? await this.organisations.get(this.db, locality.id, id) : undefined;
@@ -648,9 +681,13 @@ export class RegisterService {
     const all = await this.memberships.forOrganisation(this.db, id);
     const memberships = restricted ? all : all.filter((m) => m.partnership_status !== 'proposed').map(redactMembership);
     const [burden] = await this.burden(this.db, locality.id, [organisation], MEETING_HOURS_ONLY);
+    const national = organisation.identifier
+      ? await this.nationalBodies.get(this.db, organisation.identifier)
+      : undefined;
     return {
       locality,
       organisation,
+      national,
       memberships,
       restricted,
       canEdit: canEditPartnership(principal, locality),
@@ -713,7 +750,9 @@ export class RegisterService {
         website: data.website ?? null,
       });
       await this.audit.record(trx, principal, organisationCreated(created));
-      return created;
+      if (!created.identifier) return created;
+      await linkNationalBodies(trx, { organisationIds: [created.id] });
+      return (await this.organisations.get(trx, locality.id, created.id))!;
     });
   }
 
@@ -763,7 +802,9 @@ export class RegisterService {
           changes.map((c) => c.field),
         ),
       });
-      return updated;
+      if (updated.identifier === before.identifier) return updated;
+      await linkNationalBodies(trx, { organisationIds: [id] });
+      return (await this.organisations.get(trx, locality.id, id))!;
     });
   }
 
