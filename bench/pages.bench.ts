@@ -216,7 +216,13 @@ async function targetsFor(base: string, code: string, cookie: string): Promise<T
   };
   const id = list.items[0]?.id;
   if (!id) throw new Error(`no partnership in ${code}`);
+  const bodies = (await (await fetch(`${base}/api/v1/bodies?sort=seats&order=desc&pageSize=1`)).json()) as {
+    items: Array<{ identifier: string }>;
+  };
+  const busiest = bodies.items[0]?.identifier;
   return [
+    { name: 'bodies across the country', path: '/bodies?minLocalities=2&sort=seats&order=desc' },
+    ...(busiest ? [{ name: 'busiest body’s page', path: `/bodies/${encodeURIComponent(busiest)}` }] : []),
     { name: 'register page', path: `/localities/${code}/partnerships` },
     { name: 'register page, signed in', path: `/localities/${code}/partnerships`, cookie },
     { name: 'partnership page', path: `/localities/${code}/partnerships/${id}` },

@@ -32,6 +32,8 @@ export const nationalBodiesMigration: Migration = {
       );
       alter table organisations add column national_organisation_id uuid references national_organisations(id);
       create index organisations_national on organisations (national_organisation_id);
+      create index audit_events_register_latest on audit_events (id)
+        where entity_type in ('locality', 'partnership', 'organisation', 'membership');
       `,
     );
     await linkNationalBodies(db);

@@ -131,6 +131,9 @@ describe.each(backends)('a body serving many localities is one national record, 
       version: imported.version,
     });
     expect((await register.getNationalBody(SYSTEM, POLICE)).body.localities).toBe(3);
+    // The list, kept between requests, follows the change too.
+    const listed = await register.listNationalBodies(SYSTEM, { q: POLICE });
+    expect(listed.items.map((b) => b.localities)).toEqual([3]);
     await expect(register.getNationalBody(SYSTEM, 'GB-LAE-BRK')).rejects.toThrow(/not found/i);
     const cleared = await register.updateOrganisation(SYSTEM, IMPORTED, imported.id, {
       name: imported.name,

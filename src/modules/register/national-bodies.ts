@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { countedSeat } from './repository.js';
-import type { NationalBodyListQuery } from './schema.js';
 
 export interface NationalBodyRow {
   id: string;
@@ -32,36 +31,27 @@ export interface LocalRecordRow {
 
 /** Reads the national bodies and their seats across the country (burden.ts counts each seat). */
 export class NationalBodyRepository {
-  async list(db: Db, q: NationalBodyListQuery): Promise<{ rows: NationalBodyRow[]; total: number }> {
-    let base = db
+  /** Every body held by at least one locality, with its totals across the country, by name. */
+  async all(db: Db): Promise<NationalBodyRow[]> {
+    const rows = await db
       .selectFrom('national_organisations as n')
       .innerJoin(this.totals(db).as('t'), 't.national_organisation_id', 'n.id')
-      .where(sql<boolean>`t.localities >= ${q.minLocalities}`);
-    if (q.q) {
-      const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      base = base.where((eb) => eb.or([eb('n.name', 'ilike', pattern), eb('n.identifier', 'ilike', pattern)]));
-    }
-    if (q.sector) base = base.where('n.sector', '=', q.sector);
-    const sortColumn = {
-      name: sql`lower(n.name)`,
-      localities: sql`t.localities`,
-      seats: sql`t.seats`,
-      hours: sql`t.meeting_hours`,
-    }[q.sort];
-    const direction = q.order === 'desc' ? sql`desc` : sql`asc`;
-    const [rows, total] = await Promise.all([
-      base
-        .select(['n.id', 'n.identifier', 'n.name', 'n.sector', 'n.org_type', 'n.website'])
-        .select(['t.localities', 't.seats', 't.meeting_hours'])
-        .orderBy(sql`${sortColumn} ${direction}`)
-        .orderBy(sql`lower(n.name)`)
-        .orderBy('n.identifier')
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows: rows.map(numbersOf), total: Number(total.n) };
+      .select(['n.id', 'n.identifier', 'n.name', 'n.sector', 'n.org_type', 'n.website'])
+      .select(['t.localities', 't.seats', 't.meeting_hours'])
+      .orderBy(sql`lower(n.name)`)
+      .orderBy('n.identifier')
+      .execute();
+    return rows.map(numbersOf);
+  }
+
+  /** The newest change to any locality's register: every register write leaves an audit entry. */
+  async registerVersion(db: Db): Promise<string> {
+    const row = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('entity_type', 'in', ['locality', 'partnership', 'organisation', 'membership'])
+      .executeTakeFirst();
+    return String(row?.id ?? 0);
   }
 
   async get(db: Db, identifier: string): Promise<NationalBodyRow | undefined> {
