@@ -14,14 +14,17 @@ import { yearLabel } from '../performance/schema.js';
 import type { Sector } from '../overlap/types.js';
 import { parsePercent, parsePounds, percentLabel } from './rules.js';
 import { BENEFIT_KIND_LABELS, CONFIDENCE_LABELS, pooledBudgetInput } from './schema.js';
-import { CONTRIBUTION_COLUMNS, type ResourcesService } from './service.js';
+import { BUDGET_LINES, CONTRIBUTIONS, FUNDING_STREAMS, type ImportKind } from './imports.js';
+import type { ResourcesService } from './service.js';
 
 type Params = { code: string; id: string; bid: string };
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 
-/** The largest file of contributions taken (the multipart limit is the app's). */
+const LIST_TITLES = { contributions: 'Contributions', 'budget-lines': 'Budget lines', funding: 'Funding cliff edge' };
+
+/** The largest file an import takes (the multipart limit is the app's). */
 const MAX_UPLOAD_MB = 20;
 
 /** How many rows of shares (contributors, outcomes, grades) a form offers. */
@@ -726,63 +729,119 @@ export function resourcesFormRoutes(
     );
   });
 
-  // --- import of contributions ----------------------------------------------------------------
+  // --- imports: contributions, budget lines, funding streams -----------------------------------------
 
-  app.get(`${base}/contributions-template.csv`, { config: { access: 'public' } }, async (_request, reply) =>
-    reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="contributions-template.csv"')
-      .send(templateCsv(CONTRIBUTION_COLUMNS)),
-  );
-
-  const importPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-    status = 200,
-  ) => {
-    const ctx = await resources.context(request.principal, params(request).code);
-    return reply.code(status).view('resources/views/import.njk', {
-      ...common,
+  const imports: Array<{
+    /** The list the import belongs to: its address under resources, the page's tab. */
+    list: 'contributions' | 'budget-lines' | 'funding';
+    kind: ImportKind;
+    title: string;
+    noun: [string, string];
+    access: 'partner-recorder' | 'locality-admin';
+    intro: string;
+    run: ResourcesService['importContributions'];
+    /** Where the list is, and what the message after an import adds. */
+    done: (code: string) => { url: string; then?: string };
+  }> = [
+    {
+      list: 'contributions',
+      kind: CONTRIBUTIONS,
       title: 'Import contributions',
-      tab: 'contributions',
-      locality: ctx.locality,
-      columns: CONTRIBUTION_COLUMNS,
-      maxUploadMb: MAX_UPLOAD_MB,
-      ...extra,
+      noun: ['contribution', 'contributions'],
+      access: 'partner-recorder',
+      intro:
+        'A file of partners’ contributions, one row a contribution. A partner’s representative imports their own organisation’s; the locality’s administrator any. Each awaits confirmation by the partnership’s secretary, as one recorded on the form does.',
+      run: (...a) => resources.importContributions(...a),
+      done: (code) => ({
+        url: `${home(code)}/contributions?state=entered`,
+        then: ' The partnerships’ secretaries have been asked to confirm them.',
+      }),
+    },
+    {
+      list: 'budget-lines',
+      kind: BUDGET_LINES,
+      title: 'Import budget lines',
+      noun: ['budget line', 'budget lines'],
+      access: 'partner-recorder',
+      intro:
+        'A file of mainstream budget lines, one row a line, each with its shares toward the outcomes of the plans (100% or less a line). A partner’s representative imports their own organisation’s; the locality’s administrator any.',
+      run: (...a) => resources.importBudgetLines(...a),
+      done: (code) => ({ url: `${home(code)}/budget-lines` }),
+    },
+    {
+      list: 'funding',
+      kind: FUNDING_STREAMS,
+      title: 'Import funding streams',
+      noun: ['funding stream', 'funding streams'],
+      access: 'locality-admin',
+      intro:
+        'A file of funding streams, one row a stream, with the fund from the fund list, its amount a year, dates, accountable body and the partnerships and outcomes that depend on it. The locality’s administrator imports them.',
+      run: (...a) => resources.importFundingStreams(...a),
+      done: (code) => ({ url: `${home(code)}/funding` }),
+    },
+  ];
+
+  for (const kind of imports) {
+    app.get(`${base}/${kind.list}-template.csv`, { config: { access: 'public' } }, async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${kind.list}-template.csv"`)
+        .send(templateCsv(kind.kind.columns)),
+    );
+    const importPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      extra: Record<string, unknown> = {},
+      status = 200,
+    ) => {
+      const ctx = await resources.context(request.principal, params(request).code);
+      return reply.code(status).view('resources/views/import.njk', {
+        ...common,
+        title: kind.title,
+        tab: kind.list,
+        list: kind.list,
+        listTitle: LIST_TITLES[kind.list],
+        intro: kind.intro,
+        noun: kind.noun[1],
+        locality: ctx.locality,
+        columns: kind.kind.columns,
+        maxUploadMb: MAX_UPLOAD_MB,
+        ...extra,
+      });
+    };
+    app.get(`${base}/${kind.list}/import`, { config: { access: kind.access } }, (request, reply) =>
+      importPage(request, reply),
+    );
+    app.post(`${base}/${kind.list}/import`, { config: { access: kind.access } }, async (request, reply) => {
+      const code = params(request).code;
+      const upload = await readFileUpload(request);
+      if (!upload.file)
+        return importPage(
+          request,
+          reply,
+          {
+            errors: [
+              {
+                field: 'file',
+                message: upload.tooLarge
+                  ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
+                  : 'Choose a file to import',
+              },
+            ],
+          },
+          422,
+        );
+      try {
+        const { imported } = await kind.run(request.principal, code, upload.file);
+        const { url, then } = kind.done(code);
+        return reply.redirectWithFlash(
+          url,
+          `${imported} ${kind.noun[imported === 1 ? 0 : 1]} ${imported === 1 ? 'was' : 'were'} imported from ${upload.file.name}.${then ?? ''}`,
+        );
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        return importPage(request, reply, refusedUpload(upload.file.name, error.issues), 422);
+      }
     });
-  };
-  app.get(`${base}/contributions/import`, { config: { access: 'partner-recorder' } }, (request, reply) =>
-    importPage(request, reply),
-  );
-  app.post(`${base}/contributions/import`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
-    const code = params(request).code;
-    const upload = await readFileUpload(request);
-    if (!upload.file)
-      return importPage(
-        request,
-        reply,
-        {
-          errors: [
-            {
-              field: 'file',
-              message: upload.tooLarge
-                ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
-                : 'Choose a file to import',
-            },
-          ],
-        },
-        422,
-      );
-    try {
-      const { imported } = await resources.importContributions(request.principal, code, upload.file);
-      return reply.redirectWithFlash(
-        `${home(code)}/contributions?state=entered`,
-        `${imported} contribution${imported === 1 ? ' was' : 's were'} imported from ${upload.file.name}. The partnerships’ secretaries have been asked to confirm them.`,
-      );
-    } catch (error) {
-      if (!(error instanceof ImportRejected)) throw error;
-      return importPage(request, reply, refusedUpload(upload.file.name, error.issues), 422);
-    }
-  });
+  }
 }
