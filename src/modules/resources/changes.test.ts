@@ -478,6 +478,104 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     expect(result.imported).toBe(2);
   });
 
+  it('imports budget lines with their outcome shares all or nothing, a partner only their own, through the page', async () => {
+    const { resources } = ctx.services;
+    const lines = () => resources.repository.budgetLines(ctx.database.db, ids.localityId, [2031]);
+    const header = 'organisation,service,year,amount,outcomes';
+    const safer = 'A safer Brackenfield: cut serious acquisitive crime';
+    const good = `Brackenfield District Council,Youth service,2031/32,"250,000","${safer}: 60%; Less waste, more recycling: 40%"`;
+    const bad = [
+      header,
+      good,
+      'Nethershire Police,Patrols,2031/32,1000,',
+      `Brackenfield District Council,Parks,2031/32,1000,"${safer}: 70%; Less waste, more recycling: 40%"`,
+      'Brackenfield District Council,Libraries,2031/32,1000,Nowhere: 10%',
+      'Brackenfield District Council,Leisure,2031/32,lots,',
+    ].join('\r\n');
+    const session = await signedIn(partner);
+    const page = await session.get(`${BASE}/budget-lines/import`);
+    expect(page.statusCode).toBe(200);
+    expect((await session.get(`${BASE}/budget-lines`)).body).toContain(`href="${BASE}/budget-lines/import"`);
+    const template = await ctx.app.inject({ method: 'GET', url: `${BASE}/budget-lines-template.csv` });
+    expect(template.body).toContain('organisation,service,year,amount,outcomes');
+    const token = decodeURIComponent(/_csrf=([^"&]+)/.exec(page.body)?.[1] ?? '');
+    const upload = (content: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `${BASE}/budget-lines/import?_csrf=${encodeURIComponent(token)}`,
+        headers: { cookie: session.cookieHeader(), 'content-type': 'multipart/form-data; boundary=XyZ' },
+        payload: `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="lines.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--XyZ--\r\n`,
+      });
+    const refused = await upload(bad);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('lines.csv was not imported: 4 problems found. Nothing was written.');
+    const error = await resources
+      .importBudgetLines(partner.principal, CODE, { name: 'lines.csv', content: Buffer.from(bad) })
+      .catch((e: unknown) => e);
+    expect((error as ImportRejected).issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [3, 'organisation', 'You may record budget lines for your own organisation only'],
+      [4, 'outcomes', 'The shares add up to 110%: a line cannot put more than 100% toward outcomes'],
+      [5, 'outcomes', 'No active outcome of Brackenfield (demo) is called Nowhere'],
+      [6, 'amount', 'Give an amount in pounds, like 12000 or 12,000.50'],
+    ]);
+    expect(await lines()).toHaveLength(0);
+
+    const taken = await upload([header, good].join('\r\n'));
+    expect(taken.statusCode).toBe(303);
+    const [line] = await lines();
+    expect([line?.service, line?.amount_pence, line?.outcomes.map((o) => o.shareBp).sort()]).toEqual([
+      'Youth service',
+      25_000_000,
+      [4000, 6000],
+    ]);
+  });
+
+  it('imports funding streams for the locality’s administrator only, each problem by line and column', async () => {
+    const { resources } = ctx.services;
+    const file = (...rows: string[]) => ({
+      name: 'funding.csv',
+      content: Buffer.from(
+        [
+          'fund,name,funder,amount,starts,ends,accountable_body,requires_partnership,partnerships,outcomes,exit_strategy',
+          ...rows,
+        ].join('\r\n'),
+      ),
+    });
+    const good =
+      'Towns Fund,Brackenfield Town Deal,,"1,000,000",01/04/2031,2034-03-31,Brackenfield District Council,yes,Brackenfield Partnership; Brackenfield Community Safety Partnership,,Mainstreamed into the council’s budget';
+    const bad = file(
+      good,
+      'Lottery money,,,1000,2031-04-01,2032-03-31,,,,,',
+      'Towns Fund,,,1000,2031-04-01,2030-03-31,,,,,',
+      'Towns Fund,,,1000,2031-04-01,2032-03-31,Nowhere Trust,maybe,No Such Partnership,,',
+    );
+    await expect(resources.importFundingStreams(partner.principal, CODE, bad)).rejects.toBeInstanceOf(ForbiddenError);
+    const error = await resources.importFundingStreams(admin.principal, CODE, bad).catch((e: unknown) => e);
+    expect((error as ImportRejected).issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [3, 'fund', 'No fund on the fund list is called Lottery money'],
+      [4, 'ends', 'End date must be on or after the start date'],
+      [5, 'accountable_body', 'No organisation of Brackenfield (demo) is called Nowhere Trust'],
+      [5, 'partnerships', 'No partnership of Brackenfield (demo) is called No Such Partnership'],
+      [5, 'requires_partnership', 'Give yes or no'],
+    ]);
+    const named = async () =>
+      (await resources.fundingStreams(admin.principal, CODE)).streams.filter(
+        (s) => s.name === 'Brackenfield Town Deal',
+      );
+    expect(await named()).toHaveLength(0);
+    expect(await resources.importFundingStreams(admin.principal, CODE, file(good))).toEqual({ imported: 1 });
+    const [stream] = await named();
+    expect(stream).toMatchObject({
+      fund_code: 'towns-fund',
+      amount_per_year_pence: 100_000_000,
+      starts_on: '2031-04-01',
+      ends_on: '2034-03-31',
+      accountable_body_id: ids.council,
+      requires_partnership: true,
+    });
+    expect([...(stream?.partnershipIds ?? [])].sort()).toEqual([ids.lsp, ids.csp].sort());
+  });
+
   // --- meetings held ----------------------------------------------------------------------------
 
   it('costs the meetings actually held where recorded, falling back to the assumed pattern, and says which', async () => {
