@@ -8,6 +8,7 @@ import { todayInLondon } from '../../core/dates.js';
 import { ForbiddenError } from '../../core/errors.js';
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 import { ImportRejected } from '../exchange/issues.js';
+import { THREE_SIXTY_COLUMNS, type ThreeSixtyGrant, missingFields } from '../funds/three-sixty-giving.js';
 import { yearLabel } from '../performance/schema.js';
 import { financialYearOf } from './rules.js';
 
@@ -574,6 +575,52 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
       requires_partnership: true,
     });
     expect([...(stream?.partnershipIds ?? [])].sort()).toEqual([ids.lsp, ids.csp].sort());
+  });
+
+  it('publishes the funding flows as 360Giving grants, leaving out and naming a stream with no recipient', async () => {
+    const { resources } = ctx.services;
+    await resources.createFundingStream(admin.principal, CODE, {
+      fundCode: 'lottery',
+      name: 'Community chest',
+      amountPerYearPence: 500_000,
+      startsOn: '2031-04-01',
+      endsOn: '2032-03-31',
+    });
+    const json = await ctx.app.inject({ method: 'GET', url: `${BASE}/funding-360giving.json` });
+    expect(json.statusCode).toBe(200);
+    const { grants } = JSON.parse(json.body) as { grants: ThreeSixtyGrant[] };
+    for (const grant of grants) expect(missingFields(grant)).toEqual([]);
+    expect(grants.map((g) => g.title)).not.toContain('Community chest');
+    const townDeal = grants.find((g) => g.title === 'Brackenfield Town Deal');
+    expect(townDeal).toMatchObject({
+      currency: 'GBP',
+      amountAwarded: 3_000_000,
+      awardDate: '2031-04-01',
+      plannedDates: [{ startDate: '2031-04-01', endDate: '2034-03-31', duration: 36 }],
+      recipientOrganization: [{ name: 'Brackenfield District Council' }],
+      fundingOrganization: [{ name: expect.any(String) }],
+      grantProgramme: [{ title: 'Towns Fund' }],
+    });
+    expect(townDeal?.id).toMatch(new RegExp(`^360G-joinedup-${CODE}-stream-`));
+    expect(townDeal?.fundingOrganization[0]?.id).toMatch(new RegExp(`^360G-joinedup-${CODE}-funder-`));
+    // The pooled budget: the NHS commissioner's share flows to the county council, its host.
+    expect(grants.find((g) => g.id.includes('-pooled-'))).toMatchObject({
+      recipientOrganization: [{ name: 'Nethershire County Council' }],
+      fundingOrganization: [{ name: expect.stringContaining('NHS') }],
+    });
+
+    const csv = await ctx.app.inject({ method: 'GET', url: `${BASE}/funding-360giving.csv` });
+    const [heading, ...rows] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(heading).toBe(THREE_SIXTY_COLUMNS.join(','));
+    expect(rows).toHaveLength(grants.length);
+    expect(csv.body).toContain('GBP,3000000.00,2031-04-01,2031-04-01,2034-03-31,36,');
+
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/funding` });
+    expect(page.body).toContain(`href="${BASE}/funding-360giving.json"`);
+    expect(/id="giving-left-out"[\s\S]*?<\/div>/.exec(page.body)?.[0]).toContain('Community chest: no recipient');
   });
 
   // --- meetings held ----------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import { STATUS_LABELS } from '../performance/status.js';
 import { resourcesApiRoutes } from './api-routes.js';
 import { poundsValue, resourcesFormRoutes } from './form-routes.js';
 import { costBenefitChartSvg } from './chart.js';
+import { grantsCsv, grantsJson } from '../funds/three-sixty-giving.js';
+import { fundingFlowGrants } from './giving.js';
 import { cliffEdgeCsv, contributionsCsv, leagueCsv, moneyCsv } from './export.js';
 import { VERDICT_TEXT, parsePercent, parsePounds, percentLabel } from './rules.js';
 import {
@@ -120,6 +122,20 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     return sendCsv(reply, `contributions-${result.year}.csv`, contributionsCsv(result.contributions));
   });
 
+  // The funding flows in the 360Giving Data Standard, as the funds module publishes its awards.
+  for (const [format, type, write] of [
+    ['json', 'application/json; charset=utf-8', grantsJson],
+    ['csv', 'text/csv; charset=utf-8', grantsCsv],
+  ] as const) {
+    app.get(`${base}/funding-360giving.${format}`, { config: { access: 'public' } }, async (request, reply) => {
+      const flows = await resources.fundingFlows(request.principal, params(request).code);
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="funding-360giving-${flows.locality.gss_code}.${format}"`)
+        .send(write(fundingFlowGrants(flows).grants));
+    });
+  }
+
   app.get(`${base}/funding`, { config: { access: 'public' } }, async (request, reply) => {
     const code = params(request).code;
     const [edge, pooled, all, lists] = await Promise.all([
@@ -141,6 +157,15 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         accountableBodyName: s.accountable_body_id ? edge.organisationNames.get(s.accountable_body_id) : undefined,
       })),
       canAdminister: edge.canAdminister,
+      // Which flows the 360Giving files leave out, and why (the prefix does not change that).
+      givingLeftOut: fundingFlowGrants({
+        locality: edge.locality,
+        prefix: null,
+        organisations: edge.organisations,
+        streams: all.streams,
+        budgets: pooled.budgets,
+        lists,
+      }).left,
       budgets: pooled.budgets.map((b) => ({
         ...b,
         basis: lists.label('legal-basis', b.legal_basis),

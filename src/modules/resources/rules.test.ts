@@ -14,6 +14,8 @@ import {
   costBenefit,
   costOf,
   financialYearBounds,
+  monthsSpanned,
+  spanTotalPence,
   financialYearOf,
   leagueOrder,
   moneyByOutcome,
@@ -46,6 +48,13 @@ describe('financial years', () => {
         return start <= date && date <= end;
       }),
     );
+  });
+  it('counts an amount a year over a span of dates, a part month by its days', () => {
+    expect(monthsSpanned('2025-04-01', '2028-03-31')).toBe(36);
+    expect(monthsSpanned('2024-01-15', '2024-02-14')).toBe(1);
+    expect(monthsSpanned('2025-02-01', '2025-02-14')).toBe(0.5);
+    expect(spanTotalPence(1_200_000, '2025-04-01', '2026-09-30')).toBe(1_800_000);
+    expect(spanTotalPence(1_200_000, '2025-04-01', '2025-03-31')).toBe(0);
   });
 });
 

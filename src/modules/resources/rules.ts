@@ -63,6 +63,24 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * The months from a start date to an end date (both days counted): whole months, and the part
+ * month left as its share of that month's days. 1 April 2025 to 31 March 2028 is 36.
+ */
+export function monthsSpanned(startsOn: string, endsOn: string): number {
+  const after = addDays(endsOn, 1);
+  if (after <= startsOn) return 0;
+  let months = 0;
+  while (addMonths(startsOn, months + 1) <= after) months += 1;
+  const from = addMonths(startsOn, months);
+  return months + daysBetween(from, after) / daysBetween(from, addMonths(startsOn, months + 1));
+}
+
+/** What an amount a year comes to over its dates, to the nearest penny. */
+export function spanTotalPence(perYearPence: number, startsOn: string, endsOn: string): number {
+  return Math.round((perYearPence * monthsSpanned(startsOn, endsOn)) / 12);
+}
+
 // --- shares and splits ----------------------------------------------------------------------------
 
 /** A share as a percentage for people: 3,333 basis points is "33.33%". */

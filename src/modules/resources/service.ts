@@ -139,7 +139,7 @@ export interface ResourcesContext {
   ownOrganisationIds: Set<string> | 'all';
   partnerships: PartnershipCostRow[];
   partnershipNames: Map<string, string>;
-  organisations: Array<{ id: string; name: string; sector: Sector }>;
+  organisations: Array<{ id: string; name: string; sector: Sector; identifier: string | null }>;
   organisationNames: Map<string, string>;
   year: number;
   today: string;
@@ -246,7 +246,12 @@ export class ResourcesService implements WorkSource {
       ownOrganisationIds: canAdminister ? 'all' : principal.canWrite ? own : new Set(),
       partnerships,
       partnershipNames: new Map(partnerships.map((p) => [p.id, p.name])),
-      organisations: organisations.map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector })),
+      organisations: organisations.map((o) => ({
+        id: o.id,
+        name: o.name,
+        sector: o.sector as Sector,
+        identifier: o.identifier,
+      })),
       organisationNames: new Map(organisations.map((o) => [o.id, o.name])),
       year: options.year ?? financialYearOf(today, settings.startMonth),
       today,
@@ -1023,6 +1028,21 @@ export class ResourcesService implements WorkSource {
       }
     }
     return items;
+  }
+
+  /**
+   * What the 360Giving export of the locality's funding flows is made from, as this person may
+   * see them: the funding streams and pooled budgets, the organisations with their org-ids, the
+   * fund list, and the locality's own identifier prefix (null until it sets one).
+   */
+  async fundingFlows(principal: Principal, gssCode: string) {
+    const [{ streams, ...ctx }, { budgets }, lists] = await Promise.all([
+      this.fundingStreams(principal, gssCode),
+      this.pooledBudgets(principal, gssCode),
+      this.referenceLists(),
+    ]);
+    const prefix = await this.repository.threeSixtyPrefix(this.core.db, ctx.locality.id);
+    return { locality: ctx.locality, organisations: ctx.organisations, prefix, streams, budgets, lists };
   }
 
   // --- pooled budgets --------------------------------------------------------------------------------
