@@ -65,7 +65,6 @@ import {
   costBenefit,
   financialYearBounds,
   financialYearOf,
-  parsePounds,
   leagueOrder,
   moneyByOutcome,
   moneyByTheme,
