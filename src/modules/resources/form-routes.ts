@@ -10,7 +10,6 @@ import { formToInput } from '../../core/validation.js';
 import { choices, labelled, readFileUpload, refusedUpload, submitForm } from '../../web/forms.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
-import { yearLabel } from '../performance/schema.js';
 import type { Sector } from '../overlap/types.js';
 import { parsePercent, parsePounds, percentLabel } from './rules.js';
 import { BENEFIT_KIND_LABELS, CONFIDENCE_LABELS, pooledBudgetInput } from './schema.js';
@@ -343,7 +342,7 @@ export function resourcesFormRoutes(
         name: `the contribution from ${organisation} to ${partnership}`,
         version: c.version,
         rows: [
-          { key: 'Financial year', value: yearLabel(c.financial_year) },
+          { key: 'Financial year', value: ctx.yearLabel(c.financial_year) },
           {
             key: 'Kind',
             value: c.kind === 'staff-time' ? `Staff time, ${c.hours} hours` : c.kind === 'cash' ? 'Cash' : 'In kind',
@@ -354,7 +353,7 @@ export function resourcesFormRoutes(
         warning: c.state === 'confirmed' ? 'It will no longer count in the partnership’s cost.' : undefined,
         flash: `The contribution from ${organisation} to ${partnership} was removed.`,
         back: `${home(code)}/contributions/${id}/edit`,
-        done: `${home(code)}/contributions?year=${yearLabel(c.financial_year)}`,
+        done: `${home(code)}/contributions?year=${c.financial_year}`,
       };
     },
     (request, version) =>
@@ -387,11 +386,12 @@ export function resourcesFormRoutes(
       tab: 'budget-lines',
       locality: result.locality,
       result,
+      yearLabel: result.yearLabel,
       lines,
       canRecord: request.principal.canWrite && resources.mayRecord(result),
       years: [result.year - 2, result.year - 1, result.year, result.year + 1].map((y) => ({
-        value: yearLabel(y),
-        text: yearLabel(y),
+        value: result.yearLabel(y),
+        text: result.yearLabel(y),
         selected: y === result.year,
       })),
     });
@@ -416,7 +416,8 @@ export function resourcesFormRoutes(
         own.length === 1 ? undefined : 'Choose an organisation',
       ),
       outcomeRows: shareRowsView(values, 'outcomes', outcomes, 'Choose an outcome'),
-      yearValue: values.year ?? yearLabel(ctx.year),
+      yearValue: values.year ?? ctx.yearLabel(ctx.year),
+      yearExample: ctx.yearLabel(ctx.year),
     };
   };
 
@@ -453,7 +454,7 @@ export function resourcesFormRoutes(
           { amountPence: 'amount' },
         );
         return {
-          redirect: `${home(code)}/budget-lines?year=${yearLabel(saved.financial_year)}`,
+          redirect: `${home(code)}/budget-lines?year=${saved.financial_year}`,
           flash: id
             ? `The budget line ${saved.service} was changed.`
             : `The budget line ${saved.service} was recorded.`,
@@ -471,11 +472,11 @@ export function resourcesFormRoutes(
   );
   app.get(`${base}/budget-lines/:id/edit`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
     const { code, id } = params(request);
-    const { before: l } = await resources.budgetLine(request.principal, code, id);
+    const { ctx, before: l } = await resources.budgetLine(request.principal, code, id);
     const values = {
       organisationId: l.organisation_id,
       service: l.service,
-      year: yearLabel(l.financial_year),
+      year: ctx.yearLabel(l.financial_year),
       amount: poundsValue(l.amount_pence),
       ...shareValues(
         'outcomes',
@@ -500,12 +501,12 @@ export function resourcesFormRoutes(
         version: l.version,
         rows: [
           { key: 'Organisation', value: ctx.organisationNames.get(l.organisation_id) ?? '' },
-          { key: 'Financial year', value: yearLabel(l.financial_year) },
+          { key: 'Financial year', value: ctx.yearLabel(l.financial_year) },
           { key: 'Amount', value: `£${poundsValue(l.amount_pence)}` },
         ],
         warning: 'Its money will no longer count toward the outcomes it is mapped to.',
         back: `${home(code)}/budget-lines/${id}/edit`,
-        done: `${home(code)}/budget-lines?year=${yearLabel(l.financial_year)}`,
+        done: `${home(code)}/budget-lines?year=${l.financial_year}`,
       };
     },
     (request, version) =>
@@ -533,16 +534,17 @@ export function resourcesFormRoutes(
       confidenceItems: choices(labelled(CONFIDENCE_LABELS), values.confidence),
       indicatorItems: choices(indicators, values.indicatorId, 'Choose an indicator'),
       yearValue: values.year,
+      yearExample: ctx.yearLabel(ctx.year),
       before,
     };
   };
 
   app.get(`${benefitBase}/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const { code, bid } = params(request);
-    const { before: b } = await resources.benefit(request.principal, code, bid);
+    const { ctx, before: b } = await resources.benefit(request.principal, code, bid);
     const values = {
       title: b.title,
-      year: yearLabel(b.financial_year),
+      year: ctx.yearLabel(b.financial_year),
       kind: b.kind,
       value: b.value_pence === null ? '' : poundsValue(b.value_pence),
       indicatorId: b.indicator_id ?? '',
@@ -608,7 +610,7 @@ export function resourcesFormRoutes(
         version: b.version,
         rows: [
           { key: 'Partnership', value: ctx.partnershipNames.get(b.partnership_id) ?? '' },
-          { key: 'Financial year', value: yearLabel(b.financial_year) },
+          { key: 'Financial year', value: ctx.yearLabel(b.financial_year) },
           { key: 'Kind', value: BENEFIT_KIND_LABELS[b.kind as keyof typeof BENEFIT_KIND_LABELS] ?? b.kind },
           { key: 'Value', value: b.value_pence === null ? 'Not valued' : `£${poundsValue(b.value_pence)}` },
         ],

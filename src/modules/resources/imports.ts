@@ -205,7 +205,12 @@ export const CONTRIBUTIONS: ImportKind = {
       description: 'The contributing organisation’s name, as the register has it',
       example: 'Brackenfield District Council',
     },
-    { name: 'year', required: true, description: 'The financial year, like 2025/26', example: '2025/26' },
+    {
+      name: 'year',
+      required: true,
+      description: 'The financial year, like 2025/26 (or 2026 where years start in January)',
+      example: '2025/26',
+    },
     { name: 'kind', required: true, description: 'cash, in-kind or staff-time', example: 'cash' },
     {
       name: 'amount',
@@ -259,7 +264,12 @@ export const BUDGET_LINES: ImportKind = {
       example: 'Brackenfield District Council',
     },
     { name: 'service', required: true, description: 'The service the money is spent on', example: 'Youth service' },
-    { name: 'year', required: true, description: 'The financial year, like 2025/26', example: '2025/26' },
+    {
+      name: 'year',
+      required: true,
+      description: 'The financial year, like 2025/26 (or 2026 where years start in January)',
+      example: '2025/26',
+    },
     { name: 'amount', required: true, description: 'The line’s amount for the year, in pounds', example: '250,000' },
     {
       name: 'outcomes',

@@ -27,6 +27,15 @@ export function financialYearOf(isoDate: string, startMonth = 4): number {
   return month >= startMonth ? year : year - 1;
 }
 
+/**
+ * A financial year's name, by the calendar years it spans: a year starting in April 2025 is
+ * "2025/26", one starting in January 2026 is "2026" (it is that calendar year). Every label of a
+ * year in resources comes from here.
+ */
+export function financialYearLabel(year: number, startMonth = 4): string {
+  return startMonth === 1 ? String(year) : `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
 /** The first and last day of a financial year (April to March by default). */
 export function financialYearBounds(year: number, startMonth = 4): { start: string; end: string } {
   const start = `${year}-${String(startMonth).padStart(2, '0')}-01`;

@@ -29,7 +29,6 @@ import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { type CostRates, resolveRates } from '../overlap/costs.js';
 import type { Sector } from '../overlap/types.js';
 import type { PerformanceService } from '../performance/service.js';
-import { yearLabel } from '../performance/schema.js';
 import { isPublished } from '../register/service.js';
 import type { ReferenceSnapshot } from '../reference/service.js';
 import {
@@ -64,6 +63,7 @@ import {
   contributionPence,
   costBenefit,
   financialYearBounds,
+  financialYearLabel,
   financialYearOf,
   leagueOrder,
   moneyByOutcome,
@@ -141,6 +141,8 @@ export interface ResourcesContext {
   organisations: Array<{ id: string; name: string; sector: Sector; identifier: string | null }>;
   organisationNames: Map<string, string>;
   year: number;
+  /** A financial year's name as this locality's years run (financialYearLabel). */
+  yearLabel: (year: number) => string;
   today: string;
   rates: CostRates;
   settings: ResourceSettings;
@@ -253,6 +255,7 @@ export class ResourcesService implements WorkSource {
       })),
       organisationNames: new Map(organisations.map((o) => [o.id, o.name])),
       year: options.year ?? financialYearOf(today, settings.startMonth),
+      yearLabel: (year: number) => financialYearLabel(year, settings.startMonth),
       today,
       rates: settings.rates,
       settings,
@@ -417,7 +420,7 @@ export class ResourcesService implements WorkSource {
           entityId: row.id,
           partnershipId: row.partnership_id,
           organisationId: row.organisation_id,
-          summary: `Recorded a ${row.kind} contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${ctx.partnershipNames.get(row.partnership_id)} for ${yearLabel(row.financial_year)}${row.state === 'confirmed' ? ', confirmed' : ', awaiting confirmation'}`,
+          summary: `Recorded a ${row.kind} contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${ctx.partnershipNames.get(row.partnership_id)} for ${ctx.yearLabel(row.financial_year)}${row.state === 'confirmed' ? ', confirmed' : ', awaiting confirmation'}`,
           after: row,
         })),
       );
@@ -431,8 +434,8 @@ export class ResourcesService implements WorkSource {
             except: principal.userId,
             localityId: ctx.locality.id,
             subject: `A contribution to ${partnership} awaits confirmation`,
-            body: `${principal.label} recorded a contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${partnership} for ${yearLabel(row.financial_year)}. As the partnership's secretary, please check and confirm it.`,
-            link: `/localities/${ctx.locality.gss_code}/resources/contributions?year=${yearLabel(row.financial_year)}`,
+            body: `${principal.label} recorded a contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${partnership} for ${ctx.yearLabel(row.financial_year)}. As the partnership's secretary, please check and confirm it.`,
+            link: `/localities/${ctx.locality.gss_code}/resources/contributions?year=${ctx.yearLabel(row.financial_year)}`,
           },
           { trx },
         );
@@ -655,7 +658,7 @@ export class ResourcesService implements WorkSource {
         entityId: before.id,
         partnershipId: before.partnership_id,
         organisationId: before.organisation_id,
-        summary: `Removed the contribution from ${ctx.organisationNames.get(before.organisation_id)} to ${ctx.partnershipNames.get(before.partnership_id)} for ${yearLabel(before.financial_year)}`,
+        summary: `Removed the contribution from ${ctx.organisationNames.get(before.organisation_id)} to ${ctx.partnershipNames.get(before.partnership_id)} for ${ctx.yearLabel(before.financial_year)}`,
         before,
       });
     });
@@ -693,7 +696,7 @@ export class ResourcesService implements WorkSource {
         entityId: after.id,
         partnershipId: after.partnership_id,
         organisationId: after.organisation_id,
-        summary: `Confirmed the contribution from ${ctx.organisationNames.get(after.organisation_id)} to ${ctx.partnershipNames.get(after.partnership_id)} for ${yearLabel(after.financial_year)}`,
+        summary: `Confirmed the contribution from ${ctx.organisationNames.get(after.organisation_id)} to ${ctx.partnershipNames.get(after.partnership_id)} for ${ctx.yearLabel(after.financial_year)}`,
         before,
         after,
       });
@@ -1249,7 +1252,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'budget-line',
         entityId: line.id,
         organisationId: line.organisation_id,
-        summary: `Recorded the budget line ${line.service} of ${ctx.organisationNames.get(line.organisation_id)} for ${yearLabel(line.financial_year)}`,
+        summary: `Recorded the budget line ${line.service} of ${ctx.organisationNames.get(line.organisation_id)} for ${ctx.yearLabel(line.financial_year)}`,
         after: line,
       });
       return line;
@@ -1304,7 +1307,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'budget-line',
         entityId: after.id,
         organisationId: after.organisation_id,
-        summary: `Changed the budget line ${after.service} of ${ctx.organisationNames.get(after.organisation_id)} for ${yearLabel(after.financial_year)}`,
+        summary: `Changed the budget line ${after.service} of ${ctx.organisationNames.get(after.organisation_id)} for ${ctx.yearLabel(after.financial_year)}`,
         before,
         after,
       });
@@ -1331,7 +1334,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'budget-line',
         entityId: before.id,
         organisationId: before.organisation_id,
-        summary: `Removed the budget line ${before.service} of ${ctx.organisationNames.get(before.organisation_id)} for ${yearLabel(before.financial_year)}`,
+        summary: `Removed the budget line ${before.service} of ${ctx.organisationNames.get(before.organisation_id)} for ${ctx.yearLabel(before.financial_year)}`,
         before,
       });
     });
@@ -1365,7 +1368,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'benefit',
         entityId: row.id,
         partnershipId: row.partnership_id,
-        summary: `Recorded a benefit of ${ctx.partnershipNames.get(row.partnership_id)} for ${yearLabel(row.financial_year)}: ${row.title}`,
+        summary: `Recorded a benefit of ${ctx.partnershipNames.get(row.partnership_id)} for ${ctx.yearLabel(row.financial_year)}: ${row.title}`,
         after: row,
       });
       return row;
@@ -1428,7 +1431,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'benefit',
         entityId: after.id,
         partnershipId: after.partnership_id,
-        summary: `Changed a benefit of ${ctx.partnershipNames.get(after.partnership_id)} for ${yearLabel(after.financial_year)}: ${after.title}`,
+        summary: `Changed a benefit of ${ctx.partnershipNames.get(after.partnership_id)} for ${ctx.yearLabel(after.financial_year)}: ${after.title}`,
         before,
         after,
       });
@@ -1455,7 +1458,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'benefit',
         entityId: before.id,
         partnershipId: before.partnership_id,
-        summary: `Removed a benefit of ${ctx.partnershipNames.get(before.partnership_id)} for ${yearLabel(before.financial_year)}: ${before.title}`,
+        summary: `Removed a benefit of ${ctx.partnershipNames.get(before.partnership_id)} for ${ctx.yearLabel(before.financial_year)}: ${before.title}`,
         before,
       });
     });
