@@ -67,6 +67,19 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     await session.signIn(person.email, person.password);
     return session;
   };
+  /** Uploads a CSV on an import page as the signed-in person would, with the page's CSRF token. */
+  const importer = async (session: FormSession, path: string, fileName: string) => {
+    const page = await session.get(path);
+    expect(page.statusCode).toBe(200);
+    const token = decodeURIComponent(/_csrf=([^"&]+)/.exec(page.body)?.[1] ?? '');
+    return (content: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `${path}?_csrf=${encodeURIComponent(token)}`,
+        headers: { cookie: session.cookieHeader(), 'content-type': 'multipart/form-data; boundary=XyZ' },
+        payload: `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--XyZ--\r\n`,
+      });
+  };
   const trail = (entityId: string) =>
     ctx.database.db
       .selectFrom('audit_events')
@@ -363,6 +376,12 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     // A January start: the year of a date is its calendar year.
     const context = await resources.context(PUBLIC, CODE, { today: `${YEAR + 1}-02-10` });
     expect(context.year).toBe(YEAR + 1);
+    // …and is named as that calendar year on the pages and in the exports, not as 2019/20.
+    const money = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=2019` });
+    expect(money.body).toContain('Money by outcome, 2019</h1>');
+    expect(money.body).not.toContain('2019/20');
+    const league = await ctx.app.inject({ method: 'GET', url: `${BASE}/cost-benefit.csv?year=2019` });
+    expect(league.body.split('\r\n')[1]).toMatch(/^2019,/);
     // A staff-time contribution at a grade takes the grade's rate.
     const graded = await resources.recordContribution(partner.principal, CODE, {
       partnershipId: ids.csp,
@@ -427,17 +446,7 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     expect(await count()).toBe(0);
 
     // Through the page, as the partner would: refused line by line, then taken whole.
-    const session = await signedIn(partner);
-    const page = await session.get(`${BASE}/contributions/import`);
-    expect(page.statusCode).toBe(200);
-    const token = decodeURIComponent(/_csrf=([^"&]+)/.exec(page.body)?.[1] ?? '');
-    const upload = (content: string) =>
-      ctx.app.inject({
-        method: 'POST',
-        url: `${BASE}/contributions/import?_csrf=${encodeURIComponent(token)}`,
-        headers: { cookie: session.cookieHeader(), 'content-type': 'multipart/form-data; boundary=XyZ' },
-        payload: `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="contributions.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--XyZ--\r\n`,
-      });
+    const upload = await importer(await signedIn(partner), `${BASE}/contributions/import`, 'contributions.csv');
     const refused = await upload(bad);
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('contributions.csv was not imported: 4 problems found. Nothing was written.');
@@ -494,19 +503,10 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
       'Brackenfield District Council,Leisure,2031/32,lots,',
     ].join('\r\n');
     const session = await signedIn(partner);
-    const page = await session.get(`${BASE}/budget-lines/import`);
-    expect(page.statusCode).toBe(200);
+    const upload = await importer(session, `${BASE}/budget-lines/import`, 'lines.csv');
     expect((await session.get(`${BASE}/budget-lines`)).body).toContain(`href="${BASE}/budget-lines/import"`);
     const template = await ctx.app.inject({ method: 'GET', url: `${BASE}/budget-lines-template.csv` });
     expect(template.body).toContain('organisation,service,year,amount,outcomes');
-    const token = decodeURIComponent(/_csrf=([^"&]+)/.exec(page.body)?.[1] ?? '');
-    const upload = (content: string) =>
-      ctx.app.inject({
-        method: 'POST',
-        url: `${BASE}/budget-lines/import?_csrf=${encodeURIComponent(token)}`,
-        headers: { cookie: session.cookieHeader(), 'content-type': 'multipart/form-data; boundary=XyZ' },
-        payload: `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="lines.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--XyZ--\r\n`,
-      });
     const refused = await upload(bad);
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('lines.csv was not imported: 4 problems found. Nothing was written.');
