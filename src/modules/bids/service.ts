@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { todayInLondon } from '../../core/dates.js';
-import { isRealDate, parseInput } from '../../core/validation.js';
+import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../accounts/policy.js';
 import type { AuditAction, AuditEntity, AuditService } from '../audit/service.js';
 import { ImportRejected, type ImportIssue } from '../exchange/issues.js';
-import { type ColumnSpec, readTable } from '../performance/imports.js';
+import { type ColumnSpec, dateCell, readTable } from '../performance/imports.js';
 import type { RegisterService } from '../register/service.js';
 import { type AreaGeometry, describeArea, parseAreaGeoJson, readArea } from './area.js';
 import { BidRepository, type PaperListRow } from './repository.js';
@@ -1596,7 +1596,7 @@ export class BidService {
         const year = /^\d+$/.test(cells.year ?? '') ? Number(cells.year) : NaN;
         const amountText = (cells.amount ?? '').replace(/[£,\s]/g, '');
         const amountPence = /^\d+(\.\d{1,2})?$/.test(amountText) ? Math.round(Number(amountText) * 100) : NaN;
-        const receivedOn = isoFromCell(cells.received_on ?? '');
+        const receivedOn = dateCell(cells.received_on ?? '');
         if (!row)
           issue(
             'billing_reference',
@@ -1830,14 +1830,6 @@ export function hereditamentOf(
     location:
       row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
   };
-}
-
-/** A date cell as YYYY-MM-DD, from that or DD/MM/YYYY; null when it is neither or not a real date. */
-function isoFromCell(text: string): string | null {
-  const t = text.trim();
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : t.slice(0, 10);
-  return isRealDate(iso) && (uk || /^\d{4}-\d{2}-\d{2}(T|$)/.test(t)) ? iso : null;
 }
 
 function issue0(issues: ImportIssue[], sheet: string): void {

@@ -1,8 +1,9 @@
 /**
- * The awards in the 360Giving Data Standard: the flat CSV with the standard's column titles, and
- * the JSON package (`{"grants": [...]}`) with its field names. Money goes out in pounds to the
- * penny from the pence (never through a float), through the resources export's writer, which
- * escapes cells that could run as spreadsheet formulas.
+ * Grants in the 360Giving Data Standard: the flat CSV with the standard's column titles, and the
+ * JSON package (`{"grants": [...]}`) with its field names, for any grants (this module's awards,
+ * and the funding flows resources records). Money goes out in pounds to the penny from the pence,
+ * through the resources export's writer, which escapes cells that could run as spreadsheet
+ * formulas.
  */
 import { csv, poundsText } from '../resources/export.js';
 import type { AwardRow } from './repository.js';
@@ -16,6 +17,9 @@ export const THREE_SIXTY_COLUMNS = [
   'Currency',
   'Amount Awarded',
   'Award Date',
+  'Planned Dates:Start Date',
+  'Planned Dates:End Date',
+  'Planned Dates:Duration (months)',
   'Recipient Org:Identifier',
   'Recipient Org:Name',
   'Recipient Org:Charity Number',
@@ -43,7 +47,37 @@ export interface ThreeSixtyGrant {
   }>;
   fundingOrganization: Array<{ id: string; name: string }>;
   grantProgramme: Array<{ title: string }>;
+  plannedDates?: Array<{ startDate: string; endDate: string; duration?: number }>;
   lastModified: string;
+}
+
+/** The fields the standard requires of every grant, as the schema names them. */
+const REQUIRED: Array<[string, (g: ThreeSixtyGrant) => unknown]> = [
+  ['id', (g) => g.id],
+  ['title', (g) => g.title],
+  ['description', (g) => g.description],
+  ['currency', (g) => g.currency],
+  ['amountAwarded', (g) => Number.isFinite(g.amountAwarded)],
+  ['awardDate', (g) => /^\d{4}-\d{2}-\d{2}/.test(g.awardDate)],
+  ['recipientOrganization/0/id', (g) => g.recipientOrganization[0]?.id],
+  ['recipientOrganization/0/name', (g) => g.recipientOrganization[0]?.name],
+  ['fundingOrganization/0/id', (g) => g.fundingOrganization[0]?.id],
+  ['fundingOrganization/0/name', (g) => g.fundingOrganization[0]?.name],
+];
+
+/** The required fields a grant lacks (empty when it may be published). */
+export function missingFields(grant: ThreeSixtyGrant): string[] {
+  return REQUIRED.filter(([, value]) => !value(grant)).map(([field]) => field);
+}
+
+/** An identifier minted in the publisher's own 360G- space for a body with no org-id (a funder, a group). */
+export function mintedIdentifier(prefix: string, kind: 'org' | 'funder', key: string): string {
+  const slug = key
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${prefix}-${kind}-${slug}`;
 }
 
 /**
@@ -87,21 +121,36 @@ export function threeSixtyGrants(prefix: string, awards: AwardRow[]): ThreeSixty
 }
 
 export function threeSixtyJson(prefix: string, awards: AwardRow[]): string {
-  return JSON.stringify({ grants: threeSixtyGrants(prefix, awards) }, null, 2);
+  return grantsJson(threeSixtyGrants(prefix, awards));
 }
 
 export function threeSixtyCsv(prefix: string, awards: AwardRow[]): string {
+  return grantsCsv(threeSixtyGrants(prefix, awards));
+}
+
+/** The standard's JSON package of grants. */
+export function grantsJson(grants: ThreeSixtyGrant[]): string {
+  return JSON.stringify({ grants }, null, 2);
+}
+
+/** The standard's flat layout of grants, one row a grant. */
+export function grantsCsv(grants: ThreeSixtyGrant[]): string {
   return csv(
     [...THREE_SIXTY_COLUMNS],
-    threeSixtyGrants(prefix, awards).map((g, i) => {
+    grants.map((g) => {
       const r = g.recipientOrganization[0];
+      const planned = g.plannedDates?.[0];
       return [
         g.id,
         g.title,
         g.description,
         g.currency,
-        poundsText(awards[i]?.awarded_pence ?? 0),
+        // Back to the exact pence the amount was made from, then written as pounds to the penny.
+        poundsText(Math.round(g.amountAwarded * 100)),
         g.awardDate,
+        planned?.startDate,
+        planned?.endDate,
+        planned?.duration,
         r?.id,
         r?.name,
         r?.charityNumber,

@@ -3,6 +3,7 @@ import { normaliseHeading } from '../exchange/columns.js';
 import { unescapeFormula } from '../exchange/csv.js';
 import type { ImportIssue } from '../exchange/issues.js';
 import { README_SHEET, cellText, looksLikeXlsx } from '../exchange/xlsx.js';
+import { isRealDate } from '../../core/validation.js';
 
 /**
  * Reading a file of measurements or indicators, in the same manner as the register's import:
@@ -213,4 +214,12 @@ function toRows(
 export function templateCsv(columns: ColumnSpec[]): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return `\uFEFF${columns.map((c) => c.name).join(',')}\r\n${columns.map((c) => quote(c.example)).join(',')}\r\n`;
+}
+
+/** A date cell as YYYY-MM-DD, from that or DD/MM/YYYY; null when it is neither or not a real date. */
+export function dateCell(text: string): string | null {
+  const t = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : t.slice(0, 10);
+  return isRealDate(iso) && (uk || /^\d{4}-\d{2}-\d{2}(T|$)/.test(t)) ? iso : null;
 }

@@ -8,6 +8,7 @@ import { todayInLondon } from '../../core/dates.js';
 import { ForbiddenError } from '../../core/errors.js';
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 import { ImportRejected } from '../exchange/issues.js';
+import { THREE_SIXTY_COLUMNS, type ThreeSixtyGrant, missingFields } from '../funds/three-sixty-giving.js';
 import { yearLabel } from '../performance/schema.js';
 import { financialYearOf } from './rules.js';
 
@@ -65,6 +66,19 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     const session = new FormSession(ctx.app);
     await session.signIn(person.email, person.password);
     return session;
+  };
+  /** Uploads a CSV on an import page as the signed-in person would, with the page's CSRF token. */
+  const importer = async (session: FormSession, path: string, fileName: string) => {
+    const page = await session.get(path);
+    expect(page.statusCode).toBe(200);
+    const token = decodeURIComponent(/_csrf=([^"&]+)/.exec(page.body)?.[1] ?? '');
+    return (content: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `${path}?_csrf=${encodeURIComponent(token)}`,
+        headers: { cookie: session.cookieHeader(), 'content-type': 'multipart/form-data; boundary=XyZ' },
+        payload: `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--XyZ--\r\n`,
+      });
   };
   const trail = (entityId: string) =>
     ctx.database.db
@@ -362,6 +376,12 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     // A January start: the year of a date is its calendar year.
     const context = await resources.context(PUBLIC, CODE, { today: `${YEAR + 1}-02-10` });
     expect(context.year).toBe(YEAR + 1);
+    // …and is named as that calendar year on the pages and in the exports, not as 2019/20.
+    const money = await ctx.app.inject({ method: 'GET', url: `${BASE}?year=2019` });
+    expect(money.body).toContain('Money by outcome, 2019</h1>');
+    expect(money.body).not.toContain('2019/20');
+    const league = await ctx.app.inject({ method: 'GET', url: `${BASE}/cost-benefit.csv?year=2019` });
+    expect(league.body.split('\r\n')[1]).toMatch(/^2019,/);
     // A staff-time contribution at a grade takes the grade's rate.
     const graded = await resources.recordContribution(partner.principal, CODE, {
       partnershipId: ids.csp,
@@ -426,17 +446,7 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
     expect(await count()).toBe(0);
 
     // Through the page, as the partner would: refused line by line, then taken whole.
-    const session = await signedIn(partner);
-    const page = await session.get(`${BASE}/contributions/import`);
-    expect(page.statusCode).toBe(200);
-    const token = decodeURIComponent(/_csrf=([^"&]+)/.exec(page.body)?.[1] ?? '');
-    const upload = (content: string) =>
-      ctx.app.inject({
-        method: 'POST',
-        url: `${BASE}/contributions/import?_csrf=${encodeURIComponent(token)}`,
-        headers: { cookie: session.cookieHeader(), 'content-type': 'multipart/form-data; boundary=XyZ' },
-        payload: `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="contributions.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--XyZ--\r\n`,
-      });
+    const upload = await importer(await signedIn(partner), `${BASE}/contributions/import`, 'contributions.csv');
     const refused = await upload(bad);
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('contributions.csv was not imported: 4 problems found. Nothing was written.');
@@ -476,6 +486,141 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
       content: Buffer.from(await workbook.xlsx.writeBuffer()),
     });
     expect(result.imported).toBe(2);
+  });
+
+  it('imports budget lines with their outcome shares all or nothing, a partner only their own, through the page', async () => {
+    const { resources } = ctx.services;
+    const lines = () => resources.repository.budgetLines(ctx.database.db, ids.localityId, [2031]);
+    const header = 'organisation,service,year,amount,outcomes';
+    const safer = 'A safer Brackenfield: cut serious acquisitive crime';
+    const good = `Brackenfield District Council,Youth service,2031/32,"250,000","${safer}: 60%; Less waste, more recycling: 40%"`;
+    const bad = [
+      header,
+      good,
+      'Nethershire Police,Patrols,2031/32,1000,',
+      `Brackenfield District Council,Parks,2031/32,1000,"${safer}: 70%; Less waste, more recycling: 40%"`,
+      'Brackenfield District Council,Libraries,2031/32,1000,Nowhere: 10%',
+      'Brackenfield District Council,Leisure,2031/32,lots,',
+    ].join('\r\n');
+    const session = await signedIn(partner);
+    const upload = await importer(session, `${BASE}/budget-lines/import`, 'lines.csv');
+    expect((await session.get(`${BASE}/budget-lines`)).body).toContain(`href="${BASE}/budget-lines/import"`);
+    const template = await ctx.app.inject({ method: 'GET', url: `${BASE}/budget-lines-template.csv` });
+    expect(template.body).toContain('organisation,service,year,amount,outcomes');
+    const refused = await upload(bad);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('lines.csv was not imported: 4 problems found. Nothing was written.');
+    const error = await resources
+      .importBudgetLines(partner.principal, CODE, { name: 'lines.csv', content: Buffer.from(bad) })
+      .catch((e: unknown) => e);
+    expect((error as ImportRejected).issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [3, 'organisation', 'You may record budget lines for your own organisation only'],
+      [4, 'outcomes', 'The shares add up to 110%: a line cannot put more than 100% toward outcomes'],
+      [5, 'outcomes', 'No active outcome of Brackenfield (demo) is called Nowhere'],
+      [6, 'amount', 'Give an amount in pounds, like 12000 or 12,000.50'],
+    ]);
+    expect(await lines()).toHaveLength(0);
+
+    const taken = await upload([header, good].join('\r\n'));
+    expect(taken.statusCode).toBe(303);
+    const [line] = await lines();
+    expect([line?.service, line?.amount_pence, line?.outcomes.map((o) => o.shareBp).sort()]).toEqual([
+      'Youth service',
+      25_000_000,
+      [4000, 6000],
+    ]);
+  });
+
+  it('imports funding streams for the locality’s administrator only, each problem by line and column', async () => {
+    const { resources } = ctx.services;
+    const file = (...rows: string[]) => ({
+      name: 'funding.csv',
+      content: Buffer.from(
+        [
+          'fund,name,funder,amount,starts,ends,accountable_body,requires_partnership,partnerships,outcomes,exit_strategy',
+          ...rows,
+        ].join('\r\n'),
+      ),
+    });
+    const good =
+      'Towns Fund,Brackenfield Town Deal,,"1,000,000",01/04/2031,2034-03-31,Brackenfield District Council,yes,Brackenfield Partnership; Brackenfield Community Safety Partnership,,Mainstreamed into the council’s budget';
+    const bad = file(
+      good,
+      'Lottery money,,,1000,2031-04-01,2032-03-31,,,,,',
+      'Towns Fund,,,1000,2031-04-01,2030-03-31,,,,,',
+      'Towns Fund,,,1000,2031-04-01,2032-03-31,Nowhere Trust,maybe,No Such Partnership,,',
+    );
+    await expect(resources.importFundingStreams(partner.principal, CODE, bad)).rejects.toBeInstanceOf(ForbiddenError);
+    const error = await resources.importFundingStreams(admin.principal, CODE, bad).catch((e: unknown) => e);
+    expect((error as ImportRejected).issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [3, 'fund', 'No fund on the fund list is called Lottery money'],
+      [4, 'ends', 'End date must be on or after the start date'],
+      [5, 'accountable_body', 'No organisation of Brackenfield (demo) is called Nowhere Trust'],
+      [5, 'partnerships', 'No partnership of Brackenfield (demo) is called No Such Partnership'],
+      [5, 'requires_partnership', 'Give yes or no'],
+    ]);
+    const named = async () =>
+      (await resources.fundingStreams(admin.principal, CODE)).streams.filter(
+        (s) => s.name === 'Brackenfield Town Deal',
+      );
+    expect(await named()).toHaveLength(0);
+    expect(await resources.importFundingStreams(admin.principal, CODE, file(good))).toEqual({ imported: 1 });
+    const [stream] = await named();
+    expect(stream).toMatchObject({
+      fund_code: 'towns-fund',
+      amount_per_year_pence: 100_000_000,
+      starts_on: '2031-04-01',
+      ends_on: '2034-03-31',
+      accountable_body_id: ids.council,
+      requires_partnership: true,
+    });
+    expect([...(stream?.partnershipIds ?? [])].sort()).toEqual([ids.lsp, ids.csp].sort());
+  });
+
+  it('publishes the funding flows as 360Giving grants, leaving out and naming a stream with no recipient', async () => {
+    const { resources } = ctx.services;
+    await resources.createFundingStream(admin.principal, CODE, {
+      fundCode: 'lottery',
+      name: 'Community chest',
+      amountPerYearPence: 500_000,
+      startsOn: '2031-04-01',
+      endsOn: '2032-03-31',
+    });
+    const json = await ctx.app.inject({ method: 'GET', url: `${BASE}/funding-360giving.json` });
+    expect(json.statusCode).toBe(200);
+    const { grants } = JSON.parse(json.body) as { grants: ThreeSixtyGrant[] };
+    for (const grant of grants) expect(missingFields(grant)).toEqual([]);
+    expect(grants.map((g) => g.title)).not.toContain('Community chest');
+    const townDeal = grants.find((g) => g.title === 'Brackenfield Town Deal');
+    expect(townDeal).toMatchObject({
+      currency: 'GBP',
+      amountAwarded: 3_000_000,
+      awardDate: '2031-04-01',
+      plannedDates: [{ startDate: '2031-04-01', endDate: '2034-03-31', duration: 36 }],
+      recipientOrganization: [{ name: 'Brackenfield District Council' }],
+      fundingOrganization: [{ name: expect.any(String) }],
+      grantProgramme: [{ title: 'Towns Fund' }],
+    });
+    expect(townDeal?.id).toMatch(new RegExp(`^360G-joinedup-${CODE}-stream-`));
+    expect(townDeal?.fundingOrganization[0]?.id).toMatch(new RegExp(`^360G-joinedup-${CODE}-funder-`));
+    // The pooled budget: the NHS commissioner's share flows to the county council, its host.
+    expect(grants.find((g) => g.id.includes('-pooled-'))).toMatchObject({
+      recipientOrganization: [{ name: 'Nethershire County Council' }],
+      fundingOrganization: [{ name: expect.stringContaining('NHS') }],
+    });
+
+    const csv = await ctx.app.inject({ method: 'GET', url: `${BASE}/funding-360giving.csv` });
+    const [heading, ...rows] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(heading).toBe(THREE_SIXTY_COLUMNS.join(','));
+    expect(rows).toHaveLength(grants.length);
+    expect(csv.body).toContain('GBP,3000000.00,2031-04-01,2031-04-01,2034-03-31,36,');
+
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/funding` });
+    expect(page.body).toContain(`href="${BASE}/funding-360giving.json"`);
+    expect(/id="giving-left-out"[\s\S]*?<\/div>/.exec(page.body)?.[0]).toContain('Community chest: no recipient');
   });
 
   // --- meetings held ----------------------------------------------------------------------------

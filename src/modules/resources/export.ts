@@ -5,7 +5,6 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { escapeFormula } from '../exchange/csv.js';
-import { yearLabel } from '../performance/schema.js';
 import type { CliffEdgeRow, ContributionView, CostBenefitRow, OutcomeMoneyView } from './service.js';
 
 /** Pence as pounds with two decimals, exactly: 123456 is "1234.56", -5 is "-0.05". */
@@ -22,7 +21,10 @@ export function csv(columns: string[], rows: Array<Array<string | number | null 
 
 const ratio = (v: number | null) => (v === null ? '' : Number.isFinite(v) ? v.toFixed(2) : 'no upper limit');
 
-export function moneyCsv(year: number, rows: OutcomeMoneyView[]): string {
+/** A financial year's name as the locality's years run (the service's `yearLabel`). */
+type YearLabel = (year: number) => string;
+
+export function moneyCsv(year: number, rows: OutcomeMoneyView[], yearLabel: YearLabel): string {
   return csv(
     [
       'year',
@@ -51,7 +53,7 @@ export function moneyCsv(year: number, rows: OutcomeMoneyView[]): string {
   );
 }
 
-export function leagueCsv(year: number, rows: CostBenefitRow[]): string {
+export function leagueCsv(year: number, rows: CostBenefitRow[], yearLabel: YearLabel): string {
   return csv(
     [
       'year',
@@ -109,7 +111,7 @@ export function cliffEdgeCsv(rows: CliffEdgeRow[]): string {
   );
 }
 
-export function contributionsCsv(rows: ContributionView[]): string {
+export function contributionsCsv(rows: ContributionView[], yearLabel: YearLabel): string {
   return csv(
     ['year', 'partnership', 'organisation', 'kind', 'amount_pounds', 'hours', 'rate_pounds', 'worth_pounds', 'state'],
     rows.map((c) => [

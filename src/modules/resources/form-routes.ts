@@ -10,18 +10,20 @@ import { formToInput } from '../../core/validation.js';
 import { choices, labelled, readFileUpload, refusedUpload, submitForm } from '../../web/forms.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
-import { yearLabel } from '../performance/schema.js';
 import type { Sector } from '../overlap/types.js';
 import { parsePercent, parsePounds, percentLabel } from './rules.js';
 import { BENEFIT_KIND_LABELS, CONFIDENCE_LABELS, pooledBudgetInput } from './schema.js';
-import { CONTRIBUTION_COLUMNS, type ResourcesService } from './service.js';
+import { BUDGET_LINES, CONTRIBUTIONS, FUNDING_STREAMS, type ImportKind } from './imports.js';
+import type { ResourcesService } from './service.js';
 
 type Params = { code: string; id: string; bid: string };
 const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 
-/** The largest file of contributions taken (the multipart limit is the app's). */
+const LIST_TITLES = { contributions: 'Contributions', 'budget-lines': 'Budget lines', funding: 'Funding cliff edge' };
+
+/** The largest file an import takes (the multipart limit is the app's). */
 const MAX_UPLOAD_MB = 20;
 
 /** How many rows of shares (contributors, outcomes, grades) a form offers. */
@@ -340,7 +342,7 @@ export function resourcesFormRoutes(
         name: `the contribution from ${organisation} to ${partnership}`,
         version: c.version,
         rows: [
-          { key: 'Financial year', value: yearLabel(c.financial_year) },
+          { key: 'Financial year', value: ctx.yearLabel(c.financial_year) },
           {
             key: 'Kind',
             value: c.kind === 'staff-time' ? `Staff time, ${c.hours} hours` : c.kind === 'cash' ? 'Cash' : 'In kind',
@@ -351,7 +353,7 @@ export function resourcesFormRoutes(
         warning: c.state === 'confirmed' ? 'It will no longer count in the partnership’s cost.' : undefined,
         flash: `The contribution from ${organisation} to ${partnership} was removed.`,
         back: `${home(code)}/contributions/${id}/edit`,
-        done: `${home(code)}/contributions?year=${yearLabel(c.financial_year)}`,
+        done: `${home(code)}/contributions?year=${c.financial_year}`,
       };
     },
     (request, version) =>
@@ -384,11 +386,12 @@ export function resourcesFormRoutes(
       tab: 'budget-lines',
       locality: result.locality,
       result,
+      yearLabel: result.yearLabel,
       lines,
       canRecord: request.principal.canWrite && resources.mayRecord(result),
       years: [result.year - 2, result.year - 1, result.year, result.year + 1].map((y) => ({
-        value: yearLabel(y),
-        text: yearLabel(y),
+        value: result.yearLabel(y),
+        text: result.yearLabel(y),
         selected: y === result.year,
       })),
     });
@@ -413,7 +416,8 @@ export function resourcesFormRoutes(
         own.length === 1 ? undefined : 'Choose an organisation',
       ),
       outcomeRows: shareRowsView(values, 'outcomes', outcomes, 'Choose an outcome'),
-      yearValue: values.year ?? yearLabel(ctx.year),
+      yearValue: values.year ?? ctx.yearLabel(ctx.year),
+      yearExample: ctx.yearLabel(ctx.year),
     };
   };
 
@@ -450,7 +454,7 @@ export function resourcesFormRoutes(
           { amountPence: 'amount' },
         );
         return {
-          redirect: `${home(code)}/budget-lines?year=${yearLabel(saved.financial_year)}`,
+          redirect: `${home(code)}/budget-lines?year=${saved.financial_year}`,
           flash: id
             ? `The budget line ${saved.service} was changed.`
             : `The budget line ${saved.service} was recorded.`,
@@ -468,11 +472,11 @@ export function resourcesFormRoutes(
   );
   app.get(`${base}/budget-lines/:id/edit`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
     const { code, id } = params(request);
-    const { before: l } = await resources.budgetLine(request.principal, code, id);
+    const { ctx, before: l } = await resources.budgetLine(request.principal, code, id);
     const values = {
       organisationId: l.organisation_id,
       service: l.service,
-      year: yearLabel(l.financial_year),
+      year: ctx.yearLabel(l.financial_year),
       amount: poundsValue(l.amount_pence),
       ...shareValues(
         'outcomes',
@@ -497,12 +501,12 @@ export function resourcesFormRoutes(
         version: l.version,
         rows: [
           { key: 'Organisation', value: ctx.organisationNames.get(l.organisation_id) ?? '' },
-          { key: 'Financial year', value: yearLabel(l.financial_year) },
+          { key: 'Financial year', value: ctx.yearLabel(l.financial_year) },
           { key: 'Amount', value: `£${poundsValue(l.amount_pence)}` },
         ],
         warning: 'Its money will no longer count toward the outcomes it is mapped to.',
         back: `${home(code)}/budget-lines/${id}/edit`,
-        done: `${home(code)}/budget-lines?year=${yearLabel(l.financial_year)}`,
+        done: `${home(code)}/budget-lines?year=${l.financial_year}`,
       };
     },
     (request, version) =>
@@ -530,16 +534,17 @@ export function resourcesFormRoutes(
       confidenceItems: choices(labelled(CONFIDENCE_LABELS), values.confidence),
       indicatorItems: choices(indicators, values.indicatorId, 'Choose an indicator'),
       yearValue: values.year,
+      yearExample: ctx.yearLabel(ctx.year),
       before,
     };
   };
 
   app.get(`${benefitBase}/edit`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const { code, bid } = params(request);
-    const { before: b } = await resources.benefit(request.principal, code, bid);
+    const { ctx, before: b } = await resources.benefit(request.principal, code, bid);
     const values = {
       title: b.title,
-      year: yearLabel(b.financial_year),
+      year: ctx.yearLabel(b.financial_year),
       kind: b.kind,
       value: b.value_pence === null ? '' : poundsValue(b.value_pence),
       indicatorId: b.indicator_id ?? '',
@@ -605,7 +610,7 @@ export function resourcesFormRoutes(
         version: b.version,
         rows: [
           { key: 'Partnership', value: ctx.partnershipNames.get(b.partnership_id) ?? '' },
-          { key: 'Financial year', value: yearLabel(b.financial_year) },
+          { key: 'Financial year', value: ctx.yearLabel(b.financial_year) },
           { key: 'Kind', value: BENEFIT_KIND_LABELS[b.kind as keyof typeof BENEFIT_KIND_LABELS] ?? b.kind },
           { key: 'Value', value: b.value_pence === null ? 'Not valued' : `£${poundsValue(b.value_pence)}` },
         ],
@@ -726,63 +731,119 @@ export function resourcesFormRoutes(
     );
   });
 
-  // --- import of contributions ----------------------------------------------------------------
+  // --- imports: contributions, budget lines, funding streams -----------------------------------------
 
-  app.get(`${base}/contributions-template.csv`, { config: { access: 'public' } }, async (_request, reply) =>
-    reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="contributions-template.csv"')
-      .send(templateCsv(CONTRIBUTION_COLUMNS)),
-  );
-
-  const importPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-    status = 200,
-  ) => {
-    const ctx = await resources.context(request.principal, params(request).code);
-    return reply.code(status).view('resources/views/import.njk', {
-      ...common,
+  const imports: Array<{
+    /** The list the import belongs to: its address under resources, the page's tab. */
+    list: 'contributions' | 'budget-lines' | 'funding';
+    kind: ImportKind;
+    title: string;
+    noun: [string, string];
+    access: 'partner-recorder' | 'locality-admin';
+    intro: string;
+    run: ResourcesService['importContributions'];
+    /** Where the list is, and what the message after an import adds. */
+    done: (code: string) => { url: string; then?: string };
+  }> = [
+    {
+      list: 'contributions',
+      kind: CONTRIBUTIONS,
       title: 'Import contributions',
-      tab: 'contributions',
-      locality: ctx.locality,
-      columns: CONTRIBUTION_COLUMNS,
-      maxUploadMb: MAX_UPLOAD_MB,
-      ...extra,
+      noun: ['contribution', 'contributions'],
+      access: 'partner-recorder',
+      intro:
+        'A file of partners’ contributions, one row a contribution. A partner’s representative imports their own organisation’s; the locality’s administrator any. Each awaits confirmation by the partnership’s secretary, as one recorded on the form does.',
+      run: (...a) => resources.importContributions(...a),
+      done: (code) => ({
+        url: `${home(code)}/contributions?state=entered`,
+        then: ' The partnerships’ secretaries have been asked to confirm them.',
+      }),
+    },
+    {
+      list: 'budget-lines',
+      kind: BUDGET_LINES,
+      title: 'Import budget lines',
+      noun: ['budget line', 'budget lines'],
+      access: 'partner-recorder',
+      intro:
+        'A file of mainstream budget lines, one row a line, each with its shares toward the outcomes of the plans (100% or less a line). A partner’s representative imports their own organisation’s; the locality’s administrator any.',
+      run: (...a) => resources.importBudgetLines(...a),
+      done: (code) => ({ url: `${home(code)}/budget-lines` }),
+    },
+    {
+      list: 'funding',
+      kind: FUNDING_STREAMS,
+      title: 'Import funding streams',
+      noun: ['funding stream', 'funding streams'],
+      access: 'locality-admin',
+      intro:
+        'A file of funding streams, one row a stream, with the fund from the fund list, its amount a year, dates, accountable body and the partnerships and outcomes that depend on it. The locality’s administrator imports them.',
+      run: (...a) => resources.importFundingStreams(...a),
+      done: (code) => ({ url: `${home(code)}/funding` }),
+    },
+  ];
+
+  for (const kind of imports) {
+    app.get(`${base}/${kind.list}-template.csv`, { config: { access: 'public' } }, async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${kind.list}-template.csv"`)
+        .send(templateCsv(kind.kind.columns)),
+    );
+    const importPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      extra: Record<string, unknown> = {},
+      status = 200,
+    ) => {
+      const ctx = await resources.context(request.principal, params(request).code);
+      return reply.code(status).view('resources/views/import.njk', {
+        ...common,
+        title: kind.title,
+        tab: kind.list,
+        list: kind.list,
+        listTitle: LIST_TITLES[kind.list],
+        intro: kind.intro,
+        noun: kind.noun[1],
+        locality: ctx.locality,
+        columns: kind.kind.columns,
+        maxUploadMb: MAX_UPLOAD_MB,
+        ...extra,
+      });
+    };
+    app.get(`${base}/${kind.list}/import`, { config: { access: kind.access } }, (request, reply) =>
+      importPage(request, reply),
+    );
+    app.post(`${base}/${kind.list}/import`, { config: { access: kind.access } }, async (request, reply) => {
+      const code = params(request).code;
+      const upload = await readFileUpload(request);
+      if (!upload.file)
+        return importPage(
+          request,
+          reply,
+          {
+            errors: [
+              {
+                field: 'file',
+                message: upload.tooLarge
+                  ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
+                  : 'Choose a file to import',
+              },
+            ],
+          },
+          422,
+        );
+      try {
+        const { imported } = await kind.run(request.principal, code, upload.file);
+        const { url, then } = kind.done(code);
+        return reply.redirectWithFlash(
+          url,
+          `${imported} ${kind.noun[imported === 1 ? 0 : 1]} ${imported === 1 ? 'was' : 'were'} imported from ${upload.file.name}.${then ?? ''}`,
+        );
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        return importPage(request, reply, refusedUpload(upload.file.name, error.issues), 422);
+      }
     });
-  };
-  app.get(`${base}/contributions/import`, { config: { access: 'partner-recorder' } }, (request, reply) =>
-    importPage(request, reply),
-  );
-  app.post(`${base}/contributions/import`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
-    const code = params(request).code;
-    const upload = await readFileUpload(request);
-    if (!upload.file)
-      return importPage(
-        request,
-        reply,
-        {
-          errors: [
-            {
-              field: 'file',
-              message: upload.tooLarge
-                ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
-                : 'Choose a file to import',
-            },
-          ],
-        },
-        422,
-      );
-    try {
-      const { imported } = await resources.importContributions(request.principal, code, upload.file);
-      return reply.redirectWithFlash(
-        `${home(code)}/contributions?state=entered`,
-        `${imported} contribution${imported === 1 ? ' was' : 's were'} imported from ${upload.file.name}. The partnerships’ secretaries have been asked to confirm them.`,
-      );
-    } catch (error) {
-      if (!(error instanceof ImportRejected)) throw error;
-      return importPage(request, reply, refusedUpload(upload.file.name, error.issues), 422);
-    }
-  });
+  }
 }

@@ -557,9 +557,19 @@ export class ResourcesRepository {
   organisations(db: Db, localityId: string) {
     return db
       .selectFrom('organisations')
-      .select(['id', 'name', 'sector', 'status'])
+      .select(['id', 'name', 'sector', 'status', 'identifier'])
       .where('locality_id', '=', localityId)
       .orderBy('name')
       .execute();
+  }
+
+  /** The locality's own 360Giving identifier prefix, as its funds settings keep it (null when none is set). */
+  async threeSixtyPrefix(db: Db, localityId: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('fund_settings')
+      .select('three_sixty_prefix')
+      .where('locality_id', '=', localityId)
+      .executeTakeFirst();
+    return row?.three_sixty_prefix ?? null;
   }
 }

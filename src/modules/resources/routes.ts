@@ -9,11 +9,13 @@ import { formToInput, parseInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
 import { choices, labelled, submitForm } from '../../web/forms.js';
 import { listLinks } from '../../web/listing.js';
-import { parseYear, yearLabel } from '../performance/schema.js';
+import { parseYear } from '../performance/schema.js';
 import { STATUS_LABELS } from '../performance/status.js';
 import { resourcesApiRoutes } from './api-routes.js';
 import { poundsValue, resourcesFormRoutes } from './form-routes.js';
 import { costBenefitChartSvg } from './chart.js';
+import { grantsCsv, grantsJson } from '../funds/three-sixty-giving.js';
+import { fundingFlowGrants } from './giving.js';
 import { cliffEdgeCsv, contributionsCsv, leagueCsv, moneyCsv } from './export.js';
 import { VERDICT_TEXT, parsePercent, parsePounds, percentLabel } from './rules.js';
 import {
@@ -65,7 +67,7 @@ function formVersion(values: Record<string, unknown>): unknown {
   return /^\d+$/.test(text) ? Number(text) : values.version;
 }
 
-function yearChoices(current: number) {
+function yearChoices(current: number, yearLabel: (year: number) => string) {
   return [current - 2, current - 1, current, current + 1].map((y) => ({
     value: yearLabel(y),
     text: yearLabel(y),
@@ -81,7 +83,7 @@ export function resourcesRoutes(app: FastifyInstance, services: Services): void 
 function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
   const base = '/localities/:code/resources';
   const home = (code: string) => `/localities/${code}/resources`;
-  const common = { section: 'resources', labels: LABELS, yearLabel, percentLabel, ratio };
+  const common = { section: 'resources', labels: LABELS, percentLabel, ratio };
   resourcesFormRoutes(app, resources, common);
 
   app.get(base, { config: { access: 'public' } }, async (request, reply) => {
@@ -93,8 +95,9 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
       tab: 'money',
       locality: result.locality,
       result,
+      yearLabel: result.yearLabel,
       gaps,
-      years: yearChoices(result.year),
+      years: yearChoices(result.year, result.yearLabel),
     });
   });
 
@@ -105,7 +108,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
 
   app.get(`${base}/money.csv`, { config: { access: 'public' } }, async (request, reply) => {
     const result = await resources.moneyByOutcome(request.principal, params(request).code, { year: yearOf(request) });
-    return sendCsv(reply, `money-by-outcome-${result.year}.csv`, moneyCsv(result.year, result.rows));
+    return sendCsv(reply, `money-by-outcome-${result.year}.csv`, moneyCsv(result.year, result.rows, result.yearLabel));
   });
   app.get(`${base}/funding.csv`, { config: { access: 'public' } }, async (request, reply) => {
     const result = await resources.cliffEdge(request.principal, params(request).code);
@@ -113,12 +116,26 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
   });
   app.get(`${base}/cost-benefit.csv`, { config: { access: 'public' } }, async (request, reply) => {
     const result = await resources.league(request.principal, params(request).code, { year: yearOf(request) });
-    return sendCsv(reply, `cost-benefit-${result.year}.csv`, leagueCsv(result.year, result.rows));
+    return sendCsv(reply, `cost-benefit-${result.year}.csv`, leagueCsv(result.year, result.rows, result.yearLabel));
   });
   app.get(`${base}/contributions.csv`, { config: { access: 'public' } }, async (request, reply) => {
     const result = await resources.contributions(request.principal, params(request).code, { year: yearOf(request) });
-    return sendCsv(reply, `contributions-${result.year}.csv`, contributionsCsv(result.contributions));
+    return sendCsv(reply, `contributions-${result.year}.csv`, contributionsCsv(result.contributions, result.yearLabel));
   });
+
+  // The funding flows in the 360Giving Data Standard, as the funds module publishes its awards.
+  for (const [format, type, write] of [
+    ['json', 'application/json; charset=utf-8', grantsJson],
+    ['csv', 'text/csv; charset=utf-8', grantsCsv],
+  ] as const) {
+    app.get(`${base}/funding-360giving.${format}`, { config: { access: 'public' } }, async (request, reply) => {
+      const flows = await resources.fundingFlows(request.principal, params(request).code);
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="funding-360giving-${flows.locality.gss_code}.${format}"`)
+        .send(write(fundingFlowGrants(flows).grants));
+    });
+  }
 
   app.get(`${base}/funding`, { config: { access: 'public' } }, async (request, reply) => {
     const code = params(request).code;
@@ -141,6 +158,15 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         accountableBodyName: s.accountable_body_id ? edge.organisationNames.get(s.accountable_body_id) : undefined,
       })),
       canAdminister: edge.canAdminister,
+      // Which flows the 360Giving files leave out, and why (the prefix does not change that).
+      givingLeftOut: fundingFlowGrants({
+        locality: edge.locality,
+        prefix: null,
+        organisations: edge.organisations,
+        streams: all.streams,
+        budgets: pooled.budgets,
+        lists,
+      }).left,
       budgets: pooled.budgets.map((b) => ({
         ...b,
         basis: lists.label('legal-basis', b.legal_basis),
@@ -166,7 +192,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         benefit: r.result.benefitPence,
       })),
       {
-        title: `Cost against recorded benefit, ${yearLabel(result.year)}: each partnership assessed`,
+        title: `Cost against recorded benefit, ${result.yearLabel(result.year)}: each partnership assessed`,
         description: `${assessed.length} partnerships with benefits valued in money. Above the diagonal, recorded benefits exceed costs (collaborative advantage); below it, costs exceed them (collaborative inertia). The table below gives every figure.`,
       },
     );
@@ -176,10 +202,11 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
       tab: 'cost-benefit',
       locality: result.locality,
       result,
+      yearLabel: result.yearLabel,
       assessed,
       others: result.rows.filter((r) => r.result.ratio === null),
       svg,
-      years: yearChoices(result.year),
+      years: yearChoices(result.year, result.yearLabel),
     });
   });
 
@@ -201,7 +228,8 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         tab: 'cost-benefit',
         locality: result.locality,
         result,
-        years: yearChoices(result.year),
+        yearLabel: result.yearLabel,
+        years: yearChoices(result.year, result.yearLabel),
       });
     },
   );
@@ -244,7 +272,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         pageSize: PAGE_SIZE,
         q: search || undefined,
         state: state || undefined,
-        year: yearLabel(result.year),
+        year: result.yearLabel(result.year),
       },
       pages,
       ['name', 'organisation', 'value'],
@@ -258,6 +286,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
       tab: 'contributions',
       locality: result.locality,
       result,
+      yearLabel: result.yearLabel,
       rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
       total: rows.length,
       totalPence: rows.reduce((a, c) => a + c.valuePence, 0),
@@ -273,7 +302,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         state,
         'Any',
       ),
-      years: yearChoices(result.year),
+      years: yearChoices(result.year, result.yearLabel),
       canRecord: resources.mayRecord(result),
       resourcing: resourcing.rows,
     });
@@ -308,7 +337,8 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
         values.grade,
         'No grade',
       ),
-      yearValue: values.year ?? yearLabel(ctx.year),
+      yearValue: values.year ?? ctx.yearLabel(ctx.year),
+      yearExample: ctx.yearLabel(ctx.year),
     };
   };
 
@@ -330,11 +360,11 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
 
   app.get(`${base}/contributions/:id/edit`, { config: { access: 'partner-recorder' } }, async (request, reply) => {
     const { code, id } = params(request);
-    const { before: c } = await resources.contributionToChange(request.principal, code, id);
+    const { ctx, before: c } = await resources.contributionToChange(request.principal, code, id);
     const values = {
       partnershipId: c.partnership_id,
       organisationId: c.organisation_id,
-      year: yearLabel(c.financial_year),
+      year: ctx.yearLabel(c.financial_year),
       kind: c.kind,
       amount: c.amount_pence === null ? '' : poundsValue(c.amount_pence),
       hours: c.hours === null ? '' : String(c.hours),
@@ -385,7 +415,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
               })
             : await resources.recordContribution(request.principal, code, input);
           return {
-            redirect: `${home(code)}/contributions?year=${yearLabel(row.financial_year)}&state=entered`,
+            redirect: `${home(code)}/contributions?year=${row.financial_year}&state=entered`,
             flash: id
               ? 'The contribution was changed. The partnership’s secretary has been asked to confirm it again.'
               : 'The contribution was recorded. The partnership’s secretary has been asked to confirm it.',
@@ -413,7 +443,7 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
     });
     const view = await resources.contribution(request.principal, code, row.id);
     return reply.redirectWithFlash(
-      `${home(code)}/contributions?year=${yearLabel(row.financial_year)}`,
+      `${home(code)}/contributions?year=${row.financial_year}`,
       `The contribution from ${view.organisationName} to ${view.partnershipName} is confirmed.`,
     );
   });
@@ -605,7 +635,8 @@ function pageRoutes(app: FastifyInstance, resources: ResourcesService): void {
       kindItems: labelled(BENEFIT_KIND_LABELS),
       indicatorItems: await resources.indicatorOptions(result.locality),
       confidenceItems: labelled(CONFIDENCE_LABELS),
-      yearValue: yearLabel(result.year),
+      yearValue: result.yearLabel(result.year),
+      yearExample: result.yearLabel(result.year),
     };
   };
 

@@ -14,6 +14,9 @@ import {
   costBenefit,
   costOf,
   financialYearBounds,
+  financialYearLabel,
+  monthsSpanned,
+  spanTotalPence,
   financialYearOf,
   leagueOrder,
   moneyByOutcome,
@@ -44,6 +47,28 @@ describe('financial years', () => {
       fc.property(isoDate, fc.integer({ min: 1, max: 12 }), (date, startMonth) => {
         const { start, end } = financialYearBounds(financialYearOf(date, startMonth), startMonth);
         return start <= date && date <= end;
+      }),
+    );
+  });
+  it('counts an amount a year over a span of dates, a part month by its days', () => {
+    expect(monthsSpanned('2025-04-01', '2028-03-31')).toBe(36);
+    expect(monthsSpanned('2024-01-15', '2024-02-14')).toBe(1);
+    expect(monthsSpanned('2025-02-01', '2025-02-14')).toBe(0.5);
+    expect(spanTotalPence(1_200_000, '2025-04-01', '2026-09-30')).toBe(1_800_000);
+    expect(spanTotalPence(1_200_000, '2025-04-01', '2025-03-31')).toBe(0);
+  });
+  it('names a year by the calendar years it spans: one starting in January is that calendar year', () => {
+    expect(financialYearLabel(2025)).toBe('2025/26');
+    expect(financialYearLabel(2025, 7)).toBe('2025/26');
+    expect(financialYearLabel(2099, 4)).toBe('2099/00');
+    expect(financialYearLabel(2026, 1)).toBe('2026');
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2090 }), fc.integer({ min: 1, max: 12 }), (year, startMonth) => {
+        const { start, end } = financialYearBounds(year, startMonth);
+        const spanned = [...new Set([start.slice(0, 4), end.slice(0, 4)])];
+        const label = financialYearLabel(year, startMonth);
+        expect(label.startsWith(spanned[0] as string)).toBe(true);
+        expect(label.includes('/')).toBe(spanned.length === 2);
       }),
     );
   });

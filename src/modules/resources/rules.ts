@@ -27,6 +27,15 @@ export function financialYearOf(isoDate: string, startMonth = 4): number {
   return month >= startMonth ? year : year - 1;
 }
 
+/**
+ * A financial year's name, by the calendar years it spans: a year starting in April 2025 is
+ * "2025/26", one starting in January 2026 is "2026" (it is that calendar year). Every label of a
+ * year in resources comes from here.
+ */
+export function financialYearLabel(year: number, startMonth = 4): string {
+  return startMonth === 1 ? String(year) : `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
 /** The first and last day of a financial year (April to March by default). */
 export function financialYearBounds(year: number, startMonth = 4): { start: string; end: string } {
   const start = `${year}-${String(startMonth).padStart(2, '0')}-01`;
@@ -61,6 +70,24 @@ export function addDays(isoDate: string, days: number): string {
 /** Whole days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The months from a start date to an end date (both days counted): whole months, and the part
+ * month left as its share of that month's days. 1 April 2025 to 31 March 2028 is 36.
+ */
+export function monthsSpanned(startsOn: string, endsOn: string): number {
+  const after = addDays(endsOn, 1);
+  if (after <= startsOn) return 0;
+  let months = 0;
+  while (addMonths(startsOn, months + 1) <= after) months += 1;
+  const from = addMonths(startsOn, months);
+  return months + daysBetween(from, after) / daysBetween(from, addMonths(startsOn, months + 1));
+}
+
+/** What an amount a year comes to over its dates, to the nearest penny. */
+export function spanTotalPence(perYearPence: number, startsOn: string, endsOn: string): number {
+  return Math.round((perYearPence * monthsSpanned(startsOn, endsOn)) / 12);
 }
 
 // --- shares and splits ----------------------------------------------------------------------------

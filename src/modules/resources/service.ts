@@ -24,15 +24,23 @@ import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { RecordInput } from '../audit/service.js';
-import { ImportRejected, type ImportIssue } from '../exchange/issues.js';
-import { type ColumnSpec, readTable } from '../performance/imports.js';
+import { readTable } from '../performance/imports.js';
 import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { type CostRates, resolveRates } from '../overlap/costs.js';
 import type { Sector } from '../overlap/types.js';
 import type { PerformanceService } from '../performance/service.js';
-import { yearLabel } from '../performance/schema.js';
 import { isPublished } from '../register/service.js';
 import type { ReferenceSnapshot } from '../reference/service.js';
+import {
+  BUDGET_LINES,
+  CONTRIBUTIONS,
+  FUNDING_STREAMS,
+  type ImportKind,
+  type ImportNames,
+  importTable,
+  nameKey,
+  recordEach,
+} from './imports.js';
 import {
   type BudgetLineRecord,
   type FundingStreamRecord,
@@ -55,8 +63,8 @@ import {
   contributionPence,
   costBenefit,
   financialYearBounds,
+  financialYearLabel,
   financialYearOf,
-  parsePounds,
   leagueOrder,
   moneyByOutcome,
   moneyByTheme,
@@ -122,57 +130,6 @@ export function settingsOf(row: ResourceSettingsRow | undefined): ResourceSettin
   };
 }
 
-/** The columns of a file of contributions. */
-export const CONTRIBUTION_COLUMNS: ColumnSpec[] = [
-  {
-    name: 'partnership',
-    required: true,
-    description: 'The partnership’s name or reference, as the register has it',
-    example: 'Brackenfield Community Safety Partnership',
-  },
-  {
-    name: 'organisation',
-    required: true,
-    description: 'The contributing organisation’s name, as the register has it',
-    example: 'Brackenfield District Council',
-  },
-  { name: 'year', required: true, description: 'The financial year, like 2025/26', example: '2025/26' },
-  { name: 'kind', required: true, description: 'cash, in-kind or staff-time', example: 'cash' },
-  {
-    name: 'amount',
-    required: false,
-    description: 'Cash, or the value of what is given in kind, in pounds (not for staff time)',
-    example: '12,000',
-  },
-  { name: 'hours', required: false, description: 'Hours of staff time a year (for staff time)', example: '' },
-  {
-    name: 'rate',
-    required: false,
-    description: 'Pounds an hour for the staff’s grade (for staff time; the sector rate when blank)',
-    example: '',
-  },
-  {
-    name: 'grade',
-    required: false,
-    description: 'One of the locality’s grade rates, costing the staff time at its rate (for staff time)',
-    example: '',
-  },
-  { name: 'description', required: false, description: 'What the contribution is', example: 'Venue hire' },
-];
-
-/** A contribution's field as the file's column. */
-const CONTRIBUTION_COLUMN: Record<string, string> = {
-  partnershipId: 'partnership',
-  organisationId: 'organisation',
-  year: 'year',
-  kind: 'kind',
-  amountPence: 'amount',
-  hours: 'hours',
-  ratePence: 'rate',
-  grade: 'grade',
-  description: 'description',
-};
-
 export interface ResourcesContext {
   locality: Locality;
   restricted: boolean;
@@ -181,9 +138,11 @@ export interface ResourcesContext {
   ownOrganisationIds: Set<string> | 'all';
   partnerships: PartnershipCostRow[];
   partnershipNames: Map<string, string>;
-  organisations: Array<{ id: string; name: string; sector: Sector }>;
+  organisations: Array<{ id: string; name: string; sector: Sector; identifier: string | null }>;
   organisationNames: Map<string, string>;
   year: number;
+  /** A financial year's name as this locality's years run (financialYearLabel). */
+  yearLabel: (year: number) => string;
   today: string;
   rates: CostRates;
   settings: ResourceSettings;
@@ -288,9 +247,15 @@ export class ResourcesService implements WorkSource {
       ownOrganisationIds: canAdminister ? 'all' : principal.canWrite ? own : new Set(),
       partnerships,
       partnershipNames: new Map(partnerships.map((p) => [p.id, p.name])),
-      organisations: organisations.map((o) => ({ id: o.id, name: o.name, sector: o.sector as Sector })),
+      organisations: organisations.map((o) => ({
+        id: o.id,
+        name: o.name,
+        sector: o.sector as Sector,
+        identifier: o.identifier,
+      })),
       organisationNames: new Map(organisations.map((o) => [o.id, o.name])),
       year: options.year ?? financialYearOf(today, settings.startMonth),
+      yearLabel: (year: number) => financialYearLabel(year, settings.startMonth),
       today,
       rates: settings.rates,
       settings,
@@ -455,7 +420,7 @@ export class ResourcesService implements WorkSource {
           entityId: row.id,
           partnershipId: row.partnership_id,
           organisationId: row.organisation_id,
-          summary: `Recorded a ${row.kind} contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${ctx.partnershipNames.get(row.partnership_id)} for ${yearLabel(row.financial_year)}${row.state === 'confirmed' ? ', confirmed' : ', awaiting confirmation'}`,
+          summary: `Recorded a ${row.kind} contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${ctx.partnershipNames.get(row.partnership_id)} for ${ctx.yearLabel(row.financial_year)}${row.state === 'confirmed' ? ', confirmed' : ', awaiting confirmation'}`,
           after: row,
         })),
       );
@@ -469,8 +434,8 @@ export class ResourcesService implements WorkSource {
             except: principal.userId,
             localityId: ctx.locality.id,
             subject: `A contribution to ${partnership} awaits confirmation`,
-            body: `${principal.label} recorded a contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${partnership} for ${yearLabel(row.financial_year)}. As the partnership's secretary, please check and confirm it.`,
-            link: `/localities/${ctx.locality.gss_code}/resources/contributions?year=${yearLabel(row.financial_year)}`,
+            body: `${principal.label} recorded a contribution from ${ctx.organisationNames.get(row.organisation_id)} to ${partnership} for ${ctx.yearLabel(row.financial_year)}. As the partnership's secretary, please check and confirm it.`,
+            link: `/localities/${ctx.locality.gss_code}/resources/contributions?year=${ctx.yearLabel(row.financial_year)}`,
           },
           { trx },
         );
@@ -499,80 +464,108 @@ export class ResourcesService implements WorkSource {
    * are found by name (or a partnership by its reference), each row goes through the same checks
    * as one recorded on the form, and any problem names its line and column and writes nothing.
    */
-  async importContributions(
+  importContributions(
     principal: Principal,
     gssCode: string,
     file: { name: string; content: Buffer },
     options?: WriteOptions,
   ): Promise<{ imported: number }> {
-    const table = await readTable(CONTRIBUTION_COLUMNS, file.name, file.content);
+    return this.importFile(
+      principal,
+      gssCode,
+      CONTRIBUTIONS,
+      file,
+      options,
+      (ctx) => principal.canWrite && this.mayRecord(ctx),
+      async (inputs, trx) =>
+        (await this.recordContributions(principal, gssCode, inputs, { trx, today: options?.today })).length,
+    );
+  }
+
+  /**
+   * Imports a file of budget lines with their shares toward outcomes, all or nothing, by the
+   * rules of the form: a partner's representative for their own organisation, the
+   * administrator for any; a line's shares 100% or less.
+   */
+  importBudgetLines(
+    principal: Principal,
+    gssCode: string,
+    file: { name: string; content: Buffer },
+    options?: WriteOptions,
+  ): Promise<{ imported: number }> {
+    return this.importFile(
+      principal,
+      gssCode,
+      BUDGET_LINES,
+      file,
+      options,
+      (ctx) => principal.canWrite && this.mayRecord(ctx),
+      (inputs, trx) => recordEach(inputs, (input) => this.createBudgetLine(principal, gssCode, input, { trx })),
+    );
+  }
+
+  /** Imports a file of funding streams, all or nothing: the locality's administrator's, as on the form. */
+  importFundingStreams(
+    principal: Principal,
+    gssCode: string,
+    file: { name: string; content: Buffer },
+    options?: WriteOptions,
+  ): Promise<{ imported: number }> {
+    return this.importFile(
+      principal,
+      gssCode,
+      FUNDING_STREAMS,
+      file,
+      options,
+      (ctx) => ctx.canAdminister,
+      (inputs, trx) => recordEach(inputs, (input) => this.createFundingStream(principal, gssCode, input, { trx })),
+    );
+  }
+
+  /**
+   * Reads a file of a kind and records its rows in one transaction; someone who `may` not import
+   * it is refused before the file's problems are shown to them.
+   */
+  private async importFile(
+    principal: Principal,
+    gssCode: string,
+    kind: ImportKind,
+    file: { name: string; content: Buffer },
+    options: WriteOptions | undefined,
+    may: (ctx: ResourcesContext) => boolean,
+    record: (inputs: unknown[], trx: Db) => Promise<number>,
+  ): Promise<{ imported: number }> {
+    const table = await readTable(kind.columns, file.name, file.content);
     return this.write(options, async (trx) => {
-      const ctx = await this.context(principal, gssCode, { db: trx });
-      if (!principal.canWrite || !this.mayRecord(ctx)) refuse(principal, ctx.locality, 'Page');
-      if (table.issues.length > 0) throw new ImportRejected(table.issues);
-      const key = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
-      const partnerships = new Map<string, string>();
-      for (const p of ctx.partnerships) {
-        partnerships.set(key(p.name), p.id);
-        if (p.reference) partnerships.set(key(p.reference), p.id);
-      }
-      const organisations = new Map(ctx.organisations.map((o) => [key(o.name), o.id]));
-      const issues: ImportIssue[] = [];
-      const taken = new Set<string>();
-      const inputs = table.rows.map(({ line, cells }) => {
-        const issue = (column: string, message: string) => {
-          taken.add(`${line}:${column}`);
-          issues.push({ sheet: table.sheet, line, column, message, value: cells[column] });
-        };
-        const partnershipId = partnerships.get(key(cells.partnership ?? ''));
-        if (cells.partnership && !partnershipId)
-          issue('partnership', `No partnership of ${ctx.locality.name} is called ${cells.partnership}`);
-        const organisationId = organisations.get(key(cells.organisation ?? ''));
-        if (cells.organisation && !organisationId)
-          issue('organisation', `No organisation of ${ctx.locality.name} is called ${cells.organisation}`);
-        const money = (column: 'amount' | 'rate') => {
-          const text = cells[column] ?? '';
-          if (text === '') return undefined;
-          const value = parsePounds(text);
-          if (value === undefined) issue(column, 'Give an amount in pounds, like 12000 or 12,000.50');
-          return value;
-        };
-        const hoursText = (cells.hours ?? '').replace(/,/g, '');
-        const hours = hoursText === '' ? undefined : Number(hoursText);
-        if (hours !== undefined && !Number.isFinite(hours))
-          issue('hours', 'Give the hours as a number, like 40 or 7.5');
-        const kind = key(cells.kind ?? '').replace(/ /g, '-');
-        return {
-          partnershipId,
-          organisationId,
-          year: cells.year,
-          kind: kind === 'staff' ? 'staff-time' : kind,
-          amountPence: money('amount'),
-          hours: hours !== undefined && Number.isFinite(hours) ? hours : undefined,
-          ratePence: money('rate'),
-          grade: cells.grade || undefined,
-          description: cells.description || undefined,
-        };
-      });
-      let imported = 0;
-      try {
-        imported = (await this.recordContributions(principal, gssCode, inputs, { trx, today: options?.today })).length;
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const e of error.errors) {
-          const match = /^rows\.(\d+)\.(\w+)/.exec(e.field);
-          const index = match ? Number(match[1]) : 0;
-          const field = match ? (match[2] as string) : (e.field.split('.')[0] ?? '');
-          const row = table.rows[index];
-          const column = CONTRIBUTION_COLUMN[field] ?? field;
-          if (!row || taken.has(`${row.line}:${column}`)) continue;
-          issues.push({ sheet: table.sheet, line: row.line, column, message: e.message, value: row.cells[column] });
-        }
-        if (issues.length === 0) throw error;
-      }
-      if (issues.length > 0)
-        throw new ImportRejected(issues.sort((a, b) => a.line - b.line || a.column.localeCompare(b.column)));
-      return { imported };
+      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
+      if (!may(ctx)) refuse(principal, ctx.locality, 'Page');
+      const byName = (entries: Array<[string | null | undefined, string]>) =>
+        new Map(entries.filter((e): e is [string, string] => !!e[0]).map(([name, id]) => [nameKey(name), id]));
+      const funds = (await this.referenceLists(trx)).items('fund');
+      const names: ImportNames = {
+        localityName: ctx.locality.name,
+        partnerships: byName(
+          ctx.partnerships.flatMap(
+            (p) =>
+              [
+                [p.reference, p.id],
+                [p.name, p.id],
+              ] as Array<[string | null, string]>,
+          ),
+        ),
+        organisations: byName(ctx.organisations.map((o) => [o.name, o.id])),
+        outcomes: byName((await this.outcomesOf(trx, ctx)).map((o) => [o.title, o.id])),
+        funds: byName(
+          funds.flatMap(
+            (f) =>
+              [
+                [f.code, f.code],
+                [f.label, f.code],
+              ] as Array<[string, string]>,
+          ),
+        ),
+      };
+      return importTable(table, kind, names, (inputs) => record(inputs, trx));
     });
   }
 
@@ -665,7 +658,7 @@ export class ResourcesService implements WorkSource {
         entityId: before.id,
         partnershipId: before.partnership_id,
         organisationId: before.organisation_id,
-        summary: `Removed the contribution from ${ctx.organisationNames.get(before.organisation_id)} to ${ctx.partnershipNames.get(before.partnership_id)} for ${yearLabel(before.financial_year)}`,
+        summary: `Removed the contribution from ${ctx.organisationNames.get(before.organisation_id)} to ${ctx.partnershipNames.get(before.partnership_id)} for ${ctx.yearLabel(before.financial_year)}`,
         before,
       });
     });
@@ -703,7 +696,7 @@ export class ResourcesService implements WorkSource {
         entityId: after.id,
         partnershipId: after.partnership_id,
         organisationId: after.organisation_id,
-        summary: `Confirmed the contribution from ${ctx.organisationNames.get(after.organisation_id)} to ${ctx.partnershipNames.get(after.partnership_id)} for ${yearLabel(after.financial_year)}`,
+        summary: `Confirmed the contribution from ${ctx.organisationNames.get(after.organisation_id)} to ${ctx.partnershipNames.get(after.partnership_id)} for ${ctx.yearLabel(after.financial_year)}`,
         before,
         after,
       });
@@ -1039,6 +1032,21 @@ export class ResourcesService implements WorkSource {
     return items;
   }
 
+  /**
+   * What the 360Giving export of the locality's funding flows is made from, as this person may
+   * see them: the funding streams and pooled budgets, the organisations with their org-ids, the
+   * fund list, and the locality's own identifier prefix (null until it sets one).
+   */
+  async fundingFlows(principal: Principal, gssCode: string) {
+    const [{ streams, ...ctx }, { budgets }, lists] = await Promise.all([
+      this.fundingStreams(principal, gssCode),
+      this.pooledBudgets(principal, gssCode),
+      this.referenceLists(),
+    ]);
+    const prefix = await this.repository.threeSixtyPrefix(this.core.db, ctx.locality.id);
+    return { locality: ctx.locality, organisations: ctx.organisations, prefix, streams, budgets, lists };
+  }
+
   // --- pooled budgets --------------------------------------------------------------------------------
 
   async pooledBudgets(
@@ -1244,7 +1252,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'budget-line',
         entityId: line.id,
         organisationId: line.organisation_id,
-        summary: `Recorded the budget line ${line.service} of ${ctx.organisationNames.get(line.organisation_id)} for ${yearLabel(line.financial_year)}`,
+        summary: `Recorded the budget line ${line.service} of ${ctx.organisationNames.get(line.organisation_id)} for ${ctx.yearLabel(line.financial_year)}`,
         after: line,
       });
       return line;
@@ -1299,7 +1307,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'budget-line',
         entityId: after.id,
         organisationId: after.organisation_id,
-        summary: `Changed the budget line ${after.service} of ${ctx.organisationNames.get(after.organisation_id)} for ${yearLabel(after.financial_year)}`,
+        summary: `Changed the budget line ${after.service} of ${ctx.organisationNames.get(after.organisation_id)} for ${ctx.yearLabel(after.financial_year)}`,
         before,
         after,
       });
@@ -1326,7 +1334,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'budget-line',
         entityId: before.id,
         organisationId: before.organisation_id,
-        summary: `Removed the budget line ${before.service} of ${ctx.organisationNames.get(before.organisation_id)} for ${yearLabel(before.financial_year)}`,
+        summary: `Removed the budget line ${before.service} of ${ctx.organisationNames.get(before.organisation_id)} for ${ctx.yearLabel(before.financial_year)}`,
         before,
       });
     });
@@ -1360,7 +1368,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'benefit',
         entityId: row.id,
         partnershipId: row.partnership_id,
-        summary: `Recorded a benefit of ${ctx.partnershipNames.get(row.partnership_id)} for ${yearLabel(row.financial_year)}: ${row.title}`,
+        summary: `Recorded a benefit of ${ctx.partnershipNames.get(row.partnership_id)} for ${ctx.yearLabel(row.financial_year)}: ${row.title}`,
         after: row,
       });
       return row;
@@ -1423,7 +1431,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'benefit',
         entityId: after.id,
         partnershipId: after.partnership_id,
-        summary: `Changed a benefit of ${ctx.partnershipNames.get(after.partnership_id)} for ${yearLabel(after.financial_year)}: ${after.title}`,
+        summary: `Changed a benefit of ${ctx.partnershipNames.get(after.partnership_id)} for ${ctx.yearLabel(after.financial_year)}: ${after.title}`,
         before,
         after,
       });
@@ -1450,7 +1458,7 @@ export class ResourcesService implements WorkSource {
         entityType: 'benefit',
         entityId: before.id,
         partnershipId: before.partnership_id,
-        summary: `Removed a benefit of ${ctx.partnershipNames.get(before.partnership_id)} for ${yearLabel(before.financial_year)}: ${before.title}`,
+        summary: `Removed a benefit of ${ctx.partnershipNames.get(before.partnership_id)} for ${ctx.yearLabel(before.financial_year)}: ${before.title}`,
         before,
       });
     });
