@@ -13,7 +13,7 @@ import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesConsentMigration, cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/schema.js';
 import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
-import { assuranceMigration } from '../modules/assurance/schema.js';
+import { assuranceEvidenceMigration, assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
 import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
 
@@ -300,6 +300,8 @@ const migrations: Record<string, Migration> = {
   '0026_resources_settings': resourceSettingsMigration,
   // Monitoring returns written by the group online, withdrawn applications, a locality's 360Giving prefix.
   '0027_funds_monitoring': fundsMonitoringMigration,
+  // Documents uploaded as evidence for assessments; local stakeholders' views on accreditation.
+  '0030_assurance_evidence_roles': assuranceEvidenceMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

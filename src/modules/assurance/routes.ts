@@ -6,13 +6,14 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ValidationError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
-import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
+import { choices, labelled, readFileUpload, submitForm, withDateParts } from '../../web/forms.js';
 import { yearLabel } from '../performance/schema.js';
 import { financialYearOf } from '../resources/rules.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE } from './checklists.js';
+import { EVIDENCE_ACCEPT, EVIDENCE_KINDS_TEXT, attachmentHeader } from './evidence.js';
 import { reportPdf } from './pdf.js';
 import {
   ACCREDITATION_LABELS,
@@ -46,7 +47,14 @@ const LABELS = {
   prefill: PREFILL_LABELS,
   evidence: { link: 'Link', note: 'Note', pointer: 'Record in Joined Up' } as Record<string, string>,
 };
-const common = { section: 'assurance', labels: LABELS, scaleOptions: SCALE_OPTIONS, yearLabel };
+const common = {
+  section: 'assurance',
+  labels: LABELS,
+  scaleOptions: SCALE_OPTIONS,
+  yearLabel,
+  evidenceAccept: EVIDENCE_ACCEPT,
+  evidenceKinds: EVIDENCE_KINDS_TEXT,
+};
 
 /** The significance rule's form: a checkbox per criterion, with its threshold beside it. */
 function ruleFromForm(form: Record<string, unknown>): { criteria: Criterion[]; required: unknown } {
@@ -214,6 +222,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       tab: 'overview',
       view,
       locality: view.ctx.locality,
+      evidenceLimit: assurance.evidenceLimit,
     };
   };
 
@@ -247,6 +256,91 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
         });
       }
       return reply.redirectWithFlash(`${home(code)}/assessments/${id}#q-${key}`, 'Answer saved.');
+    },
+  );
+
+  // --- documents as evidence ----------------------------------------------------------------------------
+
+  app.post(
+    `${base}/assessments/:id/answers/:key/documents`,
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => {
+      const { code, id, key } = params(request);
+      const upload = await readFileUpload(request);
+      try {
+        if (upload.tooLarge)
+          throw new ValidationError([
+            { field: 'file', message: `The file must be ${assurance.evidenceLimit} or smaller` },
+          ]);
+        const document = await assurance.addDocument(request.principal, code, id, key, upload.file);
+        return reply.redirectWithFlash(
+          `${home(code)}/assessments/${id}#q-${key}`,
+          `${document.file_name} is kept as evidence.`,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return reply.code(422).view('assurance/views/assessment.njk', {
+          ...(await assessmentContext(request)),
+          errors: error.errors.map((e) => ({ ...e, field: `${key}-${e.field}` })),
+        });
+      }
+    },
+  );
+
+  app.get(`${base}/assessments/:id/documents/:rid`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const { code, id, rid } = params(request);
+    const document = await assurance.document(request.principal, code, id, rid);
+    return reply
+      .header('content-type', document.content_type)
+      .header('content-disposition', attachmentHeader(document.file_name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(document.content);
+  });
+
+  const documentContext = async (request: FastifyRequest) => {
+    const context = await assessmentContext(request);
+    const document = [...context.view.documents.values()].flat().find((d) => d.id === params(request).rid);
+    if (!document) throw new NotFoundError('Document');
+    const question = context.view.assessment.definition.sections
+      .flatMap((s) => s.questions)
+      .find((q) => q.key === document.question_key);
+    return { ...context, title: `Remove ${document.file_name}?`, document, questionText: question?.text ?? '' };
+  };
+
+  app.get(
+    `${base}/assessments/:id/documents/:rid/remove`,
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => {
+      const { code, id } = params(request);
+      const context = await documentContext(request);
+      const d = context.document;
+      // The one "are you sure" page the product's removals share.
+      return reply.view('resources/views/remove.njk', {
+        ...context,
+        summary: [
+          { key: 'Document', value: d.file_name },
+          { key: 'Evidence for', value: context.questionText },
+          { key: 'Uploaded', value: `by ${d.uploaded_by_name}` },
+        ],
+        action: `${home(code)}/assessments/${id}/documents/${d.id}/remove`,
+        back: `${home(code)}/assessments/${id}#q-${d.question_key}`,
+        values: {},
+      });
+    },
+  );
+
+  app.post(
+    `${base}/assessments/:id/documents/:rid/remove`,
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => {
+      const { code, id, rid } = params(request);
+      const { document } = await documentContext(request);
+      await assurance.removeDocument(request.principal, code, id, rid);
+      return reply.redirectWithFlash(
+        `${home(code)}/assessments/${id}#q-${document.question_key}`,
+        `${document.file_name} was removed.`,
+      );
     },
   );
 

@@ -27,6 +27,7 @@ import {
   canEditPartnership,
   canReadRestricted,
   isRegionalAdviser,
+  isStakeholderIn,
   isSystem,
   refuse,
 } from '../accounts/policy.js';
@@ -35,6 +36,7 @@ import type { NotificationService, WorkItem, WorkSource } from '../notifications
 import type { RegisterService } from '../register/service.js';
 import { financialYearOf } from '../resources/rules.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE, SHIPPED_CHECKLISTS } from './checklists.js';
+import { EVIDENCE_KINDS_TEXT, safeFileName, sniffEvidence } from './evidence.js';
 import { type AssessmentRecord, AssuranceRepository, type PartnershipFactsRow } from './repository.js';
 import {
   type AccreditationState,
@@ -64,6 +66,7 @@ import {
   type AnswerRow,
   type ChecklistRow,
   type ChecklistVersionRow,
+  type DocumentSummary,
   type ReturnRow,
   type ReviewRow,
   accreditationSubmitInput,
@@ -87,7 +90,11 @@ export interface AssuranceDeps {
   audit: AuditService;
   register: RegisterService;
   notifications: NotificationService;
+  /** The largest document taken as evidence, in bytes (10 MB unless configured). */
+  evidenceMaxBytes?: number;
 }
+
+export const DEFAULT_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface WriteOptions {
   trx?: Db;
@@ -124,6 +131,8 @@ export interface AssessmentView {
   assessment: AssessmentRecord;
   partnershipName: string;
   answers: Map<string, AnswerRow>;
+  /** Documents uploaded as evidence, by question key. */
+  documents: Map<string, DocumentSummary[]>;
   scores: Scores;
   canAnswer: boolean;
   weakKeys: Set<string>;
@@ -155,6 +164,11 @@ export class AssuranceService implements WorkSource {
     private readonly db: Db,
     private readonly deps: AssuranceDeps,
   ) {}
+
+  /** The largest document taken as evidence, as the pages say it (e.g. "10 MB"). */
+  get evidenceLimit(): string {
+    return megabytes(this.deps.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES);
+  }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.db.transaction().execute(work);
@@ -435,6 +449,9 @@ export class AssuranceService implements WorkSource {
     const assessment = await this.repository.assessment(db, ctx.locality.id, id);
     if (!assessment) throw new NotFoundError('Assessment');
     const answers = new Map((await this.repository.answers(db, id)).map((a) => [a.question_key, a]));
+    const documents = new Map<string, DocumentSummary[]>();
+    for (const d of await this.repository.documents(db, id))
+      documents.set(d.question_key, [...(documents.get(d.question_key) ?? []), d]);
     const values = new Map([...answers].map(([k, a]) => [k, a.value ?? '']));
     const questions = assessment.definition.sections.flatMap((s) => s.questions);
     const problems: string[] = [];
@@ -442,18 +459,18 @@ export class AssuranceService implements WorkSource {
       const a = answers.get(q.key);
       if (q.scale !== 'text' && !a?.value) problems.push(`Answer “${q.text}”`);
       else if (a?.suggested_value && !a.confirmed) problems.push(`Confirm or correct “${q.text}”`);
-      else if (q.evidenceRequired && a?.value && !a.evidence) problems.push(`Give evidence for “${q.text}”`);
+      else if (q.evidenceRequired && a?.value && !a.evidence && !documents.has(q.key))
+        problems.push(`Give evidence for “${q.text}”`);
     }
     return {
       ctx,
       assessment,
       partnershipName: ctx.names.get(assessment.partnership_id) ?? '',
       answers,
+      documents,
       scores: scoreAssessment(assessment.definition, values),
       canAnswer:
-        assessment.state === 'in-progress' &&
-        principal.canWrite &&
-        canEditPartnership(principal, ctx.locality, assessment.partnership_id),
+        assessment.state === 'in-progress' && this.mayAnswer(principal, ctx.locality, assessment.partnership_id),
       weakKeys: new Set(questions.filter((q) => isWeak(q.scale, values.get(q.key))).map((q) => q.key)),
       actions: await this.repository.actions(db, ctx.locality.id, { assessmentId: id }),
       problems,
@@ -471,11 +488,9 @@ export class AssuranceService implements WorkSource {
   ): Promise<void> {
     const data = parseInput(answerInput, input);
     await this.write(options, async (trx) => {
-      const view = await this.assessment(principal, gssCode, id, trx);
-      if (!principal.canWrite || !canEditPartnership(principal, view.ctx.locality, view.assessment.partnership_id))
-        refuse(principal, view.ctx.locality, 'Assessment');
-      if (view.assessment.state !== 'in-progress')
-        throw new ConflictError('This assessment has been submitted: its answers can no longer change');
+      const view = await this.answerable(principal, gssCode, id, trx);
+      if (data.version !== undefined && data.version !== view.assessment.version)
+        throw new ConflictError('The assessment was changed by someone else: reload it and answer again');
       const question = view.assessment.definition.sections
         .flatMap((s) => s.questions)
         .find((q) => q.key === questionKey);
@@ -492,6 +507,10 @@ export class AssuranceService implements WorkSource {
       if (data.evidenceKind === 'link' && data.evidence && !/^https?:\/\/\S+$/.test(data.evidence))
         throw new ValidationError([{ field: 'evidence', message: 'A link must start with http:// or https://' }]);
       const before = view.answers.get(questionKey);
+      // Each answer moves the assessment on a version, so an answer or a submission based on
+      // what someone read before is refused rather than written over what came since.
+      if (!(await this.repository.updateAssessment(trx, id, view.assessment.version, {})))
+        throw new ConflictError('The assessment was changed by someone else: reload it and answer again');
       await this.repository.upsertAnswer(trx, {
         assessment_id: id,
         question_key: questionKey,
@@ -516,6 +535,116 @@ export class AssuranceService implements WorkSource {
     });
   }
 
+  /** Who answers and submits a partnership's assessments: its secretary, its chair or the LSP manager. */
+  private mayAnswer(principal: Principal, locality: Locality, partnershipId: string): boolean {
+    return principal.canWrite && canEditPartnership(principal, locality, partnershipId);
+  }
+
+  /** The assessment, when this person may change its answers now. */
+  private async answerable(principal: Principal, gssCode: string, id: string, trx: Db) {
+    const view = await this.assessment(principal, gssCode, id, trx);
+    if (!this.mayAnswer(principal, view.ctx.locality, view.assessment.partnership_id))
+      refuse(principal, view.ctx.locality, 'Assessment');
+    if (view.assessment.state !== 'in-progress')
+      throw new ConflictError('This assessment has been submitted: its answers can no longer change');
+    return view;
+  }
+
+  /**
+   * Keeps a document as evidence for one answer. The kind is read from the bytes (PDF, Word,
+   * ODT, XLSX, CSV, PNG or JPEG), the name is made safe, and the bytes are kept in the database.
+   */
+  async addDocument(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    questionKey: string,
+    file: { name: string; content: Buffer } | undefined,
+    options?: WriteOptions,
+  ): Promise<DocumentSummary> {
+    const max = this.deps.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
+    return this.write(options, async (trx) => {
+      const view = await this.answerable(principal, gssCode, id, trx);
+      const question = view.assessment.definition.sections
+        .flatMap((s) => s.questions)
+        .find((q) => q.key === questionKey);
+      if (!question) throw new NotFoundError('Question');
+      if (!file?.content.length) throw new ValidationError([{ field: 'file', message: 'Choose a file to upload' }]);
+      if (file.content.length > max)
+        throw new ValidationError([{ field: 'file', message: `The file must be ${this.evidenceLimit} or smaller` }]);
+      const type = sniffEvidence(file.name, file.content);
+      if (!type) throw new ValidationError([{ field: 'file', message: `The file must be ${EVIDENCE_KINDS_TEXT}` }]);
+      const name = principal.userId ? (await this.repository.userName(trx, principal.userId))?.name : undefined;
+      const row = await this.repository.insertDocument(trx, {
+        assessment_id: id,
+        question_key: questionKey,
+        file_name: safeFileName(file.name, type),
+        content_type: type.contentType,
+        size_bytes: file.content.length,
+        content: file.content,
+        uploaded_by: principal.id,
+        uploaded_by_name: name ?? principal.label,
+      });
+      await this.audit(trx, principal, {
+        localityId: view.ctx.locality.id,
+        partnershipId: view.assessment.partnership_id,
+        action: 'update',
+        entityType: 'assessment',
+        entityId: id,
+        summary: `Added ${row.file_name} (${type.label}, ${megabytes(row.size_bytes)}) as evidence for “${question.text}”`,
+        after: {
+          documentId: row.id,
+          questionKey,
+          fileName: row.file_name,
+          contentType: row.content_type,
+          size: row.size_bytes,
+        },
+      });
+      return row;
+    });
+  }
+
+  /**
+   * A document to download: for whoever reads the assessment, and for the locality's local
+   * stakeholders once the assessment has been put forward for accreditation.
+   */
+  async document(principal: Principal, gssCode: string, id: string, documentId: string) {
+    if (!isUuid(id) || !isUuid(documentId)) throw new NotFoundError('Document');
+    const locality = await this.deps.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) {
+      if (!isStakeholderIn(principal, locality) || !(await this.repository.isPutForward(this.db, locality.id, id)))
+        refuse(principal, locality, 'Document');
+    } else if (!(await this.repository.assessment(this.db, locality.id, id))) throw new NotFoundError('Document');
+    const row = await this.repository.document(this.db, id, documentId);
+    if (!row) throw new NotFoundError('Document');
+    return row;
+  }
+
+  async removeDocument(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    documentId: string,
+    options?: WriteOptions,
+  ): Promise<void> {
+    if (!isUuid(documentId)) throw new NotFoundError('Document');
+    await this.write(options, async (trx) => {
+      const view = await this.answerable(principal, gssCode, id, trx);
+      const row = [...view.documents.values()].flat().find((d) => d.id === documentId);
+      if (!row) throw new NotFoundError('Document');
+      await this.repository.deleteDocument(trx, documentId);
+      await this.audit(trx, principal, {
+        localityId: view.ctx.locality.id,
+        partnershipId: view.assessment.partnership_id,
+        action: 'withdraw',
+        entityType: 'assessment',
+        entityId: id,
+        summary: `Removed the evidence ${row.file_name}`,
+        before: { documentId, questionKey: row.question_key, fileName: row.file_name, size: row.size_bytes },
+      });
+    });
+  }
+
   /**
    * Submits a complete assessment: its score is kept, and each weak answer becomes an action
    * owned by the person submitting (who can hand it on), due in 90 days, told to them in the inbox.
@@ -530,7 +659,7 @@ export class AssuranceService implements WorkSource {
     return this.write(options, async (trx) => {
       const view = await this.assessment(principal, gssCode, id, trx);
       const { ctx, assessment } = view;
-      if (!principal.canWrite || !canEditPartnership(principal, ctx.locality, assessment.partnership_id))
+      if (!this.mayAnswer(principal, ctx.locality, assessment.partnership_id))
         refuse(principal, ctx.locality, 'Assessment');
       if (assessment.state !== 'in-progress') throw new ConflictError('This assessment has already been submitted');
       if (view.problems.length)
@@ -1375,4 +1504,12 @@ export class AssuranceService implements WorkSource {
       .map((a) => ({ ...a, name: names.get(a.partnership_id) ?? '' }));
     return { locality, decided };
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: string) => UUID.test(value);
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
 }
