@@ -86,6 +86,7 @@ describe.each(backends)('assurance: evidence, API, chairs and stakeholders, on %
   let ctx: TestContext;
   let ids: { lsp: string; other: string; organisation: string; otherOrganisation: string };
 
+  let admin: Person;
   let secretary: Person;
   let representative: Person;
   let adminElsewhere: Person;
@@ -113,6 +114,7 @@ describe.each(backends)('assurance: evidence, API, chairs and stakeholders, on %
       otherOrganisation: otherOrganisation.id,
     };
 
+    admin = await ctx.person([{ role: 'locality-admin', localityCode: A }]);
     secretary = await ctx.person([{ role: 'partnership-secretary', localityCode: A, partnershipId: ids.lsp }]);
     representative = await ctx.person([
       { role: 'partner-representative', localityCode: A, organisationId: ids.organisation },
@@ -264,6 +266,93 @@ describe.each(backends)('assurance: evidence, API, chairs and stakeholders, on %
           'Removed the evidence board _minutes_.pdf',
         ]),
       );
+    });
+  });
+
+  describe('the API', () => {
+    const api = (method: 'GET' | 'PUT' | 'POST', url: string, who?: Person, payload?: unknown) =>
+      ctx.app.inject({
+        method,
+        url: `/api/v1${url}`,
+        headers: who?.headers ?? {},
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+
+    it('lists the checklists to anyone signed in', async () => {
+      const response = await api('GET', '/assurance/checklists', representative);
+      expect(response.statusCode).toBe(200);
+      const health = response.json().find((c: { code: string }) => c.code === HEALTH_CHECK_CODE);
+      expect(health.sections[0].questions[0]).toMatchObject({ key: 'purpose-clear', scale: 'yes-partly-no' });
+      expect((await api('GET', '/assurance/checklists')).statusCode).toBe(401);
+      const doc = (await api('GET', '/openapi.json')).json();
+      const answer = doc.paths['/api/v1/localities/{code}/assessments/{id}/answers/{key}'].put;
+      expect(answer.requestBody.content['application/json'].schema.required).toEqual(['version']);
+      expect(answer.tags).toEqual(['Governance assurance']);
+    });
+
+    it('answers at a version, submits, and reads the scores by section, the actions, significance and reviews', async () => {
+      const assessment = await start(secretary);
+      await answerAll(secretary, assessment.id, ['purpose-clear']);
+      const read = await api('GET', `/localities/${A}/partnerships/${ids.lsp}/assessments`, representative);
+      expect(read.statusCode).toBe(200);
+      const listed = read.json().find((a: { id: string }) => a.id === assessment.id);
+      expect(listed).toMatchObject({ state: 'in-progress', checklist: { code: HEALTH_CHECK_CODE } });
+      expect(listed.sections.length).toBeGreaterThan(3);
+
+      const answerUrl = `/localities/${A}/assessments/${assessment.id}/answers/purpose-clear`;
+      const answered = await api('PUT', answerUrl, secretary, { value: 'no', version: listed.version });
+      expect(answered.statusCode).toBe(200);
+      expect(answered.json().version).toBe(listed.version + 1);
+      expect(answered.json().sections[0]).toMatchObject({ key: 'rationale' });
+      // The same reading again is out of date: refused, nothing written over.
+      const stale = await api('PUT', answerUrl, secretary, { value: 'yes', version: listed.version });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const bad = await api('PUT', answerUrl, secretary, { value: 'perhaps' });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['version']);
+      const wrongValue = await api('PUT', answerUrl, secretary, { value: 'perhaps', version: listed.version + 1 });
+      expect(wrongValue.json().errors).toEqual([expect.objectContaining({ field: 'value' })]);
+      // A reader who does not answer for the partnership, and another locality.
+      const body = { value: 'yes', version: listed.version + 1 };
+      expect((await api('PUT', answerUrl, representative, body)).statusCode).toBe(403);
+      expect((await api('PUT', answerUrl, adminElsewhere, body)).statusCode).toBe(404);
+      expect(
+        (await api('GET', `/localities/${A}/partnerships/${ids.lsp}/assessments`, adminElsewhere)).statusCode,
+      ).toBe(404);
+
+      const submitted = await api('POST', `/localities/${A}/assessments/${assessment.id}/submit`, secretary, {
+        version: listed.version + 1,
+      });
+      expect(submitted.statusCode).toBe(200);
+      expect(submitted.json()).toMatchObject({ state: 'submitted' });
+      expect(submitted.json().score).toBeLessThan(100);
+      const actions = await api('GET', `/localities/${A}/assurance/actions?state=open`, representative);
+      expect(actions.json()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ assessmentId: assessment.id, questionKey: 'purpose-clear', state: 'open' }),
+        ]),
+      );
+      expect((await api('GET', `/localities/${A}/assurance/actions?state=later`, representative)).statusCode).toBe(422);
+
+      // Significance with its reasons; the annual review of what is significant, with its returns.
+      await ctx.services.assurance.setOverride(admin.principal, A, ids.lsp, {
+        significant: 'yes',
+        reason: 'The council relies on it',
+      });
+      const significance = (await api('GET', `/localities/${A}/assurance/significance`, representative)).json();
+      expect(significance.rule).toMatchObject({ required: 3, isDefault: true });
+      const lsp = significance.partnerships.find((p: { id: string }) => p.id === ids.lsp);
+      expect(lsp).toMatchObject({ significant: true, override: { reason: 'The council relies on it' } });
+      expect(lsp.reasons).toHaveLength(5);
+      expect(lsp.why).toContain('The council relies on it');
+      await ctx.services.assurance.startReview(admin.principal, A, { year: 2026, deadline: '2027-06-30' });
+      const reviews = (await api('GET', `/localities/${A}/assurance/reviews`, representative)).json();
+      expect(reviews[0]).toMatchObject({ financialYear: 2026, deadline: '2027-06-30', state: 'open' });
+      expect(reviews[0].returns).toEqual([
+        expect.objectContaining({ partnershipId: ids.lsp, partnershipName: 'Evidenceford LSP', state: 'sent' }),
+      ]);
+      expect((await api('GET', `/localities/${A}/assurance/reviews`, adminElsewhere)).statusCode).toBe(404);
     });
   });
 });

@@ -12,6 +12,7 @@ import type { Services } from '../../services.js';
 import { choices, labelled, readFileUpload, submitForm, withDateParts } from '../../web/forms.js';
 import { yearLabel } from '../performance/schema.js';
 import { financialYearOf } from '../resources/rules.js';
+import { assuranceApiRoutes } from './api-routes.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE } from './checklists.js';
 import { EVIDENCE_ACCEPT, EVIDENCE_KINDS_TEXT, attachmentHeader } from './evidence.js';
 import { reportPdf } from './pdf.js';
@@ -79,6 +80,7 @@ export function assuranceRoutes(app: FastifyInstance, services: Services): void 
   const assurance = services.assurance;
   pageRoutes(app, assurance);
   checklistRoutes(app, assurance);
+  assuranceApiRoutes(app, assurance);
 }
 
 function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {

@@ -715,6 +715,57 @@ export class AssuranceService implements WorkSource {
     });
   }
 
+  // --- what the API reads -------------------------------------------------------------------------------
+
+  /** Every checklist at its current version: the questions asked are no secret from anyone signed in. */
+  async currentChecklists(principal: Principal) {
+    if (principal.kind === 'public') refuse(principal, undefined, 'Checklists');
+    await this.ensureChecklists();
+    const checklists = await this.repository.checklists(this.db);
+    return Promise.all(
+      checklists.map(async (checklist) => ({
+        checklist,
+        current: (await this.repository.version(
+          this.db,
+          checklist.id,
+          checklist.current_version,
+        )) as ChecklistVersionRow,
+      })),
+    );
+  }
+
+  /** A partnership's assessments on every checklist, newest first, each with its scores by section. */
+  async partnershipAssessments(principal: Principal, gssCode: string, partnershipId: string) {
+    const ctx = await this.context(principal, gssCode);
+    const partnership = this.partnershipIn(ctx, partnershipId);
+    const assessments = await this.repository.assessments(this.db, ctx.locality.id, partnership.id);
+    return Promise.all(assessments.map(async (assessment) => this.scored(assessment)));
+  }
+
+  /** One assessment with its scores, as the API answers after a change. */
+  async scoredAssessment(principal: Principal, gssCode: string, id: string) {
+    return this.scored((await this.assessment(principal, gssCode, id)).assessment);
+  }
+
+  private async scored(assessment: AssessmentRecord) {
+    const answers = await this.repository.answers(this.db, assessment.id);
+    const values = new Map(answers.map((a) => [a.question_key, a.value ?? '']));
+    return { assessment, scores: scoreAssessment(assessment.definition, values) };
+  }
+
+  /** The locality's governance actions, open ones first; only the open or the done when asked. */
+  async actionList(principal: Principal, gssCode: string, state?: 'open' | 'done') {
+    const ctx = await this.context(principal, gssCode);
+    const actions = await this.repository.actions(this.db, ctx.locality.id);
+    return { ...ctx, actions: state ? actions.filter((a) => a.state === state) : actions };
+  }
+
+  /** The locality's annual reviews, newest first, each with its returns. */
+  async reviewsWithReturns(principal: Principal, gssCode: string) {
+    const { reviews } = await this.reviews(principal, gssCode);
+    return Promise.all(reviews.map(async (r) => this.review(principal, gssCode, r.id)));
+  }
+
   // --- overview, history and comparison -----------------------------------------------------------------
 
   /** Each partnership's submitted assessments on a checklist, newest first, with change arrows. */
