@@ -36,6 +36,7 @@ export const LOCALITY_ROLES = [
   'scrutiny-member',
   'knowledge-editor',
   'bid-scrutineer',
+  'partnership-chair',
 ] as const;
 
 export const inviteInput = z.object({

@@ -3,7 +3,7 @@ import { type Person, type TestContext, createTestContext } from '../../../test/
 import { backends } from '../../../test/helpers/database.js';
 import { SYSTEM } from '../../core/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { HEALTH_CHECK_CODE } from './checklists.js';
+import { ACCREDITATION_CODE, HEALTH_CHECK_CODE } from './checklists.js';
 import { safeFileName, sniffEvidence } from './evidence.js';
 import { SCALE_OPTIONS } from './rules.js';
 
@@ -353,6 +353,69 @@ describe.each(backends)('assurance: evidence, API, chairs and stakeholders, on %
         expect.objectContaining({ partnershipId: ids.lsp, partnershipName: 'Evidenceford LSP', state: 'sent' }),
       ]);
       expect((await api('GET', `/localities/${A}/assurance/reviews`, adminElsewhere)).statusCode).toBe(404);
+    });
+  });
+
+  describe('a partnership’s chair', () => {
+    it('is invited for one partnership, answers, documents and submits its assessments and returns its annual review, and nothing more', async () => {
+      const { assurance, accounts, register } = ctx.services;
+      const invite = { email: 'chair@evidenceford.example', name: 'Pat Chair', role: 'partnership-chair' };
+      await expect(accounts.invite(admin.principal, A, invite)).rejects.toMatchObject({
+        errors: [{ field: 'partnershipId', message: 'Choose the partnership they chair' }],
+      });
+      await accounts.invite(admin.principal, A, { ...invite, partnershipId: ids.lsp });
+      const chair = await ctx.person([{ role: 'partnership-chair', localityCode: A, partnershipId: ids.lsp }]);
+
+      const assessment = await start(chair);
+      await answerAll(chair, assessment.id);
+      // Through the page, as a chair would.
+      const page = await ctx.app.inject({
+        method: 'POST',
+        url: `/localities/${A}/assurance/assessments/${assessment.id}/answers/purpose-clear`,
+        headers: chair.headers,
+        payload: { value: 'partly' },
+      });
+      expect(page.statusCode).toBe(303);
+      await assurance.addDocument(chair.principal, A, assessment.id, 'purpose-clear', { name: 'a.pdf', content: PDF });
+      const view = await assurance.assessment(chair.principal, A, assessment.id);
+      expect(view.canAnswer).toBe(true);
+      const submitted = await assurance.submitAssessment(chair.principal, A, assessment.id, view.assessment.version);
+      expect(submitted.actions.map((a) => a.question_key)).toEqual(['purpose-clear']);
+
+      const [review] = await assurance.reviewsWithReturns(chair.principal, A);
+      const ret = review?.returns.find((r) => r.partnership_id === ids.lsp);
+      expect(ret?.canReturn).toBe(true);
+      await assurance.submitReturn(chair.principal, A, review?.review.id ?? '', ret?.id ?? '', {
+        achievements: 'A joint plan',
+        performance: 'Most targets met',
+        risks: 'Funding',
+        resources: 'Officer time',
+        future: 'continue',
+        version: ret?.version,
+      });
+
+      // Not another partnership, not the register, not accreditation, not significance.
+      await expect(start(chair, HEALTH_CHECK_CODE, ids.other)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        register.updatePartnership(chair.principal, A, ids.lsp, {
+          name: 'Renamed',
+          purpose: 'Joining up services',
+          basis: 'voluntary',
+          legalForm: 'unincorporated',
+          layer: 'strategic',
+          version: 1,
+        }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      const accreditation = await start(secretary, ACCREDITATION_CODE);
+      await answerAll(secretary, accreditation.id);
+      const ready = await assurance.assessment(secretary.principal, A, accreditation.id);
+      await assurance.submitAssessment(secretary.principal, A, accreditation.id, ready.assessment.version);
+      await expect(
+        assurance.submitAccreditation(chair.principal, A, { assessmentId: accreditation.id }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        assurance.setOverride(chair.principal, A, ids.lsp, { significant: 'no', reason: 'Chair says so' }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
 });

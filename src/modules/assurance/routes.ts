@@ -203,7 +203,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     },
   );
 
-  app.post(`${base}/assessments`, { config: { access: 'register-editor' } }, async (request, reply) => {
+  app.post(`${base}/assessments`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const code = params(request).code;
     const form = body(request);
     const assessment = await assurance.startAssessment(request.principal, code, {
@@ -234,7 +234,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   app.post(
     `${base}/assessments/:id/answers/:key`,
-    { config: { access: 'register-editor' } },
+    { config: { access: 'locality-reader' } },
     async (request, reply) => {
       const { code, id, key } = params(request);
       const form = body(request);
@@ -346,7 +346,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     },
   );
 
-  app.post(`${base}/assessments/:id/submit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+  app.post(`${base}/assessments/:id/submit`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const { code, id } = params(request);
     const version = z.coerce.number().int().safeParse(body(request).version);
     if (!version.success)
@@ -508,7 +508,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     });
   });
 
-  app.post(`${base}/reviews/:id/returns/:rid`, { config: { access: 'register-editor' } }, async (request, reply) => {
+  app.post(`${base}/reviews/:id/returns/:rid`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const { code, id, rid } = params(request);
     return submitForm(
       reply,

@@ -7,8 +7,9 @@
  *
  * Who may do what:
  *  - a system administrator edits the checklists (every edit a new version);
- *  - a partnership's secretary (or the locality administrator) starts and answers its
- *    assessments, returns its annual review and submits the LSP's accreditation;
+ *  - a partnership's secretary or chair (or the locality administrator) starts, answers and
+ *    submits its assessments and returns its annual review; its secretary (or the locality
+ *    administrator) also submits the LSP's accreditation;
  *  - the locality administrator (the LSP manager) sets the significance rule and overrides,
  *    runs the annual review and compiles the audit committee report;
  *  - an action's owner (or the partnership's secretary or the administrator) updates it;
@@ -24,6 +25,7 @@ import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
   canAdministerLocality,
+  canAnswerForPartnership,
   canEditPartnership,
   canReadRestricted,
   isRegionalAdviser,
@@ -391,8 +393,7 @@ export class AssuranceService implements WorkSource {
     return this.write(options, async (trx) => {
       const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
       const partnership = this.partnershipIn(ctx, data.partnershipId);
-      if (!principal.canWrite || !canEditPartnership(principal, ctx.locality, partnership.id))
-        refuse(principal, ctx.locality, 'Partnership');
+      if (!this.mayAnswer(principal, ctx.locality, partnership.id)) refuse(principal, ctx.locality, 'Partnership');
       const checklist = await this.repository.checklistByCode(trx, data.checklistCode);
       if (!checklist)
         throw new ValidationError([{ field: 'checklistCode', message: 'Choose a checklist from the list' }]);
@@ -537,7 +538,7 @@ export class AssuranceService implements WorkSource {
 
   /** Who answers and submits a partnership's assessments: its secretary, its chair or the LSP manager. */
   private mayAnswer(principal: Principal, locality: Locality, partnershipId: string): boolean {
-    return principal.canWrite && canEditPartnership(principal, locality, partnershipId);
+    return principal.canWrite && canAnswerForPartnership(principal, locality, partnershipId);
   }
 
   /** The assessment, when this person may change its answers now. */
@@ -848,7 +849,7 @@ export class AssuranceService implements WorkSource {
       histories: checklists.map((c) => ({ checklist: c, history: this.history(assessments, partnershipId, c.code) })),
       inProgress: assessments.filter((a) => a.state === 'in-progress'),
       actions,
-      canAssess: principal.canWrite && canEditPartnership(principal, ctx.locality, partnershipId),
+      canAssess: this.mayAnswer(principal, ctx.locality, partnershipId),
     };
   }
 
@@ -1014,7 +1015,9 @@ export class AssuranceService implements WorkSource {
         due: new Date(`${a.due_on}T00:00:00Z`),
       });
     }
-    const secretaryOf = principal.grants.filter((g) => g.role === 'partnership-secretary' && g.partnershipId);
+    const secretaryOf = principal.grants.filter(
+      (g) => (g.role === 'partnership-secretary' || g.role === 'partnership-chair') && g.partnershipId,
+    );
     if (secretaryOf.length) {
       for (const review of await this.repository.openReviews(this.db)) {
         for (const r of await this.repository.returns(this.db, review.id)) {
@@ -1188,7 +1191,7 @@ export class AssuranceService implements WorkSource {
       .map((r) => ({
         ...r,
         name: ctx.names.get(r.partnership_id) ?? '',
-        canReturn: principal.canWrite && canEditPartnership(principal, ctx.locality, r.partnership_id),
+        canReturn: this.mayAnswer(principal, ctx.locality, r.partnership_id),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
     return { ...ctx, review, returns };
