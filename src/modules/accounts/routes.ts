@@ -202,7 +202,7 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
       organisationItems: choices(
         options.organisations.filter((o) => o.status === 'active').map((o) => ({ value: o.id, text: o.name })),
         values.organisationId,
-        'Not a partner representative',
+        'Not a partner representative or stakeholder',
       ),
     };
   }

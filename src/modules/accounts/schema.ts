@@ -37,6 +37,7 @@ export const LOCALITY_ROLES = [
   'knowledge-editor',
   'bid-scrutineer',
   'partnership-chair',
+  'local-stakeholder',
 ] as const;
 
 export const inviteInput = z.object({

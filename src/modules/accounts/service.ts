@@ -329,7 +329,7 @@ export class AccountsService {
       if (!(await this.register.partnerships.get(this.db, locality.id, data.partnershipId)))
         throw ValidationError.of('partnershipId', 'Choose a partnership from this locality');
     }
-    if (data.role === 'partner-representative') {
+    if (data.role === 'partner-representative' || data.role === 'local-stakeholder') {
       if (!data.organisationId) throw ValidationError.of('organisationId', 'Choose the organisation they represent');
       if (!(await this.register.organisations.get(this.db, locality.id, data.organisationId)))
         throw ValidationError.of('organisationId', 'Choose an organisation from this locality');

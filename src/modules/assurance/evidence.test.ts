@@ -418,4 +418,103 @@ describe.each(backends)('assurance: evidence, API, chairs and stakeholders, on %
       ).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
+
+  describe('local stakeholders in accreditation', () => {
+    it('read the submitted self-assessment of their own locality only and give a view the adviser sees when deciding', async () => {
+      const { assurance, accounts, register } = ctx.services;
+      const invite = { email: 'cvs@evidenceford.example', name: 'Sam Voluntary', role: 'local-stakeholder' };
+      await expect(accounts.invite(admin.principal, A, invite)).rejects.toMatchObject({
+        errors: [{ field: 'organisationId' }],
+      });
+      await accounts.invite(admin.principal, A, { ...invite, organisationId: ids.organisation });
+      const stakeholder = await ctx.person([
+        { role: 'local-stakeholder', localityCode: A, organisationId: ids.organisation },
+      ]);
+      const stakeholderElsewhere = await ctx.person([
+        { role: 'local-stakeholder', localityCode: B, organisationId: ids.otherOrganisation },
+      ]);
+      const locality = await register.locality(A);
+      const adviser = await ctx.person([{ role: 'go-adviser', region: locality.region }]);
+
+      const self = await start(secretary, ACCREDITATION_CODE);
+      await answerAll(secretary, self.id);
+      const evidence = await assurance.addDocument(secretary.principal, A, self.id, 'lsp-statement', {
+        name: 'statement.pdf',
+        content: PDF,
+      });
+      const answered = await assurance.assessment(secretary.principal, A, self.id);
+      await assurance.submitAssessment(secretary.principal, A, self.id, answered.assessment.version);
+      const accreditation = await assurance.submitAccreditation(secretary.principal, A, { assessmentId: self.id });
+      const url = `/localities/${A}/assurance/accreditation/${accreditation.id}`;
+      const get = (path: string, who: Person) => ctx.app.inject({ method: 'GET', url: path, headers: who.headers });
+
+      // Told in the inbox; the page shows the self-assessment answer by answer, with its documents.
+      const work = await assurance.workFor(stakeholder.principal, new Date());
+      expect(work.map((w) => w.link)).toContain(url);
+      const page = await get(url, stakeholder);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('The self-assessment, answer by answer');
+      expect(page.body).toContain('statement.pdf');
+      expect(page.body).toContain('Record your view');
+      const documentUrl = `/localities/${A}/assurance/assessments/${self.id}/documents/${evidence.id}`;
+      expect((await get(documentUrl, stakeholder)).statusCode).toBe(200);
+      // Nothing else of the locality's assurance, and nothing at all of another locality.
+      expect((await get(`/localities/${A}/assurance/assessments/${self.id}`, stakeholder)).statusCode).toBe(404);
+      expect((await get(`/localities/${A}/assurance`, stakeholder)).statusCode).toBe(404);
+      expect((await get(`/api/v1/localities/${A}/assurance/significance`, stakeholder)).statusCode).toBe(404);
+      expect((await get(url, stakeholderElsewhere)).statusCode).toBe(404);
+      expect((await get(documentUrl, stakeholderElsewhere)).statusCode).toBe(404);
+      await expect(
+        assurance.recordView(stakeholderElsewhere.principal, A, accreditation.id, { stance: 'concerns', comment: 'x' }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      // Only stakeholders give views; they do not comment among the locality or decide.
+      await expect(
+        assurance.recordView(representative.principal, A, accreditation.id, { stance: 'support', comment: 'x' }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(assurance.comment(stakeholder.principal, A, accreditation.id, { body: 'x' })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+
+      const given = await ctx.app.inject({
+        method: 'POST',
+        url: `${url}/view`,
+        headers: stakeholder.headers,
+        payload: { stance: 'concerns', comment: 'Community groups were not asked about the plan' },
+      });
+      expect(given.statusCode).toBe(303);
+      const missing = await ctx.app.inject({
+        method: 'POST',
+        url: `${url}/view`,
+        headers: stakeholder.headers,
+        payload: {},
+      });
+      expect(missing.statusCode).toBe(422);
+      expect(missing.body).toContain('Choose whether you support accreditation or have concerns');
+      // Changing it needs the version read; the old reading is refused.
+      await expect(
+        assurance.recordView(stakeholder.principal, A, accreditation.id, { stance: 'support', comment: 'Now asked' }),
+      ).rejects.toBeInstanceOf(ConflictError);
+      await assurance.recordView(stakeholder.principal, A, accreditation.id, {
+        stance: 'support',
+        comment: 'Community groups are now on the board',
+        version: 1,
+      });
+
+      const seen = await get(url, adviser);
+      expect(seen.body).toContain('Supports accreditation</strong>: Community groups are now on the board');
+      expect(seen.body).toContain('Evidenceford Council for Voluntary Service');
+      await assurance.decide(adviser.principal, A, accreditation.id, {
+        decision: 'accredited',
+        reasons: 'Strong structures, and the voluntary sector supports it',
+        version: accreditation.version,
+      });
+      await expect(
+        assurance.recordView(stakeholder.principal, A, accreditation.id, {
+          stance: 'concerns',
+          comment: 'Too late',
+          version: 2,
+        }),
+      ).rejects.toBeInstanceOf(ConflictError);
+    });
+  });
 });

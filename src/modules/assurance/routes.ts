@@ -30,7 +30,15 @@ import {
   SCALE_LABELS,
   SCALE_OPTIONS,
 } from './rules.js';
-import { actionInput, decisionInput, questionInput, returnInput, reviewInput, sectionInput } from './schema.js';
+import {
+  STANCE_LABELS,
+  actionInput,
+  decisionInput,
+  questionInput,
+  returnInput,
+  reviewInput,
+  sectionInput,
+} from './schema.js';
 import type { AssuranceService } from './service.js';
 
 type Params = { code: string; id: string; key: string; rid: string; checklist: string };
@@ -587,6 +595,8 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       tab: 'accreditation',
       result,
       locality: result.locality,
+      stanceLabels: STANCE_LABELS,
+      stanceItems: choices(labelled(STANCE_LABELS), body(request).stance ?? result.myView?.stance),
       decisionItems: choices(
         [
           { value: 'accredited', text: 'Accredited' },
@@ -598,7 +608,8 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     };
   };
 
-  app.get(`${base}/accreditation/:id`, { config: { access: 'locality-reader' } }, async (request, reply) =>
+  // Signed in, not locality reader: the locality's local stakeholders read this page too (the service decides).
+  app.get(`${base}/accreditation/:id`, { config: { access: 'signed-in' } }, async (request, reply) =>
     reply.view('assurance/views/accreditation.njk', { ...(await accreditationContext(request)), values: {} }),
   );
 
@@ -606,7 +617,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     path: string,
     run: (request: FastifyRequest) => Promise<unknown>,
     flash: string,
-    access: 'locality-reader' | 'register-editor' = 'locality-reader',
+    access: 'locality-reader' | 'register-editor' | 'signed-in' = 'locality-reader',
   ) =>
     app.post(`${base}/accreditation/:id/${path}`, { config: { access } }, async (request, reply) => {
       const { code, id } = params(request);
@@ -653,6 +664,17 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
         formToInput(decisionInput as unknown as z.ZodObject, body(request)),
       ),
     'The decision is recorded and published in the public summary.',
+  );
+  accreditationPost(
+    'view',
+    (request) =>
+      assurance.recordView(request.principal, params(request).code, params(request).id, {
+        stance: text(body(request).stance) || undefined,
+        comment: text(body(request).comment) || undefined,
+        version: text(body(request).version) ? Number(body(request).version) : undefined,
+      }),
+    'Your view is recorded. The Government Office adviser sees it when deciding.',
+    'signed-in',
   );
   accreditationPost(
     'comments',

@@ -71,6 +71,7 @@ import {
   type DocumentSummary,
   type ReturnRow,
   type ReviewRow,
+  STANCE_LABELS,
   accreditationSubmitInput,
   actionInput,
   answerInput,
@@ -85,6 +86,7 @@ import {
   reviewInput,
   sectionInput,
   significanceRuleInput,
+  stakeholderViewInput,
   startAssessmentInput,
 } from './schema.js';
 
@@ -1036,6 +1038,23 @@ export class AssuranceService implements WorkSource {
         }
       }
     }
+    for (const g of principal.grants.filter((x) => x.role === 'local-stakeholder' && x.localityId)) {
+      const locality = await this.repository.locality(this.db, g.localityId as string);
+      if (!locality) continue;
+      for (const a of await this.repository.accreditations(this.db, locality.id)) {
+        if (!mayDecide(a.state as AccreditationState)) continue;
+        if ((await this.repository.stakeholderViews(this.db, a.id)).some((v) => v.author_id === principal.id)) continue;
+        items.push({
+          kind: 'review',
+          title: 'Give your view on the LSP’s accreditation',
+          detail: `Submitted ${formatDate(a.submitted_at)}; the Government Office sees your view when it decides.`,
+          link: `/localities/${locality.gss_code}/assurance/accreditation/${a.id}`,
+          localityName: locality.name,
+          overdue: false,
+          due: null,
+        });
+      }
+    }
     for (const g of principal.grants.filter((x) => x.role === 'go-adviser' && x.region)) {
       for (const a of await this.repository.waitingInRegion(this.db, g.region as string))
         items.push({
@@ -1364,7 +1383,10 @@ export class AssuranceService implements WorkSource {
       const name = ctx.names.get(assessment.partnership_id) ?? '';
       await this.deps.notifications.notify(
         {
-          roles: [{ role: 'go-adviser', region: ctx.locality.region }],
+          roles: [
+            { role: 'go-adviser', region: ctx.locality.region },
+            { role: 'local-stakeholder', localityId: ctx.locality.id },
+          ],
           localityId: ctx.locality.id,
           subject: `Accreditation submitted: ${name}`,
           body: `${name} (${ctx.locality.name}) has submitted its accreditation self-assessment for the Government Office to review.`,
@@ -1384,8 +1406,29 @@ export class AssuranceService implements WorkSource {
     });
   }
 
+  /**
+   * The context of an accreditation: the locality's readers', or, for a local stakeholder of the
+   * locality (who reads nothing else restricted there), just enough to show it.
+   */
+  private async accreditationContext(principal: Principal, gssCode: string, db: Db): Promise<AssuranceContext> {
+    const locality = await this.deps.register.locality(gssCode, db);
+    if (canReadRestricted(principal, locality)) return this.context(principal, gssCode, { db });
+    if (!isStakeholderIn(principal, locality)) refuse(principal, locality, 'Accreditation');
+    const partnerships = await this.repository.partnerships(db, locality.id);
+    return {
+      locality,
+      canAdminister: false,
+      partnerships,
+      names: new Map(partnerships.map((p) => [p.id, p.name])),
+      today: todayInLondon(),
+    };
+  }
+
   async accreditation(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
-    const ctx = await this.context(principal, gssCode, { db });
+    if (!isUuid(id)) throw new NotFoundError('Accreditation');
+    const ctx = await this.accreditationContext(principal, gssCode, db);
+    // A stakeholder sees the self-assessment and their own view, not the locality's discussion.
+    const stakeholderOnly = !canReadRestricted(principal, ctx.locality);
     const accreditation = await this.repository.accreditation(db, ctx.locality.id, id);
     if (!accreditation) throw new NotFoundError('Accreditation');
     const assessment = (await this.repository.assessment(
@@ -1395,6 +1438,10 @@ export class AssuranceService implements WorkSource {
     )) as AssessmentRecord;
     const answers = await this.repository.answers(db, assessment.id);
     const adviser = isRegionalAdviser(principal, ctx.locality);
+    const views = await this.repository.stakeholderViews(db, id);
+    const documents = new Map<string, DocumentSummary[]>();
+    for (const d of await this.repository.documents(db, assessment.id))
+      documents.set(d.question_key, [...(documents.get(d.question_key) ?? []), d]);
     return {
       ...ctx,
       accreditation,
@@ -1402,14 +1449,80 @@ export class AssuranceService implements WorkSource {
       assessment,
       answers: new Map(answers.map((a) => [a.question_key, a])),
       scores: scoreAssessment(assessment.definition, new Map(answers.map((a) => [a.question_key, a.value ?? '']))),
-      comments: await this.repository.comments(db, id),
+      documents,
+      comments: stakeholderOnly ? [] : await this.repository.comments(db, id),
+      views: stakeholderOnly ? views.filter((v) => v.author_id === principal.id) : views,
+      myView: views.find((v) => v.author_id === principal.id) ?? null,
+      stakeholderOnly,
+      canGiveView:
+        principal.canWrite &&
+        isStakeholderIn(principal, ctx.locality) &&
+        mayDecide(accreditation.state as AccreditationState),
       canDecide: adviser && mayDecide(accreditation.state as AccreditationState),
       canRespond:
         accreditation.state === 'more-asked' &&
         principal.canWrite &&
         canEditPartnership(principal, ctx.locality, accreditation.partnership_id),
-      canComment: principal.canWrite && principal.kind === 'user',
+      canComment: !stakeholderOnly && principal.canWrite && principal.kind === 'user',
     };
+  }
+
+  /**
+   * A local stakeholder's view on the LSP's accreditation: support or concerns, with why, for the
+   * Government Office adviser to weigh. One view a person, changed at its version until decided.
+   */
+  async recordView(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(stakeholderViewInput, input);
+    return this.write(options, async (trx) => {
+      const r = await this.accreditation(principal, gssCode, id, trx);
+      if (!principal.canWrite || !isStakeholderIn(principal, r.locality))
+        refuse(principal, r.locality, 'Accreditation');
+      if (!r.canGiveView) throw new ConflictError('The Government Office has decided: views are closed');
+      const grant = principal.grants.find((g) => g.role === 'local-stakeholder' && g.localityId === r.locality.id);
+      const organisation = grant?.organisationId
+        ? await this.repository.organisationName(trx, r.locality.id, grant.organisationId)
+        : undefined;
+      const author = principal.userId ? (await this.repository.userName(trx, principal.userId))?.name : undefined;
+      const before = r.myView;
+      if (before) {
+        if (
+          data.version !== before.version ||
+          !(await this.repository.updateStakeholderView(trx, before.id, before.version, {
+            stance: data.stance,
+            comment: data.comment,
+          }))
+        )
+          throw new ConflictError('Your view was changed elsewhere: reload it and change it again');
+      } else
+        await this.repository.insertStakeholderView(trx, {
+          accreditation_id: id,
+          author_id: principal.id,
+          author_name: author ?? principal.label,
+          organisation_name: organisation ?? 'No organisation named',
+          stance: data.stance,
+          comment: data.comment,
+        });
+      await this.audit(trx, principal, {
+        localityId: r.locality.id,
+        partnershipId: r.accreditation.partnership_id,
+        action: 'comment',
+        entityType: 'accreditation',
+        entityId: id,
+        summary: `${organisation ?? author ?? principal.label}: ${STANCE_LABELS[data.stance].toLowerCase()} on the accreditation of ${r.name}`,
+        before: before ? { stance: before.stance, comment: before.comment } : undefined,
+        after: { stance: data.stance, comment: data.comment },
+      });
+      await this.deps.notifications.notify(
+        {
+          roles: [{ role: 'go-adviser', region: r.locality.region }],
+          localityId: r.locality.id,
+          subject: `A local stakeholder’s view on ${r.name}’s accreditation`,
+          body: `${organisation ?? 'A local stakeholder'}: ${STANCE_LABELS[data.stance]}. ${data.comment}`,
+          link: `/localities/${r.locality.gss_code}/assurance/accreditation/${id}`,
+        },
+        { trx },
+      );
+    });
   }
 
   /** Only the Government Office adviser for the locality's region decides accreditation: nobody else. */
