@@ -284,7 +284,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
           ]);
         const document = await assurance.addDocument(request.principal, code, id, key, upload.file);
         return reply.redirectWithFlash(
-          `${home(code)}/assessments/${id}#q-${key}`,
+          `${home(code)}/assessments/${id}#q-${key}-documents`,
           `${document.file_name} is kept as evidence.`,
         );
       } catch (error) {
@@ -348,7 +348,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       const { document } = await documentContext(request);
       await assurance.removeDocument(request.principal, code, id, rid);
       return reply.redirectWithFlash(
-        `${home(code)}/assessments/${id}#q-${document.question_key}`,
+        `${home(code)}/assessments/${id}#q-${document.question_key}-documents`,
         `${document.file_name} was removed.`,
       );
     },

@@ -452,9 +452,7 @@ export class AssuranceService implements WorkSource {
     const assessment = await this.repository.assessment(db, ctx.locality.id, id);
     if (!assessment) throw new NotFoundError('Assessment');
     const answers = new Map((await this.repository.answers(db, id)).map((a) => [a.question_key, a]));
-    const documents = new Map<string, DocumentSummary[]>();
-    for (const d of await this.repository.documents(db, id))
-      documents.set(d.question_key, [...(documents.get(d.question_key) ?? []), d]);
+    const documents = await this.documentsByQuestion(db, id);
     const values = new Map([...answers].map(([k, a]) => [k, a.value ?? '']));
     const questions = assessment.definition.sections.flatMap((s) => s.questions);
     const problems: string[] = [];
@@ -494,10 +492,7 @@ export class AssuranceService implements WorkSource {
       const view = await this.answerable(principal, gssCode, id, trx);
       if (data.version !== undefined && data.version !== view.assessment.version)
         throw new ConflictError('The assessment was changed by someone else: reload it and answer again');
-      const question = view.assessment.definition.sections
-        .flatMap((s) => s.questions)
-        .find((q) => q.key === questionKey);
-      if (!question) throw new NotFoundError('Question');
+      const question = questionOf(view.assessment, questionKey);
       const value = data.value ?? '';
       if (value && !validAnswer(question.scale, value))
         throw new ValidationError([{ field: 'value', message: 'Choose one of the answers offered' }]);
@@ -538,6 +533,13 @@ export class AssuranceService implements WorkSource {
     });
   }
 
+  private async documentsByQuestion(db: Db, assessmentId: string): Promise<Map<string, DocumentSummary[]>> {
+    const documents = new Map<string, DocumentSummary[]>();
+    for (const d of await this.repository.documents(db, assessmentId))
+      documents.set(d.question_key, [...(documents.get(d.question_key) ?? []), d]);
+    return documents;
+  }
+
   /** Who answers and submits a partnership's assessments: its secretary, its chair or the LSP manager. */
   private mayAnswer(principal: Principal, locality: Locality, partnershipId: string): boolean {
     return principal.canWrite && canAnswerForPartnership(principal, locality, partnershipId);
@@ -568,10 +570,7 @@ export class AssuranceService implements WorkSource {
     const max = this.deps.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
     return this.write(options, async (trx) => {
       const view = await this.answerable(principal, gssCode, id, trx);
-      const question = view.assessment.definition.sections
-        .flatMap((s) => s.questions)
-        .find((q) => q.key === questionKey);
-      if (!question) throw new NotFoundError('Question');
+      const question = questionOf(view.assessment, questionKey);
       if (!file?.content.length) throw new ValidationError([{ field: 'file', message: 'Choose a file to upload' }]);
       if (file.content.length > max)
         throw new ValidationError([{ field: 'file', message: `The file must be ${this.evidenceLimit} or smaller` }]);
@@ -1439,9 +1438,7 @@ export class AssuranceService implements WorkSource {
     const answers = await this.repository.answers(db, assessment.id);
     const adviser = isRegionalAdviser(principal, ctx.locality);
     const views = await this.repository.stakeholderViews(db, id);
-    const documents = new Map<string, DocumentSummary[]>();
-    for (const d of await this.repository.documents(db, assessment.id))
-      documents.set(d.question_key, [...(documents.get(d.question_key) ?? []), d]);
+    const documents = await this.documentsByQuestion(db, assessment.id);
     return {
       ...ctx,
       accreditation,
@@ -1679,4 +1676,10 @@ const isUuid = (value: string) => UUID.test(value);
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
+}
+
+function questionOf(assessment: AssessmentRecord, key: string) {
+  const question = assessment.definition.sections.flatMap((s) => s.questions).find((q) => q.key === key);
+  if (!question) throw new NotFoundError('Question');
+  return question;
 }
