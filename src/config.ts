@@ -27,6 +27,8 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*([a-z0-9.-]+\s*(,\s*[a-z0-9.-]+\s*)*)?$/i, { message: 'host names separated by commas' })
     .optional(),
+  // @fastify/multipart refuses any file over 20 MB before a service sees it.
+  EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(20).default(10),
 });
 
 export interface Config {
@@ -54,6 +56,8 @@ export interface Config {
   mapTiles?: { url: string; attribution: string };
   /** The hosts the knowledge base's link check may ask; none by default, and the check is off. */
   linkCheckHosts: string[];
+  /** The largest document an assessment takes as evidence, in MB (10 by default, 20 at most). */
+  evidenceMaxMb: number;
 }
 
 /**
@@ -95,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    evidenceMaxMb: e.EVIDENCE_MAX_MB,
   };
 }

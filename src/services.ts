@@ -54,7 +54,7 @@ export interface Services {
 export function createServices(
   database: Database,
   config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'mailTransport' | 'logLevel'> &
-    Partial<Pick<Config, 'linkCheckHosts'>>,
+    Partial<Pick<Config, 'linkCheckHosts' | 'evidenceMaxMb'>>,
 ): Services {
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
@@ -99,7 +99,12 @@ export function createServices(
     notifications,
     principalFor: (id) => accounts.principalForOwner(id),
   });
-  const assurance = new AssuranceService(database.db, { audit, register, notifications });
+  const assurance = new AssuranceService(database.db, {
+    audit,
+    register,
+    notifications,
+    evidenceMaxBytes: config.evidenceMaxMb ? config.evidenceMaxMb * 1024 * 1024 : undefined,
+  });
   notifications.addWorkSources(assurance, cycles);
   return {
     accounts,

@@ -13,6 +13,8 @@ export const ROLES = [
   'national-gatekeeper',
   'knowledge-editor',
   'bid-scrutineer',
+  'partnership-chair',
+  'local-stakeholder',
   'system-admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,6 +29,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   'national-gatekeeper': 'National gatekeeper',
   'knowledge-editor': 'Knowledge base editor',
   'bid-scrutineer': 'BID ballot scrutineer',
+  'partnership-chair': 'Partnership chair',
+  'local-stakeholder': 'Local stakeholder',
   'system-admin': 'System administrator',
 };
 
@@ -36,9 +40,9 @@ export interface RoleGrant {
   localityId: string | null;
   /** For a Government Office adviser: the region whose localities they may read. */
   region: string | null;
-  /** For a partnership secretary: the partnership they administer. */
+  /** For a partnership secretary or chair: the partnership they administer or chair. */
   partnershipId: string | null;
-  /** For a partner representative: the organisation they act for. */
+  /** For a partner representative or a local stakeholder: the organisation they act for. */
   organisationId: string | null;
 }
 

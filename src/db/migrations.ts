@@ -13,7 +13,7 @@ import { knowledgeMigration } from '../modules/knowledge/schema.js';
 import { cyclesConsentMigration, cyclesMigration } from '../modules/cycles/schema.js';
 import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/schema.js';
 import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
-import { assuranceMigration } from '../modules/assurance/schema.js';
+import { assuranceEvidenceMigration, assuranceMigration } from '../modules/assurance/schema.js';
 import { scrutinyMigration } from '../modules/scrutiny/schema.js';
 import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
 import { nationalBodiesMigration } from '../modules/register/national-bodies-schema.js';
@@ -301,6 +301,8 @@ const migrations: Record<string, Migration> = {
   '0026_resources_settings': resourceSettingsMigration,
   // Monitoring returns written by the group online, withdrawn applications, a locality's 360Giving prefix.
   '0027_funds_monitoring': fundsMonitoringMigration,
+  // Documents uploaded as evidence for assessments; local stakeholders' views on accreditation.
+  '0030_assurance_evidence_roles': assuranceEvidenceMigration,
   // A body serving many localities is one national record, each locality's record linked to it.
   '0032_national_bodies': nationalBodiesMigration,
 };

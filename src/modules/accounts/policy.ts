@@ -20,6 +20,12 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/
  * |                          | national       | nationally, of every locality and the national library)    |
  * | BID ballot scrutineer    | a locality     | run the locality's BID ballots with its administrator (the |
  * |                          |                | ballot holder); read no other restricted material          |
+ * | partnership chair        | a partnership  | read restricted material of the locality; answer and submit|
+ * |                          |                | the partnership's governance assessments and annual review |
+ * |                          |                | returns; nothing else                                      |
+ * | local stakeholder        | a locality     | for an organisation: read the LSP's accreditation self-    |
+ * |                          |                | assessment once put forward and give a view on it; read no |
+ * |                          |                | other restricted material                                  |
  * | system administrator     | everywhere     | create localities and their first administrators           |
  */
 export interface LocalityScope {
@@ -33,6 +39,7 @@ const LOCAL_READERS: Role[] = [
   'locality-admin',
   'locality-gatekeeper',
   'scrutiny-member',
+  'partnership-chair',
 ];
 
 export function isSystem(principal: Principal): boolean {
@@ -71,6 +78,25 @@ export function isSecretaryIn(principal: Principal, locality: LocalityScope): bo
     principal.canWrite &&
     principal.grants.some((g) => g.role === 'partnership-secretary' && g.localityId === locality.id)
   );
+}
+
+/**
+ * Who answers for a partnership in its governance assessments and annual review: whoever edits
+ * it (its secretary, the locality administrator) or its chair.
+ */
+export function canAnswerForPartnership(principal: Principal, locality: LocalityScope, partnershipId: string): boolean {
+  if (canEditPartnership(principal, locality, partnershipId)) return true;
+  return (
+    principal.canWrite &&
+    principal.grants.some(
+      (g) => g.role === 'partnership-chair' && g.localityId === locality.id && g.partnershipId === partnershipId,
+    )
+  );
+}
+
+/** A local stakeholder of the locality: reads the LSP's accreditation self-assessment and gives a view. */
+export function isStakeholderIn(principal: Principal, locality: LocalityScope): boolean {
+  return principal.grants.some((g) => g.role === 'local-stakeholder' && g.localityId === locality.id);
 }
 
 /** Whether the principal acts for an organisation of the locality (records its contributions and budget lines). */

@@ -197,12 +197,12 @@ export function accountRoutes(app: FastifyInstance, services: Services, config: 
           .filter((p) => p.status === 'active' || p.status === 'proposed')
           .map((p) => ({ value: p.id, text: p.name })),
         values.partnershipId,
-        'Not a secretary',
+        'Not a secretary or chair',
       ),
       organisationItems: choices(
         options.organisations.filter((o) => o.status === 'active').map((o) => ({ value: o.id, text: o.name })),
         values.organisationId,
-        'Not a partner representative',
+        'Not a partner representative or stakeholder',
       ),
     };
   }

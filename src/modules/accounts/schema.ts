@@ -36,6 +36,8 @@ export const LOCALITY_ROLES = [
   'scrutiny-member',
   'knowledge-editor',
   'bid-scrutineer',
+  'partnership-chair',
+  'local-stakeholder',
 ] as const;
 
 export const inviteInput = z.object({

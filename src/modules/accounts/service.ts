@@ -318,12 +318,18 @@ export class AccountsService {
     locality: Locality,
     data: { role: Role; partnershipId?: string; organisationId?: string },
   ): Promise<void> {
-    if (data.role === 'partnership-secretary') {
-      if (!data.partnershipId) throw ValidationError.of('partnershipId', 'Choose the partnership they administer');
+    if (data.role === 'partnership-secretary' || data.role === 'partnership-chair') {
+      if (!data.partnershipId)
+        throw ValidationError.of(
+          'partnershipId',
+          data.role === 'partnership-chair'
+            ? 'Choose the partnership they chair'
+            : 'Choose the partnership they administer',
+        );
       if (!(await this.register.partnerships.get(this.db, locality.id, data.partnershipId)))
         throw ValidationError.of('partnershipId', 'Choose a partnership from this locality');
     }
-    if (data.role === 'partner-representative') {
+    if (data.role === 'partner-representative' || data.role === 'local-stakeholder') {
       if (!data.organisationId) throw ValidationError.of('organisationId', 'Choose the organisation they represent');
       if (!(await this.register.organisations.get(this.db, locality.id, data.organisationId)))
         throw ValidationError.of('organisationId', 'Choose an organisation from this locality');

@@ -10,8 +10,11 @@ import type {
   AssuranceTables,
   ChecklistRow,
   ChecklistVersionRow,
+  DocumentRow,
+  DocumentSummary,
   ReturnRow,
   ReviewRow,
+  StakeholderViewRow,
 } from './schema.js';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -636,5 +639,98 @@ export class AssuranceRepository {
     row: { accreditation_id: string; author_name: string; author_id: string; body: string },
   ): Promise<void> {
     await db.insertInto('assurance_accreditation_comments').values(row).execute();
+  }
+
+  // --- evidence documents and stakeholders' views ------------------------------------------------------
+
+  async documents(db: Db, assessmentId: string): Promise<DocumentSummary[]> {
+    return db
+      .selectFrom('assurance_documents')
+      .select([
+        'id',
+        'assessment_id',
+        'question_key',
+        'file_name',
+        'content_type',
+        'size_bytes',
+        'uploaded_by',
+        'uploaded_by_name',
+        'created_at',
+      ])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async document(db: Db, assessmentId: string, id: string): Promise<DocumentRow | undefined> {
+    return db
+      .selectFrom('assurance_documents')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async insertDocument(db: Db, row: Insertable<AssuranceTables['assurance_documents']>): Promise<DocumentSummary> {
+    const { content: _content, ...summary } = await db
+      .insertInto('assurance_documents')
+      .values(row)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return summary;
+  }
+
+  async deleteDocument(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('assurance_documents').where('id', '=', id).execute();
+  }
+
+  /** Whether the assessment has been put forward for accreditation (what a local stakeholder may read). */
+  async isPutForward(db: Db, localityId: string, assessmentId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('assurance_accreditations')
+      .select('id')
+      .where('locality_id', '=', localityId)
+      .where('assessment_id', '=', assessmentId)
+      .executeTakeFirst();
+    return !!row;
+  }
+
+  async stakeholderViews(db: Db, accreditationId: string): Promise<StakeholderViewRow[]> {
+    return db
+      .selectFrom('assurance_stakeholder_views')
+      .selectAll()
+      .where('accreditation_id', '=', accreditationId)
+      .orderBy('created_at')
+      .execute();
+  }
+
+  async insertStakeholderView(db: Db, row: Insertable<AssuranceTables['assurance_stakeholder_views']>): Promise<void> {
+    await db.insertInto('assurance_stakeholder_views').values(row).execute();
+  }
+
+  async updateStakeholderView(
+    db: Db,
+    id: string,
+    version: number,
+    patch: Updateable<AssuranceTables['assurance_stakeholder_views']>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('assurance_stakeholder_views')
+      .set({ ...patch, version: version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async organisationName(db: Db, localityId: string, id: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('organisations')
+      .select('name')
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.name;
   }
 }

@@ -6,13 +6,15 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ValidationError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import type { Services } from '../../services.js';
-import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
+import { choices, labelled, readFileUpload, submitForm, withDateParts } from '../../web/forms.js';
 import { yearLabel } from '../performance/schema.js';
 import { financialYearOf } from '../resources/rules.js';
+import { assuranceApiRoutes } from './api-routes.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE } from './checklists.js';
+import { EVIDENCE_ACCEPT, EVIDENCE_KINDS_TEXT, attachmentHeader } from './evidence.js';
 import { reportPdf } from './pdf.js';
 import {
   ACCREDITATION_LABELS,
@@ -28,7 +30,15 @@ import {
   SCALE_LABELS,
   SCALE_OPTIONS,
 } from './rules.js';
-import { actionInput, decisionInput, questionInput, returnInput, reviewInput, sectionInput } from './schema.js';
+import {
+  STANCE_LABELS,
+  actionInput,
+  decisionInput,
+  questionInput,
+  returnInput,
+  reviewInput,
+  sectionInput,
+} from './schema.js';
 import type { AssuranceService } from './service.js';
 
 type Params = { code: string; id: string; key: string; rid: string; checklist: string };
@@ -46,7 +56,14 @@ const LABELS = {
   prefill: PREFILL_LABELS,
   evidence: { link: 'Link', note: 'Note', pointer: 'Record in Joined Up' } as Record<string, string>,
 };
-const common = { section: 'assurance', labels: LABELS, scaleOptions: SCALE_OPTIONS, yearLabel };
+const common = {
+  section: 'assurance',
+  labels: LABELS,
+  scaleOptions: SCALE_OPTIONS,
+  yearLabel,
+  evidenceAccept: EVIDENCE_ACCEPT,
+  evidenceKinds: EVIDENCE_KINDS_TEXT,
+};
 
 /** The significance rule's form: a checkbox per criterion, with its threshold beside it. */
 function ruleFromForm(form: Record<string, unknown>): { criteria: Criterion[]; required: unknown } {
@@ -71,6 +88,7 @@ export function assuranceRoutes(app: FastifyInstance, services: Services): void 
   const assurance = services.assurance;
   pageRoutes(app, assurance);
   checklistRoutes(app, assurance);
+  assuranceApiRoutes(app, assurance);
 }
 
 function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
@@ -193,7 +211,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     },
   );
 
-  app.post(`${base}/assessments`, { config: { access: 'register-editor' } }, async (request, reply) => {
+  app.post(`${base}/assessments`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const code = params(request).code;
     const form = body(request);
     const assessment = await assurance.startAssessment(request.principal, code, {
@@ -214,6 +232,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       tab: 'overview',
       view,
       locality: view.ctx.locality,
+      evidenceLimit: assurance.evidenceLimit,
     };
   };
 
@@ -223,7 +242,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
 
   app.post(
     `${base}/assessments/:id/answers/:key`,
-    { config: { access: 'register-editor' } },
+    { config: { access: 'locality-reader' } },
     async (request, reply) => {
       const { code, id, key } = params(request);
       const form = body(request);
@@ -250,7 +269,92 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     },
   );
 
-  app.post(`${base}/assessments/:id/submit`, { config: { access: 'register-editor' } }, async (request, reply) => {
+  // --- documents as evidence ----------------------------------------------------------------------------
+
+  app.post(
+    `${base}/assessments/:id/answers/:key/documents`,
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => {
+      const { code, id, key } = params(request);
+      const upload = await readFileUpload(request);
+      try {
+        if (upload.tooLarge)
+          throw new ValidationError([
+            { field: 'file', message: `The file must be ${assurance.evidenceLimit} or smaller` },
+          ]);
+        const document = await assurance.addDocument(request.principal, code, id, key, upload.file);
+        return reply.redirectWithFlash(
+          `${home(code)}/assessments/${id}#q-${key}-documents`,
+          `${document.file_name} is kept as evidence.`,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return reply.code(422).view('assurance/views/assessment.njk', {
+          ...(await assessmentContext(request)),
+          errors: error.errors.map((e) => ({ ...e, field: `${key}-${e.field}` })),
+        });
+      }
+    },
+  );
+
+  app.get(`${base}/assessments/:id/documents/:rid`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const { code, id, rid } = params(request);
+    const document = await assurance.document(request.principal, code, id, rid);
+    return reply
+      .header('content-type', document.content_type)
+      .header('content-disposition', attachmentHeader(document.file_name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(document.content);
+  });
+
+  const documentContext = async (request: FastifyRequest) => {
+    const context = await assessmentContext(request);
+    const document = [...context.view.documents.values()].flat().find((d) => d.id === params(request).rid);
+    if (!document) throw new NotFoundError('Document');
+    const question = context.view.assessment.definition.sections
+      .flatMap((s) => s.questions)
+      .find((q) => q.key === document.question_key);
+    return { ...context, title: `Remove ${document.file_name}?`, document, questionText: question?.text ?? '' };
+  };
+
+  app.get(
+    `${base}/assessments/:id/documents/:rid/remove`,
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => {
+      const { code, id } = params(request);
+      const context = await documentContext(request);
+      const d = context.document;
+      // The one "are you sure" page the product's removals share.
+      return reply.view('resources/views/remove.njk', {
+        ...context,
+        summary: [
+          { key: 'Document', value: d.file_name },
+          { key: 'Evidence for', value: context.questionText },
+          { key: 'Uploaded', value: `by ${d.uploaded_by_name}` },
+        ],
+        action: `${home(code)}/assessments/${id}/documents/${d.id}/remove`,
+        back: `${home(code)}/assessments/${id}#q-${d.question_key}`,
+        values: {},
+      });
+    },
+  );
+
+  app.post(
+    `${base}/assessments/:id/documents/:rid/remove`,
+    { config: { access: 'locality-reader' } },
+    async (request, reply) => {
+      const { code, id, rid } = params(request);
+      const { document } = await documentContext(request);
+      await assurance.removeDocument(request.principal, code, id, rid);
+      return reply.redirectWithFlash(
+        `${home(code)}/assessments/${id}#q-${document.question_key}-documents`,
+        `${document.file_name} was removed.`,
+      );
+    },
+  );
+
+  app.post(`${base}/assessments/:id/submit`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const { code, id } = params(request);
     const version = z.coerce.number().int().safeParse(body(request).version);
     if (!version.success)
@@ -412,7 +516,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     });
   });
 
-  app.post(`${base}/reviews/:id/returns/:rid`, { config: { access: 'register-editor' } }, async (request, reply) => {
+  app.post(`${base}/reviews/:id/returns/:rid`, { config: { access: 'locality-reader' } }, async (request, reply) => {
     const { code, id, rid } = params(request);
     return submitForm(
       reply,
@@ -491,6 +595,8 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
       tab: 'accreditation',
       result,
       locality: result.locality,
+      stanceLabels: STANCE_LABELS,
+      stanceItems: choices(labelled(STANCE_LABELS), body(request).stance ?? result.myView?.stance),
       decisionItems: choices(
         [
           { value: 'accredited', text: 'Accredited' },
@@ -502,7 +608,8 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     };
   };
 
-  app.get(`${base}/accreditation/:id`, { config: { access: 'locality-reader' } }, async (request, reply) =>
+  // Signed in, not locality reader: the locality's local stakeholders read this page too (the service decides).
+  app.get(`${base}/accreditation/:id`, { config: { access: 'signed-in' } }, async (request, reply) =>
     reply.view('assurance/views/accreditation.njk', { ...(await accreditationContext(request)), values: {} }),
   );
 
@@ -510,7 +617,7 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
     path: string,
     run: (request: FastifyRequest) => Promise<unknown>,
     flash: string,
-    access: 'locality-reader' | 'register-editor' = 'locality-reader',
+    access: 'locality-reader' | 'register-editor' | 'signed-in' = 'locality-reader',
   ) =>
     app.post(`${base}/accreditation/:id/${path}`, { config: { access } }, async (request, reply) => {
       const { code, id } = params(request);
@@ -557,6 +664,17 @@ function pageRoutes(app: FastifyInstance, assurance: AssuranceService): void {
         formToInput(decisionInput as unknown as z.ZodObject, body(request)),
       ),
     'The decision is recorded and published in the public summary.',
+  );
+  accreditationPost(
+    'view',
+    (request) =>
+      assurance.recordView(request.principal, params(request).code, params(request).id, {
+        stance: text(body(request).stance) || undefined,
+        comment: text(body(request).comment) || undefined,
+        version: text(body(request).version) ? Number(body(request).version) : undefined,
+      }),
+    'Your view is recorded. The Government Office adviser sees it when deciding.',
+    'signed-in',
   );
   accreditationPost(
     'comments',

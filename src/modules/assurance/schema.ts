@@ -184,6 +184,48 @@ export const assuranceMigration: Migration = {
   },
 };
 
+/**
+ * Documents uploaded as evidence, kept in the database (so a backup carries them, and a restore
+ * brings them back with the answers they support), and local stakeholders' views on an LSP's
+ * accreditation. Chairs and stakeholders are roles (`role_assignments`), so need no table.
+ */
+export const assuranceEvidenceMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      create table assurance_documents (
+        id uuid primary key default gen_random_uuid(),
+        assessment_id uuid not null references assurance_assessments(id) on delete cascade,
+        question_key text not null,
+        file_name text not null,
+        content_type text not null,
+        size_bytes integer not null check (size_bytes > 0),
+        content bytea not null,
+        uploaded_by text not null,
+        uploaded_by_name text not null,
+        created_at timestamptz not null default now()
+      );
+      create index assurance_documents_assessment on assurance_documents (assessment_id, question_key);
+
+      create table assurance_stakeholder_views (
+        id uuid primary key default gen_random_uuid(),
+        accreditation_id uuid not null references assurance_accreditations(id) on delete cascade,
+        author_id text not null,
+        author_name text not null,
+        organisation_name text not null,
+        stance text not null check (stance in ('support', 'concerns')),
+        comment text not null,
+        version integer not null default 1,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        unique (accreditation_id, author_id)
+      )
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface AssuranceChecklistsTable {
@@ -305,7 +347,35 @@ export interface AssuranceAccreditationsTable {
   updated_at: Timestamp;
 }
 
+export interface AssuranceDocumentsTable {
+  id: Generated<string>;
+  assessment_id: string;
+  question_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface AssuranceStakeholderViewsTable {
+  id: Generated<string>;
+  accreditation_id: string;
+  author_id: string;
+  author_name: string;
+  organisation_name: string;
+  stance: string;
+  comment: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface AssuranceTables {
+  assurance_documents: AssuranceDocumentsTable;
+  assurance_stakeholder_views: AssuranceStakeholderViewsTable;
   assurance_checklists: AssuranceChecklistsTable;
   assurance_checklist_versions: AssuranceChecklistVersionsTable;
   assurance_assessments: AssuranceAssessmentsTable;
@@ -347,6 +417,10 @@ export type ActionRow = Selectable<AssuranceActionsTable>;
 export type ReviewRow = Selectable<AssuranceReviewsTable>;
 export type ReturnRow = Selectable<AssuranceReviewReturnsTable>;
 export type AccreditationRow = Selectable<AssuranceAccreditationsTable>;
+export type DocumentRow = Selectable<AssuranceDocumentsTable>;
+/** A document as listed beside its answer: everything but the bytes. */
+export type DocumentSummary = Omit<DocumentRow, 'content'>;
+export type StakeholderViewRow = Selectable<AssuranceStakeholderViewsTable>;
 
 // --- inputs -----------------------------------------------------------------------------------------
 
@@ -394,6 +468,8 @@ export const startAssessmentInput = z.object({
 export type StartAssessmentInput = z.output<typeof startAssessmentInput>;
 
 export const answerInput = z.object({
+  // The assessment's version as read; the page saves without it, the API must send it.
+  version: recordVersion().optional(),
   value: z.string().trim().max(4000, { message: 'Answer must be 4,000 characters or fewer' }).optional(),
   evidenceKind: z.enum(['link', 'note', 'pointer'], { error: 'Choose the kind of evidence' }).optional(),
   evidence: optionalText(2000, 'Evidence'),
@@ -497,4 +573,16 @@ export const decisionInput = z
 
 export const commentInput = z.object({
   body: requiredText(2000, 'Enter your comment', 'Comment'),
+});
+
+export const STANCES = ['support', 'concerns'] as const;
+export const STANCE_LABELS: Record<(typeof STANCES)[number], string> = {
+  support: 'Supports accreditation',
+  concerns: 'Has concerns',
+};
+
+export const stakeholderViewInput = z.object({
+  stance: z.enum(STANCES, { error: 'Choose whether you support accreditation or have concerns' }),
+  comment: requiredText(4000, 'Say why', 'Comment'),
+  version: recordVersion().optional(),
 });

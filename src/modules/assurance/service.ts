@@ -7,8 +7,9 @@
  *
  * Who may do what:
  *  - a system administrator edits the checklists (every edit a new version);
- *  - a partnership's secretary (or the locality administrator) starts and answers its
- *    assessments, returns its annual review and submits the LSP's accreditation;
+ *  - a partnership's secretary or chair (or the locality administrator) starts, answers and
+ *    submits its assessments and returns its annual review; its secretary (or the locality
+ *    administrator) also submits the LSP's accreditation;
  *  - the locality administrator (the LSP manager) sets the significance rule and overrides,
  *    runs the annual review and compiles the audit committee report;
  *  - an action's owner (or the partnership's secretary or the administrator) updates it;
@@ -24,9 +25,11 @@ import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
   canAdministerLocality,
+  canAnswerForPartnership,
   canEditPartnership,
   canReadRestricted,
   isRegionalAdviser,
+  isStakeholderIn,
   isSystem,
   refuse,
 } from '../accounts/policy.js';
@@ -35,6 +38,7 @@ import type { NotificationService, WorkItem, WorkSource } from '../notifications
 import type { RegisterService } from '../register/service.js';
 import { financialYearOf } from '../resources/rules.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE, SHIPPED_CHECKLISTS } from './checklists.js';
+import { EVIDENCE_KINDS_TEXT, safeFileName, sniffEvidence } from './evidence.js';
 import { type AssessmentRecord, AssuranceRepository, type PartnershipFactsRow } from './repository.js';
 import {
   type AccreditationState,
@@ -64,8 +68,10 @@ import {
   type AnswerRow,
   type ChecklistRow,
   type ChecklistVersionRow,
+  type DocumentSummary,
   type ReturnRow,
   type ReviewRow,
+  STANCE_LABELS,
   accreditationSubmitInput,
   actionInput,
   answerInput,
@@ -80,6 +86,7 @@ import {
   reviewInput,
   sectionInput,
   significanceRuleInput,
+  stakeholderViewInput,
   startAssessmentInput,
 } from './schema.js';
 
@@ -87,7 +94,11 @@ export interface AssuranceDeps {
   audit: AuditService;
   register: RegisterService;
   notifications: NotificationService;
+  /** The largest document taken as evidence, in bytes (10 MB unless configured). */
+  evidenceMaxBytes?: number;
 }
+
+export const DEFAULT_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface WriteOptions {
   trx?: Db;
@@ -124,6 +135,8 @@ export interface AssessmentView {
   assessment: AssessmentRecord;
   partnershipName: string;
   answers: Map<string, AnswerRow>;
+  /** Documents uploaded as evidence, by question key. */
+  documents: Map<string, DocumentSummary[]>;
   scores: Scores;
   canAnswer: boolean;
   weakKeys: Set<string>;
@@ -155,6 +168,11 @@ export class AssuranceService implements WorkSource {
     private readonly db: Db,
     private readonly deps: AssuranceDeps,
   ) {}
+
+  /** The largest document taken as evidence, as the pages say it (e.g. "10 MB"). */
+  get evidenceLimit(): string {
+    return megabytes(this.deps.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES);
+  }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.db.transaction().execute(work);
@@ -377,8 +395,7 @@ export class AssuranceService implements WorkSource {
     return this.write(options, async (trx) => {
       const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
       const partnership = this.partnershipIn(ctx, data.partnershipId);
-      if (!principal.canWrite || !canEditPartnership(principal, ctx.locality, partnership.id))
-        refuse(principal, ctx.locality, 'Partnership');
+      if (!this.mayAnswer(principal, ctx.locality, partnership.id)) refuse(principal, ctx.locality, 'Partnership');
       const checklist = await this.repository.checklistByCode(trx, data.checklistCode);
       if (!checklist)
         throw new ValidationError([{ field: 'checklistCode', message: 'Choose a checklist from the list' }]);
@@ -435,6 +452,7 @@ export class AssuranceService implements WorkSource {
     const assessment = await this.repository.assessment(db, ctx.locality.id, id);
     if (!assessment) throw new NotFoundError('Assessment');
     const answers = new Map((await this.repository.answers(db, id)).map((a) => [a.question_key, a]));
+    const documents = await this.documentsByQuestion(db, id);
     const values = new Map([...answers].map(([k, a]) => [k, a.value ?? '']));
     const questions = assessment.definition.sections.flatMap((s) => s.questions);
     const problems: string[] = [];
@@ -442,18 +460,18 @@ export class AssuranceService implements WorkSource {
       const a = answers.get(q.key);
       if (q.scale !== 'text' && !a?.value) problems.push(`Answer “${q.text}”`);
       else if (a?.suggested_value && !a.confirmed) problems.push(`Confirm or correct “${q.text}”`);
-      else if (q.evidenceRequired && a?.value && !a.evidence) problems.push(`Give evidence for “${q.text}”`);
+      else if (q.evidenceRequired && a?.value && !a.evidence && !documents.has(q.key))
+        problems.push(`Give evidence for “${q.text}”`);
     }
     return {
       ctx,
       assessment,
       partnershipName: ctx.names.get(assessment.partnership_id) ?? '',
       answers,
+      documents,
       scores: scoreAssessment(assessment.definition, values),
       canAnswer:
-        assessment.state === 'in-progress' &&
-        principal.canWrite &&
-        canEditPartnership(principal, ctx.locality, assessment.partnership_id),
+        assessment.state === 'in-progress' && this.mayAnswer(principal, ctx.locality, assessment.partnership_id),
       weakKeys: new Set(questions.filter((q) => isWeak(q.scale, values.get(q.key))).map((q) => q.key)),
       actions: await this.repository.actions(db, ctx.locality.id, { assessmentId: id }),
       problems,
@@ -471,15 +489,10 @@ export class AssuranceService implements WorkSource {
   ): Promise<void> {
     const data = parseInput(answerInput, input);
     await this.write(options, async (trx) => {
-      const view = await this.assessment(principal, gssCode, id, trx);
-      if (!principal.canWrite || !canEditPartnership(principal, view.ctx.locality, view.assessment.partnership_id))
-        refuse(principal, view.ctx.locality, 'Assessment');
-      if (view.assessment.state !== 'in-progress')
-        throw new ConflictError('This assessment has been submitted: its answers can no longer change');
-      const question = view.assessment.definition.sections
-        .flatMap((s) => s.questions)
-        .find((q) => q.key === questionKey);
-      if (!question) throw new NotFoundError('Question');
+      const view = await this.answerable(principal, gssCode, id, trx);
+      if (data.version !== undefined && data.version !== view.assessment.version)
+        throw new ConflictError('The assessment was changed by someone else: reload it and answer again');
+      const question = questionOf(view.assessment, questionKey);
       const value = data.value ?? '';
       if (value && !validAnswer(question.scale, value))
         throw new ValidationError([{ field: 'value', message: 'Choose one of the answers offered' }]);
@@ -492,6 +505,10 @@ export class AssuranceService implements WorkSource {
       if (data.evidenceKind === 'link' && data.evidence && !/^https?:\/\/\S+$/.test(data.evidence))
         throw new ValidationError([{ field: 'evidence', message: 'A link must start with http:// or https://' }]);
       const before = view.answers.get(questionKey);
+      // Each answer moves the assessment on a version, so an answer or a submission based on
+      // what someone read before is refused rather than written over what came since.
+      if (!(await this.repository.updateAssessment(trx, id, view.assessment.version, {})))
+        throw new ConflictError('The assessment was changed by someone else: reload it and answer again');
       await this.repository.upsertAnswer(trx, {
         assessment_id: id,
         question_key: questionKey,
@@ -516,6 +533,120 @@ export class AssuranceService implements WorkSource {
     });
   }
 
+  private async documentsByQuestion(db: Db, assessmentId: string): Promise<Map<string, DocumentSummary[]>> {
+    const documents = new Map<string, DocumentSummary[]>();
+    for (const d of await this.repository.documents(db, assessmentId))
+      documents.set(d.question_key, [...(documents.get(d.question_key) ?? []), d]);
+    return documents;
+  }
+
+  /** Who answers and submits a partnership's assessments: its secretary, its chair or the LSP manager. */
+  private mayAnswer(principal: Principal, locality: Locality, partnershipId: string): boolean {
+    return principal.canWrite && canAnswerForPartnership(principal, locality, partnershipId);
+  }
+
+  /** The assessment, when this person may change its answers now. */
+  private async answerable(principal: Principal, gssCode: string, id: string, trx: Db) {
+    const view = await this.assessment(principal, gssCode, id, trx);
+    if (!this.mayAnswer(principal, view.ctx.locality, view.assessment.partnership_id))
+      refuse(principal, view.ctx.locality, 'Assessment');
+    if (view.assessment.state !== 'in-progress')
+      throw new ConflictError('This assessment has been submitted: its answers can no longer change');
+    return view;
+  }
+
+  /**
+   * Keeps a document as evidence for one answer. The kind is read from the bytes (PDF, Word,
+   * ODT, XLSX, CSV, PNG or JPEG), the name is made safe, and the bytes are kept in the database.
+   */
+  async addDocument(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    questionKey: string,
+    file: { name: string; content: Buffer } | undefined,
+    options?: WriteOptions,
+  ): Promise<DocumentSummary> {
+    const max = this.deps.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
+    return this.write(options, async (trx) => {
+      const view = await this.answerable(principal, gssCode, id, trx);
+      const question = questionOf(view.assessment, questionKey);
+      if (!file?.content.length) throw new ValidationError([{ field: 'file', message: 'Choose a file to upload' }]);
+      if (file.content.length > max)
+        throw new ValidationError([{ field: 'file', message: `The file must be ${this.evidenceLimit} or smaller` }]);
+      const type = sniffEvidence(file.name, file.content);
+      if (!type) throw new ValidationError([{ field: 'file', message: `The file must be ${EVIDENCE_KINDS_TEXT}` }]);
+      const name = principal.userId ? (await this.repository.userName(trx, principal.userId))?.name : undefined;
+      const row = await this.repository.insertDocument(trx, {
+        assessment_id: id,
+        question_key: questionKey,
+        file_name: safeFileName(file.name, type),
+        content_type: type.contentType,
+        size_bytes: file.content.length,
+        content: file.content,
+        uploaded_by: principal.id,
+        uploaded_by_name: name ?? principal.label,
+      });
+      await this.audit(trx, principal, {
+        localityId: view.ctx.locality.id,
+        partnershipId: view.assessment.partnership_id,
+        action: 'update',
+        entityType: 'assessment',
+        entityId: id,
+        summary: `Added ${row.file_name} (${type.label}, ${megabytes(row.size_bytes)}) as evidence for “${question.text}”`,
+        after: {
+          documentId: row.id,
+          questionKey,
+          fileName: row.file_name,
+          contentType: row.content_type,
+          size: row.size_bytes,
+        },
+      });
+      return row;
+    });
+  }
+
+  /**
+   * A document to download: for whoever reads the assessment, and for the locality's local
+   * stakeholders once the assessment has been put forward for accreditation.
+   */
+  async document(principal: Principal, gssCode: string, id: string, documentId: string) {
+    if (!isUuid(id) || !isUuid(documentId)) throw new NotFoundError('Document');
+    const locality = await this.deps.register.locality(gssCode);
+    if (!canReadRestricted(principal, locality)) {
+      if (!isStakeholderIn(principal, locality) || !(await this.repository.isPutForward(this.db, locality.id, id)))
+        refuse(principal, locality, 'Document');
+    } else if (!(await this.repository.assessment(this.db, locality.id, id))) throw new NotFoundError('Document');
+    const row = await this.repository.document(this.db, id, documentId);
+    if (!row) throw new NotFoundError('Document');
+    return row;
+  }
+
+  async removeDocument(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    documentId: string,
+    options?: WriteOptions,
+  ): Promise<void> {
+    if (!isUuid(documentId)) throw new NotFoundError('Document');
+    await this.write(options, async (trx) => {
+      const view = await this.answerable(principal, gssCode, id, trx);
+      const row = [...view.documents.values()].flat().find((d) => d.id === documentId);
+      if (!row) throw new NotFoundError('Document');
+      await this.repository.deleteDocument(trx, documentId);
+      await this.audit(trx, principal, {
+        localityId: view.ctx.locality.id,
+        partnershipId: view.assessment.partnership_id,
+        action: 'withdraw',
+        entityType: 'assessment',
+        entityId: id,
+        summary: `Removed the evidence ${row.file_name}`,
+        before: { documentId, questionKey: row.question_key, fileName: row.file_name, size: row.size_bytes },
+      });
+    });
+  }
+
   /**
    * Submits a complete assessment: its score is kept, and each weak answer becomes an action
    * owned by the person submitting (who can hand it on), due in 90 days, told to them in the inbox.
@@ -530,7 +661,7 @@ export class AssuranceService implements WorkSource {
     return this.write(options, async (trx) => {
       const view = await this.assessment(principal, gssCode, id, trx);
       const { ctx, assessment } = view;
-      if (!principal.canWrite || !canEditPartnership(principal, ctx.locality, assessment.partnership_id))
+      if (!this.mayAnswer(principal, ctx.locality, assessment.partnership_id))
         refuse(principal, ctx.locality, 'Assessment');
       if (assessment.state !== 'in-progress') throw new ConflictError('This assessment has already been submitted');
       if (view.problems.length)
@@ -584,6 +715,57 @@ export class AssuranceService implements WorkSource {
         );
       return { score: view.scores.overall, actions };
     });
+  }
+
+  // --- what the API reads -------------------------------------------------------------------------------
+
+  /** Every checklist at its current version: the questions asked are no secret from anyone signed in. */
+  async currentChecklists(principal: Principal) {
+    if (principal.kind === 'public') refuse(principal, undefined, 'Checklists');
+    await this.ensureChecklists();
+    const checklists = await this.repository.checklists(this.db);
+    return Promise.all(
+      checklists.map(async (checklist) => ({
+        checklist,
+        current: (await this.repository.version(
+          this.db,
+          checklist.id,
+          checklist.current_version,
+        )) as ChecklistVersionRow,
+      })),
+    );
+  }
+
+  /** A partnership's assessments on every checklist, newest first, each with its scores by section. */
+  async partnershipAssessments(principal: Principal, gssCode: string, partnershipId: string) {
+    const ctx = await this.context(principal, gssCode);
+    const partnership = this.partnershipIn(ctx, partnershipId);
+    const assessments = await this.repository.assessments(this.db, ctx.locality.id, partnership.id);
+    return Promise.all(assessments.map(async (assessment) => this.scored(assessment)));
+  }
+
+  /** One assessment with its scores, as the API answers after a change. */
+  async scoredAssessment(principal: Principal, gssCode: string, id: string) {
+    return this.scored((await this.assessment(principal, gssCode, id)).assessment);
+  }
+
+  private async scored(assessment: AssessmentRecord) {
+    const answers = await this.repository.answers(this.db, assessment.id);
+    const values = new Map(answers.map((a) => [a.question_key, a.value ?? '']));
+    return { assessment, scores: scoreAssessment(assessment.definition, values) };
+  }
+
+  /** The locality's governance actions, open ones first; only the open or the done when asked. */
+  async actionList(principal: Principal, gssCode: string, state?: 'open' | 'done') {
+    const ctx = await this.context(principal, gssCode);
+    const actions = await this.repository.actions(this.db, ctx.locality.id);
+    return { ...ctx, actions: state ? actions.filter((a) => a.state === state) : actions };
+  }
+
+  /** The locality's annual reviews, newest first, each with its returns. */
+  async reviewsWithReturns(principal: Principal, gssCode: string) {
+    const { reviews } = await this.reviews(principal, gssCode);
+    return Promise.all(reviews.map(async (r) => this.review(principal, gssCode, r.id)));
   }
 
   // --- overview, history and comparison -----------------------------------------------------------------
@@ -668,7 +850,7 @@ export class AssuranceService implements WorkSource {
       histories: checklists.map((c) => ({ checklist: c, history: this.history(assessments, partnershipId, c.code) })),
       inProgress: assessments.filter((a) => a.state === 'in-progress'),
       actions,
-      canAssess: principal.canWrite && canEditPartnership(principal, ctx.locality, partnershipId),
+      canAssess: this.mayAnswer(principal, ctx.locality, partnershipId),
     };
   }
 
@@ -834,7 +1016,9 @@ export class AssuranceService implements WorkSource {
         due: new Date(`${a.due_on}T00:00:00Z`),
       });
     }
-    const secretaryOf = principal.grants.filter((g) => g.role === 'partnership-secretary' && g.partnershipId);
+    const secretaryOf = principal.grants.filter(
+      (g) => (g.role === 'partnership-secretary' || g.role === 'partnership-chair') && g.partnershipId,
+    );
     if (secretaryOf.length) {
       for (const review of await this.repository.openReviews(this.db)) {
         for (const r of await this.repository.returns(this.db, review.id)) {
@@ -851,6 +1035,23 @@ export class AssuranceService implements WorkSource {
             due: new Date(`${review.deadline}T00:00:00Z`),
           });
         }
+      }
+    }
+    for (const g of principal.grants.filter((x) => x.role === 'local-stakeholder' && x.localityId)) {
+      const locality = await this.repository.locality(this.db, g.localityId as string);
+      if (!locality) continue;
+      for (const a of await this.repository.accreditations(this.db, locality.id)) {
+        if (!mayDecide(a.state as AccreditationState)) continue;
+        if ((await this.repository.stakeholderViews(this.db, a.id)).some((v) => v.author_id === principal.id)) continue;
+        items.push({
+          kind: 'review',
+          title: 'Give your view on the LSP’s accreditation',
+          detail: `Submitted ${formatDate(a.submitted_at)}; the Government Office sees your view when it decides.`,
+          link: `/localities/${locality.gss_code}/assurance/accreditation/${a.id}`,
+          localityName: locality.name,
+          overdue: false,
+          due: null,
+        });
       }
     }
     for (const g of principal.grants.filter((x) => x.role === 'go-adviser' && x.region)) {
@@ -1008,7 +1209,7 @@ export class AssuranceService implements WorkSource {
       .map((r) => ({
         ...r,
         name: ctx.names.get(r.partnership_id) ?? '',
-        canReturn: principal.canWrite && canEditPartnership(principal, ctx.locality, r.partnership_id),
+        canReturn: this.mayAnswer(principal, ctx.locality, r.partnership_id),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
     return { ...ctx, review, returns };
@@ -1181,7 +1382,10 @@ export class AssuranceService implements WorkSource {
       const name = ctx.names.get(assessment.partnership_id) ?? '';
       await this.deps.notifications.notify(
         {
-          roles: [{ role: 'go-adviser', region: ctx.locality.region }],
+          roles: [
+            { role: 'go-adviser', region: ctx.locality.region },
+            { role: 'local-stakeholder', localityId: ctx.locality.id },
+          ],
           localityId: ctx.locality.id,
           subject: `Accreditation submitted: ${name}`,
           body: `${name} (${ctx.locality.name}) has submitted its accreditation self-assessment for the Government Office to review.`,
@@ -1201,8 +1405,29 @@ export class AssuranceService implements WorkSource {
     });
   }
 
+  /**
+   * The context of an accreditation: the locality's readers', or, for a local stakeholder of the
+   * locality (who reads nothing else restricted there), just enough to show it.
+   */
+  private async accreditationContext(principal: Principal, gssCode: string, db: Db): Promise<AssuranceContext> {
+    const locality = await this.deps.register.locality(gssCode, db);
+    if (canReadRestricted(principal, locality)) return this.context(principal, gssCode, { db });
+    if (!isStakeholderIn(principal, locality)) refuse(principal, locality, 'Accreditation');
+    const partnerships = await this.repository.partnerships(db, locality.id);
+    return {
+      locality,
+      canAdminister: false,
+      partnerships,
+      names: new Map(partnerships.map((p) => [p.id, p.name])),
+      today: todayInLondon(),
+    };
+  }
+
   async accreditation(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
-    const ctx = await this.context(principal, gssCode, { db });
+    if (!isUuid(id)) throw new NotFoundError('Accreditation');
+    const ctx = await this.accreditationContext(principal, gssCode, db);
+    // A stakeholder sees the self-assessment and their own view, not the locality's discussion.
+    const stakeholderOnly = !canReadRestricted(principal, ctx.locality);
     const accreditation = await this.repository.accreditation(db, ctx.locality.id, id);
     if (!accreditation) throw new NotFoundError('Accreditation');
     const assessment = (await this.repository.assessment(
@@ -1212,6 +1437,8 @@ export class AssuranceService implements WorkSource {
     )) as AssessmentRecord;
     const answers = await this.repository.answers(db, assessment.id);
     const adviser = isRegionalAdviser(principal, ctx.locality);
+    const views = await this.repository.stakeholderViews(db, id);
+    const documents = await this.documentsByQuestion(db, assessment.id);
     return {
       ...ctx,
       accreditation,
@@ -1219,14 +1446,80 @@ export class AssuranceService implements WorkSource {
       assessment,
       answers: new Map(answers.map((a) => [a.question_key, a])),
       scores: scoreAssessment(assessment.definition, new Map(answers.map((a) => [a.question_key, a.value ?? '']))),
-      comments: await this.repository.comments(db, id),
+      documents,
+      comments: stakeholderOnly ? [] : await this.repository.comments(db, id),
+      views: stakeholderOnly ? views.filter((v) => v.author_id === principal.id) : views,
+      myView: views.find((v) => v.author_id === principal.id) ?? null,
+      stakeholderOnly,
+      canGiveView:
+        principal.canWrite &&
+        isStakeholderIn(principal, ctx.locality) &&
+        mayDecide(accreditation.state as AccreditationState),
       canDecide: adviser && mayDecide(accreditation.state as AccreditationState),
       canRespond:
         accreditation.state === 'more-asked' &&
         principal.canWrite &&
         canEditPartnership(principal, ctx.locality, accreditation.partnership_id),
-      canComment: principal.canWrite && principal.kind === 'user',
+      canComment: !stakeholderOnly && principal.canWrite && principal.kind === 'user',
     };
+  }
+
+  /**
+   * A local stakeholder's view on the LSP's accreditation: support or concerns, with why, for the
+   * Government Office adviser to weigh. One view a person, changed at its version until decided.
+   */
+  async recordView(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(stakeholderViewInput, input);
+    return this.write(options, async (trx) => {
+      const r = await this.accreditation(principal, gssCode, id, trx);
+      if (!principal.canWrite || !isStakeholderIn(principal, r.locality))
+        refuse(principal, r.locality, 'Accreditation');
+      if (!r.canGiveView) throw new ConflictError('The Government Office has decided: views are closed');
+      const grant = principal.grants.find((g) => g.role === 'local-stakeholder' && g.localityId === r.locality.id);
+      const organisation = grant?.organisationId
+        ? await this.repository.organisationName(trx, r.locality.id, grant.organisationId)
+        : undefined;
+      const author = principal.userId ? (await this.repository.userName(trx, principal.userId))?.name : undefined;
+      const before = r.myView;
+      if (before) {
+        if (
+          data.version !== before.version ||
+          !(await this.repository.updateStakeholderView(trx, before.id, before.version, {
+            stance: data.stance,
+            comment: data.comment,
+          }))
+        )
+          throw new ConflictError('Your view was changed elsewhere: reload it and change it again');
+      } else
+        await this.repository.insertStakeholderView(trx, {
+          accreditation_id: id,
+          author_id: principal.id,
+          author_name: author ?? principal.label,
+          organisation_name: organisation ?? 'No organisation named',
+          stance: data.stance,
+          comment: data.comment,
+        });
+      await this.audit(trx, principal, {
+        localityId: r.locality.id,
+        partnershipId: r.accreditation.partnership_id,
+        action: 'comment',
+        entityType: 'accreditation',
+        entityId: id,
+        summary: `${organisation ?? author ?? principal.label}: ${STANCE_LABELS[data.stance].toLowerCase()} on the accreditation of ${r.name}`,
+        before: before ? { stance: before.stance, comment: before.comment } : undefined,
+        after: { stance: data.stance, comment: data.comment },
+      });
+      await this.deps.notifications.notify(
+        {
+          roles: [{ role: 'go-adviser', region: r.locality.region }],
+          localityId: r.locality.id,
+          subject: `A local stakeholder’s view on ${r.name}’s accreditation`,
+          body: `${organisation ?? 'A local stakeholder'}: ${STANCE_LABELS[data.stance]}. ${data.comment}`,
+          link: `/localities/${r.locality.gss_code}/assurance/accreditation/${id}`,
+        },
+        { trx },
+      );
+    });
   }
 
   /** Only the Government Office adviser for the locality's region decides accreditation: nobody else. */
@@ -1375,4 +1668,18 @@ export class AssuranceService implements WorkSource {
       .map((a) => ({ ...a, name: names.get(a.partnership_id) ?? '' }));
     return { locality, decided };
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: string) => UUID.test(value);
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
+}
+
+function questionOf(assessment: AssessmentRecord, key: string) {
+  const question = assessment.definition.sections.flatMap((s) => s.questions).find((q) => q.key === key);
+  if (!question) throw new NotFoundError('Question');
+  return question;
 }

@@ -10,6 +10,7 @@ import { loadConfig } from '../../config.js';
 import { cliActor } from '../../core/actor.js';
 import type { Db } from '../../db/database.js';
 import { latestMigration } from '../../db/migrations.js';
+import { HEALTH_CHECK_CODE } from '../assurance/checklists.js';
 import { GOOD_FILES } from '../exchange/fixtures.js';
 import { BackupMismatchError, backupDatabase, holdsData, restoreDatabase } from './backup.js';
 import { describeTables } from './schema.js';
@@ -44,6 +45,20 @@ async function populate(database: TestDatabase): Promise<void> {
     region: 'East Midlands',
   });
   await services.exchange.importFiles(actor, 'E07000901', GOOD_FILES);
+  // A document kept as evidence: its bytes (a bytea column) go through the round trip too.
+  const partnership = await database.db
+    .selectFrom('partnerships')
+    .select('id')
+    .where('reference', '=', 'P-0001')
+    .executeTakeFirstOrThrow();
+  const assessment = await services.assurance.startAssessment(actor, 'E07000901', {
+    partnershipId: partnership.id,
+    checklistCode: HEALTH_CHECK_CODE,
+  });
+  await services.assurance.addDocument(actor, 'E07000901', assessment.id, 'purpose-clear', {
+    name: 'minutes.pdf',
+    content: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x80, 0x5c, 0x0a]),
+  });
 }
 
 describe.each(backends)('backup and restore (%s)', (backend) => {
@@ -64,7 +79,13 @@ describe.each(backends)('backup and restore (%s)', (backend) => {
   it('backs up a populated database and restores it exactly into a fresh one', async () => {
     const progress: number[] = [];
     const summary = await backupDatabase(source, file, (done) => progress.push(done));
-    expect(summary.rows).toMatchObject({ localities: 1, organisations: 4, partnerships: 3, memberships: 6 });
+    expect(summary.rows).toMatchObject({
+      localities: 1,
+      organisations: 4,
+      partnerships: 3,
+      memberships: 6,
+      assurance_documents: 1,
+    });
     expect(progress.at(-1)).toBe(Object.values(summary.rows).reduce((a, b) => a + b, 0));
 
     const target = await openTestDatabase(backend);
