@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { MAX_UPLOAD_MB } from './web/forms.js';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
@@ -106,7 +107,7 @@ export async function createApp({ config, database, services, logger = true }: A
     },
   });
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 10 } });
   await app.register(fastifyStatic, { root: path.join(GOVUK_DIR, 'govuk/assets'), prefix: '/assets/', maxAge: '1d' });
   await app.register(fastifyStatic, {
     root: path.join(SRC_DIR, 'web/static'),

@@ -304,7 +304,7 @@ const migrations: Record<string, Migration> = {
   // Documents uploaded as evidence for assessments; local stakeholders' views on accreditation.
   '0030_assurance_evidence_roles': assuranceEvidenceMigration,
   // A body serving many localities is one national record, each locality's record linked to it.
-  '0032_national_bodies': nationalBodiesMigration,
+  '0033_national_bodies': nationalBodiesMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -69,6 +69,14 @@ export interface FileUpload {
   tooLarge?: boolean;
 }
 
+/** The largest file a form takes (the multipart limit set in app.ts). */
+export const MAX_UPLOAD_MB = 20;
+
+/** The error a form shows when no file came: too large, or none chosen (`ask` says what to choose). */
+export function noFileProblem(upload: FileUpload, ask = 'Choose a file to import'): { field: string; message: string } {
+  return { field: 'file', message: upload.tooLarge ? `The file must be smaller than ${MAX_UPLOAD_MB} MB` : ask };
+}
+
 /** Reads a multipart form's file (an empty part means none was chosen); other fields are not read. */
 export async function readFileUpload(request: FastifyRequest): Promise<FileUpload> {
   if (!request.isMultipart()) return {};

@@ -10,7 +10,16 @@ import { NotFoundError } from '../../core/errors.js';
 import { formatDate } from '../../core/dates.js';
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
-import { choices, labelled, readFileUpload, refusedUpload, submitForm, withDateParts } from '../../web/forms.js';
+import {
+  choices,
+  labelled,
+  readFileUpload,
+  refusedUpload,
+  submitForm,
+  withDateParts,
+  MAX_UPLOAD_MB,
+  noFileProblem,
+} from '../../web/forms.js';
 import { pagination } from '../../web/listing.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
@@ -52,7 +61,6 @@ const home = (code: string) => `/localities/${encodeURIComponent(code)}/bids`;
 const bidHome = (view: { locality: { gss_code: string }; bid: { id: string } }) =>
   `${home(view.locality.gss_code)}/${view.bid.id}`;
 const PAGE_SIZE = 50;
-const MAX_UPLOAD_MB = 10;
 const SPREADSHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -243,14 +251,7 @@ function pageRoutes(app: FastifyInstance, bids: BidService): void {
         request,
         reply,
         {
-          errors: [
-            {
-              field: 'file',
-              message: upload.tooLarge
-                ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
-                : 'Choose a file to import',
-            },
-          ],
+          errors: [noFileProblem(upload)],
         },
         422,
       );
@@ -1142,8 +1143,7 @@ function areaRoutes(app: FastifyInstance, bids: BidService, config: Pick<Config,
           'bids/views/area.njk',
           await areaContext(request, { errors: messages.map((message) => ({ field: 'file', message })) }),
         );
-    if (!upload.file)
-      return refuse([upload.tooLarge ? `The file must be smaller than ${MAX_UPLOAD_MB} MB` : 'Choose a GeoJSON file']);
+    if (!upload.file) return refuse([noFileProblem(upload, 'Choose a GeoJSON file').message]);
     try {
       await bids.setArea(
         request.principal,
@@ -1286,14 +1286,7 @@ function moneyRoutes(app: FastifyInstance, bids: BidService): void {
       return reply.code(422).view(
         'bids/views/collections.njk',
         await collectionsContext(request, {
-          errors: [
-            {
-              field: 'file',
-              message: upload.tooLarge
-                ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
-                : 'Choose a file of payments',
-            },
-          ],
+          errors: [noFileProblem(upload, 'Choose a file of payments')],
         }),
       );
     try {

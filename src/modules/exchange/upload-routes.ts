@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { MAX_UPLOAD_MB } from '../../web/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type FieldError, ValidationError } from '../../core/errors.js';
 import { canManageReferenceData } from '../accounts/policy.js';
@@ -21,7 +22,7 @@ import {
 import { type ExchangeService, IMPORT_JOB } from './service.js';
 import type { RawSheet } from './table.js';
 
-export const MAX_UPLOAD_MB = 20;
+export { MAX_UPLOAD_MB };
 const MAX_FILES = 10;
 const NEW_ITEM = '__new__';
 const DEFAULT_FIELDS = ['statutory_type', 'basis_detail', 'purpose'] as const;

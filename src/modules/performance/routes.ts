@@ -4,7 +4,15 @@ import type { Services } from '../../services.js';
 import type { FieldError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import { apiRoute } from '../../web/api.js';
-import { choices, labelled, readFileUpload, refusedUpload, submitForm } from '../../web/forms.js';
+import {
+  choices,
+  labelled,
+  readFileUpload,
+  refusedUpload,
+  submitForm,
+  MAX_UPLOAD_MB,
+  noFileProblem,
+} from '../../web/forms.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { LAYER_LABELS } from '../register/schema.js';
 import { performanceApiRoutes } from './api-routes.js';
@@ -33,7 +41,6 @@ const params = (request: FastifyRequest) => request.params as Params;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 const TRAJECTORY_ROWS = 8;
-const MAX_UPLOAD_MB = 20;
 
 /** Labels the templates share. */
 const PERFORMANCE_LABELS = {
@@ -821,14 +828,7 @@ function pageRoutes(app: FastifyInstance, performance: PerformanceService): void
           request,
           reply,
           {
-            errors: [
-              {
-                field: 'file',
-                message: upload.tooLarge
-                  ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
-                  : 'Choose a file to import',
-              },
-            ],
+            errors: [noFileProblem(upload)],
           },
           422,
         );

@@ -7,7 +7,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
-import { choices, labelled, readFileUpload, refusedUpload, submitForm } from '../../web/forms.js';
+import {
+  choices,
+  labelled,
+  readFileUpload,
+  refusedUpload,
+  submitForm,
+  MAX_UPLOAD_MB,
+  noFileProblem,
+} from '../../web/forms.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { templateCsv } from '../performance/imports.js';
 import type { Sector } from '../overlap/types.js';
@@ -24,7 +32,6 @@ const query = (request: FastifyRequest) => (request.query ?? {}) as Record<strin
 const LIST_TITLES = { contributions: 'Contributions', 'budget-lines': 'Budget lines', funding: 'Funding cliff edge' };
 
 /** The largest file an import takes (the multipart limit is the app's). */
-const MAX_UPLOAD_MB = 20;
 
 /** How many rows of shares (contributors, outcomes, grades) a form offers. */
 export const SHARE_ROWS = 6;
@@ -822,14 +829,7 @@ export function resourcesFormRoutes(
           request,
           reply,
           {
-            errors: [
-              {
-                field: 'file',
-                message: upload.tooLarge
-                  ? `The file must be smaller than ${MAX_UPLOAD_MB} MB`
-                  : 'Choose a file to import',
-              },
-            ],
+            errors: [noFileProblem(upload)],
           },
           422,
         );
