@@ -719,4 +719,69 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(page.body).toContain('Suggested dates for the next meetings');
     expect(page.body).toContain('No member organisation has another board that day');
   });
+
+  it('derives a report’s need for a data release from the outcome framework, and checks the codes a release names', async () => {
+    const { flags, dependencies } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const derived = dependencies.filter((d) => d.kind === 'needs-data' && d.derived);
+    expect(derived.map((d) => d.reason)).toEqual([
+      expect.stringContaining('needs NI 117 from the Nethershire County Council release'),
+    ]);
+    // The LSP's annual report is due a week before the NEET figures it reports on.
+    const late = flags.find((f) => f.kind === 'needs-data' && f.second.event.ownerId === ids.lsp);
+    expect(late).toMatchObject({ first: { date: '2026-06-11' }, second: { date: '2026-06-04' } });
+    expect(late?.explanation).toContain('needs NI 117');
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/dependencies?year=${YEAR}&source=derived` });
+    expect(page.body).toContain('needs NI 117 from the Nethershire County Council release');
+
+    const api = `/api/v1/localities/${CODE}/cycles/events`;
+    const release = {
+      owner: `partnership:${ids.csp}`,
+      kind: 'data-release',
+      title: 'Survey results',
+      startsOn: '2030-05-01',
+    };
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: api,
+      headers: admin.headers,
+      payload: { ...release, indicatorCodes: ['NI 16', 'NI 999'] },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({
+      errors: [
+        { field: 'indicatorCodes', detail: expect.stringContaining('NI 999 is not an indicator of this locality') },
+      ],
+    });
+    const notRelease = await ctx.app.inject({
+      method: 'POST',
+      url: api,
+      headers: admin.headers,
+      payload: { ...release, kind: 'board-meeting', indicatorCodes: ['NI 16'] },
+    });
+    expect(notRelease.json()).toMatchObject({ errors: [{ field: 'indicatorCodes' }] });
+    // The form takes the codes as typed and keeps them as the library spells them.
+    const form = `${BASE}/events/new`;
+    const bad = await session.submit(form, form, {
+      ...release,
+      'startsOn-day': '1',
+      'startsOn-month': '5',
+      'startsOn-year': '2030',
+      indicatorCodes: 'NI 16, XX 1',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#indicatorCodes"');
+    expect(bad.body).toContain('XX 1 is not an indicator of this locality');
+    const good = await session.submit(form, form, {
+      ...release,
+      'startsOn-day': '1',
+      'startsOn-month': '5',
+      'startsOn-year': '2030',
+      indicatorCodes: 'ni16, LI-1',
+    });
+    expect(good.statusCode).toBe(303);
+    const added = (await ctx.services.cycles.calendars(SYSTEM, CODE, 2030)).events.find(
+      (e) => e.title === 'Survey results',
+    );
+    expect(added?.indicatorCodes).toEqual(['NI 16', 'LI 1']);
+  });
 });

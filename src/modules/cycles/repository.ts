@@ -22,6 +22,7 @@ export interface EventValues {
   restricted: boolean;
   themes: string[];
   agenda_url: string | null;
+  indicator_codes: string[];
 }
 
 /** Calendars, their changes and dependencies, feed links and meetings: SQL only, every query by locality. */
@@ -242,6 +243,44 @@ export class CyclesRepository {
       .where('locality_id', '=', localityId)
       .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', today)]))
       .execute();
+  }
+
+  /**
+   * The outcome framework as the calendars need it: each indicator a partnership reports on,
+   * because it owns the plan whose outcome is measured by it or is accountable for the target.
+   * Archived plans and merged outcomes no longer count; drafts only for readers of restricted data.
+   */
+  async indicatorsReported(db: Db, localityId: string, withDrafts: boolean) {
+    const rows = await db
+      .selectFrom('targets as t')
+      .innerJoin('outcomes as o', 'o.id', 't.outcome_id')
+      .innerJoin('plans as p', 'p.id', 'o.plan_id')
+      .innerJoin('indicators as i', 'i.id', 't.indicator_id')
+      .select([
+        'p.owner_partnership_id',
+        't.accountable_partnership_id',
+        'i.code',
+        'i.title as indicator_title',
+        'p.title as plan_title',
+        'o.title as outcome_title',
+      ])
+      .where('t.locality_id', '=', localityId)
+      .where('o.status', '=', 'active')
+      .where('p.status', 'in', withDrafts ? ['published', 'draft'] : ['published'])
+      .orderBy('p.title')
+      .orderBy('o.position')
+      .execute();
+    return rows.flatMap((r) =>
+      [...new Set([r.owner_partnership_id, r.accountable_partnership_id])]
+        .filter((id): id is string => !!id)
+        .map((partnershipId) => ({
+          partnershipId,
+          code: r.code,
+          title: r.indicator_title,
+          plan: r.plan_title,
+          outcome: r.outcome_title,
+        })),
+    );
   }
 
   partnershipThemes(db: Db, localityId: string) {

@@ -368,6 +368,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     windowDays: String(e.window_days),
     restricted: e.restricted ? 'true' : '',
     agendaUrl: e.agenda_url ?? '',
+    indicatorCodes: e.indicator_codes.join(', '),
     version: String(e.version),
   });
 
@@ -1107,6 +1108,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     restricted: z.boolean(),
     themes: z.array(z.string()),
     agendaUrl: z.string().nullable(),
+    indicatorCodes: z.array(z.string()),
     version: z.number(),
   });
   const eventJson = (e: import('./schema.js').EventRow, ownerName: string) => ({
@@ -1127,6 +1129,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     restricted: e.restricted,
     themes: e.themes,
     agendaUrl: e.agenda_url,
+    indicatorCodes: e.indicator_codes,
     version: e.version,
   });
 

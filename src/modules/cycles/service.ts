@@ -15,6 +15,8 @@ import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { AuditService, RecordInput } from '../audit/service.js';
 import type { NotificationService, WorkItem, WorkSource } from '../notifications/service.js';
+import { normaliseCode } from '../performance/repository.js';
+import type { PerformanceService } from '../performance/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { type RegisterService, isPublished } from '../register/service.js';
 import { bankHolidaySet, nationOf } from '../../core/bank-holidays.js';
@@ -37,6 +39,7 @@ import {
   type Dependency,
   type DependencyKind,
   type Flag,
+  type ReportedIndicator,
   align,
   deriveDependencies,
   findFlags,
@@ -70,6 +73,8 @@ export interface CyclesDeps {
   audit: AuditService;
   reference: ReferenceService;
   register: RegisterService;
+  /** The indicator library, against which a data release's indicator codes are checked. */
+  performance: Pick<PerformanceService, 'indicatorsByCode'>;
   /** Asks calendar administrators to agree to the aligned calendar (optional in tests of other modules). */
   notifications?: NotificationService;
   /** The person a feed link was made by, as they are now (a link dies with their access). */
@@ -129,6 +134,13 @@ const withoutBlanks = (raw: unknown): Record<string, unknown> =>
     Object.entries((raw ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined),
   );
 
+/** The outcome framework's rows grouped by the partnership that reports on each indicator. */
+function indicatorsOf(rows: Array<ReportedIndicator & { partnershipId: string }>) {
+  const map = new Map<string, ReportedIndicator[]>();
+  for (const { partnershipId, ...row } of rows) map.set(partnershipId, [...(map.get(partnershipId) ?? []), row]);
+  return map;
+}
+
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>): CalendarEvent {
@@ -148,6 +160,7 @@ function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>):
     windowDays: row.window_days,
     restricted: row.restricted,
     themes: [...new Set([...row.themes, ...(partnershipThemes.get(ownerId) ?? [])])],
+    indicatorCodes: row.indicator_codes,
   };
 }
 
@@ -177,17 +190,19 @@ export class CyclesService implements WorkSource {
     const fy = financialYear(year ? `${year}-04-01` : today);
     const start = Number(fy.from.slice(0, 4));
     const holidays = bankHolidaySet(nationOf(locality.nation), start - 1, start + 2);
-    const [rows, changes, stored, summaries, organisations, seats, themes, snapshot, years] = await Promise.all([
-      this.repository.events(db, locality.id),
-      this.repository.changes(db, locality.id),
-      this.repository.dependencies(db, locality.id),
-      this.deps.register.partnerships.summaries(db, locality.id),
-      this.deps.register.organisations.options(db, locality.id),
-      this.repository.seats(db, locality.id, today),
-      this.repository.partnershipThemes(db, locality.id),
-      this.deps.reference.snapshot(db),
-      this.repository.financialYears(db, locality.id),
-    ]);
+    const [rows, changes, stored, summaries, organisations, seats, themes, snapshot, years, reported] =
+      await Promise.all([
+        this.repository.events(db, locality.id),
+        this.repository.changes(db, locality.id),
+        this.repository.dependencies(db, locality.id),
+        this.deps.register.partnerships.summaries(db, locality.id),
+        this.deps.register.organisations.options(db, locality.id),
+        this.repository.seats(db, locality.id, today),
+        this.repository.partnershipThemes(db, locality.id),
+        this.deps.reference.snapshot(db),
+        this.repository.financialYears(db, locality.id),
+        this.repository.indicatorsReported(db, locality.id, restricted),
+      ]);
     const partnershipThemes = new Map<string, string[]>();
     for (const t of themes)
       partnershipThemes.set(t.partnership_id, [...(partnershipThemes.get(t.partnership_id) ?? []), t.theme]);
@@ -208,7 +223,7 @@ export class CyclesService implements WorkSource {
       .map((p) => ({ id: p.id, name: p.name, parentId: p.parent_id, status: p.status }));
     const visibleIds = new Set(events.map((e) => e.id));
     const dependencies: Dependency[] = [
-      ...deriveDependencies(events, { partnerships, members }),
+      ...deriveDependencies(events, { partnerships, members, indicators: indicatorsOf(reported) }),
       ...stored
         .filter((d) => visibleIds.has(d.upstream_event_id) && visibleIds.has(d.downstream_event_id))
         .map((d) => ({
@@ -634,6 +649,7 @@ export class CyclesService implements WorkSource {
           : (await this.deps.register.organisations.options(trx, locality.id)).some((o) => o.id === ownerId);
       if (!this.canEditOwner(principal, locality, kind, ownerId)) refuse(principal, locality, 'Calendar');
       if (!exists) throw ValidationError.of('owner', 'Choose whose calendar the event is on');
+      const indicatorCodes = await this.publishedIndicators(trx, locality.id, data.kind, data.indicatorCodes);
       const event = await this.repository.insertEvent(trx, locality.id, {
         organisation_id: kind === 'organisation' ? ownerId : null,
         partnership_id: kind === 'partnership' ? ownerId : null,
@@ -648,6 +664,7 @@ export class CyclesService implements WorkSource {
         restricted: data.restricted,
         themes: data.themes,
         agenda_url: data.agendaUrl || null,
+        indicator_codes: indicatorCodes,
       });
       await this.audit(trx, principal, [
         {
@@ -663,6 +680,27 @@ export class CyclesService implements WorkSource {
       ]);
       return event;
     });
+  }
+
+  /**
+   * The indicators a data release publishes, each as the locality's indicator library spells it;
+   * a code the library does not have, or codes on an event that is not a data release, are refused.
+   */
+  private async publishedIndicators(db: Db, localityId: string, kind: EventKind, codes: string[]): Promise<string[]> {
+    if (!codes.length) return [];
+    if (kind !== 'data-release')
+      throw ValidationError.of(
+        'indicatorCodes',
+        'Only a data release publishes indicators: choose data release, or leave the indicator codes empty',
+      );
+    const library = await this.deps.performance.indicatorsByCode(db, localityId);
+    const unknown = codes.filter((c) => !library.has(normaliseCode(c)));
+    if (unknown.length)
+      throw ValidationError.of(
+        'indicatorCodes',
+        `${unknown.join(', ')} ${unknown.length === 1 ? 'is not an indicator' : 'are not indicators'} of this locality: enter codes from the indicator library, such as NI 117`,
+      );
+    return [...new Set(codes.map((c) => (library.get(normaliseCode(c)) as { code: string }).code))];
   }
 
   /** Sets the month a calendar's financial year starts (an FE college's runs August to July). */
@@ -771,6 +809,12 @@ export class CyclesService implements WorkSource {
         restricted: data.restricted,
         themes: data.themes ?? before.themes,
         agenda_url: data.agendaUrl || null,
+        indicator_codes: await this.publishedIndicators(
+          trx,
+          locality.id,
+          data.kind,
+          data.indicatorCodes ?? (data.kind === 'data-release' ? before.indicator_codes : []),
+        ),
       });
       if (!after)
         throw new ConflictError('Someone changed this event since you read it: check the event and save again');
@@ -1299,6 +1343,7 @@ export class CyclesService implements WorkSource {
         restricted: false,
         themes: [],
         agenda_url: null,
+        indicator_codes: [],
       });
       const meeting = await this.repository.insertMeeting(
         trx,
