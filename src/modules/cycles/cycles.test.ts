@@ -784,4 +784,50 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     );
     expect(added?.indicatorCodes).toEqual(['NI 16', 'LI 1']);
   });
+
+  it('lets a partnership’s secretary propose moves on their own calendar alone, and on no other', async () => {
+    const cspSecretary = await ctx.person([
+      { role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.csp },
+    ]);
+    // Not another partnership's calendar, nor the whole locality's.
+    await expect(
+      ctx.services.cycles.proposeRound(cspSecretary.principal, CODE, { year: YEAR, partnershipId: ids.lsp }),
+    ).rejects.toThrow(/permission/);
+    await expect(ctx.services.cycles.proposeRound(cspSecretary.principal, CODE, { year: YEAR })).rejects.toThrow(
+      /permission/,
+    );
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/aligned/rounds`,
+      headers: secretary.headers,
+      payload: { year: YEAR, partnershipId: ids.csp },
+    });
+    expect(refused.statusCode).toBe(403);
+    const openBefore = (await ctx.services.cycles.rounds(admin.principal, CODE)).filter((r) => r.status === 'open');
+
+    const own = new FormSession(ctx.app);
+    await own.signIn(cspSecretary.email, cspSecretary.password);
+    const overview = await own.get(`${BASE}/aligned?year=${YEAR}`);
+    expect(overview.body).toContain('Align the calendar of Brackenfield Community Safety Partnership');
+    const url = `${BASE}/aligned?year=${YEAR}&partnership=${ids.csp}`;
+    const page = await own.get(url);
+    expect(page.body).toContain('Only dates on the calendar of Brackenfield Community Safety Partnership move here');
+    const sent = await own.submit(url, `${BASE}/aligned/rounds?year=${YEAR}`, {
+      year: String(YEAR),
+      partnershipId: ids.csp,
+    });
+    expect(sent.statusCode).toBe(303);
+    const round = await ctx.services.cycles.round(
+      cspSecretary.principal,
+      CODE,
+      String(sent.headers.location).split('/').at(-1) as string,
+    );
+    expect(round.round.partnership_id).toBe(ids.csp);
+    expect(round.round.moves.length).toBeGreaterThan(0);
+    expect(round.round.moves.every((m) => m.ownerId === ids.csp)).toBe(true);
+    expect(round.owners[0]?.canAnswer).toBe(true);
+    // The locality's own proposal still stands beside it.
+    const open = (await ctx.services.cycles.rounds(admin.principal, CODE)).filter((r) => r.status === 'open');
+    expect(open.map((r) => r.id).sort()).toEqual([...openBefore.map((r) => r.id), round.round.id].sort());
+  });
 });

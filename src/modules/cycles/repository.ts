@@ -350,7 +350,7 @@ export class CyclesRepository {
     await db.selectFrom('localities').select('id').where('id', '=', localityId).forUpdate().execute();
   }
 
-  /** A new round replaces the open ones: only the newest proposal is answered. */
+  /** A new round replaces the open ones of its scope: only the newest proposal is answered. */
   async insertRound(
     db: Db,
     row: {
@@ -361,13 +361,18 @@ export class CyclesRepository {
       flags_after: number;
       proposed_by: string;
       proposed_by_id: string | null;
+      partnership_id: string | null;
     },
   ): Promise<{ round: RoundRow; superseded: number }> {
+    // The locality's proposal replaces the locality's; one partnership's replaces that partnership's.
     const superseded = await db
       .updateTable('cycle_alignment_rounds')
       .set({ status: 'superseded' })
       .where('locality_id', '=', row.locality_id)
       .where('status', '=', 'open')
+      .where((eb) =>
+        row.partnership_id ? eb('partnership_id', '=', row.partnership_id) : eb('partnership_id', 'is', null),
+      )
       .returning('id')
       .execute();
     const round = await db

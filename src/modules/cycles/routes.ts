@@ -198,16 +198,35 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     });
   });
 
-  app.get(`${base}/aligned`, { config: { access: 'locality-reader' } }, async (request, reply) => {
+  const alignedPage = async (request: FastifyRequest, partnershipId: string | undefined) => {
     const code = param(request, 'code');
-    const { calendars, alignment, byOwner } = await cycles.alignment(request.principal, code, yearOf(request));
+    const { calendars, alignment, byOwner, partnership } = await cycles.alignment(
+      request.principal,
+      code,
+      yearOf(request),
+      partnershipId,
+    );
     const year = calendars.year.start;
     const after = new Set(alignment.after.map((f) => f.key));
     const rounds = await cycles.rounds(request.principal, code);
-    return reply.view('cycles/views/aligned.njk', {
-      rounds,
-      canPropose: request.principal.canWrite && calendars.canAdminister,
-      title: `Aligned calendar, ${calendars.year.label}`,
+    const names = new Map(calendars.partnerships.map((p) => [p.id, p.name]));
+    // A partnership's secretary may propose moves on their own partnership's calendar alone.
+    const own = calendars.canAdminister
+      ? []
+      : (await cycles.owners(request.principal, code)).filter((o) => o.value.startsWith('partnership:'));
+    return {
+      rounds: rounds.map((r) => ({ ...r, partnershipName: r.partnership_id ? names.get(r.partnership_id) : null })),
+      partnership,
+      ownCalendars: own.map((o) => ({
+        name: o.text,
+        href: `/localities/${code}/cycles/aligned?year=${year}&partnership=${o.value.slice('partnership:'.length)}`,
+      })),
+      canPropose:
+        request.principal.canWrite &&
+        (calendars.canAdminister || (!!partnership && own.some((o) => o.value === `partnership:${partnership.id}`))),
+      title: partnership
+        ? `Aligned calendar for ${partnership.name}, ${calendars.year.label}`
+        : `Aligned calendar, ${calendars.year.label}`,
       section: 'cycles',
       locality: calendars.locality,
       calendars,
@@ -227,17 +246,34 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
           window: `${formatDate(m.occurrence.windowFrom)} to ${formatDate(m.occurrence.windowTo)}`,
         })),
       })),
-    });
+    };
+  };
+
+  app.get(`${base}/aligned`, { config: { access: 'locality-reader' } }, async (request, reply) => {
+    const partnership = query(request).partnership;
+    return reply.view(
+      'cycles/views/aligned.njk',
+      await alignedPage(request, partnership && /^[0-9a-f-]{36}$/i.test(partnership) ? partnership : undefined),
+    );
   });
 
-  app.post(`${base}/aligned/rounds`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+  app.post(`${base}/aligned/rounds`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const code = param(request, 'code');
     const year = Number(body(request).year) || undefined;
-    const round = await cycles.proposeRound(request.principal, code, { year });
-    return reply.redirectWithFlash(
-      `/localities/${code}/cycles/aligned/rounds/${round.id}`,
-      'The proposal was sent to each calendar’s administrator for their agreement',
-    );
+    const partnershipId = String(body(request).partnershipId ?? '') || undefined;
+    try {
+      const round = await cycles.proposeRound(request.principal, code, { year, partnershipId });
+      return reply.redirectWithFlash(
+        `/localities/${code}/cycles/aligned/rounds/${round.id}`,
+        'The proposal was sent to each calendar’s administrator for their agreement',
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.code(422).view('cycles/views/aligned.njk', {
+        ...(await alignedPage(request, partnershipId)),
+        errors: error.errors.map((e) => ({ field: 'propose', message: e.message })),
+      });
+    }
   });
 
   const roundPage = async (request: FastifyRequest, typed: Record<string, unknown> = {}) => {
@@ -1265,6 +1301,10 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
   const roundOutput = z.object({
     id: z.string(),
     year: z.number(),
+    partnershipId: z
+      .string()
+      .nullable()
+      .meta({ description: 'Set when proposed for one partnership’s calendar alone' }),
     status: z.enum(['open', 'superseded']),
     proposedBy: z.string(),
     proposedAt: z.string(),
@@ -1298,6 +1338,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
   const roundJson = (r: Awaited<ReturnType<typeof cycles.round>>) => ({
     id: r.round.id,
     year: r.round.year,
+    partnershipId: r.round.partnership_id,
     status: r.round.status,
     proposedBy: r.round.proposed_by,
     proposedAt: new Date(r.round.proposed_at).toISOString(),
@@ -1329,9 +1370,10 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     method: 'POST',
     url: `${api}/aligned/rounds`,
     operationId: 'proposeAlignedCalendar',
-    summary: 'Send the proposed aligned calendar to each affected calendar’s administrator for their agreement',
+    summary:
+      'Send the proposed aligned calendar to each affected calendar’s administrator for their agreement (a partnership’s secretary: send partnershipId, for that calendar alone)',
     tag,
-    access: 'locality-admin',
+    access: 'register-editor',
     params: localityParams,
     body: roundInput,
     responseStatus: 201,

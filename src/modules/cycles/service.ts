@@ -334,25 +334,32 @@ export class CyclesService implements WorkSource {
     return { calendars, flag };
   }
 
-  /** The proposed aligned calendar for restricted readers: moves inside windows that remove flags. */
+  /**
+   * The proposed aligned calendar for restricted readers: moves inside windows that remove flags.
+   * For one partnership's calendar alone, every other calendar's dates are held where they are.
+   */
   async alignment(
     principal: Principal,
     gssCode: string,
     year?: number,
+    partnershipId?: string,
   ): Promise<{
     calendars: Calendars;
     alignment: Alignment;
     byOwner: Array<{ lane: Lane; moves: Alignment['moves']; canApply: boolean }>;
+    partnership: Calendars['partnerships'][number] | null;
   }> {
     const calendars = await this.calendars(principal, gssCode, year);
     if (!calendars.restricted) refuse(principal, calendars.locality, 'Aligned calendar');
-    const alignment = align(
-      calendars.occurrences,
-      calendars.dependencies,
-      calendars.boards,
-      calendars.holidays,
-      calendars.year,
-    );
+    const partnership = partnershipId ? calendars.partnerships.find((p) => p.id === partnershipId) : undefined;
+    if (partnershipId && !partnership)
+      throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
+    const base = partnership
+      ? calendars.occurrences.map((o) =>
+          o.event.ownerId === partnership.id ? o : { ...o, event: { ...o.event, movability: 'fixed' as const } },
+        )
+      : calendars.occurrences;
+    const alignment = align(base, calendars.dependencies, calendars.boards, calendars.holidays, calendars.year);
     const byOwner = calendars.lanes
       .map((lane) => ({
         lane,
@@ -360,7 +367,7 @@ export class CyclesService implements WorkSource {
         canApply: this.canEditOwner(principal, calendars.locality, lane.ownerKind, lane.ownerId),
       }))
       .filter((o) => o.moves.length);
-    return { calendars, alignment, byOwner };
+    return { calendars, alignment, byOwner, partnership: partnership ?? null };
   }
 
   private canEditOwner(principal: Principal, locality: Locality, kind: 'organisation' | 'partnership', id: string) {
@@ -415,12 +422,22 @@ export class CyclesService implements WorkSource {
    * (and, for organisations' calendars, the locality's administrators) are asked to answer.
    */
   async proposeRound(principal: Principal, gssCode: string, input: unknown): Promise<RoundRow> {
-    const { year } = parseInput(roundInput, input ?? {});
-    const { calendars, alignment } = await this.alignment(principal, gssCode, year);
-    const locality = calendars.locality;
-    if (!canAdministerLocality(principal, locality) || !principal.canWrite)
-      refuse(principal, locality, 'Aligned calendar');
-    if (!alignment.moves.length) throw ValidationError.of('year', 'No moves to propose: nothing would line up better');
+    const { year, partnershipId } = parseInput(roundInput, input ?? {});
+    const locality = await this.deps.register.locality(gssCode);
+    // The locality's administrator proposes for every calendar; a partnership's secretary for
+    // their own partnership's calendar alone.
+    const allowed = partnershipId
+      ? canEditPartnership(principal, locality, partnershipId)
+      : canAdministerLocality(principal, locality);
+    if (!allowed || !principal.canWrite) refuse(principal, locality, 'Aligned calendar');
+    const { calendars, alignment, partnership } = await this.alignment(principal, gssCode, year, partnershipId);
+    if (!alignment.moves.length)
+      throw ValidationError.of(
+        partnership ? 'partnershipId' : 'year',
+        partnership
+          ? `No moves to propose: no date on the calendar of ${partnership.name} can move to line up better`
+          : 'No moves to propose: nothing would line up better',
+      );
     const moves: ProposedMove[] = alignment.moves.map(({ occurrence, to }) => ({
       key: occurrence.key,
       eventId: occurrence.eventId,
@@ -443,6 +460,7 @@ export class CyclesService implements WorkSource {
         flags_after: alignment.after.length,
         proposed_by: principal.label,
         proposed_by_id: principal.id,
+        partnership_id: partnership?.id ?? null,
       });
       const owners = [...new Map(moves.map((m) => [m.ownerId, m])).values()];
       await this.audit(trx, principal, [
@@ -451,8 +469,9 @@ export class CyclesService implements WorkSource {
           action: 'create',
           entityType: 'calendar',
           entityId: round.id,
-          summary: `Asked ${owners.length} calendar${owners.length === 1 ? '' : 's'} to agree to ${moves.length} move${moves.length === 1 ? '' : 's'} of the aligned calendar for ${calendars.year.label}${superseded ? ' (the earlier proposal no longer stands)' : ''}`,
-          after: { year: round.year, moves },
+          partnershipId: partnership?.id ?? null,
+          summary: `Asked ${owners.length} calendar${owners.length === 1 ? '' : 's'} to agree to ${moves.length} move${moves.length === 1 ? '' : 's'} of the aligned calendar for ${calendars.year.label}${partnership ? `, on the calendar of ${partnership.name} alone` : ''}${superseded ? ' (the earlier proposal no longer stands)' : ''}`,
+          after: { year: round.year, partnershipId: partnership?.id ?? null, moves },
         },
       ]);
       const link = `/localities/${locality.gss_code}/cycles/aligned/rounds/${round.id}`;
