@@ -830,4 +830,77 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     const open = (await ctx.services.cycles.rounds(admin.principal, CODE)).filter((r) => r.status === 'open');
     expect(open.map((r) => r.id).sort()).toEqual([...openBefore.map((r) => r.id), round.round.id].sort());
   });
+
+  it('changes a recorded meeting through its form and the API, version-checked and audited, keeping each decision’s record', async () => {
+    const recorded = (await ctx.services.cycles.meetings(SYSTEM, CODE, ids.lsp, 2025)).recorded;
+    const { meeting, decisions } = recorded.find(
+      (r) => r.meeting.held_on === '2025-09-09',
+    ) as (typeof recorded)[number];
+    const form = `${BASE}/partnerships/${ids.lsp}/meetings/${meeting.id}/edit`;
+    const list = await session.get(`${BASE}/partnerships/${ids.lsp}/meetings?year=2025`);
+    expect(list.body).toContain(`/meetings/${meeting.id}/edit`);
+    const page = await session.get(form);
+    expect(page.body).toContain('value="Cllr Jo Hartley"');
+    expect(page.body).toContain('Agreed the refreshed priorities');
+    const typed = {
+      'heldOn-day': '31',
+      'heldOn-month': '9',
+      'heldOn-year': '2025',
+      status: 'held',
+      location: 'Committee Room 2',
+      version: String(meeting.version),
+      decisions: `${decisions[0]?.summary}\nNoted the budget consultation.`,
+    };
+    const bad = await session.submit(form, form, typed);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#heldOn"');
+    expect(bad.body).toContain('value="Committee Room 2"');
+
+    // Through the API: the minutes are added and the police now sent apologies.
+    const api = `/api/v1/localities/${CODE}/cycles/meetings/${meeting.id}`;
+    const read = (await ctx.app.inject({ method: 'GET', url: api, headers: admin.headers })).json() as {
+      version: number;
+      attendance: Array<{ organisationId: string; representative: string | null; attendance: string }>;
+      decisions: string[];
+    };
+    const changes = {
+      heldOn: '2025-09-09',
+      status: 'held',
+      minutesUrl: 'https://www.brackenfield.example/lsp/meetings/2025-09-09/minutes',
+      attendance: read.attendance.map((a) =>
+        a.attendance === 'substitute' ? { ...a, attendance: 'apologies', representative: undefined } : a,
+      ),
+      decisions: read.decisions,
+      version: read.version,
+    };
+    const refused = await ctx.app.inject({ method: 'PUT', url: api, headers: secretary.headers, payload: changes });
+    expect(refused.statusCode).toBe(403);
+    const changed = await ctx.app.inject({ method: 'PUT', url: api, headers: admin.headers, payload: changes });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ minutesUrl: changes.minutesUrl, version: read.version + 1 });
+    const stale = await ctx.app.inject({ method: 'PUT', url: api, headers: admin.headers, payload: changes });
+    expect(stale.statusCode).toBe(409);
+
+    // The form read before that change is refused, keeping what was typed and showing what is saved.
+    const conflict = await session.submit(form, form, { ...typed, 'heldOn-day': '16' });
+    expect(conflict.statusCode).toBe(422);
+    expect(conflict.body).toContain('Someone changed this meeting since you read it');
+    expect(conflict.body).toContain(`Saved now (version ${read.version + 1})`);
+    expect(conflict.body).toContain('value="Committee Room 2"');
+    const saved = await session.submit(form, form, { ...typed, 'heldOn-day': '16', version: String(read.version + 1) });
+    expect(saved.statusCode).toBe(303);
+
+    const after = await ctx.services.cycles.editableMeeting(admin.principal, CODE, meeting.id);
+    expect(after.meeting).toMatchObject({ held_on: '2025-09-16', location: 'Committee Room 2', minutes_url: null });
+    expect(after.decisions.map((d) => d.summary)).toEqual([decisions[0]?.summary, 'Noted the budget consultation.']);
+    // The unchanged decision keeps its record (what scrutiny noted on it stays with it).
+    expect(after.decisions[0]?.id).toBe(decisions[0]?.id);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('entity_id', '=', meeting.id)
+      .where('action', '=', 'update')
+      .execute();
+    expect(audit.map((a) => a.summary)).toContain('Changed the record of the meeting of 2025-09-16 (was 2025-09-09)');
+  });
 });

@@ -439,6 +439,75 @@ export class CyclesRepository {
     return meeting;
   }
 
+  meeting(db: Db, localityId: string, id: string): Promise<MeetingRow | undefined> {
+    return db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Changes a meeting as read at its version; undefined when someone changed it since. */
+  updateMeeting(
+    db: Db,
+    localityId: string,
+    id: string,
+    version: number,
+    values: Pick<
+      MeetingRow,
+      'held_on' | 'start_time' | 'location' | 'agenda_url' | 'papers_url' | 'minutes_url' | 'status' | 'restricted'
+    >,
+  ): Promise<MeetingRow | undefined> {
+    return db
+      .updateTable('meetings')
+      .set({ ...values, version: version + 1, updated_at: new Date() })
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async replaceAttendance(
+    db: Db,
+    meetingId: string,
+    attendance: Array<{ organisation_id: string; representative: string | null; attendance: string }>,
+  ): Promise<void> {
+    await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+    if (attendance.length)
+      await db
+        .insertInto('meeting_attendance')
+        .values(attendance.map((a) => ({ meeting_id: meetingId, ...a })))
+        .execute();
+  }
+
+  /**
+   * Sets a meeting's decisions in order. A decision whose words are unchanged keeps its record,
+   * and a reworded one takes the record of a decision no longer there, so what scrutiny noted
+   * on a decision (difficult, its options, follow-up) stays with it.
+   */
+  async reviseDecisions(db: Db, meetingId: string, summaries: string[]): Promise<void> {
+    const existing = await db
+      .selectFrom('meeting_decisions')
+      .select(['id', 'summary'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('position')
+      .execute();
+    const free = [...existing];
+    const kept = summaries.map((summary) => {
+      const i = free.findIndex((d) => d.summary === summary);
+      return i >= 0 ? (free.splice(i, 1)[0] as { id: string }).id : null;
+    });
+    const ids = kept.map((id) => id ?? free.shift()?.id ?? null);
+    for (const left of free) await db.deleteFrom('meeting_decisions').where('id', '=', left.id).execute();
+    for (const [position, summary] of summaries.entries()) {
+      const id = ids[position];
+      if (id) await db.updateTable('meeting_decisions').set({ position, summary }).where('id', '=', id).execute();
+      else await db.insertInto('meeting_decisions').values({ meeting_id: meetingId, position, summary }).execute();
+    }
+  }
+
   meetings(db: Db, localityId: string, partnershipId: string): Promise<MeetingRow[]> {
     return db
       .selectFrom('meetings')

@@ -29,6 +29,7 @@ import {
   eventUpdate,
   financialYearInput,
   meetingInput,
+  meetingUpdate,
   moveInput,
   roundInput,
   timelineQuery,
@@ -924,12 +925,36 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     },
   );
 
+  /** The meeting form's attendance (a choice and a representative per organisation) and decisions (one a line). */
+  const attendanceAndDecisions = (values: Record<string, unknown>) => ({
+    attendance: Object.entries(values)
+      .filter(([key, value]) => key.startsWith('attendance-') && value)
+      .map(([key, value]) => {
+        const organisationId = key.slice('attendance-'.length);
+        return {
+          organisationId,
+          attendance: value,
+          representative: values[`representative-${organisationId}`] || undefined,
+        };
+      }),
+    decisions: String(values.decisions ?? '')
+      .split(/\r?\n/)
+      .map((d) => d.trim())
+      .filter(Boolean),
+  });
+
   const meetingForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
     const code = param(request, 'code');
     const m = await cycles.meetings(request.principal, code, param(request, 'id'));
-    const seats = m.calendars.seats.filter((s) => s.partnership_id === m.partnership.id);
+    const seats: Array<{ organisation_id: string; representative: string | null }> = m.calendars.seats.filter(
+      (s) => s.partnership_id === m.partnership.id,
+    );
+    // An organisation recorded at a meeting stays on its form after it leaves the partnership.
+    for (const key of Object.keys(values))
+      if (key.startsWith('attendance-') && values[key])
+        seats.push({ organisation_id: key.slice('attendance-'.length), representative: null });
     const names = new Map(m.calendars.organisations.map((o) => [o.id, o.name]));
-    const members = [...new Map(seats.map((s) => [s.organisation_id, s])).values()]
+    const members = [...new Map(seats.reverse().map((s) => [s.organisation_id, s])).values()]
       .map((s) => ({
         id: s.organisation_id,
         name: names.get(s.organisation_id) ?? s.organisation_id,
@@ -952,6 +977,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       locality: m.calendars.locality,
       action: `/localities/${code}/cycles/partnerships/${m.partnership.id}/meetings/new`,
       back: `/localities/${code}/cycles/partnerships/${m.partnership.id}/meetings`,
+      submitText: 'Record the meeting',
       members,
       statusItems: choices(
         [
@@ -988,30 +1014,109 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
             meetingInput.omit({ attendance: true, decisions: true, partnershipId: true }),
             values,
           );
-          const attendance = Object.entries(values)
-            .filter(([key, value]) => key.startsWith('attendance-') && value)
-            .map(([key, value]) => {
-              const organisationId = key.slice('attendance-'.length);
-              return {
-                organisationId,
-                attendance: value,
-                representative: values[`representative-${organisationId}`] || undefined,
-              };
-            });
-          const decisions = String(values.decisions ?? '')
-            .split(/\r?\n/)
-            .map((d) => d.trim())
-            .filter(Boolean);
           const meeting = await cycles.recordMeeting(request.principal, code, {
             ...fields,
+            ...attendanceAndDecisions(values),
             partnershipId: id,
-            attendance,
-            decisions,
           });
           return {
             redirect: `/localities/${code}/cycles/partnerships/${id}/meetings?year=${financialYearOf(meeting.held_on)}`,
             flash: `The meeting of ${formatDate(meeting.held_on)} was recorded`,
           };
+        },
+      );
+    },
+  );
+
+  // --- changing a recorded meeting -----------------------------------------------------------------
+
+  const meetingValues = (found: Awaited<ReturnType<typeof cycles.editableMeeting>>): Record<string, unknown> => ({
+    heldOn: found.meeting.held_on,
+    startTime: found.meeting.start_time ?? '',
+    location: found.meeting.location ?? '',
+    agendaUrl: found.meeting.agenda_url ?? '',
+    papersUrl: found.meeting.papers_url ?? '',
+    minutesUrl: found.meeting.minutes_url ?? '',
+    status: found.meeting.status,
+    decisions: found.decisions.map((d) => d.summary).join('\n'),
+    version: String(found.meeting.version),
+    ...Object.fromEntries(
+      found.attendance.flatMap((a) => [
+        [`attendance-${a.organisation_id}`, a.attendance],
+        [`representative-${a.organisation_id}`, a.representative ?? ''],
+      ]),
+    ),
+  });
+
+  const editMeetingContext = async (request: FastifyRequest, values: Record<string, unknown>, conflict = false) => {
+    const code = param(request, 'code');
+    const found = await cycles.editableMeeting(request.principal, code, param(request, 'meetingId'));
+    if (found.meeting.partnership_id !== param(request, 'id')) throw new NotFoundError('Meeting');
+    if (conflict) values.version = String(found.meeting.version);
+    const base = `/localities/${code}/cycles/partnerships/${found.meeting.partnership_id}/meetings`;
+    return {
+      ...(await meetingForm(request, values)),
+      title: `Change the meeting of ${formatDate(found.meeting.held_on)}`,
+      action: `${base}/${found.meeting.id}/edit`,
+      back: `${base}?year=${financialYearOf(found.meeting.held_on)}`,
+      submitText: 'Save the changes',
+      editing: true,
+      current: conflict
+        ? {
+            version: found.meeting.version,
+            heldOn: found.meeting.held_on,
+            status: found.meeting.status,
+            decisions: found.decisions.length,
+            attendance: found.attendance.length,
+          }
+        : null,
+    };
+  };
+
+  app.get(
+    `${base}/partnerships/:id/meetings/:meetingId/edit`,
+    { config: { access: 'register-editor' } },
+    async (request, reply) => {
+      const found = await cycles.editableMeeting(
+        request.principal,
+        param(request, 'code'),
+        param(request, 'meetingId'),
+      );
+      const values = withDateParts(meetingValues(found), ['heldOn']);
+      return reply.view('cycles/views/meeting-form.njk', { ...(await editMeetingContext(request, values)), values });
+    },
+  );
+
+  app.post(
+    `${base}/partnerships/:id/meetings/:meetingId/edit`,
+    { config: { access: 'register-editor' } },
+    async (request, reply) => {
+      const code = param(request, 'code');
+      const values = withDateParts(body(request), ['heldOn']);
+      let conflict = false;
+      return submitForm(
+        reply,
+        {
+          template: 'cycles/views/meeting-form.njk',
+          context: () => editMeetingContext(request, values, conflict),
+          values,
+        },
+        async () => {
+          try {
+            await editMeetingContext(request, values);
+            const fields = formToInput(meetingUpdate.omit({ attendance: true, decisions: true }), values);
+            const meeting = await cycles.updateMeeting(request.principal, code, param(request, 'meetingId'), {
+              ...fields,
+              ...attendanceAndDecisions(values),
+            });
+            return {
+              redirect: `/localities/${code}/cycles/partnerships/${meeting.partnership_id}/meetings?year=${financialYearOf(meeting.held_on)}`,
+              flash: `The record of the meeting of ${formatDate(meeting.held_on)} was changed`,
+            };
+          } catch (error) {
+            if (error instanceof ConflictError) conflict = true;
+            throw error;
+          }
         },
       );
     },
@@ -1475,6 +1580,74 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     handler: async (request, reply) => {
       const meeting = await cycles.recordMeeting(request.principal, param(request, 'code'), request.body);
       return reply.code(201).send({ id: meeting.id, heldOn: meeting.held_on, status: meeting.status });
+    },
+  });
+
+  const meetingOutput = z.object({
+    id: z.string(),
+    partnershipId: z.string(),
+    heldOn: z.string(),
+    startTime: z.string().nullable(),
+    location: z.string().nullable(),
+    agendaUrl: z.string().nullable(),
+    papersUrl: z.string().nullable(),
+    minutesUrl: z.string().nullable(),
+    status: z.string(),
+    restricted: z.boolean(),
+    attendance: z.array(
+      z.object({ organisationId: z.string(), representative: z.string().nullable(), attendance: z.string() }),
+    ),
+    decisions: z.array(z.string()),
+    version: z.number(),
+  });
+  const meetingJson = (found: Awaited<ReturnType<typeof cycles.editableMeeting>>) => ({
+    id: found.meeting.id,
+    partnershipId: found.meeting.partnership_id,
+    heldOn: found.meeting.held_on,
+    startTime: found.meeting.start_time,
+    location: found.meeting.location,
+    agendaUrl: found.meeting.agenda_url,
+    papersUrl: found.meeting.papers_url,
+    minutesUrl: found.meeting.minutes_url,
+    status: found.meeting.status,
+    restricted: found.meeting.restricted,
+    attendance: found.attendance.map((a) => ({
+      organisationId: a.organisation_id,
+      representative: a.representative,
+      attendance: a.attendance,
+    })),
+    decisions: found.decisions.map((d) => d.summary),
+    version: found.meeting.version,
+  });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: `${api}/meetings/:id`,
+    operationId: 'getMeeting',
+    summary: 'One recorded meeting, with its attendance, decisions and version, for its partnership’s secretary',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    response: meetingOutput,
+    handler: async (request) =>
+      meetingJson(await cycles.editableMeeting(request.principal, param(request, 'code'), param(request, 'id'))),
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${api}/meetings/:id`,
+    operationId: 'updateMeeting',
+    summary:
+      'Change a recorded meeting: attendance and decisions are replaced whole (send the version you read; a stale one is refused with 409)',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    body: meetingUpdate,
+    response: meetingOutput,
+    handler: async (request) => {
+      const code = param(request, 'code');
+      const meeting = await cycles.updateMeeting(request.principal, code, param(request, 'id'), request.body);
+      return meetingJson(await cycles.editableMeeting(request.principal, code, meeting.id));
     },
   });
 }

@@ -587,6 +587,20 @@ export const meetingInput = z
   .strict();
 export type MeetingInput = z.output<typeof meetingInput>;
 
+/**
+ * A change to a recorded meeting, as read at its version: everything it records but whose
+ * meeting it is and which calendar date it was. Attendance and decisions are replaced whole.
+ */
+export const meetingUpdate = meetingInput
+  .omit({ partnershipId: true, occurrenceKey: true, restricted: true })
+  .extend({
+    /** Left out, the meeting stays as restricted as it was (the page's form does not show it). */
+    restricted: z.coerce.boolean().optional(),
+    version: versionField,
+  })
+  .strict();
+export type MeetingUpdate = z.output<typeof meetingUpdate>;
+
 export const timelineQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   theme: z.string().max(80).optional(),

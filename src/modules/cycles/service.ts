@@ -50,7 +50,9 @@ import {
   type EventRow,
   type EventUpdate,
   type FeedLinkRow,
+  type MeetingInput,
   type MeetingRow,
+  type MeetingUpdate,
   type ProposedMove,
   type RoundRow,
   answersInput,
@@ -65,6 +67,7 @@ import {
   feedLinkInput,
   financialYearInput,
   meetingInput,
+  meetingUpdate,
   moveInput,
   timelineQuery,
 } from './schema.js';
@@ -1407,6 +1410,91 @@ export class CyclesService implements WorkSource {
     });
   }
 
+  /** Each organisation named in a meeting's attendance is one of the locality's. */
+  private async checkAttendance(db: Db, localityId: string, attendance: MeetingInput['attendance']) {
+    const organisations = new Set((await this.deps.register.organisations.options(db, localityId)).map((o) => o.id));
+    attendance.forEach((a, i) => {
+      if (!organisations.has(a.organisationId))
+        throw ValidationError.of(`attendance.${i}.organisationId`, 'Choose an organisation of this locality');
+    });
+  }
+
+  /** A recorded meeting, with its attendance and decisions, for whoever administers its partnership. */
+  async editableMeeting(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
+    const locality = await this.deps.register.locality(gssCode, db);
+    const meeting = await this.repository.meeting(db, locality.id, id);
+    if (!meeting) throw new NotFoundError('Meeting');
+    if (!canEditPartnership(principal, locality, meeting.partnership_id)) {
+      if (canReadRestricted(principal, locality)) refuse(principal, locality, 'Meeting');
+      throw new NotFoundError('Meeting');
+    }
+    const [attendance, decisions] = await Promise.all([
+      this.repository.attendance(db, [meeting.id]),
+      this.repository.decisions(db, [meeting.id]),
+    ]);
+    return { locality, meeting, attendance, decisions };
+  }
+
+  /**
+   * Changes a recorded meeting (date, time, place, papers, status, attendance and decisions) as
+   * read at its version; a stale version is refused and nothing is overwritten.
+   */
+  async updateMeeting(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<MeetingRow> {
+    const data: MeetingUpdate = parseInput(meetingUpdate, input);
+    return this.write(options, async (trx) => {
+      const before = await this.editableMeeting(principal, gssCode, id, trx);
+      const { locality } = before;
+      if (!principal.canWrite) refuse(principal, locality, 'Meeting');
+      await this.checkAttendance(trx, locality.id, data.attendance);
+      const meeting = await this.repository.updateMeeting(trx, locality.id, id, data.version, {
+        held_on: data.heldOn,
+        start_time: data.startTime || null,
+        location: data.location || null,
+        agenda_url: data.agendaUrl || null,
+        papers_url: data.papersUrl || null,
+        minutes_url: data.minutesUrl || null,
+        status: data.status,
+        restricted: data.restricted ?? before.meeting.restricted,
+      });
+      if (!meeting)
+        throw new ConflictError('Someone changed this meeting since you read it: check what is saved and save again');
+      const attendance = data.attendance.map((a) => ({
+        organisation_id: a.organisationId,
+        representative: a.representative || null,
+        attendance: a.attendance,
+      }));
+      await this.repository.replaceAttendance(trx, id, attendance);
+      await this.repository.reviseDecisions(trx, id, data.decisions);
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'update',
+          entityType: 'meeting',
+          entityId: id,
+          partnershipId: meeting.partnership_id,
+          summary: `Changed the record of the meeting of ${meeting.held_on}${before.meeting.held_on !== meeting.held_on ? ` (was ${before.meeting.held_on})` : ''}`,
+          before: {
+            ...before.meeting,
+            attendance: before.attendance.map(({ organisation_id, representative, attendance }) => ({
+              organisation_id,
+              representative,
+              attendance,
+            })),
+            decisions: before.decisions.map((d) => d.summary),
+          },
+          after: { ...meeting, attendance, decisions: data.decisions },
+        },
+      ]);
+      return meeting;
+    });
+  }
+
   async recordMeeting(
     principal: Principal,
     gssCode: string,
@@ -1428,13 +1516,7 @@ export class CyclesService implements WorkSource {
         if (!event || event.partnership_id !== data.partnershipId)
           throw ValidationError.of('occurrenceKey', 'Choose a meeting from this partnership’s calendar');
       }
-      const organisations = new Set(
-        (await this.deps.register.organisations.options(trx, locality.id)).map((o) => o.id),
-      );
-      data.attendance.forEach((a, i) => {
-        if (!organisations.has(a.organisationId))
-          throw ValidationError.of(`attendance.${i}.organisationId`, 'Choose an organisation of this locality');
-      });
+      await this.checkAttendance(trx, locality.id, data.attendance);
       const meeting = await this.repository.insertMeeting(
         trx,
         {
