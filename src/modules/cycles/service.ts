@@ -144,6 +144,8 @@ function indicatorsOf(rows: Array<ReportedIndicator & { partnershipId: string }>
   return map;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>): CalendarEvent {
@@ -1422,7 +1424,7 @@ export class CyclesService implements WorkSource {
   /** A recorded meeting, with its attendance and decisions, for whoever administers its partnership. */
   async editableMeeting(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
     const locality = await this.deps.register.locality(gssCode, db);
-    const meeting = await this.repository.meeting(db, locality.id, id);
+    const meeting = UUID.test(id) ? await this.repository.meeting(db, locality.id, id) : undefined;
     if (!meeting) throw new NotFoundError('Meeting');
     if (!canEditPartnership(principal, locality, meeting.partnership_id)) {
       if (canReadRestricted(principal, locality)) refuse(principal, locality, 'Meeting');
