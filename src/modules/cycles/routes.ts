@@ -1048,10 +1048,16 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     ),
   });
 
+  /** The meeting the address names, under the partnership the address names. */
+  const meetingOfPage = async (request: FastifyRequest) => {
+    const found = await cycles.editableMeeting(request.principal, param(request, 'code'), param(request, 'meetingId'));
+    if (found.meeting.partnership_id !== param(request, 'id')) throw new NotFoundError('Meeting');
+    return found;
+  };
+
   const editMeetingContext = async (request: FastifyRequest, values: Record<string, unknown>, conflict = false) => {
     const code = param(request, 'code');
-    const found = await cycles.editableMeeting(request.principal, code, param(request, 'meetingId'));
-    if (found.meeting.partnership_id !== param(request, 'id')) throw new NotFoundError('Meeting');
+    const found = await meetingOfPage(request);
     if (conflict) values.version = String(found.meeting.version);
     const base = `/localities/${code}/cycles/partnerships/${found.meeting.partnership_id}/meetings`;
     return {
@@ -1077,12 +1083,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     `${base}/partnerships/:id/meetings/:meetingId/edit`,
     { config: { access: 'register-editor' } },
     async (request, reply) => {
-      const found = await cycles.editableMeeting(
-        request.principal,
-        param(request, 'code'),
-        param(request, 'meetingId'),
-      );
-      const values = withDateParts(meetingValues(found), ['heldOn']);
+      const values = withDateParts(meetingValues(await meetingOfPage(request)), ['heldOn']);
       return reply.view('cycles/views/meeting-form.njk', { ...(await editMeetingContext(request, values)), values });
     },
   );
@@ -1103,7 +1104,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
         },
         async () => {
           try {
-            await editMeetingContext(request, values);
+            await meetingOfPage(request);
             const fields = formToInput(meetingUpdate.omit({ attendance: true, decisions: true }), values);
             const meeting = await cycles.updateMeeting(request.principal, code, param(request, 'meetingId'), {
               ...fields,
