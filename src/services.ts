@@ -98,6 +98,7 @@ export function createServices(
     register,
     notifications,
     principalFor: (id) => accounts.principalForOwner(id),
+    performance,
   });
   const assurance = new AssuranceService(database.db, {
     audit,

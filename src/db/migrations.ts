@@ -10,7 +10,7 @@ import { jobsMigration } from '../modules/jobs/schema.js';
 import { exchangeMigration } from '../modules/exchange/schema.js';
 import { thesaurusMigration } from '../modules/thesaurus/schema.js';
 import { knowledgeMigration } from '../modules/knowledge/schema.js';
-import { cyclesConsentMigration, cyclesMigration } from '../modules/cycles/schema.js';
+import { cyclesConsentMigration, cyclesMigration, cyclesReleasesMigration } from '../modules/cycles/schema.js';
 import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/schema.js';
 import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceEvidenceMigration, assuranceMigration } from '../modules/assurance/schema.js';
@@ -303,6 +303,8 @@ const migrations: Record<string, Migration> = {
   '0027_funds_monitoring': fundsMonitoringMigration,
   // Documents uploaded as evidence for assessments; local stakeholders' views on accreditation.
   '0030_assurance_evidence_roles': assuranceEvidenceMigration,
+  // Data releases name the indicators they publish; aligned-calendar proposals for one partnership.
+  '0029_cycles_releases': cyclesReleasesMigration,
   // A body serving many localities is one national record, each locality's record linked to it.
   '0033_national_bodies': nationalBodiesMigration,
 };

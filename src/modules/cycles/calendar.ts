@@ -54,6 +54,8 @@ export interface CalendarEvent {
   windowDays: number;
   restricted: boolean;
   themes: string[];
+  /** For a data release: the indicator codes it publishes, as the indicator library spells them. */
+  indicatorCodes?: string[];
 }
 
 export interface Occurrence {

@@ -719,4 +719,188 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
     expect(page.body).toContain('Suggested dates for the next meetings');
     expect(page.body).toContain('No member organisation has another board that day');
   });
+
+  it('derives a report’s need for a data release from the outcome framework, and checks the codes a release names', async () => {
+    const { flags, dependencies } = await ctx.services.cycles.calendars(SYSTEM, CODE, YEAR);
+    const derived = dependencies.filter((d) => d.kind === 'needs-data' && d.derived);
+    expect(derived.map((d) => d.reason)).toEqual([
+      expect.stringContaining('needs NI 117 from the Nethershire County Council release'),
+    ]);
+    // The LSP's annual report is due a week before the NEET figures it reports on.
+    const late = flags.find((f) => f.kind === 'needs-data' && f.second.event.ownerId === ids.lsp);
+    expect(late).toMatchObject({ first: { date: '2026-06-11' }, second: { date: '2026-06-04' } });
+    expect(late?.explanation).toContain('needs NI 117');
+    const page = await ctx.app.inject({ method: 'GET', url: `${BASE}/dependencies?year=${YEAR}&source=derived` });
+    expect(page.body).toContain('needs NI 117 from the Nethershire County Council release');
+
+    const api = `/api/v1/localities/${CODE}/cycles/events`;
+    const release = {
+      owner: `partnership:${ids.csp}`,
+      kind: 'data-release',
+      title: 'Survey results',
+      startsOn: '2030-05-01',
+    };
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: api,
+      headers: admin.headers,
+      payload: { ...release, indicatorCodes: ['NI 16', 'NI 999'] },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({
+      errors: [
+        { field: 'indicatorCodes', detail: expect.stringContaining('NI 999 is not an indicator of this locality') },
+      ],
+    });
+    const notRelease = await ctx.app.inject({
+      method: 'POST',
+      url: api,
+      headers: admin.headers,
+      payload: { ...release, kind: 'board-meeting', indicatorCodes: ['NI 16'] },
+    });
+    expect(notRelease.json()).toMatchObject({ errors: [{ field: 'indicatorCodes' }] });
+    // The form takes the codes as typed and keeps them as the library spells them.
+    const form = `${BASE}/events/new`;
+    const bad = await session.submit(form, form, {
+      ...release,
+      'startsOn-day': '1',
+      'startsOn-month': '5',
+      'startsOn-year': '2030',
+      indicatorCodes: 'NI 16, XX 1',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#indicatorCodes"');
+    expect(bad.body).toContain('XX 1 is not an indicator of this locality');
+    const good = await session.submit(form, form, {
+      ...release,
+      'startsOn-day': '1',
+      'startsOn-month': '5',
+      'startsOn-year': '2030',
+      indicatorCodes: 'ni16, LI-1',
+    });
+    expect(good.statusCode).toBe(303);
+    const added = (await ctx.services.cycles.calendars(SYSTEM, CODE, 2030)).events.find(
+      (e) => e.title === 'Survey results',
+    );
+    expect(added?.indicatorCodes).toEqual(['NI 16', 'LI 1']);
+  });
+
+  it('lets a partnership’s secretary propose moves on their own calendar alone, and on no other', async () => {
+    const cspSecretary = await ctx.person([
+      { role: 'partnership-secretary', localityCode: CODE, partnershipId: ids.csp },
+    ]);
+    // Not another partnership's calendar, nor the whole locality's.
+    await expect(
+      ctx.services.cycles.proposeRound(cspSecretary.principal, CODE, { year: YEAR, partnershipId: ids.lsp }),
+    ).rejects.toThrow(/permission/);
+    await expect(ctx.services.cycles.proposeRound(cspSecretary.principal, CODE, { year: YEAR })).rejects.toThrow(
+      /permission/,
+    );
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/localities/${CODE}/cycles/aligned/rounds`,
+      headers: secretary.headers,
+      payload: { year: YEAR, partnershipId: ids.csp },
+    });
+    expect(refused.statusCode).toBe(403);
+    const openBefore = (await ctx.services.cycles.rounds(admin.principal, CODE)).filter((r) => r.status === 'open');
+
+    const own = new FormSession(ctx.app);
+    await own.signIn(cspSecretary.email, cspSecretary.password);
+    const overview = await own.get(`${BASE}/aligned?year=${YEAR}`);
+    expect(overview.body).toContain('Align the calendar of Brackenfield Community Safety Partnership');
+    const url = `${BASE}/aligned?year=${YEAR}&partnership=${ids.csp}`;
+    const page = await own.get(url);
+    expect(page.body).toContain('Only dates on the calendar of Brackenfield Community Safety Partnership move here');
+    const sent = await own.submit(url, `${BASE}/aligned/rounds?year=${YEAR}`, {
+      year: String(YEAR),
+      partnershipId: ids.csp,
+    });
+    expect(sent.statusCode).toBe(303);
+    const round = await ctx.services.cycles.round(
+      cspSecretary.principal,
+      CODE,
+      String(sent.headers.location).split('/').at(-1) as string,
+    );
+    expect(round.round.partnership_id).toBe(ids.csp);
+    expect(round.round.moves.length).toBeGreaterThan(0);
+    expect(round.round.moves.every((m) => m.ownerId === ids.csp)).toBe(true);
+    expect(round.owners[0]?.canAnswer).toBe(true);
+    // The locality's own proposal still stands beside it.
+    const open = (await ctx.services.cycles.rounds(admin.principal, CODE)).filter((r) => r.status === 'open');
+    expect(open.map((r) => r.id).sort()).toEqual([...openBefore.map((r) => r.id), round.round.id].sort());
+  });
+
+  it('changes a recorded meeting through its form and the API, version-checked and audited, keeping each decision’s record', async () => {
+    const recorded = (await ctx.services.cycles.meetings(SYSTEM, CODE, ids.lsp, 2025)).recorded;
+    const { meeting, decisions } = recorded.find(
+      (r) => r.meeting.held_on === '2025-09-09',
+    ) as (typeof recorded)[number];
+    const form = `${BASE}/partnerships/${ids.lsp}/meetings/${meeting.id}/edit`;
+    const list = await session.get(`${BASE}/partnerships/${ids.lsp}/meetings?year=2025`);
+    expect(list.body).toContain(`/meetings/${meeting.id}/edit`);
+    const page = await session.get(form);
+    expect(page.body).toContain('value="Cllr Jo Hartley"');
+    expect(page.body).toContain('Agreed the refreshed priorities');
+    const typed = {
+      'heldOn-day': '31',
+      'heldOn-month': '9',
+      'heldOn-year': '2025',
+      status: 'held',
+      location: 'Committee Room 2',
+      version: String(meeting.version),
+      decisions: `${decisions[0]?.summary}\nNoted the budget consultation.`,
+    };
+    const bad = await session.submit(form, form, typed);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#heldOn"');
+    expect(bad.body).toContain('value="Committee Room 2"');
+
+    // Through the API: the minutes are added and the police now sent apologies.
+    const api = `/api/v1/localities/${CODE}/cycles/meetings/${meeting.id}`;
+    const read = (await ctx.app.inject({ method: 'GET', url: api, headers: admin.headers })).json() as {
+      version: number;
+      attendance: Array<{ organisationId: string; representative: string | null; attendance: string }>;
+      decisions: string[];
+    };
+    const changes = {
+      heldOn: '2025-09-09',
+      status: 'held',
+      minutesUrl: 'https://www.brackenfield.example/lsp/meetings/2025-09-09/minutes',
+      attendance: read.attendance.map((a) =>
+        a.attendance === 'substitute' ? { ...a, attendance: 'apologies', representative: undefined } : a,
+      ),
+      decisions: read.decisions,
+      version: read.version,
+    };
+    const refused = await ctx.app.inject({ method: 'PUT', url: api, headers: secretary.headers, payload: changes });
+    expect(refused.statusCode).toBe(403);
+    const changed = await ctx.app.inject({ method: 'PUT', url: api, headers: admin.headers, payload: changes });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ minutesUrl: changes.minutesUrl, version: read.version + 1 });
+    const stale = await ctx.app.inject({ method: 'PUT', url: api, headers: admin.headers, payload: changes });
+    expect(stale.statusCode).toBe(409);
+
+    // The form read before that change is refused, keeping what was typed and showing what is saved.
+    const conflict = await session.submit(form, form, { ...typed, 'heldOn-day': '16' });
+    expect(conflict.statusCode).toBe(422);
+    expect(conflict.body).toContain('Someone changed this meeting since you read it');
+    expect(conflict.body).toContain(`Saved now (version ${read.version + 1})`);
+    expect(conflict.body).toContain('value="Committee Room 2"');
+    const saved = await session.submit(form, form, { ...typed, 'heldOn-day': '16', version: String(read.version + 1) });
+    expect(saved.statusCode).toBe(303);
+
+    const after = await ctx.services.cycles.editableMeeting(admin.principal, CODE, meeting.id);
+    expect(after.meeting).toMatchObject({ held_on: '2025-09-16', location: 'Committee Room 2', minutes_url: null });
+    expect(after.decisions.map((d) => d.summary)).toEqual([decisions[0]?.summary, 'Noted the budget consultation.']);
+    // The unchanged decision keeps its record (what scrutiny noted on it stays with it).
+    expect(after.decisions[0]?.id).toBe(decisions[0]?.id);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('entity_id', '=', meeting.id)
+      .where('action', '=', 'update')
+      .execute();
+    expect(audit.map((a) => a.summary)).toContain('Changed the record of the meeting of 2025-09-16 (was 2025-09-09)');
+  });
 });

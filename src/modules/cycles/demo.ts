@@ -11,6 +11,9 @@
  *      budgets it should steer;
  *   5. the Executive and the community safety partnership, with mostly the same members, both
  *      meet on the first Thursday of January, April, July and October.
+ *   6. from the outcome framework: the LSP's annual performance report is due a week before the
+ *      county council publishes the NEET figures (NI 117) that its Sustainable Community
+ *      Strategy measures young people's outcome by; no one entered that dependency.
  * Every planted flag can be removed inside the events' windows, and the aligner does so.
  */
 import { SYSTEM } from '../../core/actor.js';
@@ -33,6 +36,7 @@ interface DemoEvent {
   windowDays?: number;
   restricted?: boolean;
   agendaUrl?: string;
+  indicatorCodes?: string[];
   key?: string;
 }
 
@@ -66,6 +70,14 @@ const EVENTS: DemoEvent[] = [
     title: 'County budget and precept set',
     recurrence: 'FREQ=YEARLY;BYMONTH=2;BYDAY=2TH',
     movability: 'fixed',
+  },
+  {
+    owner: 'Nethershire County Council',
+    kind: 'data-release',
+    title: 'Young people not in education, employment or training (NEET) figures',
+    recurrence: 'FREQ=YEARLY;BYMONTH=6;BYDAY=2TH',
+    movability: 'fixed',
+    indicatorCodes: ['NI 117'],
   },
   // The NHS.
   {
@@ -125,6 +137,14 @@ const EVENTS: DemoEvent[] = [
     recurrence: 'FREQ=YEARLY;BYMONTH=3;BYDAY=1TU',
     movability: 'within-days',
     windowDays: 45,
+  },
+  {
+    owner: 'Brackenfield Partnership',
+    kind: 'performance-report',
+    title: 'Annual performance report on the Sustainable Community Strategy',
+    recurrence: 'FREQ=YEARLY;BYMONTH=6;BYDAY=1TH',
+    movability: 'within-days',
+    windowDays: 14,
   },
   {
     owner: 'Brackenfield Partnership Executive',
@@ -220,6 +240,7 @@ export async function seedDemo(services: Services, locality: Locality, trx: Trx)
         windowDays: e.windowDays ?? 0,
         restricted: e.restricted ?? false,
         agendaUrl: e.agendaUrl,
+        indicatorCodes: e.indicatorCodes,
       },
       options,
     );

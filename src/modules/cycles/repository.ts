@@ -22,6 +22,7 @@ export interface EventValues {
   restricted: boolean;
   themes: string[];
   agenda_url: string | null;
+  indicator_codes: string[];
 }
 
 /** Calendars, their changes and dependencies, feed links and meetings: SQL only, every query by locality. */
@@ -244,6 +245,44 @@ export class CyclesRepository {
       .execute();
   }
 
+  /**
+   * The outcome framework as the calendars need it: each indicator a partnership reports on,
+   * because it owns the plan whose outcome is measured by it or is accountable for the target.
+   * Archived plans and merged outcomes no longer count; drafts only for readers of restricted data.
+   */
+  async indicatorsReported(db: Db, localityId: string, withDrafts: boolean) {
+    const rows = await db
+      .selectFrom('targets as t')
+      .innerJoin('outcomes as o', 'o.id', 't.outcome_id')
+      .innerJoin('plans as p', 'p.id', 'o.plan_id')
+      .innerJoin('indicators as i', 'i.id', 't.indicator_id')
+      .select([
+        'p.owner_partnership_id',
+        't.accountable_partnership_id',
+        'i.code',
+        'i.title as indicator_title',
+        'p.title as plan_title',
+        'o.title as outcome_title',
+      ])
+      .where('t.locality_id', '=', localityId)
+      .where('o.status', '=', 'active')
+      .where('p.status', 'in', withDrafts ? ['published', 'draft'] : ['published'])
+      .orderBy('p.title')
+      .orderBy('o.position')
+      .execute();
+    return rows.flatMap((r) =>
+      [...new Set([r.owner_partnership_id, r.accountable_partnership_id])]
+        .filter((id): id is string => !!id)
+        .map((partnershipId) => ({
+          partnershipId,
+          code: r.code,
+          title: r.indicator_title,
+          plan: r.plan_title,
+          outcome: r.outcome_title,
+        })),
+    );
+  }
+
   partnershipThemes(db: Db, localityId: string) {
     return db
       .selectFrom('partnership_themes as t')
@@ -311,7 +350,7 @@ export class CyclesRepository {
     await db.selectFrom('localities').select('id').where('id', '=', localityId).forUpdate().execute();
   }
 
-  /** A new round replaces the open ones: only the newest proposal is answered. */
+  /** A new round replaces the open ones of its scope: only the newest proposal is answered. */
   async insertRound(
     db: Db,
     row: {
@@ -322,13 +361,18 @@ export class CyclesRepository {
       flags_after: number;
       proposed_by: string;
       proposed_by_id: string | null;
+      partnership_id: string | null;
     },
   ): Promise<{ round: RoundRow; superseded: number }> {
+    // The locality's proposal replaces the locality's; one partnership's replaces that partnership's.
     const superseded = await db
       .updateTable('cycle_alignment_rounds')
       .set({ status: 'superseded' })
       .where('locality_id', '=', row.locality_id)
       .where('status', '=', 'open')
+      .where((eb) =>
+        row.partnership_id ? eb('partnership_id', '=', row.partnership_id) : eb('partnership_id', 'is', null),
+      )
       .returning('id')
       .execute();
     const round = await db
@@ -393,6 +437,75 @@ export class CyclesRepository {
         .values(decisions.map((summary, position) => ({ meeting_id: meeting.id, position, summary })))
         .execute();
     return meeting;
+  }
+
+  meeting(db: Db, localityId: string, id: string): Promise<MeetingRow | undefined> {
+    return db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Changes a meeting as read at its version; undefined when someone changed it since. */
+  updateMeeting(
+    db: Db,
+    localityId: string,
+    id: string,
+    version: number,
+    values: Pick<
+      MeetingRow,
+      'held_on' | 'start_time' | 'location' | 'agenda_url' | 'papers_url' | 'minutes_url' | 'status' | 'restricted'
+    >,
+  ): Promise<MeetingRow | undefined> {
+    return db
+      .updateTable('meetings')
+      .set({ ...values, version: version + 1, updated_at: new Date() })
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async replaceAttendance(
+    db: Db,
+    meetingId: string,
+    attendance: Array<{ organisation_id: string; representative: string | null; attendance: string }>,
+  ): Promise<void> {
+    await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+    if (attendance.length)
+      await db
+        .insertInto('meeting_attendance')
+        .values(attendance.map((a) => ({ meeting_id: meetingId, ...a })))
+        .execute();
+  }
+
+  /**
+   * Sets a meeting's decisions in order. A decision whose words are unchanged keeps its record,
+   * and a reworded one takes the record of a decision no longer there, so what scrutiny noted
+   * on a decision (difficult, its options, follow-up) stays with it.
+   */
+  async reviseDecisions(db: Db, meetingId: string, summaries: string[]): Promise<void> {
+    const existing = await db
+      .selectFrom('meeting_decisions')
+      .select(['id', 'summary'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('position')
+      .execute();
+    const free = [...existing];
+    const kept = summaries.map((summary) => {
+      const i = free.findIndex((d) => d.summary === summary);
+      return i >= 0 ? (free.splice(i, 1)[0] as { id: string }).id : null;
+    });
+    const ids = kept.map((id) => id ?? free.shift()?.id ?? null);
+    for (const left of free) await db.deleteFrom('meeting_decisions').where('id', '=', left.id).execute();
+    for (const [position, summary] of summaries.entries()) {
+      const id = ids[position];
+      if (id) await db.updateTable('meeting_decisions').set({ position, summary }).where('id', '=', id).execute();
+      else await db.insertInto('meeting_decisions').values({ meeting_id: meetingId, position, summary }).execute();
+    }
   }
 
   meetings(db: Db, localityId: string, partnershipId: string): Promise<MeetingRow[]> {

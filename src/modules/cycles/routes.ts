@@ -29,6 +29,7 @@ import {
   eventUpdate,
   financialYearInput,
   meetingInput,
+  meetingUpdate,
   moveInput,
   roundInput,
   timelineQuery,
@@ -198,16 +199,35 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     });
   });
 
-  app.get(`${base}/aligned`, { config: { access: 'locality-reader' } }, async (request, reply) => {
+  const alignedPage = async (request: FastifyRequest, partnershipId: string | undefined) => {
     const code = param(request, 'code');
-    const { calendars, alignment, byOwner } = await cycles.alignment(request.principal, code, yearOf(request));
+    const { calendars, alignment, byOwner, partnership } = await cycles.alignment(
+      request.principal,
+      code,
+      yearOf(request),
+      partnershipId,
+    );
     const year = calendars.year.start;
     const after = new Set(alignment.after.map((f) => f.key));
     const rounds = await cycles.rounds(request.principal, code);
-    return reply.view('cycles/views/aligned.njk', {
-      rounds,
-      canPropose: request.principal.canWrite && calendars.canAdminister,
-      title: `Aligned calendar, ${calendars.year.label}`,
+    const names = new Map(calendars.partnerships.map((p) => [p.id, p.name]));
+    // A partnership's secretary may propose moves on their own partnership's calendar alone.
+    const own = calendars.canAdminister
+      ? []
+      : (await cycles.owners(request.principal, code)).filter((o) => o.value.startsWith('partnership:'));
+    return {
+      rounds: rounds.map((r) => ({ ...r, partnershipName: r.partnership_id ? names.get(r.partnership_id) : null })),
+      partnership,
+      ownCalendars: own.map((o) => ({
+        name: o.text,
+        href: `/localities/${code}/cycles/aligned?year=${year}&partnership=${o.value.slice('partnership:'.length)}`,
+      })),
+      canPropose:
+        request.principal.canWrite &&
+        (calendars.canAdminister || (!!partnership && own.some((o) => o.value === `partnership:${partnership.id}`))),
+      title: partnership
+        ? `Aligned calendar for ${partnership.name}, ${calendars.year.label}`
+        : `Aligned calendar, ${calendars.year.label}`,
       section: 'cycles',
       locality: calendars.locality,
       calendars,
@@ -227,17 +247,34 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
           window: `${formatDate(m.occurrence.windowFrom)} to ${formatDate(m.occurrence.windowTo)}`,
         })),
       })),
-    });
+    };
+  };
+
+  app.get(`${base}/aligned`, { config: { access: 'locality-reader' } }, async (request, reply) => {
+    const partnership = query(request).partnership;
+    return reply.view(
+      'cycles/views/aligned.njk',
+      await alignedPage(request, partnership && /^[0-9a-f-]{36}$/i.test(partnership) ? partnership : undefined),
+    );
   });
 
-  app.post(`${base}/aligned/rounds`, { config: { access: 'locality-admin' } }, async (request, reply) => {
+  app.post(`${base}/aligned/rounds`, { config: { access: 'register-editor' } }, async (request, reply) => {
     const code = param(request, 'code');
     const year = Number(body(request).year) || undefined;
-    const round = await cycles.proposeRound(request.principal, code, { year });
-    return reply.redirectWithFlash(
-      `/localities/${code}/cycles/aligned/rounds/${round.id}`,
-      'The proposal was sent to each calendar’s administrator for their agreement',
-    );
+    const partnershipId = String(body(request).partnershipId ?? '') || undefined;
+    try {
+      const round = await cycles.proposeRound(request.principal, code, { year, partnershipId });
+      return reply.redirectWithFlash(
+        `/localities/${code}/cycles/aligned/rounds/${round.id}`,
+        'The proposal was sent to each calendar’s administrator for their agreement',
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.code(422).view('cycles/views/aligned.njk', {
+        ...(await alignedPage(request, partnershipId)),
+        errors: error.errors.map((e) => ({ field: 'propose', message: e.message })),
+      });
+    }
   });
 
   const roundPage = async (request: FastifyRequest, typed: Record<string, unknown> = {}) => {
@@ -368,6 +405,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     windowDays: String(e.window_days),
     restricted: e.restricted ? 'true' : '',
     agendaUrl: e.agenda_url ?? '',
+    indicatorCodes: e.indicator_codes.join(', '),
     version: String(e.version),
   });
 
@@ -887,12 +925,36 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     },
   );
 
+  /** The meeting form's attendance (a choice and a representative per organisation) and decisions (one a line). */
+  const attendanceAndDecisions = (values: Record<string, unknown>) => ({
+    attendance: Object.entries(values)
+      .filter(([key, value]) => key.startsWith('attendance-') && value)
+      .map(([key, value]) => {
+        const organisationId = key.slice('attendance-'.length);
+        return {
+          organisationId,
+          attendance: value,
+          representative: values[`representative-${organisationId}`] || undefined,
+        };
+      }),
+    decisions: String(values.decisions ?? '')
+      .split(/\r?\n/)
+      .map((d) => d.trim())
+      .filter(Boolean),
+  });
+
   const meetingForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
     const code = param(request, 'code');
     const m = await cycles.meetings(request.principal, code, param(request, 'id'));
-    const seats = m.calendars.seats.filter((s) => s.partnership_id === m.partnership.id);
+    const seats: Array<{ organisation_id: string; representative: string | null }> = m.calendars.seats.filter(
+      (s) => s.partnership_id === m.partnership.id,
+    );
+    // An organisation recorded at a meeting stays on its form after it leaves the partnership.
+    for (const key of Object.keys(values))
+      if (key.startsWith('attendance-') && values[key])
+        seats.push({ organisation_id: key.slice('attendance-'.length), representative: null });
     const names = new Map(m.calendars.organisations.map((o) => [o.id, o.name]));
-    const members = [...new Map(seats.map((s) => [s.organisation_id, s])).values()]
+    const members = [...new Map(seats.reverse().map((s) => [s.organisation_id, s])).values()]
       .map((s) => ({
         id: s.organisation_id,
         name: names.get(s.organisation_id) ?? s.organisation_id,
@@ -915,6 +977,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
       locality: m.calendars.locality,
       action: `/localities/${code}/cycles/partnerships/${m.partnership.id}/meetings/new`,
       back: `/localities/${code}/cycles/partnerships/${m.partnership.id}/meetings`,
+      submitText: 'Record the meeting',
       members,
       statusItems: choices(
         [
@@ -951,30 +1014,110 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
             meetingInput.omit({ attendance: true, decisions: true, partnershipId: true }),
             values,
           );
-          const attendance = Object.entries(values)
-            .filter(([key, value]) => key.startsWith('attendance-') && value)
-            .map(([key, value]) => {
-              const organisationId = key.slice('attendance-'.length);
-              return {
-                organisationId,
-                attendance: value,
-                representative: values[`representative-${organisationId}`] || undefined,
-              };
-            });
-          const decisions = String(values.decisions ?? '')
-            .split(/\r?\n/)
-            .map((d) => d.trim())
-            .filter(Boolean);
           const meeting = await cycles.recordMeeting(request.principal, code, {
             ...fields,
+            ...attendanceAndDecisions(values),
             partnershipId: id,
-            attendance,
-            decisions,
           });
           return {
             redirect: `/localities/${code}/cycles/partnerships/${id}/meetings?year=${financialYearOf(meeting.held_on)}`,
             flash: `The meeting of ${formatDate(meeting.held_on)} was recorded`,
           };
+        },
+      );
+    },
+  );
+
+  // --- changing a recorded meeting -----------------------------------------------------------------
+
+  const meetingValues = (found: Awaited<ReturnType<typeof cycles.editableMeeting>>): Record<string, unknown> => ({
+    heldOn: found.meeting.held_on,
+    startTime: found.meeting.start_time ?? '',
+    location: found.meeting.location ?? '',
+    agendaUrl: found.meeting.agenda_url ?? '',
+    papersUrl: found.meeting.papers_url ?? '',
+    minutesUrl: found.meeting.minutes_url ?? '',
+    status: found.meeting.status,
+    decisions: found.decisions.map((d) => d.summary).join('\n'),
+    version: String(found.meeting.version),
+    ...Object.fromEntries(
+      found.attendance.flatMap((a) => [
+        [`attendance-${a.organisation_id}`, a.attendance],
+        [`representative-${a.organisation_id}`, a.representative ?? ''],
+      ]),
+    ),
+  });
+
+  /** The meeting the address names, under the partnership the address names. */
+  const meetingOfPage = async (request: FastifyRequest) => {
+    const found = await cycles.editableMeeting(request.principal, param(request, 'code'), param(request, 'meetingId'));
+    if (found.meeting.partnership_id !== param(request, 'id')) throw new NotFoundError('Meeting');
+    return found;
+  };
+
+  const editMeetingContext = async (request: FastifyRequest, values: Record<string, unknown>, conflict = false) => {
+    const code = param(request, 'code');
+    const found = await meetingOfPage(request);
+    if (conflict) values.version = String(found.meeting.version);
+    const base = `/localities/${code}/cycles/partnerships/${found.meeting.partnership_id}/meetings`;
+    return {
+      ...(await meetingForm(request, values)),
+      title: `Change the meeting of ${formatDate(found.meeting.held_on)}`,
+      action: `${base}/${found.meeting.id}/edit`,
+      back: `${base}?year=${financialYearOf(found.meeting.held_on)}`,
+      submitText: 'Save the changes',
+      editing: true,
+      current: conflict
+        ? {
+            version: found.meeting.version,
+            heldOn: found.meeting.held_on,
+            status: found.meeting.status,
+            decisions: found.decisions.length,
+            attendance: found.attendance.length,
+          }
+        : null,
+    };
+  };
+
+  app.get(
+    `${base}/partnerships/:id/meetings/:meetingId/edit`,
+    { config: { access: 'register-editor' } },
+    async (request, reply) => {
+      const values = withDateParts(meetingValues(await meetingOfPage(request)), ['heldOn']);
+      return reply.view('cycles/views/meeting-form.njk', { ...(await editMeetingContext(request, values)), values });
+    },
+  );
+
+  app.post(
+    `${base}/partnerships/:id/meetings/:meetingId/edit`,
+    { config: { access: 'register-editor' } },
+    async (request, reply) => {
+      const code = param(request, 'code');
+      const values = withDateParts(body(request), ['heldOn']);
+      let conflict = false;
+      return submitForm(
+        reply,
+        {
+          template: 'cycles/views/meeting-form.njk',
+          context: () => editMeetingContext(request, values, conflict),
+          values,
+        },
+        async () => {
+          try {
+            await meetingOfPage(request);
+            const fields = formToInput(meetingUpdate.omit({ attendance: true, decisions: true }), values);
+            const meeting = await cycles.updateMeeting(request.principal, code, param(request, 'meetingId'), {
+              ...fields,
+              ...attendanceAndDecisions(values),
+            });
+            return {
+              redirect: `/localities/${code}/cycles/partnerships/${meeting.partnership_id}/meetings?year=${financialYearOf(meeting.held_on)}`,
+              flash: `The record of the meeting of ${formatDate(meeting.held_on)} was changed`,
+            };
+          } catch (error) {
+            if (error instanceof ConflictError) conflict = true;
+            throw error;
+          }
         },
       );
     },
@@ -1107,6 +1250,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     restricted: z.boolean(),
     themes: z.array(z.string()),
     agendaUrl: z.string().nullable(),
+    indicatorCodes: z.array(z.string()),
     version: z.number(),
   });
   const eventJson = (e: import('./schema.js').EventRow, ownerName: string) => ({
@@ -1127,6 +1271,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     restricted: e.restricted,
     themes: e.themes,
     agendaUrl: e.agenda_url,
+    indicatorCodes: e.indicator_codes,
     version: e.version,
   });
 
@@ -1262,6 +1407,10 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
   const roundOutput = z.object({
     id: z.string(),
     year: z.number(),
+    partnershipId: z
+      .string()
+      .nullable()
+      .meta({ description: 'Set when proposed for one partnership’s calendar alone' }),
     status: z.enum(['open', 'superseded']),
     proposedBy: z.string(),
     proposedAt: z.string(),
@@ -1295,6 +1444,7 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
   const roundJson = (r: Awaited<ReturnType<typeof cycles.round>>) => ({
     id: r.round.id,
     year: r.round.year,
+    partnershipId: r.round.partnership_id,
     status: r.round.status,
     proposedBy: r.round.proposed_by,
     proposedAt: new Date(r.round.proposed_at).toISOString(),
@@ -1326,9 +1476,10 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     method: 'POST',
     url: `${api}/aligned/rounds`,
     operationId: 'proposeAlignedCalendar',
-    summary: 'Send the proposed aligned calendar to each affected calendar’s administrator for their agreement',
+    summary:
+      'Send the proposed aligned calendar to each affected calendar’s administrator for their agreement (a partnership’s secretary: send partnershipId, for that calendar alone)',
     tag,
-    access: 'locality-admin',
+    access: 'register-editor',
     params: localityParams,
     body: roundInput,
     responseStatus: 201,
@@ -1430,6 +1581,74 @@ export function cyclesRoutes(app: FastifyInstance, { cycles }: Services, config:
     handler: async (request, reply) => {
       const meeting = await cycles.recordMeeting(request.principal, param(request, 'code'), request.body);
       return reply.code(201).send({ id: meeting.id, heldOn: meeting.held_on, status: meeting.status });
+    },
+  });
+
+  const meetingOutput = z.object({
+    id: z.string(),
+    partnershipId: z.string(),
+    heldOn: z.string(),
+    startTime: z.string().nullable(),
+    location: z.string().nullable(),
+    agendaUrl: z.string().nullable(),
+    papersUrl: z.string().nullable(),
+    minutesUrl: z.string().nullable(),
+    status: z.string(),
+    restricted: z.boolean(),
+    attendance: z.array(
+      z.object({ organisationId: z.string(), representative: z.string().nullable(), attendance: z.string() }),
+    ),
+    decisions: z.array(z.string()),
+    version: z.number(),
+  });
+  const meetingJson = (found: Awaited<ReturnType<typeof cycles.editableMeeting>>) => ({
+    id: found.meeting.id,
+    partnershipId: found.meeting.partnership_id,
+    heldOn: found.meeting.held_on,
+    startTime: found.meeting.start_time,
+    location: found.meeting.location,
+    agendaUrl: found.meeting.agenda_url,
+    papersUrl: found.meeting.papers_url,
+    minutesUrl: found.meeting.minutes_url,
+    status: found.meeting.status,
+    restricted: found.meeting.restricted,
+    attendance: found.attendance.map((a) => ({
+      organisationId: a.organisation_id,
+      representative: a.representative,
+      attendance: a.attendance,
+    })),
+    decisions: found.decisions.map((d) => d.summary),
+    version: found.meeting.version,
+  });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: `${api}/meetings/:id`,
+    operationId: 'getMeeting',
+    summary: 'One recorded meeting, with its attendance, decisions and version, for its partnership’s secretary',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    response: meetingOutput,
+    handler: async (request) =>
+      meetingJson(await cycles.editableMeeting(request.principal, param(request, 'code'), param(request, 'id'))),
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${api}/meetings/:id`,
+    operationId: 'updateMeeting',
+    summary:
+      'Change a recorded meeting: attendance and decisions are replaced whole (send the version you read; a stale one is refused with 409)',
+    tag,
+    access: 'register-editor',
+    params: idParams,
+    body: meetingUpdate,
+    response: meetingOutput,
+    handler: async (request) => {
+      const code = param(request, 'code');
+      const meeting = await cycles.updateMeeting(request.principal, code, param(request, 'id'), request.body);
+      return meetingJson(await cycles.editableMeeting(request.principal, code, meeting.id));
     },
   });
 }

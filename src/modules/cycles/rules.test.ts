@@ -179,6 +179,48 @@ describe('dependencies from the register', () => {
     ]);
     expect(derived.every((d) => d.derived && d.reason)).toBe(true);
   });
+
+  it('derives a report’s need for the data release publishing an indicator its plan measures, and flags it when early', () => {
+    const report = event('lsp-report', {
+      ownerId: 'lsp',
+      ownerName: 'LSP',
+      kind: 'performance-report',
+      title: 'Annual report',
+      startsOn: '2026-06-04',
+      movability: 'within-days',
+      windowDays: 14,
+    });
+    const release = (id: string, codes: string[]) =>
+      event(id, {
+        ownerId: 'county',
+        ownerKind: 'organisation',
+        ownerName: 'County',
+        kind: 'data-release',
+        title: 'NEET figures',
+        startsOn: '2026-06-11',
+        movability: 'fixed',
+        indicatorCodes: codes,
+      });
+    const events = [report, release('neet', ['NI 117']), release('crime', ['NI 16'])];
+    const derived = deriveDependencies(events, {
+      partnerships: [{ id: 'lsp', name: 'LSP', parentId: null }],
+      members: new Map(),
+      indicators: new Map([
+        ['lsp', [{ code: 'NI 117', title: 'NEET', plan: 'The strategy', outcome: 'More young people in work' }]],
+      ]),
+    });
+    expect(derived.map((d) => [d.kind, d.upstreamEventId, d.downstreamEventId])).toEqual([
+      ['needs-data', 'neet', 'lsp-report'],
+    ]);
+    expect(derived[0]?.reason).toBe(
+      'needs NI 117 from the County release “NEET figures”: The strategy measures “More young people in work” by NI 117',
+    );
+    const [flag] = flagsOf(events, derived);
+    expect(flag?.kind).toBe('needs-data');
+    expect(flag?.explanation).toContain('(needs NI 117 from the County release');
+    // The release is fixed: the report moves to the day after it.
+    expect(flag?.suggestion).toEqual({ key: 'lsp-report@2026-06-04', date: '2026-06-12' });
+  });
 });
 
 describe('the aligner', () => {

@@ -253,16 +253,33 @@ export function findFlags(
   );
 }
 
+/** An indicator a partnership reports on, and the plan and outcome that make it so. */
+export interface ReportedIndicator {
+  /** As the indicator library spells it (NI 117): data releases name it the same way. */
+  code: string;
+  title: string;
+  plan: string;
+  outcome: string;
+}
+
 export interface Register {
   partnerships: Array<{ id: string; name: string; parentId: string | null }>;
   /** Which organisations sit on which partnership. */
   members: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The outcome framework: the indicators each partnership reports on, by partnership id. */
+  indicators?: ReadonlyMap<string, readonly ReportedIndicator[]>;
 }
+
+/** Working days a partnership needs between a data release and the report that uses it. */
+export const DATA_GAP_WORKING_DAYS = 0;
 
 /**
  * Dependencies that follow from the register: a sub-partnership's performance report feeds its
  * parent's board meetings; a partnership's plan approval or refresh feeds the budget setting of
- * each member organisation; an owner's own performance review comes before its budget setting.
+ * each member organisation; an owner's own performance review comes before its budget setting;
+ * and, from the outcome framework, a partnership's performance report needs each data release
+ * that publishes an indicator measuring an outcome of its plans (plan → outcome → indicator →
+ * release).
  */
 export function deriveDependencies(events: readonly CalendarEvent[], register: Register): Dependency[] {
   const byOwner = new Map<string, CalendarEvent[]>();
@@ -296,6 +313,25 @@ export function deriveDependencies(events: readonly CalendarEvent[], register: R
             derived: true,
             reason: `${budget.ownerName} sits on ${p.name}`,
           });
+    const reported = register.indicators?.get(p.id) ?? [];
+    if (reported.length)
+      for (const report of of(p.id, 'performance-report'))
+        for (const release of events) {
+          if (release.kind !== 'data-release' || !release.indicatorCodes?.length) continue;
+          const needed = reported.filter((i) => release.indicatorCodes?.includes(i.code));
+          if (!needed.length) continue;
+          const codes = [...new Set(needed.map((i) => i.code))];
+          const first = needed[0] as ReportedIndicator;
+          out.push({
+            id: null,
+            kind: 'needs-data',
+            upstreamEventId: release.id,
+            downstreamEventId: report.id,
+            minGapWorkingDays: DATA_GAP_WORKING_DAYS,
+            derived: true,
+            reason: `needs ${codes.join(', ')} from the ${release.ownerName} release “${release.title}”: ${first.plan} measures “${first.outcome}” by ${first.code}`,
+          });
+        }
   }
   for (const [owner] of byOwner)
     for (const review of of(owner, 'performance-review'))

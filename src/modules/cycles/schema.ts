@@ -179,6 +179,23 @@ export const cyclesConsentMigration: Migration = {
   },
 };
 
+/**
+ * A data release names the indicator codes it publishes, so the outcome framework (plan →
+ * outcome → indicator) ties a partnership's performance report to the release it needs; a
+ * proposal of the aligned calendar may be for one partnership's calendar alone.
+ */
+export const cyclesReleasesMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      alter table cycle_events add column indicator_codes text[] not null default '{}';
+      alter table cycle_alignment_rounds add column partnership_id uuid references partnerships(id)
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = string;
 
@@ -208,6 +225,8 @@ export interface CycleEventsTable {
   themes: Generated<string[]>;
   agenda_url: string | null;
   notes: string | null;
+  /** The indicator codes a data release publishes, as the indicator library spells them. */
+  indicator_codes: Generated<string[]>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -260,6 +279,8 @@ export interface CycleAlignmentRoundsTable {
   proposed_by: string;
   proposed_by_id: string | null;
   proposed_at: Timestamp;
+  /** Set when a partnership's secretary proposed moves on that partnership's calendar alone. */
+  partnership_id: string | null;
 }
 
 export interface CycleAlignmentAnswersTable {
@@ -394,6 +415,11 @@ export const eventInput = z
     restricted: z.coerce.boolean().default(false),
     themes: z.array(z.string().max(80)).max(20).default([]),
     agendaUrl: url('Agenda link'),
+    /** What a data release publishes: codes from the indicator library (NI 117, LI 1). */
+    indicatorCodes: z
+      .array(z.string().trim().min(1).max(40, { message: 'An indicator code has at most 40 characters' }))
+      .max(50, { message: 'Name at most 50 indicators' })
+      .default([]),
   })
   .strict();
 export type EventInput = z.output<typeof eventInput>;
@@ -405,10 +431,12 @@ const versionField = z.coerce
 
 /** A change to an event: everything but whose calendar it is, as read at its version. */
 export const eventUpdate = eventInput
-  .omit({ owner: true, themes: true })
+  .omit({ owner: true, themes: true, indicatorCodes: true })
   .extend({
     /** Left out, the event keeps its themes (the page's form does not show them). */
     themes: z.array(z.string().max(80)).max(20).optional(),
+    /** Left out, a data release keeps the indicators it publishes. */
+    indicatorCodes: eventInput.shape.indicatorCodes.unwrap().optional(),
     version: versionField,
   })
   .strict();
@@ -476,7 +504,13 @@ export const dependencyQuery = z.object({
 });
 
 /** Asking each affected calendar's administrator to agree to the aligned calendar's moves. */
-export const roundInput = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+export const roundInput = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    /** A partnership's secretary proposes moves on that partnership's calendar alone. */
+    partnershipId: z.uuid({ message: 'Choose the partnership whose calendar to align' }).optional(),
+  })
+  .strict();
 
 /** One calendar administrator's answers to a round's moves on their calendar. */
 export const answersInput = z
@@ -552,6 +586,20 @@ export const meetingInput = z
   })
   .strict();
 export type MeetingInput = z.output<typeof meetingInput>;
+
+/**
+ * A change to a recorded meeting, as read at its version: everything it records but whose
+ * meeting it is and which calendar date it was. Attendance and decisions are replaced whole.
+ */
+export const meetingUpdate = meetingInput
+  .omit({ partnershipId: true, occurrenceKey: true, restricted: true })
+  .extend({
+    /** Left out, the meeting stays as restricted as it was (the page's form does not show it). */
+    restricted: z.coerce.boolean().optional(),
+    version: versionField,
+  })
+  .strict();
+export type MeetingUpdate = z.output<typeof meetingUpdate>;
 
 export const timelineQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),

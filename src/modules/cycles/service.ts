@@ -15,6 +15,8 @@ import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
 import type { AuditService, RecordInput } from '../audit/service.js';
 import type { NotificationService, WorkItem, WorkSource } from '../notifications/service.js';
+import { normaliseCode } from '../performance/repository.js';
+import type { PerformanceService } from '../performance/service.js';
 import type { ReferenceService } from '../reference/service.js';
 import { type RegisterService, isPublished } from '../register/service.js';
 import { bankHolidaySet, nationOf } from '../../core/bank-holidays.js';
@@ -37,6 +39,7 @@ import {
   type Dependency,
   type DependencyKind,
   type Flag,
+  type ReportedIndicator,
   align,
   deriveDependencies,
   findFlags,
@@ -47,7 +50,9 @@ import {
   type EventRow,
   type EventUpdate,
   type FeedLinkRow,
+  type MeetingInput,
   type MeetingRow,
+  type MeetingUpdate,
   type ProposedMove,
   type RoundRow,
   answersInput,
@@ -62,6 +67,7 @@ import {
   feedLinkInput,
   financialYearInput,
   meetingInput,
+  meetingUpdate,
   moveInput,
   timelineQuery,
 } from './schema.js';
@@ -70,6 +76,8 @@ export interface CyclesDeps {
   audit: AuditService;
   reference: ReferenceService;
   register: RegisterService;
+  /** The indicator library, against which a data release's indicator codes are checked. */
+  performance: Pick<PerformanceService, 'indicatorsByCode'>;
   /** Asks calendar administrators to agree to the aligned calendar (optional in tests of other modules). */
   notifications?: NotificationService;
   /** The person a feed link was made by, as they are now (a link dies with their access). */
@@ -129,6 +137,15 @@ const withoutBlanks = (raw: unknown): Record<string, unknown> =>
     Object.entries((raw ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined),
   );
 
+/** The outcome framework's rows grouped by the partnership that reports on each indicator. */
+function indicatorsOf(rows: Array<ReportedIndicator & { partnershipId: string }>) {
+  const map = new Map<string, ReportedIndicator[]>();
+  for (const { partnershipId, ...row } of rows) map.set(partnershipId, [...(map.get(partnershipId) ?? []), row]);
+  return map;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>): CalendarEvent {
@@ -148,6 +165,7 @@ function toEvent(row: EventWithOwner, partnershipThemes: Map<string, string[]>):
     windowDays: row.window_days,
     restricted: row.restricted,
     themes: [...new Set([...row.themes, ...(partnershipThemes.get(ownerId) ?? [])])],
+    indicatorCodes: row.indicator_codes,
   };
 }
 
@@ -177,17 +195,19 @@ export class CyclesService implements WorkSource {
     const fy = financialYear(year ? `${year}-04-01` : today);
     const start = Number(fy.from.slice(0, 4));
     const holidays = bankHolidaySet(nationOf(locality.nation), start - 1, start + 2);
-    const [rows, changes, stored, summaries, organisations, seats, themes, snapshot, years] = await Promise.all([
-      this.repository.events(db, locality.id),
-      this.repository.changes(db, locality.id),
-      this.repository.dependencies(db, locality.id),
-      this.deps.register.partnerships.summaries(db, locality.id),
-      this.deps.register.organisations.options(db, locality.id),
-      this.repository.seats(db, locality.id, today),
-      this.repository.partnershipThemes(db, locality.id),
-      this.deps.reference.snapshot(db),
-      this.repository.financialYears(db, locality.id),
-    ]);
+    const [rows, changes, stored, summaries, organisations, seats, themes, snapshot, years, reported] =
+      await Promise.all([
+        this.repository.events(db, locality.id),
+        this.repository.changes(db, locality.id),
+        this.repository.dependencies(db, locality.id),
+        this.deps.register.partnerships.summaries(db, locality.id),
+        this.deps.register.organisations.options(db, locality.id),
+        this.repository.seats(db, locality.id, today),
+        this.repository.partnershipThemes(db, locality.id),
+        this.deps.reference.snapshot(db),
+        this.repository.financialYears(db, locality.id),
+        this.repository.indicatorsReported(db, locality.id, restricted),
+      ]);
     const partnershipThemes = new Map<string, string[]>();
     for (const t of themes)
       partnershipThemes.set(t.partnership_id, [...(partnershipThemes.get(t.partnership_id) ?? []), t.theme]);
@@ -208,7 +228,7 @@ export class CyclesService implements WorkSource {
       .map((p) => ({ id: p.id, name: p.name, parentId: p.parent_id, status: p.status }));
     const visibleIds = new Set(events.map((e) => e.id));
     const dependencies: Dependency[] = [
-      ...deriveDependencies(events, { partnerships, members }),
+      ...deriveDependencies(events, { partnerships, members, indicators: indicatorsOf(reported) }),
       ...stored
         .filter((d) => visibleIds.has(d.upstream_event_id) && visibleIds.has(d.downstream_event_id))
         .map((d) => ({
@@ -319,25 +339,32 @@ export class CyclesService implements WorkSource {
     return { calendars, flag };
   }
 
-  /** The proposed aligned calendar for restricted readers: moves inside windows that remove flags. */
+  /**
+   * The proposed aligned calendar for restricted readers: moves inside windows that remove flags.
+   * For one partnership's calendar alone, every other calendar's dates are held where they are.
+   */
   async alignment(
     principal: Principal,
     gssCode: string,
     year?: number,
+    partnershipId?: string,
   ): Promise<{
     calendars: Calendars;
     alignment: Alignment;
     byOwner: Array<{ lane: Lane; moves: Alignment['moves']; canApply: boolean }>;
+    partnership: Calendars['partnerships'][number] | null;
   }> {
     const calendars = await this.calendars(principal, gssCode, year);
     if (!calendars.restricted) refuse(principal, calendars.locality, 'Aligned calendar');
-    const alignment = align(
-      calendars.occurrences,
-      calendars.dependencies,
-      calendars.boards,
-      calendars.holidays,
-      calendars.year,
-    );
+    const partnership = partnershipId ? calendars.partnerships.find((p) => p.id === partnershipId) : undefined;
+    if (partnershipId && !partnership)
+      throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
+    const base = partnership
+      ? calendars.occurrences.map((o) =>
+          o.event.ownerId === partnership.id ? o : { ...o, event: { ...o.event, movability: 'fixed' as const } },
+        )
+      : calendars.occurrences;
+    const alignment = align(base, calendars.dependencies, calendars.boards, calendars.holidays, calendars.year);
     const byOwner = calendars.lanes
       .map((lane) => ({
         lane,
@@ -345,7 +372,7 @@ export class CyclesService implements WorkSource {
         canApply: this.canEditOwner(principal, calendars.locality, lane.ownerKind, lane.ownerId),
       }))
       .filter((o) => o.moves.length);
-    return { calendars, alignment, byOwner };
+    return { calendars, alignment, byOwner, partnership: partnership ?? null };
   }
 
   private canEditOwner(principal: Principal, locality: Locality, kind: 'organisation' | 'partnership', id: string) {
@@ -400,12 +427,22 @@ export class CyclesService implements WorkSource {
    * (and, for organisations' calendars, the locality's administrators) are asked to answer.
    */
   async proposeRound(principal: Principal, gssCode: string, input: unknown): Promise<RoundRow> {
-    const { year } = parseInput(roundInput, input ?? {});
-    const { calendars, alignment } = await this.alignment(principal, gssCode, year);
-    const locality = calendars.locality;
-    if (!canAdministerLocality(principal, locality) || !principal.canWrite)
-      refuse(principal, locality, 'Aligned calendar');
-    if (!alignment.moves.length) throw ValidationError.of('year', 'No moves to propose: nothing would line up better');
+    const { year, partnershipId } = parseInput(roundInput, input ?? {});
+    const locality = await this.deps.register.locality(gssCode);
+    // The locality's administrator proposes for every calendar; a partnership's secretary for
+    // their own partnership's calendar alone.
+    const allowed = partnershipId
+      ? canEditPartnership(principal, locality, partnershipId)
+      : canAdministerLocality(principal, locality);
+    if (!allowed || !principal.canWrite) refuse(principal, locality, 'Aligned calendar');
+    const { calendars, alignment, partnership } = await this.alignment(principal, gssCode, year, partnershipId);
+    if (!alignment.moves.length)
+      throw ValidationError.of(
+        partnership ? 'partnershipId' : 'year',
+        partnership
+          ? `No moves to propose: no date on the calendar of ${partnership.name} can move to line up better`
+          : 'No moves to propose: nothing would line up better',
+      );
     const moves: ProposedMove[] = alignment.moves.map(({ occurrence, to }) => ({
       key: occurrence.key,
       eventId: occurrence.eventId,
@@ -428,6 +465,7 @@ export class CyclesService implements WorkSource {
         flags_after: alignment.after.length,
         proposed_by: principal.label,
         proposed_by_id: principal.id,
+        partnership_id: partnership?.id ?? null,
       });
       const owners = [...new Map(moves.map((m) => [m.ownerId, m])).values()];
       await this.audit(trx, principal, [
@@ -436,8 +474,9 @@ export class CyclesService implements WorkSource {
           action: 'create',
           entityType: 'calendar',
           entityId: round.id,
-          summary: `Asked ${owners.length} calendar${owners.length === 1 ? '' : 's'} to agree to ${moves.length} move${moves.length === 1 ? '' : 's'} of the aligned calendar for ${calendars.year.label}${superseded ? ' (the earlier proposal no longer stands)' : ''}`,
-          after: { year: round.year, moves },
+          partnershipId: partnership?.id ?? null,
+          summary: `Asked ${owners.length} calendar${owners.length === 1 ? '' : 's'} to agree to ${moves.length} move${moves.length === 1 ? '' : 's'} of the aligned calendar for ${calendars.year.label}${partnership ? `, on the calendar of ${partnership.name} alone` : ''}${superseded ? ' (the earlier proposal no longer stands)' : ''}`,
+          after: { year: round.year, partnershipId: partnership?.id ?? null, moves },
         },
       ]);
       const link = `/localities/${locality.gss_code}/cycles/aligned/rounds/${round.id}`;
@@ -634,6 +673,7 @@ export class CyclesService implements WorkSource {
           : (await this.deps.register.organisations.options(trx, locality.id)).some((o) => o.id === ownerId);
       if (!this.canEditOwner(principal, locality, kind, ownerId)) refuse(principal, locality, 'Calendar');
       if (!exists) throw ValidationError.of('owner', 'Choose whose calendar the event is on');
+      const indicatorCodes = await this.publishedIndicators(trx, locality.id, data.kind, data.indicatorCodes);
       const event = await this.repository.insertEvent(trx, locality.id, {
         organisation_id: kind === 'organisation' ? ownerId : null,
         partnership_id: kind === 'partnership' ? ownerId : null,
@@ -648,6 +688,7 @@ export class CyclesService implements WorkSource {
         restricted: data.restricted,
         themes: data.themes,
         agenda_url: data.agendaUrl || null,
+        indicator_codes: indicatorCodes,
       });
       await this.audit(trx, principal, [
         {
@@ -663,6 +704,27 @@ export class CyclesService implements WorkSource {
       ]);
       return event;
     });
+  }
+
+  /**
+   * The indicators a data release publishes, each as the locality's indicator library spells it;
+   * a code the library does not have, or codes on an event that is not a data release, are refused.
+   */
+  private async publishedIndicators(db: Db, localityId: string, kind: EventKind, codes: string[]): Promise<string[]> {
+    if (!codes.length) return [];
+    if (kind !== 'data-release')
+      throw ValidationError.of(
+        'indicatorCodes',
+        'Only a data release publishes indicators: choose data release, or leave the indicator codes empty',
+      );
+    const library = await this.deps.performance.indicatorsByCode(db, localityId);
+    const unknown = codes.filter((c) => !library.has(normaliseCode(c)));
+    if (unknown.length)
+      throw ValidationError.of(
+        'indicatorCodes',
+        `${unknown.join(', ')} ${unknown.length === 1 ? 'is not an indicator' : 'are not indicators'} of this locality: enter codes from the indicator library, such as NI 117`,
+      );
+    return [...new Set(codes.map((c) => (library.get(normaliseCode(c)) as { code: string }).code))];
   }
 
   /** Sets the month a calendar's financial year starts (an FE college's runs August to July). */
@@ -771,6 +833,12 @@ export class CyclesService implements WorkSource {
         restricted: data.restricted,
         themes: data.themes ?? before.themes,
         agenda_url: data.agendaUrl || null,
+        indicator_codes: await this.publishedIndicators(
+          trx,
+          locality.id,
+          data.kind,
+          data.indicatorCodes ?? (data.kind === 'data-release' ? before.indicator_codes : []),
+        ),
       });
       if (!after)
         throw new ConflictError('Someone changed this event since you read it: check the event and save again');
@@ -1299,6 +1367,7 @@ export class CyclesService implements WorkSource {
         restricted: false,
         themes: [],
         agenda_url: null,
+        indicator_codes: [],
       });
       const meeting = await this.repository.insertMeeting(
         trx,
@@ -1343,6 +1412,91 @@ export class CyclesService implements WorkSource {
     });
   }
 
+  /** Each organisation named in a meeting's attendance is one of the locality's. */
+  private async checkAttendance(db: Db, localityId: string, attendance: MeetingInput['attendance']) {
+    const organisations = new Set((await this.deps.register.organisations.options(db, localityId)).map((o) => o.id));
+    attendance.forEach((a, i) => {
+      if (!organisations.has(a.organisationId))
+        throw ValidationError.of(`attendance.${i}.organisationId`, 'Choose an organisation of this locality');
+    });
+  }
+
+  /** A recorded meeting, with its attendance and decisions, for whoever administers its partnership. */
+  async editableMeeting(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
+    const locality = await this.deps.register.locality(gssCode, db);
+    const meeting = UUID.test(id) ? await this.repository.meeting(db, locality.id, id) : undefined;
+    if (!meeting) throw new NotFoundError('Meeting');
+    if (!canEditPartnership(principal, locality, meeting.partnership_id)) {
+      if (canReadRestricted(principal, locality)) refuse(principal, locality, 'Meeting');
+      throw new NotFoundError('Meeting');
+    }
+    const [attendance, decisions] = await Promise.all([
+      this.repository.attendance(db, [meeting.id]),
+      this.repository.decisions(db, [meeting.id]),
+    ]);
+    return { locality, meeting, attendance, decisions };
+  }
+
+  /**
+   * Changes a recorded meeting (date, time, place, papers, status, attendance and decisions) as
+   * read at its version; a stale version is refused and nothing is overwritten.
+   */
+  async updateMeeting(
+    principal: Principal,
+    gssCode: string,
+    id: string,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<MeetingRow> {
+    const data: MeetingUpdate = parseInput(meetingUpdate, input);
+    return this.write(options, async (trx) => {
+      const before = await this.editableMeeting(principal, gssCode, id, trx);
+      const { locality } = before;
+      if (!principal.canWrite) refuse(principal, locality, 'Meeting');
+      await this.checkAttendance(trx, locality.id, data.attendance);
+      const meeting = await this.repository.updateMeeting(trx, locality.id, id, data.version, {
+        held_on: data.heldOn,
+        start_time: data.startTime || null,
+        location: data.location || null,
+        agenda_url: data.agendaUrl || null,
+        papers_url: data.papersUrl || null,
+        minutes_url: data.minutesUrl || null,
+        status: data.status,
+        restricted: data.restricted ?? before.meeting.restricted,
+      });
+      if (!meeting)
+        throw new ConflictError('Someone changed this meeting since you read it: check what is saved and save again');
+      const attendance = data.attendance.map((a) => ({
+        organisation_id: a.organisationId,
+        representative: a.representative || null,
+        attendance: a.attendance,
+      }));
+      await this.repository.replaceAttendance(trx, id, attendance);
+      await this.repository.reviseDecisions(trx, id, data.decisions);
+      await this.audit(trx, principal, [
+        {
+          localityId: locality.id,
+          action: 'update',
+          entityType: 'meeting',
+          entityId: id,
+          partnershipId: meeting.partnership_id,
+          summary: `Changed the record of the meeting of ${meeting.held_on}${before.meeting.held_on !== meeting.held_on ? ` (was ${before.meeting.held_on})` : ''}`,
+          before: {
+            ...before.meeting,
+            attendance: before.attendance.map(({ organisation_id, representative, attendance }) => ({
+              organisation_id,
+              representative,
+              attendance,
+            })),
+            decisions: before.decisions.map((d) => d.summary),
+          },
+          after: { ...meeting, attendance, decisions: data.decisions },
+        },
+      ]);
+      return meeting;
+    });
+  }
+
   async recordMeeting(
     principal: Principal,
     gssCode: string,
@@ -1364,13 +1518,7 @@ export class CyclesService implements WorkSource {
         if (!event || event.partnership_id !== data.partnershipId)
           throw ValidationError.of('occurrenceKey', 'Choose a meeting from this partnership’s calendar');
       }
-      const organisations = new Set(
-        (await this.deps.register.organisations.options(trx, locality.id)).map((o) => o.id),
-      );
-      data.attendance.forEach((a, i) => {
-        if (!organisations.has(a.organisationId))
-          throw ValidationError.of(`attendance.${i}.organisationId`, 'Choose an organisation of this locality');
-      });
+      await this.checkAttendance(trx, locality.id, data.attendance);
       const meeting = await this.repository.insertMeeting(
         trx,
         {
