@@ -301,10 +301,10 @@ const migrations: Record<string, Migration> = {
   '0026_resources_settings': resourceSettingsMigration,
   // Monitoring returns written by the group online, withdrawn applications, a locality's 360Giving prefix.
   '0027_funds_monitoring': fundsMonitoringMigration,
-  // Documents uploaded as evidence for assessments; local stakeholders' views on accreditation.
-  '0030_assurance_evidence_roles': assuranceEvidenceMigration,
   // Data releases name the indicators they publish; aligned-calendar proposals for one partnership.
   '0029_cycles_releases': cyclesReleasesMigration,
+  // Documents uploaded as evidence for assessments; local stakeholders' views on accreditation.
+  '0030_assurance_evidence_roles': assuranceEvidenceMigration,
   // A body serving many localities is one national record, each locality's record linked to it.
   '0033_national_bodies': nationalBodiesMigration,
 };
