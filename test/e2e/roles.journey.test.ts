@@ -19,6 +19,9 @@ const NAVIGATION: Record<string, string[]> = {
   public: [...GROUPS, 'Guidance', 'API', 'Sign in'],
   'partner-representative': [...GROUPS, ...signedIn('Priya Partner')],
   'partnership-secretary': [...GROUPS, ...signedIn('Sam Secretary')],
+  'partnership-chair': [...GROUPS, ...signedIn('Chris Chair')],
+  // A local stakeholder reads the register as the public does, and the LSP's accreditation when submitted.
+  'local-stakeholder': [...GROUPS, ...signedIn('Sol Stakeholder')],
   // The LSP manager has two funding reminders waiting: the demo's streams ending in 5 and 10 months.
   'locality-admin': [...GROUPS, 'Users', ...signedIn('Alex Admin', 'Inbox 2 unread')],
   'locality-gatekeeper': [...GROUPS, ...signedIn('Pat Panel')],
@@ -37,6 +40,7 @@ const REGISTER: Record<string, string[]> = {
   public: PUBLIC_REGISTER,
   'knowledge-editor': PUBLIC_REGISTER,
   'bid-scrutineer': PUBLIC_REGISTER,
+  'local-stakeholder': PUBLIC_REGISTER,
 };
 /** The governance group's pages: the public and those who read as it does see the decisions only. */
 const PUBLIC_GOVERNANCE = ['Decisions'];

@@ -35,6 +35,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     does: 'edits the partnership they administer (the LSP) and its members',
   },
   {
+    email: 'chair@brackenfield.example',
+    name: 'Chris Chair',
+    role: 'partnership-chair',
+    does: 'chairs the LSP: answers and submits its governance assessments and annual review return',
+  },
+  {
+    email: 'stakeholder@brackenfield.example',
+    name: 'Sol Stakeholder',
+    role: 'local-stakeholder',
+    does: 'speaks for the voluntary sector on the LSP’s accreditation: reads its self-assessment and records a view',
+  },
+  {
     email: 'partner@brackenfield.example',
     name: 'Priya Partner',
     role: 'partner-representative',
@@ -94,18 +106,21 @@ export async function seedDemoUsers(services: Services, localityCode: string, en
   const locality = await services.register.locality(localityCode);
   const partnerships = await services.register.partnerships.options(services.exchange.db, locality.id);
   const organisations = await services.register.organisations.options(services.exchange.db, locality.id);
-  // The secretary administers the Local Strategic Partnership; the representative speaks for the council.
+  // The secretary administers the Local Strategic Partnership and the chair chairs it; the representative speaks for the council.
   const lsp =
     partnerships.find((p) => p.name === 'Brackenfield Partnership') ?? partnerships.find((p) => p.status === 'active');
   const council =
     organisations.find((o) => o.name === 'Brackenfield District Council') ??
     organisations.find((o) => o.sector === 'public');
+  // The local stakeholder speaks for the voluntary sector.
+  const voluntary = organisations.find((o) => o.sector === 'voluntary' && o.status === 'active');
   let created = 0;
   for (const account of accounts) {
     if (await services.accounts.repository.userByEmail(services.exchange.db, account.email)) continue;
-    const needsPartnership = account.role === 'partnership-secretary';
-    const needsOrganisation = account.role === 'partner-representative';
-    if ((needsPartnership && !lsp) || (needsOrganisation && !council)) continue;
+    const needsPartnership = account.role === 'partnership-secretary' || account.role === 'partnership-chair';
+    const needsOrganisation = account.role === 'partner-representative' || account.role === 'local-stakeholder';
+    const organisation = account.role === 'local-stakeholder' ? voluntary : council;
+    if ((needsPartnership && !lsp) || (needsOrganisation && !organisation)) continue;
     const local = (LOCALITY_ROLES as readonly string[]).includes(account.role) && !account.national;
     await services.accounts.createUser(SYSTEM, { email: account.email, name: account.name, password: DEMO_PASSWORD }, [
       {
@@ -113,7 +128,7 @@ export async function seedDemoUsers(services: Services, localityCode: string, en
         localityCode: local ? locality.gss_code : undefined,
         region: account.role === 'go-adviser' ? locality.region : null,
         partnershipId: needsPartnership ? (lsp?.id ?? null) : null,
-        organisationId: needsOrganisation ? (council?.id ?? null) : null,
+        organisationId: needsOrganisation ? (organisation?.id ?? null) : null,
       },
     ]);
     created++;
