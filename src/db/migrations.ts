@@ -14,7 +14,7 @@ import { cyclesConsentMigration, cyclesMigration } from '../modules/cycles/schem
 import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/schema.js';
 import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceMigration } from '../modules/assurance/schema.js';
-import { scrutinyMigration } from '../modules/scrutiny/schema.js';
+import { scrutinyConsultationMigration, scrutinyMigration } from '../modules/scrutiny/schema.js';
 import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
 
 /**
@@ -300,6 +300,8 @@ const migrations: Record<string, Migration> = {
   '0026_resources_settings': resourceSettingsMigration,
   // Monitoring returns written by the group online, withdrawn applications, a locality's 360Giving prefix.
   '0027_funds_monitoring': fundsMonitoringMigration,
+  // Scrutiny: committees changed at a version, complaints contacts, consultation activities.
+  '0031_scrutiny_consultation': scrutinyConsultationMigration,
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

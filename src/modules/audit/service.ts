@@ -73,7 +73,8 @@ export type AuditEntity =
   | 'fund'
   | 'fund-round'
   | 'fund-application'
-  | 'fund-settings';
+  | 'fund-settings'
+  | 'complaints-contact';
 
 export type AuditAction =
   | 'create'

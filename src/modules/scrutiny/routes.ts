@@ -9,6 +9,7 @@ import type { Services } from '../../services.js';
 import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
 import { STATUS_LABELS } from '../performance/status.js';
 import { scrutinyApiRoutes } from './api-routes.js';
+import { scrutinyChangeRoutes } from './change-routes.js';
 import { packPdf } from './pdf.js';
 import {
   LEVER_KIND_LABELS,
@@ -84,10 +85,43 @@ export function scrutinyRoutes(app: FastifyInstance, services: Services): void {
   scrutinyPages(app, scrutiny);
   riskPages(app, scrutiny);
   accountabilityPages(app, scrutiny);
+  scrutinyChangeRoutes(app, scrutiny, common, reviewFormContext(scrutiny));
   scrutinyApiRoutes(app, scrutiny);
 }
 
 const common = { labels: LABELS, bandTag: BAND_TAG, ragTag: RAG_TAG, lspLabel: LSP_LABEL };
+
+/** The review form's context: the committees, kinds, themes and partnerships to choose from. */
+const reviewFormContext =
+  (scrutiny: ScrutinyService) => async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const result = await scrutiny.overview(request.principal, params(request).code);
+    const themes = await scrutiny.themeNames();
+    return {
+      ...common,
+      section: 'scrutiny',
+      title: 'Start a review',
+      tab: 'overview',
+      locality: result.locality,
+      committeeItems: choices(
+        result.committees.map((c) => ({ value: c.id, text: c.name })),
+        values.committeeId ?? (result.committees.length === 1 ? result.committees[0]?.id : undefined),
+        result.committees.length === 1 ? undefined : 'Choose a committee',
+      ),
+      kindItems: choices(labelled(REVIEW_KIND_LABELS), values.kind),
+      scopeKindValue: values.scopeKind,
+      themeItems: choices(
+        [...themes].map(([value, text]) => ({ value, text })),
+        values.scopeTheme,
+        'Choose a theme',
+      ),
+      partnershipItems: choices(
+        result.partnerships.map((p) => ({ value: p.id, text: p.name })),
+        values.scopePartnershipId,
+        'Choose a partnership',
+      ),
+      hasCommittee: result.committees.length > 0,
+    };
+  };
 
 function scrutinyPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
   const base = '/localities/:code/scrutiny';
@@ -130,34 +164,7 @@ function scrutinyPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
 
   // --- reviews -------------------------------------------------------------------------------------
 
-  const reviewForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
-    const result = await scrutiny.overview(request.principal, params(request).code);
-    const themes = await scrutiny.themeNames();
-    return {
-      ...page,
-      title: 'Start a review',
-      tab: 'overview',
-      locality: result.locality,
-      committeeItems: choices(
-        result.committees.map((c) => ({ value: c.id, text: c.name })),
-        values.committeeId ?? (result.committees.length === 1 ? result.committees[0]?.id : undefined),
-        result.committees.length === 1 ? undefined : 'Choose a committee',
-      ),
-      kindItems: choices(labelled(REVIEW_KIND_LABELS), values.kind),
-      scopeKindValue: values.scopeKind,
-      themeItems: choices(
-        [...themes].map(([value, text]) => ({ value, text })),
-        values.scopeTheme,
-        'Choose a theme',
-      ),
-      partnershipItems: choices(
-        result.partnerships.map((p) => ({ value: p.id, text: p.name })),
-        values.scopePartnershipId,
-        'Choose a partnership',
-      ),
-      hasCommittee: result.committees.length > 0,
-    };
-  };
+  const reviewForm = reviewFormContext(scrutiny);
   app.get(`${base}/reviews/new`, { config: { access: 'scrutiny' } }, async (request, reply) => {
     const values = withDateParts({ kind: query(request).kind }, []);
     return reply.view('scrutiny/views/review-form.njk', { ...(await reviewForm(request, values)), values });

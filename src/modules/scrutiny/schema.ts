@@ -189,6 +189,40 @@ export const scrutinyMigration: Migration = {
   },
 };
 
+/**
+ * Committees changed at a version; a complaints contact of each partnership's own, or the
+ * locality's joint complaints route (no partnership); consultation and engagement activities
+ * with whom they reached.
+ */
+export const scrutinyConsultationMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      alter table scrutiny_committees add column version integer not null default 1;
+      alter table scrutiny_committees add column updated_at timestamptz not null default now();
+
+      create table complaints_contacts (
+        id uuid primary key default gen_random_uuid(),
+        locality_id uuid not null references localities(id),
+        partnership_id uuid references partnerships(id),
+        email text,
+        url text,
+        phone text,
+        note text,
+        version integer not null default 1,
+        updated_at timestamptz not null default now(),
+        check (email is not null or url is not null or phone is not null)
+      );
+      create unique index complaints_contacts_partnership on complaints_contacts (partnership_id)
+        where partnership_id is not null;
+      create unique index complaints_contacts_locality on complaints_contacts (locality_id)
+        where partnership_id is null
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A date column read as YYYY-MM-DD (the database module parses dates as text). */
 type DateOnly = string;
@@ -248,7 +282,9 @@ export interface ScrutinyCommitteesTable {
   locality_id: string;
   name: string;
   remit: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ScrutinyCommitteeMembersTable {
@@ -337,6 +373,18 @@ export interface LeversTable {
   created_at: Timestamp;
 }
 
+export interface ComplaintsContactsTable {
+  id: Generated<string>;
+  locality_id: string;
+  partnership_id: string | null;
+  email: string | null;
+  url: string | null;
+  phone: string | null;
+  note: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface ScrutinyTables {
   accountability_settings: AccountabilitySettingsTable;
   risks: RisksTable;
@@ -348,6 +396,7 @@ export interface ScrutinyTables {
   scrutiny_recommendations: ScrutinyRecommendationsTable;
   recommendation_actions: RecommendationActionsTable;
   levers: LeversTable;
+  complaints_contacts: ComplaintsContactsTable;
 }
 
 export type RiskRow = Selectable<RisksTable>;
@@ -358,6 +407,7 @@ export type PackRow = Selectable<EvidencePacksTable>;
 export type RecommendationRow = Selectable<ScrutinyRecommendationsTable>;
 export type ActionRow = Selectable<RecommendationActionsTable>;
 export type LeverRow = Selectable<LeversTable>;
+export type ComplaintsContactRow = Selectable<ComplaintsContactsTable>;
 
 // --- inputs ---------------------------------------------------------------------------------
 
@@ -530,3 +580,49 @@ export const difficultDecisionInput = z
     carriedThrough: z.enum(['yes', 'no']).optional(),
   })
   .strict();
+
+// --- changes and removals ----------------------------------------------------------------------
+
+/** A risk's details changed: its residual score and review date move only at a review, kept as history. */
+export const riskUpdate = riskInput
+  .omit({ partnershipId: true, residualLikelihood: true, residualImpact: true, reviewOn: true })
+  .extend({ version: recordVersion() })
+  .strict();
+
+export const committeeUpdate = committeeInput.extend({ version: recordVersion() }).strict();
+
+export const reviewUpdate = reviewInput.extend({ version: recordVersion() }).strict();
+
+/** Removing (or closing) a record read at a version. */
+export const removalInput = z.object({ version: recordVersion() }).strict();
+
+// --- complaints contact ------------------------------------------------------------------------
+
+const PHONE = /^\+?[\d\s()-]+$/;
+
+export const complaintsContactInput = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, { message: 'Email address must be 254 characters or fewer' })
+      .pipe(z.email({ message: 'Enter an email address in the correct format, like complaints@example.org' }))
+      .optional(),
+    url: z
+      .url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ })
+      .max(500, { message: 'Web address must be 500 characters or fewer' })
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .refine((v) => PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 10 && (v.match(/\d/g)?.length ?? 0) <= 15, {
+        message: 'Enter a telephone number, like 01632 960 001 or +44 1632 960 001',
+      })
+      .optional(),
+    note: optionalText(500, 'Note'),
+    /** The version read, or 0 when there was no contact of its own. */
+    version: recordVersion().default(0),
+  })
+  .strict();
+export type ComplaintsContactInput = z.output<typeof complaintsContactInput>;

@@ -4,7 +4,13 @@ import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
 import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
-import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../core/errors.js';
 import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
 import { addDays } from '../../core/dates.js';
 
@@ -380,6 +386,195 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     const accepted = await api('POST', `/scrutiny/recommendations/${rec.id}/response`, cspSecretary, answer);
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', rag: 'amber', addresseeKind: 'partnership' });
+  });
+
+  const audited = async (entityId: string) =>
+    (
+      await ctx.database.db
+        .selectFrom('audit_events')
+        .select(['action', 'summary'])
+        .where('entity_id', '=', entityId)
+        .orderBy('id')
+        .execute()
+    ).map((e) => `${e.action}: ${e.summary}`);
+
+  it('changes a risk at its version for its register’s keeper only, and closes it with its history kept', async () => {
+    const { scrutiny } = ctx.services;
+    const risk = await scrutiny.createRisk(cspSecretary.principal, CODE, {
+      ...riskFields(),
+      partnershipId: ids.csp,
+      title: 'CCTV contract lapses',
+    });
+    const change = { ...riskFields(), title: 'CCTV maintenance contract lapses', owner: 'Safety manager', version: 1 };
+    delete (change as Record<string, unknown>).residualLikelihood;
+    delete (change as Record<string, unknown>).residualImpact;
+    delete (change as Record<string, unknown>).reviewOn;
+    await expect(scrutiny.updateRisk(member.principal, CODE, risk.id, change)).rejects.toThrow(ForbiddenError);
+    await expect(scrutiny.updateRisk(lspSecretary.principal, CODE, risk.id, change)).rejects.toThrow(ForbiddenError);
+    await expect(scrutiny.updateRisk(cspSecretary.principal, CODE, risk.id, { ...change, title: '' })).rejects.toThrow(
+      ValidationError,
+    );
+    const changed = await scrutiny.updateRisk(cspSecretary.principal, CODE, risk.id, change);
+    expect(changed).toMatchObject({ title: 'CCTV maintenance contract lapses', owner: 'Safety manager', version: 2 });
+    // The residual score is left to reviews: a change does not touch it or the history.
+    expect(changed.residual_likelihood).toBe(risk.residual_likelihood);
+    await expect(scrutiny.updateRisk(cspSecretary.principal, CODE, risk.id, change)).rejects.toThrow(ConflictError);
+
+    await expect(scrutiny.closeRisk(member.principal, CODE, risk.id, { version: 2 })).rejects.toThrow(ForbiddenError);
+    await expect(scrutiny.closeRisk(cspSecretary.principal, CODE, risk.id, { version: 1 })).rejects.toThrow(
+      ConflictError,
+    );
+    await scrutiny.closeRisk(cspSecretary.principal, CODE, risk.id, { version: 2 });
+    const register = await scrutiny.risks(member.principal, CODE);
+    expect(register.risks.map((r) => r.row.id)).not.toContain(risk.id);
+    const closed = await scrutiny.risk(member.principal, CODE, risk.id);
+    expect(closed.risk.row.closed_on).toBe(TODAY);
+    expect(closed.history).toHaveLength(1);
+    await expect(scrutiny.updateRisk(cspSecretary.principal, CODE, risk.id, { ...change, version: 3 })).rejects.toThrow(
+      NotFoundError,
+    );
+    expect(await audited(risk.id)).toEqual([
+      'create: Recorded the risk “CCTV contract lapses”',
+      'update: Changed the risk “CCTV maintenance contract lapses”',
+      'close: Closed the risk “CCTV maintenance contract lapses”',
+    ]);
+  });
+
+  it('changes a committee and a review’s scope for scrutiny only, and removes them only when nothing hangs on them', async () => {
+    const { scrutiny } = ctx.services;
+    const committee = await scrutiny.createCommittee(member.principal, CODE, {
+      name: 'Health task group',
+      members: ['Cllr Ann Example (chair)', 'Cllr Bo Sample'],
+    });
+    const update = {
+      name: 'Health and wellbeing task group',
+      remit: 'Health inequalities',
+      members: ['Cllr Bo Sample (chair)', 'Dr Cy Coopted (co-opted)'],
+      version: committee.version,
+    };
+    await expect(scrutiny.updateCommittee(cspSecretary.principal, CODE, committee.id, update)).rejects.toThrow(
+      ForbiddenError,
+    );
+    const overview = await scrutiny.overview(member.principal, CODE);
+    const other = overview.committees.find((c) => c.id !== committee.id);
+    await expect(
+      scrutiny.updateCommittee(member.principal, CODE, committee.id, { ...update, name: other?.name }),
+    ).rejects.toThrow('There is already a committee with this name');
+    await scrutiny.updateCommittee(member.principal, CODE, committee.id, update);
+    const changed = await scrutiny.committee(member.principal, CODE, committee.id);
+    expect(changed.committee).toMatchObject({ name: 'Health and wellbeing task group', version: 2 });
+    expect(changed.members.map((m) => `${m.name}/${m.role}`).sort()).toEqual([
+      'Cllr Bo Sample/chair',
+      'Dr Cy Coopted/co-opted',
+    ]);
+    await expect(scrutiny.updateCommittee(member.principal, CODE, committee.id, update)).rejects.toThrow(ConflictError);
+
+    const review = await scrutiny.createReview(member.principal, CODE, {
+      committeeId: committee.id,
+      kind: 'systems',
+      title: 'Hospital discharge',
+      scopeKind: 'lsp',
+      scope: 'Discharge across the LSP',
+      startsOn: TODAY,
+    });
+    await expect(scrutiny.removeCommittee(member.principal, CODE, committee.id, { version: 2 })).rejects.toThrow(
+      'has a review',
+    );
+    const scope = {
+      committeeId: committee.id,
+      kind: 'theme-performance',
+      title: 'Community safety outcomes',
+      scopeKind: 'partnership',
+      scopePartnershipId: ids.csp,
+      scope: 'The community safety partnership’s outcomes',
+      startsOn: TODAY,
+      version: review.version,
+    };
+    await expect(scrutiny.updateReview(cspSecretary.principal, CODE, review.id, scope)).rejects.toThrow(ForbiddenError);
+    await expect(
+      scrutiny.updateReview(member.principal, CODE, review.id, { ...scope, scopePartnershipId: undefined }),
+    ).rejects.toThrow('Choose the partnership the review looks at');
+    await scrutiny.updateReview(member.principal, CODE, review.id, scope);
+    const live = await scrutiny.review(member.principal, CODE, review.id);
+    expect(live.scopeLabel).toBe('Brackenfield Community Safety Partnership');
+    const evidence = await scrutiny.evidence(member.principal, live, live.review, ctx.database.db);
+    expect(evidence.partnerships.map((p) => p.name)).toEqual(['Brackenfield Community Safety Partnership']);
+    await expect(scrutiny.updateReview(member.principal, CODE, review.id, scope)).rejects.toThrow(ConflictError);
+
+    await expect(scrutiny.removeReview(cspSecretary.principal, CODE, review.id, { version: 2 })).rejects.toThrow(
+      ForbiddenError,
+    );
+    await scrutiny.removeReview(member.principal, CODE, review.id, { version: 2 });
+    await scrutiny.removeCommittee(member.principal, CODE, committee.id, { version: 2 });
+    expect((await scrutiny.overview(member.principal, CODE)).committees.map((c) => c.id)).not.toContain(committee.id);
+    expect(await audited(review.id)).toEqual([
+      'create: Started the review “Hospital discharge”',
+      'update: Changed the review “Community safety outcomes”',
+      'withdraw: Removed the review “Community safety outcomes”',
+    ]);
+
+    // A review that has issued a pack stays.
+    const issued = overview.reviews.find((r) => r.scope_theme === 'community-safety');
+    const pack = await scrutiny.issuePack(member.principal, CODE, issued?.id as string);
+    expect(pack.id).toBeTruthy();
+    const current = await scrutiny.review(member.principal, CODE, issued?.id as string);
+    await expect(
+      scrutiny.removeReview(member.principal, CODE, issued?.id as string, { version: current.review.version }),
+    ).rejects.toThrow('stays on record');
+  });
+
+  it('serves the change and “are you sure” pages, with the error summary on bad input and on a stale version', async () => {
+    const session = new FormSession(ctx.app);
+    await session.signIn(cspSecretary.email, cspSecretary.password);
+    const risk = await ctx.services.scrutiny.createRisk(cspSecretary.principal, CODE, {
+      ...riskFields(),
+      partnershipId: ids.csp,
+      title: 'Night-time economy funding ends',
+    });
+    const riskUrl = `/localities/${CODE}/risks/${risk.id}`;
+    expect((await session.get(riskUrl)).body).toContain(`${riskUrl}/edit`);
+    const form = await session.get(`${riskUrl}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="Night-time economy funding ends"');
+    const fields = { title: '', owner: 'Someone', inherentLikelihood: '2', inherentImpact: '2', version: '1' };
+    const bad = await session.submit(`${riskUrl}/edit`, `${riskUrl}/edit`, fields);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Enter the risk');
+    const saved = await session.submit(`${riskUrl}/edit`, `${riskUrl}/edit`, {
+      ...fields,
+      title: 'Late-night levy ends',
+    });
+    expect(saved.statusCode).toBe(303);
+    const stale = await session.submit(`${riskUrl}/edit`, `${riskUrl}/edit`, { ...fields, title: 'Stale' });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone else has changed this risk');
+    const sure = await session.get(`${riskUrl}/close`);
+    expect(sure.body).toContain('Close the risk “Late-night levy ends”?');
+    const closed = await session.submit(`${riskUrl}/close`, `${riskUrl}/close`, { version: '2' });
+    expect(closed.statusCode).toBe(303);
+    expect((await session.get(riskUrl)).body).toContain('Closed');
+
+    // The committee's pages are the scrutiny members', not a secretary's.
+    const overview = await ctx.services.scrutiny.overview(member.principal, CODE);
+    const committee = overview.committees[0];
+    expect((await session.get(`/localities/${CODE}/scrutiny/committees/${committee?.id}/edit`)).statusCode).toBe(403);
+    const scrutineer = new FormSession(ctx.app);
+    await scrutineer.signIn(member.email, member.password);
+    for (const url of [
+      `/localities/${CODE}/scrutiny/committees/${committee?.id}/edit`,
+      `/localities/${CODE}/scrutiny/committees/${committee?.id}/remove`,
+      `/localities/${CODE}/scrutiny/reviews/${overview.reviews[0]?.id}/edit`,
+      `/localities/${CODE}/scrutiny/reviews/${overview.reviews[0]?.id}/remove`,
+    ])
+      expect((await scrutineer.get(url)).statusCode, url).toBe(200);
+    const refused = await scrutineer.submit(
+      `/localities/${CODE}/scrutiny/committees/${committee?.id}/remove`,
+      `/localities/${CODE}/scrutiny/committees/${committee?.id}/remove`,
+      { version: String(committee?.version) },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('govuk-error-summary');
   });
 });
 

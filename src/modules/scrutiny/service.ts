@@ -67,6 +67,7 @@ import {
   type ReviewRow,
   type RiskReviewRow,
   type RiskRow,
+  type ReviewInput,
   actionInput,
   committeeInput,
   difficultDecisionInput,
@@ -74,11 +75,15 @@ import {
   leverInput,
   progressInput,
   recommendationInput,
+  removalInput,
   responseInput,
   reviewInput,
+  reviewUpdate,
   riskInput,
   riskReviewInput,
+  riskUpdate,
   settingsInput,
+  committeeUpdate,
 } from './schema.js';
 
 export interface WriteOptions {
@@ -166,6 +171,34 @@ export interface EvidenceSnapshot {
 
 export const LSP_LABEL = 'The LSP (locality-wide)';
 const LSP_KEY = 'lsp';
+
+const SCORE_LABELS = {
+  inherentLikelihood: 'likelihood before controls',
+  inherentImpact: 'impact before controls',
+  residualLikelihood: 'likelihood after controls',
+  residualImpact: 'impact after controls',
+} as const;
+
+/** Members given one a line, "Cllr Ann Example (chair)"; a line without a role is a member. */
+function committeeMembers(lines: string[]): Array<{ name: string; role: string }> {
+  return lines.map((line) => {
+    const match = /^(.*?)\s*\((chair|vice-chair|member|co-opted)\)\s*$/i.exec(line);
+    return match
+      ? { name: (match[1] as string).trim(), role: (match[2] as string).toLowerCase() }
+      : { name: line, role: 'member' };
+  });
+}
+
+/** Refuses any score given above the locality's matrix (the inputs allow up to 5), naming each field. */
+function checkOnMatrix(size: MatrixSize, scores: Partial<Record<keyof typeof SCORE_LABELS, number>>): void {
+  const off = (Object.keys(SCORE_LABELS) as Array<keyof typeof SCORE_LABELS>).filter(
+    (field) => (scores[field] ?? 0) > size,
+  );
+  if (off.length)
+    throw new ValidationError(
+      off.map((field) => ({ field, message: `Choose the ${SCORE_LABELS[field]} from 1 to ${size}` })),
+    );
+}
 
 /** The partnership that is the locality's LSP, by the register's one rule (register/lsp.ts). */
 function findLsp(partnerships: PartnershipRecord[]): PartnershipRecord | undefined {
@@ -354,7 +387,7 @@ export class ScrutinyService implements WorkSource {
       overdue: isReviewOverdue(row.review_on, ctx.today),
       reviewOn: row.review_on,
       title: row.title,
-      canEdit: this.mayEditRisk(principal, ctx.locality, row.partnership_id),
+      canEdit: !row.closed_on && this.mayEditRisk(principal, ctx.locality, row.partnership_id),
     };
   }
 
@@ -428,18 +461,7 @@ export class ScrutinyService implements WorkSource {
       if (partnershipId && !ctx.partnershipNames.has(partnershipId))
         throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
       const size = ctx.settings.matrixSize;
-      const off = (
-        [
-          ['inherentLikelihood', data.inherentLikelihood, 'likelihood before controls'],
-          ['inherentImpact', data.inherentImpact, 'impact before controls'],
-          ['residualLikelihood', data.residualLikelihood, 'likelihood after controls'],
-          ['residualImpact', data.residualImpact, 'impact after controls'],
-        ] as const
-      ).filter(([, value]) => value > size);
-      if (off.length)
-        throw new ValidationError(
-          off.map(([field, , label]) => ({ field, message: `Choose the ${label} from 1 to ${size}` })),
-        );
+      checkOnMatrix(size, data);
       const risk = await this.repository.insertRisk(trx, {
         locality_id: ctx.locality.id,
         partnership_id: partnershipId,
@@ -495,16 +517,7 @@ export class ScrutinyService implements WorkSource {
       if (!this.mayEditRisk(principal, ctx.locality, risk.partnership_id)) refuse(principal, ctx.locality, 'Risk');
       const data = parseInput(riskReviewInput, input);
       const size = ctx.settings.matrixSize;
-      const off = (
-        [
-          ['residualLikelihood', data.residualLikelihood, 'likelihood after controls'],
-          ['residualImpact', data.residualImpact, 'impact after controls'],
-        ] as const
-      ).filter(([, value]) => value > size);
-      if (off.length)
-        throw new ValidationError(
-          off.map(([field, , label]) => ({ field, message: `Choose the ${label} from 1 to ${size}` })),
-        );
+      checkOnMatrix(size, data);
       if (data.nextReviewOn <= ctx.today)
         throw ValidationError.of('nextReviewOn', 'The next review must be after today');
       // A risk scored on another matrix moves to the locality's present one at its review.
@@ -544,6 +557,88 @@ export class ScrutinyService implements WorkSource {
     });
   }
 
+  /** A risk for its change and close pages: its register's keeper only, and not once closed. */
+  async editableRisk(principal: Principal, gssCode: string, id: string) {
+    const result = await this.risk(principal, gssCode, id);
+    if (!result.risk.canEdit) refuse(principal, result.locality, 'Risk');
+    return result;
+  }
+
+  /** An open risk of the locality that this person keeps, read in the write's transaction. */
+  private async keptRisk(principal: Principal, ctx: ScrutinyContext, trx: Db, id: string): Promise<RiskRow> {
+    const risk = await this.repository.risk(trx, ctx.locality.id, id);
+    if (!risk || risk.closed_on || (!ctx.restricted && risk.restricted)) throw new NotFoundError('Risk');
+    if (!this.mayEditRisk(principal, ctx.locality, risk.partnership_id)) refuse(principal, ctx.locality, 'Risk');
+    return risk;
+  }
+
+  /**
+   * Changes a risk's description, owner, controls, inherent score and restriction. The residual
+   * score and next review move only at a review, so the history stays whole.
+   */
+  async updateRisk(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(riskUpdate, input);
+    return this.write(options, async (trx) => {
+      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
+      const risk = await this.keptRisk(principal, ctx, trx, id);
+      const size = ctx.settings.matrixSize;
+      checkOnMatrix(size, data);
+      // Its inherent score is given on the locality's present matrix, so the rest moves there too.
+      const from = risk.matrix_size as MatrixSize;
+      const updated = await this.repository.updateRisk(trx, risk.id, data.version, {
+        title: data.title,
+        description: data.description || null,
+        cause: data.cause || null,
+        effect: data.effect || null,
+        owner: data.owner,
+        controls: data.controls || null,
+        outcomes: data.outcomes || null,
+        matrix_size: size,
+        inherent_likelihood: data.inherentLikelihood,
+        inherent_impact: data.inherentImpact,
+        residual_likelihood: rescale(risk.residual_likelihood, from, size),
+        residual_impact: rescale(risk.residual_impact, from, size),
+        restricted: data.restricted,
+      });
+      if (!updated)
+        throw new ConflictError('Someone else has changed this risk since you opened it: reload and try again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'risk',
+        entityId: risk.id,
+        partnershipId: risk.partnership_id,
+        summary: `Changed the risk “${updated.title}”`,
+        before: risk,
+        after: updated,
+      });
+      return updated;
+    });
+  }
+
+  /** Closes a risk that no longer applies: it leaves the register and heat map, its history kept. */
+  async closeRisk(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
+      const risk = await this.keptRisk(principal, ctx, trx, id);
+      const closed = await this.repository.updateRisk(trx, risk.id, version, { closed_on: ctx.today });
+      if (!closed)
+        throw new ConflictError('Someone else has changed this risk since you opened it: check it before closing it');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'close',
+        entityType: 'risk',
+        entityId: risk.id,
+        partnershipId: risk.partnership_id,
+        summary: `Closed the risk “${risk.title}”`,
+        before: risk,
+        after: closed,
+      });
+      return closed;
+    });
+  }
+
   // --- committees and reviews ----------------------------------------------------------------------
 
   /** The scrutiny workspace: committees with members, the work programme, the monitor's counts. */
@@ -571,18 +666,11 @@ export class ScrutinyService implements WorkSource {
 
   async createCommittee(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
     const data = parseInput(committeeInput, input);
-    const members = data.members.map((line) => {
-      const match = /^(.*?)\s*\((chair|vice-chair|member|co-opted)\)\s*$/i.exec(line);
-      return match
-        ? { name: (match[1] as string).trim(), role: (match[2] as string).toLowerCase() }
-        : { name: line, role: 'member' };
-    });
+    const members = committeeMembers(data.members);
     return this.write(options, async (trx) => {
       const ctx = await this.context(principal, gssCode, { db: trx });
       this.requireScrutiny(principal, ctx, 'Locality');
-      const existing = await this.repository.committees(trx, ctx.locality.id);
-      if (existing.some((c) => c.name.toLowerCase() === data.name.toLowerCase()))
-        throw ValidationError.of('name', 'There is already a committee with this name');
+      await this.checkCommitteeName(trx, ctx, data.name);
       const committee = await this.repository.insertCommittee(
         trx,
         { locality_id: ctx.locality.id, name: data.name, remit: data.remit || null },
@@ -600,38 +688,144 @@ export class ScrutinyService implements WorkSource {
     });
   }
 
+  private async checkCommitteeName(trx: Db, ctx: ScrutinyContext, name: string, except?: string): Promise<void> {
+    const existing = await this.repository.committees(trx, ctx.locality.id);
+    if (existing.some((c) => c.id !== except && c.name.toLowerCase() === name.toLowerCase()))
+      throw ValidationError.of('name', 'There is already a committee with this name');
+  }
+
+  /** A committee with its members and how many reviews it holds, for its change and remove pages. */
+  async committee(principal: Principal, gssCode: string, id: string) {
+    const ctx = await this.context(principal, gssCode);
+    this.requireReader(principal, ctx, 'Committee');
+    const committee = await this.repository.committee(this.core.db, ctx.locality.id, id);
+    if (!committee) throw new NotFoundError('Committee');
+    const [members, reviews] = await Promise.all([
+      this.repository.committeeMembers(this.core.db, [committee.id]),
+      this.repository.reviews(this.core.db, ctx.locality.id),
+    ]);
+    return { ...ctx, committee, members, reviews: reviews.filter((r) => r.committee_id === committee.id) };
+  }
+
+  /** A committee of the locality, read in the write's transaction, for scrutiny to change. */
+  private async committeeForChange(principal: Principal, gssCode: string, id: string, trx: Db) {
+    const ctx = await this.context(principal, gssCode, { db: trx });
+    this.requireReader(principal, ctx, 'Committee');
+    const committee = await this.repository.committee(trx, ctx.locality.id, id);
+    if (!committee) throw new NotFoundError('Committee');
+    this.requireScrutiny(principal, ctx, 'Committee');
+    return { ctx, committee };
+  }
+
+  /** A review of the locality, read in the write's transaction, for scrutiny to change. */
+  private async reviewForChange(principal: Principal, gssCode: string, id: string, trx: Db) {
+    const ctx = await this.context(principal, gssCode, { db: trx });
+    this.requireReader(principal, ctx, 'Review');
+    const review = await this.repository.review(trx, ctx.locality.id, id);
+    if (!review) throw new NotFoundError('Review');
+    this.requireScrutiny(principal, ctx, 'Review');
+    return { ctx, review };
+  }
+
+  /** Changes a committee's name, remit and members (the list given replaces the members). */
+  async updateCommittee(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(committeeUpdate, input);
+    const members = committeeMembers(data.members);
+    return this.write(options, async (trx) => {
+      const { ctx, committee } = await this.committeeForChange(principal, gssCode, id, trx);
+      await this.checkCommitteeName(trx, ctx, data.name, committee.id);
+      const before = { ...committee, members: await this.repository.committeeMembers(trx, [committee.id]) };
+      const updated = await this.repository.updateCommittee(
+        trx,
+        committee.id,
+        data.version,
+        { name: data.name, remit: data.remit || null },
+        members,
+      );
+      if (!updated)
+        throw new ConflictError('Someone else has changed this committee since you opened it: reload and try again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'scrutiny-committee',
+        entityId: committee.id,
+        summary: `Changed the committee ${updated.name}`,
+        before: { ...before, members: before.members.map((m) => ({ name: m.name, role: m.role })) },
+        after: { ...updated, members },
+      });
+      return updated;
+    });
+  }
+
+  /** Removes a committee set up in error; one with reviews keeps its work programme and stays. */
+  async removeCommittee(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const { ctx, committee } = await this.committeeForChange(principal, gssCode, id, trx);
+      const reviews = (await this.repository.reviews(trx, ctx.locality.id)).filter(
+        (r) => r.committee_id === committee.id,
+      );
+      if (reviews.length)
+        throw ValidationError.of(
+          'version',
+          `${committee.name} has ${reviews.length === 1 ? 'a review' : `${reviews.length} reviews`}: move or remove them first`,
+        );
+      const members = await this.repository.committeeMembers(trx, [committee.id]);
+      if (!(await this.repository.deleteCommittee(trx, committee.id, version)))
+        throw new ConflictError(
+          'Someone else has changed this committee since you opened it: check it before removing it',
+        );
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'scrutiny-committee',
+        entityId: committee.id,
+        summary: `Removed the committee ${committee.name}`,
+        before: { ...committee, members: members.map((m) => ({ name: m.name, role: m.role })) },
+      });
+      return committee;
+    });
+  }
+
+  /** A review's committee and scope checked against the locality: the row's scope fields. */
+  private async reviewFields(trx: Db, ctx: ScrutinyContext, data: ReviewInput) {
+    const committees = await this.repository.committees(trx, ctx.locality.id);
+    if (!committees.some((c) => c.id === data.committeeId))
+      throw ValidationError.of('committeeId', 'Choose a committee of this locality');
+    if (data.scopeKind === 'theme' && !data.scopeTheme)
+      throw ValidationError.of('scopeTheme', 'Choose the theme the review looks at');
+    if (
+      data.scopeKind === 'partnership' &&
+      !(data.scopePartnershipId && ctx.partnershipNames.has(data.scopePartnershipId))
+    )
+      throw ValidationError.of('scopePartnershipId', 'Choose the partnership the review looks at');
+    if (data.reportsOn && data.reportsOn < data.startsOn)
+      throw ValidationError.of('reportsOn', 'The reporting date must be on or after the start');
+    return {
+      committee_id: data.committeeId,
+      kind: data.kind,
+      title: data.title,
+      scope_kind: data.scopeKind,
+      scope_theme: data.scopeKind === 'theme' ? (data.scopeTheme ?? null) : null,
+      scope_partnership_id: data.scopeKind === 'partnership' ? (data.scopePartnershipId ?? null) : null,
+      scope: data.scope,
+      questions: data.questions || null,
+      witnesses: data.witnesses || null,
+      starts_on: data.startsOn,
+      reports_on: data.reportsOn ?? null,
+      follow_up_on: data.followUpOn ?? null,
+    };
+  }
+
   async createReview(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
     const data = parseInput(reviewInput, input);
     return this.write(options, async (trx) => {
       const ctx = await this.context(principal, gssCode, { db: trx });
       this.requireScrutiny(principal, ctx, 'Locality');
-      const committees = await this.repository.committees(trx, ctx.locality.id);
-      if (!committees.some((c) => c.id === data.committeeId))
-        throw ValidationError.of('committeeId', 'Choose a committee of this locality');
-      if (data.scopeKind === 'theme' && !data.scopeTheme)
-        throw ValidationError.of('scopeTheme', 'Choose the theme the review looks at');
-      if (
-        data.scopeKind === 'partnership' &&
-        !(data.scopePartnershipId && ctx.partnershipNames.has(data.scopePartnershipId))
-      )
-        throw ValidationError.of('scopePartnershipId', 'Choose the partnership the review looks at');
-      if (data.reportsOn && data.reportsOn < data.startsOn)
-        throw ValidationError.of('reportsOn', 'The reporting date must be on or after the start');
       const review = await this.repository.insertReview(trx, {
         locality_id: ctx.locality.id,
-        committee_id: data.committeeId,
-        kind: data.kind,
-        title: data.title,
-        scope_kind: data.scopeKind,
-        scope_theme: data.scopeKind === 'theme' ? (data.scopeTheme ?? null) : null,
-        scope_partnership_id: data.scopeKind === 'partnership' ? (data.scopePartnershipId ?? null) : null,
-        scope: data.scope,
-        questions: data.questions || null,
-        witnesses: data.witnesses || null,
+        ...(await this.reviewFields(trx, ctx, data)),
         status: 'in-progress',
-        starts_on: data.startsOn,
-        reports_on: data.reportsOn ?? null,
-        follow_up_on: data.followUpOn ?? null,
       });
       await this.audit(trx, principal, {
         localityId: ctx.locality.id,
@@ -682,11 +876,7 @@ export class ScrutinyService implements WorkSource {
   async recordFindings(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
     const data = parseInput(findingsInput, input);
     return this.write(options, async (trx) => {
-      const ctx = await this.context(principal, gssCode, { db: trx });
-      this.requireReader(principal, ctx, 'Review');
-      const review = await this.repository.review(trx, ctx.locality.id, id);
-      if (!review) throw new NotFoundError('Review');
-      this.requireScrutiny(principal, ctx, 'Review');
+      const { ctx, review } = await this.reviewForChange(principal, gssCode, id, trx);
       const updated = await this.repository.updateReview(trx, review.id, data.version, {
         findings: data.findings,
         status: data.status,
@@ -704,6 +894,65 @@ export class ScrutinyService implements WorkSource {
         after: updated,
       });
       return updated;
+    });
+  }
+
+  /**
+   * Changes a review's committee, kind, title, scope, questions, witnesses and dates. Packs
+   * already issued keep the scope they were drawn for; the next pack follows the new one.
+   */
+  async updateReview(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(reviewUpdate, input);
+    return this.write(options, async (trx) => {
+      const { ctx, review } = await this.reviewForChange(principal, gssCode, id, trx);
+      const updated = await this.repository.updateReview(
+        trx,
+        review.id,
+        data.version,
+        await this.reviewFields(trx, ctx, data),
+      );
+      if (!updated)
+        throw new ConflictError('Someone else has changed this review since you opened it: reload and try again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'scrutiny-review',
+        entityId: review.id,
+        summary: `Changed the review “${updated.title}”`,
+        before: review,
+        after: updated,
+      });
+      return updated;
+    });
+  }
+
+  /** Removes a review started in error: one that has issued a pack or made a recommendation stays. */
+  async removeReview(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const { ctx, review } = await this.reviewForChange(principal, gssCode, id, trx);
+      const [packs, recommendations] = await Promise.all([
+        this.repository.packs(trx, review.id),
+        this.repository.recommendations(trx, ctx.locality.id, review.id),
+      ]);
+      if (packs.length || recommendations.length)
+        throw ValidationError.of(
+          'version',
+          'This review has issued an evidence pack or made recommendations, so it stays on record',
+        );
+      if (!(await this.repository.deleteReview(trx, review.id, version)))
+        throw new ConflictError(
+          'Someone else has changed this review since you opened it: check it before removing it',
+        );
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'scrutiny-review',
+        entityId: review.id,
+        summary: `Removed the review “${review.title}”`,
+        before: review,
+      });
+      return review;
     });
   }
 
