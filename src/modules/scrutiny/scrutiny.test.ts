@@ -576,6 +576,82 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('govuk-error-summary');
   });
+
+  it('answers the API for committees, reviews, evidence packs and levers, authorised as the pages are', async () => {
+    const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, person?: Person, payload?: unknown) =>
+      ctx.app.inject({
+        method,
+        url: `/api/v1/localities/${CODE}${url}`,
+        headers: person?.headers ?? {},
+        payload: payload as object,
+      });
+    expect((await api('GET', '/scrutiny/committees')).statusCode).toBe(401);
+    const committees = await api('GET', '/scrutiny/committees', member);
+    expect(committees.statusCode).toBe(200);
+    expect((committees.json() as Array<{ members: unknown[] }>)[0]?.members.length).toBeGreaterThan(0);
+
+    const body = { name: 'Call-in panel', members: ['Cllr Di Example (chair)'] };
+    expect((await api('POST', '/scrutiny/committees', cspSecretary, body)).statusCode).toBe(403);
+    const made = await api('POST', '/scrutiny/committees', member, body);
+    expect(made.statusCode).toBe(201);
+    const committee = made.json() as { id: string; version: number };
+    expect(made.json()).toMatchObject({ name: 'Call-in panel', members: [{ name: 'Cllr Di Example', role: 'chair' }] });
+    const bad = await api('PUT', `/scrutiny/committees/${committee.id}`, member, { name: '' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect((bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['name', 'version']),
+    );
+    const changed = await api('PUT', `/scrutiny/committees/${committee.id}`, member, {
+      name: 'Call-in and councillor call for action panel',
+      version: committee.version,
+    });
+    expect(changed.json()).toMatchObject({ members: [], version: 2 });
+    expect((await api('DELETE', `/scrutiny/committees/${committee.id}?version=1`, member)).statusCode).toBe(409);
+
+    const review = { kind: 'risk', title: 'Flood risk partnership working', scopeKind: 'lsp', startsOn: TODAY };
+    const incomplete = await api('POST', '/scrutiny/reviews', member, review);
+    expect(incomplete.statusCode).toBe(422);
+    expect((incomplete.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['committeeId', 'scope']),
+    );
+    const started = await api('POST', '/scrutiny/reviews', member, {
+      ...review,
+      committeeId: committee.id,
+      scope: 'How partners share flood risk',
+    });
+    expect(started.statusCode).toBe(201);
+    const reviewId = (started.json() as { id: string }).id;
+    expect(started.json()).toMatchObject({
+      scopeLabel: 'The LSP and its partnerships',
+      status: 'in-progress',
+      packs: [],
+    });
+    expect((await api('POST', `/scrutiny/reviews/${reviewId}/packs`, cspSecretary)).statusCode).toBe(403);
+    const issued = await api('POST', `/scrutiny/reviews/${reviewId}/packs`, member);
+    expect(issued.statusCode).toBe(201);
+    const pack = issued.json() as { id: string; snapshot: { reviewTitle: string; partnerships: unknown[] } };
+    expect(pack.snapshot.reviewTitle).toBe('Flood risk partnership working');
+    expect(pack.snapshot.partnerships.length).toBeGreaterThan(1);
+    expect((await api('GET', `/scrutiny/packs/${pack.id}`, member)).json()).toEqual(issued.json());
+    expect((await api('GET', `/scrutiny/packs/${pack.id}`)).statusCode).toBe(401);
+    const listed = (await api('GET', '/scrutiny/reviews', member)).json() as Array<{ id: string }>;
+    expect(listed.map((r) => r.id)).toContain(reviewId);
+    expect(
+      ((await api('GET', `/scrutiny/reviews/${reviewId}`, member)).json() as { packs: unknown[] }).packs,
+    ).toHaveLength(1);
+    // A committee with a review stays.
+    expect((await api('DELETE', `/scrutiny/committees/${committee.id}?version=2`, member)).statusCode).toBe(422);
+
+    const levers = await api('GET', '/accountability/levers', member);
+    expect(levers.statusCode).toBe(200);
+    expect(levers.json()).toHaveLength(1);
+    const lever = { kind: 'sla', organisationId: ids.police, title: 'Neighbourhood policing SLA', startsOn: TODAY };
+    expect((await api('POST', '/accountability/levers', member, lever)).statusCode).toBe(403);
+    const recorded = await api('POST', '/accountability/levers', admin, lever);
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toMatchObject({ organisationName: 'Nethershire Police', current: true });
+  });
 });
 
 function riskFields() {

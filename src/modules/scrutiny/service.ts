@@ -1595,13 +1595,24 @@ export class ScrutinyService implements WorkSource {
       undifficult: decisions.filter((d) => !d.difficult).slice(0, 50),
       resourcing: resourcing.rows,
       resourcingYear: resourcing.year,
+      levers: (await this.levers(principal, gssCode, options)).levers,
+      gaps,
+    };
+  }
+
+  /** The levers register: each lever with the public body it applies to and whether it is current. */
+  async levers(principal: Principal, gssCode: string, options: { today?: string } = {}) {
+    const ctx = await this.context(principal, gssCode, options);
+    this.requireReader(principal, ctx, 'Page');
+    const levers = await this.repository.levers(this.core.db, ctx.locality.id);
+    return {
+      ...ctx,
       levers: levers.map((l) => ({
         ...l,
         organisationName: ctx.organisationNames.get(l.organisation_id) ?? '',
         partnershipName: l.partnership_id ? ctx.partnershipNames.get(l.partnership_id) : undefined,
         current: !l.ends_on || l.ends_on >= ctx.today,
       })),
-      gaps,
     };
   }
 
