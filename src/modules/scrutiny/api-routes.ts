@@ -16,13 +16,14 @@ import {
   type ReviewRow,
   committeeInput,
   committeeUpdate,
+  complaintsContactInput,
   leverInput,
   responseInput,
   reviewInput,
   reviewUpdate,
   riskInput,
 } from './schema.js';
-import type { EvidenceSnapshot, RecommendationView, RiskView, ScrutinyService } from './service.js';
+import type { ComplaintsRoute, EvidenceSnapshot, RecommendationView, RiskView, ScrutinyService } from './service.js';
 
 type Params = { code: string; id: string };
 /** The query was checked against versionQuery; it arrives as text. */
@@ -307,6 +308,35 @@ function leverJson(l: LeverRow & { organisationName: string; current: boolean })
   };
 }
 
+const complaintsOutput = z.object({
+  source: z.enum(['partnership', 'locality', 'accountable-body', 'lead-organisation', 'none']).meta({
+    description:
+      'Where the route comes from: the partnership’s own contact, the locality’s joint route, else the accountable body’s (or lead organisation’s) own procedure',
+  }),
+  email: z.string().nullable(),
+  url: z.string().nullable(),
+  phone: z.string().nullable(),
+  note: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  version: z.number().int().meta({ description: 'The partnership’s own contact’s version; 0 when it has none' }),
+});
+
+function complaintsJson(route: ComplaintsRoute, own: number): z.output<typeof complaintsOutput> {
+  const contact = route.source === 'partnership' || route.source === 'locality' ? route.contact : undefined;
+  const organisation = route.source === 'accountable-body' || route.source === 'lead-organisation' ? route : undefined;
+  return {
+    source: route.source,
+    email: contact?.email ?? null,
+    url: contact?.url ?? organisation?.website ?? null,
+    phone: contact?.phone ?? null,
+    note: contact?.note ?? null,
+    organisationId: organisation?.organisation.id ?? null,
+    organisationName: organisation?.organisation.name ?? null,
+    version: own,
+  };
+}
+
 export function scrutinyApiRoutes(app: FastifyInstance, scrutiny: ScrutinyService): void {
   const tag = 'Scrutiny and risks';
   const base = '/api/v1/localities/:code';
@@ -572,6 +602,42 @@ export function scrutinyApiRoutes(app: FastifyInstance, scrutiny: ScrutinyServic
       const lever = await scrutiny.createLever(request.principal, code, request.body);
       const found = (await scrutiny.levers(request.principal, code)).levers.find((l) => l.id === lever.id);
       return reply.code(201).send(leverJson(found as NonNullable<typeof found>));
+    },
+  });
+
+  // --- complaints contact -------------------------------------------------------------------------
+
+  const complaintsOf = async (request: FastifyRequest) => {
+    const result = await scrutiny.whoIsAccountable(request.principal, params(request).code, params(request).id);
+    const own = result.complaints.source === 'partnership' ? result.complaints.contact.version : 0;
+    return complaintsJson(result.complaints, own);
+  };
+  apiRoute(app, {
+    method: 'GET',
+    url: `${base}/partnerships/:id/complaints`,
+    operationId: 'getComplaintsRoute',
+    summary: 'How to complain about a partnership, as its public page says',
+    tag,
+    access: 'public',
+    params: recordParams,
+    response: complaintsOutput,
+    handler: complaintsOf,
+  });
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/partnerships/:id/complaints`,
+    operationId: 'setComplaintsContact',
+    summary:
+      'Set a partnership’s own complaints contact (its secretary or the locality administrator) as read at its version (0 for none); all of email, url and phone absent removes it, so the fallback applies',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    body: complaintsContactInput,
+    response: complaintsOutput,
+    handler: async (request) => {
+      const { code, id } = params(request);
+      await scrutiny.saveComplaintsContact(request.principal, code, id, request.body);
+      return complaintsOf(request);
     },
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Pages that change or remove what scrutiny has recorded: a risk (changed, or closed with its
- * history kept), a committee and a review's scope. Each is read at a version; on a conflict the
+ * history kept), a committee, a review's scope, and a complaints contact (a partnership's own
+ * or the locality's joint route). Each is read at a version; on a conflict the
  * form comes back at the record's present version with what was typed, so saving again is a
  * deliberate overwrite. Thin: parse, call the service, render.
  */
@@ -9,7 +10,14 @@ import { formatDate } from '../../core/dates.js';
 import { ConflictError } from '../../core/errors.js';
 import { formToInput } from '../../core/validation.js';
 import { choices, submitForm, withDateParts } from '../../web/forms.js';
-import { REVIEW_KIND_LABELS, committeeUpdate, removalInput, reviewUpdate, riskUpdate } from './schema.js';
+import {
+  REVIEW_KIND_LABELS,
+  committeeUpdate,
+  complaintsContactInput,
+  removalInput,
+  reviewUpdate,
+  riskUpdate,
+} from './schema.js';
 import type { ScrutinyService } from './service.js';
 
 type Params = { code: string; id: string };
@@ -57,6 +65,7 @@ export function scrutinyChangeRoutes(
   riskChanges(app, scrutiny, common);
   committeeChanges(app, scrutiny, common);
   reviewChanges(app, scrutiny, common, reviewForm);
+  complaintsChanges(app, scrutiny, common);
 }
 
 function riskChanges(app: FastifyInstance, scrutiny: ScrutinyService, common: Record<string, unknown>): void {
@@ -372,4 +381,76 @@ function reviewChanges(
       },
     );
   });
+}
+
+function complaintsChanges(app: FastifyInstance, scrutiny: ScrutinyService, common: Record<string, unknown>): void {
+  /** The partnership's id from the address, or null for the locality's joint route. */
+  const whose = (request: FastifyRequest) => (params(request).id as string | undefined) ?? null;
+  const back = (code: string, partnershipId: string | null) =>
+    partnershipId
+      ? `/localities/${code}/partnerships/${partnershipId}/accountable#complain`
+      : `/localities/${code}/accountability`;
+
+  const formContext = async (request: FastifyRequest, values: Record<string, unknown>, conflict = false) => {
+    const code = params(request).code;
+    const partnershipId = whose(request);
+    const found = await scrutiny.complaintsContact(request.principal, code, partnershipId);
+    if (conflict) values.version = String(found.contact?.version ?? 0);
+    return {
+      ...common,
+      section: partnershipId ? 'partnerships' : 'scrutiny',
+      title: partnershipId ? 'Complaints contact' : 'The joint complaints route',
+      caption: found.partnership?.name ?? found.locality.name,
+      intro: partnershipId
+        ? 'How the public complains about this partnership, shown on its public page. Leave all three blank to use the locality’s joint complaints route, or, without one, the accountable body’s complaints procedure.'
+        : 'How the public complains about any partnership of the locality that has no complaints contact of its own, shown on each partnership’s public page. Leave all three blank to use each partnership’s accountable body’s complaints procedure.',
+      locality: found.locality,
+      action: request.url.split('?')[0],
+      back: back(code, partnershipId),
+    };
+  };
+
+  for (const [url, access] of [
+    ['/localities/:code/partnerships/:id/accountable/complaints', 'register-editor'],
+    ['/localities/:code/accountability/complaints', 'locality-admin'],
+  ] as const) {
+    app.get(url, { config: { access } }, async (request, reply) => {
+      const found = await scrutiny.complaintsContact(request.principal, params(request).code, whose(request));
+      const c = found.contact;
+      const values = {
+        email: c?.email ?? '',
+        url: c?.url ?? '',
+        phone: c?.phone ?? '',
+        note: c?.note ?? '',
+        version: String(c?.version ?? 0),
+      };
+      return reply.view('scrutiny/views/complaints-form.njk', { ...(await formContext(request, values)), values });
+    });
+
+    app.post(url, { config: { access } }, async (request, reply) => {
+      const values = body(request);
+      const code = params(request).code;
+      const partnershipId = whose(request);
+      return submitChange(
+        reply,
+        'scrutiny/views/complaints-form.njk',
+        values,
+        (conflict) => formContext(request, values, conflict),
+        async () => {
+          const saved = await scrutiny.saveComplaintsContact(
+            request.principal,
+            code,
+            partnershipId,
+            formToInput(complaintsContactInput, values),
+          );
+          return {
+            redirect: back(code, partnershipId),
+            flash: saved
+              ? 'The complaints contact is saved'
+              : 'The complaints contact is cleared: the fallback applies',
+          };
+        },
+      );
+    });
+  }
 }

@@ -652,6 +652,88 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(recorded.statusCode).toBe(201);
     expect(recorded.json()).toMatchObject({ organisationName: 'Nethershire Police', current: true });
   });
+
+  it('shows each partnership’s complaints contact in public, set by its secretary, falling back to the joint route and then the accountable body', async () => {
+    const { scrutiny } = ctx.services;
+    const before = await scrutiny.whoIsAccountable(PUBLIC, CODE, ids.csp);
+    expect(['accountable-body', 'lead-organisation']).toContain(before.complaints.source);
+    expect(before.canEditComplaints).toBe(false);
+
+    await expect(
+      scrutiny.saveComplaintsContact(cspSecretary.principal, CODE, null, { email: 'x@example.org' }),
+    ).rejects.toThrow(ForbiddenError);
+    const joint = await scrutiny.saveComplaintsContact(admin.principal, CODE, null, {
+      email: 'Complaints@Brackenfield.example.org',
+    });
+    expect(joint?.email).toBe('complaints@brackenfield.example.org');
+    expect((await scrutiny.whoIsAccountable(PUBLIC, CODE, ids.csp)).complaints).toMatchObject({
+      source: 'locality',
+      contact: { email: 'complaints@brackenfield.example.org' },
+    });
+
+    const invalid = await scrutiny
+      .saveComplaintsContact(cspSecretary.principal, CODE, ids.csp, { email: 'not an address', phone: 'call us' })
+      .catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect((invalid as ValidationError).errors.map((e) => e.field).sort()).toEqual(['email', 'phone']);
+    const own = { url: 'https://safer.example.org/complain', phone: '01632 960 001' };
+    await expect(scrutiny.saveComplaintsContact(lspSecretary.principal, CODE, ids.csp, own)).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(scrutiny.saveComplaintsContact(member.principal, CODE, ids.csp, own)).rejects.toThrow(ForbiddenError);
+    const saved = await scrutiny.saveComplaintsContact(cspSecretary.principal, CODE, ids.csp, own);
+    await expect(scrutiny.saveComplaintsContact(cspSecretary.principal, CODE, ids.csp, own)).rejects.toThrow(
+      ConflictError,
+    );
+    expect((await scrutiny.whoIsAccountable(PUBLIC, CODE, ids.csp)).complaints).toMatchObject({
+      source: 'partnership',
+      contact: own,
+    });
+    // The other partnerships still use the joint route.
+    expect((await scrutiny.whoIsAccountable(PUBLIC, CODE, ids.lsp)).complaints.source).toBe('locality');
+
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: `/localities/${CODE}/partnerships/${ids.csp}/accountable`,
+    });
+    expect(page.body).toContain('href="https://safer.example.org/complain"');
+    expect(page.body).toContain('01632 960 001');
+    const api = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/localities/${CODE}/partnerships/${ids.csp}/complaints`,
+    });
+    expect(api.json()).toMatchObject({ source: 'partnership', phone: '01632 960 001', version: 1 });
+    const refused = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/localities/${CODE}/partnerships/${ids.csp}/complaints`,
+      headers: member.headers,
+      payload: { email: 'x@example.org', version: 1 },
+    });
+    expect(refused.statusCode).toBe(403);
+    const bad = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/localities/${CODE}/partnerships/${ids.csp}/complaints`,
+      headers: cspSecretary.headers,
+      payload: { email: 'nope', version: 1 },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect((bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['email']);
+
+    const session = new FormSession(ctx.app);
+    await session.signIn(cspSecretary.email, cspSecretary.password);
+    const formUrl = `/localities/${CODE}/partnerships/${ids.csp}/accountable/complaints`;
+    expect((await session.get(formUrl)).body).toContain('value="01632 960 001"');
+    const wrong = await session.submit(formUrl, formUrl, { email: 'nope', version: String(saved?.version) });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('govuk-error-summary');
+    expect(wrong.body).toContain('Enter an email address in the correct format');
+    // All blank: the partnership's own contact goes, and the joint route applies again.
+    const cleared = await session.submit(formUrl, formUrl, { version: String(saved?.version) });
+    expect(cleared.statusCode).toBe(303);
+    expect((await scrutiny.whoIsAccountable(PUBLIC, CODE, ids.csp)).complaints.source).toBe('locality');
+    await scrutiny.saveComplaintsContact(admin.principal, CODE, null, { version: joint?.version });
+    expect((await scrutiny.whoIsAccountable(PUBLIC, CODE, ids.csp)).complaints.source).toBe(before.complaints.source);
+  });
 });
 
 function riskFields() {

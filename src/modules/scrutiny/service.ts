@@ -33,7 +33,7 @@ import type { WorkItem, WorkSource } from '../notifications/service.js';
 import type { PerformanceService } from '../performance/service.js';
 import type { PartnershipRecord } from '../register/repository.js';
 import { chooseLsp } from '../register/lsp.js';
-import { isPublished } from '../register/service.js';
+import { type PartnershipDetail, isPublished } from '../register/service.js';
 import type { ResourcesService } from '../resources/service.js';
 import { ScrutinyRepository } from './repository.js';
 import {
@@ -63,6 +63,7 @@ import {
 } from './rules.js';
 import {
   type ActionRow,
+  type ComplaintsContactRow,
   type RecommendationRow,
   type ReviewRow,
   type RiskReviewRow,
@@ -84,6 +85,7 @@ import {
   riskUpdate,
   settingsInput,
   committeeUpdate,
+  complaintsContactInput,
 } from './schema.js';
 
 export interface WriteOptions {
@@ -100,7 +102,8 @@ type Entity =
   | 'recommendation'
   | 'accountability-settings'
   | 'lever'
-  | 'meeting';
+  | 'meeting'
+  | 'complaints-contact';
 
 export interface Settings {
   matrixSize: MatrixSize;
@@ -168,6 +171,16 @@ export interface EvidenceSnapshot {
   attendance: Array<{ organisation: string; expected: number; attended: number; empty: number }>;
   decisions: Array<{ partnership: string; heldOn: string; summary: string; difficult: boolean; open: boolean }>;
 }
+
+/** How to complain about a partnership, and where that route comes from. */
+export type ComplaintsRoute =
+  | { source: 'partnership' | 'locality'; contact: ComplaintsContactRow }
+  | {
+      source: 'accountable-body' | 'lead-organisation';
+      organisation: { id: string; name: string };
+      website: string | null;
+    }
+  | { source: 'none' };
 
 export const LSP_LABEL = 'The LSP (locality-wide)';
 const LSP_KEY = 'lsp';
@@ -1473,17 +1486,116 @@ export class ScrutinyService implements WorkSource {
     const decisions = (await this.repository.decisions(this.core.db, detail.locality.id))
       .filter((d) => d.partnership_id === partnershipId && !d.restricted)
       .slice(0, 10);
-    const complaintsTo = detail.accountableBody ?? detail.leadOrganisation;
-    const website = complaintsTo
-      ? ((
-          await this.core.db
-            .selectFrom('organisations')
-            .select('website')
-            .where('id', '=', complaintsTo.id)
-            .executeTakeFirst()
-        )?.website ?? null)
-      : null;
-    return { ...detail, chairs, decisions, complaintsTo, website };
+    const complaints = await this.complaintsRoute(this.core.db, detail.locality.id, detail);
+    return {
+      ...detail,
+      chairs,
+      decisions,
+      complaints,
+      canEditComplaints: canEditPartnership(principal, detail.locality, partnershipId),
+    };
+  }
+
+  /**
+   * How to complain about a partnership: its own complaints contact; else the locality's joint
+   * complaints route; else the accountable body's (or, without one, the lead organisation's)
+   * own complaints procedure, with its website.
+   */
+  private async complaintsRoute(
+    db: Db,
+    localityId: string,
+    detail: Pick<PartnershipDetail, 'accountableBody' | 'leadOrganisation'> & { partnership: { id: string } },
+  ): Promise<ComplaintsRoute> {
+    const contacts = await this.repository.complaintsContacts(db, localityId);
+    const own = contacts.find((c) => c.partnership_id === detail.partnership.id);
+    if (own) return { source: 'partnership', contact: own };
+    const joint = contacts.find((c) => c.partnership_id === null);
+    if (joint) return { source: 'locality', contact: joint };
+    const organisation = detail.accountableBody ?? detail.leadOrganisation;
+    if (!organisation) return { source: 'none' };
+    const website =
+      (await db.selectFrom('organisations').select('website').where('id', '=', organisation.id).executeTakeFirst())
+        ?.website ?? null;
+    return {
+      source: detail.accountableBody ? 'accountable-body' : 'lead-organisation',
+      organisation,
+      website,
+    };
+  }
+
+  /**
+   * A complaints contact for its form: a partnership's own (its secretary or the administrator)
+   * or, with no partnership, the locality's joint route (the administrator).
+   */
+  async complaintsContact(principal: Principal, gssCode: string, partnershipId: string | null, db?: Db) {
+    const ctx = await this.context(principal, gssCode, { db });
+    const partnership = partnershipId ? ctx.partnerships.find((p) => p.id === partnershipId) : undefined;
+    if (partnershipId && !partnership) throw new NotFoundError('Partnership');
+    const allowed = partnershipId
+      ? canEditPartnership(principal, ctx.locality, partnershipId)
+      : canAdministerLocality(principal, ctx.locality);
+    if (!allowed || !principal.canWrite) refuse(principal, ctx.locality, partnershipId ? 'Partnership' : 'Locality');
+    const contact = (await this.repository.complaintsContacts(db ?? this.core.db, ctx.locality.id)).find(
+      (c) => c.partnership_id === partnershipId,
+    );
+    return { ...ctx, partnership, contact };
+  }
+
+  /**
+   * Sets a complaints contact (an email address, a web address or a telephone number, at least
+   * one), or, with all three left blank, removes it so the fallback applies again.
+   */
+  async saveComplaintsContact(
+    principal: Principal,
+    gssCode: string,
+    partnershipId: string | null,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<ComplaintsContactRow | null> {
+    const data = parseInput(complaintsContactInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, partnership, contact } = await this.complaintsContact(principal, gssCode, partnershipId, trx);
+      const fields = {
+        email: data.email || null,
+        url: data.url || null,
+        phone: data.phone || null,
+        note: data.note || null,
+      };
+      const whose = partnership ? partnership.name : 'the locality’s joint complaints route';
+      const stale = () =>
+        new ConflictError('Someone else has changed this complaints contact since you opened it: reload and try again');
+      const blank = !fields.email && !fields.url && !fields.phone;
+      if (blank && fields.note)
+        throw ValidationError.of('email', 'Enter an email address, a web address or a telephone number');
+      let saved: ComplaintsContactRow | null = null;
+      if (!contact) {
+        if (data.version !== 0) throw stale();
+        if (blank) return null;
+        saved = await this.repository.insertComplaintsContact(trx, {
+          locality_id: locality.id,
+          partnership_id: partnershipId,
+          ...fields,
+        });
+      } else if (blank) {
+        if (!(await this.repository.deleteComplaintsContact(trx, contact.id, data.version))) throw stale();
+      } else {
+        saved = (await this.repository.updateComplaintsContact(trx, contact.id, data.version, fields)) ?? null;
+        if (!saved) throw stale();
+      }
+      await this.audit(trx, principal, {
+        localityId: locality.id,
+        action: saved ? (contact ? 'update' : 'create') : 'withdraw',
+        entityType: 'complaints-contact',
+        entityId: (saved ?? contact)?.id as string,
+        partnershipId,
+        summary: saved
+          ? `Set the complaints contact of ${whose}`
+          : `Removed the complaints contact of ${whose}: the fallback applies`,
+        before: contact ?? null,
+        after: saved,
+      });
+      return saved;
+    });
   }
 
   private async attendance(ctx: ScrutinyContext, db: Db, partnershipIds?: Set<string>) {
