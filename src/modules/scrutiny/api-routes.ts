@@ -263,6 +263,34 @@ const snapshotOutput = z
         open: z.boolean(),
       }),
     ),
+    overlap: z
+      .object({
+        pairs: z.array(
+          z.object({
+            partnership: z.string(),
+            other: z.string(),
+            scorePercent: z.number().int(),
+            likely: z.boolean(),
+            confirmed: z.boolean().meta({ description: 'An officer judged the pair the same work' }),
+          }),
+        ),
+        groups: z.array(
+          z.object({ partnerships: z.array(z.string()), keeper: z.string(), likelySavingPence: z.number().int() }),
+        ),
+      })
+      .optional()
+      .meta({ description: 'Absent from packs issued before overlap was drawn into them' }),
+    history: z
+      .array(
+        z.object({
+          partnership: z.string(),
+          on: z.string(),
+          source: z.enum(['gatekeeper', 'rationalisation']),
+          text: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Gatekeeper decisions and rationalisation changes, oldest first; absent from older packs' }),
   })
   .meta({ description: 'The evidence as it was on the day the pack was issued; it never changes' });
 

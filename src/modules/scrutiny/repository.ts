@@ -385,6 +385,16 @@ export class ScrutinyRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** The partnerships a rationalisation plan changed (either end of a lineage link), to ask their lineage only. */
+  async partnershipsWithLineage(db: Db, localityId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('partnership_lineage')
+      .select(['from_id', 'to_id'])
+      .where('locality_id', '=', localityId)
+      .execute();
+    return new Set(rows.flatMap((r) => (r.to_id ? [r.from_id, r.to_id] : [r.from_id])));
+  }
+
   // --- levers ----------------------------------------------------------------------------------
 
   levers(db: Db, localityId: string): Promise<LeverRow[]> {

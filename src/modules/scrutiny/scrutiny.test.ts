@@ -734,6 +734,66 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     await scrutiny.saveComplaintsContact(admin.principal, CODE, null, { version: joint?.version });
     expect((await scrutiny.whoIsAccountable(PUBLIC, CODE, ids.csp)).complaints.source).toBe(before.complaints.source);
   });
+
+  it('puts the overlap findings and the gatekeeper and rationalisation history of the partnerships in scope into a pack', async () => {
+    const { scrutiny } = ctx.services;
+    const overview = await scrutiny.overview(member.principal, CODE);
+    const review = await scrutiny.createReview(member.principal, CODE, {
+      committeeId: overview.committees[0]?.id,
+      kind: 'systems',
+      title: 'How partnerships are set up and joined up',
+      scopeKind: 'lsp',
+      scope: 'The gatekeeper, overlap and rationalisation',
+      startsOn: TODAY,
+    });
+    const pack = await scrutiny.issuePack(member.principal, CODE, review.id);
+    const { snapshot } = await scrutiny.pack(member.principal, CODE, pack.id);
+    // The planted duplicates are in the pack as pairs and groups, best first.
+    const overlap = snapshot.overlap;
+    expect(overlap?.pairs[0]).toMatchObject({ likely: true });
+    expect(
+      overlap?.pairs.map((p) => [p.partnership, p.other].sort((a, b) => a.localeCompare(b, 'en-GB')).join(' / ')),
+    ).toContain('Affordable Warmth Group / Fuel Poverty Partnership');
+    expect(overlap?.groups.some((g) => g.partnerships.includes('Healthy Weight Group'))).toBe(true);
+    // The gatekeeper's refusal of a proposal like a partnership in scope, and the plan that nested two under the LSP.
+    const history = snapshot.history ?? [];
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        partnership: 'Brackenfield Employment and Skills Board',
+        source: 'gatekeeper',
+        text: expect.stringContaining('Rejected: proposal') as unknown,
+      }),
+    );
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        partnership: 'Brackenfield Partnership',
+        source: 'rationalisation',
+        text: 'Faith Leaders’ Forum nested under it (plan RP-001)',
+      }),
+    );
+    // A partnership's own review reads only its own history.
+    const own = await scrutiny.updateReview(member.principal, CODE, review.id, {
+      committeeId: review.committee_id,
+      kind: 'systems',
+      title: review.title,
+      scopeKind: 'partnership',
+      scopePartnershipId: ids.csp,
+      scope: review.scope,
+      startsOn: TODAY,
+      version: review.version,
+    });
+    const live = await scrutiny.review(member.principal, CODE, own.id);
+    const evidence = await scrutiny.evidence(member.principal, live, live.review, ctx.database.db);
+    expect(evidence.overlap?.pairs.every((p) => p.partnership === 'Brackenfield Community Safety Partnership')).toBe(
+      true,
+    );
+    expect(evidence.history?.every((h) => h.partnership === 'Brackenfield Community Safety Partnership')).toBe(true);
+    const page = new FormSession(ctx.app);
+    await page.signIn(member.email, member.password);
+    const printed = await page.get(`/localities/${CODE}/scrutiny/packs/${pack.id}`);
+    expect(printed.body).toContain('Gatekeeper and rationalisation history');
+    expect(printed.body).toContain('Fuel Poverty Partnership');
+  });
 });
 
 function riskFields() {

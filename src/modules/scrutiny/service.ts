@@ -35,6 +35,8 @@ import type { PartnershipRecord } from '../register/repository.js';
 import { chooseLsp } from '../register/lsp.js';
 import { type PartnershipDetail, isPublished } from '../register/service.js';
 import type { ResourcesService } from '../resources/service.js';
+import type { GatekeeperService } from '../gatekeeper/service.js';
+import type { RationalisationService } from '../rationalisation/service.js';
 import { ScrutinyRepository } from './repository.js';
 import {
   type Attendance,
@@ -170,6 +172,16 @@ export interface EvidenceSnapshot {
   balance: Array<{ sector: string; seats: number; shareBp: number; targetBp: number }>;
   attendance: Array<{ organisation: string; expected: number; attended: number; empty: number }>;
   decisions: Array<{ partnership: string; heldOn: string; summary: string; difficult: boolean; open: boolean }>;
+  /**
+   * The overlap analysis as it stood: pairs with a partnership in scope (the score in whole
+   * percent), and the groups they are part of. Absent from packs issued before it was added.
+   */
+  overlap?: {
+    pairs: Array<{ partnership: string; other: string; scorePercent: number; likely: boolean; confirmed: boolean }>;
+    groups: Array<{ partnerships: string[]; keeper: string; likelySavingPence: number }>;
+  };
+  /** Gatekeeper decisions and rationalisation changes about the partnerships in scope, oldest first. */
+  history?: Array<{ partnership: string; on: string; source: 'gatekeeper' | 'rationalisation'; text: string }>;
 }
 
 /** How to complain about a partnership, and where that route comes from. */
@@ -239,7 +251,14 @@ function findLsp(partnerships: PartnershipRecord[]): PartnershipRecord | undefin
 export class ScrutinyService implements WorkSource {
   readonly repository = new ScrutinyRepository();
 
-  constructor(private readonly core: CoreServices & { performance: PerformanceService; resources: ResourcesService }) {}
+  constructor(
+    private readonly core: CoreServices & {
+      performance: PerformanceService;
+      resources: ResourcesService;
+      gatekeeper: GatekeeperService;
+      rationalisation: RationalisationService;
+    },
+  ) {}
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.core.db.transaction().execute(work);
@@ -1046,6 +1065,11 @@ export class ScrutinyService implements WorkSource {
         open: d.difficult && !d.resolved_on,
       }));
 
+    const [overlap, history] = await Promise.all([
+      this.overlapEvidence(principal, ctx, ids),
+      this.historyEvidence(principal, ctx, scope),
+    ]);
+
     return {
       title: `Evidence pack: ${review.title}`,
       reviewTitle: review.title,
@@ -1071,7 +1095,109 @@ export class ScrutinyService implements WorkSource {
         }))
         .sort((a, b) => a.organisation.localeCompare(b.organisation, 'en-GB')),
       decisions,
+      overlap,
+      history,
     };
+  }
+
+  /** What the overlap analysis finds about the partnerships in scope: their pairs and groups. */
+  private async overlapEvidence(
+    principal: Principal,
+    ctx: ScrutinyContext,
+    ids: Set<string>,
+  ): Promise<NonNullable<EvidenceSnapshot['overlap']>> {
+    const { analysis } = await this.core.overlap.analyse(principal, ctx.locality.gss_code);
+    const name = (id: string) => ctx.partnershipNames.get(id) ?? '';
+    const pairs = analysis.pairs
+      .filter((p) => ids.has(p.aId) || ids.has(p.bId))
+      .slice(0, 20)
+      .map((p) => {
+        const [mine, other] = ids.has(p.aId) ? [p.aId, p.bId] : [p.bId, p.aId];
+        return {
+          partnership: name(mine),
+          other: name(other),
+          scorePercent: Math.round(p.score * 100),
+          likely: p.tier === 'likely',
+          confirmed: p.judgement === 'same',
+        };
+      });
+    const groups = analysis.clusters
+      .filter((c) => c.partnershipIds.some((id) => ids.has(id)))
+      .map((c) => ({
+        partnerships: c.partnershipIds.map(name).sort((a, b) => a.localeCompare(b, 'en-GB')),
+        keeper: name(c.keeperId),
+        likelySavingPence: c.likelySavingPence,
+      }));
+    return { pairs, groups };
+  }
+
+  /**
+   * The gatekeeper's decisions on proposals about the partnerships in scope (the one that
+   * created each, and those whose pre-check found them alike), and the rationalisation plans
+   * that merged into, nested under or closed them.
+   */
+  private async historyEvidence(
+    principal: Principal,
+    ctx: ScrutinyContext,
+    scope: PartnershipRecord[],
+  ): Promise<NonNullable<EvidenceSnapshot['history']>> {
+    const code = ctx.locality.gss_code;
+    const ids = new Set(scope.map((p) => p.id));
+    const name = (id: string | null) => (id ? (ctx.partnershipNames.get(id) ?? '') : '');
+    const log = await this.core.gatekeeper.decisionLog(principal, code);
+    const decided = (
+      await Promise.all(
+        log.entries.map(async (e) => {
+          const on = e.decidedAt.toISOString().slice(0, 10);
+          const decision = `${e.outcomeLabel}: proposal ${e.reference}, “${e.title}”`;
+          const reasons = e.reasons ? `. ${e.reasons}` : '';
+          if (e.partnershipId && ids.has(e.partnershipId))
+            return [{ partnership: name(e.partnershipId), on, text: `${decision}, which created it${reasons}` }];
+          // A proposal its pre-check found like a partnership in scope was decided about it too.
+          const { proposal } = await this.core.gatekeeper.get(principal, code, e.id);
+          const precheck = (
+            typeof proposal.precheck === 'string' ? JSON.parse(proposal.precheck) : proposal.precheck
+          ) as { similar?: Array<{ partnershipId: string; score: number }> } | null;
+          return (precheck?.similar ?? [])
+            .filter((m) => ids.has(m.partnershipId))
+            .map((m) => ({
+              partnership: name(m.partnershipId),
+              on,
+              text: `${decision}, whose pre-check found it ${Math.round(m.score * 100)}% like this partnership${reasons}`,
+            }));
+        }),
+      )
+    )
+      .flat()
+      .map((d) => ({ ...d, source: 'gatekeeper' as const }));
+    const changed = await this.repository.partnershipsWithLineage(this.core.db, ctx.locality.id);
+    const changes = (
+      await Promise.all(
+        scope
+          .filter((p) => changed.has(p.id))
+          .map(async (p) => {
+            const lineage = await this.core.rationalisation.lineage(principal, code, p.id);
+            const plan = (reference: string | null) => (reference ? ` (plan ${reference})` : '');
+            return [
+              ...lineage.predecessors.map((l) => ({
+                on: l.on,
+                text: `${l.name} merged into it${plan(l.planReference)}`,
+              })),
+              ...lineage.successors.map((l) => ({
+                on: l.on,
+                text: `${l.how}${l.name ? ` ${l.name}` : ''}${plan(l.planReference)}`,
+              })),
+              ...lineage.nestedHere.map((l) => ({
+                on: l.on,
+                text: `${l.name} nested under it${plan(l.planReference)}`,
+              })),
+            ].map((c) => ({ partnership: p.name, source: 'rationalisation' as const, ...c }));
+          }),
+      )
+    ).flat();
+    return [...decided, ...changes].sort(
+      (a, b) => a.on.localeCompare(b.on) || a.partnership.localeCompare(b.partnership),
+    );
   }
 
   /**
