@@ -74,7 +74,8 @@ export type AuditEntity =
   | 'fund-round'
   | 'fund-application'
   | 'fund-settings'
-  | 'complaints-contact';
+  | 'complaints-contact'
+  | 'consultation-activity';
 
 export type AuditAction =
   | 'create'

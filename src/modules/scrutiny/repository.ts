@@ -5,6 +5,7 @@ import type {
   ActionRow,
   CommitteeRow,
   ComplaintsContactRow,
+  ConsultationRow,
   LeverRow,
   PackRow,
   RecommendationRow,
@@ -409,6 +410,22 @@ export class ScrutinyRepository {
 
   insertLever(db: Db, row: Insertable<DB['levers']>): Promise<LeverRow> {
     return db.insertInto('levers').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  // --- consultation and engagement ------------------------------------------------------------------
+
+  consultations(db: Db, localityId: string): Promise<ConsultationRow[]> {
+    return db
+      .selectFrom('consultation_activities')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy('held_on', 'desc')
+      .orderBy('title')
+      .execute();
+  }
+
+  insertConsultation(db: Db, row: Insertable<DB['consultation_activities']>): Promise<ConsultationRow> {
+    return db.insertInto('consultation_activities').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   // --- complaints contacts ------------------------------------------------------------------------

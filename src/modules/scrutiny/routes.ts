@@ -19,9 +19,12 @@ import {
   TREND_LABELS,
 } from './rules.js';
 import {
+  CONSULTATION_GROUP_LABELS,
+  CONSULTATION_METHOD_LABELS,
   REVIEW_KIND_LABELS,
   REVIEW_STATUS_LABELS,
   committeeInput,
+  consultationInput,
   difficultDecisionInput,
   findingsInput,
   leverInput,
@@ -89,7 +92,14 @@ export function scrutinyRoutes(app: FastifyInstance, services: Services): void {
   scrutinyApiRoutes(app, scrutiny);
 }
 
-const common = { labels: LABELS, bandTag: BAND_TAG, ragTag: RAG_TAG, lspLabel: LSP_LABEL };
+const common = {
+  labels: LABELS,
+  bandTag: BAND_TAG,
+  ragTag: RAG_TAG,
+  lspLabel: LSP_LABEL,
+  consultationGroups: CONSULTATION_GROUP_LABELS,
+  consultationMethods: CONSULTATION_METHOD_LABELS,
+};
 
 /** The review form's context: the committees, kinds, themes and partnerships to choose from. */
 const reviewFormContext =
@@ -586,6 +596,50 @@ function accountabilityPages(app: FastifyInstance, scrutiny: ScrutinyService): v
       async () => {
         const lever = await scrutiny.createLever(request.principal, code, formToInput(leverInput, values));
         return { redirect: `${home(code)}#levers`, flash: `The lever “${lever.title}” is recorded` };
+      },
+    );
+  });
+
+  const consultationForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const ctx = await scrutiny.context(request.principal, params(request).code);
+    return {
+      ...page,
+      title: 'Record a consultation or engagement activity',
+      tab: 'accountability',
+      locality: ctx.locality,
+      partnershipItems: choices(
+        [
+          ...(ctx.canAdminister ? [{ value: '', text: LSP_LABEL }] : []),
+          ...ctx.partnerships
+            .filter((p) => scrutiny.mayEditPartnershipRisks(request.principal, ctx, p.id))
+            .map((p) => ({ value: p.id, text: p.name })),
+        ],
+        values.partnershipId,
+      ),
+      methodItems: choices(labelled(CONSULTATION_METHOD_LABELS), values.method, 'Choose'),
+      groupItems: choices(labelled(CONSULTATION_GROUP_LABELS), values.groups),
+    };
+  };
+  app.get(`${base}/consultations/new`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const values = {};
+    return reply.view('scrutiny/views/consultation-form.njk', {
+      ...(await consultationForm(request, values)),
+      values,
+    });
+  });
+  app.post(`${base}/consultations`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const values = body(request);
+    const code = params(request).code;
+    return submitForm(
+      reply,
+      {
+        template: 'scrutiny/views/consultation-form.njk',
+        context: () => consultationForm(request, values),
+        values,
+      },
+      async () => {
+        const row = await scrutiny.recordConsultation(request.principal, code, formToInput(consultationInput, values));
+        return { redirect: `${home(code)}#consultation`, flash: `The consultation “${row.title}” is recorded` };
       },
     );
   });

@@ -217,7 +217,22 @@ export const scrutinyConsultationMigration: Migration = {
       create unique index complaints_contacts_partnership on complaints_contacts (partnership_id)
         where partnership_id is not null;
       create unique index complaints_contacts_locality on complaints_contacts (locality_id)
-        where partnership_id is null
+        where partnership_id is null;
+
+      create table consultation_activities (
+        id uuid primary key default gen_random_uuid(),
+        locality_id uuid not null references localities(id),
+        partnership_id uuid references partnerships(id),
+        title text not null,
+        method text not null,
+        held_on date not null,
+        groups text[] not null default '{}',
+        reached text,
+        people_reached integer check (people_reached is null or people_reached >= 0),
+        created_by text not null,
+        created_at timestamptz not null default now()
+      );
+      create index consultation_activities_locality on consultation_activities (locality_id, held_on)
       `,
     );
   },
@@ -385,6 +400,20 @@ export interface ComplaintsContactsTable {
   updated_at: Timestamp;
 }
 
+export interface ConsultationActivitiesTable {
+  id: Generated<string>;
+  locality_id: string;
+  partnership_id: string | null;
+  title: string;
+  method: string;
+  held_on: DateOnly;
+  groups: ColumnType<string[], string[] | undefined, string[]>;
+  reached: string | null;
+  people_reached: number | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface ScrutinyTables {
   accountability_settings: AccountabilitySettingsTable;
   risks: RisksTable;
@@ -397,6 +426,7 @@ export interface ScrutinyTables {
   recommendation_actions: RecommendationActionsTable;
   levers: LeversTable;
   complaints_contacts: ComplaintsContactsTable;
+  consultation_activities: ConsultationActivitiesTable;
 }
 
 export type RiskRow = Selectable<RisksTable>;
@@ -408,6 +438,7 @@ export type RecommendationRow = Selectable<ScrutinyRecommendationsTable>;
 export type ActionRow = Selectable<RecommendationActionsTable>;
 export type LeverRow = Selectable<LeversTable>;
 export type ComplaintsContactRow = Selectable<ComplaintsContactsTable>;
+export type ConsultationRow = Selectable<ConsultationActivitiesTable>;
 
 // --- inputs ---------------------------------------------------------------------------------
 
@@ -626,3 +657,54 @@ export const complaintsContactInput = z
   })
   .strict();
 export type ComplaintsContactInput = z.output<typeof complaintsContactInput>;
+
+// --- consultation and engagement ---------------------------------------------------------------
+
+export const CONSULTATION_METHODS = ['survey', 'public-meeting', 'focus-group', 'online', 'workshop', 'other'] as const;
+export const CONSULTATION_METHOD_LABELS: Record<(typeof CONSULTATION_METHODS)[number], string> = {
+  survey: 'Survey',
+  'public-meeting': 'Public meeting',
+  'focus-group': 'Focus group',
+  online: 'Online consultation',
+  workshop: 'Workshop or event',
+  other: 'Other',
+};
+
+/** Whom an activity reached: the groups the dashboard counts, to show who is seldom heard. */
+export const CONSULTATION_GROUPS = [
+  'residents',
+  'young-people',
+  'older-people',
+  'disabled-people',
+  'minority-ethnic',
+  'voluntary-community',
+  'business',
+] as const;
+export const CONSULTATION_GROUP_LABELS: Record<(typeof CONSULTATION_GROUPS)[number], string> = {
+  residents: 'Residents generally',
+  'young-people': 'Young people',
+  'older-people': 'Older people',
+  'disabled-people': 'Disabled people',
+  'minority-ethnic': 'Black and minority ethnic communities',
+  'voluntary-community': 'Voluntary and community groups',
+  business: 'Businesses',
+};
+
+export const consultationInput = z
+  .object({
+    partnershipId: z.uuid({ message: 'Choose a partnership, or the LSP' }).optional(),
+    title: requiredText(200, 'Enter what the activity was', 'Activity'),
+    method: z.enum(CONSULTATION_METHODS, { message: 'Choose how people were consulted' }),
+    heldOn: isoDate('Enter the date as a real date'),
+    groups: z
+      .array(z.enum(CONSULTATION_GROUPS, { message: 'Choose the groups it reached from the list' }))
+      .min(1, { message: 'Choose at least one group it reached' }),
+    reached: optionalText(2000, 'Whom it reached'),
+    peopleReached: z.coerce
+      .number({ message: 'Enter the number of people reached, like 120' })
+      .int({ message: 'Enter a whole number of people, like 120' })
+      .min(0, { message: 'The number of people reached must be 0 or more' })
+      .max(10_000_000, { message: 'The number of people reached is too large' })
+      .optional(),
+  })
+  .strict();

@@ -794,6 +794,72 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(printed.body).toContain('Gatekeeper and rationalisation history');
     expect(printed.body).toContain('Fuel Poverty Partnership');
   });
+
+  it('records consultation and engagement with whom it reached, and shows on the dashboard the groups not reached', async () => {
+    const { scrutiny } = ctx.services;
+    const activity = {
+      partnershipId: ids.csp,
+      title: 'Community safety priorities survey',
+      method: 'survey',
+      heldOn: addDays(TODAY, -10),
+      groups: ['residents', 'young-people'],
+      peopleReached: 340,
+    };
+    await expect(scrutiny.recordConsultation(member.principal, CODE, activity)).rejects.toThrow(ForbiddenError);
+    await expect(
+      scrutiny.recordConsultation(cspSecretary.principal, CODE, { ...activity, partnershipId: undefined }),
+    ).rejects.toThrow(ForbiddenError);
+    const invalid = await scrutiny
+      .recordConsultation(cspSecretary.principal, CODE, { ...activity, groups: [], method: 'carrier pigeon' })
+      .catch((e: unknown) => e);
+    expect((invalid as ValidationError).errors.map((e) => e.field).sort()).toEqual(['groups', 'method']);
+    await expect(
+      scrutiny.recordConsultation(cspSecretary.principal, CODE, { ...activity, heldOn: addDays(TODAY, 5) }),
+    ).rejects.toThrow('Record an activity once it has happened');
+    await scrutiny.recordConsultation(cspSecretary.principal, CODE, activity);
+    await scrutiny.recordConsultation(admin.principal, CODE, {
+      title: 'LSP annual conference',
+      method: 'workshop',
+      heldOn: addDays(TODAY, -40),
+      groups: ['voluntary-community', 'business', 'young-people'],
+      peopleReached: 85,
+    });
+    const board = await scrutiny.dashboard(admin.principal, CODE);
+    const reach = new Map(board.consultation.reach.map((r) => [r.group, r]));
+    expect(reach.get('young-people')).toMatchObject({ activities: 2, people: 425 });
+    expect(board.consultation.notReached).toEqual(['older-people', 'disabled-people', 'minority-ethnic']);
+    expect(board.consultation.activities.map((a) => a.partnershipName)).toEqual([
+      'Brackenfield Community Safety Partnership',
+      'The LSP (locality-wide)',
+    ]);
+    await expect(scrutiny.consultations(PUBLIC, CODE)).rejects.toThrow(UnauthenticatedError);
+
+    const session = new FormSession(ctx.app);
+    await session.signIn(cspSecretary.email, cspSecretary.password);
+    const formUrl = `/localities/${CODE}/accountability/consultations/new`;
+    const action = `/localities/${CODE}/accountability/consultations`;
+    const bad = await session.submit(formUrl, action, { partnershipId: ids.csp, title: 'Youth forum' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Choose at least one group it reached');
+    const done = await session.submit(formUrl, action, {
+      partnershipId: ids.csp,
+      title: 'Youth forum',
+      method: 'focus-group',
+      'heldOn-day': '1',
+      'heldOn-month': '1',
+      'heldOn-year': '2020',
+      groups: ['young-people', 'disabled-people'],
+    });
+    expect(done.statusCode).toBe(303);
+    const page = await (async () => {
+      const s2 = new FormSession(ctx.app);
+      await s2.signIn(admin.email, admin.password);
+      return s2.get(`/localities/${CODE}/accountability`);
+    })();
+    expect(page.body).toContain('Youth forum');
+    expect(page.body).toContain('Not reached');
+  });
 });
 
 function riskFields() {

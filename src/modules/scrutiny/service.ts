@@ -88,6 +88,8 @@ import {
   settingsInput,
   committeeUpdate,
   complaintsContactInput,
+  CONSULTATION_GROUPS,
+  consultationInput,
 } from './schema.js';
 
 export interface WriteOptions {
@@ -105,7 +107,8 @@ type Entity =
   | 'accountability-settings'
   | 'lever'
   | 'meeting'
-  | 'complaints-contact';
+  | 'complaints-contact'
+  | 'consultation-activity';
 
 export interface Settings {
   matrixSize: MatrixSize;
@@ -1835,6 +1838,7 @@ export class ScrutinyService implements WorkSource {
       resourcingYear: resourcing.year,
       levers: (await this.levers(principal, gssCode, options)).levers,
       gaps,
+      consultation: await this.consultations(principal, gssCode, options),
     };
   }
 
@@ -1887,6 +1891,77 @@ export class ScrutinyService implements WorkSource {
         after: lever,
       });
       return lever;
+    });
+  }
+
+  // --- consultation and engagement ----------------------------------------------------------------
+
+  /**
+   * Consultation and engagement activities, the latest first, with whom they reached: each
+   * group's activities and people in the last 12 months, and the groups none reached.
+   */
+  async consultations(principal: Principal, gssCode: string, options: { today?: string } = {}) {
+    const ctx = await this.context(principal, gssCode, options);
+    this.requireReader(principal, ctx, 'Page');
+    const rows = (await this.repository.consultations(this.core.db, ctx.locality.id)).filter(
+      (r) => !r.partnership_id || ctx.partnershipNames.has(r.partnership_id),
+    );
+    const since = addDays(ctx.today, -365);
+    const recent = rows.filter((r) => r.held_on >= since && r.held_on <= ctx.today);
+    const reach = CONSULTATION_GROUPS.map((group) => {
+      const reaching = recent.filter((r) => r.groups.includes(group));
+      return {
+        group,
+        activities: reaching.length,
+        people: reaching.reduce((n, r) => n + (r.people_reached ?? 0), 0),
+      };
+    });
+    return {
+      ...ctx,
+      activities: rows.map((r) => ({
+        ...r,
+        partnershipName: r.partnership_id ? (ctx.partnershipNames.get(r.partnership_id) ?? '') : LSP_LABEL,
+      })),
+      reach,
+      notReached: reach.filter((r) => r.activities === 0).map((r) => r.group),
+      canRecord: ctx.canAdminister || ctx.partnerships.some((p) => canEditPartnership(principal, ctx.locality, p.id)),
+    };
+  }
+
+  /** Records an activity: for a partnership, by its secretary; for the LSP, by the administrator. */
+  async recordConsultation(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(consultationInput, input);
+    return this.write(options, async (trx) => {
+      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
+      const partnershipId = data.partnershipId ?? null;
+      const allowed = partnershipId
+        ? canEditPartnership(principal, ctx.locality, partnershipId)
+        : canAdministerLocality(principal, ctx.locality);
+      if (!allowed || !principal.canWrite) refuse(principal, ctx.locality, partnershipId ? 'Partnership' : 'Locality');
+      if (partnershipId && !ctx.partnershipNames.has(partnershipId))
+        throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
+      if (data.heldOn > ctx.today) throw ValidationError.of('heldOn', 'Record an activity once it has happened');
+      const row = await this.repository.insertConsultation(trx, {
+        locality_id: ctx.locality.id,
+        partnership_id: partnershipId,
+        title: data.title,
+        method: data.method,
+        held_on: data.heldOn,
+        groups: [...new Set(data.groups)],
+        reached: data.reached || null,
+        people_reached: data.peopleReached ?? null,
+        created_by: principal.label,
+      });
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'create',
+        entityType: 'consultation-activity',
+        entityId: row.id,
+        partnershipId,
+        summary: `Recorded the consultation “${row.title}”`,
+        after: row,
+      });
+      return row;
     });
   }
 
