@@ -9,7 +9,10 @@ import { z } from 'zod';
 import { apiRoute } from '../../web/api.js';
 import { LEVER_KINDS, RAG_LABELS, RECOMMENDATION_STATUSES, RISK_BANDS, TREND_LABELS } from './rules.js';
 import {
+  CONSULTATION_GROUPS,
+  CONSULTATION_METHODS,
   type CommitteeRow,
+  type ConsultationRow,
   type LeverRow,
   type PackRow,
   REVIEW_KINDS,
@@ -17,6 +20,7 @@ import {
   committeeInput,
   committeeUpdate,
   complaintsContactInput,
+  consultationInput,
   leverInput,
   responseInput,
   reviewInput,
@@ -365,6 +369,30 @@ function complaintsJson(route: ComplaintsRoute, own: number): z.output<typeof co
   };
 }
 
+const consultationOutput = z.object({
+  id: z.string(),
+  partnershipId: z.string().nullable().meta({ description: 'null for the LSP (locality-wide)' }),
+  title: z.string(),
+  method: z.enum(CONSULTATION_METHODS),
+  heldOn: z.string(),
+  groups: z.array(z.enum(CONSULTATION_GROUPS)),
+  reached: z.string().nullable(),
+  peopleReached: z.number().int().nullable(),
+});
+
+function consultationJson(c: ConsultationRow): z.output<typeof consultationOutput> {
+  return {
+    id: c.id,
+    partnershipId: c.partnership_id,
+    title: c.title,
+    method: c.method as 'survey',
+    heldOn: c.held_on,
+    groups: c.groups as Array<'residents'>,
+    reached: c.reached,
+    peopleReached: c.people_reached,
+  };
+}
+
 export function scrutinyApiRoutes(app: FastifyInstance, scrutiny: ScrutinyService): void {
   const tag = 'Scrutiny and risks';
   const base = '/api/v1/localities/:code';
@@ -666,6 +694,38 @@ export function scrutinyApiRoutes(app: FastifyInstance, scrutiny: ScrutinyServic
       const { code, id } = params(request);
       await scrutiny.saveComplaintsContact(request.principal, code, id, request.body);
       return complaintsOf(request);
+    },
+  });
+
+  // --- consultation and engagement ------------------------------------------------------------------
+
+  apiRoute(app, {
+    method: 'GET',
+    url: `${base}/accountability/consultations`,
+    operationId: 'listConsultations',
+    summary: 'Consultation and engagement activities with whom they reached, the latest first',
+    tag,
+    access: 'locality-reader',
+    params: localityParams,
+    response: z.array(consultationOutput),
+    handler: async (request) =>
+      (await scrutiny.consultations(request.principal, params(request).code)).activities.map(consultationJson),
+  });
+  apiRoute(app, {
+    method: 'POST',
+    url: `${base}/accountability/consultations`,
+    operationId: 'recordConsultation',
+    summary:
+      'Record a consultation or engagement activity: for a partnership (its secretary) or, without one, the LSP (the locality administrator)',
+    tag,
+    access: 'register-editor',
+    params: localityParams,
+    body: consultationInput,
+    response: consultationOutput,
+    responseStatus: 201,
+    handler: async (request, reply) => {
+      const row = await scrutiny.recordConsultation(request.principal, params(request).code, request.body);
+      return reply.code(201).send(consultationJson(row));
     },
   });
 }

@@ -833,6 +833,21 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
       'The LSP (locality-wide)',
     ]);
     await expect(scrutiny.consultations(PUBLIC, CODE)).rejects.toThrow(UnauthenticatedError);
+    const api = `/api/v1/localities/${CODE}/accountability/consultations`;
+    const listed = await ctx.app.inject({ method: 'GET', url: api, headers: member.headers });
+    expect((listed.json() as Array<{ title: string }>).map((a) => a.title)).toContain('LSP annual conference');
+    const refused = await ctx.app.inject({ method: 'POST', url: api, headers: member.headers, payload: activity });
+    expect(refused.statusCode).toBe(403);
+    const problem = await ctx.app.inject({
+      method: 'POST',
+      url: api,
+      headers: cspSecretary.headers,
+      payload: { ...activity, peopleReached: -1 },
+    });
+    expect(problem.statusCode).toBe(422);
+    expect((problem.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual([
+      'peopleReached',
+    ]);
 
     const session = new FormSession(ctx.app);
     await session.signIn(cspSecretary.email, cspSecretary.password);
