@@ -26,6 +26,7 @@ import {
   reviewInput,
   reviewUpdate,
   riskInput,
+  riskUpdate,
 } from './schema.js';
 import type { ComplaintsRoute, EvidenceSnapshot, RecommendationView, RiskView, ScrutinyService } from './service.js';
 
@@ -429,6 +430,41 @@ export function scrutinyApiRoutes(app: FastifyInstance, scrutiny: ScrutinyServic
       const row = await scrutiny.createRisk(request.principal, params(request).code, request.body);
       const result = await scrutiny.risk(request.principal, params(request).code, row.id);
       return reply.code(201).send(riskJson(result.risk, result.settings.matrixSize));
+    },
+  });
+  apiRoute(app, {
+    method: 'PUT',
+    url: `${base}/risks/:id`,
+    operationId: 'updateRisk',
+    summary:
+      'Change a risk’s details, inherent score and restriction as read at its version (its register’s keeper); the residual score moves only at a review',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    body: riskUpdate,
+    response: riskOutput,
+    handler: async (request) => {
+      const { code, id } = params(request);
+      await scrutiny.updateRisk(request.principal, code, id, request.body);
+      const result = await scrutiny.risk(request.principal, code, id);
+      return riskJson(result.risk, result.settings.matrixSize);
+    },
+  });
+  apiRoute(app, {
+    method: 'DELETE',
+    url: `${base}/risks/:id`,
+    operationId: 'closeRisk',
+    summary:
+      'Close a risk that no longer applies: it leaves the register, its history kept (send the version you read)',
+    tag,
+    access: 'register-editor',
+    params: recordParams,
+    query: versionQuery,
+    responseStatus: 204,
+    handler: async (request, reply) => {
+      const { code, id } = params(request);
+      await scrutiny.closeRisk(request.principal, code, id, { version: versionOf(request) });
+      return reply.code(204).send();
     },
   });
   apiRoute(app, {

@@ -433,6 +433,22 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     await expect(scrutiny.updateRisk(cspSecretary.principal, CODE, risk.id, { ...change, version: 3 })).rejects.toThrow(
       NotFoundError,
     );
+    // Through the API: its keeper changes another risk, a scrutiny member may not, and a stale close is refused.
+    const other = await scrutiny.createRisk(cspSecretary.principal, CODE, { ...riskFields(), partnershipId: ids.csp });
+    const url = `/api/v1/localities/${CODE}/risks/${other.id}`;
+    const put = (person: Person, payload: unknown) =>
+      ctx.app.inject({ method: 'PUT', url, headers: person.headers, payload: payload as object });
+    expect((await put(member, { ...change, version: 1 })).statusCode).toBe(403);
+    const viaApi = await put(cspSecretary, { ...change, title: 'Changed through the API', version: 1 });
+    expect(viaApi.json()).toMatchObject({ title: 'Changed through the API', version: 2 });
+    const staleClose = await ctx.app.inject({
+      method: 'DELETE',
+      url: `${url}?version=1`,
+      headers: cspSecretary.headers,
+    });
+    expect(staleClose.statusCode).toBe(409);
+    const close = await ctx.app.inject({ method: 'DELETE', url: `${url}?version=2`, headers: cspSecretary.headers });
+    expect(close.statusCode).toBe(204);
     expect(await audited(risk.id)).toEqual([
       'create: Recorded the risk “CCTV contract lapses”',
       'update: Changed the risk “CCTV maintenance contract lapses”',
