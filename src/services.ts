@@ -89,7 +89,7 @@ export function createServices(
     linkCheckHosts: config.linkCheckHosts ?? [],
   });
   const resources = new ResourcesService({ ...core, performance });
-  const scrutiny = new ScrutinyService({ ...core, performance, resources });
+  const scrutiny = new ScrutinyService({ ...core, performance, resources, gatekeeper, rationalisation });
   const funds = new FundsService(database.db, { audit, register, mailer, publicUrl: config.publicUrl });
   notifications.addWorkSources(gatekeeper, rationalisation, performance, knowledge, resources, scrutiny, funds);
   const cycles = new CyclesService(database.db, {

@@ -14,7 +14,7 @@ import { cyclesConsentMigration, cyclesMigration, cyclesReleasesMigration } from
 import { bidsMapCollectionsMigration, bidsMigration } from '../modules/bids/schema.js';
 import { resourceSettingsMigration, resourcesMigration } from '../modules/resources/schema.js';
 import { assuranceEvidenceMigration, assuranceMigration } from '../modules/assurance/schema.js';
-import { scrutinyMigration } from '../modules/scrutiny/schema.js';
+import { scrutinyConsultationMigration, scrutinyMigration } from '../modules/scrutiny/schema.js';
 import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
 import { nationalBodiesMigration } from '../modules/register/national-bodies-schema.js';
 
@@ -305,6 +305,8 @@ const migrations: Record<string, Migration> = {
   '0029_cycles_releases': cyclesReleasesMigration,
   // Documents uploaded as evidence for assessments; local stakeholders' views on accreditation.
   '0030_assurance_evidence_roles': assuranceEvidenceMigration,
+  // Scrutiny: committees changed at a version, complaints contacts, consultation activities.
+  '0031_scrutiny_consultation': scrutinyConsultationMigration,
   // A body serving many localities is one national record, each locality's record linked to it.
   '0033_national_bodies': nationalBodiesMigration,
 };

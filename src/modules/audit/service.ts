@@ -73,7 +73,9 @@ export type AuditEntity =
   | 'fund'
   | 'fund-round'
   | 'fund-application'
-  | 'fund-settings';
+  | 'fund-settings'
+  | 'complaints-contact'
+  | 'consultation-activity';
 
 export type AuditAction =
   | 'create'

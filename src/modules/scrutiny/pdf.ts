@@ -72,6 +72,31 @@ export async function packPdf(s: EvidenceSnapshot, issuedOn: string): Promise<Bu
     ),
     'No decisions recorded.',
   );
+  // Packs issued before overlap and history were drawn have neither: say nothing of them.
+  if (s.overlap) {
+    section(
+      'Overlap: pairs with a partnership in scope',
+      s.overlap.pairs.map(
+        (p) =>
+          `${p.partnership} and ${p.other}: ${p.scorePercent}%${p.confirmed ? ', confirmed the same work' : p.likely ? ', likely the same work' : ', worth a look'}`,
+      ),
+      'No overlap found.',
+    );
+    section(
+      'Overlap: groups likely doing the same work',
+      s.overlap.groups.map(
+        (g) =>
+          `${g.partnerships.join(', ')}; would fold into ${g.keeper}, saving about ${formatMoney(g.likelySavingPence)} a year`,
+      ),
+      'None.',
+    );
+  }
+  if (s.history)
+    section(
+      'Gatekeeper and rationalisation history',
+      s.history.map((h) => `${formatDate(h.on)}, ${h.partnership}: ${h.text}`),
+      'None recorded.',
+    );
   doc.end();
   return done;
 }

@@ -4,6 +4,8 @@ import type { DB } from '../../db/tables.js';
 import type {
   ActionRow,
   CommitteeRow,
+  ComplaintsContactRow,
+  ConsultationRow,
   LeverRow,
   PackRow,
   RecommendationRow,
@@ -130,6 +132,49 @@ export class ScrutinyRepository {
     return committee;
   }
 
+  committee(db: Db, localityId: string, id: string): Promise<CommitteeRow | undefined> {
+    return db
+      .selectFrom('scrutiny_committees')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Changes a committee at the version read, its members replaced by the list given. */
+  async updateCommittee(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Updateable<DB['scrutiny_committees']>,
+    members: Array<{ name: string; role: string }>,
+  ): Promise<CommitteeRow | undefined> {
+    const committee = await db
+      .updateTable('scrutiny_committees')
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!committee) return undefined;
+    await db.deleteFrom('scrutiny_committee_members').where('committee_id', '=', id).execute();
+    if (members.length)
+      await db
+        .insertInto('scrutiny_committee_members')
+        .values(members.map((m) => ({ committee_id: id, ...m })))
+        .execute();
+    return committee;
+  }
+
+  async deleteCommittee(db: Db, id: string, version: number): Promise<boolean> {
+    const result = await db
+      .deleteFrom('scrutiny_committees')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   reviews(db: Db, localityId: string): Promise<ReviewRow[]> {
     return db
       .selectFrom('scrutiny_reviews')
@@ -166,6 +211,15 @@ export class ScrutinyRepository {
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  async deleteReview(db: Db, id: string, version: number): Promise<boolean> {
+    const result = await db
+      .deleteFrom('scrutiny_reviews')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 
   // --- evidence packs ---------------------------------------------------------------------------
@@ -332,6 +386,16 @@ export class ScrutinyRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** The partnerships a rationalisation plan changed (either end of a lineage link), to ask their lineage only. */
+  async partnershipsWithLineage(db: Db, localityId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('partnership_lineage')
+      .select(['from_id', 'to_id'])
+      .where('locality_id', '=', localityId)
+      .execute();
+    return new Set(rows.flatMap((r) => (r.to_id ? [r.from_id, r.to_id] : [r.from_id])));
+  }
+
   // --- levers ----------------------------------------------------------------------------------
 
   levers(db: Db, localityId: string): Promise<LeverRow[]> {
@@ -346,5 +410,56 @@ export class ScrutinyRepository {
 
   insertLever(db: Db, row: Insertable<DB['levers']>): Promise<LeverRow> {
     return db.insertInto('levers').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  // --- consultation and engagement ------------------------------------------------------------------
+
+  consultations(db: Db, localityId: string): Promise<ConsultationRow[]> {
+    return db
+      .selectFrom('consultation_activities')
+      .selectAll()
+      .where('locality_id', '=', localityId)
+      .orderBy('held_on', 'desc')
+      .orderBy('title')
+      .execute();
+  }
+
+  insertConsultation(db: Db, row: Insertable<DB['consultation_activities']>): Promise<ConsultationRow> {
+    return db.insertInto('consultation_activities').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  // --- complaints contacts ------------------------------------------------------------------------
+
+  /** The locality's contacts: its joint route (no partnership) and each partnership's own. */
+  complaintsContacts(db: Db, localityId: string): Promise<ComplaintsContactRow[]> {
+    return db.selectFrom('complaints_contacts').selectAll().where('locality_id', '=', localityId).execute();
+  }
+
+  insertComplaintsContact(db: Db, row: Insertable<DB['complaints_contacts']>): Promise<ComplaintsContactRow> {
+    return db.insertInto('complaints_contacts').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  updateComplaintsContact(
+    db: Db,
+    id: string,
+    version: number,
+    changes: Updateable<DB['complaints_contacts']>,
+  ): Promise<ComplaintsContactRow | undefined> {
+    return db
+      .updateTable('complaints_contacts')
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async deleteComplaintsContact(db: Db, id: string, version: number): Promise<boolean> {
+    const result = await db
+      .deleteFrom('complaints_contacts')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 }

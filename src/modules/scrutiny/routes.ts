@@ -9,6 +9,7 @@ import type { Services } from '../../services.js';
 import { choices, labelled, submitForm, withDateParts } from '../../web/forms.js';
 import { STATUS_LABELS } from '../performance/status.js';
 import { scrutinyApiRoutes } from './api-routes.js';
+import { scrutinyChangeRoutes } from './change-routes.js';
 import { packPdf } from './pdf.js';
 import {
   LEVER_KIND_LABELS,
@@ -18,9 +19,12 @@ import {
   TREND_LABELS,
 } from './rules.js';
 import {
+  CONSULTATION_GROUP_LABELS,
+  CONSULTATION_METHOD_LABELS,
   REVIEW_KIND_LABELS,
   REVIEW_STATUS_LABELS,
   committeeInput,
+  consultationInput,
   difficultDecisionInput,
   findingsInput,
   leverInput,
@@ -84,10 +88,50 @@ export function scrutinyRoutes(app: FastifyInstance, services: Services): void {
   scrutinyPages(app, scrutiny);
   riskPages(app, scrutiny);
   accountabilityPages(app, scrutiny);
+  scrutinyChangeRoutes(app, scrutiny, common, reviewFormContext(scrutiny));
   scrutinyApiRoutes(app, scrutiny);
 }
 
-const common = { labels: LABELS, bandTag: BAND_TAG, ragTag: RAG_TAG, lspLabel: LSP_LABEL };
+const common = {
+  labels: LABELS,
+  bandTag: BAND_TAG,
+  ragTag: RAG_TAG,
+  lspLabel: LSP_LABEL,
+  consultationGroups: CONSULTATION_GROUP_LABELS,
+  consultationMethods: CONSULTATION_METHOD_LABELS,
+};
+
+/** The review form's context: the committees, kinds, themes and partnerships to choose from. */
+const reviewFormContext =
+  (scrutiny: ScrutinyService) => async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const result = await scrutiny.overview(request.principal, params(request).code);
+    const themes = await scrutiny.themeNames();
+    return {
+      ...common,
+      section: 'scrutiny',
+      title: 'Start a review',
+      tab: 'overview',
+      locality: result.locality,
+      committeeItems: choices(
+        result.committees.map((c) => ({ value: c.id, text: c.name })),
+        values.committeeId ?? (result.committees.length === 1 ? result.committees[0]?.id : undefined),
+        result.committees.length === 1 ? undefined : 'Choose a committee',
+      ),
+      kindItems: choices(labelled(REVIEW_KIND_LABELS), values.kind),
+      scopeKindValue: values.scopeKind,
+      themeItems: choices(
+        [...themes].map(([value, text]) => ({ value, text })),
+        values.scopeTheme,
+        'Choose a theme',
+      ),
+      partnershipItems: choices(
+        result.partnerships.map((p) => ({ value: p.id, text: p.name })),
+        values.scopePartnershipId,
+        'Choose a partnership',
+      ),
+      hasCommittee: result.committees.length > 0,
+    };
+  };
 
 function scrutinyPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
   const base = '/localities/:code/scrutiny';
@@ -130,34 +174,7 @@ function scrutinyPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
 
   // --- reviews -------------------------------------------------------------------------------------
 
-  const reviewForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
-    const result = await scrutiny.overview(request.principal, params(request).code);
-    const themes = await scrutiny.themeNames();
-    return {
-      ...page,
-      title: 'Start a review',
-      tab: 'overview',
-      locality: result.locality,
-      committeeItems: choices(
-        result.committees.map((c) => ({ value: c.id, text: c.name })),
-        values.committeeId ?? (result.committees.length === 1 ? result.committees[0]?.id : undefined),
-        result.committees.length === 1 ? undefined : 'Choose a committee',
-      ),
-      kindItems: choices(labelled(REVIEW_KIND_LABELS), values.kind),
-      scopeKindValue: values.scopeKind,
-      themeItems: choices(
-        [...themes].map(([value, text]) => ({ value, text })),
-        values.scopeTheme,
-        'Choose a theme',
-      ),
-      partnershipItems: choices(
-        result.partnerships.map((p) => ({ value: p.id, text: p.name })),
-        values.scopePartnershipId,
-        'Choose a partnership',
-      ),
-      hasCommittee: result.committees.length > 0,
-    };
-  };
+  const reviewForm = reviewFormContext(scrutiny);
   app.get(`${base}/reviews/new`, { config: { access: 'scrutiny' } }, async (request, reply) => {
     const values = withDateParts({ kind: query(request).kind }, []);
     return reply.view('scrutiny/views/review-form.njk', { ...(await reviewForm(request, values)), values });
@@ -579,6 +596,50 @@ function accountabilityPages(app: FastifyInstance, scrutiny: ScrutinyService): v
       async () => {
         const lever = await scrutiny.createLever(request.principal, code, formToInput(leverInput, values));
         return { redirect: `${home(code)}#levers`, flash: `The lever “${lever.title}” is recorded` };
+      },
+    );
+  });
+
+  const consultationForm = async (request: FastifyRequest, values: Record<string, unknown>) => {
+    const ctx = await scrutiny.context(request.principal, params(request).code);
+    return {
+      ...page,
+      title: 'Record a consultation or engagement activity',
+      tab: 'accountability',
+      locality: ctx.locality,
+      partnershipItems: choices(
+        [
+          ...(ctx.canAdminister ? [{ value: '', text: LSP_LABEL }] : []),
+          ...ctx.partnerships
+            .filter((p) => scrutiny.mayEditPartnershipRisks(request.principal, ctx, p.id))
+            .map((p) => ({ value: p.id, text: p.name })),
+        ],
+        values.partnershipId,
+      ),
+      methodItems: choices(labelled(CONSULTATION_METHOD_LABELS), values.method, 'Choose'),
+      groupItems: choices(labelled(CONSULTATION_GROUP_LABELS), values.groups),
+    };
+  };
+  app.get(`${base}/consultations/new`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const values = {};
+    return reply.view('scrutiny/views/consultation-form.njk', {
+      ...(await consultationForm(request, values)),
+      values,
+    });
+  });
+  app.post(`${base}/consultations`, { config: { access: 'register-editor' } }, async (request, reply) => {
+    const values = body(request);
+    const code = params(request).code;
+    return submitForm(
+      reply,
+      {
+        template: 'scrutiny/views/consultation-form.njk',
+        context: () => consultationForm(request, values),
+        values,
+      },
+      async () => {
+        const row = await scrutiny.recordConsultation(request.principal, code, formToInput(consultationInput, values));
+        return { redirect: `${home(code)}#consultation`, flash: `The consultation “${row.title}” is recorded` };
       },
     );
   });

@@ -189,6 +189,55 @@ export const scrutinyMigration: Migration = {
   },
 };
 
+/**
+ * Committees changed at a version; a complaints contact of each partnership's own, or the
+ * locality's joint complaints route (no partnership); consultation and engagement activities
+ * with whom they reached.
+ */
+export const scrutinyConsultationMigration: Migration = {
+  async up(db) {
+    await runStatements(
+      db,
+      `
+      alter table scrutiny_committees add column version integer not null default 1;
+      alter table scrutiny_committees add column updated_at timestamptz not null default now();
+
+      create table complaints_contacts (
+        id uuid primary key default gen_random_uuid(),
+        locality_id uuid not null references localities(id),
+        partnership_id uuid references partnerships(id),
+        email text,
+        url text,
+        phone text,
+        note text,
+        version integer not null default 1,
+        updated_at timestamptz not null default now(),
+        check (email is not null or url is not null or phone is not null)
+      );
+      create unique index complaints_contacts_partnership on complaints_contacts (partnership_id)
+        where partnership_id is not null;
+      create unique index complaints_contacts_locality on complaints_contacts (locality_id)
+        where partnership_id is null;
+
+      create table consultation_activities (
+        id uuid primary key default gen_random_uuid(),
+        locality_id uuid not null references localities(id),
+        partnership_id uuid references partnerships(id),
+        title text not null,
+        method text not null,
+        held_on date not null,
+        groups text[] not null default '{}',
+        reached text,
+        people_reached integer check (people_reached is null or people_reached >= 0),
+        created_by text not null,
+        created_at timestamptz not null default now()
+      );
+      create index consultation_activities_locality on consultation_activities (locality_id, held_on)
+      `,
+    );
+  },
+};
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A date column read as YYYY-MM-DD (the database module parses dates as text). */
 type DateOnly = string;
@@ -248,7 +297,9 @@ export interface ScrutinyCommitteesTable {
   locality_id: string;
   name: string;
   remit: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ScrutinyCommitteeMembersTable {
@@ -337,6 +388,32 @@ export interface LeversTable {
   created_at: Timestamp;
 }
 
+export interface ComplaintsContactsTable {
+  id: Generated<string>;
+  locality_id: string;
+  partnership_id: string | null;
+  email: string | null;
+  url: string | null;
+  phone: string | null;
+  note: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ConsultationActivitiesTable {
+  id: Generated<string>;
+  locality_id: string;
+  partnership_id: string | null;
+  title: string;
+  method: string;
+  held_on: DateOnly;
+  groups: ColumnType<string[], string[] | undefined, string[]>;
+  reached: string | null;
+  people_reached: number | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface ScrutinyTables {
   accountability_settings: AccountabilitySettingsTable;
   risks: RisksTable;
@@ -348,6 +425,8 @@ export interface ScrutinyTables {
   scrutiny_recommendations: ScrutinyRecommendationsTable;
   recommendation_actions: RecommendationActionsTable;
   levers: LeversTable;
+  complaints_contacts: ComplaintsContactsTable;
+  consultation_activities: ConsultationActivitiesTable;
 }
 
 export type RiskRow = Selectable<RisksTable>;
@@ -358,6 +437,8 @@ export type PackRow = Selectable<EvidencePacksTable>;
 export type RecommendationRow = Selectable<ScrutinyRecommendationsTable>;
 export type ActionRow = Selectable<RecommendationActionsTable>;
 export type LeverRow = Selectable<LeversTable>;
+export type ComplaintsContactRow = Selectable<ComplaintsContactsTable>;
+export type ConsultationRow = Selectable<ConsultationActivitiesTable>;
 
 // --- inputs ---------------------------------------------------------------------------------
 
@@ -528,5 +609,102 @@ export const difficultDecisionInput = z
     followUp: optionalText(2000, 'Follow-up'),
     resolvedOn: isoDate('Enter the date it was resolved as a real date').optional(),
     carriedThrough: z.enum(['yes', 'no']).optional(),
+  })
+  .strict();
+
+// --- changes and removals ----------------------------------------------------------------------
+
+/** A risk's details changed: its residual score and review date move only at a review, kept as history. */
+export const riskUpdate = riskInput
+  .omit({ partnershipId: true, residualLikelihood: true, residualImpact: true, reviewOn: true })
+  .extend({ version: recordVersion() })
+  .strict();
+
+export const committeeUpdate = committeeInput.extend({ version: recordVersion() }).strict();
+
+export const reviewUpdate = reviewInput.extend({ version: recordVersion() }).strict();
+
+/** Removing (or closing) a record read at a version. */
+export const removalInput = z.object({ version: recordVersion() }).strict();
+
+// --- complaints contact ------------------------------------------------------------------------
+
+const PHONE = /^\+?[\d\s()-]+$/;
+
+export const complaintsContactInput = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, { message: 'Email address must be 254 characters or fewer' })
+      .pipe(z.email({ message: 'Enter an email address in the correct format, like complaints@example.org' }))
+      .optional(),
+    url: z
+      .url({ message: 'Enter a full web address, starting https://', protocol: /^https?$/ })
+      .max(500, { message: 'Web address must be 500 characters or fewer' })
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .refine((v) => PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 10 && (v.match(/\d/g)?.length ?? 0) <= 15, {
+        message: 'Enter a telephone number, like 01632 960 001 or +44 1632 960 001',
+      })
+      .optional(),
+    note: optionalText(500, 'Note'),
+    /** The version read, or 0 when there was no contact of its own. */
+    version: recordVersion().default(0),
+  })
+  .strict();
+export type ComplaintsContactInput = z.output<typeof complaintsContactInput>;
+
+// --- consultation and engagement ---------------------------------------------------------------
+
+export const CONSULTATION_METHODS = ['survey', 'public-meeting', 'focus-group', 'online', 'workshop', 'other'] as const;
+export const CONSULTATION_METHOD_LABELS: Record<(typeof CONSULTATION_METHODS)[number], string> = {
+  survey: 'Survey',
+  'public-meeting': 'Public meeting',
+  'focus-group': 'Focus group',
+  online: 'Online consultation',
+  workshop: 'Workshop or event',
+  other: 'Other',
+};
+
+/** Whom an activity reached: the groups the dashboard counts, to show who is seldom heard. */
+export const CONSULTATION_GROUPS = [
+  'residents',
+  'young-people',
+  'older-people',
+  'disabled-people',
+  'minority-ethnic',
+  'voluntary-community',
+  'business',
+] as const;
+export const CONSULTATION_GROUP_LABELS: Record<(typeof CONSULTATION_GROUPS)[number], string> = {
+  residents: 'Residents generally',
+  'young-people': 'Young people',
+  'older-people': 'Older people',
+  'disabled-people': 'Disabled people',
+  'minority-ethnic': 'Black and minority ethnic communities',
+  'voluntary-community': 'Voluntary and community groups',
+  business: 'Businesses',
+};
+
+export const consultationInput = z
+  .object({
+    partnershipId: z.uuid({ message: 'Choose a partnership, or the LSP' }).optional(),
+    title: requiredText(200, 'Enter what the activity was', 'Activity'),
+    method: z.enum(CONSULTATION_METHODS, { message: 'Choose how people were consulted' }),
+    heldOn: isoDate('Enter the date as a real date'),
+    groups: z
+      .array(z.enum(CONSULTATION_GROUPS, { message: 'Choose the groups it reached from the list' }))
+      .min(1, { message: 'Choose at least one group it reached' }),
+    reached: optionalText(2000, 'Whom it reached'),
+    peopleReached: z.coerce
+      .number({ message: 'Enter the number of people reached, like 120' })
+      .int({ message: 'Enter a whole number of people, like 120' })
+      .min(0, { message: 'The number of people reached must be 0 or more' })
+      .max(10_000_000, { message: 'The number of people reached is too large' })
+      .optional(),
   })
   .strict();

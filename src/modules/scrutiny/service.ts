@@ -33,8 +33,10 @@ import type { WorkItem, WorkSource } from '../notifications/service.js';
 import type { PerformanceService } from '../performance/service.js';
 import type { PartnershipRecord } from '../register/repository.js';
 import { chooseLsp } from '../register/lsp.js';
-import { isPublished } from '../register/service.js';
+import { type PartnershipDetail, isPublished } from '../register/service.js';
 import type { ResourcesService } from '../resources/service.js';
+import type { GatekeeperService } from '../gatekeeper/service.js';
+import type { RationalisationService } from '../rationalisation/service.js';
 import { ScrutinyRepository } from './repository.js';
 import {
   type Attendance,
@@ -63,10 +65,12 @@ import {
 } from './rules.js';
 import {
   type ActionRow,
+  type ComplaintsContactRow,
   type RecommendationRow,
   type ReviewRow,
   type RiskReviewRow,
   type RiskRow,
+  type ReviewInput,
   actionInput,
   committeeInput,
   difficultDecisionInput,
@@ -74,11 +78,18 @@ import {
   leverInput,
   progressInput,
   recommendationInput,
+  removalInput,
   responseInput,
   reviewInput,
+  reviewUpdate,
   riskInput,
   riskReviewInput,
+  riskUpdate,
   settingsInput,
+  committeeUpdate,
+  complaintsContactInput,
+  CONSULTATION_GROUPS,
+  consultationInput,
 } from './schema.js';
 
 export interface WriteOptions {
@@ -95,7 +106,9 @@ type Entity =
   | 'recommendation'
   | 'accountability-settings'
   | 'lever'
-  | 'meeting';
+  | 'meeting'
+  | 'complaints-contact'
+  | 'consultation-activity';
 
 export interface Settings {
   matrixSize: MatrixSize;
@@ -162,10 +175,58 @@ export interface EvidenceSnapshot {
   balance: Array<{ sector: string; seats: number; shareBp: number; targetBp: number }>;
   attendance: Array<{ organisation: string; expected: number; attended: number; empty: number }>;
   decisions: Array<{ partnership: string; heldOn: string; summary: string; difficult: boolean; open: boolean }>;
+  /**
+   * The overlap analysis as it stood: pairs with a partnership in scope (the score in whole
+   * percent), and the groups they are part of. Absent from packs issued before it was added.
+   */
+  overlap?: {
+    pairs: Array<{ partnership: string; other: string; scorePercent: number; likely: boolean; confirmed: boolean }>;
+    groups: Array<{ partnerships: string[]; keeper: string; likelySavingPence: number }>;
+  };
+  /** Gatekeeper decisions and rationalisation changes about the partnerships in scope, oldest first. */
+  history?: Array<{ partnership: string; on: string; source: 'gatekeeper' | 'rationalisation'; text: string }>;
 }
+
+/** How to complain about a partnership, and where that route comes from. */
+export type ComplaintsRoute =
+  | { source: 'partnership' | 'locality'; contact: ComplaintsContactRow }
+  | {
+      source: 'accountable-body' | 'lead-organisation';
+      organisation: { id: string; name: string };
+      website: string | null;
+    }
+  | { source: 'none' };
 
 export const LSP_LABEL = 'The LSP (locality-wide)';
 const LSP_KEY = 'lsp';
+
+const SCORE_LABELS = {
+  inherentLikelihood: 'likelihood before controls',
+  inherentImpact: 'impact before controls',
+  residualLikelihood: 'likelihood after controls',
+  residualImpact: 'impact after controls',
+} as const;
+
+/** Members given one a line, "Cllr Ann Example (chair)"; a line without a role is a member. */
+function committeeMembers(lines: string[]): Array<{ name: string; role: string }> {
+  return lines.map((line) => {
+    const match = /^(.*?)\s*\((chair|vice-chair|member|co-opted)\)\s*$/i.exec(line);
+    return match
+      ? { name: (match[1] as string).trim(), role: (match[2] as string).toLowerCase() }
+      : { name: line, role: 'member' };
+  });
+}
+
+/** Refuses any score given above the locality's matrix (the inputs allow up to 5), naming each field. */
+function checkOnMatrix(size: MatrixSize, scores: Partial<Record<keyof typeof SCORE_LABELS, number>>): void {
+  const off = (Object.keys(SCORE_LABELS) as Array<keyof typeof SCORE_LABELS>).filter(
+    (field) => (scores[field] ?? 0) > size,
+  );
+  if (off.length)
+    throw new ValidationError(
+      off.map((field) => ({ field, message: `Choose the ${SCORE_LABELS[field]} from 1 to ${size}` })),
+    );
+}
 
 /** The partnership that is the locality's LSP, by the register's one rule (register/lsp.ts). */
 function findLsp(partnerships: PartnershipRecord[]): PartnershipRecord | undefined {
@@ -193,7 +254,14 @@ function findLsp(partnerships: PartnershipRecord[]): PartnershipRecord | undefin
 export class ScrutinyService implements WorkSource {
   readonly repository = new ScrutinyRepository();
 
-  constructor(private readonly core: CoreServices & { performance: PerformanceService; resources: ResourcesService }) {}
+  constructor(
+    private readonly core: CoreServices & {
+      performance: PerformanceService;
+      resources: ResourcesService;
+      gatekeeper: GatekeeperService;
+      rationalisation: RationalisationService;
+    },
+  ) {}
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.core.db.transaction().execute(work);
@@ -354,7 +422,7 @@ export class ScrutinyService implements WorkSource {
       overdue: isReviewOverdue(row.review_on, ctx.today),
       reviewOn: row.review_on,
       title: row.title,
-      canEdit: this.mayEditRisk(principal, ctx.locality, row.partnership_id),
+      canEdit: !row.closed_on && this.mayEditRisk(principal, ctx.locality, row.partnership_id),
     };
   }
 
@@ -428,18 +496,7 @@ export class ScrutinyService implements WorkSource {
       if (partnershipId && !ctx.partnershipNames.has(partnershipId))
         throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
       const size = ctx.settings.matrixSize;
-      const off = (
-        [
-          ['inherentLikelihood', data.inherentLikelihood, 'likelihood before controls'],
-          ['inherentImpact', data.inherentImpact, 'impact before controls'],
-          ['residualLikelihood', data.residualLikelihood, 'likelihood after controls'],
-          ['residualImpact', data.residualImpact, 'impact after controls'],
-        ] as const
-      ).filter(([, value]) => value > size);
-      if (off.length)
-        throw new ValidationError(
-          off.map(([field, , label]) => ({ field, message: `Choose the ${label} from 1 to ${size}` })),
-        );
+      checkOnMatrix(size, data);
       const risk = await this.repository.insertRisk(trx, {
         locality_id: ctx.locality.id,
         partnership_id: partnershipId,
@@ -495,16 +552,7 @@ export class ScrutinyService implements WorkSource {
       if (!this.mayEditRisk(principal, ctx.locality, risk.partnership_id)) refuse(principal, ctx.locality, 'Risk');
       const data = parseInput(riskReviewInput, input);
       const size = ctx.settings.matrixSize;
-      const off = (
-        [
-          ['residualLikelihood', data.residualLikelihood, 'likelihood after controls'],
-          ['residualImpact', data.residualImpact, 'impact after controls'],
-        ] as const
-      ).filter(([, value]) => value > size);
-      if (off.length)
-        throw new ValidationError(
-          off.map(([field, , label]) => ({ field, message: `Choose the ${label} from 1 to ${size}` })),
-        );
+      checkOnMatrix(size, data);
       if (data.nextReviewOn <= ctx.today)
         throw ValidationError.of('nextReviewOn', 'The next review must be after today');
       // A risk scored on another matrix moves to the locality's present one at its review.
@@ -544,6 +592,88 @@ export class ScrutinyService implements WorkSource {
     });
   }
 
+  /** A risk for its change and close pages: its register's keeper only, and not once closed. */
+  async editableRisk(principal: Principal, gssCode: string, id: string) {
+    const result = await this.risk(principal, gssCode, id);
+    if (!result.risk.canEdit) refuse(principal, result.locality, 'Risk');
+    return result;
+  }
+
+  /** An open risk of the locality that this person keeps, read in the write's transaction. */
+  private async keptRisk(principal: Principal, ctx: ScrutinyContext, trx: Db, id: string): Promise<RiskRow> {
+    const risk = await this.repository.risk(trx, ctx.locality.id, id);
+    if (!risk || risk.closed_on || (!ctx.restricted && risk.restricted)) throw new NotFoundError('Risk');
+    if (!this.mayEditRisk(principal, ctx.locality, risk.partnership_id)) refuse(principal, ctx.locality, 'Risk');
+    return risk;
+  }
+
+  /**
+   * Changes a risk's description, owner, controls, inherent score and restriction. The residual
+   * score and next review move only at a review, so the history stays whole.
+   */
+  async updateRisk(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(riskUpdate, input);
+    return this.write(options, async (trx) => {
+      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
+      const risk = await this.keptRisk(principal, ctx, trx, id);
+      const size = ctx.settings.matrixSize;
+      checkOnMatrix(size, data);
+      // Its inherent score is given on the locality's present matrix, so the rest moves there too.
+      const from = risk.matrix_size as MatrixSize;
+      const updated = await this.repository.updateRisk(trx, risk.id, data.version, {
+        title: data.title,
+        description: data.description || null,
+        cause: data.cause || null,
+        effect: data.effect || null,
+        owner: data.owner,
+        controls: data.controls || null,
+        outcomes: data.outcomes || null,
+        matrix_size: size,
+        inherent_likelihood: data.inherentLikelihood,
+        inherent_impact: data.inherentImpact,
+        residual_likelihood: rescale(risk.residual_likelihood, from, size),
+        residual_impact: rescale(risk.residual_impact, from, size),
+        restricted: data.restricted,
+      });
+      if (!updated)
+        throw new ConflictError('Someone else has changed this risk since you opened it: reload and try again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'risk',
+        entityId: risk.id,
+        partnershipId: risk.partnership_id,
+        summary: `Changed the risk “${updated.title}”`,
+        before: risk,
+        after: updated,
+      });
+      return updated;
+    });
+  }
+
+  /** Closes a risk that no longer applies: it leaves the register and heat map, its history kept. */
+  async closeRisk(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
+      const risk = await this.keptRisk(principal, ctx, trx, id);
+      const closed = await this.repository.updateRisk(trx, risk.id, version, { closed_on: ctx.today });
+      if (!closed)
+        throw new ConflictError('Someone else has changed this risk since you opened it: check it before closing it');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'close',
+        entityType: 'risk',
+        entityId: risk.id,
+        partnershipId: risk.partnership_id,
+        summary: `Closed the risk “${risk.title}”`,
+        before: risk,
+        after: closed,
+      });
+      return closed;
+    });
+  }
+
   // --- committees and reviews ----------------------------------------------------------------------
 
   /** The scrutiny workspace: committees with members, the work programme, the monitor's counts. */
@@ -571,18 +701,11 @@ export class ScrutinyService implements WorkSource {
 
   async createCommittee(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
     const data = parseInput(committeeInput, input);
-    const members = data.members.map((line) => {
-      const match = /^(.*?)\s*\((chair|vice-chair|member|co-opted)\)\s*$/i.exec(line);
-      return match
-        ? { name: (match[1] as string).trim(), role: (match[2] as string).toLowerCase() }
-        : { name: line, role: 'member' };
-    });
+    const members = committeeMembers(data.members);
     return this.write(options, async (trx) => {
       const ctx = await this.context(principal, gssCode, { db: trx });
       this.requireScrutiny(principal, ctx, 'Locality');
-      const existing = await this.repository.committees(trx, ctx.locality.id);
-      if (existing.some((c) => c.name.toLowerCase() === data.name.toLowerCase()))
-        throw ValidationError.of('name', 'There is already a committee with this name');
+      await this.checkCommitteeName(trx, ctx, data.name);
       const committee = await this.repository.insertCommittee(
         trx,
         { locality_id: ctx.locality.id, name: data.name, remit: data.remit || null },
@@ -600,38 +723,144 @@ export class ScrutinyService implements WorkSource {
     });
   }
 
+  private async checkCommitteeName(trx: Db, ctx: ScrutinyContext, name: string, except?: string): Promise<void> {
+    const existing = await this.repository.committees(trx, ctx.locality.id);
+    if (existing.some((c) => c.id !== except && c.name.toLowerCase() === name.toLowerCase()))
+      throw ValidationError.of('name', 'There is already a committee with this name');
+  }
+
+  /** A committee with its members and how many reviews it holds, for its change and remove pages. */
+  async committee(principal: Principal, gssCode: string, id: string) {
+    const ctx = await this.context(principal, gssCode);
+    this.requireReader(principal, ctx, 'Committee');
+    const committee = await this.repository.committee(this.core.db, ctx.locality.id, id);
+    if (!committee) throw new NotFoundError('Committee');
+    const [members, reviews] = await Promise.all([
+      this.repository.committeeMembers(this.core.db, [committee.id]),
+      this.repository.reviews(this.core.db, ctx.locality.id),
+    ]);
+    return { ...ctx, committee, members, reviews: reviews.filter((r) => r.committee_id === committee.id) };
+  }
+
+  /** A committee of the locality, read in the write's transaction, for scrutiny to change. */
+  private async committeeForChange(principal: Principal, gssCode: string, id: string, trx: Db) {
+    const ctx = await this.context(principal, gssCode, { db: trx });
+    this.requireReader(principal, ctx, 'Committee');
+    const committee = await this.repository.committee(trx, ctx.locality.id, id);
+    if (!committee) throw new NotFoundError('Committee');
+    this.requireScrutiny(principal, ctx, 'Committee');
+    return { ctx, committee };
+  }
+
+  /** A review of the locality, read in the write's transaction, for scrutiny to change. */
+  private async reviewForChange(principal: Principal, gssCode: string, id: string, trx: Db) {
+    const ctx = await this.context(principal, gssCode, { db: trx });
+    this.requireReader(principal, ctx, 'Review');
+    const review = await this.repository.review(trx, ctx.locality.id, id);
+    if (!review) throw new NotFoundError('Review');
+    this.requireScrutiny(principal, ctx, 'Review');
+    return { ctx, review };
+  }
+
+  /** Changes a committee's name, remit and members (the list given replaces the members). */
+  async updateCommittee(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(committeeUpdate, input);
+    const members = committeeMembers(data.members);
+    return this.write(options, async (trx) => {
+      const { ctx, committee } = await this.committeeForChange(principal, gssCode, id, trx);
+      await this.checkCommitteeName(trx, ctx, data.name, committee.id);
+      const before = { ...committee, members: await this.repository.committeeMembers(trx, [committee.id]) };
+      const updated = await this.repository.updateCommittee(
+        trx,
+        committee.id,
+        data.version,
+        { name: data.name, remit: data.remit || null },
+        members,
+      );
+      if (!updated)
+        throw new ConflictError('Someone else has changed this committee since you opened it: reload and try again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'scrutiny-committee',
+        entityId: committee.id,
+        summary: `Changed the committee ${updated.name}`,
+        before: { ...before, members: before.members.map((m) => ({ name: m.name, role: m.role })) },
+        after: { ...updated, members },
+      });
+      return updated;
+    });
+  }
+
+  /** Removes a committee set up in error; one with reviews keeps its work programme and stays. */
+  async removeCommittee(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const { ctx, committee } = await this.committeeForChange(principal, gssCode, id, trx);
+      const reviews = (await this.repository.reviews(trx, ctx.locality.id)).filter(
+        (r) => r.committee_id === committee.id,
+      );
+      if (reviews.length)
+        throw ValidationError.of(
+          'version',
+          `${committee.name} has ${reviews.length === 1 ? 'a review' : `${reviews.length} reviews`}: move or remove them first`,
+        );
+      const members = await this.repository.committeeMembers(trx, [committee.id]);
+      if (!(await this.repository.deleteCommittee(trx, committee.id, version)))
+        throw new ConflictError(
+          'Someone else has changed this committee since you opened it: check it before removing it',
+        );
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'scrutiny-committee',
+        entityId: committee.id,
+        summary: `Removed the committee ${committee.name}`,
+        before: { ...committee, members: members.map((m) => ({ name: m.name, role: m.role })) },
+      });
+      return committee;
+    });
+  }
+
+  /** A review's committee and scope checked against the locality: the row's scope fields. */
+  private async reviewFields(trx: Db, ctx: ScrutinyContext, data: ReviewInput) {
+    const committees = await this.repository.committees(trx, ctx.locality.id);
+    if (!committees.some((c) => c.id === data.committeeId))
+      throw ValidationError.of('committeeId', 'Choose a committee of this locality');
+    if (data.scopeKind === 'theme' && !data.scopeTheme)
+      throw ValidationError.of('scopeTheme', 'Choose the theme the review looks at');
+    if (
+      data.scopeKind === 'partnership' &&
+      !(data.scopePartnershipId && ctx.partnershipNames.has(data.scopePartnershipId))
+    )
+      throw ValidationError.of('scopePartnershipId', 'Choose the partnership the review looks at');
+    if (data.reportsOn && data.reportsOn < data.startsOn)
+      throw ValidationError.of('reportsOn', 'The reporting date must be on or after the start');
+    return {
+      committee_id: data.committeeId,
+      kind: data.kind,
+      title: data.title,
+      scope_kind: data.scopeKind,
+      scope_theme: data.scopeKind === 'theme' ? (data.scopeTheme ?? null) : null,
+      scope_partnership_id: data.scopeKind === 'partnership' ? (data.scopePartnershipId ?? null) : null,
+      scope: data.scope,
+      questions: data.questions || null,
+      witnesses: data.witnesses || null,
+      starts_on: data.startsOn,
+      reports_on: data.reportsOn ?? null,
+      follow_up_on: data.followUpOn ?? null,
+    };
+  }
+
   async createReview(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
     const data = parseInput(reviewInput, input);
     return this.write(options, async (trx) => {
       const ctx = await this.context(principal, gssCode, { db: trx });
       this.requireScrutiny(principal, ctx, 'Locality');
-      const committees = await this.repository.committees(trx, ctx.locality.id);
-      if (!committees.some((c) => c.id === data.committeeId))
-        throw ValidationError.of('committeeId', 'Choose a committee of this locality');
-      if (data.scopeKind === 'theme' && !data.scopeTheme)
-        throw ValidationError.of('scopeTheme', 'Choose the theme the review looks at');
-      if (
-        data.scopeKind === 'partnership' &&
-        !(data.scopePartnershipId && ctx.partnershipNames.has(data.scopePartnershipId))
-      )
-        throw ValidationError.of('scopePartnershipId', 'Choose the partnership the review looks at');
-      if (data.reportsOn && data.reportsOn < data.startsOn)
-        throw ValidationError.of('reportsOn', 'The reporting date must be on or after the start');
       const review = await this.repository.insertReview(trx, {
         locality_id: ctx.locality.id,
-        committee_id: data.committeeId,
-        kind: data.kind,
-        title: data.title,
-        scope_kind: data.scopeKind,
-        scope_theme: data.scopeKind === 'theme' ? (data.scopeTheme ?? null) : null,
-        scope_partnership_id: data.scopeKind === 'partnership' ? (data.scopePartnershipId ?? null) : null,
-        scope: data.scope,
-        questions: data.questions || null,
-        witnesses: data.witnesses || null,
+        ...(await this.reviewFields(trx, ctx, data)),
         status: 'in-progress',
-        starts_on: data.startsOn,
-        reports_on: data.reportsOn ?? null,
-        follow_up_on: data.followUpOn ?? null,
       });
       await this.audit(trx, principal, {
         localityId: ctx.locality.id,
@@ -682,11 +911,7 @@ export class ScrutinyService implements WorkSource {
   async recordFindings(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
     const data = parseInput(findingsInput, input);
     return this.write(options, async (trx) => {
-      const ctx = await this.context(principal, gssCode, { db: trx });
-      this.requireReader(principal, ctx, 'Review');
-      const review = await this.repository.review(trx, ctx.locality.id, id);
-      if (!review) throw new NotFoundError('Review');
-      this.requireScrutiny(principal, ctx, 'Review');
+      const { ctx, review } = await this.reviewForChange(principal, gssCode, id, trx);
       const updated = await this.repository.updateReview(trx, review.id, data.version, {
         findings: data.findings,
         status: data.status,
@@ -704,6 +929,65 @@ export class ScrutinyService implements WorkSource {
         after: updated,
       });
       return updated;
+    });
+  }
+
+  /**
+   * Changes a review's committee, kind, title, scope, questions, witnesses and dates. Packs
+   * already issued keep the scope they were drawn for; the next pack follows the new one.
+   */
+  async updateReview(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(reviewUpdate, input);
+    return this.write(options, async (trx) => {
+      const { ctx, review } = await this.reviewForChange(principal, gssCode, id, trx);
+      const updated = await this.repository.updateReview(
+        trx,
+        review.id,
+        data.version,
+        await this.reviewFields(trx, ctx, data),
+      );
+      if (!updated)
+        throw new ConflictError('Someone else has changed this review since you opened it: reload and try again');
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'update',
+        entityType: 'scrutiny-review',
+        entityId: review.id,
+        summary: `Changed the review “${updated.title}”`,
+        before: review,
+        after: updated,
+      });
+      return updated;
+    });
+  }
+
+  /** Removes a review started in error: one that has issued a pack or made a recommendation stays. */
+  async removeReview(principal: Principal, gssCode: string, id: string, input: unknown, options?: WriteOptions) {
+    const { version } = parseInput(removalInput, input);
+    return this.write(options, async (trx) => {
+      const { ctx, review } = await this.reviewForChange(principal, gssCode, id, trx);
+      const [packs, recommendations] = await Promise.all([
+        this.repository.packs(trx, review.id),
+        this.repository.recommendations(trx, ctx.locality.id, review.id),
+      ]);
+      if (packs.length || recommendations.length)
+        throw ValidationError.of(
+          'version',
+          'This review has issued an evidence pack or made recommendations, so it stays on record',
+        );
+      if (!(await this.repository.deleteReview(trx, review.id, version)))
+        throw new ConflictError(
+          'Someone else has changed this review since you opened it: check it before removing it',
+        );
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'withdraw',
+        entityType: 'scrutiny-review',
+        entityId: review.id,
+        summary: `Removed the review “${review.title}”`,
+        before: review,
+      });
+      return review;
     });
   }
 
@@ -784,6 +1068,11 @@ export class ScrutinyService implements WorkSource {
         open: d.difficult && !d.resolved_on,
       }));
 
+    const [overlap, history] = await Promise.all([
+      this.overlapEvidence(principal, ctx, ids),
+      this.historyEvidence(principal, ctx, scope),
+    ]);
+
     return {
       title: `Evidence pack: ${review.title}`,
       reviewTitle: review.title,
@@ -809,7 +1098,109 @@ export class ScrutinyService implements WorkSource {
         }))
         .sort((a, b) => a.organisation.localeCompare(b.organisation, 'en-GB')),
       decisions,
+      overlap,
+      history,
     };
+  }
+
+  /** What the overlap analysis finds about the partnerships in scope: their pairs and groups. */
+  private async overlapEvidence(
+    principal: Principal,
+    ctx: ScrutinyContext,
+    ids: Set<string>,
+  ): Promise<NonNullable<EvidenceSnapshot['overlap']>> {
+    const { analysis } = await this.core.overlap.analyse(principal, ctx.locality.gss_code);
+    const name = (id: string) => ctx.partnershipNames.get(id) ?? '';
+    const pairs = analysis.pairs
+      .filter((p) => ids.has(p.aId) || ids.has(p.bId))
+      .slice(0, 20)
+      .map((p) => {
+        const [mine, other] = ids.has(p.aId) ? [p.aId, p.bId] : [p.bId, p.aId];
+        return {
+          partnership: name(mine),
+          other: name(other),
+          scorePercent: Math.round(p.score * 100),
+          likely: p.tier === 'likely',
+          confirmed: p.judgement === 'same',
+        };
+      });
+    const groups = analysis.clusters
+      .filter((c) => c.partnershipIds.some((id) => ids.has(id)))
+      .map((c) => ({
+        partnerships: c.partnershipIds.map(name).sort((a, b) => a.localeCompare(b, 'en-GB')),
+        keeper: name(c.keeperId),
+        likelySavingPence: c.likelySavingPence,
+      }));
+    return { pairs, groups };
+  }
+
+  /**
+   * The gatekeeper's decisions on proposals about the partnerships in scope (the one that
+   * created each, and those whose pre-check found them alike), and the rationalisation plans
+   * that merged into, nested under or closed them.
+   */
+  private async historyEvidence(
+    principal: Principal,
+    ctx: ScrutinyContext,
+    scope: PartnershipRecord[],
+  ): Promise<NonNullable<EvidenceSnapshot['history']>> {
+    const code = ctx.locality.gss_code;
+    const ids = new Set(scope.map((p) => p.id));
+    const name = (id: string | null) => (id ? (ctx.partnershipNames.get(id) ?? '') : '');
+    const log = await this.core.gatekeeper.decisionLog(principal, code);
+    const decided = (
+      await Promise.all(
+        log.entries.map(async (e) => {
+          const on = e.decidedAt.toISOString().slice(0, 10);
+          const decision = `${e.outcomeLabel}: proposal ${e.reference}, “${e.title}”`;
+          const reasons = e.reasons ? `. ${e.reasons}` : '';
+          if (e.partnershipId && ids.has(e.partnershipId))
+            return [{ partnership: name(e.partnershipId), on, text: `${decision}, which created it${reasons}` }];
+          // A proposal its pre-check found like a partnership in scope was decided about it too.
+          const { proposal } = await this.core.gatekeeper.get(principal, code, e.id);
+          const precheck = (
+            typeof proposal.precheck === 'string' ? JSON.parse(proposal.precheck) : proposal.precheck
+          ) as { similar?: Array<{ partnershipId: string; score: number }> } | null;
+          return (precheck?.similar ?? [])
+            .filter((m) => ids.has(m.partnershipId))
+            .map((m) => ({
+              partnership: name(m.partnershipId),
+              on,
+              text: `${decision}, whose pre-check found it ${Math.round(m.score * 100)}% like this partnership${reasons}`,
+            }));
+        }),
+      )
+    )
+      .flat()
+      .map((d) => ({ ...d, source: 'gatekeeper' as const }));
+    const changed = await this.repository.partnershipsWithLineage(this.core.db, ctx.locality.id);
+    const changes = (
+      await Promise.all(
+        scope
+          .filter((p) => changed.has(p.id))
+          .map(async (p) => {
+            const lineage = await this.core.rationalisation.lineage(principal, code, p.id);
+            const plan = (reference: string | null) => (reference ? ` (plan ${reference})` : '');
+            return [
+              ...lineage.predecessors.map((l) => ({
+                on: l.on,
+                text: `${l.name} merged into it${plan(l.planReference)}`,
+              })),
+              ...lineage.successors.map((l) => ({
+                on: l.on,
+                text: `${l.how}${l.name ? ` ${l.name}` : ''}${plan(l.planReference)}`,
+              })),
+              ...lineage.nestedHere.map((l) => ({
+                on: l.on,
+                text: `${l.name} nested under it${plan(l.planReference)}`,
+              })),
+            ].map((c) => ({ partnership: p.name, source: 'rationalisation' as const, ...c }));
+          }),
+      )
+    ).flat();
+    return [...decided, ...changes].sort(
+      (a, b) => a.on.localeCompare(b.on) || a.partnership.localeCompare(b.partnership),
+    );
   }
 
   /**
@@ -1224,17 +1615,116 @@ export class ScrutinyService implements WorkSource {
     const decisions = (await this.repository.decisions(this.core.db, detail.locality.id))
       .filter((d) => d.partnership_id === partnershipId && !d.restricted)
       .slice(0, 10);
-    const complaintsTo = detail.accountableBody ?? detail.leadOrganisation;
-    const website = complaintsTo
-      ? ((
-          await this.core.db
-            .selectFrom('organisations')
-            .select('website')
-            .where('id', '=', complaintsTo.id)
-            .executeTakeFirst()
-        )?.website ?? null)
-      : null;
-    return { ...detail, chairs, decisions, complaintsTo, website };
+    const complaints = await this.complaintsRoute(this.core.db, detail.locality.id, detail);
+    return {
+      ...detail,
+      chairs,
+      decisions,
+      complaints,
+      canEditComplaints: canEditPartnership(principal, detail.locality, partnershipId),
+    };
+  }
+
+  /**
+   * How to complain about a partnership: its own complaints contact; else the locality's joint
+   * complaints route; else the accountable body's (or, without one, the lead organisation's)
+   * own complaints procedure, with its website.
+   */
+  private async complaintsRoute(
+    db: Db,
+    localityId: string,
+    detail: Pick<PartnershipDetail, 'accountableBody' | 'leadOrganisation'> & { partnership: { id: string } },
+  ): Promise<ComplaintsRoute> {
+    const contacts = await this.repository.complaintsContacts(db, localityId);
+    const own = contacts.find((c) => c.partnership_id === detail.partnership.id);
+    if (own) return { source: 'partnership', contact: own };
+    const joint = contacts.find((c) => c.partnership_id === null);
+    if (joint) return { source: 'locality', contact: joint };
+    const organisation = detail.accountableBody ?? detail.leadOrganisation;
+    if (!organisation) return { source: 'none' };
+    const website =
+      (await db.selectFrom('organisations').select('website').where('id', '=', organisation.id).executeTakeFirst())
+        ?.website ?? null;
+    return {
+      source: detail.accountableBody ? 'accountable-body' : 'lead-organisation',
+      organisation,
+      website,
+    };
+  }
+
+  /**
+   * A complaints contact for its form: a partnership's own (its secretary or the administrator)
+   * or, with no partnership, the locality's joint route (the administrator).
+   */
+  async complaintsContact(principal: Principal, gssCode: string, partnershipId: string | null, db?: Db) {
+    const ctx = await this.context(principal, gssCode, { db });
+    const partnership = partnershipId ? ctx.partnerships.find((p) => p.id === partnershipId) : undefined;
+    if (partnershipId && !partnership) throw new NotFoundError('Partnership');
+    const allowed = partnershipId
+      ? canEditPartnership(principal, ctx.locality, partnershipId)
+      : canAdministerLocality(principal, ctx.locality);
+    if (!allowed || !principal.canWrite) refuse(principal, ctx.locality, partnershipId ? 'Partnership' : 'Locality');
+    const contact = (await this.repository.complaintsContacts(db ?? this.core.db, ctx.locality.id)).find(
+      (c) => c.partnership_id === partnershipId,
+    );
+    return { ...ctx, partnership, contact };
+  }
+
+  /**
+   * Sets a complaints contact (an email address, a web address or a telephone number, at least
+   * one), or, with all three left blank, removes it so the fallback applies again.
+   */
+  async saveComplaintsContact(
+    principal: Principal,
+    gssCode: string,
+    partnershipId: string | null,
+    input: unknown,
+    options?: WriteOptions,
+  ): Promise<ComplaintsContactRow | null> {
+    const data = parseInput(complaintsContactInput, input);
+    return this.write(options, async (trx) => {
+      const { locality, partnership, contact } = await this.complaintsContact(principal, gssCode, partnershipId, trx);
+      const fields = {
+        email: data.email || null,
+        url: data.url || null,
+        phone: data.phone || null,
+        note: data.note || null,
+      };
+      const whose = partnership ? partnership.name : 'the locality’s joint complaints route';
+      const stale = () =>
+        new ConflictError('Someone else has changed this complaints contact since you opened it: reload and try again');
+      const blank = !fields.email && !fields.url && !fields.phone;
+      if (blank && fields.note)
+        throw ValidationError.of('email', 'Enter an email address, a web address or a telephone number');
+      let saved: ComplaintsContactRow | null = null;
+      if (!contact) {
+        if (data.version !== 0) throw stale();
+        if (blank) return null;
+        saved = await this.repository.insertComplaintsContact(trx, {
+          locality_id: locality.id,
+          partnership_id: partnershipId,
+          ...fields,
+        });
+      } else if (blank) {
+        if (!(await this.repository.deleteComplaintsContact(trx, contact.id, data.version))) throw stale();
+      } else {
+        saved = (await this.repository.updateComplaintsContact(trx, contact.id, data.version, fields)) ?? null;
+        if (!saved) throw stale();
+      }
+      await this.audit(trx, principal, {
+        localityId: locality.id,
+        action: saved ? (contact ? 'update' : 'create') : 'withdraw',
+        entityType: 'complaints-contact',
+        entityId: (saved ?? contact)?.id as string,
+        partnershipId,
+        summary: saved
+          ? `Set the complaints contact of ${whose}`
+          : `Removed the complaints contact of ${whose}: the fallback applies`,
+        before: contact ?? null,
+        after: saved,
+      });
+      return saved;
+    });
   }
 
   private async attendance(ctx: ScrutinyContext, db: Db, partnershipIds?: Set<string>) {
@@ -1346,13 +1836,25 @@ export class ScrutinyService implements WorkSource {
       undifficult: decisions.filter((d) => !d.difficult).slice(0, 50),
       resourcing: resourcing.rows,
       resourcingYear: resourcing.year,
+      levers: (await this.levers(principal, gssCode, options)).levers,
+      gaps,
+      consultation: await this.consultations(principal, gssCode, options),
+    };
+  }
+
+  /** The levers register: each lever with the public body it applies to and whether it is current. */
+  async levers(principal: Principal, gssCode: string, options: { today?: string } = {}) {
+    const ctx = await this.context(principal, gssCode, options);
+    this.requireReader(principal, ctx, 'Page');
+    const levers = await this.repository.levers(this.core.db, ctx.locality.id);
+    return {
+      ...ctx,
       levers: levers.map((l) => ({
         ...l,
         organisationName: ctx.organisationNames.get(l.organisation_id) ?? '',
         partnershipName: l.partnership_id ? ctx.partnershipNames.get(l.partnership_id) : undefined,
         current: !l.ends_on || l.ends_on >= ctx.today,
       })),
-      gaps,
     };
   }
 
@@ -1389,6 +1891,77 @@ export class ScrutinyService implements WorkSource {
         after: lever,
       });
       return lever;
+    });
+  }
+
+  // --- consultation and engagement ----------------------------------------------------------------
+
+  /**
+   * Consultation and engagement activities, the latest first, with whom they reached: each
+   * group's activities and people in the last 12 months, and the groups none reached.
+   */
+  async consultations(principal: Principal, gssCode: string, options: { today?: string } = {}) {
+    const ctx = await this.context(principal, gssCode, options);
+    this.requireReader(principal, ctx, 'Page');
+    const rows = (await this.repository.consultations(this.core.db, ctx.locality.id)).filter(
+      (r) => !r.partnership_id || ctx.partnershipNames.has(r.partnership_id),
+    );
+    const since = addDays(ctx.today, -365);
+    const recent = rows.filter((r) => r.held_on >= since && r.held_on <= ctx.today);
+    const reach = CONSULTATION_GROUPS.map((group) => {
+      const reaching = recent.filter((r) => r.groups.includes(group));
+      return {
+        group,
+        activities: reaching.length,
+        people: reaching.reduce((n, r) => n + (r.people_reached ?? 0), 0),
+      };
+    });
+    return {
+      ...ctx,
+      activities: rows.map((r) => ({
+        ...r,
+        partnershipName: r.partnership_id ? (ctx.partnershipNames.get(r.partnership_id) ?? '') : LSP_LABEL,
+      })),
+      reach,
+      notReached: reach.filter((r) => r.activities === 0).map((r) => r.group),
+      canRecord: ctx.canAdminister || ctx.partnerships.some((p) => canEditPartnership(principal, ctx.locality, p.id)),
+    };
+  }
+
+  /** Records an activity: for a partnership, by its secretary; for the LSP, by the administrator. */
+  async recordConsultation(principal: Principal, gssCode: string, input: unknown, options?: WriteOptions) {
+    const data = parseInput(consultationInput, input);
+    return this.write(options, async (trx) => {
+      const ctx = await this.context(principal, gssCode, { db: trx, today: options?.today });
+      const partnershipId = data.partnershipId ?? null;
+      const allowed = partnershipId
+        ? canEditPartnership(principal, ctx.locality, partnershipId)
+        : canAdministerLocality(principal, ctx.locality);
+      if (!allowed || !principal.canWrite) refuse(principal, ctx.locality, partnershipId ? 'Partnership' : 'Locality');
+      if (partnershipId && !ctx.partnershipNames.has(partnershipId))
+        throw ValidationError.of('partnershipId', 'Choose a partnership of this locality');
+      if (data.heldOn > ctx.today) throw ValidationError.of('heldOn', 'Record an activity once it has happened');
+      const row = await this.repository.insertConsultation(trx, {
+        locality_id: ctx.locality.id,
+        partnership_id: partnershipId,
+        title: data.title,
+        method: data.method,
+        held_on: data.heldOn,
+        groups: [...new Set(data.groups)],
+        reached: data.reached || null,
+        people_reached: data.peopleReached ?? null,
+        created_by: principal.label,
+      });
+      await this.audit(trx, principal, {
+        localityId: ctx.locality.id,
+        action: 'create',
+        entityType: 'consultation-activity',
+        entityId: row.id,
+        partnershipId,
+        summary: `Recorded the consultation “${row.title}”`,
+        after: row,
+      });
+      return row;
     });
   }
 
