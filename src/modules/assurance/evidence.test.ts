@@ -30,6 +30,10 @@ function zip(entries: Array<[string, string]>): Buffer {
   );
 }
 
+/** An Office file's list of parts, naming its main part's type as Word and Excel write it. */
+const contentTypes = (kind: string) =>
+  `<Types><Override PartName="/main.xml" ContentType="application/vnd.openxmlformats-officedocument.${kind}.main+xml"/></Types>`;
+
 function multipart(fileName: string, content: Buffer, claimed = 'application/pdf') {
   return {
     'content-type': 'multipart/form-data; boundary=XyZ',
@@ -44,37 +48,40 @@ function multipart(fileName: string, content: Buffer, claimed = 'application/pdf
 }
 
 describe('what a file is, from its bytes', () => {
-  it('knows each kind taken, whatever the name says, and refuses the rest', () => {
-    expect(sniffEvidence('minutes.txt', PDF)?.extension).toBe('pdf');
-    expect(sniffEvidence('a', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))?.extension).toBe('png');
-    expect(sniffEvidence('a', Buffer.from([0xff, 0xd8, 0xff, 0xe0]))?.extension).toBe('jpg');
+  it('knows each kind taken, whatever the name says, and refuses the rest', async () => {
+    const kindOf = async (name: string, content: Buffer) => (await sniffEvidence(name, content))?.extension ?? null;
+    expect(await kindOf('minutes.txt', PDF)).toBe('pdf');
+    const onePixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    expect(await kindOf('a', Buffer.from(onePixel, 'base64'))).toBe('png');
+    expect(await kindOf('a', Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpg');
     const docx = zip([
-      ['[Content_Types].xml', '<Types/>'],
+      ['[Content_Types].xml', contentTypes('wordprocessingml.document')],
       ['word/document.xml', '<w:document/>'],
     ]);
-    expect(sniffEvidence('terms.pdf', docx)?.extension).toBe('docx');
-    expect(
-      sniffEvidence(
-        'x',
-        zip([
-          ['[Content_Types].xml', '<Types/>'],
-          ['xl/workbook.xml', '<workbook/>'],
-        ]),
-      )?.extension,
-    ).toBe('xlsx');
-    expect(sniffEvidence('x', zip([['mimetype', 'application/vnd.oasis.opendocument.text']]))?.extension).toBe('odt');
+    expect(await kindOf('terms.pdf', docx)).toBe('docx');
+    const xlsx = zip([
+      ['[Content_Types].xml', contentTypes('spreadsheetml.sheet')],
+      ['xl/workbook.xml', '<workbook/>'],
+    ]);
+    expect(await kindOf('x', xlsx)).toBe('xlsx');
+    expect(await kindOf('x', zip([['mimetype', 'application/vnd.oasis.opendocument.text']]))).toBe('odt');
     // A spreadsheet in OpenDocument, an archive of anything else, a page and a program are refused.
-    expect(sniffEvidence('x.ods', zip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet']]))).toBeNull();
-    expect(sniffEvidence('x.zip', zip([['evil.exe', 'MZ']]))).toBeNull();
-    expect(sniffEvidence('page.pdf', Buffer.from('<html><script>alert(1)</script></html>'))).toBeNull();
-    expect(sniffEvidence('setup.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0x00]))).toBeNull();
+    expect(await kindOf('x.ods', zip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet']]))).toBeNull();
+    expect(await kindOf('x.zip', zip([['evil.exe', 'MZ']]))).toBeNull();
+    expect(await kindOf('page.pdf', Buffer.from('<html><script>alert(1)</script></html>'))).toBeNull();
+    expect(await kindOf('setup.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0x00]))).toBeNull();
+    // An old Word file and an old workbook share one signature: only a .doc name is taken.
+    const compound = Buffer.alloc(512);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(compound);
+    expect(await kindOf('minutes.doc', compound)).toBe('doc');
+    expect(await kindOf('budget.xls', compound)).toBeNull();
     // CSV has no signature: plain text named .csv is taken, binary named .csv is not.
-    expect(sniffEvidence('seats.csv', Buffer.from('name,seats\nCouncil,3\n'))?.extension).toBe('csv');
-    expect(sniffEvidence('seats.csv', Buffer.from([0x00, 0x01, 0x02]))).toBeNull();
+    expect(await kindOf('seats.csv', Buffer.from('name,seats\nCouncil,3\n'))).toBe('csv');
+    expect(await kindOf('seats.csv', Buffer.from([0x00, 0x01, 0x02]))).toBeNull();
   });
 
-  it('keeps a safe name, ending in the kind the bytes showed', () => {
-    const pdf = sniffEvidence('x', PDF);
+  it('keeps a safe name, ending in the kind the bytes showed', async () => {
+    const pdf = await sniffEvidence('x', PDF);
     if (!pdf) throw new Error('not read as a PDF');
     expect(safeFileName('..\\..\\etc/Terms of réference<script>.exe', pdf)).toBe('Terms of reference_script_.pdf');
     expect(safeFileName('"; filename=evil.html', pdf)).toBe('_ filename_evil.pdf');

@@ -3,6 +3,7 @@
  * type the browser claims are not trusted), and a file name safe to store and to send back.
  * Pure: no I/O.
  */
+import { fileTypeFromBuffer } from 'file-type';
 
 export interface EvidenceType {
   contentType: string;
@@ -35,41 +36,6 @@ const JPEG: EvidenceType = { contentType: 'image/jpeg', extension: 'jpg', label:
 export const EVIDENCE_KINDS_TEXT = 'a PDF, Word (DOCX or DOC), OpenDocument text (ODT), XLSX, CSV, PNG or JPEG file';
 export const EVIDENCE_ACCEPT = '.pdf,.docx,.doc,.odt,.xlsx,.csv,.png,.jpg,.jpeg';
 
-const startsWith = (content: Buffer, bytes: number[], at = 0) =>
-  content.length >= at + bytes.length && bytes.every((b, i) => content[at + i] === b);
-
-/** The names of a ZIP archive's entries, read from its local file headers. */
-function zipEntries(content: Buffer): string[] {
-  const names: string[] = [];
-  let at = 0;
-  // Office files put their parts first; a few dozen headers are plenty to recognise one.
-  while (names.length < 64 && startsWith(content, [0x50, 0x4b, 0x03, 0x04], at) && at + 30 <= content.length) {
-    const compressed = content.readUInt32LE(at + 18);
-    const nameLength = content.readUInt16LE(at + 26);
-    const extraLength = content.readUInt16LE(at + 28);
-    names.push(content.toString('latin1', at + 30, at + 30 + nameLength));
-    const flags = content.readUInt16LE(at + 6);
-    // With a data descriptor the size is not in the header: stop at what was read.
-    if (flags & 0x08) break;
-    at += 30 + nameLength + extraLength + compressed;
-  }
-  return names;
-}
-
-function sniffZip(content: Buffer): EvidenceType | null {
-  const names = zipEntries(content);
-  // An OpenDocument file starts with an uncompressed entry "mimetype" holding its type.
-  if (names[0] === 'mimetype') {
-    const type = content.toString('latin1', 38, 38 + ODT.contentType.length);
-    return type === ODT.contentType ? ODT : null;
-  }
-  const latin = content.toString('latin1');
-  if (!names.includes('[Content_Types].xml') && !latin.includes('[Content_Types].xml')) return null;
-  if (latin.includes('word/document.xml')) return DOCX;
-  if (latin.includes('xl/workbook.xml')) return XLSX;
-  return null;
-}
-
 /** Text a spreadsheet could have written: UTF-8, no NUL or other control characters but tab and line ends. */
 function looksLikeCsv(content: Buffer): boolean {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
@@ -78,18 +44,19 @@ function looksLikeCsv(content: Buffer): boolean {
   return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text);
 }
 
+/** The kinds taken, by the extension `file-type` names for each. */
+const BY_SIGNATURE: Record<string, EvidenceType> = { pdf: PDF, png: PNG, jpg: JPEG, docx: DOCX, xlsx: XLSX, odt: ODT };
+
 /**
- * What the file is, from its first bytes, or null when it is none of the kinds taken. CSV has
- * no signature: a file named .csv is taken when it is plain text.
+ * What the file is, from its bytes (`file-type` reads their signatures, and a ZIP's entries for
+ * the Office and OpenDocument kinds), or null when it is none of the kinds taken. CSV has no
+ * signature: a file named .csv is taken when it is plain text.
  */
-export function sniffEvidence(fileName: string, content: Buffer): EvidenceType | null {
-  if (startsWith(content, [0x25, 0x50, 0x44, 0x46, 0x2d])) return PDF; // %PDF-
-  if (startsWith(content, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
-  if (startsWith(content, [0xff, 0xd8, 0xff])) return JPEG;
-  if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(content);
+export async function sniffEvidence(fileName: string, content: Buffer): Promise<EvidenceType | null> {
+  const found = await fileTypeFromBuffer(content);
   // An OLE2 compound file is a Word 97–2003 document or an old workbook alike: the name decides.
-  if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    return /\.doc$/i.test(fileName) ? DOC : null;
+  if (found?.ext === 'cfb') return /\.doc$/i.test(fileName) ? DOC : null;
+  if (found) return BY_SIGNATURE[found.ext] ?? null;
   if (/\.csv$/i.test(fileName) && looksLikeCsv(content)) return CSV;
   return null;
 }

@@ -574,7 +574,7 @@ export class AssuranceService implements WorkSource {
       if (!file?.content.length) throw new ValidationError([{ field: 'file', message: 'Choose a file to upload' }]);
       if (file.content.length > max)
         throw new ValidationError([{ field: 'file', message: `The file must be ${this.evidenceLimit} or smaller` }]);
-      const type = sniffEvidence(file.name, file.content);
+      const type = await sniffEvidence(file.name, file.content);
       if (!type) throw new ValidationError([{ field: 'file', message: `The file must be ${EVIDENCE_KINDS_TEXT}` }]);
       const name = principal.userId ? (await this.repository.userName(trx, principal.userId))?.name : undefined;
       const row = await this.repository.insertDocument(trx, {
