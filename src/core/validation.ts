@@ -19,6 +19,13 @@ function withoutNulls(input: unknown): unknown {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id from an address or a form can be a record's id (anything else is simply not found). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 export function isRealDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);

@@ -20,7 +20,7 @@
 import type { Principal } from '../../core/actor.js';
 import { addDays, formatDate, todayInLondon } from '../../core/dates.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
@@ -1669,9 +1669,6 @@ export class AssuranceService implements WorkSource {
     return { locality, decided };
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: string) => UUID.test(value);
 
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);

@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { todayInLondon } from '../../core/dates.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
@@ -276,8 +276,6 @@ export interface PaperView {
   vote: 'yes' | 'no' | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const splitList = (text: string | null | undefined) =>
   (text ?? '')
     .split(/[\n,;]+/)
@@ -466,7 +464,7 @@ export class BidService {
 
   private async find(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
     const locality = await this.deps.register.locality(gssCode, db);
-    const bid = UUID.test(id) ? await this.repository.get(db, locality.id, id) : undefined;
+    const bid = isUuid(id) ? await this.repository.get(db, locality.id, id) : undefined;
     if (!bid || !this.visible(principal, locality, bid)) throw new NotFoundError('BID');
     return { locality, bid };
   }
@@ -653,7 +651,7 @@ export class BidService {
 
   private async locked(principal: Principal, gssCode: string, id: string, trx: Db) {
     const locality = await this.deps.register.locality(gssCode, trx);
-    const bid = UUID.test(id) ? await this.repository.lock(trx, locality.id, id) : undefined;
+    const bid = isUuid(id) ? await this.repository.lock(trx, locality.id, id) : undefined;
     if (!bid || !this.visible(principal, locality, bid)) throw new NotFoundError('BID');
     return { locality, bid };
   }
@@ -951,7 +949,7 @@ export class BidService {
     const data = parseInput(replaceInput, input);
     return this.write(options, async (trx) => {
       const { bid } = await this.ballotWork(principal, gssCode, id, trx);
-      const paper = UUID.test(paperId) ? await this.repository.paper(trx, bid.id, paperId) : undefined;
+      const paper = isUuid(paperId) ? await this.repository.paper(trx, bid.id, paperId) : undefined;
       if (!paper) throw new NotFoundError('Ballot paper');
       if (bid.status !== 'ballot') throw ValidationError.of('reason', 'The ballot is not open');
       if (

@@ -9,7 +9,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Principal } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import { canAdministerLocality, canEditPartnership, canReadRestricted, refuse } from '../accounts/policy.js';
@@ -143,8 +143,6 @@ function indicatorsOf(rows: Array<ReportedIndicator & { partnershipId: string }>
   for (const { partnershipId, ...row } of rows) map.set(partnershipId, [...(map.get(partnershipId) ?? []), row]);
   return map;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -1424,7 +1422,7 @@ export class CyclesService implements WorkSource {
   /** A recorded meeting, with its attendance and decisions, for whoever administers its partnership. */
   async editableMeeting(principal: Principal, gssCode: string, id: string, db: Db = this.db) {
     const locality = await this.deps.register.locality(gssCode, db);
-    const meeting = UUID.test(id) ? await this.repository.meeting(db, locality.id, id) : undefined;
+    const meeting = isUuid(id) ? await this.repository.meeting(db, locality.id, id) : undefined;
     if (!meeting) throw new NotFoundError('Meeting');
     if (!canEditPartnership(principal, locality, meeting.partnership_id)) {
       if (canReadRestricted(principal, locality)) refuse(principal, locality, 'Meeting');

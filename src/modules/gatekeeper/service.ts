@@ -1,6 +1,6 @@
 import { type Principal, ROLE_NAMES } from '../../core/actor.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import { formatDate } from '../../core/dates.js';
 import type { CoreServices } from '../../core/services.js';
 import type { Db } from '../../db/database.js';
@@ -73,8 +73,6 @@ interface WriteOptions {
   /** When it happened: the demo seed backdates its proposals; otherwise now. */
   at?: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The audit trail's list of record kinds does not name proposals yet; they are recorded under their own name. */
 const PROPOSAL_ENTITY: RecordInput['entityType'] = 'proposal';
@@ -257,7 +255,7 @@ export class GatekeeperService implements WorkSource {
   ): Promise<{ locality: Locality; proposal: ProposalRow }> {
     const locality = await this.deps.register.locality(code, db);
     if (!canReadRestricted(principal, locality)) refuse(principal, locality, 'Proposal');
-    const proposal = UUID.test(id)
+    const proposal = isUuid(id)
       ? await (lock ? this.repository.forUpdate(db, locality.id, id) : this.repository.byId(db, locality.id, id))
       : undefined;
     if (!proposal || !this.canSee(principal, locality, proposal)) throw new NotFoundError('Proposal');
@@ -1219,7 +1217,7 @@ export class GatekeeperService implements WorkSource {
     partnershipId: string,
     options: { trx?: Db } = {},
   ): Promise<{ id: string; reference: string; title: string; decidedOn: string } | undefined> {
-    if (!UUID.test(partnershipId)) return undefined;
+    if (!isUuid(partnershipId)) return undefined;
     const row = await this.repository.byPartnership(options.trx ?? this.deps.db, partnershipId);
     if (!row || !row.decided_at) return undefined;
     return {
@@ -1271,7 +1269,7 @@ export class GatekeeperService implements WorkSource {
         );
     }
     if (who.includes('adviser')) roles.push({ role: 'go-adviser', region: locality.region });
-    const userIds = who.includes('proposer') && UUID.test(proposal.proposer_id) ? [proposal.proposer_id] : [];
+    const userIds = who.includes('proposer') && isUuid(proposal.proposer_id) ? [proposal.proposer_id] : [];
     const recipients = {
       roles,
       userIds,

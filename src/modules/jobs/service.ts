@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { isUuid } from '../../core/validation.js';
 import type { Principal } from '../../core/actor.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Db } from '../../db/database.js';
@@ -374,6 +375,3 @@ export class JobService {
     return definition as unknown as JobDefinition<P>;
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: string) => UUID.test(value);

@@ -3,7 +3,7 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from '
 import { formatDate } from '../../core/dates.js';
 import type { WorkItem, WorkSource } from '../notifications/service.js';
 import type { CoreServices } from '../../core/services.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import type { RecordInput } from '../audit/service.js';
@@ -1332,10 +1332,6 @@ function describeTrajectory(points: Array<{ year: number; value: number }>): str
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 export type { FieldError, ColumnSpec };

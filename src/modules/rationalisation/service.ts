@@ -2,7 +2,7 @@ import { type Principal, SYSTEM } from '../../core/actor.js';
 import { formatDate, todayInLondon } from '../../core/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import type { CoreServices } from '../../core/services.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
 import {
@@ -21,7 +21,7 @@ import type { PerformanceService } from '../performance/service.js';
 import type { WorkItem, WorkSource } from '../notifications/service.js';
 import { membershipsAsAt, partnershipsAsAt } from '../register/as-at.js';
 import type { MembershipView, PartnershipRecord } from '../register/repository.js';
-import { hasSeparateLegalStatus, isUuid } from '../register/service.js';
+import { hasSeparateLegalStatus } from '../register/service.js';
 import {
   type Comparison,
   type Figures,

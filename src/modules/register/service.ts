@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import { todayInLondon } from '../../core/dates.js';
@@ -1173,9 +1173,6 @@ export function redactMembership<T extends MembershipView>(m: T): T {
 export function hasSeparateLegalStatus(snapshot: ReferenceSnapshot, legalForm: string): boolean {
   return snapshot.find('legal-form', legalForm)?.attributes?.separateLegalStatus === true;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 function unique(values: string[]): string[] {
   return [...new Set(values)].sort();

@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { formatDate, todayInLondon } from '../../core/dates.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { CoreServices } from '../../core/services.js';
 import type { Db } from '../../db/database.js';
 import type { Locality } from '../../db/tables.js';
@@ -1741,10 +1741,6 @@ export class ResourcesService implements WorkSource {
       .sort((a, b) => b.pence - a.pence || a.name.localeCompare(b.name, 'en-GB'));
     return { ...ctx, rows };
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 /** A funding stream's columns from its input: the listed fund's name, funder (its detail) and rule where none is given. */

@@ -176,9 +176,29 @@ function scrutinyPages(app: FastifyInstance, scrutiny: ScrutinyService): void {
 
   const reviewForm = reviewFormContext(scrutiny);
   app.get(`${base}/reviews/new`, { config: { access: 'scrutiny' } }, async (request, reply) => {
-    const values = withDateParts({ kind: query(request).kind }, []);
+    const { kind, followUp } = query(request);
+    const values =
+      typeof followUp === 'string' && followUp ? await followUpValues(request, followUp) : withDateParts({ kind }, []);
     return reply.view('scrutiny/views/review-form.njk', { ...(await reviewForm(request, values)), values });
   });
+  /** The follow-up of a review, as the committee would start it: same committee and scope, on its follow-up date. */
+  const followUpValues = async (request: FastifyRequest, reviewId: string) => {
+    const { review } = await scrutiny.review(request.principal, params(request).code, reviewId);
+    return withDateParts(
+      {
+        committeeId: review.committee_id,
+        kind: review.kind,
+        title: `Follow-up: ${review.title}`.slice(0, 200),
+        scopeKind: review.scope_kind,
+        scopeTheme: review.scope_theme ?? '',
+        scopePartnershipId: review.scope_partnership_id ?? '',
+        scope: review.scope,
+        questions: `Have the recommendations of “${review.title}” been carried out, and with what effect?`,
+        startsOn: review.follow_up_on ?? '',
+      },
+      ['startsOn'],
+    );
+  };
   app.post(`${base}/reviews`, { config: { access: 'scrutiny' } }, async (request, reply) => {
     const values = body(request);
     const code = params(request).code;

@@ -332,6 +332,43 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
     expect(bad.body).toContain('Choose the kind of review');
     expect(bad.body).toContain('value="Half a review"');
 
+    // A review with a follow-up date starts its follow-up from its page: same committee and
+    // scope, on that date, asked whether the recommendations were carried out.
+    const demo = overview.reviews.find((r) => r.follow_up_on)!;
+    const reviewPage = await session.get(`/localities/${CODE}/scrutiny/reviews/${demo.id}`);
+    const followUpUrl = `/localities/${CODE}/scrutiny/reviews/new?followUp=${demo.id}`;
+    expect(reviewPage.body).toContain(`href="${followUpUrl}"`);
+    const form = await session.get(followUpUrl);
+    const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form.body)?.[1];
+    const [year, month, day] = demo.follow_up_on!.split('-').map(Number);
+    expect(field('title')).toBe(`Follow-up: ${demo.title}`);
+    expect([field('startsOn-day'), field('startsOn-month'), field('startsOn-year')].map(Number)).toEqual([
+      day,
+      month,
+      year,
+    ]);
+    expect(form.body).toContain(demo.scope.replace(/’/g, '&#8217;').slice(0, 20));
+    const started = await session.submit(followUpUrl, `/localities/${CODE}/scrutiny/reviews`, {
+      committeeId: demo.committee_id,
+      kind: demo.kind,
+      title: field('title') ?? '',
+      scopeKind: demo.scope_kind,
+      scopeTheme: demo.scope_theme ?? '',
+      scope: demo.scope,
+      'startsOn-day': String(day),
+      'startsOn-month': String(month),
+      'startsOn-year': String(year),
+    });
+    expect(started.statusCode, started.body.slice(0, 400)).toBe(303);
+    const followUp = (await ctx.services.scrutiny.overview(member.principal, CODE)).reviews.find(
+      (r) => r.title === `Follow-up: ${demo.title}`,
+    );
+    expect(followUp).toMatchObject({
+      starts_on: demo.follow_up_on,
+      scope: demo.scope,
+      committee_id: demo.committee_id,
+    });
+
     // The public reads the risk registers without the restricted risk, and nothing of scrutiny.
     const visitor = new FormSession(ctx.app);
     const risks = await visitor.get(`/localities/${CODE}/risks`);

@@ -17,7 +17,7 @@
 import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { addDays, formatDate, todayInLondon } from '../../core/dates.js';
-import { parseInput } from '../../core/validation.js';
+import { parseInput, isUuid } from '../../core/validation.js';
 import type { CoreServices } from '../../core/services.js';
 import type { Db } from '../../db/database.js';
 import type { Locality, OrganisationRow } from '../../db/tables.js';
@@ -890,7 +890,7 @@ export class ScrutinyService implements WorkSource {
   async review(principal: Principal, gssCode: string, id: string, options: { today?: string } = {}) {
     const ctx = await this.context(principal, gssCode, options);
     this.requireReader(principal, ctx, 'Review');
-    const review = await this.repository.review(this.core.db, ctx.locality.id, id);
+    const review = isUuid(id) ? await this.repository.review(this.core.db, ctx.locality.id, id) : undefined;
     if (!review) throw new NotFoundError('Review');
     const [committees, packs, themeNames, monitor] = await Promise.all([
       this.repository.committees(this.core.db, ctx.locality.id),
