@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOCALITY_CODE } from '../../src/modules/demo/plan.js';
-import { backends } from '../helpers/database.js';
+import { oneBackend } from '../helpers/database.js';
 import { chromiumInstalled, expectNoAxeViolations, launchBrowser } from '../helpers/browser.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
@@ -19,7 +19,7 @@ if (!runJourney) console.warn('Browser journey skipped: /usr/bin/chromium is mis
 
 const MAP = `/localities/${DEMO_LOCALITY_CODE}/map`;
 
-describe.skipIf(!runJourney).each(backends)('map journey in Chromium (%s)', (backend) => {
+describe.skipIf(!runJourney).each([oneBackend])('map journey in Chromium (%s)', (backend) => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;

@@ -7,6 +7,13 @@ export type Backend = 'pglite' | 'postgres';
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL names a server (CI sets it). */
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+/**
+ * One database for a test whose subject does not depend on it (a browser journey's pages, the
+ * role table): PostgreSQL, the production database, when the run has one, else PGlite. Every
+ * repository is tested on both by the integration tests.
+ */
+export const oneBackend: Backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
 export interface TestDatabase extends Database {
   /** Closes the connection and drops the throwaway database. */
   destroy(): Promise<void>;

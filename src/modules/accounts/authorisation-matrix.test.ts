@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../core/actor.js';
 import { ACCESS_RULES, type AccessRule } from '../../web/access.js';
-import { backends } from '../../../test/helpers/database.js';
+import { oneBackend } from '../../../test/helpers/database.js';
 import { type Grant, type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 
 /**
@@ -75,7 +75,8 @@ const SERVICE_REFUSES = new Set([
   'POST /api/v1/localities/:code/cycles/aligned/rounds as secretary',
 ]);
 
-describe.each(backends)('authorisation matrix on %s', (backend) => {
+// The role table does not depend on the database: one is enough (see oneBackend).
+describe.each([oneBackend])('authorisation matrix on %s', (backend) => {
   let ctx: TestContext;
   const people = new Map<Who, Person | undefined>();
   const ids: Record<string, string> = {};
