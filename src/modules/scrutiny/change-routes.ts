@@ -5,6 +5,7 @@
  * form comes back at the record's present version with what was typed, so saving again is a
  * deliberate overwrite. Thin: parse, call the service, render.
  */
+import type { AccessRule } from '../../web/access.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate } from '../../core/dates.js';
 import { ConflictError } from '../../core/errors.js';
@@ -46,6 +47,38 @@ function submitChange(
       if (error instanceof ConflictError) conflict = true;
       throw error;
     }
+  });
+}
+
+type RemovalContext = (
+  request: FastifyRequest,
+  values: Record<string, unknown>,
+  conflict?: boolean,
+) => Promise<Record<string, unknown>>;
+
+/**
+ * The "are you sure" page at `url` and its form: the removal runs at the version the page showed,
+ * and a conflict shows the page again at the present version.
+ */
+function removalRoutes(
+  app: FastifyInstance,
+  url: string,
+  access: AccessRule,
+  context: RemovalContext,
+  remove: (request: FastifyRequest, input: Record<string, unknown>) => Promise<{ redirect: string; flash: string }>,
+): void {
+  app.get(url, { config: { access } }, async (request, reply) =>
+    reply.view(REMOVE_TEMPLATE, await context(request, {})),
+  );
+  app.post(url, { config: { access } }, async (request, reply) => {
+    const values = { version: body(request).version };
+    return submitChange(
+      reply,
+      REMOVE_TEMPLATE,
+      values,
+      (conflict) => context(request, values, conflict),
+      () => remove(request, formToInput(removalInput, values)),
+    );
   });
 }
 
@@ -154,23 +187,10 @@ function riskChanges(app: FastifyInstance, scrutiny: ScrutinyService, common: Re
     };
   };
 
-  app.get(`${base}/close`, { config: { access: 'register-editor' } }, async (request, reply) =>
-    reply.view(REMOVE_TEMPLATE, await closeContext(request, {})),
-  );
-
-  app.post(`${base}/close`, { config: { access: 'register-editor' } }, async (request, reply) => {
-    const values = { version: body(request).version };
+  removalRoutes(app, `${base}/close`, 'register-editor', closeContext, async (request, input) => {
     const { code, id } = params(request);
-    return submitChange(
-      reply,
-      REMOVE_TEMPLATE,
-      values,
-      (conflict) => closeContext(request, values, conflict),
-      async () => {
-        const risk = await scrutiny.closeRisk(request.principal, code, id, formToInput(removalInput, values));
-        return { redirect: `/localities/${code}/risks`, flash: `The risk “${risk.title}” is closed` };
-      },
-    );
+    const risk = await scrutiny.closeRisk(request.principal, code, id, input);
+    return { redirect: `/localities/${code}/risks`, flash: `The risk “${risk.title}” is closed` };
   });
 }
 
@@ -250,28 +270,10 @@ function committeeChanges(app: FastifyInstance, scrutiny: ScrutinyService, commo
     };
   };
 
-  app.get(`${base}/remove`, { config: { access: 'scrutiny' } }, async (request, reply) =>
-    reply.view(REMOVE_TEMPLATE, await removeContext(request, {})),
-  );
-
-  app.post(`${base}/remove`, { config: { access: 'scrutiny' } }, async (request, reply) => {
-    const values = { version: body(request).version };
+  removalRoutes(app, `${base}/remove`, 'scrutiny', removeContext, async (request, input) => {
     const { code, id } = params(request);
-    return submitChange(
-      reply,
-      REMOVE_TEMPLATE,
-      values,
-      (conflict) => removeContext(request, values, conflict),
-      async () => {
-        const committee = await scrutiny.removeCommittee(
-          request.principal,
-          code,
-          id,
-          formToInput(removalInput, values),
-        );
-        return { redirect: home(code), flash: `${committee.name} is removed` };
-      },
-    );
+    const committee = await scrutiny.removeCommittee(request.principal, code, id, input);
+    return { redirect: home(code), flash: `${committee.name} is removed` };
   });
 }
 
@@ -363,23 +365,10 @@ function reviewChanges(
     };
   };
 
-  app.get(`${base}/remove`, { config: { access: 'scrutiny' } }, async (request, reply) =>
-    reply.view(REMOVE_TEMPLATE, await removeContext(request, {})),
-  );
-
-  app.post(`${base}/remove`, { config: { access: 'scrutiny' } }, async (request, reply) => {
-    const values = { version: body(request).version };
+  removalRoutes(app, `${base}/remove`, 'scrutiny', removeContext, async (request, input) => {
     const { code, id } = params(request);
-    return submitChange(
-      reply,
-      REMOVE_TEMPLATE,
-      values,
-      (conflict) => removeContext(request, values, conflict),
-      async () => {
-        const review = await scrutiny.removeReview(request.principal, code, id, formToInput(removalInput, values));
-        return { redirect: `/localities/${code}/scrutiny`, flash: `The review “${review.title}” is removed` };
-      },
-    );
+    const review = await scrutiny.removeReview(request.principal, code, id, input);
+    return { redirect: `/localities/${code}/scrutiny`, flash: `The review “${review.title}” is removed` };
   });
 }
 
