@@ -67,3 +67,26 @@ describe('words that name a concept only for the ages the text names', () => {
     expect(concepts('Children living in poverty in the borough')).toContain('c:child-poverty');
   });
 });
+
+describe('what a text says about when, and the numbers of indicators', () => {
+  const read = (text: string) => readFeatures('', text, { thesaurus, indicatorTitles: titles }).multipliers;
+  const titles = new Map([['117', '16 to 18 year olds who are not in education, employment or training (NEET)']]);
+
+  it('does not count months, days and units of time as what a partnership does', () => {
+    const keys = [...read('150 into work by March 2008; 5x30 min a week; monthly drop-ins').keys()];
+    for (const timeWord of ['w:march', 'w:min', 'w:week', 'w:month', 'w:monthli']) expect(keys).not.toContain(timeWord);
+    expect(keys.some((k) => k.startsWith('c:') || k === 'w:drop')).toBe(true);
+  });
+
+  it('counts a cited indicator mostly through the concepts its title names', () => {
+    const cited = read('Cut 16-18 NEET % (NI117)');
+    const described = read('Cut 16-18 NEET %');
+    expect(cited.get('c:neet')).toBe(described.get('c:neet'));
+    // The number is a second way of saying the title: it adds a little, not a concept's worth.
+    expect(cited.get('n:117')).toBeLessThan(0.5);
+    // With no concept in its title, the number is all the text says of it, and counts in full.
+    expect(
+      readFeatures('', 'Performance against NI 999', { thesaurus, indicatorTitles: titles }).multipliers.get('n:999'),
+    ).toBe(1);
+  });
+});

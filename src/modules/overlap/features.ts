@@ -47,6 +47,13 @@ export const AGE_SHARE = 0.5;
 export const CONTEXT_FIELD = 'governance-and-resources';
 export const CONTEXT_SHARE = 0.4;
 
+/**
+ * Share of a word's weight an indicator's number carries when its title names concepts: the
+ * number is another way of saying what its title says, which the concepts already count, so a
+ * board citing "NI 117" is not made broader than one describing NEETs in words.
+ */
+export const INDICATOR_SHARE = 0.3;
+
 /** A partnership's name usually says what it is for: what it names counts this much more. */
 export const NAME_EMPHASIS = 1.5;
 /** A word in this many concepts' labels counts for half as much as one in none, and so on. */
@@ -187,12 +194,11 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
   for (const range of reading.ages) addAges(out, range, describeAges(range));
   for (const number of reading.indicators) {
     const written = `NI ${number}`;
-    addFeature(out, `n:${number}`, 1, { kind: 'indicator', written, removes: 0 });
-    if (!thesaurus) continue;
-    const named = new Set(thesaurus.indicators.get(number) ?? []);
+    const named = new Set(thesaurus?.indicators.get(number) ?? []);
     const title = context.indicatorTitles?.get(number);
-    if (title) for (const m of matchConcepts(thesaurus, readText(title).tokens)) named.add(m.concept);
-    for (const c of named) addConcept(out, thesaurus, c, written);
+    if (thesaurus && title) for (const m of matchConcepts(thesaurus, readText(title).tokens)) named.add(m.concept);
+    addFeature(out, `n:${number}`, named.size > 0 ? INDICATOR_SHARE : 1, { kind: 'indicator', written, removes: 0 });
+    for (const c of named) addConcept(out, thesaurus!, c, written);
   }
 }
 

@@ -44,7 +44,17 @@ initiatives project projects programme programmes scheme schemes plan plans plan
 strategies framework agenda remit role roles purpose purposes district county borough city ward wards area
 areas people residents partner partners organisations agencies agency services service agree agrees
 approve approves publish publishes report reports annual annually audit audits monitor monitors
-review reviews quarterly help helps helping support supports supporting`;
+review reviews quarterly help helps helping support supports supporting reduce reduces reducing
+reduction cut cuts cutting increase increases increasing raise raises raising target targets`;
+
+/**
+ * The vocabulary of time: when a board meets or reports and by when a target falls ("150 into
+ * work by March 2008", "5x30 min a week", "monthly meetings"), never what the work is.
+ */
+const TIME_WORDS = `january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+sunday day days daily week weeks weekly fortnight fortnightly month months monthly year years yearly
+hour hours hr hrs minute minutes min mins`;
 
 /** Placeholders registers write where a purpose should be: no evidence of anything. */
 const PLACEHOLDERS = 'tbc tba tbd na unknown various misc miscellaneous';
@@ -62,7 +72,9 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 const FUNCTION: ReadonlySet<string> = words(FUNCTION_WORDS);
 /** Stems of the words partnerships use about themselves. */
 const GENERIC_STEMS: ReadonlySet<string> = new Set(
-  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES} ${PLACEHOLDERS} ${ADMINISTRATION_WORDS}`)].map((w) => porter2(w)),
+  [...words(`${PARTNERSHIP_WORDS} ${PARTICLES} ${PLACEHOLDERS} ${ADMINISTRATION_WORDS} ${TIME_WORDS}`)].map((w) =>
+    porter2(w),
+  ),
 );
 
 /** Words that never count as evidence of what a partnership does. */
