@@ -49,3 +49,34 @@ describe('finding the thesaurus’s concepts in a text', () => {
     expect(matchConcepts(generic, readTokens('people out of work')).length).toBe(1);
   });
 });
+
+describe('labels that join two kinds of work', () => {
+  const concept = (id: string, label: string, altLabels: string[] = [], broader: string[] = []) => ({
+    id,
+    label,
+    altLabels,
+    broader,
+    related: [],
+    field: 'culture-and-leisure' as const,
+  });
+  const joined = compileThesaurus([
+    concept('culture', 'Culture'),
+    concept('leisure', 'Leisure', ['culture and leisure']),
+    concept('physical-activity', 'Physical activity'),
+    concept('sport', 'Sport', ['sport and physical activity']),
+    concept('arts', 'Arts', ['arts and culture'], ['culture']),
+  ]);
+  const named = (text: string) =>
+    matchConcepts(joined, readTokens(text))
+      .map((m) => joined.concepts[m.concept]!.id)
+      .sort();
+
+  it('names each part as well as the concept the label belongs to', () => {
+    expect(named('Culture and Leisure Partnership')).toEqual(['culture', 'leisure']);
+    expect(named('Sport and physical activity strategy')).toEqual(['physical-activity', 'sport']);
+  });
+
+  it('adds nothing for a part that is the concept itself or broader than it', () => {
+    expect(named('Arts and culture forum')).toEqual(['arts']);
+  });
+});

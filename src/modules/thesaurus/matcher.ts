@@ -16,6 +16,8 @@ interface TrieNode {
   concepts: number[];
   /** Concepts whose abbreviation ends here: matched only when every word was in capitals. */
   abbreviations: number[];
+  /** For a label joining two kinds of work ("culture and leisure"), the concepts its parts name. */
+  alsoNamed?: Map<number, number[]>;
 }
 
 export interface CompiledThesaurus {
@@ -73,6 +75,53 @@ function addLabel(root: TrieNode, tokens: readonly Token[], concept: number, abb
   }
   const list = abbreviation ? at.abbreviations : at.concepts;
   if (!list.includes(concept)) list.push(concept);
+}
+
+/** A label's parts when it joins kinds of work with "and" ("sport and physical activity"). */
+function coordinatedParts(label: string): string[] {
+  const parts = label.split(/\s+(?:and|&)\s+|,\s*/i).filter((part) => part.trim().length > 0);
+  return parts.length > 1 ? parts : [];
+}
+
+/** The trie node a whole run of tokens ends at, if any. */
+function nodeOf(root: TrieNode, tokens: readonly Token[]): TrieNode | undefined {
+  let at: TrieNode | undefined = root;
+  for (const t of tokens) at = at?.next.get(t.stem);
+  return at;
+}
+
+const asWritten = (label: string) => label.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * A label that joins kinds of work ("culture and leisure", "sport and physical activity") names
+ * each part as well as its own concept: a text saying "sport and physical activity" is about
+ * physical activity too. Parts that are the label's own concept or above it add nothing.
+ */
+function linkCoordinatedLabels(
+  concepts: readonly ConceptDefinition[],
+  root: TrieNode,
+  ancestors: ReadonlyArray<ReadonlyArray<readonly number[]>>,
+): void {
+  // A part counts only where it is another concept's label as written: read as stems, "child
+  // care" would be "children in care".
+  const byLabel = new Map<string, number[]>();
+  for (const [c, concept] of concepts.entries())
+    for (const label of [concept.label, ...concept.altLabels])
+      byLabel.set(asWritten(label), [...(byLabel.get(asWritten(label)) ?? []), c]);
+  for (const [c, concept] of concepts.entries()) {
+    const above = new Set([c, ...ancestors[c]!.flat()]);
+    for (const label of [concept.label, ...concept.altLabels]) {
+      const parts = coordinatedParts(label);
+      if (parts.length === 0 || isAbbreviation(label)) continue;
+      const named = new Set<number>();
+      for (const part of parts) for (const n of byLabel.get(asWritten(part)) ?? []) named.add(n);
+      for (const n of above) named.delete(n);
+      const end = nodeOf(root, readTokens(label));
+      if (named.size === 0 || !end) continue;
+      end.alsoNamed ??= new Map();
+      end.alsoNamed.set(c, [...new Set([...(end.alsoNamed.get(c) ?? []), ...named])]);
+    }
+  }
 }
 
 function ancestorsOf(concepts: readonly ConceptDefinition[], positionOf: ReadonlyMap<string, number>, c: number) {
@@ -141,6 +190,7 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
     if (c % CONCEPTS_PER_STEP === CONCEPTS_PER_STEP - 1) yield;
   }
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
+  linkCoordinatedLabels(concepts, root, ancestors);
   const conceptsUsing = new Map([...using].map(([stem, set]) => [stem, set.size]));
   // Longest first, so the loose matcher tries the most specific phrase first (a stable sort).
   for (const list of phrasesByStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
@@ -171,14 +221,14 @@ function matchExactly(thesaurus: CompiledThesaurus, tokens: readonly Token[]): C
   let i = 0;
   while (i < tokens.length) {
     let at: TrieNode | undefined = thesaurus.root;
-    let best: { end: number; concepts: number[] } | undefined;
+    let best: { end: number; concepts: number[]; node: TrieNode } | undefined;
     let allCapitals = true;
     for (let j = i; j < tokens.length && tokens[j]!.clause === tokens[i]!.clause; j++) {
       at = at.next.get(tokens[j]!.stem);
       if (!at) break;
       allCapitals &&= tokens[j]!.capitals;
       const found = allCapitals ? [...at.concepts, ...at.abbreviations] : at.concepts;
-      if (found.length > 0) best = { end: j + 1, concepts: found };
+      if (found.length > 0) best = { end: j + 1, concepts: found, node: at };
     }
     if (!best) {
       i++;
@@ -186,7 +236,9 @@ function matchExactly(thesaurus: CompiledThesaurus, tokens: readonly Token[]): C
     }
     const positions = Array.from({ length: best.end - i }, (_, k) => i + k);
     const text = positions.map((p) => tokens[p]!.surface).join(' ');
-    for (const concept of best.concepts) matches.push({ concept, positions, text });
+    const named = new Set(best.concepts);
+    for (const concept of best.concepts) for (const also of best.node.alsoNamed?.get(concept) ?? []) named.add(also);
+    for (const concept of named) matches.push({ concept, positions, text });
     i = best.end;
   }
   return matches;

@@ -629,7 +629,6 @@ export const CONCEPTS: ConceptDefinition[] = inField('education-and-skills', [
       'careers and enterprise company',
       'national careers service',
       'nextstep',
-      'personal advisers',
       'careers fairs',
       'skills development scotland',
       'careers',

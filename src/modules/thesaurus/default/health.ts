@@ -276,6 +276,7 @@ export const CONCEPTS: ConceptDefinition[] = inField('health', [
     label: 'Physical activity',
     altLabels: [
       'physical activity',
+      'active recreation',
       'active lifestyles',
       'exercise',
       'get active',
