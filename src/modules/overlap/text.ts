@@ -54,7 +54,7 @@ reduction cut cuts cutting increase increases increasing raise raises raising ta
 const TIME_WORDS = `january february march april june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
 sunday day days daily week weeks weekly fortnight fortnightly month months monthly year years yearly
-hour hours hr hrs minute minutes min mins`;
+hour hours hrs minute minutes min mins`;
 
 /** Placeholders registers write where a purpose should be: no evidence of anything. */
 const PLACEHOLDERS = 'tbc tba tbd na unknown various misc miscellaneous';

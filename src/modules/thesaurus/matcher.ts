@@ -61,6 +61,16 @@ function node(): TrieNode {
   return { next: new Map(), concepts: [], abbreviations: [] };
 }
 
+/** A word of letters and digits together ("e2e", "la21", "s75"), not a number or an age. */
+function isCode(word: string): boolean {
+  return /\d/.test(word) && /[a-z]/.test(word) && !/^(?:under|over|u|o)\d+s?$/.test(word);
+}
+
+/** A word that may be part of an abbreviation: in capitals, or a number ("NHS 111", "ISO 14001"). */
+function writtenAsAbbreviation(token: Token): boolean {
+  return token.capitals || /^\d+$/.test(token.surface);
+}
+
 function isAbbreviation(label: string): boolean {
   const letters = label.replace(/[^A-Za-z]/g, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
@@ -171,8 +181,9 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
         continue;
       }
       // A one-word label of a generic word ("services", "local") would match everything; a
-      // phrase of them ("Local Strategic Partnership", "out of work") is specific enough.
-      if (tokens.length > 1 || (tokens.length === 1 && !tokens[0]!.generic))
+      // phrase of them ("Local Strategic Partnership", "out of work") is specific enough, and so
+      // is a code of letters and digits ("E2E", "LA21"), which the reader otherwise sets aside.
+      if (tokens.length > 1 || (tokens.length === 1 && (!tokens[0]!.generic || isCode(tokens[0]!.surface))))
         addLabel(root, tokens, c, isAbbreviation(label));
       if (tokens.length > 1) {
         const phrase: Phrase = { stems: tokens.map((t) => t.stem), concept: c, abbreviation: isAbbreviation(label) };
@@ -226,7 +237,7 @@ function matchExactly(thesaurus: CompiledThesaurus, tokens: readonly Token[]): C
     for (let j = i; j < tokens.length && tokens[j]!.clause === tokens[i]!.clause; j++) {
       at = at.next.get(tokens[j]!.stem);
       if (!at) break;
-      allCapitals &&= tokens[j]!.capitals;
+      allCapitals &&= writtenAsAbbreviation(tokens[j]!);
       const found = allCapitals ? [...at.concepts, ...at.abbreviations] : at.concepts;
       if (found.length > 0) best = { end: j + 1, concepts: found, node: at };
     }
@@ -254,7 +265,7 @@ function placePhrase(phrase: Phrase, tokens: readonly Token[], around: number, c
       for (const p of d === 0 ? [around] : [around - d, around + d]) {
         const t = tokens[p];
         if (!t || taken.has(p) || covered.has(p) || t.clause !== tokens[around]!.clause || t.stem !== stem) continue;
-        if (phrase.abbreviation && !t.capitals) continue;
+        if (phrase.abbreviation && !writtenAsAbbreviation(t)) continue;
         best = p;
         break;
       }

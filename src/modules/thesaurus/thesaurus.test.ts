@@ -141,6 +141,19 @@ describe('the default thesaurus', () => {
     }
   });
 
+  it('finds every label of every concept in a text that says it, codes of letters and digits included', () => {
+    const compiled = compileThesaurus(concepts);
+    const missed = concepts.flatMap((concept) =>
+      wordLabels(concept, true)
+        .filter(
+          (label) =>
+            !matchConcepts(compiled, readTokens(label)).some((m) => compiled.concepts[m.concept]!.id === concept.id),
+        )
+        .map((label) => `${concept.id}: ${label}`),
+    );
+    expect(missed, 'labels the matcher never finds').toEqual([]);
+  });
+
   it('writes abbreviations in capitals with two letters or more, and other labels in lower case', () => {
     for (const concept of concepts) {
       for (const label of concept.altLabels) {

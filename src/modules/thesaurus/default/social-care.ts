@@ -154,7 +154,8 @@ export const CONCEPTS: ConceptDefinition[] = inField('social-care', [
     label: 'Reablement',
     altLabels: [
       'reablement',
-      'enablement',
+      'enablement service',
+      'home enablement',
       'home care reablement',
       'reablement service',
       'short term support at home',
