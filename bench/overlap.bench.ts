@@ -19,6 +19,7 @@
  *   npm run bench:overlap -- 10000 --boilerplate 10000 # the boilerplate set at another size (0: none)
  */
 import { spawn } from 'node:child_process';
+import { recordFigure } from './figures.js';
 import { fileURLToPath } from 'node:url';
 import { analyseScope } from '../src/modules/overlap/analysis.js';
 import { checkOne, exactAllPairs } from '../src/modules/overlap/engine.js';
@@ -144,6 +145,27 @@ function report(r: SizeResult): void {
     `memory: peak RSS ${r.peakRssMb.toFixed(0)} MB (generated data included); ${r.rssBeforeMb.toFixed(0)} MB before the analysis, ${r.rssAfterMb.toFixed(0)} MB after`,
   );
   console.log(`pre-check of one proposal against its locality: median ${s(r.check.median)}, p95 ${s(r.check.p95)}`);
+  const set = `engine, ${Math.round(r.partnerships / 1000)}k${r.boilerplateShare > 0 ? ' with boilerplate' : ''}`;
+  const reading = { value: r.readingMs / 1000, what: 'reading every text once' };
+  recordFigure({
+    path: `national analysis, ${set}`,
+    measured: r.analysisMs / 1000,
+    unit: 's',
+    baseline: reading,
+    goal: { value: r.boilerplateShare > 0 ? 5 : 3, better: 'lower' },
+  });
+  recordFigure({
+    path: `national analysis, ${set}: peak memory`,
+    measured: r.peakRssMb,
+    unit: 'MB',
+    goal: { value: 500, better: 'lower' },
+  });
+  recordFigure({
+    path: `pre-check, ${set}: p95`,
+    measured: r.check.p95,
+    unit: 'ms',
+    goal: { value: 20, better: 'lower' },
+  });
 }
 
 const self = fileURLToPath(import.meta.url);

@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createThrowawayDatabase } from '../test/helpers/server.js';
+import { recordFigure } from './figures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.PAGES_BENCH_SECONDS ?? 10);
@@ -426,3 +427,41 @@ if (ONLY !== 'pglite') {
   }
 }
 table(rows, memory);
+/** Issue 14's goals for each path's 95th percentile, in milliseconds. */
+const P95_GOALS: Record<string, number> = {
+  'register page': 50,
+  'partnership page': 50,
+  'map JSON': 200,
+};
+for (const r of rows) {
+  const bare = { value: r.baseline.requestsPerSecond, what: 'bare Fastify, same bytes' };
+  const pglite = r.database.toLowerCase().includes('pglite');
+  const target = r.target.replace(/ \([^)]*\)$/, '');
+  const goal = Object.entries(P95_GOALS).find(([name]) => target === name)?.[1];
+  recordFigure({
+    path: `${target}, ${r.database}: req/s`,
+    measured: r.product.requestsPerSecond,
+    unit: 'req/s',
+    baseline: bare,
+  });
+  if (target === 'API partnerships list')
+    recordFigure({
+      path: `${target}, ${r.database}: ratio to bare Fastify`,
+      measured: r.product.requestsPerSecond / r.baseline.requestsPerSecond,
+      unit: 'ratio',
+      goal: { value: 0.25, better: 'higher' },
+    });
+  recordFigure({
+    path: `${target}, ${r.database}: p95`,
+    measured: r.product.p95,
+    unit: 'ms',
+    ...(goal ? { goal: { value: pglite && goal === 50 ? 100 : goal, better: 'lower' as const } } : {}),
+  });
+}
+for (const [database, , rss] of memory)
+  recordFigure({
+    path: `server memory after the load, ${database}`,
+    measured: rss,
+    unit: 'MB',
+    goal: { value: 500, better: 'lower' },
+  });

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { recordFigure } from './figures.js';
 
 /** How `joinedup` is run: the compiled dist/ (as `npm start`), or the sources through tsx (as `npm run dev`). */
 const FROM_DIST = ['bin/joinedup.mjs'];
@@ -85,6 +86,19 @@ try {
     `reopened folder:   first page after ${s(reopen)} (bare PGlite reopen ${s(baseReopen)}; ratio ${(reopen / baseReopen).toFixed(2)}) — target under 2 s`,
   );
 
+  recordFigure({
+    path: 'first start on a fresh folder',
+    measured: fresh / 1000,
+    unit: 's',
+    baseline: { value: baseFresh / 1000, what: 'bare PGlite initdb' },
+  });
+  recordFigure({
+    path: 'reopen',
+    measured: reopen / 1000,
+    unit: 's',
+    baseline: { value: baseReopen / 1000, what: 'bare PGlite reopen' },
+  });
+
   const bare: number[] = [];
   const help: number[] = [];
   const helpSource: number[] = [];
@@ -96,6 +110,14 @@ try {
   console.log(
     `joinedup --help:   ${s(median(help))} from dist/, ${s(median(helpSource))} from the sources through tsx (node -e 0 ${s(median(bare))}; ratios ${(median(help) / median(bare)).toFixed(2)} and ${(median(helpSource) / median(bare)).toFixed(2)}; median of 5) — target under 0.5 s`,
   );
+
+  recordFigure({
+    path: '`joinedup --help`',
+    measured: median(help),
+    unit: 'ms',
+    baseline: { value: median(bare), what: '`node -e 0`' },
+    goal: { value: 500, better: 'lower' },
+  });
 
   const reopenDist: number[] = [];
   const reopenSource: number[] = [];
