@@ -165,7 +165,7 @@ try {
     goal: { value: 3, better: 'lower' },
   });
   recordFigure({
-    path: `national analysis through the service, ${set}: peak memory`,
+    path: `national analysis through the service, ${set}: peak memory of the process (generating the set included)`,
     measured: process.resourceUsage().maxRSS / 1024,
     unit: 'MB',
     goal: { value: 500, better: 'lower' },

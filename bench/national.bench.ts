@@ -7,6 +7,8 @@
  *   npm run bench:national                           # 50,000 partnerships, 3 runs (about an hour)
  *   NATIONAL_BENCH_PARTNERSHIPS=10000 NATIONAL_BENCH_RUNS=1 npm run bench:national
  *
+ * The pages bench needs at least 4,200 partnerships (12 in each of 350 localities).
+ *
  * What each row comes from:
  *   bench/overlap.bench.ts           the engine on the generated national set, and its boilerplate variant
  *   bench/national-refresh.bench.ts  the national analysis and the pre-check through the service (PGlite)
