@@ -58,7 +58,7 @@ export function createServices(
 ): Services {
   const audit = new AuditService();
   const reference = new ReferenceService(database.db, audit);
-  const register = new RegisterService(database.db, audit, reference);
+  const register = new RegisterService(database.db, audit, reference, database.changes);
   const mailer: Mailer =
     config.mailTransport === 'smtp' && config.smtpUrl
       ? new SmtpMailer(config.smtpUrl, config.mailFrom)
