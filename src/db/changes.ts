@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /**
  * The channel on which the database announces a committed change to what the register's version
- * is read from (migration 0034_register_notify: audit events and localities). PostgreSQL delivers
+ * is read from (migration 0034_register_notify: audit events, localities, reference items). PostgreSQL delivers
  * a notification only when the writing transaction commits, to every session listening, in every
  * process on the same database: this one, a second replica, a CLI import.
  */
@@ -143,4 +143,35 @@ export function postgresChanges(pool: pg.Pool, config: pg.ClientConfig): Registe
       await listener?.end().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Values read from the register, kept in memory until the database announces a change (or stops
+ * being heard, when everything kept is forgotten). Without `changes` (or while not heard) every
+ * call reads afresh. A value read while a change was announced is not kept: it may predate it.
+ * Keys must be few (localities, not queries): nothing is evicted but by a change.
+ */
+export class KeptUntilChange<K, V> {
+  private readonly kept = new Map<K, V>();
+  private changesSeen = 0;
+  private subscribed = false;
+
+  constructor(private readonly changes: RegisterChanges | undefined) {}
+
+  async get(key: K, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
+    const changes = this.changes;
+    if (!changes) return load();
+    if (!this.subscribed) {
+      this.subscribed = true;
+      changes.subscribe(() => {
+        this.changesSeen += 1;
+        this.kept.clear();
+      });
+    }
+    if (changes.live && this.kept.has(key)) return this.kept.get(key) as V;
+    const seen = this.changesSeen;
+    const loaded = await load();
+    if (changes.live && seen === this.changesSeen && keep(loaded)) this.kept.set(key, loaded);
+    return loaded;
+  }
 }

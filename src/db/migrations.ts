@@ -311,7 +311,7 @@ const migrations: Record<string, Migration> = {
   // A body serving many localities is one national record, each locality's record linked to it.
   '0033_national_bodies': nationalBodiesMigration,
   // A committed change to what the register's version is read from (audit events of the register
-  // and the reference lists, localities) is announced to every process on the database, which
+  // and the reference lists, localities), or to the reference lists, is announced to every process on the database, which
   // keep each locality's version in memory until then (db/changes.ts).
   '0034_register_notify': {
     async up(db) {
@@ -335,6 +335,9 @@ const migrations: Record<string, Migration> = {
           for each statement execute function register_notify()`,
         `create trigger localities_register_changed after insert or update or delete or truncate on localities
           for each statement execute function register_notify()`,
+        // Seeding adds reference items without an audit entry.
+        `create trigger reference_items_register_changed after insert or update or delete or truncate
+          on reference_items for each statement execute function register_notify()`,
       ];
       for (const statement of statements) await sql.raw(statement).execute(db);
     },

@@ -212,6 +212,25 @@ describe.each(backends)('compressed, versioned responses on %s', (backend) => {
     expect(after.body).toContain('Abbot board, renamed by a script');
   });
 
+  it('shows a locality renamed and a reference label changed outside the services on the next page', async () => {
+    await waitUntilListening();
+    const page = `/localities/${CODE}/partnerships`;
+    expect((await ctx.app.inject({ url: page })).body).toContain('Etagshire');
+    const before = await ctx.services.reference.snapshot();
+    const theme = before.items('theme')[0];
+    expect(theme).toBeDefined();
+    let heard = nextChange();
+    await sql`update localities set name = 'Etagshire and Vale' where gss_code = ${CODE}`.execute(ctx.database.db);
+    await heard;
+    expect((await ctx.app.inject({ url: page })).body).toContain('Etagshire and Vale');
+    heard = nextChange();
+    await sql`update reference_items set label = 'Relabelled by a script' where id = ${theme?.id}`.execute(
+      ctx.database.db,
+    );
+    await heard;
+    expect((await ctx.services.reference.snapshot()).label('theme', theme?.code)).toBe('Relabelled by a script');
+  });
+
   it.runIf(backend === 'postgres')(
     'shows a change made by another process on the same database in the next response',
     async () => {

@@ -3,7 +3,7 @@ import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
-import type { RegisterChanges } from '../../db/changes.js';
+import { KeptUntilChange, type RegisterChanges } from '../../db/changes.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import { todayInLondon } from '../../core/dates.js';
 import { membershipsAsAt, partnershipsAsAt } from './as-at.js';
@@ -186,7 +186,14 @@ export class RegisterService {
     | undefined;
   readonly memberships = new MembershipRepository();
   private readonly localityByCode = new TransactionCache<string, Locality | undefined>();
-  private readonly versions: KeptVersions;
+  /**
+   * Each locality with its register's version and the reference lists', kept until the register
+   * changes: every request of the API and the register's pages asks for them (db/changes.ts).
+   */
+  private readonly versions: KeptUntilChange<
+    string,
+    { locality: Locality; register: number; reference: number } | undefined
+  >;
 
   constructor(
     private readonly db: Db,
@@ -194,7 +201,7 @@ export class RegisterService {
     private readonly reference: ReferenceService,
     changes?: RegisterChanges,
   ) {
-    this.versions = new KeptVersions(changes);
+    this.versions = new KeptUntilChange(changes);
   }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -222,9 +229,20 @@ export class RegisterService {
 
   async locality(gssCode: string, db: Db = this.db): Promise<Locality> {
     const code = gssCode.toUpperCase();
-    const locality = await this.localityByCode.get(db, code, () => this.localities.byCode(db, code));
+    const locality =
+      db === this.db
+        ? (await this.localityWithVersions(code))?.locality
+        : await this.localityByCode.get(db, code, () => this.localities.byCode(db, code));
     if (!locality) throw new NotFoundError('Locality');
     return locality;
+  }
+
+  private localityWithVersions(code: string) {
+    return this.versions.get(
+      code,
+      () => this.localities.byCodeWithVersions(this.db, code),
+      (found) => found !== undefined,
+    );
   }
 
   /**
@@ -238,7 +256,7 @@ export class RegisterService {
     gssCode: string,
   ): Promise<{ locality: Locality; restricted: boolean; stamp: string }> {
     const code = gssCode.toUpperCase();
-    const found = await this.versions.get(code, () => this.localities.byCodeWithVersions(this.db, code));
+    const found = await this.localityWithVersions(code);
     if (!found) throw new NotFoundError('Locality');
     const restricted = canReadRestricted(principal, found.locality);
     const stamp = `${found.locality.id}.${found.register}.${found.reference}.${restricted ? 'all' : 'published'}`;
@@ -1254,39 +1272,4 @@ function sortBodies(
     sort === 'localities' ? b.localities : sort === 'seats' ? b.seats : b.meeting_hours;
   const direction = order === 'desc' ? -1 : 1;
   return [...byName].sort((a, b) => direction * (value(a) - value(b)));
-}
-
-type LocalityVersions = { locality: Locality; register: number; reference: number };
-
-/**
- * Each locality's register version (and the reference lists'), kept in memory until the database
- * announces a change (db/changes.ts): every request of the API and the register pages asks for
- * it, and without a change the answer is the same. Kept only while the announcements are heard;
- * when they stop (a lost connection) everything kept is forgotten and asked for each time until
- * they are heard again. A version read while a change was announced is not kept: it may predate it.
- */
-class KeptVersions {
-  private readonly kept = new Map<string, LocalityVersions>();
-  private changesSeen = 0;
-  private subscribed = false;
-
-  constructor(private readonly changes: RegisterChanges | undefined) {}
-
-  async get(code: string, load: () => Promise<LocalityVersions | undefined>): Promise<LocalityVersions | undefined> {
-    const changes = this.changes;
-    if (!changes) return load();
-    if (!this.subscribed) {
-      this.subscribed = true;
-      changes.subscribe(() => {
-        this.changesSeen += 1;
-        this.kept.clear();
-      });
-    }
-    const found = changes.live ? this.kept.get(code) : undefined;
-    if (found) return found;
-    const seen = this.changesSeen;
-    const loaded = await load();
-    if (loaded && changes.live && seen === this.changesSeen) this.kept.set(code, loaded);
-    return loaded;
-  }
 }
