@@ -15,6 +15,8 @@
  *   PAGES_BENCH_PARTNERSHIPS=10000 PAGES_BENCH_SECONDS=5 npm run bench:pages
  *   PAGES_BENCH_ONLY=pglite|postgres npm run bench:pages
  *   PAGES_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (the default)
+ *   PAGES_BENCH_TARGETS='API|register page' (only the paths whose name matches)
+ *   PAGES_BENCH_RUNS=3 (each path measured three times on the same data, and the medians printed)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,6 +34,8 @@ const SECONDS = Number(process.env.PAGES_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.PAGES_BENCH_CONNECTIONS ?? 20);
 const PARTNERSHIPS = Number(process.env.PAGES_BENCH_PARTNERSHIPS ?? 50_000);
 const ONLY = process.env.PAGES_BENCH_ONLY;
+const TARGETS = new RegExp(process.env.PAGES_BENCH_TARGETS ?? '', 'i');
+const RUNS = Math.max(1, Number(process.env.PAGES_BENCH_RUNS ?? 1));
 const POSTGRES = process.env.PAGES_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIGN_IN = { email: 'sysadmin@joinedup.example', password: 'joined-up-demo' };
 
@@ -221,7 +225,7 @@ async function targetsFor(base: string, code: string, cookie: string): Promise<T
     items: Array<{ identifier: string }>;
   };
   const busiest = bodies.items[0]?.identifier;
-  return [
+  const targets: Target[] = [
     { name: 'bodies across the country', path: '/bodies?minLocalities=2&sort=seats&order=desc' },
     ...(busiest ? [{ name: 'busiest body’s page', path: `/bodies/${encodeURIComponent(busiest)}` }] : []),
     { name: 'register page', path: `/localities/${code}/partnerships` },
@@ -230,6 +234,7 @@ async function targetsFor(base: string, code: string, cookie: string): Promise<T
     { name: 'API partnerships list', path: `/api/v1/localities/${code}/partnerships` },
     { name: 'map JSON', path: `/api/v1/localities/${code}/map` },
   ];
+  return targets.filter((target) => TARGETS.test(target.name));
 }
 
 async function measureAll(
@@ -247,14 +252,26 @@ async function measureAll(
   );
   const rows: Row[] = [];
   try {
-    for (const target of targets) {
-      const size = answers.get(`${target.path}#${target.name}`)?.body.length ?? 0;
-      const product = await load(server.url, target);
-      const baseline = await load(bare.url, { ...target, cookie: undefined });
-      const row = { database, target: `${target.name} (${kb(size)})`, product, baseline, load: os.loadavg()[0] ?? 0 };
-      rows.push(row);
-      print(row);
+    const runs: Row[][] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const measured: Row[] = [];
+      for (const target of targets) {
+        const size = answers.get(`${target.path}#${target.name}`)?.body.length ?? 0;
+        const product = await load(server.url, target);
+        const baseline = await load(bare.url, { ...target, cookie: undefined });
+        const name = `${target.name} (${kb(size)})${RUNS > 1 ? `, run ${run}` : ''}`;
+        const row = { database, target: name, product, baseline, load: os.loadavg()[0] ?? 0 };
+        measured.push(row);
+        print(row);
+      }
+      runs.push(measured);
     }
+    if (RUNS === 1) rows.push(...(runs[0] ?? []));
+    else
+      targets.forEach((target, i) => {
+        const row = medianRow(runs.map((measured) => measured[i] as Row));
+        rows.push({ ...row, target: `${row.target.replace(/, run \d+$/, '')}, median of ${RUNS}` });
+      });
   } finally {
     await bare.stop();
   }
@@ -263,6 +280,30 @@ async function measureAll(
     `${database}: server resident memory ${Math.round(rssAtStart)} MB at the start, ${Math.round(rss)} MB after the load`,
   );
   return { rows, rss, rssAtStart };
+}
+
+/** Each figure the median of the runs' (the ratio from the median rates). */
+function medianRow(runs: Row[]): Row {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  };
+  const figures = (pick: (row: Row) => Figures): Figures => ({
+    requestsPerSecond: median(runs.map((r) => pick(r).requestsPerSecond)),
+    p50: median(runs.map((r) => pick(r).p50)),
+    p95: median(runs.map((r) => pick(r).p95)),
+    p99: median(runs.map((r) => pick(r).p99)),
+    errors: runs.reduce((sum, r) => sum + pick(r).errors, 0),
+    bytes: median(runs.map((r) => pick(r).bytes)),
+  });
+  const first = runs[0] as Row;
+  return {
+    database: first.database,
+    target: first.target,
+    product: figures((r) => r.product),
+    baseline: figures((r) => r.baseline),
+    load: median(runs.map((r) => r.load)),
+  };
 }
 
 // --- the two databases ------------------------------------------------------------------------

@@ -57,8 +57,8 @@ export function createServices(
     Partial<Pick<Config, 'linkCheckHosts' | 'evidenceMaxMb'>>,
 ): Services {
   const audit = new AuditService();
-  const reference = new ReferenceService(database.db, audit);
-  const register = new RegisterService(database.db, audit, reference);
+  const reference = new ReferenceService(database.db, audit, undefined, database.changes);
+  const register = new RegisterService(database.db, audit, reference, database.changes);
   const mailer: Mailer =
     config.mailTransport === 'smtp' && config.smtpUrl
       ? new SmtpMailer(config.smtpUrl, config.mailFrom)

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './tables.js';
+import { type RegisterChanges, pgliteChanges, postgresChanges } from './changes.js';
 import { type DataFolderLock, lockDataFolder } from './lock.js';
 import { migrateToLatest } from './migrations.js';
 
@@ -12,6 +13,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a folder, "memory" or the server (without credentials). */
   location: string;
+  /** Committed changes to the register, heard from every process on the database (changes.ts). */
+  changes: RegisterChanges;
   /** Flush to disk where that means something (PGlite CHECKPOINT), then close. */
   close(): Promise<void>;
 }
@@ -41,6 +44,7 @@ function openPostgres(databaseUrl: string): Database {
     },
   };
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types });
+  const changes = postgresChanges(pool, { connectionString: databaseUrl });
   // An idle connection the server closes (a restart, a failover, an administrator) must not
   // take the process down: the pool drops it and opens a new one on the next query.
   pool.on('error', (error) =>
@@ -54,7 +58,11 @@ function openPostgres(databaseUrl: string): Database {
     db,
     kind: 'postgres',
     location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
-    close: () => db.destroy(),
+    changes,
+    async close() {
+      await changes.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -67,12 +75,15 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       parsers: { [DATE_OID]: keepDateString, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    const changes = pgliteChanges(pglite);
     return {
       db,
       kind: 'pglite',
       location: dataDir ?? 'memory',
+      changes,
       async close() {
         try {
+          await changes.close();
           if (dataDir) await pglite.query('CHECKPOINT');
           await db.destroy();
         } finally {

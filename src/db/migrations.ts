@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { runStatements } from './statements.js';
+import { REGISTER_CHANNEL } from './changes.js';
 import { notificationsMigration } from '../modules/notifications/schema.js';
 import { performanceMigration } from '../modules/performance/schema.js';
 import { gatekeeperMigration } from '../modules/gatekeeper/schema.js';
@@ -309,6 +310,38 @@ const migrations: Record<string, Migration> = {
   '0031_scrutiny_consultation': scrutinyConsultationMigration,
   // A body serving many localities is one national record, each locality's record linked to it.
   '0033_national_bodies': nationalBodiesMigration,
+  // A committed change to what the register's version is read from (audit events of the register
+  // and the reference lists, localities), or to the reference lists, is announced to every process on the database, which
+  // keep each locality's version in memory until then (db/changes.ts).
+  '0034_register_notify': {
+    async up(db) {
+      const statements = [
+        `create function register_notify() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify('${REGISTER_CHANNEL}', '');
+          return null;
+        end $$`,
+        `create function register_notify_added() returns trigger language plpgsql as $$
+        begin
+          if exists (select 1 from added where entity_type in
+              ('locality', 'partnership', 'organisation', 'membership', 'reference-item')) then
+            perform pg_notify('${REGISTER_CHANNEL}', '');
+          end if;
+          return null;
+        end $$`,
+        `create trigger audit_events_register_added after insert on audit_events
+          referencing new table as added for each statement execute function register_notify_added()`,
+        `create trigger audit_events_register_changed after update or delete or truncate on audit_events
+          for each statement execute function register_notify()`,
+        `create trigger localities_register_changed after insert or update or delete or truncate on localities
+          for each statement execute function register_notify()`,
+        // Seeding adds reference items without an audit entry.
+        `create trigger reference_items_register_changed after insert or update or delete or truncate
+          on reference_items for each statement execute function register_notify()`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -1,6 +1,10 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
 import { SYSTEM } from '../core/actor.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { createServices } from '../services.js';
 import { backends } from '../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../test/helpers/context.js';
 import { FormSession } from '../../test/helpers/forms.js';
@@ -158,4 +162,125 @@ describe.each(backends)('compressed, versioned responses on %s', (backend) => {
     expect(after).toContain('Showing 1 to 1 of 1 partnership.');
     expect(after).not.toContain('Zebra proposed board');
   });
+
+  /** Resolves at the next change the database announces to this process. */
+  const nextChange = () =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no change was announced within 5 s')), 5000);
+      ctx.database.changes.subscribe(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+
+  const waitUntilListening = async () => {
+    for (let i = 0; i < 100 && !ctx.database.changes.live; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(ctx.database.changes.live).toBe(true);
+  };
+
+  it('asks the database for the register’s version once, not on every request, while nothing changes', async () => {
+    await ctx.app.inject({ url: list });
+    await waitUntilListening();
+    await ctx.app.inject({ url: list });
+    const asked = vi.spyOn(ctx.services.register.localities, 'byCodeWithVersions');
+    try {
+      for (let i = 0; i < 5; i++) expect((await ctx.app.inject({ url: list })).statusCode).toBe(200);
+      expect(asked).not.toHaveBeenCalled();
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
+  it('shows a change written without the services (another connection, a script) in the next response', async () => {
+    await waitUntilListening();
+    const before = await ctx.app.inject({ url: list });
+    const etag = before.headers.etag as string;
+    const heard = nextChange();
+    // What an import or a script does: rename a partnership and record it, in one transaction.
+    await ctx.database.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ id: string; locality_id: string }>`
+        update partnerships set name = 'Abbot board, renamed by a script'
+        where id = (select id from partnerships where name = 'Safer homes board 1')
+        returning id, locality_id`.execute(trx);
+      const row = rows[0] as { id: string; locality_id: string };
+      await sql`insert into audit_events (locality_id, actor, action, entity_type, entity_id, summary)
+        values (${row.locality_id}, 'system', 'update', 'partnership', ${row.id}, 'Renamed')`.execute(trx);
+    });
+    await heard;
+    const after = await ctx.app.inject({ url: list, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('Abbot board, renamed by a script');
+  });
+
+  it('shows a locality renamed and a reference label changed outside the services on the next page', async () => {
+    await waitUntilListening();
+    const page = `/localities/${CODE}/partnerships`;
+    expect((await ctx.app.inject({ url: page })).body).toContain('Etagshire');
+    const before = await ctx.services.reference.snapshot();
+    const theme = before.items('theme')[0];
+    expect(theme).toBeDefined();
+    let heard = nextChange();
+    await sql`update localities set name = 'Etagshire and Vale' where gss_code = ${CODE}`.execute(ctx.database.db);
+    await heard;
+    expect((await ctx.app.inject({ url: page })).body).toContain('Etagshire and Vale');
+    heard = nextChange();
+    await sql`update reference_items set label = 'Relabelled by a script' where id = ${theme?.id}`.execute(
+      ctx.database.db,
+    );
+    await heard;
+    expect((await ctx.services.reference.snapshot()).label('theme', theme?.code)).toBe('Relabelled by a script');
+  });
+
+  it.runIf(backend === 'postgres')(
+    'shows a change made by another process on the same database in the next response',
+    async () => {
+      await waitUntilListening();
+      const before = await ctx.app.inject({ url: list });
+      const url = new URL(process.env.TEST_DATABASE_URL as string);
+      url.pathname = `/${ctx.database.location.split('/').at(-1)}`;
+      const other = await openDatabase({ databaseUrl: url.toString() });
+      try {
+        const heard = nextChange();
+        const services = createServices(other, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+        const added = await services.register.createPartnership(SYSTEM, CODE, partnership('Abacus board'));
+        await heard;
+        const after = await ctx.app.inject({ url: list, headers: { 'if-none-match': before.headers.etag as string } });
+        expect(after.statusCode).toBe(200);
+        expect(after.body).toContain(added.id);
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
+  it.runIf(backend === 'postgres')(
+    'forgets every version it kept when its listening connection is lost, and keeps them again once it listens again',
+    async () => {
+      await waitUntilListening();
+      await ctx.app.inject({ url: list });
+      const forgotten = nextChange();
+      const { rows } = await sql<{ stopped: boolean }>`
+        select pg_terminate_backend(pid) as stopped from pg_stat_activity
+        where application_name = 'joinedup register listener' and datname = current_database()
+          and pid <> pg_backend_pid()`.execute(ctx.database.db);
+      expect(rows.map((r) => r.stopped)).toEqual([true]);
+      await forgotten;
+      const asked = vi.spyOn(ctx.services.register.localities, 'byCodeWithVersions');
+      try {
+        // Until it listens again, every request asks the database (a change could go unheard).
+        if (!ctx.database.changes.live) {
+          await ctx.app.inject({ url: list });
+          await ctx.app.inject({ url: list });
+          expect(asked.mock.calls.length).toBe(2);
+        }
+        await waitUntilListening();
+        asked.mockClear();
+        await ctx.app.inject({ url: list });
+        await ctx.app.inject({ url: list });
+        expect(asked.mock.calls.length).toBe(1);
+      } finally {
+        asked.mockRestore();
+      }
+    },
+  );
 });

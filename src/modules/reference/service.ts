@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
+import { KeptUntilChange, type RegisterChanges } from '../../db/changes.js';
 import type { ReferenceItem } from '../../db/tables.js';
 import { canManageReferenceData, refuse } from '../accounts/policy.js';
 import type { AuditService } from '../audit/service.js';
@@ -34,12 +35,17 @@ export class ReferenceSnapshot {
 
 export class ReferenceService {
   private readonly snapshots = new TransactionCache<'all', ReferenceSnapshot>();
+  /** Outside a transaction, the lists kept until they change (db/changes.ts): most pages show them. */
+  private readonly kept: KeptUntilChange<'all', ReferenceSnapshot>;
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly repository = new ReferenceRepository(),
-  ) {}
+    changes?: RegisterChanges,
+  ) {
+    this.kept = new KeptUntilChange(changes);
+  }
 
   /** Adds any seed entry that is missing; never overwrites an administrator's edits. */
   async ensureSeeded(db: Db = this.db): Promise<number> {
@@ -50,15 +56,18 @@ export class ReferenceService {
   }
 
   snapshot(db: Db = this.db): Promise<ReferenceSnapshot> {
-    return this.snapshots.get(db, 'all', async () => {
-      const byList = new Map<string, ReferenceItem[]>();
-      for (const item of await this.repository.all(db)) {
-        const items = byList.get(item.list) ?? [];
-        items.push(item);
-        byList.set(item.list, items);
-      }
-      return new ReferenceSnapshot(byList);
-    });
+    if (db === this.db) return this.kept.get('all', () => this.read(db));
+    return this.snapshots.get(db, 'all', () => this.read(db));
+  }
+
+  private async read(db: Db): Promise<ReferenceSnapshot> {
+    const byList = new Map<string, ReferenceItem[]>();
+    for (const item of await this.repository.all(db)) {
+      const items = byList.get(item.list) ?? [];
+      items.push(item);
+      byList.set(item.list, items);
+    }
+    return new ReferenceSnapshot(byList);
   }
 
   list(list: string, includeInactive = false): Promise<ReferenceItem[]> {

@@ -265,24 +265,25 @@ export class PartnershipRepository {
     };
   }
 
+  /** A partnership with its themes and areas, in one query (a partnership page asks on every view). */
   async get(db: Db, localityId: string, id: string): Promise<PartnershipRecord | undefined> {
     const row = await db
-      .selectFrom('partnerships')
-      .selectAll()
-      .where('locality_id', '=', localityId)
-      .where('id', '=', id)
+      .selectFrom('partnerships as p')
+      .selectAll('p')
+      .select([
+        sql<
+          string[]
+        >`array(select t.theme from partnership_themes t where t.partnership_id = p.id order by t.theme)`.as('themes'),
+        sql<
+          string[]
+        >`array(select a.gss_code from partnership_areas a where a.partnership_id = p.id order by a.gss_code)`.as(
+          'areas',
+        ),
+      ])
+      .where('p.locality_id', '=', localityId)
+      .where('p.id', '=', id)
       .executeTakeFirst();
-    if (!row) return undefined;
-    const [themes, areas] = await Promise.all([
-      db.selectFrom('partnership_themes').select('theme').where('partnership_id', '=', id).orderBy('theme').execute(),
-      db
-        .selectFrom('partnership_areas')
-        .select('gss_code')
-        .where('partnership_id', '=', id)
-        .orderBy('gss_code')
-        .execute(),
-    ]);
-    return { ...row, themes: themes.map((t) => t.theme), areas: areas.map((a) => a.gss_code) };
+    return row;
   }
 
   /** The few columns a membership change needs, in one query. */

@@ -3,6 +3,7 @@ import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput, isUuid } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
+import { KeptUntilChange, type RegisterChanges } from '../../db/changes.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import { todayInLondon } from '../../core/dates.js';
 import { membershipsAsAt, partnershipsAsAt } from './as-at.js';
@@ -185,12 +186,23 @@ export class RegisterService {
     | undefined;
   readonly memberships = new MembershipRepository();
   private readonly localityByCode = new TransactionCache<string, Locality | undefined>();
+  /**
+   * Each locality with its register's version and the reference lists', kept until the register
+   * changes: every request of the API and the register's pages asks for them (db/changes.ts).
+   */
+  private readonly versions: KeptUntilChange<
+    string,
+    { locality: Locality; register: number; reference: number } | undefined
+  >;
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
-  ) {}
+    changes?: RegisterChanges,
+  ) {
+    this.versions = new KeptUntilChange(changes);
+  }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
     return options?.trx ? work(options.trx) : this.db.transaction().execute(work);
@@ -217,9 +229,20 @@ export class RegisterService {
 
   async locality(gssCode: string, db: Db = this.db): Promise<Locality> {
     const code = gssCode.toUpperCase();
-    const locality = await this.localityByCode.get(db, code, () => this.localities.byCode(db, code));
+    const locality =
+      db === this.db
+        ? (await this.localityWithVersions(code))?.locality
+        : await this.localityByCode.get(db, code, () => this.localities.byCode(db, code));
     if (!locality) throw new NotFoundError('Locality');
     return locality;
+  }
+
+  private localityWithVersions(code: string) {
+    return this.versions.get(
+      code,
+      () => this.localities.byCodeWithVersions(this.db, code),
+      (found) => found !== undefined,
+    );
   }
 
   /**
@@ -232,7 +255,8 @@ export class RegisterService {
     principal: Principal,
     gssCode: string,
   ): Promise<{ locality: Locality; restricted: boolean; stamp: string }> {
-    const found = await this.localities.byCodeWithVersions(this.db, gssCode.toUpperCase());
+    const code = gssCode.toUpperCase();
+    const found = await this.localityWithVersions(code);
     if (!found) throw new NotFoundError('Locality');
     const restricted = canReadRestricted(principal, found.locality);
     const stamp = `${found.locality.id}.${found.register}.${found.reference}.${restricted ? 'all' : 'published'}`;
