@@ -14,6 +14,8 @@ export interface Database {
   location: string;
   /** Flush to disk where that means something (PGlite CHECKPOINT), then close. */
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, which `loadDataDir` opens again. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -21,6 +23,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data folder; absent means an in-memory database (tests). */
   dataDir?: string;
+  /** PGlite in memory: start from this dump of a data folder (`dumpDataDir`) instead of empty. */
+  loadDataDir?: Blob;
   migrate?: boolean;
 }
 
@@ -58,12 +62,13 @@ function openPostgres(databaseUrl: string): Database {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   let lock: DataFolderLock | undefined;
   if (dataDir) lock = lockDataFolder(dataDir);
   try {
     const pglite = await PGlite.create({
       dataDir,
+      loadDataDir,
       parsers: { [DATE_OID]: keepDateString, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
@@ -71,6 +76,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       db,
       kind: 'pglite',
       location: dataDir ?? 'memory',
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       async close() {
         try {
           if (dataDir) await pglite.query('CHECKPOINT');
@@ -87,7 +93,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const database = options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : await openPglite(options.dataDir, options.loadDataDir);
   try {
     if (options.migrate !== false) await migrateToLatest(database.db as unknown as Kysely<unknown>);
   } catch (error) {

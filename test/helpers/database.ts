@@ -19,39 +19,75 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** PostgreSQL: a copy of this database (CREATE DATABASE … TEMPLATE), not an empty one. */
+  template?: string;
+  /** PGlite: start from this dump of a data folder, not an empty one. */
+  loadDataDir?: Blob;
+}
+
+/** A random name for a throwaway database on the shared PostgreSQL server. */
+export function throwawayDatabaseName(prefix = 'joinedup_test'): string {
+  return `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+}
+
+/** Runs one statement on the server's maintenance connection (creating and dropping databases). */
+export async function adminQuery(statement: string, values: unknown[] = []): Promise<pg.QueryResult> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await admin.query(statement, values);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The URL of another database on the TEST_DATABASE_URL server. */
+export function databaseUrl(name: string): string {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /**
  * A fresh, migrated database for one test file. On PostgreSQL each gets its own randomly
  * named database, dropped at the end: the server is shared and keeps what earlier runs left.
  */
-export async function openTestDatabase(backend: Backend): Promise<TestDatabase> {
+export async function openTestDatabase(backend: Backend, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (backend === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ loadDataDir: options.loadDataDir });
     return { ...database, destroy: () => database.close() };
   }
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `joinedup_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const name = throwawayDatabaseName();
+  await createDatabase(name, options.template);
+  const database = await openDatabase({ databaseUrl: databaseUrl(name) });
   return {
     ...database,
     async destroy() {
       await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await dropper.end();
-      }
+      await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+async function createDatabase(name: string, template: string | undefined): Promise<void> {
+  if (!template) {
+    await adminQuery(`create database ${name}`);
+    return;
+  }
+  // Copying refuses while anyone else is connected to the template (SQLSTATE 55006): the
+  // connection that seeded it may take a moment to go.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(`create database ${name} template ${template}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
