@@ -11,6 +11,7 @@ import {
 } from '../../src/modules/demo/seed.js';
 import { createServices } from '../../src/services.js';
 import { demoDatabaseFolder, demoTemplatePrefix } from './demo-template.js';
+import { oncePerRun, writeAtomically } from './once-per-run.js';
 import { type Backend, type TestDatabase, adminQuery, databaseUrl, openTestDatabase } from './database.js';
 
 export interface DemoTestDatabase {
@@ -47,7 +48,7 @@ export async function openDemoTestDatabase(backend: Backend, options: SeedDemoOp
 
   if (backend === 'pglite') {
     const dumpFile = path.join(folder, `pglite-${key}.tar`);
-    await onceAcrossWorkers(summaryFile, async () => {
+    await oncePerRun(summaryFile, async () => {
       const database = await openDatabase({});
       try {
         const demo = await seedInto(database, options);
@@ -64,7 +65,7 @@ export async function openDemoTestDatabase(backend: Backend, options: SeedDemoOp
   }
 
   const template = `${demoTemplatePrefix(run)}_${key}`;
-  await onceAcrossWorkers(summaryFile, async () => {
+  await oncePerRun(summaryFile, async () => {
     await adminQuery(`drop database if exists ${template} with (force)`);
     await adminQuery(`create database ${template}`);
     const database = await openDatabase({ databaseUrl: databaseUrl(template) });
@@ -103,55 +104,4 @@ async function storedSummary(database: Database, summaryFile: string): Promise<D
   );
   if (locality.id !== row.id) throw new Error(`The demo copy in ${summaryFile} does not match its database`);
   return { ...stored, locality: locality as typeof row };
-}
-
-/**
- * Runs `make` once for the whole test run, in whichever worker gets there first, and writes what
- * it returns to `summaryFile`; the others wait for that file. A lock file beside it, created
- * exclusively and holding the maker's process id, says who is making it: if that process died,
- * the next one makes it instead.
- */
-async function onceAcrossWorkers(summaryFile: string, make: () => Promise<DemoSummary>): Promise<void> {
-  const lockFile = `${summaryFile}.lock`;
-  for (;;) {
-    if (fs.existsSync(summaryFile)) return;
-    let fd: number;
-    try {
-      fd = fs.openSync(lockFile, 'wx');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (!holderAlive(lockFile)) fs.rmSync(lockFile, { force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    try {
-      fs.writeSync(fd, String(process.pid));
-      if (!fs.existsSync(summaryFile)) writeAtomically(summaryFile, JSON.stringify(await make()));
-    } finally {
-      fs.closeSync(fd);
-      fs.rmSync(lockFile, { force: true });
-    }
-  }
-}
-
-function holderAlive(lockFile: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(lockFile, 'utf8'));
-  } catch {
-    return true; // gone already, or being written: look again
-  }
-  if (!pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function writeAtomically(file: string, content: string | Buffer): void {
-  const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, content);
-  fs.renameSync(partial, file);
 }
