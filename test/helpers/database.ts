@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/database.js';
+import { demoDatabaseFolder } from './demo-template.js';
+import { oncePerRun, writeAtomically } from './once-per-run.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -59,7 +63,7 @@ export function databaseUrl(name: string): string {
  */
 export async function openTestDatabase(backend: Backend, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (backend === 'pglite') {
-    const database = await openDatabase({ loadDataDir: options.loadDataDir });
+    const database = await openDatabase({ loadDataDir: options.loadDataDir ?? (await migratedPgliteDump()) });
     return { ...database, destroy: () => database.close() };
   }
   const name = throwawayDatabaseName();
@@ -72,6 +76,31 @@ export async function openTestDatabase(backend: Backend, options: TestDatabaseOp
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * A dump of an empty PGlite database with every migration run, made once per test run (the
+ * global setup names the run): loading it takes PGlite a third of the time migrating takes.
+ * Undefined without the run's global setup.
+ */
+async function migratedPgliteDump(): Promise<Blob | undefined> {
+  const run = process.env.JOINEDUP_TEST_RUN;
+  if (!run) return undefined;
+  const folder = demoDatabaseFolder(run);
+  fs.mkdirSync(folder, { recursive: true });
+  const dumpFile = path.join(folder, 'pglite-migrated.tar');
+  await oncePerRun(`${dumpFile}.json`, async () => {
+    const database = await openDatabase({});
+    try {
+      const dump = await database.dumpDataDir?.();
+      if (!dump) throw new Error('PGlite did not dump its data folder');
+      writeAtomically(dumpFile, Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await database.close();
+    }
+    return { dumpFile };
+  });
+  return new Blob([fs.readFileSync(dumpFile)]);
 }
 
 async function createDatabase(name: string, template: string | undefined): Promise<void> {
