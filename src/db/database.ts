@@ -17,6 +17,8 @@ export interface Database {
   changes: RegisterChanges;
   /** Flush to disk where that means something (PGlite CHECKPOINT), then close. */
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, which `loadDataDir` opens again. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -24,6 +26,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data folder; absent means an in-memory database (tests). */
   dataDir?: string;
+  /** PGlite in memory: start from this dump of a data folder (`dumpDataDir`) instead of empty. */
+  loadDataDir?: Blob;
   migrate?: boolean;
 }
 
@@ -66,12 +70,13 @@ function openPostgres(databaseUrl: string): Database {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   let lock: DataFolderLock | undefined;
   if (dataDir) lock = lockDataFolder(dataDir);
   try {
     const pglite = await PGlite.create({
       dataDir,
+      loadDataDir,
       parsers: { [DATE_OID]: keepDateString, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
@@ -81,6 +86,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       kind: 'pglite',
       location: dataDir ?? 'memory',
       changes,
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       async close() {
         try {
           await changes.close();
@@ -98,7 +104,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const database = options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : await openPglite(options.dataDir, options.loadDataDir);
   try {
     if (options.migrate !== false) await migrateToLatest(database.db as unknown as Kysely<unknown>);
   } catch (error) {

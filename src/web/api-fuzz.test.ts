@@ -4,7 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../core/actor.js';
 import { backends } from '../../test/helpers/database.js';
-import { type Person, type TestContext, createTestContext } from '../../test/helpers/context.js';
+import { type Person, type DemoTestContext, createDemoTestContext } from '../../test/helpers/context.js';
 import { type JsonSchema, hostileString, hostileValue, validValue } from '../../test/helpers/json-schema-arbitrary.js';
 
 /**
@@ -61,16 +61,15 @@ function encodePathSegment(value: string): string {
 const pick = <T>(values: T[]) => fc.constantFrom(...values);
 
 describe.each([backends.at(-1) ?? 'pglite'])('the API, fuzzed from its OpenAPI document, on %s', (backend) => {
-  let ctx: TestContext;
+  let ctx: DemoTestContext;
   let admin: Person;
   let operations: Operation[];
   const realIds: Record<string, string[]> = {};
   let demoCode: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    const { seedDemoLocality } = await import('../modules/demo/seed.js');
-    const demo = await seedDemoLocality(ctx.services);
+    ctx = await createDemoTestContext(backend);
+    const demo = ctx.demo;
     demoCode = demo.locality.gss_code;
     await ctx.services.register.createLocality(SYSTEM, {
       gssCode: 'E07000041',

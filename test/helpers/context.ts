@@ -4,7 +4,9 @@ import { createApp } from '../../src/app.js';
 import { type Services, createServices } from '../../src/services.js';
 import { loadConfig } from '../../src/config.js';
 import { type Principal, type Role, SYSTEM } from '../../src/core/actor.js';
+import type { DemoSummary, SeedDemoOptions } from '../../src/modules/demo/seed.js';
 import { type Backend, type TestDatabase, openTestDatabase } from './database.js';
+import { openDemoTestDatabase } from './demo-database.js';
 
 export interface Grant {
   role: Role;
@@ -33,7 +35,24 @@ export interface TestContext {
 
 /** A migrated database with reference data, its services and an app to inject requests into. */
 export async function createTestContext(backend: Backend): Promise<TestContext> {
-  const database = await openTestDatabase(backend);
+  return contextOn(await openTestDatabase(backend));
+}
+
+export interface DemoTestContext extends TestContext {
+  /** What seedDemoLocality returned for the demo locality in this context's database. */
+  demo: DemoSummary;
+}
+
+/**
+ * A test context whose database holds the demo locality, as seedDemoLocality(services, options)
+ * leaves it, and what that returned: a copy of a database seeded once in the test run.
+ */
+export async function createDemoTestContext(backend: Backend, options: SeedDemoOptions = {}): Promise<DemoTestContext> {
+  const { database, demo } = await openDemoTestDatabase(backend, options);
+  return { ...(await contextOn(database)), demo };
+}
+
+async function contextOn(database: TestDatabase): Promise<TestContext> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const services = createServices(database, config);
   await services.reference.ensureSeeded();

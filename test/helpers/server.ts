@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { type Running, start } from '../../src/main.js';
-import { demoTemplateFolder } from './demo-template.js';
+import { demoDatabaseFolder, demoTemplateFolder, demoTemplatePrefix } from './demo-template.js';
+import { oncePerRun } from './once-per-run.js';
 
 export interface TestServer {
   /** The server's base address, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -38,7 +39,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
   if (options.databaseUrl) {
-    const created = await createThrowawayDatabase(options.databaseUrl);
+    const template = (options.seedDemo ?? true) ? await postgresDemoTemplate(options.databaseUrl) : undefined;
+    const created = await createThrowawayDatabase(options.databaseUrl, template);
     databaseUrl = created.url;
     dropDatabase = created.drop;
   }
@@ -97,6 +99,44 @@ async function copyDemoTemplate(dataDir: string): Promise<void> {
   if (folder) await fs.cp(folder, dataDir, { recursive: true });
 }
 
+/**
+ * The name of a PostgreSQL database on which start() seeded the demo, made once per test run
+ * (dropped by the global setup at the end), for servers on PostgreSQL to start on a copy of:
+ * the same saving as copyDemoTemplate's. Undefined without the run's global setup.
+ */
+async function postgresDemoTemplate(serverUrl: string): Promise<string | undefined> {
+  const run = process.env.JOINEDUP_TEST_RUN;
+  if (!run) return undefined;
+  const name = `${demoTemplatePrefix(run)}_server`;
+  const folder = demoDatabaseFolder(run);
+  await fs.mkdir(folder, { recursive: true });
+  await oncePerRun(path.join(folder, `${name}.json`), async () => {
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    await adminQuery(serverUrl, `create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'joinedup-demo-building-'));
+    try {
+      const running = await start(loadConfig(testServerEnv(dataDir, url.toString())), { seedDemo: true });
+      await running.stop();
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+    return { template: name };
+  });
+  return name;
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 async function exists(folder: string): Promise<boolean> {
   return fs.access(folder).then(
     () => true,
@@ -104,22 +144,29 @@ async function exists(folder: string): Promise<boolean> {
   );
 }
 
-/** A new, randomly named database on a shared PostgreSQL server, and how to drop it. */
-export async function createThrowawayDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new, randomly named database on a shared PostgreSQL server (empty, or a copy of `template`),
+ * and how to drop it.
+ */
+export async function createThrowawayDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `joinedup_e2e_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
+  // Copying refuses while anyone is connected to the template (SQLSTATE 55006): the server
+  // that seeded it may take a moment to let go.
+  for (let attempt = 1; ; attempt++) {
     try {
-      await client.query(statement);
-    } finally {
-      await client.end();
+      await adminQuery(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  };
-  await admin(`create database ${name}`);
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return { url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
 }
 
 /** The environment a test server starts with: a random port of 127.0.0.1, its own data folder. */

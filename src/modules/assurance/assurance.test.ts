@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
 import { PUBLIC } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import { ACCREDITATION_CODE, HEALTH_CHECK_CODE } from './checklists.js';
 import { DEMO_ASSESSED } from './demo.js';
 import { addDays } from '../../core/dates.js';
@@ -25,8 +25,7 @@ describe.each(backends)('assurance, its rules on the database and its pages, on 
   let ids: { lsp: string; csp: string };
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: TODAY });
+    ctx = await createDemoTestContext(backend, { today: TODAY });
     const locality = await ctx.services.register.locality(CODE);
     const partnerships = await ctx.services.assurance.repository.partnerships(ctx.database.db, locality.id);
     const p = (name: string) => partnerships.find((x) => x.name === name)?.id as string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { SYSTEM } from '../../core/actor.js';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 
 const CODE = DEMO_LOCALITY_CODE;
 const BASE = `/localities/${CODE}/cycles`;
@@ -32,8 +32,7 @@ describe.each(backends)('planning and reporting cycles on %s', (backend) => {
   const ids = { lsp: '', csp: '', asb: '', executive: '' };
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: '2026-06-01' });
+    ctx = await createDemoTestContext(backend, { today: '2026-06-01' });
     const locality = await ctx.services.register.locality(CODE);
     const partnerships = await ctx.services.register.partnerships.options(ctx.database.db, locality.id);
     const named = (name: string) => partnerships.find((p) => p.name === name)?.id as string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type DemoTestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import type { Locality } from '../../db/tables.js';
-import { DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE } from '../demo/seed.js';
 
 const CODE = DEMO_LOCALITY_CODE;
 
@@ -17,7 +17,7 @@ const DUPLICATE = {
 const DA_FORUM = 'Brackenfield Domestic Abuse Forum';
 
 describe.each(backends)('gatekeeper (%s)', (backend) => {
-  let ctx: TestContext;
+  let ctx: DemoTestContext;
   let locality: Locality;
   let proposer: Person;
   let panel: Person;
@@ -26,8 +26,8 @@ describe.each(backends)('gatekeeper (%s)', (backend) => {
   let memberIds: string[];
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    ({ locality } = await seedDemoLocality(ctx.services, { today: '2026-06-01' }));
+    ctx = await createDemoTestContext(backend, { today: '2026-06-01' });
+    ({ locality } = ctx.demo);
     proposer = await ctx.person([{ role: 'partner-representative', localityCode: CODE }]);
     panel = await ctx.person([{ role: 'locality-gatekeeper', localityCode: CODE }]);
     adviser = await ctx.person([{ role: 'go-adviser', region: locality.region }]);

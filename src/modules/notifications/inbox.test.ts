@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
 import { DEMO_PASSWORD, seedDemoUsers } from '../accounts/demo-users.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 
 /**
  * The inbox of the demo locality's people: what needs each of them now, worked out from the
@@ -14,8 +14,7 @@ describe.each(backends)('the inbox lists the work waiting on each person (%s)', 
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services);
+    ctx = await createDemoTestContext(backend);
     await seedDemoUsers(ctx.services, DEMO_LOCALITY_CODE, 'test');
   }, 120_000);
   afterAll(() => ctx.close());

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../core/actor.js';
 import { backends } from '../../../test/helpers/database.js';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
-import { DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
+import { DEMO_DUPLICATE_GROUPS, DEMO_LOCALITY_CODE } from '../demo/seed.js';
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
@@ -12,8 +12,7 @@ describe.each(backends)('overlap analysis of the demo locality on %s', (backend)
   const idOf = new Map<string, string>();
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: '2026-11-23' });
+    ctx = await createDemoTestContext(backend, { today: '2026-11-23' });
     reader = await ctx.person([{ role: 'scrutiny-member', localityCode: DEMO_LOCALITY_CODE }]);
     const list = await ctx.services.register.listPartnerships(SYSTEM, DEMO_LOCALITY_CODE, { pageSize: 500 });
     for (const p of list.items) idOf.set(p.reference, p.id);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import { ImportRejected } from '../exchange/issues.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import { NATIONAL_INDICATORS } from './indicators.js';
 import { normaliseCode } from './repository.js';
 
@@ -16,8 +16,7 @@ describe.each(backends)('performance on %s', (backend) => {
   let localityId: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: '2026-06-01' });
+    ctx = await createDemoTestContext(backend, { today: '2026-06-01' });
     const locality = await ctx.services.register.locality(CODE);
     localityId = locality.id;
     admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);

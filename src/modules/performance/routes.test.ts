@@ -1,10 +1,10 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMeasure } from '../../core/measures.js';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import { normaliseCode } from './repository.js';
 
 const CODE = DEMO_LOCALITY_CODE;
@@ -17,8 +17,7 @@ describe.each(backends)('performance pages and API on %s', (backend) => {
   let ids: { ni56: string; plan: string; outcome: string; target: string; lsp: string };
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: '2026-06-01' });
+    ctx = await createDemoTestContext(backend, { today: '2026-06-01' });
     admin = await ctx.person([{ role: 'locality-admin', localityCode: CODE }]);
     session = new FormSession(ctx.app);
     await session.signIn(admin.email, admin.password);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../core/actor.js';
 import { backends } from '../../../test/helpers/database.js';
-import { type TestContext, createTestContext } from '../../../test/helpers/context.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import type { GatekeeperService } from '../gatekeeper/service.js';
 import { RationalisationService } from './service.js';
 
@@ -20,8 +20,7 @@ describe.each(backends)('the demo’s rationalisation on %s', (backend) => {
   };
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services);
+    ctx = await createDemoTestContext(backend);
   });
   afterAll(() => ctx.close());
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../core/actor.js';
 import { backends } from '../../../test/helpers/database.js';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import { MEETING_HOURS_ONLY } from './burden.js';
 
 const CODE = DEMO_LOCALITY_CODE;
@@ -38,8 +38,7 @@ describe.each(backends)('one burden figure for a partner, on every page, on %s',
   let proposalId: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: '2026-11-23' });
+    ctx = await createDemoTestContext(backend, { today: '2026-11-23' });
     reader = await ctx.person([{ role: 'scrutiny-member', localityCode: CODE }]);
     proposer = await ctx.person([{ role: 'partner-representative', localityCode: CODE }]);
     const organisations = await ctx.services.register.listOrganisations(SYSTEM, CODE, { pageSize: 500 });

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
 import { PUBLIC } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import { ForbiddenError } from '../../core/errors.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import { ImportRejected } from '../exchange/issues.js';
 import { THREE_SIXTY_COLUMNS, type ThreeSixtyGrant, missingFields } from '../funds/three-sixty-giving.js';
 import { yearLabel } from '../performance/schema.js';
@@ -38,8 +38,7 @@ describe.each(backends)('resources changes, settings, import and meetings held, 
   };
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: TODAY });
+    ctx = await createDemoTestContext(backend, { today: TODAY });
     const locality = await ctx.services.register.locality(CODE);
     const partnerships = await ctx.services.register.partnerships.allForLocality(ctx.database.db, locality.id);
     const organisations = await ctx.services.resources.repository.organisations(ctx.database.db, locality.id);

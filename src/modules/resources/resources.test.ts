@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
 import { PUBLIC, SYSTEM } from '../../core/actor.js';
 import { todayInLondon } from '../../core/dates.js';
 import { ForbiddenError, ValidationError } from '../../core/errors.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import { DEMO_ENDING_DEPENDANTS, DEMO_ENDING_FUND, DEMO_UNFUNDED_OUTCOME } from './demo.js';
 import { yearLabel } from '../performance/schema.js';
 import { addMonths, financialYearOf } from './rules.js';
@@ -25,8 +25,7 @@ describe.each(backends)('resources, its pages and API, on %s', (backend) => {
   let ids: { lsp: string; csp: string; council: string; county: string; police: string };
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: TODAY });
+    ctx = await createDemoTestContext(backend, { today: TODAY });
     const locality = await ctx.services.register.locality(CODE);
     const partnerships = await ctx.services.register.partnerships.allForLocality(ctx.database.db, locality.id);
     const organisations = await ctx.services.resources.repository.organisations(ctx.database.db, locality.id);

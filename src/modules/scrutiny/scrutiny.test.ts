@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { type Person, type TestContext, createDemoTestContext } from '../../../test/helpers/context.js';
 import { backends } from '../../../test/helpers/database.js';
 import { FormSession } from '../../../test/helpers/forms.js';
 import { PUBLIC, SYSTEM } from '../../core/actor.js';
@@ -11,7 +11,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../../core/errors.js';
-import { DEMO_LOCALITY_CODE, seedDemoLocality } from '../demo/seed.js';
+import { DEMO_LOCALITY_CODE } from '../demo/seed.js';
 import { addDays } from '../../core/dates.js';
 
 const CODE = DEMO_LOCALITY_CODE;
@@ -26,8 +26,7 @@ describe.each(backends)('scrutiny, risks and accountability on %s', (backend) =>
   let ids: { lsp: string; csp: string; council: string; police: string };
 
   beforeAll(async () => {
-    ctx = await createTestContext(backend);
-    await seedDemoLocality(ctx.services, { today: TODAY });
+    ctx = await createDemoTestContext(backend, { today: TODAY });
     const locality = await ctx.services.register.locality(CODE);
     const partnerships = await ctx.services.register.partnerships.allForLocality(ctx.database.db, locality.id);
     const organisations = await ctx.services.register.organisations.allForLocality(ctx.database.db, locality.id);
