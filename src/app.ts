@@ -7,7 +7,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { TooManyAttemptsError } from './modules/accounts/service.js';
@@ -15,6 +14,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
 import { handleFrameworkError, installErrorHandling } from './web/errors.js';
+import { installSecurityHeaders } from './web/security-headers.js';
 import { FLASH_COOKIE, SESSION_COOKIE } from './web/request-context.js';
 import { UnauthenticatedError } from './core/errors.js';
 import { PUBLIC, type Principal } from './core/actor.js';
@@ -65,8 +65,7 @@ export async function createApp({ config, database, services, logger = true }: A
   // attach an empty schema to their routes.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
 
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -227,6 +227,13 @@ describe.each(backends)('register API and pages on %s', (backend) => {
     const scripts = page.body.match(/<script[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // A fresh nonce for every response: one that could be predicted would let injected script in.
+    const again = await ctx.app.inject({ method: 'GET', url: `/localities/${CODE}/partnerships` });
+    const nextNonce = /script-src 'self' 'nonce-([^']+)'/.exec(String(again.headers['content-security-policy']))?.[1];
+    expect(nextNonce).toMatch(/^[0-9a-f]{32}$/);
+    expect(nextNonce).not.toBe(nonce);
+    expect(again.headers['x-content-type-options']).toBe('nosniff');
+    expect(again.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('shows a helpful 404 page for an unknown partnership', async () => {
