@@ -89,18 +89,22 @@ async function migratedPgliteDump(): Promise<Blob | undefined> {
   const folder = demoDatabaseFolder(run);
   fs.mkdirSync(folder, { recursive: true });
   const dumpFile = path.join(folder, 'pglite-migrated.tar');
-  await oncePerRun(`${dumpFile}.json`, async () => {
-    const database = await openDatabase({});
-    try {
-      const dump = await database.dumpDataDir?.();
-      if (!dump) throw new Error('PGlite did not dump its data folder');
-      writeAtomically(dumpFile, Buffer.from(await dump.arrayBuffer()));
-    } finally {
-      await database.close();
-    }
-    return { dumpFile };
-  });
+  await oncePerRun(`${dumpFile}.json`, () => writePgliteDump(dumpFile, async () => ({ dumpFile })));
   return new Blob([fs.readFileSync(dumpFile)]);
+}
+
+/** Opens an empty PGlite database in memory, lets `fill` write to it, and dumps its data folder to `dumpFile`. */
+export async function writePgliteDump<T>(dumpFile: string, fill: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({});
+  try {
+    const filled = await fill(database);
+    const dump = await database.dumpDataDir?.();
+    if (!dump) throw new Error('PGlite did not dump its data folder');
+    writeAtomically(dumpFile, Buffer.from(await dump.arrayBuffer()));
+    return filled;
+  } finally {
+    await database.close();
+  }
 }
 
 async function createDatabase(name: string, template: string | undefined): Promise<void> {

@@ -11,8 +11,15 @@ import {
 } from '../../src/modules/demo/seed.js';
 import { createServices } from '../../src/services.js';
 import { demoDatabaseFolder, demoTemplatePrefix } from './demo-template.js';
-import { oncePerRun, writeAtomically } from './once-per-run.js';
-import { type Backend, type TestDatabase, adminQuery, databaseUrl, openTestDatabase } from './database.js';
+import { oncePerRun } from './once-per-run.js';
+import {
+  type Backend,
+  type TestDatabase,
+  adminQuery,
+  databaseUrl,
+  openTestDatabase,
+  writePgliteDump,
+} from './database.js';
 
 export interface DemoTestDatabase {
   database: TestDatabase;
@@ -48,18 +55,7 @@ export async function openDemoTestDatabase(backend: Backend, options: SeedDemoOp
 
   if (backend === 'pglite') {
     const dumpFile = path.join(folder, `pglite-${key}.tar`);
-    await oncePerRun(summaryFile, async () => {
-      const database = await openDatabase({});
-      try {
-        const demo = await seedInto(database, options);
-        const dump = await database.dumpDataDir?.();
-        if (!dump) throw new Error('PGlite did not dump its data folder');
-        writeAtomically(dumpFile, Buffer.from(await dump.arrayBuffer()));
-        return demo;
-      } finally {
-        await database.close();
-      }
-    });
+    await oncePerRun(summaryFile, () => writePgliteDump(dumpFile, (database) => seedInto(database, options)));
     const database = await openTestDatabase('pglite', { loadDataDir: new Blob([fs.readFileSync(dumpFile)]) });
     return { database, demo: await storedSummary(database, summaryFile) };
   }
