@@ -107,11 +107,11 @@ const asWritten = (label: string) => label.trim().toLowerCase().replace(/\s+/g, 
  * each part as well as its own concept: a text saying "sport and physical activity" is about
  * physical activity too. Parts that are the label's own concept or above it add nothing.
  */
-function linkCoordinatedLabels(
+function* linkCoordinatedLabels(
   concepts: readonly ConceptDefinition[],
   root: TrieNode,
   ancestors: ReadonlyArray<ReadonlyArray<readonly number[]>>,
-): void {
+): Generator<void> {
   // A part counts only where it is another concept's label as written: read as stems, "child
   // care" would be "children in care".
   const byLabel = new Map<string, number[]>();
@@ -131,6 +131,7 @@ function linkCoordinatedLabels(
       end.alsoNamed ??= new Map();
       end.alsoNamed.set(c, [...new Set([...(end.alsoNamed.get(c) ?? []), ...named])]);
     }
+    if (c % CONCEPTS_PER_STEP === CONCEPTS_PER_STEP - 1) yield;
   }
 }
 
@@ -201,7 +202,7 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
     if (c % CONCEPTS_PER_STEP === CONCEPTS_PER_STEP - 1) yield;
   }
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
-  linkCoordinatedLabels(concepts, root, ancestors);
+  yield* linkCoordinatedLabels(concepts, root, ancestors);
   const conceptsUsing = new Map([...using].map(([stem, set]) => [stem, set.size]));
   // Longest first, so the loose matcher tries the most specific phrase first (a stable sort).
   for (const list of phrasesByStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
