@@ -28,8 +28,11 @@ export interface CompiledThesaurus {
   /** Indicator number (`112`, `157a`) → concepts that name it. */
   indicators: ReadonlyMap<string, readonly number[]>;
   root: TrieNode;
-  /** Labels of several words, by each of their stems: for matching phrases loosely. */
-  phrasesByStem: ReadonlyMap<string, readonly Phrase[]>;
+  /**
+   * Labels of several words, by the stem of theirs that fewest labels use: a text is checked
+   * against a phrase only when it has that stem, rather than for each of the phrase's words.
+   */
+  phrasesByRarestStem: ReadonlyMap<string, readonly Phrase[]>;
   /** For each stem, how many concepts' labels use it: "services" is in many, "refuge" in few. */
   conceptsUsing: ReadonlyMap<string, number>;
   /** Words that name a concept when the text names ages within a range (`whenAged`), by stem. */
@@ -40,6 +43,8 @@ interface Phrase {
   stems: readonly string[];
   concept: number;
   abbreviation: boolean;
+  /** Place in the order phrases are tried: longest first, then in the thesaurus's order. */
+  rank: number;
 }
 
 export interface ConceptMatch {
@@ -168,7 +173,7 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
   const positionOf = new Map(concepts.map((c, i) => [c.id, i]));
   const root = node();
   const indicators = new Map<string, number[]>();
-  const phrasesByStem = new Map<string, Phrase[]>();
+  const phrases: Phrase[] = [];
   const using = new Map<string, Set<number>>();
   const agedWords = new Map<string, Array<{ concept: number; ages: readonly [number, number] }>>();
   for (const [c, concept] of concepts.entries()) {
@@ -187,12 +192,7 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
       if (tokens.length > 1 || (tokens.length === 1 && (!tokens[0]!.generic || isCode(tokens[0]!.surface))))
         addLabel(root, tokens, c, isAbbreviation(label));
       if (tokens.length > 1) {
-        const phrase: Phrase = { stems: tokens.map((t) => t.stem), concept: c, abbreviation: isAbbreviation(label) };
-        for (const stem of new Set(phrase.stems)) {
-          const list = phrasesByStem.get(stem);
-          if (list) list.push(phrase);
-          else phrasesByStem.set(stem, [phrase]);
-        }
+        phrases.push({ stems: tokens.map((t) => t.stem), concept: c, abbreviation: isAbbreviation(label), rank: 0 });
       }
     }
     for (const word of concept.whenAged?.words ?? []) {
@@ -204,9 +204,48 @@ export function* compileThesaurusSteps(concepts: readonly ConceptDefinition[]): 
   const ancestors = concepts.map((_, c) => ancestorsOf(concepts, positionOf, c));
   yield* linkCoordinatedLabels(concepts, root, ancestors);
   const conceptsUsing = new Map([...using].map(([stem, set]) => [stem, set.size]));
-  // Longest first, so the loose matcher tries the most specific phrase first (a stable sort).
-  for (const list of phrasesByStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { concepts, positionOf, ancestors, indicators, root, phrasesByStem, conceptsUsing, agedWords };
+  return {
+    concepts,
+    positionOf,
+    ancestors,
+    indicators,
+    root,
+    phrasesByRarestStem: indexPhrases(phrases),
+    conceptsUsing,
+    agedWords,
+  };
+}
+
+/** Phrases ranked longest first (a stable sort), each filed under its rarest stem. */
+function indexPhrases(phrases: Phrase[]): Map<string, Phrase[]> {
+  [...phrases].sort((a, b) => b.stems.length - a.stems.length).forEach((phrase, rank) => (phrase.rank = rank));
+  const phrasesUsing = new Map<string, number>();
+  for (const phrase of phrases)
+    for (const stem of new Set(phrase.stems)) phrasesUsing.set(stem, (phrasesUsing.get(stem) ?? 0) + 1);
+  const byRarest = new Map<string, Phrase[]>();
+  for (const phrase of phrases) {
+    const rarest = phrase.stems.reduce((a, b) => (phrasesUsing.get(b)! < phrasesUsing.get(a)! ? b : a));
+    const list = byRarest.get(rarest);
+    if (list) list.push(phrase);
+    else byRarest.set(rarest, [phrase]);
+  }
+  return byRarest;
+}
+
+/** The phrases every stem of which the text has, by each of their stems, in the order they are tried. */
+function phrasesInText(thesaurus: CompiledThesaurus, stems: ReadonlySet<string>): Map<string, Phrase[]> {
+  const byStem = new Map<string, Phrase[]>();
+  for (const stem of stems)
+    for (const phrase of thesaurus.phrasesByRarestStem.get(stem) ?? []) {
+      if (!phrase.stems.every((s) => stems.has(s))) continue;
+      for (const s of new Set(phrase.stems)) {
+        const list = byStem.get(s);
+        if (list) list.push(phrase);
+        else byStem.set(s, [phrase]);
+      }
+    }
+  for (const list of byStem.values()) list.sort((a, b) => a.rank - b.rank);
+  return byStem;
 }
 
 /**
@@ -280,13 +319,12 @@ function placePhrase(phrase: Phrase, tokens: readonly Token[], around: number, c
 
 function matchLoosely(thesaurus: CompiledThesaurus, tokens: readonly Token[], covered: Set<number>): ConceptMatch[] {
   const found: ConceptMatch[] = [];
-  const stems = new Set(tokens.map((t) => t.stem));
+  const candidates = phrasesInText(thesaurus, new Set(tokens.map((t) => t.stem)));
+  if (candidates.size === 0) return found;
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i)) continue;
-    const phrases = thesaurus.phrasesByStem.get(tokens[i]!.stem) ?? [];
+    const phrases = candidates.get(tokens[i]!.stem) ?? [];
     for (const phrase of phrases) {
-      // Most phrases sharing a word have another word the text lacks: a set look-up rules them out.
-      if (!phrase.stems.every((stem) => stems.has(stem))) continue;
       const positions = placePhrase(phrase, tokens, i, covered);
       if (!positions) continue;
       for (const p of positions) covered.add(p);
