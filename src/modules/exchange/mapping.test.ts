@@ -118,6 +118,37 @@ describe.each(backends)('importing a register in its own layout (%s)', (backend)
     ]);
   });
 
+  it('suggests a kind of body for every organisation type written in a register’s own words, so it imports as suggested', async () => {
+    const code = await newLocality();
+    const organisations = csv(
+      'organisations.csv',
+      [
+        'id,name,sector,type',
+        'WT,Downland Wildlife Trust,voluntary,wildlife trust',
+        'MH,Downland Mental Health Trust,public,mental health trust',
+        'FL,Lower Wendle Flood Action Group,community,flood action group',
+        'RC,Rotary Club of Kelbury,community,service club',
+        'DC,Downland Borough Council,public,borough council',
+        // Nothing in these words says what kind of body it is: its organisations' sector does.
+        'PV,Patients Speak Up,voluntary,patient and public voice',
+        'DM,Visit Downland,private,destination management organisation',
+      ].join('\n'),
+    );
+    const { mapping } = await exchange().suggestMapping([organisations]);
+    // "trust" alone would have made the wildlife trust an NHS trust, and "group" a faith group.
+    expect(mapping.values.org_type).toEqual({
+      'wildlife trust': 'charity',
+      'mental health trust': 'nhs-trust',
+      'flood action group': 'community-group',
+      'service club': 'community-group',
+      'borough council': 'district-council',
+      'patient and public voice': 'charity',
+      'destination management organisation': 'business',
+    });
+    const result = await exchange().importFiles(actor, code, [organisations], { mapping: parseMapping(mapping) });
+    expect(result.summary.created.organisations).toBe(7);
+  });
+
   it('takes minutes as minutes and £k as thousands when the mapping says so', async () => {
     const code = await newLocality();
     const text =

@@ -215,27 +215,120 @@ function likeness(a: string, b: string, levenshtein: (a: string, b: string) => n
 }
 
 /**
- * The code a value most likely means, with why: a known synonym, or the nearest label or code
- * (shared words, or spelling within a few letters). Undefined when nothing is near enough.
+ * The kind of body an organisation type written in a register's own words names, by the words
+ * that say what kind of body it is, most specific first: a "wildlife trust" is a charity and a
+ * "mental health trust" an NHS trust, though both share "trust" with the NHS's label; a "flood
+ * action group" is a community group, not a faith group.
+ */
+const ORGANISATION_KINDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bcounty council\b/, 'county-council'],
+  [/\b(unitary|metropolitan|london borough)\b/, 'unitary-council'],
+  [/\b(district|borough) council\b/, 'district-council'],
+  [
+    /\b(clinical commissioning|commissioning group|ccg|icb|integrated care board|primary care trust|pct|nhs england|health authority)\b/,
+    'nhs-commissioner',
+  ],
+  [/\b(nhs|hospital|ambulance|mental health|community health|health and care|partnership)\b.*\btrust\b|\bnhs\b/, 'nhs-trust'],
+  [
+    /\b(rural community council|volunteer centre|voluntary action|council for voluntary service|cvs)\b/,
+    'infrastructure-body',
+  ],
+  [/\b(parish|town|village|community|neighbourhood) council\b|\bparish\b/, 'parish-council'],
+  [/\buniversity\b/, 'university'],
+  [/\b(school|academy|college|nursery|sixth form|pupil referral)\b/, 'school-college'],
+  [/\b(church|chapel|mosque|temple|synagogue|gurdwara|diocese|faith|interfaith)\b/, 'faith-group'],
+  [/\b(police and crime commissioner|pcc)\b/, 'police-crime-commissioner'],
+  [/\b(police|constabulary)\b/, 'police'],
+  [/\bfire\b/, 'fire-rescue'],
+  [/\b(probation|community rehabilitation company)\b/, 'probation'],
+  [/\b(housing association|housing trust|registered (social )?(provider|landlord)|almo)\b/, 'housing-association'],
+  [
+    /\b(chamber|trade association|traders|business improvement district|farmers'? union|federation of small businesses)\b/,
+    'business-association',
+  ],
+  [/\b(local enterprise partnership|lep)\b/, 'government-agency'],
+  [/\b(charity|charitable|trust|foundation|appeal|hospice)\b/, 'charity'],
+  [/\b(group|forum|association|club|network|circle|residents|tenants|friends of|society|panel)\b/, 'community-group'],
+  [
+    /\b(company|ltd|limited|plc|firm|operator|enterprise|business|employer|developer|retailer|supermarket|utility)\b/,
+    'business',
+  ],
+  [/\b(agency|department|government|authority|inspectorate|commission|executive|office)\b/, 'government-agency'],
+];
+
+/** An organisation type no word of which says what kind of body it is, by its organisations' sector. */
+const ORGANISATION_KIND_BY_SECTOR: Readonly<Record<string, string>> = {
+  public: 'government-agency',
+  voluntary: 'charity',
+  community: 'community-group',
+  private: 'business',
+};
+
+/** What else is known of a value's rows: for an organisation type, the sector its organisations are in. */
+export interface ValueHint {
+  sector?: string;
+}
+
+type Suggestion = { code: string; label: string; why: 'exact' | 'synonym' | 'similar' | 'sector' };
+
+/**
+ * The code a value most likely means, with why: a known synonym, for an organisation type the
+ * kind of body its words name, the nearest label or code (shared words, or spelling within a few
+ * letters), or for an organisation type the commonest kind of body in its organisations' sector.
+ * Undefined when nothing is near enough.
  */
 export function suggestCode(
   column: string,
   value: string,
   book: CodeBook,
   levenshtein: (a: string, b: string) => number,
-): { code: string; label: string; why: 'exact' | 'synonym' | 'similar' } | undefined {
+  hint: ValueHint = {},
+): Suggestion | undefined {
   const items = book.get(column) ?? [];
   const exact = resolveCode(column, value, book);
   const found = (code: string | undefined) => items.find((i) => i.code === code);
   if (found(exact)) return { ...found(exact)!, why: 'exact' };
-  const synonym = found(SYNONYMS[column]?.[value.trim().toLowerCase()]);
+  const key = value.trim().toLowerCase();
+  const synonym = found(SYNONYMS[column]?.[key] ?? (column === 'org_type' ? organisationKind(key) : undefined));
   if (synonym) return { ...synonym, why: 'synonym' };
   let best: { item: CodeItem; score: number } | undefined;
   for (const item of items) {
     const score = Math.max(likeness(value, item.label, levenshtein), likeness(value, item.code, levenshtein));
     if (!best || score > best.score) best = { item, score };
   }
-  return best && best.score >= 0.5 ? { ...best.item, why: 'similar' } : undefined;
+  if (best && best.score >= 0.5) return { ...best.item, why: 'similar' };
+  const bySector = column === 'org_type' && hint.sector ? found(ORGANISATION_KIND_BY_SECTOR[hint.sector]) : undefined;
+  return bySector ? { ...bySector, why: 'sector' } : undefined;
+}
+
+function organisationKind(value: string): string | undefined {
+  return ORGANISATION_KINDS.find(([words]) => words.test(value))?.[1];
+}
+
+/**
+ * For each organisation type a register uses (lower case), the sector most of its organisations
+ * are in, as our code: what a suggestion falls back on when the type's words say nothing.
+ */
+export function valueHints(sheets: RawSheet[], mapping: Mapping, book: CodeBook): Map<string, ValueHint> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const sheet of sheets) {
+    const columns = findSheetMapping(mapping, sheet.name)?.columns ?? {};
+    const typeAt = sheet.header.findIndex((h) => columns[h] === 'org_type');
+    const sectorAt = sheet.header.findIndex((h) => columns[h] === 'sector');
+    if (typeAt < 0 || sectorAt < 0) continue;
+    for (const record of sheet.records) {
+      const type = (record.values[typeAt] ?? '').trim().toLowerCase();
+      const written = record.values[sectorAt] ?? '';
+      const sector = resolveCode('sector', written, book, mapping) ?? SYNONYMS.sector?.[written.trim().toLowerCase()];
+      if (!type || !sector) continue;
+      const bySector = counts.get(type) ?? new Map<string, number>();
+      bySector.set(sector, (bySector.get(sector) ?? 0) + 1);
+      counts.set(type, bySector);
+    }
+  }
+  return new Map(
+    [...counts].map(([type, bySector]) => [type, { sector: [...bySector].sort((a, b) => b[1] - a[1])[0]![0] }]),
+  );
 }
 
 // --- columns ------------------------------------------------------------------------------------
@@ -400,12 +493,13 @@ export function suggestMapping(
     });
     mapping.sheets.push({ source: sheet.name, kind, columns, units });
   }
+  const hints = valueHints(sheets, mapping, book);
   for (const [column, values] of distinctCodedValues(sheets, mapping)) {
     for (const value of values) {
       const key = value.toLowerCase();
       if (mapping.values[column]?.[key] !== undefined || mapping.newItems[column]?.[key]) continue;
       if (resolveCode(column, value, book) !== undefined) continue;
-      const suggestion = suggestCode(column, value, book, levenshtein);
+      const suggestion = suggestCode(column, value, book, levenshtein, column === 'org_type' ? hints.get(key) : {});
       if (suggestion) (mapping.values[column] ??= {})[key] = suggestion.code;
     }
   }

@@ -18,6 +18,7 @@ import {
   resolveCode,
   slug,
   suggestCode,
+  valueHints,
 } from './mapping.js';
 import { type ExchangeService, IMPORT_JOB } from './service.js';
 import type { RawSheet } from './table.js';
@@ -337,13 +338,15 @@ function columnsView(sheets: RawSheet[], mapping: Mapping) {
 
 /** The values page: every distinct value of each coded column, with the code it is (or may be) mapped to. */
 function valuesView(sheets: RawSheet[], mapping: Mapping, book: CodeBook, canAddItems: boolean) {
+  const hints = valueHints(sheets, mapping, book);
   return [...distinctCodedValues(sheets, mapping)].map(([column, values]) => ({
     column,
     rows: values.map((value, k) => {
       const key = value.toLowerCase();
       const automatic = resolveCode(column, value, book) ?? '';
       const chosen = mapping.newItems[column]?.[key] ? NEW_ITEM : (mapping.values[column]?.[key] ?? automatic);
-      const suggestion = automatic ? undefined : suggestCode(column, value, book, distance);
+      const hint = column === 'org_type' ? hints.get(key) : {};
+      const suggestion = automatic ? undefined : suggestCode(column, value, book, distance, hint);
       const listed = column in REFERENCE_LIST_OF;
       return {
         value,
