@@ -397,7 +397,7 @@ export class TextReader {
     const cached = this.reading(name, context);
     if (!cached.shape) {
       const parsed = parseText(name, context);
-      cached.shape = shapeOfName(parsed.reading, parsed.matches);
+      cached.shape = shapeOfName(parsed.reading, parsed.matches, context.stopWords);
       // The same parse serves the name's features whenever the name is read with the same stop words.
       cached.features.set(NAME_EMPHASIS, featuresOf(parsed, NAME_EMPHASIS, context));
     }

@@ -70,6 +70,29 @@ describe('the same kind of body for different places, and different bodies for o
     const explained = explainPair(buildIndex(records, context), 'E', 'N', DEFAULT_SETTINGS)!;
     expect(explained.differentPlaces).toBe('Elmwood and Northgate');
   });
+
+  it('tells the body for the scope’s own town from the same body for another of its towns', () => {
+    // The district is named after its main town, so its name is left out of every reading; the
+    // other town is too, where the scope's organisations are named after it.
+    const stopWords = new Set(['harrowfield', 'kelbury']);
+    const centre = (id: string, town: string) =>
+      partnership(id, {
+        name: `${town} Town Centre Partnership`,
+        purpose: `Town centre management for ${town}: markets, events, vacant shops and parking`,
+        memberOrganisationIds: [id],
+      });
+    // Stowcombe is one of the scope's places because two of its partnerships are named after it.
+    const hall = partnership('SH', {
+      name: 'Stowcombe Village Hall Committee',
+      purpose: 'Lettings',
+      memberOrganisationIds: ['x'],
+    });
+    const records = [centre('H', 'Harrowfield'), centre('K', 'Kelbury'), centre('S', 'Stowcombe'), hall, ...filler];
+    const index = buildIndex(records, { ...context, stopWords });
+    expect(explainPair(index, 'H', 'K', DEFAULT_SETTINGS).differentPlaces).toBe('Harrowfield and Kelbury');
+    expect(explainPair(index, 'H', 'S', DEFAULT_SETTINGS).differentPlaces).toBe('Harrowfield and Stowcombe');
+    expect(explainPair(index, 'H', 'K', DEFAULT_SETTINGS).score).toBeLessThan(DEFAULT_SETTINGS.likely);
+  });
 });
 
 describe('places a purpose names as such', () => {

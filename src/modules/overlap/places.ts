@@ -24,6 +24,11 @@ export interface NameShape {
   /** Whether each word could be part of a place's name: written with a capital, unknown to the thesaurus. */
   placeLike: boolean[];
   generic: boolean[];
+  /**
+   * The words of the scope's own place the name began with, as written, when the reading left
+   * them out ("Harrowfield" of "Harrowfield Town Centre Partnership" in Harrowfield's register).
+   */
+  ownPlace?: string;
 }
 
 /** How a name is compared with others: once per partnership, when the index is built. */
@@ -33,24 +38,39 @@ export function nameShape(
   stopWords?: ReadonlySet<string>,
 ): NameShape {
   const tokens = readTokens(name, stopWords);
-  return shapeOfName({ reading: readingOf(name), tokens }, thesaurus ? matchConcepts(thesaurus, tokens) : []);
+  return shapeOfName(
+    { reading: readingOf(name), tokens },
+    thesaurus ? matchConcepts(thesaurus, tokens) : [],
+    stopWords,
+  );
 }
 
 /** nameShape, from a name already read and the concepts found in it. */
 export function shapeOfName(
   name: Pick<TextReading, 'reading' | 'tokens'>,
   matches: readonly Pick<ConceptMatch, 'positions'>[],
+  stopWords?: ReadonlySet<string>,
 ): NameShape {
   const { reading, tokens } = name;
   // A word the thesaurus reads as part of a kind of work in this name is not a place.
   const work = new Set(matches.flatMap((m) => m.positions));
   const words = tokens.map((t) => reading.slice(t.start, t.end));
+  const ownPlace = stopWords
+    ? leadingPlace(reading.slice(0, tokens[0]?.start ?? reading.length), stopWords)
+    : undefined;
   return {
     stems: tokens.map((t) => t.stem),
     words,
     placeLike: tokens.map((t, i) => /^[A-Z]/.test(words[i]!) && !t.generic && !work.has(i)),
     generic: tokens.map((t) => t.generic),
+    ...(ownPlace ? { ownPlace } : {}),
   };
+}
+
+/** The scope's own place words a name begins with, before its first word read ("Harrowfield" in "Harrowfield Town Centre Partnership"). */
+function leadingPlace(before: string, stopWords: ReadonlySet<string>): string | undefined {
+  const places = (before.match(/[A-Z][A-Za-z]*/g) ?? []).filter((word) => stopWords.has(word.toLowerCase()));
+  return places.length > 0 && places.length <= MAX_PLACE_WORDS ? places.join(' ') : undefined;
 }
 
 /** Fewest partnerships' names a place-like word must be in to be read as one of the scope's places. */
@@ -102,8 +122,9 @@ export function differentPlaces(
   b: Pick<PartnershipFeatures, 'areas'>,
   shapeA: NameShape,
   shapeB: NameShape,
+  scopePlaces?: ReadonlySet<string>,
 ): string | undefined {
-  const places = differentPlaceNames(shapeA, shapeB);
+  const places = differentPlaceNames(shapeA, shapeB, scopePlaces);
   if (places) return `${places[0]} and ${places[1]}`;
   return differentWards(a, b) ? 'wards with no ward in common' : undefined;
 }
@@ -124,7 +145,11 @@ export function differentWards(a: Pick<PartnershipFeatures, 'areas'>, b: Pick<Pa
  * is the same in both, that run differs, and what they share names something (not only generic
  * words). Returns the two places, or undefined.
  */
-export function differentPlaceNames(a: NameShape, b: NameShape): [string, string] | undefined {
+export function differentPlaceNames(
+  a: NameShape,
+  b: NameShape,
+  scopePlaces?: ReadonlySet<string>,
+): [string, string] | undefined {
   let head = 0;
   while (head < a.stems.length && head < b.stems.length && a.stems[head] === b.stems[head]) head++;
   let tail = 0;
@@ -136,6 +161,23 @@ export function differentPlaceNames(a: NameShape, b: NameShape): [string, string
     tail++;
   const restA = a.stems.length - head - tail;
   const restB = b.stems.length - head - tail;
+  const sameName = restA === 0 && restB === 0;
+  if (sameName && a.ownPlace && b.ownPlace && a.ownPlace !== b.ownPlace && a.generic.some((generic) => !generic))
+    return [a.ownPlace, b.ownPlace];
+  if (head === 0 && scopePlaces) {
+    // "Harrowfield Town Centre Partnership" and "Kelbury Town Centre Partnership": the scope's own
+    // place, left out of the reading, against another of the scope's places.
+    const other = (shape: NameShape, rest: number) =>
+      rest >= 1 &&
+      rest <= MAX_PLACE_WORDS &&
+      shape.placeLike.slice(0, rest).every(Boolean) &&
+      shape.words.slice(0, rest).every((w) => scopePlaces.has(w.toLowerCase()))
+        ? shape.words.slice(0, rest).join(' ')
+        : undefined;
+    const named = (shape: NameShape) => shape.generic.some((generic) => !generic);
+    if (restA === 0 && a.ownPlace && !b.ownPlace && named(a) && other(b, restB)) return [a.ownPlace, other(b, restB)!];
+    if (restB === 0 && b.ownPlace && !a.ownPlace && named(b) && other(a, restA)) return [other(a, restA)!, b.ownPlace];
+  }
   if (restA < 1 || restB < 1 || restA > MAX_PLACE_WORDS || restB > MAX_PLACE_WORDS) return undefined;
   const placeLike = (shape: NameShape, count: number) => shape.placeLike.slice(head, head + count).every(Boolean);
   if (!placeLike(a, restA) || !placeLike(b, restB)) return undefined;

@@ -191,7 +191,7 @@ export function scoreFromShared(
     index.umbrellas[p]!.includes(q) ||
     index.umbrellas[q]!.includes(p);
   const [nameA, nameB] = [index.names[p]!, index.names[q]!];
-  const places = differentPlaces(a, b, nameA, nameB) ?? null;
+  const places = differentPlaces(a, b, nameA, nameB, index.context.stopWords) ?? null;
   const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);
   return { score: combine(parts) * discount, ...parts, nested, differentPlaces: places };
 }
