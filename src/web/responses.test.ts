@@ -254,6 +254,64 @@ describe.each(backends)('compressed, versioned responses on %s', (backend) => {
   );
 
   it.runIf(backend === 'postgres')(
+    'shows a change that committed after a change begun later, although that one was answered first',
+    async () => {
+      await ctx.app.inject({ url: list });
+      await waitUntilListening();
+      const url = new URL(process.env.TEST_DATABASE_URL as string);
+      url.pathname = `/${ctx.database.location.split('/').at(-1)}`;
+      const other = await openDatabase({ databaseUrl: url.toString() });
+      const services = createServices(other, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+      let commitSlow!: () => void;
+      const slowMayCommit = new Promise<void>((resolve) => (commitSlow = resolve));
+      let slowWrote!: () => void;
+      const slowHasWritten = new Promise<void>((resolve) => (slowWrote = resolve));
+      try {
+        // The register's version is its newest audit id; audit writes wait in line for the chain
+        // (audit/repository.ts), so ids follow commits. A slow writer adds a partnership and holds
+        // its transaction open...
+        const slow = other.db.transaction().execute(async (trx) => {
+          await services.register.createPartnership(
+            SYSTEM,
+            CODE,
+            { ...partnership('Slow writer board'), reference: 'SLOW-1' },
+            { trx },
+          );
+          slowWrote();
+          await slowMayCommit;
+        });
+        await slowHasWritten;
+        // ...while a quick writer, begun later, adds another and is answered.
+        const quick = ctx.services.register.createPartnership(SYSTEM, CODE, {
+          ...partnership('Quick writer board'),
+          reference: 'QUICK-1',
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const writers = `${list}?q=writer`;
+        const between = await ctx.app.inject({ url: writers });
+        commitSlow();
+        await slow;
+        await quick;
+        for (let i = 0; i < 50; i++) {
+          const after = await ctx.app.inject({
+            url: writers,
+            headers: { 'if-none-match': between.headers.etag as string },
+          });
+          if (after.statusCode === 200 && after.body.includes('Slow writer board')) break;
+          expect(i, 'the slow writer’s partnership never showed: the version did not change').toBeLessThan(49);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const final = await ctx.app.inject({ url: writers });
+        expect(final.body).toContain('Slow writer board');
+        expect(final.body).toContain('Quick writer board');
+      } finally {
+        commitSlow();
+        await other.close();
+      }
+    },
+  );
+
+  it.runIf(backend === 'postgres')(
     'forgets every version it kept when its listening connection is lost, and keeps them again once it listens again',
     async () => {
       await waitUntilListening();
