@@ -3,6 +3,7 @@ import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
 import { SLICE_MS, analyseScope, analyseScopeInSlices, pairKey } from './analysis.js';
+import { explanationSentences } from './describe.js';
 import { generateNational } from './generate.js';
 import { partnership } from './test-records.js';
 import type { PartnershipFeatures } from './types.js';
@@ -99,6 +100,28 @@ describe('the whole analysis of a scope', () => {
     });
     expect(strict.pairs.some((p) => p.aId.startsWith('L2'))).toBe(false);
     expect(strict.pairs.some((p) => p.aId.startsWith('L1'))).toBe(true);
+  });
+
+  it('takes two partnerships that are each other’s closest match for likely the same work from half way between the thresholds, and groups them', () => {
+    const teenage = analysis.pairs.find((p) => pairKey(p.aId, p.bId) === pairKey('L1-tp', 'L1-yp'))!;
+    // Thresholds either side of the pair's score: under "likely", over the half-way mark.
+    const settings = { likely: teenage.score + 0.05, look: teenage.score - 0.1 };
+    const closer = analyseScope(records, [], { ...options, settingsByLocality: new Map([['L1', settings]]) });
+    const pair = closer.pairs.find((p) => pairKey(p.aId, p.bId) === pairKey('L1-tp', 'L1-yp'))!;
+    expect(pair.score).toBeLessThan(settings.likely);
+    expect(pair.tier).toBe('likely');
+    expect(closer.clusters.some((c) => c.partnershipIds.includes('L1-tp') && c.partnershipIds.includes('L1-yp'))).toBe(
+      true,
+    );
+    const explained = closer.explain('L1-tp', 'L1-yp')!;
+    expect(explained.tier).toBe('likely');
+    expect(explanationSentences(explained, { nameOf: (id) => id }).join(' ')).toMatch(
+      /each is the other’s closest match/i,
+    );
+    // A pair under the half-way mark stays worth a look, closest match or not.
+    const lower = { likely: teenage.score + 0.2, look: teenage.score - 0.05 };
+    const apart = analyseScope(records, [], { ...options, settingsByLocality: new Map([['L1', lower]]) });
+    expect(apart.pairs.find((p) => pairKey(p.aId, p.bId) === pairKey('L1-tp', 'L1-yp'))?.tier).toBe('look');
   });
 
   it('ranks groups by likely yearly saving, each with candidates for its other members', () => {

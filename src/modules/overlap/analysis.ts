@@ -24,7 +24,15 @@ import { inSlices, runToEnd } from './steps.js';
 export { SLICE_MS } from './steps.js';
 import { metricsWithLocalities } from './metrics.js';
 import type { ScopeMetrics } from './metrics.js';
-import { resolveSettings, scorePositions, tierOf, type OverlapSettings, type Tier } from './scoring.js';
+import {
+  closestMatches,
+  pairKey,
+  resolveSettings,
+  scorePositions,
+  tierOf,
+  type OverlapSettings,
+  type Tier,
+} from './scoring.js';
 import type {
   Cluster,
   MatchExplanation,
@@ -137,9 +145,7 @@ function lspFinder(records: readonly PartnershipFeatures[]): CandidateContext['l
   return (localityId) => lsps.get(localityId);
 }
 
-export function pairKey(aId: string, bId: string): string {
-  return aId < bId ? `${aId}|${bId}` : `${bId}|${aId}`;
-}
+export { pairKey };
 
 function byLocality(records: readonly PartnershipFeatures[]): Map<string, PartnershipFeatures[]> {
   const groups = new Map<string, PartnershipFeatures[]>();
@@ -161,6 +167,8 @@ function* flagPairSteps(
   const pairs: FlaggedPair[] = [];
   let dismissed = 0;
   const seen = new Set<string>();
+  // A pair judged not a duplicate is no one's closest match.
+  const closest = closestMatches(search.pairs.filter((p) => judged.get(pairKey(p.aId, p.bId)) !== 'different'));
   for (const pair of search.pairs) {
     const key = pairKey(pair.aId, pair.bId);
     seen.add(key);
@@ -169,7 +177,7 @@ function* flagPairSteps(
     else
       pairs.push({
         ...pair,
-        tier: verdict === 'same' ? 'likely' : tierOf(pair.score, settings)!,
+        tier: verdict === 'same' ? 'likely' : tierOf(pair.score, settings, closest.has(key))!,
         ...(verdict === 'same' ? { judgement: 'same' as const } : {}),
       });
   }
@@ -284,6 +292,7 @@ function* analysisSteps(
     }
   }
   let indexesBuilt: Promise<void> | undefined;
+  let flagged: Map<string, Tier> | undefined;
   return {
     computedAt: (options.now?.() ?? new Date()).toISOString(),
     settings: settingsOf,
@@ -302,7 +311,9 @@ function* analysisSteps(
     explain(aId, bId) {
       const localityId = localityOf.get(aId);
       if (!localityId || localityOf.get(bId) !== localityId) return undefined;
-      return explainPair(indexOf(localityId)!, aId, bId, settingsOf[localityId]!);
+      const explanation = explainPair(indexOf(localityId)!, aId, bId, settingsOf[localityId]!);
+      const tier = (flagged ??= new Map(pairs.map((p) => [pairKey(p.aId, p.bId), p.tier]))).get(pairKey(aId, bId));
+      return tier ? { ...explanation, tier } : explanation;
     },
     indexOf,
     ensureIndexes: () => (indexesBuilt ??= inSlices(buildMissingIndexes())),
@@ -321,7 +332,9 @@ function localityPart(
   const clusters: Cluster[] = [];
   const candidates: RationalisationCandidate[] = [];
   const likely = found.pairs.filter((p) => p.tier === 'likely');
-  for (const c of clusterPairs(index, likely, settings.likely, judged)) {
+  // Closest matches under the threshold are likely the same work too: they pair up as a group.
+  const closest = new Set(likely.filter((p) => p.score < settings.likely).map((p) => pairKey(p.aId, p.bId)));
+  for (const c of clusterPairs(index, likely, settings.likely, judged, closest)) {
     const members = c.positions.map((p) => index.records[p]!);
     const id = `cluster-${members.map((m) => m.id).sort()[0]!}`;
     const result = clusterCandidates(id, members, ctx);

@@ -14,7 +14,7 @@
  * needs a real edge, so unrelated groups never meet.
  */
 import type { OverlapIndex } from './features.js';
-import { scorePositions } from './scoring.js';
+import { pairKey, scorePositions } from './scoring.js';
 import type { SimilarPair } from './types.js';
 
 /** Largest cluster to build (a guard on the cost of average linkage). */
@@ -81,12 +81,18 @@ function meanScore(group: Group): number {
   return n < 2 ? 1 : group.internalSum / ((n * (n - 1)) / 2);
 }
 
+function idKey(index: OverlapIndex, p: number, q: number): string {
+  return pairKey(index.records[p]!.id, index.records[q]!.id);
+}
+
 /** Groups the found pairs into clusters (two or more partnerships each), best joined first. */
 export function clusterPairs(
   index: OverlapIndex,
   pairs: readonly SimilarPair[],
   threshold: number,
   judged: ReadonlyMap<string, 'same' | 'different'> = new Map(),
+  /** Pairs (by pairKey of ids) likely the same work under the threshold: each may pair two partnerships not yet grouped. */
+  paired: ReadonlySet<string> = new Set(),
   maxSize = MAX_CLUSTER_SIZE,
 ): PositionCluster[] {
   const scores = new PairScores(index, judged);
@@ -116,7 +122,8 @@ export function clusterPairs(
       positions: [...left.positions, ...right.positions],
       internalSum: left.internalSum + right.internalSum + cross,
     };
-    if (meanScore(joined) < threshold) continue;
+    const pairsTwo = left.positions.length === 1 && right.positions.length === 1 && paired.has(idKey(index, p, q));
+    if (meanScore(joined) < threshold && !pairsTwo) continue;
     for (const r of joined.positions) groupOf.set(r, joined);
   }
   const distinct = new Set(groupOf.values());

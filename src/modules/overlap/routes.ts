@@ -63,7 +63,7 @@ export function describeMatch(result: Named, match: MatchExplanation, themeLabel
     bName: name(match.bId),
     score: match.score,
     strength: strengthOf(match.score, match.settings),
-    likely: match.score >= match.settings.likely,
+    likely: match.tier ? match.tier === 'likely' : match.score >= match.settings.likely,
     sentences: explanationSentences(match, { nameOf: organisationName }),
     text: match.text,
     textConfidence: match.textConfidence,

@@ -4,7 +4,15 @@ import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
 import { buildIndex, explainPair } from './engine.js';
-import { DEFAULT_SETTINGS, resolveSettings, scorePositions, strengthOf, tierOf } from './scoring.js';
+import {
+  closestFloor,
+  closestMatches,
+  DEFAULT_SETTINGS,
+  resolveSettings,
+  scorePositions,
+  strengthOf,
+  tierOf,
+} from './scoring.js';
 import { partnership } from './test-records.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -262,6 +270,30 @@ describe('tiers and strength', () => {
     expect(strengthOf(0.45, settings)).toBe('moderate');
   });
 
+  it('makes two partnerships that are each other’s closest match likely the same work from half way between the thresholds', () => {
+    const settings = resolveSettings({ likely: 0.7, look: 0.4 });
+    expect(closestFloor(settings)).toBeCloseTo(0.55);
+    expect(tierOf(0.6, settings, true)).toBe('likely');
+    expect(tierOf(0.6, settings, false)).toBe('look');
+    expect(tierOf(0.5, settings, true)).toBe('look');
+  });
+
+  it('finds the pairs that are each other’s closest match, and no pair where either has a better or an equal one', () => {
+    const pair = (aId: string, bId: string, score: number, nested = false) => ({ aId, bId, score, nested });
+    const closest = closestMatches([
+      pair('A', 'B', 0.6), // A's and B's best: closest
+      pair('A', 'C', 0.5),
+      pair('C', 'D', 0.45), // C's best is D, but D's best is E
+      pair('D', 'E', 0.5),
+      pair('E', 'F', 0.5), // E has two equal best: neither is its closest
+      pair('G', 'H', 0.65, true), // a sub-group and its board: the nesting is why they are close
+      pair('G', 'I', 0.5),
+    ]);
+    expect([...closest].sort()).toEqual(['A|B', 'G|I']);
+  });
+});
+
+describe('refusing bad thresholds', () => {
   it('refuses thresholds out of range or the wrong way round', () => {
     expect(() => resolveSettings({ likely: 0.3, look: 0.5 })).toThrow(/not be above/);
     expect(() => resolveSettings({ likely: 1.2 })).toThrow(/at most 1/);

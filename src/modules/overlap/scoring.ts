@@ -24,6 +24,7 @@
  */
 import { sharedWeight, type OverlapIndex } from './features.js';
 import { differentPlaces } from './places.js';
+import type { SimilarPair } from './types.js';
 
 export interface OverlapSettings {
   /** Score at or above which a pair is likely the same work. */
@@ -200,9 +201,51 @@ export function scorePositions(index: OverlapIndex, p: number, q: number): PairS
   return scoreFromShared(index, p, q, sharedWeight(index.text, p, q), sharedWeight(index.members, p, q));
 }
 
-/** The tier a score falls in under a locality's settings, if any. */
-export function tierOf(score: number, settings: OverlapSettings): Tier | null {
-  return score >= settings.likely ? 'likely' : score >= settings.look ? 'look' : null;
+/** One key for a pair of partnerships, whichever order they come in. */
+export function pairKey(aId: string, bId: string): string {
+  return aId < bId ? `${aId}|${bId}` : `${bId}|${aId}`;
+}
+
+/**
+ * How far from "worth a look" towards "likely" a pair of closest matches must score to be likely
+ * the same work (see closestMatches): half way.
+ */
+export const CLOSEST_SHARE = 0.5;
+
+/** The score at which two partnerships that are each other's closest match are likely the same work. */
+export function closestFloor(settings: OverlapSettings): number {
+  return settings.look + (settings.likely - settings.look) * CLOSEST_SHARE;
+}
+
+/**
+ * The pairs (by pairKey of ids) whose partnerships are each other's closest match: neither has a
+ * better-scoring pair, nor another as good. Two records of the same work are usually each
+ * other's nearest in a register, whatever their wording does to the score itself; a partnership
+ * that is merely in the same field as another is usually nearer to something else. A sub-group
+ * and its own board are left out: the nesting is why they are close.
+ */
+export function closestMatches(pairs: Iterable<Pick<SimilarPair, 'aId' | 'bId' | 'score' | 'nested'>>): Set<string> {
+  const best = new Map<string, { score: number; other: string | undefined }>();
+  const consider = (id: string, other: string, score: number) => {
+    const held = best.get(id);
+    if (!held || score > held.score) best.set(id, { score, other });
+    else if (score === held.score) held.other = undefined; // a tie: no single closest match
+  };
+  for (const pair of pairs) {
+    if (pair.nested) continue;
+    consider(pair.aId, pair.bId, pair.score);
+    consider(pair.bId, pair.aId, pair.score);
+  }
+  const closest = new Set<string>();
+  for (const [id, held] of best)
+    if (held.other !== undefined && best.get(held.other)?.other === id) closest.add(pairKey(id, held.other));
+  return closest;
+}
+
+/** The tier a score falls in under a locality's settings, if any; `closest` if the two are each other's closest match. */
+export function tierOf(score: number, settings: OverlapSettings, closest = false): Tier | null {
+  if (score >= settings.likely || (closest && score >= closestFloor(settings))) return 'likely';
+  return score >= settings.look ? 'look' : null;
 }
 
 export type Strength = 'very strong' | 'strong' | 'moderate' | 'weak';

@@ -24,7 +24,7 @@ import { mergeOrganisations, OverlapRepository } from './repository.js';
 import { engineFingerprint } from './engine-version.js';
 import { giveWay } from './steps.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
-import { DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
+import { closestMatches, DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
 import {
   type ProposalMatch,
@@ -202,9 +202,13 @@ export class OverlapService {
         .filter((j) => j.verdict === 'different')
         .map((j) => pairKey(j.partnership_a, j.partnership_b)),
     );
-    const matches = checkOne(record, index, { floor: settings.look, limit: 12, settings }).filter(
-      (m) => !dismissed.has(pairKey(m.aId, m.bId)),
-    );
+    const tiers = new Map(entry.result.analysis.pairs.map((p) => [pairKey(p.aId, p.bId), p.tier]));
+    const matches = checkOne(record, index, { floor: settings.look, limit: 12, settings })
+      .filter((m) => !dismissed.has(pairKey(m.aId, m.bId)))
+      .map((m) => {
+        const tier = tiers.get(pairKey(m.aId, m.bId));
+        return tier ? { ...m, tier } : m;
+      });
     return { matches: matches.slice(0, 8), analysis: entry.result };
   }
 
@@ -393,11 +397,12 @@ export class OverlapService {
       lookNow: 0,
       lookThen: 0,
     };
+    const closest = closestMatches(all.filter((p) => judged.get(pairKey(p.aId, p.bId)) !== 'different'));
     for (const p of all) {
       const verdict = judged.get(pairKey(p.aId, p.bId));
       if (verdict) continue; // judged pairs stay as judged whatever the thresholds
-      const now = tierOf(p.score, current);
-      const then = tierOf(p.score, proposed);
+      const now = tierOf(p.score, current, closest.has(pairKey(p.aId, p.bId)));
+      const then = tierOf(p.score, proposed, closest.has(pairKey(p.aId, p.bId)));
       if (now === 'likely') preview.likelyNow++;
       if (then === 'likely') preview.likelyThen++;
       if (now === 'look') preview.lookNow++;

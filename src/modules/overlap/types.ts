@@ -106,6 +106,11 @@ export interface MatchExplanation extends ScoreParts {
   sharedMembers: SharedMember[];
   sharedThemes: string[];
   sharedAreas: string[];
+  /**
+   * Where the pair is among an analysis's flagged pairs, its tier there: "likely" also for two
+   * partnerships that are each other's closest match (scoring.ts, closestMatches).
+   */
+  tier?: 'likely' | 'look';
 }
 
 export interface Cluster {
