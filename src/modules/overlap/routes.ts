@@ -7,7 +7,7 @@ import { submitForm } from '../../web/forms.js';
 import type { CostRatesInput } from './costs.js';
 import { DEFAULT_COST_RATES } from './costs.js';
 import { explanationSentences, UBIQUITOUS_SHARE } from './describe.js';
-import { strengthOf } from './scoring.js';
+import { closestFloor, DEFAULT_SETTINGS, strengthOf } from './scoring.js';
 import { burdenSentence } from '../register/burden.js';
 import type { LocalityAnalysis } from './service.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures } from './types.js';
@@ -139,6 +139,7 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       result,
       ...overviewModel(result),
       settings: result.analysis.settings[result.locality.id],
+      closestFrom: closestFloor(result.analysis.settings[result.locality.id] ?? DEFAULT_SETTINGS),
       metrics: result.analysis.metrics,
       themes: Object.entries(result.analysis.metrics.byTheme)
         .map(([code, count]) => ({ label: code === '(none)' ? 'No theme recorded' : themeLabel(code), count }))
@@ -190,6 +191,7 @@ export function overlapRoutes(app: FastifyInstance, { overlap, reference }: Serv
       title: 'How sensitive the overlap analysis is',
       section: 'overlap',
       ...current,
+      closestFrom: closestFloor(current.settings),
       values: {
         likely: Math.round(current.settings.likely * 100),
         look: Math.round(current.settings.look * 100),
