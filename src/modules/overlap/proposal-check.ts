@@ -5,7 +5,7 @@
  * named by their org-id identifier (as the wide analysis names them), plus its yearly running
  * cost from the cost model. Pure: the service hands in the indexes.
  */
-import { strengthOf, type OverlapSettings, type Strength } from './scoring.js';
+import { closestFloor, strengthOf, tierOf, type OverlapSettings, type Strength } from './scoring.js';
 import { checkOne, type OverlapIndex } from './engine.js';
 import type { TextReader } from './features.js';
 import { type CostRatesInput, resolveRates, yearlyCost, type YearlyCost } from './costs.js';
@@ -34,7 +34,11 @@ export interface ProposalMatch {
   name: string;
   localityId: string;
   score: number;
-  /** At or above the locality's "likely the same work" threshold: a likely duplicate, not just alike. */
+  /**
+   * A likely duplicate, not just alike: at or above the locality's "likely the same work"
+   * threshold, or, from half way to it, the partnership the proposal would be each other's
+   * closest match with.
+   */
   likelyDuplicate: boolean;
   strength: Strength;
   /** Why, in plain words. */
@@ -87,14 +91,17 @@ export function matchProposal(
   limit = 8,
 ): ProposalMatch[] {
   const options = { floor: context.settings.look, limit, settings: context.settings, reader: context.reader };
-  return checkOne(candidate, index, options).map((m) => {
+  const found = checkOne(candidate, index, options);
+  const closest = closestExisting(found, index, context);
+  return found.map((match) => {
+    const m: MatchExplanation = match.bId === closest ? { ...match, tier: 'likely' } : match;
     const other = context.records.get(m.bId);
     return {
       partnershipId: m.bId,
       name: other?.name ?? m.bId,
       localityId: other?.localityId ?? '',
       score: m.score,
-      likelyDuplicate: m.score >= context.settings.likely,
+      likelyDuplicate: tierOf(m.score, context.settings, m.bId === closest) === 'likely',
       strength: strengthOf(m.score, context.settings),
       reasons: explanationSentences(m, { nameOf: context.organisationName }),
       sharedMembers: m.sharedMembers.map((s) => context.organisationName(s.id)).sort(),
@@ -104,6 +111,23 @@ export function matchProposal(
       alsoLikelyWith: [],
     };
   });
+}
+
+/**
+ * The existing partnership that the proposal and it would be each other's closest match, as the
+ * analysis would find once the proposal is registered (scoring.ts closestMatches): the proposal's
+ * best match, ahead of its next, scoring more with the proposal than with any partnership it is
+ * not nested with. Only asked where it could change the answer, between the two thresholds.
+ */
+function closestExisting(found: readonly MatchExplanation[], index: OverlapIndex, context: MatchContext) {
+  const [top, next] = found;
+  if (!top || top.nested || (next && next.score >= top.score)) return undefined;
+  if (top.score < closestFloor(context.settings) || top.score >= context.settings.likely) return undefined;
+  const existing = context.records.get(top.bId);
+  if (!existing) return undefined;
+  const options = { floor: context.settings.look, limit: 4, settings: context.settings, reader: context.reader };
+  const rival = checkOne(existing, index, options).find((m) => !m.nested);
+  return !rival || top.score > rival.score ? top.bId : undefined;
 }
 
 /** The proposal's yearly running cost by the overlap cost model (meeting time of the people who meet). */
