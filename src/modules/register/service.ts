@@ -194,6 +194,8 @@ export class RegisterService {
     string,
     { locality: Locality; register: number; reference: number } | undefined
   >;
+  /** The newest change to any locality's register, for the national bodies. */
+  private readonly nationalVersion: KeptUntilChange<'all', string>;
 
   constructor(
     private readonly db: Db,
@@ -202,6 +204,7 @@ export class RegisterService {
     changes?: RegisterChanges,
   ) {
     this.versions = new KeptUntilChange(changes);
+    this.nationalVersion = new KeptUntilChange(changes);
   }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -691,15 +694,15 @@ export class RegisterService {
 
   /**
    * Every national body with its totals, in the order asked for, kept until the next register
-   * change anywhere (or a minute, since a change committed late under a lower audit id leaves the
-   * newest id as it was): adding up the country's seats reads every membership, 0.6–0.9 s at
-   * 50,000 partnerships, and sorting 20,000 bodies is most of a request's time after that.
+   * change anywhere (at most a minute): adding up the country's seats reads every membership,
+   * 0.6–0.9 s at 50,000 partnerships, and sorting 20,000 bodies is most of a request's time after
+   * that. The version itself is kept until the database announces a change (db/changes.ts).
    */
   private async nationalBodiesInOrder(
     sort: NationalBodyListQuery['sort'],
     order: NationalBodyListQuery['order'],
   ): Promise<NationalBodyRow[]> {
-    const version = await this.nationalBodies.registerVersion(this.db);
+    const version = await this.nationalVersion.get('all', () => this.nationalBodies.registerVersion(this.db));
     let kept = this.keptNationalBodies;
     if (!kept || kept.version !== version || Date.now() - kept.at >= NATIONAL_BODIES_KEPT_MS) {
       const byName = this.nationalBodies.all(this.db);
