@@ -257,6 +257,52 @@ export function readingOf(text: string): string {
   return joinPrefixes(plain(text));
 }
 
+/** What a word as written reads as, wherever it stands: worked out once per distinct word. */
+interface WordReading {
+  surface: string;
+  /** A bare number ("136", "5s", "2008"): kept for the thesaurus's phrases, never evidence alone. */
+  number: boolean;
+  /** Written in capitals, as an abbreviation is (when the clause is not all in capitals). */
+  capitals: boolean;
+  /** A function word, read only when written in capitals ("IT", "HE"). */
+  functionWord: boolean;
+  /** The stem as written in capitals and as not: "CDRPs" reads as "cdrp" only in capitals. */
+  stem: string;
+  stemInCapitals: string;
+  /** A code with digits, or a word partnerships use about themselves: part of a phrase at most. */
+  generic: boolean;
+  genericInCapitals: boolean;
+}
+
+const wordReadings = new Map<string, WordReading>();
+/** Distinct written words kept (a national register has some tens of thousands). */
+const MAX_WORD_READINGS = 200_000;
+
+function wordReading(raw: string): WordReading {
+  let reading = wordReadings.get(raw);
+  if (reading) return reading;
+  const surface = raw.toLowerCase();
+  // Codes with digits ("A1101", "5x30", "u18", "NI112") are read as ages and indicators
+  // elsewhere, or are references.
+  const coded = /\d/.test(surface);
+  const stem = stemWord(surface);
+  const stemInCapitals = /[A-Z]{2}s$/.test(raw) ? stemWord(surface.slice(0, -1)) : stem;
+  const generic = (s: string) => coded || GENERIC_STEMS.has(s) || STOP_WORDS.has(surface);
+  reading = {
+    surface,
+    number: /^\d+(s|st|nd|rd|th)?$/.test(surface),
+    capitals: inCapitals(raw),
+    functionWord: FUNCTION.has(surface),
+    stem,
+    stemInCapitals,
+    generic: generic(stem),
+    genericInCapitals: generic(stemInCapitals),
+  };
+  if (wordReadings.size >= MAX_WORD_READINGS) wordReadings.clear();
+  wordReadings.set(raw, reading);
+  return reading;
+}
+
 function readWord(
   raw: string,
   clause: number,
@@ -264,29 +310,16 @@ function readWord(
   start: number,
   extraStopWords?: ReadonlySet<string>,
 ): Token | undefined {
-  const surface = raw.toLowerCase();
+  const word = wordReading(raw);
+  const { surface } = word;
   const end = start + raw.length;
-  // A bare number ("136", "5s", "2008") is kept for the thesaurus's phrases ("section 136"),
-  // never as evidence on its own.
-  if (/^\d+(s|st|nd|rd|th)?$/.test(surface))
-    return { stem: surface, surface, capitals: false, clause, start, end, generic: true };
+  if (word.number) return { stem: surface, surface, capitals: false, clause, start, end, generic: true };
   if (raw.length < 2 || extraStopWords?.has(surface)) return undefined;
-  const capitals = !loud && inCapitals(raw);
-  // "IT" and "HE" in capitals are abbreviations, "it" and "he" are not.
-  if (FUNCTION.has(surface) && !capitals) return undefined;
-  // Codes with digits ("A1101", "5x30", "u18", "NI112") are read as ages and indicators
-  // elsewhere, or are references: part of a phrase at most.
-  const coded = /\d/.test(surface);
-  const stem = stemWord(capitals && /[A-Z]{2}s$/.test(raw) ? surface.slice(0, -1) : surface);
-  return {
-    stem,
-    surface,
-    capitals,
-    clause,
-    start,
-    end,
-    generic: coded || GENERIC_STEMS.has(stem) || STOP_WORDS.has(surface),
-  };
+  const capitals = !loud && word.capitals;
+  if (word.functionWord && !capitals) return undefined;
+  return capitals
+    ? { stem: word.stemInCapitals, surface, capitals, clause, start, end, generic: word.genericInCapitals }
+    : { stem: word.stem, surface, capitals, clause, start, end, generic: word.generic };
 }
 
 /** Words before a number range that make it something other than ages ("Tier 2-4", "Key Stage 3-4"). */
