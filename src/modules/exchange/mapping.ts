@@ -228,7 +228,10 @@ const ORGANISATION_KINDS: ReadonlyArray<readonly [RegExp, string]> = [
     /\b(clinical commissioning|commissioning group|ccg|icb|integrated care board|primary care trust|pct|nhs england|health authority)\b/,
     'nhs-commissioner',
   ],
-  [/\b(nhs|hospital|ambulance|mental health|community health|health and care|partnership)\b.*\btrust\b|\bnhs\b/, 'nhs-trust'],
+  [
+    /\b(nhs|hospital|ambulance|mental health|community health|health and care|partnership)\b.*\btrust\b|\bnhs\b/,
+    'nhs-trust',
+  ],
   [
     /\b(rural community council|volunteer centre|voluntary action|council for voluntary service|cvs)\b/,
     'infrastructure-body',
