@@ -155,38 +155,14 @@ const SYNONYMS: Record<string, Record<string, string>> = {
     cic: 'community-interest-company',
     'statutory board': 'statutory-body',
   },
+  // Only what the words of a type do not tell (ORGANISATION_KINDS reads the rest).
   org_type: {
-    'primary care trust': 'nhs-commissioner',
-    pct: 'nhs-commissioner',
-    ccg: 'nhs-commissioner',
-    icb: 'nhs-commissioner',
-    'police force': 'police',
-    constabulary: 'police',
-    'council for voluntary service': 'infrastructure-body',
-    cvs: 'infrastructure-body',
     'non-departmental public body': 'government-agency',
-    'government office': 'government-agency',
-    'regional development agency': 'government-agency',
     'connexions service': 'government-agency',
     'youth offending team': 'government-agency',
     'internal drainage board': 'government-agency',
     'arms-length management organisation': 'housing-association',
-    almo: 'housing-association',
-    school: 'school-college',
-    college: 'school-college',
-    'chamber of commerce': 'business-association',
-    'trade association': 'business-association',
-    'traders association': 'business-association',
-    company: 'business',
-    'social enterprise': 'business',
     'credit union': 'business',
-    'charitable trust': 'charity',
-    'residents association': 'community-group',
-    'sports club': 'community-group',
-    'youth forum': 'community-group',
-    'town council': 'parish-council',
-    'parish council': 'parish-council',
-    'nhs trust': 'nhs-trust',
     'foundation trust': 'nhs-trust',
   },
   basis: { 'funding-driven': 'funding', funded: 'funding', 'plan-driven': 'plan', required: 'statutory' },
@@ -267,7 +243,7 @@ const ORGANISATION_KIND_BY_SECTOR: Readonly<Record<string, string>> = {
   private: 'business',
 };
 
-/** What else is known of a value's rows: for an organisation type, the sector its organisations are in. */
+/** What else is known of a value's rows: for an organisation type, the sector its organisations are in (other columns have none). */
 export interface ValueHint {
   sector?: string;
 }
@@ -285,7 +261,7 @@ export function suggestCode(
   value: string,
   book: CodeBook,
   levenshtein: (a: string, b: string) => number,
-  hint: ValueHint = {},
+  hint?: ValueHint,
 ): Suggestion | undefined {
   const items = book.get(column) ?? [];
   const exact = resolveCode(column, value, book);
@@ -300,7 +276,7 @@ export function suggestCode(
     if (!best || score > best.score) best = { item, score };
   }
   if (best && best.score >= 0.5) return { ...best.item, why: 'similar' };
-  const bySector = column === 'org_type' && hint.sector ? found(ORGANISATION_KIND_BY_SECTOR[hint.sector]) : undefined;
+  const bySector = column === 'org_type' && hint?.sector ? found(ORGANISATION_KIND_BY_SECTOR[hint.sector]) : undefined;
   return bySector ? { ...bySector, why: 'sector' } : undefined;
 }
 
@@ -502,7 +478,7 @@ export function suggestMapping(
       const key = value.toLowerCase();
       if (mapping.values[column]?.[key] !== undefined || mapping.newItems[column]?.[key]) continue;
       if (resolveCode(column, value, book) !== undefined) continue;
-      const suggestion = suggestCode(column, value, book, levenshtein, column === 'org_type' ? hints.get(key) : {});
+      const suggestion = suggestCode(column, value, book, levenshtein, hints.get(key));
       if (suggestion) (mapping.values[column] ??= {})[key] = suggestion.code;
     }
   }

@@ -345,8 +345,7 @@ function valuesView(sheets: RawSheet[], mapping: Mapping, book: CodeBook, canAdd
       const key = value.toLowerCase();
       const automatic = resolveCode(column, value, book) ?? '';
       const chosen = mapping.newItems[column]?.[key] ? NEW_ITEM : (mapping.values[column]?.[key] ?? automatic);
-      const hint = column === 'org_type' ? hints.get(key) : {};
-      const suggestion = automatic ? undefined : suggestCode(column, value, book, distance, hint);
+      const suggestion = automatic ? undefined : suggestCode(column, value, book, distance, hints.get(key));
       const listed = column in REFERENCE_LIST_OF;
       return {
         value,

@@ -116,7 +116,7 @@ describe('the whole analysis of a scope', () => {
     const explained = closer.explain('L1-tp', 'L1-yp')!;
     expect(explained.tier).toBe('likely');
     expect(explanationSentences(explained, { nameOf: (id) => id }).join(' ')).toMatch(
-      /each is the other’s closest match/i,
+      /they are each other’s closest match/i,
     );
     // A pair under the half-way mark stays worth a look, closest match or not.
     const lower = { likely: teenage.score + 0.2, look: teenage.score - 0.05 };

@@ -112,6 +112,8 @@ export interface OverlapAnalysis {
   };
   /** The full explanation of a pair in the scope (same locality), or undefined. */
   explain(aId: string, bId: string): MatchExplanation | undefined;
+  /** A pair's tier among the flagged pairs, if it is one of them. */
+  tierOfPair(aId: string, bId: string): Tier | undefined;
   /** The index of a locality in the scope, for checks against it. */
   indexOf(localityId: string): OverlapIndex | undefined;
   /**
@@ -293,6 +295,8 @@ function* analysisSteps(
   }
   let indexesBuilt: Promise<void> | undefined;
   let flagged: Map<string, Tier> | undefined;
+  const tierOfPair = (aId: string, bId: string) =>
+    (flagged ??= new Map(pairs.map((p) => [pairKey(p.aId, p.bId), p.tier]))).get(pairKey(aId, bId));
   return {
     computedAt: (options.now?.() ?? new Date()).toISOString(),
     settings: settingsOf,
@@ -312,9 +316,10 @@ function* analysisSteps(
       const localityId = localityOf.get(aId);
       if (!localityId || localityOf.get(bId) !== localityId) return undefined;
       const explanation = explainPair(indexOf(localityId)!, aId, bId, settingsOf[localityId]!);
-      const tier = (flagged ??= new Map(pairs.map((p) => [pairKey(p.aId, p.bId), p.tier]))).get(pairKey(aId, bId));
+      const tier = tierOfPair(aId, bId);
       return tier ? { ...explanation, tier } : explanation;
     },
+    tierOfPair,
     indexOf,
     ensureIndexes: () => (indexesBuilt ??= inSlices(buildMissingIndexes())),
   };

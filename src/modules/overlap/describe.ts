@@ -98,7 +98,7 @@ export function explanationSentences(m: MatchExplanation, options: DescribeOptio
     sentences.push('One of the two says little about its purpose, so the judgement rests more on who sits on them.');
   if (m.tier === 'likely' && m.score < m.settings.likely)
     sentences.push(
-      'Each is the other’s closest match in the register, so at this strength they are likely the same work: partnerships doing the same work usually are each other’s closest match, however differently they are worded.',
+      'They are each other’s closest match, so at this strength they are likely the same work: partnerships doing the same work usually are, however differently they are worded.',
     );
   return sentences;
 }

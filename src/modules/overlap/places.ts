@@ -73,6 +73,9 @@ function leadingPlace(before: string, stopWords: ReadonlySet<string>): string | 
   return places.length > 0 && places.length <= MAX_PLACE_WORDS ? places.join(' ') : undefined;
 }
 
+/** Whether a name names something beyond the words partnerships use about themselves. */
+const namesSomething = (shape: NameShape) => shape.generic.some((generic) => !generic);
+
 /** Fewest partnerships' names a place-like word must be in to be read as one of the scope's places. */
 const PLACE_IN_NAMES = 2;
 
@@ -161,22 +164,27 @@ export function differentPlaceNames(
     tail++;
   const restA = a.stems.length - head - tail;
   const restB = b.stems.length - head - tail;
-  const sameName = restA === 0 && restB === 0;
-  if (sameName && a.ownPlace && b.ownPlace && a.ownPlace !== b.ownPlace && a.generic.some((generic) => !generic))
-    return [a.ownPlace, b.ownPlace];
-  if (head === 0 && scopePlaces) {
-    // "Harrowfield Town Centre Partnership" and "Kelbury Town Centre Partnership": the scope's own
-    // place, left out of the reading, against another of the scope's places.
-    const other = (shape: NameShape, rest: number) =>
-      rest >= 1 &&
+  // "Harrowfield Town Centre Partnership" and "Kelbury Town Centre Partnership": the scope's own
+  // place, left out of the reading, against another of its places, left out too or written.
+  const ownAgainstOther = (own: NameShape, other: NameShape, rest: number) => {
+    if (!own.ownPlace || !namesSomething(own)) return undefined;
+    if (rest === 0) return other.ownPlace && other.ownPlace !== own.ownPlace ? other.ownPlace : undefined;
+    const run = other.words.slice(0, rest);
+    const isPlace =
+      head === 0 &&
+      !other.ownPlace &&
       rest <= MAX_PLACE_WORDS &&
-      shape.placeLike.slice(0, rest).every(Boolean) &&
-      shape.words.slice(0, rest).every((w) => scopePlaces.has(w.toLowerCase()))
-        ? shape.words.slice(0, rest).join(' ')
-        : undefined;
-    const named = (shape: NameShape) => shape.generic.some((generic) => !generic);
-    if (restA === 0 && a.ownPlace && !b.ownPlace && named(a) && other(b, restB)) return [a.ownPlace, other(b, restB)!];
-    if (restB === 0 && b.ownPlace && !a.ownPlace && named(b) && other(a, restA)) return [other(a, restA)!, b.ownPlace];
+      other.placeLike.slice(0, rest).every(Boolean) &&
+      run.every((w) => scopePlaces?.has(w.toLowerCase()));
+    return isPlace ? run.join(' ') : undefined;
+  };
+  if (restA === 0) {
+    const place = ownAgainstOther(a, b, restB);
+    if (place) return [a.ownPlace!, place];
+  }
+  if (restB === 0) {
+    const place = ownAgainstOther(b, a, restA);
+    if (place) return [place, b.ownPlace!];
   }
   if (restA < 1 || restB < 1 || restA > MAX_PLACE_WORDS || restB > MAX_PLACE_WORDS) return undefined;
   const placeLike = (shape: NameShape, count: number) => shape.placeLike.slice(head, head + count).every(Boolean);

@@ -65,7 +65,7 @@ describe('the pre-check of a proposal', () => {
     const settings = resolveSettings({ likely: top!.score + 0.05, look: top!.score - 0.1 });
     const [closest] = matchProposal(wardens, index, matchContext(settings));
     expect(closest).toMatchObject({ partnershipId: 'fl', likelyDuplicate: true });
-    expect(closest?.reasons.join(' ')).toMatch(/each is the other’s closest match/i);
+    expect(closest?.reasons.join(' ')).toMatch(/they are each other’s closest match/i);
   });
 
   it('does not, where the partnership has a closer match already in the register', () => {

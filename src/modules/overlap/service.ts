@@ -202,11 +202,10 @@ export class OverlapService {
         .filter((j) => j.verdict === 'different')
         .map((j) => pairKey(j.partnership_a, j.partnership_b)),
     );
-    const tiers = new Map(entry.result.analysis.pairs.map((p) => [pairKey(p.aId, p.bId), p.tier]));
     const matches = checkOne(record, index, { floor: settings.look, limit: 12, settings })
       .filter((m) => !dismissed.has(pairKey(m.aId, m.bId)))
       .map((m) => {
-        const tier = tiers.get(pairKey(m.aId, m.bId));
+        const tier = entry.result.analysis.tierOfPair(m.aId, m.bId);
         return tier ? { ...m, tier } : m;
       });
     return { matches: matches.slice(0, 8), analysis: entry.result };
