@@ -3,7 +3,7 @@ import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { buildIndex } from './engine.js';
 import { matchProposal, proposalFeatures } from './proposal-check.js';
-import { resolveSettings } from './scoring.js';
+import { pairKey, resolveSettings } from './scoring.js';
 import { partnership } from './test-records.js';
 
 const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
@@ -50,10 +50,11 @@ const proposal = (name: string, purpose: string) =>
     meetingMinutes: null,
     typicalAttendance: null,
   });
-const matchContext = (settings = resolveSettings({})) => ({
+const matchContext = (settings = resolveSettings({}), dismissed: ReadonlySet<string> = new Set()) => ({
   records: new Map(records.map((r) => [r.id, r])),
   organisationName: (id: string) => id,
   settings,
+  dismissed,
 });
 
 describe('the pre-check of a proposal', () => {
@@ -76,5 +77,13 @@ describe('the pre-check of a proposal', () => {
     const settings = resolveSettings({ likely: top!.score + 0.05, look: top!.score - 0.1 });
     const [again] = matchProposal(teen, index, matchContext(settings));
     expect(again?.likelyDuplicate).toBe(false);
+  });
+
+  it('does, where that closer match has been judged not a duplicate', () => {
+    const teen = proposal('Teenage Parents Drop-in', 'Advice for pregnant teenagers');
+    const [top] = matchProposal(teen, index, matchContext(resolveSettings({ likely: 0.9, look: 0.05 })));
+    const settings = resolveSettings({ likely: top!.score + 0.05, look: top!.score - 0.1 });
+    const [judged] = matchProposal(teen, index, matchContext(settings, new Set([pairKey('tp', 'yp')])));
+    expect(judged).toMatchObject({ partnershipId: 'yp', likelyDuplicate: true });
   });
 });

@@ -5,7 +5,7 @@
  * named by their org-id identifier (as the wide analysis names them), plus its yearly running
  * cost from the cost model. Pure: the service hands in the indexes.
  */
-import { closestFloor, strengthOf, tierOf, type OverlapSettings, type Strength } from './scoring.js';
+import { closestFloor, pairKey, strengthOf, tierOf, type OverlapSettings, type Strength } from './scoring.js';
 import { checkOne, type OverlapIndex } from './engine.js';
 import type { TextReader } from './features.js';
 import { type CostRatesInput, resolveRates, yearlyCost, type YearlyCost } from './costs.js';
@@ -81,6 +81,8 @@ export interface MatchContext {
   settings: OverlapSettings;
   /** Shared when one proposal is checked against many localities' indexes: read once. */
   reader?: TextReader;
+  /** Pairs of the scope's partnerships officers judged not a duplicate (pairKey): no one's closest match. */
+  dismissed?: ReadonlySet<string>;
 }
 
 /** The existing partnerships in the index that a proposal resembles (at least worth a look), best first. */
@@ -125,8 +127,12 @@ function closestExisting(found: readonly MatchExplanation[], index: OverlapIndex
   if (top.score < closestFloor(context.settings) || top.score >= context.settings.likely) return undefined;
   const existing = context.records.get(top.bId);
   if (!existing) return undefined;
-  const options = { floor: context.settings.look, limit: 4, settings: context.settings, reader: context.reader };
-  const rival = checkOne(existing, index, options).find((m) => !m.nested);
+  // Room for a few dismissed pairs ahead of the rival.
+  const limit = 4 + Math.min(8, context.dismissed?.size ?? 0);
+  const options = { floor: context.settings.look, limit, settings: context.settings, reader: context.reader };
+  const rival = checkOne(existing, index, options).find(
+    (m) => !m.nested && !context.dismissed?.has(pairKey(existing.id, m.bId)),
+  );
   return !rival || top.score > rival.score ? top.bId : undefined;
 }
 

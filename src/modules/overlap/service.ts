@@ -197,11 +197,7 @@ export class OverlapService {
     const index = entry.result.analysis.indexOf(locality.id);
     if (!record || !index) return { matches: [], analysis: entry.result };
     const settings = entry.result.analysis.settings[locality.id] ?? DEFAULT_SETTINGS;
-    const dismissed = new Set(
-      (await this.repository.judgements(this.db, locality.id))
-        .filter((j) => j.verdict === 'different')
-        .map((j) => pairKey(j.partnership_a, j.partnership_b)),
-    );
+    const dismissed = await this.dismissedPairs(this.db, locality.id);
     const matches = checkOne(record, index, { floor: settings.look, limit: 12, settings })
       .filter((m) => !dismissed.has(pairKey(m.aId, m.bId)))
       .map((m) => {
@@ -470,6 +466,7 @@ export class OverlapService {
         records: local.records,
         organisationName: nameOf(local.organisations),
         settings: local.settings,
+        dismissed: await this.dismissedPairs(options.trx ?? this.db, locality.id),
       }),
       national: [],
       nationalPending: false,
@@ -512,6 +509,15 @@ export class OverlapService {
       check.nationalPending = true;
     }
     return check;
+  }
+
+  /** The locality's pairs its officers judged not a duplicate, by pairKey. */
+  private async dismissedPairs(db: Db, localityId: string): Promise<Set<string>> {
+    return new Set(
+      (await this.repository.judgements(db, localityId))
+        .filter((j) => j.verdict === 'different')
+        .map((j) => pairKey(j.partnership_a, j.partnership_b)),
+    );
   }
 
   /** For each match, the partnerships its locality's analysis already finds likely doing the same work. */
