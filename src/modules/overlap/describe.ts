@@ -40,7 +40,12 @@ function textSentences(m: MatchExplanation): string[] {
   const words = m.sharedFeatures.filter((f) => f.kind === 'word');
   const ages = m.sharedFeatures.filter((f) => f.kind === 'age');
   const indicators = m.sharedFeatures.filter((f) => f.kind === 'indicator');
+  const focus = m.focusKey ? m.sharedFeatures.find((f) => f.key === m.focusKey) : undefined;
   if (same.length > 0) sentences.push(`Both describe the same work: ${list(same.map(conceptSentence), 4)}.`);
+  if (focus)
+    sentences.push(
+      `Both are mainly about ${focus.label.toLowerCase()}: that counts however much else either one lists.`,
+    );
   if (indicators.length > 0) sentences.push(`Both cite ${list(indicators.map((f) => f.label))}.`);
   if (words.length > 0)
     sentences.push(

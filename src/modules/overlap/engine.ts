@@ -16,14 +16,17 @@
  * that scores a quarter of the pairs it used to, with the same pairs found.
  */
 import {
+  featureLookup,
+  mergeParts,
   readFeatures,
   sharedWeight,
   tellsWhat,
+  TextReader,
   type OverlapIndex,
   type TextFeatures,
-  type TextReader,
 } from './features.js';
 import { nameShape, type NameShape } from './places.js';
+import { focusOf, frequentAbove, type Focus } from './focus.js';
 import { runToEnd } from './steps.js';
 import { idf } from './text.js';
 import {
@@ -41,6 +44,7 @@ import {
 import type { MatchExplanation, PartnershipFeatures, SharedFeature, SimilarPair } from './types.js';
 
 export { buildIndex } from './features.js';
+export { frequentAbove };
 export type { OverlapIndex } from './features.js';
 
 export interface PairSearchStats {
@@ -101,21 +105,6 @@ export interface SearchOptions {
   frequentAbove?: number;
 }
 
-/**
- * How many of a scope's records a feature may be on before it stops making candidates on its own:
- * the council on nine boards in ten, a boilerplate purpose pasted on a hundred. Below it, a
- * feature's pairs cost at most this many visits per record that has it, so the search stays
- * linear in the size of the index.
- */
-export function frequentAbove(size: number): number {
-  return Math.max(FREQUENT_FLOOR, Math.ceil(Math.sqrt(size)));
-}
-/**
- * Measured on the synthetic national register (143 partnerships a locality): 8, 12, 16, 24, 32, 64
- * and no cap scored 259k, 209k, 191k, 236k, 323k, 495k and 788k pairs at 10,000 partnerships.
- */
-const FREQUENT_FLOOR = 16;
-
 /** Partnerships whose pairs are scored between pauses of similarPairSteps. */
 const ROWS_PER_STEP = 16;
 
@@ -144,6 +133,7 @@ export function* similarPairSteps(
     acc.count = 0;
     touchLater(index.text, index.textPostings, text, x, acc, true);
     touchLater(index.members, index.memberPostings, members, x, acc, false);
+    touchSharingFocus(index, text, x, acc);
     for (let t = 0; t < acc.count; t++) {
       const y = acc.touched[t]!;
       acc.reset(y);
@@ -181,6 +171,7 @@ interface Frequent {
  *    T ≤ max over the two of confidence · min(1, r / TEXT_SATURATION).
  *  - Members: weighted Jaccard ≤ min(r, r′) and confidence ≤ min(c, c′), so M ≤ min over the two
  *    of c · r^MEMBER_POWER: both must be dense.
+ * A pair sharing a focus is touched through it (touchSharingFocus), so the bound need not count it.
  */
 function frequentEvidence(index: OverlapIndex, floor: number, cap: number) {
   // Lowered a hair, so that rounding never rules out a record that could count.
@@ -235,6 +226,19 @@ function frequentOf(
 }
 
 /**
+ * Touches every partnership after x that shares its focus (focus.ts), where this search counts the
+ * focus as frequent: a focus never is in its scope, but a caller may set a lower cap.
+ */
+function touchSharingFocus(index: OverlapIndex, text: Frequent, x: number, acc: Accumulator): void {
+  const feature = index.focus[x]!.ordinal;
+  if (feature < 0 || !text.isFrequent[feature]) return; // touchLater has walked it
+  const postings = index.textPostings;
+  const first = postings.start[feature]!;
+  for (let c = postings.start[feature + 1]! - 1; c >= first && postings.positions[c]! > x; c--)
+    acc.touch(postings.positions[c]!);
+}
+
+/**
  * Touches every partnership after x that may pair with it through this column: through features
  * that are not frequent, every one; through frequent ones, every one if x is dense, else the dense
  * ones (for text, where one dense record is enough) or none (for members, where both must be).
@@ -281,6 +285,7 @@ export interface Outsider {
   memberIds: Array<{ ordinal: number; weight: number }>;
   memberTotal: number;
   name: NameShape;
+  focus: Focus;
   /** Its text as read, for explanations. */
   read: TextFeatures;
 }
@@ -289,9 +294,8 @@ export interface Outsider {
 export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeatures, reader?: TextReader): Outsider {
   const rare = idf(0, index.size + 1);
   // A reader kept across indexes reads the candidate once for every locality whose place words it does not name.
-  const read = reader
-    ? reader.read(candidate.name, candidate.purpose, index.context)
-    : readFeatures(candidate.name, candidate.purpose, index.context);
+  const parts = (reader ?? new TextReader()).readParts(candidate.name, candidate.purpose, index.context);
+  const read = mergeParts(parts);
   const textIds: Outsider['textIds'] = [];
   let textTotal = 0;
   let textInformation = 0;
@@ -317,6 +321,7 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     memberIds,
     memberTotal,
     name: nameShape(candidate.name, index.nameContext.thesaurus, index.nameContext.stopWords),
+    focus: focusOf(parts, index.context.thesaurus, featureLookup(index)),
     read,
   };
 }
@@ -390,6 +395,7 @@ function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: Partne
     themes: [new Set(candidate.themes), index.themes[y]!],
     areas: [new Set(candidate.areas), index.areas[y]!],
     names: [outsider.name, index.names[y]!],
+    focus: [outsider.focus, index.focus[y]!],
     // A proposal belongs to nothing yet; a record of the scope keeps its nesting with `y`, so
     // checking it scores as the whole-scope search does.
     impliedParents: Int32Array.of(
@@ -501,6 +507,7 @@ export function explainAgainst(
       .map((id) => ({ id, weight: memberWeight(id), boardShare: index.size > 0 ? boards(id) / index.size : 0 }))
       .sort((x, y) => y.weight - x.weight || (x.id < y.id ? -1 : 1)),
     sharedThemes: [...new Set(a.themes)].filter((t) => themesB.has(t)).sort(),
+    focusKey: s.focus > 0 ? index.focus[q]!.key : null,
     sharedAreas: [...new Set(a.areas)].filter((t) => areasB.has(t)).sort(),
   };
 }

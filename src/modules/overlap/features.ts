@@ -22,6 +22,7 @@ import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { impliedParents, type NameTopics, umbrellasByBreadth, umbrellasByName } from './nesting.js';
+import { type FeatureLookup, type Focus, focusOf, frequentAbove } from './focus.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
 
@@ -297,6 +298,8 @@ export interface OverlapIndex {
   impliedParents: Int32Array;
   /** Per position, the partnerships whose names its name extends by a kind of work (nesting.ts). */
   umbrellas: ReadonlyArray<readonly number[]>;
+  /** Per position, what the partnership is mainly about (focus.ts). */
+  focus: readonly Focus[];
 }
 
 interface Interned {
@@ -570,7 +573,7 @@ export function buildIndex(
     for (const o of keys) sum += text.idfs[o]! * textRows[p]!.get(o)!;
     return sum;
   });
-  return {
+  const index: Omit<OverlapIndex, 'focus'> = {
     records,
     size: records.length,
     positionOf,
@@ -595,6 +598,21 @@ export function buildIndex(
       reading.textContext.stopWords,
     ),
     umbrellas: umbrellasOf(records, reading, context.thesaurus),
+  };
+  const lookup = featureLookup(index);
+  return { ...index, focus: reading.texts.map((parts) => focusOf(parts, reading.textContext.thesaurus, lookup)) };
+}
+
+/** How an index knows a text feature, for reading a focus (focus.ts) in it. */
+export function featureLookup(
+  index: Pick<OverlapIndex, 'size' | 'textOrdinal' | 'textIdf' | 'textPostings'>,
+): FeatureLookup {
+  const frequentFrom = frequentAbove(index.size);
+  const { start } = index.textPostings;
+  return {
+    ordinal: (key) => index.textOrdinal.get(key) ?? -1,
+    weight: (ordinal, multiplier) => multiplier * index.textIdf[ordinal]!,
+    frequent: (ordinal) => start[ordinal + 1]! - start[ordinal]! > frequentFrom,
   };
 }
 

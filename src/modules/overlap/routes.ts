@@ -7,6 +7,7 @@ import { submitForm } from '../../web/forms.js';
 import type { CostRatesInput } from './costs.js';
 import { DEFAULT_COST_RATES } from './costs.js';
 import { explanationSentences, UBIQUITOUS_SHARE } from './describe.js';
+import { FOCUS_SHARE } from './focus.js';
 import { closestFloor, DEFAULT_SETTINGS, strengthOf } from './scoring.js';
 import { burdenSentence } from '../register/burden.js';
 import type { LocalityAnalysis } from './service.js';
@@ -69,6 +70,9 @@ export function describeMatch(result: Named, match: MatchExplanation, themeLabel
     textConfidence: match.textConfidence,
     members: match.members,
     memberConfidence: match.memberConfidence,
+    focus: match.focusKey ? match.sharedFeatures.find((f) => f.key === match.focusKey)?.label : undefined,
+    // How telling the shared focus is in the scope, as its share of the most it can give.
+    focusTells: match.focus / FOCUS_SHARE,
     sharedFeatures: match.sharedFeatures.slice(0, 12),
     specialistMembers: match.sharedMembers
       .filter((m) => m.boardShare < UBIQUITOUS_SHARE)
@@ -391,6 +395,7 @@ const score = z.object({
   themes: z.number(),
   nested: z.boolean(),
   differentPlaces: z.string().nullable(),
+  focus: z.number(),
 });
 const pairSchema = score.extend({
   aId: z.uuid(),

@@ -15,6 +15,9 @@
  *    is evidence on its own (the similarity is raised to a power); the confidence is how much
  *    the smaller board's members weigh: a board of only the partners on most boards tells little.
  *
+ * Two texts mainly about the same kind of work (focus.ts) agree at least that far, however much
+ * else either lists: a long official purpose dilutes what it shares with a one-line note.
+ *
  * The two are combined as independent evidence (a noisy-or): either can make a pair alike, and
  * missing evidence on one side never lowers the other. One exception: when both purposes say
  * plainly that they do different things, the same board counts for half (the same people meeting
@@ -23,6 +26,7 @@
  * the locality's `likely` threshold and "worth a look" at or above its `look` threshold.
  */
 import { sharedWeight, type OverlapIndex } from './features.js';
+import { focusEvidence } from './focus.js';
 import { differentPlaces } from './places.js';
 import type { SimilarPair } from './types.js';
 
@@ -68,6 +72,8 @@ export interface PairScore {
   nested: boolean;
   /** The same kind of body for different places (which, in words), or null. */
   differentPlaces: string | null;
+  /** Text evidence from what both are mainly about (focus.ts): 0 unless it is the same. */
+  focus: number;
 }
 
 /** Weight of the broader text's share in the mean two texts' shared weight is taken over. */
@@ -99,7 +105,14 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /** The evidence each part gives, and the score they make together. */
 export function combine(parts: Omit<PairScore, 'score' | 'nested' | 'differentPlaces'>): number {
-  return combineParts(parts.text, parts.textConfidence, parts.members, parts.memberConfidence, parts.themes);
+  return combineParts(
+    parts.text,
+    parts.textConfidence,
+    parts.members,
+    parts.memberConfidence,
+    parts.themes,
+    parts.focus,
+  );
 }
 
 function combineParts(
@@ -108,9 +121,11 @@ function combineParts(
   members: number,
   memberConfidence: number,
   themes: number,
+  focus: number,
 ): number {
   const textAgreement = Math.min(1, text / TEXT_SATURATION);
-  const textEvidence = textConfidence * textAgreement;
+  // Two texts mainly about the same thing agree that far, however much else either says.
+  const textEvidence = Math.max(textConfidence * textAgreement, focus);
   // The same people meeting twice is worth a look whatever the purposes say; it is likely the
   // same work only if the purposes do not clearly say otherwise.
   // Only a purpose that says enough can say otherwise.
@@ -156,6 +171,7 @@ export function scoreBound(
     memberUnion > 0 ? sharedMembers / memberUnion : 0,
     confidence(Math.min(memberP, memberQ), index.fullInformation),
     1,
+    focusEvidence(index.focus[p]!, index.focus[q]!, index.fullInformation),
   );
 }
 
@@ -176,13 +192,6 @@ export function scoreFromShared(
     Math.min(index.textInformation[p]!, index.textInformation[q]!),
     index.fullInformation,
   );
-  const parts = {
-    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ, textConfidence)) : 0,
-    textConfidence,
-    members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
-    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
-    themes: jaccard(index.themes[p]!, index.themes[q]!),
-  };
   const [a, b] = [index.records[p]!, index.records[q]!];
   const nested =
     a.parentId === b.id ||
@@ -193,6 +202,15 @@ export function scoreFromShared(
     index.umbrellas[q]!.includes(p);
   const [nameA, nameB] = [index.names[p]!, index.names[q]!];
   const places = differentPlaces(a, b, nameA, nameB, index.context.stopWords) ?? null;
+  const parts = {
+    text: textP > 0 && textQ > 0 ? Math.min(1, sharedText / breadthMean(textP, textQ, textConfidence)) : 0,
+    textConfidence,
+    members: memberUnion > 0 ? sharedMembers / memberUnion : 0,
+    memberConfidence: confidence(Math.min(memberP, memberQ), index.fullInformation),
+    themes: jaccard(index.themes[p]!, index.themes[q]!),
+    // A sub-group shares its parent's focus by design; two places' bodies share theirs by pattern.
+    focus: nested || places ? 0 : focusEvidence(index.focus[p]!, index.focus[q]!, index.fullInformation),
+  };
   const discount = (nested ? NESTED_SHARE : 1) * (places ? PLACES_SHARE : 1);
   return { score: combine(parts) * discount, ...parts, nested, differentPlaces: places };
 }

@@ -63,6 +63,8 @@ export interface ScoreParts {
   nested: boolean;
   /** The same kind of body for different places ("Northgate and Elmwood"), or null. */
   differentPlaces: string | null;
+  /** Text evidence from what both are mainly about (focus.ts): 0 unless it is the same. */
+  focus: number;
 }
 
 /** A pair found by a whole-scope search (light: `explainPair` gives the full explanation). */
@@ -106,6 +108,8 @@ export interface MatchExplanation extends ScoreParts {
   sharedMembers: SharedMember[];
   sharedThemes: string[];
   sharedAreas: string[];
+  /** The key of the shared feature both are mainly about (focus.ts), when that counted; else null. */
+  focusKey: string | null;
   /**
    * Where the pair is among an analysis's flagged pairs, its tier there: "likely" also for two
    * partnerships that are each other's closest match (scoring.ts, closestMatches).
