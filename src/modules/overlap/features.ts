@@ -512,16 +512,27 @@ function umbrellasOf(
   records: readonly PartnershipFeatures[],
   reading: ScopeReading,
   thesaurus: CompiledThesaurus | undefined,
+  impliedParents: Int32Array,
 ): number[][] {
   const names = records.map((r, p) => nameTopics(r.name, reading.texts[p]![0]!));
-  const byName = umbrellasByName(names);
+  // A partnership whose record or purpose says whose sub-group it is is no strand of another body
+  // its name happens to extend: that one is a peer ("SAB Modern Slavery Sub-Group", the SAB's, and
+  // an anti-slavery network). A theme board over its kind of work (by breadth) still is.
+  const byName = umbrellasByName(names).map((list, p) => {
+    const parent = records[p]!.parentId ?? (impliedParents[p]! >= 0 ? records[impliedParents[p]!]!.id : null);
+    return parent === null ? list : list.filter((q) => records[q]!.id === parent);
+  });
   if (!thesaurus) return byName;
-  const ancestorsOf = (key: string) => {
+  const byBreadth = umbrellasByBreadth(names, records, ancestorsIn(thesaurus));
+  return byName.map((list, p) => (byBreadth[p]!.length === 0 ? list : [...new Set([...list, ...byBreadth[p]!])]));
+}
+
+/** A concept key's broader concepts' keys, at every remove. */
+function ancestorsIn(thesaurus: CompiledThesaurus) {
+  return (key: string) => {
     const c = thesaurus.positionOf.get(key.slice(2));
     return c === undefined ? [] : thesaurus.ancestors[c]!.flat().map((a) => `c:${thesaurus.concepts[a]!.id}`);
   };
-  const byBreadth = umbrellasByBreadth(names, records, ancestorsOf);
-  return byName.map((list, p) => (byBreadth[p]!.length === 0 ? list : [...new Set([...list, ...byBreadth[p]!])]));
 }
 
 /** Builds the index over one scope (one locality's open partnerships); `reading` when already read. */
@@ -573,6 +584,11 @@ export function buildIndex(
     for (const o of keys) sum += text.idfs[o]! * textRows[p]!.get(o)!;
     return sum;
   });
+  const parents = impliedParents(
+    records,
+    reading.names.map((n) => n.stems),
+    reading.textContext.stopWords,
+  );
   const index: Omit<OverlapIndex, 'focus'> = {
     records,
     size: records.length,
@@ -592,12 +608,8 @@ export function buildIndex(
     themes: records.map((r) => new Set(r.themes)),
     areas: records.map((r) => new Set(r.areas)),
     names: reading.names,
-    impliedParents: impliedParents(
-      records,
-      reading.names.map((n) => n.stems),
-      reading.textContext.stopWords,
-    ),
-    umbrellas: umbrellasOf(records, reading, context.thesaurus),
+    impliedParents: parents,
+    umbrellas: umbrellasOf(records, reading, context.thesaurus, parents),
   };
   const lookup = featureLookup(index);
   return { ...index, focus: reading.texts.map((parts) => focusOf(parts, reading.textContext.thesaurus, lookup)) };

@@ -100,6 +100,20 @@ describe('a name that extends another by a kind of work', () => {
     expect(umbrellasOf('Domestic Violence and Sexual Violence Forum', 'Domestic Violence Forum')).toEqual([[], []]);
     expect(umbrellasOf('Teenage Pregnancy Implementation Group', 'Teenage Pregnancy Group')).toEqual([[], []]);
   });
+
+  it('keeps to the body a sub-group says it belongs to: another board for the same work is a peer, not its parent', () => {
+    const records = [
+      board('sg', 'SAB Modern Slavery Sub-Group', 'Sub-group of the Safeguarding Adults Board: forced labour'),
+      board('sab', 'Safeguarding Adults Board', 'Adults at risk of abuse or neglect'),
+      board('net', 'Anti-Slavery Network', 'Trafficking victims referred to the National Referral Mechanism'),
+    ];
+    const index = buildIndex(records, { thesaurus });
+    const name = (p: number) => records[p]!.name;
+    expect(index.umbrellas[0]!.map(name)).toEqual(['Safeguarding Adults Board']);
+    // Scored as two partnerships that may do the same work, not as a sub-group and its parent.
+    expect(scorePositions(index, 0, 2).nested).toBe(false);
+    expect(scorePositions(index, 0, 1).nested).toBe(true);
+  });
 });
 
 describe('a higher board whose name names a broader kind of the work', () => {
