@@ -518,13 +518,27 @@ function umbrellasOf(
   // A partnership whose record or purpose says whose sub-group it is is no strand of another body
   // its name happens to extend: that one is a peer ("SAB Modern Slavery Sub-Group", the SAB's, and
   // an anti-slavery network). A theme board over its kind of work (by breadth) still is.
-  const byName = umbrellasByName(names).map((list, p) => {
+  const byName = umbrellasByName(names, thesaurus && extendsByWork(thesaurus)).map((list, p) => {
     const parent = records[p]!.parentId ?? (impliedParents[p]! >= 0 ? records[impliedParents[p]!]!.id : null);
     return parent === null ? list : list.filter((q) => records[q]!.id === parent);
   });
   if (!thesaurus) return byName;
   const byBreadth = umbrellasByBreadth(names, records, ancestorsIn(thesaurus));
   return byName.map((list, p) => (byBreadth[p]!.length === 0 ? list : [...new Set([...list, ...byBreadth[p]!])]));
+}
+
+/**
+ * Whether a name's extra concepts make it a strand of a name with the base ones: not when they only
+ * say how it is run or funded ("Community Budget Pilot"), nor when they name the base's own work
+ * more narrowly or broadly ("Town Team (Portas Pilot)": high streets, under town centres).
+ */
+function extendsByWork(thesaurus: CompiledThesaurus) {
+  const ancestors = ancestorsIn(thesaurus);
+  const isContext = (key: string) =>
+    thesaurus.concepts[thesaurus.positionOf.get(key.slice(2)) ?? -1]?.field === CONTEXT_FIELD;
+  const akin = (a: string, b: string) => ancestors(a).includes(b) || ancestors(b).includes(a);
+  return (extra: readonly string[], base: readonly string[]) =>
+    extra.some((e) => !isContext(e) && !base.some((b) => akin(e, b)));
 }
 
 /** A concept key's broader concepts' keys, at every remove. */

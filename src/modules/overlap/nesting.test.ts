@@ -101,6 +101,14 @@ describe('a name that extends another by a kind of work', () => {
     expect(umbrellasOf('Teenage Pregnancy Implementation Group', 'Teenage Pregnancy Group')).toEqual([[], []]);
   });
 
+  it('does not when the extra only says how it is funded, or names the same work more narrowly', () => {
+    expect(umbrellasOf('Families First Community Budget Pilot Board', 'Troubled Families Programme Board')).toEqual([
+      [],
+      [],
+    ]);
+    expect(umbrellasOf('Town Team (Portas Pilot)', 'Town Centre Partnership')).toEqual([[], []]);
+  });
+
   it('keeps to the body a sub-group says it belongs to: another board for the same work is a peer, not its parent', () => {
     const records = [
       board('sg', 'SAB Modern Slavery Sub-Group', 'Sub-group of the Safeguarding Adults Board: forced labour'),

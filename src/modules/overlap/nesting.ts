@@ -91,9 +91,13 @@ const MOST_NAME_CONCEPTS = 5;
  * jobs too, so it is the programme's jobs strand rather than the same work again. A name that
  * joins the extra work with "and" ("Domestic Violence and Sexual Violence Forum") broadens
  * instead, and is not a strand; nor is one whose extra is a word rather than a kind of work
- * ("Teenage Pregnancy Implementation Group").
+ * ("Teenage Pregnancy Implementation Group"), nor one whose extra the caller's `isKindOfWork`
+ * does not count as another kind of work (how it is funded; the same work named more narrowly).
  */
-export function umbrellasByName(names: readonly NameTopics[]): number[][] {
+export function umbrellasByName(
+  names: readonly NameTopics[],
+  isKindOfWork: (extra: readonly string[], base: readonly string[]) => boolean = () => true,
+): number[][] {
   const bySignature = new Map<string, number[]>();
   names.forEach((n, p) => {
     if (n.concepts.length === 0) return;
@@ -107,7 +111,15 @@ export function umbrellasByName(names: readonly NameTopics[]): number[][] {
     const umbrellas: number[] = [];
     // Every strict, non-empty subset of the name's concepts, as a signature.
     for (let mask = 1; mask < (1 << concepts.length) - 1; mask++) {
-      const signature = concepts.filter((_, i) => mask & (1 << i)).join(' ');
+      const base = concepts.filter((_, i) => mask & (1 << i));
+      if (
+        !isKindOfWork(
+          concepts.filter((_, i) => !(mask & (1 << i))),
+          base,
+        )
+      )
+        continue;
+      const signature = base.join(' ');
       for (const p of bySignature.get(signature) ?? [])
         if (names[p]!.words.every((w) => words.has(w))) umbrellas.push(p);
     }
