@@ -533,7 +533,9 @@ function umbrellasOf(
  * more narrowly or broadly ("Town Team (Portas Pilot)": high streets, under town centres).
  */
 function extendsByWork(thesaurus: CompiledThesaurus) {
-  const ancestors = ancestorsIn(thesaurus);
+  const ancestorsOf = ancestorsIn(thesaurus);
+  const known = new Map<string, readonly string[]>();
+  const ancestors = (key: string) => known.get(key) ?? known.set(key, ancestorsOf(key)).get(key)!;
   const isContext = (key: string) =>
     thesaurus.concepts[thesaurus.positionOf.get(key.slice(2)) ?? -1]?.field === CONTEXT_FIELD;
   const akin = (a: string, b: string) => ancestors(a).includes(b) || ancestors(b).includes(a);

@@ -112,16 +112,16 @@ export function umbrellasByName(
     // Every strict, non-empty subset of the name's concepts, as a signature.
     for (let mask = 1; mask < (1 << concepts.length) - 1; mask++) {
       const base = concepts.filter((_, i) => mask & (1 << i));
+      const named = bySignature.get(base.join(' '));
       if (
+        !named ||
         !isKindOfWork(
           concepts.filter((_, i) => !(mask & (1 << i))),
           base,
         )
       )
         continue;
-      const signature = base.join(' ');
-      for (const p of bySignature.get(signature) ?? [])
-        if (names[p]!.words.every((w) => words.has(w))) umbrellas.push(p);
+      for (const p of named) if (names[p]!.words.every((w) => words.has(w))) umbrellas.push(p);
     }
     return umbrellas;
   });
