@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
+import { DEFAULT_THESAURUS } from '../thesaurus/default/index.js';
 import { buildIndex, explainPair } from './engine.js';
 import { placesNamedIn } from './places.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
@@ -92,6 +93,23 @@ describe('the same kind of body for different places, and different bodies for o
     expect(explainPair(index, 'H', 'K', DEFAULT_SETTINGS).differentPlaces).toBe('Harrowfield and Kelbury');
     expect(explainPair(index, 'H', 'S', DEFAULT_SETTINGS).differentPlaces).toBe('Harrowfield and Stowcombe');
     expect(explainPair(index, 'H', 'K', DEFAULT_SETTINGS).score).toBeLessThan(DEFAULT_SETTINGS.likely);
+  });
+
+  it('tells bodies for two of the scope’s towns apart however differently the rest of their names runs', () => {
+    const stopWords = new Set(['harrowfield', 'kelbury']);
+    const users = 'Users of the leisure centre meet the Leisure Trust about bookings, prices and repairs';
+    const records = [
+      partnership('H', { name: "Harrowfield Pool and Leisure Centre Users' Forum", purpose: users }),
+      partnership('K', { name: "Kelbury Sports Centre Users' Forum", purpose: users }),
+      partnership('B', { name: 'Harrowfield and Kelbury Leisure Users Panel', purpose: users }),
+      ...filler,
+    ];
+    // The shipped thesaurus reads the pool, leisure centre and sports centre as kinds of work, not places.
+    const index = buildIndex(records, { thesaurus: compileThesaurus(DEFAULT_THESAURUS), stopWords });
+    expect(explainPair(index, 'H', 'K', DEFAULT_SETTINGS).differentPlaces).toBe('Harrowfield and Kelbury');
+    expect(explainPair(index, 'H', 'K', DEFAULT_SETTINGS).score).toBeLessThan(DEFAULT_SETTINGS.likely);
+    // A body for both towns is for neither one alone.
+    expect(explainPair(index, 'K', 'B', DEFAULT_SETTINGS).differentPlaces).toBeNull();
   });
 });
 

@@ -127,9 +127,21 @@ export function differentPlaces(
   shapeB: NameShape,
   scopePlaces?: ReadonlySet<string>,
 ): string | undefined {
-  const places = differentPlaceNames(shapeA, shapeB, scopePlaces);
+  const places = differentLeadingPlaces(shapeA, shapeB) ?? differentPlaceNames(shapeA, shapeB, scopePlaces);
   if (places) return `${places[0]} and ${places[1]}`;
   return differentWards(a, b) ? 'wards with no ward in common' : undefined;
+}
+
+/**
+ * Each name begins with a different one of the scope's places, and neither begins with the
+ * other's: "Harrowfield Pool and Leisure Centre Users' Forum" and "Kelbury Sports Centre Users'
+ * Forum" are bodies for two towns, however their facilities are named.
+ */
+function differentLeadingPlaces(a: NameShape, b: NameShape): [string, string] | undefined {
+  if (!a.ownPlace || !b.ownPlace) return undefined;
+  const wordsOf = (place: string) => place.toLowerCase().split(' ');
+  const placeB = new Set(wordsOf(b.ownPlace));
+  return wordsOf(a.ownPlace).some((w) => placeB.has(w)) ? undefined : [a.ownPlace, b.ownPlace];
 }
 
 function wards(areas: readonly string[]): string[] {
