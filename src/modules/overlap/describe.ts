@@ -44,7 +44,7 @@ function textSentences(m: MatchExplanation): string[] {
   if (same.length > 0) sentences.push(`Both describe the same work: ${list(same.map(conceptSentence), 4)}.`);
   if (focus)
     sentences.push(
-      `Both are mainly about ${focus.label.toLowerCase()}: that counts however much else either one lists.`,
+      `Both are mainly about ${focus.label.toLowerCase()}, so they count as alike however differently the rest is worded.`,
     );
   if (indicators.length > 0) sentences.push(`Both cite ${list(indicators.map((f) => f.label))}.`);
   if (words.length > 0)

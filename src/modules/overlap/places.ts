@@ -176,11 +176,11 @@ export function differentPlaceNames(
     tail++;
   const restA = a.stems.length - head - tail;
   const restB = b.stems.length - head - tail;
-  // "Harrowfield Town Centre Partnership" and "Kelbury Town Centre Partnership": the scope's own
-  // place, left out of the reading, against another of its places, left out too or written.
+  // "Harrowfield Town Centre Partnership" and "Kelbury Town Centre Partnership" with Kelbury
+  // written: the scope's own place, left out of the reading, against another of its places.
+  // (With both left out, differentLeadingPlaces has told them apart.)
   const ownAgainstOther = (own: NameShape, other: NameShape, rest: number) => {
-    if (!own.ownPlace || !namesSomething(own)) return undefined;
-    if (rest === 0) return other.ownPlace && other.ownPlace !== own.ownPlace ? other.ownPlace : undefined;
+    if (!own.ownPlace || !namesSomething(own) || rest === 0) return undefined;
     const run = other.words.slice(0, rest);
     const isPlace =
       head === 0 &&
