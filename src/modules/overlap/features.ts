@@ -22,6 +22,7 @@ import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { impliedParents, type NameTopics, umbrellasByBreadth, umbrellasByName } from './nesting.js';
+import { type Boilerplate, findBoilerplate, withoutBoilerplate } from './boilerplate.js';
 import { type FeatureLookup, type Focus, focusOf, frequentAbove } from './focus.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
@@ -33,6 +34,8 @@ export interface ReadingContext {
   indicatorTitles?: ReadonlyMap<string, string>;
   /** Lower-case words that say nothing in this scope: the locality's own name. */
   stopWords?: ReadonlySet<string>;
+  /** The runs of words the scope's purposes repeat from one another (boilerplate.ts), read as nothing. */
+  boilerplate?: Boilerplate;
 }
 
 /** Share of a concept's weight each broader concept above it carries, per step up. */
@@ -207,7 +210,8 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
 export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
   addText(out, parseText(name, context), NAME_EMPHASIS, context);
-  if (!saysNothing(purpose)) addText(out, parseText(purpose, context), 1, context);
+  const own = withoutBoilerplate(purpose, context.boilerplate);
+  if (!saysNothing(own)) addText(out, parseText(own, context), 1, context);
   return out;
 }
 
@@ -414,7 +418,8 @@ export class TextReader {
 
   /** The features of a name and of a purpose, as kept: read-only, shared with every text alike. */
   readParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
-    return [this.features(name, NAME_EMPHASIS, context), this.features(this.purposeText(purpose), 1, context)];
+    const own = withoutBoilerplate(purpose, context.boilerplate);
+    return [this.features(name, NAME_EMPHASIS, context), this.features(this.purposeText(own), 1, context)];
   }
 
   /** A purpose as read: a note that it is missing reads as no purpose at all. */
@@ -480,8 +485,12 @@ export function* readScopeSteps(
   }
   const places = scopePlaceWords(names);
   for (const record of records) for (const place of placesNamedIn(record.purpose)) places.add(place);
-  const textContext =
-    places.size > 0 ? { ...context, stopWords: new Set([...(context.stopWords ?? []), ...places]) } : context;
+  const boilerplate = findBoilerplate(records.map((r) => r.purpose));
+  const textContext = {
+    ...context,
+    ...(places.size > 0 && { stopWords: new Set([...(context.stopWords ?? []), ...places]) }),
+    ...(boilerplate && { boilerplate }),
+  };
   const texts: Array<readonly TextFeatures[]> = [];
   for (const record of records) {
     texts.push(reader.readParts(record.name, record.purpose, textContext));
