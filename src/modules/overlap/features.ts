@@ -22,6 +22,7 @@ import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { impliedParents, type NameTopics, umbrellasByBreadth, umbrellasByName } from './nesting.js';
+import { type Abbreviations, learnAbbreviations, withAbbreviationsSpelt } from './abbreviations.js';
 import { type Boilerplate, findBoilerplate, withoutBoilerplate } from './boilerplate.js';
 import { type FeatureLookup, type Focus, focusOf, frequentAbove } from './focus.js';
 import { runToEnd } from './steps.js';
@@ -36,6 +37,8 @@ export interface ReadingContext {
   stopWords?: ReadonlySet<string>;
   /** The runs of words the scope's purposes repeat from one another (boilerplate.ts), read as nothing. */
   boilerplate?: Boilerplate;
+  /** The scope's own abbreviations and what each stands for (abbreviations.ts). */
+  abbreviations?: Abbreviations;
 }
 
 /** Share of a concept's weight each broader concept above it carries, per step up. */
@@ -206,11 +209,29 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
   }
 }
 
+const spelt = (text: string, context: ReadingContext) => withAbbreviationsSpelt(text, context.abbreviations);
+
+const knownAbbreviations = new WeakMap<CompiledThesaurus, Map<string, boolean>>();
+
+/** Whether the thesaurus reads an abbreviation as a kind of work: asked once per word, since localities share them. */
+function abbreviationKnown(thesaurus: CompiledThesaurus): (word: string) => boolean {
+  let known = knownAbbreviations.get(thesaurus);
+  if (!known) knownAbbreviations.set(thesaurus, (known = new Map()));
+  return (word) => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      answer = [...readFeatures(word, '', { thesaurus }).sources.values()].some((s) => s.kind === 'concept');
+      known.set(word, answer);
+    }
+    return answer;
+  };
+}
+
 /** Reads a name and purpose into features (pure; the index weights them over its scope). */
 export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
-  addText(out, parseText(name, context), NAME_EMPHASIS, context);
-  const own = withoutBoilerplate(purpose, context.boilerplate);
+  addText(out, parseText(spelt(name, context), context), NAME_EMPHASIS, context);
+  const own = spelt(withoutBoilerplate(purpose, context.boilerplate), context);
   if (!saysNothing(own)) addText(out, parseText(own, context), 1, context);
   return out;
 }
@@ -418,8 +439,11 @@ export class TextReader {
 
   /** The features of a name and of a purpose, as kept: read-only, shared with every text alike. */
   readParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
-    const own = withoutBoilerplate(purpose, context.boilerplate);
-    return [this.features(name, NAME_EMPHASIS, context), this.features(this.purposeText(own), 1, context)];
+    const own = spelt(withoutBoilerplate(purpose, context.boilerplate), context);
+    return [
+      this.features(spelt(name, context), NAME_EMPHASIS, context),
+      this.features(this.purposeText(own), 1, context),
+    ];
   }
 
   /** A purpose as read: a note that it is missing reads as no purpose at all. */
@@ -486,10 +510,16 @@ export function* readScopeSteps(
   const places = scopePlaceWords(names);
   for (const record of records) for (const place of placesNamedIn(record.purpose)) places.add(place);
   const boilerplate = findBoilerplate(records.map((r) => r.purpose));
+  const abbreviations = learnAbbreviations(
+    records.map((r) => r.name),
+    records.map((r) => r.purpose),
+    context.thesaurus && abbreviationKnown(context.thesaurus),
+  );
   const textContext = {
     ...context,
     ...(places.size > 0 && { stopWords: new Set([...(context.stopWords ?? []), ...places]) }),
     ...(boilerplate && { boilerplate }),
+    ...(abbreviations && { abbreviations }),
   };
   const texts: Array<readonly TextFeatures[]> = [];
   for (const record of records) {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { compileThesaurus } from '../thesaurus/matcher.js';
+import { TEST_THESAURUS } from '../thesaurus/fixture.js';
+import { learnAbbreviations, withAbbreviationsSpelt } from './abbreviations.js';
+import { buildIndex, explainPair } from './engine.js';
+import { DEFAULT_SETTINGS } from './scoring.js';
+import { partnership } from './test-records.js';
+
+const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
+const others = ['Allotments Society', 'Library Friends', 'Museum Trust', 'Parking Review', 'Tourism Group'].map(
+  (name, i) => partnership(`o${i}`, { name, purpose: `${name} business` }),
+);
+
+describe("a register's own abbreviations", () => {
+  it('are read as the register spells them out elsewhere, so shorthand meets the work it stands for', () => {
+    const records = [
+      partnership('forum', { name: 'Domestic Violence Forum', purpose: 'Refuge places and outreach for survivors' }),
+      partnership('short', { name: 'DVF Steering Group', purpose: 'See terms of reference.' }),
+      ...others,
+    ];
+    const match = explainPair(buildIndex(records, context), 'forum', 'short', DEFAULT_SETTINGS);
+    expect(match.sharedFeatures.map((f) => f.key)).toContain('c:domestic-abuse');
+
+    const before = explainPair(
+      buildIndex(
+        records.map((r) => (r.id === 'forum' ? { ...r, name: 'Violence at Home Forum' } : r)),
+        context,
+      ),
+      'forum',
+      'short',
+      DEFAULT_SETTINGS,
+    );
+    expect(match.score).toBeGreaterThan(before.score);
+  });
+
+  it('end a run of capitalised words, after its place if it has one', () => {
+    const learnt = learnAbbreviations(['Ambershire Combating Drugs Partnership', 'CDP Delivery Group'], []);
+    expect(learnt?.get('CDP')).toBe('combating drugs partnership');
+    expect(withAbbreviationsSpelt('Reports to the CDPs.', learnt)).toBe(
+      'Reports to the CDPs (combating drugs partnership).',
+    );
+  });
+
+  it('are left as written when the register spells them out two ways', () => {
+    expect(
+      learnAbbreviations(['Community Safety Partnership', 'Child Safeguarding Panel', 'CSP Executive'], []),
+    ).toBeUndefined();
+  });
+
+  it('take a small letter only for a little word: "DfE" is not "Dementia Friendly Eastbrook"', () => {
+    const names = ['Dementia Friendly Eastbrook', 'Ukraine Response Cell'];
+    const learnt = learnAbbreviations(names, [
+      'Funding from the DfE for the Homes for Ukraine scheme.',
+      'HfU - see ToR.',
+    ]);
+    expect(learnt?.get('HfU')).toBe('homes for ukraine');
+    expect(learnt?.has('DfE')).toBe(false);
+  });
+
+  it('are not spelt by the capitals that begin a sentence, nor taken from a national body', () => {
+    const purposes = ['Deliver the Eastbrook Suicide Prevention Plan. DESPP actions.', 'Pooled with the DWP.'];
+    expect(learnAbbreviations(['Dunmoor Waste Partnership'], purposes)).toBeUndefined();
+  });
+
+  it('are not spelt out again where the thesaurus already reads them', () => {
+    const known = (word: string) => word === 'DVF';
+    expect(learnAbbreviations(['Domestic Violence Forum', 'DVF Steering Group'], [], known)).toBeUndefined();
+  });
+});
