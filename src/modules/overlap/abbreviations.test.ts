@@ -19,7 +19,10 @@ describe("a register's own abbreviations", () => {
       ...others,
     ];
     const match = explainPair(buildIndex(records, context), 'forum', 'short', DEFAULT_SETTINGS);
-    expect(match.sharedFeatures.map((f) => f.key)).toContain('c:domestic-abuse');
+    const shared = match.sharedFeatures.find((f) => f.key === 'c:domestic-abuse');
+    // The explanation quotes what the partnership wrote, and what it was read as.
+    expect(shared?.writtenB).toBe('DVF (domestic violence)');
+    expect(shared?.writtenA).toBe('domestic violence');
 
     const before = explainPair(
       buildIndex(

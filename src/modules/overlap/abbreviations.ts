@@ -124,3 +124,19 @@ export function withAbbreviationsSpelt(text: string, abbreviations: Abbreviation
     return meaning ? `${word} (${meaning})` : word;
   });
 }
+
+/**
+ * How a partnership wrote what it shares, for an explanation: a phrase read from an abbreviation's
+ * spelling out is shown as the abbreviation, with what it was read as ("HfU (homes for ukraine)").
+ */
+export function writtenAs(written: string, name: string, purpose: string, abbreviations: Abbreviations | undefined) {
+  if (!abbreviations) return written;
+  const original = `${name} ${purpose}`;
+  if (original.toLowerCase().includes(written.toLowerCase())) return written;
+  for (const [word] of original.matchAll(ABBREVIATION)) {
+    const letters = lettersOf(word);
+    const meaning = letters && abbreviations.get(letters);
+    if (meaning && meaning.includes(written.toLowerCase())) return `${word} (${written})`;
+  }
+  return written;
+}

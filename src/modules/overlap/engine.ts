@@ -15,6 +15,7 @@
  * features alone could reach the floor (similarPairSteps); on the synthetic national register
  * that scores a quarter of the pairs it used to, with the same pairs found.
  */
+import { writtenAs } from './abbreviations.js';
 import {
   featureLookup,
   mergeParts,
@@ -470,8 +471,8 @@ export function explainAgainst(
       key,
       kind: sourceA.kind,
       label: featureLabel(index, key, sourceA.written),
-      writtenA: sourceA.written,
-      writtenB: sourceB.written,
+      writtenA: writtenAs(sourceA.written, a.name, a.purpose, index.context.abbreviations),
+      writtenB: writtenAs(sourceB.written, b.name, b.purpose, index.context.abbreviations),
       weight,
       removes: Math.max(sourceA.removes, sourceB.removes),
     });
