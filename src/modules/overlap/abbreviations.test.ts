@@ -4,12 +4,10 @@ import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { learnAbbreviations, withAbbreviationsSpelt } from './abbreviations.js';
 import { buildIndex, explainPair } from './engine.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
-import { partnership } from './test-records.js';
+import { partnership, unrelatedBoards } from './test-records.js';
 
 const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
-const others = ['Allotments Society', 'Library Friends', 'Museum Trust', 'Parking Review', 'Tourism Group'].map(
-  (name, i) => partnership(`o${i}`, { name, purpose: `${name} business` }),
-);
+const others = unrelatedBoards();
 
 describe("a register's own abbreviations", () => {
   it('are read as the register spells them out elsewhere, so shorthand meets the work it stands for', () => {

@@ -4,7 +4,7 @@ import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { findBoilerplate, withoutBoilerplate } from './boilerplate.js';
 import { buildIndex, checkOne, explainPair, findSimilarPairs } from './engine.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
-import { partnership } from './test-records.js';
+import { partnership, unrelatedBoards } from './test-records.js';
 
 const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
 const template = (work: string) =>
@@ -23,9 +23,7 @@ const templated = [
   }),
   partnership('youth', { name: 'Youth Partnership', purpose: template('improve the youth offer in the borough') }),
 ];
-const others = ['Allotments Society', 'Library Friends', 'Museum Trust', 'Parking Review', 'Tourism Group'].map(
-  (name, i) => partnership(`o${i}`, { name, purpose: `${name} business` }),
-);
+const others = unrelatedBoards();
 
 describe('boilerplate: the wording a register repeats from one purpose to another', () => {
   it('is found where three or more purposes share a run of words, and read as a break', () => {

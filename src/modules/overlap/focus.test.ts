@@ -5,7 +5,7 @@ import { explanationSentences } from './describe.js';
 import { buildIndex, checkOne, explainPair } from './engine.js';
 import { FOCUS_SHARE, frequentAbove } from './focus.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
-import { partnership } from './test-records.js';
+import { partnership, unrelatedBoards } from './test-records.js';
 import type { PartnershipFeatures } from './types.js';
 
 const context = { thesaurus: compileThesaurus(TEST_THESAURUS) };
@@ -13,10 +13,7 @@ const focusOf = (records: PartnershipFeatures[], id: string) => {
   const index = buildIndex(records, context);
   return index.focus[index.positionOf.get(id)!]!.key;
 };
-// Other work in the scope, so that what the pairs below share is rare in it.
-const others = ['Allotments Society', 'Library Friends', 'Museum Trust', 'Parking Review', 'Tourism Group'].map(
-  (name, i) => partnership(`o${i}`, { name, purpose: `${name} business` }),
-);
+const others = unrelatedBoards();
 
 describe('what a partnership is mainly about (its focus)', () => {
   it('is what its name names, ahead of what its purpose goes on to list', () => {

@@ -22,3 +22,10 @@ export function partnership(id: string, parts: Partial<PartnershipFeatures> = {}
     ...parts,
   };
 }
+
+/** Other work in a scope, so that what the pairs a test compares share is rare in it. */
+export function unrelatedBoards(): PartnershipFeatures[] {
+  return ['Allotments Society', 'Library Friends', 'Museum Trust', 'Parking Review', 'Tourism Group'].map((name, i) =>
+    partnership(`o${i}`, { name, purpose: `${name} business` }),
+  );
+}
