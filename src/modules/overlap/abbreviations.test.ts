@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { learnAbbreviations, withAbbreviationsSpelt } from './abbreviations.js';
-import { buildIndex, explainPair } from './engine.js';
+import { buildIndex, checkOne, explainPair } from './engine.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
 import { partnership, unrelatedBoards } from './test-records.js';
 
@@ -32,6 +32,21 @@ describe("a register's own abbreviations", () => {
       DEFAULT_SETTINGS,
     );
     expect(match.score).toBeGreaterThan(before.score);
+  });
+
+  it('are read in a proposal checked against the register, as in the register itself', () => {
+    const index = buildIndex(
+      [
+        partnership('forum', { name: 'Domestic Violence Forum', purpose: 'Refuge places and outreach for survivors' }),
+        ...others,
+      ],
+      context,
+    );
+    const proposal = partnership('new', { name: 'DVF Training Group', purpose: 'Training for frontline staff' });
+    const [top] = checkOne(proposal, index, { floor: 0.01, limit: 3, settings: DEFAULT_SETTINGS });
+    expect(top?.bId).toBe('forum');
+    const shared = top?.sharedFeatures.find((f) => f.key === 'c:domestic-abuse');
+    expect(shared?.writtenA).toBe('DVF (domestic violence)');
   });
 
   it('end a run of capitalised words, after its place if it has one', () => {

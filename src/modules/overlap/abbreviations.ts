@@ -115,6 +115,19 @@ export function learnAbbreviations(
   return learnt.size > 0 ? learnt : undefined;
 }
 
+/** Whether a text uses an abbreviation these do not spell out (one a scope might spell out for it). */
+export function usesOthers(
+  text: string,
+  abbreviations: Abbreviations | undefined,
+  known: (abbreviation: string) => boolean = () => false,
+): boolean {
+  for (const [word] of text.matchAll(ABBREVIATION)) {
+    const letters = lettersOf(word);
+    if (letters && !abbreviations?.has(letters) && !NATIONAL_BODIES.has(letters) && !known(word)) return true;
+  }
+  return false;
+}
+
 /** The text with each learnt abbreviation followed by what it stands for, in brackets. */
 export function withAbbreviationsSpelt(text: string, abbreviations: Abbreviations | undefined): string {
   if (!abbreviations) return text;

@@ -22,7 +22,9 @@ import {
   readFeatures,
   sharedWeight,
   tellsWhat,
+  outsiderContext,
   TextReader,
+  type ReadingContext,
   type OverlapIndex,
   type TextFeatures,
 } from './features.js';
@@ -289,13 +291,16 @@ export interface Outsider {
   focus: Focus;
   /** Its text as read, for explanations. */
   read: TextFeatures;
+  /** What it was read in: the scope's context, with its own abbreviations spelt out as the scope would. */
+  context: ReadingContext;
 }
 
 /** Weighs an outsider's features by the index's IDF; a feature the scope has never seen is as rare as can be. */
 export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeatures, reader?: TextReader): Outsider {
   const rare = idf(0, index.size + 1);
   // A reader kept across indexes reads the candidate once for every locality whose place words it does not name.
-  const parts = (reader ?? new TextReader()).readParts(candidate.name, candidate.purpose, index.context);
+  const context = outsiderContext(index, candidate.name, candidate.purpose);
+  const parts = (reader ?? new TextReader()).readParts(candidate.name, candidate.purpose, context);
   const read = mergeParts(parts);
   const textIds: Outsider['textIds'] = [];
   let textTotal = 0;
@@ -324,6 +329,7 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     name: nameShape(candidate.name, index.nameContext.thesaurus, index.nameContext.stopWords),
     focus: focusOf(parts, index.context.thesaurus, featureLookup(index)),
     read,
+    context,
   };
 }
 
@@ -471,7 +477,7 @@ export function explainAgainst(
       key,
       kind: sourceA.kind,
       label: featureLabel(index, key, sourceA.written),
-      writtenA: writtenAs(sourceA.written, a.name, a.purpose, index.context.abbreviations),
+      writtenA: writtenAs(sourceA.written, a.name, a.purpose, (outsiderA?.context ?? index.context).abbreviations),
       writtenB: writtenAs(sourceB.written, b.name, b.purpose, index.context.abbreviations),
       weight,
       removes: Math.max(sourceA.removes, sourceB.removes),

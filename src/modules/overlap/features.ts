@@ -22,7 +22,7 @@ import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { impliedParents, type NameTopics, umbrellasByBreadth, umbrellasByName } from './nesting.js';
-import { type Abbreviations, learnAbbreviations, withAbbreviationsSpelt } from './abbreviations.js';
+import { type Abbreviations, learnAbbreviations, usesOthers, withAbbreviationsSpelt } from './abbreviations.js';
 import { type Boilerplate, findBoilerplate, withoutBoilerplate } from './boilerplate.js';
 import { type FeatureLookup, type Focus, focusOf, frequentAbove } from './focus.js';
 import { runToEnd } from './steps.js';
@@ -212,6 +212,39 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
 const spelt = (text: string, context: ReadingContext) => withAbbreviationsSpelt(text, context.abbreviations);
 
 const knownAbbreviations = new WeakMap<CompiledThesaurus, Map<string, boolean>>();
+
+const outsiderContexts = new WeakMap<object, Map<string, ReadingContext>>();
+
+/**
+ * The context a record from outside a scope (a proposal) is read in: the scope's, but with its
+ * own abbreviations spelt out as the scope spells them, as they would be once it is registered
+ * ("HfU hosts' group" against a register that speaks of "the Homes for Ukraine scheme"). Kept per
+ * scope and text, since a national pre-check reads one proposal in every locality.
+ */
+export function outsiderContext(
+  scope: { context: ReadingContext; records: readonly Pick<PartnershipFeatures, 'name' | 'purpose'>[] },
+  name: string,
+  purpose: string,
+): ReadingContext {
+  const { context } = scope;
+  const known = context.thesaurus && abbreviationKnown(context.thesaurus);
+  if (!usesOthers(`${name} ${purpose}`, context.abbreviations, known)) return context;
+  let kept = outsiderContexts.get(scope);
+  if (!kept) outsiderContexts.set(scope, (kept = new Map()));
+  const key = `${name}\n${purpose}`;
+  let own = kept.get(key);
+  if (!own) {
+    const abbreviations = learnAbbreviations(
+      [...scope.records.map((r) => r.name), name],
+      [...scope.records.map((r) => r.purpose), purpose],
+      known,
+    );
+    own = { ...context, abbreviations };
+    if (kept.size > 100) kept.clear();
+    kept.set(key, own);
+  }
+  return own;
+}
 
 /** Whether the thesaurus reads an abbreviation as a kind of work: asked once per word, since localities share them. */
 function abbreviationKnown(thesaurus: CompiledThesaurus): (word: string) => boolean {
