@@ -50,6 +50,11 @@ function lettersOf(word: string): string | undefined {
   return bare;
 }
 
+/** An abbreviation a scope may spell out: neither a national body's nor one the thesaurus reads. */
+function unread(word: string, letters: string, known: (abbreviation: string) => boolean): boolean {
+  return !NATIONAL_BODIES.has(letters) && !known(word);
+}
+
 /**
  * The runs of capitalised words that end a title run, whose initials are among `wanted`, with
  * those initials: "Combating Drugs Partnership" in "Ambershire Combating Drugs Partnership", never
@@ -88,12 +93,11 @@ export function learnAbbreviations(
   known: (abbreviation: string) => boolean = () => false,
 ): Abbreviations | undefined {
   const used = new Set<string>();
-  for (const text of [...names, ...purposes]) {
+  for (const text of [...names, ...purposes])
     for (const [word] of text.matchAll(ABBREVIATION)) {
       const letters = lettersOf(word);
-      if (letters && !used.has(letters) && !NATIONAL_BODIES.has(letters) && !known(word)) used.add(letters);
+      if (letters && !used.has(letters) && unread(word, letters, known)) used.add(letters);
     }
-  }
   if (used.size === 0) return undefined;
   const meanings = new Map<string, Set<string>>();
   const runs = [
@@ -106,9 +110,9 @@ export function learnAbbreviations(
   ];
   for (const run of runs)
     for (const [initials, phrase] of spellings(run, used)) {
-      let known = meanings.get(initials);
-      if (!known) meanings.set(initials, (known = new Set()));
-      known.add(phrase.toLowerCase());
+      let phrases = meanings.get(initials);
+      if (!phrases) meanings.set(initials, (phrases = new Set()));
+      phrases.add(phrase.toLowerCase());
     }
   const learnt = new Map<string, string>();
   for (const [initials, phrases] of meanings) if (phrases.size === 1) learnt.set(initials, [...phrases][0]!);
@@ -123,7 +127,7 @@ export function usesOthers(
 ): boolean {
   for (const [word] of text.matchAll(ABBREVIATION)) {
     const letters = lettersOf(word);
-    if (letters && !abbreviations?.has(letters) && !NATIONAL_BODIES.has(letters) && !known(word)) return true;
+    if (letters && !abbreviations?.has(letters) && unread(word, letters, known)) return true;
   }
   return false;
 }

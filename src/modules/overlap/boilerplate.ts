@@ -22,9 +22,8 @@ export const BOILERPLATE_RECORDS = 3;
 
 /**
  * A scope's boilerplate runs, each kept as a number made from its words' numbers (two 26-bit
- * hashes side by side, so two different runs of a scope share one by chance about once in 2^52):
- * a scope's purposes are read twice, to find the runs and to drop them, and joining every six
- * words into a string cost a quarter of the national analysis's reading.
+ * hashes side by side, so two different runs of a scope share one by chance about once in 2^52)
+ * rather than as its six words joined: counting every run of every purpose makes no strings.
  */
 export interface Boilerplate {
   readonly wordIds: ReadonlyMap<string, number>;

@@ -211,8 +211,6 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
 
 const spelt = (text: string, context: ReadingContext) => withAbbreviationsSpelt(text, context.abbreviations);
 
-const knownAbbreviations = new WeakMap<CompiledThesaurus, Map<string, boolean>>();
-
 const outsiderContexts = new WeakMap<object, Map<string, ReadingContext>>();
 
 /**
@@ -245,6 +243,8 @@ export function outsiderContext(
   }
   return own;
 }
+
+const knownAbbreviations = new WeakMap<CompiledThesaurus, Map<string, boolean>>();
 
 /** Whether the thesaurus reads an abbreviation as a kind of work: asked once per word, since localities share them. */
 function abbreviationKnown(thesaurus: CompiledThesaurus): (word: string) => boolean {
