@@ -3,6 +3,7 @@ import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { findBoilerplate, withoutBoilerplate } from './boilerplate.js';
 import { buildIndex, checkOne, explainPair, findSimilarPairs } from './engine.js';
+import { explanationSentences } from './describe.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
 import { partnership, unrelatedBoards } from './test-records.js';
 
@@ -63,6 +64,8 @@ describe('boilerplate: the wording a register repeats from one purpose to anothe
     const reasons = match.sharedFeatures.map((f) => f.label.toLowerCase());
     expect(reasons.some((r) => r.includes('food'))).toBe(true);
     expect(reasons.filter((r) => /aligned|thriving|growing|economy|statutory|green/.test(r))).toEqual([]);
+    expect(match.templateLeftOut).toBe(true);
+    expect(explanationSentences(match, { nameOf: (id) => id }).join(' ')).toContain('standard wording');
   });
 
   it('is left out of a proposal checked against the register too', () => {

@@ -115,3 +115,8 @@ export function withoutBoilerplate(purpose: string, boilerplate: Boilerplate | u
   }
   return out + purpose.slice(from);
 }
+
+/** Whether a purpose uses any of its scope's boilerplate. */
+export function usesBoilerplate(purpose: string, boilerplate: Boilerplate | undefined): boolean {
+  return withoutBoilerplate(purpose, boilerplate) !== purpose;
+}

@@ -99,6 +99,10 @@ export function explanationSentences(m: MatchExplanation, options: DescribeOptio
     sentences.push(
       'One is a sub-group of the other: the nesting accounts for some of what they share, so it counts for less.',
     );
+  if (m.templateLeftOut)
+    sentences.push(
+      'Both use the register’s standard wording, which three or more of its purposes repeat: it is left out, so only what each says of its own work is compared.',
+    );
   if (m.textConfidence < THIN)
     sentences.push('One of the two says little about its purpose, so the judgement rests more on who sits on them.');
   if (m.tier === 'likely' && m.score < m.settings.likely)

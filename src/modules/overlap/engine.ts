@@ -16,6 +16,7 @@
  * that scores a quarter of the pairs it used to, with the same pairs found.
  */
 import { writtenAs } from './abbreviations.js';
+import { usesBoilerplate } from './boilerplate.js';
 import {
   featureLookup,
   mergeParts,
@@ -515,6 +516,9 @@ export function explainAgainst(
       .sort((x, y) => y.weight - x.weight || (x.id < y.id ? -1 : 1)),
     sharedThemes: [...new Set(a.themes)].filter((t) => themesB.has(t)).sort(),
     focusKey: s.focus > 0 ? index.focus[q]!.key : null,
+    templateLeftOut:
+      usesBoilerplate(a.purpose, (outsiderA?.context ?? index.context).boilerplate) &&
+      usesBoilerplate(b.purpose, index.context.boilerplate),
     sharedAreas: [...new Set(a.areas)].filter((t) => areasB.has(t)).sort(),
   };
 }

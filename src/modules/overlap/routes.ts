@@ -421,6 +421,7 @@ const explanation = score.extend({
   sharedMembers: z.array(z.object({ id: z.string(), weight: z.number(), boardShare: z.number() })),
   sharedThemes: z.array(z.string()),
   sharedAreas: z.array(z.string()),
+  templateLeftOut: z.boolean(),
 });
 const explained = explanation.extend({ strength: z.string(), reasons: z.array(z.string()) });
 const paging = z.object({

@@ -110,6 +110,8 @@ export interface MatchExplanation extends ScoreParts {
   sharedAreas: string[];
   /** The key of the shared feature both are mainly about (focus.ts), when that counted; else null. */
   focusKey: string | null;
+  /** Both purposes use wording three or more of the scope's purposes repeat (boilerplate.ts), left out. */
+  templateLeftOut: boolean;
   /**
    * Where the pair is among an analysis's flagged pairs, its tier there: "likely" also for two
    * partnerships that are each other's closest match (scoring.ts, closestMatches).
