@@ -24,7 +24,7 @@ const BARS = [
   { name: 'fernley', code: 'E07990003', f1: 0.48, hardNegatives: 2, precheck: 0.91 },
   // Excel shorthand; never read pair by pair, so nothing was fitted to it.
   { name: 'calderbridge', code: 'E08990004', f1: 0.43, hardNegatives: 3, precheck: 0.83 },
-  // Indicator numbers and title prefixes; measured once, after the engine's last change.
+  // Indicator numbers and title prefixes; measured once the analysis was final.
   { name: 'kelvedon', code: 'E09990005', f1: 0.44, hardNegatives: 1, precheck: 0.86 },
 ];
 
