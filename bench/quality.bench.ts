@@ -23,7 +23,6 @@ import { loadConfig } from '../src/config.js';
 import { openConfiguredDatabase } from '../src/main.js';
 import { createServices, type Services } from '../src/services.js';
 import type { Db } from '../src/db/database.js';
-import { checkOne } from '../src/modules/overlap/engine.js';
 import { analyseScope } from '../src/modules/overlap/analysis.js';
 import { generateNational } from '../src/modules/overlap/generate.js';
 import { placeWords } from '../src/modules/overlap/features.js';
@@ -35,6 +34,7 @@ import {
   pairKey,
   pairsOfGroups,
   scoreAgainstTruth,
+  scorePrecheck,
   truthFile,
   wordOverlapBaseline,
 } from '../src/modules/overlap/quality.js';
@@ -149,26 +149,15 @@ async function scoreRegister(dir: string): Promise<RegisterResult> {
           .filter((p) => tier === 'look' || p.tier === 'likely')
           .map((p) => pairKey(ref(p.aId), ref(p.bId)));
       const groups = analysis.clusters.map((c) => c.partnershipIds.map(ref));
-      const index = analysis.indexOf(result.locality.id)!;
-      const settings = analysis.settings[result.locality.id]!;
       // The pre-check reads a proposal's name and purpose only: each group member, reworded by its
       // group-mates, is put as a proposal with no members; is a group-mate in its top three?
-      let proposals = 0;
-      let top3 = 0;
-      let groupsAllTop3 = 0;
-      for (const group of truth.groups) {
-        let allHit = true;
-        for (const member of group) {
-          const record = result.records.get(idOf.get(member) ?? '');
-          if (!record) continue;
-          proposals++;
-          const top = checkOne({ ...record, memberOrganisationIds: [] }, index, { floor: 0.01, limit: 3, settings });
-          const hit = top.some((m) => group.includes(ref(m.bId)) && ref(m.bId) !== member);
-          if (hit) top3++;
-          allHit &&= hit;
-        }
-        if (allHit) groupsAllTop3++;
-      }
+      const precheck = scorePrecheck(
+        truth,
+        analysis.indexOf(result.locality.id)!,
+        analysis.settings[result.locality.id]!,
+        (member) => result.records.get(idOf.get(member) ?? ''),
+        ref,
+      );
       // The baseline reads each partnership's name and purpose as imported, whatever the register's headings.
       const rows = list.map((p) => ({ ref: p.reference, text: `${p.name} ${p.purpose}` }));
       return {
@@ -178,7 +167,7 @@ async function scoreRegister(dir: string): Promise<RegisterResult> {
         grouped: scoreAgainstTruth(pairsOfGroups(groups), groups, truth),
         look: scoreAgainstTruth(pairsOf('look'), groups, truth),
         baseline: wordOverlapBaseline(rows, truth),
-        precheck: { proposals, top3, groups: truth.groups.length, groupsAllTop3 },
+        precheck: { ...precheck, groups: truth.groups.length },
         sweep: SWEEP.map((threshold) => ({
           threshold,
           f1: scoreAgainstTruth(

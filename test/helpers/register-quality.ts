@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cliActor, SYSTEM } from '../../src/core/actor.js';
 import { parseMapping } from '../../src/modules/exchange/mapping.js';
-import { checkOne } from '../../src/modules/overlap/engine.js';
 import {
   pairKey,
   scoreAgainstTruth,
+  scorePrecheck,
   truthFile,
   type QualityScore,
   type Truth,
@@ -52,18 +52,16 @@ export async function registerQuality(ctx: TestContext, code: string, truth: Tru
   const ref = (id: string) => refOf.get(id) ?? id;
   const likely = result.analysis.pairs.filter((p) => p.tier === 'likely').map((p) => pairKey(ref(p.aId), ref(p.bId)));
   const groups = result.analysis.clusters.map((c) => c.partnershipIds.map(ref));
-  const index = result.analysis.indexOf(result.locality.id)!;
-  const settings = result.analysis.settings[result.locality.id]!;
-  let proposals = 0;
-  let named = 0;
-  for (const group of truth.groups)
-    for (const member of group) {
-      const record = result.records.get(idOf.get(member) ?? '');
-      if (!record) continue;
-      proposals++;
-      // A draft proposal: its name and purpose, no members yet.
-      const top = checkOne({ ...record, memberOrganisationIds: [] }, index, { floor: 0.01, limit: 3, settings });
-      if (top.some((m) => ref(m.bId) !== member && group.includes(ref(m.bId)))) named++;
-    }
-  return { likely: scoreAgainstTruth(likely, groups, truth), precheckTop3: named / Math.max(1, proposals), proposals };
+  const precheck = scorePrecheck(
+    truth,
+    result.analysis.indexOf(result.locality.id)!,
+    result.analysis.settings[result.locality.id]!,
+    (member) => result.records.get(idOf.get(member) ?? ''),
+    ref,
+  );
+  return {
+    likely: scoreAgainstTruth(likely, groups, truth),
+    precheckTop3: precheck.top3 / Math.max(1, precheck.proposals),
+    proposals: precheck.proposals,
+  };
 }

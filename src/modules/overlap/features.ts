@@ -209,7 +209,15 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
   }
 }
 
-const spelt = (text: string, context: ReadingContext) => withAbbreviationsSpelt(text, context.abbreviations);
+/**
+ * A name and purpose as the scope reads them: the purpose without the scope's boilerplate, both
+ * with the scope's abbreviations spelt out. The index and an explanation read through this alone,
+ * so what a score counts and what its explanation lists never differ.
+ */
+function ownWords(name: string, purpose: string, context: ReadingContext): [string, string] {
+  const spelt = (text: string) => withAbbreviationsSpelt(text, context.abbreviations);
+  return [spelt(name), spelt(withoutBoilerplate(purpose, context.boilerplate))];
+}
 
 const outsiderContexts = new WeakMap<object, Map<string, ReadingContext>>();
 
@@ -263,9 +271,9 @@ function abbreviationKnown(thesaurus: CompiledThesaurus): (word: string) => bool
 /** Reads a name and purpose into features (pure; the index weights them over its scope). */
 export function readFeatures(name: string, purpose: string, context: ReadingContext = {}): TextFeatures {
   const out: TextFeatures = { multipliers: new Map(), sources: new Map() };
-  addText(out, parseText(spelt(name, context), context), NAME_EMPHASIS, context);
-  const own = spelt(withoutBoilerplate(purpose, context.boilerplate), context);
-  if (!saysNothing(own)) addText(out, parseText(own, context), 1, context);
+  const [ownName, ownPurpose] = ownWords(name, purpose, context);
+  addText(out, parseText(ownName, context), NAME_EMPHASIS, context);
+  if (!saysNothing(ownPurpose)) addText(out, parseText(ownPurpose, context), 1, context);
   return out;
 }
 
@@ -472,11 +480,8 @@ export class TextReader {
 
   /** The features of a name and of a purpose, as kept: read-only, shared with every text alike. */
   readParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
-    const own = spelt(withoutBoilerplate(purpose, context.boilerplate), context);
-    return [
-      this.features(spelt(name, context), NAME_EMPHASIS, context),
-      this.features(this.purposeText(own), 1, context),
-    ];
+    const [ownName, ownPurpose] = ownWords(name, purpose, context);
+    return [this.features(ownName, NAME_EMPHASIS, context), this.features(this.purposeText(ownPurpose), 1, context)];
   }
 
   /** A purpose as read: a note that it is missing reads as no purpose at all. */

@@ -2,10 +2,13 @@
  * Scoring the overlap analysis against a register's known answers, in the layout of the
  * independent benchmarks (`{"groups": [[ref…]…], "hard_negatives": [[ref, ref]…]}`): pairwise
  * precision, recall and F1, hard negatives flagged, groups found exactly, and the plain
- * word-overlap baseline those benchmarks come with. Pure; `bench/quality.bench.ts` and the
+ * word-overlap baseline those benchmarks come with, and the pre-check on reworded proposals. Pure; `bench/quality.bench.ts` and the
  * quality test feed it what the product found through its real import and service.
  */
 import { z } from 'zod';
+import { checkOne, type OverlapIndex } from './engine.js';
+import type { OverlapSettings } from './scoring.js';
+import type { PartnershipFeatures } from './types.js';
 
 export const truthFile = z.object({
   groups: z.array(z.array(z.string()).min(2)),
@@ -101,4 +104,44 @@ export function wordOverlapBaseline(
     if (s.f1 > best.f1) best = { ...s, threshold: scored[i]!.score };
   }
   return best;
+}
+
+export interface PrecheckScore {
+  /** Group members put to the pre-check as proposals. */
+  proposals: number;
+  /** Of them, those with a group-mate among the pre-check's top three. */
+  top3: number;
+  /** Groups every member of which had a group-mate in its top three. */
+  groupsAllTop3: number;
+}
+
+/**
+ * The gatekeeper pre-check on proposals reworded from existing partnerships: each group member,
+ * as a draft (its name and purpose, no members yet), checked against its scope; is a group-mate
+ * among the top three? `recordOf` and `refOf` map between the truth's references and the index.
+ */
+export function scorePrecheck(
+  truth: Truth,
+  index: OverlapIndex,
+  settings: OverlapSettings,
+  recordOf: (ref: string) => PartnershipFeatures | undefined,
+  refOf: (id: string) => string,
+): PrecheckScore {
+  let proposals = 0;
+  let top3 = 0;
+  let groupsAllTop3 = 0;
+  for (const group of truth.groups) {
+    let allHit = true;
+    for (const member of group) {
+      const record = recordOf(member);
+      if (!record) continue;
+      proposals++;
+      const top = checkOne({ ...record, memberOrganisationIds: [] }, index, { floor: 0.01, limit: 3, settings });
+      const hit = top.some((m) => refOf(m.bId) !== member && group.includes(refOf(m.bId)));
+      if (hit) top3++;
+      allHit &&= hit;
+    }
+    if (allHit) groupsAllTop3++;
+  }
+  return { proposals, top3, groupsAllTop3 };
 }
