@@ -71,10 +71,15 @@ export function createServices(
     principalFor: (ownerId) => accounts.principalForOwner(ownerId),
   });
   const exchange = new ExchangeService(database.db, register, reference, jobs);
-  const thesaurus = new ThesaurusService(database.db, audit, DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION, {
-    publicUrl: config.publicUrl,
-  });
-  const overlap = new OverlapService(database.db, register, reference, audit, thesaurus);
+  const thesaurus = new ThesaurusService(
+    database.db,
+    audit,
+    DEFAULT_THESAURUS,
+    DEFAULT_THESAURUS_VERSION,
+    { publicUrl: config.publicUrl },
+    database.changes,
+  );
+  const overlap = new OverlapService(database.db, register, reference, audit, thesaurus, database.changes);
   const map = new MapService(database.db, register, reference);
   const notifications = new NotificationService(database.db, mailer, config.publicUrl);
   const core: CoreServices = { db: database.db, audit, reference, register, overlap, map, notifications };

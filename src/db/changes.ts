@@ -3,7 +3,8 @@ import pg from 'pg';
 
 /**
  * The channel on which the database announces a committed change to what the register's version
- * is read from (migration 0034_register_notify: audit events, localities, reference items). PostgreSQL delivers
+ * is read from (migration 0034_register_notify: audit events, localities, reference items) and to
+ * what the overlap analysis's is (0035_overlap_notify: judgements, settings, thesaurus edits). PostgreSQL delivers
  * a notification only when the writing transaction commits, to every session listening, in every
  * process on the same database: this one, a second replica, a CLI import.
  */
@@ -159,19 +160,44 @@ export class KeptUntilChange<K, V> {
   constructor(private readonly changes: RegisterChanges | undefined) {}
 
   async get(key: K, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
-    const changes = this.changes;
+    const changes = this.listening();
     if (!changes) return load();
-    if (!this.subscribed) {
+    if (changes.live && this.kept.has(key)) return this.kept.get(key) as V;
+    const seen = this.changesSeen;
+    const loaded = await load();
+    if (changes.live && seen === this.changesSeen && keep(loaded)) this.kept.set(key, loaded);
+    return loaded;
+  }
+
+  /** Many keys at once: those not kept are loaded together, by one call of `load`. */
+  async getMany(keys: readonly K[], load: (missing: K[]) => Promise<Map<K, V>>): Promise<Map<K, V>> {
+    const changes = this.listening();
+    if (!changes) return load([...keys]);
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of keys)
+      if (changes.live && this.kept.has(key)) found.set(key, this.kept.get(key) as V);
+      else missing.push(key);
+    if (missing.length === 0) return found;
+    const seen = this.changesSeen;
+    const loaded = await load(missing);
+    const keep = changes.live && seen === this.changesSeen;
+    for (const [key, value] of loaded) {
+      found.set(key, value);
+      if (keep) this.kept.set(key, value);
+    }
+    return found;
+  }
+
+  private listening(): RegisterChanges | undefined {
+    const changes = this.changes;
+    if (changes && !this.subscribed) {
       this.subscribed = true;
       changes.subscribe(() => {
         this.changesSeen += 1;
         this.kept.clear();
       });
     }
-    if (changes.live && this.kept.has(key)) return this.kept.get(key) as V;
-    const seen = this.changesSeen;
-    const loaded = await load();
-    if (changes.live && seen === this.changesSeen && keep(loaded)) this.kept.set(key, loaded);
-    return loaded;
+    return changes;
   }
 }

@@ -342,6 +342,19 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  // Officers' overlap judgements, a locality's overlap settings and thesaurus edits are announced
+  // too: the overlap analysis keeps each locality's version in memory until one of them changes.
+  '0035_overlap_notify': {
+    async up(db) {
+      for (const table of ['overlap_judgements', 'overlap_settings', 'thesaurus_edits'])
+        await sql
+          .raw(
+            `create trigger ${table}_changed after insert or update or delete or truncate on ${table}
+            for each statement execute function register_notify()`,
+          )
+          .execute(db);
+    },
+  },
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

@@ -29,7 +29,7 @@ import {
   type OverlapIndex,
   type TextFeatures,
 } from './features.js';
-import { nameShape, type NameShape } from './places.js';
+import type { NameShape } from './places.js';
 import { focusOf, frequentAbove, type Focus } from './focus.js';
 import { runToEnd } from './steps.js';
 import { idf } from './text.js';
@@ -73,6 +73,28 @@ export function byScoreThenIds(x: SimilarPair, y: SimilarPair): number {
 
 /** Scratch arrays reused across the partnerships of one search. */
 class Accumulator {
+  /**
+   * One kept for scoring outsiders, grown to the largest index: a proposal checked against every
+   * locality would otherwise allocate four arrays per locality. Safe to share, as a scoring runs
+   * to its end without yielding and leaves every slot it touched reset; one that ended in an
+   * error (`inUse` still set) is not used again.
+   */
+  private static scratch = new Accumulator(0);
+  private inUse = false;
+
+  static forOutsider(size: number): Accumulator {
+    if (Accumulator.scratch.inUse || Accumulator.scratch.text.length < size)
+      Accumulator.scratch = new Accumulator(size);
+    Accumulator.scratch.inUse = true;
+    Accumulator.scratch.count = 0;
+    return Accumulator.scratch;
+  }
+
+  /** Every touched slot is reset: the scratch may serve the next outsider. */
+  release(): void {
+    this.inUse = false;
+  }
+
   readonly text: Float64Array;
   readonly members: Float64Array;
   readonly touched: Int32Array;
@@ -301,7 +323,8 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
   const rare = idf(0, index.size + 1);
   // A reader kept across indexes reads the candidate once for every locality whose place words it does not name.
   const context = outsiderContext(index, candidate.name, candidate.purpose);
-  const parts = (reader ?? new TextReader()).readParts(candidate.name, candidate.purpose, context);
+  const texts = reader ?? new TextReader();
+  const parts = texts.readParts(candidate.name, candidate.purpose, context);
   const read = mergeParts(parts);
   const textIds: Outsider['textIds'] = [];
   let textTotal = 0;
@@ -327,26 +350,33 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     textInformation,
     memberIds,
     memberTotal,
-    name: nameShape(candidate.name, index.nameContext.thesaurus, index.nameContext.stopWords),
+    // As the index read its own names, so a name shared across localities is read once.
+    name: texts.nameShape(candidate.name, index.nameContext),
     focus: focusOf(parts, index.context.thesaurus, featureLookup(index)),
     read,
     context,
   };
 }
 
+/** A partnership of the index an outsider scores against, by its position, with the parts of the score. */
+export interface OutsiderHit {
+  y: number;
+  score: PairScore;
+}
+
 /**
- * A new or proposed partnership scored against every partnership of an index, best first: the
- * gatekeeper's "could an existing partnership do this?" and a partnership page's "similar
- * partnerships". Exact, by the same posting lists. A partnership with the candidate's id is
- * skipped, so an edited record can be checked against its old self's scope.
+ * A new or proposed partnership scored against every partnership of an index, best first, without
+ * explanations: the hits at or above `floor` (at most `limit`), and the candidate as read and
+ * weighed. Exact, by the same posting lists. A partnership with the candidate's id is skipped, so
+ * an edited record can be checked against its old self's scope.
  */
-export function checkOne(
+export function scoreOne(
   candidate: PartnershipFeatures,
   index: OverlapIndex,
-  options: { floor: number; limit?: number; settings: OverlapSettings; reader?: TextReader },
-): MatchExplanation[] {
+  options: { floor: number; limit?: number; reader?: TextReader },
+): { outsider: Outsider; hits: OutsiderHit[] } {
   const outsider = weighOutsider(index, candidate, options.reader);
-  const acc = new Accumulator(index.size);
+  const acc = Accumulator.forOutsider(index.size);
   for (const { ordinal, weight } of outsider.textIds) {
     for (let c = index.textPostings.start[ordinal]!; c < index.textPostings.start[ordinal + 1]!; c++) {
       const y = index.textPostings.positions[c]!;
@@ -362,61 +392,110 @@ export function checkOne(
     }
   }
   const self = index.positionOf.get(candidate.id);
-  const hits: Array<{ y: number; score: number }> = [];
+  const view = OutsiderView.of(index, outsider, candidate);
+  const hits: OutsiderHit[] = [];
   for (let t = 0; t < acc.count; t++) {
     const y = acc.touched[t]!;
     const shared = { text: acc.text[y]!, members: acc.members[y]! };
     acc.reset(y);
     if (y === self) continue;
-    const s = scoreOutsider(index, outsider, candidate, y, shared.text, shared.members);
-    if (s.score >= options.floor) hits.push({ y, score: s.score });
+    // Score as if the outsider were one more record of the index, by scoreFromShared on a view.
+    const score = scoreFromShared(view.at(y), 0, 1, shared.text, shared.members);
+    if (score.score >= options.floor) hits.push({ y, score });
   }
-  hits.sort((a, b) => b.score - a.score || a.y - b.y);
-  // The candidate as already read and weighed, not read again for each explanation.
-  return hits
-    .slice(0, options.limit ?? 20)
-    .map((h) => explainAgainst(index, candidate, index.records[h.y]!, options.settings, outsider));
+  acc.release();
+  hits.sort((a, b) => b.score.score - a.score.score || a.y - b.y);
+  return { outsider, hits: hits.slice(0, options.limit ?? 20) };
 }
 
-function scoreOutsider(
-  index: OverlapIndex,
-  outsider: Outsider,
+/**
+ * `scoreOne`, each hit explained: the gatekeeper's "could an existing partnership do this?" and a
+ * partnership page's "similar partnerships".
+ */
+export function checkOne(
   candidate: PartnershipFeatures,
-  y: number,
-  sharedText: number,
-  sharedMembers: number,
-): PairScore {
-  // Score as if the outsider were one more record of the index, by reusing scoreFromShared on a view.
-  const view = outsiderView(index, outsider, candidate, y);
-  return scoreFromShared(view.index, view.p, view.q, sharedText, sharedMembers);
+  index: OverlapIndex,
+  options: { floor: number; limit?: number; settings: OverlapSettings; reader?: TextReader },
+): MatchExplanation[] {
+  const { outsider, hits } = scoreOne(candidate, index, options);
+  // The candidate as already read and weighed, not read again for each explanation.
+  return hits.map((h) => explainAgainst(index, candidate, index.records[h.y]!, options.settings, outsider));
 }
 
-/** A two-record view of the index holding the outsider and one partnership, for scoring and explaining. */
-function outsiderView(index: OverlapIndex, outsider: Outsider, candidate: PartnershipFeatures, y: number) {
-  const self = index.positionOf.get(candidate.id);
-  const view: OverlapIndex = {
-    ...index,
-    records: [candidate, index.records[y]!],
-    text: { ...index.text, total: Float64Array.of(outsider.textTotal, index.text.total[y]!) },
-    members: { ...index.members, total: Float64Array.of(outsider.memberTotal, index.members.total[y]!) },
-    textInformation: Float64Array.of(outsider.textInformation, index.textInformation[y]!),
-    themes: [new Set(candidate.themes), index.themes[y]!],
-    areas: [new Set(candidate.areas), index.areas[y]!],
-    names: [outsider.name, index.names[y]!],
-    focus: [outsider.focus, index.focus[y]!],
+/**
+ * A two-record view of the index holding the outsider (position 0) and one partnership (1), for
+ * scoring and explaining. One view serves every partnership an outsider is scored against: `at`
+ * puts the next one in place, so scoring thousands of pairs builds no objects.
+ */
+class OutsiderView {
+  /** One view per index, its outsider changed for each: the view copies the index's fields once. */
+  private static readonly views = new WeakMap<OverlapIndex, OutsiderView>();
+  private readonly view: OverlapIndex;
+  private self: number | undefined;
+  // The view's own arrays, held writable here.
+  private readonly records: PartnershipFeatures[] = [];
+  private readonly themes: Array<ReadonlySet<string>> = [];
+  private readonly areas: Array<ReadonlySet<string>> = [];
+  private readonly names: NameShape[] = [];
+  private readonly focus: Focus[] = [];
+  private readonly umbrellas: Array<readonly number[]> = [NO_PARENT, NO_PARENT];
+
+  private constructor(private readonly index: OverlapIndex) {
+    this.view = {
+      ...index,
+      records: this.records,
+      text: { ...index.text, total: new Float64Array(2) },
+      members: { ...index.members, total: new Float64Array(2) },
+      textInformation: new Float64Array(2),
+      themes: this.themes,
+      areas: this.areas,
+      names: this.names,
+      focus: this.focus,
+      impliedParents: Int32Array.of(-1, -1),
+      umbrellas: this.umbrellas,
+    };
+  }
+
+  /** The index's view with this outsider at position 0. */
+  static of(index: OverlapIndex, outsider: Outsider, candidate: PartnershipFeatures): OutsiderView {
+    let view = OutsiderView.views.get(index);
+    if (!view) OutsiderView.views.set(index, (view = new OutsiderView(index)));
+    view.self = index.positionOf.get(candidate.id);
+    view.records[0] = candidate;
+    view.view.text.total[0] = outsider.textTotal;
+    view.view.members.total[0] = outsider.memberTotal;
+    view.view.textInformation[0] = outsider.textInformation;
+    view.themes[0] = new Set(candidate.themes);
+    view.areas[0] = new Set(candidate.areas);
+    view.names[0] = outsider.name;
+    view.focus[0] = outsider.focus;
+    return view;
+  }
+
+  /** The view with the index's partnership `y` at position 1. Valid until the next `of` or `at`. */
+  at(y: number): OverlapIndex {
+    const { index, view, self } = this;
+    this.records[1] = index.records[y]!;
+    view.text.total[1] = index.text.total[y]!;
+    view.members.total[1] = index.members.total[y]!;
+    view.textInformation[1] = index.textInformation[y]!;
+    this.themes[1] = index.themes[y]!;
+    this.areas[1] = index.areas[y]!;
+    this.names[1] = index.names[y]!;
+    this.focus[1] = index.focus[y]!;
     // A proposal belongs to nothing yet; a record of the scope keeps its nesting with `y`, so
     // checking it scores as the whole-scope search does.
-    impliedParents: Int32Array.of(
-      self !== undefined && index.impliedParents[self] === y ? 1 : -1,
-      self !== undefined && index.impliedParents[y] === self ? 0 : -1,
-    ),
-    umbrellas: [
-      self !== undefined && index.umbrellas[self]!.includes(y) ? [1] : [],
-      self !== undefined && index.umbrellas[y]!.includes(self) ? [0] : [],
-    ],
-  };
-  return { index: view, p: 0, q: 1 };
+    view.impliedParents[0] = self !== undefined && index.impliedParents[self] === y ? 1 : -1;
+    view.impliedParents[1] = self !== undefined && index.impliedParents[y] === self ? 0 : -1;
+    this.umbrellas[0] = self !== undefined && index.umbrellas[self]!.includes(y) ? PARENT_AT_1 : NO_PARENT;
+    this.umbrellas[1] = self !== undefined && index.umbrellas[y]!.includes(self) ? PARENT_AT_0 : NO_PARENT;
+    return view;
+  }
 }
+
+const NO_PARENT: readonly number[] = [];
+const PARENT_AT_0: readonly number[] = [0];
+const PARENT_AT_1: readonly number[] = [1];
 
 /** What a feature is, in words: a concept's preferred label, an indicator's title, an age band. */
 function featureLabel(index: OverlapIndex, key: string, written: string): string {
@@ -496,8 +575,8 @@ export function explainAgainst(
     p !== undefined
       ? scoreFromShared(index, p, q, sharedText, sharedMembers)
       : (() => {
-          const view = outsiderView(index, outsiderA ?? weighOutsider(index, a), a, q);
-          return scoreFromShared(view.index, 0, 1, sharedText, sharedMembers);
+          const view = OutsiderView.of(index, outsiderA ?? weighOutsider(index, a), a).at(q);
+          return scoreFromShared(view, 0, 1, sharedText, sharedMembers);
         })();
   const boards = (id: string) => {
     const ordinal = index.memberOrdinal.get(id);

@@ -150,6 +150,8 @@ function wards(areas: readonly string[]): string[] {
 
 /** Both list wards, and none in common. */
 export function differentWards(a: Pick<PartnershipFeatures, 'areas'>, b: Pick<PartnershipFeatures, 'areas'>): boolean {
+  // Asked of every pair scored: most partnerships list no area at all.
+  if (a.areas.length === 0 || b.areas.length === 0) return false;
   const left = wards(a.areas);
   const right = new Set(wards(b.areas));
   return left.length > 0 && right.size > 0 && !left.some((w) => right.has(w));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { buildIndex } from './engine.js';
-import { matchProposal, proposalFeatures } from './proposal-check.js';
+import { matchElsewhere, matchProposal, proposalFeatures } from './proposal-check.js';
 import { pairKey, resolveSettings } from './scoring.js';
 import { partnership } from './test-records.js';
 
@@ -85,5 +85,49 @@ describe('the pre-check of a proposal', () => {
     const settings = resolveSettings({ likely: top!.score + 0.05, look: top!.score - 0.1 });
     const [judged] = matchProposal(teen, index, matchContext(settings, new Set([pairKey('tp', 'yp')])));
     expect(judged).toMatchObject({ partnershipId: 'yp', likelyDuplicate: true });
+  });
+});
+
+describe('the pre-check of a proposal against other localities', () => {
+  // Four localities, each with its own version of some of the same kinds of work.
+  const works = [
+    ['Flood Forum', 'Flood wardens and sandbags'],
+    ['Flood Action Group', 'Sandbags, wardens and flood plans for the villages'],
+    ['Teenage Pregnancy Group', 'Halve under-18 conceptions'],
+    ['Young Parents Forum', 'Support for teenage parents'],
+    ['Libraries Group', 'Opening hours and book stock'],
+    ['Worklessness Board', 'Benefit claimants back into work'],
+  ] as const;
+  const scopes = ['E07000011', 'E07000012', 'E07000013', 'E07000014'].map((localityId, l) => {
+    const own = works
+      .filter((_, w) => (w + l) % 4 !== 0)
+      .map(([name, purpose], w) =>
+        partnership(`${localityId}-${w}`, {
+          localityId,
+          name: l % 2 ? `${name} (${localityId})` : name,
+          purpose,
+          memberOrganisationIds: [...BIG],
+        }),
+      );
+    return { records: own, index: buildIndex(own, context), settings: resolveSettings({ look: 0.1 + 0.05 * l }) };
+  });
+  const records = new Map(scopes.flatMap((s) => s.records).map((r) => [r.id, r]));
+  const shared = { records, organisationName: (id: string) => id };
+
+  it('names the same best five, explained alike, as explaining every locality’s matches would', () => {
+    for (const [name, purpose] of [
+      ['Flood Wardens Network', 'Sandbags and flood wardens'],
+      ['Teen Parents Drop-in', 'Advice for pregnant teenagers under 18'],
+      ['Jobs Club', 'Helping people out of work into jobs'],
+    ] as const) {
+      const candidate = proposal(name, purpose);
+      const everyMatch = scopes
+        .flatMap(({ index, settings }) => matchProposal(candidate, index, { ...shared, settings }, 3))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 5);
+      const found = matchElsewhere(candidate, scopes, shared);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).toEqual(everyMatch);
+    }
   });
 });

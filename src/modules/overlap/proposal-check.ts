@@ -6,7 +6,7 @@
  * cost from the cost model. Pure: the service hands in the indexes.
  */
 import { closestFloor, pairKey, strengthOf, tierOf, type OverlapSettings, type Strength } from './scoring.js';
-import { checkOne, type OverlapIndex } from './engine.js';
+import { checkOne, explainAgainst, scoreOne, type OverlapIndex } from './engine.js';
 import type { TextReader } from './features.js';
 import { type CostRatesInput, resolveRates, yearlyCost, type YearlyCost } from './costs.js';
 import { explanationSentences } from './describe.js';
@@ -115,6 +115,42 @@ export function matchProposal(
   });
 }
 
+/** One locality's index, as a proposal is checked against it from elsewhere. */
+export interface OtherScope {
+  index: OverlapIndex;
+  settings: OverlapSettings;
+}
+
+/**
+ * The proposal's best matches across other localities' indexes (at most `perScope` from each),
+ * best first. Every index is scored, but only the `limit` kept are explained: across the country
+ * that is a handful of explanations, not a thousand.
+ */
+export function matchElsewhere(
+  candidate: PartnershipFeatures,
+  scopes: readonly OtherScope[],
+  context: Omit<MatchContext, 'settings' | 'dismissed'>,
+  limit = 5,
+  perScope = 3,
+): ProposalMatch[] {
+  const found: Array<{ scope: number; id: string; score: number }> = [];
+  scopes.forEach(({ index, settings }, scope) => {
+    const { hits } = scoreOne(candidate, index, { floor: settings.look, limit: perScope, reader: context.reader });
+    for (const h of hits) found.push({ scope, id: index.records[h.y]!.id, score: h.score.score });
+  });
+  const explained = new Map<number, ProposalMatch[]>();
+  const explain = (scope: number) => {
+    const { index, settings } = scopes[scope]!;
+    const matches = explained.get(scope) ?? matchProposal(candidate, index, { ...context, settings }, perScope);
+    explained.set(scope, matches);
+    return matches;
+  };
+  return found
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .flatMap(({ scope, id }) => explain(scope).filter((m) => m.partnershipId === id));
+}
+
 /**
  * The existing partnership that the proposal and it would be each other's closest match, as the
  * analysis would find once the proposal is registered (scoring.ts closestMatches): the proposal's
@@ -129,11 +165,15 @@ function closestExisting(found: readonly MatchExplanation[], index: OverlapIndex
   if (!existing) return undefined;
   // Room for a few dismissed pairs ahead of the rival.
   const limit = 4 + Math.min(8, context.dismissed?.size ?? 0);
-  const options = { floor: context.settings.look, limit, settings: context.settings, reader: context.reader };
-  const rival = checkOne(existing, index, options).find(
-    (m) => !m.nested && !context.dismissed?.has(pairKey(existing.id, m.bId)),
+  const options = { floor: context.settings.look, limit, reader: context.reader };
+  const { outsider, hits } = scoreOne(existing, index, options);
+  const rival = hits.find(
+    (h) => !h.score.nested && !context.dismissed?.has(pairKey(existing.id, index.records[h.y]!.id)),
   );
-  return !rival || top.score > rival.score ? top.bId : undefined;
+  if (!rival) return top.bId;
+  // Its score as the explanation gives it, which the proposal's own score was measured by.
+  const rivalScore = explainAgainst(index, existing, index.records[rival.y]!, context.settings, outsider).score;
+  return top.score > rivalScore ? top.bId : undefined;
 }
 
 /** The proposal's yearly running cost by the overlap cost model (meeting time of the people who meet). */

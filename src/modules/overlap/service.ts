@@ -2,6 +2,7 @@ import type { Principal } from '../../core/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
+import { KeptUntilChange, type RegisterChanges } from '../../db/changes.js';
 import type { Locality } from '../../db/tables.js';
 import type { AuditService } from '../audit/service.js';
 import { canAdministerLocality, canDecideLocalProposals, canReadRestricted, refuse } from '../accounts/policy.js';
@@ -30,6 +31,7 @@ import {
   type ProposalMatch,
   type ProposedPartnership,
   matchProposal,
+  matchElsewhere,
   proposalFeatures,
   proposalRunningCost,
 } from './proposal-check.js';
@@ -131,6 +133,12 @@ export class OverlapService {
   private readonly repository = new OverlapRepository();
   private readonly cache = new Map<string, Entry>();
   private readonly running = new Map<string, Promise<Entry>>();
+  /**
+   * Each locality's register, judgements and settings stamp, and its judgements, kept until the
+   * database announces a change to any of them (db/changes.ts): every pre-check and page asks.
+   */
+  private readonly stamps: KeptUntilChange<string, string>;
+  private readonly judged: KeptUntilChange<string, OverlapJudgementRow[]>;
   /** By reading scope and locality (`wide:{rates}|id`). */
   private readonly kept = new Map<string, KeptLocality>();
 
@@ -140,7 +148,11 @@ export class OverlapService {
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly thesaurus: ThesaurusSource,
-  ) {}
+    changes?: RegisterChanges,
+  ) {
+    this.stamps = new KeptUntilChange(changes);
+    this.judged = new KeptUntilChange(changes);
+  }
 
   async analyse(principal: Principal, gssCode: string, rates: CostRatesInput = {}): Promise<LocalityAnalysis> {
     const locality = await this.register.locality(gssCode);
@@ -487,22 +499,15 @@ export class OverlapService {
       )
         throw new StillComputingError(wide.result.localities.length);
       const names = new Map(wide.result.localities.map((l) => [l.id, l.name]));
-      const elsewhere: Array<ProposalMatch & { localityName: string }> = [];
-      const reader = new TextReader();
-      for (const other of wide.result.localities) {
-        if (other.id === locality.id) continue;
-        const index = wide.result.analysis.indexOf(other.id);
-        if (!index) continue;
-        const settings = wide.result.analysis.settings[other.id] ?? DEFAULT_SETTINGS;
-        const found = matchProposal(
-          { ...candidate, memberOrganisationIds: [] },
-          index,
-          { records: wide.result.records, organisationName: nameOf(wide.result.organisations), settings, reader },
-          3,
-        );
-        elsewhere.push(...found.map((m) => ({ ...m, localityName: names.get(m.localityId) ?? '' })));
-      }
-      check.national = elsewhere.sort((a, b) => b.score - a.score).slice(0, 5);
+      const others = wide.result.localities.flatMap((other) => {
+        const index = other.id === locality.id ? undefined : wide.result.analysis.indexOf(other.id);
+        return index ? [{ index, settings: wide.result.analysis.settings[other.id] ?? DEFAULT_SETTINGS }] : [];
+      });
+      check.national = matchElsewhere({ ...candidate, memberOrganisationIds: [] }, others, {
+        records: wide.result.records,
+        organisationName: nameOf(wide.result.organisations),
+        reader: new TextReader(),
+      }).map((m) => ({ ...m, localityName: names.get(m.localityId) ?? '' }));
       check.nationalChecked = true;
     } catch (error) {
       if (!(error instanceof StillComputingError)) throw error;
@@ -513,10 +518,12 @@ export class OverlapService {
 
   /** The locality's pairs its officers judged not a duplicate, by pairKey. */
   private async dismissedPairs(db: Db, localityId: string): Promise<Set<string>> {
+    const judgements =
+      db === this.db
+        ? await this.judged.get(localityId, () => this.repository.judgements(db, localityId))
+        : await this.repository.judgements(db, localityId);
     return new Set(
-      (await this.repository.judgements(db, localityId))
-        .filter((j) => j.verdict === 'different')
-        .map((j) => pairKey(j.partnership_a, j.partnership_b)),
+      judgements.filter((j) => j.verdict === 'different').map((j) => pairKey(j.partnership_a, j.partnership_b)),
     );
   }
 
@@ -619,7 +626,7 @@ export class OverlapService {
   /** Each locality's version: its register, judgements and settings, the thesaurus's edition and the engine's code. */
   private async localityVersions(ids: string[]): Promise<Map<string, string>> {
     const thesaurus = (await this.thesaurus.current()).version;
-    const stamps = await this.repository.localityStamps(this.db, ids);
+    const stamps = await this.stamps.getMany(ids, (missing) => this.repository.localityStamps(this.db, missing));
     return new Map(ids.map((id) => [id, `${stamps.get(id) ?? ''}/${thesaurus}/${engineFingerprint()}`]));
   }
 

@@ -196,6 +196,7 @@ export class RegisterService {
   >;
   /** The newest change to any locality's register, for the national bodies. */
   private readonly nationalVersion: KeptUntilChange<'all', string>;
+  private readonly allLocalities: KeptUntilChange<'all', Locality[]>;
 
   constructor(
     private readonly db: Db,
@@ -205,6 +206,7 @@ export class RegisterService {
   ) {
     this.versions = new KeptUntilChange(changes);
     this.nationalVersion = new KeptUntilChange(changes);
+    this.allLocalities = new KeptUntilChange(changes);
   }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -226,8 +228,9 @@ export class RegisterService {
 
   // --- localities -------------------------------------------------------------------------
 
-  listLocalities(): Promise<Locality[]> {
-    return this.localities.list(this.db);
+  /** Every locality, by name; kept until the database announces a change (a copy each call). */
+  async listLocalities(): Promise<Locality[]> {
+    return [...(await this.allLocalities.get('all', () => this.localities.list(this.db)))];
   }
 
   async locality(gssCode: string, db: Db = this.db): Promise<Locality> {

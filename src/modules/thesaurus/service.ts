@@ -5,6 +5,7 @@
  * memory and compiled again only when the newest edit changes, and its version names that edit,
  * so analyses made with an older edition are recomputed.
  */
+import { KeptUntilChange, type RegisterChanges } from '../../db/changes.js';
 import type { Principal } from '../../core/actor.js';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
@@ -82,6 +83,8 @@ export class ThesaurusService implements ThesaurusSource {
   private readonly repository = new ThesaurusRepository();
   private loaded?: Loaded;
   private readonly inTransaction = new TransactionCache<number, Loaded>();
+  /** The newest edit's id, kept until the database announces an edit (db/changes.ts). */
+  private readonly lastEdit: KeptUntilChange<'last', number>;
 
   constructor(
     private readonly db: Db,
@@ -89,7 +92,10 @@ export class ThesaurusService implements ThesaurusSource {
     private readonly defaults: readonly ConceptDefinition[],
     private readonly defaultVersion: string,
     private readonly options: { publicUrl: string },
-  ) {}
+    changes?: RegisterChanges,
+  ) {
+    this.lastEdit = new KeptUntilChange(changes);
+  }
 
   /** The edition the engine reads with. `db` is the caller's transaction where there is one. */
   async current(db: Db = this.db): Promise<{ thesaurus: CompiledThesaurus; version: string }> {
@@ -97,7 +103,10 @@ export class ThesaurusService implements ThesaurusSource {
   }
 
   private async load(db: Db): Promise<Loaded> {
-    const stamp = await this.repository.lastEditId(db);
+    const stamp =
+      db === this.db
+        ? await this.lastEdit.get('last', () => this.repository.lastEditId(db))
+        : await this.repository.lastEditId(db);
     if (this.loaded && this.loaded.stamp === stamp) return this.loaded;
     // Inside a transaction the edition is kept for that transaction alone, so a caller asking
     // once a row (an import, a seed) compiles it once, not every time.
