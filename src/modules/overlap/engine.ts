@@ -400,7 +400,9 @@ export function scoreOne(
     acc.reset(y);
     if (y === self) continue;
     // Score as if the outsider were one more record of the index, by scoreFromShared on a view.
-    const score = scoreFromShared(view.at(y), 0, 1, shared.text, shared.members);
+    const pair = view.at(y);
+    if (scoreBound(pair, 0, 1, shared.text, shared.members) < options.floor) continue;
+    const score = scoreFromShared(pair, 0, 1, shared.text, shared.members);
     if (score.score >= options.floor) hits.push({ y, score });
   }
   acc.release();

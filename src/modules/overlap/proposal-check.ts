@@ -134,9 +134,17 @@ export function matchElsewhere(
   perScope = 3,
 ): ProposalMatch[] {
   const found: Array<{ scope: number; id: string; score: number }> = [];
+  // The best `limit` scores so far, lowest first: a partnership scoring under all of them is
+  // never named, so it need not be scored in full.
+  const best: number[] = [];
   scopes.forEach(({ index, settings }, scope) => {
-    const { hits } = scoreOne(candidate, index, { floor: settings.look, limit: perScope, reader: context.reader });
-    for (const h of hits) found.push({ scope, id: index.records[h.y]!.id, score: h.score.score });
+    const floor = Math.max(settings.look, best.length === limit ? best[0]! : 0);
+    const { hits } = scoreOne(candidate, index, { floor, limit: perScope, reader: context.reader });
+    for (const h of hits) {
+      found.push({ scope, id: index.records[h.y]!.id, score: h.score.score });
+      best.push(h.score.score);
+    }
+    best.sort((a, b) => a - b).splice(0, Math.max(0, best.length - limit));
   });
   const explained = new Map<number, ProposalMatch[]>();
   const explain = (scope: number) => {
