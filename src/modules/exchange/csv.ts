@@ -1,5 +1,6 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
+import { giveWay } from '../../db/give-way.js';
 import { type Kind, columnNames } from './columns.js';
 import type { ImportIssue } from './issues.js';
 import { type RawRecord, type RawSheet, type TableResult, toTable } from './table.js';
@@ -10,8 +11,8 @@ interface ParsedRecord {
 }
 
 /** Reads one CSV file of one kind, in the layout of columns.ts. */
-export function readCsv(kind: Kind, sheet: string, content: Buffer | string): TableResult {
-  const { raw, issues } = readCsvSheet(sheet, content);
+export async function readCsv(kind: Kind, sheet: string, content: Buffer | string): Promise<TableResult> {
+  const { raw, issues } = await readCsvSheet(sheet, content);
   return raw ? toTable(kind, sheet, raw.header, raw.records) : { issues };
 }
 
@@ -20,7 +21,10 @@ export function readCsv(kind: Kind, sheet: string, content: Buffer | string): Ta
  * UTF-8 (a byte-order mark is fine); quoted fields may hold commas, quotes and line breaks;
  * CRLF and LF both end a row. Lines are counted as a spreadsheet shows rows: the header is line 1.
  */
-export function readCsvSheet(sheet: string, content: Buffer | string): { raw?: RawSheet; issues: ImportIssue[] } {
+export async function readCsvSheet(
+  sheet: string,
+  content: Buffer | string,
+): Promise<{ raw?: RawSheet; issues: ImportIssue[] }> {
   const problem = (message: string) => ({ issues: [{ sheet, line: 1, column: '', message }] });
   if (typeof content !== 'string' && looksBinary(content))
     return problem(
@@ -31,13 +35,7 @@ export function readCsvSheet(sheet: string, content: Buffer | string): { raw?: R
     return problem('The file is not UTF-8 text: in Excel, save it as “CSV UTF-8 (comma delimited)”');
   let records: RawRecord[];
   try {
-    // With `info`, csv-parse returns each record with its counters; its types do not say so.
-    const parsed = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as ParsedRecord[];
+    const parsed = await parseInSlices(text);
     records = parsed.map(({ record, info }) => ({
       // info.records counts this record; empty lines above it are rows in a spreadsheet too.
       line: info.records + info.empty_lines,
@@ -50,6 +48,41 @@ export function readCsvSheet(sheet: string, content: Buffer | string): { raw?: R
   const [header, ...rows] = records;
   if (!header) return problem('The file is empty: the first line must hold the column headings');
   return { raw: { name: sheet, header: header.values, records: rows }, issues: [] };
+}
+
+/** How much text the parser is given at a time, letting other work in between. */
+const SLICE_CHARACTERS = 256 * 1024;
+
+/**
+ * csv-parse's stream, fed the text a slice at a time with a pause between slices: parsing a
+ * 100,000-row file in one go held the server's event loop for over a second, and every other
+ * request with it.
+ */
+async function parseInSlices(text: string): Promise<ParsedRecord[]> {
+  const records: ParsedRecord[] = [];
+  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
+  // With `info`, csv-parse gives each record with its counters; its types do not say so.
+  parser.on('data', (record: ParsedRecord) => records.push(record));
+  let failure: unknown;
+  const done = new Promise<void>((resolve) => {
+    parser.on('error', (error) => {
+      failure = error;
+      resolve();
+    });
+    parser.on('end', resolve);
+  });
+  for (let start = 0; start < text.length && failure === undefined;) {
+    let end = Math.min(text.length, start + SLICE_CHARACTERS);
+    // Never between the two halves of a character outside the Basic Multilingual Plane.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end -= 1;
+    parser.write(text.slice(start, end));
+    start = end;
+    await giveWay();
+  }
+  if (failure === undefined) parser.end();
+  await done;
+  if (failure !== undefined) throw failure;
+  return records;
 }
 
 /** NUL bytes never appear in a text file (UTF-16 text is refused too: it is not UTF-8). */

@@ -9,8 +9,8 @@ import { readCsv } from './csv.js';
 const actor = cliActor('test');
 let next = 1;
 
-function table(text: string) {
-  const result = readCsv('organisations', 'organisations.csv', text);
+async function table(text: string) {
+  const result = await readCsv('organisations', 'organisations.csv', text);
   if (!result.table) throw new Error('fixture did not parse');
   return [result.table];
 }
@@ -33,11 +33,10 @@ describe.each(backends)('RegisterImport (%s)', (backend) => {
       region: 'East Midlands',
     });
     const progress: number[] = [];
+    const tables = await table(text);
     const error = await context.database.db
       .transaction()
-      .execute((trx) =>
-        new RegisterImport(trx, register, locality, actor, (done) => progress.push(done)).run(table(text)),
-      )
+      .execute((trx) => new RegisterImport(trx, register, locality, actor, (done) => progress.push(done)).run(tables))
       .then(
         () => undefined,
         (e: unknown) => e,

@@ -44,6 +44,26 @@ describe.each(backends)('exchange import and export (%s)', (backend) => {
   const exchange = () => context.services.exchange;
   const countsOf = async (code: string) => (await exchange().overview(actor, code)).counts;
 
+  it('keeps an uploaded file byte for byte, a long one written and read a part at a time', async () => {
+    const code = await newLocality(context);
+    // Over 1 MB (more than one part), multi-byte characters across the parts' edges.
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) => `Organisation ${i} – “Ŵelsh” 🌳,public,charity,${'x'.repeat(i % 97)}`,
+    );
+    const big = Buffer.from(`name,sector,org_type,notes\n${rows.join('\n')}\n`);
+    expect(big.length).toBeGreaterThan(1_048_576);
+    const small = Buffer.from(ORGANISATIONS_CSV);
+    const upload = await exchange().startUpload(actor, code, [
+      { name: 'big.csv', content: big },
+      { name: 'small.csv', content: small },
+    ]);
+    const { files } = await exchange().upload(actor, code, upload.id);
+    expect(files.map((f) => f.name)).toEqual(['big.csv', 'small.csv']);
+    expect(files[0]?.content.equals(big)).toBe(true);
+    expect(files[1]?.content.equals(small)).toBe(true);
+  });
+
   it('imports a good set of CSV files, with parents later in the file, closed records and ended memberships', async () => {
     const code = await newLocality(context);
     const result = await exchange().importFiles(actor, code, GOOD_FILES);

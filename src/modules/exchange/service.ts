@@ -1,3 +1,4 @@
+import { giveWay } from '../../db/give-way.js';
 import { distance } from 'fastest-levenshtein';
 import { sql } from 'kysely';
 import type { Principal } from '../../core/actor.js';
@@ -115,6 +116,7 @@ type ExportRow = Record<string, string | number | null>;
 const resolveOrKeep = (column: string, value: string, book: CodeBook) => resolveCode(column, value, book) ?? value;
 
 export const IMPORT_JOB = 'exchange.import';
+const ROWS_BETWEEN_PAUSES = 10_000;
 /**
  * New rows after which an import refreshes the planner's statistics: until then the planner
  * believes the tables as small as they were (see refreshStatistics).
@@ -206,7 +208,7 @@ export class ExchangeService {
       } else if (file.name.toLowerCase().endsWith('.xlsx'))
         problem('The file is named .xlsx but is not an XLSX workbook: save it again from your spreadsheet');
       else {
-        const read = readCsvSheet(file.name, file.content);
+        const read = await readCsvSheet(file.name, file.content);
         issues.push(...read.issues);
         if (read.raw) sheets.push(read.raw);
       }
@@ -246,8 +248,11 @@ export class ExchangeService {
         ),
       );
     // Codes may be written as their labels ("Accountable body") in any layout.
+    let rowsRead = 0;
     for (const table of tables)
-      for (const row of table.rows)
+      for (const row of table.rows) {
+        // A long file is a long loop: let other requests in now and then.
+        if (++rowsRead % ROWS_BETWEEN_PAUSES === 0) await giveWay();
         for (const column of CODE_COLUMNS) {
           const value = row.cells[column];
           if (!value) continue;
@@ -259,6 +264,7 @@ export class ExchangeService {
             .map((v) => resolveOrKeep(column, v, book))
             .join(LIST_SEPARATOR);
         }
+      }
     return tables;
   }
 
@@ -299,7 +305,7 @@ export class ExchangeService {
         `Cannot tell what the file holds: name it after its kind (${KINDS.map((k) => `${k}.csv`).join(', ')}), use an .xlsx workbook, or import it with a mapping`,
       );
     if (looksLikeXlsx(file.content)) return problem('The file is an XLSX workbook, not CSV: import it as a workbook');
-    const result = readCsv(kind, file.name, file.content);
+    const result = await readCsv(kind, file.name, file.content);
     return { tables: result.table ? [result.table] : [], issues: result.issues };
   }
 

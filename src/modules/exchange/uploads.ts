@@ -1,6 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { giveWay } from '../../db/give-way.js';
 import type { ExchangeMappingRow, ExchangeUploadRow } from './schema.js';
+
+/**
+ * How much of a file goes to or from the database in one statement. On PGlite a statement runs on
+ * the server's one thread: a 5 MB file written or read whole held every other request for half a
+ * second or more.
+ */
+const FILE_PART_BYTES = 512 * 1024;
+
+function partsOf(content: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  for (let start = 0; start < content.length; start += FILE_PART_BYTES)
+    parts.push(content.subarray(start, start + FILE_PART_BYTES));
+  return parts;
+}
 
 export interface UploadFile {
   name: string;
@@ -22,13 +37,25 @@ export class UploadRepository {
     return upload;
   }
 
+  /** A file goes in a part at a time (FILE_PART_BYTES). */
   async replaceFiles(db: Db, uploadId: string, files: UploadFile[]): Promise<void> {
     await db.deleteFrom('exchange_upload_files').where('upload_id', '=', uploadId).execute();
-    if (files.length)
+    for (const [position, file] of files.entries()) {
+      const parts = partsOf(file.content);
       await db
         .insertInto('exchange_upload_files')
-        .values(files.map((f, position) => ({ upload_id: uploadId, position, name: f.name, content: f.content })))
+        .values({ upload_id: uploadId, position, name: file.name, content: parts[0] ?? Buffer.alloc(0) })
         .execute();
+      for (const part of parts.slice(1)) {
+        await giveWay();
+        await db
+          .updateTable('exchange_upload_files')
+          .set({ content: sql<Buffer>`content || ${part}` })
+          .where('upload_id', '=', uploadId)
+          .where('position', '=', position)
+          .execute();
+      }
+    }
   }
 
   get(db: Db, localityId: string, id: string): Promise<ExchangeUploadRow | undefined> {
@@ -44,14 +71,30 @@ export class UploadRepository {
     return db.selectFrom('exchange_uploads').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** The files, each read a part at a time (FILE_PART_BYTES). */
   async files(db: Db, uploadId: string): Promise<UploadFile[]> {
     const rows = await db
       .selectFrom('exchange_upload_files')
-      .select(['name', 'content'])
+      .select(['position', 'name', sql<number>`octet_length(content)`.as('bytes')])
       .where('upload_id', '=', uploadId)
       .orderBy('position')
       .execute();
-    return rows.map((r) => ({ name: r.name, content: Buffer.from(r.content) }));
+    const files: UploadFile[] = [];
+    for (const row of rows) {
+      const parts: Buffer[] = [];
+      for (let start = 0; start < Number(row.bytes); start += FILE_PART_BYTES) {
+        if (start > 0) await giveWay();
+        const read = await db
+          .selectFrom('exchange_upload_files')
+          .select(sql<Buffer>`substring(content from ${start + 1} for ${FILE_PART_BYTES})`.as('part'))
+          .where('upload_id', '=', uploadId)
+          .where('position', '=', row.position)
+          .executeTakeFirstOrThrow();
+        parts.push(Buffer.from(read.part));
+      }
+      files.push({ name: row.name, content: Buffer.concat(parts) });
+    }
+    return files;
   }
 
   async update(

@@ -4,7 +4,7 @@ import { chooseLsp } from '../register/lsp.js';
 import type { OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
 import type { OverlapJudgementRow } from './schema.js';
 import { NATIONAL_INDICATORS } from '../performance/indicators.js';
-import { giveWay } from './steps.js';
+import { giveWay } from '../../db/give-way.js';
 
 /** Reads a locality's open partnerships from the register into the engine's input shape. */
 export class OverlapRepository {

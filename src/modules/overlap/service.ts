@@ -23,7 +23,7 @@ import { buildIndex, checkOne, explainPair, findSimilarPairs, type OverlapIndex 
 import { organisationPlaceWords, placeWords, TextReader, type ReadingContext } from './features.js';
 import { mergeOrganisations, OverlapRepository } from './repository.js';
 import { engineFingerprint } from './engine-version.js';
-import { giveWay } from './steps.js';
+import { giveWay } from '../../db/give-way.js';
 import { judgementInput, settingsInput, type OverlapJudgementRow } from './schema.js';
 import { closestMatches, DEFAULT_SETTINGS, resolveSettings, tierOf, type OverlapSettings } from './scoring.js';
 import type { MatchExplanation, OrganisationRecord, PartnershipFeatures, Sector } from './types.js';
