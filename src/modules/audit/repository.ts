@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Columns, insertRows } from '../../db/bulk-insert.js';
+import { giveWay } from '../../db/give-way.js';
 import type { Db } from '../../db/database.js';
 import { TransactionCache } from '../../db/transaction-cache.js';
 import type { AuditEventRow } from '../../db/tables.js';
@@ -76,6 +77,7 @@ const AUDIT_COLUMNS: Columns<StoredEntry> = [
   ['hash', 'text'],
 ];
 
+const ENTRIES_BETWEEN_PAUSES = 1_000;
 export class AuditRepository {
   /** The chain's last hash, known from the moment a transaction holds the chain lock until it ends. */
   private readonly lastHash = new TransactionCache<'last', string | null>();
@@ -94,7 +96,10 @@ export class AuditRepository {
       return last?.hash ?? null;
     });
     const occurredAt = new Date().toISOString();
-    const rows = events.map((event): StoredEntry => {
+    const rows: StoredEntry[] = [];
+    for (const [i, event] of events.entries()) {
+      // Hashing thousands of entries (an import) is long work: let other requests in now and then.
+      if (i > 0 && i % ENTRIES_BETWEEN_PAUSES === 0) await giveWay();
       const content: ChainedContent = {
         occurredAt,
         localityId: event.localityId,
@@ -127,8 +132,8 @@ export class AuditRepository {
         hash,
       };
       prevHash = hash;
-      return row;
-    });
+      rows.push(row);
+    }
     // Identity values follow the order of the rows, so the chain order is the id order.
     await insertRows(db, 'audit_events', AUDIT_COLUMNS, rows);
     this.lastHash.set(db, 'last', prevHash);

@@ -5,6 +5,7 @@
  * hand, and applied from the web, the command line (`joinedup import --mapping FILE`) or a
  * service call alike.
  */
+import { giveWay } from '../../db/give-way.js';
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
@@ -594,17 +595,19 @@ const DEFAULT_APPLIES: Record<string, (cells: Record<string, string>) => boolean
   basis_detail: (cells) => cells.basis === 'funding' || cells.basis === 'plan',
 };
 
+const RECORDS_BETWEEN_PAUSES = 5_000;
+
 /**
  * Turns sheets in their own layout into sheets in ours: columns renamed (several columns may
  * fill one list column), numbers converted to our units, coded values translated, defaults
  * filled. Problems with the mapping itself (a sheet or column it does not cover, a number in
  * the wrong form) are returned by file, line and column, with the value.
  */
-export function applyMapping(
+export async function applyMapping(
   sheets: RawSheet[],
   mapping: Mapping,
   book: CodeBook,
-): { sheets: MappedSheet[]; issues: ImportIssue[] } {
+): Promise<{ sheets: MappedSheet[]; issues: ImportIssue[] }> {
   const issues: ImportIssue[] = [];
   const mapped: MappedSheet[] = [];
   for (const sheet of sheets) {
@@ -645,6 +648,8 @@ export function applyMapping(
     for (const [column] of defaults) if (!header.includes(column)) header.push(column);
     const records: RawRecord[] = [];
     for (const record of sheet.records) {
+      // A long sheet is a long loop: let the server's other requests in now and then.
+      if (records.length % RECORDS_BETWEEN_PAUSES === RECORDS_BETWEEN_PAUSES - 1) await giveWay();
       const cells: Record<string, string> = {};
       targets.forEach((target, index) => {
         if (!target) return;

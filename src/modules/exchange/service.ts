@@ -270,7 +270,7 @@ export class ExchangeService {
 
   private async readMapped(files: ImportFile[], mapping: Mapping, book: CodeBook) {
     const read = await this.readSheets(files);
-    const mapped = applyMapping(read.sheets, mapping, book);
+    const mapped = await applyMapping(read.sheets, mapping, book);
     const issues = [...read.issues, ...mapped.issues];
     const tables: SourceTable[] = [];
     for (const sheet of mapped.sheets) {
