@@ -22,6 +22,7 @@ import { openConfiguredDatabase } from '../src/main.js';
 import { createServices, type Services } from '../src/services.js';
 import { NationalService } from '../src/modules/national/service.js';
 import type { LocalityAnalysis } from '../src/modules/overlap/service.js';
+import { draftProposal } from '../src/modules/overlap/test-records.js';
 
 const size = Number(process.argv[2] ?? 10_000);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinedup-national-refresh-'));
@@ -93,19 +94,7 @@ try {
   // The gatekeeper's pre-check of one proposal (a partnership's own name and purpose, reworded
   // by nothing), against the resident index, and read fresh from the database as the baseline.
   const locality = await services.register.locality(first.gss_code);
-  const proposal = {
-    id: '00000000-0000-4000-8000-000000000001',
-    localityId: locality.id,
-    name: detail.name,
-    purpose: detail.purpose,
-    themes: [],
-    areas: [],
-    memberOrganisationIds: [],
-    layer: null,
-    meetingsPerYear: null,
-    meetingMinutes: null,
-    typicalAttendance: null,
-  };
+  const proposal = draftProposal(locality.id, detail.name, detail.purpose);
   const precheck = {
     resident: await timings(() => services.overlap.checkProposal(locality, proposal, { national: false })),
     national: await timings(() => services.overlap.checkProposal(locality, proposal)),

@@ -8,6 +8,7 @@ import { createServices } from '../services.js';
 import { backends } from '../../test/helpers/database.js';
 import { type Person, type TestContext, createTestContext } from '../../test/helpers/context.js';
 import { FormSession } from '../../test/helpers/forms.js';
+import { nextChange as nextChangeOf, untilListening } from '../../test/helpers/changes.js';
 
 const CODE = 'E07000022';
 const list = `/api/v1/localities/${CODE}/partnerships`;
@@ -163,20 +164,8 @@ describe.each(backends)('compressed, versioned responses on %s', (backend) => {
     expect(after).not.toContain('Zebra proposed board');
   });
 
-  /** Resolves at the next change the database announces to this process. */
-  const nextChange = () =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no change was announced within 5 s')), 5000);
-      ctx.database.changes.subscribe(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-
-  const waitUntilListening = async () => {
-    for (let i = 0; i < 100 && !ctx.database.changes.live; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(ctx.database.changes.live).toBe(true);
-  };
+  const nextChange = () => nextChangeOf(ctx.database.changes);
+  const waitUntilListening = () => untilListening(ctx.database.changes);
 
   it('asks the database for the register’s version once, not on every request, while nothing changes', async () => {
     await ctx.app.inject({ url: list });

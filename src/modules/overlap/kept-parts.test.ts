@@ -13,6 +13,7 @@ import { createTestContext, type TestContext } from '../../../test/helpers/conte
 import { createServices } from '../../services.js';
 import { NationalService } from '../national/service.js';
 import type { LocalityAnalysis } from './service.js';
+import { draftProposal } from './test-records.js';
 
 /** What a user sees of an analysis: each flagged pair with its score and tier, and the groups. */
 function seen(result: LocalityAnalysis) {
@@ -88,19 +89,7 @@ describe.each(backends)('the national overlap analysis, kept by locality, on %s'
 
   it('checks a proposal against the locality as it is now, with its kept index', async () => {
     const locality = await ctx.services.register.locality(localityCode);
-    const proposal = (name: string, purpose: string) => ({
-      id: '00000000-0000-4000-8000-000000000001',
-      localityId: locality.id,
-      name,
-      purpose,
-      themes: [],
-      areas: [],
-      memberOrganisationIds: [],
-      layer: null,
-      meetingsPerYear: null,
-      meetingMinutes: null,
-      typicalAttendance: null,
-    });
+    const proposal = (name: string, purpose: string) => draftProposal(locality.id, name, purpose);
     const purpose = 'Free bicycle repair cafes and cycle maintenance lessons in every library';
     const before = await ctx.services.overlap.checkProposal(locality, proposal('Pedal Fixers', purpose), {
       national: false,

@@ -4,7 +4,9 @@ import { SYSTEM } from '../../core/actor.js';
 import type { Locality } from '../../db/tables.js';
 import { backends } from '../../../test/helpers/database.js';
 import { type TestContext, createTestContext } from '../../../test/helpers/context.js';
+import { nextChange as nextChangeOf, untilListening } from '../../../test/helpers/changes.js';
 import { OverlapRepository } from './repository.js';
+import { draftProposal } from './test-records.js';
 
 const CODE = 'E07000023';
 
@@ -18,34 +20,13 @@ describe.each(backends)('the overlap versions kept until the database announces 
   let ctx: TestContext;
   let locality: Locality;
 
-  const proposal = () => ({
-    id: '00000000-0000-4000-8000-0000000000aa',
-    localityId: locality.id,
-    name: 'Flood Wardens Network',
-    purpose: 'Volunteer wardens and sandbags when the river rises',
-    themes: [],
-    areas: [],
-    memberOrganisationIds: [],
-    layer: null,
-    meetingsPerYear: null,
-    meetingMinutes: null,
-    typicalAttendance: null,
-  });
-
-  const nextChange = () =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no change was announced within 5 s')), 5000);
-      ctx.database.changes.subscribe(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-
+  const proposal = () =>
+    draftProposal(locality.id, 'Flood Wardens Network', 'Volunteer wardens and sandbags when the river rises');
+  const nextChange = () => nextChangeOf(ctx.database.changes);
   /** Listening starts with the first version kept. */
   const waitUntilListening = async () => {
     await ctx.services.overlap.checkProposal(locality, proposal());
-    for (let i = 0; i < 100 && !ctx.database.changes.live; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(ctx.database.changes.live).toBe(true);
+    await untilListening(ctx.database.changes);
   };
 
   beforeAll(async () => {

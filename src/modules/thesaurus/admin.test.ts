@@ -7,6 +7,7 @@ import { type Person, type TestContext, createTestContext } from '../../../test/
 import { FormSession } from '../../../test/helpers/forms.js';
 import { DEFAULT_THESAURUS, DEFAULT_THESAURUS_VERSION } from './default/index.js';
 import { ThesaurusService } from './service.js';
+import { draftProposal } from '../overlap/test-records.js';
 
 /**
  * The thesaurus as reference data: any signed-in person reads it, a system administrator edits
@@ -60,19 +61,7 @@ describe.each(backends)('the thesaurus as reference data on %s', (backend) => {
     const locality = await ctx.services.register.locality(CODE);
     const check = await ctx.services.overlap.checkProposal(
       locality,
-      {
-        id: '00000000-0000-4000-8000-00000000abcd',
-        localityId: locality.id,
-        name: 'Teenage pregnancy partnership',
-        purpose: 'Fewer teenage pregnancies in every ward',
-        themes: [],
-        areas: [],
-        memberOrganisationIds: [],
-        layer: null,
-        meetingsPerYear: null,
-        meetingMinutes: null,
-        typicalAttendance: null,
-      },
+      draftProposal(locality.id, 'Teenage pregnancy partnership', 'Fewer teenage pregnancies in every ward'),
       { national: false },
     );
     return check.local.find((m) => m.partnershipId === bId)?.reasons.join(' ') ?? '';
