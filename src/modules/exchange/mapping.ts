@@ -515,17 +515,32 @@ function gapDefaults(sheets: RawSheet[], mapping: Mapping, book: CodeBook): Reco
   for (const sheet of sheets) {
     const sheetMap = findSheetMapping(mapping, sheet.name);
     if (!sheetMap) continue;
-    const at = (column: string) =>
-      sheet.header.flatMap((heading, index) => (sheetMap.columns[heading] === column ? [index] : []));
-    const cell = (record: RawRecord, column: string) =>
-      at(column)
-        .map((index) => (record.values[index] ?? '').trim())
-        .find(Boolean) ?? '';
+    // Each column's places in the sheet, and each basis as written, read once: the rows are many.
+    const places = new Map<string, number[]>();
+    const bases = new Map<string, string>();
+    const at = (column: string) => {
+      let found = places.get(column);
+      if (!found)
+        places.set(
+          column,
+          (found = sheet.header.flatMap((heading, index) => (sheetMap.columns[heading] === column ? [index] : []))),
+        );
+      return found;
+    };
+    const cell = (record: RawRecord, column: string) => {
+      for (const index of at(column)) {
+        const value = (record.values[index] ?? '').trim();
+        if (value) return value;
+      }
+      return '';
+    };
     for (const [column, value] of Object.entries(GAP_DEFAULTS[sheetMap.kind] ?? {})) {
       const applies = DEFAULT_APPLIES[column] ?? (() => true);
       const basis = (record: RawRecord) => {
         const written = cell(record, 'basis');
-        return resolveCode('basis', written, book, mapping) ?? written;
+        let code = bases.get(written);
+        if (code === undefined) bases.set(written, (code = resolveCode('basis', written, book, mapping) ?? written));
+        return code;
       };
       const wanting = (record: RawRecord) => cell(record, column) === '' && applies({ basis: basis(record) });
       if (sheet.records.some(wanting)) needed[column] = value;
