@@ -664,7 +664,7 @@ export async function applyMapping(
     const records: RawRecord[] = [];
     for (const record of sheet.records) {
       // A long sheet is a long loop: let the server's other requests in now and then.
-      if (records.length % RECORDS_BETWEEN_PAUSES === RECORDS_BETWEEN_PAUSES - 1) await giveWay();
+      if (records.length > 0 && records.length % RECORDS_BETWEEN_PAUSES === 0) await giveWay();
       const cells: Record<string, string> = {};
       targets.forEach((target, index) => {
         if (!target) return;
