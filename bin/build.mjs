@@ -85,6 +85,7 @@ export async function build({ quiet = false } = {}) {
       sourcemap: 'linked',
       logLevel: 'warning',
     });
+    await writeDatabaseTemplate(staging);
     fs.writeFileSync(path.join(staging, '.built'), `${new Date(started).toISOString()}\n`);
     fs.utimesSync(path.join(staging, '.built'), new Date(started), new Date(started));
     swapIn(staging);
@@ -94,6 +95,25 @@ export async function build({ quiet = false } = {}) {
   const took = Date.now() - started;
   if (!quiet) console.error(`Built dist/ from src/ in ${(took / 1000).toFixed(1)} s.`);
   return took;
+}
+
+/**
+ * A migrated empty database beside the compiled code (src/db/template.ts), made by that code: a
+ * first start on a fresh data folder loads it rather than running initdb and every migration.
+ */
+async function writeDatabaseTemplate(staging) {
+  const compiled = (file) => import(pathToFileURL(path.join(staging, file)).href);
+  const [{ openDatabase }, { writeTemplate, TEMPLATE_NAME }] = await Promise.all([
+    compiled('db/database.js'),
+    compiled('db/template.js'),
+  ]);
+  const database = await openDatabase({});
+  try {
+    const dump = await database.dumpDataDir();
+    writeTemplate(path.join(staging, TEMPLATE_NAME), new Uint8Array(await dump.arrayBuffer()));
+  } finally {
+    await database.close();
+  }
 }
 
 function swapIn(staging) {

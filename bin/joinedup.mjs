@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the compiled code in dist/. On a fresh clone, or after a source changed, it first builds
-// dist/ from src/ (about a second); the check itself compares modification times (milliseconds).
+// dist/ from src/ (a few seconds); the check itself compares modification times (milliseconds).
 import { build, isStale } from './build.mjs';
 
 if (isStale()) await build();

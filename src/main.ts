@@ -4,6 +4,8 @@ import { type Services, createServices } from './services.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { seedDemoUsers } from './modules/accounts/demo-users.js';
+import { fileURLToPath } from 'node:url';
+import { TEMPLATE_NAME } from './db/template.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -15,7 +17,10 @@ export interface Running {
 
 /** Opens (and migrates) the configured database: PostgreSQL if DATABASE_URL is set, else PGlite. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
+  // Beside the compiled code when the build made one (not when running the sources through tsx).
+  const templateFile = fileURLToPath(new URL(TEMPLATE_NAME, import.meta.url));
+  return openDatabase({ dataDir: config.dataDir, templateFile });
 }
 
 /**

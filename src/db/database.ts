@@ -6,6 +6,7 @@ import type { DB } from './tables.js';
 import { type RegisterChanges, pgliteChanges, postgresChanges } from './changes.js';
 import { type DataFolderLock, lockDataFolder } from './lock.js';
 import { migrateToLatest } from './migrations.js';
+import { isFreshFolder, usableTemplate } from './template.js';
 
 export type Db = Kysely<DB>;
 
@@ -29,6 +30,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PGlite in memory: start from this dump of a data folder (`dumpDataDir`) instead of empty. */
   loadDataDir?: Blob;
+  /** PGlite in a folder: a migrated empty database (template.ts) to load when the folder is new. */
+  templateFile?: string;
   migrate?: boolean;
 }
 
@@ -71,10 +74,13 @@ function openPostgres(databaseUrl: string): Database {
   };
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const { dataDir } = options;
   let lock: DataFolderLock | undefined;
   if (dataDir) lock = lockDataFolder(dataDir);
   try {
+    const loadDataDir =
+      options.loadDataDir ?? (dataDir && isFreshFolder(dataDir) ? usableTemplate(options.templateFile) : undefined);
     const pglite = await PGlite.create({
       dataDir,
       loadDataDir,
@@ -105,9 +111,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl
-    ? openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir, options.loadDataDir);
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options);
   try {
     if (options.migrate !== false) await migrateToLatest(database.db as unknown as Kysely<unknown>);
   } catch (error) {

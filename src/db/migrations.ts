@@ -360,8 +360,13 @@ const migrations: Record<string, Migration> = {
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Every migration this code has, in the order they run. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}
+
 export function latestMigration(): string {
-  return Object.keys(migrations).sort().at(-1) ?? '';
+  return migrationNames().at(-1) ?? '';
 }
 
 /** True when the newest migration has already run: one query instead of the migrator's dozen. */

@@ -108,4 +108,41 @@ describe.each(backends)('the overlap versions kept until the database announces 
     const { judgements } = await ctx.services.overlap.judgements(SYSTEM, CODE);
     expect(judgements.map((j) => j.reason)).toContain('Judged by a script');
   });
+
+  it('reads the locality once for many checks in one transaction, and again once the transaction changes it', async () => {
+    const read = vi.spyOn(OverlapRepository.prototype, 'features');
+    try {
+      await ctx.database.db.transaction().execute(async (trx) => {
+        const wardens = draftProposal(locality.id, 'Harbour Wardens Rota', 'Harbour wall wardens and tide boards');
+        for (let i = 0; i < 3; i++) {
+          const check = await ctx.services.overlap.checkProposal(locality, wardens, { trx });
+          expect(check.local.map((m) => m.name)).not.toContain('Harbour Wall Wardens');
+        }
+        expect(read).toHaveBeenCalledTimes(1);
+        await ctx.services.register.createPartnership(
+          SYSTEM,
+          CODE,
+          {
+            name: 'Harbour Wall Wardens',
+            purpose: 'Wardens for the harbour wall and its tide boards',
+            basis: 'voluntary',
+            legalForm: 'unincorporated',
+            layer: 'operational',
+          },
+          { trx },
+        );
+        const check = await ctx.services.overlap.checkProposal(locality, wardens, { trx });
+        expect(check.local[0]?.name).toBe('Harbour Wall Wardens');
+        expect(read).toHaveBeenCalledTimes(2);
+        throw new RolledBack();
+      });
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+    } finally {
+      read.mockRestore();
+    }
+  });
 });
+
+/** Thrown to roll a test's transaction back. */
+class RolledBack extends Error {}

@@ -103,6 +103,14 @@ interface KeptLocality {
   part?: LocalityPart;
 }
 
+/** One locality read for a check: its index, settings, records and organisations. */
+interface Scope {
+  index: OverlapIndex;
+  settings: OverlapSettings;
+  records: Map<string, PartnershipFeatures>;
+  organisations: Map<string, OrganisationRecord>;
+}
+
 /** Localities read a query: a few, so each of the background read's turns on the database is short. */
 const LOCALITIES_PER_QUERY = 2;
 
@@ -141,6 +149,12 @@ export class OverlapService {
   private readonly judged: KeptUntilChange<string, OverlapJudgementRow[]>;
   /** By reading scope and locality (`wide:{rates}|id`). */
   private readonly kept = new Map<string, KeptLocality>();
+  /**
+   * A locality's scope as a transaction sees it, by transaction, kept while the locality's stamp
+   * in that transaction is unchanged: a transaction that checks many proposals in turn (the demo
+   * seeds ten, each checked as it is saved and again at submission) reads and indexes it once.
+   */
+  private readonly inTransaction = new WeakMap<Db, { localityId: string; stamp: string; scope: Scope }>();
 
   constructor(
     private readonly db: Db,
@@ -470,7 +484,7 @@ export class OverlapService {
     options: { trx?: Db; national?: boolean } = {},
   ): Promise<ProposalCheck> {
     const candidate = proposalFeatures(proposal);
-    const local = options.trx ? await this.uncachedScope(options.trx, locality) : await this.residentScope(locality);
+    const local = options.trx ? await this.transactionScope(options.trx, locality) : await this.residentScope(locality);
     const nameOf = (organisations: Map<string, OrganisationRecord>) => (id: string) =>
       organisations.get(id)?.name ?? id;
     const check: ProposalCheck = {
@@ -588,7 +602,16 @@ export class OverlapService {
     };
   }
 
-  private async uncachedScope(db: Db, locality: Locality) {
+  private async transactionScope(trx: Db, locality: Locality): Promise<Scope> {
+    const stamp = `${(await this.repository.localityStamps(trx, [locality.id])).get(locality.id)}/${(await this.thesaurus.current(trx)).version}`;
+    const kept = this.inTransaction.get(trx);
+    if (kept?.localityId === locality.id && kept.stamp === stamp) return kept.scope;
+    const scope = await this.uncachedScope(trx, locality);
+    this.inTransaction.set(trx, { localityId: locality.id, stamp, scope });
+    return scope;
+  }
+
+  private async uncachedScope(db: Db, locality: Locality): Promise<Scope> {
     const snapshot = await this.reference.snapshot(db);
     const records = await this.repository.features(db, locality.id, (form) => hasSeparateLegalStatus(snapshot, form));
     const organisations = await this.repository.organisations(db, locality.id);
