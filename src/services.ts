@@ -92,6 +92,7 @@ export function createServices(
     register,
     thesaurus,
     linkCheckHosts: config.linkCheckHosts ?? [],
+    changes: database.changes,
   });
   const resources = new ResourcesService({ ...core, performance });
   const scrutiny = new ScrutinyService({ ...core, performance, resources, gatekeeper, rationalisation });

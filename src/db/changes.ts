@@ -150,14 +150,23 @@ export function postgresChanges(pool: pg.Pool, config: pg.ClientConfig): Registe
  * Values read from the register, kept in memory until the database announces a change (or stops
  * being heard, when everything kept is forgotten). Without `changes` (or while not heard) every
  * call reads afresh. A value read while a change was announced is not kept: it may predate it.
- * Keys must be few (localities, not queries): nothing is evicted but by a change.
+ * Without `limit`, keys must be few (localities, not queries): nothing is evicted but by a
+ * change; with it, the longest kept goes first once that many are kept.
  */
 export class KeptUntilChange<K, V> {
   private readonly kept = new Map<K, V>();
   private changesSeen = 0;
   private subscribed = false;
 
-  constructor(private readonly changes: RegisterChanges | undefined) {}
+  constructor(
+    private readonly changes: RegisterChanges | undefined,
+    private readonly limit = Infinity,
+  ) {}
+
+  private keep(key: K, value: V): void {
+    this.kept.set(key, value);
+    if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value as K);
+  }
 
   async get(key: K, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const changes = this.listening();
@@ -165,7 +174,7 @@ export class KeptUntilChange<K, V> {
     if (changes.live && this.kept.has(key)) return this.kept.get(key) as V;
     const seen = this.changesSeen;
     const loaded = await load();
-    if (changes.live && seen === this.changesSeen && keep(loaded)) this.kept.set(key, loaded);
+    if (changes.live && seen === this.changesSeen && keep(loaded)) this.keep(key, loaded);
     return loaded;
   }
 
@@ -184,7 +193,7 @@ export class KeptUntilChange<K, V> {
     const keep = changes.live && seen === this.changesSeen;
     for (const [key, value] of loaded) {
       found.set(key, value);
-      if (keep) this.kept.set(key, value);
+      if (keep) this.keep(key, value);
     }
     return found;
   }

@@ -355,6 +355,18 @@ const migrations: Record<string, Migration> = {
           .execute(db);
     },
   },
+  // Pages keep the knowledge base's related guidance until it changes (KnowledgeService.relatedTo).
+  '0036_knowledge_notify': {
+    async up(db) {
+      for (const table of ['knowledge_items', 'knowledge_search'])
+        await sql
+          .raw(
+            `create trigger ${table}_changed after insert or update or delete or truncate on ${table}
+            for each statement execute function register_notify()`,
+          )
+          .execute(db);
+    },
+  },
 };
 
 /** PGlite's extended protocol takes one statement per query, so a script runs statement by statement. */

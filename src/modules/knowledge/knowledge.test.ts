@@ -13,6 +13,7 @@ import { createServices } from '../../services.js';
 import { backupDatabase, restoreDatabase } from '../backup/backup.js';
 import { type Person, type TestContext, createTestContext } from '../../../test/helpers/context.js';
 import { FormSession } from '../../../test/helpers/forms.js';
+import { untilListening } from '../../../test/helpers/changes.js';
 import { STARTER_LIBRARY } from './starter-library.js';
 import { ISSUES, KINDS } from './types.js';
 
@@ -79,6 +80,30 @@ describe.each(backends)('the knowledge base on %s', (backend) => {
       expect(citations).toContain(cited);
     // Seeded once: a second look adds nothing.
     expect(await ctx.services.knowledge.ensureStarterLibrary()).toBe(0);
+  });
+
+  it('shows a partnership page guidance published since the page last asked for it', async () => {
+    const partnership = {
+      themes: ['older-people', 'adult-social-care'],
+      basis: 'voluntary',
+      statutory_type: null,
+      name: 'Knowlton Befriending Group',
+      layer: 'operational',
+    };
+    // Kept once the process hears the database's changes, which starts with the first look.
+    await ctx.services.knowledge.relatedTo(partnership);
+    await untilListening(ctx.database.changes);
+    const before = await ctx.services.knowledge.relatedTo(partnership);
+    expect(before.map((r) => r.title)).not.toContain('Befriending older people at home');
+    await published(
+      item({
+        title: 'Befriending older people at home',
+        themes: ['older-people', 'adult-social-care'],
+        partnershipTypes: ['voluntary'],
+      }),
+    );
+    const after = await ctx.services.knowledge.relatedTo(partnership);
+    expect(after[0]?.title).toBe('Befriending older people at home');
   });
 
   it('ranks a title match above a body match, and finds other forms of a word', async () => {

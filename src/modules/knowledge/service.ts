@@ -16,6 +16,7 @@ import {
 } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
+import { KeptUntilChange, type RegisterChanges } from '../../db/changes.js';
 import { canModerateKnowledge, isKnowledgeEditor, isSystem } from '../accounts/policy.js';
 import type { AuditAction, AuditService } from '../audit/service.js';
 import type { WorkItem, WorkSource } from '../notifications/service.js';
@@ -211,6 +212,9 @@ export function formValuesOf(row: ItemRow): Record<string, unknown> {
   };
 }
 
+/** Sets of related guidance kept at once: one per combination of themes and kinds of partnership. */
+const RELATED_KEPT = 1_000;
+
 export class KnowledgeService implements WorkSource {
   readonly repository = new KnowledgeRepository();
   private starterChecked = false;
@@ -226,8 +230,18 @@ export class KnowledgeService implements WorkSource {
       thesaurus: ThesaurusSource;
       /** The hosts the link check may ask (LINK_CHECK_HOSTS); none, and it is off. */
       linkCheckHosts?: readonly string[];
+      /** The database's announcements of changes, so guidance read for a page can be kept. */
+      changes?: RegisterChanges;
     },
-  ) {}
+  ) {
+    this.relatedKept = new KeptUntilChange(deps.changes, RELATED_KEPT);
+  }
+
+  /**
+   * A partnership page's related guidance, by its themes and kinds of partnership, kept until the
+   * knowledge base (or the register) changes: every partnership page asks.
+   */
+  private readonly relatedKept: KeptUntilChange<string, SearchHit[]>;
 
   /** The hosts the link check may ask, for the system administrator's page. */
   linkCheckHosts(principal: Principal): readonly string[] {
@@ -805,7 +819,11 @@ export class KnowledgeService implements WorkSource {
     limit = 5,
   ): Promise<RelatedItem[]> {
     await this.ensureStarterLibrary();
-    const hits = await this.repository.related(this.db, partnership.themes, partnershipTypesOf(partnership), limit);
+    const themes = [...partnership.themes].sort();
+    const types = partnershipTypesOf(partnership).sort();
+    const hits = await this.relatedKept.get(`${themes.join(',')}|${types.join(',')}|${limit}`, () =>
+      this.repository.related(this.db, themes, types, limit),
+    );
     return hits.map((hit) => ({
       slug: hit.slug,
       title: hit.title,

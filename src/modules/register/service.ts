@@ -128,6 +128,8 @@ export interface WriteOptions {
 }
 
 const NATIONAL_BODIES_KEPT_MS = 60_000;
+/** Partnership pages' register reads kept at once: about 2,000 × a few kilobytes. */
+const PARTNERSHIP_PAGES_KEPT = 2_000;
 
 const NATIONS: Record<string, string> = { E: 'England', W: 'Wales', S: 'Scotland', N: 'Northern Ireland' };
 const OPEN = new Set(['proposed', 'active']);
@@ -197,6 +199,14 @@ export class RegisterService {
   /** The newest change to any locality's register, for the national bodies. */
   private readonly nationalVersion: KeptUntilChange<'all', string>;
   private readonly allLocalities: KeptUntilChange<'all', Locality[]>;
+  /**
+   * What each partnership's page reads of the register, by locality and id, kept until the
+   * register changes; the most visited few thousand (a page is a few kilobytes).
+   */
+  private readonly partnershipPages: KeptUntilChange<
+    string,
+    Awaited<ReturnType<RegisterService['readPartnershipPage']>>
+  >;
 
   constructor(
     private readonly db: Db,
@@ -207,6 +217,7 @@ export class RegisterService {
     this.versions = new KeptUntilChange(changes);
     this.nationalVersion = new KeptUntilChange(changes);
     this.allLocalities = new KeptUntilChange(changes);
+    this.partnershipPages = new KeptUntilChange(changes, PARTNERSHIP_PAGES_KEPT);
   }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -466,24 +477,20 @@ export class RegisterService {
 
   async getPartnership(principal: Principal, gssCode: string, id: string): Promise<PartnershipDetail> {
     const locality = await this.locality(gssCode);
-    const found = isUuid(id) ? await this.partnerships.get(this.db, locality.id, id) : undefined;
+    const read = isUuid(id)
+      ? await this.partnershipPages.get(
+          `${locality.id}/${id}`,
+          () => this.readPartnershipPage(locality.id, id),
+          (page) => page !== undefined,
+        )
+      : undefined;
     const restricted = canReadRestricted(principal, locality);
-    if (!found || (!restricted && !isPublished(found))) throw new NotFoundError('Partnership');
+    if (!read || (!restricted && !isPublished(read.found))) throw new NotFoundError('Partnership');
+    const { found, orgNames, parentNames } = read;
     const partnership = restricted ? found : redactPartnership(found);
-    const [children, members, orgNames, parentNames, snapshot] = await Promise.all([
-      this.partnerships
-        .children(this.db, id)
-        .then((children) => (restricted ? children : children.filter(isPublished))),
-      this.memberships
-        .forPartnership(this.db, id)
-        .then((members) => (restricted ? members : members.map(redactMembership))),
-      this.organisations.names(
-        this.db,
-        [partnership.lead_organisation_id, partnership.accountable_body_id].filter((v): v is string => !!v),
-      ),
-      this.partnerships.names(this.db, partnership.parent_id ? [partnership.parent_id] : []),
-      this.reference.snapshot(this.db),
-    ]);
+    const children = restricted ? [...read.children] : read.children.filter(isPublished);
+    const members = restricted ? [...read.members] : read.members.map(redactMembership);
+    const snapshot = await this.reference.snapshot(this.db);
     const named = (map: Map<string, string>, key: string | null) =>
       key && map.has(key) ? { id: key, name: map.get(key) ?? '' } : undefined;
     const activeSeats = members.filter(isActiveSeat).length;
@@ -504,6 +511,22 @@ export class RegisterService {
       yearlyMeetingHours: countedSeats * seatHours(partnership),
       separateLegalStatus: hasSeparateLegalStatus(snapshot, partnership.legal_form),
     };
+  }
+
+  /** What a partnership's page shows of the register, for every viewer (redacted per viewer). */
+  private async readPartnershipPage(localityId: string, id: string) {
+    const found = await this.partnerships.get(this.db, localityId, id);
+    if (!found) return undefined;
+    const [children, members, orgNames, parentNames] = await Promise.all([
+      this.partnerships.children(this.db, id),
+      this.memberships.forPartnership(this.db, id),
+      this.organisations.names(
+        this.db,
+        [found.lead_organisation_id, found.accountable_body_id].filter((v): v is string => !!v),
+      ),
+      this.partnerships.names(this.db, found.parent_id ? [found.parent_id] : []),
+    ]);
+    return { found, children, members, orgNames, parentNames };
   }
 
   async createPartnership(
