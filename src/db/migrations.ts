@@ -355,10 +355,11 @@ const migrations: Record<string, Migration> = {
           .execute(db);
     },
   },
-  // Pages keep the knowledge base's related guidance until it changes (KnowledgeService.relatedTo).
-  '0036_knowledge_notify': {
+  // Pages keep what they read until it changes: a partnership's related guidance
+  // (KnowledgeService.relatedTo) and a national body's page (RegisterService.getNationalBody).
+  '0036_page_sources_notify': {
     async up(db) {
-      for (const table of ['knowledge_items', 'knowledge_search'])
+      for (const table of ['knowledge_items', 'knowledge_search', 'national_organisations'])
         await sql
           .raw(
             `create trigger ${table}_changed after insert or update or delete or truncate on ${table}

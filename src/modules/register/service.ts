@@ -130,6 +130,8 @@ export interface WriteOptions {
 const NATIONAL_BODIES_KEPT_MS = 60_000;
 /** Partnership pages' register reads kept at once: about 2,000 × a few kilobytes. */
 const PARTNERSHIP_PAGES_KEPT = 2_000;
+/** National bodies' pages kept at once: the busiest has a row for each of hundreds of localities. */
+const NATIONAL_BODY_PAGES_KEPT = 200;
 
 const NATIONS: Record<string, string> = { E: 'England', W: 'Wales', S: 'Scotland', N: 'Northern Ireland' };
 const OPEN = new Set(['proposed', 'active']);
@@ -203,6 +205,11 @@ export class RegisterService {
    * What each partnership's page reads of the register, by locality and id, kept until the
    * register changes; the most visited few thousand (a page is a few kilobytes).
    */
+  /** Each national body's page (its record and its seats in every locality), kept until the register changes. */
+  private readonly nationalBodyPages: KeptUntilChange<
+    string,
+    { body: NationalBodyRow; records: LocalRecordRow[] } | undefined
+  >;
   private readonly partnershipPages: KeptUntilChange<
     string,
     Awaited<ReturnType<RegisterService['readPartnershipPage']>>
@@ -218,6 +225,7 @@ export class RegisterService {
     this.nationalVersion = new KeptUntilChange(changes);
     this.allLocalities = new KeptUntilChange(changes);
     this.partnershipPages = new KeptUntilChange(changes, PARTNERSHIP_PAGES_KEPT);
+    this.nationalBodyPages = new KeptUntilChange(changes, NATIONAL_BODY_PAGES_KEPT);
   }
 
   private write<T>(options: WriteOptions | undefined, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -753,13 +761,16 @@ export class RegisterService {
     _principal: Principal,
     identifier: string,
   ): Promise<{ body: NationalBodyRow; records: LocalRecordRow[]; reference: ReferenceSnapshot }> {
-    const body = await this.nationalBodies.get(this.db, identifier.trim().toUpperCase());
-    if (!body) throw new NotFoundError('National body');
-    const [records, reference] = await Promise.all([
-      this.nationalBodies.localRecords(this.db, body.id),
-      this.reference.snapshot(this.db),
-    ]);
-    return { body, records, reference };
+    const found = await this.nationalBodyPages.get(
+      identifier.trim().toUpperCase(),
+      async () => {
+        const body = await this.nationalBodies.get(this.db, identifier.trim().toUpperCase());
+        return body ? { body, records: await this.nationalBodies.localRecords(this.db, body.id) } : undefined;
+      },
+      (page) => page !== undefined,
+    );
+    if (!found) throw new NotFoundError('National body');
+    return { body: found.body, records: [...found.records], reference: await this.reference.snapshot(this.db) };
   }
 
   async getOrganisation(principal: Principal, gssCode: string, id: string): Promise<OrganisationDetail> {
