@@ -19,6 +19,17 @@ import { scrutinyConsultationMigration, scrutinyMigration } from '../modules/scr
 import { fundsMigration, fundsMonitoringMigration } from '../modules/funds/schema.js';
 import { nationalBodiesMigration } from '../modules/register/national-bodies-schema.js';
 
+/** Statement-level triggers announcing every change to these tables on the register's channel (changes.ts). */
+async function announceChanges(db: Kysely<unknown>, tables: string[]): Promise<void> {
+  for (const table of tables)
+    await sql
+      .raw(
+        `create trigger ${table}_changed after insert or update or delete or truncate on ${table}
+        for each statement execute function register_notify()`,
+      )
+      .execute(db);
+}
+
 /**
  * Versioned migrations, kept in code (not read from disk) so they run the same from source,
  * from a bundle and under the test runner. Never edit a migration that has shipped: add one.
@@ -346,26 +357,14 @@ const migrations: Record<string, Migration> = {
   // too: the overlap analysis keeps each locality's version in memory until one of them changes.
   '0035_overlap_notify': {
     async up(db) {
-      for (const table of ['overlap_judgements', 'overlap_settings', 'thesaurus_edits'])
-        await sql
-          .raw(
-            `create trigger ${table}_changed after insert or update or delete or truncate on ${table}
-            for each statement execute function register_notify()`,
-          )
-          .execute(db);
+      await announceChanges(db, ['overlap_judgements', 'overlap_settings', 'thesaurus_edits']);
     },
   },
   // Pages keep what they read until it changes: a partnership's related guidance
   // (KnowledgeService.relatedTo) and a national body's page (RegisterService.getNationalBody).
   '0036_page_sources_notify': {
     async up(db) {
-      for (const table of ['knowledge_items', 'knowledge_search', 'national_organisations'])
-        await sql
-          .raw(
-            `create trigger ${table}_changed after insert or update or delete or truncate on ${table}
-            for each statement execute function register_notify()`,
-          )
-          .execute(db);
+      await announceChanges(db, ['knowledge_items', 'knowledge_search', 'national_organisations']);
     },
   },
 };
