@@ -603,7 +603,8 @@ export class OverlapService {
   }
 
   private async transactionScope(trx: Db, locality: Locality): Promise<Scope> {
-    const stamp = `${(await this.repository.localityStamps(trx, [locality.id])).get(locality.id)}/${(await this.thesaurus.current(trx)).version}`;
+    const register = (await this.repository.localityStamps(trx, [locality.id])).get(locality.id);
+    const stamp = `${register}/${(await this.thesaurus.current(trx)).version}`;
     const kept = this.inTransaction.get(trx);
     if (kept?.localityId === locality.id && kept.stamp === stamp) return kept.scope;
     const scope = await this.uncachedScope(trx, locality);

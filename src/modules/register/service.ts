@@ -201,15 +201,15 @@ export class RegisterService {
   /** The newest change to any locality's register, for the national bodies. */
   private readonly nationalVersion: KeptUntilChange<'all', string>;
   private readonly allLocalities: KeptUntilChange<'all', Locality[]>;
-  /**
-   * What each partnership's page reads of the register, by locality and id, kept until the
-   * register changes; the most visited few thousand (a page is a few kilobytes).
-   */
   /** Each national body's page (its record and its seats in every locality), kept until the register changes. */
   private readonly nationalBodyPages: KeptUntilChange<
     string,
     { body: NationalBodyRow; records: LocalRecordRow[] } | undefined
   >;
+  /**
+   * What each partnership's page reads of the register, by locality and id, kept until the
+   * register changes; the most visited few thousand (a page is a few kilobytes).
+   */
   private readonly partnershipPages: KeptUntilChange<
     string,
     Awaited<ReturnType<RegisterService['readPartnershipPage']>>
@@ -761,10 +761,11 @@ export class RegisterService {
     _principal: Principal,
     identifier: string,
   ): Promise<{ body: NationalBodyRow; records: LocalRecordRow[]; reference: ReferenceSnapshot }> {
+    const key = identifier.trim().toUpperCase();
     const found = await this.nationalBodyPages.get(
-      identifier.trim().toUpperCase(),
+      key,
       async () => {
-        const body = await this.nationalBodies.get(this.db, identifier.trim().toUpperCase());
+        const body = await this.nationalBodies.get(this.db, key);
         return body ? { body, records: await this.nationalBodies.localRecords(this.db, body.id) } : undefined;
       },
       (page) => page !== undefined,
