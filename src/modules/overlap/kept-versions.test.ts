@@ -109,6 +109,17 @@ describe.each(backends)('the overlap versions kept until the database announces 
     expect(judgements.map((j) => j.reason)).toContain('Judged by a script');
   });
 
+  it('reads the locality afresh every time when asked to read from the database itself, not a transaction', async () => {
+    const read = vi.spyOn(OverlapRepository.prototype, 'features');
+    try {
+      for (let i = 0; i < 2; i++)
+        await ctx.services.overlap.checkProposal(locality, proposal(), { trx: ctx.database.db });
+      expect(read).toHaveBeenCalledTimes(2);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it('reads the locality once for many checks in one transaction, and again once the transaction changes it', async () => {
     const read = vi.spyOn(OverlapRepository.prototype, 'features');
     try {

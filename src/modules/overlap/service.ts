@@ -603,6 +603,8 @@ export class OverlapService {
   }
 
   private async transactionScope(trx: Db, locality: Locality): Promise<Scope> {
+    // Outside a transaction (a caller asking to read afresh) nothing is kept.
+    if (!trx.isTransaction) return this.uncachedScope(trx, locality);
     const register = (await this.repository.localityStamps(trx, [locality.id])).get(locality.id);
     const stamp = `${register}/${(await this.thesaurus.current(trx)).version}`;
     const kept = this.inTransaction.get(trx);
