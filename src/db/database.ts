@@ -80,7 +80,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   if (dataDir) lock = lockDataFolder(dataDir);
   try {
     const loadDataDir =
-      options.loadDataDir ?? (dataDir && isFreshFolder(dataDir) ? usableTemplate(options.templateFile) : undefined);
+      options.loadDataDir ??
+      (dataDir && isFreshFolder(dataDir) ? await usableTemplate(options.templateFile) : undefined);
     const pglite = await PGlite.create({
       dataDir,
       loadDataDir,

@@ -80,9 +80,9 @@ describe('the database template a first start loads', () => {
       fs.writeFileSync(`${templateFile}.json`, JSON.stringify({ ...label, ...changed }));
     try {
       relabel({ pglite: '0.0.1' });
-      expect(usableTemplate(templateFile)).toBeUndefined();
+      expect(await usableTemplate(templateFile)).toBeUndefined();
       relabel({ migrations: label.migrations.slice(0, -1) });
-      expect(usableTemplate(templateFile)).toBeUndefined();
+      expect(await usableTemplate(templateFile)).toBeUndefined();
       const database = await openDatabase({ dataDir: folder('relabelled'), templateFile });
       try {
         expect(await hasMarker(database)).toBe(false);
@@ -91,7 +91,7 @@ describe('the database template a first start loads', () => {
         await database.close();
       }
       relabel({});
-      expect(usableTemplate(templateFile)).toBeInstanceOf(Blob);
+      expect(await usableTemplate(templateFile)).toBeInstanceOf(Blob);
     } finally {
       relabel({});
     }

@@ -55,9 +55,10 @@ export function isFreshFolder(dataDir: string): boolean {
 
 /**
  * The template to load into a fresh folder, when there is one that this code and this PGlite
- * made; else undefined (and the folder is made from empty).
+ * made; else undefined (and the folder is made from empty). The file is read as PGlite loads
+ * it, not held in memory first (it is tens of megabytes).
  */
-export function usableTemplate(templateFile: string | undefined): Blob | undefined {
+export async function usableTemplate(templateFile: string | undefined): Promise<Blob | undefined> {
   if (!templateFile) return undefined;
   let label: TemplateLabel;
   try {
@@ -71,7 +72,7 @@ export function usableTemplate(templateFile: string | undefined): Blob | undefin
     label.migrations.every((name, i) => name === current.migrations[i]);
   if (label.pglite !== current.pglite || !sameMigrations) return undefined;
   try {
-    return new Blob([fs.readFileSync(templateFile)]);
+    return await fs.openAsBlob(templateFile);
   } catch {
     return undefined;
   }

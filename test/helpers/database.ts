@@ -1,12 +1,14 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/database.js';
-import { demoDatabaseFolder } from './demo-template.js';
-import { oncePerRun, writeAtomically } from './once-per-run.js';
+import { writeAtomically } from './once-per-run.js';
+import { TEMPLATE_NAME, usableTemplate } from '../../src/db/template.js';
 
 export type Backend = 'pglite' | 'postgres';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL names a server (CI sets it). */
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -79,18 +81,13 @@ export async function openTestDatabase(backend: Backend, options: TestDatabaseOp
 }
 
 /**
- * A dump of an empty PGlite database with every migration run, made once per test run (the
- * global setup names the run): loading it takes PGlite a third of the time migrating takes.
- * Undefined without the run's global setup.
+ * The build's migrated empty database (src/db/template.ts), which the run's global setup has just
+ * built from these sources: loading it takes PGlite a third of the time migrating takes.
+ * Undefined without the run's global setup, or when the template is not of these migrations.
  */
 async function migratedPgliteDump(): Promise<Blob | undefined> {
-  const run = process.env.JOINEDUP_TEST_RUN;
-  if (!run) return undefined;
-  const folder = demoDatabaseFolder(run);
-  fs.mkdirSync(folder, { recursive: true });
-  const dumpFile = path.join(folder, 'pglite-migrated.tar');
-  await oncePerRun(`${dumpFile}.json`, () => writePgliteDump(dumpFile, async () => ({ dumpFile })));
-  return new Blob([fs.readFileSync(dumpFile)]);
+  if (!process.env.JOINEDUP_TEST_RUN) return undefined;
+  return usableTemplate(path.join(ROOT, 'dist', TEMPLATE_NAME));
 }
 
 /** Opens an empty PGlite database in memory, lets `fill` write to it, and dumps its data folder to `dumpFile`. */

@@ -515,20 +515,15 @@ function gapDefaults(sheets: RawSheet[], mapping: Mapping, book: CodeBook): Reco
   for (const sheet of sheets) {
     const sheetMap = findSheetMapping(mapping, sheet.name);
     if (!sheetMap) continue;
-    // Each column's places in the sheet, and each basis as written, read once: the rows are many.
+    // Each column's places in the sheet, and each basis as written, worked out once: the rows are many.
     const places = new Map<string, number[]>();
+    sheet.header.forEach((heading, index) => {
+      const column = sheetMap.columns[heading];
+      if (column) places.set(column, [...(places.get(column) ?? []), index]);
+    });
     const bases = new Map<string, string>();
-    const at = (column: string) => {
-      let found = places.get(column);
-      if (!found)
-        places.set(
-          column,
-          (found = sheet.header.flatMap((heading, index) => (sheetMap.columns[heading] === column ? [index] : []))),
-        );
-      return found;
-    };
     const cell = (record: RawRecord, column: string) => {
-      for (const index of at(column)) {
+      for (const index of places.get(column) ?? []) {
         const value = (record.values[index] ?? '').trim();
         if (value) return value;
       }

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../core/errors
 import { parseInput } from '../../core/validation.js';
 import type { Db } from '../../db/database.js';
 import { KeptUntilChange, type RegisterChanges } from '../../db/changes.js';
+import { TransactionCache } from '../../db/transaction-cache.js';
 import type { Locality } from '../../db/tables.js';
 import type { AuditService } from '../audit/service.js';
 import { canAdministerLocality, canDecideLocalProposals, canReadRestricted, refuse } from '../accounts/policy.js';
@@ -150,11 +151,11 @@ export class OverlapService {
   /** By reading scope and locality (`wide:{rates}|id`). */
   private readonly kept = new Map<string, KeptLocality>();
   /**
-   * A locality's scope as a transaction sees it, by transaction, kept while the locality's stamp
-   * in that transaction is unchanged: a transaction that checks many proposals in turn (the demo
-   * seeds ten, each checked as it is saved and again at submission) reads and indexes it once.
+   * A locality's scope as a transaction sees it, by locality and its stamp in that transaction: a
+   * transaction that checks many proposals in turn (the demo seeds ten, each checked as it is
+   * saved and again at submission) reads and indexes it once while it is unchanged.
    */
-  private readonly inTransaction = new WeakMap<Db, { localityId: string; stamp: string; scope: Scope }>();
+  private readonly inTransaction = new TransactionCache<string, Scope>();
 
   constructor(
     private readonly db: Db,
@@ -602,16 +603,12 @@ export class OverlapService {
     };
   }
 
+  /** Outside a real transaction (a caller asking to read afresh) nothing is kept. */
   private async transactionScope(trx: Db, locality: Locality): Promise<Scope> {
-    // Outside a transaction (a caller asking to read afresh) nothing is kept.
     if (!trx.isTransaction) return this.uncachedScope(trx, locality);
     const register = (await this.repository.localityStamps(trx, [locality.id])).get(locality.id);
-    const stamp = `${register}/${(await this.thesaurus.current(trx)).version}`;
-    const kept = this.inTransaction.get(trx);
-    if (kept?.localityId === locality.id && kept.stamp === stamp) return kept.scope;
-    const scope = await this.uncachedScope(trx, locality);
-    this.inTransaction.set(trx, { localityId: locality.id, stamp, scope });
-    return scope;
+    const stamp = `${locality.id}/${register}/${(await this.thesaurus.current(trx)).version}`;
+    return this.inTransaction.get(trx, stamp, () => this.uncachedScope(trx, locality));
   }
 
   private async uncachedScope(db: Db, locality: Locality): Promise<Scope> {
