@@ -3,6 +3,7 @@ import { compileThesaurus } from '../thesaurus/matcher.js';
 import { TEST_THESAURUS } from '../thesaurus/fixture.js';
 import { learnAbbreviations, withAbbreviationsSpelt } from './abbreviations.js';
 import { buildIndex, checkOne, explainPair } from './engine.js';
+import { TextReader, outsiderContext, readFeatures } from './features.js';
 import { DEFAULT_SETTINGS } from './scoring.js';
 import { partnership, unrelatedBoards } from './test-records.js';
 
@@ -81,5 +82,46 @@ describe("a register's own abbreviations", () => {
   it('are not spelt out again where the thesaurus already reads them', () => {
     const known = (word: string) => word === 'DVF';
     expect(learnAbbreviations(['Domestic Violence Forum', 'DVF Steering Group'], [], known)).toBeUndefined();
+  });
+
+  it('are read in a proposal checked against many scopes with one reader, as in each scope afresh', () => {
+    const template = (work: string) =>
+      `The partnership brings together statutory, voluntary and community sector partners to ${work}, aligned to the Council Plan priorities.`;
+    const scopes = [
+      // One that spells the proposal's abbreviation out, one with a house template, one with neither.
+      [partnership('forum', { name: 'Domestic Violence Forum', purpose: 'Refuge places and outreach' }), ...others],
+      [
+        partnership('refuge', { name: 'Refuge Partnership', purpose: template('run refuge places for survivors') }),
+        partnership('carers', { name: 'Carers Partnership', purpose: template('support unpaid carers') }),
+        partnership('youth', { name: 'Youth Partnership', purpose: template('improve the youth offer') }),
+        ...others,
+      ],
+      others,
+    ].map((records) => buildIndex(records, context));
+    const proposals = [
+      partnership('new', {
+        name: 'DVF Refuge Group',
+        purpose: template('run refuge places for survivors of domestic violence'),
+      }),
+      // Its own words only: the template's scope has nothing to take out of it.
+      partnership('plain', { name: 'DVF Outreach', purpose: 'Outreach to survivors in their own homes' }),
+    ];
+    const options = { floor: 0.01, limit: 5, settings: DEFAULT_SETTINGS };
+    const reader = new TextReader();
+    // Twice round, so the second reads everything from what the reader kept.
+    for (const round of [1, 2])
+      for (const proposal of proposals)
+        for (const index of scopes) {
+          expect(checkOne(proposal, index, { ...options, reader }), `round ${round}`).toEqual(
+            checkOne(proposal, index, options),
+          );
+          // And as read in full, word by word, with nothing kept.
+          const { name, purpose } = proposal;
+          const read = outsiderContext(index, name, purpose, reader);
+          expect(reader.merged(reader.readOutsiderParts(name, purpose, read))).toEqual(
+            readFeatures(name, purpose, outsiderContext(index, name, purpose)),
+          );
+        }
+    expect(checkOne(proposals[0]!, scopes[0]!, { ...options, reader })[0]?.bId).toBe('forum');
   });
 });

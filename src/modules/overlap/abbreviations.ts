@@ -124,17 +124,38 @@ export function usesOthers(
   text: string,
   abbreviations: Abbreviations | undefined,
   known: (abbreviation: string) => boolean = () => false,
+  written: readonly WrittenAbbreviation[] = abbreviationsWritten(text),
 ): boolean {
-  for (const [word] of text.matchAll(ABBREVIATION)) {
-    const letters = lettersOf(word);
-    if (letters && !abbreviations?.has(letters) && unread(word, letters, known)) return true;
-  }
-  return false;
+  return written.some(({ word, letters }) => !abbreviations?.has(letters) && unread(word, letters, known));
 }
 
-/** The text with each learnt abbreviation followed by what it stands for, in brackets. */
-export function withAbbreviationsSpelt(text: string, abbreviations: Abbreviations | undefined): string {
+/** A word of a text that may be an abbreviation, with its letters (lettersOf). */
+export interface WrittenAbbreviation {
+  word: string;
+  letters: string;
+}
+
+/** The words of a text that may be abbreviations, in order. */
+export function abbreviationsWritten(text: string): WrittenAbbreviation[] {
+  const found: WrittenAbbreviation[] = [];
+  for (const [word] of text.matchAll(ABBREVIATION)) {
+    const letters = lettersOf(word);
+    if (letters) found.push({ word, letters });
+  }
+  return found;
+}
+
+/**
+ * The text with each learnt abbreviation followed by what it stands for, in brackets. `written`,
+ * the text's abbreviations when the caller already has them, spares reading a text that has none.
+ */
+export function withAbbreviationsSpelt(
+  text: string,
+  abbreviations: Abbreviations | undefined,
+  written?: readonly WrittenAbbreviation[],
+): string {
   if (!abbreviations) return text;
+  if (written && !written.some((w) => abbreviations.has(w.letters))) return text;
   return text.replace(ABBREVIATION, (word) => {
     const letters = lettersOf(word);
     const meaning = letters && abbreviations.get(letters);

@@ -40,12 +40,28 @@ interface Word {
   end: number;
 }
 
-/** The words of a text, numbered by `idOf` (-1: a word no run has). */
-function wordsIn(text: string, idOf: (lower: string) => number): Word[] {
-  const words: Word[] = [];
+/** A word of a text, lower-cased, and where it is written. */
+export interface WrittenWord {
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text, in order. */
+export function writtenWords(text: string): WrittenWord[] {
+  const words: WrittenWord[] = [];
   for (const m of text.matchAll(WORD))
-    words.push({ id: idOf(m[0].toLowerCase()), start: m.index, end: m.index + m[0].length });
+    words.push({ lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   return words;
+}
+
+/** The words of a text, numbered by `idOf` (-1: a word no run has). */
+function wordsIn(
+  text: string,
+  idOf: (lower: string) => number,
+  written: readonly WrittenWord[] = writtenWords(text),
+): Word[] {
+  return written.map((w) => ({ id: idOf(w.lower), start: w.start, end: w.end }));
 }
 
 /** The key of the run of BOILERPLATE_WORDS words from `from`, or -1 if a word of it is in no run. */
@@ -92,10 +108,26 @@ export function findBoilerplate(purposes: Iterable<string>): Boilerplate | undef
   return { wordIds: inRuns, runs };
 }
 
-/** The purpose with its boilerplate runs read as clause breaks. */
-export function withoutBoilerplate(purpose: string, boilerplate: Boilerplate | undefined): string {
+/** Whether at least `count` of the items pass the test. */
+function atLeast<T>(items: readonly T[], count: number, test: (item: T) => boolean): boolean {
+  let found = 0;
+  for (const item of items) if (test(item) && ++found >= count) return true;
+  return false;
+}
+
+/**
+ * The purpose with its boilerplate runs read as clause breaks. `written`, the purpose's words
+ * when the caller already has them, spares reading it again (a proposal is read in every locality).
+ */
+export function withoutBoilerplate(
+  purpose: string,
+  boilerplate: Boilerplate | undefined,
+  written?: readonly WrittenWord[],
+): string {
   if (!boilerplate) return purpose;
-  const words = wordsIn(purpose, (lower) => boilerplate.wordIds.get(lower) ?? -1);
+  // A run is BOILERPLATE_WORDS words, each of some run: a purpose with fewer such words has none.
+  if (written && !atLeast(written, BOILERPLATE_WORDS, (w) => boilerplate.wordIds.has(w.lower))) return purpose;
+  const words = wordsIn(purpose, (lower) => boilerplate.wordIds.get(lower) ?? -1, written);
   let covered: Uint8Array | undefined;
   for (let i = 0; i + BOILERPLATE_WORDS <= words.length; i++) {
     const key = runKey(words, i);

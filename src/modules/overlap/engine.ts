@@ -19,7 +19,6 @@ import { writtenAs } from './abbreviations.js';
 import { usesBoilerplate } from './boilerplate.js';
 import {
   featureLookup,
-  mergeParts,
   readFeatures,
   sharedWeight,
   tellsWhat,
@@ -28,6 +27,7 @@ import {
   type ReadingContext,
   type OverlapIndex,
   type TextFeatures,
+  type WeightedPostings,
 } from './features.js';
 import type { NameShape } from './places.js';
 import { focusOf, frequentAbove, type Focus } from './focus.js';
@@ -305,10 +305,11 @@ export function exactAllPairs(index: OverlapIndex, floor: number): SimilarPair[]
 
 /** A record outside the index (a proposal, an edited partnership) as the index would weigh it. */
 export interface Outsider {
-  textIds: Array<{ ordinal: number; weight: number }>;
+  /** The features and members the index knows, by ordinal, each with its weight (the same position in both lists). */
+  text: WeightedOrdinals;
   textTotal: number;
   textInformation: number;
-  memberIds: Array<{ ordinal: number; weight: number }>;
+  members: WeightedOrdinals;
   memberTotal: number;
   name: NameShape;
   focus: Focus;
@@ -322,33 +323,40 @@ export interface Outsider {
 export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeatures, reader?: TextReader): Outsider {
   const rare = idf(0, index.size + 1);
   // A reader kept across indexes reads the candidate once for every locality whose place words it does not name.
-  const context = outsiderContext(index, candidate.name, candidate.purpose);
   const texts = reader ?? new TextReader();
-  const parts = texts.readParts(candidate.name, candidate.purpose, context);
-  const read = mergeParts(parts);
-  const textIds: Outsider['textIds'] = [];
+  const context = outsiderContext(index, candidate.name, candidate.purpose, texts);
+  const parts = texts.readOutsiderParts(candidate.name, candidate.purpose, context);
+  const read = texts.merged(parts);
+  const text: WeightedOrdinals = { ordinals: [], weights: [] };
   let textTotal = 0;
   let textInformation = 0;
-  for (const [key, multiplier] of read.multipliers) {
+  // forEach rather than for…of: no entry is allocated for each feature in each locality.
+  read.multipliers.forEach((multiplier, key) => {
     const ordinal = index.textOrdinal.get(key) ?? -1;
     const weight = multiplier * (ordinal >= 0 ? index.textIdf[ordinal]! : rare);
     textTotal += weight;
     if (tellsWhat(read.sources.get(key)!)) textInformation += weight;
-    if (ordinal >= 0) textIds.push({ ordinal, weight });
-  }
-  const memberIds: Outsider['memberIds'] = [];
+    if (ordinal >= 0) {
+      text.ordinals.push(ordinal);
+      text.weights.push(weight);
+    }
+  });
+  const members: WeightedOrdinals = { ordinals: [], weights: [] };
   let memberTotal = 0;
   for (const id of new Set(candidate.memberOrganisationIds)) {
     const ordinal = index.memberOrdinal.get(id) ?? -1;
     const weight = ordinal >= 0 ? index.memberIdf[ordinal]! : rare;
     memberTotal += weight;
-    if (ordinal >= 0) memberIds.push({ ordinal, weight });
+    if (ordinal >= 0) {
+      members.ordinals.push(ordinal);
+      members.weights.push(weight);
+    }
   }
   return {
-    textIds,
+    text,
     textTotal,
     textInformation,
-    memberIds,
+    members,
     memberTotal,
     // As the index read its own names, so a name shared across localities is read once.
     name: texts.nameShape(candidate.name, index.nameContext),
@@ -356,6 +364,25 @@ export function weighOutsider(index: OverlapIndex, candidate: PartnershipFeature
     read,
     context,
   };
+}
+
+/** Ordinals of an index's features or members, each with a weight at the same position. */
+export interface WeightedOrdinals {
+  ordinals: number[];
+  weights: number[];
+}
+
+/** Adds to each partnership's shared weight what it shares of `outsider`'s, by the postings. */
+function addShared(acc: Accumulator, shared: Float64Array, outsider: WeightedOrdinals, postings: WeightedPostings) {
+  for (let i = 0; i < outsider.ordinals.length; i++) {
+    const ordinal = outsider.ordinals[i]!;
+    const weight = outsider.weights[i]!;
+    for (let c = postings.start[ordinal]!; c < postings.start[ordinal + 1]!; c++) {
+      const y = postings.positions[c]!;
+      acc.touch(y);
+      shared[y]! += Math.min(weight, postings.weights[c]!);
+    }
+  }
 }
 
 /** A partnership of the index an outsider scores against, by its position, with the parts of the score. */
@@ -377,32 +404,21 @@ export function scoreOne(
 ): { outsider: Outsider; hits: OutsiderHit[] } {
   const outsider = weighOutsider(index, candidate, options.reader);
   const acc = Accumulator.forOutsider(index.size);
-  for (const { ordinal, weight } of outsider.textIds) {
-    for (let c = index.textPostings.start[ordinal]!; c < index.textPostings.start[ordinal + 1]!; c++) {
-      const y = index.textPostings.positions[c]!;
-      acc.touch(y);
-      acc.text[y]! += Math.min(weight, index.textPostings.weights[c]!);
-    }
-  }
-  for (const { ordinal, weight } of outsider.memberIds) {
-    for (let c = index.memberPostings.start[ordinal]!; c < index.memberPostings.start[ordinal + 1]!; c++) {
-      const y = index.memberPostings.positions[c]!;
-      acc.touch(y);
-      acc.members[y]! += Math.min(weight, index.memberPostings.weights[c]!);
-    }
-  }
+  addShared(acc, acc.text, outsider.text, index.textPostings);
+  addShared(acc, acc.members, outsider.members, index.memberPostings);
   const self = index.positionOf.get(candidate.id);
   const view = OutsiderView.of(index, outsider, candidate);
   const hits: OutsiderHit[] = [];
   for (let t = 0; t < acc.count; t++) {
     const y = acc.touched[t]!;
-    const shared = { text: acc.text[y]!, members: acc.members[y]! };
+    const sharedText = acc.text[y]!;
+    const sharedMembers = acc.members[y]!;
     acc.reset(y);
     if (y === self) continue;
     // Score as if the outsider were one more record of the index, by scoreFromShared on a view.
     const pair = view.at(y);
-    if (scoreBound(pair, 0, 1, shared.text, shared.members) < options.floor) continue;
-    const score = scoreFromShared(pair, 0, 1, shared.text, shared.members);
+    if (scoreBound(pair, 0, 1, sharedText, sharedMembers) < options.floor) continue;
+    const score = scoreFromShared(pair, 0, 1, sharedText, sharedMembers);
     if (score.score >= options.floor) hits.push({ y, score });
   }
   acc.release();
@@ -458,6 +474,22 @@ class OutsiderView {
     };
   }
 
+  /** A candidate's themes and areas as sets, made once however many indexes it is scored against. */
+  private static readonly candidateSets = new WeakMap<
+    PartnershipFeatures,
+    { themes: ReadonlySet<string>; areas: ReadonlySet<string> }
+  >();
+
+  private static setsOf(candidate: PartnershipFeatures) {
+    let sets = OutsiderView.candidateSets.get(candidate);
+    if (!sets)
+      OutsiderView.candidateSets.set(
+        candidate,
+        (sets = { themes: new Set(candidate.themes), areas: new Set(candidate.areas) }),
+      );
+    return sets;
+  }
+
   /** The index's view with this outsider at position 0. */
   static of(index: OverlapIndex, outsider: Outsider, candidate: PartnershipFeatures): OutsiderView {
     let view = OutsiderView.views.get(index);
@@ -467,8 +499,9 @@ class OutsiderView {
     view.view.text.total[0] = outsider.textTotal;
     view.view.members.total[0] = outsider.memberTotal;
     view.view.textInformation[0] = outsider.textInformation;
-    view.themes[0] = new Set(candidate.themes);
-    view.areas[0] = new Set(candidate.areas);
+    const sets = OutsiderView.setsOf(candidate);
+    view.themes[0] = sets.themes;
+    view.areas[0] = sets.areas;
     view.names[0] = outsider.name;
     view.focus[0] = outsider.focus;
     return view;

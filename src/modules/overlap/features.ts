@@ -22,8 +22,21 @@ import { ageBands, idf, readText, readTokens, readingOf, saysNothing, STOP_WORDS
 import { type CompiledThesaurus, type ConceptMatch, matchConcepts } from '../thesaurus/matcher.js';
 import { placesNamedIn, scopePlaceWords, shapeOfName, wordsInAtLeast, type NameShape } from './places.js';
 import { impliedParents, type NameTopics, umbrellasByBreadth, umbrellasByName } from './nesting.js';
-import { type Abbreviations, learnAbbreviations, usesOthers, withAbbreviationsSpelt } from './abbreviations.js';
-import { type Boilerplate, findBoilerplate, withoutBoilerplate } from './boilerplate.js';
+import {
+  type Abbreviations,
+  type WrittenAbbreviation,
+  abbreviationsWritten,
+  learnAbbreviations,
+  usesOthers,
+  withAbbreviationsSpelt,
+} from './abbreviations.js';
+import {
+  type Boilerplate,
+  type WrittenWord,
+  findBoilerplate,
+  withoutBoilerplate,
+  writtenWords,
+} from './boilerplate.js';
 import { type FeatureLookup, type Focus, focusOf, frequentAbove } from './focus.js';
 import { runToEnd } from './steps.js';
 import type { PartnershipFeatures } from './types.js';
@@ -214,9 +227,20 @@ function addText(out: TextFeatures, parsed: ParsedText, emphasis: number, contex
  * with the scope's abbreviations spelt out. The index and an explanation read through this alone,
  * so what a score counts and what its explanation lists never differ.
  */
-function ownWords(name: string, purpose: string, context: ReadingContext): [string, string] {
-  const spelt = (text: string) => withAbbreviationsSpelt(text, context.abbreviations);
-  return [spelt(name), spelt(withoutBoilerplate(purpose, context.boilerplate))];
+function ownWords(
+  name: string,
+  purpose: string,
+  context: ReadingContext,
+  scanOf?: (text: string) => TextScan,
+): [string, string] {
+  const spelt = (text: string) => withAbbreviationsSpelt(text, context.abbreviations, scanOf?.(text).abbreviations);
+  return [spelt(name), spelt(withoutBoilerplate(purpose, context.boilerplate, scanOf?.(purpose).words))];
+}
+
+/** What of a text may read differently from one scope to the next: its words and its abbreviations. */
+interface TextScan {
+  words: readonly WrittenWord[];
+  abbreviations: readonly WrittenAbbreviation[];
 }
 
 const outsiderContexts = new WeakMap<object, Map<string, ReadingContext>>();
@@ -231,10 +255,12 @@ export function outsiderContext(
   scope: { context: ReadingContext; records: readonly Pick<PartnershipFeatures, 'name' | 'purpose'>[] },
   name: string,
   purpose: string,
+  reader?: TextReader,
 ): ReadingContext {
   const { context } = scope;
   const known = context.thesaurus && abbreviationKnown(context.thesaurus);
-  if (!usesOthers(`${name} ${purpose}`, context.abbreviations, known)) return context;
+  const uses = (text: string) => usesOthers(text, context.abbreviations, known, reader?.scan(text).abbreviations);
+  if (!uses(name) && !uses(purpose)) return context;
   let kept = outsiderContexts.get(scope);
   if (!kept) outsiderContexts.set(scope, (kept = new Map()));
   const key = `${name}\n${purpose}`;
@@ -448,6 +474,7 @@ interface TextEntry {
   readings: Map<string, CachedReading>;
   /** Whether the text, as a purpose, only says that the purpose is missing (saysNothing). */
   missing?: boolean;
+  scan?: TextScan;
 }
 
 /**
@@ -458,6 +485,7 @@ interface TextEntry {
  */
 export class TextReader {
   private readonly texts = new Map<string, TextEntry>();
+  private readonly merges = new WeakMap<TextFeatures, WeakMap<TextFeatures, TextFeatures>>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
 
@@ -480,8 +508,41 @@ export class TextReader {
 
   /** The features of a name and of a purpose, as kept: read-only, shared with every text alike. */
   readParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
-    const [ownName, ownPurpose] = ownWords(name, purpose, context);
+    return this.partsOf(ownWords(name, purpose, context), context);
+  }
+
+  /**
+   * readParts for a text read in many scopes (a proposal checked across the country): its words and
+   * abbreviations are found once, not in every scope. A scope's own records are read in one scope
+   * each, so they are not kept so.
+   */
+  readOutsiderParts(name: string, purpose: string, context: ReadingContext): readonly TextFeatures[] {
+    return this.partsOf(
+      ownWords(name, purpose, context, (text) => this.scan(text)),
+      context,
+    );
+  }
+
+  private partsOf([ownName, ownPurpose]: [string, string], context: ReadingContext): readonly TextFeatures[] {
     return [this.features(ownName, NAME_EMPHASIS, context), this.features(this.purposeText(ownPurpose), 1, context)];
+  }
+
+  /** mergeParts of parts this reader read, kept: a proposal reads alike in most localities. */
+  merged(parts: readonly TextFeatures[]): TextFeatures {
+    const [name, purpose] = parts;
+    if (parts.length !== 2 || !name || !purpose) return mergeParts(parts);
+    let withName = this.merges.get(name);
+    if (!withName) this.merges.set(name, (withName = new WeakMap()));
+    let merged = withName.get(purpose);
+    if (!merged) withName.set(purpose, (merged = mergeParts(parts)));
+    return merged;
+  }
+
+  /** A text's words and abbreviations, found once however many scopes read it. */
+  scan(text: string): TextScan {
+    const entry = this.entry(text);
+    entry.scan ??= { words: writtenWords(text), abbreviations: abbreviationsWritten(text) };
+    return entry.scan;
   }
 
   /** A purpose as read: a note that it is missing reads as no purpose at all. */

@@ -121,6 +121,16 @@ export interface OtherScope {
   settings: OverlapSettings;
 }
 
+/** Puts `score` among the `limit` best scores (ascending), if it is one of them. */
+function keepBest(best: number[], score: number, limit: number): void {
+  if (best.length === limit && score <= best[0]!) return;
+  let at = best.length;
+  best.push(score);
+  for (; at > 0 && best[at - 1]! > score; at--) best[at] = best[at - 1]!;
+  best[at] = score;
+  if (best.length > limit) best.shift();
+}
+
 /**
  * The proposal's best matches across other localities' indexes (at most `perScope` from each),
  * best first. Every index is scored, but only the `limit` kept are explained: across the country
@@ -142,9 +152,8 @@ export function matchElsewhere(
     const { hits } = scoreOne(candidate, index, { floor, limit: perScope, reader: context.reader });
     for (const h of hits) {
       found.push({ scope, id: index.records[h.y]!.id, score: h.score.score });
-      best.push(h.score.score);
+      keepBest(best, h.score.score, limit);
     }
-    best.sort((a, b) => a - b).splice(0, Math.max(0, best.length - limit));
   });
   const explained = new Map<number, ProposalMatch[]>();
   const explain = (scope: number) => {
