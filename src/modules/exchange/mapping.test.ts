@@ -132,6 +132,10 @@ describe.each(backends)('importing a register in its own layout (%s)', (backend)
         // Nothing in these words says what kind of body it is: its organisations' sector does.
         'PV,Patients Speak Up,voluntary,patient and public voice',
         'DM,Visit Downland,private,destination management organisation',
+        // Councils that govern nothing: "council" alone made them a parish and a county council.
+        'SC,Downland Sports Council,voluntary,sports council',
+        'YC,Kelbury Youth Council,community,youth council',
+        'HC,Wendle Housing Co-operative,community,housing co-operative',
       ].join('\n'),
     );
     const { mapping } = await exchange().suggestMapping([organisations]);
@@ -144,9 +148,24 @@ describe.each(backends)('importing a register in its own layout (%s)', (backend)
       'borough council': 'district-council',
       'patient and public voice': 'charity',
       'destination management organisation': 'business',
+      'sports council': 'charity',
+      'youth council': 'community-group',
+      'housing co-operative': 'housing-association',
     });
     const result = await exchange().importFiles(actor, code, [organisations], { mapping: parseMapping(mapping) });
-    expect(result.summary.created.organisations).toBe(7);
+    expect(result.summary.created.organisations).toBe(10);
+  });
+
+  it('suggests the label a misspelt value means, by the words it does not share with it', async () => {
+    const boards = csv(
+      'boards.csv',
+      'ref,name,purpose,basis,legal_form,layer,themes\nB1,Board,x,voluntary,unincorporated,strategic,Helth and wellbeing;Comunity safety',
+    );
+    const { mapping } = await exchange().suggestMapping([boards]);
+    expect(mapping.values.themes).toMatchObject({
+      'helth and wellbeing': 'health-wellbeing',
+      'comunity safety': 'community-safety',
+    });
   });
 
   it('takes minutes as minutes and £k as thousands when the mapping says so', async () => {

@@ -178,15 +178,20 @@ const words = (value: string) =>
       .filter((w) => w.length > 1 && w !== 'and'),
   );
 
-/** How alike two labels are, 0–1: shared words (Dice), or near-identical spelling. */
+/**
+ * How alike two labels are, 0–1: shared words (Dice), or near-identical spelling of the words they
+ * do not share, so that a misspelt word still meets its label ("helth" and "health") while two
+ * kinds of council do not meet by their common "council" ("sports council", "parish council").
+ */
 function likeness(a: string, b: string, levenshtein: (a: string, b: string) => number): number {
   const wa = words(a);
   const wb = words(b);
   let shared = 0;
   for (const w of wa) if (wb.has(w) || [...wb].some((x) => x.startsWith(w) || w.startsWith(x))) shared++;
   const dice = wa.size + wb.size ? (2 * shared) / (wa.size + wb.size) : 0;
-  const sa = slug(a);
-  const sb = slug(b);
+  const ownA = [...wa].filter((w) => !wb.has(w)).join('-');
+  const ownB = [...wb].filter((w) => !wa.has(w)).join('-');
+  const [sa, sb] = ownA && ownB ? [ownA, ownB] : [slug(a), slug(b)];
   const spelling = 1 - levenshtein(sa, sb) / Math.max(sa.length, sb.length, 1);
   return Math.max(dice, spelling);
 }
@@ -221,7 +226,10 @@ const ORGANISATION_KINDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(police|constabulary)\b/, 'police'],
   [/\bfire\b/, 'fire-rescue'],
   [/\b(probation|community rehabilitation company)\b/, 'probation'],
-  [/\b(housing association|housing trust|registered (social )?(provider|landlord)|almo)\b/, 'housing-association'],
+  [
+    /\b(housing association|housing trust|housing co-?operative|registered (social )?(provider|landlord)|almo)\b/,
+    'housing-association',
+  ],
   [
     /\b(chamber|trade association|traders|business improvement district|farmers'? union|federation of small businesses)\b/,
     'business-association',
@@ -276,7 +284,8 @@ export function suggestCode(
     const score = Math.max(likeness(value, item.label, levenshtein), likeness(value, item.code, levenshtein));
     if (!best || score > best.score) best = { item, score };
   }
-  if (best && best.score >= 0.5) return { ...best.item, why: 'similar' };
+  // More than half: one shared word of two ("sports council", "parish council") is the kind of body, not which.
+  if (best && best.score > 0.5) return { ...best.item, why: 'similar' };
   const bySector = column === 'org_type' && hint?.sector ? found(ORGANISATION_KIND_BY_SECTOR[hint.sector]) : undefined;
   return bySector ? { ...bySector, why: 'sector' } : undefined;
 }
