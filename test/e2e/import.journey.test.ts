@@ -178,6 +178,13 @@ describe.skipIf(!runJourney).each(backends)('import journey in Chromium (%s)', (
     expect(await heading()).toBe('Match your values to our codes');
     expect(await page.getByLabel('Our code for “community”').inputValue()).toBe('community-cohesion');
     expect(await page.getByLabel('Our code for “none”').inputValue()).toBe('unincorporated');
+    // On a phone every choice fits the screen, not cut off at its edge until the table is scrolled.
+    await page.setViewportSize({ width: 375, height: 900 });
+    const cutOff = await page.$$eval(
+      'select',
+      (selects) => selects.filter((s) => s.getBoundingClientRect().right > document.documentElement.clientWidth).length,
+    );
+    expect(cutOff).toBe(0);
     await look('values');
     await clickAndWait(page.getByRole('button', { name: 'Save and check the import' }));
     await waitForJob();
