@@ -278,20 +278,27 @@ export function outsiderContext(
   return own;
 }
 
-const knownAbbreviations = new WeakMap<CompiledThesaurus, Map<string, boolean>>();
+const knownAbbreviations = new WeakMap<CompiledThesaurus, (word: string) => boolean>();
 
-/** Whether the thesaurus reads an abbreviation as a kind of work: asked once per word, since localities share them. */
+/**
+ * Whether the thesaurus reads an abbreviation as a kind of work: asked once per word, since
+ * localities share them; one question per thesaurus, since a national pre-check asks in every locality.
+ */
 function abbreviationKnown(thesaurus: CompiledThesaurus): (word: string) => boolean {
   let known = knownAbbreviations.get(thesaurus);
-  if (!known) knownAbbreviations.set(thesaurus, (known = new Map()));
-  return (word) => {
-    let answer = known.get(word);
-    if (answer === undefined) {
-      answer = [...readFeatures(word, '', { thesaurus }).sources.values()].some((s) => s.kind === 'concept');
-      known.set(word, answer);
-    }
-    return answer;
-  };
+  if (!known) {
+    const answers = new Map<string, boolean>();
+    known = (word) => {
+      let answer = answers.get(word);
+      if (answer === undefined) {
+        answer = [...readFeatures(word, '', { thesaurus }).sources.values()].some((s) => s.kind === 'concept');
+        answers.set(word, answer);
+      }
+      return answer;
+    };
+    knownAbbreviations.set(thesaurus, known);
+  }
+  return known;
 }
 
 /** Reads a name and purpose into features (pure; the index weights them over its scope). */
